@@ -1,0 +1,25 @@
+package dev.reelforge.core.port;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Object storage for requests, provider originals and outputs (S3 in AWS and locally, through the same adapter).
+ * Keys are built by the core from validated ids only. Implementations are thread-safe.
+ */
+public interface ClipStore {
+    /** Uploads a file; the object appears whole or not at all. */
+    void putFile(String key, Path file, String contentType);
+
+    void putBytes(String key, byte[] content, String contentType);
+
+    /** Downloads an object to {@code target}, replacing it; throws if the object does not exist. */
+    void download(String key, Path target);
+
+    Optional<byte[]> getBytes(String key);
+
+    boolean exists(String key);
+
+    /** A location a user can follow: {@code s3://bucket/key} in AWS, a file path for a filesystem-backed store. */
+    String locate(String key);
+}

@@ -1,0 +1,26 @@
+package dev.reelforge.core.port;
+
+import dev.reelforge.core.provider.GenerationSpec;
+import dev.reelforge.core.provider.ProviderJob;
+import java.nio.file.Path;
+
+/**
+ * A video-generation service driven asynchronously: submit, poll until done, download the result. Adapters
+ * map their protocol errors to {@code dev.reelforge.core.error} types so the state machine can Retry or Catch.
+ * Implementations are thread-safe.
+ */
+public interface VideoProvider {
+    /** The provider's name in requests and capability data, e.g. {@code animatic}. */
+    String name();
+
+    /**
+     * Starts a generation. A second call with the same {@code idempotencyKey} returns the existing job instead of
+     * paying for a new one.
+     */
+    ProviderJob submit(GenerationSpec spec, String idempotencyKey);
+
+    ProviderJob poll(String providerJobId);
+
+    /** Writes the completed clip to {@code target}. */
+    void download(String providerJobId, Path target);
+}

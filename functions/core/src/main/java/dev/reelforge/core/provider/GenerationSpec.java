@@ -1,0 +1,31 @@
+package dev.reelforge.core.provider;
+
+import dev.reelforge.core.request.RenderSettings;
+import dev.reelforge.core.request.Storyboard;
+import java.util.List;
+
+/**
+ * One clip to generate, as handed to a provider.
+ *
+ * @param prompt the full prompt text sent to a text-to-video model
+ * @param seed variation seed; the animatic renders identically for the same seed
+ * @param defects named defects to inject (animatic only; e.g. {@code flicker:0.6}, {@code audio-offset:200})
+ * @param remixOf provider job id to remix, or empty for a fresh generation
+ * @param editInstruction the targeted fix for a remix, or empty
+ */
+public record GenerationSpec(
+        String prompt,
+        Storyboard storyboard,
+        RenderSettings settings,
+        String model,
+        long seed,
+        List<String> defects,
+        String remixOf,
+        String editInstruction) {
+
+    public GenerationSpec {
+        defects = List.copyOf(defects);
+        remixOf = remixOf == null ? "" : remixOf;
+        editInstruction = editInstruction == null ? "" : editInstruction;
+    }
+}

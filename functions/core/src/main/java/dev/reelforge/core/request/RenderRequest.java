@@ -1,0 +1,33 @@
+package dev.reelforge.core.request;
+
+import java.util.List;
+
+/**
+ * A validated request to render one clip: who asks, what to show, how to render it, with which provider and
+ * within which budget. Built only by {@link RequestParser}, so every instance has passed the schema.
+ */
+public record RenderRequest(
+        String tenant,
+        String clientRequestId,
+        String prompt,
+        Storyboard storyboard,
+        RenderSettings settings,
+        ProviderChoice provider,
+        double budgetUsd,
+        int maxAttempts,
+        GiveUpPolicy onGiveUp,
+        List<String> defects) {
+
+    public RenderRequest {
+        defects = List.copyOf(defects);
+    }
+
+    /** What to do when attempts or budget run out without a passing clip. */
+    public enum GiveUpPolicy {
+        ACCEPT_BEST,
+        FAIL
+    }
+
+    /** The provider and model to render with; {@code animatic} is the offline default. */
+    public record ProviderChoice(String name, String model) {}
+}
