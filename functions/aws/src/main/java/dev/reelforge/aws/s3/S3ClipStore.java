@@ -1,0 +1,116 @@
+package dev.reelforge.aws.s3;
+
+import dev.reelforge.core.port.ClipStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Optional;
+import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+/**
+ * The {@link ClipStore} on S3, used in AWS and, unchanged, against the local S3 server. A missing object becomes
+ * {@link Optional#empty()}, {@code false} or {@link NoSuchElementException}; other SDK errors propagate. Thread-safe.
+ *
+ * <pre>{@code
+ * ClipStore clips = new S3ClipStore(clients.s3(), "reelforge-clips");              // locate: s3://...
+ * ClipStore local = S3ClipStore.filesystemBacked(s3, "reelforge-clips", dataDir); // locate: a file path
+ * }</pre>
+ */
+public final class S3ClipStore implements ClipStore {
+    private final S3Client s3;
+    private final String bucket;
+    private final Path localRoot;
+
+    public S3ClipStore(S3Client s3, String bucket) {
+        this(s3, bucket, null);
+    }
+
+    private S3ClipStore(S3Client s3, String bucket, Path localRoot) {
+        this.s3 = Objects.requireNonNull(s3, "s3");
+        this.bucket = Objects.requireNonNull(bucket, "bucket");
+        this.localRoot = localRoot;
+    }
+
+    /**
+     * A store on a local server that keeps each object as the plain file {@code <root>/<bucket>/<key>};
+     * {@link #locate} then returns that file's absolute path so a user can open the clip.
+     */
+    public static S3ClipStore filesystemBacked(S3Client s3, String bucket, Path root) {
+        return new S3ClipStore(s3, bucket, root.toAbsolutePath().normalize());
+    }
+
+    @Override
+    public void putFile(String key, Path file, String contentType) {
+        s3.putObject(b -> b.bucket(bucket).key(key).contentType(contentType), RequestBody.fromFile(file));
+    }
+
+    @Override
+    public void putBytes(String key, byte[] content, String contentType) {
+        s3.putObject(b -> b.bucket(bucket).key(key).contentType(contentType), RequestBody.fromBytes(content));
+    }
+
+    @Override
+    public void download(String key, Path target) {
+        Path absolute = target.toAbsolutePath();
+        try {
+            Files.createDirectories(absolute.getParent());
+            Path partial = Files.createTempFile(absolute.getParent(), absolute.getFileName() + ".", ".part");
+            try (ResponseInputStream<GetObjectResponse> in = s3.getObject(b -> b.bucket(bucket).key(key))) {
+                Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(partial, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(partial);
+            }
+        } catch (NoSuchKeyException e) {
+            throw missing(key);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not download " + locate(key) + " to " + absolute, e);
+        }
+    }
+
+    @Override
+    public Optional<byte[]> getBytes(String key) {
+        try {
+            return Optional.of(s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray());
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public boolean exists(String key) {
+        try {
+            s3.headObject(b -> b.bucket(bucket).key(key));
+            return true;
+        } catch (NoSuchKeyException e) {
+            return false;
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public String locate(String key) {
+        if (localRoot != null) {
+            return localRoot.resolve(bucket).resolve(key).toString();
+        }
+        return "s3://" + bucket + "/" + key;
+    }
+
+    private NoSuchElementException missing(String key) {
+        return new NoSuchElementException(
+                "No object " + key + " in bucket " + bucket + "; was the step that writes it run first?");
+    }
+}

@@ -1,0 +1,54 @@
+package dev.reelforge.core.cache;
+
+import dev.reelforge.core.provider.ModelCapabilities;
+import dev.reelforge.core.request.AudioCue;
+import dev.reelforge.core.request.RenderRequest;
+import dev.reelforge.core.request.RenderSettings;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Content address of a request: what would make the provider return a different clip goes in (tenant, the
+ * normalised prompt and cues, provider, model, picture settings, injected defects); what would not stays out
+ * (client request id, budget, variations, attempts). The tenant is in the key so one tenant never receives
+ * another's clip.
+ */
+public final class CacheKey {
+    private static final String VERSION = "v1";
+
+    private CacheKey() {}
+
+    public static String of(RenderRequest request, ModelCapabilities model) {
+        RenderSettings s = request.settings();
+        StringBuilder canonical = new StringBuilder(VERSION)
+                .append('\n').append(request.tenant())
+                .append('\n').append(normalise(request.prompt()));
+        for (AudioCue cue : request.storyboard().audioCues()) {
+            canonical.append('\n').append(String.format(Locale.ROOT, "cue %.3f %s", cue.atSeconds(), normalise(cue.description())));
+        }
+        canonical.append('\n').append(model.provider()).append('/').append(model.model())
+                .append('\n').append(s.aspectRatio().label()).append(' ').append(s.resolution().label())
+                .append(String.format(Locale.ROOT, " %.3f s %d fps ", s.durationSeconds(), s.fps()))
+                .append(normalise(s.style()));
+        List<String> defects = request.defects().stream().sorted().toList();
+        canonical.append('\n').append(String.join(",", defects));
+        return sha256(canonical.toString());
+    }
+
+    static String normalise(String text) {
+        return text.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    }
+
+    private static String sha256(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every JVM", e);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package dev.reelforge.core.provider;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** All known provider models, from {@code provider-capabilities.json} or a deployer's file with the same shape. */
+public final class CapabilityCatalog {
+    private static final String RESOURCE = "/dev/reelforge/core/provider-capabilities.json";
+
+    private final List<ModelCapabilities> models;
+
+    public CapabilityCatalog(List<ModelCapabilities> models) {
+        this.models = List.copyOf(models);
+    }
+
+    public static CapabilityCatalog bundled(ObjectMapper json) {
+        try (InputStream in = CapabilityCatalog.class.getResourceAsStream(RESOURCE)) {
+            return parse(json.readTree(in));
+        } catch (IOException e) {
+            throw new UncheckedIOException("provider capabilities missing from the classpath", e);
+        }
+    }
+
+    public static CapabilityCatalog parse(JsonNode root) {
+        List<ModelCapabilities> models = new ArrayList<>();
+        for (JsonNode m : root.path("models")) {
+            List<String> aspects = new ArrayList<>();
+            m.path("aspectRatios").forEach(a -> aspects.add(a.asText()));
+            List<String> resolutions = new ArrayList<>();
+            m.path("resolutions").forEach(r -> resolutions.add(r.asText()));
+            models.add(new ModelCapabilities(
+                    m.get("provider").asText(),
+                    m.get("model").asText(),
+                    m.path("default").asBoolean(false),
+                    aspects,
+                    resolutions,
+                    m.path("minDurationSeconds").asDouble(),
+                    m.path("maxDurationSeconds").asDouble(),
+                    m.path("maxVariations").asInt(1),
+                    m.path("remix").asBoolean(false),
+                    m.path("pricePerSecondUsd").asDouble(),
+                    ModelCapabilities.Lifecycle.valueOf(m.path("lifecycle").asText("active").toUpperCase(Locale.ROOT)),
+                    m.hasNonNull("endOfLife") ? LocalDate.parse(m.get("endOfLife").asText()) : null));
+        }
+        return new CapabilityCatalog(models);
+    }
+
+    /** The named model, or the provider's default model when {@code model} is empty. */
+    public Optional<ModelCapabilities> find(String provider, String model) {
+        return models.stream()
+                .filter(m -> m.provider().equals(provider))
+                .filter(m -> model.isEmpty() ? m.isDefault() : m.model().equals(model))
+                .findFirst();
+    }
+
+    /** Usable models on {@code today} among the providers this build can drive. */
+    public List<ModelCapabilities> usable(LocalDate today, java.util.Set<String> availableProviders) {
+        return models.stream()
+                .filter(m -> availableProviders.contains(m.provider()))
+                .filter(m -> m.isUsable(today))
+                .toList();
+    }
+}

@@ -1,0 +1,122 @@
+package dev.reelforge.core.request;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import dev.reelforge.core.error.InvalidRequestException;
+import dev.reelforge.core.error.InvalidRequestException.Problem;
+import dev.reelforge.core.request.RenderRequest.GiveUpPolicy;
+import dev.reelforge.core.request.RenderRequest.ProviderChoice;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Turns request JSON into a {@link RenderRequest}: the JSON Schema in the repository is the contract (unknown
+ * fields and out-of-range values are refused there, with the field's path), then the prompt's beats and cues are
+ * parsed against the requested duration. Every problem names its field; nothing is half-accepted. Thread-safe.
+ */
+public final class RequestParser {
+    /** Classpath location of the request schema, published in the repository for API callers. */
+    public static final String SCHEMA_RESOURCE = "/dev/reelforge/core/render-request.schema.json";
+
+    private static final int MAX_REQUEST_BYTES = 64 * 1024;
+    private static final String DEFAULT_PROVIDER = "animatic";
+
+    private final ObjectMapper json;
+    private final JsonSchema schema;
+    private final StoryboardParser storyboards = new StoryboardParser();
+
+    public RequestParser(ObjectMapper json) {
+        this.json = json;
+        try (InputStream in = RequestParser.class.getResourceAsStream(SCHEMA_RESOURCE)) {
+            this.schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("request schema missing from the classpath", e);
+        }
+    }
+
+    public RenderRequest parse(String text) {
+        if (text == null || text.isBlank()) {
+            throw InvalidRequestException.of("$", "the request is empty; send a JSON object");
+        }
+        if (text.length() > MAX_REQUEST_BYTES) {
+            throw InvalidRequestException.of("$", "the request is larger than " + MAX_REQUEST_BYTES / 1024 + " KiB");
+        }
+        try {
+            return parse(json.readTree(text));
+        } catch (JsonProcessingException e) {
+            throw InvalidRequestException.of("$", "not valid JSON at line " + e.getLocation().getLineNr()
+                    + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+        }
+    }
+
+    public RenderRequest parse(JsonNode node) {
+        if (node == null || !node.isObject()) {
+            throw InvalidRequestException.of("$", "the request must be a JSON object");
+        }
+        List<Problem> problems = schemaProblems(node);
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+        RenderSettings settings = settings(node.path("settings"));
+        List<String> cues = new ArrayList<>();
+        node.path("audioCues").forEach(c -> cues.add(c.asText()));
+        StoryboardParser.Result storyboard = storyboards.parse(node.get("prompt").asText(), cues, settings.durationSeconds());
+        if (!storyboard.problems().isEmpty()) {
+            throw new InvalidRequestException(storyboard.problems());
+        }
+        List<String> defects = new ArrayList<>();
+        node.path("defects").forEach(d -> defects.add(d.asText()));
+        JsonNode provider = node.path("provider");
+        return new RenderRequest(
+                node.get("tenant").asText(),
+                node.get("clientRequestId").asText(),
+                node.get("prompt").asText().strip(),
+                storyboard.storyboard(),
+                settings,
+                new ProviderChoice(provider.path("name").asText(DEFAULT_PROVIDER), provider.path("model").asText("")),
+                node.path("budgetUsd").asDouble(5),
+                node.path("maxAttempts").asInt(3),
+                "fail".equals(node.path("onGiveUp").asText()) ? GiveUpPolicy.FAIL : GiveUpPolicy.ACCEPT_BEST,
+                defects);
+    }
+
+    private List<Problem> schemaProblems(JsonNode node) {
+        return schema.validate(node).stream()
+                .sorted(Comparator.comparing((ValidationMessage m) -> m.getInstanceLocation().toString()))
+                .map(RequestParser::problem)
+                .toList();
+    }
+
+    private static Problem problem(ValidationMessage message) {
+        String location = message.getInstanceLocation().toString();
+        String field = location.equals("$") ? "" : location.substring(2);
+        String property = message.getProperty();
+        if (property != null && !property.isEmpty() && ("additionalProperties".equals(message.getType())
+                || "required".equals(message.getType()))) {
+            field = field.isEmpty() ? property : field + "." + property;
+        }
+        String text = message.getMessage();
+        int colon = text.indexOf(": ");
+        String reason = colon >= 0 && text.startsWith("$") ? text.substring(colon + 2) : text;
+        return new Problem(field.isEmpty() ? "$" : field, reason);
+    }
+
+    private static RenderSettings settings(JsonNode s) {
+        return new RenderSettings(
+                AspectRatio.fromLabel(s.path("aspectRatio").asText("9:16")),
+                s.path("durationSeconds").asDouble(6),
+                Resolution.fromLabel(s.path("resolution").asText("720p")),
+                s.path("fps").asInt(24),
+                s.path("variations").asInt(1),
+                s.path("style").asText("photoreal"));
+    }
+}

@@ -1,0 +1,19 @@
+package dev.reelforge.core.review;
+
+import java.util.List;
+
+/** Every check for one clip (one variation of one attempt). */
+public record ClipScore(String clipKey, int variation, List<Check> checks) {
+    public ClipScore {
+        checks = List.copyOf(checks);
+    }
+
+    public List<Check> failed() {
+        return checks.stream().filter(c -> !c.passed()).toList();
+    }
+
+    /** Fraction of checks passed, 0–1; ties between clips go to the earlier variation. */
+    public double score() {
+        return checks.isEmpty() ? 1.0 : (double) (checks.size() - failed().size()) / checks.size();
+    }
+}

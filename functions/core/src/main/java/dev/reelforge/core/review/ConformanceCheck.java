@@ -1,0 +1,44 @@
+package dev.reelforge.core.review;
+
+import dev.reelforge.core.media.ProbeResult;
+import dev.reelforge.core.request.FrameSize;
+import dev.reelforge.core.request.RenderSettings;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Does the file match what was ordered: duration within one frame (and never more than 0.1 s off), exact frame
+ * size, frame rate, and an audio stream. A provider that silently returns 5 s for a 6 s order, or drops the
+ * audio, fails here before anyone looks at the picture.
+ */
+public final class ConformanceCheck {
+    public static final String NAME = "conformance";
+
+    private ConformanceCheck() {}
+
+    public static Check evaluate(ProbeResult probe, RenderSettings ordered) {
+        List<String> mismatches = new ArrayList<>();
+        double tolerance = Math.min(0.1, 1.0 / ordered.fps() + 1e-3);
+        double durationError = Math.abs(probe.durationSeconds() - ordered.durationSeconds());
+        if (durationError > tolerance) {
+            mismatches.add(String.format(Locale.ROOT, "duration %.2f s, ordered %.2f s", probe.durationSeconds(), ordered.durationSeconds()));
+        }
+        FrameSize size = ordered.frameSize();
+        if (probe.width() != size.width() || probe.height() != size.height()) {
+            mismatches.add("size " + probe.width() + "x" + probe.height() + ", ordered " + size);
+        }
+        if (Math.abs(probe.fps() - ordered.fps()) > 0.01) {
+            mismatches.add(String.format(Locale.ROOT, "%.3f fps, ordered %d", probe.fps(), ordered.fps()));
+        }
+        if (!probe.hasAudio()) {
+            mismatches.add("no audio stream");
+        }
+        String detail = mismatches.isEmpty()
+                ? String.format(Locale.ROOT, "%.2f s, %dx%d, %.2f fps, %s + %s", probe.durationSeconds(), probe.width(),
+                        probe.height(), probe.fps(), probe.videoCodec(), probe.audioCodec())
+                : String.join("; ", mismatches);
+        return new Check(NAME, mismatches.isEmpty(), mismatches.size(), 0, "mismatches", detail,
+                mismatches.isEmpty() ? "" : "regenerate with the exact duration, size, frame rate and an audio track");
+    }
+}

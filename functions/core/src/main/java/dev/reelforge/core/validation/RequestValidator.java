@@ -1,0 +1,114 @@
+package dev.reelforge.core.validation;
+
+import dev.reelforge.core.cost.CostEstimate;
+import dev.reelforge.core.error.InvalidRequestException;
+import dev.reelforge.core.error.InvalidRequestException.Problem;
+import dev.reelforge.core.provider.CapabilityCatalog;
+import dev.reelforge.core.provider.ModelCapabilities;
+import dev.reelforge.core.request.RenderRequest;
+import dev.reelforge.core.request.RenderSettings;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Everything that must hold before any money is spent: content policy, the conservative settings envelope, the
+ * chosen model's capabilities and lifecycle, and the budget. Returns lint advice when the request is accepted.
+ * Thread-safe.
+ */
+public final class RequestValidator {
+    private final ContentPolicy policy;
+    private final CapabilityCatalog catalog;
+    private final Set<String> availableProviders;
+    private final SettingsPolicy settingsPolicy = new SettingsPolicy();
+    private final PromptLint lint = new PromptLint();
+
+    public RequestValidator(ContentPolicy policy, CapabilityCatalog catalog, Set<String> availableProviders) {
+        this.policy = policy;
+        this.catalog = catalog;
+        this.availableProviders = Set.copyOf(availableProviders);
+    }
+
+    /** The accepted request's model, cost estimate and lint warnings. */
+    public record Accepted(ModelCapabilities model, CostEstimate estimate, List<String> warnings) {}
+
+    /**
+     * @throws dev.reelforge.core.error.ContentRejectedException when content policy refuses the prompt
+     * @throws InvalidRequestException naming every field that is out of bounds
+     */
+    public Accepted validate(RenderRequest request, LocalDate today) {
+        policy.check("prompt", request.prompt());
+        for (int i = 0; i < request.storyboard().audioCues().size(); i++) {
+            policy.check("audioCues", request.storyboard().audioCues().get(i).description());
+        }
+        List<Problem> problems = new ArrayList<>(settingsPolicy.check(request));
+        ModelCapabilities model = model(request, today, problems);
+        CostEstimate estimate = null;
+        if (model != null) {
+            problems.addAll(fit(model, request.settings()));
+            estimate = CostEstimate.of(model, request.settings(), request.settings().variations());
+            if (estimate.usd() > request.budgetUsd()) {
+                problems.add(new Problem("budgetUsd", String.format(Locale.ROOT,
+                        "the first attempt is estimated at $%.2f (%s), over the budget of $%.2f", estimate.usd(),
+                        estimate.basis(), request.budgetUsd())));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+        return new Accepted(model, estimate, lint.warnings(request));
+    }
+
+    private ModelCapabilities model(RenderRequest request, LocalDate today, List<Problem> problems) {
+        String provider = request.provider().name();
+        String field = request.provider().model().isEmpty() ? "provider.name" : "provider.model";
+        var found = catalog.find(provider, request.provider().model());
+        if (found.isEmpty()) {
+            problems.add(new Problem(field, "unknown provider/model '" + provider
+                    + (request.provider().model().isEmpty() ? "" : "/" + request.provider().model())
+                    + "'; usable: " + alternatives(today)));
+            return null;
+        }
+        ModelCapabilities model = found.get();
+        if (!model.isUsable(today)) {
+            problems.add(new Problem(field, model.provider() + "/" + model.model() + " was retired"
+                    + (model.endOfLife() == null ? "" : " on " + model.endOfLife()) + "; usable: " + alternatives(today)));
+            return null;
+        }
+        if (!availableProviders.contains(provider)) {
+            problems.add(new Problem("provider.name", "'" + provider + "' has no adapter in this deployment; usable: "
+                    + alternatives(today)));
+            return null;
+        }
+        return model;
+    }
+
+    private static List<Problem> fit(ModelCapabilities model, RenderSettings settings) {
+        List<Problem> problems = new ArrayList<>();
+        String name = model.provider() + "/" + model.model();
+        if (!model.aspectRatios().contains(settings.aspectRatio().label())) {
+            problems.add(new Problem("settings.aspectRatio", name + " supports " + model.aspectRatios()));
+        }
+        if (!model.resolutions().contains(settings.resolution().label())) {
+            problems.add(new Problem("settings.resolution", name + " supports " + model.resolutions()));
+        }
+        if (settings.durationSeconds() < model.minDurationSeconds() || settings.durationSeconds() > model.maxDurationSeconds()) {
+            problems.add(new Problem("settings.durationSeconds", String.format(Locale.ROOT, "%s renders %.0f–%.0f s",
+                    name, model.minDurationSeconds(), model.maxDurationSeconds())));
+        }
+        if (settings.variations() > model.maxVariations()) {
+            problems.add(new Problem("settings.variations", name + " renders at most " + model.maxVariations() + " per request"));
+        }
+        return problems;
+    }
+
+    private String alternatives(LocalDate today) {
+        String usable = catalog.usable(today, availableProviders).stream()
+                .map(m -> m.provider() + "/" + m.model())
+                .collect(Collectors.joining(", "));
+        return usable.isEmpty() ? "none configured" : usable;
+    }
+}

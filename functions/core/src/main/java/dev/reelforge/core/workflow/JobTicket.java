@@ -1,0 +1,29 @@
+package dev.reelforge.core.workflow;
+
+import java.util.List;
+
+/**
+ * What Validate hands the rest of the workflow: the job's identity, the model chosen and what it costs, and
+ * whether an approved clip for the same content already exists.
+ */
+public record JobTicket(
+        String jobId,
+        String tenant,
+        String clientRequestId,
+        String cacheKey,
+        boolean cacheHit,
+        String cachedClipKey,
+        String cachedJobId,
+        String provider,
+        String model,
+        boolean remixSupported,
+        double pricePerClipUsd,
+        double estimatedCostUsd,
+        List<String> warnings) {
+
+    public JobTicket {
+        warnings = List.copyOf(warnings);
+        cachedClipKey = cachedClipKey == null ? "" : cachedClipKey;
+        cachedJobId = cachedJobId == null ? "" : cachedJobId;
+    }
+}

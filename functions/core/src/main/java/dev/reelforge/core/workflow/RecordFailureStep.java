@@ -1,0 +1,66 @@
+package dev.reelforge.core.workflow;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.reelforge.core.error.JobConflictException;
+import dev.reelforge.core.job.JobRecord;
+import dev.reelforge.core.job.JobStatus;
+import dev.reelforge.core.port.JobStore;
+import java.time.Clock;
+import java.util.regex.Pattern;
+
+/**
+ * The state machine's Catch target: records a REJECTED or FAILED job with a reason a user can act on. The
+ * reason is the error's message (a Lambda error's {@code errorMessage}), never its stack trace.
+ */
+public final class RecordFailureStep {
+    private static final Pattern TENANT = Pattern.compile("^[a-z0-9][a-z0-9-]{1,39}$");
+    private static final int MAX_REASON = 2_000;
+
+    private final JobStore jobs;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public RecordFailureStep(JobStore jobs, ObjectMapper json, Clock clock) {
+        this.jobs = jobs;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /**
+     * @param error the Catch's {@code {Error, Cause}} document
+     * @param request the request as received, used only to attribute the job to its tenant when no record exists
+     */
+    public JobRecord run(String jobId, JobStatus status, JsonNode error, JsonNode request) {
+        String reason = reason(error);
+        JobRecord existing = jobs.find(jobId).orElse(null);
+        if (existing == null) {
+            String tenant = request.path("tenant").asText("");
+            JobRecord fresh = JobRecord.received(jobId, TENANT.matcher(tenant).matches() ? tenant : "unknown",
+                    request.path("clientRequestId").asText(""), clock.instant());
+            try {
+                jobs.create(fresh);
+            } catch (JobConflictException raced) {
+                // another writer opened the record first; the update below applies to it
+            }
+        }
+        return jobs.update(jobId, r -> r.withStatus(status, reason, clock.instant()));
+    }
+
+    String reason(JsonNode error) {
+        String name = error.path("Error").asText("Error");
+        String cause = error.path("Cause").asText("");
+        String message = cause;
+        try {
+            JsonNode parsed = json.readTree(cause);
+            if (parsed != null && parsed.hasNonNull("errorMessage")) {
+                message = parsed.get("errorMessage").asText();
+            }
+        } catch (java.io.IOException notJson) {
+            message = cause;
+        }
+        String shortName = name.substring(name.lastIndexOf('.') + 1);
+        String reason = message.isBlank() ? shortName : message;
+        return reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) : reason;
+    }
+}

@@ -1,0 +1,44 @@
+package dev.reelforge.core.workflow;
+
+import java.util.List;
+
+/**
+ * One attempt at the provider: the clips asked for, their progress, and where the finished originals landed.
+ *
+ * @param mode initial, remix or regenerate
+ * @param status NOT_STARTED, RUNNING or COMPLETED (a round whose clips all failed throws instead)
+ * @param deadline ISO-8601 instant after which polling gives up
+ * @param spentUsd estimated spend of all rounds so far
+ */
+public record RenderRound(
+        int attempt,
+        String mode,
+        String prompt,
+        String instruction,
+        List<ProviderTask> tasks,
+        String status,
+        int progressPercent,
+        int pollAfterSeconds,
+        String deadline,
+        double spentUsd) {
+
+    public RenderRound {
+        tasks = List.copyOf(tasks);
+        prompt = prompt == null ? "" : prompt;
+        instruction = instruction == null ? "" : instruction;
+        deadline = deadline == null ? "" : deadline;
+    }
+
+    public static RenderRound notStarted() {
+        return new RenderRound(0, "initial", "", "", List.of(), "NOT_STARTED", 0, 1, "", 0);
+    }
+
+    /** One clip at the provider. */
+    public record ProviderTask(int variation, long seed, String providerJobId, String state, int progressPercent,
+            String clipKey, String failureReason) {
+        public ProviderTask {
+            clipKey = clipKey == null ? "" : clipKey;
+            failureReason = failureReason == null ? "" : failureReason;
+        }
+    }
+}

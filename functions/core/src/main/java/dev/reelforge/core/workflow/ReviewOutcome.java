@@ -1,0 +1,30 @@
+package dev.reelforge.core.workflow;
+
+import dev.reelforge.core.review.Check;
+import java.util.List;
+
+/**
+ * The review of the latest round, as the state machine's verdict Choice reads it.
+ *
+ * @param verdict none (nothing reviewed yet), pass, remix, regenerate, give-up-accept or give-up-fail
+ * @param nextMode initial, remix, regenerate or none: what Submit does next
+ */
+public record ReviewOutcome(
+        String verdict,
+        String reason,
+        String bestClipKey,
+        String bestProviderJobId,
+        List<Check> checks,
+        String nextMode,
+        String nextPrompt,
+        String nextInstruction,
+        String reportKey) {
+
+    public ReviewOutcome {
+        checks = List.copyOf(checks);
+    }
+
+    public static ReviewOutcome notReviewed() {
+        return new ReviewOutcome("none", "", "", "", List.of(), "initial", "", "", "");
+    }
+}

@@ -1,0 +1,107 @@
+package dev.reelforge.core.workflow;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.reelforge.core.job.JobDetail;
+import dev.reelforge.core.job.JobStatus;
+import dev.reelforge.core.job.StorageKeys;
+import dev.reelforge.core.port.ClipProbe;
+import dev.reelforge.core.port.ClipStore;
+import dev.reelforge.core.port.JobStore;
+import dev.reelforge.core.request.RenderRequest;
+import dev.reelforge.core.review.Check;
+import dev.reelforge.core.review.ClipScore;
+import dev.reelforge.core.review.ConformanceCheck;
+import dev.reelforge.core.review.VerdictPolicy;
+import dev.reelforge.core.workflow.RenderRound.ProviderTask;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Scores every clip of the round against the checklist, picks the best and decides what happens next
+ * ({@link VerdictPolicy}). The scores of every attempt go on the job record and into the report.
+ */
+public final class ReviewStep {
+    private final ClipStore clips;
+    private final ClipProbe probe;
+    private final JobStore jobs;
+    private final ObjectMapper json;
+    private final JobDetail details;
+    private final Path workDir;
+    private final Clock clock;
+
+    public ReviewStep(ClipStore clips, ClipProbe probe, JobStore jobs, ObjectMapper json, Path workDir, Clock clock) {
+        this.clips = clips;
+        this.probe = probe;
+        this.jobs = jobs;
+        this.json = json;
+        this.details = new JobDetail(json);
+        this.workDir = workDir;
+        this.clock = clock;
+    }
+
+    public ReviewOutcome run(RenderRequest request, JobTicket job, RenderRound round) {
+        jobs.update(job.jobId(), r -> r.withStatus(JobStatus.REVIEWING, "", clock.instant()));
+        List<ClipScore> scores = new ArrayList<>();
+        Map<String, String> providerJobByClip = new java.util.HashMap<>();
+        for (ProviderTask task : round.tasks()) {
+            if (!task.clipKey().isEmpty()) {
+                scores.add(new ClipScore(task.clipKey(), task.variation(), checks(task.clipKey(), request)));
+                providerJobByClip.put(task.clipKey(), task.providerJobId());
+            }
+        }
+        double nextAttempt = job.pricePerClipUsd() * request.settings().variations();
+        VerdictPolicy.Decision decision = VerdictPolicy.decide(scores, request, round.attempt(), round.spentUsd(),
+                nextAttempt, job.remixSupported());
+        String reportKey = StorageKeys.report(job.tenant(), job.jobId());
+        var record = jobs.update(job.jobId(), r -> r.withDetail(details.putAttempt(r, round.attempt(), Map.of(
+                "verdict", decision.verdict().wireName(), "reason", decision.reason(),
+                "bestClipKey", decision.best().clipKey(), "clips", scores))));
+        writeReport(reportKey, job, details.read(record), decision);
+        return new ReviewOutcome(decision.verdict().wireName(), decision.reason(), decision.best().clipKey(),
+                providerJobByClip.get(decision.best().clipKey()), decision.best().checks(), decision.next().mode(),
+                decision.next().prompt(), decision.next().instruction(), reportKey);
+    }
+
+    private List<Check> checks(String clipKey, RenderRequest request) {
+        try {
+            Files.createDirectories(workDir);
+            Path local = Files.createTempFile(workDir, "review-", ".mp4");
+            try {
+                clips.download(clipKey, local);
+                return List.of(ConformanceCheck.evaluate(probe.probe(local), request.settings()));
+            } finally {
+                Files.deleteIfExists(local);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not stage the clip for review", e);
+        }
+    }
+
+    private void writeReport(String key, JobTicket job, ObjectNode detail, VerdictPolicy.Decision decision) {
+        ObjectNode report = json.createObjectNode();
+        report.put("jobId", job.jobId());
+        report.put("tenant", job.tenant());
+        report.put("provider", job.provider() + "/" + job.model());
+        report.put("verdict", decision.verdict().wireName());
+        report.put("reason", decision.reason());
+        report.put("bestClipKey", decision.best().clipKey());
+        report.set("checks", json.valueToTree(decision.best().checks()));
+        report.set("attempts", detail.path("attempts"));
+        report.set("warnings", detail.path("warnings"));
+        try {
+            clips.putBytes(key, json.writerWithDefaultPrettyPrinter().writeValueAsString(report)
+                    .getBytes(StandardCharsets.UTF_8), "application/json");
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

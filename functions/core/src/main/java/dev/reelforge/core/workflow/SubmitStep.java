@@ -1,0 +1,82 @@
+package dev.reelforge.core.workflow;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.reelforge.core.error.InvalidRequestException;
+import dev.reelforge.core.job.JobDetail;
+import dev.reelforge.core.job.JobStatus;
+import dev.reelforge.core.port.JobStore;
+import dev.reelforge.core.port.VideoProvider;
+import dev.reelforge.core.provider.GenerationSpec;
+import dev.reelforge.core.provider.ProviderJob;
+import dev.reelforge.core.request.RenderRequest;
+import dev.reelforge.core.workflow.RenderRound.ProviderTask;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Starts one round at the provider: the primary render plus variations first, then a remix or a regeneration as
+ * the last review decided. Every clip's idempotency key is {@code jobId/attempt/variation}, so a retried Submit
+ * finds the provider job it already started instead of paying for a second one.
+ */
+public final class SubmitStep {
+    /** How long one round may take before polling gives up. */
+    static final Duration ROUND_DEADLINE = Duration.ofMinutes(30);
+
+    private final Function<String, VideoProvider> providers;
+    private final JobStore jobs;
+    private final JobDetail details;
+    private final Clock clock;
+
+    public SubmitStep(Function<String, VideoProvider> providers, JobStore jobs, ObjectMapper json, Clock clock) {
+        this.providers = providers;
+        this.jobs = jobs;
+        this.details = new JobDetail(json);
+        this.clock = clock;
+    }
+
+    public RenderRound run(RenderRequest request, JobTicket job, RenderRound previous, ReviewOutcome review) {
+        String mode = review.nextMode();
+        int attempt = previous.attempt() + 1;
+        String prompt = "initial".equals(mode) ? request.prompt() : review.nextPrompt();
+        String remixOf = "remix".equals(mode) ? review.bestProviderJobId() : "";
+        int clips = "initial".equals(mode) ? request.settings().variations() : "remix".equals(mode) ? 1 : request.settings().variations();
+        double cost = job.pricePerClipUsd() * clips;
+        if (previous.spentUsd() + cost > request.budgetUsd() + 1e-9) {
+            throw InvalidRequestException.of("budgetUsd", String.format(Locale.ROOT,
+                    "attempt %d would bring the spend to $%.2f, over the $%.2f budget", attempt, previous.spentUsd() + cost,
+                    request.budgetUsd()));
+        }
+        VideoProvider provider = providers.apply(job.provider());
+        List<ProviderTask> tasks = new ArrayList<>();
+        int pollAfter = 1;
+        for (int variation = 0; variation < clips; variation++) {
+            long seed = seed(job.jobId(), attempt, variation);
+            GenerationSpec spec = new GenerationSpec(prompt, request.storyboard(), request.settings(), job.model(), seed,
+                    request.defects(), remixOf, review.nextInstruction());
+            ProviderJob started = provider.submit(spec, job.jobId() + "/" + attempt + "/" + variation);
+            tasks.add(new ProviderTask(variation, seed, started.providerJobId(), started.state().name(),
+                    started.progressPercent(), "", started.failureReason()));
+            pollAfter = Math.max(pollAfter, started.pollAfterSeconds());
+        }
+        RenderRound round = new RenderRound(attempt, mode, prompt, review.nextInstruction(), tasks, "RUNNING", 0,
+                pollAfter, clock.instant().plus(ROUND_DEADLINE).toString(), previous.spentUsd() + cost);
+        jobs.update(job.jobId(), r -> {
+            var updated = r.withStatus(JobStatus.RENDERING, "", clock.instant())
+                    .withSubmissions(r.providerSubmissions() + tasks.size());
+            return updated.withDetail(details.putAttempt(updated, attempt, Map.of(
+                    "mode", mode, "instruction", round.instruction(), "providerJobIds",
+                    tasks.stream().map(ProviderTask::providerJobId).toList(), "estimatedCostUsd", cost)));
+        });
+        return round;
+    }
+
+    /** Deterministic per job, attempt and variation: a retried Submit asks for exactly the same clip. */
+    static long seed(String jobId, int attempt, int variation) {
+        return (jobId.hashCode() & 0xffffffffL) * 1_000 + attempt * 10L + variation;
+    }
+}

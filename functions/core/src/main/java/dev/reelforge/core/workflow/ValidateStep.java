@@ -1,0 +1,89 @@
+package dev.reelforge.core.workflow;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.reelforge.core.cache.CacheEntry;
+import dev.reelforge.core.cache.CacheKey;
+import dev.reelforge.core.error.InvalidRequestException;
+import dev.reelforge.core.error.JobConflictException;
+import dev.reelforge.core.job.JobDetail;
+import dev.reelforge.core.job.JobRecord;
+import dev.reelforge.core.job.JobStatus;
+import dev.reelforge.core.port.JobStore;
+import dev.reelforge.core.port.PromptCache;
+import dev.reelforge.core.request.RenderRequest;
+import dev.reelforge.core.request.RequestParser;
+import dev.reelforge.core.validation.RequestValidator;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Optional;
+
+/**
+ * First state: parse and validate the request, look the content up in the prompt cache, and open the job record.
+ * Rejections throw (the state machine records them with the reason); re-running for the same job is harmless.
+ */
+public final class ValidateStep {
+    private final RequestParser parser;
+    private final RequestValidator validator;
+    private final JobStore jobs;
+    private final PromptCache cache;
+    private final JobDetail details;
+    private final Clock clock;
+    private final ObjectMapper json;
+
+    public ValidateStep(RequestParser parser, RequestValidator validator, JobStore jobs, PromptCache cache,
+            ObjectMapper json, Clock clock) {
+        this.parser = parser;
+        this.validator = validator;
+        this.jobs = jobs;
+        this.cache = cache;
+        this.details = new JobDetail(json);
+        this.clock = clock;
+        this.json = json;
+    }
+
+    /** The request as JSON, read from the execution input's {@code request} object or {@code requestText} string. */
+    public JsonNode requestOf(JsonNode executionInput) {
+        if (executionInput.hasNonNull("request")) {
+            return executionInput.get("request");
+        }
+        if (executionInput.path("requestText").isTextual()) {
+            String text = executionInput.get("requestText").asText();
+            parser.parse(text);
+            try {
+                return json.readTree(text);
+            } catch (java.io.IOException e) {
+                throw InvalidRequestException.of("$", "not valid JSON");
+            }
+        }
+        throw InvalidRequestException.of("request", "the execution input needs a 'request' object or a 'requestText' string");
+    }
+
+    public JobTicket run(JsonNode requestJson, String jobId) {
+        RenderRequest request = parser.parse(requestJson);
+        RequestValidator.Accepted accepted = validator.validate(request, LocalDate.now(clock));
+        String cacheKey = CacheKey.of(request, accepted.model());
+        Optional<CacheEntry> hit = cache.find(cacheKey);
+        openJob(jobId, request, cacheKey, accepted);
+        double perClip = accepted.model().pricePerSecondUsd() * request.settings().durationSeconds();
+        return new JobTicket(jobId, request.tenant(), request.clientRequestId(), cacheKey, hit.isPresent(),
+                hit.map(CacheEntry::clipKey).orElse(""), hit.map(CacheEntry::jobId).orElse(""),
+                accepted.model().provider(), accepted.model().model(), accepted.model().remix(), perClip,
+                hit.isPresent() ? 0 : accepted.estimate().usd(), accepted.warnings());
+    }
+
+    private void openJob(String jobId, RenderRequest request, String cacheKey, RequestValidator.Accepted accepted) {
+        JobRecord fresh = JobRecord.received(jobId, request.tenant(), request.clientRequestId(), clock.instant())
+                .withCacheKey(cacheKey);
+        fresh = fresh.withDetail(details.put(fresh, "warnings", accepted.warnings()));
+        try {
+            jobs.create(fresh);
+        } catch (JobConflictException alreadyOpen) {
+            JobRecord existing = jobs.find(jobId).orElseThrow();
+            if (existing.status().isFinal()) {
+                throw new JobConflictException("job " + jobId + " already ended as " + existing.status());
+            }
+        }
+        jobs.update(jobId, r -> r.withStatus(JobStatus.RENDERING, "", clock.instant()));
+    }
+}

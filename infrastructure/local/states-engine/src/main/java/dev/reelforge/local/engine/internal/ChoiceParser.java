@@ -1,0 +1,95 @@
+package dev.reelforge.local.engine.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Parses and validates Choice rules, including nested And/Or/Not. */
+final class ChoiceParser {
+    private final DefinitionParser owner;
+
+    ChoiceParser(DefinitionParser owner) {
+        this.owner = owner;
+    }
+
+    List<ChoiceRule.Branch> branches(JsonNode node, String at) {
+        JsonNode choices = node.get("Choices");
+        if (choices == null || !choices.isArray() || choices.isEmpty()) {
+            owner.problem("SCHEMA_VALIDATION_FAILED", "'Choices' must be a non-empty array", at);
+            return List.of();
+        }
+        List<ChoiceRule.Branch> branches = new ArrayList<>();
+        for (int i = 0; i < choices.size(); i++) {
+            String where = at + "/Choices/" + i;
+            JsonNode choice = choices.get(i);
+            String next = owner.requiredText(choice, "Next", where);
+            rule(choice, where).ifPresent(rule -> branches.add(new ChoiceRule.Branch(rule, next)));
+        }
+        return branches;
+    }
+
+    private Optional<ChoiceRule> rule(JsonNode node, String at) {
+        if (!node.isObject()) {
+            owner.problem("SCHEMA_VALIDATION_FAILED", "A choice rule must be an object", at);
+            return Optional.empty();
+        }
+        for (String combinator : List.of("And", "Or")) {
+            if (node.has(combinator)) {
+                JsonNode list = node.get(combinator);
+                if (!list.isArray() || list.isEmpty()) {
+                    owner.problem("SCHEMA_VALIDATION_FAILED", "'" + combinator + "' must be a non-empty array", at);
+                    return Optional.empty();
+                }
+                List<ChoiceRule> rules = new ArrayList<>();
+                for (int i = 0; i < list.size(); i++) {
+                    JsonNode child = list.get(i);
+                    if (child.has("Next")) {
+                        owner.problem("SCHEMA_VALIDATION_FAILED", "Nested choice rules must not have 'Next'", at + "/" + combinator + "/" + i);
+                    }
+                    rule(child, at + "/" + combinator + "/" + i).ifPresent(rules::add);
+                }
+                return Optional.of(combinator.equals("And") ? new ChoiceRule.And(rules) : new ChoiceRule.Or(rules));
+            }
+        }
+        if (node.has("Not")) {
+            return rule(node.get("Not"), at + "/Not").map(ChoiceRule.Not::new);
+        }
+        return comparison(node, at);
+    }
+
+    private Optional<ChoiceRule> comparison(JsonNode node, String at) {
+        String variable = owner.requiredText(node, "Variable", at);
+        List<ComparisonOperator> operators = new ArrayList<>();
+        node.fieldNames().forEachRemaining(f -> ComparisonOperator.byName(f).ifPresent(operators::add));
+        if (operators.size() != 1) {
+            owner.problem("SCHEMA_VALIDATION_FAILED", "A choice rule needs exactly one comparison operator", at);
+            return Optional.empty();
+        }
+        ComparisonOperator op = operators.get(0);
+        JsonNode operand = node.get(op.name());
+        String where = at + "/" + op.name();
+        if (variable != null) {
+            String path = variable.startsWith("$$") ? variable.substring(1) : variable;
+            JsonPaths.syntaxError(path).ifPresent(m -> owner.problem("INVALID_JSON_PATH", "Invalid JSON path '" + variable + "'", at + "/Variable"));
+        }
+        if (op.path()) {
+            if (!operand.isTextual() || !operand.textValue().startsWith("$")) {
+                owner.problem("SCHEMA_VALIDATION_FAILED", "'" + op.name() + "' must be a JSONPath", where);
+            }
+        } else if (!operandFits(op, operand)) {
+            owner.problem("SCHEMA_VALIDATION_FAILED", "Invalid operand for '" + op.name() + "'", where);
+        }
+        return Optional.of(new ChoiceRule.Comparison(variable, op, operand == null ? TextNode.valueOf("") : operand));
+    }
+
+    private static boolean operandFits(ComparisonOperator op, JsonNode operand) {
+        return switch (op.kind()) {
+            case STRING -> operand.isTextual();
+            case NUMERIC -> operand.isNumber();
+            case BOOLEAN, TYPE_TEST -> operand.isBoolean();
+            case TIMESTAMP -> operand.isTextual() && Timestamps.parse(operand.textValue()).isPresent();
+        };
+    }
+}

@@ -1,0 +1,247 @@
+package dev.reelforge.local.engine.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns an ASL (JSONPath) document into a {@link StateGraph}, collecting every problem found
+ * with a JSON-pointer location so one run shows all mistakes, like AWS's InvalidDefinition.
+ */
+public final class DefinitionParser {
+    private static final Set<String> TYPES = Set.of("Task", "Pass", "Wait", "Choice", "Succeed", "Fail", "Parallel", "Map");
+    private static final Set<String> TERMINAL = Set.of("Choice", "Succeed", "Fail");
+
+    final List<String> problems = new ArrayList<>();
+    private final ChoiceParser choices = new ChoiceParser(this);
+    private final ErrorHandlingParser errorHandling = new ErrorHandlingParser(this);
+
+    public List<String> problems() {
+        return problems;
+    }
+
+    public StateGraph graph(JsonNode node, String pointer) {
+        if (!node.isObject()) {
+            problem("SCHEMA_VALIDATION_FAILED", "Expected an object", pointer);
+            return new StateGraph("", Map.of(), null);
+        }
+        String startAt = requiredText(node, "StartAt", pointer);
+        JsonNode statesNode = node.get("States");
+        Map<String, State> states = new LinkedHashMap<>();
+        if (statesNode == null || !statesNode.isObject() || statesNode.isEmpty()) {
+            problem("SCHEMA_VALIDATION_FAILED", "The field 'States' is required and must be a non-empty object", pointer);
+        } else {
+            statesNode.fields().forEachRemaining(e -> {
+                State state = state(e.getKey(), e.getValue(), pointer + "/States/" + e.getKey());
+                if (state != null) {
+                    states.put(e.getKey(), state);
+                }
+            });
+            if (startAt != null && !statesNode.has(startAt)) {
+                problem("MISSING_TRANSITION_TARGET", "State \"" + startAt + "\" is not found", pointer + "/StartAt");
+            }
+            statesNode.fields().forEachRemaining(e -> checkTargets(e.getKey(), states.get(e.getKey()), statesNode, pointer));
+        }
+        Integer timeout = positiveInt(node, "TimeoutSeconds", pointer);
+        return new StateGraph(startAt == null ? "" : startAt, states, timeout);
+    }
+
+    private State state(String name, JsonNode node, String at) {
+        if (!node.isObject()) {
+            problem("SCHEMA_VALIDATION_FAILED", "A state must be an object", at);
+            return null;
+        }
+        String type = requiredText(node, "Type", at);
+        if (type == null) {
+            return null;
+        }
+        if (!TYPES.contains(type)) {
+            problem("SCHEMA_VALIDATION_FAILED", "Unknown state type '" + type + "'", at + "/Type");
+            return null;
+        }
+        String next = transition(type, node, at);
+        DataFlow io = dataFlow(node, at);
+        return switch (type) {
+            case "Task" -> new State.Task(name, next, io, requiredText(node, "Resource", at),
+                    positiveInt(node, "TimeoutSeconds", at), referencePathField(node, "TimeoutSecondsPath", at),
+                    errorHandling.parse(node, at));
+            case "Pass" -> new State.Pass(name, next, io, node.get("Result"));
+            case "Wait" -> waitState(name, next, io, node, at);
+            case "Choice" -> new State.Choice(name, io, choices.branches(node, at), optionalText(node, "Default", at));
+            case "Succeed" -> new State.Succeed(name, io);
+            case "Fail" -> failState(name, node, at);
+            case "Parallel" -> new State.Parallel(name, next, io, branches(node, at), errorHandling.parse(node, at));
+            default -> MapStateParser.parse(this, name, next, io, node, at, errorHandling.parse(node, at));
+        };
+    }
+
+    private String transition(String type, JsonNode node, String at) {
+        boolean hasNext = node.has("Next");
+        boolean end = node.path("End").asBoolean(false);
+        if (TERMINAL.contains(type)) {
+            if (hasNext || node.has("End")) {
+                problem("SCHEMA_VALIDATION_FAILED", type + " states must not have 'Next' or 'End'", at);
+            }
+            return null;
+        }
+        if (hasNext == end) {
+            problem("SCHEMA_VALIDATION_FAILED", "Exactly one of 'Next' or 'End: true' is required", at);
+        }
+        return hasNext ? requiredText(node, "Next", at) : null;
+    }
+
+    private State.Wait waitState(String name, String next, DataFlow io, JsonNode node, String at) {
+        long fields = java.util.stream.Stream.of("Seconds", "SecondsPath", "Timestamp", "TimestampPath").filter(node::has).count();
+        if (fields != 1) {
+            problem("SCHEMA_VALIDATION_FAILED", "Exactly one of Seconds, SecondsPath, Timestamp, TimestampPath is required", at);
+        }
+        Long seconds = null;
+        if (node.has("Seconds")) {
+            if (!node.get("Seconds").canConvertToExactIntegral() || node.get("Seconds").asLong() < 0) {
+                problem("SCHEMA_VALIDATION_FAILED", "'Seconds' must be a non-negative integer", at + "/Seconds");
+            }
+            seconds = node.get("Seconds").asLong();
+        }
+        String timestamp = optionalText(node, "Timestamp", at);
+        if (timestamp != null && Timestamps.parse(timestamp).isEmpty()) {
+            problem("SCHEMA_VALIDATION_FAILED", "'Timestamp' must be an RFC3339 timestamp", at + "/Timestamp");
+        }
+        return new State.Wait(name, next, io, seconds, referencePathField(node, "SecondsPath", at), timestamp,
+                referencePathField(node, "TimestampPath", at));
+    }
+
+    private State.Fail failState(String name, JsonNode node, String at) {
+        for (String field : List.of("Error", "Cause")) {
+            if (node.has(field) && node.has(field + "Path")) {
+                problem("SCHEMA_VALIDATION_FAILED", "'" + field + "' and '" + field + "Path' are mutually exclusive", at);
+            }
+        }
+        return new State.Fail(name, optionalText(node, "Error", at), optionalText(node, "ErrorPath", at),
+                optionalText(node, "Cause", at), optionalText(node, "CausePath", at));
+    }
+
+    private List<StateGraph> branches(JsonNode node, String at) {
+        JsonNode branches = node.get("Branches");
+        if (branches == null || !branches.isArray() || branches.isEmpty()) {
+            problem("SCHEMA_VALIDATION_FAILED", "'Branches' must be a non-empty array", at);
+            return List.of();
+        }
+        List<StateGraph> graphs = new ArrayList<>();
+        for (int i = 0; i < branches.size(); i++) {
+            graphs.add(graph(branches.get(i), at + "/Branches/" + i));
+        }
+        return graphs;
+    }
+
+    private DataFlow dataFlow(JsonNode node, String at) {
+        JsonNode parameters = template(node, "Parameters", at);
+        JsonNode resultSelector = template(node, "ResultSelector", at);
+        return new DataFlow(pathField(node, "InputPath", at), parameters, resultSelector,
+                referencePathField(node, "ResultPath", at, "$"), pathField(node, "OutputPath", at));
+    }
+
+    JsonNode template(JsonNode node, String field, String at) {
+        JsonNode template = node.get(field);
+        if (template != null) {
+            if (!template.isObject()) {
+                problem("SCHEMA_VALIDATION_FAILED", "'" + field + "' must be an object", at + "/" + field);
+            }
+            PayloadTemplate.validate(template, at + "/" + field, problems);
+        }
+        return template;
+    }
+
+    private void checkTargets(String name, State state, JsonNode states, String pointer) {
+        if (state == null) {
+            return;
+        }
+        String at = pointer + "/States/" + name;
+        List<String> targets = new ArrayList<>();
+        switch (state) {
+            case State.Task t -> { targets.add(t.next()); t.errors().catchers().forEach(c -> targets.add(c.next())); }
+            case State.Parallel p -> { targets.add(p.next()); p.errors().catchers().forEach(c -> targets.add(c.next())); }
+            case State.Map m -> { targets.add(m.next()); m.errors().catchers().forEach(c -> targets.add(c.next())); }
+            case State.Pass p -> targets.add(p.next());
+            case State.Wait w -> targets.add(w.next());
+            case State.Choice c -> { c.choices().forEach(b -> targets.add(b.next())); targets.add(c.defaultNext()); }
+            case State.Succeed s -> { }
+            case State.Fail f -> { }
+        }
+        for (String target : targets) {
+            if (target != null && !states.has(target)) {
+                problem("MISSING_TRANSITION_TARGET", "Missing 'Next' target: " + target, at);
+            }
+        }
+    }
+
+    /** A JSONPath field: absent gives "$", JSON null gives {@code null}. */
+    String pathField(JsonNode node, String field, String at) {
+        JsonNode value = node.get(field);
+        if (value == null) {
+            return "$";
+        }
+        if (value.isNull()) {
+            return null;
+        }
+        String text = value.asText();
+        JsonPaths.syntaxError(text).ifPresent(m -> problem("INVALID_JSON_PATH", "Invalid JSON path '" + text + "'", at + "/" + field));
+        return text;
+    }
+
+    String referencePathField(JsonNode node, String field, String at) {
+        return node.has(field) ? referencePathField(node, field, at, null) : null;
+    }
+
+    String referencePathField(JsonNode node, String field, String at, String absent) {
+        JsonNode value = node.get(field);
+        if (value == null) {
+            return absent;
+        }
+        if (value.isNull()) {
+            return null;
+        }
+        try {
+            ReferencePath.parse(value.asText());
+        } catch (IllegalArgumentException e) {
+            problem("INVALID_JSON_PATH", "Invalid reference path '" + value.asText() + "'", at + "/" + field);
+        }
+        return value.asText();
+    }
+
+    String requiredText(JsonNode node, String field, String at) {
+        JsonNode value = node.get(field);
+        if (value == null || !value.isTextual()) {
+            problem("SCHEMA_VALIDATION_FAILED", "The field '" + field + "' is required and must be a string", at);
+            return null;
+        }
+        return value.textValue();
+    }
+
+    String optionalText(JsonNode node, String field, String at) {
+        JsonNode value = node.get(field);
+        if (value != null && !value.isTextual()) {
+            problem("SCHEMA_VALIDATION_FAILED", "The field '" + field + "' must be a string", at + "/" + field);
+            return null;
+        }
+        return value == null ? null : value.textValue();
+    }
+
+    Integer positiveInt(JsonNode node, String field, String at) {
+        JsonNode value = node.get(field);
+        if (value == null) {
+            return null;
+        }
+        if (!value.canConvertToExactIntegral() || value.asLong() <= 0 || value.asLong() > 99_999_999) {
+            problem("SCHEMA_VALIDATION_FAILED", "'" + field + "' must be a positive integer", at + "/" + field);
+            return null;
+        }
+        return value.asInt();
+    }
+
+    void problem(String code, String message, String at) {
+        problems.add(code + ": " + message + " at " + (at.isEmpty() ? "/" : at));
+    }
+}

@@ -1,0 +1,60 @@
+package dev.reelforge.local.engine.internal;
+
+/**
+ * A runtime error with an ASL error name, travelling up to the nearest Retry/Catch. Stackless:
+ * it is control flow, not a bug report.
+ */
+public final class StatesError extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    public static final String ALL = "States.ALL";
+    public static final String TASK_FAILED = "States.TaskFailed";
+    public static final String TIMEOUT = "States.Timeout";
+    public static final String RUNTIME = "States.Runtime";
+    public static final String NO_CHOICE_MATCHED = "States.NoChoiceMatched";
+    public static final String RESULT_PATH_MATCH_FAILURE = "States.ResultPathMatchFailure";
+    public static final String PARAMETER_PATH_FAILURE = "States.ParameterPathFailure";
+    public static final String INTRINSIC_FAILURE = "States.IntrinsicFailure";
+    public static final String DATA_LIMIT_EXCEEDED = "States.DataLimitExceeded";
+    public static final String EXCEED_TOLERATED_FAILURE = "States.ExceedToleratedFailureThreshold";
+
+    private final String error;
+    private final String cause;
+
+    public StatesError(String error, String cause) {
+        super(error + ": " + cause, null, false, false);
+        this.error = error;
+        this.cause = cause;
+    }
+
+    public String error() {
+        return error;
+    }
+
+    public String cause() {
+        return cause;
+    }
+
+    /**
+     * ErrorEquals matching as AWS does it: States.Runtime is never retried or caught;
+     * States.ALL matches everything else except States.DataLimitExceeded (which only an explicit
+     * name matches); States.TaskFailed matches like States.ALL minus States.Timeout.
+     */
+    public boolean matches(java.util.List<String> errorEquals) {
+        if (RUNTIME.equals(error)) {
+            return false;
+        }
+        boolean recoverable = !DATA_LIMIT_EXCEEDED.equals(error);
+        for (String candidate : errorEquals) {
+            if (candidate.equals(error)) {
+                return true;
+            }
+            if (ALL.equals(candidate) && recoverable) {
+                return true;
+            }
+            if (TASK_FAILED.equals(candidate) && recoverable && !TIMEOUT.equals(error)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
