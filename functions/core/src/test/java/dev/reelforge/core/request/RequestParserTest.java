@@ -1,0 +1,90 @@
+package dev.reelforge.core.request;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.reelforge.core.error.InvalidRequestException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class RequestParserTest {
+    static final Path REQUESTS = Path.of("../../events/requests");
+    private final RequestParser parser = new RequestParser(new ObjectMapper());
+
+    @Test
+    void parse_mugDropSample_readsBeatsCuesAndSettings() throws IOException {
+        RenderRequest request = parser.parse(Files.readString(REQUESTS.resolve("mug-drop.json")));
+
+        assertThat(request.tenant()).isEqualTo("demo");
+        assertThat(request.settings().aspectRatio()).isEqualTo(AspectRatio.PORTRAIT_9_16);
+        assertThat(request.settings().frameSize()).isEqualTo(new FrameSize(720, 1280));
+        assertThat(request.storyboard().beats()).extracting(Beat::startSeconds).containsExactly(0.0, 2.0, 4.0);
+        assertThat(request.storyboard().audioCues()).extracting(AudioCue::atSeconds).containsExactly(1.5, 3.2, 3.6);
+        assertThat(request.storyboard().audioCues().get(1).description()).isEqualTo("hard ceramic impact");
+        assertThat(request.storyboard().beatBoundaries()).containsExactly(2.0, 4.0);
+        assertThat(request.provider().name()).isEqualTo("animatic");
+    }
+
+    @Test
+    void parse_defaultsFilledIn_whenSettingsAbsent() {
+        RenderRequest request = parser.parse("{\"tenant\":\"acme\",\"clientRequestId\":\"a1\",\"prompt\":\"A heavy glass jar rolls.\"}");
+
+        assertThat(request.settings().durationSeconds()).isEqualTo(6);
+        assertThat(request.settings().fps()).isEqualTo(24);
+        assertThat(request.storyboard().beats()).hasSize(1);
+        assertThat(request.storyboard().beats().get(0).endSeconds()).isEqualTo(6);
+    }
+
+    @Test
+    void parse_outOfRangeDuration_namesTheField() {
+        assertThatThrownBy(() -> parser.parse(Files.readString(REQUESTS.resolve("invalid-duration.json"))))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.problems())
+                        .anySatisfy(p -> assertThat(p.field()).isEqualTo("settings.durationSeconds")));
+    }
+
+    @Test
+    void parse_unknownField_namesTheField() {
+        assertThatThrownBy(() -> parser.parse(Files.readString(REQUESTS.resolve("invalid-unknown-field.json"))))
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("setings");
+    }
+
+    @Test
+    void parse_unsupportedAspectRatio_namesTheField() {
+        assertThatThrownBy(() -> parser.parse(Files.readString(REQUESTS.resolve("invalid-aspect-ratio.json"))))
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("settings.aspectRatio");
+    }
+
+    @Test
+    void parse_malformedJson_saysWhereWithoutAStackTrace() {
+        assertThatThrownBy(() -> parser.parse(Files.readString(REQUESTS.resolve("invalid-malformed.json"))))
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessageStartingWith("invalid request: $: not valid JSON at line 1");
+    }
+
+    @Test
+    void parse_pathTraversalTenant_isRefusedBySchema() {
+        assertThatThrownBy(() -> parser.parse("{\"tenant\":\"../etc\",\"clientRequestId\":\"a1\",\"prompt\":\"A heavy glass jar rolls.\"}"))
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("tenant");
+    }
+
+    @Test
+    void parse_beatEndingAfterDuration_isRefused() {
+        String prompt = "A heavy box.\\n00:00–00:04: it slides.\\n00:04-00:09: it stops.";
+        assertThatThrownBy(() -> parser.parse("{\"tenant\":\"acme\",\"clientRequestId\":\"a1\",\"prompt\":\"" + prompt + "\"}"))
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("after the clip's 6.0 s duration");
+    }
+
+    @Test
+    void parse_cueWithoutTime_namesTheCue() {
+        assertThatThrownBy(() -> parser.parse("{\"tenant\":\"acme\",\"clientRequestId\":\"a1\",\"prompt\":\"A heavy glass jar rolls.\",\"audioCues\":[\"a loud bang\"]}"))
+                .isInstanceOfSatisfying(InvalidRequestException.class,
+                        e -> assertThat(e.problems().get(0).field()).isEqualTo("audioCues[0]"));
+    }
+}

@@ -1,0 +1,127 @@
+package dev.reelforge.core.validation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.reelforge.core.error.ContentRejectedException;
+import dev.reelforge.core.error.InvalidRequestException;
+import dev.reelforge.core.provider.CapabilityCatalog;
+import dev.reelforge.core.request.RenderRequest;
+import dev.reelforge.core.request.RequestParser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class RequestValidatorTest {
+    private static final Path REQUESTS = Path.of("../../events/requests");
+    private static final LocalDate TODAY = LocalDate.of(2026, 11, 25);
+    private final ObjectMapper json = new ObjectMapper();
+    private final RequestParser parser = new RequestParser(json);
+    private final RequestValidator validator =
+            new RequestValidator(ContentPolicy.load(json), CapabilityCatalog.bundled(json), Set.of("animatic"));
+
+    private RenderRequest sample(String name) throws IOException {
+        return parser.parse(Files.readString(REQUESTS.resolve(name)));
+    }
+
+    private RenderRequest withPrompt(String prompt) {
+        return parser.parse(json.createObjectNode().put("tenant", "acme").put("clientRequestId", "t1").put("prompt", prompt));
+    }
+
+    @Test
+    void validate_mugDrop_acceptedWithoutPhysicsWarnings() throws IOException {
+        var accepted = validator.validate(sample("mug-drop.json"), TODAY);
+
+        assertThat(accepted.model().model()).isEqualTo("animatic-1");
+        assertThat(accepted.estimate().usd()).isZero();
+        assertThat(accepted.warnings()).isEmpty();
+    }
+
+    @Test
+    void validate_vaguePrompt_warnsAboutWeightCameraAndAudio() {
+        var accepted = validator.validate(withPrompt("Something happens in a room, nicely."), TODAY);
+
+        assertThat(accepted.warnings()).hasSize(3)
+                .anySatisfy(w -> assertThat(w).contains("weight and material"))
+                .anySatisfy(w -> assertThat(w).contains("camera"))
+                .anySatisfy(w -> assertThat(w).contains("audio cues"));
+    }
+
+    @Test
+    void validate_realPerson_rejectedWithTheMatchedName() throws IOException {
+        RenderRequest request = sample("invalid-real-person.json");
+
+        assertThatThrownBy(() -> validator.validate(request, TODAY))
+                .isInstanceOf(ContentRejectedException.class)
+                .hasMessageContaining("prompt: depicts a real person ('Taylor Swift')");
+    }
+
+    @Test
+    void validate_minorsAndCharactersAndMusic_rejected() {
+        assertThatThrownBy(() -> validator.validate(withPrompt("A 7-year-old drops a heavy glass."), TODAY))
+                .hasMessageContaining("minor");
+        assertThatThrownBy(() -> validator.validate(withPrompt("Pikachu drops a heavy glass."), TODAY))
+                .hasMessageContaining("copyrighted character");
+        assertThatThrownBy(() -> validator.validate(withPrompt("A glass falls while a song by a pop star plays."), TODAY))
+                .hasMessageContaining("copyrighted music");
+    }
+
+    @Test
+    void validate_wordsContainingPolicyTerms_notRejected() {
+        assertThat(validator.validate(withPrompt("A heavy kidney-shaped stone (2 kg) on a tripod shot, skidding."), TODAY))
+                .isNotNull();
+    }
+
+    @Test
+    void validate_hybridStyle_namesSettingsStyle() throws IOException {
+        RenderRequest request = sample("invalid-hybrid-style.json");
+
+        assertThatThrownBy(() -> validator.validate(request, TODAY))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.problems())
+                        .anySatisfy(p -> assertThat(p.field()).isEqualTo("settings.style")));
+    }
+
+    @Test
+    void validate_crowd_refusedWithTheLimit() {
+        assertThatThrownBy(() -> validator.validate(withPrompt("Hundreds of dancers in a heavy rain, tripod shot."), TODAY))
+                .hasMessageContaining("crowd");
+        assertThatThrownBy(() -> validator.validate(withPrompt("12 people lift a heavy oak table, static camera."), TODAY))
+                .hasMessageContaining("crowd limit of 5");
+        assertThat(validator.validate(withPrompt("3 people lift a heavy oak table, static camera."), TODAY)).isNotNull();
+    }
+
+    @Test
+    void validate_retiredModel_namesTheActiveAlternatives() throws IOException {
+        RenderRequest request = sample("invalid-retired-model.json");
+
+        assertThatThrownBy(() -> validator.validate(request, TODAY))
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("provider.model: openai-videos/sora-2 was retired on 2026-09-24")
+                .hasMessageContaining("usable: animatic/animatic-1");
+    }
+
+    @Test
+    void validate_providerWithoutAdapter_refused() {
+        RenderRequest request = parser.parse(json.createObjectNode().put("tenant", "acme").put("clientRequestId", "t1")
+                .put("prompt", "A heavy iron kettle, tripod shot.").set("provider", json.createObjectNode().put("name", "bedrock-async")));
+
+        assertThatThrownBy(() -> validator.validate(request, TODAY))
+                .hasMessageContaining("provider.name: 'bedrock-async' has no adapter in this deployment");
+    }
+
+    @Test
+    void validate_costOverBudget_namesBudget() {
+        var catalog = CapabilityCatalog.bundled(json);
+        var paid = new RequestValidator(ContentPolicy.load(json), catalog, Set.of("animatic", "bedrock-async"));
+        var request = parser.parse(json.createObjectNode().put("tenant", "acme").put("clientRequestId", "t1")
+                .put("prompt", "A heavy iron kettle, tripod shot.").put("budgetUsd", 1.0)
+                .set("provider", json.createObjectNode().put("name", "bedrock-async")));
+
+        assertThatThrownBy(() -> paid.validate(request, TODAY))
+                .hasMessageContaining("budgetUsd: the first attempt is estimated at $9.00");
+    }
+}

@@ -1,0 +1,29 @@
+package dev.reelforge.handlers;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.reelforge.core.workflow.JobTicket;
+import dev.reelforge.core.workflow.PostProcessStep;
+import dev.reelforge.core.workflow.ReviewOutcome;
+import dev.reelforge.handlers.config.Services;
+
+/** PostProcess state: writes the MediaPlan the GPU media task executes next. */
+public final class PostProcessHandler extends JsonHandler {
+    private final Services services;
+    private final PostProcessStep step;
+
+    public PostProcessHandler() {
+        this(Services.fromEnvironment());
+    }
+
+    public PostProcessHandler(Services services) {
+        super(services.json());
+        this.services = services;
+        this.step = new PostProcessStep(services.clips(), services.jobs(), services.json(), services.clock());
+    }
+
+    @Override
+    protected Object handle(JsonNode input) {
+        return step.run(services.parser().parse(input.get("request")), field(input, "job", JobTicket.class),
+                field(input, "review", ReviewOutcome.class));
+    }
+}

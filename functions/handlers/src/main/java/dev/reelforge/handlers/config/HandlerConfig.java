@@ -1,0 +1,31 @@
+package dev.reelforge.handlers.config;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The deployment settings every handler needs. The only place that reads the environment; tests and the local
+ * CLI build it from a map.
+ *
+ * @param capabilitiesFile a deployer's provider-capabilities JSON, or null for the bundled one
+ */
+public record HandlerConfig(String region, String bucket, String jobsTable, String cacheTable, Path workDir, Path capabilitiesFile) {
+    public static HandlerConfig fromEnvironment() {
+        return from(System.getenv());
+    }
+
+    public static HandlerConfig from(Map<String, String> env) {
+        String bucket = env.get("REELFORGE_BUCKET");
+        if (bucket == null || bucket.isBlank()) {
+            throw new IllegalStateException("REELFORGE_BUCKET is not set; the template sets it for every function");
+        }
+        String capabilities = env.get("REELFORGE_CAPABILITIES_FILE");
+        return new HandlerConfig(
+                env.getOrDefault("AWS_REGION", "us-east-1"),
+                bucket,
+                env.getOrDefault("REELFORGE_JOBS_TABLE", "reelforge-jobs"),
+                env.getOrDefault("REELFORGE_CACHE_TABLE", "reelforge-prompt-cache"),
+                Path.of(env.getOrDefault("REELFORGE_WORK_DIR", "/tmp/reelforge")),
+                capabilities == null || capabilities.isBlank() ? null : Path.of(capabilities));
+    }
+}
