@@ -160,15 +160,22 @@ public final class DefinitionParser {
         }
         String at = pointer + "/States/" + name;
         List<String> targets = new ArrayList<>();
-        switch (state) {
-            case State.Task t -> { targets.add(t.next()); t.errors().catchers().forEach(c -> targets.add(c.next())); }
-            case State.Parallel p -> { targets.add(p.next()); p.errors().catchers().forEach(c -> targets.add(c.next())); }
-            case State.Map m -> { targets.add(m.next()); m.errors().catchers().forEach(c -> targets.add(c.next())); }
-            case State.Pass p -> targets.add(p.next());
-            case State.Wait w -> targets.add(w.next());
-            case State.Choice c -> { c.choices().forEach(b -> targets.add(b.next())); targets.add(c.defaultNext()); }
-            case State.Succeed s -> { }
-            case State.Fail f -> { }
+        if (state instanceof State.Task t) {
+            targets.add(t.next());
+            t.errors().catchers().forEach(c -> targets.add(c.next()));
+        } else if (state instanceof State.Parallel p) {
+            targets.add(p.next());
+            p.errors().catchers().forEach(c -> targets.add(c.next()));
+        } else if (state instanceof State.Map m) {
+            targets.add(m.next());
+            m.errors().catchers().forEach(c -> targets.add(c.next()));
+        } else if (state instanceof State.Pass p) {
+            targets.add(p.next());
+        } else if (state instanceof State.Wait w) {
+            targets.add(w.next());
+        } else if (state instanceof State.Choice c) {
+            c.choices().forEach(b -> targets.add(b.next()));
+            targets.add(c.defaultNext());
         }
         for (String target : targets) {
             if (target != null && !states.has(target)) {
@@ -241,7 +248,7 @@ public final class DefinitionParser {
         return value.asInt();
     }
 
-    void problem(String code, String message, String at) {
+    public void problem(String code, String message, String at) {
         problems.add(code + ": " + message + " at " + (at.isEmpty() ? "/" : at));
     }
 }

@@ -32,13 +32,17 @@ public final class IntrinsicFunctions {
     private IntrinsicFunctions() {}
 
     public static JsonNode evaluate(IntrinsicExpr expr, PathScope scope) {
-        return switch (expr) {
-            case IntrinsicExpr.Literal literal -> literal.value();
-            case IntrinsicExpr.Text text -> TextNode.valueOf(text.value());
-            case IntrinsicExpr.PathRef ref -> scope.find(ref.path())
+        if (expr instanceof IntrinsicExpr.Literal literal) {
+            return literal.value();
+        }
+        if (expr instanceof IntrinsicExpr.Text text) {
+            return TextNode.valueOf(text.value());
+        }
+        if (expr instanceof IntrinsicExpr.PathRef ref) {
+            return scope.find(ref.path())
                     .orElseThrow(() -> failure("The JSONPath '" + ref.path() + "' could not be found in the input"));
-            case IntrinsicExpr.Call call -> call(call, scope);
-        };
+        }
+        return call((IntrinsicExpr.Call) expr, scope);
     }
 
     private static JsonNode call(IntrinsicExpr.Call call, PathScope scope) {

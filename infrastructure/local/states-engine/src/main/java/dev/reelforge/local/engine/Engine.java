@@ -1,0 +1,61 @@
+package dev.reelforge.local.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.reelforge.local.engine.internal.ExecutionRunner;
+import dev.reelforge.local.engine.internal.Settings;
+import java.util.Objects;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.random.RandomGenerator;
+
+/**
+ * Runs state machines locally with AWS semantics. Immutable: the {@code with*} methods return
+ * configured copies that share one daemon thread pool (used for Map/Parallel branches and for
+ * tasks that have a timeout). Thread-safe: executions may run concurrently on different threads.
+ */
+public final class Engine {
+    private final Settings settings;
+
+    public Engine(TaskHandler tasks, EngineClock clock) {
+        this(new Settings(Objects.requireNonNull(tasks, "tasks"), Objects.requireNonNull(clock, "clock"),
+                new ExecutionListener() {}, new Random(), newPool()));
+    }
+
+    private Engine(Settings settings) {
+        this.settings = settings;
+    }
+
+    /** A copy that reports every history event to {@code listener} as it is recorded. */
+    public Engine withListener(ExecutionListener listener) {
+        return new Engine(new Settings(settings.tasks(), settings.clock(), Objects.requireNonNull(listener),
+                settings.random(), settings.pool()));
+    }
+
+    /** A copy drawing retry jitter, States.MathRandom and States.UUID from {@code random} (seed it for repeatable runs). */
+    public Engine withRandom(RandomGenerator random) {
+        return new Engine(new Settings(settings.tasks(), settings.clock(), settings.listener(),
+                Objects.requireNonNull(random), settings.pool()));
+    }
+
+    /**
+     * Runs one execution to completion on the calling thread. Interrupting the thread aborts it.
+     *
+     * @param stateMachineArn e.g. {@code arn:aws:states:us-east-1:123456789012:stateMachine:Clip}
+     */
+    public ExecutionResult run(StateMachine sm, String stateMachineArn, String executionName, JsonNode input) {
+        return new ExecutionRunner(settings, sm.graph(), stateMachineArn, executionName).run(input);
+    }
+
+    private static ExecutorService newPool() {
+        AtomicInteger counter = new AtomicInteger();
+        ThreadFactory factory = runnable -> {
+            Thread thread = new Thread(runnable, "states-engine-" + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+        return Executors.newCachedThreadPool(factory);
+    }
+}

@@ -1,0 +1,186 @@
+package dev.reelforge.local.engine.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Parallel and Map states: sub-graphs run on the engine pool, results are collected in branch or
+ * item order. Map runs at most MaxConcurrency iterations at once (0 = unbounded, capped at
+ * {@value #MAX_THREADS}). The first failing branch cancels its siblings at their next transition.
+ */
+final class FanOutRunner {
+    static final int MAX_THREADS = 40;
+    private final ExecutionScope scope;
+    private final GraphRunner graphs;
+
+    FanOutRunner(ExecutionScope scope, GraphRunner graphs) {
+        this.scope = scope;
+        this.graphs = graphs;
+    }
+
+    JsonNode parallel(State.Parallel state, JsonNode raw, PathScope context, Trace trace) {
+        JsonNode effective = Io.input(state.io(), raw);
+        PathScope local = new PathScope(effective, context.context(), context.random());
+        JsonNode branchInput = Io.parameters(state.io(), effective, local);
+        scope.history.record(trace, "ParallelStateStarted", null);
+        List<StateGraph> branches = state.branches();
+        Batch batch = new Batch(branches.size(), trace, null, null);
+        batch.run(branches.size(), (index, branchTrace) -> graphs.run(branches.get(index), branchInput, branchTrace));
+        if (batch.failure != null) {
+            scope.history.record(trace, "ParallelStateFailed", null);
+            throw batch.failure;
+        }
+        scope.history.record(trace, "ParallelStateSucceeded", null);
+        return Io.output(state.io(), raw, batch.results(), local);
+    }
+
+    JsonNode map(State.Map state, JsonNode raw, PathScope context, Trace trace) {
+        JsonNode effective = Io.input(state.io(), raw);
+        PathScope local = new PathScope(effective, context.context(), context.random());
+        JsonNode items = Io.select(state.itemsPath(), effective, "ItemsPath");
+        if (!items.isArray()) {
+            throw new StatesError(StatesError.RUNTIME, "Map ItemsPath '" + state.itemsPath() + "' must select an array, got " + Json.write(items));
+        }
+        scope.history.record(trace, "MapStateStarted", Json.object().put("length", items.size()));
+        int limit = state.maxConcurrency() == 0 ? MAX_THREADS : Math.min(state.maxConcurrency(), MAX_THREADS);
+        Batch batch = new Batch(limit, trace, state.toleratedFailureCount(), state.toleratedFailurePercentage());
+        batch.run(items.size(), (index, itemTrace) -> {
+            ObjectNode iteration = Json.object().put("name", state.name()).put("index", index);
+            scope.history.record(itemTrace, "MapIterationStarted", iteration);
+            try {
+                JsonNode itemInput = itemInput(state, local, index, items.get(index));
+                JsonNode output = graphs.run(state.processor(), itemInput, itemTrace);
+                scope.history.record(itemTrace, "MapIterationSucceeded", iteration.deepCopy());
+                return output;
+            } catch (StatesError e) {
+                scope.history.record(itemTrace, "MapIterationFailed", iteration.deepCopy());
+                throw e;
+            }
+        });
+        StatesError failure = batch.failure != null ? batch.failure : batch.toleranceExceeded(items.size());
+        if (failure != null) {
+            scope.history.record(trace, "MapStateFailed", null);
+            throw failure;
+        }
+        scope.history.record(trace, "MapStateSucceeded", null);
+        return Io.output(state.io(), raw, batch.results(), local);
+    }
+
+    private static JsonNode itemInput(State.Map state, PathScope local, int index, JsonNode item) {
+        if (state.itemSelector() == null) {
+            return item;
+        }
+        ObjectNode context = local.context().deepCopy();
+        context.putObject("Map").putObject("Item").put("Index", index).set("Value", item);
+        return PayloadTemplate.evaluate(state.itemSelector(), local.withContext(context), "ItemSelector");
+    }
+
+    /** Work for one branch or item, given its index and its own trace. */
+    @FunctionalInterface
+    private interface Unit {
+        JsonNode run(int index, Trace trace);
+    }
+
+    /** Runs N units on up to {@code width} pool threads and gathers results and the first failure. */
+    private final class Batch {
+        private final int width;
+        private final Trace parent;
+        private final Integer toleratedCount;
+        private final Double toleratedPercentage;
+        private final AtomicBoolean cancel = new AtomicBoolean();
+        private final AtomicInteger failures = new AtomicInteger();
+        private JsonNode[] results;
+        private volatile StatesError failure;
+        private volatile RuntimeException stop;
+
+        Batch(int width, Trace parent, Integer toleratedCount, Double toleratedPercentage) {
+            this.width = width;
+            this.parent = parent;
+            this.toleratedCount = toleratedCount;
+            this.toleratedPercentage = toleratedPercentage;
+        }
+
+        void run(int count, Unit unit) {
+            results = new JsonNode[count];
+            AtomicInteger next = new AtomicInteger();
+            List<java.util.concurrent.Future<?>> workers = new ArrayList<>();
+            for (int w = 0; w < Math.min(width, count); w++) {
+                workers.add(scope.settings.pool().submit(() -> work(count, next, unit)));
+            }
+            try {
+                for (java.util.concurrent.Future<?> worker : workers) {
+                    worker.get();
+                }
+            } catch (InterruptedException e) {
+                cancel.set(true);
+                workers.forEach(f -> f.cancel(true));
+                Thread.currentThread().interrupt();
+                throw ExecutionScope.aborted();
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException("Unexpected failure in a branch", e.getCause());
+            }
+            if (stop != null) {
+                throw stop;
+            }
+        }
+
+        private void work(int count, AtomicInteger next, Unit unit) {
+            int index;
+            while (!cancel.get() && (index = next.getAndIncrement()) < count) {
+                Trace trace = parent.fork(cancel);
+                try {
+                    results[index] = unit.run(index, trace);
+                } catch (StatesError e) {
+                    if (tolerating()) {
+                        failures.incrementAndGet();
+                        results[index] = Json.object().put("Error", e.error()).put("Cause", e.cause());
+                    } else {
+                        failOnce(e, null);
+                    }
+                } catch (ExecutionStop e) {
+                    failOnce(null, e);
+                } catch (Trace.Cancelled e) {
+                    return;
+                } catch (RuntimeException e) {
+                    failOnce(null, e);
+                }
+            }
+        }
+
+        private synchronized void failOnce(StatesError error, RuntimeException fatal) {
+            if (failure == null && stop == null) {
+                failure = error;
+                stop = fatal;
+            }
+            cancel.set(true);
+        }
+
+        private boolean tolerating() {
+            return toleratedCount != null || toleratedPercentage != null;
+        }
+
+        StatesError toleranceExceeded(int total) {
+            int failed = failures.get();
+            boolean overCount = toleratedCount != null && failed > toleratedCount;
+            boolean overPercentage = toleratedPercentage != null && total > 0 && failed * 100.0 / total > toleratedPercentage;
+            if (overCount || overPercentage) {
+                return new StatesError(StatesError.EXCEED_TOLERATED_FAILURE,
+                        "The specified tolerated failure threshold was exceeded: " + failed + " of " + total + " iterations failed");
+            }
+            return null;
+        }
+
+        ArrayNode results() {
+            ArrayNode array = Json.MAPPER.createArrayNode();
+            for (JsonNode result : results) {
+                array.add(result);
+            }
+            return array;
+        }
+    }
+}

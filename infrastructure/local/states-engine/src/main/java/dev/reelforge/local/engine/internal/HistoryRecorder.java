@@ -1,0 +1,58 @@
+package dev.reelforge.local.engine.internal;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.reelforge.local.engine.EngineClock;
+import dev.reelforge.local.engine.ExecutionListener;
+import dev.reelforge.local.engine.HistoryEvent;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Appends history events with sequential ids and tells the listener, under one lock so that ids,
+ * list order and listener calls agree even when branches record concurrently.
+ */
+final class HistoryRecorder {
+    private static final System.Logger LOG = System.getLogger(HistoryRecorder.class.getName());
+    private final EngineClock clock;
+    private final ExecutionListener listener;
+    private final List<HistoryEvent> events = new ArrayList<>();
+
+    HistoryRecorder(EngineClock clock, ExecutionListener listener) {
+        this.clock = clock;
+        this.listener = listener;
+    }
+
+    /**
+     * @param fields the details content, or {@code null} for an event without details
+     * @return the new event's id
+     */
+    synchronized long record(Trace trace, String type, ObjectNode fields) {
+        ObjectNode details = Json.object();
+        if (fields != null) {
+            details.set(detailsField(type), fields);
+        }
+        HistoryEvent event = new HistoryEvent(events.size() + 1L, trace.lastEventId(), clock.now(), type, details);
+        events.add(event);
+        trace.lastEventId(event.id());
+        try {
+            listener.onEvent(event);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "Execution listener failed on " + type, e);
+        }
+        return event.id();
+    }
+
+    synchronized List<HistoryEvent> events() {
+        return List.copyOf(events);
+    }
+
+    private static String detailsField(String type) {
+        if (type.endsWith("StateEntered")) {
+            return "stateEnteredEventDetails";
+        }
+        if (type.endsWith("StateExited")) {
+            return "stateExitedEventDetails";
+        }
+        return Character.toLowerCase(type.charAt(0)) + type.substring(1) + "EventDetails";
+    }
+}

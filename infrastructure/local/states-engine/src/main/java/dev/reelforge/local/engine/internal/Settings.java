@@ -1,0 +1,11 @@
+package dev.reelforge.local.engine.internal;
+
+import dev.reelforge.local.engine.EngineClock;
+import dev.reelforge.local.engine.ExecutionListener;
+import dev.reelforge.local.engine.TaskHandler;
+import java.util.concurrent.ExecutorService;
+import java.util.random.RandomGenerator;
+
+/** An engine's collaborators, handed to each execution. */
+public record Settings(TaskHandler tasks, EngineClock clock, ExecutionListener listener, RandomGenerator random,
+        ExecutorService pool) {}

@@ -1,0 +1,149 @@
+package dev.reelforge.local.engine.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.reelforge.local.engine.TaskContext;
+import dev.reelforge.local.engine.TaskFailedException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * One Task attempt: data flow, Task* history events and the call into the TaskHandler.
+ *
+ * <p>Timeouts: when the task has TimeoutSeconds (or the execution has a deadline) the handler
+ * runs on the engine pool and is awaited for that long in <em>real</em> time, then interrupted.
+ * Independently, if the engine clock advanced past the limit while the handler ran (a handler
+ * advancing a VirtualClock simulates a slow task), the attempt also times out. Without any limit
+ * the handler runs on the calling thread.
+ */
+final class TaskRunner {
+    private final ExecutionScope scope;
+
+    TaskRunner(ExecutionScope scope) {
+        this.scope = scope;
+    }
+
+    JsonNode run(State.Task task, JsonNode raw, PathScope context, int retryCount, Trace trace) {
+        JsonNode effective = Io.input(task.io(), raw);
+        PathScope local = new PathScope(effective, context.context(), context.random());
+        JsonNode parameters = Io.parameters(task.io(), effective, local);
+        Duration timeout = timeout(task, effective);
+        ResourceInfo info = ResourceInfo.of(task.resource(), scope.region);
+
+        ObjectNode scheduled = resourceDetails(info).put("region", info.region()).put("parameters", Json.write(parameters));
+        if (timeout != null) {
+            scheduled.put("timeoutInSeconds", timeout.toSeconds());
+        }
+        scope.history.record(trace, "TaskScheduled", scheduled);
+        scope.history.record(trace, "TaskStarted", resourceDetails(info));
+        TaskContext taskContext = new TaskContext(scope.executionArn, task.name(), retryCount, timeout);
+        JsonNode result = invoke(task, parameters, taskContext, timeout, info, trace);
+        scope.history.record(trace, "TaskSucceeded", resourceDetails(info).put("output", Json.write(result)));
+        return Io.output(task.io(), raw, result, local);
+    }
+
+    private JsonNode invoke(State.Task task, JsonNode parameters, TaskContext taskContext, Duration timeout,
+            ResourceInfo info, Trace trace) {
+        Duration remaining = scope.remaining();
+        Duration limit = min(timeout, remaining);
+        Instant started = scope.now();
+        JsonNode result;
+        try {
+            if (limit == null) {
+                result = scope.settings.tasks().invoke(task.resource(), parameters, taskContext);
+            } else {
+                result = awaitOnPool(task, parameters, taskContext, limit);
+            }
+        } catch (TaskFailedException e) {
+            throw failed(info, trace, e.error(), e.cause());
+        } catch (TimeoutException e) {
+            result = null;
+        } catch (ExecutionStop e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw failed(info, trace, e.getClass().getName(), String.valueOf(e.getMessage()));
+        }
+        Duration elapsed = Duration.between(started, scope.now());
+        boolean overTime = limit != null && (result == null || elapsed.compareTo(limit) > 0);
+        if (overTime) {
+            if (timeout == null || (remaining != null && remaining.compareTo(timeout) < 0)) {
+                throw scope.timedOut();
+            }
+            scope.history.record(trace, "TaskTimedOut", resourceDetails(info).put("error", StatesError.TIMEOUT)
+                    .put("cause", "Task did not complete within " + timeout.toSeconds() + " seconds"));
+            throw new StatesError(StatesError.TIMEOUT, "Task timed out after " + timeout.toSeconds() + " seconds");
+        }
+        JsonNode output = result == null ? NullNode.getInstance() : result;
+        try {
+            return ExecutionScope.checked(output, "task result");
+        } catch (StatesError e) {
+            throw failed(info, trace, e.error(), e.cause());
+        }
+    }
+
+    private JsonNode awaitOnPool(State.Task task, JsonNode parameters, TaskContext context, Duration limit)
+            throws TaskFailedException, TimeoutException {
+        Future<JsonNode> future = scope.settings.pool().submit(() -> scope.settings.tasks().invoke(task.resource(), parameters, context));
+        try {
+            JsonNode value = future.get(Math.max(0, limit.toMillis()), TimeUnit.MILLISECONDS);
+            return value == null ? NullNode.getInstance() : value;
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            throw ExecutionScope.aborted();
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            throw e;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof TaskFailedException failed) {
+                throw failed;
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private Duration timeout(State.Task task, JsonNode effective) {
+        if (task.timeoutSeconds() != null) {
+            return Duration.ofSeconds(task.timeoutSeconds());
+        }
+        if (task.timeoutSecondsPath() != null) {
+            JsonNode value = Io.select(task.timeoutSecondsPath(), effective, "TimeoutSecondsPath");
+            if (!value.canConvertToExactIntegral() || value.asLong() <= 0) {
+                throw new StatesError(StatesError.RUNTIME, "TimeoutSecondsPath must select a positive integer, got " + value);
+            }
+            return Duration.ofSeconds(value.asLong());
+        }
+        return null;
+    }
+
+    private StatesError failed(ResourceInfo info, Trace trace, String error, String cause) {
+        ObjectNode details = resourceDetails(info);
+        if (error != null) {
+            details.put("error", error);
+        }
+        if (cause != null) {
+            details.put("cause", cause);
+        }
+        scope.history.record(trace, "TaskFailed", details);
+        return new StatesError(error, cause);
+    }
+
+    private static ObjectNode resourceDetails(ResourceInfo info) {
+        return Json.object().put("resourceType", info.resourceType()).put("resource", info.resource());
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        if (a == null) {
+            return b == null ? null : (b.isNegative() ? Duration.ZERO : b);
+        }
+        return b == null || a.compareTo(b) <= 0 ? a : (b.isNegative() ? Duration.ZERO : b);
+    }
+}

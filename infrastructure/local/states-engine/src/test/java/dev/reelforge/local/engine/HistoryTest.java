@@ -1,0 +1,108 @@
+package dev.reelforge.local.engine;
+
+import static dev.reelforge.local.engine.Fixtures.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+class HistoryTest {
+    private static final String PIPELINE = """
+            {"StartAt":"Prepare","States":{
+              "Prepare":{"Type":"Pass","Result":{"ok":true},"ResultPath":"$.prep","Next":"Render"},
+              "Render":{"Type":"Task","Resource":"arn:aws:states:::ecs:runTask.sync","Parameters":{"clip.$":"$.clip"},
+                        "ResultPath":"$.render","Next":"Check"},
+              "Check":{"Type":"Choice","Choices":[{"Variable":"$.render.frames","NumericGreaterThan":0,"Next":"Done"}]},
+              "Done":{"Type":"Succeed"}}}""";
+
+    @Test
+    void history_passTaskChoiceSucceed_hasAwsEventSequenceAndDetails() {
+        List<HistoryEvent> heard = Collections.synchronizedList(new ArrayList<>());
+        Engine engine = new Engine((r, in, c) -> json("{\"frames\":24}"), new VirtualClock()).withListener(new ExecutionListener() {
+            @Override
+            public void onEvent(HistoryEvent e) {
+                heard.add(e);
+            }
+        });
+        ExecutionResult result = engine.run(StateMachine.parse(PIPELINE), Fixtures.ARN, "run-42", json("{\"clip\":\"c1\"}"));
+
+        assertThat(Fixtures.types(result)).containsExactly(
+                "ExecutionStarted",
+                "PassStateEntered", "PassStateExited",
+                "TaskStateEntered", "TaskScheduled", "TaskStarted", "TaskSucceeded", "TaskStateExited",
+                "ChoiceStateEntered", "ChoiceStateExited",
+                "SucceedStateEntered", "SucceedStateExited",
+                "ExecutionSucceeded");
+        assertThat(heard).isEqualTo(result.history());
+        assertThat(result.executionArn()).isEqualTo("arn:aws:states:eu-west-1:123456789012:execution:Clip:run-42");
+        for (int i = 0; i < result.history().size(); i++) {
+            assertThat(result.history().get(i).id()).isEqualTo(i + 1);
+            assertThat(result.history().get(i).previousEventId()).isEqualTo(i);
+        }
+        JsonNode scheduled = result.history().get(4).details().get("taskScheduledEventDetails");
+        assertThat(scheduled.get("resourceType").asText()).isEqualTo("ecs");
+        assertThat(scheduled.get("resource").asText()).isEqualTo("runTask.sync");
+        assertThat(scheduled.get("region").asText()).isEqualTo("eu-west-1");
+        assertThat(json(scheduled.get("parameters").asText())).isEqualTo(json("{\"clip\":\"c1\"}"));
+        JsonNode entered = result.history().get(3).details().get("stateEnteredEventDetails");
+        assertThat(entered.get("name").asText()).isEqualTo("Render");
+        assertThat(json(entered.get("input").asText())).isEqualTo(json("{\"clip\":\"c1\",\"prep\":{\"ok\":true}}"));
+        assertThat(result.history().get(0).details().at("/executionStartedEventDetails/input").asText()).isEqualTo("{\"clip\":\"c1\"}");
+        assertThat(json(result.history().get(12).details().at("/executionSucceededEventDetails/output").asText()))
+                .isEqualTo(result.output());
+    }
+
+    @Test
+    void history_bareLambdaArn_reportsLambdaInvoke() {
+        String definition = """
+                {"StartAt":"T","States":{"T":{"Type":"Task","Resource":"arn:aws:lambda:us-east-2:123456789012:function:score","End":true}}}""";
+        ExecutionResult result = Fixtures.run(definition, "{}");
+        JsonNode scheduled = result.history().get(2).details().get("taskScheduledEventDetails");
+
+        assertThat(scheduled.get("resourceType").asText()).isEqualTo("lambda");
+        assertThat(scheduled.get("resource").asText()).isEqualTo("invoke");
+        assertThat(scheduled.get("region").asText()).isEqualTo("us-east-2");
+    }
+
+    @Test
+    void history_failedTask_endsWithTaskFailedAndExecutionFailed() {
+        ExecutionResult result = Fixtures.run("""
+                {"StartAt":"T","States":{"T":{"Type":"Task","Resource":"r","End":true}}}""", "{}", (r, in, c) -> {
+                    throw new TaskFailedException("Provider.Down", "503");
+                });
+
+        assertThat(Fixtures.types(result)).containsExactly("ExecutionStarted", "TaskStateEntered", "TaskScheduled",
+                "TaskStarted", "TaskFailed", "ExecutionFailed");
+        assertThat(result.history().get(5).details().at("/executionFailedEventDetails/error").asText()).isEqualTo("Provider.Down");
+    }
+
+    @Test
+    void engine_concurrentExecutions_areIndependent() throws Exception {
+        Engine engine = new Engine((r, in, c) -> json("{\"frames\":" + in.get("clip").asText().length() + "}"), EngineClock.system());
+        StateMachine machine = StateMachine.parse(PIPELINE);
+        ExecutorService callers = Executors.newFixedThreadPool(4);
+        try {
+            List<Callable<ExecutionResult>> runs = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                String clip = "c".repeat(i + 1);
+                runs.add(() -> engine.run(machine, Fixtures.ARN, "e" + clip.length(), json("{\"clip\":\"" + clip + "\"}")));
+            }
+            List<Future<ExecutionResult>> results = callers.invokeAll(runs);
+            for (int i = 0; i < results.size(); i++) {
+                ExecutionResult result = results.get(i).get();
+                assertThat(result.status()).isEqualTo(ExecutionResult.Status.SUCCEEDED);
+                assertThat(result.output().at("/render/frames").asInt()).isEqualTo(i + 1);
+                assertThat(result.history()).hasSize(13);
+            }
+        } finally {
+            callers.shutdownNow();
+        }
+    }
+}
