@@ -101,9 +101,9 @@ public final class DynamoDbJobStore implements JobStore {
                 r.providerSubmissions(), r.outputs(), r.detail(), r.createdAt(), r.updatedAt(), version);
     }
 
-    /** Full-jitter backoff, capped at 50 ms, so that losers do not collide again in lockstep. */
+    /** Full-jitter exponential backoff (10 ms doubling, capped at 200 ms) so losers do not collide in lockstep. */
     private static void pause(String jobId, int attempt) {
-        long capMillis = Math.min(50, 1L << Math.min(attempt, 6));
+        long capMillis = Math.min(200, 10L << Math.min(attempt - 1, 5));
         try {
             Thread.sleep(ThreadLocalRandom.current().nextLong(capMillis + 1));
         } catch (InterruptedException e) {

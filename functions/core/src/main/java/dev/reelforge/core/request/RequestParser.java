@@ -53,8 +53,9 @@ public final class RequestParser {
         try {
             return parse(json.readTree(text));
         } catch (JsonProcessingException e) {
+            String reason = e.getOriginalMessage().replaceAll("\\s*\\(start marker at .*$", "").replaceAll("\\R.*", "");
             throw InvalidRequestException.of("$", "not valid JSON at line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+                    + ", column " + e.getLocation().getColumnNr() + ": " + reason);
         }
     }
 

@@ -16,6 +16,7 @@ import dev.reelforge.core.provider.CapabilityCatalog;
 import dev.reelforge.core.request.RequestParser;
 import dev.reelforge.core.validation.ContentPolicy;
 import dev.reelforge.core.validation.RequestValidator;
+import dev.reelforge.media.Ffmpeg;
 import dev.reelforge.media.FfprobeClipProbe;
 import dev.reelforge.providers.animatic.AnimaticProvider;
 import java.io.IOException;
@@ -87,7 +88,7 @@ public final class Services {
                 new DynamoDbJobStore(aws.dynamoDb(), config.jobsTable()),
                 new DynamoDbPromptCache(aws.dynamoDb(), config.cacheTable()),
                 Map.of("animatic", new AnimaticProvider(animaticDir)),
-                new FfprobeClipProbe(),
+                new FfprobeClipProbe(Ffmpeg.bundled()),
                 catalog(json, config.capabilitiesFile()),
                 config.workDir(),
                 Clock.systemUTC());

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 /** One running FFmpeg-family child process: drains stdout and stderr on daemon threads, keeps a stderr tail. */
 public final class ChildProcess {
     private static final int TAIL_LINES = 2000;
+    private static final Pattern ADDRESS = Pattern.compile(" @ 0x[0-9a-f]+");
     private static final Pattern URL = Pattern.compile("(https?://[^\\s/?]+)[^\\s]*");
 
     private final String tool;
@@ -97,11 +98,17 @@ public final class ChildProcess {
         }
     }
 
+    /** FFmpeg's first error line is usually the cause and its last the consequence; quote both. */
     private String describeStderr() {
         List<String> lines = tail();
-        String text = String.join(" | ", lines.subList(Math.max(0, lines.size() - 3), lines.size()));
-        text = URL.matcher(text).replaceAll("$1/…");
-        return text.isBlank() ? "no error output" : text.length() > 600 ? "…" + text.substring(text.length() - 600) : text;
+        if (lines.isEmpty()) {
+            return "no error output";
+        }
+        String first = lines.get(0);
+        String last = lines.get(lines.size() - 1);
+        String text = lines.size() == 1 ? first : first + " … " + last;
+        text = URL.matcher(ADDRESS.matcher(text).replaceAll("")).replaceAll("$1/…");
+        return text.length() > 600 ? text.substring(0, 600) + "…" : text;
     }
 
     private List<String> tail() {

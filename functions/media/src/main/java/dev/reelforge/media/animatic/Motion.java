@@ -1,0 +1,45 @@
+package dev.reelforge.media.animatic;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** How the subject moves during a beat, read from its verbs; {@link #SWAY} when the text names no motion. */
+enum Motion {
+    FALL("fall(s|ing)?|fell|drop(s|ped|ping)?|tip(s|ped|ping)?|topples?|knocked"),
+    SLIDE("slid(e|es|ing)?|push(es|ed)?|roll(s|ed|ing)?|mov(e|es|ing)|glid(e|es|ing)"),
+    ROTATE("rotat(e|es|ing)|spin(s|ning)?|turn(s|ing)?|twirl(s|ing)?"),
+    SWAY("");
+
+    private static final Pattern TIPS = Pattern.compile("\\b(tip(s|ped|ping)?|topples?|knocked)\\b");
+    private static final Pattern SHATTERS = Pattern.compile("\\b(shatter(s|ed|ing)?|break(s|ing)?|broke(n)?|smash(es|ed)?)\\b");
+    private static final Pattern IMPACT = Pattern.compile("\\b(impact|hit(s)?|land(s|ing)?|crash(es)?|thud|shatter(s|ing)?|smash)\\b");
+
+    private final Pattern words;
+
+    Motion(String words) {
+        this.words = Pattern.compile("\\b(" + words + ")\\b");
+    }
+
+    static Motion fromText(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        for (Motion motion : values()) {
+            if (motion != SWAY && motion.words.matcher(lower).find()) {
+                return motion;
+            }
+        }
+        return SWAY;
+    }
+
+    static boolean tips(String text) {
+        return TIPS.matcher(text.toLowerCase(Locale.ROOT)).find();
+    }
+
+    static boolean shatters(String text) {
+        return SHATTERS.matcher(text.toLowerCase(Locale.ROOT)).find();
+    }
+
+    /** Whether an audio cue's text describes the moment of impact the fall must land on. */
+    static boolean isImpactCue(String text) {
+        return IMPACT.matcher(text.toLowerCase(Locale.ROOT)).find();
+    }
+}

@@ -1,0 +1,70 @@
+package dev.reelforge.media.animatic;
+
+import dev.reelforge.core.request.AudioCue;
+import dev.reelforge.core.request.Beat;
+import dev.reelforge.core.request.Storyboard;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/** Turns storyboard beats into drawable scenes; the seed varies the look, never the timing. */
+final class ScenePlanner {
+    private static final double LANDING_BEFORE_BEAT_END = 0.3;
+
+    private ScenePlanner() {}
+
+    static List<BeatScene> plan(Storyboard storyboard, double clipSeconds, long seed) {
+        List<Beat> beats = storyboard.beats().isEmpty()
+                ? List.of(new Beat(0, Math.max(clipSeconds, 0.1), storyboard.description()))
+                : storyboard.beats();
+        List<BeatScene> scenes = new ArrayList<>();
+        for (int i = 0; i < beats.size(); i++) {
+            Beat beat = beats.get(i);
+            SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + i * 0xBF58476D1CE4E5B9L);
+            String text = beat.description();
+            scenes.add(new BeatScene(
+                    beat.startSeconds(),
+                    beat.endSeconds(),
+                    text,
+                    SubjectShape.fromText(text),
+                    Motion.fromText(text),
+                    Motion.tips(text),
+                    Motion.shatters(text),
+                    impactTime(beat, storyboard.audioCues()),
+                    palette(random.nextDouble()),
+                    0.5 + (random.nextDouble() - 0.5) * 0.16,
+                    0.92 + random.nextDouble() * 0.16,
+                    random.nextBoolean() ? 1 : -1));
+        }
+        return scenes;
+    }
+
+    /** A scene that looks nothing like {@code scene}: for the {@code cut} defect. */
+    static BeatScene cutaway(BeatScene scene) {
+        SubjectShape other = scene.shape() == SubjectShape.BALL ? SubjectShape.BOX : SubjectShape.BALL;
+        double hue = scene.palette().hue() + 0.5;
+        return new BeatScene(scene.startSeconds(), scene.endSeconds(), "", other, Motion.SWAY, false, false,
+                scene.impactSeconds(), palette(hue), 1 - scene.subjectX() + 0.15, 1.3, -scene.panDirection());
+    }
+
+    /** The first impact-like audio cue inside the beat, else shortly before the beat ends. */
+    static double impactTime(Beat beat, List<AudioCue> cues) {
+        for (AudioCue cue : cues) {
+            if (beat.contains(cue.atSeconds()) && cue.atSeconds() > beat.startSeconds() && Motion.isImpactCue(cue.description())) {
+                return cue.atSeconds();
+            }
+        }
+        double landing = beat.endSeconds() - LANDING_BEFORE_BEAT_END;
+        return landing > beat.startSeconds() ? landing : beat.startSeconds() + beat.durationSeconds() * 0.7;
+    }
+
+    private static BeatScene.Palette palette(double hue) {
+        return new BeatScene.Palette(
+                hue,
+                Canvas.hsv(hue, 0.30, 0.92),
+                Canvas.hsv(hue + 0.03, 0.38, 0.68),
+                Canvas.hsv(hue + 0.08, 0.35, 0.50),
+                Canvas.hsv(hue + 0.5, 0.65, 0.88),
+                0.11 + (hue - Math.floor(hue)) * 0.04);
+    }
+}

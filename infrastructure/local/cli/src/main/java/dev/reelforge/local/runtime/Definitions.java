@@ -1,0 +1,71 @@
+package dev.reelforge.local.runtime;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The state machine files exactly as deployed ({@code infrastructure/statemachine/*.asl.json}, copied onto the
+ * classpath by the build), with the same DefinitionSubstitutions SAM applies, filled with local ARNs.
+ */
+public final class Definitions {
+    /** Lambda function names, as in template.yaml, by the substitution variable that carries their ARN. */
+    public static final Map<String, String> FUNCTIONS = functions();
+    private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z0-9]+)}");
+
+    private Definitions() {}
+
+    private static Map<String, String> functions() {
+        Map<String, String> names = new LinkedHashMap<>();
+        names.put("ValidateFunctionArn", "reelforge-validate");
+        names.put("SubmitFunctionArn", "reelforge-submit");
+        names.put("PollFunctionArn", "reelforge-poll");
+        names.put("ReviewScoreFunctionArn", "reelforge-review-score");
+        names.put("PostProcessFunctionArn", "reelforge-post-process");
+        names.put("FinalizeFunctionArn", "reelforge-finalize");
+        names.put("RecordFailureFunctionArn", "reelforge-record-failure");
+        return Map.copyOf(names);
+    }
+
+    /** Substitutions for the local engine: function ARNs in the local account, and the media task's cluster. */
+    public static Map<String, String> localSubstitutions() {
+        Map<String, String> values = new LinkedHashMap<>();
+        FUNCTIONS.forEach((variable, name) -> values.put(variable, LocalTaskResolver.functionArn(name)));
+        String ecs = "arn:aws:ecs:" + LocalTaskResolver.REGION + ":" + LocalTaskResolver.ACCOUNT;
+        values.put("MediaClusterArn", ecs + ":cluster/reelforge-media");
+        values.put("MediaTaskDefinitionArn", ecs + ":task-definition/reelforge-media:1");
+        values.put("MediaCapacityProvider", "reelforge-gpu");
+        return values;
+    }
+
+    public static String load(String fileName) {
+        try (InputStream in = Definitions.class.getResourceAsStream("/statemachine/" + fileName)) {
+            if (in == null) {
+                throw new IllegalStateException("state machine " + fileName + " is not on the classpath; rebuild the CLI");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Replaces every {@code ${Name}}; a variable without a value is an error, as in a SAM deployment. */
+    public static String substitute(String definition, Map<String, String> values) {
+        Matcher m = VARIABLE.matcher(definition);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String value = values.get(m.group(1));
+            if (value == null) {
+                throw new IllegalArgumentException("no DefinitionSubstitution for ${" + m.group(1) + "}");
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(value));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+}

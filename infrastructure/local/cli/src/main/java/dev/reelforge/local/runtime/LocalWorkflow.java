@@ -1,0 +1,82 @@
+package dev.reelforge.local.runtime;
+
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.reelforge.core.port.VideoProvider;
+import dev.reelforge.handlers.FinalizeHandler;
+import dev.reelforge.handlers.PollHandler;
+import dev.reelforge.handlers.PostProcessHandler;
+import dev.reelforge.handlers.RecordFailureHandler;
+import dev.reelforge.handlers.ReviewScoreHandler;
+import dev.reelforge.handlers.SubmitHandler;
+import dev.reelforge.handlers.ValidateHandler;
+import dev.reelforge.handlers.config.Services;
+import dev.reelforge.local.engine.Engine;
+import dev.reelforge.local.engine.EngineClock;
+import dev.reelforge.local.engine.ExecutionListener;
+import dev.reelforge.local.engine.ExecutionResult;
+import dev.reelforge.local.engine.StateMachine;
+import dev.reelforge.local.stack.LocalAwsStack;
+import dev.reelforge.media.Ffmpeg;
+import dev.reelforge.media.FfprobeClipProbe;
+import dev.reelforge.mediatask.MediaTask;
+import dev.reelforge.providers.animatic.AnimaticProvider;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The render workflow on the local stack: the deployed {@code render.asl.json} on our engine, every Lambda
+ * handler in-process wired to the same SDK adapters as in AWS (pointed at the local S3 and DynamoDB servers), and
+ * the media task in-process in place of the ECS container.
+ */
+public final class LocalWorkflow {
+    public static final String RENDER_MACHINE = "reelforge-render";
+
+    private final Services services;
+    private final StateMachine render;
+    private final LocalTaskResolver tasks;
+    private final EngineClock clock;
+
+    public LocalWorkflow(LocalAwsStack stack, Path dataDir, EngineClock clock) {
+        this(stack, dataDir, clock, Map.of("animatic", new AnimaticProvider(dataDir.resolve("animatic"))));
+    }
+
+    public LocalWorkflow(LocalAwsStack stack, Path dataDir, EngineClock clock, Map<String, VideoProvider> providers) {
+        ObjectMapper json = Services.objectMapper();
+        this.services = new Services(json, stack.clipStore(), stack.jobStore(), stack.promptCache(), providers,
+                new FfprobeClipProbe(Ffmpeg.bundled()), Services.catalog(json, null), dataDir.resolve("work"), Clock.systemUTC());
+        this.render = StateMachine.parse(Definitions.substitute(Definitions.load("render.asl.json"), Definitions.localSubstitutions()));
+        MediaTask media = MediaTask.create(stack.clipStore(), json, dataDir.resolve("work"));
+        this.tasks = new LocalTaskResolver(handlers(services), env -> media.run(env), json);
+        this.clock = clock;
+    }
+
+    private static Map<String, RequestStreamHandler> handlers(Services services) {
+        Map<String, RequestStreamHandler> byName = new LinkedHashMap<>();
+        byName.put(Definitions.FUNCTIONS.get("ValidateFunctionArn"), new ValidateHandler(services));
+        byName.put(Definitions.FUNCTIONS.get("SubmitFunctionArn"), new SubmitHandler(services));
+        byName.put(Definitions.FUNCTIONS.get("PollFunctionArn"), new PollHandler(services));
+        byName.put(Definitions.FUNCTIONS.get("ReviewScoreFunctionArn"), new ReviewScoreHandler(services));
+        byName.put(Definitions.FUNCTIONS.get("PostProcessFunctionArn"), new PostProcessHandler(services));
+        byName.put(Definitions.FUNCTIONS.get("FinalizeFunctionArn"), new FinalizeHandler(services));
+        byName.put(Definitions.FUNCTIONS.get("RecordFailureFunctionArn"), new RecordFailureHandler(services));
+        return byName;
+    }
+
+    public static String stateMachineArn(String name) {
+        return "arn:aws:states:" + LocalTaskResolver.REGION + ":" + LocalTaskResolver.ACCOUNT + ":stateMachine:" + name;
+    }
+
+    /** Runs one render execution to its end (synchronously) and returns the engine's result with its history. */
+    public ExecutionResult render(JsonNode executionInput, String executionName, ExecutionListener listener) {
+        return new Engine(tasks, clock).withListener(listener)
+                .run(render, stateMachineArn(RENDER_MACHINE), executionName, executionInput);
+    }
+
+    public Services services() {
+        return services;
+    }
+}

@@ -1,0 +1,96 @@
+package dev.reelforge.local.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.reelforge.aws.dynamodb.DynamoDbPromptCache;
+import dev.reelforge.aws.dynamodb.TableDefinitions;
+import dev.reelforge.aws.dynamodb.TableNames;
+import dev.reelforge.core.cache.CacheEntry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** {@link DynamoDbPromptCache} against a real moto server. */
+@ExtendWith(MotoExtension.class)
+class DynamoDbPromptCacheTest {
+    private static final Instant T0 = Instant.parse("2026-11-24T10:00:00Z");
+
+    private DynamoDbClient dynamoDb;
+    private String table;
+    private DynamoDbPromptCache cache;
+
+    @BeforeEach
+    void createTable(DynamoDbClient dynamoDb) {
+        this.dynamoDb = dynamoDb;
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        TableNames names = new TableNames("jobs-" + suffix, "cache-" + suffix);
+        TableDefinitions.createIfMissing(dynamoDb, names);
+        table = names.promptCache();
+        cache = new DynamoDbPromptCache(dynamoDb, table, Duration.ofDays(30));
+    }
+
+    @Test
+    void find_whenMissing_returnsEmpty() {
+        assertThat(cache.find("k-none")).isEmpty();
+    }
+
+    @Test
+    void put_thenFind_returnsEntryWithTtl() {
+        CacheEntry entry = new CacheEntry("k-1", "jobs/j-1/final.mp4", "j-1", "luma", "ray-v2", T0);
+
+        cache.put(entry);
+
+        assertThat(cache.find("k-1")).contains(entry);
+        Map<String, AttributeValue> item =
+                dynamoDb.getItem(b -> b.tableName(table).key(Map.of("cacheKey", AttributeValue.fromS("k-1")))).item();
+        assertThat(item.get("expiresAt").n())
+                .isEqualTo(Long.toString(T0.plus(Duration.ofDays(30)).getEpochSecond()));
+    }
+
+    @Test
+    void put_whenKeyExists_keepsFirstEntryWithoutError() {
+        CacheEntry first = new CacheEntry("k-2", "jobs/j-1/final.mp4", "j-1", "luma", "ray-v2", T0);
+        cache.put(first);
+
+        cache.put(new CacheEntry("k-2", "jobs/j-2/final.mp4", "j-2", "luma", "ray-v2", T0.plusSeconds(1)));
+
+        assertThat(cache.find("k-2")).contains(first);
+    }
+
+    @Test
+    void put_whenWritersRace_exactlyOneEntryWins() throws Exception {
+        int writers = 6;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<?>> results = new ArrayList<>();
+        for (int w = 0; w < writers; w++) {
+            CacheEntry entry = new CacheEntry("k-race", "jobs/j-" + w + "/final.mp4", "j-" + w, "luma", "m", T0);
+            results.add(pool.submit(() -> {
+                go.await();
+                cache.put(entry);
+                return null;
+            }));
+        }
+        go.countDown();
+        for (Future<?> result : results) {
+            result.get(60, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+
+        CacheEntry winner = cache.find("k-race").orElseThrow();
+        assertThat(winner.clipKey()).isEqualTo("jobs/" + winner.jobId() + "/final.mp4");
+    }
+}
