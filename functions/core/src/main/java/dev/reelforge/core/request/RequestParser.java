@@ -54,8 +54,9 @@ public final class RequestParser {
             return parse(json.readTree(text));
         } catch (JsonProcessingException e) {
             String reason = e.getOriginalMessage().replaceAll("\\s*\\(start marker at .*$", "").replaceAll("\\R.*", "");
-            throw InvalidRequestException.of("$", "not valid JSON at line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + ": " + reason);
+            String where = e.getLocation() == null ? ""
+                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            throw InvalidRequestException.of("$", "not valid JSON" + where + ": " + reason);
         }
     }
 
