@@ -6,19 +6,28 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reelforge.handlers.config.Services;
 import dev.reelforge.local.engine.EngineClock;
+import dev.reelforge.core.job.JobRecord;
+import dev.reelforge.core.port.JobStore;
+import dev.reelforge.local.engine.ExecutionListener;
 import dev.reelforge.local.engine.ExecutionResult;
+import dev.reelforge.local.engine.HistoryEvent;
 import dev.reelforge.local.runtime.LocalWorkflow;
 import dev.reelforge.local.stack.LocalAwsStack;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
 import picocli.CommandLine.Command;
@@ -60,16 +69,24 @@ final class RunCommand implements Callable<Integer> {
             return ReelforgeCli.INVALID_INPUT;
         }
         ObjectNode input = executionInput(json, text);
-        String executionName = executionName(input);
         Path data = dataDir.toAbsolutePath();
         if (!jsonOutput) {
             err.println("starting the local stack (S3Proxy + moto) under " + data + " …");
         }
         Instant started = Instant.now();
         try (LocalAwsStack stack = LocalAwsStack.start(data)) {
+            String executionName = executionName(input, text, stack.jobStore());
             LocalWorkflow workflow = new LocalWorkflow(stack, data, EngineClock.system());
             ProgressPrinter progress = new ProgressPrinter(err, json, jsonOutput);
-            ExecutionResult result = workflow.render(input, executionName, progress);
+            ExecutionResult result = workflow.render(input, executionName, new ExecutionListener() {
+                @Override
+                public void onEvent(HistoryEvent event) {
+                    progress.onEvent(event);
+                    if (event.type().equals("TaskStateExited")) {
+                        stack.snapshot();
+                    }
+                }
+            });
             Duration took = Duration.between(started, Instant.now());
             return report(result, stack, json, progress, took, out, err);
         }
@@ -91,14 +108,40 @@ final class RunCommand implements Callable<Integer> {
         return input;
     }
 
-    /** The job id: the client's request id (made safe) plus the time, so each run is a new execution. */
-    private static String executionName(ObjectNode input) {
+    /**
+     * The job id: the client's request id (made safe) plus a hash of the request, so running the same file again
+     * after a crash resumes the unfinished job (its provider jobs are found by their idempotency keys, not paid
+     * for twice). Once that job has ended, a rerun is a new job, which then finds the approved clip in the cache.
+     */
+    private String executionName(ObjectNode input, String text, JobStore jobs) {
         String client = input.path("request").path("clientRequestId").asText("request").replaceAll("[^A-Za-z0-9._-]", "-");
         if (client.isEmpty() || !Character.isLetterOrDigit(client.charAt(0))) {
             client = "request";
         }
         client = client.length() > 48 ? client.substring(0, 48) : client;
-        return client + "-" + NAME_TIME.format(Instant.now()) + "-" + String.format("%04x", ThreadLocalRandom.current().nextInt(0x10000));
+        String tenant = input.path("request").path("tenant").asText("");
+        String name = client + "-" + shortHash(tenant + "\n" + text);
+        Optional<JobRecord> existing = jobs.find(name);
+        if (existing.isEmpty()) {
+            return name;
+        }
+        if (!existing.get().status().isFinal()) {
+            if (!jsonOutput) {
+                spec.commandLine().getErr().println("resuming unfinished job " + name + " (was " + existing.get().status() + ")");
+            }
+            return name;
+        }
+        return name + "-" + NAME_TIME.format(Instant.now()) + "-" + String.format("%04x", ThreadLocalRandom.current().nextInt(0x10000));
+    }
+
+    private static String shortHash(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 5);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every JVM", e);
+        }
     }
 
     private Integer report(ExecutionResult result, LocalAwsStack stack, ObjectMapper json, ProgressPrinter progress,
