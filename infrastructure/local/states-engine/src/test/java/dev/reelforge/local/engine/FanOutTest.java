@@ -43,6 +43,46 @@ class FanOutTest {
     }
 
     @Test
+    void map_maxConcurrencyPath_readsTheLimitFromTheInput() {
+        String definition = """
+                {"StartAt":"M","States":{"M":{"Type":"Map","ItemsPath":"$.items","MaxConcurrencyPath":"$.limit","End":true,
+                  "ItemProcessor":{"ProcessorConfig":{"Mode":"INLINE"},"StartAt":"Echo",
+                    "States":{"Echo":{"Type":"Task","Resource":"echo","End":true}}}}}}""";
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger peak = new AtomicInteger();
+        CountDownLatch twoStarted = new CountDownLatch(2);
+        TaskHandler handler = (resource, input, ctx) -> {
+            peak.accumulateAndGet(running.incrementAndGet(), Math::max);
+            twoStarted.countDown();
+            try {
+                twoStarted.await(5, TimeUnit.SECONDS);
+                return input;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new TaskFailedException("Interrupted", "");
+            } finally {
+                running.decrementAndGet();
+            }
+        };
+        ExecutionResult result = run(definition, "{\"limit\":2,\"items\":[1,2,3,4,5,6]}", handler);
+
+        assertThat(result.output()).isEqualTo(json("[1,2,3,4,5,6]"));
+        assertThat(peak.get()).isEqualTo(2);
+    }
+
+    @Test
+    void map_maxConcurrencyPathNotAnInteger_failsWithStatesRuntime() {
+        String definition = """
+                {"StartAt":"M","States":{"M":{"Type":"Map","ItemsPath":"$.items","MaxConcurrencyPath":"$.limit","End":true,
+                  "ItemProcessor":{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}}}}""";
+
+        ExecutionResult result = run(definition, "{\"limit\":\"two\",\"items\":[1]}");
+
+        assertThat(result.status()).isEqualTo(ExecutionResult.Status.FAILED);
+        assertThat(result.error()).isEqualTo("States.Runtime");
+    }
+
+    @Test
     void map_legacyIteratorAndParameters_exposeMapItemContext() {
         String definition = """
                 {"StartAt":"M","States":{"M":{"Type":"Map","ItemsPath":"$.names","End":true,

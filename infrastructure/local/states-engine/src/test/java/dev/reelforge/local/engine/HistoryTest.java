@@ -36,7 +36,7 @@ class HistoryTest {
         assertThat(Fixtures.types(result)).containsExactly(
                 "ExecutionStarted",
                 "PassStateEntered", "PassStateExited",
-                "TaskStateEntered", "TaskScheduled", "TaskStarted", "TaskSucceeded", "TaskStateExited",
+                "TaskStateEntered", "TaskScheduled", "TaskStarted", "TaskSubmitted", "TaskSucceeded", "TaskStateExited",
                 "ChoiceStateEntered", "ChoiceStateExited",
                 "SucceedStateEntered", "SucceedStateExited",
                 "ExecutionSucceeded");
@@ -55,20 +55,66 @@ class HistoryTest {
         assertThat(entered.get("name").asText()).isEqualTo("Render");
         assertThat(json(entered.get("input").asText())).isEqualTo(json("{\"clip\":\"c1\",\"prep\":{\"ok\":true}}"));
         assertThat(result.history().get(0).details().at("/executionStartedEventDetails/input").asText()).isEqualTo("{\"clip\":\"c1\"}");
-        assertThat(json(result.history().get(12).details().at("/executionSucceededEventDetails/output").asText()))
+        assertThat(json(result.history().get(13).details().at("/executionSucceededEventDetails/output").asText()))
                 .isEqualTo(result.output());
     }
 
     @Test
-    void history_bareLambdaArn_reportsLambdaInvoke() {
+    void history_bareLambdaArn_recordsLambdaFunctionEventsAsAws() {
+        String arn = "arn:aws:lambda:us-east-2:123456789012:function:score";
         String definition = """
-                {"StartAt":"T","States":{"T":{"Type":"Task","Resource":"arn:aws:lambda:us-east-2:123456789012:function:score","End":true}}}""";
+                {"StartAt":"T","States":{"T":{"Type":"Task","Resource":"%s","TimeoutSeconds":30,"End":true}}}""".formatted(arn);
+        ExecutionResult result = Fixtures.run(definition, "{\"clip\":1}", (r, in, c) -> json("{\"score\":9}"));
+
+        assertThat(Fixtures.types(result)).containsExactly("ExecutionStarted", "TaskStateEntered",
+                "LambdaFunctionScheduled", "LambdaFunctionStarted", "LambdaFunctionSucceeded", "TaskStateExited",
+                "ExecutionSucceeded");
+        JsonNode scheduled = result.history().get(2).details().get("lambdaFunctionScheduledEventDetails");
+        assertThat(scheduled.get("resource").asText()).isEqualTo(arn);
+        assertThat(json(scheduled.get("input").asText())).isEqualTo(json("{\"clip\":1}"));
+        assertThat(scheduled.get("timeoutInSeconds").asInt()).isEqualTo(30);
+        assertThat(result.history().get(3).details().isEmpty()).isTrue();
+        assertThat(json(result.history().get(4).details().at("/lambdaFunctionSucceededEventDetails/output").asText()))
+                .isEqualTo(json("{\"score\":9}"));
+    }
+
+    @Test
+    void history_bareLambdaArnFails_recordsLambdaFunctionFailedWithErrorAndCause() {
+        String definition = """
+                {"StartAt":"T","States":{"T":{"Type":"Task","Resource":"arn:aws:lambda:us-east-2:123456789012:function:score:live","End":true}}}""";
+        ExecutionResult result = Fixtures.run(definition, "{}", (r, in, c) -> {
+            throw new TaskFailedException("com.example.Boom", "{\"errorMessage\":\"boom\"}");
+        });
+
+        assertThat(Fixtures.types(result)).containsExactly("ExecutionStarted", "TaskStateEntered",
+                "LambdaFunctionScheduled", "LambdaFunctionStarted", "LambdaFunctionFailed", "ExecutionFailed");
+        JsonNode failed = result.history().get(4).details().get("lambdaFunctionFailedEventDetails");
+        assertThat(failed.get("error").asText()).isEqualTo("com.example.Boom");
+        assertThat(failed.get("cause").asText()).isEqualTo("{\"errorMessage\":\"boom\"}");
+    }
+
+    @Test
+    void history_lambdaInvokeIntegration_reportsLambdaInvokeTaskEvents() {
+        String definition = """
+                {"StartAt":"T","States":{"T":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","End":true}}}""";
         ExecutionResult result = Fixtures.run(definition, "{}");
         JsonNode scheduled = result.history().get(2).details().get("taskScheduledEventDetails");
 
         assertThat(scheduled.get("resourceType").asText()).isEqualTo("lambda");
         assertThat(scheduled.get("resource").asText()).isEqualTo("invoke");
-        assertThat(scheduled.get("region").asText()).isEqualTo("us-east-2");
+        assertThat(scheduled.get("region").asText()).isEqualTo("eu-west-1");
+    }
+
+    @Test
+    void history_syncIntegration_recordsTaskSubmittedBeforeTaskSucceeded() {
+        String definition = """
+                {"StartAt":"T","States":{"T":{"Type":"Task","Resource":"arn:aws:states:::states:startExecution.sync:2","End":true}}}""";
+        ExecutionResult result = Fixtures.run(definition, "{}");
+
+        assertThat(Fixtures.types(result)).containsExactly("ExecutionStarted", "TaskStateEntered", "TaskScheduled",
+                "TaskStarted", "TaskSubmitted", "TaskSucceeded", "TaskStateExited", "ExecutionSucceeded");
+        assertThat(result.history().get(4).details().at("/taskSubmittedEventDetails/resource").asText())
+                .isEqualTo("startExecution.sync:2");
     }
 
     @Test
@@ -99,7 +145,7 @@ class HistoryTest {
                 ExecutionResult result = results.get(i).get();
                 assertThat(result.status()).isEqualTo(ExecutionResult.Status.SUCCEEDED);
                 assertThat(result.output().at("/render/frames").asInt()).isEqualTo(i + 1);
-                assertThat(result.history()).hasSize(13);
+                assertThat(result.history()).hasSize(14);
             }
         } finally {
             callers.shutdownNow();

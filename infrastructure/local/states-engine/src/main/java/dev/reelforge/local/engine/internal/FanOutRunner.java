@@ -47,7 +47,8 @@ final class FanOutRunner {
             throw new StatesError(StatesError.RUNTIME, "Map ItemsPath '" + state.itemsPath() + "' must select an array, got " + Json.write(items));
         }
         scope.history.record(trace, "MapStateStarted", Json.object().put("length", items.size()));
-        int limit = state.maxConcurrency() == 0 ? MAX_THREADS : Math.min(state.maxConcurrency(), MAX_THREADS);
+        int maxConcurrency = maxConcurrency(state, effective);
+        int limit = maxConcurrency == 0 ? MAX_THREADS : Math.min(maxConcurrency, MAX_THREADS);
         Batch batch = new Batch(limit, trace, state.toleratedFailureCount(), state.toleratedFailurePercentage());
         batch.run(items.size(), (index, itemTrace) -> {
             ObjectNode iteration = Json.object().put("name", state.name()).put("index", index);
@@ -69,6 +70,18 @@ final class FanOutRunner {
         }
         scope.history.record(trace, "MapStateSucceeded", null);
         return Io.output(state.io(), raw, batch.results(), local);
+    }
+
+    /** MaxConcurrency, or the non-negative integer MaxConcurrencyPath selects from the effective input. */
+    private static int maxConcurrency(State.Map state, JsonNode effective) {
+        if (state.maxConcurrencyPath() == null) {
+            return state.maxConcurrency();
+        }
+        JsonNode value = Io.select(state.maxConcurrencyPath(), effective, "MaxConcurrencyPath");
+        if (!value.canConvertToExactIntegral() || value.asLong() < 0) {
+            throw new StatesError(StatesError.RUNTIME, "MaxConcurrencyPath must select a non-negative integer, got " + Json.write(value));
+        }
+        return (int) Math.min(value.asLong(), Integer.MAX_VALUE);
     }
 
     private static JsonNode itemInput(State.Map state, PathScope local, int index, JsonNode item) {

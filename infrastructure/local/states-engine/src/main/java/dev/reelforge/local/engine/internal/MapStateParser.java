@@ -27,6 +27,10 @@ final class MapStateParser {
         if (maxConcurrency < 0) {
             p.problem("SCHEMA_VALIDATION_FAILED", "'MaxConcurrency' must be >= 0", at + "/MaxConcurrency");
         }
+        String maxConcurrencyPath = node.has("MaxConcurrencyPath") ? p.pathField(node, "MaxConcurrencyPath", at) : null;
+        if (maxConcurrencyPath != null && node.has("MaxConcurrency")) {
+            p.problem("SCHEMA_VALIDATION_FAILED", "'MaxConcurrency' and 'MaxConcurrencyPath' are mutually exclusive", at);
+        }
         Double percentage = node.has("ToleratedFailurePercentage") ? node.get("ToleratedFailurePercentage").asDouble() : null;
         if (percentage != null && (percentage < 0 || percentage > 100)) {
             p.problem("SCHEMA_VALIDATION_FAILED", "'ToleratedFailurePercentage' must be within 0..100", at);
@@ -34,6 +38,6 @@ final class MapStateParser {
         Integer count = node.has("ToleratedFailureCount") ? node.get("ToleratedFailureCount").asInt() : null;
         String itemsPath = p.pathField(node, "ItemsPath", at);
         return new State.Map(name, next, flow, itemsPath == null ? "$" : itemsPath, selector, processor,
-                maxConcurrency, percentage, count, errors);
+                maxConcurrency, maxConcurrencyPath, percentage, count, errors);
     }
 }

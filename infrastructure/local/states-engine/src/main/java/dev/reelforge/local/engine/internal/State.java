@@ -48,10 +48,11 @@ public sealed interface State {
 
     /**
      * @param maxConcurrency 0 means unbounded (capped by the engine)
+     * @param maxConcurrencyPath reference path to the limit in the state input, or {@code null}
      * @param toleratedFailurePercentage {@code null} when not configured
      */
     record Map(String name, String next, DataFlow io, String itemsPath, JsonNode itemSelector,
-            StateGraph processor, int maxConcurrency, Double toleratedFailurePercentage,
+            StateGraph processor, int maxConcurrency, String maxConcurrencyPath, Double toleratedFailurePercentage,
             Integer toleratedFailureCount, ErrorHandling errors) implements State {
         public String typeName() { return "Map"; }
     }

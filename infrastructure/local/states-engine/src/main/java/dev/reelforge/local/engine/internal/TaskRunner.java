@@ -2,7 +2,6 @@ package dev.reelforge.local.engine.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reelforge.local.engine.TaskContext;
 import dev.reelforge.local.engine.TaskFailedException;
 import java.time.Duration;
@@ -13,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * One Task attempt: data flow, Task* history events and the call into the TaskHandler.
+ * One Task attempt: data flow, its history events ({@link TaskEvents}) and the call into the TaskHandler.
  *
  * <p>Timeouts: when the task has TimeoutSeconds (or the execution has a deadline) the handler
  * runs on the engine pool and is awaited for that long in <em>real</em> time, then interrupted.
@@ -33,22 +32,18 @@ final class TaskRunner {
         PathScope local = new PathScope(effective, context.context(), context.random());
         JsonNode parameters = Io.parameters(task.io(), effective, local);
         Duration timeout = timeout(task, effective);
-        ResourceInfo info = ResourceInfo.of(task.resource(), scope.region);
+        TaskEvents events = TaskEvents.of(task.resource(), scope.region);
 
-        ObjectNode scheduled = resourceDetails(info).put("region", info.region()).put("parameters", Json.write(parameters));
-        if (timeout != null) {
-            scheduled.put("timeoutInSeconds", timeout.toSeconds());
-        }
-        scope.history.record(trace, "TaskScheduled", scheduled);
-        scope.history.record(trace, "TaskStarted", resourceDetails(info));
+        events.scheduled(scope.history, trace, parameters, timeout);
+        events.started(scope.history, trace);
         TaskContext taskContext = new TaskContext(scope.executionArn, task.name(), retryCount, timeout);
-        JsonNode result = invoke(task, parameters, taskContext, timeout, info, trace);
-        scope.history.record(trace, "TaskSucceeded", resourceDetails(info).put("output", Json.write(result)));
+        JsonNode result = invoke(task, parameters, taskContext, timeout, events, trace);
+        events.succeeded(scope.history, trace, result);
         return Io.output(task.io(), raw, result, local);
     }
 
     private JsonNode invoke(State.Task task, JsonNode parameters, TaskContext taskContext, Duration timeout,
-            ResourceInfo info, Trace trace) {
+            TaskEvents events, Trace trace) {
         Duration remaining = scope.remaining();
         Duration limit = min(timeout, remaining);
         Instant started = scope.now();
@@ -60,13 +55,13 @@ final class TaskRunner {
                 result = awaitOnPool(task, parameters, taskContext, limit);
             }
         } catch (TaskFailedException e) {
-            throw failed(info, trace, e.error(), e.cause());
+            throw failed(events, trace, e.error(), e.cause());
         } catch (TimeoutException e) {
             result = null;
         } catch (ExecutionStop e) {
             throw e;
         } catch (RuntimeException e) {
-            throw failed(info, trace, e.getClass().getName(), String.valueOf(e.getMessage()));
+            throw failed(events, trace, e.getClass().getName(), String.valueOf(e.getMessage()));
         }
         Duration elapsed = Duration.between(started, scope.now());
         boolean overTime = limit != null && (result == null || elapsed.compareTo(limit) > 0);
@@ -74,15 +69,15 @@ final class TaskRunner {
             if (timeout == null || (remaining != null && remaining.compareTo(timeout) < 0)) {
                 throw scope.timedOut();
             }
-            scope.history.record(trace, "TaskTimedOut", resourceDetails(info).put("error", StatesError.TIMEOUT)
-                    .put("cause", "Task did not complete within " + timeout.toSeconds() + " seconds"));
+            events.timedOut(scope.history, trace, StatesError.TIMEOUT,
+                    "Task did not complete within " + timeout.toSeconds() + " seconds");
             throw new StatesError(StatesError.TIMEOUT, "Task timed out after " + timeout.toSeconds() + " seconds");
         }
         JsonNode output = result == null ? NullNode.getInstance() : result;
         try {
             return ExecutionScope.checked(output, "task result");
         } catch (StatesError e) {
-            throw failed(info, trace, e.error(), e.cause());
+            throw failed(events, trace, e.error(), e.cause());
         }
     }
 
@@ -124,20 +119,9 @@ final class TaskRunner {
         return null;
     }
 
-    private StatesError failed(ResourceInfo info, Trace trace, String error, String cause) {
-        ObjectNode details = resourceDetails(info);
-        if (error != null) {
-            details.put("error", error);
-        }
-        if (cause != null) {
-            details.put("cause", cause);
-        }
-        scope.history.record(trace, "TaskFailed", details);
+    private StatesError failed(TaskEvents events, Trace trace, String error, String cause) {
+        events.failed(scope.history, trace, error, cause);
         return new StatesError(error, cause);
-    }
-
-    private static ObjectNode resourceDetails(ResourceInfo info) {
-        return Json.object().put("resourceType", info.resourceType()).put("resource", info.resource());
     }
 
     private static Duration min(Duration a, Duration b) {
