@@ -4,14 +4,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.reelforge.core.error.MediaProcessingException;
 import dev.reelforge.core.media.MediaPlan;
 import dev.reelforge.core.media.MediaResult;
+import dev.reelforge.core.media.ProvenanceRecord;
+import dev.reelforge.core.media.ProvenanceSeal;
 import dev.reelforge.core.port.ClipStore;
+import dev.reelforge.core.port.ProvenanceSigner;
 import dev.reelforge.media.Ffmpeg;
 import dev.reelforge.media.render.MediaPlanRenderer;
 import dev.reelforge.media.render.RenderedOutput;
+import dev.reelforge.media.render.RenderedPlan;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -21,29 +27,35 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The media container's job: fetch the {@link MediaPlan} and the provider original from the clip store, render
- * the deliverables, upload them under the plan's output prefix, and write a {@link MediaResult} document. The
- * exit code is what {@code ecs:runTask.sync} reports and the state machine checks; the original is never modified.
+ * The media container's job: fetch the {@link MediaPlan} and the provider original(s) (and LUT) from the clip store,
+ * render the deliverables, upload them under the plan's output prefix with a signed provenance record
+ * ({@code provenance.json}), and write a {@link MediaResult} document. The exit code is what
+ * {@code ecs:runTask.sync} reports and the state machine checks; originals are only ever read.
  */
 public final class MediaTask {
     static final String PLAN_KEY = "MEDIA_PLAN_KEY";
     static final String RESULT_KEY = "MEDIA_RESULT_KEY";
+    static final String PROVENANCE_FILE = "provenance.json";
     private static final Logger LOG = LoggerFactory.getLogger(MediaTask.class);
 
     private final ClipStore clips;
     private final MediaPlanRenderer renderer;
     private final ObjectMapper json;
     private final Path workDir;
+    private final ProvenanceSigner signer;
+    private final Clock clock;
 
-    public MediaTask(ClipStore clips, MediaPlanRenderer renderer, ObjectMapper json, Path workDir) {
+    public MediaTask(ClipStore clips, MediaPlanRenderer renderer, ObjectMapper json, Path workDir, ProvenanceSigner signer, Clock clock) {
         this.clips = clips;
         this.renderer = renderer;
         this.json = json;
         this.workDir = workDir;
+        this.signer = signer;
+        this.clock = clock;
     }
 
-    public static MediaTask create(ClipStore clips, ObjectMapper json, Path workDir) {
-        return new MediaTask(clips, new MediaPlanRenderer(Ffmpeg.bundled()), json, workDir);
+    public static MediaTask create(ClipStore clips, ObjectMapper json, Path workDir, ProvenanceSigner signer) {
+        return new MediaTask(clips, new MediaPlanRenderer(Ffmpeg.bundled()), json, workDir, signer, Clock.systemUTC());
     }
 
     /** Runs the plan named by {@code MEDIA_PLAN_KEY}; returns 0 on success, 2 for a bad invocation, 1 otherwise. */
@@ -70,16 +82,43 @@ public final class MediaTask {
         Files.createDirectories(workDir);
         Path scratch = Files.createTempDirectory(workDir, "media-");
         try {
-            Path source = scratch.resolve("source.mp4");
-            clips.download(plan.sourceKey(), source);
+            Instant started = clock.instant();
+            List<Path> inputs = new ArrayList<>();
+            List<ProvenanceRecord.FileDigest> originals = new ArrayList<>();
+            for (int i = 0; i < plan.inputKeys().size(); i++) {
+                String key = plan.inputKeys().get(i);
+                Path local = scratch.resolve("clip-" + i + ".mp4");
+                clips.download(key, local);
+                inputs.add(local);
+                originals.add(new ProvenanceRecord.FileDigest(plan.inputKeys().size() == 1 ? "original" : "beat-" + (i + 1), key,
+                        MediaPlanRenderer.sha256(local)));
+            }
+            Path lut = null;
+            if (plan.grade().hasLut()) {
+                lut = scratch.resolve("grade.cube");
+                clips.download(plan.grade().lutKey(), lut);
+            }
+            RenderedPlan rendered = renderer.render(plan, inputs, lut, scratch.resolve("out"));
             List<MediaResult.Output> outputs = new ArrayList<>();
-            for (RenderedOutput output : renderer.render(plan, source, scratch.resolve("out"))) {
+            List<ProvenanceRecord.FileDigest> digests = new ArrayList<>();
+            for (RenderedOutput output : rendered.outputs()) {
                 String fileName = output.file().getFileName().toString();
                 String key = plan.outputPrefix() + fileName;
                 clips.putFile(key, output.file(), fileName.endsWith(".jpg") ? "image/jpeg" : "video/mp4");
                 outputs.add(new MediaResult.Output(output.name(), key, output.width(), output.height(), output.sha256()));
+                digests.add(new ProvenanceRecord.FileDigest(output.name(), key, output.sha256()));
             }
-            return new MediaResult(plan.jobId(), outputs, renderer.encoder().name(), renderer.encoder().reason());
+            MediaPlan.Origin origin = plan.origin();
+            ProvenanceRecord record = new ProvenanceSeal(json).sign(new ProvenanceRecord(ProvenanceRecord.FORMAT, plan.jobId(),
+                    plan.tenant(), origin.provider(), origin.model(), origin.providerJobId(), origin.promptSha256(), originals, digests,
+                    renderer.encoder().name(), rendered.decoder(), rendered.filterGraph(), started.toString(),
+                    clock.instant().toString(), null), signer);
+            byte[] recordBytes = json.writerWithDefaultPrettyPrinter().writeValueAsBytes(record);
+            String recordKey = plan.outputPrefix() + PROVENANCE_FILE;
+            clips.putBytes(recordKey, recordBytes, "application/json");
+            outputs.add(new MediaResult.Output("provenance", recordKey, 0, 0, MediaPlanRenderer.sha256(recordBytes)));
+            return new MediaResult(plan.jobId(), outputs, renderer.encoder().name(), renderer.encoder().reason(), rendered.decoder(),
+                    recordKey, rendered.loudness());
         } finally {
             deleteTree(scratch);
         }

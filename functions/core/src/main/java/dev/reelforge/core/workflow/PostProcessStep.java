@@ -4,37 +4,57 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.reelforge.core.job.JobStatus;
 import dev.reelforge.core.job.StorageKeys;
+import dev.reelforge.core.media.AudioPolish;
+import dev.reelforge.core.media.Grade;
 import dev.reelforge.core.media.MediaPlan;
 import dev.reelforge.core.media.Rendition;
+import dev.reelforge.core.media.RenditionSet;
+import dev.reelforge.core.media.Watermark;
 import dev.reelforge.core.port.ClipStore;
 import dev.reelforge.core.port.JobStore;
 import dev.reelforge.core.request.FrameSize;
 import dev.reelforge.core.request.RenderRequest;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
- * Plans the polish: which clip (the approved one, or the cached one), which renditions, written as a
- * {@link MediaPlan} document that the media task (an ECS container on AWS, in-process locally) executes.
+ * Plans the polish: which clip (the approved one, or the cached one), which renditions, the default grade
+ * (slightly less saturation), audio polish (12 % ambient reduction, −14 LUFS, −1 dBTP) and "AI-generated"
+ * watermark, and the provenance facts, written as a {@link MediaPlan} document that the media task (an ECS
+ * container on AWS, in-process locally) executes.
  */
 public final class PostProcessStep {
     private final ClipStore clips;
     private final JobStore jobs;
     private final ObjectMapper json;
     private final Clock clock;
+    private final RenditionSet renditionSet;
 
+    /** Source-size renditions: the local default, quick to render. */
     public PostProcessStep(ClipStore clips, JobStore jobs, ObjectMapper json, Clock clock) {
+        this(clips, jobs, json, clock, RenditionSet.SOURCE_SIZE);
+    }
+
+    public PostProcessStep(ClipStore clips, JobStore jobs, ObjectMapper json, Clock clock, RenditionSet renditionSet) {
         this.clips = clips;
         this.jobs = jobs;
         this.json = json;
         this.clock = clock;
+        this.renditionSet = renditionSet;
     }
 
     public MediaRef run(RenderRequest request, JobTicket job, ReviewOutcome review) {
         String source = job.cacheHit() ? job.cachedClipKey() : review.bestClipKey();
+        MediaPlan.Origin origin = new MediaPlan.Origin(job.provider(), job.model(),
+                job.cacheHit() ? "" : review.bestProviderJobId(), sha256(request.prompt()));
         MediaPlan plan = new MediaPlan(job.jobId(), job.tenant(), source, StorageKeys.outputPrefix(job.tenant(), job.jobId()),
-                renditions(request), true);
+                renditions(request, renditionSet), true, List.of(), MediaPlan.DEFAULT_CROSSFADE_SECONDS, Grade.DEFAULT,
+                AudioPolish.DEFAULT, Watermark.DEFAULT, origin);
         String planKey = StorageKeys.mediaPlan(job.tenant(), job.jobId());
         try {
             clips.putBytes(planKey, json.writeValueAsBytes(plan), "application/json");
@@ -45,16 +65,18 @@ public final class PostProcessStep {
         return new MediaRef(planKey, StorageKeys.mediaResult(job.tenant(), job.jobId()), source);
     }
 
-    /**
-     * The native frame at the requested resolution, plus a square crop for feeds that favour 1:1. Platform
-     * renditions at 1080p are configured per deployment once post-processing grows (see the roadmap).
-     */
-    static List<Rendition> renditions(RenderRequest request) {
+    /** The set's renditions for this request: source-size (native frame + square) or the 1080 platform set. */
+    static List<Rendition> renditions(RenderRequest request, RenditionSet set) {
         FrameSize size = request.settings().frameSize();
         String nativeName = request.settings().aspectRatio().label().replace(':', 'x') + "-" + request.settings().resolution().label();
-        int square = Math.min(size.width(), size.height());
-        return List.of(
-                new Rendition(nativeName, size.width(), size.height(), Rendition.Fit.CROP),
-                new Rendition("1x1-" + square, square, square, Rendition.Fit.CROP));
+        return set.renditions(nativeName, size.width(), size.height());
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
 }
