@@ -18,7 +18,7 @@ public final class ReviewScoreHandler extends JsonHandler {
     public ReviewScoreHandler(Services services) {
         super(services.json());
         this.services = services;
-        this.step = new ReviewStep(services.clips(), services.probe(), services.jobs(), services.json(),
+        this.step = new ReviewStep(services.clips(), services.probe(), services.analyzer(), services.jobs(), services.json(),
                 services.workDir(), services.clock());
     }
 

@@ -17,6 +17,23 @@ public final class ConformanceCheck {
 
     private ConformanceCheck() {}
 
+    /** Without an order to compare with: the clip only needs a picture with a frame rate and a sound track. */
+    public static Check evaluateUnordered(ProbeResult probe) {
+        List<String> missing = new ArrayList<>();
+        if (probe.width() <= 0 || probe.fps() <= 0) {
+            missing.add("no video stream");
+        }
+        if (!probe.hasAudio()) {
+            missing.add("no audio stream");
+        }
+        String detail = missing.isEmpty()
+                ? String.format(Locale.ROOT, "%.2f s, %dx%d, %.2f fps, %s + %s (no request to compare with)",
+                        probe.durationSeconds(), probe.width(), probe.height(), probe.fps(), probe.videoCodec(), probe.audioCodec())
+                : String.join("; ", missing);
+        return new Check(NAME, missing.isEmpty(), missing.size(), 0, "mismatches", detail,
+                missing.isEmpty() ? "" : "regenerate with a picture and an audio track");
+    }
+
     public static Check evaluate(ProbeResult probe, RenderSettings ordered) {
         List<String> mismatches = new ArrayList<>();
         double tolerance = Math.min(0.1, 1.0 / ordered.fps() + 1e-3);

@@ -17,13 +17,13 @@ public final class PromptRevision {
     /** One instruction for a provider's remix/edit endpoint, derived from the single failed check. */
     public static String editInstruction(Check failed, Storyboard storyboard) {
         return switch (failed.name()) {
-            case "flicker", "colour-drift" -> "Keep the lighting constant within each shot; remove flicker and exposure changes.";
+            case "flicker", "colour-drift" -> "Keep the lighting constant within each shot; no flicker and no exposure changes.";
             case "unexpected-cut" -> "Make each beat one continuous shot; cut only at the storyboard's beat boundaries.";
             case "blur" -> "Sharp focus on " + subject(storyboard) + "; no motion blur.";
             case "blockiness" -> "Clean, high-bitrate detail; no compression blocks.";
             case "frozen" -> "Keep motion continuous; no frozen frames.";
             case "black" -> "No black frames; keep the scene lit from start to end.";
-            case "audio-cues", "av-sync" -> "Align each sound exactly with the visible action it belongs to.";
+            case "audio-cues", "av-sync" -> "Put each sound exactly on its visible action.";
             case "motion" -> "Make the motion physically plausible: objects fall under gravity and keep their weight.";
             default -> failed.suggestedFix().isEmpty() ? "Fix: " + failed.detail() : failed.suggestedFix();
         };
@@ -38,9 +38,11 @@ public final class PromptRevision {
                         + " is heavy and solid, with visible weight; it never floats.");
                 case "audio-cues", "av-sync" -> additions.add("Only the listed sounds, each on its visible action; no extra sounds.");
                 case "blur" -> additions.add("Sharp focus on " + subject(storyboard) + ".");
+                case "blockiness" -> additions.add("Clean, high-bitrate detail; no compression blocks.");
                 case "flicker", "colour-drift" -> additions.add("Constant, even lighting; no flicker.");
                 case "unexpected-cut" -> additions.add("One continuous shot per beat; no other cuts.");
-                case "frozen", "black" -> additions.add("Continuous motion from start to end; no black or frozen frames.");
+                case "frozen" -> additions.add("Continuous motion from start to end; no frozen frames.");
+                case "black" -> additions.add("The scene stays lit from start to end; no black frames.");
                 case "conformance" -> additions.add("Exactly the requested duration and frame.");
                 default -> additions.add(check.suggestedFix());
             }
@@ -53,6 +55,31 @@ public final class PromptRevision {
         }
         return revised;
     }
+
+    /**
+     * The checks whose fix a prompt or edit instruction carries (by the phrases this class writes), e.g. "sharp
+     * focus" → blur. The animatic uses it to obey targeted fixes; a real model obeys the words themselves.
+     */
+    public static Set<String> addressedChecks(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        Set<String> addressed = new LinkedHashSet<>();
+        FIX_MARKERS.forEach((check, marker) -> {
+            if (lower.contains(marker)) {
+                addressed.add(check);
+            }
+        });
+        return addressed;
+    }
+
+    private static final java.util.Map<String, String> FIX_MARKERS = java.util.Map.of(
+            "flicker", "no flicker",
+            "unexpected-cut", "continuous shot",
+            "blur", "sharp focus on",
+            "blockiness", "no compression blocks",
+            "frozen", "no frozen frames",
+            "black", "no black frames",
+            "av-sync", "on its visible action",
+            "audio-cues", "on its visible action");
 
     /** The first noun-ish phrase of the description: good enough to name the subject in a fix. */
     static String subject(Storyboard storyboard) {

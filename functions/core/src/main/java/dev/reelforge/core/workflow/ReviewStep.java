@@ -6,13 +6,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reelforge.core.job.JobDetail;
 import dev.reelforge.core.job.JobStatus;
 import dev.reelforge.core.job.StorageKeys;
+import dev.reelforge.core.media.ClipMetrics;
+import dev.reelforge.core.port.ClipAnalyzer;
 import dev.reelforge.core.port.ClipProbe;
 import dev.reelforge.core.port.ClipStore;
 import dev.reelforge.core.port.JobStore;
 import dev.reelforge.core.request.RenderRequest;
 import dev.reelforge.core.review.Check;
 import dev.reelforge.core.review.ClipScore;
-import dev.reelforge.core.review.ConformanceCheck;
+import dev.reelforge.core.review.checks.ClipChecks;
+import dev.reelforge.core.review.checks.ShotStructure;
+import dev.reelforge.core.review.report.ReportPage;
 import dev.reelforge.core.review.VerdictPolicy;
 import dev.reelforge.core.workflow.RenderRound.ProviderTask;
 import java.io.IOException;
@@ -32,15 +36,18 @@ import java.util.Map;
 public final class ReviewStep {
     private final ClipStore clips;
     private final ClipProbe probe;
+    private final ClipAnalyzer analyzer;
     private final JobStore jobs;
     private final ObjectMapper json;
     private final JobDetail details;
     private final Path workDir;
     private final Clock clock;
 
-    public ReviewStep(ClipStore clips, ClipProbe probe, JobStore jobs, ObjectMapper json, Path workDir, Clock clock) {
+    public ReviewStep(ClipStore clips, ClipProbe probe, ClipAnalyzer analyzer, JobStore jobs, ObjectMapper json, Path workDir,
+            Clock clock) {
         this.clips = clips;
         this.probe = probe;
+        this.analyzer = analyzer;
         this.jobs = jobs;
         this.json = json;
         this.details = new JobDetail(json);
@@ -52,9 +59,10 @@ public final class ReviewStep {
         jobs.update(job.jobId(), r -> r.withStatus(JobStatus.REVIEWING, "", clock.instant()));
         List<ClipScore> scores = new ArrayList<>();
         Map<String, String> providerJobByClip = new java.util.HashMap<>();
+        Map<String, ClipMetrics> metricsByClip = new java.util.HashMap<>();
         for (ProviderTask task : round.tasks()) {
             if (!task.clipKey().isEmpty()) {
-                scores.add(new ClipScore(task.clipKey(), task.variation(), checks(task.clipKey(), request)));
+                scores.add(new ClipScore(task.clipKey(), task.variation(), checks(task.clipKey(), request, metricsByClip)));
                 providerJobByClip.put(task.clipKey(), task.providerJobId());
             }
         }
@@ -65,19 +73,23 @@ public final class ReviewStep {
         var record = jobs.update(job.jobId(), r -> r.withDetail(details.putAttempt(r, round.attempt(), Map.of(
                 "verdict", decision.verdict().wireName(), "reason", decision.reason(),
                 "bestClipKey", decision.best().clipKey(), "clips", scores))));
-        writeReport(reportKey, job, details.read(record), decision);
+        writeReport(reportKey, job, details.read(record), decision, scores);
+        writeReportPage(reportKey, job, request, decision, metricsByClip.get(decision.best().clipKey()));
         return new ReviewOutcome(decision.verdict().wireName(), decision.reason(), decision.best().clipKey(),
                 providerJobByClip.get(decision.best().clipKey()), decision.best().checks(), decision.next().mode(),
                 decision.next().prompt(), decision.next().instruction(), reportKey);
     }
 
-    private List<Check> checks(String clipKey, RenderRequest request) {
+    private List<Check> checks(String clipKey, RenderRequest request, Map<String, ClipMetrics> metricsByClip) {
         try {
             Files.createDirectories(workDir);
             Path local = Files.createTempFile(workDir, "review-", ".mp4");
             try {
                 clips.download(clipKey, local);
-                return List.of(ConformanceCheck.evaluate(probe.probe(local), request.settings()));
+                ClipMetrics metrics = analyzer.analyze(local);
+                metricsByClip.put(clipKey, metrics);
+                return ClipChecks.evaluate(probe.probe(local), metrics, request.settings(), request.storyboard(),
+                        request.reviewThresholds());
             } finally {
                 Files.deleteIfExists(local);
             }
@@ -86,7 +98,22 @@ public final class ReviewStep {
         }
     }
 
-    private void writeReport(String key, JobTicket job, ObjectNode detail, VerdictPolicy.Decision decision) {
+    /** report.html next to report.json: the best clip's checks, contact sheet and timelines, self-contained. */
+    private void writeReportPage(String jsonKey, JobTicket job, RenderRequest request, VerdictPolicy.Decision decision,
+            ClipMetrics metrics) {
+        List<Integer> cuts = metrics == null ? List.of() : ShotStructure.of(metrics).cuts();
+        String html = ReportPage.render("Reelforge review: " + job.jobId(), decision.verdict().wireName(), decision.reason(),
+                decision.best().checks(), metrics, request.storyboard(), cuts);
+        clips.putBytes(htmlKey(jsonKey), html.getBytes(StandardCharsets.UTF_8), "text/html; charset=utf-8");
+    }
+
+    /** Where the HTML page of a report lives: the same name with {@code .html}. */
+    public static String htmlKey(String reportJsonKey) {
+        return reportJsonKey.replaceAll("\\.json$", "") + ".html";
+    }
+
+    private void writeReport(String key, JobTicket job, ObjectNode detail, VerdictPolicy.Decision decision,
+            List<ClipScore> scores) {
         ObjectNode report = json.createObjectNode();
         report.put("jobId", job.jobId());
         report.put("tenant", job.tenant());
@@ -95,6 +122,8 @@ public final class ReviewStep {
         report.put("reason", decision.reason());
         report.put("bestClipKey", decision.best().clipKey());
         report.set("checks", json.valueToTree(decision.best().checks()));
+        report.set("clips", json.valueToTree(scores));
+        report.put("html", htmlKey(key));
         report.set("attempts", detail.path("attempts"));
         report.set("warnings", detail.path("warnings"));
         try {

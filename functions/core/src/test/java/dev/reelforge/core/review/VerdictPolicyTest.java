@@ -50,7 +50,7 @@ class VerdictPolicyTest {
         var decision = VerdictPolicy.decide(List.of(clip), request, 1, 0, 0, false);
 
         assertThat(decision.verdict()).isEqualTo(Verdict.REGENERATE);
-        assertThat(decision.next().prompt()).endsWith("remove flicker and exposure changes.");
+        assertThat(decision.next().prompt()).endsWith("no flicker and no exposure changes.");
     }
 
     @Test

@@ -49,7 +49,7 @@ public final class AnimaticRenderer {
      */
     public void render(GenerationSpec spec, Path output, IntConsumer progress) {
         RenderSettings settings = spec.settings();
-        DefectSet defects = DefectSet.parse(spec.defects());
+        DefectSet defects = DefectSet.forSpec(spec);
         FrameSize size = settings.frameSize();
         int fps = settings.fps();
         int frames = settings.frameCount();

@@ -9,10 +9,10 @@ import java.util.Map;
  * A built-in 5×7 pixel font (A–Z, 0–9, basic punctuation) for captions, so rendering needs no system fonts and
  * looks the same everywhere. Lower case is drawn as upper case; unknown characters as {@code ?}.
  */
-final class BitmapFont {
-    static final int GLYPH_WIDTH = 5;
-    static final int GLYPH_HEIGHT = 7;
-    static final int ADVANCE = GLYPH_WIDTH + 1;
+public final class BitmapFont {
+    public static final int GLYPH_WIDTH = 5;
+    public static final int GLYPH_HEIGHT = 7;
+    public static final int ADVANCE = GLYPH_WIDTH + 1;
 
     private static final Map<Character, int[]> GLYPHS = Map.ofEntries(
             glyph('A', 0x0E, 0x11, 0x11, 0x1F, 0x11, 0x11, 0x11), glyph('B', 0x1E, 0x11, 0x11, 0x1E, 0x11, 0x11, 0x1E),
@@ -45,6 +45,12 @@ final class BitmapFont {
 
     static boolean hasGlyph(char c) {
         return GLYPHS.containsKey(normalise(c));
+    }
+
+    /** Whether font pixel ({@code col}, {@code row}) of {@code c}'s glyph is set; unknown characters draw as {@code ?}. */
+    public static boolean pixel(char c, int row, int col) {
+        int[] rows = GLYPHS.getOrDefault(normalise(c), GLYPHS.get('?'));
+        return (rows[row] >> (GLYPH_WIDTH - 1 - col) & 1) == 1;
     }
 
     /** Draws one line with its top-left corner at (x, y), each font pixel a {@code scale}×{@code scale} square. */

@@ -48,9 +48,9 @@ public record Defect(Kind kind, double amount) {
         }
     }
 
-    /** Parses {@code flicker}, {@code blur:0.8} or {@code audio-offset:-120}. */
+    /** Parses {@code flicker}, {@code blur:0.8} or {@code audio-offset:-120}; a trailing {@code !} (persistent) is ignored here. */
     public static Defect parse(String text) {
-        String trimmed = text.strip().toLowerCase(Locale.ROOT);
+        String trimmed = text.strip().toLowerCase(Locale.ROOT).replaceAll("!$", "");
         int colon = trimmed.indexOf(':');
         Kind kind = Kind.fromLabel(colon < 0 ? trimmed : trimmed.substring(0, colon));
         if (colon < 0) {

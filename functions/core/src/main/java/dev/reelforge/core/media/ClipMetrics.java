@@ -1,0 +1,66 @@
+package dev.reelforge.core.media;
+
+import java.util.List;
+
+/**
+ * Everything the review checks read about one clip, measured in one decode pass: per-frame picture series
+ * (index = frame number, {@code NaN} where a frame was not sampled), detected intervals, audio onsets and
+ * loudness, plus a small contact sheet for the report. Pure data, so every check is a pure function of it.
+ *
+ * @param luma mean luma per frame, 0–255 (signalstats YAVG)
+ * @param motion mean absolute luma difference to the previous frame, 0–255 (signalstats YDIF); frame 0 is 0
+ * @param chromaU mean U per frame (signalstats UAVG), for colour drift
+ * @param chromaV mean V per frame (signalstats VAVG)
+ * @param cutScore scene-change score per frame, 0–100 (scdet)
+ * @param blur blur per sampled frame (blurdetect: mean edge width in pixels at the analysis size)
+ * @param blockiness blockiness per sampled frame (blockdetect, full-resolution crop; about 1 means no blocks)
+ * @param onsetStrength audio onset envelope per {@code onsetHopSeconds} (spectral flux, normalised 0–1)
+ */
+public record ClipMetrics(
+        double fps,
+        int width,
+        int height,
+        double durationSeconds,
+        double[] luma,
+        double[] motion,
+        double[] chromaU,
+        double[] chromaV,
+        double[] cutScore,
+        double[] blur,
+        double[] blockiness,
+        List<Interval> frozen,
+        List<Interval> black,
+        boolean hasAudio,
+        List<Double> audioOnsets,
+        double[] onsetStrength,
+        double onsetHopSeconds,
+        double loudnessLufs,
+        byte[] contactSheetJpeg) {
+
+    public ClipMetrics {
+        frozen = List.copyOf(frozen);
+        black = List.copyOf(black);
+        audioOnsets = List.copyOf(audioOnsets);
+        contactSheetJpeg = contactSheetJpeg == null ? new byte[0] : contactSheetJpeg;
+    }
+
+    public int frameCount() {
+        return luma.length;
+    }
+
+    /** Seconds at which frame {@code index} starts. */
+    public double timeOf(int index) {
+        return index / fps;
+    }
+
+    /** A stretch of the clip, in seconds, e.g. a frozen or black segment. */
+    public record Interval(double startSeconds, double endSeconds) {
+        public double duration() {
+            return endSeconds - startSeconds;
+        }
+
+        public boolean contains(double t) {
+            return t >= startSeconds && t <= endSeconds;
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package dev.reelforge.core.review.checks;
+
+import dev.reelforge.core.media.ClipMetrics;
+import dev.reelforge.core.media.ProbeResult;
+import dev.reelforge.core.request.RenderSettings;
+import dev.reelforge.core.request.Storyboard;
+import dev.reelforge.core.review.Check;
+import dev.reelforge.core.review.ConformanceCheck;
+import java.util.List;
+
+/**
+ * The whole checklist for one clip, in report order: conformance, flicker, unexpected-cut, colour-drift, blur,
+ * blockiness, frozen, black, audio-cues, av-sync, motion. Pure: the same metrics always give the same checks.
+ *
+ * <pre>{@code
+ * List<Check> checks = ClipChecks.evaluate(probe, metrics, request.settings(), request.storyboard(), thresholds);
+ * }</pre>
+ */
+public final class ClipChecks {
+    public static final List<String> NAMES = List.of("conformance", "flicker", "unexpected-cut", "colour-drift", "blur",
+            "blockiness", "frozen", "black", "audio-cues", "av-sync", "motion");
+
+    private ClipChecks() {}
+
+    public static List<Check> evaluate(ProbeResult probe, ClipMetrics m, RenderSettings ordered, Storyboard storyboard,
+            ReviewThresholds t) {
+        return evaluate(ConformanceCheck.evaluate(probe, ordered), m, storyboard, t);
+    }
+
+    /** The checklist with a conformance result computed elsewhere (e.g. a clip reviewed without its request). */
+    public static List<Check> evaluate(Check conformance, ClipMetrics m, Storyboard storyboard, ReviewThresholds t) {
+        ShotStructure shots = ShotStructure.of(m);
+        List<Integer> boundaries = storyboard.beatBoundaries().stream().map(s -> (int) Math.round(s * m.fps())).toList();
+        return List.of(
+                conformance,
+                PictureChecks.flicker(m, shots, t),
+                storyboard.beats().isEmpty()
+                        ? new Check("unexpected-cut", true, 0, 0, "cuts", shots.cuts().size()
+                                + " cut(s) found; no storyboard to judge them against", "")
+                        : TimingChecks.unexpectedCut(m, shots, boundaries, t),
+                PictureChecks.colourDrift(m, shots, boundaries, t),
+                PictureChecks.blur(m, t),
+                PictureChecks.blockiness(m, t),
+                PictureChecks.frozen(m, t),
+                PictureChecks.black(m, t),
+                TimingChecks.audioCues(m, storyboard, t),
+                TimingChecks.avSync(m, shots, t),
+                MotionCheck.evaluate(m, storyboard, shots, boundaries, t));
+    }
+}

@@ -1,0 +1,60 @@
+package dev.reelforge.core.review.checks;
+
+import static dev.reelforge.core.review.checks.PictureChecks.check;
+import static dev.reelforge.core.review.checks.PictureChecks.fmt;
+
+import dev.reelforge.core.media.ClipMetrics;
+import dev.reelforge.core.request.Beat;
+import dev.reelforge.core.request.Storyboard;
+import dev.reelforge.core.review.Check;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Plausibility proxies for physics: a beat whose text says something moves must show motion energy, and no frame
+ * may jump like a teleport (a one-frame motion spike far above its neighbours that is neither a detected cut nor at
+ * a beat boundary, where the storyboard expects a change of shot).
+ */
+public final class MotionCheck {
+    static final Pattern MOVES = Pattern.compile("\\b(fall|falls|falling|fell|drop|drops|dropping|tip|tips|tipping|roll|rolls"
+            + "|rolling|move|moves|moving|run|runs|running|walk|walks|walking|fly|flies|flying|jump|jumps|jumping|spin|spins"
+            + "|spinning|slide|slides|sliding|bounce|bounces|bouncing|throw|throws|pour|pours|pouring|swing|swings|shatter"
+            + "|shatters|crash|crashes|hit|hits|hitting|splash|splashes)\\b");
+    private static final double TELEPORT_MIN_LEVELS = 3;
+
+    private MotionCheck() {}
+
+    public static Check evaluate(ClipMetrics m, Storyboard storyboard, ShotStructure shots, List<Integer> boundaryFrames,
+            ReviewThresholds t) {
+        List<String> problems = new ArrayList<>();
+        for (Beat beat : storyboard.beats()) {
+            if (!MOVES.matcher(beat.description().toLowerCase(Locale.ROOT)).find()) {
+                continue;
+            }
+            int from = Math.max(1, (int) Math.ceil(beat.startSeconds() * m.fps()));
+            int to = Math.min(m.frameCount(), (int) Math.floor(beat.endSeconds() * m.fps()));
+            if (to <= from) {
+                continue;
+            }
+            double[] inBeat = java.util.Arrays.copyOfRange(m.motion(), from, to);
+            boolean[] skip = java.util.Arrays.copyOfRange(shots.excluded(), from, to);
+            double energy = SeriesStats.percentile(inBeat, skip, 0.9);
+            if (Double.isNaN(energy) || energy < t.motionMin()) {
+                problems.add(fmt("beat %.1f–%.1f s says something moves but motion energy is %.2f", beat.startSeconds(),
+                        beat.endSeconds(), Double.isNaN(energy) ? 0 : energy));
+            }
+        }
+        for (int i = 1; i < m.frameCount(); i++) {
+            int frame = i;
+            boolean atBoundary = boundaryFrames.stream().anyMatch(b -> Math.abs(b - frame) <= t.cutToleranceFrames());
+            if (!atBoundary && !shots.excluded()[i] && shots.spike()[i] >= t.teleportSpike() && m.motion()[i] >= TELEPORT_MIN_LEVELS) {
+                problems.add(fmt("teleport-like jump at %.2f s (%.0f× the surrounding motion)", m.timeOf(i), shots.spike()[i]));
+            }
+        }
+        return check("motion", problems.isEmpty(), problems.size(), 0, "problems",
+                problems.isEmpty() ? "motion where the storyboard asks for it; no teleport-like jumps" : String.join("; ", problems),
+                "make the motion physically plausible: objects fall under gravity and keep their weight");
+    }
+}

@@ -1,0 +1,58 @@
+package dev.reelforge.core.review.checks;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The limits the picture and sound checks compare against, with defaults calibrated on the defect corpus and
+ * explained in docs/review-checks.md; a request may override any of them by name ({@code review.thresholds}).
+ */
+public record ReviewThresholds(
+        double flicker,
+        double cutToleranceFrames,
+        double colourDrift,
+        double blur,
+        double blockiness,
+        double frozenSeconds,
+        double blackSeconds,
+        double audioCueToleranceFrames,
+        double avSyncMs,
+        double motionMin,
+        double teleportSpike) {
+
+    /** The defaults: see docs/review-checks.md for the reasoning behind each number. */
+    public static ReviewThresholds defaults() {
+        return new ReviewThresholds(2.5, 2, 12, 5.6, 4.5, 0.4, 0.08, 3, 80, 0.4, 12);
+    }
+
+    /** The defaults with the named values replaced; unknown names are refused (the schema refuses them first). */
+    public static ReviewThresholds withOverrides(Map<String, Double> overrides) {
+        Map<String, Double> values = defaults().asMap();
+        overrides.forEach((name, value) -> {
+            if (!values.containsKey(name)) {
+                throw new IllegalArgumentException("unknown review threshold '" + name + "'; known: " + values.keySet());
+            }
+            values.put(name, value);
+        });
+        return new ReviewThresholds(values.get("flicker"), values.get("cutToleranceFrames"), values.get("colourDrift"),
+                values.get("blur"), values.get("blockiness"), values.get("frozenSeconds"), values.get("blackSeconds"),
+                values.get("audioCueToleranceFrames"), values.get("avSyncMs"), values.get("motionMin"),
+                values.get("teleportSpike"));
+    }
+
+    public Map<String, Double> asMap() {
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put("flicker", flicker);
+        m.put("cutToleranceFrames", cutToleranceFrames);
+        m.put("colourDrift", colourDrift);
+        m.put("blur", blur);
+        m.put("blockiness", blockiness);
+        m.put("frozenSeconds", frozenSeconds);
+        m.put("blackSeconds", blackSeconds);
+        m.put("audioCueToleranceFrames", audioCueToleranceFrames);
+        m.put("avSyncMs", avSyncMs);
+        m.put("motionMin", motionMin);
+        m.put("teleportSpike", teleportSpike);
+        return m;
+    }
+}

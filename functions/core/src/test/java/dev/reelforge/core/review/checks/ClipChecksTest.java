@@ -1,0 +1,169 @@
+package dev.reelforge.core.review.checks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.reelforge.core.media.ClipMetrics.Interval;
+import dev.reelforge.core.media.ProbeResult;
+import dev.reelforge.core.request.AspectRatio;
+import dev.reelforge.core.request.AudioCue;
+import dev.reelforge.core.request.Beat;
+import dev.reelforge.core.request.RenderSettings;
+import dev.reelforge.core.request.Resolution;
+import dev.reelforge.core.request.Storyboard;
+import dev.reelforge.core.review.Check;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ClipChecksTest {
+    private static final Storyboard STORYBOARD = new Storyboard("A mug falls",
+            List.of(new Beat(0, 1.5, "A mug sits on a table"), new Beat(1.5, 4, "The mug tips and falls to the floor")),
+            List.of(new AudioCue(3.0, "ceramic impact")));
+    private static final RenderSettings SETTINGS = new RenderSettings(AspectRatio.PORTRAIT_9_16, 4, Resolution.R360P, 24, 1, "");
+    private static final ProbeResult PROBE = new ProbeResult(4, 360, 640, 24, "h264", "aac", 48000, 2);
+
+    private static SyntheticClip clean() {
+        SyntheticClip clip = new SyntheticClip(4, 7).impact(3.0).cut(1.5);
+        clip.onsets.add(3.0);
+        return clip;
+    }
+
+    private static List<Check> evaluate(SyntheticClip clip) {
+        return ClipChecks.evaluate(PROBE, clip.metrics(), SETTINGS, STORYBOARD, ReviewThresholds.defaults());
+    }
+
+    private static Check named(List<Check> checks, String name) {
+        return checks.stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    private static List<String> failed(List<Check> checks) {
+        return checks.stream().filter(c -> !c.passed()).map(Check::name).toList();
+    }
+
+    @Test
+    void evaluate_cleanClipWithCutAtBeatBoundary_allElevenChecksPass() {
+        List<Check> checks = evaluate(clean());
+        assertThat(checks).extracting(Check::name).containsExactlyElementsOf(ClipChecks.NAMES);
+        assertThat(failed(checks)).isEmpty();
+    }
+
+    @Test
+    void evaluate_brightnessJumpsEveryOtherFrame_failsFlickerOnly() {
+        SyntheticClip clip = clean();
+        for (int i = 0; i < clip.n; i++) {
+            clip.luma[i] *= i % 2 == 0 ? 1.15 : 0.85;
+        }
+        for (int i = 1; i < clip.n; i++) {
+            clip.motion[i] += Math.abs(clip.luma[i] - clip.luma[i - 1]);
+        }
+        Check flicker = named(evaluate(clip), "flicker");
+        assertThat(flicker.passed()).isFalse();
+        assertThat(flicker.value()).isGreaterThan(10);
+        assertThat(flicker.suggestedFix()).contains("flicker");
+    }
+
+    @Test
+    void evaluate_cutInsideBeat_failsUnexpectedCutWithItsTime() {
+        Check cut = named(evaluate(clean().cut(2.25)), "unexpected-cut");
+        assertThat(cut.passed()).isFalse();
+        assertThat(cut.detail()).contains("2.25 s");
+    }
+
+    @Test
+    void evaluate_cutTwoFramesFromBoundary_isExpected() {
+        SyntheticClip clip = new SyntheticClip(4, 7).impact(3.0).cut(1.5 + 2 / SyntheticClip.FPS);
+        clip.onsets.add(3.0);
+        assertThat(named(evaluate(clip), "unexpected-cut").passed()).isTrue();
+    }
+
+    @Test
+    void evaluate_frozenForOneSecond_failsFrozen_butFreezeInsideBlackDoesNot() {
+        SyntheticClip frozen = clean();
+        frozen.frozen.add(new Interval(0.2, 1.2));
+        assertThat(named(evaluate(frozen), "frozen").passed()).isFalse();
+
+        SyntheticClip black = clean();
+        black.black.add(new Interval(0.2, 1.2));
+        black.frozen.add(new Interval(0.2, 1.2));
+        List<Check> checks = evaluate(black);
+        assertThat(named(checks, "frozen").passed()).isTrue();
+        assertThat(named(checks, "black").passed()).isFalse();
+        assertThat(named(checks, "black").value()).isEqualTo(1.0);
+    }
+
+    @Test
+    void evaluate_soundFiveFramesAfterCue_failsAudioCuesAndAvSync() {
+        SyntheticClip clip = new SyntheticClip(4, 7).impact(3.0).cut(1.5);
+        clip.onsets.add(3.0 + 5 / SyntheticClip.FPS);
+        List<Check> checks = evaluate(clip);
+        assertThat(failed(checks)).containsExactlyInAnyOrder("audio-cues", "av-sync");
+        assertThat(named(checks, "av-sync").detail()).contains("lags");
+        assertThat(named(checks, "av-sync").value()).isBetween(150.0, 260.0);
+    }
+
+    @Test
+    void evaluate_debrisSoundAfterTheImpact_doesNotCountAsDesync() {
+        SyntheticClip clip = new SyntheticClip(4, 7).impact(3.0).cut(1.5);
+        clip.onsets.add(3.0);
+        clip.onsets.add(3.4);
+        Check sync = named(ClipChecks.evaluate(PROBE, clip.metrics(), SETTINGS, STORYBOARD, ReviewThresholds.defaults()), "av-sync");
+        assertThat(sync.passed()).as(sync.detail()).isTrue();
+        assertThat(sync.detail()).contains("median of 1");
+    }
+
+    @Test
+    void evaluate_soundTwoFramesOff_withinCueTolerance() {
+        SyntheticClip clip = new SyntheticClip(4, 7).impact(3.0).cut(1.5);
+        clip.onsets.add(3.0 + 2 / SyntheticClip.FPS);
+        assertThat(named(evaluate(clip), "audio-cues").passed()).isTrue();
+    }
+
+    @Test
+    void evaluate_noMotionWhereBeatSaysFalls_failsMotion() {
+        SyntheticClip clip = new SyntheticClip(4, 7).cut(1.5);
+        for (int i = clip.frame(1.5) + 2; i < clip.n; i++) {
+            clip.motion[i] = 0.05;
+        }
+        clip.onsets.add(3.0);
+        Check motion = named(evaluate(clip), "motion");
+        assertThat(motion.passed()).isFalse();
+        assertThat(motion.detail()).contains("says something moves");
+    }
+
+    @Test
+    void evaluate_softAndBlockyPictures_failTheirChecks() {
+        SyntheticClip soft = clean();
+        for (int i = 0; i < soft.n; i += 3) {
+            soft.blur[i] = 7;
+        }
+        assertThat(failed(evaluate(soft))).containsExactly("blur");
+
+        SyntheticClip blocky = clean();
+        for (int i = 0; i < blocky.n; i += 4) {
+            blocky.block[i] = 8;
+        }
+        assertThat(failed(evaluate(blocky))).containsExactly("blockiness");
+    }
+
+    @Test
+    void evaluate_brightnessRampInsideShot_failsColourDrift() {
+        SyntheticClip clip = clean();
+        for (int i = clip.frame(1.6); i < clip.n; i++) {
+            clip.luma[i] += (i - clip.frame(1.6)) * 0.5;
+        }
+        assertThat(named(evaluate(clip), "colour-drift").passed()).isFalse();
+    }
+
+    @Test
+    void withOverrides_looserBlurThreshold_passesTheSoftClip() {
+        SyntheticClip soft = clean();
+        for (int i = 0; i < soft.n; i += 3) {
+            soft.blur[i] = 7;
+        }
+        ReviewThresholds loose = ReviewThresholds.withOverrides(Map.of("blur", 7.5));
+        assertThat(ClipChecks.evaluate(PROBE, soft.metrics(), SETTINGS, STORYBOARD, loose)).allMatch(Check::passed);
+        assertThatThrownBy(() -> ReviewThresholds.withOverrides(Map.of("sharpness", 1.0)))
+                .hasMessageContaining("unknown review threshold 'sharpness'");
+    }
+}

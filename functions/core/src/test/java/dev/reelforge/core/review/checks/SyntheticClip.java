@@ -1,0 +1,73 @@
+package dev.reelforge.core.review.checks;
+
+import dev.reelforge.core.media.ClipMetrics;
+import dev.reelforge.core.media.ClipMetrics.Interval;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/** A builder of synthetic per-frame series: a steady, clean 4 s clip at 24 fps that tests then damage. */
+final class SyntheticClip {
+    static final double FPS = 24;
+    final int n;
+    final double[] luma;
+    final double[] motion;
+    final double[] u;
+    final double[] v;
+    final double[] blur;
+    final double[] block;
+    final List<Interval> frozen = new ArrayList<>();
+    final List<Interval> black = new ArrayList<>();
+    final List<Double> onsets = new ArrayList<>();
+
+    SyntheticClip(double seconds, long seed) {
+        n = (int) Math.round(seconds * FPS);
+        SplittableRandom random = new SplittableRandom(seed);
+        luma = new double[n];
+        motion = new double[n];
+        u = new double[n];
+        v = new double[n];
+        blur = new double[n];
+        block = new double[n];
+        Arrays.fill(blur, Double.NaN);
+        Arrays.fill(block, Double.NaN);
+        for (int i = 0; i < n; i++) {
+            luma[i] = 120 + random.nextDouble() * 0.3;
+            motion[i] = i == 0 ? 0 : 0.8 + random.nextDouble() * 0.2;
+            u[i] = 128;
+            v[i] = 128;
+            if (i % 3 == 0) {
+                blur[i] = 4.5;
+            }
+            if (i % 4 == 0) {
+                block[i] = 3.5;
+            }
+        }
+    }
+
+    int frame(double seconds) {
+        return (int) Math.round(seconds * FPS);
+    }
+
+    /** A falling object landing at {@code seconds}: motion ramps up for half a second, then dies away. */
+    SyntheticClip impact(double seconds) {
+        int at = frame(seconds);
+        for (int k = 0; k < 12; k++) {
+            motion[at - k] += 3.0 * (12 - k) / 12;
+        }
+        motion[at + 1] += 1.5;
+        return this;
+    }
+
+    SyntheticClip cut(double seconds) {
+        motion[frame(seconds)] = 20;
+        return this;
+    }
+
+    ClipMetrics metrics() {
+        double[] strength = new double[(int) (n / FPS / 0.005)];
+        return new ClipMetrics(FPS, 360, 640, n / FPS, luma, motion, u, v, new double[n], blur, block, frozen, black, true,
+                onsets, strength, 0.005, -23, new byte[0]);
+    }
+}

@@ -1,0 +1,172 @@
+package dev.reelforge.media.analysis;
+
+import dev.reelforge.core.error.MediaProcessingException;
+import dev.reelforge.core.media.ClipMetrics;
+import dev.reelforge.core.media.ClipMetrics.Interval;
+import dev.reelforge.core.media.ProbeResult;
+import dev.reelforge.core.port.ClipAnalyzer;
+import dev.reelforge.core.port.ClipProbe;
+import dev.reelforge.media.Ffmpeg;
+import dev.reelforge.media.FfprobeClipProbe;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * {@link ClipAnalyzer} over the bundled FFmpeg: one probe, then one decode through {@link AnalysisGraph}, whose
+ * per-frame metadata logs, PCM and contact sheet become a {@link ClipMetrics}. Thread-safe; each call works in
+ * its own temporary directory.
+ *
+ * <pre>{@code
+ * ClipMetrics metrics = new FfmpegClipAnalyzer(Ffmpeg.bundled()).analyze(Path.of("clip.mp4"));
+ * }</pre>
+ */
+public final class FfmpegClipAnalyzer implements ClipAnalyzer {
+    private final Ffmpeg ffmpeg;
+    private final ClipProbe probe;
+
+    public FfmpegClipAnalyzer(Ffmpeg ffmpeg) {
+        this.ffmpeg = ffmpeg;
+        this.probe = new FfprobeClipProbe(ffmpeg);
+    }
+
+    @Override
+    public ClipMetrics analyze(Path clip) {
+        ProbeResult facts = probe.probe(clip);
+        if (facts.fps() <= 0 || facts.width() <= 0) {
+            throw new MediaProcessingException("cannot analyse " + clip.getFileName() + ": no video stream with a frame rate");
+        }
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory("reelforge-analysis-");
+            int expectedFrames = (int) Math.round(facts.durationSeconds() * facts.fps());
+            AnalysisGraph graph = new AnalysisGraph(facts, expectedFrames, dir.resolve("video.txt"), dir.resolve("blur.txt"),
+                    dir.resolve("block.txt"), dir.resolve("audio.txt"), dir.resolve("sheet.jpg"));
+            byte[] pcm = ffmpeg.run("analysing " + clip.getFileName() + " for review", graph.arguments(clip),
+                    Duration.ofSeconds(120 + 20L * Math.round(facts.durationSeconds()))).stdout();
+            return metrics(facts, graph, pcm);
+        } catch (IOException e) {
+            throw new MediaProcessingException("could not prepare the analysis of " + clip.getFileName() + ": " + e.getMessage(), e);
+        } finally {
+            deleteTree(dir);
+        }
+    }
+
+    private static ClipMetrics metrics(ProbeResult facts, AnalysisGraph graph, byte[] pcmBytes) throws IOException {
+        MetadataLog video = MetadataLog.read(graph.videoLog());
+        int n = video.entries().size();
+        double origin = n == 0 ? 0 : video.entries().get(0).ptsTime();
+        double[] luma = new double[n];
+        double[] motion = new double[n];
+        double[] u = new double[n];
+        double[] v = new double[n];
+        double[] cut = new double[n];
+        IntervalCollector frozen = new IntervalCollector("lavfi.freezedetect.freeze_start", "lavfi.freezedetect.freeze_end");
+        IntervalCollector black = new IntervalCollector("lavfi.black_start", "lavfi.black_end");
+        for (int i = 0; i < n; i++) {
+            MetadataLog.Entry e = video.entries().get(i);
+            luma[i] = e.get("lavfi.signalstats.YAVG");
+            motion[i] = i == 0 ? 0 : e.get("lavfi.signalstats.YDIF");
+            u[i] = e.get("lavfi.signalstats.UAVG");
+            v[i] = e.get("lavfi.signalstats.VAVG");
+            cut[i] = i == 0 ? 0 : orZero(e.get("lavfi.scd.score"));
+            frozen.accept(e, origin);
+            black.accept(e, origin);
+        }
+        double duration = n / facts.fps();
+        double[] blur = sampled(MetadataLog.read(graph.blurLog()), "lavfi.blur", n, origin, facts.fps());
+        double[] block = sampled(MetadataLog.read(graph.blockLog()), "lavfi.block", n, origin, facts.fps());
+        OnsetDetector.Result onsets = OnsetDetector.detect(pcm(pcmBytes), AnalysisGraph.PCM_RATE);
+        byte[] sheet = Files.exists(graph.contactSheet()) ? Files.readAllBytes(graph.contactSheet()) : new byte[0];
+        return new ClipMetrics(facts.fps(), facts.width(), facts.height(), duration, luma, motion, u, v, cut, blur, block,
+                frozen.finish(duration), black.finish(duration), facts.hasAudio(), onsets.onsets(), onsets.strength(),
+                onsets.hopSeconds(), loudness(MetadataLog.read(graph.audioLog())), sheet);
+    }
+
+    /** A per-frame series from a sampled branch: values land on their frame index (from pts), NaN elsewhere. */
+    private static double[] sampled(MetadataLog log, String key, int frames, double origin, double fps) {
+        double[] out = new double[frames];
+        Arrays.fill(out, Double.NaN);
+        for (MetadataLog.Entry e : log.entries()) {
+            int index = (int) Math.round((e.ptsTime() - origin) * fps);
+            if (index >= 0 && index < frames && index > 0) {
+                out[index] = e.get(key);
+            }
+        }
+        return out;
+    }
+
+    /** Integrated-style loudness: the energy mean of the momentary (400 ms) values above −70 LUFS, or −70. */
+    private static double loudness(MetadataLog log) {
+        double energy = 0;
+        int count = 0;
+        for (MetadataLog.Entry e : log.entries()) {
+            double m = e.get("lavfi.r128.M");
+            if (!Double.isNaN(m) && m > -70) {
+                energy += Math.pow(10, m / 10);
+                count++;
+            }
+        }
+        return count == 0 ? -70 : 10 * Math.log10(energy / count);
+    }
+
+    private static short[] pcm(byte[] bytes) {
+        ByteBuffer buffer = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        short[] samples = new short[bytes.length / 2];
+        buffer.asShortBuffer().get(samples);
+        return samples;
+    }
+
+    private static double orZero(double v) {
+        return Double.isNaN(v) ? 0 : v;
+    }
+
+    /** Turns start/end metadata keys into intervals; one still open at the end closes with the clip. */
+    private static final class IntervalCollector {
+        private final String startKey;
+        private final String endKey;
+        private final List<Interval> intervals = new ArrayList<>();
+        private double open = Double.NaN;
+
+        IntervalCollector(String startKey, String endKey) {
+            this.startKey = startKey;
+            this.endKey = endKey;
+        }
+
+        void accept(MetadataLog.Entry e, double origin) {
+            if (e.has(startKey) && Double.isNaN(open)) {
+                open = e.get(startKey) - origin;
+            }
+            if (e.has(endKey) && !Double.isNaN(open)) {
+                intervals.add(new Interval(Math.max(0, open), e.get(endKey) - origin));
+                open = Double.NaN;
+            }
+        }
+
+        List<Interval> finish(double duration) {
+            if (!Double.isNaN(open)) {
+                intervals.add(new Interval(Math.max(0, open), duration));
+            }
+            return intervals;
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // temporary analysis logs; leaving one behind does not change the result
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package dev.reelforge.media.analysis;
+
+import dev.reelforge.core.media.ClipMetrics;
+import dev.reelforge.media.Ffmpeg;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * bench/analysis/run.sh's main: makes a 10 s 1080p30 H.264 + AAC clip (testsrc2 + sine) with the bundled FFmpeg,
+ * then alternates the decode floor ({@code ffmpeg -i clip -f null -}) with {@link FfmpegClipAnalyzer#analyze}
+ * (probe + the one-pass graph + onset detection), and prints each run, the medians and their ratio.
+ */
+public final class AnalysisBench {
+    private AnalysisBench() {}
+
+    public static void main(String[] args) throws Exception {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        Ffmpeg ffmpeg = Ffmpeg.bundled();
+        Path dir = Files.createTempDirectory("reelforge-bench-");
+        Path clip = dir.resolve("clip-1080p.mp4");
+        ffmpeg.run("making the bench clip", List.of("-v", "error", "-y", "-f", "lavfi", "-i", "testsrc2=s=1920x1080:r=30:d=10",
+                "-f", "lavfi", "-i", "sine=f=440:d=10:beep_factor=4", "-c:v", ffmpeg.h264Encoder().name().equals("h264_nvenc")
+                        ? "h264_nvenc" : "libopenh264", "-b:v", "8M", "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest",
+                clip.toString()), Duration.ofMinutes(5));
+        FfmpegClipAnalyzer analyzer = new FfmpegClipAnalyzer(ffmpeg);
+        analyzer.analyze(clip);
+        List<Double> plain = new ArrayList<>();
+        List<Double> analysis = new ArrayList<>();
+        ClipMetrics last = null;
+        for (int i = 0; i < rounds; i++) {
+            long t0 = System.nanoTime();
+            ffmpeg.run("decoding (baseline)", List.of("-v", "error", "-i", clip.toString(), "-f", "null", "-"), Duration.ofMinutes(5));
+            long t1 = System.nanoTime();
+            last = analyzer.analyze(clip);
+            long t2 = System.nanoTime();
+            plain.add((t1 - t0) / 1e9);
+            analysis.add((t2 - t1) / 1e9);
+            System.out.printf(Locale.ROOT, "round %d: plain decode %.2f s, analysis %.2f s%n", i + 1, plain.get(i), analysis.get(i));
+        }
+        double p = median(plain);
+        double a = median(analysis);
+        System.out.printf(Locale.ROOT, "clip: 10 s 1920x1080 30 fps; frames analysed %d, onsets %d%n", last.frameCount(),
+                last.audioOnsets().size());
+        System.out.printf(Locale.ROOT, "median plain decode %.2f s, median analysis %.2f s, ratio %.2fx (target <= 1.30x)%n", p, a, a / p);
+        Files.deleteIfExists(clip);
+        Files.deleteIfExists(dir);
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
+    }
+}
