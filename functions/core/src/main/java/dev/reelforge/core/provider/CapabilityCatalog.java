@@ -32,25 +32,59 @@ public final class CapabilityCatalog {
     public static CapabilityCatalog parse(JsonNode root) {
         List<ModelCapabilities> models = new ArrayList<>();
         for (JsonNode m : root.path("models")) {
-            List<String> aspects = new ArrayList<>();
-            m.path("aspectRatios").forEach(a -> aspects.add(a.asText()));
-            List<String> resolutions = new ArrayList<>();
-            m.path("resolutions").forEach(r -> resolutions.add(r.asText()));
             models.add(new ModelCapabilities(
                     m.get("provider").asText(),
                     m.get("model").asText(),
                     m.path("default").asBoolean(false),
-                    aspects,
-                    resolutions,
+                    strings(m.path("aspectRatios")),
+                    strings(m.path("resolutions")),
                     m.path("minDurationSeconds").asDouble(),
                     m.path("maxDurationSeconds").asDouble(),
                     m.path("maxVariations").asInt(1),
                     m.path("remix").asBoolean(false),
                     m.path("pricePerSecondUsd").asDouble(),
                     ModelCapabilities.Lifecycle.valueOf(m.path("lifecycle").asText("active").toUpperCase(Locale.ROOT)),
-                    m.hasNonNull("endOfLife") ? LocalDate.parse(m.get("endOfLife").asText()) : null));
+                    date(m, "endOfLife"),
+                    strings(m.path("sizes")),
+                    integers(m.path("fps")),
+                    m.path("maxPromptChars").asInt(0),
+                    referenceImages(m.path("referenceImages")),
+                    m.path("edit").asBoolean(false),
+                    m.path("extend").asBoolean(false),
+                    date(m, "retirementAnnounced"),
+                    doubles(m.path("durations"))));
         }
         return new CapabilityCatalog(models);
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(v -> values.add(v.asText()));
+        return values;
+    }
+
+    private static List<Integer> integers(JsonNode array) {
+        List<Integer> values = new ArrayList<>();
+        array.forEach(v -> values.add(v.asInt()));
+        return values;
+    }
+
+    private static List<Double> doubles(JsonNode array) {
+        List<Double> values = new ArrayList<>();
+        array.forEach(v -> values.add(v.asDouble()));
+        return values;
+    }
+
+    private static LocalDate date(JsonNode model, String field) {
+        return model.hasNonNull(field) ? LocalDate.parse(model.get(field).asText()) : null;
+    }
+
+    private static ModelCapabilities.ReferenceImages referenceImages(JsonNode rule) {
+        if (rule.isMissingNode() || rule.isNull()) {
+            return ModelCapabilities.ReferenceImages.NONE;
+        }
+        return new ModelCapabilities.ReferenceImages(rule.path("max").asInt(0), strings(rule.path("mediaTypes")),
+                rule.path("mustMatchFrameSize").asBoolean(false));
     }
 
     /** The named model, or the provider's default model when {@code model} is empty. */

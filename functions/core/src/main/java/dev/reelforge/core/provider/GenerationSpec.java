@@ -12,6 +12,7 @@ import java.util.List;
  * @param defects named defects to inject (animatic only; e.g. {@code flicker:0.6}, {@code audio-offset:200})
  * @param remixOf provider job id to remix, or empty for a fresh generation
  * @param editInstruction the targeted fix for a remix, or empty
+ * @param referenceImage a local image file that guides generation (OpenAI {@code input_reference}), or empty
  */
 public record GenerationSpec(
         String prompt,
@@ -21,11 +22,19 @@ public record GenerationSpec(
         long seed,
         List<String> defects,
         String remixOf,
-        String editInstruction) {
+        String editInstruction,
+        String referenceImage) {
 
     public GenerationSpec {
         defects = List.copyOf(defects);
         remixOf = remixOf == null ? "" : remixOf;
         editInstruction = editInstruction == null ? "" : editInstruction;
+        referenceImage = referenceImage == null ? "" : referenceImage;
+    }
+
+    /** A spec without a reference image. */
+    public GenerationSpec(String prompt, Storyboard storyboard, RenderSettings settings, String model, long seed,
+            List<String> defects, String remixOf, String editInstruction) {
+        this(prompt, storyboard, settings, model, seed, defects, remixOf, editInstruction, "");
     }
 }

@@ -49,6 +49,7 @@ public final class RequestValidator {
         CostEstimate estimate = null;
         if (model != null) {
             problems.addAll(fit(model, request.settings()));
+            problems.addAll(fitPrompt(model, request.prompt()));
             estimate = CostEstimate.of(model, request.settings(), request.settings().variations());
             if (estimate.usd() > request.budgetUsd()) {
                 problems.add(new Problem("budgetUsd", String.format(Locale.ROOT,
@@ -59,7 +60,13 @@ public final class RequestValidator {
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
-        return new Accepted(model, estimate, lint.warnings(request));
+        List<String> warnings = new ArrayList<>(lint.warnings(request));
+        if (model.lifecycle() == ModelCapabilities.Lifecycle.LEGACY) {
+            warnings.add(model.qualifiedName() + " is a legacy model"
+                    + (model.endOfLife() == null ? "" : " retiring on " + model.endOfLife())
+                    + "; move to one of: " + alternatives(today));
+        }
+        return new Accepted(model, estimate, warnings);
     }
 
     private ModelCapabilities model(RenderRequest request, LocalDate today, List<Problem> problems) {
@@ -99,10 +106,30 @@ public final class RequestValidator {
             problems.add(new Problem("settings.durationSeconds", String.format(Locale.ROOT, "%s renders %.0f–%.0f s",
                     name, model.minDurationSeconds(), model.maxDurationSeconds())));
         }
+        if (!model.durations().isEmpty() && model.durations().stream().noneMatch(d -> Math.abs(d - settings.durationSeconds()) < 1e-9)) {
+            problems.add(new Problem("settings.durationSeconds", String.format(Locale.ROOT, "%s renders only %s s",
+                    name, model.durations().stream().map(d -> String.format(Locale.ROOT, "%.0f", d)).toList())));
+        }
+        String size = settings.frameSize().width() + "x" + settings.frameSize().height();
+        if (!model.sizes().isEmpty() && !model.sizes().contains(size)) {
+            problems.add(new Problem("settings.resolution", name + " renders the frame sizes " + model.sizes()
+                    + ", not " + size + " (" + settings.resolution().label() + " " + settings.aspectRatio().label() + ")"));
+        }
+        if (!model.fps().isEmpty() && !model.fps().contains(settings.fps())) {
+            problems.add(new Problem("settings.fps", name + " renders at " + model.fps() + " fps"));
+        }
         if (settings.variations() > model.maxVariations()) {
             problems.add(new Problem("settings.variations", name + " renders at most " + model.maxVariations() + " per request"));
         }
         return problems;
+    }
+
+    private static List<Problem> fitPrompt(ModelCapabilities model, String prompt) {
+        if (model.maxPromptChars() > 0 && prompt.length() > model.maxPromptChars()) {
+            return List.of(new Problem("prompt", String.format(Locale.ROOT, "%s takes at most %d characters; this prompt has %d",
+                    model.qualifiedName(), model.maxPromptChars(), prompt.length())));
+        }
+        return List.of();
     }
 
     private String alternatives(LocalDate today) {

@@ -1,6 +1,7 @@
 package dev.reelforge.core.workflow;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.reelforge.core.cost.DailyBudget;
 import dev.reelforge.core.error.InvalidRequestException;
 import dev.reelforge.core.job.JobDetail;
 import dev.reelforge.core.job.JobStatus;
@@ -31,12 +32,19 @@ public final class SubmitStep {
     private final JobStore jobs;
     private final JobDetail details;
     private final Clock clock;
+    private final DailyBudget dailyBudget;
 
     public SubmitStep(Function<String, VideoProvider> providers, JobStore jobs, ObjectMapper json, Clock clock) {
+        this(providers, jobs, json, clock, DailyBudget.unlimited());
+    }
+
+    /** With a per-tenant daily budget, charged once per round (keyed by job and attempt) before any provider call. */
+    public SubmitStep(Function<String, VideoProvider> providers, JobStore jobs, ObjectMapper json, Clock clock, DailyBudget dailyBudget) {
         this.providers = providers;
         this.jobs = jobs;
         this.details = new JobDetail(json);
         this.clock = clock;
+        this.dailyBudget = dailyBudget;
     }
 
     public RenderRound run(RenderRequest request, JobTicket job, RenderRound previous, ReviewOutcome review) {
@@ -51,13 +59,14 @@ public final class SubmitStep {
                     "attempt %d would bring the spend to $%.2f, over the $%.2f budget", attempt, previous.spentUsd() + cost,
                     request.budgetUsd()));
         }
+        dailyBudget.charge(job.tenant(), job.jobId() + "/" + attempt, cost, clock.instant());
         VideoProvider provider = providers.apply(job.provider());
         List<ProviderTask> tasks = new ArrayList<>();
         int pollAfter = 1;
         for (int variation = 0; variation < clips; variation++) {
             long seed = seed(job.jobId(), attempt, variation);
             GenerationSpec spec = new GenerationSpec(prompt, request.storyboard(), request.settings(), job.model(), seed,
-                    request.defects(), remixOf, review.nextInstruction());
+                    defects(request), remixOf, review.nextInstruction());
             ProviderJob started = provider.submit(spec, job.jobId() + "/" + attempt + "/" + variation);
             tasks.add(new ProviderTask(variation, seed, started.providerJobId(), started.state().name(),
                     started.progressPercent(), "", started.failureReason()));
@@ -73,6 +82,11 @@ public final class SubmitStep {
                     tasks.stream().map(ProviderTask::providerJobId).toList(), "estimatedCostUsd", cost)));
         });
         return round;
+    }
+
+    /** Animatic defects; a trailing {@code !} marks them persistent (the animatic then ignores fixes for them). */
+    static List<String> defects(RenderRequest request) {
+        return request.defectsPersist() ? request.defects().stream().map(d -> d + "!").toList() : request.defects();
     }
 
     /** Deterministic per job, attempt and variation: a retried Submit asks for exactly the same clip. */

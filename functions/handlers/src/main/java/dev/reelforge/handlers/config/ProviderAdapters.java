@@ -1,0 +1,42 @@
+package dev.reelforge.handlers.config;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.reelforge.core.port.ClipStore;
+import dev.reelforge.core.port.ProviderJobLedger;
+import dev.reelforge.core.port.VideoProvider;
+import dev.reelforge.providers.bedrock.BedrockAsyncProvider;
+import dev.reelforge.providers.fal.FalQueueProvider;
+import dev.reelforge.providers.fal.FalQueueSettings;
+import dev.reelforge.providers.openai.OpenAiVideosProvider;
+import dev.reelforge.providers.openai.OpenAiVideosSettings;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * The paid provider adapters a {@link ProviderConfig} asks for, wired to the ledger and clip store the caller
+ * passes (DynamoDB and S3 in AWS, the local stack in the CLI). {@code secrets} turns a secret ARN into its value.
+ */
+public final class ProviderAdapters {
+    private ProviderAdapters() {}
+
+    public static Map<String, VideoProvider> build(ProviderConfig config, ClipStore bucket, ProviderJobLedger ledger,
+            UnaryOperator<String> secrets, ObjectMapper json, Clock clock) {
+        Map<String, VideoProvider> adapters = new LinkedHashMap<>();
+        if (config.openAiConfigured()) {
+            String key = config.openAiApiKey() != null ? config.openAiApiKey() : secrets.apply(config.openAiApiKeySecret());
+            adapters.put(OpenAiVideosProvider.NAME, new OpenAiVideosProvider(
+                    OpenAiVideosSettings.of(config.openAiBaseUrl(), key), json, ledger, clock));
+        }
+        if (config.falConfigured()) {
+            String key = config.falApiKey() != null ? config.falApiKey() : secrets.apply(config.falApiKeySecret());
+            adapters.put(FalQueueProvider.NAME, new FalQueueProvider(FalQueueSettings.of(config.falBaseUrl(), key), json, ledger, clock));
+        }
+        if (config.bedrockEnabled()) {
+            adapters.put(BedrockAsyncProvider.NAME, new BedrockAsyncProvider(BedrockAsyncProvider.defaultClient(config.bedrockRegion()),
+                    config.bedrockOutputPrefix(), bucket, ledger, clock));
+        }
+        return adapters;
+    }
+}

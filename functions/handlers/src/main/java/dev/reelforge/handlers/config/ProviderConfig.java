@@ -1,0 +1,60 @@
+package dev.reelforge.handlers.config;
+
+import java.net.URI;
+import java.util.Map;
+
+/**
+ * Which paid video providers this deployment drives and where they live. An adapter is offered only when it is
+ * configured: {@code openai-videos} with a base URL and key, {@code fal-queue} with a key, {@code bedrock-async}
+ * when enabled. Keys come from the environment (locally) or a Secrets Manager secret (in AWS); neither is printed.
+ *
+ * <pre>
+ * REELFORGE_OPENAI_BASE_URL=https://gateway.example/v1   REELFORGE_OPENAI_API_KEY=… (or …_API_KEY_SECRET=arn)
+ * REELFORGE_FAL_BASE_URL=https://queue.fal.run           REELFORGE_FAL_API_KEY=…    (or …_API_KEY_SECRET=arn)
+ * REELFORGE_BEDROCK_ENABLED=true  REELFORGE_BEDROCK_OUTPUT_PREFIX=s3://bucket/provider-output/bedrock
+ * REELFORGE_BEDROCK_REGION=us-west-2   (AWS_ENDPOINT_URL_BEDROCK_RUNTIME points the SDK at a fake)
+ * REELFORGE_TENANT_DAILY_BUDGET_USD=200   (estimated spend per tenant per UTC day; unset = no daily cap)
+ * </pre>
+ */
+public record ProviderConfig(URI openAiBaseUrl, String openAiApiKey, String openAiApiKeySecret, URI falBaseUrl, String falApiKey,
+        String falApiKeySecret, boolean bedrockEnabled, String bedrockRegion, URI bedrockOutputPrefix,
+        Double tenantDailyBudgetUsd) {
+    public static final URI FAL_QUEUE = URI.create("https://queue.fal.run");
+
+    static ProviderConfig from(Map<String, String> env, String region, String bucket) {
+        String openAi = blankToNull(env.get("REELFORGE_OPENAI_BASE_URL"));
+        String fal = blankToNull(env.get("REELFORGE_FAL_BASE_URL"));
+        String prefix = blankToNull(env.get("REELFORGE_BEDROCK_OUTPUT_PREFIX"));
+        return new ProviderConfig(
+                openAi == null ? null : URI.create(openAi),
+                blankToNull(env.get("REELFORGE_OPENAI_API_KEY")),
+                blankToNull(env.get("REELFORGE_OPENAI_API_KEY_SECRET")),
+                fal == null ? FAL_QUEUE : URI.create(fal),
+                blankToNull(env.get("REELFORGE_FAL_API_KEY")),
+                blankToNull(env.get("REELFORGE_FAL_API_KEY_SECRET")),
+                Boolean.parseBoolean(env.getOrDefault("REELFORGE_BEDROCK_ENABLED", "false")),
+                env.getOrDefault("REELFORGE_BEDROCK_REGION", region),
+                URI.create(prefix == null ? "s3://" + bucket + "/provider-output/bedrock" : prefix),
+                blankToNull(env.get("REELFORGE_TENANT_DAILY_BUDGET_USD")) == null ? null
+                        : Double.valueOf(env.get("REELFORGE_TENANT_DAILY_BUDGET_USD").strip()));
+    }
+
+    public boolean openAiConfigured() {
+        return openAiBaseUrl != null && (openAiApiKey != null || openAiApiKeySecret != null);
+    }
+
+    public boolean falConfigured() {
+        return falApiKey != null || falApiKeySecret != null;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    @Override
+    public String toString() {
+        return "ProviderConfig[openAiBaseUrl=" + openAiBaseUrl + ", falBaseUrl=" + falBaseUrl + ", bedrockEnabled="
+                + bedrockEnabled + ", bedrockRegion=" + bedrockRegion + ", bedrockOutputPrefix=" + bedrockOutputPrefix
+                + ", tenantDailyBudgetUsd=" + tenantDailyBudgetUsd + ", keys=***]";
+    }
+}

@@ -1,0 +1,107 @@
+package dev.reelforge.providers.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.reelforge.core.error.ProviderThrottledException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One provider's HTTP calls: a request timeout on every call, transport failures and unreadable bodies turned into
+ * {@link ProviderThrottledException} (the state machine retries those), and the provider's request id logged for
+ * support, never put into an exception message. Thread-safe.
+ */
+public final class ProviderHttp {
+    private static final Logger log = LoggerFactory.getLogger(ProviderHttp.class);
+
+    private final String provider;
+    private final HttpClient client;
+    private final ObjectMapper json;
+    private final Duration timeout;
+
+    public ProviderHttp(String provider, HttpClient client, ObjectMapper json, Duration timeout) {
+        this.provider = provider;
+        this.client = client;
+        this.json = json;
+        this.timeout = timeout;
+    }
+
+    public static HttpClient defaultClient(Duration connectTimeout) {
+        return HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NORMAL).build();
+    }
+
+    public HttpRequest.Builder request(URI uri) {
+        return HttpRequest.newBuilder(uri).timeout(timeout);
+    }
+
+    /** Sends a request whose answer is JSON (or an error document); the body is read whole. */
+    public Answer send(HttpRequest request, String what) {
+        HttpResponse<byte[]> response = exchange(request, HttpResponse.BodyHandlers.ofByteArray(), what);
+        return new Answer(response.statusCode(), response.headers(), response.body(), json, provider, what);
+    }
+
+    /** Sends a request whose answer is streamed (a video file); the caller closes the body. */
+    public HttpResponse<InputStream> stream(HttpRequest request, String what) {
+        return exchange(request, HttpResponse.BodyHandlers.ofInputStream(), what);
+    }
+
+    private <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> handler, String what) {
+        try {
+            HttpResponse<T> response = client.send(request, handler);
+            response.headers().firstValue("x-request-id")
+                    .or(() -> response.headers().firstValue("x-fal-request-id"))
+                    .ifPresent(id -> log.info("{} {} -> HTTP {} (provider request id {})", provider, what,
+                            response.statusCode(), id));
+            return response;
+        } catch (HttpTimeoutException e) {
+            throw new ProviderThrottledException(provider + " did not answer " + what + " within " + timeout.toMillis()
+                    + " ms; retrying later");
+        } catch (IOException e) {
+            throw new ProviderThrottledException(provider + " could not be reached for " + what + " ("
+                    + e.getClass().getSimpleName() + "); retrying later");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProviderThrottledException(provider + " call " + what + " was interrupted; retrying later");
+        }
+    }
+
+    /** A provider's answer, read whole. */
+    public record Answer(int status, java.net.http.HttpHeaders headers, byte[] body, ObjectMapper json, String provider,
+            String what) {
+        public boolean ok() {
+            return status / 100 == 2;
+        }
+
+        /** The body as JSON; an unreadable body is a transient fault (a proxy's error page, a cut connection). */
+        public JsonNode jsonBody() {
+            try {
+                JsonNode node = json.readTree(body);
+                if (node == null || !node.isObject()) {
+                    throw new IOException("not a JSON object");
+                }
+                return node;
+            } catch (IOException e) {
+                throw new ProviderThrottledException(provider + " answered " + what + " with an unreadable body (HTTP "
+                        + status + "); retrying later");
+            }
+        }
+
+        /** The body as JSON when it is readable, else an empty object (error documents are best effort). */
+        public JsonNode jsonOrEmpty() {
+            try {
+                JsonNode node = json.readTree(body);
+                return node == null ? json.createObjectNode() : node;
+            } catch (IOException e) {
+                return json.createObjectNode();
+            }
+        }
+    }
+}
