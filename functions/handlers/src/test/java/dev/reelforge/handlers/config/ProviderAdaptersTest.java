@@ -1,0 +1,47 @@
+package dev.reelforge.handlers.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.reelforge.providers.ledger.InMemoryProviderJobLedger;
+import java.net.URI;
+import java.time.Clock;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ProviderAdaptersTest {
+    private static Map<String, dev.reelforge.core.port.VideoProvider> build(Map<String, String> env) {
+        return ProviderAdapters.build(ProviderConfig.from(env, "us-east-1", "reelforge-clips"), null,
+                new InMemoryProviderJobLedger(), secret -> "key-from-" + secret, new ObjectMapper(), Clock.systemUTC());
+    }
+
+    @Test
+    void build_nothingConfigured_offersNoPaidAdapter() {
+        assertThat(build(Map.of())).isEmpty();
+    }
+
+    @Test
+    void build_openAiAndFalConfigured_offersBothByName() {
+        var adapters = build(Map.of("REELFORGE_OPENAI_BASE_URL", "http://127.0.0.1:9/v1", "REELFORGE_OPENAI_API_KEY", "sk-1",
+                "REELFORGE_FAL_API_KEY_SECRET", "arn:aws:secretsmanager:us-east-1:123456789012:secret:fal"));
+
+        assertThat(adapters).containsOnlyKeys("openai-videos", "fal-queue");
+    }
+
+    @Test
+    void from_defaults_falQueueAndBedrockPrefixInOurBucketAndNoDailyCap() {
+        ProviderConfig config = ProviderConfig.from(Map.of("REELFORGE_OPENAI_API_KEY", "sk-secret-value"), "eu-west-1", "clips");
+
+        assertThat(config.falBaseUrl()).isEqualTo(URI.create("https://queue.fal.run"));
+        assertThat(config.bedrockOutputPrefix()).isEqualTo(URI.create("s3://clips/provider-output/bedrock"));
+        assertThat(config.bedrockRegion()).isEqualTo("eu-west-1");
+        assertThat(config.tenantDailyBudgetUsd()).isNull();
+        assertThat(config.toString()).doesNotContain("sk-secret-value");
+    }
+
+    @Test
+    void from_dailyBudget_parsed() {
+        assertThat(ProviderConfig.from(Map.of("REELFORGE_TENANT_DAILY_BUDGET_USD", "200"), "us-east-1", "b").tenantDailyBudgetUsd())
+                .isEqualTo(200.0);
+    }
+}

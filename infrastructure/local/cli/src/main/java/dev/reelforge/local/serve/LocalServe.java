@@ -1,0 +1,93 @@
+package dev.reelforge.local.serve;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.reelforge.aws.AwsClients;
+import dev.reelforge.aws.sfn.SfnRenderStarter;
+import dev.reelforge.core.port.VideoProvider;
+import dev.reelforge.handlers.IngestHandler;
+import dev.reelforge.handlers.config.Services;
+import dev.reelforge.handlers.config.StateMachineArns;
+import dev.reelforge.local.engine.EngineClock;
+import dev.reelforge.local.runtime.Definitions;
+import dev.reelforge.local.runtime.LocalEventBus;
+import dev.reelforge.local.runtime.LocalWorkflow;
+import dev.reelforge.local.stack.LocalAwsStack;
+import dev.reelforge.providers.animatic.AnimaticProvider;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * {@code reelforge serve} assembled: the Step Functions endpoint with the deployed render and batch machines
+ * pre-created, every Lambda handler in-process on the local stack, and the Ingest entry point wired exactly as in
+ * AWS (its SDK Step Functions client pointed at this endpoint), fed by the {@link UploadRelay}.
+ *
+ * <pre>{@code
+ * try (LocalAwsStack stack = LocalAwsStack.start(dir); LocalServe serve = LocalServe.start(stack, dir, 0, EngineClock.system())) {
+ *     SfnClient sfn = ...endpointOverride(serve.endpoint())...;
+ * }
+ * }</pre>
+ */
+public final class LocalServe implements AutoCloseable {
+    public static final String RENDER_ARN = LocalExecutions.stateMachineArn(LocalWorkflow.RENDER_MACHINE);
+    public static final String BATCH_ARN = LocalExecutions.stateMachineArn(LocalWorkflow.BATCH_MACHINE);
+    private static final String ROLE = "arn:aws:iam::" + LocalExecutions.ACCOUNT + ":role/reelforge-local";
+
+    private final LocalExecutions executions;
+    private final LocalEventBus events;
+    private final StepFunctionsServer server;
+    private final AwsClients ingestClients;
+    private final UploadRelay uploads;
+
+    private LocalServe(LocalExecutions executions, LocalEventBus events, StepFunctionsServer server, AwsClients ingestClients,
+            UploadRelay uploads) {
+        this.executions = executions;
+        this.events = events;
+        this.server = server;
+        this.ingestClients = ingestClients;
+        this.uploads = uploads;
+    }
+
+    public static LocalServe start(LocalAwsStack stack, Path dataDir, int port, EngineClock clock) {
+        return start(stack, dataDir, port, clock, Map.of("animatic", new AnimaticProvider(dataDir.resolve("animatic"))));
+    }
+
+    public static LocalServe start(LocalAwsStack stack, Path dataDir, int port, EngineClock clock, Map<String, VideoProvider> providers) {
+        LocalWorkflow workflow = new LocalWorkflow(stack, dataDir, clock, providers);
+        Services services = workflow.services();
+        ObjectMapper json = services.json();
+        LocalExecutions executions = new LocalExecutions(nested -> workflow.tasks().withNested(nested), clock, json);
+        Map<String, String> substitutions = Definitions.localSubstitutions();
+        executions.create(LocalWorkflow.RENDER_MACHINE, Definitions.substitute(Definitions.load("render.asl.json"), substitutions), ROLE, "STANDARD");
+        executions.create(LocalWorkflow.BATCH_MACHINE, Definitions.substitute(Definitions.load("batch.asl.json"), substitutions), ROLE, "STANDARD");
+        StepFunctionsServer server = StepFunctionsServer.start(port, new StepFunctionsApi(executions, json), json);
+        AwsClients ingestClients = AwsClients.create(stack.endpoints().withSfnEndpoint(server.endpoint()));
+        IngestHandler ingest = new IngestHandler(services, new SfnRenderStarter(ingestClients.sfn()), new StateMachineArns(RENDER_ARN, BATCH_ARN));
+        UploadRelay uploads = new UploadRelay(stack.clients().s3(), stack.settings().bucket(), ingest, json);
+        return new LocalServe(executions, workflow.tasks().events(), server, ingestClients, uploads);
+    }
+
+    public URI endpoint() {
+        return server.endpoint();
+    }
+
+    public UploadRelay uploads() {
+        return uploads;
+    }
+
+    /** Events the workflows published (the render's completion event). */
+    public LocalEventBus events() {
+        return events;
+    }
+
+    public LocalExecutions executions() {
+        return executions;
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        executions.close();
+        ingestClients.close();
+    }
+}

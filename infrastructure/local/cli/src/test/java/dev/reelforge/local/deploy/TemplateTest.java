@@ -1,0 +1,150 @@
+package dev.reelforge.local.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Conventions of template.yaml that cfn-lint does not check. Jackson's YAML parser reads CloudFormation's
+ * short-form tags ({@code !Ref}, {@code !Sub}, {@code !GetAtt}, {@code !If}) as plain scalars and sequences, which
+ * keeps every IAM action and substitution key visible.
+ */
+class TemplateTest {
+    private static final Path ROOT = Path.of("../../..");
+    private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z0-9]+)}");
+    private static JsonNode template;
+
+    @BeforeAll
+    static void readTemplate() throws IOException {
+        template = new ObjectMapper(new YAMLFactory()).readTree(ROOT.resolve("template.yaml").toFile());
+    }
+
+    @Test
+    void allowStatements_nameNoWildcardAction() {
+        List<String> wildcards = new ArrayList<>();
+        List<JsonNode> statements = new ArrayList<>();
+        collectStatements(template.path("Resources"), statements);
+        for (JsonNode statement : statements) {
+            if (!"Allow".equals(statement.path("Effect").asText())) {
+                continue;
+            }
+            JsonNode actions = statement.path("Action");
+            for (JsonNode action : actions.isArray() ? actions : List.of(actions)) {
+                if (action.asText().contains("*")) {
+                    wildcards.add(action.asText());
+                }
+            }
+        }
+        assertThat(statements).as("IAM statements found").hasSizeGreaterThan(20);
+        assertThat(wildcards).as("Allow actions with a wildcard").isEmpty();
+    }
+
+    @Test
+    void functions_useNoSamPolicyTemplatesOrManagedPolicies() {
+        List<String> opaque = new ArrayList<>();
+        forEachResource("AWS::Serverless::Function", (name, properties) -> {
+            for (JsonNode policy : properties.path("Policies")) {
+                if (!policy.has("Statement")) {
+                    opaque.add(name + ": " + policy);
+                }
+            }
+        });
+        assertThat(opaque).as("policies whose actions this test cannot see").isEmpty();
+    }
+
+    @Test
+    void stateMachines_provideEverySubstitutionTheirDefinitionUses() {
+        Map<String, Boolean> checked = new java.util.LinkedHashMap<>();
+        forEachResource("AWS::Serverless::StateMachine", (name, properties) -> {
+            Path definition = ROOT.resolve(properties.path("DefinitionUri").asText());
+            Set<String> used = new TreeSet<>();
+            try {
+                Matcher m = VARIABLE.matcher(Files.readString(definition));
+                while (m.find()) {
+                    used.add(m.group(1));
+                }
+            } catch (IOException e) {
+                throw new AssertionError("cannot read " + definition, e);
+            }
+            Set<String> provided = new TreeSet<>();
+            properties.path("DefinitionSubstitutions").fieldNames().forEachRemaining(provided::add);
+            assertThat(provided).as("%s substitutions for %s", name, definition).containsAll(used);
+            checked.put(name, !used.isEmpty());
+        });
+        assertThat(checked).containsOnlyKeys("RenderStateMachine", "BatchStateMachine").containsValues(true);
+    }
+
+    @Test
+    void lightFunctions_useSnapStartAndTheStateMachineInvokesAliases() {
+        JsonNode globals = template.path("Globals").path("Function");
+        assertThat(globals.path("Runtime").asText()).isEqualTo("java21");
+        assertThat(globals.path("AutoPublishAlias").asText()).isEqualTo("live");
+        List<String> withoutSnapStart = new ArrayList<>();
+        forEachResource("AWS::Serverless::Function", (name, properties) -> {
+            assertThat(properties.path("Handler").asText()).matches("dev\\.reelforge\\.handlers\\.[A-Za-z]+Handler::handleRequest");
+            if (!"PublishedVersions".equals(properties.path("SnapStart").path("ApplyOn").asText())) {
+                withoutSnapStart.add(name);
+            }
+        });
+        assertThat(withoutSnapStart).as("only the FFmpeg function (ephemeral storage > 512 MB) skips SnapStart")
+                .containsExactly("ReviewScoreFunction");
+        JsonNode render = template.path("Resources").path("RenderStateMachine").path("Properties").path("DefinitionSubstitutions");
+        assertThat(render.path("ValidateFunctionArn").asText()).isEqualTo("ValidateFunction.Alias");
+        render.fields().forEachRemaining(e -> {
+            if (e.getKey().endsWith("FunctionArn")) {
+                assertThat(e.getValue().asText()).as(e.getKey()).endsWith("Function.Alias");
+            }
+        });
+    }
+
+    @Test
+    void tables_matchTheKeysAndTtlTheAdaptersUse() {
+        assertTable("JobsTable", "jobId");
+        assertTable("PromptCacheTable", "cacheKey");
+    }
+
+    private static void assertTable(String name, String key) {
+        JsonNode table = template.path("Resources").path(name).path("Properties");
+        assertThat(table.path("BillingMode").asText()).isEqualTo("PAY_PER_REQUEST");
+        assertThat(table.path("KeySchema").get(0).path("AttributeName").asText()).isEqualTo(key);
+        assertThat(table.path("TimeToLiveSpecification").path("AttributeName").asText())
+                .isEqualTo(dev.reelforge.aws.dynamodb.TableDefinitions.TTL_ATTRIBUTE);
+        assertThat(table.path("PointInTimeRecoverySpecification").path("PointInTimeRecoveryEnabled").asBoolean()).isTrue();
+    }
+
+    private static void collectStatements(JsonNode node, List<JsonNode> into) {
+        if (node.isObject()) {
+            if (node.has("Effect") && node.has("Action")) {
+                into.add(node);
+            }
+            node.elements().forEachRemaining(child -> collectStatements(child, into));
+        } else if (node.isArray()) {
+            node.elements().forEachRemaining(child -> collectStatements(child, into));
+        }
+    }
+
+    private static void forEachResource(String type, java.util.function.BiConsumer<String, JsonNode> action) {
+        Iterator<Map.Entry<String, JsonNode>> resources = template.path("Resources").fields();
+        while (resources.hasNext()) {
+            Map.Entry<String, JsonNode> resource = resources.next();
+            if (type.equals(resource.getValue().path("Type").asText())) {
+                action.accept(resource.getKey(), resource.getValue().path("Properties"));
+            }
+        }
+    }
+}
