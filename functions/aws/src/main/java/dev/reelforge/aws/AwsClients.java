@@ -5,12 +5,14 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.client.config.SdkAdvancedClientOption;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.sfn.SfnClient;
 
 /**
  * Builds each SDK client once, with an explicit region and the small URL-connection HTTP client (right for Lambda
@@ -27,6 +29,7 @@ public final class AwsClients implements AutoCloseable {
     private final SdkHttpClient httpClient;
     private S3Client s3;
     private DynamoDbClient dynamoDb;
+    private SfnClient sfn;
 
     private AwsClients(AwsEndpoints endpoints) {
         this.endpoints = endpoints;
@@ -72,6 +75,25 @@ public final class AwsClients implements AutoCloseable {
         return dynamoDb;
     }
 
+    /**
+     * The Step Functions client. Against a local endpoint the SDK's host prefix ({@code sync-} for
+     * StartSyncExecution) is turned off: {@code sync-127.0.0.1} does not resolve.
+     */
+    public synchronized SfnClient sfn() {
+        if (sfn == null) {
+            var builder = SfnClient.builder()
+                    .region(Region.of(endpoints.region()))
+                    .httpClient(httpClient)
+                    .credentialsProvider(credentials());
+            if (endpoints.sfnEndpoint() != null) {
+                builder.endpointOverride(endpoints.sfnEndpoint())
+                        .overrideConfiguration(c -> c.putAdvancedOption(SdkAdvancedClientOption.DISABLE_HOST_PREFIX_INJECTION, true));
+            }
+            sfn = builder.build();
+        }
+        return sfn;
+    }
+
     private AwsCredentialsProvider credentials() {
         AwsEndpoints.LocalCredentials local = endpoints.credentials();
         if (local == null) {
@@ -88,6 +110,9 @@ public final class AwsClients implements AutoCloseable {
         }
         if (dynamoDb != null) {
             dynamoDb.close();
+        }
+        if (sfn != null) {
+            sfn.close();
         }
         httpClient.close();
     }

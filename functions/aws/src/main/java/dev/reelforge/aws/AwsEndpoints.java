@@ -16,8 +16,9 @@ import java.util.Objects;
  * @param s3Endpoint override for S3, or {@code null} for the regional AWS endpoint
  * @param dynamoDbEndpoint override for DynamoDB, or {@code null} for the regional AWS endpoint
  * @param credentials static credentials for a local server, or {@code null} for the default provider chain
+ * @param sfnEndpoint override for Step Functions (e.g. {@code reelforge serve}), or {@code null} for AWS's
  */
-public record AwsEndpoints(String region, URI s3Endpoint, URI dynamoDbEndpoint, LocalCredentials credentials) {
+public record AwsEndpoints(String region, URI s3Endpoint, URI dynamoDbEndpoint, LocalCredentials credentials, URI sfnEndpoint) {
 
     public AwsEndpoints {
         Objects.requireNonNull(region, "region");
@@ -28,7 +29,7 @@ public record AwsEndpoints(String region, URI s3Endpoint, URI dynamoDbEndpoint, 
 
     /** Real AWS: regional endpoints and the default credentials chain (the Lambda role in AWS). */
     public static AwsEndpoints forRegion(String region) {
-        return new AwsEndpoints(region, null, null, null);
+        return new AwsEndpoints(region, null, null, null, null);
     }
 
     /** Local servers with fixed credentials. */
@@ -37,7 +38,13 @@ public record AwsEndpoints(String region, URI s3Endpoint, URI dynamoDbEndpoint, 
                 region,
                 Objects.requireNonNull(s3Endpoint, "s3Endpoint"),
                 Objects.requireNonNull(dynamoDbEndpoint, "dynamoDbEndpoint"),
-                Objects.requireNonNull(credentials, "credentials"));
+                Objects.requireNonNull(credentials, "credentials"),
+                null);
+    }
+
+    /** A copy whose Step Functions client talks to {@code endpoint}, e.g. the local {@code reelforge serve}. */
+    public AwsEndpoints withSfnEndpoint(URI endpoint) {
+        return new AwsEndpoints(region, s3Endpoint, dynamoDbEndpoint, credentials, Objects.requireNonNull(endpoint, "endpoint"));
     }
 
     /** Static credentials accepted by the local servers; never real AWS keys. */

@@ -19,7 +19,7 @@ public final class SubmitHandler extends JsonHandler {
     public SubmitHandler(Services services) {
         super(services.json());
         this.services = services;
-        this.step = new SubmitStep(services::provider, services.jobs(), services.json(), services.clock());
+        this.step = new SubmitStep(services::provider, services.jobs(), services.json(), services.clock(), services.dailyBudget());
     }
 
     @Override

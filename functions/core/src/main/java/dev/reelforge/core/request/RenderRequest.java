@@ -1,10 +1,11 @@
 package dev.reelforge.core.request;
 
+import dev.reelforge.core.review.checks.ReviewThresholds;
 import java.util.List;
 
 /**
  * A validated request to render one clip: who asks, what to show, how to render it, with which provider and
- * within which budget. Built only by {@link RequestParser}, so every instance has passed the schema.
+ * within which budget, and the limits its review applies. Built only by {@link RequestParser}, so every instance has passed the schema.
  */
 public record RenderRequest(
         String tenant,
@@ -16,10 +17,13 @@ public record RenderRequest(
         double budgetUsd,
         int maxAttempts,
         GiveUpPolicy onGiveUp,
-        List<String> defects) {
+        List<String> defects,
+        boolean defectsPersist,
+        ReviewThresholds reviewThresholds) {
 
     public RenderRequest {
         defects = List.copyOf(defects);
+        reviewThresholds = reviewThresholds == null ? ReviewThresholds.defaults() : reviewThresholds;
     }
 
     /** What to do when attempts or budget run out without a passing clip. */

@@ -11,12 +11,15 @@ import dev.reelforge.core.error.InvalidRequestException;
 import dev.reelforge.core.error.InvalidRequestException.Problem;
 import dev.reelforge.core.request.RenderRequest.GiveUpPolicy;
 import dev.reelforge.core.request.RenderRequest.ProviderChoice;
+import dev.reelforge.core.review.checks.ReviewThresholds;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Turns request JSON into a {@link RenderRequest}: the JSON Schema in the repository is the contract (unknown
@@ -88,7 +91,15 @@ public final class RequestParser {
                 node.path("budgetUsd").asDouble(5),
                 node.path("maxAttempts").asInt(3),
                 "fail".equals(node.path("onGiveUp").asText()) ? GiveUpPolicy.FAIL : GiveUpPolicy.ACCEPT_BEST,
-                defects);
+                defects,
+                node.path("defectsPersist").asBoolean(false),
+                reviewThresholds(node.path("review").path("thresholds")));
+    }
+
+    private static ReviewThresholds reviewThresholds(JsonNode thresholds) {
+        Map<String, Double> overrides = new LinkedHashMap<>();
+        thresholds.fields().forEachRemaining(e -> overrides.put(e.getKey(), e.getValue().asDouble()));
+        return ReviewThresholds.withOverrides(overrides);
     }
 
     private List<Problem> schemaProblems(JsonNode node) {

@@ -33,10 +33,18 @@ public final class StoryboardParser {
             Matcher beat = BEAT.matcher(line);
             Matcher audio = AUDIO_LINE.matcher(line);
             if (beat.matches()) {
-                addBeat(beat, beats, problems);
+                try {
+                    addBeat(beat, beats, problems);
+                } catch (IllegalArgumentException badTime) {
+                    problems.add(new Problem("prompt", "beat '" + line.strip() + "': " + badTime.getMessage()));
+                }
             } else if (audio.matches()) {
                 for (String part : audio.group(1).split(";")) {
-                    parseCue(part.strip()).ifPresent(cues::add);
+                    try {
+                        parseCue(part.strip()).ifPresent(cues::add);
+                    } catch (IllegalArgumentException badTime) {
+                        problems.add(new Problem("prompt", "audio cue '" + part.strip() + "': " + badTime.getMessage()));
+                    }
                 }
             } else if (!line.isBlank()) {
                 description.append(description.length() == 0 ? "" : " ").append(line.strip());
@@ -45,8 +53,12 @@ public final class StoryboardParser {
         for (int i = 0; i < extraCues.size(); i++) {
             String field = "audioCues[" + i + "]";
             String text = extraCues.get(i).strip();
-            parseCue(text).ifPresentOrElse(cues::add,
-                    () -> problems.add(new Problem(field, "'" + text + "' has no time; write it as '<sound> at MM:SS'")));
+            try {
+                parseCue(text).ifPresentOrElse(cues::add,
+                        () -> problems.add(new Problem(field, "'" + text + "' has no time; write it as '<sound> at MM:SS'")));
+            } catch (IllegalArgumentException badTime) {
+                problems.add(new Problem(field, "'" + text + "': " + badTime.getMessage()));
+            }
         }
         beats.sort(Comparator.comparingDouble(Beat::startSeconds));
         cues.sort(Comparator.comparingDouble(AudioCue::atSeconds));

@@ -31,7 +31,7 @@ class StateMachineErrorNamesTest {
         assertThat(custom).isNotEmpty();
         assertThat(custom).allSatisfy(name -> assertThat(ReelforgeException.class.isAssignableFrom(load(name)))
                 .as(name).isTrue());
-        assertThat(names).allSatisfy(name -> assertThat(name).matches("States\\..+|Lambda\\..+|ECS\\..+|dev\\.reelforge\\..+"));
+        assertThat(names).allSatisfy(name -> assertThat(name).matches("States\\..+|Lambda\\..+|ECS\\..+|StepFunctions\\..+|EventBridge\\..+|dev\\.reelforge\\..+"));
     }
 
     private static Class<?> load(String name) {

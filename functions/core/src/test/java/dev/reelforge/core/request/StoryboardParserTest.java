@@ -37,4 +37,12 @@ class StoryboardParserTest {
 
         assertThat(result.problems()).singleElement().satisfies(p -> assertThat(p.field()).isEqualTo("audioCues"));
     }
+
+    @Test
+    void parse_secondsOverSixty_reportedNotThrown() {
+        var result = parser.parse("A mug.\n00:00-00:99: impossible\nAudio: thud at 00:75", List.of("bang at 01:61"), 6);
+
+        assertThat(result.problems()).extracting(p -> p.field()).containsExactly("prompt", "prompt", "audioCues[0]");
+        assertThat(result.problems().get(0).message()).contains("seconds must be below 60");
+    }
 }

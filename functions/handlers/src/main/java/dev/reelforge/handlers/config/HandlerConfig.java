@@ -14,6 +14,22 @@ public record HandlerConfig(String region, String bucket, String jobsTable, Stri
         return from(System.getenv());
     }
 
+    /** The Ingest function's state machines, from its environment. */
+    public static StateMachineArns stateMachineArnsFromEnvironment() {
+        return StateMachineArns.from(System.getenv());
+    }
+
+    /** A deployer's provider-capabilities file (REELFORGE_CAPABILITIES_FILE), or null for the bundled data. */
+    public static Path capabilitiesFileFromEnvironment() {
+        String file = System.getenv("REELFORGE_CAPABILITIES_FILE");
+        return file == null || file.isBlank() ? null : Path.of(file);
+    }
+
+    /** The paid video providers this deployment (or local run) drives, from the environment. */
+    public static ProviderConfig providersFromEnvironment(String region, String bucket) {
+        return ProviderConfig.from(System.getenv(), region, bucket);
+    }
+
     public static HandlerConfig from(Map<String, String> env) {
         String bucket = env.get("REELFORGE_BUCKET");
         if (bucket == null || bucket.isBlank()) {

@@ -6,7 +6,12 @@ import dev.reelforge.aws.AwsClients;
 import dev.reelforge.aws.AwsEndpoints;
 import dev.reelforge.aws.dynamodb.DynamoDbJobStore;
 import dev.reelforge.aws.dynamodb.DynamoDbPromptCache;
+import dev.reelforge.aws.dynamodb.DynamoDbProviderJobLedger;
+import dev.reelforge.aws.dynamodb.DynamoDbTenantSpendLedger;
+import dev.reelforge.aws.secrets.SecretsManagerSecrets;
 import dev.reelforge.aws.s3.S3ClipStore;
+import dev.reelforge.core.port.ClipAnalyzer;
+import dev.reelforge.core.cost.DailyBudget;
 import dev.reelforge.core.port.ClipProbe;
 import dev.reelforge.core.port.ClipStore;
 import dev.reelforge.core.port.JobStore;
@@ -18,6 +23,7 @@ import dev.reelforge.core.validation.ContentPolicy;
 import dev.reelforge.core.validation.RequestValidator;
 import dev.reelforge.media.Ffmpeg;
 import dev.reelforge.media.FfprobeClipProbe;
+import dev.reelforge.media.analysis.FfmpegClipAnalyzer;
 import dev.reelforge.providers.animatic.AnimaticProvider;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,6 +32,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
  * The collaborators of every handler, wired once per Lambda container (or once per local run). In AWS they are
@@ -45,9 +54,17 @@ public final class Services {
     private final Clock clock;
     private final RequestParser parser;
     private final RequestValidator validator;
+    private final DailyBudget dailyBudget;
 
     public Services(ObjectMapper json, ClipStore clips, JobStore jobs, PromptCache cache, Map<String, VideoProvider> providers,
             ClipProbe probe, CapabilityCatalog catalog, Path workDir, Clock clock) {
+        this(json, clips, jobs, cache, providers, probe, catalog, workDir, clock, DailyBudget.unlimited());
+    }
+
+    /** As above, with a per-tenant daily budget that Submit charges before any provider call. */
+    public Services(ObjectMapper json, ClipStore clips, JobStore jobs, PromptCache cache, Map<String, VideoProvider> providers,
+            ClipProbe probe, CapabilityCatalog catalog, Path workDir, Clock clock,
+            DailyBudget dailyBudget) {
         this.json = json;
         this.clips = clips;
         this.jobs = jobs;
@@ -58,6 +75,7 @@ public final class Services {
         this.clock = clock;
         this.parser = new RequestParser(json);
         this.validator = new RequestValidator(ContentPolicy.load(json), catalog, this.providers.keySet());
+        this.dailyBudget = dailyBudget;
     }
 
     /** The Jackson setup every handler shares: records in, unknown state fields tolerated (the ASL may add some). */
@@ -82,16 +100,39 @@ public final class Services {
     static Services fromConfig(HandlerConfig config) {
         ObjectMapper json = objectMapper();
         AwsClients aws = AwsClients.create(AwsEndpoints.forRegion(config.region()));
-        Path animaticDir = config.workDir().resolve("animatic");
+        S3ClipStore clips = new S3ClipStore(aws.s3(), config.bucket());
         return new Services(json,
-                new S3ClipStore(aws.s3(), config.bucket()),
+                clips,
                 new DynamoDbJobStore(aws.dynamoDb(), config.jobsTable()),
                 new DynamoDbPromptCache(aws.dynamoDb(), config.cacheTable()),
-                Map.of("animatic", new AnimaticProvider(animaticDir)),
+                providers(config, aws, clips, json),
                 new FfprobeClipProbe(Ffmpeg.bundled()),
                 catalog(json, config.capabilitiesFile()),
                 config.workDir(),
-                Clock.systemUTC());
+                Clock.systemUTC(),
+                dailyBudget(config, aws));
+    }
+
+    private static DailyBudget dailyBudget(HandlerConfig config, AwsClients aws) {
+        Double limit = HandlerConfig.providersFromEnvironment(config.region(), config.bucket()).tenantDailyBudgetUsd();
+        return limit == null ? DailyBudget.unlimited()
+                : DailyBudget.of(new DynamoDbTenantSpendLedger(aws.dynamoDb(), config.cacheTable()), limit);
+    }
+
+    public DailyBudget dailyBudget() {
+        return dailyBudget;
+    }
+
+    /** The animatic plus each paid adapter the environment configures, sharing one DynamoDB job ledger. */
+    private static Map<String, VideoProvider> providers(HandlerConfig config, AwsClients aws, ClipStore clips, ObjectMapper json) {
+        Map<String, VideoProvider> providers = new java.util.LinkedHashMap<>();
+        providers.put(AnimaticProvider.NAME, new AnimaticProvider(config.workDir().resolve("animatic")));
+        providers.putAll(ProviderAdapters.build(HandlerConfig.providersFromEnvironment(config.region(), config.bucket()), clips,
+                new DynamoDbProviderJobLedger(aws.dynamoDb(), config.cacheTable()),
+                new SecretsManagerSecrets(() -> SecretsManagerClient.builder().region(Region.of(config.region()))
+                        .httpClient(UrlConnectionHttpClient.create()).build()),
+                json, Clock.systemUTC()));
+        return providers;
     }
 
     public static CapabilityCatalog catalog(ObjectMapper json, Path file) {
@@ -131,6 +172,11 @@ public final class Services {
 
     public ClipProbe probe() {
         return probe;
+    }
+
+    /** The review analyzer: one bundled-FFmpeg pass per clip; stateless, so a fresh one is as good as a shared one. */
+    public ClipAnalyzer analyzer() {
+        return new FfmpegClipAnalyzer(Ffmpeg.bundled());
     }
 
     public Path workDir() {

@@ -40,6 +40,8 @@ public final class Definitions {
         values.put("MediaClusterArn", ecs + ":cluster/reelforge-media");
         values.put("MediaTaskDefinitionArn", ecs + ":task-definition/reelforge-media:1");
         values.put("MediaCapacityProvider", "reelforge-gpu");
+        values.put("RenderStateMachineArn", LocalWorkflow.stateMachineArn(LocalWorkflow.RENDER_MACHINE));
+        values.put("EventBusName", "default");
         return values;
     }
 

@@ -19,22 +19,46 @@ import java.util.UUID;
  * Serves the Task states of the deployed ASL in-process: a Lambda function ARN (bare, or through
  * {@code arn:aws:states:::lambda:invoke}) calls that function's handler class with the same JSON bytes and the
  * same error shape Lambda produces ({@code errorType} = exception class name); {@code ecs:runTask.sync} runs the
- * media task and answers with a DescribeTasks-shaped task. Anything else fails as an unsupported resource.
+ * media task and answers with a DescribeTasks-shaped task; {@code states:startExecution.sync(:2)} runs the child
+ * execution to its end ({@link NestedExecutions}) and answers like DescribeExecution, failing with
+ * {@code States.TaskFailed} when the child does not succeed; {@code events:putEvents} records the entries on a
+ * {@link LocalEventBus}. Anything else fails as an unsupported resource.
  */
 public final class LocalTaskResolver implements TaskHandler {
     static final String ACCOUNT = "000000000000";
     static final String REGION = "us-east-1";
     private static final String LAMBDA_INVOKE = "arn:aws:states:::lambda:invoke";
     private static final String ECS_RUN_TASK_SYNC = "arn:aws:states:::ecs:runTask.sync";
+    private static final String START_EXECUTION_SYNC = "arn:aws:states:::states:startExecution.sync";
+    private static final String EVENTS_PUT_EVENTS = "arn:aws:states:::events:putEvents";
 
     private final Map<String, RequestStreamHandler> functions;
     private final MediaTaskRunner media;
     private final ObjectMapper json;
+    private final NestedExecutions nested;
+    private final LocalEventBus events;
 
     public LocalTaskResolver(Map<String, RequestStreamHandler> functions, MediaTaskRunner media, ObjectMapper json) {
+        this(functions, media, json, NestedExecutions.unsupported(), new LocalEventBus());
+    }
+
+    public LocalTaskResolver(Map<String, RequestStreamHandler> functions, MediaTaskRunner media, ObjectMapper json,
+            NestedExecutions nested, LocalEventBus events) {
         this.functions = Map.copyOf(functions);
         this.media = media;
         this.json = json;
+        this.nested = nested;
+        this.events = events;
+    }
+
+    /** The same functions and media task, with {@code states:startExecution.sync} served by {@code nested}. */
+    public LocalTaskResolver withNested(NestedExecutions nested) {
+        return new LocalTaskResolver(functions, media, json, nested, events);
+    }
+
+    /** The events {@code events:putEvents} states published. */
+    public LocalEventBus events() {
+        return events;
     }
 
     public static String functionArn(String functionName) {
@@ -56,6 +80,13 @@ public final class LocalTaskResolver implements TaskHandler {
         }
         if (resource.equals(ECS_RUN_TASK_SYNC)) {
             return runMediaTask(input);
+        }
+        if (resource.equals(START_EXECUTION_SYNC) || resource.equals(START_EXECUTION_SYNC + ":2")) {
+            return NestedExecutionResult.of(nested.runToEnd(input.path("StateMachineArn").asText(), input.path("Name").asText(null),
+                    input.path("Input")), input.path("StateMachineArn").asText(), resource.endsWith(":2"), json);
+        }
+        if (resource.equals(EVENTS_PUT_EVENTS)) {
+            return putEvents(input);
         }
         throw new TaskFailedException("States.TaskFailed", "the local engine cannot serve the resource " + resource);
     }
@@ -92,6 +123,17 @@ public final class LocalTaskResolver implements TaskHandler {
             trace.add(frame.toString());
         }
         return cause.toString();
+    }
+
+    private JsonNode putEvents(JsonNode input) {
+        ObjectNode result = json.createObjectNode();
+        result.put("FailedEntryCount", 0);
+        ArrayNode ids = result.putArray("Entries");
+        for (JsonNode entry : input.path("Entries")) {
+            events.publish(entry);
+            ids.addObject().put("EventId", UUID.randomUUID().toString());
+        }
+        return result;
     }
 
     private JsonNode runMediaTask(JsonNode input) {

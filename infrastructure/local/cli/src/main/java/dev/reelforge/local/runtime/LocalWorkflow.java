@@ -3,6 +3,7 @@ package dev.reelforge.local.runtime;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.reelforge.aws.dynamodb.DynamoDbProviderJobLedger;
 import dev.reelforge.core.port.VideoProvider;
 import dev.reelforge.handlers.FinalizeHandler;
 import dev.reelforge.handlers.PollHandler;
@@ -11,6 +12,8 @@ import dev.reelforge.handlers.RecordFailureHandler;
 import dev.reelforge.handlers.ReviewScoreHandler;
 import dev.reelforge.handlers.SubmitHandler;
 import dev.reelforge.handlers.ValidateHandler;
+import dev.reelforge.handlers.config.HandlerConfig;
+import dev.reelforge.handlers.config.ProviderAdapters;
 import dev.reelforge.handlers.config.Services;
 import dev.reelforge.local.engine.Engine;
 import dev.reelforge.local.engine.EngineClock;
@@ -20,6 +23,7 @@ import dev.reelforge.local.engine.StateMachine;
 import dev.reelforge.local.stack.LocalAwsStack;
 import dev.reelforge.media.Ffmpeg;
 import dev.reelforge.media.FfprobeClipProbe;
+import dev.reelforge.media.provenance.LocalKeyProvenanceSigner;
 import dev.reelforge.mediatask.MediaTask;
 import dev.reelforge.providers.animatic.AnimaticProvider;
 import java.nio.file.Path;
@@ -34,6 +38,7 @@ import java.util.Map;
  */
 public final class LocalWorkflow {
     public static final String RENDER_MACHINE = "reelforge-render";
+    public static final String BATCH_MACHINE = "reelforge-batch";
 
     private final Services services;
     private final StateMachine render;
@@ -41,20 +46,41 @@ public final class LocalWorkflow {
     private final EngineClock clock;
 
     public LocalWorkflow(LocalAwsStack stack, Path dataDir, EngineClock clock) {
-        this(stack, dataDir, clock, Map.of("animatic", new AnimaticProvider(dataDir.resolve("animatic"))));
+        this(stack, dataDir, clock, configuredProviders(stack, dataDir));
+    }
+
+    /**
+     * The animatic plus each paid adapter the environment configures (REELFORGE_OPENAI_BASE_URL, REELFORGE_FAL_*,
+     * REELFORGE_BEDROCK_*; base URLs may point at local fakes), sharing a job ledger in the local DynamoDB.
+     */
+    public static Map<String, VideoProvider> configuredProviders(LocalAwsStack stack, Path dataDir) {
+        Map<String, VideoProvider> providers = new LinkedHashMap<>();
+        providers.put(AnimaticProvider.NAME, new AnimaticProvider(dataDir.resolve("animatic")));
+        providers.putAll(ProviderAdapters.build(
+                HandlerConfig.providersFromEnvironment(LocalAwsStack.REGION, stack.settings().bucket()), stack.clipStore(),
+                new DynamoDbProviderJobLedger(stack.clients().dynamoDb(), stack.settings().tables().promptCache()),
+                secretId -> {
+                    throw new IllegalStateException("local runs read provider keys from REELFORGE_OPENAI_API_KEY / "
+                            + "REELFORGE_FAL_API_KEY, not from Secrets Manager");
+                },
+                Services.objectMapper(), Clock.systemUTC()));
+        return providers;
     }
 
     public LocalWorkflow(LocalAwsStack stack, Path dataDir, EngineClock clock, Map<String, VideoProvider> providers) {
         ObjectMapper json = Services.objectMapper();
         this.services = new Services(json, stack.clipStore(), stack.jobStore(), stack.promptCache(), providers,
-                new FfprobeClipProbe(Ffmpeg.bundled()), Services.catalog(json, null), dataDir.resolve("work"), Clock.systemUTC());
+                new FfprobeClipProbe(Ffmpeg.bundled()), Services.catalog(json, HandlerConfig.capabilitiesFileFromEnvironment()),
+                dataDir.resolve("work"), Clock.systemUTC());
         this.render = StateMachine.parse(Definitions.substitute(Definitions.load("render.asl.json"), Definitions.localSubstitutions()));
-        MediaTask media = MediaTask.create(stack.clipStore(), json, dataDir.resolve("work"));
+        MediaTask media = MediaTask.create(stack.clipStore(), json, dataDir.resolve("work"),
+                LocalKeyProvenanceSigner.loadOrCreate(dataDir.resolve("keys")));
         this.tasks = new LocalTaskResolver(handlers(services), env -> media.run(env), json);
         this.clock = clock;
     }
 
-    private static Map<String, RequestStreamHandler> handlers(Services services) {
+    /** Each deployed function's handler by function name, wired to {@code services}. */
+    public static Map<String, RequestStreamHandler> handlers(Services services) {
         Map<String, RequestStreamHandler> byName = new LinkedHashMap<>();
         byName.put(Definitions.FUNCTIONS.get("ValidateFunctionArn"), new ValidateHandler(services));
         byName.put(Definitions.FUNCTIONS.get("SubmitFunctionArn"), new SubmitHandler(services));
@@ -74,6 +100,11 @@ public final class LocalWorkflow {
     public ExecutionResult render(JsonNode executionInput, String executionName, ExecutionListener listener) {
         return new Engine(tasks, clock).withListener(listener)
                 .run(render, stateMachineArn(RENDER_MACHINE), executionName, executionInput);
+    }
+
+    /** The task resolver of this wiring (handlers in-process, media task), e.g. for {@code reelforge serve}. */
+    public LocalTaskResolver tasks() {
+        return tasks;
     }
 
     public Services services() {
