@@ -8,12 +8,16 @@ import dev.reelforge.core.port.VideoProvider;
 import dev.reelforge.core.provider.ProviderJob;
 import dev.reelforge.core.workflow.RenderRound.ProviderTask;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Function;
 
@@ -46,9 +50,9 @@ public final class PollStep {
             }
             ProviderJob status = provider.poll(task.providerJobId());
             pollAfter = Math.max(pollAfter, status.pollAfterSeconds());
-            String clipKey = status.state() == ProviderJob.State.COMPLETED ? copyToStore(job, round, task, provider) : "";
+            StagedClip staged = status.state() == ProviderJob.State.COMPLETED ? copyToStore(job, round, task, provider) : StagedClip.NONE;
             tasks.add(new ProviderTask(task.variation(), task.seed(), task.providerJobId(), status.state().name(),
-                    status.progressPercent(), clipKey, status.failureReason()));
+                    status.progressPercent(), staged.key(), status.failureReason(), staged.sha256()));
         }
         boolean allDone = tasks.stream().allMatch(t -> !t.clipKey().isEmpty() || "FAILED".equals(t.state()));
         if (allDone && tasks.stream().allMatch(t -> "FAILED".equals(t.state()))) {
@@ -63,20 +67,39 @@ public final class PollStep {
                 allDone ? "COMPLETED" : "RUNNING", progress, pollAfter, round.deadline(), round.spentUsd());
     }
 
-    private String copyToStore(JobTicket job, RenderRound round, ProviderTask task, VideoProvider provider) {
+    /** Downloads the finished clip, checksums it and stores it under its final key in one put. */
+    private StagedClip copyToStore(JobTicket job, RenderRound round, ProviderTask task, VideoProvider provider) {
         String key = StorageKeys.clip(job.tenant(), job.jobId(), round.attempt(), task.variation());
         try {
             Files.createDirectories(workDir);
             Path local = Files.createTempFile(workDir, "download-", ".mp4");
             try {
                 provider.download(task.providerJobId(), local);
+                String sha256 = sha256(local);
                 clips.putFile(key, local, "video/mp4");
+                return new StagedClip(key, sha256);
             } finally {
                 Files.deleteIfExists(local);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("could not stage the provider's clip", e);
         }
-        return key;
+    }
+
+    private static String sha256(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = in.read(buffer)) >= 0; ) {
+                digest.update(buffer, 0, n);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every JVM", e);
+        }
+    }
+
+    private record StagedClip(String key, String sha256) {
+        static final StagedClip NONE = new StagedClip("", "");
     }
 }

@@ -33,12 +33,17 @@ public record RenderRound(
         return new RenderRound(0, "initial", "", "", List.of(), "NOT_STARTED", 0, 1, "", 0);
     }
 
-    /** One clip at the provider. */
+    /**
+     * One clip at the provider.
+     *
+     * @param sha256 checksum of the original as copied into the clip store (empty until then)
+     */
     public record ProviderTask(int variation, long seed, String providerJobId, String state, int progressPercent,
-            String clipKey, String failureReason) {
+            String clipKey, String failureReason, String sha256) {
         public ProviderTask {
             clipKey = clipKey == null ? "" : clipKey;
             failureReason = failureReason == null ? "" : failureReason;
+            sha256 = sha256 == null ? "" : sha256;
         }
     }
 }

@@ -72,7 +72,7 @@ public final class ReviewStep {
         String reportKey = StorageKeys.report(job.tenant(), job.jobId());
         var record = jobs.update(job.jobId(), r -> r.withDetail(details.putAttempt(r, round.attempt(), Map.of(
                 "verdict", decision.verdict().wireName(), "reason", decision.reason(),
-                "bestClipKey", decision.best().clipKey(), "clips", scores))));
+                "bestClipKey", decision.best().clipKey(), "clips", scores, "originals", originals(round)))));
         writeReport(reportKey, job, details.read(record), decision, scores);
         writeReportPage(reportKey, job, request, decision, metricsByClip.get(decision.best().clipKey()));
         return new ReviewOutcome(decision.verdict().wireName(), decision.reason(), decision.best().clipKey(),
@@ -132,5 +132,13 @@ public final class ReviewStep {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Provenance of every original of the round, for support: which provider job produced which stored file. */
+    private static List<Map<String, String>> originals(RenderRound round) {
+        return round.tasks().stream()
+                .filter(t -> !t.clipKey().isEmpty())
+                .map(t -> Map.of("clipKey", t.clipKey(), "providerJobId", t.providerJobId(), "sha256", t.sha256()))
+                .toList();
     }
 }

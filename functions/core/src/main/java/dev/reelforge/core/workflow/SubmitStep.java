@@ -69,7 +69,7 @@ public final class SubmitStep {
                     defects(request), remixOf, review.nextInstruction());
             ProviderJob started = provider.submit(spec, job.jobId() + "/" + attempt + "/" + variation);
             tasks.add(new ProviderTask(variation, seed, started.providerJobId(), started.state().name(),
-                    started.progressPercent(), "", started.failureReason()));
+                    started.progressPercent(), "", started.failureReason(), ""));
             pollAfter = Math.max(pollAfter, started.pollAfterSeconds());
         }
         RenderRound round = new RenderRound(attempt, mode, prompt, review.nextInstruction(), tasks, "RUNNING", 0,

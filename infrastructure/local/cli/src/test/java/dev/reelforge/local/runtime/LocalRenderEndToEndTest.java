@@ -104,7 +104,13 @@ class LocalRenderEndToEndTest {
         JobRecord job = stack.jobStore().find("mug-first").orElseThrow();
         assertThat(job.status()).isEqualTo(JobStatus.SUCCEEDED);
         assertThat(job.outputs()).containsKeys("9x16-720p", "1x1-720", "thumbnail");
-        assertThat(JSON.readTree(job.detail()).path("attempts").get(0).path("clips")).hasSize(2);
+        JsonNode attempt = JSON.readTree(job.detail()).path("attempts").get(0);
+        assertThat(attempt.path("clips")).hasSize(2);
+        assertThat(attempt.path("originals")).hasSize(2).allSatisfy(original -> {
+            Path stored = Path.of(stack.clipStore().locate(original.path("clipKey").asText()));
+            assertThat(original.path("sha256").asText()).isEqualTo(sha256(stored));
+            assertThat(original.path("providerJobId").asText()).startsWith("anim-");
+        });
     }
 
     @Test
@@ -145,5 +151,13 @@ class LocalRenderEndToEndTest {
         assertThat(job.status()).isEqualTo(JobStatus.REJECTED);
         assertThat(job.reason()).contains(reasonMentions).doesNotContain("at dev.reelforge");
         assertThat(provider.submissions()).isEqualTo(before);
+    }
+
+    private static String sha256(Path file) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+        } catch (IOException | java.security.NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
     }
 }
