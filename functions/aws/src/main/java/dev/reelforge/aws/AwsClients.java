@@ -10,6 +10,7 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.sfn.SfnClient;
@@ -30,6 +31,7 @@ public final class AwsClients implements AutoCloseable {
     private S3Client s3;
     private DynamoDbClient dynamoDb;
     private SfnClient sfn;
+    private KmsClient kms;
 
     private AwsClients(AwsEndpoints endpoints) {
         this.endpoints = endpoints;
@@ -94,6 +96,18 @@ public final class AwsClients implements AutoCloseable {
         return sfn;
     }
 
+    /** The KMS client (regional endpoint; the local stack has no KMS, local runs sign with a key file). */
+    public synchronized KmsClient kms() {
+        if (kms == null) {
+            kms = KmsClient.builder()
+                    .region(Region.of(endpoints.region()))
+                    .httpClient(httpClient)
+                    .credentialsProvider(credentials())
+                    .build();
+        }
+        return kms;
+    }
+
     private AwsCredentialsProvider credentials() {
         AwsEndpoints.LocalCredentials local = endpoints.credentials();
         if (local == null) {
@@ -113,6 +127,9 @@ public final class AwsClients implements AutoCloseable {
         }
         if (sfn != null) {
             sfn.close();
+        }
+        if (kms != null) {
+            kms.close();
         }
         httpClient.close();
     }

@@ -25,6 +25,12 @@ public record HandlerConfig(String region, String bucket, String jobsTable, Stri
         return file == null || file.isBlank() ? null : Path.of(file);
     }
 
+    /** The KMS key (id, ARN or alias) that signs provenance records (REELFORGE_PROVENANCE_KMS_KEY_ID), or null. */
+    public static String provenanceKmsKeyIdFromEnvironment() {
+        String keyId = System.getenv("REELFORGE_PROVENANCE_KMS_KEY_ID");
+        return keyId == null || keyId.isBlank() ? null : keyId.strip();
+    }
+
     /** The paid video providers this deployment (or local run) drives, from the environment. */
     public static ProviderConfig providersFromEnvironment(String region, String bucket) {
         return ProviderConfig.from(System.getenv(), region, bucket);
