@@ -13,7 +13,8 @@ import java.util.List;
  * @param chromaV mean V per frame (signalstats VAVG)
  * @param cutScore scene-change score per frame, 0–100 (scdet)
  * @param blur blur per sampled frame (blurdetect: mean edge width in pixels at the analysis size)
- * @param blockiness blockiness per sampled frame (blockdetect, full-resolution crop; about 1 means no blocks)
+ * @param blockiness blockiness per sampled frame (blockdetect on the 8-px grid of a full-resolution crop, the weaker
+ *     of the column and row edges; clean pictures read about 1.5 or less)
  * @param onsetStrength audio onset envelope per {@code onsetHopSeconds} (spectral flux, normalised 0–1)
  */
 public record ClipMetrics(

@@ -10,14 +10,18 @@ import java.util.Locale;
  * The one FFmpeg filter graph that feeds every review metric from a single decode. The decoded video is split
  * early: a small copy (short side at most {@value #ANALYSIS_SHORT_SIDE} px, fast bilinear) carries blurdetect on a
  * sample of about {@value #BLUR_SAMPLES_PER_SECOND} frames a second, and a smaller one (short side
- * {@value #STATS_SHORT_SIDE} px) signalstats, scdet, freezedetect and blackdetect on every frame; an 8×8-aligned full-resolution crop of the centre carries
- * blockdetect on the 8-pixel grid only (coding blocks only exist at full resolution) on about {@value #BLOCK_SAMPLES_PER_SECOND} frames a
- * second; a dozen frames become the contact sheet. The audio is split into ebur128 (momentary loudness) and
+ * {@value #STATS_SHORT_SIDE} px) signalstats, scdet, freezedetect and blackdetect on every frame; the luma of an
+ * 8×8-aligned full-resolution crop of the centre (coding blocks only exist at full resolution), about
+ * {@value #BLOCK_SAMPLES_PER_SECOND} frames a second, carries blockdetect on the 8-pixel grid twice: squashed
+ * (area average) to {@value #BLOCK_PROFILE_LINES} rows, which keeps the vertical block edges at x = 8k, and to
+ * {@value #BLOCK_PROFILE_LINES} columns, which keeps the horizontal ones at y = 8k; so few lines give blockdetect no
+ * grid line at all on the squashed axis. Coding blocks have edges on both axes, stripes and bands on one, so the
+ * analyzer keeps the smaller of the two. A dozen frames become the contact sheet. The audio is split into ebur128 (momentary loudness) and
  * 16 kHz mono PCM on stdout for onset detection in Java. Full-resolution blurdetect and signalstats would cost
  * 10× and 5× the decode (FACTS.md); this graph stays near the decode floor.
  */
-record AnalysisGraph(ProbeResult probe, int frameCount, Path videoLog, Path blurLog, Path blockLog, Path audioLog,
-        Path contactSheet) {
+record AnalysisGraph(ProbeResult probe, int frameCount, Path videoLog, Path blurLog, Path blockColumnsLog,
+        Path blockRowsLog, Path audioLog, Path contactSheet) {
     static final int ANALYSIS_SHORT_SIDE = 270;
     static final int STATS_SHORT_SIDE = 180;
     static final int BLUR_SAMPLES_PER_SECOND = 4;
@@ -26,6 +30,9 @@ record AnalysisGraph(ProbeResult probe, int frameCount, Path videoLog, Path blur
     static final int SHEET_TILES = 12;
     private static final int BLOCK_CROP_LONG = 512;
     private static final int BLOCK_CROP_SHORT = 256;
+    /** At most 11 lines: blockdetect's grid search on that axis (lines 3 … n−5 at 8k−1) then finds no grid line. */
+    static final int BLOCK_PROFILE_LINES = 8;
+    private static final String BLOCK_GRID = "blockdetect=period_min=8:period_max=8";
 
     List<String> arguments(Path clip) {
         List<String> args = new ArrayList<>(List.of("-v", "error", "-nostats", "-y", "-i", clip.toString(),
@@ -52,8 +59,13 @@ record AnalysisGraph(ProbeResult probe, int frameCount, Path videoLog, Path blur
                 .append("metadata=mode=print:file=").append(escape(videoLog)).append(",nullsink;");
         g.append("[forblur]select='not(mod(n\\,").append(blurStep).append("))',blurdetect,metadata=mode=print:file=")
                 .append(escape(blurLog)).append(",nullsink;");
-        g.append("[full]").append(blockCrop()).append(",select='not(mod(n\\,").append(blockStep)
-                .append("))',blockdetect=period_min=8:period_max=8,metadata=mode=print:file=").append(escape(blockLog)).append(",nullsink;");
+        int[] crop = blockCrop();
+        g.append(String.format(Locale.ROOT, "[full]crop=%d:%d:%d:%d,", crop[0], crop[1], crop[2], crop[3]))
+                .append("select='not(mod(n\\,").append(blockStep).append("))',extractplanes=y,split[blockcols][blockrows];");
+        g.append(String.format(Locale.ROOT, "[blockcols]scale=%d:%d:flags=area,", crop[0], BLOCK_PROFILE_LINES)).append(BLOCK_GRID)
+                .append(",metadata=mode=print:file=").append(escape(blockColumnsLog)).append(",nullsink;");
+        g.append(String.format(Locale.ROOT, "[blockrows]scale=%d:%d:flags=area,", BLOCK_PROFILE_LINES, crop[1])).append(BLOCK_GRID)
+                .append(",metadata=mode=print:file=").append(escape(blockRowsLog)).append(",nullsink;");
         int tileWidth = 160;
         int tileHeight = Math.max(2, (int) Math.round(tileWidth * (double) small[1] / small[0] / 2) * 2);
         g.append("[forsheet]select='not(mod(n\\,").append(sheetStep).append("))',scale=").append(tileWidth).append(':')
@@ -98,13 +110,12 @@ record AnalysisGraph(ProbeResult probe, int frameCount, Path videoLog, Path blur
         return new int[] {even((int) Math.round(w * scale)), even((int) Math.round(h * scale))};
     }
 
-    private String blockCrop() {
+    /** Width, height, x, y of the centre crop, all multiples of 8 so that the crop keeps the coding grid. */
+    private int[] blockCrop() {
         boolean landscape = probe.width() >= probe.height();
         int cw = align(Math.min(probe.width(), landscape ? BLOCK_CROP_LONG : BLOCK_CROP_SHORT));
         int ch = align(Math.min(probe.height(), landscape ? BLOCK_CROP_SHORT : BLOCK_CROP_LONG));
-        int x = align((probe.width() - cw) / 2);
-        int y = align((probe.height() - ch) / 2);
-        return String.format(Locale.ROOT, "crop=%d:%d:%d:%d", cw, ch, x, y);
+        return new int[] {cw, ch, align((probe.width() - cw) / 2), align((probe.height() - ch) / 2)};
     }
 
     private static int align(int v) {

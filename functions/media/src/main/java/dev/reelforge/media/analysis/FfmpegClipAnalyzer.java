@@ -49,7 +49,8 @@ public final class FfmpegClipAnalyzer implements ClipAnalyzer {
             dir = Files.createTempDirectory("reelforge-analysis-");
             int expectedFrames = (int) Math.round(facts.durationSeconds() * facts.fps());
             AnalysisGraph graph = new AnalysisGraph(facts, expectedFrames, dir.resolve("video.txt"), dir.resolve("blur.txt"),
-                    dir.resolve("block.txt"), dir.resolve("audio.txt"), dir.resolve("sheet.jpg"));
+                    dir.resolve("block-columns.txt"), dir.resolve("block-rows.txt"), dir.resolve("audio.txt"),
+                    dir.resolve("sheet.jpg"));
             byte[] pcm = ffmpeg.run("analysing " + clip.getFileName() + " for review", graph.arguments(clip),
                     Duration.ofSeconds(120 + 20L * Math.round(facts.durationSeconds()))).stdout();
             return metrics(facts, graph, pcm);
@@ -83,7 +84,8 @@ public final class FfmpegClipAnalyzer implements ClipAnalyzer {
         }
         double duration = n / facts.fps();
         double[] blur = sampled(MetadataLog.read(graph.blurLog()), "lavfi.blur", n, origin, facts.fps());
-        double[] block = sampled(MetadataLog.read(graph.blockLog()), "lavfi.block", n, origin, facts.fps());
+        double[] block = weakerAxis(sampled(MetadataLog.read(graph.blockColumnsLog()), "lavfi.block", n, origin, facts.fps()),
+                sampled(MetadataLog.read(graph.blockRowsLog()), "lavfi.block", n, origin, facts.fps()));
         OnsetDetector.Result onsets = OnsetDetector.detect(pcm(pcmBytes), AnalysisGraph.PCM_RATE);
         byte[] sheet = Files.exists(graph.contactSheet()) ? Files.readAllBytes(graph.contactSheet()) : new byte[0];
         return new ClipMetrics(facts.fps(), facts.width(), facts.height(), duration, luma, motion, u, v, cut, blur, block,
@@ -100,6 +102,18 @@ public final class FfmpegClipAnalyzer implements ClipAnalyzer {
             if (index >= 0 && index < frames && index > 0) {
                 out[index] = e.get(key);
             }
+        }
+        return out;
+    }
+
+    /**
+     * Per frame, the smaller of the block-edge strengths at the 8-px columns and at the 8-px rows: coding blocks
+     * break the picture along both, a striped wall or a banded gradient along one only. NaN where either is missing.
+     */
+    private static double[] weakerAxis(double[] columns, double[] rows) {
+        double[] out = new double[columns.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = Double.isNaN(columns[i]) || Double.isNaN(rows[i]) ? Double.NaN : Math.min(columns[i], rows[i]);
         }
         return out;
     }

@@ -90,10 +90,11 @@ public final class PictureChecks {
                 "sharp focus on the subject; no motion blur");
     }
 
+    /** Median 8×8 block-edge strength on the weaker axis of the grid, so one-directional texture is not blocks. */
     public static Check blockiness(ClipMetrics m, ReviewThresholds t) {
         double value = orZero(SeriesStats.median(m.blockiness(), ShotStructure.blackFrames(m)));
         return check("blockiness", value <= t.blockiness(), value, t.blockiness(), "blockdetect",
-                fmt("median 8x8 block visibility %.2f (about 2.5 is clean; the 8-pixel coding grid only)", value),
+                fmt("median 8x8 block visibility %.2f on the weaker grid axis (clean reads about 1.5 or less)", value),
                 "clean, high-bitrate detail; no compression blocks");
     }
 

@@ -41,7 +41,7 @@ final class SyntheticClip {
                 blur[i] = 4.5;
             }
             if (i % 4 == 0) {
-                block[i] = 3.5;
+                block[i] = 1.3;
             }
         }
     }
