@@ -1,24 +1,33 @@
 package dev.reelforge.aws.s3;
 
+import dev.reelforge.core.job.StorageKeys;
 import dev.reelforge.core.port.ClipStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
+import software.amazon.awssdk.services.s3.model.ChecksumMode;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
  * The {@link ClipStore} on S3, used in AWS and, unchanged, against the local S3 server. A missing object becomes
- * {@link Optional#empty()}, {@code false} or {@link NoSuchElementException}; other SDK errors propagate. Thread-safe.
+ * {@link Optional#empty()}, {@code false} or {@link NoSuchElementException}; other SDK errors propagate. Uploads
+ * carry SHA-256 checksums (verified by S3 on write and by the SDK on download). Thread-safe.
  *
  * <pre>{@code
  * ClipStore clips = new S3ClipStore(clients.s3(), "reelforge-clips");              // locate: s3://...
@@ -48,14 +57,53 @@ public final class S3ClipStore implements ClipStore {
         return new S3ClipStore(s3, bucket, root.toAbsolutePath().normalize());
     }
 
+    /** Stores the file with a SHA-256 checksum S3 verifies; files over 8 MiB go as a multipart upload. */
     @Override
     public void putFile(String key, Path file, String contentType) {
-        s3.putObject(b -> b.bucket(bucket).key(key).contentType(contentType), RequestBody.fromFile(file));
+        try {
+            if (Files.size(file) > MultipartUpload.THRESHOLD_BYTES) {
+                MultipartUpload.upload(s3, bucket, key, file, contentType);
+                return;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read " + file, e);
+        }
+        s3.putObject(b -> b.bucket(bucket).key(key).contentType(contentType).checksumAlgorithm(ChecksumAlgorithm.SHA256),
+                RequestBody.fromFile(file));
     }
 
     @Override
     public void putBytes(String key, byte[] content, String contentType) {
-        s3.putObject(b -> b.bucket(bucket).key(key).contentType(contentType), RequestBody.fromBytes(content));
+        s3.putObject(b -> b.bucket(bucket).key(key).contentType(contentType).checksumAlgorithm(ChecksumAlgorithm.SHA256),
+                RequestBody.fromBytes(content));
+    }
+
+    /**
+     * A URL that lets its holder GET one object of {@code tenant} for {@code validity}, without AWS credentials;
+     * path-style when the client has an endpoint override (local servers have no per-bucket DNS), as in AwsClients.
+     *
+     * @throws IllegalArgumentException when {@code key} is not under {@code <area>/<tenant>/} (the layout of
+     *     {@code StorageKeys}), so one tenant's link can never name another tenant's object
+     */
+    public URL presignGet(String tenant, String key, Duration validity) {
+        requireTenantKey(tenant, key);
+        var client = s3.serviceClientConfiguration();
+        var builder = S3Presigner.builder().region(client.region()).credentialsProvider(client.credentialsProvider());
+        client.endpointOverride().ifPresent(endpoint -> builder.endpointOverride(endpoint)
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build()));
+        try (S3Presigner presigner = builder.build()) {
+            return presigner.presignGetObject(p -> p.signatureDuration(validity)
+                    .getObjectRequest(g -> g.bucket(bucket).key(key))).url();
+        }
+    }
+
+    private static void requireTenantKey(String tenant, String key) {
+        String[] segments = key == null ? new String[0] : key.split("/", -1);
+        boolean underTenant = segments.length >= 3 && segments[1].equals(StorageKeys.safe(tenant))
+                && Arrays.stream(segments).noneMatch(s -> s.isEmpty() || s.equals(".") || s.equals(".."));
+        if (!underTenant) {
+            throw new IllegalArgumentException("key '" + key + "' is not under <area>/" + tenant + "/");
+        }
     }
 
     @Override
@@ -64,7 +112,7 @@ public final class S3ClipStore implements ClipStore {
         try {
             Files.createDirectories(absolute.getParent());
             Path partial = Files.createTempFile(absolute.getParent(), absolute.getFileName() + ".", ".part");
-            try (ResponseInputStream<GetObjectResponse> in = s3.getObject(b -> b.bucket(bucket).key(key))) {
+            try (ResponseInputStream<GetObjectResponse> in = s3.getObject(b -> b.bucket(bucket).key(key).checksumMode(ChecksumMode.ENABLED))) {
                 Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
                 Files.move(partial, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } finally {

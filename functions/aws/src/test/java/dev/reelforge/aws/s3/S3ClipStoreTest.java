@@ -6,9 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.reelforge.aws.AwsClients;
 import dev.reelforge.aws.AwsEndpoints;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.NoSuchElementException;
 import java.util.Random;
 import org.gaul.s3proxy.S3Proxy;
@@ -119,5 +123,36 @@ class S3ClipStoreTest {
     void locate_whenAwsBacked_returnsS3Uri() {
         assertThat(new S3ClipStore(clients.s3(), "bucket-x").locate("jobs/j/final.mp4"))
                 .isEqualTo("s3://bucket-x/jobs/j/final.mp4");
+    }
+
+    @Test
+    void putFile_over8MiB_uploadsInPartsAndDownloadsIdentical() throws Exception {
+        byte[] clip = new byte[9 * 1024 * 1024 + 3];
+        new Random(5).nextBytes(clip);
+        Path source = Files.write(work.resolve("big.mp4"), clip);
+
+        store.putFile("clips/acme/j5/1/0.mp4", source, "video/mp4");
+        store.download("clips/acme/j5/1/0.mp4", work.resolve("back.mp4"));
+
+        assertThat(work.resolve("back.mp4")).hasBinaryContent(clip);
+        assertThat(clients.s3().headObject(b -> b.bucket(BUCKET).key("clips/acme/j5/1/0.mp4")).eTag()).endsWith("-2\"");
+        assertThat(Path.of(store.locate("clips/acme/j5/1/0.mp4"))).as("still a plain file for the user").hasBinaryContent(clip);
+    }
+
+    @Test
+    void presignGet_signedUrlServesObjectAndTamperedKeyIsRejected() throws Exception {
+        store.putBytes("outputs/acme/j6/report.json", new byte[] {1, 2}, "application/json");
+        store.putBytes("outputs/globex/j6/report.json", new byte[] {3}, "application/json");
+        HttpClient http = HttpClient.newHttpClient();
+
+        URI signed = store.presignGet("acme", "outputs/acme/j6/report.json", Duration.ofMinutes(5)).toURI();
+        URI tampered = URI.create(signed.toString().replace("outputs/acme/", "outputs/globex/"));
+
+        assertThat(http.send(HttpRequest.newBuilder(signed).build(), HttpResponse.BodyHandlers.ofByteArray()).body())
+                .containsExactly(1, 2);
+        assertThat(http.send(HttpRequest.newBuilder(tampered).build(), HttpResponse.BodyHandlers.discarding()).statusCode())
+                .isEqualTo(403);
+        assertThatThrownBy(() -> store.presignGet("acme", "outputs/globex/j6/report.json", Duration.ofMinutes(5)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }
