@@ -1,13 +1,10 @@
 package dev.reelforge.core.cache;
 
+import dev.reelforge.core.checksum.Sha256;
 import dev.reelforge.core.provider.ModelCapabilities;
 import dev.reelforge.core.request.AudioCue;
 import dev.reelforge.core.request.RenderRequest;
 import dev.reelforge.core.request.RenderSettings;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 
@@ -36,19 +33,10 @@ public final class CacheKey {
                 .append(normalise(s.style()));
         List<String> defects = request.defects().stream().sorted().toList();
         canonical.append('\n').append(String.join(",", defects));
-        return sha256(canonical.toString());
+        return Sha256.hex(canonical.toString());
     }
 
     static String normalise(String text) {
         return text.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
-    }
-
-    private static String sha256(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every JVM", e);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.reelforge.core.workflow;
 
+import dev.reelforge.core.checksum.Sha256;
 import dev.reelforge.core.error.ProviderFailedException;
 import dev.reelforge.core.error.RenderTimedOutException;
 import dev.reelforge.core.job.StorageKeys;
@@ -8,16 +9,12 @@ import dev.reelforge.core.port.VideoProvider;
 import dev.reelforge.core.provider.ProviderJob;
 import dev.reelforge.core.workflow.RenderRound.ProviderTask;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Function;
 
@@ -75,7 +72,7 @@ public final class PollStep {
             Path local = Files.createTempFile(workDir, "download-", ".mp4");
             try {
                 provider.download(task.providerJobId(), local);
-                String sha256 = sha256(local);
+                String sha256 = Sha256.hexOfFile(local);
                 clips.putFile(key, local, "video/mp4");
                 return new StagedClip(key, sha256);
             } finally {
@@ -83,19 +80,6 @@ public final class PollStep {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("could not stage the provider's clip", e);
-        }
-    }
-
-    private static String sha256(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[1 << 16];
-            for (int n; (n = in.read(buffer)) >= 0; ) {
-                digest.update(buffer, 0, n);
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every JVM", e);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.reelforge.core.workflow;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.reelforge.core.checksum.Sha256;
 import dev.reelforge.core.job.JobStatus;
 import dev.reelforge.core.job.StorageKeys;
 import dev.reelforge.core.media.AudioPolish;
@@ -15,11 +16,7 @@ import dev.reelforge.core.port.JobStore;
 import dev.reelforge.core.request.FrameSize;
 import dev.reelforge.core.request.RenderRequest;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -51,7 +48,7 @@ public final class PostProcessStep {
     public MediaRef run(RenderRequest request, JobTicket job, ReviewOutcome review) {
         String source = job.cacheHit() ? job.cachedClipKey() : review.bestClipKey();
         MediaPlan.Origin origin = new MediaPlan.Origin(job.provider(), job.model(),
-                job.cacheHit() ? "" : review.bestProviderJobId(), sha256(request.prompt()));
+                job.cacheHit() ? "" : review.bestProviderJobId(), Sha256.hex(request.prompt()));
         MediaPlan plan = new MediaPlan(job.jobId(), job.tenant(), source, StorageKeys.outputPrefix(job.tenant(), job.jobId()),
                 renditions(request, renditionSet), true, List.of(), MediaPlan.DEFAULT_CROSSFADE_SECONDS, Grade.DEFAULT,
                 AudioPolish.DEFAULT, Watermark.DEFAULT, origin);
@@ -70,13 +67,5 @@ public final class PostProcessStep {
         FrameSize size = request.settings().frameSize();
         String nativeName = request.settings().aspectRatio().label().replace(':', 'x') + "-" + request.settings().resolution().label();
         return set.renditions(nativeName, size.width(), size.height());
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 }

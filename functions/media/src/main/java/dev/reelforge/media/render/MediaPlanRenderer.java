@@ -1,5 +1,6 @@
 package dev.reelforge.media.render;
 
+import dev.reelforge.core.checksum.Sha256;
 import dev.reelforge.core.error.MediaProcessingException;
 import dev.reelforge.core.media.AudioPolish;
 import dev.reelforge.core.media.MediaPlan;
@@ -9,15 +10,11 @@ import dev.reelforge.core.media.Rendition;
 import dev.reelforge.media.Ffmpeg;
 import dev.reelforge.media.FfprobeClipProbe;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -203,26 +200,15 @@ public final class MediaPlanRenderer {
 
     /** Lower-case hex SHA-256 of bytes. */
     public static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return Sha256.hex(bytes);
     }
 
-    /** Lower-case hex SHA-256 of a file's bytes. */
+    /** Lower-case hex SHA-256 of a file's bytes; a read failure is a media failure. */
     public static String sha256(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[1 << 16];
-            for (int n; (n = in.read(buffer)) >= 0; ) {
-                digest.update(buffer, 0, n);
-            }
-            return HexFormat.of().formatHex(digest.digest());
+        try {
+            return Sha256.hexOfFile(file);
         } catch (IOException e) {
             throw new MediaProcessingException("could not read " + file.getFileName() + " to hash it: " + e.getMessage(), e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.reelforge.providers.animatic;
 
+import dev.reelforge.core.checksum.Sha256;
 import dev.reelforge.core.error.InvalidRequestException;
 import dev.reelforge.core.error.ProviderFailedException;
 import dev.reelforge.core.error.ProviderThrottledException;
@@ -11,13 +12,9 @@ import dev.reelforge.media.Ffmpeg;
 import dev.reelforge.media.animatic.AnimaticRenderer;
 import dev.reelforge.media.animatic.DefectSet;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -75,12 +72,7 @@ public final class AnimaticProvider implements VideoProvider, AutoCloseable {
 
     /** {@code anim-} and the first 16 hex digits of the key's SHA-256: the same key always names the same job. */
     public static String jobId(String idempotencyKey) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(idempotencyKey.getBytes(StandardCharsets.UTF_8));
-            return "anim-" + HexFormat.of().formatHex(hash).substring(0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return "anim-" + Sha256.hex(idempotencyKey).substring(0, 16);
     }
 
     @Override

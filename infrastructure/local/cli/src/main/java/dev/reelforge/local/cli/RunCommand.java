@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reelforge.handlers.config.Services;
 import dev.reelforge.local.engine.EngineClock;
+import dev.reelforge.core.checksum.Sha256;
 import dev.reelforge.core.job.JobRecord;
 import dev.reelforge.core.port.JobStore;
 import dev.reelforge.local.engine.ExecutionListener;
@@ -15,16 +16,12 @@ import dev.reelforge.local.runtime.LocalWorkflow;
 import dev.reelforge.local.stack.LocalAwsStack;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -120,7 +117,7 @@ final class RunCommand implements Callable<Integer> {
         }
         client = client.length() > 48 ? client.substring(0, 48) : client;
         String tenant = input.path("request").path("tenant").asText("");
-        String name = client + "-" + shortHash(tenant + "\n" + text);
+        String name = client + "-" + Sha256.hex(tenant + "\n" + text).substring(0, 10);
         Optional<JobRecord> existing = jobs.find(name);
         if (existing.isEmpty()) {
             return name;
@@ -132,16 +129,6 @@ final class RunCommand implements Callable<Integer> {
             return name;
         }
         return name + "-" + NAME_TIME.format(Instant.now()) + "-" + String.format("%04x", ThreadLocalRandom.current().nextInt(0x10000));
-    }
-
-    private static String shortHash(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 5);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every JVM", e);
-        }
     }
 
     private Integer report(ExecutionResult result, LocalAwsStack stack, ObjectMapper json, ProgressPrinter progress,
