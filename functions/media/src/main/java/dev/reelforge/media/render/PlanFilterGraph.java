@@ -41,7 +41,10 @@ final class PlanFilterGraph {
         if (!loudnessStage.isEmpty()) {
             graph.append(',').append(loudnessStage);
         }
-        return graph.append(",aresample=48000[apol]").toString();
+        double pictureSeconds = clipSeconds.stream().mapToDouble(Double::doubleValue).sum()
+                - crossfade * Math.max(0, clipSeconds.size() - 1);
+        // loudnorm and afftdn flush a tail of samples at the end; the sound must end with the picture
+        return graph.append(",aresample=48000,atrim=end=").append(fmt(pictureSeconds)).append("[apol]").toString();
     }
 
     /** The measuring pass's loudnorm (prints its JSON summary) with the true-peak headroom left for the AAC encoder. */

@@ -32,10 +32,10 @@ class PlanFilterGraphTest {
     }
 
     @Test
-    void audio_beatClips_acrossfadeThenDenoiseAtTheConfiguredStrength() {
+    void audio_beatClips_acrossfadeThenDenoiseAndEndWithThePicture() {
         String audio = PlanFilterGraph.audio(List.of(2.0, 2.0), 0.5, new AudioPolish(0.15, 100, -16, -2), "");
 
-        assertThat(audio).isEqualTo("[0:a][1:a]acrossfade=d=0.5:c1=tri:c2=tri[ax1];[ax1]highpass=f=100,afftdn=nr=15,aresample=48000[apol]");
+        assertThat(audio).isEqualTo("[0:a][1:a]acrossfade=d=0.5:c1=tri:c2=tri[ax1];[ax1]highpass=f=100,afftdn=nr=15,aresample=48000,atrim=end=3.5[apol]");
     }
 
     @Test

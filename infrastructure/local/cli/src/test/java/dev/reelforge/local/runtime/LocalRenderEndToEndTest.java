@@ -96,7 +96,8 @@ class LocalRenderEndToEndTest {
         ProbeResult probe = new FfprobeClipProbe(Ffmpeg.bundled()).probe(clip);
         assertThat(probe.videoCodec()).isEqualTo("h264");
         assertThat(probe.audioCodec()).isEqualTo("aac");
-        assertThat(probe.durationSeconds()).isCloseTo(6.0, org.assertj.core.data.Offset.offset(0.1));
+        assertThat(probe.durationSeconds()).as("picture and sound end together, within a frame of 6 s")
+                .isCloseTo(6.0, org.assertj.core.data.Offset.offset(1 / 24.0 + 0.01));
         assertThat(probe.width()).isEqualTo(720);
         assertThat(probe.height()).isEqualTo(1280);
         assertThat(Path.of(stack.clipStore().locate(summary.path("report").asText()))).isRegularFile();
