@@ -26,8 +26,9 @@ final class FrameEffects {
             return;
         }
         byte[] scratch = new byte[canvas.rgb.length];
-        pass(canvas.rgb, scratch, canvas.width, canvas.height, 3, canvas.width * 3, radius);
-        pass(scratch, canvas.rgb, canvas.width, canvas.height, 3, canvas.width * 3, radius);
+        int rowBytes = canvas.width * 3;
+        pass(canvas.rgb, scratch, canvas.width, canvas.height, 3, rowBytes, radius);
+        pass(scratch, canvas.rgb, canvas.height, canvas.width, rowBytes, 3, radius);
     }
 
     /** Replaces each 8×8 block (aligned to the codec's grid) by its mean, mixed in with {@code amount} (0–1). */

@@ -22,7 +22,7 @@ public record ReviewThresholds(
 
     /** The defaults: see docs/review-checks.md for the reasoning behind each number. */
     public static ReviewThresholds defaults() {
-        return new ReviewThresholds(2.5, 2, 12, 5.6, 2.2, 0.4, 0.08, 3, 80, 0.4, 12);
+        return new ReviewThresholds(2.5, 2, 12, 6.2, 2.2, 0.4, 0.08, 3, 80, 0.4, 12);
     }
 
     /** The defaults with the named values replaced; unknown names are refused (the schema refuses them first). */
