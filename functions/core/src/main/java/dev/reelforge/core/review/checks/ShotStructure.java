@@ -15,8 +15,17 @@ import java.util.List;
 public record ShotStructure(List<Integer> cuts, boolean[] excluded, double[] spike) {
     /** A cut's motion must exceed its neighbourhood's median by this factor… */
     static final double CUT_SPIKE = 4;
-    /** …and exceed the brightness change by this many luma levels. */
+    /** …and either exceed the brightness change by this many luma levels… */
     static final double CUT_RESIDUAL = 3;
+    /**
+     * …or shift the mean colour by this many levels beyond what the brightness change predicts. A change of light is
+     * a gain: luma and both chroma means scale around their neutral points by the same factor, so a flicker moves
+     * the colour only by that factor (at most 8 levels on the corpus, where clipping bends it), while a cut to a
+     * differently lit or coloured shot moves it freely (at least 33 levels on the corpus).
+     */
+    static final double CUT_COLOUR_SHIFT = 20;
+    private static final double LUMA_BLACK = 16;
+    private static final double CHROMA_NEUTRAL = 128;
     private static final int NEIGHBOURHOOD = 4;
     private static final double NOISE_FLOOR = 0.5;
 
@@ -34,7 +43,8 @@ public record ShotStructure(List<Integer> cuts, boolean[] excluded, double[] spi
         for (int i = 1; i < n; i++) {
             spike[i] = m.motion()[i] / Math.max(NOISE_FLOOR, localMedian(m.motion(), i));
             double residual = m.motion()[i] - Math.abs(m.luma()[i] - m.luma()[i - 1]);
-            if (!nearEdge[i] && spike[i] >= CUT_SPIKE && residual >= CUT_RESIDUAL) {
+            boolean unexplained = residual >= CUT_RESIDUAL || colourShiftBeyondGain(m, i) >= CUT_COLOUR_SHIFT;
+            if (!nearEdge[i] && spike[i] >= CUT_SPIKE && unexplained) {
                 cuts.add(i);
             }
         }
@@ -50,6 +60,17 @@ public record ShotStructure(List<Integer> cuts, boolean[] excluded, double[] spi
             excluded[0] = true;
         }
         return new ShotStructure(cuts, excluded, spike);
+    }
+
+    /**
+     * How far the mean chroma of frame {@code i} is from the previous frame's scaled by the luma's gain (limited
+     * range: black at 16, neutral chroma at 128), in levels of U plus V.
+     */
+    static double colourShiftBeyondGain(ClipMetrics m, int i) {
+        double gain = (m.luma()[i] - LUMA_BLACK) / Math.max(1, m.luma()[i - 1] - LUMA_BLACK);
+        double u = (m.chromaU()[i] - CHROMA_NEUTRAL) - gain * (m.chromaU()[i - 1] - CHROMA_NEUTRAL);
+        double v = (m.chromaV()[i] - CHROMA_NEUTRAL) - gain * (m.chromaV()[i - 1] - CHROMA_NEUTRAL);
+        return Math.abs(u) + Math.abs(v);
     }
 
     /** Frames inside a black interval. */

@@ -16,6 +16,8 @@ import java.util.stream.Collectors;
 public final class TimingChecks {
     /** How far from an onset to look for the motion peak it belongs to. */
     static final double SYNC_SEARCH_SECONDS = 0.5;
+    /** Peaks at least this share of the window's highest are the same kind of event (a landing and its bounce). */
+    static final double COMPARABLE_PEAK = 0.85;
 
     private TimingChecks() {}
 
@@ -58,19 +60,16 @@ public final class TimingChecks {
     /**
      * Median offset between audio onsets and the visual event (motion peak) nearest each (positive: sound late). A
      * visual event can be the source of one sound only: when several onsets pair with the same peak (an impact
-     * followed by debris), the closest one keeps it.
+     * followed by debris), the closest one keeps it. When the window holds several peaks of comparable height (a
+     * landing and the bounce's landing), the sound belongs to the first: contact makes the sound, and taking the
+     * taller of two near-equal peaks would flip between them on a rounding difference.
      */
     public static Check avSync(ClipMetrics m, ShotStructure shots, ReviewThresholds t) {
         java.util.Map<Integer, Double> offsetByPeak = new java.util.TreeMap<>();
         for (double onset : m.audioOnsets()) {
             int from = Math.max(1, (int) Math.floor((onset - SYNC_SEARCH_SECONDS) * m.fps()));
             int to = Math.min(m.frameCount() - 1, (int) Math.ceil((onset + SYNC_SEARCH_SECONDS) * m.fps()));
-            int peak = -1;
-            for (int i = from; i <= to; i++) {
-                if (!shots.excluded()[i] && (peak < 0 || m.motion()[i] > m.motion()[peak])) {
-                    peak = i;
-                }
-            }
+            int peak = firstComparablePeak(m.motion(), shots.excluded(), from, to);
             if (peak >= 0 && isDistinctPeak(m.motion(), shots.excluded(), from, to, peak)) {
                 double offset = onset - eventTime(m, shots, from, to, peak);
                 offsetByPeak.merge(peak, offset, (a, b) -> Math.abs(a) <= Math.abs(b) ? a : b);
@@ -103,6 +102,23 @@ public final class TimingChecks {
             decayed++;
         }
         return (m.timeOf(peak) + m.timeOf(decayed)) / 2;
+    }
+
+    /** The earliest local maximum reaching {@value #COMPARABLE_PEAK} of the window's highest motion; −1 if none. */
+    static int firstComparablePeak(double[] motion, boolean[] excluded, int from, int to) {
+        int highest = -1;
+        for (int i = from; i <= to; i++) {
+            if (!excluded[i] && (highest < 0 || motion[i] > motion[highest])) {
+                highest = i;
+            }
+        }
+        for (int i = from; i < highest; i++) {
+            boolean localMax = (i == from || motion[i] >= motion[i - 1]) && motion[i] >= motion[i + 1];
+            if (!excluded[i] && localMax && motion[i] >= COMPARABLE_PEAK * motion[highest]) {
+                return i;
+            }
+        }
+        return highest;
     }
 
     /** The peak must stand out from the window's median motion, or the pairing is a guess. */

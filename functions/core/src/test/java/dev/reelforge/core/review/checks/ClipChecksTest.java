@@ -113,6 +113,16 @@ class ClipChecksTest {
     }
 
     @Test
+    void evaluate_landingThenAnEquallyTallBounce_pairsTheSoundWithTheLanding() {
+        SyntheticClip clip = clean().bounce(3.0, 3.3, 1.01);
+
+        Check sync = named(evaluate(clip), "av-sync");
+
+        assertThat(sync.passed()).as(sync.detail()).isTrue();
+        assertThat(sync.value()).isLessThan(60);
+    }
+
+    @Test
     void evaluate_soundTwoFramesOff_withinCueTolerance() {
         SyntheticClip clip = new SyntheticClip(4, 7).impact(3.0).cut(1.5);
         clip.onsets.add(3.0 + 2 / SyntheticClip.FPS);

@@ -60,6 +60,17 @@ final class SyntheticClip {
         return this;
     }
 
+    /** A bounce landing at {@code seconds}, as tall as the {@code landing} before it times {@code ratio}. */
+    SyntheticClip bounce(double landing, double seconds, double ratio) {
+        int from = frame(landing) + 2;
+        int at = frame(seconds);
+        double height = motion[frame(landing)] * ratio;
+        for (int i = from; i <= at; i++) {
+            motion[i] = motion[from] + (height - motion[from]) * (i - from) / (at - from);
+        }
+        return this;
+    }
+
     SyntheticClip cut(double seconds) {
         motion[frame(seconds)] = 20;
         return this;
