@@ -7,27 +7,44 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The one FFmpeg filter graph that feeds every review metric from a single decode. The decoded video is split
- * early: a small copy (short side at most {@value #ANALYSIS_SHORT_SIDE} px, fast bilinear) carries blurdetect on a
- * sample of about {@value #BLUR_SAMPLES_PER_SECOND} frames a second, and a smaller one (short side
- * {@value #STATS_SHORT_SIDE} px) signalstats, scdet, freezedetect and blackdetect on every frame; the luma of an
- * 8×8-aligned full-resolution crop of the centre (coding blocks only exist at full resolution), about
- * {@value #BLOCK_SAMPLES_PER_SECOND} frames a second, carries blockdetect on the 8-pixel grid twice: squashed
- * (area average) to {@value #BLOCK_PROFILE_LINES} rows, which keeps the vertical block edges at x = 8k, and to
+ * The FFmpeg filter graphs that feed every review metric from a single decode. The decoded video is split four
+ * ways, and each branch drops the frames it does not need before it scales, so only the statistics branch touches
+ * every frame. It first keeps every second row as often as the picture stays at least as tall as the statistics
+ * size ({@code field}, which only doubles the line stride: the rows it drops are never read, which saves the
+ * memory traffic of reading each full-size frame once more), then scales, straight from the source, to a short
+ * side of {@value #STATS_SHORT_SIDE} px (fast bilinear) for scdet, freezedetect and blackdetect, then to
+ * {@value #SIGNAL_SHORT_SIDE} px for signalstats. Every statistic read there is a mean over the picture (of luma,
+ * chroma, frame difference, or the share of dark pixels), which rows sampled evenly estimate without bias, while
+ * signalstats costs in proportion to its pixels. Blur and blockiness are read
+ * as medians over sampled frames, so what counts is the number of samples, not their rate: {@value #BLUR_SAMPLES}
+ * and {@value #BLOCK_SAMPLES} frames, one from the middle of each equal stretch of the clip, whatever its length and
+ * frame rate. The blur samples are scaled to a short side of {@value #BLUR_SHORT_SIDE} px for blurdetect. The luma
+ * of an 8×8-aligned full-resolution crop of the centre (coding blocks only exist at full resolution) of each block
+ * sample carries blockdetect on the 8-pixel grid twice: squashed (area
+ * average) to {@value #BLOCK_PROFILE_LINES} rows, which keeps the vertical block edges at x = 8k, and to
  * {@value #BLOCK_PROFILE_LINES} columns, which keeps the horizontal ones at y = 8k; so few lines give blockdetect no
  * grid line at all on the squashed axis. Coding blocks have edges on both axes, stripes and bands on one, so the
- * analyzer keeps the smaller of the two. A dozen frames become the contact sheet. The audio is split into ebur128 (momentary loudness) and
- * 16 kHz mono PCM on stdout for onset detection in Java. Full-resolution blurdetect and signalstats would cost
- * 10× and 5× the decode (FACTS.md); this graph stays near the decode floor.
+ * analyzer keeps the smaller of the two. A dozen frames become the contact sheet, scaled in two steps (a bicubic
+ * scale straight from 1080p to a 160-px tile costs as much as the whole statistics branch). The sheet is the
+ * graph's only output, and it is written once the video ends (not after its one frame): FFmpeg stops when its
+ * outputs are done, so the sheet's output is what keeps every sink branch running to the last frame.
+ *
+ * <p>The audio has a graph of its own, so FFmpeg runs it on its own thread: in one graph with the video, the audio
+ * branch stalled the video branches (the graph waits on both inputs) and cost more wall time than its filters do.
+ * It is split into ebur128 (momentary loudness) and 16 kHz mono PCM on stdout for onset detection in Java.
+ * Full-resolution blurdetect and signalstats would cost 10× and 5× the decode (FACTS.md); docs/review-checks.md
+ * gives the measurements behind these sizes.
  */
 record AnalysisGraph(ProbeResult probe, int frameCount, Path videoLog, Path blurLog, Path blockColumnsLog,
         Path blockRowsLog, Path audioLog, Path contactSheet) {
-    static final int ANALYSIS_SHORT_SIDE = 270;
-    static final int STATS_SHORT_SIDE = 180;
-    static final int BLUR_SAMPLES_PER_SECOND = 4;
-    static final int BLOCK_SAMPLES_PER_SECOND = 6;
+    static final int BLUR_SHORT_SIDE = 270;
+    static final int STATS_SHORT_SIDE = 90;
+    static final int SIGNAL_SHORT_SIDE = 48;
+    static final int BLUR_SAMPLES = 12;
+    static final int BLOCK_SAMPLES = 24;
     static final int PCM_RATE = 16_000;
     static final int SHEET_TILES = 12;
+    private static final int SHEET_TILE_WIDTH = 160;
     private static final int BLOCK_CROP_LONG = 512;
     private static final int BLOCK_CROP_SHORT = 256;
     /** At most 11 lines: blockdetect's grid search on that axis (lines 3 … n−5 at 8k−1) then finds no grid line. */
@@ -36,8 +53,11 @@ record AnalysisGraph(ProbeResult probe, int frameCount, Path videoLog, Path blur
 
     List<String> arguments(Path clip) {
         List<String> args = new ArrayList<>(List.of("-v", "error", "-nostats", "-y", "-i", clip.toString(),
-                "-filter_complex", filter()));
-        args.addAll(List.of("-map", "[sheet]", "-frames:v", "1", "-q:v", "4", "-f", "image2", "-c:v", "mjpeg",
+                "-filter_complex", videoFilter()));
+        if (probe.hasAudio()) {
+            args.addAll(List.of("-filter_complex", audioFilter()));
+        }
+        args.addAll(List.of("-map", "[sheet]", "-update", "1", "-q:v", "4", "-f", "image2", "-c:v", "mjpeg",
                 contactSheet.toString()));
         if (probe.hasAudio()) {
             args.addAll(List.of("-map", "[pcm]", "-f", "s16le", "-c:a", "pcm_s16le", "pipe:1"));
@@ -45,58 +65,59 @@ record AnalysisGraph(ProbeResult probe, int frameCount, Path videoLog, Path blur
         return args;
     }
 
-    String filter() {
-        int[] small = analysisSize();
-        int blurStep = step(BLUR_SAMPLES_PER_SECOND);
-        int blockStep = step(BLOCK_SAMPLES_PER_SECOND);
-        int sheetStep = Math.max(1, frameCount / SHEET_TILES);
-        StringBuilder g = new StringBuilder();
-        int[] stats = statsSize();
-        g.append(String.format(Locale.ROOT, "[0:v]split=2[full][tosmall];[tosmall]scale=%d:%d:flags=fast_bilinear,"
-                + "format=yuv420p,split=3[small][forblur][forsheet];", small[0], small[1]));
-        g.append(String.format(Locale.ROOT, "[small]scale=%d:%d:flags=fast_bilinear,", stats[0], stats[1]));
-        g.append("signalstats,scdet=threshold=100,freezedetect=n=0.002:d=0.15,blackdetect=d=0.04:pix_th=0.10,")
-                .append("metadata=mode=print:file=").append(escape(videoLog)).append(",nullsink;");
-        g.append("[forblur]select='not(mod(n\\,").append(blurStep).append("))',blurdetect,metadata=mode=print:file=")
-                .append(escape(blurLog)).append(",nullsink;");
+    String videoFilter() {
+        int[] stats = sizeWithShortSide(STATS_SHORT_SIDE);
+        int[] signal = sizeWithShortSide(SIGNAL_SHORT_SIDE);
+        int[] blur = blurSize();
         int[] crop = blockCrop();
-        g.append(String.format(Locale.ROOT, "[full]crop=%d:%d:%d:%d,", crop[0], crop[1], crop[2], crop[3]))
-                .append("select='not(mod(n\\,").append(blockStep).append("))',extractplanes=y,split[blockcols][blockrows];");
+        int[] sheet = sheetTileSize();
+        StringBuilder g = new StringBuilder("[0:v]split=4[stats][blur][block][sheet];[stats]");
+        for (int height = probe.height(); height / 2 >= stats[1]; height /= 2) {
+            g.append("field=top,");
+        }
+        g.append(String.format(Locale.ROOT, "scale=%d:%d:flags=fast_bilinear,format=yuv420p,", stats[0], stats[1]))
+                .append("scdet=threshold=100,freezedetect=n=0.002:d=0.15,blackdetect=d=0.04:pix_th=0.10,")
+                .append(String.format(Locale.ROOT, "scale=%d:%d:flags=fast_bilinear,signalstats,", signal[0], signal[1]))
+                .append("metadata=mode=print:file=").append(escape(videoLog)).append(",nullsink;");
+        g.append("[blur]").append(evenSample(BLUR_SAMPLES))
+                .append(String.format(Locale.ROOT, ",scale=%d:%d:flags=fast_bilinear,format=yuv420p,", blur[0], blur[1]))
+                .append("blurdetect,metadata=mode=print:file=").append(escape(blurLog)).append(",nullsink;");
+        g.append("[block]").append(evenSample(BLOCK_SAMPLES))
+                .append(String.format(Locale.ROOT, ",crop=%d:%d:%d:%d,", crop[0], crop[1], crop[2], crop[3]))
+                .append("extractplanes=y,split[blockcols][blockrows];");
         g.append(String.format(Locale.ROOT, "[blockcols]scale=%d:%d:flags=area,", crop[0], BLOCK_PROFILE_LINES)).append(BLOCK_GRID)
                 .append(",metadata=mode=print:file=").append(escape(blockColumnsLog)).append(",nullsink;");
         g.append(String.format(Locale.ROOT, "[blockrows]scale=%d:%d:flags=area,", BLOCK_PROFILE_LINES, crop[1])).append(BLOCK_GRID)
                 .append(",metadata=mode=print:file=").append(escape(blockRowsLog)).append(",nullsink;");
-        int tileWidth = 160;
-        int tileHeight = Math.max(2, (int) Math.round(tileWidth * (double) small[1] / small[0] / 2) * 2);
-        g.append("[forsheet]select='not(mod(n\\,").append(sheetStep).append("))',scale=").append(tileWidth).append(':')
-                .append(tileHeight).append(",tile=6x2[sheet]");
-        if (probe.hasAudio()) {
-            g.append(";[0:a]asplit[loud][pcmsrc];[loud]ebur128=metadata=1,ametadata=mode=print:key=lavfi.r128.M:file=")
-                    .append(escape(audioLog)).append(",anullsink;[pcmsrc]aresample=").append(PCM_RATE)
-                    .append(",aformat=sample_fmts=s16:channel_layouts=mono[pcm]");
-        }
+        g.append("[sheet]").append(evenSample(SHEET_TILES))
+                .append(String.format(Locale.ROOT, ",scale=%d:%d:flags=fast_bilinear,scale=%d:%d:flags=area,format=yuv420p,tile=6x2[sheet]",
+                        2 * sheet[0], 2 * sheet[1], sheet[0], sheet[1]));
         return g.toString();
     }
 
-    int blurStep() {
-        return step(BLUR_SAMPLES_PER_SECOND);
+    String audioFilter() {
+        return "[0:a]asplit[loud][pcmsrc];[loud]ebur128=metadata=1,ametadata=mode=print:key=lavfi.r128.M:file="
+                + escape(audioLog) + ",anullsink;[pcmsrc]aresample=" + PCM_RATE
+                + ",aformat=sample_fmts=s16:channel_layouts=mono[pcm]";
     }
 
-    int blockStep() {
-        return step(BLOCK_SAMPLES_PER_SECOND);
+    /** Selects about {@code samples} frames: the middle one of each stretch of {@code frameCount / samples}. */
+    private String evenSample(int samples) {
+        int step = sampleStep(samples);
+        return "select='eq(mod(n\\," + step + ")\\," + step / 2 + ")'";
     }
 
-    private int step(int perSecond) {
-        return Math.max(1, (int) Math.round(probe.fps() / perSecond));
+    private int sampleStep(int samples) {
+        return Math.max(1, frameCount / samples);
     }
 
-    int[] analysisSize() {
-        return sizeWithShortSide(ANALYSIS_SHORT_SIDE);
+    int[] blurSize() {
+        return sizeWithShortSide(BLUR_SHORT_SIDE);
     }
 
-    /** Mean colours, frame differences, freezes and black need far fewer pixels than blur does. */
-    int[] statsSize() {
-        return sizeWithShortSide(STATS_SHORT_SIDE);
+    private int[] sheetTileSize() {
+        int[] blur = blurSize();
+        return new int[] {SHEET_TILE_WIDTH, Math.max(2, (int) Math.round(SHEET_TILE_WIDTH * (double) blur[1] / blur[0] / 2) * 2)};
     }
 
     private int[] sizeWithShortSide(int target) {

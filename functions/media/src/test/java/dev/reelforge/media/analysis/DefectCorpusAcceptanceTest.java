@@ -33,7 +33,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The acceptance corpus for the review checks (issue 3): animatic clips, seeded, every defect kind at two strengths
  * plus clean clips (76 in all, 360x640 at 24 fps, 4 s), generated here and never checked in. Each defect must be
  * caught by its own check with recall ≥ 95 %, and clean clips may fail any check in at most 5 % of cases. The
- * confusion table (defect × check failure rate) is printed for BENCHMARKS.md.
+ * confusion table (defect × check failure rate) is printed for BENCHMARKS.md. A smaller corpus in the other
+ * orientation and size (854x480, 30 fps, 5 s: the weaker strength of every defect and clean clips) holds the same
+ * bounds, because the analysis sizes, row sampling and sample counts depend on the clip's geometry.
  */
 @Tag("acceptance-corpus")
 class DefectCorpusAcceptanceTest {
@@ -65,20 +67,35 @@ class DefectCorpusAcceptanceTest {
 
     @Test
     void corpus_everyDefectKindAtTwoStrengths_caughtByItsCheckAndCleanClipsPass() throws Exception {
+        List<Case> cases = cases(2, SEEDS_PER_STRENGTH, CLEAN_CLIPS);
+        assertThat(cases).hasSizeGreaterThanOrEqualTo(60);
+
+        assertRecallAndCleanPassRate(cases, new RenderSettings(AspectRatio.PORTRAIT_9_16, 4.0, Resolution.R360P, 24, 1, ""));
+    }
+
+    @Test
+    void corpus_landscape480pAt30Fps_weakerStrengthOfEveryDefectCaughtAndCleanClipsPass() throws Exception {
+        assertRecallAndCleanPassRate(cases(1, 2, 6), new RenderSettings(AspectRatio.LANDSCAPE_16_9, 5.0, Resolution.R480P, 30, 1, ""));
+    }
+
+    /** The first {@code strengths} strengths of each defect, {@code seeds} clips each, then {@code clean} clean clips. */
+    private static List<Case> cases(int strengths, int seeds, int clean) {
         List<Case> cases = new ArrayList<>();
         long seed = 1;
         for (String defect : STRENGTHS.keySet()) {
-            for (String strength : STRENGTHS.get(defect)) {
-                for (int i = 0; i < SEEDS_PER_STRENGTH; i++) {
+            for (String strength : STRENGTHS.get(defect).subList(0, strengths)) {
+                for (int i = 0; i < seeds; i++) {
                     cases.add(new Case(defect, defect + ":" + strength, seed++));
                 }
             }
         }
-        for (int i = 0; i < CLEAN_CLIPS; i++) {
+        for (int i = 0; i < clean; i++) {
             cases.add(new Case("clean", "", seed++));
         }
-        assertThat(cases).hasSizeGreaterThanOrEqualTo(60);
+        return cases;
+    }
 
+    private void assertRecallAndCleanPassRate(List<Case> cases, RenderSettings settings) throws Exception {
         Ffmpeg ffmpeg = Ffmpeg.bundled();
         AnimaticRenderer renderer = new AnimaticRenderer(ffmpeg);
         FfmpegClipAnalyzer analyzer = new FfmpegClipAnalyzer(ffmpeg);
@@ -87,7 +104,7 @@ class DefectCorpusAcceptanceTest {
         List<Future<List<Check>>> futures = new ArrayList<>();
         for (Case c : cases) {
             futures.add(pool.submit(() -> {
-                GenerationSpec spec = spec(c);
+                GenerationSpec spec = spec(c, settings);
                 Path clip = dir.resolve("clip-" + c.seed() + ".mp4");
                 renderer.render(spec, clip, p -> {});
                 ClipMetrics metrics = analyzer.analyze(clip);
@@ -135,6 +152,8 @@ class DefectCorpusAcceptanceTest {
         }
         pool.shutdown();
         String table = table(failures, totals);
+        System.out.printf(Locale.ROOT, "corpus %s %s %d fps %.0f s, %d clips%n", settings.aspectRatio().label(),
+                settings.resolution().label(), settings.fps(), settings.durationSeconds(), cases.size());
         System.out.println(table);
         misses.forEach(m -> System.out.println("MISS " + m));
         margins.forEach((check, r) -> System.out.printf(Locale.ROOT,
@@ -149,15 +168,14 @@ class DefectCorpusAcceptanceTest {
         assertThat(cleanFailRate).as("clean clips failing any check\n%s", table).isLessThanOrEqualTo(0.05);
     }
 
-    private static GenerationSpec spec(Case c) {
+    private static GenerationSpec spec(Case c, RenderSettings settings) {
         double boundary = 1.2 + 0.4 * (c.seed() % 3);
         double cue = boundary + 1.0 + 0.1 * (c.seed() % 5);
         String object = OBJECTS[(int) (c.seed() % OBJECTS.length)];
         Storyboard storyboard = new Storyboard("A " + object + " on a table falls to the floor",
                 List.of(new Beat(0, boundary, "A " + object + " sits on a wooden table"),
-                        new Beat(boundary, 4.0, "The " + object + " tips and falls, hitting the floor")),
+                        new Beat(boundary, settings.durationSeconds(), "The " + object + " tips and falls, hitting the floor")),
                 List.of(new AudioCue(cue, "loud impact")));
-        RenderSettings settings = new RenderSettings(AspectRatio.PORTRAIT_9_16, 4.0, Resolution.R360P, 24, 1, "");
         return new GenerationSpec("a " + object + " falls", storyboard, settings, "animatic", c.seed(),
                 c.defect().isEmpty() ? List.of() : List.of(c.defect()), "", "");
     }
