@@ -1,5 +1,6 @@
 package dev.reelforge.core.error;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** The request cannot be rendered as written; each problem names the field (a JSON path) and the fix. */
@@ -30,8 +31,16 @@ public class InvalidRequestException extends ReelforgeException {
         return text.toString();
     }
 
-    /** One thing wrong with one field. */
+    /**
+     * One thing wrong with one field. Both are kept as text UTF-8 can carry: a lone surrogate (a parser quoting
+     * half of an emoji) becomes '?', so the job record that stores the message can always be written.
+     */
     public record Problem(String field, String message) {
+        public Problem {
+            field = new String(field.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+            message = new String(message.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+        }
+
         @Override
         public String toString() {
             return field + ": " + message;

@@ -6,6 +6,7 @@ import dev.reelforge.core.error.JobConflictException;
 import dev.reelforge.core.job.JobRecord;
 import dev.reelforge.core.job.JobStatus;
 import dev.reelforge.core.port.JobStore;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.regex.Pattern;
 
@@ -30,12 +31,14 @@ public final class RecordFailureStep {
     /**
      * @param error the Catch's {@code {Error, Cause}} document
      * @param request the request as received, used only to attribute the job to its tenant when no record exists
+     *     (a tenant that is not a well-formed string, such as the number 42, files the job under "unknown")
      */
     public JobRecord run(String jobId, JobStatus status, JsonNode error, JsonNode request) {
         String reason = reason(error);
         JobRecord existing = jobs.find(jobId).orElse(null);
         if (existing == null) {
-            String tenant = request.path("tenant").asText("");
+            JsonNode named = request.path("tenant");
+            String tenant = named.isTextual() ? named.asText() : "";
             JobRecord fresh = JobRecord.received(jobId, TENANT.matcher(tenant).matches() ? tenant : "unknown",
                     request.path("clientRequestId").asText(""), clock.instant());
             try {
@@ -47,6 +50,7 @@ public final class RecordFailureStep {
         return jobs.update(jobId, r -> r.withStatus(status, reason, clock.instant()));
     }
 
+    /** The error's message, bounded, as text UTF-8 can carry (a cut through an emoji, a lone surrogate, becomes '?'). */
     String reason(JsonNode error) {
         String name = error.path("Error").asText("Error");
         String cause = error.path("Cause").asText("");
@@ -61,6 +65,7 @@ public final class RecordFailureStep {
         }
         String shortName = name.substring(name.lastIndexOf('.') + 1);
         String reason = message.isBlank() ? shortName : message;
-        return reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) : reason;
+        String bounded = reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) : reason;
+        return new String(bounded.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
     }
 }
