@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reelforge.local.engine.ExecutionResult.Status;
 import dev.reelforge.local.engine.HistoryEvent;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -19,6 +20,7 @@ import java.util.Map;
  */
 public final class StepFunctionsApi {
     private static final int DEFAULT_PAGE = 100;
+    static final int MAX_INPUT_BYTES = 262_144;
     private final LocalExecutions executions;
     private final ObjectMapper json;
 
@@ -30,10 +32,10 @@ public final class StepFunctionsApi {
     /** @throws ApiException with the AWS error type, e.g. {@code ExecutionDoesNotExist} */
     public JsonNode call(String action, JsonNode request) {
         return switch (action) {
-            case "StartExecution" -> started(executions.start(text(request, "stateMachineArn"), request.path("name").asText(null),
-                    request.path("input").asText("{}")));
+            case "StartExecution" -> started(executions.start(text(request, "stateMachineArn"), optionalText(request, "name"),
+                    input(request)));
             case "StartSyncExecution" -> syncResult(executions.startSync(text(request, "stateMachineArn"),
-                    request.path("name").asText(null), request.path("input").asText("{}")));
+                    optionalText(request, "name"), input(request)));
             case "DescribeExecution" -> describe(executions.execution(text(request, "executionArn")));
             case "GetExecutionHistory" -> history(executions.execution(text(request, "executionArn")), request);
             case "ListExecutions" -> list(request);
@@ -181,6 +183,32 @@ public final class StepFunctionsApi {
     private static int pageSize(JsonNode request) {
         int max = request.path("maxResults").asInt(0);
         return max <= 0 ? DEFAULT_PAGE : Math.min(max, 1000);
+    }
+
+    /** The execution input: a string of at most 256 KiB (UTF-8), as AWS limits it; absent is {@code {}}. */
+    private static String input(JsonNode request) {
+        String input = optionalText(request, "input");
+        if (input == null) {
+            return "{}";
+        }
+        if (input.length() > MAX_INPUT_BYTES / 3 && input.getBytes(StandardCharsets.UTF_8).length > MAX_INPUT_BYTES) {
+            throw new ApiException("ValidationException", "1 validation error detected: Value at 'input' failed to satisfy "
+                    + "constraint: Member must have length less than or equal to " + MAX_INPUT_BYTES);
+        }
+        return input;
+    }
+
+    /** A member that may be absent, but is a string when present (AWS refuses other types while deserializing). */
+    private static String optionalText(JsonNode request, String field) {
+        JsonNode value = request.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            throw new ApiException("SerializationException", "'" + field + "' must be a string, not " + value.getNodeType()
+                    .name().toLowerCase(java.util.Locale.ROOT));
+        }
+        return value.asText();
     }
 
     private static String text(JsonNode request, String field) {

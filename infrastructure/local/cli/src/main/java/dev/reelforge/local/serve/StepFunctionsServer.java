@@ -19,12 +19,16 @@ import org.slf4j.LoggerFactory;
  * The HTTP face of {@link StepFunctionsApi} on 127.0.0.1: {@code POST /} with {@code X-Amz-Target:
  * AWSStepFunctions.<Action>} and an {@code application/x-amz-json-1.0} body, as the AWS SDKs and CLI send it.
  * Signatures are not checked (any credentials work). Errors are HTTP 400 with {@code __type} and
- * {@code x-amzn-ErrorType}; unexpected failures are 500 {@code InternalServerError}.
+ * {@code x-amzn-ErrorType}; a body over {@value #MAX_BODY_BYTES} bytes is 413 (read and dropped, never held);
+ * unexpected failures are 500 {@code InternalServerError}.
  */
 public final class StepFunctionsServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(StepFunctionsServer.class);
     private static final String TARGET_PREFIX = "AWSStepFunctions.";
     private static final String CONTENT_TYPE = "application/x-amz-json-1.0";
+    /** Larger than any request AWS accepts (a definition is at most 1 MiB, an input 256 KiB), small enough to hold. */
+    static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
+    private static final String NODELAY = "sun.net.httpserver.nodelay";
 
     private final HttpServer server;
     private final ExecutorService workers;
@@ -38,8 +42,15 @@ public final class StepFunctionsServer implements AutoCloseable {
         this.json = json;
     }
 
-    /** Binds 127.0.0.1:{@code port} (0 picks a free port) and starts serving. */
+    /**
+     * Binds 127.0.0.1:{@code port} (0 picks a free port) and starts serving. Turns on TCP_NODELAY for the JDK's HTTP
+     * server unless the user set {@value #NODELAY}: it sends the response headers and body as two small writes, and
+     * without it every call waited about 40 ms for the client's delayed ACK (measured: 44 ms a call, 2-5 ms with it).
+     */
     public static StepFunctionsServer start(int port, StepFunctionsApi api, ObjectMapper json) {
+        if (System.getProperty(NODELAY) == null) {
+            System.setProperty(NODELAY, "true");
+        }
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
             ExecutorService workers = Executors.newFixedThreadPool(8, r -> {
@@ -69,18 +80,30 @@ public final class StepFunctionsServer implements AutoCloseable {
                 return;
             }
             String action = target.substring(TARGET_PREFIX.length());
-            JsonNode request;
+            byte[] bytes;
             try (InputStream body = exchange.getRequestBody()) {
-                byte[] bytes = body.readAllBytes();
+                bytes = body.readNBytes(MAX_BODY_BYTES + 1);
+                if (bytes.length > MAX_BODY_BYTES) {
+                    body.transferTo(OutputStream.nullOutputStream());
+                    respond(exchange, 413, error("RequestEntityTooLargeException",
+                            "the request body is larger than " + MAX_BODY_BYTES / (1024 * 1024) + " MiB"));
+                    return;
+                }
+            }
+            JsonNode request;
+            try {
                 request = bytes.length == 0 ? json.createObjectNode() : json.readTree(bytes);
             } catch (IOException e) {
                 respond(exchange, 400, error("SerializationException", "the request body is not JSON"));
                 return;
             }
+            if (request == null || !request.isObject()) {
+                respond(exchange, 400, error("SerializationException", "the request body must be a JSON object"));
+                return;
+            }
             try {
                 respond(exchange, 200, json.writeValueAsBytes(api.call(action, request)));
             } catch (ApiException e) {
-                exchange.getResponseHeaders().add("x-amzn-ErrorType", e.type());
                 respond(exchange, 400, error(e.type(), e.getMessage()));
             } catch (RuntimeException e) {
                 log.warn("{} failed", action, e);
@@ -89,8 +112,16 @@ public final class StepFunctionsServer implements AutoCloseable {
         }
     }
 
-    private byte[] error(String type, String message) throws IOException {
-        return json.writeValueAsBytes(json.createObjectNode().put("__type", type).put("message", message));
+    private ErrorAnswer error(String type, String message) throws IOException {
+        return new ErrorAnswer(type, json.writeValueAsBytes(json.createObjectNode().put("__type", type).put("message", message)));
+    }
+
+    /** An error answer: its type goes in the body and, as AWS sends it, in {@code x-amzn-ErrorType}. */
+    private record ErrorAnswer(String type, byte[] body) {}
+
+    private static void respond(HttpExchange exchange, int status, ErrorAnswer error) throws IOException {
+        exchange.getResponseHeaders().set("x-amzn-ErrorType", error.type());
+        respond(exchange, status, error.body());
     }
 
     private static void respond(HttpExchange exchange, int status, byte[] body) throws IOException {
