@@ -25,7 +25,12 @@ public final class ReelforgeCli {
 
     /** The command line with Reelforge's error handling: unexpected failures print one line and exit 1. */
     static CommandLine commandLine() {
-        CommandLine cli = new CommandLine(new ReelforgeCli());
+        return commandLine(CommandLine.defaultFactory());
+    }
+
+    /** The same, with commands made by {@code factory} (tests hand {@code run} a shared stack). */
+    static CommandLine commandLine(CommandLine.IFactory factory) {
+        CommandLine cli = new CommandLine(new ReelforgeCli(), factory);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("reelforge: " + e.getMessage());
             return FAILED;

@@ -1,5 +1,6 @@
 package dev.reelforge.local.cli;
 
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -53,6 +54,16 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    private final LocalStacks stacks;
+
+    RunCommand() {
+        this(LocalStacks.startEach());
+    }
+
+    RunCommand(LocalStacks stacks) {
+        this.stacks = stacks;
+    }
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
@@ -62,7 +73,7 @@ final class RunCommand implements Callable<Integer> {
         try {
             text = RequestFile.read(requestFile);
         } catch (RequestFile.UserInputException e) {
-            err.println("rejected: " + e.getMessage());
+            err.println("rejected: " + Printable.of(e.getMessage()));
             return ReelforgeCli.INVALID_INPUT;
         }
         ObjectNode input = executionInput(json, text);
@@ -71,7 +82,8 @@ final class RunCommand implements Callable<Integer> {
             err.println("starting the local stack (S3Proxy + moto) under " + data + " …");
         }
         Instant started = Instant.now();
-        try (LocalAwsStack stack = LocalAwsStack.start(data)) {
+        try (LocalStacks.Lease lease = stacks.open(data)) {
+            LocalAwsStack stack = lease.stack();
             String executionName = executionName(input, text, stack.jobStore());
             LocalWorkflow workflow = new LocalWorkflow(stack, data, EngineClock.system());
             ProgressPrinter progress = new ProgressPrinter(err, json, jsonOutput);
@@ -143,9 +155,9 @@ final class RunCommand implements Callable<Integer> {
                 doc.put("jobId", jobId);
                 doc.put("error", result.error());
                 doc.put("reason", reason);
-                out.println(json.writeValueAsString(doc));
+                out.println(terminalSafe(json, doc));
             } else {
-                err.println((rejected ? "rejected: " : "failed (" + result.error() + "): ") + reason);
+                err.println((rejected ? "rejected: " : "failed (" + result.error() + "): ") + Printable.of(reason));
                 err.println("job " + jobId + " recorded as " + (rejected ? "REJECTED" : "FAILED"));
             }
             return rejected ? ReelforgeCli.INVALID_INPUT : ReelforgeCli.FAILED;
@@ -169,7 +181,7 @@ final class RunCommand implements Callable<Integer> {
         doc.put("seconds", took.toMillis() / 1000.0);
         doc.set("warnings", summary.path("warnings"));
         if (jsonOutput) {
-            out.println(json.writeValueAsString(doc));
+            out.println(terminalSafe(json, doc));
             return ReelforgeCli.OK;
         }
         out.printf(Locale.ROOT, "%nSUCCEEDED  job %s%n", doc.get("jobId").asText());
@@ -183,6 +195,11 @@ final class RunCommand implements Callable<Integer> {
         doc.get("warnings").forEach(w -> out.println("  warning: " + w.asText()));
         out.printf(Locale.ROOT, "  took %.1f s (%s)%n", took.toMillis() / 1000.0, timings(progress.timings()));
         return ReelforgeCli.OK;
+    }
+
+    /** JSON with every non-ASCII character escaped: still the same document, and nothing a terminal acts on. */
+    private static String terminalSafe(ObjectMapper json, JsonNode doc) throws IOException {
+        return json.writer().with(JsonWriteFeature.ESCAPE_NON_ASCII).writeValueAsString(doc);
     }
 
     private static String timings(Map<String, Duration> byState) {

@@ -44,7 +44,7 @@ final class ValidateCommand implements Callable<Integer> {
             accepted.warnings().forEach(w -> out.println("warning: " + w));
             return ReelforgeCli.OK;
         } catch (RequestFile.UserInputException | ReelforgeException e) {
-            err.println("rejected: " + e.getMessage());
+            err.println("rejected: " + Printable.of(e.getMessage()));
             return ReelforgeCli.INVALID_INPUT;
         }
     }
