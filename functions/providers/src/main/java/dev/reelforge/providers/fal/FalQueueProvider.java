@@ -69,7 +69,7 @@ public final class FalQueueProvider implements VideoProvider {
             return failed(providerJobId, NAME + " no longer knows this request; submit again");
         }
         JsonNode status = ok(answer, "status");
-        String error = ProviderErrors.detail(status);
+        String error = ProviderErrors.redact(ProviderErrors.detail(status), settings.apiKey());
         return switch (status.path("status").asText("")) {
             case "IN_QUEUE" -> new ProviderJob(providerJobId, ProviderJob.State.QUEUED, 0, pollAfter(answer, settings.queuedPollSeconds()), "");
             case "IN_PROGRESS" -> new ProviderJob(providerJobId, ProviderJob.State.IN_PROGRESS, 50,
@@ -151,7 +151,7 @@ public final class FalQueueProvider implements VideoProvider {
     private JsonNode ok(ProviderHttp.Answer answer, String what) {
         if (!answer.ok()) {
             throw ProviderErrors.forStatus(NAME, what, answer.status(), answer.headers(),
-                    ProviderErrors.detail(answer.jsonOrEmpty()), clock);
+                    ProviderErrors.redact(ProviderErrors.detail(answer.jsonOrEmpty()), settings.apiKey()), clock);
         }
         return answer.jsonBody();
     }

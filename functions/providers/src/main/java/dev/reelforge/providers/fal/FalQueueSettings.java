@@ -1,5 +1,6 @@
 package dev.reelforge.providers.fal;
 
+import dev.reelforge.providers.internal.ProviderHttp;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
@@ -8,15 +9,14 @@ import java.util.Objects;
  * Where a fal-style queue lives and how patiently to call it.
  *
  * @param baseUrl the queue root, {@code https://queue.fal.run} on fal
- * @param apiKey sent as {@code Authorization: Key …} to the queue only (never to the file host); never logged
+ * @param apiKey sent as {@code Authorization: Key …} to the queue only (never to the file host); never logged; kept
+ *     stripped, and refused if an HTTP header cannot carry it
  */
 public record FalQueueSettings(URI baseUrl, String apiKey, Duration connectTimeout, Duration requestTimeout,
         int queuedPollSeconds, int runningPollSeconds) {
     public FalQueueSettings {
         Objects.requireNonNull(baseUrl, "baseUrl");
-        if (apiKey == null || apiKey.isBlank()) {
-            throw new IllegalArgumentException("the fal-queue adapter needs an API key");
-        }
+        apiKey = ProviderHttp.headerSafeCredential("fal-queue", apiKey);
     }
 
     public static FalQueueSettings of(URI baseUrl, String apiKey) {

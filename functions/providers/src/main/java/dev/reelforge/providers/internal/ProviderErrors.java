@@ -54,6 +54,19 @@ public final class ProviderErrors {
                 + text);
     }
 
+    /**
+     * {@code text} with our own credential taken out wherever it appears: gateways and proxies quote the
+     * {@code Authorization} header back in error text ("invalid header Bearer …", "key … is blocked"), and that text
+     * goes into messages, job records and logs. The id patterns of {@link #clean} catch only keys shaped like
+     * {@code sk-…}; this catches the configured key whatever its shape.
+     */
+    public static String redact(String text, String credential) {
+        if (text == null || credential == null || credential.isEmpty()) {
+            return text;
+        }
+        return text.replace(credential, "[our key]");
+    }
+
     public static boolean isModeration(String detail) {
         return detail != null && MODERATION.matcher(detail).find();
     }

@@ -34,6 +34,27 @@ public final class ProviderHttp {
         this.timeout = timeout;
     }
 
+    /**
+     * The credential as an adapter keeps it: surrounding whitespace dropped (a secret stored from a file keeps its
+     * trailing newline), and refused, without repeating it, when it holds a character an HTTP header cannot carry:
+     * the JDK's own refusal quotes the whole header value, key included, into the exception message.
+     */
+    public static String headerSafeCredential(String provider, String credential) {
+        if (credential == null || credential.isBlank()) {
+            throw new IllegalArgumentException("the " + provider + " adapter needs an API key");
+        }
+        String key = credential.strip();
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (c < 0x20 || c == 0x7f || c > 0xff) {
+                throw new IllegalArgumentException("the " + provider + " API key holds a character no HTTP header may carry (at "
+                        + "position " + (i + 1) + " of " + key.length() + ", U+" + String.format("%04X", (int) c)
+                        + "); check the value of the secret or variable it comes from");
+            }
+        }
+        return key;
+    }
+
     public static HttpClient defaultClient(Duration connectTimeout) {
         return HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NORMAL).build();
     }

@@ -137,7 +137,7 @@ public final class OpenAiVideosProvider implements VideoProvider {
     private JsonNode ok(ProviderHttp.Answer answer, String what) {
         if (!answer.ok()) {
             throw ProviderErrors.forStatus(NAME, what, answer.status(), answer.headers(),
-                    ProviderErrors.detail(answer.jsonOrEmpty()), clock);
+                    ProviderErrors.redact(ProviderErrors.detail(answer.jsonOrEmpty()), settings.apiKey()), clock);
         }
         return answer.jsonBody();
     }
@@ -154,7 +154,7 @@ public final class OpenAiVideosProvider implements VideoProvider {
         };
         String reason = "";
         if (state == ProviderJob.State.FAILED) {
-            String detail = ProviderErrors.detail(video);
+            String detail = ProviderErrors.redact(ProviderErrors.detail(video), settings.apiKey());
             reason = (ProviderErrors.isModeration(detail) ? "the provider's moderation refused this clip: " : "the provider failed: ")
                     + ProviderErrors.clean(detail);
         }

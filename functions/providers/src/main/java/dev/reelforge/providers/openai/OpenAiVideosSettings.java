@@ -1,5 +1,6 @@
 package dev.reelforge.providers.openai;
 
+import dev.reelforge.providers.internal.ProviderHttp;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
@@ -8,16 +9,15 @@ import java.util.Objects;
  * Where an OpenAI-compatible Videos endpoint lives and how patiently to call it.
  *
  * @param baseUrl the API root including the version, e.g. {@code https://gateway.example/v1}
- * @param apiKey sent as a bearer token; from Secrets Manager in AWS, the environment locally; never logged
+ * @param apiKey sent as a bearer token; from Secrets Manager in AWS, the environment locally; never logged; kept
+ *     stripped, and refused if an HTTP header cannot carry it
  * @param defaultPollAfterSeconds used when the answer has no {@code openai-poll-after-ms} header
  */
 public record OpenAiVideosSettings(URI baseUrl, String apiKey, Duration connectTimeout, Duration requestTimeout,
         int defaultPollAfterSeconds) {
     public OpenAiVideosSettings {
         Objects.requireNonNull(baseUrl, "baseUrl");
-        if (apiKey == null || apiKey.isBlank()) {
-            throw new IllegalArgumentException("the openai-videos adapter needs an API key");
-        }
+        apiKey = ProviderHttp.headerSafeCredential("openai-videos", apiKey);
     }
 
     public static OpenAiVideosSettings of(URI baseUrl, String apiKey) {

@@ -174,4 +174,11 @@ class FalQueueProviderTest {
         assertThat(provider.cancel(REQUEST)).isEqualTo("CANCELLATION_REQUESTED");
         server.verify(putRequestedFor(urlEqualTo("/" + REQUEST + "/cancel")).withHeader("Authorization", equalTo("Key " + KEY)));
     }
+    @Test
+    void submit_errorTextQuotingOurKey_neverRepeatsTheKey() {
+        stubJson(post(urlEqualTo("/" + MODEL)), 422, "{\"detail\": [{\"msg\": \"Authorization 'Key " + KEY + "' may not call this app\"}]}");
+
+        assertThatThrownBy(() -> provider.submit(spec, "job-echo/1/0")).isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("Key [our key]").hasMessageNotContaining(KEY);
+    }
 }

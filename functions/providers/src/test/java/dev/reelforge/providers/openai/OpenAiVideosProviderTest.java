@@ -254,4 +254,31 @@ class OpenAiVideosProviderTest {
                 .withRequestBodyPart(aMultipart().withName("seconds").withBody(equalTo("8")).build())
                 .withRequestBodyPart(aMultipart().withName("size").withBody(equalTo("1280x720")).build()));
     }
+    @Test
+    void submit_errorTextQuotingOurKey_neverRepeatsTheKey() {
+        stubCreate(400, "{\"error\": {\"message\": \"Invalid header Authorization: Bearer " + KEY + "\", \"code\": \"invalid_request\"}}");
+        assertThatThrownBy(() -> provider.submit(spec, "job-echo/1/0")).isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("Bearer [our key]").hasMessageNotContaining(KEY);
+
+        stubCreate(403, "{\"error\": {\"message\": \"The API key " + KEY + " is blocked\", \"code\": \"forbidden\"}}");
+        assertThatThrownBy(() -> provider.submit(spec, "job-echo/2/0")).hasMessageNotContaining(KEY);
+    }
+
+    @Test
+    void settings_keyFromASecretWithATrailingNewline_isSentStripped() {
+        stubCreate(200, Fixtures.read("openai/video-queued.json"));
+        OpenAiVideosProvider fromSecret = new OpenAiVideosProvider(OpenAiVideosSettings.of(URI.create(server.baseUrl() + "/v1"), KEY + "\n"),
+                new ObjectMapper(), new InMemoryProviderJobLedger(), Clock.systemUTC());
+
+        fromSecret.submit(spec, "job-newline/1/0");
+
+        server.verify(postRequestedFor(urlEqualTo("/v1/videos")).withHeader("Authorization", equalTo("Bearer " + KEY)));
+    }
+
+    @Test
+    void settings_keyWithAControlCharacter_isRefusedWithoutRepeatingIt() {
+        assertThatThrownBy(() -> OpenAiVideosSettings.of(URI.create("http://127.0.0.1:9/v1"), "sk-abc\u0000def-Zq81x"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("position 7 of 16")
+                .hasMessageNotContaining("def-Zq81x").hasMessageNotContaining("sk-abc");
+    }
 }
