@@ -89,6 +89,9 @@ public class BatchBench {
             System.gc();
             System.gc();
             long heapAfterGc = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+            if (done.status() != ExecutionStatus.SUCCEEDED) {
+                System.err.println("the batch ended " + done.status() + ": " + done.error() + ": " + done.cause());
+            }
             System.out.printf(Locale.ROOT, "n=%d maxConcurrency=%d status=%s succeeded=%d failed=%d submissions=%d wall_s=%.1f "
                     + "per_request_ms=%.0f cpu_s=%.1f peak_rss_mib=%.0f baseline_rss_mib=%.0f peak_heap_mib=%.0f "
                     + "heap_after_gc_mib=%.0f max_heap_mib=%d moto_peak_rss_mib=%.0f%n",

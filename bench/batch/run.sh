@@ -23,6 +23,7 @@ for n in $sizes; do
   line="$(java ${BENCH_JAVA_OPTS:-} -cp "$cp" "$here/BatchBench.java" "$n" "$concurrency" "$scratch/data-$n" 2>"$scratch/log-$n")" || {
     echo "batch of $n failed; last log lines:" >&2; tail -20 "$scratch/log-$n" >&2; exit 1; }
   echo "$line load=$(cut -d' ' -f1 /proc/loadavg)" | tee -a "$scratch/results"
+  case "$line" in *status=SUCCEEDED*) ;; *) grep -h "the batch ended" "$scratch/log-$n" >&2 || true ;; esac
   rm -rf "$scratch/data-$n"
 done
 
