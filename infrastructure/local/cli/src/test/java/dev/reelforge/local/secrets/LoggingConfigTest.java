@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class LoggingConfigTest {
     @ParameterizedTest
     @ValueSource(strings = {"src/main/resources/simplelogger.properties", "src/test/resources/simplelogger.properties"})
-    void simpleLogger_pinsTheSigV4SignersAtInfo(String file) throws IOException {
+    void simpleLogger_cliAndTestConfig_pinTheSigV4SignersAtInfo(String file) throws IOException {
         Properties config = new Properties();
         try (Reader in = Files.newBufferedReader(Path.of(file))) {
             config.load(in);

@@ -340,7 +340,7 @@ class BadInputServeTest {
 
     @Test
     @Order(4)
-    void afterEverything_nothingWrittenOutsideTheDataDirOrTheTenantsPrefix() throws Exception {
+    void dataDirAndBucket_afterEveryBadInput_holdNothingOutsideTheTenantsPrefix() throws Exception {
         try (Stream<Path> top = Files.list(root)) {
             assertThat(top.map(p -> p.getFileName().toString())).containsExactly("data");
         }
