@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /**
  * batch.asl.json within Step Functions' 256 KiB state payload: a Map keeps one result per render, so what it keeps
  * of each must stay small. Found by bench/batch: a batch of 200 whose renders all succeeded failed at the end with
- * States.DataLimitExceeded, each result carrying the render's whole summary (about 1.4 KB).
+ * States.DataLimitExceeded, each result carrying the render's whole summary (over 1.3 KB).
  */
 class BatchPayloadTest {
     private static final ObjectMapper JSON = new ObjectMapper();
