@@ -2,8 +2,8 @@
 # Validates template.yaml with the tools AWS users run, installed here from PyPI into a cached virtualenv:
 # cfn-lint, `sam validate --lint` and `sam build` (no credentials needed; the region is only for the linter).
 # sam build uses BuildMethod: makefile (functions/handlers/Makefile for the light package, functions/handlers-media/
-# Makefile for the FFmpeg one) with --build-in-source: our Maven build compiles release-17 bytecode, which the java21
-# Lambda runtime runs; SAM's own Maven workflow is not used.
+# Makefile for the FFmpeg one, both through functions/lambda-packages.mk) with --build-in-source: our Maven build
+# compiles release-17 bytecode, which the java21 Lambda runtime runs; SAM's own Maven workflow is not used.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 requirements="$root/infrastructure/checks/aws-tools-requirements.txt"
