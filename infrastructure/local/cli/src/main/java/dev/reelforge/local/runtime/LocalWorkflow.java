@@ -9,12 +9,12 @@ import dev.reelforge.handlers.FinalizeHandler;
 import dev.reelforge.handlers.PollHandler;
 import dev.reelforge.handlers.PostProcessHandler;
 import dev.reelforge.handlers.RecordFailureHandler;
-import dev.reelforge.handlers.ReviewScoreHandler;
 import dev.reelforge.handlers.SubmitHandler;
 import dev.reelforge.handlers.ValidateHandler;
 import dev.reelforge.handlers.config.HandlerConfig;
 import dev.reelforge.handlers.config.ProviderAdapters;
 import dev.reelforge.handlers.config.Services;
+import dev.reelforge.handlers.media.ReviewScoreHandler;
 import dev.reelforge.local.engine.Engine;
 import dev.reelforge.local.engine.EngineClock;
 import dev.reelforge.local.engine.ExecutionListener;
@@ -23,6 +23,7 @@ import dev.reelforge.local.engine.StateMachine;
 import dev.reelforge.local.stack.LocalAwsStack;
 import dev.reelforge.media.Ffmpeg;
 import dev.reelforge.media.FfprobeClipProbe;
+import dev.reelforge.media.analysis.FfmpegClipAnalyzer;
 import dev.reelforge.media.provenance.LocalKeyProvenanceSigner;
 import dev.reelforge.mediatask.MediaTask;
 import dev.reelforge.providers.animatic.AnimaticProvider;
@@ -70,8 +71,7 @@ public final class LocalWorkflow {
     public LocalWorkflow(LocalAwsStack stack, Path dataDir, EngineClock clock, Map<String, VideoProvider> providers) {
         ObjectMapper json = Services.objectMapper();
         this.services = new Services(json, stack.clipStore(), stack.jobStore(), stack.promptCache(), providers,
-                new FfprobeClipProbe(Ffmpeg.bundled()), Services.catalog(json, HandlerConfig.capabilitiesFileFromEnvironment()),
-                dataDir.resolve("work"), Clock.systemUTC());
+                Services.catalog(json, HandlerConfig.capabilitiesFileFromEnvironment()), dataDir.resolve("work"), Clock.systemUTC());
         this.render = StateMachine.parse(Definitions.substitute(Definitions.load("render.asl.json"), Definitions.localSubstitutions()));
         MediaTask media = MediaTask.create(stack.clipStore(), json, dataDir.resolve("work"),
                 LocalKeyProvenanceSigner.loadOrCreate(dataDir.resolve("keys")));
@@ -85,7 +85,8 @@ public final class LocalWorkflow {
         byName.put(Definitions.FUNCTIONS.get("ValidateFunctionArn"), new ValidateHandler(services));
         byName.put(Definitions.FUNCTIONS.get("SubmitFunctionArn"), new SubmitHandler(services));
         byName.put(Definitions.FUNCTIONS.get("PollFunctionArn"), new PollHandler(services));
-        byName.put(Definitions.FUNCTIONS.get("ReviewScoreFunctionArn"), new ReviewScoreHandler(services));
+        byName.put(Definitions.FUNCTIONS.get("ReviewScoreFunctionArn"), new ReviewScoreHandler(services,
+                new FfprobeClipProbe(Ffmpeg.bundled()), new FfmpegClipAnalyzer(Ffmpeg.bundled())));
         byName.put(Definitions.FUNCTIONS.get("PostProcessFunctionArn"), new PostProcessHandler(services));
         byName.put(Definitions.FUNCTIONS.get("FinalizeFunctionArn"), new FinalizeHandler(services));
         byName.put(Definitions.FUNCTIONS.get("RecordFailureFunctionArn"), new RecordFailureHandler(services));

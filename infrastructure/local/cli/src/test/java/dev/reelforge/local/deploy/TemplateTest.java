@@ -27,6 +27,8 @@ import org.junit.jupiter.api.Test;
 class TemplateTest {
     private static final Path ROOT = Path.of("../../..");
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z0-9]+)}");
+    private static final String LIGHT_PACKAGE = "functions/handlers";
+    private static final String MEDIA_PACKAGE = "functions/handlers-media";
     private static JsonNode template;
 
     @BeforeAll
@@ -96,7 +98,7 @@ class TemplateTest {
         assertThat(globals.path("AutoPublishAlias").asText()).isEqualTo("live");
         List<String> withoutSnapStart = new ArrayList<>();
         forEachResource("AWS::Serverless::Function", (name, properties) -> {
-            assertThat(properties.path("Handler").asText()).matches("dev\\.reelforge\\.handlers\\.[A-Za-z]+Handler::handleRequest");
+            assertThat(properties.path("Handler").asText()).matches("dev\\.reelforge\\.handlers\\.(media\\.)?[A-Za-z]+Handler::handleRequest");
             if (!"PublishedVersions".equals(properties.path("SnapStart").path("ApplyOn").asText())) {
                 withoutSnapStart.add(name);
             }
@@ -107,9 +109,66 @@ class TemplateTest {
         assertThat(render.path("ValidateFunctionArn").asText()).isEqualTo("ValidateFunction.Alias");
         render.fields().forEachRemaining(e -> {
             if (e.getKey().endsWith("FunctionArn")) {
-                assertThat(e.getValue().asText()).as(e.getKey()).endsWith("Function.Alias");
+                List<String> aliases = new ArrayList<>();
+                if (e.getValue().isArray()) {
+                    assertThat(e.getValue().get(0).asText()).as(e.getKey()).isEqualTo("IsAnimatic");
+                    aliases.add(e.getValue().get(1).asText());
+                    aliases.add(e.getValue().get(2).asText());
+                } else {
+                    aliases.add(e.getValue().asText());
+                }
+                assertThat(aliases).as(e.getKey()).allMatch(alias -> alias.endsWith("Function.Alias"));
             }
         });
+    }
+
+    @Test
+    void functions_onlyThoseThatNeedFfmpegUseTheMediaPackage() {
+        Map<String, Set<String>> byPackage = new java.util.TreeMap<>();
+        forEachResource("AWS::Serverless::Function", (name, properties) -> byPackage
+                .computeIfAbsent(codeUri(properties), uri -> new TreeSet<>()).add(name));
+
+        assertThat(byPackage).containsOnlyKeys(LIGHT_PACKAGE, MEDIA_PACKAGE);
+        assertThat(byPackage.get(LIGHT_PACKAGE)).containsExactlyInAnyOrder("ValidateFunction", "SubmitFunction", "PollFunction",
+                "PostProcessFunction", "FinalizeFunction", "RecordFailureFunction", "IngestFunction");
+        assertThat(byPackage.get(MEDIA_PACKAGE)).containsExactlyInAnyOrder("ReviewScoreFunction", "SubmitAnimaticFunction",
+                "PollAnimaticFunction");
+        assertThat(function("ReviewScoreFunction").path("Handler").asText()).startsWith("dev.reelforge.handlers.media.");
+    }
+
+    @Test
+    void functions_eachHasABuildTargetInItsPackageMakefile() throws IOException {
+        Map<String, Set<String>> byPackage = new java.util.TreeMap<>();
+        forEachResource("AWS::Serverless::Function", (name, properties) -> byPackage
+                .computeIfAbsent(codeUri(properties), uri -> new TreeSet<>()).add(name));
+        for (Map.Entry<String, Set<String>> entry : byPackage.entrySet()) {
+            Matcher listed = Pattern.compile("(?m)^FUNCTIONS := (.+)$")
+                    .matcher(Files.readString(ROOT.resolve(entry.getKey()).resolve("Makefile")));
+            assertThat(listed.find()).as("FUNCTIONS in %s/Makefile", entry.getKey()).isTrue();
+            Set<String> targets = new TreeSet<>();
+            for (String function : listed.group(1).trim().split("\\s+")) {
+                targets.add(function + "Function");
+            }
+            assertThat(targets).as("build targets of %s/Makefile", entry.getKey()).isEqualTo(entry.getValue());
+        }
+    }
+
+    @Test
+    void animaticTwins_matchTheirLightFunctionButForPackageAndCondition() {
+        JsonNode conditions = template.path("Conditions");
+        assertThat(conditions.path("IsAnimatic").toString()).isEqualTo("[\"Provider\",\"animatic\"]");
+        assertThat(conditions.path("IsHostedProvider").toString()).isEqualTo("[\"IsAnimatic\"]");
+        assertThat(template.path("Globals").path("Function").path("Environment").path("Variables")
+                .path("REELFORGE_ANIMATIC_ENABLED").toString()).isEqualTo("[\"IsAnimatic\",\"true\",\"false\"]");
+        for (String state : List.of("Submit", "Poll")) {
+            JsonNode light = template.path("Resources").path(state + "Function");
+            JsonNode twin = template.path("Resources").path(state + "AnimaticFunction");
+            assertThat(light.path("Condition").asText()).isEqualTo("IsHostedProvider");
+            assertThat(twin.path("Condition").asText()).isEqualTo("IsAnimatic");
+            com.fasterxml.jackson.databind.node.ObjectNode twinProperties = twin.path("Properties").deepCopy();
+            twinProperties.remove("CodeUri");
+            assertThat(twinProperties).as(state + "AnimaticFunction without CodeUri").isEqualTo(light.path("Properties"));
+        }
     }
 
     @Test
@@ -125,6 +184,14 @@ class TemplateTest {
         assertThat(table.path("TimeToLiveSpecification").path("AttributeName").asText())
                 .isEqualTo(dev.reelforge.aws.dynamodb.TableDefinitions.TTL_ATTRIBUTE);
         assertThat(table.path("PointInTimeRecoverySpecification").path("PointInTimeRecoveryEnabled").asBoolean()).isTrue();
+    }
+
+    private static JsonNode function(String name) {
+        return template.path("Resources").path(name).path("Properties");
+    }
+
+    private static String codeUri(JsonNode properties) {
+        return properties.path("CodeUri").asText(template.path("Globals").path("Function").path("CodeUri").asText());
     }
 
     private static void collectStatements(JsonNode node, List<JsonNode> into) {
