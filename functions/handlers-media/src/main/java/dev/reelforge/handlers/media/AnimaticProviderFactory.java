@@ -1,5 +1,6 @@
 package dev.reelforge.handlers.media;
 
+import dev.reelforge.core.port.ClipStore;
 import dev.reelforge.core.port.VideoProvider;
 import dev.reelforge.handlers.config.HandlerConfig;
 import dev.reelforge.handlers.config.ProviderAdapterFactory;
@@ -7,7 +8,9 @@ import dev.reelforge.providers.animatic.AnimaticProvider;
 
 /**
  * Puts the animatic into Submit and Poll when they are built from this package (template.yaml does so when
- * Provider is animatic); registered in META-INF/services. Renders go to {@code <work dir>/animatic}.
+ * Provider is animatic); registered in META-INF/services. In Lambda the animatic renders inline, during Submit's
+ * invocation, and keeps finished clips in the bucket under {@link AnimaticProvider#STORE_PREFIX}, where Poll
+ * (another container) finds them; see {@link AnimaticProvider#inline}.
  */
 public final class AnimaticProviderFactory implements ProviderAdapterFactory {
     @Override
@@ -16,7 +19,7 @@ public final class AnimaticProviderFactory implements ProviderAdapterFactory {
     }
 
     @Override
-    public VideoProvider create(HandlerConfig config) {
-        return new AnimaticProvider(config.workDir().resolve("animatic"));
+    public VideoProvider create(HandlerConfig config, ClipStore clips) {
+        return AnimaticProvider.inline(clips, config.workDir().resolve("animatic"));
     }
 }

@@ -1,5 +1,6 @@
 package dev.reelforge.handlers.config;
 
+import dev.reelforge.core.port.ClipStore;
 import dev.reelforge.core.port.VideoProvider;
 
 /**
@@ -13,7 +14,7 @@ import dev.reelforge.core.port.VideoProvider;
  * <pre>{@code
  * public final class AnimaticProviderFactory implements ProviderAdapterFactory {
  *     public String name() { return AnimaticProvider.NAME; }
- *     public VideoProvider create(HandlerConfig config) { return new AnimaticProvider(config.workDir().resolve("animatic")); }
+ *     public VideoProvider create(HandlerConfig config, ClipStore clips) { return AnimaticProvider.inline(clips, config.workDir()); }
  * }
  * }</pre>
  *
@@ -23,6 +24,9 @@ public interface ProviderAdapterFactory {
     /** The provider name requests use ({@code provider.name}). */
     String name();
 
-    /** The adapter, configured from the function's settings (its work directory, region, bucket). */
-    VideoProvider create(HandlerConfig config);
+    /**
+     * The adapter, configured from the function's settings (its work directory, region, bucket) and given the
+     * function's clip store, where an adapter keeps what other containers of the deployment must find.
+     */
+    VideoProvider create(HandlerConfig config, ClipStore clips);
 }

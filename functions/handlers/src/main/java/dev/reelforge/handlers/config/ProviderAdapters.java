@@ -46,11 +46,11 @@ public final class ProviderAdapters {
      * The adapter named {@code name} from a {@link ProviderAdapterFactory} in this function's package, or empty
      * when the package carries none (the light package has no animatic).
      */
-    public static Optional<VideoProvider> packaged(String name, HandlerConfig config) {
+    public static Optional<VideoProvider> packaged(String name, HandlerConfig config, ClipStore clips) {
         for (ProviderAdapterFactory factory : ServiceLoader.load(ProviderAdapterFactory.class,
                 ProviderAdapterFactory.class.getClassLoader())) {
             if (factory.name().equals(name)) {
-                return Optional.of(factory.create(config));
+                return Optional.of(factory.create(config, clips));
             }
         }
         return Optional.empty();

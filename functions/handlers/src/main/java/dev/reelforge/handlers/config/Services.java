@@ -142,7 +142,7 @@ public final class Services {
             ClipStore clips, ObjectMapper json) {
         Map<String, VideoProvider> providers = new LinkedHashMap<>();
         if (providerConfig.animaticEnabled()) {
-            ProviderAdapters.packaged(ProviderConfig.ANIMATIC, config).ifPresent(a -> providers.put(ProviderConfig.ANIMATIC, a));
+            ProviderAdapters.packaged(ProviderConfig.ANIMATIC, config, clips).ifPresent(a -> providers.put(ProviderConfig.ANIMATIC, a));
         }
         providers.putAll(ProviderAdapters.build(providerConfig, clips,
                 new DynamoDbProviderJobLedger(aws.dynamoDb(), config.cacheTable()),

@@ -27,7 +27,7 @@ class ServicesTest {
 
     @Test
     void packaged_lightPackage_hasNoAnimaticAdapter() {
-        assertThat(ProviderAdapters.packaged(ProviderConfig.ANIMATIC, HandlerConfig.from(Map.of("REELFORGE_BUCKET", "b")))).isEmpty();
+        assertThat(ProviderAdapters.packaged(ProviderConfig.ANIMATIC, HandlerConfig.from(Map.of("REELFORGE_BUCKET", "b")), null)).isEmpty();
     }
 
     @Test

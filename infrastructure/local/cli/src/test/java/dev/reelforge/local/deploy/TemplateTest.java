@@ -154,7 +154,7 @@ class TemplateTest {
     }
 
     @Test
-    void animaticTwins_matchTheirLightFunctionButForPackageAndCondition() {
+    void animaticTwins_matchTheirLightFunction_plusWhatTheAnimaticNeeds() {
         JsonNode conditions = template.path("Conditions");
         assertThat(conditions.path("IsAnimatic").toString()).isEqualTo("[\"Provider\",\"animatic\"]");
         assertThat(conditions.path("IsHostedProvider").toString()).isEqualTo("[\"IsAnimatic\"]");
@@ -165,10 +165,34 @@ class TemplateTest {
             JsonNode twin = template.path("Resources").path(state + "AnimaticFunction");
             assertThat(light.path("Condition").asText()).isEqualTo("IsHostedProvider");
             assertThat(twin.path("Condition").asText()).isEqualTo("IsAnimatic");
-            com.fasterxml.jackson.databind.node.ObjectNode twinProperties = twin.path("Properties").deepCopy();
-            twinProperties.remove("CodeUri");
-            assertThat(twinProperties).as(state + "AnimaticFunction without CodeUri").isEqualTo(light.path("Properties"));
+            for (String property : List.of("Description", "Handler", "SnapStart", "LoggingConfig")) {
+                assertThat(twin.path("Properties").path(property)).as(state + " " + property).isEqualTo(light.path("Properties").path(property));
+            }
+            List<JsonNode> lightStatements = unconditional(light);
+            List<JsonNode> twinStatements = unconditional(twin);
+            assertThat(twinStatements).as(state + "AnimaticFunction keeps the light function's own statements")
+                    .containsAll(lightStatements);
+            List<JsonNode> extra = new java.util.ArrayList<>(twinStatements);
+            extra.removeAll(lightStatements);
+            assertThat(extra).as(state + "AnimaticFunction's extra statements").allSatisfy(statement -> assertThat(
+                    statement.path("Resource").toString()).matches(".*(provider-output/animatic/\\*|ClipsBucket\\.Arn).*"));
+            assertThat(extra.stream().map(st -> st.path("Action").toString())).contains("\"s3:ListBucket\"");
+            assertThat(twin.path("Properties").path("Policies").toString()).doesNotContain("bedrock").doesNotContain("ProviderSecretArn");
         }
+        JsonNode submit = template.path("Resources").path("SubmitAnimaticFunction").path("Properties");
+        assertThat(submit.path("Timeout").asInt()).as("the animatic renders during Submit").isGreaterThanOrEqualTo(600);
+        assertThat(submit.path("MemorySize").asInt()).as("Lambda CPU grows with memory").isGreaterThanOrEqualTo(3008);
+    }
+
+    /** The statements of a function's inline policy that apply whatever the parameters (no Fn::If). */
+    private static List<JsonNode> unconditional(JsonNode function) {
+        List<JsonNode> statements = new java.util.ArrayList<>();
+        function.path("Properties").path("Policies").forEach(policy -> policy.path("Statement").forEach(statement -> {
+            if (statement.has("Effect")) {
+                statements.add(statement);
+            }
+        }));
+        return statements;
     }
 
     @Test
