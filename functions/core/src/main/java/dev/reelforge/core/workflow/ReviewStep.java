@@ -8,7 +8,6 @@ import dev.reelforge.core.job.JobStatus;
 import dev.reelforge.core.job.StorageKeys;
 import dev.reelforge.core.media.ClipMetrics;
 import dev.reelforge.core.port.ClipAnalyzer;
-import dev.reelforge.core.port.ClipProbe;
 import dev.reelforge.core.port.ClipStore;
 import dev.reelforge.core.port.JobStore;
 import dev.reelforge.core.request.RenderRequest;
@@ -38,7 +37,6 @@ import java.util.Map;
  */
 public final class ReviewStep {
     private final ClipStore clips;
-    private final ClipProbe probe;
     private final ClipAnalyzer analyzer;
     private final JobStore jobs;
     private final ObjectMapper json;
@@ -47,16 +45,10 @@ public final class ReviewStep {
     private final Clock clock;
     private final ClipJudging judging;
 
-    public ReviewStep(ClipStore clips, ClipProbe probe, ClipAnalyzer analyzer, JobStore jobs, ObjectMapper json, Path workDir,
-            Clock clock) {
-        this(clips, probe, analyzer, jobs, json, workDir, clock, ClipJudging.off());
-    }
-
-    public ReviewStep(ClipStore clips, ClipProbe probe, ClipAnalyzer analyzer, JobStore jobs, ObjectMapper json, Path workDir,
-            Clock clock, ClipJudging judging) {
+    public ReviewStep(ClipStore clips, ClipAnalyzer analyzer, JobStore jobs, ObjectMapper json, Path workDir, Clock clock,
+            ClipJudging judging) {
         this.judging = judging;
         this.clips = clips;
-        this.probe = probe;
         this.analyzer = analyzer;
         this.jobs = jobs;
         this.json = json;
@@ -103,8 +95,8 @@ public final class ReviewStep {
                 clips.download(task.clipKey(), local);
                 ClipMetrics metrics = analyzer.analyze(local);
                 metricsByClip.put(task.clipKey(), metrics);
-                List<Check> checks = new ArrayList<>(ClipChecks.evaluate(probe.probe(local), metrics, request.settings(),
-                        request.storyboard(), request.reviewThresholds()));
+                List<Check> checks = new ArrayList<>(ClipChecks.evaluate(metrics, request.settings(), request.storyboard(),
+                        request.reviewThresholds()));
                 ClipJudging.Result judged = judging.judge(local, request.prompt(), request.storyboard());
                 if (!judged.note().isEmpty()) {
                     warnings.add(judged.note());

@@ -29,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
@@ -146,10 +147,15 @@ public final class Services {
         }
         providers.putAll(ProviderAdapters.build(providerConfig, clips,
                 new DynamoDbProviderJobLedger(aws.dynamoDb(), config.cacheTable()),
-                new SecretsManagerSecrets(() -> SecretsManagerClient.builder().region(Region.of(config.region()))
-                        .httpClient(UrlConnectionHttpClient.create()).build()),
+                secretsManager(config.region()),
                 json, Clock.systemUTC()));
         return providers;
+    }
+
+    /** Secret ARN to value through Secrets Manager; the client is built on the first lookup, not at init. */
+    public static UnaryOperator<String> secretsManager(String region) {
+        return new SecretsManagerSecrets(() -> SecretsManagerClient.builder().region(Region.of(region))
+                .httpClient(UrlConnectionHttpClient.create()).build());
     }
 
     public static CapabilityCatalog catalog(ObjectMapper json, Path file) {

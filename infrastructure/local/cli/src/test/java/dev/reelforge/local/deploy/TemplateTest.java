@@ -196,6 +196,21 @@ class TemplateTest {
     }
 
     @Test
+    void reviewScore_visualJudgeIsOffByDefault_andConfiguredFromTheReviewParameters() {
+        JsonNode mode = template.path("Parameters").path("JudgeMode");
+        assertThat(mode.path("Default").asText()).isEqualTo("off");
+        assertThat(mode.path("AllowedValues").toString()).isEqualTo("[\"off\",\"advisory\",\"binding\"]");
+        JsonNode variables = template.path("Resources").path("ReviewScoreFunction").path("Properties").path("Environment")
+                .path("Variables");
+        assertThat(variables.path("REELFORGE_JUDGE_MODE").asText()).isEqualTo("JudgeMode");
+        assertThat(variables.path("REELFORGE_JUDGE_BASE_URL").asText()).isEqualTo("JudgeBaseUrl");
+        assertThat(variables.path("REELFORGE_JUDGE_MODEL").asText()).isEqualTo("JudgeModel");
+        assertThat(variables.path("REELFORGE_JUDGE_API_KEY_SECRET").asText()).isEqualTo("JudgeSecretArn");
+        assertThat(template.path("Resources").path("ReviewScoreFunction").path("Properties").path("Policies").toString())
+                .contains("secretsmanager:GetSecretValue").contains("JudgeSecretArn");
+    }
+
+    @Test
     void tables_matchTheKeysAndTtlTheAdaptersUse() {
         assertTable("JobsTable", "jobId");
         assertTable("PromptCacheTable", "cacheKey");
