@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Validates template.yaml with the tools AWS users run, installed here from PyPI into a cached virtualenv:
 # cfn-lint, `sam validate --lint` and `sam build` (no credentials needed; the region is only for the linter).
-# sam build uses BuildMethod: makefile (functions/handlers/Makefile) with --build-in-source: our Maven build
+# sam build uses BuildMethod: makefile (functions/handlers/Makefile for the light package, functions/handlers-media/
+# Makefile for the FFmpeg one, both through functions/lambda-packages.mk) with --build-in-source: our Maven build
 # compiles release-17 bytecode, which the java21 Lambda runtime runs; SAM's own Maven workflow is not used.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -46,11 +47,24 @@ echo "== sam validate --lint"
 echo "== sam build (makefile builder, our Maven build)"
 build_dir="$(mktemp -d)"
 trap 'rm -rf "$build_dir"' EXIT
-rm -rf functions/handlers/target/lambda
+rm -rf functions/handlers/target/lambda functions/handlers-media/target/lambda
 PATH="$venv/bin:$PATH" "$venv/bin/sam" build --build-in-source --template-file template.yaml --build-dir "$build_dir" 2>&1 \
   | grep -v '^\[\*\]\|^Commands you can use next\|^=*$' || { echo "sam build failed" >&2; exit 1; }
-for function in Validate Submit Poll ReviewScore PostProcess Finalize RecordFailure Ingest; do
-  handler="$build_dir/${function}Function/dev/reelforge/handlers/${function}Handler.class"
-  [ -f "$handler" ] || { echo "sam build: ${function}Function lacks ${function}Handler.class" >&2; exit 1; }
+
+has_ffmpeg() { compgen -G "$1/lib/ffmpeg-*.jar" >/dev/null || compgen -G "$1/lib/javacpp-*.jar" >/dev/null; }
+for function in Validate Submit Poll PostProcess Finalize RecordFailure Ingest; do
+  artifact="$build_dir/${function}Function"
+  [ -f "$artifact/dev/reelforge/handlers/${function}Handler.class" ] \
+    || { echo "sam build: ${function}Function lacks ${function}Handler.class" >&2; exit 1; }
+  ! has_ffmpeg "$artifact" || { echo "sam build: the light ${function}Function carries FFmpeg" >&2; exit 1; }
 done
-echo "sam build: 8 functions packaged, $(du -sh "$build_dir/ValidateFunction" | cut -f1) each (classes + lib/)"
+for function in ReviewScore SubmitAnimatic PollAnimatic; do
+  artifact="$build_dir/${function}Function"
+  compgen -G "$artifact/lib/reelforge-handlers-[0-9]*.jar" >/dev/null && has_ffmpeg "$artifact" \
+    && [ -f "$artifact/META-INF/services/dev.reelforge.handlers.config.ProviderAdapterFactory" ] \
+    || { echo "sam build: ${function}Function is not the media package (handlers, FFmpeg, animatic)" >&2; exit 1; }
+done
+[ -f "$build_dir/ReviewScoreFunction/dev/reelforge/handlers/media/ReviewScoreHandler.class" ] \
+  || { echo "sam build: ReviewScoreFunction lacks ReviewScoreHandler.class" >&2; exit 1; }
+echo "sam build: 10 functions packaged: 7 light, $(du -sh "$build_dir/ValidateFunction" | cut -f1) each, no FFmpeg;" \
+  "3 media (ReviewScore, SubmitAnimatic, PollAnimatic), $(du -sh "$build_dir/ReviewScoreFunction" | cut -f1) each"

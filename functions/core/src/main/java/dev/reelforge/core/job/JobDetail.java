@@ -52,6 +52,22 @@ public final class JobDetail {
         return write(detail);
     }
 
+    /** Appends each warning to {@code warnings} unless it is already there (a retried state adds nothing twice). */
+    public String addWarnings(JobRecord record, java.util.List<String> warnings) {
+        ObjectNode detail = read(record);
+        ArrayNode list = detail.withArray("warnings");
+        for (String warning : warnings) {
+            boolean present = false;
+            for (JsonNode existing : list) {
+                present |= existing.asText().equals(warning);
+            }
+            if (!present) {
+                list.add(warning);
+            }
+        }
+        return write(detail);
+    }
+
     public String put(JobRecord record, String field, Object value) {
         ObjectNode detail = read(record);
         detail.set(field, json.valueToTree(value));

@@ -3,10 +3,14 @@ package dev.reelforge.core.media;
 import java.util.List;
 
 /**
- * Everything the review checks read about one clip, measured in one decode pass: per-frame picture series
- * (index = frame number, {@code NaN} where a frame was not sampled), detected intervals, audio onsets and
- * loudness, plus a small contact sheet for the report. Pure data, so every check is a pure function of it.
+ * Everything the review checks read about one clip, measured in one decode pass: what ffprobe says about its
+ * streams (the conformance facts), per-frame picture series (index = frame number, {@code NaN} where a frame was not
+ * sampled), detected intervals, audio onsets and loudness, plus a small contact sheet for the report. Pure data, so
+ * every check is a pure function of it.
  *
+ * @param probe the streams as ffprobe reports them; {@link #fps()}, {@link #width()}, {@link #height()} and
+ *     {@link #hasAudio()} read it
+ * @param durationSeconds the duration of the decoded frames (frame count over frame rate)
  * @param luma mean luma per frame, 0–255 (signalstats YAVG)
  * @param motion mean absolute luma difference to the previous frame, 0–255 (signalstats YDIF); frame 0 is 0
  * @param chromaU mean U per frame (signalstats UAVG), for colour drift
@@ -18,9 +22,7 @@ import java.util.List;
  * @param onsetStrength audio onset envelope per {@code onsetHopSeconds} (spectral flux, normalised 0–1)
  */
 public record ClipMetrics(
-        double fps,
-        int width,
-        int height,
+        ProbeResult probe,
         double durationSeconds,
         double[] luma,
         double[] motion,
@@ -31,7 +33,6 @@ public record ClipMetrics(
         double[] blockiness,
         List<Interval> frozen,
         List<Interval> black,
-        boolean hasAudio,
         List<Double> audioOnsets,
         double[] onsetStrength,
         double onsetHopSeconds,
@@ -45,13 +46,29 @@ public record ClipMetrics(
         contactSheetJpeg = contactSheetJpeg == null ? new byte[0] : contactSheetJpeg;
     }
 
+    public double fps() {
+        return probe.fps();
+    }
+
+    public int width() {
+        return probe.width();
+    }
+
+    public int height() {
+        return probe.height();
+    }
+
+    public boolean hasAudio() {
+        return probe.hasAudio();
+    }
+
     public int frameCount() {
         return luma.length;
     }
 
     /** Seconds at which frame {@code index} starts. */
     public double timeOf(int index) {
-        return index / fps;
+        return index / fps();
     }
 
     /** A stretch of the clip, in seconds, e.g. a frozen or black segment. */

@@ -2,10 +2,18 @@ package dev.reelforge.core.review;
 
 import java.util.List;
 
-/** Every check for one clip (one variation of one attempt). */
-public record ClipScore(String clipKey, int variation, List<Check> checks) {
+/**
+ * Every check for one clip (one variation of one attempt). {@code advisory} holds checks that are reported but never
+ * count in the verdict or the score (an advisory visual judge's answers).
+ */
+public record ClipScore(String clipKey, int variation, List<Check> checks, List<Check> advisory) {
     public ClipScore {
         checks = List.copyOf(checks);
+        advisory = List.copyOf(advisory);
+    }
+
+    public ClipScore(String clipKey, int variation, List<Check> checks) {
+        this(clipKey, variation, checks, List.of());
     }
 
     public List<Check> failed() {

@@ -57,16 +57,18 @@ public final class FinalizeStep {
         String report = job.cacheHit() ? StorageKeys.report(job.tenant(), job.cachedJobId()) : review.reportKey();
         JobRecord record = jobs.update(job.jobId(), r -> {
             JobRecord done = r.withStatus(JobStatus.SUCCEEDED, "", clock.instant()).withOutputs(outputs);
-            done = done.withDetail(details.put(done, "warnings", warnings));
+            done = done.withDetail(details.addWarnings(done, warnings));
             return done.withDetail(details.put(done, "media", result));
         });
+        List<String> recorded = new ArrayList<>();
+        details.read(record).path("warnings").forEach(w -> recorded.add(w.asText()));
         if (!job.cacheHit() && Verdict.PASS.wireName().equals(review.verdict())) {
             cache.put(new CacheEntry(job.cacheKey(), media.sourceKey(), job.jobId(), job.provider(), job.model(), clock.instant()));
         }
         int attempts = details.read(record).path("attempts").size();
         return new JobSummary("SUCCEEDED", job.jobId(), job.tenant(), job.cacheHit(), record.providerSubmissions(),
                 attempts, job.cacheHit() ? "cached" : review.verdict(), listed, report, result.encoder(),
-                job.estimatedCostUsd(), warnings);
+                job.estimatedCostUsd(), recorded);
     }
 
     private MediaResult readResult(String key) {

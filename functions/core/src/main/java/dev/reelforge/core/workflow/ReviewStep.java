@@ -8,7 +8,6 @@ import dev.reelforge.core.job.JobStatus;
 import dev.reelforge.core.job.StorageKeys;
 import dev.reelforge.core.media.ClipMetrics;
 import dev.reelforge.core.port.ClipAnalyzer;
-import dev.reelforge.core.port.ClipProbe;
 import dev.reelforge.core.port.ClipStore;
 import dev.reelforge.core.port.JobStore;
 import dev.reelforge.core.request.RenderRequest;
@@ -16,6 +15,8 @@ import dev.reelforge.core.review.Check;
 import dev.reelforge.core.review.ClipScore;
 import dev.reelforge.core.review.checks.ClipChecks;
 import dev.reelforge.core.review.checks.ShotStructure;
+import dev.reelforge.core.review.judge.ClipJudging;
+import dev.reelforge.core.review.judge.JudgeMode;
 import dev.reelforge.core.review.report.ReportPage;
 import dev.reelforge.core.review.VerdictPolicy;
 import dev.reelforge.core.workflow.RenderRound.ProviderTask;
@@ -31,22 +32,23 @@ import java.util.Map;
 
 /**
  * Scores every clip of the round against the checklist, picks the best and decides what happens next
- * ({@link VerdictPolicy}). The scores of every attempt go on the job record and into the report.
+ * ({@link VerdictPolicy}). The scores of every attempt go on the job record and into the report. An optional visual
+ * judge ({@link ClipJudging}) adds its answers, as checks that count (binding) or beside them (advisory).
  */
 public final class ReviewStep {
     private final ClipStore clips;
-    private final ClipProbe probe;
     private final ClipAnalyzer analyzer;
     private final JobStore jobs;
     private final ObjectMapper json;
     private final JobDetail details;
     private final Path workDir;
     private final Clock clock;
+    private final ClipJudging judging;
 
-    public ReviewStep(ClipStore clips, ClipProbe probe, ClipAnalyzer analyzer, JobStore jobs, ObjectMapper json, Path workDir,
-            Clock clock) {
+    public ReviewStep(ClipStore clips, ClipAnalyzer analyzer, JobStore jobs, ObjectMapper json, Path workDir, Clock clock,
+            ClipJudging judging) {
+        this.judging = judging;
         this.clips = clips;
-        this.probe = probe;
         this.analyzer = analyzer;
         this.jobs = jobs;
         this.json = json;
@@ -60,9 +62,10 @@ public final class ReviewStep {
         List<ClipScore> scores = new ArrayList<>();
         Map<String, String> providerJobByClip = new java.util.HashMap<>();
         Map<String, ClipMetrics> metricsByClip = new java.util.HashMap<>();
+        List<String> warnings = new ArrayList<>();
         for (ProviderTask task : round.tasks()) {
             if (!task.clipKey().isEmpty()) {
-                scores.add(new ClipScore(task.clipKey(), task.variation(), checks(task.clipKey(), request, metricsByClip)));
+                scores.add(score(task, request, metricsByClip, warnings));
                 providerJobByClip.put(task.clipKey(), task.providerJobId());
             }
         }
@@ -70,9 +73,12 @@ public final class ReviewStep {
         VerdictPolicy.Decision decision = VerdictPolicy.decide(scores, request, round.attempt(), round.spentUsd(),
                 nextAttempt, job.remixSupported());
         String reportKey = StorageKeys.report(job.tenant(), job.jobId());
-        var record = jobs.update(job.jobId(), r -> r.withDetail(details.putAttempt(r, round.attempt(), Map.of(
-                "verdict", decision.verdict().wireName(), "reason", decision.reason(),
-                "bestClipKey", decision.best().clipKey(), "clips", scores, "originals", originals(round)))));
+        var record = jobs.update(job.jobId(), r -> {
+            var attempted = r.withDetail(details.putAttempt(r, round.attempt(), Map.of(
+                    "verdict", decision.verdict().wireName(), "reason", decision.reason(),
+                    "bestClipKey", decision.best().clipKey(), "clips", scores, "originals", originals(round))));
+            return attempted.withDetail(details.addWarnings(attempted, warnings));
+        });
         writeReport(reportKey, job, details.read(record), decision, scores);
         writeReportPage(reportKey, job, request, decision, metricsByClip.get(decision.best().clipKey()));
         return new ReviewOutcome(decision.verdict().wireName(), decision.reason(), decision.best().clipKey(),
@@ -80,16 +86,26 @@ public final class ReviewStep {
                 decision.next().prompt(), decision.next().instruction(), reportKey);
     }
 
-    private List<Check> checks(String clipKey, RenderRequest request, Map<String, ClipMetrics> metricsByClip) {
+    private ClipScore score(ProviderTask task, RenderRequest request, Map<String, ClipMetrics> metricsByClip,
+            List<String> warnings) {
         try {
             Files.createDirectories(workDir);
             Path local = Files.createTempFile(workDir, "review-", ".mp4");
             try {
-                clips.download(clipKey, local);
+                clips.download(task.clipKey(), local);
                 ClipMetrics metrics = analyzer.analyze(local);
-                metricsByClip.put(clipKey, metrics);
-                return ClipChecks.evaluate(probe.probe(local), metrics, request.settings(), request.storyboard(),
-                        request.reviewThresholds());
+                metricsByClip.put(task.clipKey(), metrics);
+                List<Check> checks = new ArrayList<>(ClipChecks.evaluate(metrics, request.settings(), request.storyboard(),
+                        request.reviewThresholds()));
+                ClipJudging.Result judged = judging.judge(local, request.prompt(), request.storyboard());
+                if (!judged.note().isEmpty()) {
+                    warnings.add(judged.note());
+                }
+                if (judging.mode() == JudgeMode.BINDING) {
+                    checks.addAll(judged.checks());
+                    return new ClipScore(task.clipKey(), task.variation(), checks);
+                }
+                return new ClipScore(task.clipKey(), task.variation(), checks, judged.checks());
             } finally {
                 Files.deleteIfExists(local);
             }
@@ -103,7 +119,7 @@ public final class ReviewStep {
             ClipMetrics metrics) {
         List<Integer> cuts = metrics == null ? List.of() : ShotStructure.of(metrics).cuts();
         String html = ReportPage.render("Reelforge review: " + job.jobId(), decision.verdict().wireName(), decision.reason(),
-                decision.best().checks(), metrics, request.storyboard(), cuts);
+                decision.best().checks(), decision.best().advisory(), metrics, request.storyboard(), cuts);
         clips.putBytes(htmlKey(jsonKey), html.getBytes(StandardCharsets.UTF_8), "text/html; charset=utf-8");
     }
 

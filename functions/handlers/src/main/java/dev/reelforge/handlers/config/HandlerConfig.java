@@ -36,6 +36,11 @@ public record HandlerConfig(String region, String bucket, String jobsTable, Stri
         return ProviderConfig.from(System.getenv(), region, bucket);
     }
 
+    /** Whether and how ReviewScore asks the optional visual judge, from the environment (off unless set). */
+    public static JudgeConfig judgeFromEnvironment() {
+        return JudgeConfig.from(System.getenv());
+    }
+
     public static HandlerConfig from(Map<String, String> env) {
         String bucket = env.get("REELFORGE_BUCKET");
         if (bucket == null || bucket.isBlank()) {

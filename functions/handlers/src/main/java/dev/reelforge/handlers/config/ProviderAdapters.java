@@ -12,6 +12,8 @@ import dev.reelforge.providers.openai.OpenAiVideosSettings;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.function.UnaryOperator;
 
 /**
@@ -38,5 +40,19 @@ public final class ProviderAdapters {
                     config.bedrockOutputPrefix(), bucket, ledger, clock));
         }
         return adapters;
+    }
+
+    /**
+     * The adapter named {@code name} from a {@link ProviderAdapterFactory} in this function's package, or empty
+     * when the package carries none (the light package has no animatic).
+     */
+    public static Optional<VideoProvider> packaged(String name, HandlerConfig config, ClipStore clips) {
+        for (ProviderAdapterFactory factory : ServiceLoader.load(ProviderAdapterFactory.class,
+                ProviderAdapterFactory.class.getClassLoader())) {
+            if (factory.name().equals(name)) {
+                return Optional.of(factory.create(config, clips));
+            }
+        }
+        return Optional.empty();
     }
 }

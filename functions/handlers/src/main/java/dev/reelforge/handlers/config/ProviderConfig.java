@@ -4,9 +4,11 @@ import java.net.URI;
 import java.util.Map;
 
 /**
- * Which paid video providers this deployment drives and where they live. An adapter is offered only when it is
+ * Which video providers this deployment drives and where they live. An adapter is offered only when it is
  * configured: {@code openai-videos} with a base URL and key, {@code fal-queue} with a key, {@code bedrock-async}
- * when enabled. Keys come from the environment (locally) or a Secrets Manager secret (in AWS); neither is printed.
+ * when enabled, and the local {@code animatic} when enabled (the template enables it when Provider is animatic and
+ * then builds Submit and Poll from the media package, the only one that carries it). Keys come from the environment
+ * (locally) or a Secrets Manager secret (in AWS); neither is printed.
  *
  * <pre>
  * REELFORGE_OPENAI_BASE_URL=https://gateway.example/v1   REELFORGE_OPENAI_API_KEY=… (or …_API_KEY_SECRET=arn)
@@ -14,12 +16,15 @@ import java.util.Map;
  * REELFORGE_BEDROCK_ENABLED=true  REELFORGE_BEDROCK_OUTPUT_PREFIX=s3://bucket/provider-output/bedrock
  * REELFORGE_BEDROCK_REGION=us-west-2   (AWS_ENDPOINT_URL_BEDROCK_RUNTIME points the SDK at a fake)
  * REELFORGE_TENANT_DAILY_BUDGET_USD=200   (estimated spend per tenant per UTC day; unset = no daily cap)
+ * REELFORGE_ANIMATIC_ENABLED=true        (offer the FFmpeg animatic; unset = not offered)
  * </pre>
  */
 public record ProviderConfig(URI openAiBaseUrl, String openAiApiKey, String openAiApiKeySecret, URI falBaseUrl, String falApiKey,
         String falApiKeySecret, boolean bedrockEnabled, String bedrockRegion, URI bedrockOutputPrefix,
-        Double tenantDailyBudgetUsd) {
+        Double tenantDailyBudgetUsd, boolean animaticEnabled) {
     public static final URI FAL_QUEUE = URI.create("https://queue.fal.run");
+    /** The animatic's provider name, as requests and {@code AnimaticProvider.NAME} spell it. */
+    public static final String ANIMATIC = "animatic";
 
     static ProviderConfig from(Map<String, String> env, String region, String bucket) {
         String openAi = blankToNull(env.get("REELFORGE_OPENAI_BASE_URL"));
@@ -36,7 +41,8 @@ public record ProviderConfig(URI openAiBaseUrl, String openAiApiKey, String open
                 env.getOrDefault("REELFORGE_BEDROCK_REGION", region),
                 URI.create(prefix == null ? "s3://" + bucket + "/provider-output/bedrock" : prefix),
                 blankToNull(env.get("REELFORGE_TENANT_DAILY_BUDGET_USD")) == null ? null
-                        : Double.valueOf(env.get("REELFORGE_TENANT_DAILY_BUDGET_USD").strip()));
+                        : Double.valueOf(env.get("REELFORGE_TENANT_DAILY_BUDGET_USD").strip()),
+                Boolean.parseBoolean(env.getOrDefault("REELFORGE_ANIMATIC_ENABLED", "false")));
     }
 
     public boolean openAiConfigured() {
@@ -55,6 +61,6 @@ public record ProviderConfig(URI openAiBaseUrl, String openAiApiKey, String open
     public String toString() {
         return "ProviderConfig[openAiBaseUrl=" + openAiBaseUrl + ", falBaseUrl=" + falBaseUrl + ", bedrockEnabled="
                 + bedrockEnabled + ", bedrockRegion=" + bedrockRegion + ", bedrockOutputPrefix=" + bedrockOutputPrefix
-                + ", tenantDailyBudgetUsd=" + tenantDailyBudgetUsd + ", keys=***]";
+                + ", tenantDailyBudgetUsd=" + tenantDailyBudgetUsd + ", animaticEnabled=" + animaticEnabled + ", keys=***]";
     }
 }

@@ -10,9 +10,7 @@ import dev.reelforge.aws.dynamodb.DynamoDbProviderJobLedger;
 import dev.reelforge.aws.dynamodb.DynamoDbTenantSpendLedger;
 import dev.reelforge.aws.secrets.SecretsManagerSecrets;
 import dev.reelforge.aws.s3.S3ClipStore;
-import dev.reelforge.core.port.ClipAnalyzer;
 import dev.reelforge.core.cost.DailyBudget;
-import dev.reelforge.core.port.ClipProbe;
 import dev.reelforge.core.port.ClipStore;
 import dev.reelforge.core.port.JobStore;
 import dev.reelforge.core.port.PromptCache;
@@ -21,17 +19,17 @@ import dev.reelforge.core.provider.CapabilityCatalog;
 import dev.reelforge.core.request.RequestParser;
 import dev.reelforge.core.validation.ContentPolicy;
 import dev.reelforge.core.validation.RequestValidator;
-import dev.reelforge.media.Ffmpeg;
-import dev.reelforge.media.FfprobeClipProbe;
-import dev.reelforge.media.analysis.FfmpegClipAnalyzer;
-import dev.reelforge.providers.animatic.AnimaticProvider;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.function.UnaryOperator;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
@@ -39,7 +37,9 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 /**
  * The collaborators of every handler, wired once per Lambda container (or once per local run). In AWS they are
  * the SDK adapters configured from the environment; the local CLI passes the same adapters pointed at its local
- * servers, so there is no special local code path in the handlers.
+ * servers, so there is no special local code path in the handlers. Nothing here touches FFmpeg: ReviewScore adds
+ * its probe and analyzer in functions/handlers-media, and the animatic adapter comes from a
+ * {@link ProviderAdapterFactory} that only the media package carries.
  */
 public final class Services {
     private static volatile Services fromEnvironment;
@@ -49,7 +49,7 @@ public final class Services {
     private final JobStore jobs;
     private final PromptCache cache;
     private final Map<String, VideoProvider> providers;
-    private final ClipProbe probe;
+    private final Set<String> offered;
     private final Path workDir;
     private final Clock clock;
     private final RequestParser parser;
@@ -57,24 +57,35 @@ public final class Services {
     private final DailyBudget dailyBudget;
 
     public Services(ObjectMapper json, ClipStore clips, JobStore jobs, PromptCache cache, Map<String, VideoProvider> providers,
-            ClipProbe probe, CapabilityCatalog catalog, Path workDir, Clock clock) {
-        this(json, clips, jobs, cache, providers, probe, catalog, workDir, clock, DailyBudget.unlimited());
+            CapabilityCatalog catalog, Path workDir, Clock clock) {
+        this(json, clips, jobs, cache, providers, catalog, workDir, clock, DailyBudget.unlimited());
     }
 
     /** As above, with a per-tenant daily budget that Submit charges before any provider call. */
     public Services(ObjectMapper json, ClipStore clips, JobStore jobs, PromptCache cache, Map<String, VideoProvider> providers,
-            ClipProbe probe, CapabilityCatalog catalog, Path workDir, Clock clock,
-            DailyBudget dailyBudget) {
+            CapabilityCatalog catalog, Path workDir, Clock clock, DailyBudget dailyBudget) {
+        this(json, clips, jobs, cache, providers, providers.keySet(), catalog, workDir, clock, dailyBudget);
+    }
+
+    /**
+     * {@code offered} are the providers the deployment accepts requests for; it may name more than {@code providers}
+     * holds, because Validate accepts an animatic request in the light package while only Submit and Poll, built
+     * from the media package, carry the adapter.
+     */
+    Services(ObjectMapper json, ClipStore clips, JobStore jobs, PromptCache cache, Map<String, VideoProvider> providers,
+            Set<String> offered, CapabilityCatalog catalog, Path workDir, Clock clock, DailyBudget dailyBudget) {
         this.json = json;
         this.clips = clips;
         this.jobs = jobs;
         this.cache = cache;
         this.providers = Map.copyOf(providers);
-        this.probe = probe;
+        Set<String> names = new HashSet<>(offered);
+        names.addAll(providers.keySet());
+        this.offered = Set.copyOf(names);
         this.workDir = workDir;
         this.clock = clock;
         this.parser = new RequestParser(json);
-        this.validator = new RequestValidator(ContentPolicy.load(json), catalog, this.providers.keySet());
+        this.validator = new RequestValidator(ContentPolicy.load(json), catalog, this.offered);
         this.dailyBudget = dailyBudget;
     }
 
@@ -101,20 +112,21 @@ public final class Services {
         ObjectMapper json = objectMapper();
         AwsClients aws = AwsClients.create(AwsEndpoints.forRegion(config.region()));
         S3ClipStore clips = new S3ClipStore(aws.s3(), config.bucket());
+        ProviderConfig providerConfig = HandlerConfig.providersFromEnvironment(config.region(), config.bucket());
         return new Services(json,
                 clips,
                 new DynamoDbJobStore(aws.dynamoDb(), config.jobsTable()),
                 new DynamoDbPromptCache(aws.dynamoDb(), config.cacheTable()),
-                providers(config, aws, clips, json),
-                new FfprobeClipProbe(Ffmpeg.bundled()),
+                providers(config, providerConfig, aws, clips, json),
+                providerConfig.animaticEnabled() ? Set.of(ProviderConfig.ANIMATIC) : Set.of(),
                 catalog(json, config.capabilitiesFile()),
                 config.workDir(),
                 Clock.systemUTC(),
-                dailyBudget(config, aws));
+                dailyBudget(config, providerConfig, aws));
     }
 
-    private static DailyBudget dailyBudget(HandlerConfig config, AwsClients aws) {
-        Double limit = HandlerConfig.providersFromEnvironment(config.region(), config.bucket()).tenantDailyBudgetUsd();
+    private static DailyBudget dailyBudget(HandlerConfig config, ProviderConfig providerConfig, AwsClients aws) {
+        Double limit = providerConfig.tenantDailyBudgetUsd();
         return limit == null ? DailyBudget.unlimited()
                 : DailyBudget.of(new DynamoDbTenantSpendLedger(aws.dynamoDb(), config.cacheTable()), limit);
     }
@@ -123,16 +135,27 @@ public final class Services {
         return dailyBudget;
     }
 
-    /** The animatic plus each paid adapter the environment configures, sharing one DynamoDB job ledger. */
-    private static Map<String, VideoProvider> providers(HandlerConfig config, AwsClients aws, ClipStore clips, ObjectMapper json) {
-        Map<String, VideoProvider> providers = new java.util.LinkedHashMap<>();
-        providers.put(AnimaticProvider.NAME, new AnimaticProvider(config.workDir().resolve("animatic")));
-        providers.putAll(ProviderAdapters.build(HandlerConfig.providersFromEnvironment(config.region(), config.bucket()), clips,
+    /**
+     * Each paid adapter the environment configures, sharing one DynamoDB job ledger, plus the animatic when it is
+     * enabled and this function's package carries it.
+     */
+    private static Map<String, VideoProvider> providers(HandlerConfig config, ProviderConfig providerConfig, AwsClients aws,
+            ClipStore clips, ObjectMapper json) {
+        Map<String, VideoProvider> providers = new LinkedHashMap<>();
+        if (providerConfig.animaticEnabled()) {
+            ProviderAdapters.packaged(ProviderConfig.ANIMATIC, config, clips).ifPresent(a -> providers.put(ProviderConfig.ANIMATIC, a));
+        }
+        providers.putAll(ProviderAdapters.build(providerConfig, clips,
                 new DynamoDbProviderJobLedger(aws.dynamoDb(), config.cacheTable()),
-                new SecretsManagerSecrets(() -> SecretsManagerClient.builder().region(Region.of(config.region()))
-                        .httpClient(UrlConnectionHttpClient.create()).build()),
+                secretsManager(config.region()),
                 json, Clock.systemUTC()));
         return providers;
+    }
+
+    /** Secret ARN to value through Secrets Manager; the client is built on the first lookup, not at init. */
+    public static UnaryOperator<String> secretsManager(String region) {
+        return new SecretsManagerSecrets(() -> SecretsManagerClient.builder().region(Region.of(region))
+                .httpClient(UrlConnectionHttpClient.create()).build());
     }
 
     public static CapabilityCatalog catalog(ObjectMapper json, Path file) {
@@ -149,7 +172,11 @@ public final class Services {
     public VideoProvider provider(String name) {
         VideoProvider provider = providers.get(name);
         if (provider == null) {
-            throw new NoSuchElementException("no adapter for provider '" + name + "' in this deployment");
+            throw new NoSuchElementException(offered.contains(name)
+                    ? "provider '" + name + "' is enabled but its adapter is not in this function's package; deploy the"
+                            + " function from functions/handlers-media, as template.yaml does for Submit and Poll when"
+                            + " Provider is animatic"
+                    : "no adapter for provider '" + name + "' in this deployment");
         }
         return provider;
     }
@@ -168,15 +195,6 @@ public final class Services {
 
     public PromptCache cache() {
         return cache;
-    }
-
-    public ClipProbe probe() {
-        return probe;
-    }
-
-    /** The review analyzer: one bundled-FFmpeg pass per clip; stateless, so a fresh one is as good as a shared one. */
-    public ClipAnalyzer analyzer() {
-        return new FfmpegClipAnalyzer(Ffmpeg.bundled());
     }
 
     public Path workDir() {

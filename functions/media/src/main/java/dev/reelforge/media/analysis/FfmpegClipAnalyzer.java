@@ -88,8 +88,8 @@ public final class FfmpegClipAnalyzer implements ClipAnalyzer {
                 sampled(MetadataLog.read(graph.blockRowsLog()), "lavfi.block", n, origin, facts.fps()));
         OnsetDetector.Result onsets = OnsetDetector.detect(pcm(pcmBytes), AnalysisGraph.PCM_RATE);
         byte[] sheet = Files.exists(graph.contactSheet()) ? Files.readAllBytes(graph.contactSheet()) : new byte[0];
-        return new ClipMetrics(facts.fps(), facts.width(), facts.height(), duration, luma, motion, u, v, cut, blur, block,
-                frozen.finish(duration), black.finish(duration), facts.hasAudio(), onsets.onsets(), onsets.strength(),
+        return new ClipMetrics(facts, duration, luma, motion, u, v, cut, blur, block,
+                frozen.finish(duration), black.finish(duration), onsets.onsets(), onsets.strength(),
                 onsets.hopSeconds(), loudness(MetadataLog.read(graph.audioLog())), sheet);
     }
 

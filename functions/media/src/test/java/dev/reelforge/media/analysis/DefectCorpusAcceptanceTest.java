@@ -14,7 +14,6 @@ import dev.reelforge.core.review.Check;
 import dev.reelforge.core.review.checks.ClipChecks;
 import dev.reelforge.core.review.checks.ReviewThresholds;
 import dev.reelforge.media.Ffmpeg;
-import dev.reelforge.media.FfprobeClipProbe;
 import dev.reelforge.media.animatic.AnimaticRenderer;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -99,7 +98,6 @@ class DefectCorpusAcceptanceTest {
         Ffmpeg ffmpeg = Ffmpeg.bundled();
         AnimaticRenderer renderer = new AnimaticRenderer(ffmpeg);
         FfmpegClipAnalyzer analyzer = new FfmpegClipAnalyzer(ffmpeg);
-        FfprobeClipProbe probe = new FfprobeClipProbe(ffmpeg);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         List<Future<List<Check>>> futures = new ArrayList<>();
         for (Case c : cases) {
@@ -108,7 +106,7 @@ class DefectCorpusAcceptanceTest {
                 Path clip = dir.resolve("clip-" + c.seed() + ".mp4");
                 renderer.render(spec, clip, p -> {});
                 ClipMetrics metrics = analyzer.analyze(clip);
-                return ClipChecks.evaluate(probe.probe(clip), metrics, spec.settings(), spec.storyboard(), ReviewThresholds.defaults());
+                return ClipChecks.evaluate(metrics, spec.settings(), spec.storyboard(), ReviewThresholds.defaults());
             }));
         }
         Map<String, int[]> failures = new LinkedHashMap<>();

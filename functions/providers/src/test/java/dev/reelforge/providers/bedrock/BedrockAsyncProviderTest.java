@@ -19,7 +19,7 @@ import dev.reelforge.core.error.PaidRenderLostException;
 import dev.reelforge.core.error.ProviderThrottledException;
 import dev.reelforge.core.provider.GenerationSpec;
 import dev.reelforge.core.provider.ProviderJob;
-import dev.reelforge.providers.DirectoryClipStore;
+import dev.reelforge.core.testing.DirectoryClipStore;
 import dev.reelforge.providers.Fixtures;
 import dev.reelforge.providers.Specs;
 import dev.reelforge.providers.ledger.InMemoryProviderJobLedger;

@@ -1,7 +1,6 @@
 package dev.reelforge.core.review.checks;
 
 import dev.reelforge.core.media.ClipMetrics;
-import dev.reelforge.core.media.ProbeResult;
 import dev.reelforge.core.request.RenderSettings;
 import dev.reelforge.core.request.Storyboard;
 import dev.reelforge.core.review.Check;
@@ -13,7 +12,7 @@ import java.util.List;
  * blockiness, frozen, black, audio-cues, av-sync, motion. Pure: the same metrics always give the same checks.
  *
  * <pre>{@code
- * List<Check> checks = ClipChecks.evaluate(probe, metrics, request.settings(), request.storyboard(), thresholds);
+ * List<Check> checks = ClipChecks.evaluate(metrics, request.settings(), request.storyboard(), thresholds);
  * }</pre>
  */
 public final class ClipChecks {
@@ -22,9 +21,9 @@ public final class ClipChecks {
 
     private ClipChecks() {}
 
-    public static List<Check> evaluate(ProbeResult probe, ClipMetrics m, RenderSettings ordered, Storyboard storyboard,
-            ReviewThresholds t) {
-        return evaluate(ConformanceCheck.evaluate(probe, ordered), m, storyboard, t);
+    /** The checklist against the settings the clip was ordered with (conformance reads {@link ClipMetrics#probe()}). */
+    public static List<Check> evaluate(ClipMetrics m, RenderSettings ordered, Storyboard storyboard, ReviewThresholds t) {
+        return evaluate(ConformanceCheck.evaluate(m.probe(), ordered), m, storyboard, t);
     }
 
     /** The checklist with a conformance result computed elsewhere (e.g. a clip reviewed without its request). */

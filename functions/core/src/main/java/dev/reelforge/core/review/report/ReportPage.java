@@ -19,8 +19,9 @@ public final class ReportPage {
 
     private ReportPage() {}
 
-    public static String render(String title, String verdict, String reason, List<Check> checks, ClipMetrics m,
-            Storyboard storyboard, List<Integer> cutFrames) {
+    /** The page; {@code advisory} checks (an advisory visual judge's answers) get a table of their own. */
+    public static String render(String title, String verdict, String reason, List<Check> checks, List<Check> advisory,
+            ClipMetrics m, Storyboard storyboard, List<Integer> cutFrames) {
         StringBuilder h = new StringBuilder(16_384);
         h.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(esc(title))
                 .append("</title><style>body{font:14px system-ui,sans-serif;margin:24px;color:#222}"
@@ -29,14 +30,11 @@ public final class ReportPage {
                         + "display:block;margin:4px 0 16px}h2{font-size:16px;margin-top:24px}</style></head><body>");
         h.append("<h1>").append(esc(title)).append("</h1><p>Verdict: <b id=\"verdict\">").append(esc(verdict)).append("</b> — ")
                 .append(esc(reason)).append("</p>");
-        h.append("<table id=\"checks\"><tr><th>check</th><th>result</th><th>value</th><th>threshold</th><th>detail</th><th>suggested fix</th></tr>");
-        for (Check c : checks) {
-            h.append("<tr><td>").append(esc(c.name())).append("</td><td class=\"").append(c.passed() ? "pass\">pass" : "fail\">fail")
-                    .append("</td><td>").append(num(c.value())).append(' ').append(esc(c.unit())).append("</td><td>")
-                    .append(num(c.threshold())).append("</td><td>").append(esc(c.detail())).append("</td><td>")
-                    .append(esc(c.suggestedFix())).append("</td></tr>");
+        checksTable(h, "checks", checks);
+        if (!advisory.isEmpty()) {
+            h.append("<h2>Visual judge (advisory: not counted in the verdict)</h2>");
+            checksTable(h, "advisory", advisory);
         }
-        h.append("</table>");
         if (m != null) {
             if (m.contactSheetJpeg().length > 0) {
                 h.append("<h2>Contact sheet</h2><img id=\"contact-sheet\" alt=\"contact sheet\" src=\"data:image/jpeg;base64,")
@@ -50,6 +48,18 @@ public final class ReportPage {
             h.append("<p>Dashed lines: detected cuts; ").append(cuts.size()).append(" cut(s).</p>");
         }
         return h.append("</body></html>").toString();
+    }
+
+    private static void checksTable(StringBuilder h, String id, List<Check> checks) {
+        h.append("<table id=\"").append(id).append("\"><tr><th>check</th><th>result</th><th>value</th><th>threshold</th>"
+                + "<th>detail</th><th>suggested fix</th></tr>");
+        for (Check c : checks) {
+            h.append("<tr><td>").append(esc(c.name())).append("</td><td class=\"").append(c.passed() ? "pass\">pass" : "fail\">fail")
+                    .append("</td><td>").append(num(c.value())).append(' ').append(esc(c.unit())).append("</td><td>")
+                    .append(num(c.threshold())).append("</td><td>").append(esc(c.detail())).append("</td><td>")
+                    .append(esc(c.suggestedFix())).append("</td></tr>");
+        }
+        h.append("</table>");
     }
 
     private static String series(String id, double[] values, double lo, double hi, double fps, double seconds,

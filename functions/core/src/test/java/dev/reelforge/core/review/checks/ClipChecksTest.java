@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.reelforge.core.media.ClipMetrics.Interval;
-import dev.reelforge.core.media.ProbeResult;
 import dev.reelforge.core.request.AspectRatio;
 import dev.reelforge.core.request.AudioCue;
 import dev.reelforge.core.request.Beat;
@@ -21,7 +20,6 @@ class ClipChecksTest {
             List.of(new Beat(0, 1.5, "A mug sits on a table"), new Beat(1.5, 4, "The mug tips and falls to the floor")),
             List.of(new AudioCue(3.0, "ceramic impact")));
     private static final RenderSettings SETTINGS = new RenderSettings(AspectRatio.PORTRAIT_9_16, 4, Resolution.R360P, 24, 1, "");
-    private static final ProbeResult PROBE = new ProbeResult(4, 360, 640, 24, "h264", "aac", 48000, 2);
 
     private static SyntheticClip clean() {
         SyntheticClip clip = new SyntheticClip(4, 7).impact(3.0).cut(1.5);
@@ -30,7 +28,7 @@ class ClipChecksTest {
     }
 
     private static List<Check> evaluate(SyntheticClip clip) {
-        return ClipChecks.evaluate(PROBE, clip.metrics(), SETTINGS, STORYBOARD, ReviewThresholds.defaults());
+        return ClipChecks.evaluate(clip.metrics(), SETTINGS, STORYBOARD, ReviewThresholds.defaults());
     }
 
     private static Check named(List<Check> checks, String name) {
@@ -107,7 +105,7 @@ class ClipChecksTest {
         SyntheticClip clip = new SyntheticClip(4, 7).impact(3.0).cut(1.5);
         clip.onsets.add(3.0);
         clip.onsets.add(3.4);
-        Check sync = named(ClipChecks.evaluate(PROBE, clip.metrics(), SETTINGS, STORYBOARD, ReviewThresholds.defaults()), "av-sync");
+        Check sync = named(ClipChecks.evaluate(clip.metrics(), SETTINGS, STORYBOARD, ReviewThresholds.defaults()), "av-sync");
         assertThat(sync.passed()).as(sync.detail()).isTrue();
         assertThat(sync.detail()).contains("median of 1");
     }
@@ -172,7 +170,7 @@ class ClipChecksTest {
             soft.blur[i] = 7;
         }
         ReviewThresholds loose = ReviewThresholds.withOverrides(Map.of("blur", 7.5));
-        assertThat(ClipChecks.evaluate(PROBE, soft.metrics(), SETTINGS, STORYBOARD, loose)).allMatch(Check::passed);
+        assertThat(ClipChecks.evaluate(soft.metrics(), SETTINGS, STORYBOARD, loose)).allMatch(Check::passed);
         assertThatThrownBy(() -> ReviewThresholds.withOverrides(Map.of("sharpness", 1.0)))
                 .hasMessageContaining("unknown review threshold 'sharpness'");
     }

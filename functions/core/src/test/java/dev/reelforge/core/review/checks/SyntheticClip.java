@@ -2,6 +2,7 @@ package dev.reelforge.core.review.checks;
 
 import dev.reelforge.core.media.ClipMetrics;
 import dev.reelforge.core.media.ClipMetrics.Interval;
+import dev.reelforge.core.media.ProbeResult;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -78,7 +79,7 @@ final class SyntheticClip {
 
     ClipMetrics metrics() {
         double[] strength = new double[(int) (n / FPS / 0.005)];
-        return new ClipMetrics(FPS, 360, 640, n / FPS, luma, motion, u, v, new double[n], blur, block, frozen, black, true,
-                onsets, strength, 0.005, -23, new byte[0]);
+        return new ClipMetrics(new ProbeResult(n / FPS, 360, 640, FPS, "h264", "aac", 48000, 2), n / FPS, luma, motion, u, v,
+                new double[n], blur, block, frozen, black, onsets, strength, 0.005, -23, new byte[0]);
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reelforge.core.error.ReelforgeException;
 import dev.reelforge.core.media.ClipMetrics;
-import dev.reelforge.core.media.ProbeResult;
 import dev.reelforge.core.request.RenderRequest;
 import dev.reelforge.core.request.RequestParser;
 import dev.reelforge.core.request.Storyboard;
@@ -12,13 +11,19 @@ import dev.reelforge.core.review.Check;
 import dev.reelforge.core.review.ConformanceCheck;
 import dev.reelforge.core.review.checks.ClipChecks;
 import dev.reelforge.core.review.checks.ReviewThresholds;
+import dev.reelforge.core.review.judge.ClipJudging;
+import dev.reelforge.core.review.judge.JudgeMode;
+import dev.reelforge.handlers.config.HandlerConfig;
+import dev.reelforge.handlers.config.JudgeConfig;
 import dev.reelforge.handlers.config.Services;
 import dev.reelforge.media.Ffmpeg;
-import dev.reelforge.media.FfprobeClipProbe;
 import dev.reelforge.media.analysis.FfmpegClipAnalyzer;
+import dev.reelforge.media.analysis.FfmpegFrameSampler;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -29,9 +34,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code reelforge review <clip.mp4> [--request r.json] [--json]}: the review checks on any clip, offline. With a
- * request, conformance compares against its settings and the cue/beat checks use its storyboard; without one, only
- * the clip's own streams are checked. Exit 0 when every check passes, 3 when any fails, 2 on bad input.
+ * {@code reelforge review <clip.mp4> [--request r.json] [--judge advisory|binding] [--json]}: the review checks on
+ * any clip, offline. With a request, conformance compares against its settings and the cue/beat checks use its
+ * storyboard; without one, only the clip's own streams are checked. With a judge, the visual judge configured in
+ * the environment (REELFORGE_JUDGE_BASE_URL, _MODEL, _API_KEY; see JudgeConfig) answers too: binding answers count
+ * like checks, advisory ones are listed apart. Exit 0 when every check passes, 3 when any fails, 2 on bad input.
  */
 @Command(name = "review", description = "Measure a clip against the review checklist.")
 final class ReviewCommand implements Callable<Integer> {
@@ -43,8 +50,12 @@ final class ReviewCommand implements Callable<Integer> {
     @Option(names = "--request", paramLabel = "<request.json>", description = "The request the clip was made for.")
     Path requestFile;
 
-    @Option(names = "--json", description = "Print the checks as JSON ({clip, passed, checks: [...]}).")
+    @Option(names = "--json", description = "Print the checks as JSON ({clip, passed, checks, advisory, warnings}).")
     boolean asJson;
+
+    @Option(names = "--judge", paramLabel = "<mode>", description = "Ask the visual judge: off, advisory or binding "
+            + "(default: REELFORGE_JUDGE_MODE, else off); its URL, model and key come from the environment.")
+    String judgeMode;
 
     @Spec
     CommandSpec spec;
@@ -59,33 +70,52 @@ final class ReviewCommand implements Callable<Integer> {
                 throw new RequestFile.UserInputException(clip + ": no such clip file");
             }
             RenderRequest request = requestFile == null ? null : new RequestParser(json).parse(RequestFile.read(requestFile));
+            JudgeConfig judgeConfig = judgeMode == null ? HandlerConfig.judgeFromEnvironment()
+                    : HandlerConfig.judgeFromEnvironment().withMode(JudgeMode.parse(judgeMode));
             Ffmpeg ffmpeg = Ffmpeg.bundled();
-            ProbeResult probe = new FfprobeClipProbe(ffmpeg).probe(clip);
             ClipMetrics metrics = new FfmpegClipAnalyzer(ffmpeg).analyze(clip);
-            List<Check> checks = request == null
-                    ? ClipChecks.evaluate(ConformanceCheck.evaluateUnordered(probe), metrics,
-                            new Storyboard("", List.of(), List.of()), ReviewThresholds.defaults())
-                    : ClipChecks.evaluate(probe, metrics, request.settings(), request.storyboard(), request.reviewThresholds());
+            Storyboard storyboard = request == null ? new Storyboard("", List.of(), List.of()) : request.storyboard();
+            List<Check> checks = new ArrayList<>(request == null
+                    ? ClipChecks.evaluate(ConformanceCheck.evaluateUnordered(metrics.probe()), metrics, storyboard,
+                            ReviewThresholds.defaults())
+                    : ClipChecks.evaluate(metrics, request.settings(), storyboard, request.reviewThresholds()));
+            ClipJudging judging = judgeConfig.judging(new FfmpegFrameSampler(ffmpeg), secretId -> {
+                throw new IllegalStateException("reelforge review reads the judge's key from REELFORGE_JUDGE_API_KEY");
+            }, json, Clock.systemUTC());
+            ClipJudging.Result judged = judging.judge(clip, request == null ? "" : request.prompt(), storyboard);
+            List<Check> advisory = judging.mode() == JudgeMode.BINDING ? List.of() : judged.checks();
+            if (judging.mode() == JudgeMode.BINDING) {
+                checks.addAll(judged.checks());
+            }
+            List<String> warnings = judged.note().isEmpty() ? List.of() : List.of(judged.note());
             boolean passed = checks.stream().allMatch(Check::passed);
             if (asJson) {
                 ObjectNode doc = json.createObjectNode();
                 doc.put("clip", clip.toString());
                 doc.put("passed", passed);
                 doc.set("checks", json.valueToTree(checks));
+                doc.set("advisory", json.valueToTree(advisory));
+                doc.set("warnings", json.valueToTree(warnings));
                 out.println(json.writerWithDefaultPrettyPrinter().writeValueAsString(doc));
             } else {
-                for (Check c : checks) {
-                    out.println(String.format(Locale.ROOT, "%-4s %-15s %10.3f %-14s (threshold %.3f)  %s%s", c.passed() ? "ok" : "FAIL",
-                            c.name(), c.value(), c.unit(), c.threshold(), c.detail(),
-                            c.suggestedFix().isEmpty() ? "" : "  → fix: " + c.suggestedFix()));
-                }
+                checks.forEach(c -> out.println(line(c.passed() ? "ok" : "FAIL", c)));
+                advisory.forEach(c -> out.println(line(c.passed() ? "(ok)" : "(no)", c) + "  [advisory]"));
+                warnings.forEach(w -> err.println("warning: " + w));
                 out.println(passed ? "all checks passed" : checks.stream().filter(c -> !c.passed()).count() + " check(s) failed");
             }
             out.flush();
             return passed ? ReelforgeCli.OK : CHECKS_FAILED;
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            err.println("cannot review: " + e.getMessage());
+            return ReelforgeCli.INVALID_INPUT;
         } catch (RequestFile.UserInputException | ReelforgeException e) {
             err.println("cannot review: " + e.getMessage());
             return ReelforgeCli.INVALID_INPUT;
         }
+    }
+
+    private static String line(String verdict, Check c) {
+        return String.format(Locale.ROOT, "%-4s %-22s %10.3f %-16s (threshold %.3f)  %s%s", verdict, c.name(), c.value(),
+                c.unit(), c.threshold(), c.detail(), c.suggestedFix().isEmpty() ? "" : "  → fix: " + c.suggestedFix());
     }
 }

@@ -5,16 +5,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.reelforge.aws.dynamodb.DynamoDbProviderJobLedger;
 import dev.reelforge.core.port.VideoProvider;
+import dev.reelforge.core.review.judge.ClipJudging;
 import dev.reelforge.handlers.FinalizeHandler;
 import dev.reelforge.handlers.PollHandler;
 import dev.reelforge.handlers.PostProcessHandler;
 import dev.reelforge.handlers.RecordFailureHandler;
-import dev.reelforge.handlers.ReviewScoreHandler;
 import dev.reelforge.handlers.SubmitHandler;
 import dev.reelforge.handlers.ValidateHandler;
 import dev.reelforge.handlers.config.HandlerConfig;
 import dev.reelforge.handlers.config.ProviderAdapters;
 import dev.reelforge.handlers.config.Services;
+import dev.reelforge.handlers.media.ReviewScoreHandler;
 import dev.reelforge.local.engine.Engine;
 import dev.reelforge.local.engine.EngineClock;
 import dev.reelforge.local.engine.ExecutionListener;
@@ -22,7 +23,8 @@ import dev.reelforge.local.engine.ExecutionResult;
 import dev.reelforge.local.engine.StateMachine;
 import dev.reelforge.local.stack.LocalAwsStack;
 import dev.reelforge.media.Ffmpeg;
-import dev.reelforge.media.FfprobeClipProbe;
+import dev.reelforge.media.analysis.FfmpegClipAnalyzer;
+import dev.reelforge.media.analysis.FfmpegFrameSampler;
 import dev.reelforge.media.provenance.LocalKeyProvenanceSigner;
 import dev.reelforge.mediatask.MediaTask;
 import dev.reelforge.providers.animatic.AnimaticProvider;
@@ -68,24 +70,33 @@ public final class LocalWorkflow {
     }
 
     public LocalWorkflow(LocalAwsStack stack, Path dataDir, EngineClock clock, Map<String, VideoProvider> providers) {
+        this(stack, dataDir, clock, providers, HandlerConfig.judgeFromEnvironment().judging(new FfmpegFrameSampler(Ffmpeg.bundled()),
+                secretId -> {
+                    throw new IllegalStateException("local runs read the judge's key from REELFORGE_JUDGE_API_KEY, not from Secrets Manager");
+                }, Services.objectMapper(), Clock.systemUTC()));
+    }
+
+    /** As above, with the visual judge ReviewScore asks (the environment's, or a test's). */
+    public LocalWorkflow(LocalAwsStack stack, Path dataDir, EngineClock clock, Map<String, VideoProvider> providers,
+            ClipJudging judging) {
         ObjectMapper json = Services.objectMapper();
         this.services = new Services(json, stack.clipStore(), stack.jobStore(), stack.promptCache(), providers,
-                new FfprobeClipProbe(Ffmpeg.bundled()), Services.catalog(json, HandlerConfig.capabilitiesFileFromEnvironment()),
-                dataDir.resolve("work"), Clock.systemUTC());
+                Services.catalog(json, HandlerConfig.capabilitiesFileFromEnvironment()), dataDir.resolve("work"), Clock.systemUTC());
         this.render = StateMachine.parse(Definitions.substitute(Definitions.load("render.asl.json"), Definitions.localSubstitutions()));
         MediaTask media = MediaTask.create(stack.clipStore(), json, dataDir.resolve("work"),
                 LocalKeyProvenanceSigner.loadOrCreate(dataDir.resolve("keys")));
-        this.tasks = new LocalTaskResolver(handlers(services), env -> media.run(env), json);
+        this.tasks = new LocalTaskResolver(handlers(services, judging), env -> media.run(env), json);
         this.clock = clock;
     }
 
-    /** Each deployed function's handler by function name, wired to {@code services}. */
-    public static Map<String, RequestStreamHandler> handlers(Services services) {
+    /** Each deployed function's handler by function name, wired to {@code services}; ReviewScore with {@code judging}. */
+    public static Map<String, RequestStreamHandler> handlers(Services services, ClipJudging judging) {
         Map<String, RequestStreamHandler> byName = new LinkedHashMap<>();
         byName.put(Definitions.FUNCTIONS.get("ValidateFunctionArn"), new ValidateHandler(services));
         byName.put(Definitions.FUNCTIONS.get("SubmitFunctionArn"), new SubmitHandler(services));
         byName.put(Definitions.FUNCTIONS.get("PollFunctionArn"), new PollHandler(services));
-        byName.put(Definitions.FUNCTIONS.get("ReviewScoreFunctionArn"), new ReviewScoreHandler(services));
+        byName.put(Definitions.FUNCTIONS.get("ReviewScoreFunctionArn"), new ReviewScoreHandler(services,
+                new FfmpegClipAnalyzer(Ffmpeg.bundled()), judging));
         byName.put(Definitions.FUNCTIONS.get("PostProcessFunctionArn"), new PostProcessHandler(services));
         byName.put(Definitions.FUNCTIONS.get("FinalizeFunctionArn"), new FinalizeHandler(services));
         byName.put(Definitions.FUNCTIONS.get("RecordFailureFunctionArn"), new RecordFailureHandler(services));

@@ -72,6 +72,16 @@ class ReviewCommandTest {
     }
 
     @Test
+    void review_judgeAskedButNotConfigured_exitsTwoNamingWhatIsMissing() throws Exception {
+        Path clip = Files.writeString(dir.resolve("any.mp4"), "decoded only after the judge is configured");
+
+        assertThat(execute("review", clip.toString(), "--judge", "advisory")).isEqualTo(2);
+        assertThat(err.toString()).contains("cannot review: the visual judge is advisory but REELFORGE_JUDGE_BASE_URL is not set");
+        assertThat(execute("review", clip.toString(), "--judge", "sometimes")).isEqualTo(2);
+        assertThat(err.toString()).contains("off, advisory or binding");
+    }
+
+    @Test
     void review_missingOrUndecodableClip_exitsTwo() throws Exception {
         assertThat(execute("review", dir.resolve("missing.mp4").toString())).isEqualTo(2);
         Path junk = Files.writeString(dir.resolve("junk.mp4"), "not a video");

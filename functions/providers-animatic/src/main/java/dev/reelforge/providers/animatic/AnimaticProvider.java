@@ -5,6 +5,7 @@ import dev.reelforge.core.error.InvalidRequestException;
 import dev.reelforge.core.error.ProviderFailedException;
 import dev.reelforge.core.error.ProviderThrottledException;
 import dev.reelforge.core.error.ReelforgeException;
+import dev.reelforge.core.port.ClipStore;
 import dev.reelforge.core.port.VideoProvider;
 import dev.reelforge.core.provider.GenerationSpec;
 import dev.reelforge.core.provider.ProviderJob;
@@ -14,11 +15,11 @@ import dev.reelforge.media.animatic.DefectSet;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
@@ -27,11 +28,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
 /**
- * The offline {@link VideoProvider} ({@code animatic}): renders storyboards locally with {@link AnimaticRenderer}
- * on a small bounded pool of daemon threads, behind the same submit/poll/download protocol as a paid API, so the
- * workflow runs end to end without one. Job ids are derived from the idempotency key, and finished clips live in
- * the work directory as {@code <jobId>.mp4} (written under a temporary name, then moved atomically), so a
- * resubmission after a restart finds the finished clip instead of rendering again. Thread-safe.
+ * The offline {@link VideoProvider} ({@code animatic}): renders storyboards with {@link AnimaticRenderer} behind the
+ * same submit/poll/download protocol as a paid API, so the workflow runs end to end without one. Job ids are
+ * derived from the idempotency key, and finished clips are kept by job id (written under a temporary name, then
+ * stored whole), so a resubmission after a restart finds the finished clip instead of rendering again.
+ *
+ * <p>Two ways to run. In one process ({@link #AnimaticProvider(Path)}: the CLI, the local stack), renders run on a
+ * small bounded pool of daemon threads and report progress, and finished clips live in the work directory. In
+ * Lambda ({@link #inline}), a container is frozen as soon as its invocation returns and Poll runs in another
+ * container, so a background render would stall and its clip would be out of Poll's reach: Submit renders before
+ * it returns (the job is COMPLETED or FAILED at once) and the clip goes to the clip store, where any container's
+ * Poll finds it. Thread-safe.
  *
  * <pre>{@code
  * try (AnimaticProvider animatic = new AnimaticProvider(Path.of("work/animatic"))) {
@@ -43,9 +50,14 @@ public final class AnimaticProvider implements VideoProvider, AutoCloseable {
     public static final String NAME = "animatic";
     private static final Pattern JOB_ID = Pattern.compile("anim-[0-9a-f]{16}");
 
+    /** Where {@link #inline} keeps finished clips in the clip store (beside Bedrock's {@code provider-output/bedrock}). */
+    public static final String STORE_PREFIX = "provider-output/animatic/";
+
     private final Path workDir;
     private final ClipRendering renderer;
-    private final ThreadPoolExecutor executor;
+    private final FinishedClips finished;
+    private final Executor executor;
+    private final ThreadPoolExecutor pool;
     private final Map<String, RenderJob> jobs = new ConcurrentHashMap<>();
 
     /** One render at a time, up to 8 waiting, with the bundled FFmpeg. */
@@ -58,16 +70,36 @@ public final class AnimaticProvider implements VideoProvider, AutoCloseable {
     }
 
     AnimaticProvider(Path workDir, ClipRendering renderer, int workers, int queueCapacity) {
+        this(workDir, renderer, FinishedClips.inDirectory(workDir), new ThreadPoolExecutor(workers, workers, 30,
+                TimeUnit.SECONDS, new ArrayBlockingQueue<>(queueCapacity), daemonThreads()));
+    }
+
+    private AnimaticProvider(Path workDir, ClipRendering renderer, FinishedClips finished, Executor executor) {
         this.workDir = workDir;
         this.renderer = renderer;
-        this.executor = new ThreadPoolExecutor(workers, workers, 30, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(queueCapacity), daemonThreads());
-        this.executor.allowCoreThreadTimeOut(true);
+        this.finished = finished;
+        this.executor = executor;
+        this.pool = executor instanceof ThreadPoolExecutor threads ? threads : null;
+        if (pool != null) {
+            pool.allowCoreThreadTimeOut(true);
+        }
         try {
             Files.createDirectories(workDir);
         } catch (IOException e) {
             throw new IllegalStateException("cannot create the animatic work directory " + workDir + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * For Lambda: each submit renders before it returns, in {@code scratch}, and stores the clip under
+     * {@link #STORE_PREFIX} in {@code store}, where a Poll in any container finds it.
+     */
+    public static AnimaticProvider inline(ClipStore store, Path scratch) {
+        return inline(store, scratch, new AnimaticRenderer(Ffmpeg.bundled())::render);
+    }
+
+    static AnimaticProvider inline(ClipStore store, Path scratch, ClipRendering renderer) {
+        return new AnimaticProvider(scratch, renderer, FinishedClips.inStore(store, STORE_PREFIX), Runnable::run);
     }
 
     /** {@code anim-} and the first 16 hex digits of the key's SHA-256: the same key always names the same job. */
@@ -91,7 +123,7 @@ public final class AnimaticProvider implements VideoProvider, AutoCloseable {
             throw InvalidRequestException.of("defects", e.getMessage());
         }
         String id = jobId(idempotencyKey);
-        return jobs.computeIfAbsent(id, key -> Files.exists(finished(key)) ? RenderJob.alreadyFinished(key) : schedule(key, spec))
+        return jobs.computeIfAbsent(id, key -> finished.exists(key) ? RenderJob.alreadyFinished(key) : schedule(key, spec))
                 .snapshot();
     }
 
@@ -101,7 +133,7 @@ public final class AnimaticProvider implements VideoProvider, AutoCloseable {
         if (job != null) {
             return job.snapshot();
         }
-        if (isJobId(providerJobId) && Files.exists(finished(providerJobId))) {
+        if (isJobId(providerJobId) && finished.exists(providerJobId)) {
             return jobs.computeIfAbsent(providerJobId, RenderJob::alreadyFinished).snapshot();
         }
         return new ProviderJob(providerJobId, ProviderJob.State.FAILED, 0, 1,
@@ -110,7 +142,7 @@ public final class AnimaticProvider implements VideoProvider, AutoCloseable {
 
     @Override
     public void download(String providerJobId, Path target) {
-        if (!isJobId(providerJobId) || !Files.exists(finished(providerJobId))) {
+        if (!isJobId(providerJobId) || !finished.exists(providerJobId)) {
             throw new ProviderFailedException("animatic job " + providerJobId + " has no finished clip; poll until it is COMPLETED");
         }
         try {
@@ -118,7 +150,7 @@ public final class AnimaticProvider implements VideoProvider, AutoCloseable {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            Files.copy(finished(providerJobId), target, StandardCopyOption.REPLACE_EXISTING);
+            finished.copyTo(providerJobId, target);
         } catch (IOException e) {
             throw new ProviderFailedException("could not copy animatic clip " + providerJobId + ": " + e.getMessage(), e);
         }
@@ -127,7 +159,9 @@ public final class AnimaticProvider implements VideoProvider, AutoCloseable {
     /** Stops accepting work and interrupts running renders. */
     @Override
     public void close() {
-        executor.shutdownNow();
+        if (pool != null) {
+            pool.shutdownNow();
+        }
     }
 
     /** Test seam: waits until every job submitted so far has finished, successfully or not. */
@@ -142,7 +176,7 @@ public final class AnimaticProvider implements VideoProvider, AutoCloseable {
         try {
             executor.execute(() -> run(job, spec));
         } catch (RejectedExecutionException e) {
-            throw new ProviderThrottledException("the animatic renderer is busy (" + executor.getQueue().size()
+            throw new ProviderThrottledException("the animatic renderer is busy (" + pool.getQueue().size()
                     + " renders waiting); retry in a few seconds");
         }
         return job;
@@ -153,7 +187,7 @@ public final class AnimaticProvider implements VideoProvider, AutoCloseable {
         job.started();
         try {
             renderer.render(spec, partial, job::progressed);
-            Files.move(partial, finished(job.id), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            finished.store(job.id, partial);
             job.completed();
         } catch (ReelforgeException | IllegalArgumentException e) {
             job.failed("the animatic render failed: " + e.getMessage());
@@ -169,10 +203,6 @@ public final class AnimaticProvider implements VideoProvider, AutoCloseable {
 
     private static boolean isJobId(String id) {
         return JOB_ID.matcher(id).matches();
-    }
-
-    private Path finished(String id) {
-        return workDir.resolve(id + ".mp4");
     }
 
     private static void deleteQuietly(Path file) {

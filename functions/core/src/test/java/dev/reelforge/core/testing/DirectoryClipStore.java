@@ -1,4 +1,4 @@
-package dev.reelforge.providers;
+package dev.reelforge.core.testing;
 
 import dev.reelforge.core.port.ClipStore;
 import java.io.IOException;
@@ -9,7 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 
-/** A {@link ClipStore} fake on a directory, for adapter tests that read provider output from "our bucket". */
+/** A {@link ClipStore} fake on a directory: "our bucket" for adapter tests that read or write objects. */
 public final class DirectoryClipStore implements ClipStore {
     private final Path root;
 

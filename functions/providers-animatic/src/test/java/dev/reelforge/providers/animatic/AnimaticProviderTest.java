@@ -17,6 +17,7 @@ import dev.reelforge.core.request.Beat;
 import dev.reelforge.core.request.RenderSettings;
 import dev.reelforge.core.request.Resolution;
 import dev.reelforge.core.request.Storyboard;
+import dev.reelforge.core.testing.DirectoryClipStore;
 import dev.reelforge.media.Ffmpeg;
 import dev.reelforge.media.FfprobeClipProbe;
 import dev.reelforge.media.animatic.AnimaticRenderer;
@@ -191,6 +192,53 @@ class AnimaticProviderTest {
         } catch (IOException e) {
             throw new MediaProcessingException("test render could not write", e);
         }
+    }
+
+    private void countedRender(GenerationSpec spec, Path out, IntConsumer progress) {
+        renders.incrementAndGet();
+        try {
+            Files.write(out, ("clip of " + spec.prompt()).getBytes());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void inline_submitRendersBeforeReturning_andAnotherContainersPollFindsTheClipInTheStore() throws Exception {
+        DirectoryClipStore bucket = new DirectoryClipStore(work.resolve("bucket"));
+        AnimaticProvider submitContainer = AnimaticProvider.inline(bucket, work.resolve("submit-tmp"), this::countedRender);
+        AnimaticProvider pollContainer = AnimaticProvider.inline(bucket, work.resolve("poll-tmp"), this::countedRender);
+
+        ProviderJob submitted = submitContainer.submit(spec(), "tenant/req-9/attempt-1");
+
+        assertThat(submitted.state()).isEqualTo(State.COMPLETED);
+        assertThat(bucket.exists(AnimaticProvider.STORE_PREFIX + submitted.providerJobId() + ".mp4")).isTrue();
+        ProviderJob polled = pollContainer.poll(submitted.providerJobId());
+        assertThat(polled.state()).isEqualTo(State.COMPLETED);
+        Path copy = work.resolve("downloaded.mp4");
+        pollContainer.download(submitted.providerJobId(), copy);
+        assertThat(Files.readString(copy)).isEqualTo("clip of a ball drops");
+        assertThat(pollContainer.submit(spec(), "tenant/req-9/attempt-1").state()).isEqualTo(State.COMPLETED);
+        assertThat(renders).hasValue(1);
+        try (var leftovers = Files.list(work.resolve("submit-tmp"))) {
+            assertThat(leftovers).isEmpty();
+        }
+    }
+
+    @Test
+    void inline_renderFails_submitReturnsFailedAndNoClipIsStored() {
+        DirectoryClipStore bucket = new DirectoryClipStore(work.resolve("bucket"));
+        AnimaticProvider inline = AnimaticProvider.inline(bucket, work.resolve("tmp"), (spec, out, progress) -> {
+            throw new MediaProcessingException("ffmpeg failed while encoding the animatic (exit 1): disk full");
+        });
+
+        ProviderJob submitted = inline.submit(spec(), "tenant/req-10/attempt-1");
+
+        assertThat(submitted.state()).isEqualTo(State.FAILED);
+        assertThat(submitted.failureReason()).contains("disk full");
+        assertThat(bucket.exists(AnimaticProvider.STORE_PREFIX + submitted.providerJobId() + ".mp4")).isFalse();
+        assertThat(AnimaticProvider.inline(bucket, work.resolve("tmp2"), this::countedRender).poll(submitted.providerJobId()).state())
+                .isEqualTo(State.FAILED);
     }
 
     private static GenerationSpec spec() {

@@ -1,0 +1,44 @@
+package dev.reelforge.handlers.media;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.reelforge.core.port.ClipAnalyzer;
+import dev.reelforge.core.review.judge.ClipJudging;
+import dev.reelforge.core.workflow.JobTicket;
+import dev.reelforge.core.workflow.RenderRound;
+import dev.reelforge.core.workflow.ReviewStep;
+import dev.reelforge.handlers.JsonHandler;
+import dev.reelforge.handlers.config.HandlerConfig;
+import dev.reelforge.handlers.config.Services;
+import dev.reelforge.media.Ffmpeg;
+import dev.reelforge.media.analysis.FfmpegClipAnalyzer;
+import dev.reelforge.media.analysis.FfmpegFrameSampler;
+import java.time.Clock;
+
+/**
+ * ReviewScore state: scores the round's clips and returns the verdict the state machine switches on. It is the
+ * one handler that always needs FFmpeg (the one-pass analysis, and the stills of the optional visual judge), so it
+ * lives in the media package.
+ */
+public final class ReviewScoreHandler extends JsonHandler {
+    private final Services services;
+    private final ReviewStep step;
+
+    public ReviewScoreHandler() {
+        this(Services.fromEnvironment(), new FfmpegClipAnalyzer(Ffmpeg.bundled()), HandlerConfig.judgeFromEnvironment()
+                .judging(new FfmpegFrameSampler(Ffmpeg.bundled()), Services.secretsManager(HandlerConfig.fromEnvironment().region()),
+                        Services.objectMapper(), Clock.systemUTC()));
+    }
+
+    public ReviewScoreHandler(Services services, ClipAnalyzer analyzer, ClipJudging judging) {
+        super(services.json());
+        this.services = services;
+        this.step = new ReviewStep(services.clips(), analyzer, services.jobs(), services.json(), services.workDir(),
+                services.clock(), judging);
+    }
+
+    @Override
+    protected Object handle(JsonNode input) {
+        return step.run(services.parser().parse(input.get("request")), field(input, "job", JobTicket.class),
+                field(input, "round", RenderRound.class));
+    }
+}
