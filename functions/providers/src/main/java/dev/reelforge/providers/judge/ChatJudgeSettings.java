@@ -1,5 +1,6 @@
 package dev.reelforge.providers.judge;
 
+import dev.reelforge.providers.internal.ProviderHttp;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
@@ -9,7 +10,8 @@ import java.util.Objects;
  * to call it.
  *
  * @param baseUrl the API root including the version, e.g. {@code https://gateway.example/v1}
- * @param apiKey sent as a bearer token; from Secrets Manager in AWS, the environment locally; never logged
+ * @param apiKey sent as a bearer token; from Secrets Manager in AWS, the environment locally; never logged; kept
+ *     stripped, and refused if an HTTP header cannot carry it
  * @param model a model that reads images and honours {@code response_format: json_schema}
  */
 public record ChatJudgeSettings(URI baseUrl, String apiKey, String model, Duration connectTimeout, Duration requestTimeout) {
@@ -18,6 +20,7 @@ public record ChatJudgeSettings(URI baseUrl, String apiKey, String model, Durati
         if (apiKey == null || apiKey.isBlank()) {
             throw new IllegalArgumentException("the visual judge needs an API key");
         }
+        apiKey = ProviderHttp.headerSafeCredential(OpenAiChatJudge.NAME, apiKey);
         if (model == null || model.isBlank()) {
             throw new IllegalArgumentException("the visual judge needs a model name");
         }

@@ -54,7 +54,7 @@ public final class OpenAiChatJudge implements VisualJudge {
                 .build();
         ProviderHttp.Answer answer = http.send(call, "judging a clip");
         if (!answer.ok()) {
-            String detail = ProviderErrors.detail(answer.jsonOrEmpty());
+            String detail = ProviderErrors.redact(ProviderErrors.detail(answer.jsonOrEmpty()), settings.apiKey());
             if (answer.status() == 429 || answer.status() == 408 || answer.status() >= 500) {
                 throw ProviderErrors.forStatus(NAME, "judging a clip", answer.status(), answer.headers(), detail, clock);
             }

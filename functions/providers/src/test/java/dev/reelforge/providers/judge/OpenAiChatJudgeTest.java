@@ -129,6 +129,18 @@ class OpenAiChatJudgeTest {
     }
 
     @Test
+    void judge_errorTextQuotingAKeyOfAnyShape_neverRepeatsTheKey() {
+        String gatewayKey = "gw_judge_Canary_7fQ2xZ9p";
+        OpenAiChatJudge gateway = new OpenAiChatJudge(ChatJudgeSettings.of(URI.create(server.baseUrl() + "/v1"), gatewayKey + "\n",
+                "vision-model-1"), json, clock);
+        answer(400, "{\"error\":{\"message\":\"Invalid header Authorization: Bearer " + gatewayKey + "\",\"code\":\"invalid_request\"}}");
+
+        assertThatThrownBy(() -> gateway.judge(request)).isInstanceOf(ProviderFailedException.class)
+                .hasMessageContaining("Bearer [our key]").hasMessageNotContaining(gatewayKey);
+        server.verify(postRequestedFor(urlEqualTo(PATH)).withHeader("Authorization", equalTo("Bearer " + gatewayKey)));
+    }
+
+    @Test
     void judge_modelRefuses_failsWithTheRefusal() throws Exception {
         ObjectNode body = (ObjectNode) json.readTree(completion("", "stop"));
         ((ObjectNode) body.path("choices").path(0).path("message")).putNull("content").put("refusal", "I can't help with that.");
