@@ -30,7 +30,8 @@ import java.util.regex.Pattern;
  * <scenario>}): {@code ok} (after a 429 and a 5xx on the way, and for fal an expired file URL), {@code 401},
  * {@code 403-blocked} and {@code 400-echo} / {@code 422-echo} (error text that repeats the caller's credentials back,
  * as some gateways do), {@code moderation} (refused at create), {@code failed} (refused while rendering), {@code 5xx}
- * (always) and {@code timeout} (answers after the client gave up). OpenAI Videos under {@code /v1}, the fal queue at
+ * (always) and {@code timeout} (answers after the client gave up). OpenAI Videos under {@code /v1} (and the visual
+ * judge's chat completions, which quote their key back for the fal render's clip), the fal queue at
  * the root ({@code Authorization: Key}), Bedrock's StartAsyncInvoke / GetAsyncInvoke (SigV4, any signature), which
  * writes {@code output.mp4} into the bucket's directory as Bedrock writes into S3. Every request's headers are
  * kept, so a test can prove the keys were sent. Thread-safe.
@@ -44,16 +45,18 @@ final class FakeVideoProviders implements AutoCloseable {
     private final byte[] clip;
     private final String openAiKey;
     private final String falKey;
+    private final String judgeKey;
     private final Path bucketDir;
     private final List<String> requestLog = new CopyOnWriteArrayList<>();
     private final Map<String, String> scenarioOfJob = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private final AtomicInteger ids = new AtomicInteger();
 
-    FakeVideoProviders(byte[] clip, String openAiKey, String falKey, Path bucketDir) {
+    FakeVideoProviders(byte[] clip, String openAiKey, String falKey, String judgeKey, Path bucketDir) {
         this.clip = clip;
         this.openAiKey = openAiKey;
         this.falKey = falKey;
+        this.judgeKey = judgeKey;
         this.bucketDir = bucketDir;
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
@@ -83,7 +86,9 @@ final class FakeVideoProviders implements AutoCloseable {
             String path = exchange.getRequestURI().getRawPath();
             byte[] body = exchange.getRequestBody().readAllBytes();
             requestLog.add(exchange.getRequestMethod() + " " + path + " " + exchange.getRequestHeaders().entrySet());
-            if (path.startsWith("/v1/videos")) {
+            if (path.equals("/v1/chat/completions")) {
+                judge(exchange, body);
+            } else if (path.startsWith("/v1/videos")) {
                 openAi(exchange, path, body);
             } else if (path.startsWith("/async-invoke")) {
                 bedrock(exchange, path, body);
@@ -149,6 +154,31 @@ final class FakeVideoProviders implements AutoCloseable {
             reply(exchange, 200, Map.of("id", m.group(1), "object", "video", "status", "completed", "progress", 100),
                     Map.of("openai-poll-after-ms", "1000", "x-request-id", "req_" + ids.incrementAndGet()));
         }
+    }
+
+    /**
+     * The visual judge's chat completions: for the fal render's clip an error that quotes the judge's key back, for
+     * the others a passing answer to every item the request's schema lists.
+     */
+    private void judge(HttpExchange exchange, byte[] body) throws IOException {
+        if (!("Bearer " + judgeKey).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            reply(exchange, 401, error("no such key", "invalid_api_key"), Map.of());
+            return;
+        }
+        JsonNode request = JSON.readTree(body);
+        if (request.toString().contains("leak-fal-ok")) {
+            reply(exchange, 400, error("Invalid header Authorization: Bearer " + judgeKey, "invalid_request"), Map.of());
+            return;
+        }
+        ObjectNode answers = JSON.createObjectNode();
+        var list = answers.putArray("answers");
+        request.path("response_format").path("json_schema").path("schema").path("properties").path("answers").path("items")
+                .path("properties").path("item").path("enum").forEach(item -> list.addObject().put("item", item.asText())
+                        .put("passed", true).put("confidence", 0.9).put("reason", "looks right"));
+        ObjectNode completion = JSON.createObjectNode().put("id", "chatcmpl-leak").put("object", "chat.completion");
+        ObjectNode choice = completion.putArray("choices").addObject().put("index", 0).put("finish_reason", "stop");
+        choice.putObject("message").put("role", "assistant").put("content", answers.toString()).putNull("refusal");
+        reply(exchange, 200, completion, Map.of("x-request-id", "req_judge_" + ids.incrementAndGet()));
     }
 
     private void fal(HttpExchange exchange, String path, byte[] body) throws IOException {

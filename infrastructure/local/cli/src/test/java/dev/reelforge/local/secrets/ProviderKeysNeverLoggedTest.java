@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Provider keys never reach a log, a message or a stored record. Real renders through the local workflow with each
- * paid adapter (openai-videos and fal-queue over HTTP, bedrock-async through its SDK client) against
+ * paid adapter (openai-videos and fal-queue over HTTP, bedrock-async through its SDK client) and the advisory visual
+ * judge (chat completions) against
  * {@link FakeVideoProviders}, configured from the environment exactly as {@code reelforge run} is, with distinctive
  * keys and AWS credentials, along every failure path the fake offers (401/403, 429, 5xx, moderation at create and
  * while rendering, timeouts, and error text that repeats the key back). Everything is captured: the subprocess'
@@ -39,6 +40,7 @@ class ProviderKeysNeverLoggedTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String OPENAI_KEY = "gw_LeakCanary_openai_7fQ2xZ9pLm3Rt8Vw";
     private static final String FAL_KEY = "falLeakCanary:K9vX2mQ7wR4tY8zP";
+    private static final String JUDGE_KEY = "gw_LeakCanary_judge_Q4mT8vN2";
     private static final String AWS_ACCESS_KEY_ID = "AKIALEAKCANARY000001";
     private static final String AWS_SECRET = "LeakCanarySecretAccessKey+bedrock/0000000";
     private static final String AWS_SESSION_TOKEN = "LeakCanarySessionToken//FwoGZXIvYXdzEJr+bedrock==";
@@ -83,7 +85,7 @@ class ProviderKeysNeverLoggedTest {
         }
         Path capabilities = writeCapabilities(root.resolve("capabilities.json"));
 
-        try (FakeVideoProviders fake = new FakeVideoProviders(Files.readAllBytes(clip), OPENAI_KEY, FAL_KEY,
+        try (FakeVideoProviders fake = new FakeVideoProviders(Files.readAllBytes(clip), OPENAI_KEY, FAL_KEY, JUDGE_KEY,
                 data.resolve("s3").resolve("reelforge-clips"))) {
             Path stdout = root.resolve("stdout.txt");
             Path stderr = root.resolve("stderr.txt");
@@ -107,7 +109,7 @@ class ProviderKeysNeverLoggedTest {
             });
             softly.assertAll();
 
-            SecretScanner scanner = new SecretScanner(Map.of("openai key", OPENAI_KEY, "fal key", FAL_KEY,
+            SecretScanner scanner = new SecretScanner(Map.of("openai key", OPENAI_KEY, "fal key", FAL_KEY, "judge key", JUDGE_KEY,
                     "AWS secret access key", AWS_SECRET, "AWS session token", AWS_SESSION_TOKEN));
             List<SecretScanner.Finding> findings = new ArrayList<>();
             findings.addAll(scanner.scanText("stdout", out));
@@ -117,13 +119,14 @@ class ProviderKeysNeverLoggedTest {
             assertThat(findings).as("secrets found in what the renders left (%d files, %d bytes, %d + %d characters of output)",
                     covered[0], covered[1], out.length(), err.length()).isEmpty();
             assertThat(covered[0]).as("the scan covered the job snapshots, moto's log and report.json").isGreaterThan(10);
-            assertThat(out).contains("EVENT openai-ok").contains("ReviewScore");
+            assertThat(out).contains("EVENT openai-ok").contains("ReviewScore").as("the judge's error path ran")
+                    .contains("visual judge gave no answer");
 
             String sent = fake.requestLog();
-            assertThat(sent).contains("Bearer " + OPENAI_KEY).contains("Key " + FAL_KEY).contains(AWS_SESSION_TOKEN)
-                    .contains("Credential=" + AWS_ACCESS_KEY_ID);
+            assertThat(sent).contains("Bearer " + OPENAI_KEY).contains("Key " + FAL_KEY).contains("Bearer " + JUDGE_KEY)
+                    .contains(AWS_SESSION_TOKEN).contains("Credential=" + AWS_ACCESS_KEY_ID);
             assertThat(scanner.scanText("the fake's request log", sent)).extracting(SecretScanner.Finding::secret)
-                    .contains("openai key", "fal key", "AWS session token");
+                    .contains("openai key", "fal key", "judge key", "AWS session token");
         }
     }
 
@@ -186,6 +189,10 @@ class ProviderKeysNeverLoggedTest {
         configured.put("AWS_REGION", "us-east-1");
         configured.put("AWS_EC2_METADATA_DISABLED", "true");
         configured.put("REELFORGE_CAPABILITIES_FILE", capabilities.toString());
+        configured.put("REELFORGE_JUDGE_MODE", "advisory");
+        configured.put("REELFORGE_JUDGE_BASE_URL", fake.endpoint() + "/v1");
+        configured.put("REELFORGE_JUDGE_MODEL", "leak-judge-1");
+        configured.put("REELFORGE_JUDGE_API_KEY", JUDGE_KEY);
         env.putAll(configured);
         return builder;
     }
