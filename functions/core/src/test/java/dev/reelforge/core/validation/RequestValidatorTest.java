@@ -114,6 +114,21 @@ class RequestValidatorTest {
     }
 
     @Test
+    void validate_falModelNamedExplicitly_acceptedAndAnUnknownPathShapedOneRefused() {
+        var fal = new RequestValidator(ContentPolicy.load(json), CapabilityCatalog.bundled(json), Set.of("animatic", "fal-queue"));
+        java.util.function.Function<String, RenderRequest> asking = model -> parser.parse(json.createObjectNode()
+                .put("tenant", "acme").put("clientRequestId", "t1").put("prompt", "A heavy iron kettle, tripod shot.")
+                .put("budgetUsd", 100).<com.fasterxml.jackson.databind.node.ObjectNode>set("settings", json.createObjectNode()
+                        .put("aspectRatio", "9:16").put("durationSeconds", 5).put("resolution", "720p"))
+                .set("provider", json.createObjectNode().put("name", "fal-queue").put("model", model)));
+
+        assertThat(fal.validate(asking.apply("fal-ai/luma-dream-machine/ray-2"), TODAY).model().model())
+                .isEqualTo("fal-ai/luma-dream-machine/ray-2");
+        assertThatThrownBy(() -> fal.validate(asking.apply("fal-ai/../../admin"), TODAY)).hasMessageContaining("provider.model");
+        assertThatThrownBy(() -> asking.apply("/etc/passwd")).hasMessageContaining("provider.model");
+    }
+
+    @Test
     void validate_costOverBudget_namesBudget() {
         var catalog = CapabilityCatalog.bundled(json);
         var paid = new RequestValidator(ContentPolicy.load(json), catalog, Set.of("animatic", "bedrock-async"));
