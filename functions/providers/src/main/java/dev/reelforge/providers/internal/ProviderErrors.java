@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
 
 /**
  * Maps a provider's HTTP error to the named error the state machine acts on: 408/429/5xx retry (honouring
- * Retry-After), moderation and policy refusals reject the content, other 4xx are invalid requests, 401/403 are a
- * deployment problem. Provider text is cleaned of anything that looks like a request or job id before it reaches
+ * Retry-After), 401/403 are a deployment problem whatever their text says (a key "blocked" for billing is not a
+ * moderation refusal), moderation and policy refusals reject the content, other 4xx are invalid requests. Provider text is cleaned of anything that looks like a request or job id before it reaches
  * a message.
  */
 public final class ProviderErrors {
@@ -42,13 +42,13 @@ public final class ProviderErrors {
                     + " (HTTP " + status + ") on " + what + (after > 0 ? "; it asked us to retry in " + after + " s" : "; retrying later"),
                     after);
         }
-        if (isModeration(detail)) {
-            return new ContentRejectedException("the " + provider + " moderation refused this request: " + text
-                    + "; rephrase the prompt or remove the reference image");
-        }
         if (status == 401 || status == 403) {
             return new ProviderFailedException(provider + " refused our credentials (HTTP " + status + ") on " + what
                     + "; check the deployment's API key for " + provider);
+        }
+        if (isModeration(detail)) {
+            return new ContentRejectedException("the " + provider + " moderation refused this request: " + text
+                    + "; rephrase the prompt or remove the reference image");
         }
         return InvalidRequestException.of("provider", provider + " refused " + what + " as invalid (HTTP " + status + "): "
                 + text);
