@@ -54,7 +54,9 @@ class LightPackageIT {
                 }
             }
         }
-        assertThat(files(PACKAGE.resolve("lib"))).as("the package's lib/").isNotEmpty();
+        assertThat(files(PACKAGE.resolve("lib"))).as("the package's lib/").isNotEmpty()
+                .anyMatch(jar -> jar.getFileName().toString().startsWith("slf4j-simple-"));
+        assertThat(PACKAGE.resolve("simplelogger.properties")).as("the logging configuration at the package root").isRegularFile();
         assertThat(offenders).as("FFmpeg, JavaCPP, media or native files in the light package").isEmpty();
     }
 
