@@ -8,6 +8,7 @@ import dev.reelforge.core.port.ClipAnalyzer;
 import dev.reelforge.core.port.ClipProbe;
 import dev.reelforge.media.Ffmpeg;
 import dev.reelforge.media.FfprobeClipProbe;
+import dev.reelforge.media.internal.ScratchDirectory;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -16,9 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * {@link ClipAnalyzer} over the bundled FFmpeg: one probe, then one decode through {@link AnalysisGraph}, whose
@@ -44,9 +43,7 @@ public final class FfmpegClipAnalyzer implements ClipAnalyzer {
         if (facts.fps() <= 0 || facts.width() <= 0) {
             throw new MediaProcessingException("cannot analyse " + clip.getFileName() + ": no video stream with a frame rate");
         }
-        Path dir = null;
-        try {
-            dir = Files.createTempDirectory("reelforge-analysis-");
+        try (ScratchDirectory dir = ScratchDirectory.create("reelforge-analysis-")) {
             int expectedFrames = (int) Math.round(facts.durationSeconds() * facts.fps());
             AnalysisGraph graph = new AnalysisGraph(facts, expectedFrames, dir.resolve("video.txt"), dir.resolve("blur.txt"),
                     dir.resolve("block-columns.txt"), dir.resolve("block-rows.txt"), dir.resolve("audio.txt"),
@@ -56,8 +53,6 @@ public final class FfmpegClipAnalyzer implements ClipAnalyzer {
             return metrics(facts, graph, pcm);
         } catch (IOException e) {
             throw new MediaProcessingException("could not prepare the analysis of " + clip.getFileName() + ": " + e.getMessage(), e);
-        } finally {
-            deleteTree(dir);
         }
     }
 
@@ -170,17 +165,6 @@ public final class FfmpegClipAnalyzer implements ClipAnalyzer {
                 intervals.add(new Interval(Math.max(0, open), duration));
             }
             return intervals;
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // temporary analysis logs; leaving one behind does not change the result
         }
     }
 }

@@ -7,15 +7,14 @@ import dev.reelforge.core.port.ClipProbe;
 import dev.reelforge.core.port.FrameSampler;
 import dev.reelforge.media.Ffmpeg;
 import dev.reelforge.media.FfprobeClipProbe;
+import dev.reelforge.media.internal.ScratchDirectory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 /**
  * {@link FrameSampler} over the bundled FFmpeg: one decode that keeps the middle frame of each of {@code count}
@@ -44,9 +43,7 @@ public final class FfmpegFrameSampler implements FrameSampler {
         int frames = Math.max(1, (int) Math.round(facts.durationSeconds() * facts.fps()));
         int step = Math.max(1, frames / count);
         int offset = step / 2;
-        Path dir = null;
-        try {
-            dir = Files.createTempDirectory("reelforge-stills-");
+        try (ScratchDirectory dir = ScratchDirectory.create("reelforge-stills-")) {
             String filter = String.format(Locale.ROOT, "select='eq(mod(n\\,%d)\\,%d)*lt(n\\,%d)',%s", step, offset,
                     step * count, scale(facts, longSide));
             ffmpeg.run("taking stills of " + clip.getFileName() + " for the visual judge", List.of("-v", "error", "-nostats",
@@ -66,8 +63,6 @@ public final class FfmpegFrameSampler implements FrameSampler {
             return stills;
         } catch (IOException e) {
             throw new MediaProcessingException("could not take stills from " + clip.getFileName() + ": " + e.getMessage(), e);
-        } finally {
-            deleteTree(dir);
         }
     }
 
@@ -79,16 +74,5 @@ public final class FfmpegFrameSampler implements FrameSampler {
         int sw = Math.max(2, (int) Math.round(w * factor) / 2 * 2);
         int sh = Math.max(2, (int) Math.round(h * factor) / 2 * 2);
         return "scale=" + sw + ":" + sh + ":flags=area";
-    }
-
-    private static void deleteTree(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // temporary stills; leaving one behind does not change the result
-        }
     }
 }

@@ -58,27 +58,13 @@ class ReviewLoopEndToEndTest {
     }
 
     private static ExecutionResult run(String id, int maxAttempts, boolean persist, String... defects) {
-        ObjectNode request = JSON.createObjectNode();
-        request.put("tenant", "demo");
-        request.put("clientRequestId", id);
-        request.put("prompt", PROMPT);
-        ObjectNode settings = request.putObject("settings");
-        settings.put("aspectRatio", "9:16");
-        settings.put("durationSeconds", 5);
-        settings.put("resolution", "360p");
-        settings.put("fps", 24);
-        settings.put("variations", 1);
-        settings.put("style", "animatic");
-        request.putObject("provider").put("name", "animatic");
-        request.put("maxAttempts", maxAttempts);
-        request.put("onGiveUp", "accept-best");
+        ObjectNode input = AnimaticRenderInput.of(id, PROMPT, maxAttempts);
+        ObjectNode request = (ObjectNode) input.get("request");
         ArrayNode list = request.putArray("defects");
         for (String defect : defects) {
             list.add(defect);
         }
         request.put("defectsPersist", persist);
-        ObjectNode input = JSON.createObjectNode();
-        input.set("request", request);
         return workflow.render(input, id, new ExecutionListener() {});
     }
 

@@ -86,22 +86,7 @@ class VisualJudgeEndToEndTest {
     }
 
     private static ExecutionResult run(LocalWorkflow workflow, String id, String colour) {
-        ObjectNode request = JSON.createObjectNode();
-        request.put("tenant", "demo");
-        request.put("clientRequestId", id);
-        request.put("prompt", String.format(PROMPT, colour));
-        ObjectNode settings = request.putObject("settings");
-        settings.put("aspectRatio", "9:16");
-        settings.put("durationSeconds", 5);
-        settings.put("resolution", "360p");
-        settings.put("fps", 24);
-        settings.put("variations", 1);
-        settings.put("style", "animatic");
-        request.putObject("provider").put("name", "animatic");
-        request.put("maxAttempts", 3);
-        request.put("onGiveUp", "accept-best");
-        ObjectNode input = JSON.createObjectNode();
-        input.set("request", request);
+        ObjectNode input = AnimaticRenderInput.of(id, String.format(PROMPT, colour), 3);
         return workflow.render(input, id, new ExecutionListener() {});
     }
 
