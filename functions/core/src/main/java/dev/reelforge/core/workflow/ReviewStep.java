@@ -16,7 +16,6 @@ import dev.reelforge.core.review.ClipScore;
 import dev.reelforge.core.review.checks.ClipChecks;
 import dev.reelforge.core.review.checks.ShotStructure;
 import dev.reelforge.core.review.judge.ClipJudging;
-import dev.reelforge.core.review.judge.JudgeMode;
 import dev.reelforge.core.review.report.ReportPage;
 import dev.reelforge.core.review.VerdictPolicy;
 import dev.reelforge.core.workflow.RenderRound.ProviderTask;
@@ -101,11 +100,8 @@ public final class ReviewStep {
                 if (!judged.note().isEmpty()) {
                     warnings.add(judged.note());
                 }
-                if (judging.mode() == JudgeMode.BINDING) {
-                    checks.addAll(judged.checks());
-                    return new ClipScore(task.clipKey(), task.variation(), checks);
-                }
-                return new ClipScore(task.clipKey(), task.variation(), checks, judged.checks());
+                checks.addAll(judged.binding());
+                return new ClipScore(task.clipKey(), task.variation(), checks, judged.advisory());
             } finally {
                 Files.deleteIfExists(local);
             }

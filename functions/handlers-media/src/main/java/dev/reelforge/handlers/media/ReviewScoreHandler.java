@@ -12,7 +12,6 @@ import dev.reelforge.handlers.config.Services;
 import dev.reelforge.media.Ffmpeg;
 import dev.reelforge.media.analysis.FfmpegClipAnalyzer;
 import dev.reelforge.media.analysis.FfmpegFrameSampler;
-import java.time.Clock;
 
 /**
  * ReviewScore state: scores the round's clips and returns the verdict the state machine switches on. It is the
@@ -24,9 +23,12 @@ public final class ReviewScoreHandler extends JsonHandler {
     private final ReviewStep step;
 
     public ReviewScoreHandler() {
-        this(Services.fromEnvironment(), new FfmpegClipAnalyzer(Ffmpeg.bundled()), HandlerConfig.judgeFromEnvironment()
-                .judging(new FfmpegFrameSampler(Ffmpeg.bundled()), Services.secretsManager(HandlerConfig.fromEnvironment().region()),
-                        Services.objectMapper(), Clock.systemUTC()));
+        this(Services.fromEnvironment(), Ffmpeg.bundled());
+    }
+
+    private ReviewScoreHandler(Services services, Ffmpeg ffmpeg) {
+        this(services, new FfmpegClipAnalyzer(ffmpeg), HandlerConfig.judgeFromEnvironment().judging(new FfmpegFrameSampler(ffmpeg),
+                Services.secretsManager(HandlerConfig.fromEnvironment().region()), services.json(), services.clock()));
     }
 
     public ReviewScoreHandler(Services services, ClipAnalyzer analyzer, ClipJudging judging) {

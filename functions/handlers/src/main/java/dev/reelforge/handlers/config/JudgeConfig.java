@@ -8,6 +8,7 @@ import dev.reelforge.providers.judge.ChatJudgeSettings;
 import dev.reelforge.providers.judge.OpenAiChatJudge;
 import java.net.URI;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
@@ -29,8 +30,8 @@ public record JudgeConfig(JudgeMode mode, URI baseUrl, String model, String apiK
     static JudgeConfig from(Map<String, String> env) {
         JudgeMode mode = JudgeMode.parse(env.get("REELFORGE_JUDGE_MODE"));
         String frames = blankToNull(env.get("REELFORGE_JUDGE_FRAMES"));
-        JudgeConfig config = new JudgeConfig(mode,
-                blankToNull(env.get("REELFORGE_JUDGE_BASE_URL")) == null ? null : URI.create(env.get("REELFORGE_JUDGE_BASE_URL").strip()),
+        String baseUrl = blankToNull(env.get("REELFORGE_JUDGE_BASE_URL"));
+        JudgeConfig config = new JudgeConfig(mode, baseUrl == null ? null : URI.create(baseUrl),
                 blankToNull(env.get("REELFORGE_JUDGE_MODEL")),
                 blankToNull(env.get("REELFORGE_JUDGE_API_KEY")),
                 blankToNull(env.get("REELFORGE_JUDGE_API_KEY_SECRET")),
@@ -55,6 +56,16 @@ public record JudgeConfig(JudgeMode mode, URI baseUrl, String model, String apiK
         return ClipJudging.of(mode, sampler, new OpenAiChatJudge(ChatJudgeSettings.of(baseUrl, key, model), json, clock), frames);
     }
 
+    /**
+     * The judging of a local run (the CLI), which has no Secrets Manager: the key must be in
+     * REELFORGE_JUDGE_API_KEY, and a configuration naming only a secret is refused when the judge is built.
+     */
+    public ClipJudging judgingWithEnvironmentKey(FrameSampler sampler, ObjectMapper json, Clock clock) {
+        return judging(sampler, secretArn -> {
+            throw new IllegalStateException("local runs read the judge's key from REELFORGE_JUDGE_API_KEY, not from Secrets Manager");
+        }, json, clock);
+    }
+
     private void requireComplete() {
         if (mode == JudgeMode.OFF) {
             return;
@@ -62,7 +73,7 @@ public record JudgeConfig(JudgeMode mode, URI baseUrl, String model, String apiK
         String missing = baseUrl == null ? "REELFORGE_JUDGE_BASE_URL" : model == null ? "REELFORGE_JUDGE_MODEL"
                 : apiKey == null && apiKeySecret == null ? "REELFORGE_JUDGE_API_KEY (or REELFORGE_JUDGE_API_KEY_SECRET)" : null;
         if (missing != null) {
-            throw new IllegalStateException("the visual judge is " + mode.name().toLowerCase(java.util.Locale.ROOT)
+            throw new IllegalStateException("the visual judge is " + mode.name().toLowerCase(Locale.ROOT)
                     + " but " + missing + " is not set");
         }
     }

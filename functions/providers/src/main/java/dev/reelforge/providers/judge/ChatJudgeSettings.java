@@ -17,9 +17,6 @@ import java.util.Objects;
 public record ChatJudgeSettings(URI baseUrl, String apiKey, String model, Duration connectTimeout, Duration requestTimeout) {
     public ChatJudgeSettings {
         Objects.requireNonNull(baseUrl, "baseUrl");
-        if (apiKey == null || apiKey.isBlank()) {
-            throw new IllegalArgumentException("the visual judge needs an API key");
-        }
         apiKey = ProviderHttp.headerSafeCredential(OpenAiChatJudge.NAME, apiKey);
         if (model == null || model.isBlank()) {
             throw new IllegalArgumentException("the visual judge needs a model name");

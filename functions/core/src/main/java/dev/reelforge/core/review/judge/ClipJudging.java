@@ -72,19 +72,19 @@ public final class ClipJudging {
      */
     public Result judge(Path clip, String prompt, Storyboard storyboard) {
         if (mode == JudgeMode.OFF) {
-            return new Result(List.of(), "");
+            return new Result(mode, List.of(), "");
         }
         try {
             List<SampledFrame> stills = sampler.sample(clip, frames, FRAME_LONG_SIDE);
             List<JudgeItem> items = Arrays.stream(JudgeItem.values())
                     .filter(item -> item != JudgeItem.PROMPT_ADHERENCE || !prompt.isBlank()).toList();
             List<JudgeAnswer> answers = judge.judge(new JudgeRequest(prompt, storyboard, stills, items));
-            return new Result(checks(items, answers), "");
+            return new Result(mode, checks(items, answers), "");
         } catch (ReelforgeException e) {
             if (mode == JudgeMode.BINDING) {
                 throw e;
             }
-            return new Result(List.of(), "visual judge gave no answer for " + clip.getFileName() + ": " + e.getMessage());
+            return new Result(mode, List.of(), "visual judge gave no answer for " + clip.getFileName() + ": " + e.getMessage());
         }
     }
 
@@ -117,11 +117,24 @@ public final class ClipJudging {
                 passed ? "" : answer.item().fix());
     }
 
-    /** The judge's checks for one clip and, when it could not answer, why. */
-    public record Result(List<Check> checks, String note) {
+    /**
+     * The judge's checks for one clip and, when it could not answer, why. The mode they were asked in decides where
+     * they go: {@link #binding()} among the checks that count, {@link #advisory()} beside them.
+     */
+    public record Result(JudgeMode mode, List<Check> checks, String note) {
         public Result {
             checks = List.copyOf(checks);
             note = note == null ? "" : note;
+        }
+
+        /** The checks that count in the verdict: all of them in binding mode, none otherwise. */
+        public List<Check> binding() {
+            return mode == JudgeMode.BINDING ? checks : List.of();
+        }
+
+        /** The checks reported beside the verdict: all of them in advisory mode, none otherwise. */
+        public List<Check> advisory() {
+            return mode == JudgeMode.BINDING ? List.of() : checks;
         }
     }
 }

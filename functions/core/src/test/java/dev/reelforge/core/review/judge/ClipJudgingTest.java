@@ -65,6 +65,19 @@ class ClipJudgingTest {
     }
 
     @Test
+    void result_bindingAnswersCountAndAdvisoryOnesStandBeside() {
+        ClipJudging.Result binding = ClipJudging.of(JudgeMode.BINDING, sampler, answering(false, 0.9), 2)
+                .judge(CLIP, request.prompt(), request.storyboard());
+        ClipJudging.Result advisory = ClipJudging.of(JudgeMode.ADVISORY, sampler, answering(false, 0.9), 2)
+                .judge(CLIP, request.prompt(), request.storyboard());
+
+        assertThat(binding.binding()).hasSize(4).isEqualTo(binding.checks());
+        assertThat(binding.advisory()).isEmpty();
+        assertThat(advisory.binding()).isEmpty();
+        assertThat(advisory.advisory()).hasSize(4).isEqualTo(advisory.checks());
+    }
+
+    @Test
     void judge_withoutAPrompt_doesNotAskForPromptAdherence() {
         List<JudgeItem> asked = new ArrayList<>();
         VisualJudge recording = req -> {

@@ -79,14 +79,10 @@ final class ReviewCommand implements Callable<Integer> {
                     ? ClipChecks.evaluate(ConformanceCheck.evaluateUnordered(metrics.probe()), metrics, storyboard,
                             ReviewThresholds.defaults())
                     : ClipChecks.evaluate(metrics, request.settings(), storyboard, request.reviewThresholds()));
-            ClipJudging judging = judgeConfig.judging(new FfmpegFrameSampler(ffmpeg), secretId -> {
-                throw new IllegalStateException("reelforge review reads the judge's key from REELFORGE_JUDGE_API_KEY");
-            }, json, Clock.systemUTC());
+            ClipJudging judging = judgeConfig.judgingWithEnvironmentKey(new FfmpegFrameSampler(ffmpeg), json, Clock.systemUTC());
             ClipJudging.Result judged = judging.judge(clip, request == null ? "" : request.prompt(), storyboard);
-            List<Check> advisory = judging.mode() == JudgeMode.BINDING ? List.of() : judged.checks();
-            if (judging.mode() == JudgeMode.BINDING) {
-                checks.addAll(judged.checks());
-            }
+            checks.addAll(judged.binding());
+            List<Check> advisory = judged.advisory();
             List<String> warnings = judged.note().isEmpty() ? List.of() : List.of(judged.note());
             boolean passed = checks.stream().allMatch(Check::passed);
             if (asJson) {
@@ -105,10 +101,7 @@ final class ReviewCommand implements Callable<Integer> {
             }
             out.flush();
             return passed ? ReelforgeCli.OK : CHECKS_FAILED;
-        } catch (IllegalStateException | IllegalArgumentException e) {
-            err.println("cannot review: " + e.getMessage());
-            return ReelforgeCli.INVALID_INPUT;
-        } catch (RequestFile.UserInputException | ReelforgeException e) {
+        } catch (RequestFile.UserInputException | ReelforgeException | IllegalStateException | IllegalArgumentException e) {
             err.println("cannot review: " + e.getMessage());
             return ReelforgeCli.INVALID_INPUT;
         }

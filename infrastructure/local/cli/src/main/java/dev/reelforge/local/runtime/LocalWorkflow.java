@@ -70,10 +70,8 @@ public final class LocalWorkflow {
     }
 
     public LocalWorkflow(LocalAwsStack stack, Path dataDir, EngineClock clock, Map<String, VideoProvider> providers) {
-        this(stack, dataDir, clock, providers, HandlerConfig.judgeFromEnvironment().judging(new FfmpegFrameSampler(Ffmpeg.bundled()),
-                secretId -> {
-                    throw new IllegalStateException("local runs read the judge's key from REELFORGE_JUDGE_API_KEY, not from Secrets Manager");
-                }, Services.objectMapper(), Clock.systemUTC()));
+        this(stack, dataDir, clock, providers, HandlerConfig.judgeFromEnvironment().judgingWithEnvironmentKey(
+                new FfmpegFrameSampler(Ffmpeg.bundled()), Services.objectMapper(), Clock.systemUTC()));
     }
 
     /** As above, with the visual judge ReviewScore asks (the environment's, or a test's). */
