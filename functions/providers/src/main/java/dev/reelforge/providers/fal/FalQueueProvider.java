@@ -170,7 +170,7 @@ public final class FalQueueProvider implements VideoProvider {
     }
 
     private URI queue(String path) {
-        return URI.create(settings.baseUrl().toString().replaceAll("/+$", "") + "/" + path);
+        return ProviderHttp.under(settings.baseUrl(), path);
     }
 
     private static String checkedId(String id) {

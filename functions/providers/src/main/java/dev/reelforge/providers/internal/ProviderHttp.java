@@ -55,6 +55,14 @@ public final class ProviderHttp {
         return key;
     }
 
+    /**
+     * {@code path} under a configured API root, however many slashes the user's URL ends with or the path starts
+     * with: {@code https://gw.example/v1/} and {@code /videos} give {@code https://gw.example/v1/videos}.
+     */
+    public static URI under(URI base, String path) {
+        return URI.create(base.toString().replaceAll("/+$", "") + "/" + path.replaceFirst("^/+", ""));
+    }
+
     public static HttpClient defaultClient(Duration connectTimeout) {
         return HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NORMAL).build();
     }

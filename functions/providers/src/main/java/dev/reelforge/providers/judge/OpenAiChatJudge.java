@@ -15,7 +15,6 @@ import dev.reelforge.core.review.judge.JudgeRequest;
 import dev.reelforge.providers.internal.ProviderErrors;
 import dev.reelforge.providers.internal.ProviderHttp;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -47,7 +46,7 @@ public final class OpenAiChatJudge implements VisualJudge {
 
     @Override
     public List<JudgeAnswer> judge(JudgeRequest request) {
-        HttpRequest call = http.request(endpoint())
+        HttpRequest call = http.request(ProviderHttp.under(settings.baseUrl(), "chat/completions"))
                 .header("Authorization", "Bearer " + settings.apiKey())
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body(request)))
@@ -62,11 +61,6 @@ public final class OpenAiChatJudge implements VisualJudge {
                     + ProviderErrors.clean(detail) + "; check the judge's model (" + settings.model() + "), base URL and key");
         }
         return answers(answer.jsonBody(), request.items());
-    }
-
-    private URI endpoint() {
-        String base = settings.baseUrl().toString();
-        return URI.create((base.endsWith("/") ? base : base + "/") + "chat/completions");
     }
 
     byte[] body(JudgeRequest request) {

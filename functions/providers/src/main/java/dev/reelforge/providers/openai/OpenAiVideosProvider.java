@@ -172,7 +172,7 @@ public final class OpenAiVideosProvider implements VideoProvider {
     }
 
     private URI uri(String path) {
-        return URI.create(settings.baseUrl().toString().replaceAll("/+$", "") + path);
+        return ProviderHttp.under(settings.baseUrl(), path);
     }
 
     private static String checkedId(String id) {
