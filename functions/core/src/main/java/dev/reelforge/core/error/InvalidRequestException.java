@@ -1,6 +1,5 @@
 package dev.reelforge.core.error;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** The request cannot be rendered as written; each problem names the field (a JSON path) and the fix. */
@@ -37,8 +36,8 @@ public class InvalidRequestException extends ReelforgeException {
      */
     public record Problem(String field, String message) {
         public Problem {
-            field = new String(field.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
-            message = new String(message.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+            field = WellFormedText.of(field);
+            message = WellFormedText.of(message);
         }
 
         @Override

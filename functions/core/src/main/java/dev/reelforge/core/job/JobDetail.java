@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.UncheckedIOException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Edits the job record's JSON detail document: warnings, every attempt with its scores and verdict, the cost.
@@ -53,15 +56,13 @@ public final class JobDetail {
     }
 
     /** Appends each warning to {@code warnings} unless it is already there (a retried state adds nothing twice). */
-    public String addWarnings(JobRecord record, java.util.List<String> warnings) {
+    public String addWarnings(JobRecord record, List<String> warnings) {
         ObjectNode detail = read(record);
         ArrayNode list = detail.withArray("warnings");
+        Set<String> present = new HashSet<>();
+        list.forEach(existing -> present.add(existing.asText()));
         for (String warning : warnings) {
-            boolean present = false;
-            for (JsonNode existing : list) {
-                present |= existing.asText().equals(warning);
-            }
-            if (!present) {
+            if (present.add(warning)) {
                 list.add(warning);
             }
         }

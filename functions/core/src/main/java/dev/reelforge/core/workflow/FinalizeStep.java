@@ -1,5 +1,6 @@
 package dev.reelforge.core.workflow;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.reelforge.core.cache.CacheEntry;
 import dev.reelforge.core.error.MediaProcessingException;
@@ -60,12 +61,13 @@ public final class FinalizeStep {
             done = done.withDetail(details.addWarnings(done, warnings));
             return done.withDetail(details.put(done, "media", result));
         });
+        JsonNode detail = details.read(record);
         List<String> recorded = new ArrayList<>();
-        details.read(record).path("warnings").forEach(w -> recorded.add(w.asText()));
+        detail.path("warnings").forEach(w -> recorded.add(w.asText()));
         if (!job.cacheHit() && Verdict.PASS.wireName().equals(review.verdict())) {
             cache.put(new CacheEntry(job.cacheKey(), media.sourceKey(), job.jobId(), job.provider(), job.model(), clock.instant()));
         }
-        int attempts = details.read(record).path("attempts").size();
+        int attempts = detail.path("attempts").size();
         return new JobSummary("SUCCEEDED", job.jobId(), job.tenant(), job.cacheHit(), record.providerSubmissions(),
                 attempts, job.cacheHit() ? "cached" : review.verdict(), listed, report, result.encoder(),
                 job.estimatedCostUsd(), recorded);

@@ -3,10 +3,10 @@ package dev.reelforge.core.workflow;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.reelforge.core.error.JobConflictException;
+import dev.reelforge.core.error.WellFormedText;
 import dev.reelforge.core.job.JobRecord;
 import dev.reelforge.core.job.JobStatus;
 import dev.reelforge.core.port.JobStore;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.regex.Pattern;
 
@@ -66,6 +66,6 @@ public final class RecordFailureStep {
         String shortName = name.substring(name.lastIndexOf('.') + 1);
         String reason = message.isBlank() ? shortName : message;
         String bounded = reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) : reason;
-        return new String(bounded.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+        return WellFormedText.of(bounded);
     }
 }
