@@ -103,12 +103,7 @@ record AnalysisGraph(ProbeResult probe, int frameCount, Path videoLog, Path blur
 
     /** Selects about {@code samples} frames: the middle one of each stretch of {@code frameCount / samples}. */
     private String evenSample(int samples) {
-        int step = sampleStep(samples);
-        return "select='eq(mod(n\\," + step + ")\\," + step / 2 + ")'";
-    }
-
-    private int sampleStep(int samples) {
-        return Math.max(1, frameCount / samples);
+        return new EvenSample(frameCount, samples).select();
     }
 
     int[] blurSize() {

@@ -40,12 +40,9 @@ public final class FfmpegFrameSampler implements FrameSampler {
         if (facts.fps() <= 0 || facts.width() <= 0) {
             throw new MediaProcessingException("cannot take stills from " + clip.getFileName() + ": no video stream with a frame rate");
         }
-        int frames = Math.max(1, (int) Math.round(facts.durationSeconds() * facts.fps()));
-        int step = Math.max(1, frames / count);
-        int offset = step / 2;
+        EvenSample sample = new EvenSample((int) Math.round(facts.durationSeconds() * facts.fps()), count);
         try (ScratchDirectory dir = ScratchDirectory.create("reelforge-stills-")) {
-            String filter = String.format(Locale.ROOT, "select='eq(mod(n\\,%d)\\,%d)*lt(n\\,%d)',%s", step, offset,
-                    step * count, scale(facts, longSide));
+            String filter = sample.selectAtMostCount() + "," + scale(facts, longSide);
             ffmpeg.run("taking stills of " + clip.getFileName() + " for the visual judge", List.of("-v", "error", "-nostats",
                     "-i", clip.toString(), "-an", "-vf", filter, "-fps_mode", "passthrough", "-q:v", "3",
                     dir.resolve("still-%03d.jpg").toString()), Duration.ofSeconds(60 + 10L * Math.round(facts.durationSeconds())));
@@ -55,7 +52,7 @@ public final class FfmpegFrameSampler implements FrameSampler {
                 if (!Files.exists(still)) {
                     break;
                 }
-                stills.add(new SampledFrame((offset + (double) k * step) / facts.fps(), Files.readAllBytes(still)));
+                stills.add(new SampledFrame(sample.frame(k) / facts.fps(), Files.readAllBytes(still)));
             }
             if (stills.isEmpty()) {
                 throw new MediaProcessingException("no stills could be taken from " + clip.getFileName());
