@@ -10,5 +10,5 @@ MEDIA_PACKAGE := $(ROOT)/functions/handlers-media/target/lambda
 SOURCES := $(shell find $(ROOT)/pom.xml $(ROOT)/functions -name target -prune -o -type f \( -path '*/src/*' -o -name pom.xml \) -print)
 
 $(LIGHT_PACKAGE)/.built $(MEDIA_PACKAGE)/.built: $(SOURCES)
-	cd $(ROOT) && $(MVN) -pl functions/handlers,functions/handlers-media -am -Dmaven.test.skip=true package
+	cd $(ROOT) && $(MVN) -pl functions/handlers,functions/handlers-media -am -DskipTests package
 	touch $(LIGHT_PACKAGE)/.built $(MEDIA_PACKAGE)/.built

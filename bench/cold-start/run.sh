@@ -32,7 +32,7 @@ if [ "$baseline_rev" != none ]; then
     rm -rf "$here/target/baseline-$baseline_rev" && mkdir -p "$source_dir" "$old/lib"
     git -C "$root" archive "$baseline_rev" | tar -x -C "$source_dir"
     # package only, in one reactor: nothing of the old revision is installed into the Maven repository
-    (cd "$source_dir" && mvn_build -pl functions/handlers -am -Dmaven.test.skip=true package \
+    (cd "$source_dir" && mvn_build -pl functions/handlers -am -DskipTests package \
       dependency:copy-dependencies -DincludeScope=runtime)
     cp -r "$source_dir/functions/handlers/target/classes/." "$old/"
     cp "$source_dir/functions/handlers/target/dependency/"*.jar "$old/lib/"

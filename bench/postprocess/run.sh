@@ -9,7 +9,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 runs="${1:-3}"
 
-(cd "$root" && mvn -B -q -o -Dmaven.test.skip=true -pl functions/media -am install \
+(cd "$root" && mvn -B -q -o -DskipTests -pl functions/media -am install \
   && mvn -B -q -o -f functions/media/pom.xml dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt)
 cp="$root/functions/media/target/classes:$(cat "$root/functions/media/target/bench-classpath.txt")"
 scratch="$(mktemp -d)"; trap 'rm -rf "$scratch"' EXIT
