@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.PathType;
+import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import dev.reelforge.core.error.InvalidRequestException;
@@ -40,7 +42,8 @@ public final class RequestParser {
     public RequestParser(ObjectMapper json) {
         this.json = json;
         try (InputStream in = RequestParser.class.getResourceAsStream(SCHEMA_RESOURCE)) {
-            this.schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
+            this.schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in,
+                    SchemaValidatorsConfig.builder().pathType(PathType.LEGACY).regularExpressionFactory(new EcmaPatterns()).build());
         } catch (IOException e) {
             throw new UncheckedIOException("request schema missing from the classpath", e);
         }

@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class RequestParserTest {
     static final Path REQUESTS = Path.of("../../events/requests");
@@ -86,5 +88,16 @@ class RequestParserTest {
         assertThatThrownBy(() -> parser.parse("{\"tenant\":\"acme\",\"clientRequestId\":\"a1\",\"prompt\":\"A heavy glass jar rolls.\",\"audioCues\":[\"a loud bang\"]}"))
                 .isInstanceOfSatisfying(InvalidRequestException.class,
                         e -> assertThat(e.problems().get(0).field()).isEqualTo("audioCues[0]"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"tenant\":\"acme\\n\"", "\"clientRequestId\":\"a1\\n\"", "\"tenant\":\"acme\\r\\n\""})
+    void parse_idWithTrailingLineBreak_namesTheField(String member) {
+        String request = "{\"tenant\":\"acme\",\"clientRequestId\":\"a1\",\"prompt\":\"A heavy glass jar rolls.\"," + member + "}";
+        String field = member.substring(1, member.indexOf('"', 1));
+
+        assertThatThrownBy(() -> parser.parse(request))
+                .isInstanceOfSatisfying(InvalidRequestException.class,
+                        e -> assertThat(e.problems()).extracting(p -> p.field()).containsExactly(field));
     }
 }
