@@ -17,8 +17,10 @@ import dev.reelforge.core.review.checks.ReviewThresholds;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +72,8 @@ public final class RequestParser {
         if (node == null || !node.isObject()) {
             throw InvalidRequestException.of("$", "the request must be a JSON object");
         }
-        List<Problem> problems = schemaProblems(node);
+        List<Problem> problems = new ArrayList<>(schemaProblems(node));
+        problems.addAll(numbersBeyondDouble(node));
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
@@ -103,6 +106,29 @@ public final class RequestParser {
         Map<String, Double> overrides = new LinkedHashMap<>();
         thresholds.fields().forEachRemaining(e -> overrides.put(e.getKey(), e.getValue().asDouble()));
         return ReviewThresholds.withOverrides(overrides);
+    }
+
+    /**
+     * Jackson reads a literal beyond the double range ({@code 1e400}) as infinity, which the schema's minimums
+     * accept but JSON cannot carry: Validate's output wrote it as the string {@code "Infinity"}, and Submit then
+     * refused the request it had accepted.
+     */
+    private static List<Problem> numbersBeyondDouble(JsonNode node) {
+        List<Problem> problems = new ArrayList<>();
+        Deque<Map.Entry<String, JsonNode>> pending = new ArrayDeque<>(List.of(Map.entry("", node)));
+        while (!pending.isEmpty()) {
+            Map.Entry<String, JsonNode> next = pending.pop();
+            String path = next.getKey();
+            JsonNode value = next.getValue();
+            if (value.isNumber() && !Double.isFinite(value.doubleValue())) {
+                problems.add(new Problem(path, "the number is beyond what a double holds (about 1.8e308); write a smaller one"));
+            }
+            value.fields().forEachRemaining(f -> pending.push(Map.entry(path.isEmpty() ? f.getKey() : path + "." + f.getKey(), f.getValue())));
+            for (int i = 0; value.isArray() && i < value.size(); i++) {
+                pending.push(Map.entry(path + "[" + i + "]", value.get(i)));
+            }
+        }
+        return problems;
     }
 
     private List<Problem> schemaProblems(JsonNode node) {

@@ -100,4 +100,14 @@ class RequestParserTest {
                 .isInstanceOfSatisfying(InvalidRequestException.class,
                         e -> assertThat(e.problems()).extracting(p -> p.field()).containsExactly(field));
     }
+
+    @Test
+    void parse_thresholdBeyondDoubleRange_namesTheField() {
+        String request = "{\"tenant\":\"acme\",\"clientRequestId\":\"a1\",\"prompt\":\"A heavy glass jar rolls.\","
+                + "\"review\":{\"thresholds\":{\"flicker\":1e400,\"blur\":-1e400}}}";
+
+        assertThatThrownBy(() -> parser.parse(request))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.problems()).extracting(p -> p.field())
+                        .contains("review.thresholds.flicker", "review.thresholds.blur"));
+    }
 }
