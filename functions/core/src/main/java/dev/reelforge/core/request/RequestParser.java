@@ -123,7 +123,7 @@ public final class RequestParser {
             if (value.isNumber() && !Double.isFinite(value.doubleValue())) {
                 problems.add(new Problem(path, "the number is beyond what a double holds (about 1.8e308); write a smaller one"));
             }
-            value.fields().forEachRemaining(f -> pending.push(Map.entry(path.isEmpty() ? f.getKey() : path + "." + f.getKey(), f.getValue())));
+            value.properties().forEach(f -> pending.push(Map.entry(path.isEmpty() ? f.getKey() : path + "." + f.getKey(), f.getValue())));
             for (int i = 0; value.isArray() && i < value.size(); i++) {
                 pending.push(Map.entry(path + "[" + i + "]", value.get(i)));
             }
