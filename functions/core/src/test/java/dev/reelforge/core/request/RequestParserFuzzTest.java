@@ -15,7 +15,7 @@ import java.util.List;
  * The request boundary under the fuzzer: whatever arrives ends in a request or a rejection naming its field, never
  * an unhandled exception or a storage key outside the tenant's prefix, and an accepted request survives the
  * workflow state ({@link RequestBoundary}). {@code mvn verify} replays the committed inputs under
- * {@code RequestParserFuzzTestInputs/<method>/} (arbitrary text, nesting to 30,000 deep, path-like ids, odd unicode);
+ * {@code RequestParserFuzzTestInputs/<method>/} (arbitrary text, nesting to 5,000 deep, path-like ids, odd unicode);
  * {@code JAZZER_FUZZ=1} with {@code -Pfuzz} explores one method coverage-guided for its {@code maxDuration}.
  */
 class RequestParserFuzzTest {

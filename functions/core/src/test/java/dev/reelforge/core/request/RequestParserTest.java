@@ -110,4 +110,13 @@ class RequestParserTest {
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.problems()).extracting(p -> p.field())
                         .contains("review.thresholds.flicker", "review.thresholds.blur"));
     }
+
+    @Test
+    void parse_textOver64KiB_isRefusedWholeBeforeReading() {
+        String request = "{\"tenant\":\"acme\",\"clientRequestId\":\"a1\",\"prompt\":" + "[".repeat(70_000);
+
+        assertThatThrownBy(() -> parser.parse(request))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.problems()).singleElement()
+                        .satisfies(p -> assertThat(p.toString()).isEqualTo("$: the request is larger than 64 KiB")));
+    }
 }

@@ -18,6 +18,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +66,7 @@ public final class RequestBoundary {
 
     /** Request text as a caller sends it; returns the accepted request, or {@code null} after a named rejection. */
     public RenderRequest check(String text) {
-        return check(() -> parser.parse(text), text.length() > MAX_TEXT ? null : documentOf(text), TODAY);
+        return check(() -> parser.parse(text), documentOf(text), text, TODAY);
     }
 
     /** A request already read as JSON (the execution input's {@code request}). */
@@ -74,10 +76,10 @@ public final class RequestBoundary {
 
     /** As {@link #check(JsonNode)}, judging the models' lifecycles on {@code today}. */
     public RenderRequest check(JsonNode document, LocalDate today) {
-        return check(() -> parser.parse(document), document, today);
+        return check(() -> parser.parse(document), document, "", today);
     }
 
-    private RenderRequest check(Supplier<RenderRequest> parse, JsonNode document, LocalDate today) {
+    private RenderRequest check(Supplier<RenderRequest> parse, JsonNode document, String text, LocalDate today) {
         RenderRequest[] accepted = new RenderRequest[1];
         Throwable thrown = catchThrowable(() -> {
             RenderRequest request = parse.get();
@@ -91,7 +93,7 @@ public final class RequestBoundary {
             throw broken;
         }
         if (thrown != null) {
-            assertNamedRejection(thrown, document);
+            assertNamedRejection(thrown, document, text);
             return null;
         }
         assertKeysStayUnder(accepted[0].tenant(), "job-1");
@@ -112,8 +114,11 @@ public final class RequestBoundary {
         }
     }
 
-    /** The document the parser sees, or {@code null} when the text is no JSON at all. */
+    /** The document the parser judges, or {@code null} when the text is no JSON, or too long to be read at all. */
     public JsonNode documentOf(String text) {
+        if (text.length() > MAX_TEXT) {
+            return null;
+        }
         try {
             return json.readTree(text);
         } catch (IOException notJson) {
@@ -123,13 +128,15 @@ public final class RequestBoundary {
 
     /**
      * {@code thrown} is a rejection a caller can act on: its type is one the state machine catches, its message a
-     * sentence, and each problem names a field that is in {@code document} or that the schema declares.
+     * sentence, not a stack trace (unless the input itself carries text like one, which a message may quote), and
+     * each problem names a field that is in {@code document} or that the schema declares.
      *
      * @param document the request as JSON, {@code null} when the input did not read as JSON
+     * @param text the input as it arrived, or {@code ""} when it arrived as {@code document}
      */
-    public static void assertNamedRejection(Throwable thrown, JsonNode document) {
+    public static void assertNamedRejection(Throwable thrown, JsonNode document, String text) {
         assertThat(thrown).isInstanceOfAny(InvalidRequestException.class, ContentRejectedException.class);
-        assertThat(thrown.getMessage()).isNotBlank().doesNotContainPattern(STACK_TRACE);
+        assertNotAStackTrace(thrown.getMessage(), document, text);
         if (thrown instanceof InvalidRequestException invalid) {
             assertThat(invalid.problems()).isNotEmpty().allSatisfy(p -> {
                 assertThat(p.message()).as("the reason for %s", p.field()).isNotBlank();
@@ -138,6 +145,40 @@ public final class RequestBoundary {
         } else {
             assertNamesAField(thrown.getMessage().substring(0, Math.max(0, thrown.getMessage().indexOf(": "))), document);
         }
+    }
+
+    /** {@code message} is a sentence, with nothing like a stack trace in it unless the input brought it to be quoted. */
+    public static void assertNotAStackTrace(String message, JsonNode document, String text) {
+        assertThat(message).isNotBlank();
+        if (!carries(STACK_TRACE, document, text)) {
+            assertThat(message).doesNotContainPattern(STACK_TRACE);
+        }
+    }
+
+    private static boolean carries(Pattern pattern, JsonNode document, String text) {
+        if (pattern.matcher(text).find()) {
+            return true;
+        }
+        Deque<JsonNode> pending = new ArrayDeque<>();
+        if (document != null) {
+            pending.push(document);
+        }
+        while (!pending.isEmpty()) {
+            JsonNode node = pending.pop();
+            if (node.isTextual() && pattern.matcher(node.asText()).find()) {
+                return true;
+            }
+            for (Map.Entry<String, JsonNode> member : node.properties()) {
+                if (pattern.matcher(member.getKey()).find()) {
+                    return true;
+                }
+                pending.push(member.getValue());
+            }
+            if (node.isArray()) {
+                node.forEach(pending::push);
+            }
+        }
+        return false;
     }
 
     /** {@code field} is a JSON path into {@code document} or the schema; {@code $} only for a document that is no object. */
@@ -156,15 +197,12 @@ public final class RequestBoundary {
         if (path.isEmpty()) {
             return true;
         }
-        if (path.startsWith("[")) {
-            int close = path.indexOf(']');
-            if (close < 2 || !path.substring(1, close).matches("\\d{1,6}")) {
-                return false;
-            }
+        int close = path.indexOf(']');
+        if (path.startsWith("[") && close > 1 && path.substring(1, close).matches("\\d{1,6}") && doc != null && doc.isArray()) {
             int index = Integer.parseInt(path.substring(1, close));
-            String rest = path.substring(close + 1);
-            return doc != null && doc.isArray() && index < doc.size()
-                    && continues(rest, doc.get(index), schema == null ? null : schema.get("items"));
+            if (index < doc.size() && continues(path.substring(close + 1), doc.get(index), schema == null ? null : schema.get("items"))) {
+                return true;
+            }
         }
         Set<String> keys = new LinkedHashSet<>();
         if (doc != null && doc.isObject()) {
