@@ -14,7 +14,7 @@ import java.nio.charset.StandardCharsets;
  * bidi overrides ({@code StorageKeysFuzzTestInputs}).
  */
 class StorageKeysFuzzTest {
-    @FuzzTest(maxDuration = "2m")
+    @FuzzTest(maxDuration = "1m")
     void keys_pathLikeIds_neverLeaveTheTenantsPrefix(byte[] input) {
         String text = new String(input, StandardCharsets.UTF_8);
         int newline = text.indexOf('\n');

@@ -34,13 +34,13 @@ class RequestParserFuzzTest {
             1e308, Double.MIN_VALUE, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 1000.0, 1000.01, 24.0, 0.5);
 
     /** Any bytes as the request text, read as UTF-8 the way an HTTP body or an uploaded file is. */
-    @FuzzTest(maxDuration = "10m")
+    @FuzzTest(maxDuration = "15m")
     void parse_anyText_endsInARequestOrANamedRejection(byte[] input) {
         BOUNDARY.check(new String(input, StandardCharsets.UTF_8));
     }
 
     /** A valid request with up to four fields replaced by odd values, removed, or added, as the workflow receives it. */
-    @FuzzTest(maxDuration = "5m")
+    @FuzzTest(maxDuration = "3m")
     void parse_mutatedRequest_endsInARequestOrANamedRejection(FuzzedDataProvider data) {
         ObjectNode request = validRequest();
         for (int edits = data.consumeInt(1, 4); edits > 0; edits--) {

@@ -18,7 +18,7 @@ class StoryboardParserFuzzTest {
     private static final double SLACK = 0.05;
     private final StoryboardParser parser = new StoryboardParser();
 
-    @FuzzTest(maxDuration = "5m")
+    @FuzzTest(maxDuration = "2m")
     void parse_anyPromptAndCues_reportsProblemsInsteadOfThrowing(byte[] input) {
         String[] lines = new String(input, StandardCharsets.UTF_8).split("\n", -1);
         double duration = duration(lines[0]);

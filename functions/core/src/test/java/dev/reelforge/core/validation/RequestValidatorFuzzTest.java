@@ -36,7 +36,7 @@ class RequestValidatorFuzzTest {
             "audio-offset:-40", "flicker:0");
     private static final Map<Set<String>, RequestBoundary> BOUNDARIES = new ConcurrentHashMap<>();
 
-    @FuzzTest(maxDuration = "5m")
+    @FuzzTest(maxDuration = "3m")
     void validate_anyRequestTheSchemaAdmits_acceptsWithinBudgetOrNamesTheField(FuzzedDataProvider data) {
         Set<String> offered = new HashSet<>();
         PROVIDERS.forEach(p -> {

@@ -66,7 +66,7 @@ class StepFunctionsApiFuzzTest {
             }, JSON);
     private static final String DEFINITION = validateOnly();
 
-    @FuzzTest(maxDuration = "5m")
+    @FuzzTest(maxDuration = "3m")
     void answer_anyActionAndBody_isA200OrAnAwsErrorAndRejectsByName(byte[] input) throws IOException {
         int newline = indexOf(input, (byte) '\n');
         String action = new String(input, 0, newline < 0 ? input.length : newline, StandardCharsets.UTF_8);
