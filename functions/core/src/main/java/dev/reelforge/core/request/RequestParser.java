@@ -142,9 +142,8 @@ public final class RequestParser {
         String location = message.getInstanceLocation().toString();
         String field = location.equals("$") ? "" : location.substring(2);
         String property = message.getProperty();
-        if (property != null && !property.isEmpty() && ("additionalProperties".equals(message.getType())
-                || "required".equals(message.getType()))) {
-            field = field.isEmpty() ? property : field + "." + property;
+        if (property != null && ("additionalProperties".equals(message.getType()) || "required".equals(message.getType()))) {
+            field = property.isBlank() ? field + "['" + property + "']" : field.isEmpty() ? property : field + "." + property;
         }
         String text = message.getMessage();
         int colon = text.indexOf(": ");

@@ -119,4 +119,16 @@ class RequestParserTest {
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.problems()).singleElement()
                         .satisfies(p -> assertThat(p.toString()).isEqualTo("$: the request is larger than 64 KiB")));
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", " ", "\\t"})
+    void parse_unknownFieldWithABlankName_namesItInBrackets(String name) {
+        String request = "{\"tenant\":\"acme\",\"clientRequestId\":\"a1\",\"prompt\":\"A heavy glass jar rolls.\","
+                + "\"settings\":{\"" + name + "\":1},\"" + name + "\":1}";
+        String unescaped = name.replace("\\t", "\t");
+
+        assertThatThrownBy(() -> parser.parse(request))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.problems()).extracting(p -> p.field())
+                        .containsExactlyInAnyOrder("['" + unescaped + "']", "settings['" + unescaped + "']"));
+    }
 }
