@@ -204,6 +204,16 @@ public final class RequestBoundary {
                 return true;
             }
         }
+        int quoted = path.indexOf("']");
+        if (path.startsWith("['") && quoted >= 2 && doc != null && doc.isObject()) {
+            String named = path.substring(2, quoted);
+            for (Map.Entry<String, JsonNode> member : doc.properties()) {
+                if (WellFormedText.of(member.getKey()).equals(named) && continues(path.substring(quoted + 2), member.getValue(),
+                        schema == null ? null : schema.path("properties").get(member.getKey()))) {
+                    return true;
+                }
+            }
+        }
         Set<String> keys = new LinkedHashSet<>();
         if (doc != null && doc.isObject()) {
             doc.fieldNames().forEachRemaining(keys::add);
