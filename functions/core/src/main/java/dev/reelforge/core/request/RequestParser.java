@@ -72,8 +72,10 @@ public final class RequestParser {
         if (node == null || !node.isObject()) {
             throw InvalidRequestException.of("$", "the request must be a JSON object");
         }
-        List<Problem> problems = new ArrayList<>(schemaProblems(node));
-        problems.addAll(numbersBeyondDouble(node));
+        List<Problem> problems = numbersBeyondDouble(node);
+        if (problems.isEmpty()) {
+            problems = schemaProblems(node);
+        }
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
@@ -109,9 +111,10 @@ public final class RequestParser {
     }
 
     /**
-     * Jackson reads a literal beyond the double range ({@code 1e400}) as infinity, which the schema's minimums
-     * accept but JSON cannot carry: Validate's output wrote it as the string {@code "Infinity"}, and Submit then
-     * refused the request it had accepted.
+     * Jackson reads a literal beyond the double range ({@code 1e400}) as infinity, which JSON cannot carry on:
+     * Validate's output wrote it as the string {@code "Infinity"}, and Submit then refused the request it had
+     * accepted. The schema cannot judge such a document either (its {@code enum} check threw on infinity), so these
+     * problems come first and alone.
      */
     private static List<Problem> numbersBeyondDouble(JsonNode node) {
         List<Problem> problems = new ArrayList<>();

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class RequestParserTest {
@@ -130,5 +131,16 @@ class RequestParserTest {
         assertThatThrownBy(() -> parser.parse(request))
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.problems()).extracting(p -> p.field())
                         .containsExactlyInAnyOrder("['" + unescaped + "']", "settings['" + unescaped + "']"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"\"settings\":{\"fps\":1e400}|settings.fps", "\"maxAttempts\":-1e400|maxAttempts",
+        "\"settings\":{\"variations\":1e400}|settings.variations"})
+    void parse_numberBeyondDoubleRangeWhereTheSchemaComparesExactly_namesTheField(String member, String field) {
+        String request = "{\"tenant\":\"acme\",\"clientRequestId\":\"a1\",\"prompt\":\"A heavy glass jar rolls.\"," + member + "}";
+
+        assertThatThrownBy(() -> parser.parse(request))
+                .isInstanceOfSatisfying(InvalidRequestException.class,
+                        e -> assertThat(e.problems()).extracting(p -> p.field()).containsExactly(field));
     }
 }
