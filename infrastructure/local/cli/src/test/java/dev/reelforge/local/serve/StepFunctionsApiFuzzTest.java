@@ -85,7 +85,7 @@ class StepFunctionsApiFuzzTest {
         assertThat(answer.status()).as("%s", reply).isIn(200, 400);
         if (answer.status() == 400) {
             assertThat(reply.path("__type").asText()).isNotBlank().isEqualTo(answer.errorType());
-            RequestBoundary.assertNotAStackTrace(reply.path("message").asText(), null, new String(body, StandardCharsets.UTF_8));
+            RequestBoundary.assertNotAStackTrace(reply.path("message").asText(), null, new String(input, StandardCharsets.UTF_8));
         } else if (action.equals("StartSyncExecution")) {
             assertThat(reply.path("status").asText()).as("%s", reply).isIn("SUCCEEDED", "FAILED");
             if (reply.path("error").asText("").equals(CATCH_ALL)) {
