@@ -5,11 +5,11 @@
 # Per N and round it prints transitions per second for each side and their ratio (ours / peer), the order of the two
 # sides alternating between rounds; then, per N, the median of the per-round ratios.
 #
-# Usage: nice -n 10 bash bench/engine-throughput/run.sh [rounds] [warmups]   (defaults 3 and 20)
+# Usage: nice -n 10 bash bench/engine-throughput/run.sh [rounds] [warmups]   (defaults 5 and 20)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
-rounds="${1:-3}"
+rounds="${1:-5}"
 warmups="${2:-20}"
 tools="${REELFORGE_TOOLS_DIR:-$HOME/.cache/reelforge/node-tools}"
 [ -d "$tools/node_modules/aws-local-stepfunctions" ] || \
@@ -24,7 +24,7 @@ node --input-type=module -e "import {definition} from '$here/definition.mjs'; co
 ln -s "$tools/node_modules" "$here/node_modules" 2>/dev/null || true
 trap 'rm -rf "$scratch"; rm -f "$here/node_modules"' EXIT
 
-ours() { java -cp "$cp" "$here/EngineThroughput.java" "$scratch/definition.json" "$1" "$2" "$warmups"; }
+ours() { java -Dslf4j.internal.verbosity=ERROR -cp "$cp" "$here/EngineThroughput.java" "$scratch/definition.json" "$1" "$2" "$warmups"; }
 peer() { node "$here/peer.mjs" "$1" "$2" "$warmups"; }
 median() { sort -g | awk '{a[NR]=$1} END {if (NR % 2) print a[(NR+1)/2]; else print (a[NR/2] + a[NR/2+1]) / 2}'; }
 

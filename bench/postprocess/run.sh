@@ -9,11 +9,11 @@
 # plain side then runs). Then per round one run of each side, the order alternating between rounds. Prints every
 # round's seconds and its ratio (ours / plain), then the median of those per-round ratios and their range.
 #
-# Usage: nice -n 10 bash bench/postprocess/run.sh [rounds]   (default 7)
+# Usage: nice -n 10 bash bench/postprocess/run.sh [rounds]   (default 9)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
-rounds="${1:-7}"
+rounds="${1:-9}"
 
 # Built in the reactor, not installed: the classpath names this checkout's jars.
 (cd "$root" && mvn -B -q -o -Dmaven.test.skip=true -pl functions/media -am package dependency:build-classpath \
