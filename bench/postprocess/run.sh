@@ -3,7 +3,7 @@
 # (9:16 1080x1920 and 1:1 1080x1080: grade, watermark, high-pass + afftdn, two-pass loudnorm, H.264 + AAC, faststart)
 # plus poster.jpg and thumbnail.jpg, vs the equivalent plain ffmpeg command lines (the same loudness measuring pass,
 # then the same filter graph, encoder options and stills), both with the bundled ffmpeg, run by this script on this
-# machine. Both sides make the same six files.
+# machine. Both sides write the same four files.
 #
 # One untimed warm-up run of each side first (file cache; it also yields the exact filter graph ours runs, which the
 # plain side then runs). Then per round one run of each side, the order alternating between rounds. Prints every
@@ -11,6 +11,7 @@
 #
 # Usage: nice -n 10 bash bench/postprocess/run.sh [rounds]   (default 9)
 set -euo pipefail
+export LC_ALL=C  # printf and bc agree on the decimal point
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 rounds="${1:-9}"
@@ -77,6 +78,7 @@ for i in $(seq "$rounds"); do
   else
     order="plain,ours"; p="$(plain)"; o="$(ours | sed -n 1p)"
   fi
+  o="$(printf '%.2f' "$o")"; p="$(printf '%.2f' "$p")"  # the ratio is made of the seconds as printed
   r="$(echo "$o / $p" | bc -l)"
   ratios+=("$r"); ours_times+=("$o"); plain_times+=("$p")
   printf "%-6s %-12s %9.2f %9.2f %8.3f %6s\n" "$i" "$order" "$o" "$p" "$r" "$(cut -d' ' -f1 /proc/loadavg)"
