@@ -30,7 +30,10 @@ final class ConformancePaths {
         return scripts(repo).resolve("mock-config.json");
     }
 
-    /** The LocalStack that check.sh started, else a fresh one started here; fails in CI, and is skipped elsewhere, without Python 3.12+. */
+    /**
+     * The LocalStack that check.sh started, else a fresh one started here. Without Python 3.12+ the calling test fails
+     * in CI and is skipped elsewhere ({@link MissingTool}).
+     */
     static LocalStackInstance localStack(Path repo) {
         String stateFile = System.getenv(STATE_FILE_VARIABLE);
         if (stateFile != null && !stateFile.isBlank()) {
