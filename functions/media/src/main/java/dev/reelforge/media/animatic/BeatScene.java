@@ -1,12 +1,14 @@
 package dev.reelforge.media.animatic;
 
 /**
- * Everything needed to draw one beat: its span, the subject and its motion, when a fall lands, and the seeded
- * look (colours, placement, camera pan direction).
+ * Everything needed to draw one beat: its span, where its shot began (the camera drifts from there), the subject
+ * and its motion, when a fall lands, and the seeded look (colours, placement, camera pan direction: 0 for a still
+ * camera).
  */
 record BeatScene(
         double startSeconds,
         double endSeconds,
+        double shotStartSeconds,
         String caption,
         SubjectShape shape,
         Motion motion,

@@ -28,7 +28,7 @@ final class FramePainter {
     }
 
     void paint(Canvas canvas, BeatScene scene, double t) {
-        double camera = scene.panDirection() * stage.panSpeed() * (t - scene.startSeconds());
+        double camera = scene.panDirection() * stage.panSpeed() * (t - scene.shotStartSeconds());
         Backdrop.paint(canvas, stage, scene.palette(), camera);
         SubjectTrajectory.Pose pose = SubjectTrajectory.at(scene, stage, t);
         if (!Double.isNaN(pose.ledgeY())) {

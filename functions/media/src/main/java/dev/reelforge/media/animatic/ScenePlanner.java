@@ -3,13 +3,24 @@ package dev.reelforge.media.animatic;
 import dev.reelforge.core.request.AudioCue;
 import dev.reelforge.core.request.Beat;
 import dev.reelforge.core.request.Storyboard;
+import dev.reelforge.core.review.checks.ShotBoundaries;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.regex.Pattern;
 
-/** Turns storyboard beats into drawable scenes; the seed varies the look, never the timing. */
+/**
+ * Turns storyboard beats into drawable scenes of one world: the palette (the light, the set, the subject's colour),
+ * the subject and the camera's drift belong to the storyboard, not to the beat, so beats inside one shot follow on
+ * without a cut. A beat that names a new shot ({@link ShotBoundaries}) gets a new framing (placement, size, pan
+ * direction) of the same world. A storyboard whose camera is locked off does not pan. The seed varies the look,
+ * never the timing.
+ */
 final class ScenePlanner {
     private static final double LANDING_BEFORE_BEAT_END = 0.3;
+    private static final Pattern STILL_CAMERA = Pattern.compile("\\b(locked[- ]off|tripod|static camera|fixed camera"
+            + "|no (camera )?movement|camera (is )?still)\\b");
 
     private ScenePlanner() {}
 
@@ -17,24 +28,41 @@ final class ScenePlanner {
         List<Beat> beats = storyboard.beats().isEmpty()
                 ? List.of(new Beat(0, Math.max(clipSeconds, 0.1), storyboard.description()))
                 : storyboard.beats();
+        SplittableRandom world = new SplittableRandom(seed * 0x9E3779B97F4A7C15L);
+        BeatScene.Palette palette = palette(world.nextDouble());
+        SubjectShape storyboardShape = SubjectShape.fromText(storyboard.description());
+        boolean still = STILL_CAMERA.matcher(storyboard.description().toLowerCase(Locale.ROOT)).find();
+        List<Double> shotStarts = ShotBoundaries.of(storyboard);
         List<BeatScene> scenes = new ArrayList<>();
+        double shotStart = 0;
+        double subjectX = 0;
+        double sizeFactor = 0;
+        int pan = 0;
         for (int i = 0; i < beats.size(); i++) {
             Beat beat = beats.get(i);
-            SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + i * 0xBF58476D1CE4E5B9L);
+            if (i == 0 || shotStarts.contains(beat.startSeconds())) {
+                SplittableRandom framing = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + i * 0xBF58476D1CE4E5B9L);
+                shotStart = beat.startSeconds();
+                subjectX = 0.5 + (framing.nextDouble() - 0.5) * 0.16;
+                sizeFactor = 0.92 + framing.nextDouble() * 0.16;
+                pan = still ? 0 : framing.nextBoolean() ? 1 : -1;
+            }
             String text = beat.description();
+            SubjectShape named = SubjectShape.fromText(text);
             scenes.add(new BeatScene(
                     beat.startSeconds(),
                     beat.endSeconds(),
+                    shotStart,
                     text,
-                    SubjectShape.fromText(text),
+                    named == SubjectShape.BLOCK ? storyboardShape : named,
                     Motion.fromText(text),
                     Motion.tips(text),
                     Motion.shatters(text),
                     impactTime(beat, storyboard.audioCues()),
-                    palette(random.nextDouble()),
-                    0.5 + (random.nextDouble() - 0.5) * 0.16,
-                    0.92 + random.nextDouble() * 0.16,
-                    random.nextBoolean() ? 1 : -1));
+                    palette,
+                    subjectX,
+                    sizeFactor,
+                    pan));
         }
         return scenes;
     }
@@ -43,8 +71,8 @@ final class ScenePlanner {
     static BeatScene cutaway(BeatScene scene) {
         SubjectShape other = scene.shape() == SubjectShape.BALL ? SubjectShape.BOX : SubjectShape.BALL;
         double hue = scene.palette().hue() + 0.5;
-        return new BeatScene(scene.startSeconds(), scene.endSeconds(), "", other, Motion.SWAY, false, false,
-                scene.impactSeconds(), palette(hue), 1 - scene.subjectX() + 0.15, 1.3, -scene.panDirection());
+        return new BeatScene(scene.startSeconds(), scene.endSeconds(), scene.shotStartSeconds(), "", other, Motion.SWAY, false,
+                false, scene.impactSeconds(), palette(hue), 1 - scene.subjectX() + 0.15, 1.3, -scene.panDirection());
     }
 
     /** The first impact-like audio cue inside the beat, else shortly before the beat ends. */

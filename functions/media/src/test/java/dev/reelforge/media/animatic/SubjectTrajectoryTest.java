@@ -66,6 +66,6 @@ class SubjectTrajectoryTest {
 
     private static BeatScene scene(Motion motion, boolean shatters, double impact) {
         BeatScene.Palette palette = new BeatScene.Palette(0.2, 0xEEEEEE, 0xAAAAAA, 0x665544, 0xCC3333, 0.12);
-        return new BeatScene(1.0, 3.0, "x", SubjectShape.MUG, motion, false, shatters, impact, palette, 0.5, 1.0, 1);
+        return new BeatScene(1.0, 3.0, 1.0, "x", SubjectShape.MUG, motion, false, shatters, impact, palette, 0.5, 1.0, 1);
     }
 }
