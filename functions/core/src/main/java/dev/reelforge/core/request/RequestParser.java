@@ -11,7 +11,6 @@ import dev.reelforge.core.error.InvalidRequestException;
 import dev.reelforge.core.error.InvalidRequestException.Problem;
 import dev.reelforge.core.request.RenderRequest.GiveUpPolicy;
 import dev.reelforge.core.request.RenderRequest.ProviderChoice;
-import dev.reelforge.core.review.checks.ReviewThresholds;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -96,10 +95,10 @@ public final class RequestParser {
                 reviewThresholds(node.path("review").path("thresholds")));
     }
 
-    private static ReviewThresholds reviewThresholds(JsonNode thresholds) {
+    private static Map<String, Double> reviewThresholds(JsonNode thresholds) {
         Map<String, Double> overrides = new LinkedHashMap<>();
         thresholds.fields().forEachRemaining(e -> overrides.put(e.getKey(), e.getValue().asDouble()));
-        return ReviewThresholds.withOverrides(overrides);
+        return overrides;
     }
 
     private List<Problem> schemaProblems(JsonNode node) {

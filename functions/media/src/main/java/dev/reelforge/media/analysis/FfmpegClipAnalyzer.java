@@ -3,6 +3,7 @@ package dev.reelforge.media.analysis;
 import dev.reelforge.core.error.MediaProcessingException;
 import dev.reelforge.core.media.ClipMetrics;
 import dev.reelforge.core.media.ClipMetrics.Interval;
+import dev.reelforge.core.media.FrameThumbnails;
 import dev.reelforge.core.media.ProbeResult;
 import dev.reelforge.core.port.ClipAnalyzer;
 import dev.reelforge.core.port.ClipProbe;
@@ -47,7 +48,7 @@ public final class FfmpegClipAnalyzer implements ClipAnalyzer {
             int expectedFrames = (int) Math.round(facts.durationSeconds() * facts.fps());
             AnalysisGraph graph = new AnalysisGraph(facts, expectedFrames, dir.resolve("video.txt"), dir.resolve("blur.txt"),
                     dir.resolve("block-columns.txt"), dir.resolve("block-rows.txt"), dir.resolve("audio.txt"),
-                    dir.resolve("sheet.jpg"));
+                    dir.resolve("sheet.jpg"), dir.resolve("thumbnails.rgb"));
             byte[] pcm = ffmpeg.run("analysing " + clip.getFileName() + " for review", graph.arguments(clip),
                     Duration.ofSeconds(120 + 20L * Math.round(facts.durationSeconds()))).stdout();
             return metrics(facts, graph, pcm);
@@ -83,9 +84,14 @@ public final class FfmpegClipAnalyzer implements ClipAnalyzer {
                 sampled(MetadataLog.read(graph.blockRowsLog()), "lavfi.block", n, origin, facts.fps()));
         OnsetDetector.Result onsets = OnsetDetector.detect(pcm(pcmBytes), AnalysisGraph.PCM_RATE);
         byte[] sheet = Files.exists(graph.contactSheet()) ? Files.readAllBytes(graph.contactSheet()) : new byte[0];
+        int[] size = graph.thumbnailSize();
+        byte[] thumbs = Files.readAllBytes(graph.thumbnails());
+        int frameBytes = size[0] * size[1] * 3;
+        FrameThumbnails thumbnails = new FrameThumbnails(size[0], size[1],
+                Arrays.copyOf(thumbs, Math.min(thumbs.length, n * frameBytes) / frameBytes * frameBytes));
         return new ClipMetrics(facts, duration, luma, motion, u, v, cut, blur, block,
                 frozen.finish(duration), black.finish(duration), onsets.onsets(), onsets.strength(),
-                onsets.hopSeconds(), loudness(MetadataLog.read(graph.audioLog())), sheet);
+                onsets.hopSeconds(), loudness(MetadataLog.read(graph.audioLog())), sheet, thumbnails);
     }
 
     /** A per-frame series from a sampled branch: values land on their frame index (from pts), NaN elsewhere. */

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 class ClipChecksTest {
     private static final Storyboard STORYBOARD = new Storyboard("A mug falls",
-            List.of(new Beat(0, 1.5, "A mug sits on a table"), new Beat(1.5, 4, "The mug tips and falls to the floor")),
+            List.of(new Beat(0, 1.5, "A mug sits on a table"), new Beat(1.5, 4, "Cut to a close-up: the mug tips and falls to the floor")),
             List.of(new AudioCue(3.0, "ceramic impact")));
     private static final RenderSettings SETTINGS = new RenderSettings(AspectRatio.PORTRAIT_9_16, 4, Resolution.R360P, 24, 1, "");
 
@@ -40,7 +40,7 @@ class ClipChecksTest {
     }
 
     @Test
-    void evaluate_cleanClipWithCutAtBeatBoundary_allElevenChecksPass() {
+    void evaluate_cleanClipWithCutAtShotBoundary_everyCheckPasses() {
         List<Check> checks = evaluate(clean());
         assertThat(checks).extracting(Check::name).containsExactlyElementsOf(ClipChecks.NAMES);
         assertThat(failed(checks)).isEmpty();
@@ -143,9 +143,15 @@ class ClipChecksTest {
     void evaluate_softAndBlockyPictures_failTheirChecks() {
         SyntheticClip soft = clean();
         for (int i = 0; i < soft.n; i += 3) {
-            soft.blur[i] = 7;
+            soft.blur[i] = 11;
         }
         assertThat(failed(evaluate(soft))).containsExactly("blur");
+
+        SyntheticClip goesSoft = clean();
+        for (int i = goesSoft.frame(2.0); i < goesSoft.n; i += 3) {
+            goesSoft.blur[i] = 7.5;
+        }
+        assertThat(failed(evaluate(goesSoft))).containsExactly("blur");
 
         SyntheticClip blocky = clean();
         for (int i = 0; i < blocky.n; i += 4) {
@@ -167,9 +173,9 @@ class ClipChecksTest {
     void withOverrides_looserBlurThreshold_passesTheSoftClip() {
         SyntheticClip soft = clean();
         for (int i = 0; i < soft.n; i += 3) {
-            soft.blur[i] = 7;
+            soft.blur[i] = 11;
         }
-        ReviewThresholds loose = ReviewThresholds.withOverrides(Map.of("blur", 7.5));
+        ReviewThresholds loose = ReviewThresholds.withOverrides(Map.of("blur", 11.5));
         assertThat(ClipChecks.evaluate(soft.metrics(), SETTINGS, STORYBOARD, loose)).allMatch(Check::passed);
         assertThatThrownBy(() -> ReviewThresholds.withOverrides(Map.of("sharpness", 1.0)))
                 .hasMessageContaining("unknown review threshold 'sharpness'");
