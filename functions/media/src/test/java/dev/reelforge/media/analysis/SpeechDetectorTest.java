@@ -22,10 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
 class SpeechDetectorTest {
     private static final double TOLERANCE_SECONDS = 3 / 24.0;
     private static final String SILENCE = "anullsrc=r=48000:cl=mono";
-    /** Pink noise at about −26 dBFS RMS (a room, a street), and a louder one at about −20 dBFS. */
+    /** Pink noise at −36 dBFS RMS and at −31 dBFS: 15 and 10 dB below the speech (−19 to −21 dBFS while it sounds). */
     private static final String PINK_NOISE = "anoisesrc=color=pink:seed=7:amplitude=0.08:r=48000";
     private static final String LOUD_PINK_NOISE = "anoisesrc=color=pink:seed=11:amplitude=0.15:r=48000";
-    /** Music-like bed as loud as the speech: a four-note arpeggio (4 notes/s) over a held fifth. */
+    /** A music-like bed as loud as the speech (−19 dBFS): a four-note arpeggio (4 notes/s) over a held fifth. */
     private static final String TONES = "aevalsrc='0.12*sin(2*PI*(220+110*floor(mod(t*4\\,4)))*t)+0.08*sin(2*PI*330*t)':s=48000";
     private static final String[][] PHRASES = {{"en-us", "over here"}, {"en", "look out"}, {"en-us+f3", "hello there"},
         {"en-us", "wait for me"}, {"en+m3", "come on"}, {"en-us", "she is right"}, {"en-us+f2", "stop"}, {"en", "thank you"}};
