@@ -21,6 +21,7 @@ import java.util.List;
  *     of the column and row edges; clean pictures read about 1.5 or less)
  * @param onsetStrength audio onset envelope per {@code onsetHopSeconds} (spectral flux, normalised 0–1)
  * @param thumbnails every frame as a tiny RGB picture, for the checks that look at where and what colour things are
+ * @param speechOnsets where speech starts (voice-activity detection on the same audio), seconds
  */
 public record ClipMetrics(
         ProbeResult probe,
@@ -39,7 +40,8 @@ public record ClipMetrics(
         double onsetHopSeconds,
         double loudnessLufs,
         byte[] contactSheetJpeg,
-        FrameThumbnails thumbnails) {
+        FrameThumbnails thumbnails,
+        List<Double> speechOnsets) {
 
     public ClipMetrics {
         frozen = List.copyOf(frozen);
@@ -47,6 +49,7 @@ public record ClipMetrics(
         audioOnsets = List.copyOf(audioOnsets);
         contactSheetJpeg = contactSheetJpeg == null ? new byte[0] : contactSheetJpeg;
         thumbnails = thumbnails == null ? FrameThumbnails.none() : thumbnails;
+        speechOnsets = speechOnsets == null ? List.of() : List.copyOf(speechOnsets);
     }
 
     public double fps() {

@@ -30,7 +30,9 @@ final class FramePainter {
     void paint(Canvas canvas, BeatScene scene, double t) {
         double camera = scene.panDirection() * stage.panSpeed() * (t - scene.shotStartSeconds());
         Backdrop.paint(canvas, stage, scene.palette(), camera);
-        SubjectTrajectory.Pose pose = SubjectTrajectory.at(scene, stage, t);
+        BeatScene fall = fallLaterInShot(scene);
+        SubjectTrajectory.Pose pose = fall == null ? SubjectTrajectory.at(scene, stage, t)
+                : SubjectTrajectory.at(fall, stage, fall.startSeconds());
         if (!Double.isNaN(pose.ledgeY())) {
             double x = stage.width() * scene.subjectX() - camera;
             int shelf = Canvas.lit(scene.palette().floor(), 0.8);
@@ -42,6 +44,23 @@ final class FramePainter {
             SubjectPainter.paint(canvas, stage, scene.shape(), scene.palette().subject(), scene.sizeFactor(), onScreen);
         }
         drawCaption(canvas, scene);
+    }
+
+    /**
+     * A beat whose subject rests before it falls later in the same shot: it already rests where the fall starts
+     * (on the ledge), so the world does not jump at the beat boundary. Null when no fall follows in the shot.
+     */
+    private BeatScene fallLaterInShot(BeatScene scene) {
+        if (scene.motion() == Motion.FALL) {
+            return null;
+        }
+        for (BeatScene later : scenes) {
+            if (later.startSeconds() > scene.startSeconds() && later.shotStartSeconds() == scene.shotStartSeconds()
+                    && later.motion() == Motion.FALL) {
+                return later;
+            }
+        }
+        return null;
     }
 
     private void drawCaption(Canvas canvas, BeatScene scene) {

@@ -14,13 +14,15 @@ import java.util.regex.Pattern;
  * Turns storyboard beats into drawable scenes of one world: the palette (the light, the set, the subject's colour),
  * the subject and the camera's drift belong to the storyboard, not to the beat, so beats inside one shot follow on
  * without a cut. A beat that names a new shot ({@link ShotBoundaries}) gets a new framing (placement, size, pan
- * direction) of the same world. A storyboard whose camera is locked off does not pan. The seed varies the look,
- * never the timing.
+ * direction) of the same world, and its caption: a caption is a shot's, since new text mid-shot is a cut in the
+ * picture. The camera pans only when the storyboard moves it (pan, tracking, dolly, handheld, …); a still camera
+ * keeps the motion that the checks time to the subject's. A beat whose subject rests before it falls later in the
+ * same shot shows it resting where the fall starts. The seed varies the look, never the timing.
  */
 final class ScenePlanner {
     private static final double LANDING_BEFORE_BEAT_END = 0.3;
-    private static final Pattern STILL_CAMERA = Pattern.compile("\\b(locked[- ]off|tripod|static camera|fixed camera"
-            + "|no (camera )?movement|camera (is )?still)\\b");
+    private static final Pattern MOVING_CAMERA = Pattern.compile("\\b(pan|pans|panning|tracking|dolly|truck|trucking"
+            + "|crane|handheld|camera (moves|drifts|follows|glides)|follow shot|orbit|orbits)\\b");
 
     private ScenePlanner() {}
 
@@ -31,10 +33,11 @@ final class ScenePlanner {
         SplittableRandom world = new SplittableRandom(seed * 0x9E3779B97F4A7C15L);
         BeatScene.Palette palette = palette(world.nextDouble());
         SubjectShape storyboardShape = SubjectShape.fromText(storyboard.description());
-        boolean still = STILL_CAMERA.matcher(storyboard.description().toLowerCase(Locale.ROOT)).find();
+        boolean moving = MOVING_CAMERA.matcher(storyboard.description().toLowerCase(Locale.ROOT)).find();
         List<Double> shotStarts = ShotBoundaries.of(storyboard);
         List<BeatScene> scenes = new ArrayList<>();
         double shotStart = 0;
+        String shotCaption = "";
         double subjectX = 0;
         double sizeFactor = 0;
         int pan = 0;
@@ -43,9 +46,10 @@ final class ScenePlanner {
             if (i == 0 || shotStarts.contains(beat.startSeconds())) {
                 SplittableRandom framing = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + i * 0xBF58476D1CE4E5B9L);
                 shotStart = beat.startSeconds();
+                shotCaption = beat.description();
                 subjectX = 0.5 + (framing.nextDouble() - 0.5) * 0.16;
                 sizeFactor = 0.92 + framing.nextDouble() * 0.16;
-                pan = still ? 0 : framing.nextBoolean() ? 1 : -1;
+                pan = !moving ? 0 : framing.nextBoolean() ? 1 : -1;
             }
             String text = beat.description();
             SubjectShape named = SubjectShape.fromText(text);
@@ -53,7 +57,7 @@ final class ScenePlanner {
                     beat.startSeconds(),
                     beat.endSeconds(),
                     shotStart,
-                    text,
+                    shotCaption,
                     named == SubjectShape.BLOCK ? storyboardShape : named,
                     Motion.fromText(text),
                     Motion.tips(text),

@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * The whole checklist for one clip, in report order: conformance, flicker, unexpected-cut, colour-drift, blur,
- * blockiness, frozen, black, audio-cues, av-sync, motion, continuity, framing. Pure: the same metrics always give the
+ * blockiness, frozen, black, audio-cues, av-sync, dialogue, motion, continuity, framing. Pure: the same metrics always give the
  * same checks. Cuts are expected only at the storyboard's shot boundaries ({@link ShotBoundaries}).
  *
  * <pre>{@code
@@ -18,7 +18,7 @@ import java.util.List;
  */
 public final class ClipChecks {
     public static final List<String> NAMES = List.of("conformance", "flicker", "unexpected-cut", "colour-drift", "blur",
-            "blockiness", "frozen", "black", "audio-cues", "av-sync", "motion", "continuity", "framing");
+            "blockiness", "frozen", "black", "audio-cues", "av-sync", "dialogue", "motion", "continuity", "framing");
 
     private ClipChecks() {}
 
@@ -45,6 +45,7 @@ public final class ClipChecks {
                 PictureChecks.black(m, t),
                 TimingChecks.audioCues(m, storyboard, t),
                 TimingChecks.avSync(m, shots, storyboard, t),
+                DialogueCheck.evaluate(m.speechOnsets(), m.hasAudio(), m.fps(), storyboard, t.dialogueToleranceFrames()),
                 MotionCheck.evaluate(m, storyboard, shots, boundaries, t),
                 SceneChecks.continuity(m, shots, storyboard, boundaries, t),
                 SceneChecks.framing(m, shots, t));

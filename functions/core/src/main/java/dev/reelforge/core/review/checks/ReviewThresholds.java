@@ -17,6 +17,7 @@ public record ReviewThresholds(
         double blackSeconds,
         double audioCueToleranceFrames,
         double avSyncMs,
+        double dialogueToleranceFrames,
         double motionMin,
         double teleportSpike,
         double blurRise,
@@ -25,7 +26,7 @@ public record ReviewThresholds(
 
     /** The defaults: see docs/review-checks.md for the reasoning behind each number. */
     public static ReviewThresholds defaults() {
-        return new ReviewThresholds(4, 2, 12, 10, 2.2, 0.4, 0.08, 3, 80, 0.4, 12, 1.5, 18, 0.9);
+        return new ReviewThresholds(4, 2, 12, 10, 2.2, 0.4, 0.08, 3, 80, 3, 0.4, 12, 2.1, 18, 0.9);
     }
 
     /** The defaults with the named values replaced; unknown names are refused (the schema refuses them first). */
@@ -44,7 +45,7 @@ public record ReviewThresholds(
         });
         return new ReviewThresholds(values.get("flicker"), values.get("cutToleranceFrames"), values.get("colourDrift"),
                 values.get("blur"), values.get("blockiness"), values.get("frozenSeconds"), values.get("blackSeconds"),
-                values.get("audioCueToleranceFrames"), values.get("avSyncMs"), values.get("motionMin"),
+                values.get("audioCueToleranceFrames"), values.get("avSyncMs"), values.get("dialogueToleranceFrames"), values.get("motionMin"),
                 values.get("teleportSpike"), values.get("blurRise"), values.get("continuityTemperature"),
                 values.get("framingInFrame"));
     }
@@ -60,6 +61,7 @@ public record ReviewThresholds(
         m.put("blackSeconds", blackSeconds);
         m.put("audioCueToleranceFrames", audioCueToleranceFrames);
         m.put("avSyncMs", avSyncMs);
+        m.put("dialogueToleranceFrames", dialogueToleranceFrames);
         m.put("motionMin", motionMin);
         m.put("teleportSpike", teleportSpike);
         m.put("blurRise", blurRise);

@@ -11,7 +11,8 @@ import java.util.List;
  * the picture are replaced, and stay replaced: a change of light, a flicker, a flash or a blur onset keeps the
  * edges, see {@link FramePictures}), look jumps (the colour layout jumps while the edges stay: a palette or
  * lighting change inside a shot), and the frames next to black or frozen stretches, whose jumps belong to those
- * checks. Frames near any of these are "excluded" from the smooth-signal measures (flicker, motion peaks).
+ * checks. Frames near any of these are "excluded" from the smooth-signal measures (flicker, motion peaks). A cut
+ * may start a frozen stretch (a cut to a still picture), so only black edges keep a frame from being a cut.
  */
 public record ShotStructure(List<Integer> cuts, List<Integer> lookJumps, boolean[] excluded, double[] spike, FramePictures pictures) {
     /** A cut changes the picture's edges by at least this much (unrelated pictures read about 1)… */
@@ -47,8 +48,9 @@ public record ShotStructure(List<Integer> cuts, List<Integer> lookJumps, boolean
 
     public static ShotStructure of(ClipMetrics m) {
         int n = m.frameCount();
-        boolean[] nearEdge = new boolean[n];
-        markEdges(nearEdge, m.black(), m.fps());
+        boolean[] nearBlack = new boolean[n];
+        markEdges(nearBlack, m.black(), m.fps());
+        boolean[] nearEdge = nearBlack.clone();
         markEdges(nearEdge, m.frozen(), m.fps());
         FramePictures pictures = FramePictures.of(m.thumbnails(), n);
         double[] spike = new double[n];
@@ -60,7 +62,7 @@ public record ShotStructure(List<Integer> cuts, List<Integer> lookJumps, boolean
         }
         for (int i = 1; i < n; i++) {
             spike[i] = m.motion()[i] / Math.max(NOISE_FLOOR, localMedian(m.motion(), repeated, i));
-            if (nearEdge[i]) {
+            if (nearBlack[i]) {
                 continue;
             }
             int settled = Math.min(n - 1, i + SETTLE_FRAMES);

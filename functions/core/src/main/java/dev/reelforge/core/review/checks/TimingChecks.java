@@ -5,6 +5,7 @@ import static dev.reelforge.core.review.checks.PictureChecks.fmt;
 
 import dev.reelforge.core.media.ClipMetrics;
 import dev.reelforge.core.request.AudioCue;
+import dev.reelforge.core.request.SpokenCue;
 import dev.reelforge.core.request.Storyboard;
 import dev.reelforge.core.review.Check;
 import java.util.ArrayList;
@@ -45,9 +46,12 @@ public final class TimingChecks {
                 "make each shot one continuous take; cut only where the storyboard names a new shot");
     }
 
-    /** Each timed cue needs an audio onset within the tolerance (in frames of this clip). */
+    /**
+     * Each timed sound cue needs an audio onset within the tolerance (in frames of this clip). Spoken cues are the
+     * dialogue check's: a voice rises too gently for the energy-onset detector.
+     */
     public static Check audioCues(ClipMetrics m, Storyboard storyboard, ReviewThresholds t) {
-        List<AudioCue> cues = storyboard.audioCues();
+        List<AudioCue> cues = storyboard.audioCues().stream().filter(c -> !SpokenCue.isSpeech(c)).toList();
         if (cues.isEmpty()) {
             return check("audio-cues", true, 0, t.audioCueToleranceFrames(), "frames", "no timed cues to match", "");
         }

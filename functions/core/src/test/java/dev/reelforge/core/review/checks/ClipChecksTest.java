@@ -149,7 +149,7 @@ class ClipChecksTest {
 
         SyntheticClip goesSoft = clean();
         for (int i = goesSoft.frame(2.0); i < goesSoft.n; i += 3) {
-            goesSoft.blur[i] = 7.5;
+            goesSoft.blur[i] = 9.8;
         }
         assertThat(failed(evaluate(goesSoft))).containsExactly("blur");
 
@@ -179,5 +179,38 @@ class ClipChecksTest {
         assertThat(ClipChecks.evaluate(soft.metrics(), SETTINGS, STORYBOARD, loose)).allMatch(Check::passed);
         assertThatThrownBy(() -> ReviewThresholds.withOverrides(Map.of("sharpness", 1.0)))
                 .hasMessageContaining("unknown review threshold 'sharpness'");
+    }
+
+    @Test
+    void evaluate_lockedOffShotWhosePaletteChangesAtEveryBeat_failsContinuityAndUnexpectedCut() {
+        Storyboard lockedOff = new Storyboard("A white mug on a wooden table. Camera: locked-off tripod, no movement.",
+                List.of(new Beat(0, 1.5, "the mug rests near the table edge"), new Beat(1.5, 3, "the mug tips over the edge"),
+                        new Beat(3, 4, "it shatters into three pieces")),
+                List.of());
+        SyntheticClip clip = new SyntheticClip(4, 7).cut(1.5).cut(3.0);
+        for (int i = 0; i < clip.n; i++) {
+            boolean pink = i >= clip.frame(1.5) && i < clip.frame(3.0);
+            clip.u[i] = i < clip.frame(1.5) ? 100 : pink ? 140 : 160;
+            clip.v[i] = i < clip.frame(1.5) ? 160 : pink ? 165 : 150;
+        }
+
+        List<Check> checks = ClipChecks.evaluate(clip.metrics(), SETTINGS, lockedOff, ReviewThresholds.defaults());
+
+        assertThat(named(checks, "continuity").passed()).isFalse();
+        assertThat(named(checks, "continuity").detail()).contains("colour temperature changes");
+        assertThat(named(checks, "unexpected-cut").passed()).isFalse();
+    }
+
+    @Test
+    void evaluate_pictureLosesItsSubjectForHalfTheClip_failsFramingOnly() {
+        SyntheticClip clip = clean();
+        for (int i = clip.frame(2.0); i < clip.n; i++) {
+            clip.contrast[i] = 0.05;
+        }
+
+        List<Check> checks = evaluate(clip);
+
+        assertThat(failed(checks)).containsExactly("framing");
+        assertThat(named(checks, "framing").value()).isLessThan(0.9);
     }
 }

@@ -30,12 +30,16 @@ final class SyntheticClip {
     final List<Double> onsets = new ArrayList<>();
     /** The texture each frame shows; a cut starts a new one. */
     final int[] shot;
+    /** How much of its texture each frame shows, 0 (featureless) to 1. */
+    final double[] contrast;
     private final long seed;
 
     SyntheticClip(double seconds, long seed) {
         n = (int) Math.round(seconds * FPS);
         this.seed = seed;
         shot = new int[n];
+        contrast = new double[n];
+        Arrays.fill(contrast, 1);
         SplittableRandom random = new SplittableRandom(seed);
         luma = new double[n];
         motion = new double[n];
@@ -103,7 +107,7 @@ final class SyntheticClip {
             for (int p = 0; p < THUMB_WIDTH * THUMB_HEIGHT; p++) {
                 int x = p % THUMB_WIDTH;
                 int y = p / THUMB_WIDTH;
-                double pattern = 0.75 + 0.25 * Math.sin(fx * x + phase) * Math.cos(fy * y + 0.5 * phase);
+                double pattern = 0.75 + 0.25 * contrast[i] * Math.sin(fx * x + phase) * Math.cos(fy * y + 0.5 * phase);
                 double yy = luma[i] * pattern;
                 double r = yy + 1.403 * (v[i] - 128);
                 double g = yy - 0.344 * (u[i] - 128) - 0.714 * (v[i] - 128);
@@ -124,6 +128,6 @@ final class SyntheticClip {
     ClipMetrics metrics() {
         double[] strength = new double[(int) (n / FPS / 0.005)];
         return new ClipMetrics(new ProbeResult(n / FPS, 360, 640, FPS, "h264", "aac", 48000, 2), n / FPS, luma, motion, u, v,
-                new double[n], blur, block, frozen, black, onsets, strength, 0.005, -23, new byte[0], thumbnails());
+                new double[n], blur, block, frozen, black, onsets, strength, 0.005, -23, new byte[0], thumbnails(), List.of());
     }
 }

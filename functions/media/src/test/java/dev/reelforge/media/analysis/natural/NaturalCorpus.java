@@ -2,6 +2,7 @@ package dev.reelforge.media.analysis.natural;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.reelforge.core.checksum.Sha256;
 import dev.reelforge.core.request.AspectRatio;
 import dev.reelforge.core.request.Beat;
 import dev.reelforge.core.request.FrameSize;
@@ -12,6 +13,7 @@ import dev.reelforge.media.Ffmpeg;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,7 +25,8 @@ import java.util.Locale;
  * The natural calibration corpus of the review checks: windows of 5–10 s cut from the footage that
  * {@link NaturalFootage} fetches, each at two of the request shapes, each with the storyboard a creator would write
  * for it, whose shot boundaries sit at the source's real cuts. The fixture ({@code natural-corpus.json}) says where
- * the cuts are and how they were found. Clips are encoded once into {@code target/natural-corpus/} and reused.
+ * the cuts are and how they were found. Clips are encoded once into the footage cache's {@code corpus/} folder and
+ * reused; each file's name carries a hash of the FFmpeg arguments that made it, so a changed filter makes a new file.
  */
 final class NaturalCorpus {
     static final String CALIBRATION = "calibration";
@@ -71,7 +74,7 @@ final class NaturalCorpus {
                     windowIndex++;
                 }
             }
-            Path cache = Path.of("target", "natural-corpus").toAbsolutePath();
+            Path cache = footage.resolve("corpus");
             Files.createDirectories(cache);
             return new NaturalCorpus(footage, cache, ffmpeg, clips);
         } catch (IOException e) {
@@ -124,10 +127,6 @@ final class NaturalCorpus {
 
     /** The clean clip, encoded at its request shape (an audio stream always: a silent one where the source has none). */
     Path clean(Clip clip) {
-        Path out = cache.resolve(clip.name() + ".mp4");
-        if (Files.isRegularFile(out)) {
-            return out;
-        }
         FrameSize size = clip.settings().frameSize();
         String video = String.format(Locale.ROOT, "[0:v]fps=%d,scale=%d:%d:force_original_aspect_ratio=increase,crop=%d:%d,"
                 + "setsar=1,format=yuv420p[v]", clip.settings().fps(), size.width(), size.height(), size.width(), size.height());
@@ -137,37 +136,39 @@ final class NaturalCorpus {
             args.addAll(List.of("-f", "lavfi", "-t", num(clip.duration()), "-i", "anullsrc=r=48000:cl=stereo"));
         }
         args.addAll(List.of("-filter_complex", video, "-map", "[v]", "-map", clip.sourceHasAudio() ? "0:a:0" : "1:a:0"));
-        encode(args, out, clip);
-        return out;
+        return encode(args, clip.name(), clip);
     }
 
     /** The clean clip with one defect injected through FFmpeg filters. */
     Path withDefect(Clip clip, NaturalDefect defect, double strength, long seed) {
-        Path out = cache.resolve(String.format(Locale.ROOT, "%s-%s-%.3f-%d.mp4", clip.name(), defect.label(), strength, seed));
-        if (Files.isRegularFile(out)) {
-            return out;
-        }
         List<String> args = new ArrayList<>(List.of("-v", "error", "-y", "-i", clean(clip).toString()));
         if (defect.needsOtherClip()) {
             List<Clip> others = clips.stream().filter(c -> !c.source().equals(clip.source())).toList();
             args.addAll(List.of("-i", clean(others.get((int) Math.floorMod(seed * 31, others.size()))).toString()));
         }
         args.addAll(List.of("-filter_complex", defect.filter(clip, strength, seed), "-map", "[v]", "-map", "0:a:0"));
-        encode(args, out, clip);
-        return out;
+        return encode(args, String.format(Locale.ROOT, "%s-%s-%.3f-%d", clip.name(), defect.label(), strength, seed), clip);
     }
 
-    private void encode(List<String> args, Path out, Clip clip) {
-        Path part = out.resolveSibling(out.getFileName() + ".part.mp4");
+    /** Encodes once: the file's name ends in a hash of every argument, inputs included, so it is made anew when they change. */
+    private Path encode(List<String> args, String name, Clip clip) {
         long bitrate = (long) clip.settings().frameSize().width() * clip.settings().frameSize().height() * clip.settings().fps() / 6;
         args.addAll(List.of("-c:v", "libopenh264", "-b:v", Long.toString(bitrate), "-g", Integer.toString(2 * clip.settings().fps()),
-                "-pix_fmt", "yuv420p", "-c:a", "aac", "-ar", "48000", "-ac", "2", "-t", num(clip.duration()), part.toString()));
-        ffmpeg.run("preparing corpus clip " + out.getFileName(), args, Duration.ofMinutes(3));
+                "-pix_fmt", "yuv420p", "-c:a", "aac", "-ar", "48000", "-ac", "2", "-t", num(clip.duration())));
+        Path out = cache.resolve(name + "-" + Sha256.hex(String.join("\n", args).getBytes(StandardCharsets.UTF_8)).substring(0, 12) + ".mp4");
+        if (Files.isRegularFile(out)) {
+            return out;
+        }
+        Path part = out.resolveSibling(out.getFileName() + ".part.mp4");
+        List<String> command = new ArrayList<>(args);
+        command.add(part.toString());
+        ffmpeg.run("preparing corpus clip " + out.getFileName(), command, Duration.ofMinutes(3));
         try {
             Files.move(part, out, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return out;
     }
 
     private static String num(double v) {

@@ -74,11 +74,14 @@ enum NaturalDefect {
                     + "[p][a]blend=all_mode=normal:all_opacity=%.3f[v]", bw, bh, bw * 8, bh * 8, w, h, 0.5 + 0.5 * s);
         }
     },
-    /** A white-balance and exposure walk across the whole clip: a fade towards warm light reaching 12–30 % at its end. */
+    /** A white-balance and exposure walk across the whole clip: warmer and brighter by 8–16 levels a channel at its end. */
     DRIFT("drift", "colour-drift") {
         @Override
         String filter(Clip clip, double s, long seed) {
-            return f("[0:v]fade=t=out:st=0:d=%.3f:color=0xffb060[v]", clip.duration() / (0.12 + 0.18 * s));
+            double levels = 8 + 8 * s;
+            return f("[0:v]geq=lum='clip(lum(X,Y)+%.2f*T/%.3f,0,255)':cb='clip(cb(X,Y)-%.2f*T/%.3f,0,255)'"
+                    + ":cr='clip(cr(X,Y)+%.2f*T/%.3f,0,255)'[v]", levels, clip.duration(), levels, clip.duration(),
+                    levels, clip.duration());
         }
     },
     /**
