@@ -7,11 +7,16 @@ import dev.reelforge.local.engine.StateMachine;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Reelforge's engine running the shared definition in-process; prints transitions per second. */
+/**
+ * Reelforge's engine running the shared definition in-process: {@code warmups} untimed runs, then {@code runs} timed
+ * ones; prints transitions per second of the timed runs. Arguments: definition.json N runs warmups (peer.mjs takes
+ * the same, so both sides warm up alike).
+ */
 public class EngineThroughput {
     public static void main(String[] args) throws Exception {
         int n = Integer.parseInt(args[1]);
         int runs = Integer.parseInt(args[2]);
+        int warmups = Integer.parseInt(args[3]);
         StateMachine machine = StateMachine.parse(Files.readString(Path.of(args[0])));
         ObjectMapper json = new ObjectMapper();
         ObjectNode input = json.createObjectNode();
@@ -20,7 +25,7 @@ public class EngineThroughput {
         }
         Engine engine = new Engine((resource, in, context) -> in, EngineClock.system());
         String arn = "arn:aws:states:us-east-1:000000000000:stateMachine:bench";
-        for (int i = 0; i < 20; i++) {
+        for (int i = 0; i < warmups; i++) {
             check(engine.run(machine, arn, "warm-" + i, input));
         }
         long start = System.nanoTime();

@@ -1,26 +1,51 @@
 #!/usr/bin/env bash
 # Engine throughput: Reelforge's ASL engine vs aws-local-stepfunctions 3.0.0 (npm) on the same no-op definition
-# (Pass → Map(N × Pass/Choice/Succeed) → Succeed), both in-process, run by this script on this machine.
-# Prints transitions per second for each and the ratio (ours / peer).
+# (Pass → Map(N × Pass/Choice/Succeed) → Succeed, 3 + 3N transitions), both in-process, run by this script on this
+# machine. Each side, in a fresh process, makes the same number of untimed warm-up runs, then the timed runs.
+# Per N and round it prints transitions per second for each side and their ratio (ours / peer), the order of the two
+# sides alternating between rounds; then, per N, the median of the per-round ratios.
+#
+# Usage: nice -n 10 bash bench/engine-throughput/run.sh [rounds] [warmups]   (defaults 5 and 20)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
+rounds="${1:-5}"
+warmups="${2:-20}"
 tools="${REELFORGE_TOOLS_DIR:-$HOME/.cache/reelforge/node-tools}"
 [ -d "$tools/node_modules/aws-local-stepfunctions" ] || \
   npm install --prefix "$tools" --silent --no-audit --no-fund --no-save aws-local-stepfunctions@3.0.0 asl-validator@4.0.0 >/dev/null
 
-(cd "$root" && mvn -B -q -DskipTests -pl infrastructure/local/states-engine -am install \
-  && mvn -B -q -f infrastructure/local/states-engine/pom.xml dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt)
+# Built in the reactor, not installed: the classpath names this checkout's jars.
+(cd "$root" && mvn -B -q -Dmaven.test.skip=true -pl infrastructure/local/states-engine -am package dependency:build-classpath \
+  -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=runtime)
 cp="$root/infrastructure/local/states-engine/target/classes:$(cat "$root/infrastructure/local/states-engine/target/bench-classpath.txt")"
 scratch="$(mktemp -d)"; trap 'rm -rf "$scratch"' EXIT
 node --input-type=module -e "import {definition} from '$here/definition.mjs'; console.log(JSON.stringify(definition()))" > "$scratch/definition.json"
 ln -s "$tools/node_modules" "$here/node_modules" 2>/dev/null || true
 trap 'rm -rf "$scratch"; rm -f "$here/node_modules"' EXIT
 
-printf "%-6s %-6s %14s %14s %8s\n" N runs "reelforge t/s" "peer t/s" ratio
+ours() { java -Dslf4j.internal.verbosity=ERROR -cp "$cp" "$here/EngineThroughput.java" "$scratch/definition.json" "$1" "$2" "$warmups"; }
+peer() { node "$here/peer.mjs" "$1" "$2" "$warmups"; }
+median() { sort -g | awk '{a[NR]=$1} END {if (NR % 2) print a[(NR+1)/2]; else print (a[NR/2] + a[NR/2+1]) / 2}'; }
+
+echo "warm-up: $warmups untimed runs on each side before its timed runs"
+printf "%-6s %-6s %-6s %-10s %14s %14s %8s\n" N runs round order "reelforge t/s" "peer t/s" ratio
+summary=()
 for n in 100 1000; do
   runs=$(( n == 100 ? 200 : 20 ))
-  ours=$(java -cp "$cp" "$here/EngineThroughput.java" "$scratch/definition.json" "$n" "$runs")
-  peer=$(node "$here/peer.mjs" "$n" "$runs")
-  printf "%-6s %-6s %14s %14s %8.2f\n" "$n" "$runs" "$ours" "$peer" "$(echo "$ours / $peer" | bc -l)"
+  ratios=()
+  for round in $(seq "$rounds"); do
+    if (( round % 2 == 1 )); then
+      order="ours,peer"; o="$(ours "$n" "$runs")"; p="$(peer "$n" "$runs")"
+    else
+      order="peer,ours"; p="$(peer "$n" "$runs")"; o="$(ours "$n" "$runs")"
+    fi
+    r="$(echo "$o / $p" | bc -l)"
+    ratios+=("$r")
+    printf "%-6s %-6s %-6s %-10s %14s %14s %8.2f\n" "$n" "$runs" "$round" "$order" "$o" "$p" "$r"
+  done
+  summary+=("$(printf "N=%s: median of the %s per-round ratios %.2f (range %.2f-%.2f)" "$n" "$rounds" \
+    "$(printf '%s\n' "${ratios[@]}" | median)" "$(printf '%s\n' "${ratios[@]}" | sort -g | sed -n 1p)" \
+    "$(printf '%s\n' "${ratios[@]}" | sort -g | tail -1)")")
 done
+printf '%s\n' "${summary[@]}"

@@ -8,9 +8,10 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Reelforge's post-processing of one clip into two 1080 renditions (grade, watermark, denoise, two-pass loudness,
- * no stills); prints the wall seconds of MediaPlanRenderer.render (encoder probe excluded: once per process) and
- * then the exact filter graph, so the script can run the same graph as a plain ffmpeg command line.
+ * Reelforge's post-processing of one clip into two 1080 renditions (grade, watermark, denoise, two-pass loudness)
+ * plus poster.jpg and thumbnail.jpg, as the workflow's media plans ask; prints the wall seconds of
+ * MediaPlanRenderer.render (encoder probe excluded: once per process) and then the exact filter graph, so the script
+ * can run the same graph, with the same outputs, as a plain ffmpeg command line.
  */
 public class PostprocessBench {
     public static void main(String[] args) throws Exception {
@@ -19,7 +20,7 @@ public class PostprocessBench {
         MediaPlanRenderer renderer = new MediaPlanRenderer(Ffmpeg.bundled());
         MediaPlan plan = new MediaPlan("bench", "bench", "clip.mp4", "out/", List.of(
                 new Rendition("9x16-1080", 1080, 1920, Rendition.Fit.CROP),
-                new Rendition("1x1-1080", 1080, 1080, Rendition.Fit.CROP)), false);
+                new Rendition("1x1-1080", 1080, 1080, Rendition.Fit.CROP)), true);
         long start = System.nanoTime();
         RenderedPlan rendered = renderer.render(plan, List.of(clip), null, out);
         double seconds = (System.nanoTime() - start) / 1e9;

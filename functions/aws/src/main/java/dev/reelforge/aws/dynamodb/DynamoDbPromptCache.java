@@ -62,7 +62,7 @@ public final class DynamoDbPromptCache implements PromptCache {
     }
 
     @Override
-    public void put(CacheEntry entry) {
+    public boolean put(CacheEntry entry) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(CACHE_KEY, AttributeValue.fromS(entry.cacheKey()));
         item.put("clipKey", AttributeValue.fromS(entry.clipKey()));
@@ -77,8 +77,10 @@ public final class DynamoDbPromptCache implements PromptCache {
                     .item(item)
                     .conditionExpression("attribute_not_exists(#k)")
                     .expressionAttributeNames(Map.of("#k", CACHE_KEY)));
+            return true;
         } catch (ConditionalCheckFailedException e) {
             log.debug("Prompt cache already holds {}; keeping the first entry", entry.cacheKey());
+            return false;
         }
     }
 }

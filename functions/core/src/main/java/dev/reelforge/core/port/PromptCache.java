@@ -7,6 +7,11 @@ import java.util.Optional;
 public interface PromptCache {
     Optional<CacheEntry> find(String cacheKey);
 
-    /** Records an approved clip; a second put for the same key keeps the first entry. */
-    void put(CacheEntry entry);
+    /**
+     * Records an approved clip unless the key already holds one: the first entry for a key wins, also when writers
+     * race, and a later put keeps it.
+     *
+     * @return true when this entry is now the cached one, false when an earlier entry for the key was kept
+     */
+    boolean put(CacheEntry entry);
 }

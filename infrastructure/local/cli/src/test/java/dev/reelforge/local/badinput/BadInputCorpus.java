@@ -16,6 +16,8 @@ import java.util.Random;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 
 /**
  * The bad requests every entry point must refuse by name: the hand-written files under
@@ -38,7 +40,7 @@ public final class BadInputCorpus {
     /**
      * One bad request, as it arrives after a trip through UTF-8 (a file, an HTTP body): lone surrogates are '?'.
      *
-     * @param fields the fields a rejection may name (one of them must appear; {@code $} is the whole document)
+     * @param fields the fields a rejection may name (one of them must be named; {@code $} is the whole document)
      */
     public record BadRequest(String name, String text, Set<String> fields) {
         public BadRequest {
@@ -48,6 +50,19 @@ public final class BadInputCorpus {
 
         public byte[] bytes() {
             return text.getBytes(StandardCharsets.UTF_8);
+        }
+
+        /**
+         * Whether {@code message} names one of {@link #fields} as the field of a problem, the way rejections are
+         * written: {@code invalid request: settings.fps: …; defects[1]: …} or {@code prompt: …} (the content policy),
+         * an array field with or without its index. A field's name elsewhere in the text (a quoted value, a schema
+         * pattern ending in {@code $}) does not count.
+         *
+         * @param printed how the entry point prints a field name (the CLI escapes control and bidi characters)
+         */
+        public boolean isNamedIn(String message, UnaryOperator<String> printed) {
+            return fields.stream().anyMatch(field -> Pattern.compile("(?:^|: |; )" + Pattern.quote(printed.apply(field))
+                    + "(?:\\[[0-9]+])*: ").matcher(message).find());
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.reelforge.local.conformance;
 
+import dev.reelforge.local.testing.MissingTool;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -29,7 +30,10 @@ final class ConformancePaths {
         return scripts(repo).resolve("mock-config.json");
     }
 
-    /** The LocalStack that check.sh started, else a fresh one started here; aborts (outside CI) without Python 3.12+. */
+    /**
+     * The LocalStack that check.sh started, else a fresh one started here. Without Python 3.12+ the calling test fails
+     * in CI and is skipped elsewhere ({@link MissingTool}).
+     */
     static LocalStackInstance localStack(Path repo) {
         String stateFile = System.getenv(STATE_FILE_VARIABLE);
         if (stateFile != null && !stateFile.isBlank()) {
@@ -42,7 +46,7 @@ final class ConformancePaths {
             return LocalStackInstance.start(scripts(repo),
                     repo.resolve("infrastructure/local/cli/target/localstack-test.state"), mockConfig(repo));
         } catch (LocalStackInstance.NoSuitablePythonException e) {
-            EngineConformanceTest.abortWithoutPython(e);
+            MissingTool.stop("the LocalStack tier", e.getMessage());
             throw e;
         }
     }

@@ -23,7 +23,6 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -146,12 +145,5 @@ class EngineConformanceTest {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    static void abortWithoutPython(LocalStackInstance.NoSuitablePythonException e) {
-        if (System.getenv("CI") != null) {
-            throw new IllegalStateException("CI must run the LocalStack tier, but: " + e.getMessage(), e);
-        }
-        Assumptions.abort("LocalStack tier skipped: " + e.getMessage());
     }
 }

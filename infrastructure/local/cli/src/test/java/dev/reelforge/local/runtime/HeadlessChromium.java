@@ -1,7 +1,6 @@
 package dev.reelforge.local.runtime;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
+import dev.reelforge.local.testing.MissingTool;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,9 +11,12 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Debian's {@code chromium} driven headless, to prove a report page renders. Installed with apt-get when missing
- * and we are root (as infrastructure/local/native-deps.sh does for libpulse0); skipped, with the reason, otherwise.
+ * and we are root (as infrastructure/local/native-deps.sh does for libpulse0). When there is none and it cannot be
+ * installed, the calling test fails in CI and is skipped elsewhere, with the reason ({@link MissingTool}).
+ * {@code REELFORGE_CHROMIUM=/path/to/chromium} chooses the binary; then nothing is looked up or installed.
  */
 final class HeadlessChromium {
+    static final String BINARY_VARIABLE = "REELFORGE_CHROMIUM";
     private static final List<String> FLAGS = List.of("--headless", "--no-sandbox", "--disable-gpu",
             "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run");
 
@@ -25,13 +27,25 @@ final class HeadlessChromium {
     }
 
     static HeadlessChromium locateOrInstall() throws IOException, InterruptedException {
+        String chosen = System.getenv(BINARY_VARIABLE);
+        if (chosen != null && !chosen.isBlank()) {
+            Path binary = Path.of(chosen);
+            if (!Files.isExecutable(binary)) {
+                MissingTool.stop("the HTML report check in headless Chromium", BINARY_VARIABLE + "=" + chosen
+                        + " is not an executable file");
+            }
+            return new HeadlessChromium(binary);
+        }
         Path found = find();
         if (found == null && "root".equals(System.getProperty("user.name")) && Files.isExecutable(Path.of("/usr/bin/apt-get"))) {
             int rc = run(List.of("sh", "-c", "DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium"
                     + " || (apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium)"), 900);
             found = rc == 0 ? find() : null;
         }
-        assumeTrue(found != null, "chromium is not installed and could not be installed (needs root and apt-get)");
+        if (found == null) {
+            MissingTool.stop("the HTML report check in headless Chromium",
+                    "chromium is not installed and could not be installed (needs root and apt-get)");
+        }
         return new HeadlessChromium(found);
     }
 

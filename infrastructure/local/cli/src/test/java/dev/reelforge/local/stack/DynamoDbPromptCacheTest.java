@@ -63,10 +63,11 @@ class DynamoDbPromptCacheTest {
     @Test
     void put_whenKeyExists_keepsFirstEntryWithoutError() {
         CacheEntry first = new CacheEntry("k-2", "jobs/j-1/final.mp4", "j-1", "luma", "ray-v2", T0);
-        cache.put(first);
+        assertThat(cache.put(first)).as("the first put is stored").isTrue();
 
-        cache.put(new CacheEntry("k-2", "jobs/j-2/final.mp4", "j-2", "luma", "ray-v2", T0.plusSeconds(1)));
+        boolean second = cache.put(new CacheEntry("k-2", "jobs/j-2/final.mp4", "j-2", "luma", "ray-v2", T0.plusSeconds(1)));
 
+        assertThat(second).as("the second put is told it lost").isFalse();
         assertThat(cache.find("k-2")).contains(first);
     }
 
@@ -75,22 +76,26 @@ class DynamoDbPromptCacheTest {
         int writers = 6;
         ExecutorService pool = Executors.newFixedThreadPool(writers);
         CountDownLatch go = new CountDownLatch(1);
-        List<Future<?>> results = new ArrayList<>();
+        List<CacheEntry> entries = new ArrayList<>();
+        List<Future<Boolean>> results = new ArrayList<>();
         for (int w = 0; w < writers; w++) {
             CacheEntry entry = new CacheEntry("k-race", "jobs/j-" + w + "/final.mp4", "j-" + w, "luma", "m", T0);
+            entries.add(entry);
             results.add(pool.submit(() -> {
                 go.await();
-                cache.put(entry);
-                return null;
+                return cache.put(entry);
             }));
         }
         go.countDown();
-        for (Future<?> result : results) {
-            result.get(60, TimeUnit.SECONDS);
+        List<CacheEntry> toldTheyWon = new ArrayList<>();
+        for (int w = 0; w < writers; w++) {
+            if (results.get(w).get(60, TimeUnit.SECONDS)) {
+                toldTheyWon.add(entries.get(w));
+            }
         }
         pool.shutdown();
 
-        CacheEntry winner = cache.find("k-race").orElseThrow();
-        assertThat(winner.clipKey()).isEqualTo("jobs/" + winner.jobId() + "/final.mp4");
+        assertThat(toldTheyWon).as("writers told their entry was stored").hasSize(1);
+        assertThat(cache.find("k-race")).as("the stored entry is the one winner's").contains(toldTheyWon.get(0));
     }
 }

@@ -1,5 +1,7 @@
 package dev.reelforge.local.stack;
 
+import dev.reelforge.local.conformance.LocalStackInstance;
+import dev.reelforge.local.testing.MissingTool;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -40,7 +42,10 @@ final class LocalStackKms implements AutoCloseable {
             Process install = new ProcessBuilder("bash", scripts.resolve("install.sh").toString())
                     .redirectError(ProcessBuilder.Redirect.INHERIT).start();
             String venv = new String(install.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            if (install.waitFor() != 0) {
+            if (install.waitFor() == LocalStackInstance.NO_SUITABLE_PYTHON) {
+                MissingTool.stop("the LocalStack tier (KMS)", "install.sh found no Python >= 3.12 (its message is above)");
+            }
+            if (install.exitValue() != 0) {
                 throw new IllegalStateException("install.sh failed with exit status " + install.exitValue());
             }
             int port;

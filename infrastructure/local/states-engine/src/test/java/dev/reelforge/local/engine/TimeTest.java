@@ -7,9 +7,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class TimeTest {
+    /** How long the blocked handler waits before giving up by itself: far past the task's 1 s timeout. */
+    private static final Duration HANDLER_GIVES_UP = Duration.ofSeconds(20);
 
     @Test
     void wait_secondsAndSecondsPath_advanceVirtualClockWithoutRealWaiting() {
@@ -53,17 +57,21 @@ class TimeTest {
     }
 
     @Test
-    void taskTimeoutSeconds_blockedHandler_isInterruptedAfterRealTimeout() {
+    void taskTimeoutSeconds_blockedHandler_isInterruptedAfterRealTimeout() throws InterruptedException {
         String definition = """
                 {"StartAt":"T","States":{"T":{"Type":"Task","Resource":"r","TimeoutSeconds":1,"End":true,
                   "Catch":[{"ErrorEquals":["States.Timeout"],"Next":"TimedOut"}]},
                  "TimedOut":{"Type":"Pass","Result":"timed out","End":true}}}""";
         CountDownLatch never = new CountDownLatch(1);
         CountDownLatch interrupted = new CountDownLatch(1);
+        AtomicLong interruptedAfterNanos = new AtomicLong(-1);
+        long startNanos = System.nanoTime();
         ExecutionResult result = run(definition, "{}", (r, in, ctx) -> {
             try {
-                never.await();
+                // bounded, so that an engine which never interrupts fails this test instead of hanging it
+                never.await(HANDLER_GIVES_UP.toSeconds(), TimeUnit.SECONDS);
             } catch (InterruptedException e) {
+                interruptedAfterNanos.set(System.nanoTime() - startNanos);
                 interrupted.countDown();
             }
             return in;
@@ -71,6 +79,11 @@ class TimeTest {
 
         assertThat(result.output().asText()).isEqualTo("timed out");
         assertThat(Fixtures.types(result)).containsSubsequence("TaskStarted", "TaskTimedOut", "TaskStateExited");
+        assertThat(interrupted.await(HANDLER_GIVES_UP.toSeconds(), TimeUnit.SECONDS))
+                .as("the handler's thread was interrupted").isTrue();
+        assertThat(Duration.ofNanos(interruptedAfterNanos.get())).as("interrupted after the 1 s TimeoutSeconds, not before")
+                .isGreaterThanOrEqualTo(Duration.ofSeconds(1))
+                .isLessThan(HANDLER_GIVES_UP);
     }
 
     @Test
