@@ -71,9 +71,6 @@ public final class AnimaticRenderer {
         }
     }
 
-    /** Film grain, ± levels: enough that a still camera on a still subject is not a frozen picture. */
-    private static final int GRAIN_LEVELS = 6;
-
     private void streamFrames(ChildProcess encoding, FramePainter painter, DefectSchedule schedule, Stage stage,
             int frames, IntConsumer progress) {
         Canvas canvas = new Canvas(stage.width(), stage.height());
@@ -83,7 +80,6 @@ public final class AnimaticRenderer {
                 double t = schedule.pictureTime(i);
                 BeatScene scene = painter.sceneAt(t);
                 painter.paint(canvas, schedule.isCutaway(t) ? ScenePlanner.cutaway(scene) : scene, t);
-                canvas.grain(Double.doubleToLongBits(t), GRAIN_LEVELS);
                 schedule.damage(canvas, i, stage.shortSide());
                 pipe.write(canvas.rgb);
                 int percent = (int) ((long) (i + 1) * 99 / frames);

@@ -61,23 +61,6 @@ final class Canvas {
         }
     }
 
-    /**
-     * Adds film grain: every channel of every pixel moves by up to ±{@code amplitude} levels, from a generator seeded
-     * with {@code seed}, so the same picture time gets the same grain (a held frame stays held) and the picture is
-     * never digitally still, as no camera's is.
-     */
-    void grain(long seed, int amplitude) {
-        long state = seed * 0x9E3779B97F4A7C15L + 0x2545F4914F6CDD1DL;
-        int span = 2 * amplitude + 1;
-        for (int i = 0; i < rgb.length; i++) {
-            state ^= state << 13;
-            state ^= state >>> 7;
-            state ^= state << 17;
-            int v = (rgb[i] & 0xff) + (int) Math.floorMod(state, span) - amplitude;
-            rgb[i] = (byte) Math.max(0, Math.min(255, v));
-        }
-    }
-
     static int rgb(double r, double g, double b) {
         return (clamp(r) << 16) | (clamp(g) << 8) | clamp(b);
     }
