@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.PathType;
+import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import dev.reelforge.core.error.InvalidRequestException;
@@ -14,8 +16,10 @@ import dev.reelforge.core.request.RenderRequest.ProviderChoice;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +43,8 @@ public final class RequestParser {
     public RequestParser(ObjectMapper json) {
         this.json = json;
         try (InputStream in = RequestParser.class.getResourceAsStream(SCHEMA_RESOURCE)) {
-            this.schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
+            this.schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in,
+                    SchemaValidatorsConfig.builder().pathType(PathType.LEGACY).regularExpressionFactory(new EcmaPatterns()).build());
         } catch (IOException e) {
             throw new UncheckedIOException("request schema missing from the classpath", e);
         }
@@ -66,7 +71,10 @@ public final class RequestParser {
         if (node == null || !node.isObject()) {
             throw InvalidRequestException.of("$", "the request must be a JSON object");
         }
-        List<Problem> problems = schemaProblems(node);
+        List<Problem> problems = numbersBeyondDouble(node);
+        if (problems.isEmpty()) {
+            problems = schemaProblems(node);
+        }
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
@@ -101,6 +109,30 @@ public final class RequestParser {
         return overrides;
     }
 
+    /**
+     * Jackson reads a literal beyond the double range ({@code 1e400}) as infinity, which JSON cannot carry on:
+     * Validate's output wrote it as the string {@code "Infinity"}, and Submit then refused the request it had
+     * accepted. The schema cannot judge such a document either (its {@code enum} check threw on infinity), so these
+     * problems come first and alone.
+     */
+    private static List<Problem> numbersBeyondDouble(JsonNode node) {
+        List<Problem> problems = new ArrayList<>();
+        Deque<Map.Entry<String, JsonNode>> pending = new ArrayDeque<>(List.of(Map.entry("", node)));
+        while (!pending.isEmpty()) {
+            Map.Entry<String, JsonNode> next = pending.pop();
+            String path = next.getKey();
+            JsonNode value = next.getValue();
+            if (value.isNumber() && !Double.isFinite(value.doubleValue())) {
+                problems.add(new Problem(path, "the number is beyond what a double holds (about 1.8e308); write a smaller one"));
+            }
+            value.properties().forEach(f -> pending.push(Map.entry(path.isEmpty() ? f.getKey() : path + "." + f.getKey(), f.getValue())));
+            for (int i = 0; value.isArray() && i < value.size(); i++) {
+                pending.push(Map.entry(path + "[" + i + "]", value.get(i)));
+            }
+        }
+        return problems;
+    }
+
     private List<Problem> schemaProblems(JsonNode node) {
         return schema.validate(node).stream()
                 .sorted(Comparator.comparing((ValidationMessage m) -> m.getInstanceLocation().toString()))
@@ -112,9 +144,8 @@ public final class RequestParser {
         String location = message.getInstanceLocation().toString();
         String field = location.equals("$") ? "" : location.substring(2);
         String property = message.getProperty();
-        if (property != null && !property.isEmpty() && ("additionalProperties".equals(message.getType())
-                || "required".equals(message.getType()))) {
-            field = field.isEmpty() ? property : field + "." + property;
+        if (property != null && ("additionalProperties".equals(message.getType()) || "required".equals(message.getType()))) {
+            field = property.isBlank() ? field + "['" + property + "']" : field.isEmpty() ? property : field + "." + property;
         }
         String text = message.getMessage();
         int colon = text.indexOf(": ");

@@ -9,6 +9,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class RequestParserTest {
     static final Path REQUESTS = Path.of("../../events/requests");
@@ -86,5 +89,58 @@ class RequestParserTest {
         assertThatThrownBy(() -> parser.parse("{\"tenant\":\"acme\",\"clientRequestId\":\"a1\",\"prompt\":\"A heavy glass jar rolls.\",\"audioCues\":[\"a loud bang\"]}"))
                 .isInstanceOfSatisfying(InvalidRequestException.class,
                         e -> assertThat(e.problems().get(0).field()).isEqualTo("audioCues[0]"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"tenant\":\"acme\\n\"", "\"clientRequestId\":\"a1\\n\"", "\"tenant\":\"acme\\r\\n\""})
+    void parse_idWithTrailingLineBreak_namesTheField(String member) {
+        String request = "{\"tenant\":\"acme\",\"clientRequestId\":\"a1\",\"prompt\":\"A heavy glass jar rolls.\"," + member + "}";
+        String field = member.substring(1, member.indexOf('"', 1));
+
+        assertThatThrownBy(() -> parser.parse(request))
+                .isInstanceOfSatisfying(InvalidRequestException.class,
+                        e -> assertThat(e.problems()).extracting(p -> p.field()).containsExactly(field));
+    }
+
+    @Test
+    void parse_thresholdBeyondDoubleRange_namesTheField() {
+        String request = "{\"tenant\":\"acme\",\"clientRequestId\":\"a1\",\"prompt\":\"A heavy glass jar rolls.\","
+                + "\"review\":{\"thresholds\":{\"flicker\":1e400,\"blur\":-1e400}}}";
+
+        assertThatThrownBy(() -> parser.parse(request))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.problems()).extracting(p -> p.field())
+                        .contains("review.thresholds.flicker", "review.thresholds.blur"));
+    }
+
+    @Test
+    void parse_textOver64KiB_isRefusedWholeBeforeReading() {
+        String request = "{\"tenant\":\"acme\",\"clientRequestId\":\"a1\",\"prompt\":" + "[".repeat(70_000);
+
+        assertThatThrownBy(() -> parser.parse(request))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.problems()).singleElement()
+                        .satisfies(p -> assertThat(p.toString()).isEqualTo("$: the request is larger than 64 KiB")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", " ", "\\t"})
+    void parse_unknownFieldWithABlankName_namesItInBrackets(String name) {
+        String request = "{\"tenant\":\"acme\",\"clientRequestId\":\"a1\",\"prompt\":\"A heavy glass jar rolls.\","
+                + "\"settings\":{\"" + name + "\":1},\"" + name + "\":1}";
+        String unescaped = name.replace("\\t", "\t");
+
+        assertThatThrownBy(() -> parser.parse(request))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.problems()).extracting(p -> p.field())
+                        .containsExactlyInAnyOrder("['" + unescaped + "']", "settings['" + unescaped + "']"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"\"settings\":{\"fps\":1e400}|settings.fps", "\"maxAttempts\":-1e400|maxAttempts",
+        "\"settings\":{\"variations\":1e400}|settings.variations"})
+    void parse_numberBeyondDoubleRangeWhereTheSchemaComparesExactly_namesTheField(String member, String field) {
+        String request = "{\"tenant\":\"acme\",\"clientRequestId\":\"a1\",\"prompt\":\"A heavy glass jar rolls.\"," + member + "}";
+
+        assertThatThrownBy(() -> parser.parse(request))
+                .isInstanceOfSatisfying(InvalidRequestException.class,
+                        e -> assertThat(e.problems()).extracting(p -> p.field()).containsExactly(field));
     }
 }

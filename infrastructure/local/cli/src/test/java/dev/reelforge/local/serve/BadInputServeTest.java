@@ -314,7 +314,7 @@ class BadInputServeTest {
                 Answer answer = post(TARGET + "StartExecution", "application/x-amz-json-1.0", body);
                 assertAwsShaped(softly, "body of " + body.length + " bytes", answer);
                 softly.assertThat(answer.status()).as("body of %d bytes: %s", body.length, answer.body())
-                        .isEqualTo(body.length > StepFunctionsServer.MAX_BODY_BYTES ? 413 : 400);
+                        .isEqualTo(body.length > AwsJsonProtocol.MAX_BODY_BYTES ? 413 : 400);
             }
             count("odd bodies", bodies.size());
 

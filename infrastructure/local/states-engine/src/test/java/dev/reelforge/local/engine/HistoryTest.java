@@ -151,4 +151,17 @@ class HistoryTest {
             callers.shutdownNow();
         }
     }
+
+    @Test
+    void history_parametersWrapAnInputAsDeepAsJacksonReads_recordsItAndSucceeds() {
+        String input = "{\"a\":" + "[".repeat(999) + "]".repeat(999) + "}";
+        String definition = """
+                {"StartAt":"Wrap","States":{"Wrap":{"Type":"Task","Resource":"arn:aws:lambda:us-east-1:000000000000:function:f",
+                 "Parameters":{"input.$":"$"},"ResultPath":null,"End":true}}}""";
+
+        ExecutionResult result = Fixtures.run(definition, input, (r, in, c) -> json("{}"));
+
+        assertThat(result.status()).isEqualTo(ExecutionResult.Status.SUCCEEDED);
+        assertThat(Fixtures.types(result)).contains("LambdaFunctionScheduled", "LambdaFunctionSucceeded");
+    }
 }

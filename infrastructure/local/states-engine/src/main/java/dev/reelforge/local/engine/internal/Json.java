@@ -1,6 +1,8 @@
 package dev.reelforge.local.engine.internal;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamWriteConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,7 +10,14 @@ import java.nio.charset.StandardCharsets;
 
 /** The engine's single ObjectMapper and the serialization rules shared by history and intrinsics. */
 public final class Json {
-    public static final ObjectMapper MAPPER = new ObjectMapper();
+    /**
+     * Writes what it is given, however it was nested: a Task's Parameters wrap the state a level or more deeper
+     * than the input the caller could read (Jackson reads 1,000 levels), and recording that in the history must not
+     * fail the execution. Nesting still comes only from a read input and the definition, so the writer's recursion
+     * stays shallow.
+     */
+    public static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+            .streamWriteConstraints(StreamWriteConstraints.builder().maxNestingDepth(10_000).build()).build());
     /** AWS payload quota for state input/output, in UTF-8 bytes. */
     public static final int MAX_PAYLOAD_BYTES = 256 * 1024;
 
