@@ -105,7 +105,7 @@ public final class RequestParser {
 
     private static Map<String, Double> reviewThresholds(JsonNode thresholds) {
         Map<String, Double> overrides = new LinkedHashMap<>();
-        thresholds.fields().forEachRemaining(e -> overrides.put(e.getKey(), e.getValue().asDouble()));
+        thresholds.properties().forEach(e -> overrides.put(e.getKey(), e.getValue().asDouble()));
         return overrides;
     }
 
