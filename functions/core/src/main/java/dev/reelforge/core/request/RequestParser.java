@@ -106,7 +106,7 @@ public final class RequestParser {
 
     private static ReviewThresholds reviewThresholds(JsonNode thresholds) {
         Map<String, Double> overrides = new LinkedHashMap<>();
-        thresholds.fields().forEachRemaining(e -> overrides.put(e.getKey(), e.getValue().asDouble()));
+        thresholds.properties().forEach(e -> overrides.put(e.getKey(), e.getValue().asDouble()));
         return ReviewThresholds.withOverrides(overrides);
     }
 
