@@ -171,7 +171,7 @@ class StepFunctionsApiFuzzTest {
             }
 
             @Override
-            public void put(CacheEntry entry) {
+            public boolean put(CacheEntry entry) {
                 throw new UnsupportedOperationException("Validate never caches");
             }
         };
