@@ -6,8 +6,6 @@ import java.util.Map;
 
 /** Draws the clean picture at one moment: backdrop, ledge, subject (or its pieces) and the beat's caption. */
 final class FramePainter {
-    private static final double RESTING_ROCK = 0.05;
-    private static final double RESTING_ROCK_SECONDS = 1.7;
     private final Stage stage;
     private final List<BeatScene> scenes;
     private final Map<BeatScene, List<String>> captions = new HashMap<>();
@@ -33,7 +31,7 @@ final class FramePainter {
         double camera = scene.panDirection() * stage.panSpeed() * (t - scene.shotStartSeconds());
         Backdrop.paint(canvas, stage, scene.palette(), camera);
         BeatScene fall = fallLaterInShot(scene);
-        SubjectTrajectory.Pose pose = fall == null ? SubjectTrajectory.at(scene, stage, t) : restingBefore(fall, t);
+        SubjectTrajectory.Pose pose = fall == null ? SubjectTrajectory.at(scene, stage, t) : restingBefore(fall);
         if (!Double.isNaN(pose.ledgeY())) {
             double x = stage.width() * scene.subjectX() - camera;
             int shelf = Canvas.lit(scene.palette().floor(), 0.8);
@@ -64,12 +62,9 @@ final class FramePainter {
         return null;
     }
 
-    /** Where the fall starts, rocking a little (it is about to tip), so a still camera does not show a frozen picture. */
-    private SubjectTrajectory.Pose restingBefore(BeatScene fall, double t) {
-        SubjectTrajectory.Pose start = SubjectTrajectory.at(fall, stage, fall.startSeconds());
-        double rock = RESTING_ROCK * Math.sin(2 * Math.PI * (t - fall.startSeconds()) / RESTING_ROCK_SECONDS);
-        return new SubjectTrajectory.Pose(start.parts().stream()
-                .map(p -> new SubjectTrajectory.Part(p.x(), p.bottomY(), p.angle() + rock, p.scale())).toList(), start.ledgeY());
+    /** Where the fall starts: the subject rests there, still, until it falls. */
+    private SubjectTrajectory.Pose restingBefore(BeatScene fall) {
+        return SubjectTrajectory.at(fall, stage, fall.startSeconds());
     }
 
     private void drawCaption(Canvas canvas, BeatScene scene) {

@@ -8,6 +8,9 @@ import java.util.List;
  * with damping, or breaks into three pieces that skid apart.
  */
 final class SubjectTrajectory {
+    /** A subject about to tip rocks on its base, from rest (so its first frame does not jerk). */
+    private static final double ROCK_RADIANS = 0.12;
+    private static final double ROCK_RATE = 12;
     private static final double RESTITUTION = 0.42;
     private static final double FRICTION = 3.0;
     private static final double[] PIECE_SPREAD = {-0.95, 0.3, 1.05};
@@ -55,7 +58,7 @@ final class SubjectTrajectory {
         double ledge = stage.floorY() - drop;
         double restAngle = scene.tips() ? Math.PI / 2 : 0;
         if (t < fallStart) {
-            double wobble = scene.tips() ? 0.12 * Math.sin(12 * (t - scene.startSeconds())) : 0;
+            double wobble = scene.tips() ? ROCK_RADIANS * (1 - Math.cos(ROCK_RATE * (t - scene.startSeconds()))) / 2 : 0;
             return new Pose(List.of(new Part(x, ledge, wobble, 1)), ledge);
         }
         if (t < impact) {

@@ -9,6 +9,9 @@ import java.util.Locale;
 
 /** The picture-quality checks: flicker, colour drift, blur, blockiness, frozen and black stretches. */
 public final class PictureChecks {
+    private static final double CATCH_UP_RATIO = 2;
+    /** Edge change (thumbnails) below which a frame moved nothing visible: {@link ShotStructure}'s repeated frame. */
+    private static final double EDGES_MOVED = 0.01;
     private static final double DRIFT_STEP_SECONDS = 0.25;
     private static final double MIN_SHOT_SECONDS = 1.0;
     private static final int MIN_BLUR_SAMPLES_PER_SHOT = 3;
@@ -149,15 +152,10 @@ public final class PictureChecks {
         edges.add(0, 0);
         edges.add(m.frameCount());
         for (int s = 0; s + 1 < edges.size(); s++) {
-            double[] shot = SeriesStats.kept(java.util.Arrays.copyOfRange(m.blur(), edges.get(s), edges.get(s + 1)),
-                    java.util.Arrays.copyOfRange(skip, edges.get(s), edges.get(s + 1)));
-            if (shot.length >= MIN_BLUR_SAMPLES_PER_SHOT) {
-                java.util.Arrays.sort(shot);
-                double shotRise = shot[shot.length / 2] / Math.max(1e-6, shot[0]);
-                if (shotRise > rise) {
-                    rise = shotRise;
-                    sharpest = shot[0];
-                }
+            double[] shotRise = blurRise(m, skip, edges.get(s), edges.get(s + 1));
+            if (shotRise != null && shotRise[0] > rise) {
+                rise = shotRise[0];
+                sharpest = shotRise[1];
             }
         }
         double blocks = orZero(SeriesStats.median(m.blockiness(), ShotStructure.blackFrames(m)));
@@ -169,6 +167,29 @@ public final class PictureChecks {
                 "sharp focus on the subject; no motion blur");
     }
 
+    /**
+     * How much softer a shot is than its own sharpest moment, {rise, sharpest width}, or null when it has too few
+     * blur samples: the median edge width of its calmer half (samples whose motion is at most the shot's median) over
+     * its sharpest sample. A handheld camera's motion blur comes and goes with the motion, so the calm samples of a
+     * clean shot are as sharp as it gets; a lens or encoder blur softens the calm samples as much as the others.
+     */
+    private static double[] blurRise(ClipMetrics m, boolean[] skip, int from, int to) {
+        List<double[]> samples = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            if (!Double.isNaN(m.blur()[i]) && !skip[i]) {
+                samples.add(new double[] {m.blur()[i], m.motion()[i]});
+            }
+        }
+        if (samples.size() < MIN_BLUR_SAMPLES_PER_SHOT) {
+            return null;
+        }
+        double sharpest = samples.stream().mapToDouble(x -> x[0]).min().orElseThrow();
+        double[] motions = samples.stream().mapToDouble(x -> x[1]).sorted().toArray();
+        double calm = motions[motions.length / 2];
+        double[] calmWidths = samples.stream().filter(x -> x[1] <= calm).mapToDouble(x -> x[0]).sorted().toArray();
+        return new double[] {calmWidths[calmWidths.length / 2] / Math.max(1e-6, sharpest), sharpest};
+    }
+
     /** Median 8×8 block-edge strength on the weaker axis of the grid, so one-directional texture is not blocks. */
     public static Check blockiness(ClipMetrics m, ReviewThresholds t) {
         double value = orZero(SeriesStats.median(m.blockiness(), ShotStructure.blackFrames(m)));
@@ -178,8 +199,11 @@ public final class PictureChecks {
     }
 
     /**
-     * Longest frozen stretch that is not simply a black one: where freezedetect saw no change and the thumbnails
-     * agree that the frames repeat (a quiet scene with a distant walker or a blinking cursor is not frozen).
+     * Longest visible freeze that is not simply a black one: where freezedetect saw no change and the thumbnails
+     * agree that the frames repeat (a quiet scene with a distant walker or a blinking cursor is not frozen), and the
+     * picture either moved into the held stretch or jumps out of it. A still life held by a locked-off camera, or a
+     * subject that has come to rest, repeats its frames too, but nothing stops or catches up there: a freeze no
+     * viewer can see is not a defect (a beat that should move and does not is the motion check's).
      */
     public static Check frozen(ClipMetrics m, ShotStructure shots, ReviewThresholds t) {
         double worst = 0;
@@ -191,19 +215,44 @@ public final class PictureChecks {
             }
             int from = (int) Math.round(freeze.startSeconds() * m.fps());
             int to = Math.min(m.frameCount() - 1, (int) Math.round(freeze.endSeconds() * m.fps()));
-            int run = 0;
-            for (int i = from + 1; i <= to; i++) {
-                run = shots.pictures().held(i) ? run + 1 : 0;
-                if (run / m.fps() > worst) {
-                    worst = run / m.fps();
-                    worstAt = m.timeOf(i - run);
+            int i = from + 1;
+            while (i <= to) {
+                if (!shots.pictures().held(i)) {
+                    i++;
+                    continue;
                 }
+                int first = i;
+                while (i + 1 <= to && shots.pictures().held(i + 1)) {
+                    i++;
+                }
+                double seconds = (i - first + 1) / m.fps();
+                if (seconds > worst && visibleFreeze(m.motion(), shots.pictures().structureChange, first, i, t.motionMin())) {
+                    worst = seconds;
+                    worstAt = m.timeOf(first - 1);
+                }
+                i++;
             }
         }
         double value = worst;
         return check("frozen", value < t.frozenSeconds(), value, t.frozenSeconds(), "s",
                 value == 0 ? "no frozen stretch" : fmt("frozen for %.2f s from %.2f s", value, worstAt),
                 "keep motion continuous; no frozen frames");
+    }
+
+    /**
+     * Whether frames {@code first..last}, which repeat their predecessors, show as a freeze: the picture was moving
+     * into them (the frame before changed by at least {@code moving} and its edges moved), or it jumps out of them
+     * (the next change is at least {@code moving}, its edges move, and it is more than {@value #CATCH_UP_RATIO}× the
+     * change after it: the motion catching up; a movement that starts from rest grows instead). An encoder's key
+     * frame changes the texture everywhere a little but moves no edge, so it neither enters nor leaves a freeze.
+     */
+    static boolean visibleFreeze(double[] motion, double[] structureChange, int first, int last, double moving) {
+        int before = first - 1;
+        boolean movedIn = before >= 1 && motion[before] >= moving && structureChange[before] >= EDGES_MOVED;
+        int exit = last + 1;
+        boolean jumpsOut = exit < motion.length && motion[exit] >= moving && structureChange[exit] >= EDGES_MOVED
+                && (exit + 1 >= motion.length || motion[exit] > CATCH_UP_RATIO * motion[exit + 1]);
+        return movedIn || jumpsOut;
     }
 
     public static Check black(ClipMetrics m, ReviewThresholds t) {

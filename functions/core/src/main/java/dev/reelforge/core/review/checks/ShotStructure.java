@@ -50,9 +50,9 @@ public record ShotStructure(List<Integer> cuts, List<Integer> lookJumps, boolean
         int n = m.frameCount();
         boolean[] nearBlack = new boolean[n];
         markEdges(nearBlack, m.black(), m.fps());
-        boolean[] nearEdge = nearBlack.clone();
-        markEdges(nearEdge, m.frozen(), m.fps());
         FramePictures pictures = FramePictures.of(m.thumbnails(), n);
+        boolean[] nearEdge = nearBlack.clone();
+        markEdges(nearEdge, m.frozen().stream().filter(f -> mostlyHeld(f, pictures, m)).toList(), m.fps());
         double[] spike = new double[n];
         List<Integer> cuts = new ArrayList<>();
         List<Integer> lookJumps = new ArrayList<>();
@@ -107,6 +107,20 @@ public record ShotStructure(List<Integer> cuts, List<Integer> lookJumps, boolean
             }
         }
         return black;
+    }
+
+    /**
+     * Whether the thumbnails confirm a freezedetect stretch: most of its frames repeat the one before. At the stats
+     * size freezedetect also calls slow, small motion frozen (a mug rocking on its base), whose edges are no jumps.
+     */
+    private static boolean mostlyHeld(Interval freeze, FramePictures pictures, ClipMetrics m) {
+        int from = (int) Math.round(freeze.startSeconds() * m.fps()) + 1;
+        int to = Math.min(m.frameCount() - 1, (int) Math.round(freeze.endSeconds() * m.fps()));
+        int held = 0;
+        for (int i = from; i <= to; i++) {
+            held += pictures.held(i) ? 1 : 0;
+        }
+        return to >= from && held * 2 >= to - from + 1;
     }
 
     private static void markEdges(boolean[] marks, List<Interval> intervals, double fps) {

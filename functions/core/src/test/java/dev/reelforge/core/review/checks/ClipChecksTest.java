@@ -77,8 +77,7 @@ class ClipChecksTest {
 
     @Test
     void evaluate_frozenForOneSecond_failsFrozen_butFreezeInsideBlackDoesNot() {
-        SyntheticClip frozen = clean();
-        frozen.frozen.add(new Interval(0.2, 1.2));
+        SyntheticClip frozen = clean().freeze(0.2, 1.2);
         assertThat(named(evaluate(frozen), "frozen").passed()).isFalse();
 
         SyntheticClip black = clean();
@@ -88,6 +87,16 @@ class ClipChecksTest {
         assertThat(named(checks, "frozen").passed()).isTrue();
         assertThat(named(checks, "black").passed()).isFalse();
         assertThat(named(checks, "black").value()).isEqualTo(1.0);
+    }
+
+    @Test
+    void evaluate_stillLifeHeldForOneSecond_passesFrozen() {
+        SyntheticClip still = clean().stillLife(0.2, 1.2);
+
+        Check frozen = named(evaluate(still), "frozen");
+
+        assertThat(frozen.passed()).as(frozen.detail()).isTrue();
+        assertThat(frozen.value()).isZero();
     }
 
     @Test

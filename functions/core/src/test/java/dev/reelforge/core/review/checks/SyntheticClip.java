@@ -18,9 +18,11 @@ final class SyntheticClip {
     static final double FPS = 24;
     static final int THUMB_WIDTH = 18;
     static final int THUMB_HEIGHT = 32;
+    private static final double DRIFT_PER_FRAME = 0.02;
     final int n;
     final double[] luma;
     final double[] motion;
+    private final boolean[] held;
     final double[] u;
     final double[] v;
     final double[] blur;
@@ -38,6 +40,7 @@ final class SyntheticClip {
         n = (int) Math.round(seconds * FPS);
         this.seed = seed;
         shot = new int[n];
+        held = new boolean[n];
         contrast = new double[n];
         Arrays.fill(contrast, 1);
         SplittableRandom random = new SplittableRandom(seed);
@@ -96,14 +99,45 @@ final class SyntheticClip {
         return this;
     }
 
+    /**
+     * The picture stops from {@code from} to {@code to} seconds, as a provider's freeze does: freezedetect reports
+     * the stretch, the frames repeat (no motion, the texture's drift held) and the motion catches up after it.
+     */
+    SyntheticClip freeze(double from, double to) {
+        frozen.add(new Interval(from, to));
+        for (int i = frame(from) + 1; i <= Math.min(n - 1, frame(to)); i++) {
+            motion[i] = 0;
+            held[i] = true;
+        }
+        if (frame(to) + 1 < n) {
+            motion[frame(to) + 1] = 3.0 * motion[Math.max(0, frame(from))] + 1;
+        }
+        return this;
+    }
+
+    /**
+     * Nothing moves from {@code from} to {@code to} seconds, as in a still life under a locked-off camera: the
+     * frames repeat, and the picture was still before and stays still after.
+     */
+    SyntheticClip stillLife(double from, double to) {
+        frozen.add(new Interval(from, to));
+        for (int i = Math.max(1, frame(from) - 3); i <= Math.min(n - 1, frame(to) + 3); i++) {
+            motion[i] = 0.05;
+            held[i] = i > frame(from) && i <= frame(to);
+        }
+        return this;
+    }
+
     /** Each frame's texture scaled to its luma, with its chroma, as RGB; a slow drift of the texture is the motion. */
     FrameThumbnails thumbnails() {
         byte[] rgb = new byte[n * THUMB_WIDTH * THUMB_HEIGHT * 3];
+        double shown = 0;
         for (int i = 0; i < n; i++) {
+            shown = held[i] ? shown : i * DRIFT_PER_FRAME;
             SplittableRandom texture = new SplittableRandom(seed * 31 + shot[i]);
             double fx = 0.4 + texture.nextDouble();
             double fy = 0.3 + texture.nextDouble();
-            double phase = texture.nextDouble() * 6 + i * 0.02;
+            double phase = texture.nextDouble() * 6 + shown;
             for (int p = 0; p < THUMB_WIDTH * THUMB_HEIGHT; p++) {
                 int x = p % THUMB_WIDTH;
                 int y = p / THUMB_WIDTH;
