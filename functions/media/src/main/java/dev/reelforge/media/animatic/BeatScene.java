@@ -2,7 +2,7 @@ package dev.reelforge.media.animatic;
 
 /**
  * Everything needed to draw one beat: its span, where its shot began (the camera drifts from there), the subject
- * and its motion, when a fall lands, and the seeded look (colours, placement, camera pan direction: 0 for a still
+ * and its motion and material, when a fall lands and into how many pieces it breaks, and the seeded look (colours, placement, camera pan direction: 0 for a still
  * camera).
  */
 record BeatScene(
@@ -14,14 +14,20 @@ record BeatScene(
         Motion motion,
         boolean tips,
         boolean shatters,
+        int pieces,
+        Material material,
         double impactSeconds,
         Palette palette,
         double subjectX,
         double sizeFactor,
         int panDirection) {
 
-    /** Colours of one beat; the light always comes from the top left. */
-    record Palette(double hue, int wallTop, int wallBottom, int floor, int subject, double stripePeriod) {}
+    /**
+     * Colours of the world (the same in every beat of a storyboard), and the side the light comes from: −1 left, +1
+     * right.
+     */
+    record Palette(double hue, int wallTop, int wallBottom, int floor, int subject, double stripePeriod, int table,
+            double lightSide) {}
 
     boolean contains(double t) {
         return t >= startSeconds && t < endSeconds;

@@ -11,13 +11,14 @@ import java.util.SplittableRandom;
 import java.util.regex.Pattern;
 
 /**
- * Turns storyboard beats into drawable scenes of one world: the palette (the light, the set, the subject's colour),
- * the subject and the camera's drift belong to the storyboard, not to the beat, so beats inside one shot follow on
+ * Turns storyboard beats into drawable scenes of one world: its look ({@link WorldLook}: the subject's colour and
+ * material, the floor, the table, the light's side and warmth, all read from the prompt, the seed filling in the
+ * rest), the subject and the camera belong to the storyboard, not to the beat, so beats inside one shot follow on
  * without a cut. A beat that names a new shot ({@link ShotBoundaries}) gets a new framing (placement, size, pan
  * direction) of the same world, and its caption: a caption is a shot's, since new text mid-shot is a cut in the
- * picture. The camera pans only when the storyboard moves it (pan, tracking, dolly, handheld, …); a still camera
- * keeps the motion that the checks time to the subject's. A beat whose subject rests before it falls later in the
- * same shot shows it resting where the fall starts. The seed varies the look, never the timing.
+ * picture. The camera pans only when the storyboard moves it (pan, tracking, dolly, handheld, …). A fall breaks the
+ * subject when any beat of its shot says it breaks, into the stated number of pieces. The seed varies the look,
+ * never the timing.
  */
 final class ScenePlanner {
     private static final double LANDING_BEFORE_BEAT_END = 0.3;
@@ -31,8 +32,12 @@ final class ScenePlanner {
                 ? List.of(new Beat(0, Math.max(clipSeconds, 0.1), storyboard.description()))
                 : storyboard.beats();
         SplittableRandom world = new SplittableRandom(seed * 0x9E3779B97F4A7C15L);
-        BeatScene.Palette palette = palette(world.nextDouble());
-        SubjectShape storyboardShape = SubjectShape.fromText(storyboard.description());
+        String everything = storyboard.description() + "\n"
+                + String.join("\n", beats.stream().map(Beat::description).toList());
+        double hue = world.nextDouble();
+        WorldLook look = WorldLook.of(everything, hue);
+        BeatScene.Palette palette = palette(look, hue);
+        SubjectShape storyboardShape = SubjectShape.fromText(everything);
         boolean moving = MOVING_CAMERA.matcher(storyboard.description().toLowerCase(Locale.ROOT)).find();
         List<Double> shotStarts = ShotBoundaries.of(storyboard);
         List<BeatScene> scenes = new ArrayList<>();
@@ -61,7 +66,9 @@ final class ScenePlanner {
                     named == SubjectShape.BLOCK ? storyboardShape : named,
                     Motion.fromText(text),
                     Motion.tips(text),
-                    Motion.shatters(text),
+                    breaksInShot(beats, i, shotStarts),
+                    look.pieces(),
+                    look.material(),
                     impactTime(beat, storyboard.audioCues()),
                     palette,
                     subjectX,
@@ -71,12 +78,30 @@ final class ScenePlanner {
         return scenes;
     }
 
-    /** A scene that looks nothing like {@code scene}: for the {@code cut} defect. */
+    /** A scene that looks nothing like {@code scene}, in a shot of its own: for the {@code cut} defect. */
     static BeatScene cutaway(BeatScene scene) {
         SubjectShape other = scene.shape() == SubjectShape.BALL ? SubjectShape.BOX : SubjectShape.BALL;
-        double hue = scene.palette().hue() + 0.5;
-        return new BeatScene(scene.startSeconds(), scene.endSeconds(), scene.shotStartSeconds(), "", other, Motion.SWAY, false,
-                false, scene.impactSeconds(), palette(hue), 1 - scene.subjectX() + 0.15, 1.3, -scene.panDirection());
+        BeatScene.Palette p = scene.palette();
+        double hue = p.hue() + 0.5;
+        BeatScene.Palette elsewhere = new BeatScene.Palette(hue, Canvas.hsv(hue, 0.30, 0.92), Canvas.hsv(hue + 0.03, 0.38, 0.68),
+                Canvas.hsv(hue + 0.08, 0.35, 0.50), Canvas.hsv(hue + 0.5, 0.65, 0.88), p.stripePeriod() * 1.4,
+                Canvas.hsv(hue + 0.2, 0.4, 0.5), -p.lightSide());
+        return new BeatScene(scene.startSeconds(), scene.endSeconds(), scene.shotStartSeconds() - 1, "", other, Motion.SWAY,
+                false, false, 0, scene.material(), scene.impactSeconds(), elsewhere, 1 - scene.subjectX() + 0.15, 1.3,
+                -scene.panDirection());
+    }
+
+    /** Whether a fall in beat {@code index} breaks the subject: that beat, or a later one of its shot, says it breaks. */
+    private static boolean breaksInShot(List<Beat> beats, int index, List<Double> shotStarts) {
+        for (int k = index; k < beats.size(); k++) {
+            if (k > index && shotStarts.contains(beats.get(k).startSeconds())) {
+                return false;
+            }
+            if (Motion.shatters(beats.get(k).description())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The first impact-like audio cue inside the beat, else shortly before the beat ends. */
@@ -90,13 +115,8 @@ final class ScenePlanner {
         return landing > beat.startSeconds() ? landing : beat.startSeconds() + beat.durationSeconds() * 0.7;
     }
 
-    private static BeatScene.Palette palette(double hue) {
-        return new BeatScene.Palette(
-                hue,
-                Canvas.hsv(hue, 0.30, 0.92),
-                Canvas.hsv(hue + 0.03, 0.38, 0.68),
-                Canvas.hsv(hue + 0.08, 0.35, 0.50),
-                Canvas.hsv(hue + 0.5, 0.65, 0.88),
-                0.11 + (hue - Math.floor(hue)) * 0.04);
+    private static BeatScene.Palette palette(WorldLook look, double hue) {
+        return new BeatScene.Palette(hue, look.wallTop(), look.wallBottom(), look.floor(), look.subject(),
+                0.11 + hue * 0.04, look.table(), look.lightSide());
     }
 }

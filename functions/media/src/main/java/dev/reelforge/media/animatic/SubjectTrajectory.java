@@ -1,36 +1,58 @@
 package dev.reelforge.media.animatic;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Where the subject is at a moment of its beat. A fall is real projectile motion under the stage's gravity,
- * timed so that contact with the floor happens exactly at the scene's impact time; after it the subject bounces
- * with damping, or breaks into three pieces that skid apart.
+ * Where the subject is at a moment of its beat. A fall is projectile motion under the stage's gravity, timed so that
+ * contact with the floor happens exactly at the scene's impact time (the start of the fall is solved for it); what
+ * follows the contact is an {@link ImpactSimulation}: a bounce that settles, or the stated number of pieces that
+ * scatter and settle. One instance per scene and stage, since the simulation runs once.
  */
 final class SubjectTrajectory {
     /** A subject about to tip rocks on its base, from rest (so its first frame does not jerk). */
     private static final double ROCK_RADIANS = 0.12;
     private static final double ROCK_RATE = 12;
-    private static final double RESTITUTION = 0.42;
-    private static final double FRICTION = 3.0;
-    private static final double[] PIECE_SPREAD = {-0.95, 0.3, 1.05};
-    private static final double[] PIECE_LIFT = {0.22, 0.34, 0.18};
-    private static final double[] PIECE_SPIN = {-7, 5, 9};
+    /** The longest aftermath simulated; later frames show the last, settled pose. */
+    private static final double AFTERMATH_SECONDS = 10;
 
     /** One drawn body: horizontal centre, the y of its lowest point, rotation (radians) and size factor. */
     record Part(double x, double bottomY, double angle, double scale) {}
 
-    /** The subject's parts at time {@code t}, plus the y of the ledge a fall starts from (NaN when there is none). */
-    record Pose(List<Part> parts, double ledgeY) {}
+    /** A broken piece: its centre (pixels), rotation, and outline around the centre in its own frame (pixels, y down). */
+    record Shard(double x, double y, double angle, double[] xs, double[] ys) {}
 
-    private SubjectTrajectory() {}
+    /** The subject's parts and pieces at a moment, plus the y of the ledge a fall starts from (NaN when none). */
+    record Pose(List<Part> parts, List<Shard> shards, double ledgeY) {
+        Pose(List<Part> parts, double ledgeY) {
+            this(parts, List.of(), ledgeY);
+        }
+    }
 
+    private final BeatScene scene;
+    private final Stage stage;
+    private ImpactSimulation aftermath;
+
+    private SubjectTrajectory(BeatScene scene, Stage stage) {
+        this.scene = scene;
+        this.stage = stage;
+    }
+
+    static SubjectTrajectory of(BeatScene scene, Stage stage) {
+        return new SubjectTrajectory(scene, stage);
+    }
+
+    /** The pose at {@code t}; a convenience that simulates afresh, for tests and one-off poses. */
     static Pose at(BeatScene scene, Stage stage, double t) {
+        return of(scene, stage).at(t);
+    }
+
+    Pose at(double t) {
         double local = Math.max(0, t - scene.startSeconds());
         double x = stage.width() * scene.subjectX();
         double floor = stage.floorY();
         return switch (scene.motion()) {
-            case FALL -> fall(scene, stage, t, x);
+            case FALL -> fall(t, x);
             case SLIDE -> {
                 double u = Math.min(1, local / scene.duration());
                 double eased = u * u * (3 - 2 * u);
@@ -45,7 +67,7 @@ final class SubjectTrajectory {
         };
     }
 
-    private static Pose fall(BeatScene scene, Stage stage, double t, double x) {
+    private Pose fall(double t, double x) {
         double g = stage.gravity();
         double impact = scene.impactSeconds();
         double height = stage.subjectSize() * scene.sizeFactor();
@@ -58,46 +80,44 @@ final class SubjectTrajectory {
         double ledge = stage.floorY() - drop;
         double restAngle = scene.tips() ? Math.PI / 2 : 0;
         if (t < fallStart) {
-            double wobble = scene.tips() ? ROCK_RADIANS * (1 - Math.cos(ROCK_RATE * (t - scene.startSeconds()))) / 2 : 0;
-            return new Pose(List.of(new Part(x, ledge, wobble, 1)), ledge);
+            double rock = scene.tips() ? ROCK_RADIANS * (1 - Math.cos(ROCK_RATE * (t - scene.startSeconds()))) / 2 : 0;
+            return new Pose(List.of(new Part(x, ledge, rock, 1)), ledge);
         }
         if (t < impact) {
             double tau = t - fallStart;
             return new Pose(List.of(new Part(x, ledge + 0.5 * g * tau * tau, restAngle * tau / fallTime, 1)), ledge);
         }
-        double impactSpeed = g * fallTime;
-        double since = t - impact;
-        return new Pose(scene.shatters() ? pieces(x, stage, since, impactSpeed, restAngle) : bounce(x, stage, since, impactSpeed, restAngle), ledge);
+        return afterImpact(t - impact, x, g * fallTime, restAngle, ledge);
     }
 
-    private static List<Part> bounce(double x, Stage stage, double since, double impactSpeed, double angle) {
-        double g = stage.gravity();
-        double speed = impactSpeed * RESTITUTION;
-        double tau = since;
-        while (speed > 0.03 * impactSpeed) {
-            double airborne = 2 * speed / g;
-            if (tau < airborne) {
-                return List.of(new Part(x, stage.floorY() - (speed * tau - 0.5 * g * tau * tau), angle, 1));
+    private Pose afterImpact(double since, double x, double impactSpeed, double restAngle, double ledge) {
+        double ppm = stage.pixelsPerMetre();
+        double height = stage.subjectSize() * scene.sizeFactor();
+        double width = height * scene.shape().widthRatio;
+        int pieces = scene.shatters() ? Math.max(2, scene.pieces()) : 1;
+        if (aftermath == null) {
+            aftermath = ImpactSimulation.run(width / ppm, height / ppm, restAngle, impactSpeed / ppm, scene.material(),
+                    pieces, AFTERMATH_SECONDS, stage.fps(), Double.doubleToLongBits(scene.impactSeconds()));
+        }
+        ImpactSimulation.BodyPose[] poses = aftermath.at(since);
+        if (pieces < 2) {
+            double standing = Math.abs(Math.sin(restAngle)) * width + Math.abs(Math.cos(restAngle)) * height;
+            ImpactSimulation.BodyPose body = poses[0];
+            double bottom = stage.floorY() - (body.y() * ppm - standing / 2);
+            return new Pose(List.of(new Part(x + body.x() * ppm, Math.min(stage.floorY(), bottom), restAngle - body.angle(), 1)), ledge);
+        }
+        List<Shard> shards = new ArrayList<>(poses.length);
+        for (int i = 0; i < poses.length; i++) {
+            ImpactSimulation.Outline outline = aftermath.outlines().get(i);
+            double[] xs = new double[outline.xs().length];
+            double[] ys = new double[outline.ys().length];
+            for (int k = 0; k < xs.length; k++) {
+                xs[k] = outline.xs()[k] * ppm;
+                ys[k] = -outline.ys()[k] * ppm;
             }
-            tau -= airborne;
-            speed *= RESTITUTION;
+            shards.add(new Shard(x + poses[i].x() * ppm, stage.floorY() - poses[i].y() * ppm, -poses[i].angle(), xs, ys));
         }
-        return List.of(new Part(x, stage.floorY(), angle, 1));
-    }
-
-    private static List<Part> pieces(double x, Stage stage, double since, double impactSpeed, double angle) {
-        double g = stage.gravity();
-        double skid = (1 - Math.exp(-FRICTION * since)) / FRICTION;
-        Part[] parts = new Part[PIECE_SPREAD.length];
-        for (int i = 0; i < parts.length; i++) {
-            double lift = PIECE_LIFT[i] * impactSpeed;
-            double airborne = 2 * lift / g;
-            double tau = Math.min(since, airborne);
-            double y = stage.floorY() - (lift * tau - 0.5 * g * tau * tau);
-            double px = x + PIECE_SPREAD[i] * 0.9 * stage.shortSide() * skid;
-            parts[i] = new Part(px, y, angle + PIECE_SPIN[i] * skid, 0.5);
-        }
-        return List.of(parts);
+        return new Pose(List.of(), shards, ledge);
     }
 
     private static Pose single(double x, double bottomY, double angle) {
