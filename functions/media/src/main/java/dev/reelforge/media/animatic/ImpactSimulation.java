@@ -11,9 +11,9 @@ import org.dyn4j.geometry.Vector2;
 import org.dyn4j.world.World;
 
 /**
- * What happens after the subject hits the floor, simulated with dyn4j (a maintained 2D rigid-body engine): the
- * subject bounces with its material's restitution and slides to a stop with its friction, or, when it is brittle
- * and the storyboard breaks it, it becomes the stated number of pieces that scatter, tumble and settle. The
+ * What happens after a subject breaks on the floor, simulated with dyn4j (a maintained 2D rigid-body engine): it
+ * becomes the stated number of pieces that scatter, tumble, rock and settle, with the material's restitution and
+ * friction against the floor. The
  * simulation runs once per shot in metres and seconds, in fixed steps, so it is deterministic for a seed; each
  * video frame reads the bodies' poses at its time.
  */
@@ -45,11 +45,11 @@ final class ImpactSimulation {
     }
 
     /**
-     * Simulates {@code seconds} after an impact at {@code speed} m/s of a subject {@code width × height} metres
-     * resting at {@code angle}: as one body when {@code pieces} is below 2, else as that many pieces.
+     * Simulates {@code seconds} after a subject {@code width × height} metres hits the floor at {@code speed} m/s and
+     * breaks into {@code pieces}: bands of its wall, base to rim, that fly apart, skid, rock and settle.
      */
-    static ImpactSimulation run(double width, double height, double angle, double speed, Material material, int pieces,
-            double seconds, int fps, long seed) {
+    static ImpactSimulation run(double width, double height, int pieces, double speed, Material material, double seconds,
+            int fps, long seed) {
         World<Body> world = new World<>();
         world.setGravity(0, -9.81);
         world.getSettings().setStepFrequency(1.0 / (fps * STEPS_PER_FRAME));
@@ -61,27 +61,17 @@ final class ImpactSimulation {
         List<Body> bodies = new ArrayList<>();
         List<Outline> outlines = new ArrayList<>();
         SplittableRandom random = new SplittableRandom(seed ^ 0x5EED5L);
-        if (pieces < 2) {
-            double w = Math.abs(Math.cos(angle)) * width + Math.abs(Math.sin(angle)) * height;
-            double h = Math.abs(Math.sin(angle)) * width + Math.abs(Math.cos(angle)) * height;
-            Convex shape = Geometry.createRectangle(w, h);
-            Body body = body(world, shape, material, 0, h / 2 + 1e-4);
-            body.setLinearVelocity(0, -speed);
+        double band = height / pieces;
+        for (int i = 0; i < pieces; i++) {
+            Convex shard = shard(width * (0.75 + 0.25 * random.nextDouble()), band * 0.9, random);
+            Body body = body(world, shard, material, (random.nextDouble() - 0.5) * 0.2 * width, band * (i + 0.55));
+            double side = i % 2 == 0 ? 1 : -1;
+            double reach = MIN_SKID_METRES + (MAX_SKID_METRES - MIN_SKID_METRES) * random.nextDouble();
+            double skidSpeed = Math.sqrt(2 * material.friction * 9.81 * reach);
+            body.setLinearVelocity(side * Math.min(0.45 * speed, skidSpeed), speed * (0.08 + 0.1 * random.nextDouble()));
+            body.setAngularVelocity(-side * (3 + 5 * random.nextDouble()));
             bodies.add(body);
-            outlines.add(outline(shape));
-        } else {
-            double band = height / pieces;
-            for (int i = 0; i < pieces; i++) {
-                Convex shard = shard(width * (0.75 + 0.25 * random.nextDouble()), band * 0.9, random);
-                Body body = body(world, shard, material, (random.nextDouble() - 0.5) * 0.2 * width, band * (i + 0.55));
-                double side = i % 2 == 0 ? 1 : -1;
-                double reach = MIN_SKID_METRES + (MAX_SKID_METRES - MIN_SKID_METRES) * random.nextDouble();
-                double skidSpeed = Math.sqrt(2 * material.friction * 9.81 * reach);
-                body.setLinearVelocity(side * Math.min(0.45 * speed, skidSpeed), speed * (0.08 + 0.1 * random.nextDouble()));
-                body.setAngularVelocity(-side * (3 + 5 * random.nextDouble()));
-                bodies.add(body);
-                outlines.add(outline(shard));
-            }
+            outlines.add(outline(shard));
         }
         int frameCount = (int) Math.ceil(seconds * fps) + 1;
         List<BodyPose[]> frames = new ArrayList<>(frameCount);
@@ -119,8 +109,8 @@ final class ImpactSimulation {
     }
 
     /**
-     * A piece of the subject's curved wall: a circular segment (arc side down, broken chord on top) about
-     * {@code width} wide and {@code height} deep, with a jittered chord so no two pieces match. Curved pieces rock
+     * A piece of the subject's curved wall: a circular segment (arc side down, a broken edge peaking above its
+     * chord) about {@code width} wide and {@code height} deep; the peak's place varies, so no two pieces match. Curved pieces rock
      * before they settle, as shards of a mug or a glass do.
      */
     private static Convex shard(double width, double height, SplittableRandom random) {
@@ -134,10 +124,7 @@ final class ImpactSimulation {
             double a = -half + 2 * half * i / (arcPoints - 1);
             corners[i] = new Vector2(radius * Math.sin(a), radius - radius * Math.cos(a));
         }
-        double tilt = (random.nextDouble() - 0.5) * 0.5 * depth;
-        corners[0] = new Vector2(corners[0].x, corners[0].y + tilt);
-        corners[arcPoints - 1] = new Vector2(corners[arcPoints - 1].x, corners[arcPoints - 1].y - tilt);
-        corners[arcPoints] = new Vector2(0, depth + 0.25 * depth * random.nextDouble());
+        corners[arcPoints] = new Vector2((random.nextDouble() - 0.5) * 0.6 * halfSpan, depth * (1.05 + 0.25 * random.nextDouble()));
         Convex polygon = Geometry.createPolygon(reverseIfClockwise(corners));
         polygon.translate(polygon.getCenter().getNegative());
         return polygon;

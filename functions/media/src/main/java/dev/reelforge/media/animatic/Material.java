@@ -34,10 +34,10 @@ enum Material {
 
     /**
      * The material named closest to the subject's noun ({@code nounStart..nounEnd} in {@code text}), within its
-     * phrase ("a white ceramic mug", "a mug (glazed stoneware)"), so the table's wood is not the mug's. A ball with
-     * no material bounces like rubber.
+     * phrase ("a white ceramic mug", "a mug (glazed stoneware)"), so the table's wood is not the mug's. A subject
+     * with no material (even a ball: "a rubber ball" or "a tennis ball" bounces high) is firm plastic.
      */
-    static Material near(String text, int nounStart, int nounEnd, SubjectShape shape) {
+    static Material near(String text, int nounStart, int nounEnd) {
         String lower = text.toLowerCase(Locale.ROOT);
         Material found = null;
         int best = Integer.MAX_VALUE;
@@ -54,9 +54,6 @@ enum Material {
                 }
             }
         }
-        if (found != null) {
-            return found;
-        }
-        return shape == SubjectShape.BALL ? RUBBER : PLASTIC;
+        return found != null ? found : PLASTIC;
     }
 }

@@ -6,13 +6,16 @@ import java.util.List;
 /**
  * Where the subject is at a moment of its beat. A fall is projectile motion under the stage's gravity, timed so that
  * contact with the floor happens exactly at the scene's impact time (the start of the fall is solved for it); what
- * follows the contact is an {@link ImpactSimulation}: a bounce that settles, or the stated number of pieces that
- * scatter and settle. One instance per scene and stage, since the simulation runs once.
+ * follows the contact is a bounce with the material's restitution, or, when the subject breaks, an
+ * {@link ImpactSimulation} of the stated number of pieces that scatter and settle. One instance per scene and stage,
+ * since the simulation runs once.
  */
 final class SubjectTrajectory {
     /** A subject about to tip rocks on its base, from rest (so its first frame does not jerk). */
     private static final double ROCK_RADIANS = 0.12;
     private static final double ROCK_RATE = 12;
+    /** Rebounds slower than this share of the impact speed are not drawn. */
+    private static final double SMALLEST_HOP = 0.03;
     /** The longest aftermath simulated; later frames show the last, settled pose. */
     private static final double AFTERMATH_SECONDS = 10;
 
@@ -91,21 +94,17 @@ final class SubjectTrajectory {
     }
 
     private Pose afterImpact(double since, double x, double impactSpeed, double restAngle, double ledge) {
+        if (!scene.shatters()) {
+            return new Pose(List.of(new Part(x, bounce(since, impactSpeed), restAngle, 1)), ledge);
+        }
         double ppm = stage.pixelsPerMetre();
         double height = stage.subjectSize() * scene.sizeFactor();
         double width = height * scene.shape().widthRatio;
-        int pieces = scene.shatters() ? Math.max(2, scene.pieces()) : 1;
         if (aftermath == null) {
-            aftermath = ImpactSimulation.run(width / ppm, height / ppm, restAngle, impactSpeed / ppm, scene.material(),
-                    pieces, AFTERMATH_SECONDS, stage.fps(), Double.doubleToLongBits(scene.impactSeconds()));
+            aftermath = ImpactSimulation.run(width / ppm, height / ppm, Math.max(2, scene.pieces()), impactSpeed / ppm,
+                    scene.material(), AFTERMATH_SECONDS, stage.fps(), Double.doubleToLongBits(scene.impactSeconds()));
         }
         ImpactSimulation.BodyPose[] poses = aftermath.at(since);
-        if (pieces < 2) {
-            double standing = Math.abs(Math.sin(restAngle)) * width + Math.abs(Math.cos(restAngle)) * height;
-            ImpactSimulation.BodyPose body = poses[0];
-            double bottom = stage.floorY() - (body.y() * ppm - standing / 2);
-            return new Pose(List.of(new Part(x + body.x() * ppm, Math.min(stage.floorY(), bottom), restAngle - body.angle(), 1)), ledge);
-        }
         List<Shard> shards = new ArrayList<>(poses.length);
         for (int i = 0; i < poses.length; i++) {
             ImpactSimulation.Outline outline = aftermath.outlines().get(i);
@@ -118,6 +117,26 @@ final class SubjectTrajectory {
             shards.add(new Shard(x + poses[i].x() * ppm, stage.floorY() - poses[i].y() * ppm, -poses[i].angle(), xs, ys));
         }
         return new Pose(List.of(), shards, ledge);
+    }
+
+    /**
+     * The bottom's height while an intact subject bounces: each rebound keeps the material's restitution of the
+     * speed, until the hops are too small to see. Closed form, so a landing's motion is the same on every frame rate.
+     */
+    private double bounce(double since, double impactSpeed) {
+        double g = stage.gravity();
+        double restitution = scene.material().restitution;
+        double speed = impactSpeed * restitution;
+        double tau = since;
+        while (speed > SMALLEST_HOP * impactSpeed) {
+            double airborne = 2 * speed / g;
+            if (tau < airborne) {
+                return stage.floorY() - (speed * tau - 0.5 * g * tau * tau);
+            }
+            tau -= airborne;
+            speed *= restitution;
+        }
+        return stage.floorY();
     }
 
     private static Pose single(double x, double bottomY, double angle) {

@@ -83,10 +83,9 @@ record WorldLook(int subject, Material material, int floor, int table, int wallT
     static WorldLook of(String text, double hue) {
         String lower = text.toLowerCase(Locale.ROOT);
         int[] noun = SubjectShape.nounIn(lower);
-        SubjectShape shape = SubjectShape.fromText(lower);
         Integer named = noun == null ? null : colourNear(lower, noun);
         int subject = named != null ? named : Canvas.hsv(hue + 0.5, 0.65, 0.88);
-        Material material = noun == null ? Material.PLASTIC : Material.near(lower, noun[0], noun[1], shape);
+        Material material = noun == null ? Material.PLASTIC : Material.near(lower, noun[0], noun[1]);
         boolean warm = WARM.matcher(lower).find();
         boolean cool = !warm && COOL.matcher(lower).find();
         double wallHue = warm ? 0.09 : cool ? 0.58 : hue;
