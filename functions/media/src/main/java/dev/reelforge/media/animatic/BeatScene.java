@@ -2,8 +2,9 @@ package dev.reelforge.media.animatic;
 
 /**
  * Everything needed to draw one beat: its span, where its shot began (the camera drifts from there), the subject
- * and its motion and material, when a fall lands and into how many pieces it breaks, and the seeded look (colours, placement, camera pan direction: 0 for a still
- * camera).
+ * and its motion and material, when a fall lands, how long its first rebound lasts (the time to the next impact
+ * sound, NaN when none is cued) and into how many pieces it breaks, and the seeded look (colours, placement, camera
+ * pan direction: 0 for a still camera; the direction a slide or roll travels).
  */
 record BeatScene(
         double startSeconds,
@@ -17,10 +18,12 @@ record BeatScene(
         int pieces,
         Material material,
         double impactSeconds,
+        double reboundSeconds,
         Palette palette,
         double subjectX,
         double sizeFactor,
-        int panDirection) {
+        int panDirection,
+        int travelDirection) {
 
     /**
      * Colours of the world (the same in every beat of a storyboard), and the side the light comes from: −1 left, +1

@@ -80,7 +80,10 @@ final class FramePainter {
         return null;
     }
 
-    /** The fall that happened earlier in {@code scene}'s shot, whose aftermath this beat shows; null when none. */
+    /**
+     * The fall that happened earlier in {@code scene}'s shot, whose aftermath this beat shows: a beat that names no
+     * motion of its own, or any beat once the subject broke. Null when there is none.
+     */
     private BeatScene fallEarlierInShot(BeatScene scene) {
         if (scene.motion() == Motion.FALL) {
             return null;
@@ -92,7 +95,7 @@ final class FramePainter {
                 fall = earlier;
             }
         }
-        return fall;
+        return fall != null && (scene.motion() == Motion.SWAY || fall.shatters()) ? fall : null;
     }
 
     private void drawCaption(Canvas canvas, BeatScene scene) {

@@ -46,6 +46,7 @@ final class ScenePlanner {
         double subjectX = 0;
         double sizeFactor = 0;
         int pan = 0;
+        int travel = 1;
         for (int i = 0; i < beats.size(); i++) {
             Beat beat = beats.get(i);
             if (i == 0 || shotStarts.contains(beat.startSeconds())) {
@@ -54,7 +55,9 @@ final class ScenePlanner {
                 shotCaption = beat.description();
                 subjectX = 0.5 + (framing.nextDouble() - 0.5) * 0.16;
                 sizeFactor = 0.92 + framing.nextDouble() * 0.16;
-                pan = !moving ? 0 : framing.nextBoolean() ? 1 : -1;
+                boolean left = framing.nextBoolean();
+                pan = !moving ? 0 : left ? 1 : -1;
+                travel = left ? -1 : 1;
             }
             String text = beat.description();
             SubjectShape named = SubjectShape.fromText(text);
@@ -70,10 +73,12 @@ final class ScenePlanner {
                     look.pieces(),
                     look.material(),
                     impactTime(beat, storyboard.audioCues()),
+                    reboundTime(beat, beats, i, shotStarts, storyboard.audioCues()),
                     palette,
                     subjectX,
                     sizeFactor,
-                    pan));
+                    pan,
+                    travel));
         }
         return scenes;
     }
@@ -87,8 +92,8 @@ final class ScenePlanner {
                 Canvas.hsv(hue + 0.08, 0.35, 0.50), Canvas.hsv(hue + 0.5, 0.65, 0.88), p.stripePeriod() * 1.4,
                 Canvas.hsv(hue + 0.2, 0.4, 0.5), -p.lightSide());
         return new BeatScene(scene.startSeconds(), scene.endSeconds(), scene.shotStartSeconds() - 1, "", other, Motion.SWAY,
-                false, false, 0, scene.material(), scene.impactSeconds(), elsewhere, 1 - scene.subjectX() + 0.15, 1.3,
-                -scene.panDirection());
+                false, false, 0, scene.material(), scene.impactSeconds(), Double.NaN, elsewhere, 1 - scene.subjectX() + 0.15,
+                1.3, -scene.panDirection(), -scene.travelDirection());
     }
 
     /** Whether a fall in beat {@code index} breaks the subject: that beat, or a later one of its shot, says it breaks. */
@@ -102,6 +107,27 @@ final class ScenePlanner {
             }
         }
         return false;
+    }
+
+    /**
+     * For a fall: the time from its impact to the next impact sound of its shot (a creator's "thud at 00:01.2, smaller
+     * thud at 00:02.1" times the bounce), NaN when no later impact is cued.
+     */
+    static double reboundTime(Beat beat, List<Beat> beats, int index, List<Double> shotStarts, List<AudioCue> cues) {
+        double impact = impactTime(beat, cues);
+        double shotEnd = beats.get(beats.size() - 1).endSeconds();
+        for (int k = index + 1; k < beats.size(); k++) {
+            if (shotStarts.contains(beats.get(k).startSeconds())) {
+                shotEnd = beats.get(k).startSeconds();
+                break;
+            }
+        }
+        for (AudioCue cue : cues) {
+            if (cue.atSeconds() > impact + 0.05 && cue.atSeconds() < shotEnd && Motion.isImpactCue(cue.description())) {
+                return cue.atSeconds() - impact;
+            }
+        }
+        return Double.NaN;
     }
 
     /** The first impact-like audio cue inside the beat, else shortly before the beat ends. */

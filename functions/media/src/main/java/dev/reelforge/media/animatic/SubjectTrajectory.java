@@ -14,6 +14,10 @@ final class SubjectTrajectory {
     /** A subject about to tip rocks on its base, from rest (so its first frame does not jerk). */
     private static final double ROCK_RADIANS = 0.12;
     private static final double ROCK_RATE = 12;
+    /** How far a slide or roll travels, as a share of the frame's short side: from rest, to a stop… */
+    private static final double SLIDE_SHARE = 0.45;
+    /** …and never closer to the frame's edge than this share of its width, so the subject stays in the safe area. */
+    private static final double SLIDE_MARGIN = 0.15;
     /** Rebounds slower than this share of the impact speed are not drawn. */
     private static final double SMALLEST_HOP = 0.03;
     /** The longest aftermath simulated; later frames show the last, settled pose. */
@@ -59,7 +63,8 @@ final class SubjectTrajectory {
             case SLIDE -> {
                 double u = Math.min(1, local / scene.duration());
                 double eased = u * u * (3 - 2 * u);
-                double dx = scene.panDirection() * -0.5 * stage.shortSide() * (eased - 0.5);
+                double room = scene.travelDirection() > 0 ? (1 - SLIDE_MARGIN) * stage.width() - x : x - SLIDE_MARGIN * stage.width();
+                double dx = scene.travelDirection() * Math.max(0, Math.min(SLIDE_SHARE * stage.shortSide(), room)) * eased;
                 double radius = stage.subjectSize() * scene.sizeFactor() / 2;
                 double angle = scene.shape() == SubjectShape.BALL ? dx / radius : 0;
                 yield single(x + dx, floor, angle);
@@ -90,12 +95,12 @@ final class SubjectTrajectory {
             double tau = t - fallStart;
             return new Pose(List.of(new Part(x, ledge + 0.5 * g * tau * tau, restAngle * tau / fallTime, 1)), ledge);
         }
-        return afterImpact(t - impact, x, g * fallTime, restAngle, ledge);
+        return afterImpact(t - impact, x, g * fallTime, fallTime, restAngle, ledge);
     }
 
-    private Pose afterImpact(double since, double x, double impactSpeed, double restAngle, double ledge) {
+    private Pose afterImpact(double since, double x, double impactSpeed, double fallTime, double restAngle, double ledge) {
         if (!scene.shatters()) {
-            return new Pose(List.of(new Part(x, bounce(since, impactSpeed), restAngle, 1)), ledge);
+            return new Pose(List.of(new Part(x, bounce(since, impactSpeed, fallTime), restAngle, 1)), ledge);
         }
         double ppm = stage.pixelsPerMetre();
         double height = stage.subjectSize() * scene.sizeFactor();
@@ -120,16 +125,24 @@ final class SubjectTrajectory {
     }
 
     /**
-     * The bottom's height while an intact subject bounces: each rebound keeps the material's restitution of the
-     * speed, until the hops are too small to see. Closed form, so a landing's motion is the same on every frame rate.
+     * The bottom's height while an intact subject bounces: each rebound keeps a share of the speed, the material's
+     * restitution, or the one that makes the first rebound last until the next cued impact sound (a hop of
+     * {@code 2ev/g}). Hops stop when they are too small to see, or would land after the beat (the next beat takes
+     * over from rest). Closed form, so a landing's motion is the same on every frame rate.
      */
-    private double bounce(double since, double impactSpeed) {
+    private double bounce(double since, double impactSpeed, double fallTime) {
         double g = stage.gravity();
-        double restitution = scene.material().restitution;
+        double restitution = Double.isNaN(scene.reboundSeconds()) ? scene.material().restitution
+                : Math.max(0.05, Math.min(0.95, scene.reboundSeconds() / (2 * fallTime)));
         double speed = impactSpeed * restitution;
+        double left = scene.endSeconds() - scene.impactSeconds();
         double tau = since;
         while (speed > SMALLEST_HOP * impactSpeed) {
             double airborne = 2 * speed / g;
+            left -= airborne;
+            if (left < 0) {
+                break;
+            }
             if (tau < airborne) {
                 return stage.floorY() - (speed * tau - 0.5 * g * tau * tau);
             }

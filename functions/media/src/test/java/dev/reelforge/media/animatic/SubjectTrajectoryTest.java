@@ -64,6 +64,16 @@ class SubjectTrajectoryTest {
     }
 
     @Test
+    void at_bounceWithACuedSecondImpact_landsAgainOnThatCue() {
+        BeatScene cued = new BeatScene(0.0, 3.0, 0.0, "x", SubjectShape.BALL, Motion.FALL, false, false, 3, Material.RUBBER, 1.2, 0.5,
+                scene(Motion.FALL, false, 1.2).palette(), 0.5, 1.0, 0, 1);
+
+        assertThat(bottom(cued, 1.2 + 0.25)).isLessThan(STAGE.floorY() - 0.05 * STAGE.shortSide());
+        assertThat(bottom(cued, 1.7)).isCloseTo(STAGE.floorY(), within(0.5));
+        assertThat(bottom(cued, 1.7 - 0.05)).isLessThan(STAGE.floorY() - 1);
+    }
+
+    @Test
     void at_slidingSubject_staysOnTheFloorAndMoves() {
         BeatScene scene = scene(Motion.SLIDE, false, 2.0);
 
@@ -78,7 +88,7 @@ class SubjectTrajectoryTest {
 
     private static BeatScene scene(Motion motion, boolean shatters, double impact) {
         BeatScene.Palette palette = new BeatScene.Palette(0.2, 0xEEEEEE, 0xAAAAAA, 0x665544, 0xCC3333, 0.12, 0x9A6B41, -1);
-        return new BeatScene(1.0, 3.0, 1.0, "x", SubjectShape.MUG, motion, false, shatters, 3, Material.CERAMIC, impact, palette,
-                0.5, 1.0, 1);
+        return new BeatScene(1.0, 3.0, 1.0, "x", SubjectShape.MUG, motion, false, shatters, 3, Material.CERAMIC, impact, Double.NaN,
+                palette, 0.5, 1.0, 1, 1);
     }
 }

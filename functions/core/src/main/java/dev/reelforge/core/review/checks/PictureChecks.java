@@ -10,6 +10,8 @@ import java.util.Locale;
 /** The picture-quality checks: flicker, colour drift, blur, blockiness, frozen and black stretches. */
 public final class PictureChecks {
     private static final double CATCH_UP_RATIO = 2;
+    /** Motion energy (YDIF, luma levels) of a frame that visibly moves into or out of a freeze. */
+    private static final double VISIBLE_MOTION = 0.4;
     /** Edge change (thumbnails) below which a frame moved nothing visible: {@link ShotStructure}'s repeated frame. */
     private static final double EDGES_MOVED = 0.01;
     private static final double DRIFT_STEP_SECONDS = 0.25;
@@ -226,7 +228,7 @@ public final class PictureChecks {
                     i++;
                 }
                 double seconds = (i - first + 1) / m.fps();
-                if (seconds > worst && visibleFreeze(m.motion(), shots.pictures().structureChange, first, i, t.motionMin())) {
+                if (seconds > worst && visibleFreeze(m.motion(), shots.pictures().structureChange, first, i, VISIBLE_MOTION)) {
                     worst = seconds;
                     worstAt = m.timeOf(first - 1);
                 }
