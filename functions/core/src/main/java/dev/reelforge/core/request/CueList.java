@@ -10,19 +10,23 @@ import java.util.regex.Pattern;
  * Reads the sound list that follows {@code Audio:}, {@code Sound:} or {@code SFX:}. Items are separated by commas,
  * semicolons, {@code |}, full stops or "and"/"then" where one side carries a time and the other is a sound of its own
  * ("room tone and a thud at 00:03" is two, "knife and fork clatter at 00:02" one). An item is timed in any of the ways creators write it: {@code clink at 00:02},
- * {@code at 00:02, clink}, {@code 00:02 clink}, {@code clink (00:02)}, {@code clink @ 2.5s}, {@code thud at frame 72};
+ * {@code at 00:02, clink}, {@code 00:02 clink}, {@code clink (00:02)}, {@code clink @ 2.5s}, {@code thud at frame 72},
+ * {@code thunder at the 3-second mark};
  * an item without a time is ambience. An item that is only a time names the next item's sound
  * ({@code at 00:02, clink}) or else repeats the previous one ({@code thud at 00:02 and 00:04}).
  */
 final class CueList {
     private static final String SEP = "\\s*(?:–|—|‒|−|-|\\bto\\b)\\s*";
-    private static final String TIME = "(?:" + Timecode.CLOCK + "|" + Timecode.SECONDS + "|\\bframe\\s*#?\\d{1,5})";
+    private static final String TIME = "(?:" + Timecode.CLOCK + "|(?:the\\s+)?\\d{1,3}(?:\\.\\d{1,3})?[- ]second mark|"
+            + Timecode.SECONDS + "|\\bframe\\s*#?\\d{1,5})";
     private static final Pattern TIMED = Pattern.compile(
             "(?:(?:\\bat|\\bfrom|\\baround|\\bstarting at|@|~)\\s*)?[\\[(]?\\s*(?:at\\s*)?(?<![\\d:.])(?<at>" + TIME + ")"
                     + "(?:" + SEP + "(?<until>" + TIME + "))?\\s*[\\])]?",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern HAS_TIME = Pattern.compile("(?<![\\d:.])" + TIME, Pattern.CASE_INSENSITIVE);
     private static final Pattern JOINER = Pattern.compile("\\s+(?:and|then|followed by|&)\\s+", Pattern.CASE_INSENSITIVE);
+    private static final Pattern SECOND_MARK = Pattern.compile("(?:the\\s+)?(\\d{1,3}(?:\\.\\d{1,3})?)[- ]second mark",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern FRAME = Pattern.compile("frame\\s*#?(\\d{1,5})", Pattern.CASE_INSENSITIVE);
     private static final Pattern EDGE = Pattern.compile("^[\\s,:;–—\\-|.]+|[\\s,:;–—\\-|]+$");
     private static final Pattern LEADING_AT = Pattern.compile("\\s*(?:at|@)", Pattern.CASE_INSENSITIVE);
@@ -77,6 +81,10 @@ final class CueList {
     }
 
     private static double seconds(String time, int fps) {
+        Matcher mark = SECOND_MARK.matcher(time);
+        if (mark.matches()) {
+            return Double.parseDouble(mark.group(1));
+        }
         Matcher frame = FRAME.matcher(time);
         return frame.matches() ? Timecode.frameStart(Integer.parseInt(frame.group(1)), fps) : Timecode.seconds(time);
     }

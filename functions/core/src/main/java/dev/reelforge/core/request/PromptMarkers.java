@@ -34,11 +34,13 @@ final class PromptMarkers {
             "(?<open>[\\[(]\\s*)?(?:\\bat\\s+)?(?<![\\d:.])(?<t>" + Timecode.PATTERN + ")\\s*(?<close>[\\])])?" + TERM,
             Pattern.CASE_INSENSITIVE);
     private static final Pattern AUDIO = Pattern.compile(
-            "\\b(?:audio|sounds?|sfx|sound effects|sound design|soundscape|soundtrack|music|foley)(?:\\s+cues?)?"
+            "\\b(?:audio|sounds?|sfx|sound effects|sound design|soundscape|soundtrack|music|foley|ambien(?:ce|t)|ambiance)"
+                    + "(?:\\s+cues?)?"
                     + "\\s*(?::|[–—](?=\\s)|-(?=\\s))",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern SECTION = Pattern.compile(
-            "\\b(?:camera|lighting|light|lens|style|mood|look|setting|subjects?|visuals?|framing|palette|colou?r palette"
+            "\\b(?:camera|lighting|light|lens|style|mood|look|setting|scene|subjects?|action|environment|location"
+                    + "|composition|visuals?|framing|palette|colou?r palette"
                     + "|notes?|negative|avoid|dialogue|voiceover|vo)\\s*:",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern LINE_LEAD = Pattern.compile("\\s*(?:[-*•>]+|\\d{1,2}[.)]|#+)?\\s*");
@@ -49,9 +51,18 @@ final class PromptMarkers {
 
     /**
      * One marker; {@code start} is where the text before it ends (a leading bullet belongs to the marker), and
-     * {@code end} where the text after it begins. A beat whose time cannot be read carries a {@code problem}.
+     * {@code end} where the text after it begins. A {@code trailing} range closes the sentence it times
+     * ({@code Wide shot of the harbour (0–3s).}), so the beat's text is before it. Frame ranges keep their frame
+     * numbers, converted once the whole prompt shows how it counts them. A beat whose time cannot be read carries a
+     * {@code problem}.
      */
-    record Marker(Kind kind, int start, int end, boolean strong, double startSeconds, double endSeconds, String problem) {
+    record Marker(Kind kind, int start, int end, boolean strong, boolean trailing, double startSeconds, double endSeconds,
+            int firstFrame, int lastFrame, String problem) {
+        /** Whether the beat's times were frame numbers. */
+        boolean inFrames() {
+            return firstFrame >= 0;
+        }
+
         boolean isBeat() {
             return kind == Kind.RANGE || kind == Kind.START;
         }
@@ -79,7 +90,9 @@ final class PromptMarkers {
             boolean strong = range.group("frames") != null || range.group("label") != null || atLineStart
                     || range.group("open") != null && range.group("close") != null || strongTerm(range.group("term"));
             if (strong || opensSentence(line, range.start())) {
-                markers.add(range(range, atLineStart ? 0 : range.start(), strong, fps));
+                boolean trailing = !atLineStart && range.group("open") != null && range.group("close") != null
+                        && range.group("term") == null && closesSentence(line, range.end());
+                markers.add(range(range, atLineStart ? 0 : range.start(), strong, trailing, fps));
             }
         }
         Matcher start = START.matcher(line);
@@ -115,28 +128,24 @@ final class PromptMarkers {
         while (m.find()) {
             int at = m.start();
             if (markers.stream().noneMatch(other -> at >= other.start() && at < other.end())) {
-                markers.add(new Marker(kind, at <= leadEnd ? 0 : at, m.end(), true, 0, 0, null));
+                markers.add(new Marker(kind, at <= leadEnd ? 0 : at, m.end(), true, false, 0, 0, -1, -1, null));
             }
         }
     }
 
-    private static Marker range(Matcher m, int from, boolean strong, int fps) {
+    private static Marker range(Matcher m, int from, boolean strong, boolean trailing, int fps) {
         try {
-            double start;
-            double end;
             if (m.group("frames") != null) {
                 int first = Integer.parseInt(m.group("f1"));
                 int last = Integer.parseInt(m.group("f2"));
                 if (last < first) {
                     return problem(m, from, "frame " + last + " comes before frame " + first);
                 }
-                start = Timecode.frameStart(first, fps);
-                end = Timecode.frameEnd(last, fps);
-            } else {
-                start = Timecode.seconds(m.group("t1"));
-                end = Timecode.seconds(m.group("t2"));
+                return new Marker(Kind.RANGE, from, m.end(), strong, trailing, Timecode.frameStart(first, fps),
+                        Timecode.frameEnd(last, fps), first, last, null);
             }
-            return new Marker(Kind.RANGE, from, m.end(), strong, start, end, null);
+            return new Marker(Kind.RANGE, from, m.end(), strong, trailing, Timecode.seconds(m.group("t1")),
+                    Timecode.seconds(m.group("t2")), -1, -1, null);
         } catch (IllegalArgumentException badTime) {
             return problem(m, from, badTime.getMessage());
         }
@@ -144,14 +153,19 @@ final class PromptMarkers {
 
     private static Marker single(Matcher m, int from) {
         try {
-            return new Marker(Kind.START, from, m.end(), true, Timecode.seconds(m.group("t")), Double.NaN, null);
+            return new Marker(Kind.START, from, m.end(), true, false, Timecode.seconds(m.group("t")), Double.NaN, -1, -1, null);
         } catch (IllegalArgumentException badTime) {
-            return new Marker(Kind.START, from, m.end(), true, 0, Double.NaN, badTime.getMessage());
+            return new Marker(Kind.START, from, m.end(), true, false, 0, Double.NaN, -1, -1, badTime.getMessage());
         }
     }
 
     private static Marker problem(Matcher m, int from, String message) {
-        return new Marker(Kind.RANGE, from, m.end(), true, 0, 0, message);
+        return new Marker(Kind.RANGE, from, m.end(), true, false, 0, 0, -1, -1, message);
+    }
+
+    private static boolean closesSentence(String line, int at) {
+        String rest = line.substring(at).stripLeading();
+        return rest.isEmpty() || ".;!?".indexOf(rest.charAt(0)) >= 0;
     }
 
     private static boolean strongTerm(String term) {

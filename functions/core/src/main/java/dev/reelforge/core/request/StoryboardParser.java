@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Reads the structure creators put into prompt text, written the ways the guides teach it: beats one per line or
@@ -20,6 +21,7 @@ import java.util.Locale;
  */
 public final class StoryboardParser {
     private static final int DEFAULT_FPS = 24;
+    private static final Pattern PUNCTUATION_ONLY = Pattern.compile("[\\s\\p{Punct}–—]*");
 
     /** Parsed storyboard plus anything that could not be understood. */
     public record Result(Storyboard storyboard, List<Problem> problems) {}
@@ -77,6 +79,14 @@ public final class StoryboardParser {
                     continue;
                 }
                 String before = line.substring(textStart, marker.start());
+                if (marker.trailing() && region == PromptMarkers.Region.DESCRIPTION && !before.isBlank()) {
+                    int sentence = lastSentenceEnd(before);
+                    flush(region, before.substring(0, sentence));
+                    region = open(marker, line, before.substring(sentence).strip());
+                    region = marker.problem() == null ? PromptMarkers.Region.DESCRIPTION : region;
+                    textStart = marker.end();
+                    continue;
+                }
                 if (marker.isBeat() && region == PromptMarkers.Region.DESCRIPTION && textStart == 0
                         && PromptMarkers.isHeading(before)) {
                     heading = before.strip();
@@ -123,7 +133,7 @@ public final class StoryboardParser {
                                 + marker.problem()));
                         yield PromptMarkers.Region.DESCRIPTION;
                     }
-                    openBeats.add(new OpenBeat(marker.startSeconds(), marker.endSeconds(), line.strip(), heading));
+                    openBeats.add(new OpenBeat(marker, line.strip(), heading));
                     yield PromptMarkers.Region.BEAT;
                 }
             };
@@ -132,7 +142,7 @@ public final class StoryboardParser {
         private void flush(PromptMarkers.Region region, String text) {
             switch (region) {
                 case DESCRIPTION -> {
-                    if (!text.isBlank()) {
+                    if (!text.isBlank() && !PUNCTUATION_ONLY.matcher(text).matches()) {
                         description.add(text.strip());
                     }
                 }
@@ -163,6 +173,8 @@ public final class StoryboardParser {
 
         /** The beats in time order; a start-only beat runs until the next beat starts, or to the end of the clip. */
         List<Beat> beats(double durationSeconds) {
+            FrameCount counting = FrameCount.of(openBeats.stream().filter(b -> b.marker.inFrames()).map(b -> b.marker).toList());
+            openBeats.replaceAll(b -> b.counted(counting, fps));
             List<OpenBeat> sorted = new ArrayList<>(openBeats);
             sorted.sort(Comparator.comparingDouble(OpenBeat::start));
             List<Beat> beats = new ArrayList<>();
@@ -185,17 +197,34 @@ public final class StoryboardParser {
 
     /** A beat whose text is still being read; {@code end} is NaN for a start-only mark. */
     private static final class OpenBeat {
+        private final PromptMarkers.Marker marker;
         private final double start;
         private final double end;
         private final String source;
         private final String heading;
         private final StringBuilder text = new StringBuilder();
 
-        OpenBeat(double start, double end, String source, String heading) {
+        OpenBeat(PromptMarkers.Marker marker, String source, String heading) {
+            this(marker, marker.startSeconds(), marker.endSeconds(), source, heading);
+        }
+
+        private OpenBeat(PromptMarkers.Marker marker, double start, double end, String source, String heading) {
+            this.marker = marker;
             this.start = start;
             this.end = end;
             this.source = source;
             this.heading = heading;
+        }
+
+        /** This beat with its frame numbers read the way the whole prompt counts frames. */
+        OpenBeat counted(FrameCount counting, int fps) {
+            if (!marker.inFrames()) {
+                return this;
+            }
+            OpenBeat counted = new OpenBeat(marker, counting.start(marker.firstFrame(), fps), counting.end(marker.lastFrame(), fps),
+                    source, heading);
+            counted.text.append(text);
+            return counted;
         }
 
         double start() {
@@ -203,7 +232,7 @@ public final class StoryboardParser {
         }
 
         void append(String more) {
-            String cleaned = more.strip().replaceAll("^[:;,.|–—\\-\\s]+", "").replaceAll("[;,|–—\\-\\s]+$", "");
+            String cleaned = more.strip().replaceAll("^[:;,.|–—\\-)\\]\\s]+", "").replaceAll("[;,|–—\\-(\\[\\s]+$", "");
             if (!cleaned.isEmpty()) {
                 text.append(text.length() == 0 ? "" : " ").append(cleaned);
             }
@@ -212,6 +241,16 @@ public final class StoryboardParser {
         String text() {
             return heading.isEmpty() ? text.toString() : text.length() == 0 ? heading : heading + ": " + text;
         }
+    }
+
+    /** Where the last sentence of {@code text} begins: after its last full stop, semicolon, ! or ?. */
+    private static int lastSentenceEnd(String text) {
+        for (int i = text.stripTrailing().length() - 1; i >= 0; i--) {
+            if (".;!?".indexOf(text.charAt(i)) >= 0 && (i + 1 == text.length() || Character.isWhitespace(text.charAt(i + 1)))) {
+                return i + 1;
+            }
+        }
+        return 0;
     }
 
     private static void checkTimeline(List<Beat> beats, List<AudioCue> cues, double duration, List<Problem> problems) {
