@@ -142,8 +142,8 @@ ENTRIES = [
       "Shot 1 (0:00–0:02): wide shot of a runner at the start line, Shot 2 (0:02–0:05): close-up of her shoes "
       "pounding the track, Shot 3 (0:05–0:08): medium shot as she crosses the finish. Audio: starter pistol at 0:00.5, "
       "crowd roar at 0:06", 8,
-      [B(0, 2, 0, "wide shot of a runner at the start line"), B(2, 5, 1, "close-up of her shoes pounding the track"),
-       B(5, 8, 2, "medium shot as she crosses the finish.")],
+      [B(0, 2, 0, "Shot 1: wide shot of a runner at the start line"), B(2, 5, 1, "Shot 2: close-up of her shoes pounding the track"),
+       B(5, 8, 2, "Shot 3: medium shot as she crosses the finish.")],
       [C(0.5, "starter pistol"), C(6, "crowd roar")], [S(0, 2, "wide"), S(2, 5, "close-up"), S(5, 8, "medium")]),
     E("locked-off-with-framing-words", "locked-off declared, beats mention close-up",
       "One continuous shot, locked-off on a tripod, of an ice cube on a slate plate.\n00:00–00:03: close-up framing, "
@@ -232,6 +232,35 @@ ENTRIES = [
     E("cue-seconds-word", "cue times with 'sec'",
       "A jack-in-the-box on a nursery floor, static camera. SFX: crank clicks at 1 sec; pop at 3 sec; spring boing at "
       "3.4 sec", 5, [B(0, 5, 0)], [C(1, "crank clicks"), C(3, "pop"), C(3.4, "spring boing")], [S(0, 5)]),
+    E("hours-minutes-seconds", "HH:MM:SS timecodes",
+      "A paper lantern rises into a night sky, slow tilt up.\n00:00:00–00:00:03: the lantern lifts from her hands\n"
+      "00:00:03–00:00:06: it drifts up past the rooftops\nAudio: soft whoosh at 00:00:01", 6,
+      [B(0, 3, 0, "the lantern lifts from her hands"), B(3, 6, 0, "it drifts up past the rooftops")],
+      [C(1, "soft whoosh")], [S(0, 6)]),
+    E("bare-second-ranges", "'0-3:' at line starts, seconds implied",
+      "A snail crawls along a mossy log, macro lens, locked-off.\n0-3: the snail extends its eyestalks\n3-6: it "
+      "glides forward slowly", 6,
+      [B(0, 3, 0, "the snail extends its eyestalks"), B(3, 6, 0, "it glides forward slowly")], [], [S(0, 6)]),
+    E("seconds-word-label", "'Seconds 0–3:' labels",
+      "A sparkler fizzes in the dark, handheld close-up.\nSeconds 0–3: it is lit and sparks fly\nSeconds 3–5: it "
+      "burns down to the wire\nSFX: crackle throughout", 5,
+      [B(0, 3, 0, "it is lit and sparks fly"), B(3, 5, 0, "it burns down to the wire")], [], [S(0, 5, "close-up")],
+      ambience=["crackle throughout"]),
+    E("arrow-ranges", "ranges with arrows",
+      "A row of dominoes on a wooden floor, low-angle tracking shot.\n00:00 → 00:02: the first domino is tipped\n"
+      "00:02 -> 00:06: the line falls in a wave\nAudio: domino clicks throughout; final clack at 00:05.8", 6,
+      [B(0, 2, 0, "the first domino is tipped"), B(2, 6, 0, "the line falls in a wave")],
+      [C(5.8, "final clack")], [S(0, 6)], ambience=["domino clicks throughout"]),
+    E("numbered-shots-locked-off", "numbered shots on a locked-off camera are still separate shots",
+      "Locked-off camera, 50 mm, a potter's wheel in a studio.\nShot 1 (0–3s): the clay spins on the wheel\n"
+      "Shot 2 (3–6s): her hands shape a bowl", 6,
+      [B(0, 3, 0, "Shot 1: the clay spins on the wheel"), B(3, 6, 1, "Shot 2: her hands shape a bowl")], [],
+      [S(0, 3), S(3, 6)]),
+    E("timestamp-prefix", "'Timestamp 00:00–00:03:' lines",
+      "A flag waves on a pole against a blue sky, static camera.\nTimestamp 00:00–00:03: the flag ripples gently\n"
+      "Timestamp 00:03–00:06: a gust snaps it straight\nAudio: wind throughout; fabric snap at 00:03.5", 6,
+      [B(0, 3, 0, "the flag ripples gently"), B(3, 6, 0, "a gust snaps it straight")],
+      [C(3.5, "fabric snap")], [S(0, 6)], ambience=["wind throughout"]),
     E("overlapping-beats", "invalid: beats overlap",
       "00:00–00:04: a ball rolls\n00:02–00:06: it stops", 6, [], [], [], problem="overlap"),
     E("impossible-seconds", "invalid: 00:75",

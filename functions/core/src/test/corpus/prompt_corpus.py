@@ -224,13 +224,15 @@ def template_entries():
             shots.append({"start": 0, "end": duration, "framing": framing_of(description)})
         else:
             for i, ((start, end), (_, _, text), framing) in enumerate(zip(exact, beats, names)):
-                if i == 0 or framing is not None:
+                if i == 0 or framing is not None or layout == "shot-labels":
                     shots.append({"start": start, "end": end, "framing": framing[1] if framing else framing_of(description)})
                 else:
                     shots[-1]["end"] = end
                     if shots[-1]["framing"] == "unspecified" and framing:
                         shots[-1]["framing"] = framing[1]
                 text_out = text if layout in ("bullets", "frames") else text + "."
+                if layout == "shot-labels":
+                    text_out = f"Shot {i + 1}: {text_out}"
                 expect_beats.append({"start": round(start, 6), "end": round(end, 6), "shot": len(shots) - 1, "text": text_out})
         for s in shots:
             s["start"] = round(s["start"], 6)

@@ -21,13 +21,17 @@ final class PromptMarkers {
     /** The kinds of marker, each ending a region differently. */
     enum Kind { RANGE, START, AUDIO, SECTION }
 
-    private static final String SEP = "\\s*(?:–|—|‒|−|-|\\bto\\b|\\buntil\\b|\\btill\\b)\\s*";
+    private static final String SEP = "\\s*(?:→|->|–|—|‒|−|-|\\bto\\b|\\buntil\\b|\\btill\\b)\\s*";
+    private static final String NUMBER = "\\d{1,3}(?:\\.\\d{1,3})?";
     private static final String START_TIME = "(?:" + Timecode.CLOCK + "|" + Timecode.SECONDS + "|\\d{1,3}(?:\\.\\d{1,3})?)";
     private static final String TERM = "\\s*(?<term>:|\\||[–—-](?=\\s)|,)?";
     private static final Pattern RANGE = Pattern.compile(
-            "(?<label>\\b(?:shot|scene|beat|panel)\\s*#?\\d{1,2}\\s*[:,.–—-]?\\s*)?(?<open>[\\[(]\\s*)?(?:from\\s+)?"
+            "(?<label>\\b(?<labelWord>shot|scene|beat|panel|clip|part)\\s*#?\\d{1,2}\\s*[:,.–—-]?\\s*)?"
+                    + "(?:\\b(?:timestamps?|timecode|time)\\s*:?\\s*)?(?<open>[\\[(]\\s*)?(?:from\\s+)?"
                     + "(?:(?<frames>\\bframes?\\s*#?)(?<f1>\\d{1,5})" + SEP + "(?:frames?\\s*#?)?(?<f2>\\d{1,5})"
-                    + "|(?<![\\d:.])(?<t1>" + START_TIME + ")" + SEP + "(?<t2>" + Timecode.PATTERN + "))"
+                    + "|(?<![\\d:.])(?<t1>" + START_TIME + ")" + SEP + "(?<t2>" + Timecode.PATTERN + ")"
+                    + "|(?<secondsWord>\\bsec(?:ond)?s?\\s+)?(?<![\\d:.])(?<b1>" + NUMBER + ")" + SEP + "(?<b2>" + NUMBER
+                    + ")(?![\\d.\\p{L}]|:\\d))"
                     + "\\s*(?<close>[\\])])?" + TERM,
             Pattern.CASE_INSENSITIVE);
     private static final Pattern START = Pattern.compile(
@@ -53,11 +57,12 @@ final class PromptMarkers {
      * One marker; {@code start} is where the text before it ends (a leading bullet belongs to the marker), and
      * {@code end} where the text after it begins. A {@code trailing} range closes the sentence it times
      * ({@code Wide shot of the harbour (0–3s).}), so the beat's text is before it. Frame ranges keep their frame
-     * numbers, converted once the whole prompt shows how it counts them. A beat whose time cannot be read carries a
+     * numbers, converted once the whole prompt shows how it counts them. {@code shotLabel} keeps a numbered shot or
+     * scene label ({@code Shot 2}), which starts a shot of its own. A beat whose time cannot be read carries a
      * {@code problem}.
      */
     record Marker(Kind kind, int start, int end, boolean strong, boolean trailing, double startSeconds, double endSeconds,
-            int firstFrame, int lastFrame, String problem) {
+            int firstFrame, int lastFrame, String shotLabel, String problem) {
         /** Whether the beat's times were frame numbers. */
         boolean inFrames() {
             return firstFrame >= 0;
@@ -87,6 +92,10 @@ final class PromptMarkers {
         Matcher range = RANGE.matcher(line);
         while (range.find()) {
             boolean atLineStart = range.start() <= leadEnd;
+            if (range.group("b1") != null && range.group("secondsWord") == null
+                    && !(atLineStart && ":".equals(range.group("term")))) {
+                continue;
+            }
             boolean strong = range.group("frames") != null || range.group("label") != null || atLineStart
                     || range.group("open") != null && range.group("close") != null || strongTerm(range.group("term"));
             if (strong || opensSentence(line, range.start())) {
@@ -128,7 +137,7 @@ final class PromptMarkers {
         while (m.find()) {
             int at = m.start();
             if (markers.stream().noneMatch(other -> at >= other.start() && at < other.end())) {
-                markers.add(new Marker(kind, at <= leadEnd ? 0 : at, m.end(), true, false, 0, 0, -1, -1, null));
+                markers.add(new Marker(kind, at <= leadEnd ? 0 : at, m.end(), true, false, 0, 0, -1, -1, "", null));
             }
         }
     }
@@ -142,10 +151,11 @@ final class PromptMarkers {
                     return problem(m, from, "frame " + last + " comes before frame " + first);
                 }
                 return new Marker(Kind.RANGE, from, m.end(), strong, trailing, Timecode.frameStart(first, fps),
-                        Timecode.frameEnd(last, fps), first, last, null);
+                        Timecode.frameEnd(last, fps), first, last, shotLabel(m), null);
             }
-            return new Marker(Kind.RANGE, from, m.end(), strong, trailing, Timecode.seconds(m.group("t1")),
-                    Timecode.seconds(m.group("t2")), -1, -1, null);
+            boolean bare = m.group("b1") != null;
+            return new Marker(Kind.RANGE, from, m.end(), strong, trailing, Timecode.seconds(m.group(bare ? "b1" : "t1")),
+                    Timecode.seconds(m.group(bare ? "b2" : "t2")), -1, -1, shotLabel(m), null);
         } catch (IllegalArgumentException badTime) {
             return problem(m, from, badTime.getMessage());
         }
@@ -153,14 +163,23 @@ final class PromptMarkers {
 
     private static Marker single(Matcher m, int from) {
         try {
-            return new Marker(Kind.START, from, m.end(), true, false, Timecode.seconds(m.group("t")), Double.NaN, -1, -1, null);
+            return new Marker(Kind.START, from, m.end(), true, false, Timecode.seconds(m.group("t")), Double.NaN, -1, -1, "", null);
         } catch (IllegalArgumentException badTime) {
-            return new Marker(Kind.START, from, m.end(), true, false, 0, Double.NaN, -1, -1, badTime.getMessage());
+            return new Marker(Kind.START, from, m.end(), true, false, 0, Double.NaN, -1, -1, "", badTime.getMessage());
         }
     }
 
     private static Marker problem(Matcher m, int from, String message) {
-        return new Marker(Kind.RANGE, from, m.end(), true, false, 0, 0, -1, -1, message);
+        return new Marker(Kind.RANGE, from, m.end(), true, false, 0, 0, -1, -1, "", message);
+    }
+
+    /** "Shot 2" or "Scene 3" before the range, kept as the beat's heading; other labels ("Beat 1") are dropped. */
+    private static String shotLabel(Matcher m) {
+        String word = m.group("labelWord");
+        if (word == null || !(word.equalsIgnoreCase("shot") || word.equalsIgnoreCase("scene"))) {
+            return "";
+        }
+        return m.group("label").strip().replaceAll("[:,.–—-]+$", "").strip();
     }
 
     private static boolean closesSentence(String line, int at) {

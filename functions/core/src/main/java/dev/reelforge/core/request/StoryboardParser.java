@@ -133,7 +133,7 @@ public final class StoryboardParser {
                                 + marker.problem()));
                         yield PromptMarkers.Region.DESCRIPTION;
                     }
-                    openBeats.add(new OpenBeat(marker, line.strip(), heading));
+                    openBeats.add(new OpenBeat(marker, line.strip(), heading.isEmpty() ? marker.shotLabel() : heading));
                     yield PromptMarkers.Region.BEAT;
                 }
             };
