@@ -261,6 +261,34 @@ ENTRIES = [
       "Timestamp 00:03–00:06: a gust snaps it straight\nAudio: wind throughout; fabric snap at 00:03.5", 6,
       [B(0, 3, 0, "the flag ripples gently"), B(3, 6, 0, "a gust snaps it straight")],
       [C(3.5, "fabric snap")], [S(0, 6)], ambience=["wind throughout"]),
+    E("bracketed-seconds-inline-sfx-ranges", "inline [0-2s] beats, an SFX list with a ranged sound, a sentence after it",
+      "Cinematic 8-second clip. [0-2s] Extreme close-up of coffee beans falling into a grinder. [2-5s] Medium shot of a "
+      "barista tamping espresso. [5-8s] Slow push-in on the latte art as milk is poured. SFX: grinder whir 0-2s, tamp "
+      "click at 3s, milk pour 5.5s. Warm tungsten light.", 8,
+      [B(0, 2, 0, "Extreme close-up of coffee beans falling into a grinder."),
+       B(2, 5, 1, "Medium shot of a barista tamping espresso."),
+       B(5, 8, 1, "Slow push-in on the latte art as milk is poured.")],
+      [C(0, "grinder whir"), C(3, "tamp click"), C(5.5, "milk pour")],
+      [S(0, 2, "extreme close-up"), S(2, 8, "medium")], ambience=[]),
+    E("shot-dash-labels", "Shot N — range — framing, text",
+      "Scene: A neon-lit Tokyo alley at night, rain.\nShot 1 — 0:00–0:02 — wide, a girl in a yellow raincoat walks "
+      "toward camera.\nShot 2 — 0:02–0:05 — close-up on her face, she looks up.\nSound: rain on pavement, distant "
+      "traffic, a train passes at 0:03.", 5,
+      [B(0, 2, 0, "Shot 1: wide, a girl in a yellow raincoat walks toward camera."),
+       B(2, 5, 1, "Shot 2: close-up on her face, she looks up.")],
+      [C(3, "a train passes")], [S(0, 2, "wide"), S(2, 5, "close-up")],
+      ambience=["rain on pavement", "distant traffic"]),
+    E("timeline-decimal-seconds", "bulleted decimal-second ranges under a Timeline heading",
+      "Timeline:\n• 0.0–1.5 s: ball rests\n• 1.5–3.0 s: ball is kicked\n• 3.0–6.0 s: ball hits the net\nSFX — kick at "
+      "1.6 s; net swish at 3.1 s", 6,
+      [B(0, 1.5, 0, "ball rests"), B(1.5, 3, 0, "ball is kicked"), B(3, 6, 0, "ball hits the net")],
+      [C(1.6, "kick"), C(3.1, "net swish")], [S(0, 6)]),
+    E("semicolon-inline-no-colons", "inline ranges without colons, separated by semicolons",
+      "00:00-00:02 establishing drone shot over a red barn; 00:02-00:04 the camera descends; 00:04-00:06 a horse "
+      "trots out. Sound: wind, hooves at 00:04.5 and 00:05.2.", 6,
+      [B(0, 2, 0, "establishing drone shot over a red barn"), B(2, 4, 0, "the camera descends"),
+       B(4, 6, 0, "a horse trots out.")],
+      [C(4.5, "hooves"), C(5.2, "hooves")], [S(0, 6, "extreme wide")], ambience=["wind"]),
     E("overlapping-beats", "invalid: beats overlap",
       "00:00–00:04: a ball rolls\n00:02–00:06: it stops", 6, [], [], [], problem="overlap"),
     E("impossible-seconds", "invalid: 00:75",

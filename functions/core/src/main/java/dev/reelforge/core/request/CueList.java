@@ -20,7 +20,8 @@ final class CueList {
     private static final String TIME = "(?:" + Timecode.CLOCK + "|(?:the\\s+)?\\d{1,3}(?:\\.\\d{1,3})?[- ]second mark|"
             + Timecode.SECONDS + "|\\bframe\\s*#?\\d{1,5})";
     private static final Pattern TIMED = Pattern.compile(
-            "(?:(?:\\bat|\\bfrom|\\baround|\\bstarting at|@|~)\\s*)?[\\[(]?\\s*(?:at\\s*)?(?<![\\d:.])(?<at>" + TIME + ")"
+            "(?:(?:\\bat|\\bfrom|\\baround|\\bstarting at|@|~)\\s*)?[\\[(]?\\s*(?:at\\s*)?(?<![\\d:.])"
+                    + "(?:(?<bare>\\d{1,3}(?:\\.\\d{1,3})?)" + SEP + "(?=" + TIME + "))?(?<at>" + TIME + ")"
                     + "(?:" + SEP + "(?<until>" + TIME + "))?\\s*[\\])]?",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern HAS_TIME = Pattern.compile("(?<![\\d:.])" + TIME, Pattern.CASE_INSENSITIVE);
@@ -52,7 +53,7 @@ final class CueList {
             StringBuilder sound = new StringBuilder();
             while (m.find()) {
                 try {
-                    times.add(seconds(m.group("at"), fps));
+                    times.add(m.group("bare") != null ? Timecode.seconds(m.group("bare")) : seconds(m.group("at"), fps));
                 } catch (IllegalArgumentException badTime) {
                     throw new IllegalArgumentException("'" + item + "': " + badTime.getMessage(), badTime);
                 }
@@ -78,6 +79,11 @@ final class CueList {
             previousSound = description;
         }
         return new Sounds(cues, ambience);
+    }
+
+    /** Whether the text carries a time a cue could have. */
+    static boolean hasTime(String text) {
+        return HAS_TIME.matcher(text).find();
     }
 
     private static double seconds(String time, int fps) {

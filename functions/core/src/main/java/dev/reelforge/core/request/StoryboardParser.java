@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
  */
 public final class StoryboardParser {
     private static final int DEFAULT_FPS = 24;
+    /** Where a sentence ends and a capitalised one begins: past the first, a sentence without a time ends a sound list. */
+    private static final Pattern AFTER_SENTENCE = Pattern.compile("(?<=[.!?])\\s+(?=\\p{Lu})");
     private static final Pattern PUNCTUATION_ONLY = Pattern.compile("[\\s\\p{Punct}–—]*");
 
     /** Parsed storyboard plus anything that could not be understood. */
@@ -148,8 +150,17 @@ public final class StoryboardParser {
                 }
                 case BEAT -> openBeats.get(openBeats.size() - 1).append(text);
                 case AUDIO -> {
+                    String[] sentences = AFTER_SENTENCE.split(text);
+                    StringBuilder list = new StringBuilder(sentences[0]);
+                    int prose = 1;
+                    while (prose < sentences.length && CueList.hasTime(sentences[prose])) {
+                        list.append(' ').append(sentences[prose++]);
+                    }
+                    for (int i = prose; i < sentences.length; i++) {
+                        description.add(sentences[i].strip());
+                    }
                     try {
-                        CueList.Sounds sounds = CueList.parse(text, fps);
+                        CueList.Sounds sounds = CueList.parse(list.toString(), fps);
                         cues.addAll(sounds.cues());
                         ambience.addAll(sounds.ambience());
                     } catch (IllegalArgumentException badTime) {

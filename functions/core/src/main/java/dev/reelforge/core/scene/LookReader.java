@@ -19,9 +19,10 @@ final class LookReader {
     private static final Pattern PLACE = Pattern.compile("\\b(kitchen|bakery|cafe|café|restaurant|bar|studio|living room"
             + "|bedroom|bathroom|office|classroom|library|garage|workshop|warehouse|gym|street|alley|road|highway|park|garden"
             + "|forest|beach|desert|mountain|lake|river|city|rooftop|stage|market|shop|store|lab|laboratory|hallway|room)\\b");
-    private static final Pattern SURFACE = Pattern.compile("\\b((?:[\\w-]+\\s+){0,3}?)(table|tabletop|floor|counter|countertop"
-            + "|desk|shelf|bench|ground|pavement|sidewalk|road|sand|grass|carpet|rug|tiles|bed|ledge|windowsill|stairs|plinth"
-            + "|pedestal|turntable|podium)\\b");
+    /** The supports things rest on or fall onto. */
+    static final String SURFACE_NOUNS = "table|tabletop|floor|counter|countertop|desk|shelf|bench|ground|pavement|sidewalk"
+            + "|road|sand|grass|carpet|rug|tiles|bed|ledge|windowsill|stairs|plinth|pedestal|turntable|podium";
+    private static final Pattern SURFACE = Pattern.compile("\\b((?:[\\w-]+\\s+){0,3}?)(" + SURFACE_NOUNS + ")\\b");
     private static final Pattern LIGHT_CONTEXT = Pattern.compile(
             "\\b(light|lit|lighting|sun|sunlight|sunset|sunrise|window|lamp|glow|key|backlit|backlight|rim)");
     private static final Map<Direction, Pattern> DIRECTIONS = Map.of(

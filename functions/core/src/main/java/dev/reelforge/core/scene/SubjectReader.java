@@ -24,7 +24,7 @@ final class SubjectReader {
             + "|woman|man|girl|boy|child|kid|person|chef|baker|barista|dancer|skater|runner|cyclist|waiter|musician"
             + "|dog|puppy|cat|kitten|bird|parrot|horse|fox|rabbit|bunny|fish|duck|owl|deer|cow|sheep|pig|bear|squirrel";
     private static final Pattern NOUN = Pattern.compile("\\b(" + NOUNS + ")(?:e?s)?\\b");
-    private static final Pattern NOUN_NEXT = Pattern.compile("\\s+(?:" + NOUNS + ")(?:e?s)?\\b");
+    private static final Pattern NOUN_NEXT = Pattern.compile("\\s+(?:" + NOUNS + "|" + LookReader.SURFACE_NOUNS + ")(?:e?s)?\\b");
     private static final Pattern PEOPLE = Pattern.compile("woman|man|girl|boy|child|kid|person|chef|baker|barista|dancer"
             + "|skater|runner|cyclist|waiter|musician");
     private static final Pattern COLOUR = Pattern.compile("\\b(white|black|red|blue|green|yellow|orange|purple|violet|pink"
@@ -32,8 +32,11 @@ final class SubjectReader {
             + "|mint|olive|amber|cyan|magenta)\\b");
     private static final Pattern WEARING = Pattern.compile("^\\s*(?:\\(|,)?\\s*(?:in|wearing|dressed in)\\s+(?:a|an|her|his|their)?\\s*"
             + "(?:\\w+\\s+)?(white|black|red|blue|green|yellow|orange|purple|pink|brown|gr[ae]y|beige|navy|cream|teal)\\b");
-    private static final Pattern PHRASE_BREAK = Pattern.compile(
-            "[.,;:!?()\\[\\]]|\\b(on|in|of|at|from|onto|into|under|near|beside|by|and|with|while|then|as|to|over)\\b");
+    private static final Pattern PHRASE_BREAK = Pattern.compile("[.,;:!?()\\[\\]\\n]|\\b(on|in|of|at|from|onto|into|under|near"
+            + "|beside|by|and|with|while|then|as|to|over|a|an|the|his|her|their|its)\\b");
+    /** A noun used as a modifier of what follows ("product shot", "phone screen") is not a subject of its own. */
+    private static final Pattern MODIFIES_NEXT = Pattern.compile("\\s+(?:shot|ad|advert|video|commercial|photo|photography"
+            + "|close-up|reveal|demo|launch|lighting|light|screen|logo|packaging|label)\\b");
     private static final Pattern PIECES = Pattern.compile("\\b(?:shatters?|shattering|breaks?|breaking|splits?|splitting|cracks?"
             + "|smash(?:es)?|bursts?)\\s+(?:apart\\s+)?(?:in|into)\\s+(\\d+|two|three|four|five|six|seven|eight|nine|ten|a dozen|halves)"
             + "(?:\\s+\\w+)?\\s*(pieces|shards|fragments|parts|chunks|halves|bits)?");
@@ -49,7 +52,8 @@ final class SubjectReader {
         Map<String, Subject> subjects = new LinkedHashMap<>();
         Matcher noun = NOUN.matcher(text);
         while (noun.find()) {
-            if (NOUN_NEXT.matcher(text).region(noun.end(), text.length()).lookingAt()) {
+            if (NOUN_NEXT.matcher(text).region(noun.end(), text.length()).lookingAt()
+                    || MODIFIES_NEXT.matcher(text).region(noun.end(), text.length()).lookingAt()) {
                 continue;
             }
             String name = canonical(noun.group(1));

@@ -75,4 +75,19 @@ class ScenePlanTest {
         assertThat(plan("Two green apples (150 g each) roll off a shelf.", 6).subjects()).singleElement()
                 .satisfies(s -> assertThat(s.count()).isEqualTo(2)).satisfies(s -> assertThat(s.massGrams()).isEqualTo(150.0));
     }
+
+    @Test
+    void of_colourOfAnotherNoun_isNotTheSubjects() {
+        ScenePlan plan = plan("00:00-00:03: establishing shot over a red barn\n00:03-00:06: a horse trots out", 6);
+
+        assertThat(plan.subjects()).singleElement().satisfies(s -> assertThat(s.colour()).isEmpty());
+    }
+
+    @Test
+    void of_nounModifyingAnother_isNotASubject() {
+        ScenePlan plan = plan("Product ad for an orange sneaker on a glass plinth, glass bottle beside it.", 6);
+
+        assertThat(plan.subjects()).extracting(Subject::noun).containsExactly("sneaker", "bottle");
+        assertThat(plan.subjects().get(1).material()).isEqualTo(Material.GLASS);
+    }
 }
