@@ -108,8 +108,9 @@ final class PromptMarkers {
         while (start.find()) {
             boolean atLineStart = start.start() <= leadEnd;
             boolean squareBracketed = "[".equals(strip(start.group("open"))) && "]".equals(start.group("close"));
-            boolean marked = start.group("term") != null && !",".equals(start.group("term")) || start.group("close") != null
-                    || start.group(0).toLowerCase(Locale.ROOT).startsWith("at ") && start.group("term") != null;
+            String term = start.group("term");
+            boolean atComma = ",".equals(term) && start.group(0).toLowerCase(Locale.ROOT).startsWith("at ");
+            boolean marked = start.group("close") != null || term != null && (!",".equals(term) || atComma);
             if ((squareBracketed || atLineStart && marked) && markers.stream().noneMatch(m -> overlaps(m, start))) {
                 markers.add(single(start, atLineStart ? 0 : start.start()));
             }
