@@ -8,12 +8,12 @@ import java.util.regex.Pattern;
 
 /**
  * Reads the sound list that follows {@code Audio:}, {@code Sound:} or {@code SFX:}. Items are separated by commas,
- * semicolons, {@code |}, full stops or "and"/"then" where one side carries a time and the other is a sound of its own
- * ("room tone and a thud at 00:03" is two, "knife and fork clatter at 00:02" one). An item is timed in any of the ways creators write it: {@code clink at 00:02},
- * {@code at 00:02, clink}, {@code 00:02 clink}, {@code clink (00:02)}, {@code clink @ 2.5s}, {@code thud at frame 72},
- * {@code thunder at the 3-second mark};
- * an item without a time is ambience. An item that is only a time names the next item's sound
- * ({@code at 00:02, clink}) or else repeats the previous one ({@code thud at 00:02 and 00:04}).
+ * semicolons, {@code |}, full stops, or "and"/"then" where one side carries a time and the other is a sound of its own
+ * ("room tone and a thud at 00:03" is two items, "knife and fork clatter at 00:02" one). An item is timed in any of the
+ * ways creators write it: {@code clink at 00:02}, {@code at 00:02, clink}, {@code 00:02 clink}, {@code clink (00:02)},
+ * {@code clink @ 2.5s}, {@code whir 0-2s}, {@code thud at frame 72}, {@code thunder at the 3-second mark}. An item
+ * without a time is ambience. An item that is only a time names the next item's sound ({@code at 00:02, clink}) or
+ * else repeats the previous one ({@code thud at 00:02 and 00:04}).
  */
 final class CueList {
     private static final String SEP = "\\s*(?:–|—|‒|−|-|\\bto\\b)\\s*";

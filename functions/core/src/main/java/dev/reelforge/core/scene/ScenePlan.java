@@ -12,8 +12,9 @@ import java.util.regex.Pattern;
 /**
  * One consistent world per storyboard, read once from the prompt: the subjects (noun, colour, material, weight,
  * count, pieces), the setting and its surfaces, the light, the camera, and per beat the action and shot size, with
- * beats grouped into {@link Shot shots}. Review (cuts, continuity) and the animatic read this plan rather than
- * parsing the prompt again, so they agree on what was asked for.
+ * beats grouped into {@link Shot shots}. Consumers read this plan rather than parsing the prompt again, so they agree
+ * on what was asked for: review's cut and continuity checks take their shot boundaries from it ({@link #cuts()}),
+ * {@code reelforge validate} prints it, and the animatic renderer is meant to draw it.
  *
  * <pre>{@code
  * ScenePlan plan = ScenePlan.of(request);
