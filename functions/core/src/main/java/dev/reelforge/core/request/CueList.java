@@ -42,10 +42,18 @@ final class CueList {
      * @throws IllegalArgumentException naming the item whose time is impossible ({@code 00:75})
      */
     static Sounds parse(String list, int fps) {
+        return parse(items(list), fps);
+    }
+
+    /** One sound written on its own, as a request's {@code audioCues} entry is: its commas do not split it. */
+    static Sounds parseOne(String sound, int fps) {
+        return parse(List.of(sound), fps);
+    }
+
+    private static Sounds parse(List<String> items, int fps) {
         List<AudioCue> cues = new ArrayList<>();
         List<String> ambience = new ArrayList<>();
         String previousSound = "";
-        List<String> items = items(list);
         for (int i = 0; i < items.size(); i++) {
             String item = items.get(i);
             List<Double> times = new ArrayList<>();
@@ -131,6 +139,13 @@ final class CueList {
             char c = list.charAt(i);
             if (c == '"' || c == '“' || c == '”') {
                 quoted = c == '"' ? !quoted : c == '“';
+            } else if (c == '\'' && !quoted && (i == 0 || !Character.isLetterOrDigit(list.charAt(i - 1)))) {
+                int close = closingQuote(list, i + 1);
+                if (close > 0) {
+                    current.append(list, i, close + 1);
+                    i = close;
+                    continue;
+                }
             } else if (!quoted && (c == '(' || c == '[')) {
                 depth++;
             } else if (!quoted && (c == ')' || c == ']') && depth > 0) {
@@ -146,6 +161,16 @@ final class CueList {
         }
         parts.add(current.toString());
         return parts;
+    }
+
+    /** Where a single quote opened at {@code from - 1} closes ('wait, no'), or -1; an apostrophe (dog's) does not. */
+    private static int closingQuote(String text, int from) {
+        for (int i = from; i < text.length(); i++) {
+            if (text.charAt(i) == '\'' && (i + 1 == text.length() || !Character.isLetter(text.charAt(i + 1)))) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static List<String> splitJoined(String part) {

@@ -172,7 +172,7 @@ public final class StoryboardParser {
 
         void extraCue(String field, String text) {
             try {
-                List<AudioCue> timed = CueList.parse(text, fps).cues();
+                List<AudioCue> timed = CueList.parseOne(text, fps).cues();
                 if (timed.isEmpty()) {
                     problems.add(new Problem(field, "'" + text + "' has no time; write it as '<sound> at MM:SS'"));
                 }

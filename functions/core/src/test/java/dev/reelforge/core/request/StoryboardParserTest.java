@@ -103,4 +103,14 @@ class StoryboardParserTest {
 
         assertThat(result.storyboard().beats()).singleElement().satisfies(b -> assertThat(b.startSeconds()).isZero());
     }
+
+    @Test
+    void parse_commaInsideAQuotedLine_doesNotSplitTheCue() {
+        var result = parser.parse("A pier. Audio: gulls, she says 'wait, no' at 00:02, the dog's bark at 00:03",
+                List.of("he answers 'fine, fine' at 00:04"), 6);
+
+        assertThat(result.storyboard().audioCues()).extracting(AudioCue::description)
+                .containsExactly("she says 'wait, no'", "the dog's bark", "he answers 'fine, fine'");
+        assertThat(result.storyboard().ambience()).containsExactly("gulls");
+    }
 }
