@@ -289,6 +289,38 @@ ENTRIES = [
       [B(0, 2, 0, "establishing drone shot over a red barn"), B(2, 4, 0, "the camera descends"),
        B(4, 6, 0, "a horse trots out.")],
       [C(4.5, "hooves"), C(5.2, "hooves")], [S(0, 6, "extreme wide")], ambience=["wind"]),
+    E("shot-table-abbreviations", "SHOT N | range | WS/CU/MS | action rows",
+      "STORYBOARD\nSHOT 1 | 00:00-00:02 | WS | A lone cyclist crests a hill at sunrise.\nSHOT 2 | 00:02-00:05 | CU | Her "
+      "hands grip the handlebars.\nSHOT 3 | 00:05-00:08 | MS | She smiles and freewheels down.\nSFX: chain whirr "
+      "00:00-00:08; tyre hiss at 00:05.5", 8,
+      [B(0, 2, 0, "SHOT 1: WS | A lone cyclist crests a hill at sunrise."),
+       B(2, 5, 1, "SHOT 2: CU | Her hands grip the handlebars."),
+       B(5, 8, 2, "SHOT 3: MS | She smiles and freewheels down.")],
+      [C(0, "chain whirr"), C(5.5, "tyre hiss")], [S(0, 2, "wide"), S(2, 5, "close-up"), S(5, 8, "medium")]),
+    E("prose-at-marks", "beats as 'at 0:02 …' clauses in one sentence",
+      "In the first 2 seconds a glass of milk sits on a counter; at 0:02 a cat paw swipes it; at 0:04 it shatters on "
+      "the floor. Audio: paw swipe at 0:02, glass break at 0:04.", 8,
+      [B(0, 2, 0, "a glass of milk sits on a counter"), B(2, 4, 0, "a cat paw swipes it"),
+       B(4, 8, 0, "it shatters on the floor.")],
+      [C(2, "paw swipe"), C(4, "glass break")], [S(0, 8)]),
+    E("bare-framing-words", "Beat N (range): Wide. / Close-up. / Medium.",
+      "Beat 1 (0:00–0:02): Wide. A kitchen at dawn.\nBeat 2 (0:02–0:04): Close-up. Toast pops.\nBeat 3 (0:04–0:06): "
+      "Medium. A hand grabs it.\nSound: toaster pop at 0:02.3; crunch at 0:05", 6,
+      [B(0, 2, 0, "Wide. A kitchen at dawn."), B(2, 4, 1, "Close-up. Toast pops."), B(4, 6, 2, "Medium. A hand grabs it.")],
+      [C(2.3, "toaster pop"), C(5, "crunch")], [S(0, 2, "wide"), S(2, 4, "close-up"), S(4, 6, "medium")]),
+    E("start-marks-with-dashes", "'0:00 - Establishing: …' start marks",
+      "0:00 - Establishing: a red double-decker bus in London rain\n0:03 - Insert: raindrops on the window\n0:05 - "
+      "Medium: a passenger wipes the glass\nAudio: rain ambience, bus engine rumble, bell ding at 0:04", 8,
+      [B(0, 3, 0, "Establishing: a red double-decker bus in London rain"), B(3, 5, 1, "Insert: raindrops on the window"),
+       B(5, 8, 2, "Medium: a passenger wipes the glass")],
+      [C(4, "bell ding")], [S(0, 3, "extreme wide"), S(3, 5, "close-up"), S(5, 8, "medium")],
+      ambience=["rain ambience", "bus engine rumble"]),
+    E("over-specified-pings", "the same sound cued again and again (lint warns; the parse keeps every cue)",
+      "A steel ball bearing (50 g) drops 1 m onto a glass table. 00:00-00:01: it falls. 00:01-00:02: it bounces. "
+      "00:02-00:05: it rattles to rest. Audio: ping at 00:01, ping at 00:01.6, ping at 00:02, ping at 00:02.3, rattle "
+      "at 00:03.", 5,
+      [B(0, 1, 0, "it falls."), B(1, 2, 0, "it bounces."), B(2, 5, 0, "it rattles to rest.")],
+      [C(1, "ping"), C(1.6, "ping"), C(2, "ping"), C(2.3, "ping"), C(3, "rattle")], [S(0, 5)]),
     E("overlapping-beats", "invalid: beats overlap",
       "00:00–00:04: a ball rolls\n00:02–00:06: it stops", 6, [], [], [], problem="overlap"),
     E("impossible-seconds", "invalid: 00:75",

@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * Finds where a prompt line changes what it is saying: a beat's time range ({@code 00:00–00:03:}, {@code 0-3s},
- * {@code Frames 1–30:}, {@code Shot 2 (00:03 to 00:06)}), a start-only mark ({@code [00:03]}, or {@code 00:03:} at
- * the start of a line), a sound list ({@code Audio:}, {@code Sound:}, {@code SFX:}) or another section label
+ * {@code Frames 1–30:}, {@code Shot 2 (00:03 to 00:06)}), a start-only mark ({@code [00:03]}, {@code 00:03:} at
+ * the start of a line, or a sentence opening "at 00:03"), "in the first 2 seconds" (0–2 s), a sound list ({@code Audio:}, {@code Sound:}, {@code SFX:}) or another section label
  * ({@code Camera:}, {@code Lighting:}), which ends a sound list. A range in running prose ("waits 2-3 s") is not a
  * beat: mid-line it needs a colon, dash, bracket or label, or must open a sentence.
  */
@@ -26,7 +26,7 @@ final class PromptMarkers {
     private static final String START_TIME = "(?:" + Timecode.CLOCK + "|" + Timecode.SECONDS + "|\\d{1,3}(?:\\.\\d{1,3})?)";
     private static final String TERM = "\\s*(?<term>:|\\||[–—-](?=\\s)|,)?";
     private static final Pattern RANGE = Pattern.compile(
-            "(?<label>\\b(?<labelWord>shot|scene|beat|panel|clip|part)\\s*#?\\d{1,2}\\s*[:,.–—-]?\\s*)?"
+            "(?<label>\\b(?<labelWord>shot|scene|beat|panel|clip|part)\\s*#?\\d{1,2}\\s*[:,.|–—-]?\\s*)?"
                     + "(?:\\b(?:timestamps?|timecode|time)\\s*:?\\s*)?(?<open>[\\[(]\\s*)?(?:from\\s+)?"
                     + "(?:(?<frames>\\bframes?\\s*#?)(?<f1>\\d{1,5})" + SEP + "(?:frames?\\s*#?)?(?<f2>\\d{1,5})"
                     + "|(?<![\\d:.])(?<t1>" + START_TIME + ")" + SEP + "(?<t2>" + Timecode.PATTERN + ")"
@@ -37,6 +37,8 @@ final class PromptMarkers {
     private static final Pattern START = Pattern.compile(
             "(?<open>[\\[(]\\s*)?(?:\\bat\\s+)?(?<![\\d:.])(?<t>" + Timecode.PATTERN + ")\\s*(?<close>[\\])])?" + TERM,
             Pattern.CASE_INSENSITIVE);
+    private static final Pattern FIRST_SECONDS = Pattern.compile("\\b(?:in|for|during|over) the first (?<n>" + NUMBER
+            + "|one|two|three|four|five) (?:seconds?|secs?|s)\\b\\s*,?", Pattern.CASE_INSENSITIVE);
     private static final Pattern AUDIO = Pattern.compile(
             "\\b(?:audio|sounds?|sfx|sound effects|sound design|soundscape|soundtrack|music|foley|ambien(?:ce|t)|ambiance)"
                     + "(?:\\s+cues?)?"
@@ -104,6 +106,13 @@ final class PromptMarkers {
                 markers.add(range(range, atLineStart ? 0 : range.start(), strong, trailing, fps));
             }
         }
+        Matcher first = FIRST_SECONDS.matcher(line);
+        while (first.find()) {
+            if (first.start() <= leadEnd || opensSentence(line, first.start())) {
+                markers.add(new Marker(Kind.RANGE, first.start() <= leadEnd ? 0 : first.start(), first.end(), true, false, 0,
+                        wordOrNumber(first.group("n")), -1, -1, "", null));
+            }
+        }
         Matcher start = START.matcher(line);
         while (start.find()) {
             boolean atLineStart = start.start() <= leadEnd;
@@ -111,7 +120,8 @@ final class PromptMarkers {
             String term = start.group("term");
             boolean atComma = ",".equals(term) && start.group(0).toLowerCase(Locale.ROOT).startsWith("at ");
             boolean marked = start.group("close") != null || term != null && (!",".equals(term) || atComma);
-            if ((squareBracketed || atLineStart && marked) && markers.stream().noneMatch(m -> overlaps(m, start))) {
+            boolean atOpensSentence = start.group(0).toLowerCase(Locale.ROOT).startsWith("at ") && opensSentence(line, start.start());
+            if ((squareBracketed || atLineStart && marked || atOpensSentence) && markers.stream().noneMatch(m -> overlaps(m, start))) {
                 markers.add(single(start, atLineStart ? 0 : start.start()));
             }
         }
@@ -174,13 +184,24 @@ final class PromptMarkers {
         return new Marker(Kind.RANGE, from, m.end(), true, false, 0, 0, -1, -1, "", message);
     }
 
+    private static double wordOrNumber(String n) {
+        return switch (n.toLowerCase(Locale.ROOT)) {
+            case "one" -> 1;
+            case "two" -> 2;
+            case "three" -> 3;
+            case "four" -> 4;
+            case "five" -> 5;
+            default -> Double.parseDouble(n);
+        };
+    }
+
     /** "Shot 2" or "Scene 3" before the range, kept as the beat's heading; other labels ("Beat 1") are dropped. */
     private static String shotLabel(Matcher m) {
         String word = m.group("labelWord");
         if (word == null || !(word.equalsIgnoreCase("shot") || word.equalsIgnoreCase("scene"))) {
             return "";
         }
-        return m.group("label").strip().replaceAll("[:,.–—-]+$", "").strip();
+        return m.group("label").strip().replaceAll("[:,.|–—-]+$", "").strip();
     }
 
     private static boolean closesSentence(String line, int at) {

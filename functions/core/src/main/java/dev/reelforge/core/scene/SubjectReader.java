@@ -25,6 +25,7 @@ final class SubjectReader {
             + "|dog|puppy|cat|kitten|bird|parrot|horse|fox|rabbit|bunny|fish|duck|owl|deer|cow|sheep|pig|bear|squirrel";
     private static final Pattern NOUN = Pattern.compile("\\b(" + NOUNS + ")(?:e?s)?\\b");
     private static final Pattern NOUN_NEXT = Pattern.compile("\\s+(?:" + NOUNS + "|" + LookReader.SURFACE_NOUNS + ")(?:e?s)?\\b");
+    private static final Pattern ONE_MORE_WORD = Pattern.compile("^\\s+\\p{L}+(?=\\s*\\()");
     private static final Pattern PEOPLE = Pattern.compile("woman|man|girl|boy|child|kid|person|chef|baker|barista|dancer"
             + "|skater|runner|cyclist|waiter|musician");
     private static final Pattern COLOUR = Pattern.compile("\\b(white|black|red|blue|green|yellow|orange|purple|violet|pink"
@@ -110,9 +111,9 @@ final class SubjectReader {
         return window.substring(from);
     }
 
-    /** A parenthesis right after the noun: "(about 350 g, glazed stoneware)". */
+    /** A parenthesis right after the noun, or after one more word of it: "mug (about 350 g)", "ball bearing (50 g)". */
     private static String asideAfter(String text, int end) {
-        String rest = text.substring(end).stripLeading();
+        String rest = ONE_MORE_WORD.matcher(text.substring(end)).replaceFirst("").stripLeading();
         if (rest.startsWith("(")) {
             int close = rest.indexOf(')');
             return close > 0 ? rest.substring(1, close) : "";
