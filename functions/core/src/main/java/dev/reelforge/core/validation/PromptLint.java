@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
  * The physics-first checklist as advice: prompts that name weight and material, camera move and stability, timed
  * sounds and timestamped beats render far more plausibly. Weights (g, kg, lb, oz), distances (cm, m, inches, feet)
  * and materials are read from the prose ({@link Quantities}, {@link Material}). Too many cues of one sound is the
- * guides' named cause of desync, so that is advised against too. Lint never rejects; its warnings go to the job record.
+ * guides' named cause of desync, so that is advised against too, and so is a prompt whose style is not the
+ * settings' style. Lint never rejects; its warnings go to the job record.
  */
 final class PromptLint {
     /** A sound cued this many times is over-specified. */
@@ -56,6 +57,12 @@ final class PromptLint {
         repeatedSounds(request.storyboard().audioCues()).forEach((sound, count) -> warnings.add(String.format(Locale.ROOT,
                 "prompt: '%s' is cued %d times; cue it once or twice and let it continue ('%s continues'), since a sound"
                         + " cued again and again drifts out of sync", sound, count, sound)));
+        List<String> asked = List.copyOf(StyleFamilies.askedFor(prompt).keySet());
+        List<String> set = StyleFamilies.ofStyle(request.settings().style());
+        if (asked.size() == 1 && !set.isEmpty() && !set.contains(asked.get(0))) {
+            warnings.add("prompt: the prompt's style (" + asked.get(0) + ") is not settings.style '"
+                    + request.settings().style() + "'; name the same one style in both");
+        }
         if (request.storyboard().beats().size() < 2 && request.settings().durationSeconds() > 6) {
             warnings.add("prompt: clips over 6 s hold together better with timestamped beats (00:00–00:03: …)");
         }

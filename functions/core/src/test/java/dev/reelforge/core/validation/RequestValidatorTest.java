@@ -69,6 +69,21 @@ class RequestValidatorTest {
     }
 
     @Test
+    void validate_styleInANegativeSection_isNotAHybrid() {
+        var accepted = validator.validate(withPrompt("A photorealistic 2 kg ceramic vase on a desk. Camera: tripod.\n"
+                + "Negative: cartoon, anime, CGI"), TODAY);
+
+        assertThat(accepted.warnings()).noneSatisfy(w -> assertThat(w).contains("style"));
+    }
+
+    @Test
+    void validate_promptStyleDiffersFromSettingsStyle_warns() {
+        var accepted = validator.validate(withPrompt("An anime fox (6 kg) leaps over a wooden fence. Camera: tripod."), TODAY);
+
+        assertThat(accepted.warnings()).anySatisfy(w -> assertThat(w).contains("the prompt's style (anime) is not settings.style 'photoreal'"));
+    }
+
+    @Test
     void validate_unitsInProse_countAsWeight() {
         for (String weight : List.of("a 2 lb kettlebell", "an 8 oz tumbler", "a 1.5 kg melon", "a 350g cup")) {
             var accepted = validator.validate(withPrompt(weight + " on a desk. Camera: tripod."), TODAY);
