@@ -19,7 +19,10 @@ public record Storyboard(String description, List<Beat> beats, List<AudioCue> au
         this(description, beats, audioCues, List.of());
     }
 
-    /** Times where one beat hands over to the next: the only places a cut is expected. */
+    /**
+     * Times where one beat hands over to the next. A cut is expected at only some of them, where a new shot starts
+     * ({@code ScenePlan.of(storyboard).cuts()}).
+     */
     public List<Double> beatBoundaries() {
         return beats.stream().skip(1).map(Beat::startSeconds).toList();
     }
