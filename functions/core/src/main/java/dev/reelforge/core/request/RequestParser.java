@@ -81,7 +81,7 @@ public final class RequestParser {
         RenderSettings settings = settings(node.path("settings"));
         List<String> cues = new ArrayList<>();
         node.path("audioCues").forEach(c -> cues.add(c.asText()));
-        StoryboardParser.Result storyboard = storyboards.parse(node.get("prompt").asText(), cues, settings.durationSeconds());
+        StoryboardParser.Result storyboard = storyboards.parse(node.get("prompt").asText(), cues, settings.durationSeconds(), settings.fps());
         if (!storyboard.problems().isEmpty()) {
             throw new InvalidRequestException(storyboard.problems());
         }
