@@ -32,6 +32,19 @@ enum Material {
         this.words = Pattern.compile("\\b(" + words + ")\\b");
     }
 
+    /** The physics of core's material of a planned subject (core names more materials than behave differently here). */
+    static Material of(dev.reelforge.core.scene.Material planned) {
+        return switch (planned) {
+            case CERAMIC -> CERAMIC;
+            case GLASS, ICE -> GLASS;
+            case RUBBER, FOAM -> RUBBER;
+            case WOOD -> WOOD;
+            case METAL -> METAL;
+            case PAPER -> CARDBOARD;
+            default -> PLASTIC;
+        };
+    }
+
     /**
      * The material named closest to the subject's noun ({@code nounStart..nounEnd} in {@code text}), within its
      * phrase ("a white ceramic mug", "a mug (glazed stoneware)"), so the table's wood is not the mug's. A subject

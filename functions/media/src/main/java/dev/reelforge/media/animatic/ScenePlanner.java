@@ -4,6 +4,7 @@ import dev.reelforge.core.request.AudioCue;
 import dev.reelforge.core.request.Beat;
 import dev.reelforge.core.request.Storyboard;
 import dev.reelforge.core.review.checks.ShotBoundaries;
+import dev.reelforge.core.scene.ScenePlan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -35,7 +36,7 @@ final class ScenePlanner {
         String everything = storyboard.description() + "\n"
                 + String.join("\n", beats.stream().map(Beat::description).toList());
         double hue = world.nextDouble();
-        WorldLook look = WorldLook.of(everything, hue);
+        WorldLook look = WorldLook.of(everything, hue, ScenePlan.of(storyboard));
         BeatScene.Palette palette = palette(look, hue);
         SubjectShape storyboardShape = SubjectShape.fromText(everything);
         boolean moving = MOVING_CAMERA.matcher(storyboard.description().toLowerCase(Locale.ROOT)).find();

@@ -1,5 +1,8 @@
 package dev.reelforge.media.animatic;
 
+import dev.reelforge.core.scene.Light;
+import dev.reelforge.core.scene.ScenePlan;
+import dev.reelforge.core.scene.Subject;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -79,21 +82,36 @@ record WorldLook(int subject, Material material, int floor, int table, int wallT
                 + "|green|olive|teal|turquoise|blue|navy|purple|violet|pink|brown|terracotta|copper)\\b");
     }
 
-    /** The look of the world {@code text} describes; {@code hue} (0–1, from the seed) fills in what it does not say. */
-    static WorldLook of(String text, double hue) {
+    /**
+     * The look of the world that {@code plan} (core's scene plan of the storyboard, shared with review and validate)
+     * and its prompt {@code text} describe: the plan's subject colour, material, pieces and light, and from the words
+     * what the plan does not carry (the surfaces' colours), or what it leaves open. {@code hue} (0–1, from the seed)
+     * fills in the rest.
+     */
+    static WorldLook of(String text, double hue, ScenePlan plan) {
         String lower = text.toLowerCase(Locale.ROOT);
         int[] noun = SubjectShape.nounIn(lower);
-        Integer named = noun == null ? null : colourNear(lower, noun);
+        Subject planned = plan.subjects().isEmpty() ? null : plan.subjects().get(0);
+        Integer named = planned != null && COLOURS.containsKey(planned.colour()) ? COLOURS.get(planned.colour())
+                : noun == null ? null : colourNear(lower, noun);
         int subject = named != null ? named : Canvas.hsv(hue + 0.5, 0.65, 0.88);
-        Material material = noun == null ? Material.PLASTIC : Material.near(lower, noun[0], noun[1]);
-        boolean warm = WARM.matcher(lower).find();
-        boolean cool = !warm && COOL.matcher(lower).find();
+        Material material = planned != null && planned.material() != null ? Material.of(planned.material())
+                : noun == null ? Material.PLASTIC : Material.near(lower, noun[0], noun[1]);
+        Light.Warmth warmth = plan.light().warmth();
+        boolean warm = warmth == Light.Warmth.WARM || warmth == Light.Warmth.UNSPECIFIED && WARM.matcher(lower).find();
+        boolean cool = !warm && (warmth == Light.Warmth.COOL || warmth == Light.Warmth.UNSPECIFIED && COOL.matcher(lower).find());
         double wallHue = warm ? 0.09 : cool ? 0.58 : hue;
         double wallSaturation = warm || cool ? 0.22 : 0.14;
         int floor = surface(FLOOR, lower, Canvas.hsv(hue + 0.08, 0.30, 0.48));
         int table = surface(TABLE, lower, 0x9A6B41);
+        double side = switch (plan.light().direction()) {
+            case LEFT -> -1;
+            case RIGHT -> 1;
+            default -> lightSide(lower);
+        };
+        int pieces = planned != null && planned.breaks() ? planned.pieces() : pieces(lower);
         return new WorldLook(subject, material, floor, table, Canvas.hsv(wallHue, wallSaturation, 0.92),
-                Canvas.hsv(wallHue + 0.02, wallSaturation + 0.06, 0.70), lightSide(lower), pieces(lower));
+                Canvas.hsv(wallHue + 0.02, wallSaturation + 0.06, 0.70), side, Math.max(2, Math.min(12, pieces)));
     }
 
     /** −1 when the light comes from the left (the default, as most key lights), +1 from the right. */
