@@ -3,6 +3,10 @@
 # is linked against the PulseAudio client library, which the ffmpeg/ffprobe executables load at start even
 # though Reelforge never records sound. This makes sure libpulse.so.0 is present, installing Debian's
 # libpulse0 (from the Debian package registry) when it is missing and we are allowed to. Idempotent and quiet.
+#
+# The media tests also speak test dialogue with Debian's espeak-ng (the dialogue check's speech detector is
+# measured against it). It is installed alongside when missing; without it those tests skip outside CI and fail
+# under CI=true, so here a missing espeak-ng is fatal only under CI.
 set -euo pipefail
 
 have_libpulse() {
@@ -13,18 +17,34 @@ have_libpulse() {
   return 1
 }
 
-have_libpulse && exit 0
+have_espeak() {
+  command -v espeak-ng >/dev/null 2>&1
+}
+
+missing=()
+have_libpulse || missing+=(libpulse0)
+have_espeak || missing+=(espeak-ng)
+[ "${#missing[@]}" -eq 0 ] && exit 0
 
 if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
-  echo "reelforge: installing libpulse0 (needed by the bundled FFmpeg executables)..." >&2
+  echo "reelforge: installing ${missing[*]} (FFmpeg's libpulse0; espeak-ng for the dialogue tests)..." >&2
   export DEBIAN_FRONTEND=noninteractive
-  apt-get install -y -q --no-install-recommends libpulse0 >/dev/null 2>&1 \
-    || { apt-get update -q >/dev/null 2>&1 && apt-get install -y -q --no-install-recommends libpulse0 >/dev/null; }
-  have_libpulse && exit 0
+  apt=(apt-get -o DPkg::Lock::Timeout=300)  # wait for another install on the machine instead of failing at once
+  "${apt[@]}" install -y -q --no-install-recommends "${missing[@]}" >/dev/null 2>&1 \
+    || { "${apt[@]}" update -q >/dev/null 2>&1 && "${apt[@]}" install -y -q --no-install-recommends "${missing[@]}" >/dev/null; } \
+    || true
 fi
 
-cat >&2 <<'MSG'
+status=0
+if ! have_libpulse; then
+  cat >&2 <<'MSG'
 reelforge: the bundled FFmpeg needs the PulseAudio client library (libpulse.so.0), which is not installed.
   Debian/Ubuntu: sudo apt-get install libpulse0      Fedora/Amazon Linux: sudo dnf install pulseaudio-libs
 MSG
-exit 1
+  status=1
+fi
+if ! have_espeak; then
+  echo "reelforge: espeak-ng is not installed; the dialogue tests will skip (Debian/Ubuntu: sudo apt-get install espeak-ng)" >&2
+  [ -n "${CI:-}" ] && status=1
+fi
+exit "$status"

@@ -20,6 +20,8 @@ import java.util.List;
  * @param blockiness blockiness per sampled frame (blockdetect on the 8-px grid of a full-resolution crop, the weaker
  *     of the column and row edges; clean pictures read about 1.5 or less)
  * @param onsetStrength audio onset envelope per {@code onsetHopSeconds} (spectral flux, normalised 0–1)
+ * @param thumbnails every frame as a tiny RGB picture, for the checks that look at where and what colour things are
+ * @param speechOnsets where speech starts (voice-activity detection on the same audio), seconds
  */
 public record ClipMetrics(
         ProbeResult probe,
@@ -37,13 +39,17 @@ public record ClipMetrics(
         double[] onsetStrength,
         double onsetHopSeconds,
         double loudnessLufs,
-        byte[] contactSheetJpeg) {
+        byte[] contactSheetJpeg,
+        FrameThumbnails thumbnails,
+        List<Double> speechOnsets) {
 
     public ClipMetrics {
         frozen = List.copyOf(frozen);
         black = List.copyOf(black);
         audioOnsets = List.copyOf(audioOnsets);
         contactSheetJpeg = contactSheetJpeg == null ? new byte[0] : contactSheetJpeg;
+        thumbnails = thumbnails == null ? FrameThumbnails.none() : thumbnails;
+        speechOnsets = speechOnsets == null ? List.of() : List.copyOf(speechOnsets);
     }
 
     public double fps() {

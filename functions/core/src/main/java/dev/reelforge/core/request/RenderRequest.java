@@ -1,7 +1,9 @@
 package dev.reelforge.core.request;
 
+import dev.reelforge.core.review.checks.ReviewProfiles;
 import dev.reelforge.core.review.checks.ReviewThresholds;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A validated request to render one clip: who asks, what to show, how to render it, with which provider and
@@ -19,11 +21,22 @@ public record RenderRequest(
         GiveUpPolicy onGiveUp,
         List<String> defects,
         boolean defectsPersist,
-        ReviewThresholds reviewThresholds) {
+        Map<String, Double> reviewOverrides) {
 
     public RenderRequest {
         defects = List.copyOf(defects);
-        reviewThresholds = reviewThresholds == null ? ReviewThresholds.defaults() : reviewThresholds;
+        reviewOverrides = reviewOverrides == null ? Map.of() : Map.copyOf(reviewOverrides);
+        ReviewThresholds.defaults().with(reviewOverrides);
+    }
+
+    /** The review limits: the defaults with this request's overrides. */
+    public ReviewThresholds reviewThresholds() {
+        return ReviewThresholds.defaults().with(reviewOverrides);
+    }
+
+    /** The review limits: the profile of this request's provider (if it has one), then this request's overrides. */
+    public ReviewThresholds reviewThresholds(ReviewProfiles profiles) {
+        return profiles.forProvider(provider.name()).with(reviewOverrides);
     }
 
     /** What to do when attempts or budget run out without a passing clip. */

@@ -13,7 +13,6 @@ import dev.reelforge.core.error.InvalidRequestException;
 import dev.reelforge.core.error.InvalidRequestException.Problem;
 import dev.reelforge.core.request.RenderRequest.GiveUpPolicy;
 import dev.reelforge.core.request.RenderRequest.ProviderChoice;
-import dev.reelforge.core.review.checks.ReviewThresholds;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -82,7 +81,7 @@ public final class RequestParser {
         RenderSettings settings = settings(node.path("settings"));
         List<String> cues = new ArrayList<>();
         node.path("audioCues").forEach(c -> cues.add(c.asText()));
-        StoryboardParser.Result storyboard = storyboards.parse(node.get("prompt").asText(), cues, settings.durationSeconds());
+        StoryboardParser.Result storyboard = storyboards.parse(node.get("prompt").asText(), cues, settings.durationSeconds(), settings.fps());
         if (!storyboard.problems().isEmpty()) {
             throw new InvalidRequestException(storyboard.problems());
         }
@@ -104,10 +103,10 @@ public final class RequestParser {
                 reviewThresholds(node.path("review").path("thresholds")));
     }
 
-    private static ReviewThresholds reviewThresholds(JsonNode thresholds) {
+    private static Map<String, Double> reviewThresholds(JsonNode thresholds) {
         Map<String, Double> overrides = new LinkedHashMap<>();
         thresholds.properties().forEach(e -> overrides.put(e.getKey(), e.getValue().asDouble()));
-        return ReviewThresholds.withOverrides(overrides);
+        return overrides;
     }
 
     /**

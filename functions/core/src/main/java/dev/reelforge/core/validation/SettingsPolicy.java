@@ -4,10 +4,12 @@ import dev.reelforge.core.error.InvalidRequestException.Problem;
 import dev.reelforge.core.request.RenderRequest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * The conservative envelope creators learned the hard way: one style per clip (hybrids smear), and no crowds
+ * The conservative envelope creators learned the hard way: one style per clip (hybrids smear, whether the mix is in
+ * {@code settings.style} or in the prompt's words, {@link StyleFamilies}), and no crowds
  * (generators clone and merge faces beyond a handful of people). The schema already bounds sizes and durations.
  */
 final class SettingsPolicy {
@@ -27,6 +29,11 @@ final class SettingsPolicy {
         String style = request.settings().style();
         if (HYBRID_STYLE.matcher(style).find()) {
             problems.add(new Problem("settings.style", "'" + style + "' mixes styles; pick one style per clip (hybrid styles smear)"));
+        }
+        Map<String, String> promptStyles = StyleFamilies.askedFor(request.prompt());
+        if (promptStyles.size() > 1) {
+            problems.add(new Problem("prompt", "'" + String.join("' and '", promptStyles.values()) + "' mix styles ("
+                    + String.join(" + ", promptStyles.keySet()) + "); pick one style per clip (hybrid styles smear)"));
         }
         var crowd = CROWD.matcher(request.prompt());
         if (crowd.find()) {

@@ -14,6 +14,7 @@ import dev.reelforge.core.request.RenderRequest;
 import dev.reelforge.core.review.Check;
 import dev.reelforge.core.review.ClipScore;
 import dev.reelforge.core.review.checks.ClipChecks;
+import dev.reelforge.core.review.checks.ReviewProfiles;
 import dev.reelforge.core.review.checks.ShotStructure;
 import dev.reelforge.core.review.judge.ClipJudging;
 import dev.reelforge.core.review.report.ReportPage;
@@ -43,6 +44,7 @@ public final class ReviewStep {
     private final Path workDir;
     private final Clock clock;
     private final ClipJudging judging;
+    private final ReviewProfiles profiles;
 
     public ReviewStep(ClipStore clips, ClipAnalyzer analyzer, JobStore jobs, ObjectMapper json, Path workDir, Clock clock,
             ClipJudging judging) {
@@ -52,6 +54,7 @@ public final class ReviewStep {
         this.jobs = jobs;
         this.json = json;
         this.details = new JobDetail(json);
+        this.profiles = ReviewProfiles.bundled(json);
         this.workDir = workDir;
         this.clock = clock;
     }
@@ -95,7 +98,7 @@ public final class ReviewStep {
                 ClipMetrics metrics = analyzer.analyze(local);
                 metricsByClip.put(task.clipKey(), metrics);
                 List<Check> checks = new ArrayList<>(ClipChecks.evaluate(metrics, request.settings(), request.storyboard(),
-                        request.reviewThresholds()));
+                        request.reviewThresholds(profiles)));
                 ClipJudging.Result judged = judging.judge(local, request.prompt(), request.storyboard());
                 if (!judged.note().isEmpty()) {
                     warnings.add(judged.note());

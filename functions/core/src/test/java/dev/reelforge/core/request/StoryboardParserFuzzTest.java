@@ -3,6 +3,7 @@ package dev.reelforge.core.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.reelforge.core.scene.ScenePlan;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,7 +12,7 @@ import java.util.List;
 /**
  * The storyboard parser collects problems and never throws, whatever the prompt: every problem names
  * {@code prompt}, {@code audioCues} or the {@code audioCues[i]} it came from, and a storyboard without problems fits
- * its duration. Each input is readable text: the first line is the duration in seconds, lines starting
+ * its duration; its scene plan puts every beat in a shot, in order. Each input is readable text: the first line is the duration in seconds, lines starting
  * {@code cue:} are the request's {@code audioCues}, the rest is the prompt ({@code StoryboardParserFuzzTestInputs}).
  */
 class StoryboardParserFuzzTest {
@@ -47,6 +48,20 @@ class StoryboardParserFuzzTest {
         if (result.problems().isEmpty()) {
             assertFits(storyboard, duration);
         }
+        assertPlansShots(ScenePlan.of(storyboard), storyboard);
+    }
+
+    /** Every beat plays in one of the plan's shots, and the shots follow each other without gaps or overlaps. */
+    private static void assertPlansShots(ScenePlan plan, Storyboard storyboard) {
+        assertThat(plan.beats()).hasSameSizeAs(storyboard.beats());
+        assertThat(plan.shots()).isNotEmpty().hasSizeLessThanOrEqualTo(storyboard.beats().size());
+        assertThat(plan.beats()).allSatisfy(b -> assertThat(b.shot()).isBetween(0, plan.shots().size() - 1));
+        assertThat(plan.beats().get(0).shot()).isZero();
+        for (int i = 1; i < plan.beats().size(); i++) {
+            int step = plan.beats().get(i).shot() - plan.beats().get(i - 1).shot();
+            assertThat(step).isBetween(0, 1);
+        }
+        assertThat(plan.subjects()).allSatisfy(s -> assertThat(s.count()).isPositive());
     }
 
     private static void assertFits(Storyboard storyboard, double duration) {

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -49,6 +50,71 @@ class RequestValidatorTest {
                 .anySatisfy(w -> assertThat(w).contains("weight and material"))
                 .anySatisfy(w -> assertThat(w).contains("camera"))
                 .anySatisfy(w -> assertThat(w).contains("audio cues"));
+    }
+
+    @Test
+    void validate_hybridStyleInPromptText_namesThePrompt() {
+        RenderRequest request = withPrompt("A photorealistic anime cat naps on a 2 kg wool cushion. Camera: locked-off.");
+
+        assertThatThrownBy(() -> validator.validate(request, TODAY))
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("prompt: 'photorealistic' and 'anime' mix styles");
+    }
+
+    @Test
+    void validate_styleRuledOut_isNotAHybrid() {
+        var accepted = validator.validate(withPrompt("A photorealistic cat, no anime look. Camera: tripod."), TODAY);
+
+        assertThat(accepted.warnings()).noneSatisfy(w -> assertThat(w).contains("style"));
+    }
+
+    @Test
+    void validate_styleInANegativeSection_isNotAHybrid() {
+        var accepted = validator.validate(withPrompt("A photorealistic 2 kg ceramic vase on a desk. Camera: tripod.\n"
+                + "Negative: cartoon, anime, CGI"), TODAY);
+
+        assertThat(accepted.warnings()).noneSatisfy(w -> assertThat(w).contains("style"));
+    }
+
+    @Test
+    void validate_promptStyleDiffersFromSettingsStyle_warns() {
+        var accepted = validator.validate(withPrompt("An anime fox (6 kg) leaps over a wooden fence. Camera: tripod."), TODAY);
+
+        assertThat(accepted.warnings()).anySatisfy(w -> assertThat(w).contains("the prompt's style (anime) is not settings.style 'photoreal'"));
+    }
+
+    @Test
+    void validate_unitsInProse_countAsWeight() {
+        for (String weight : List.of("a 2 lb kettlebell", "an 8 oz tumbler", "a 1.5 kg melon", "a 350g cup")) {
+            var accepted = validator.validate(withPrompt(weight + " on a desk. Camera: tripod."), TODAY);
+
+            assertThat(accepted.warnings()).as(weight).noneSatisfy(w -> assertThat(w).contains("weight"));
+        }
+    }
+
+    @Test
+    void validate_materialWithoutWeight_asksForTheWeight() {
+        var accepted = validator.validate(withPrompt("A ceramic bowl sits on a desk. Camera: tripod."), TODAY);
+
+        assertThat(accepted.warnings()).anySatisfy(w -> assertThat(w).contains("give the subject a weight"));
+    }
+
+    @Test
+    void validate_fallWithoutHeight_asksHowFarUnlessADistanceIsGiven() {
+        var vague = validator.validate(withPrompt("A heavy glass marble falls onto stone. Camera: tripod."), TODAY);
+        var stated = validator.validate(withPrompt("A heavy glass marble falls 3 feet onto stone. Camera: tripod."), TODAY);
+
+        assertThat(vague.warnings()).anySatisfy(w -> assertThat(w).contains("how far"));
+        assertThat(stated.warnings()).noneSatisfy(w -> assertThat(w).contains("how far"));
+    }
+
+    @Test
+    void validate_sameSoundCuedAgainAndAgain_warnsOfDesync() {
+        var accepted = validator.validate(withPrompt("A heavy wooden ball on a tile floor. Camera: tripod.\nAudio: bounce at"
+                + " 00:01, second bounce at 00:02, another bounce at 00:03, bounces at 00:04, thud at 00:05"), TODAY);
+
+        assertThat(accepted.warnings()).anySatisfy(w -> assertThat(w).contains("'bounce' is cued 4 times"))
+                .noneSatisfy(w -> assertThat(w).contains("'thud'"));
     }
 
     @Test

@@ -13,7 +13,8 @@ import java.util.Locale;
  * size ({@code field}, which only doubles the line stride: the rows it drops are never read, which saves the
  * memory traffic of reading each full-size frame once more), then scales, straight from the source, to a short
  * side of {@value #STATS_SHORT_SIDE} px (fast bilinear) for scdet, freezedetect and blackdetect, then to
- * {@value #SIGNAL_SHORT_SIDE} px for signalstats. Every statistic read there is a mean over the picture (of luma,
+ * {@value #SIGNAL_SHORT_SIDE} px for signalstats, whose picture also goes out, every frame, as raw RGB thumbnails for
+ * the checks that look at where and what colour things are. Every statistic read there is a mean over the picture (of luma,
  * chroma, frame difference, or the share of dark pixels), which rows sampled evenly estimate without bias, while
  * signalstats costs in proportion to its pixels. Blur and blockiness are read
  * as medians over sampled frames, so what counts is the number of samples, not their rate: {@value #BLUR_SAMPLES}
@@ -36,7 +37,7 @@ import java.util.Locale;
  * gives the measurements behind these sizes.
  */
 record AnalysisGraph(ProbeResult probe, int frameCount, Path videoLog, Path blurLog, Path blockColumnsLog,
-        Path blockRowsLog, Path audioLog, Path contactSheet) {
+        Path blockRowsLog, Path audioLog, Path contactSheet, Path thumbnails) {
     static final int BLUR_SHORT_SIDE = 270;
     static final int STATS_SHORT_SIDE = 90;
     static final int SIGNAL_SHORT_SIDE = 48;
@@ -59,6 +60,7 @@ record AnalysisGraph(ProbeResult probe, int frameCount, Path videoLog, Path blur
         }
         args.addAll(List.of("-map", "[sheet]", "-update", "1", "-q:v", "4", "-f", "image2", "-c:v", "mjpeg",
                 contactSheet.toString()));
+        args.addAll(List.of("-map", "[thumbs]", "-f", "rawvideo", "-c:v", "rawvideo", thumbnails.toString()));
         if (probe.hasAudio()) {
             args.addAll(List.of("-map", "[pcm]", "-f", "s16le", "-c:a", "pcm_s16le", "pipe:1"));
         }
@@ -77,8 +79,9 @@ record AnalysisGraph(ProbeResult probe, int frameCount, Path videoLog, Path blur
         }
         g.append(String.format(Locale.ROOT, "scale=%d:%d:flags=fast_bilinear,format=yuv420p,", stats[0], stats[1]))
                 .append("scdet=threshold=100,freezedetect=n=0.002:d=0.15,blackdetect=d=0.04:pix_th=0.10,")
-                .append(String.format(Locale.ROOT, "scale=%d:%d:flags=fast_bilinear,signalstats,", signal[0], signal[1]))
-                .append("metadata=mode=print:file=").append(escape(videoLog)).append(",nullsink;");
+                .append(String.format(Locale.ROOT, "scale=%d:%d:flags=fast_bilinear,split[signal][thumbsrc];", signal[0], signal[1]))
+                .append("[signal]signalstats,metadata=mode=print:file=").append(escape(videoLog)).append(",nullsink;")
+                .append("[thumbsrc]format=rgb24[thumbs];");
         g.append("[blur]").append(evenSample(BLUR_SAMPLES))
                 .append(String.format(Locale.ROOT, ",scale=%d:%d:flags=fast_bilinear,format=yuv420p,", blur[0], blur[1]))
                 .append("blurdetect,metadata=mode=print:file=").append(escape(blurLog)).append(",nullsink;");
@@ -104,6 +107,11 @@ record AnalysisGraph(ProbeResult probe, int frameCount, Path videoLog, Path blur
     /** Selects about {@code samples} frames: the middle one of each stretch of {@code frameCount / samples}. */
     private String evenSample(int samples) {
         return new EvenSample(frameCount, samples).select();
+    }
+
+    /** The thumbnails' size: the signalstats picture, whose every frame also goes out as raw RGB. */
+    int[] thumbnailSize() {
+        return sizeWithShortSide(SIGNAL_SHORT_SIDE);
     }
 
     int[] blurSize() {

@@ -3,6 +3,7 @@ package dev.reelforge.media.analysis;
 import dev.reelforge.core.error.MediaProcessingException;
 import dev.reelforge.core.media.ClipMetrics;
 import dev.reelforge.core.media.ClipMetrics.Interval;
+import dev.reelforge.core.media.FrameThumbnails;
 import dev.reelforge.core.media.ProbeResult;
 import dev.reelforge.core.port.ClipAnalyzer;
 import dev.reelforge.core.port.ClipProbe;
@@ -21,14 +22,17 @@ import java.util.List;
 
 /**
  * {@link ClipAnalyzer} over the bundled FFmpeg: one probe, then one decode through {@link AnalysisGraph}, whose
- * per-frame metadata logs, PCM and contact sheet become a {@link ClipMetrics}. Thread-safe; each call works in
- * its own temporary directory.
+ * per-frame metadata logs, thumbnails, PCM (sound onsets and speech onsets) and contact sheet become a
+ * {@link ClipMetrics}. Thread-safe; each call works in its own temporary directory.
  *
  * <pre>{@code
  * ClipMetrics metrics = new FfmpegClipAnalyzer(Ffmpeg.bundled()).analyze(Path.of("clip.mp4"));
  * }</pre>
  */
 public final class FfmpegClipAnalyzer implements ClipAnalyzer {
+    /** Whether the speech model's one-time load (about half a second) has been started beside a decode. */
+    private static final java.util.concurrent.atomic.AtomicBoolean SPEECH_MODEL_LOADING =
+            new java.util.concurrent.atomic.AtomicBoolean();
     private final Ffmpeg ffmpeg;
     private final ClipProbe probe;
 
@@ -47,7 +51,12 @@ public final class FfmpegClipAnalyzer implements ClipAnalyzer {
             int expectedFrames = (int) Math.round(facts.durationSeconds() * facts.fps());
             AnalysisGraph graph = new AnalysisGraph(facts, expectedFrames, dir.resolve("video.txt"), dir.resolve("blur.txt"),
                     dir.resolve("block-columns.txt"), dir.resolve("block-rows.txt"), dir.resolve("audio.txt"),
-                    dir.resolve("sheet.jpg"));
+                    dir.resolve("sheet.jpg"), dir.resolve("thumbnails.rgb"));
+            if (facts.hasAudio() && SPEECH_MODEL_LOADING.compareAndSet(false, true)) {
+                Thread loader = new Thread(SpeechDetector::warmUp, "speech-model-load");
+                loader.setDaemon(true);
+                loader.start();
+            }
             byte[] pcm = ffmpeg.run("analysing " + clip.getFileName() + " for review", graph.arguments(clip),
                     Duration.ofSeconds(120 + 20L * Math.round(facts.durationSeconds()))).stdout();
             return metrics(facts, graph, pcm);
@@ -81,11 +90,18 @@ public final class FfmpegClipAnalyzer implements ClipAnalyzer {
         double[] blur = sampled(MetadataLog.read(graph.blurLog()), "lavfi.blur", n, origin, facts.fps());
         double[] block = weakerAxis(sampled(MetadataLog.read(graph.blockColumnsLog()), "lavfi.block", n, origin, facts.fps()),
                 sampled(MetadataLog.read(graph.blockRowsLog()), "lavfi.block", n, origin, facts.fps()));
-        OnsetDetector.Result onsets = OnsetDetector.detect(pcm(pcmBytes), AnalysisGraph.PCM_RATE);
+        short[] pcm = pcm(pcmBytes);
+        OnsetDetector.Result onsets = OnsetDetector.detect(pcm, AnalysisGraph.PCM_RATE);
+        List<Double> speech = facts.hasAudio() ? SpeechDetector.detect(pcm, AnalysisGraph.PCM_RATE).onsets() : List.of();
         byte[] sheet = Files.exists(graph.contactSheet()) ? Files.readAllBytes(graph.contactSheet()) : new byte[0];
+        int[] size = graph.thumbnailSize();
+        byte[] thumbs = Files.readAllBytes(graph.thumbnails());
+        int frameBytes = size[0] * size[1] * 3;
+        FrameThumbnails thumbnails = new FrameThumbnails(size[0], size[1],
+                Arrays.copyOf(thumbs, Math.min(thumbs.length, n * frameBytes) / frameBytes * frameBytes));
         return new ClipMetrics(facts, duration, luma, motion, u, v, cut, blur, block,
                 frozen.finish(duration), black.finish(duration), onsets.onsets(), onsets.strength(),
-                onsets.hopSeconds(), loudness(MetadataLog.read(graph.audioLog())), sheet);
+                onsets.hopSeconds(), loudness(MetadataLog.read(graph.audioLog())), sheet, thumbnails, speech);
     }
 
     /** A per-frame series from a sampled branch: values land on their frame index (from pts), NaN elsewhere. */

@@ -1,8 +1,8 @@
 package dev.reelforge.media.animatic;
 
 /**
- * The room behind the subject: a striped wall over a planked floor, lit from the top left, seen by a camera that
- * pans slowly so that no two frames of a clean clip are identical (freeze detection must only fire on defects).
+ * The room behind the subject: a striped wall over a planked floor, brighter on the light's side, seen by a camera
+ * that pans only when the storyboard moves it.
  * Light is separable (row colour × column factor), which keeps a 720×1280 frame to a few milliseconds.
  */
 final class Backdrop {
@@ -17,7 +17,7 @@ final class Backdrop {
         int[] floorColumn = new int[width];
         for (int x = 0; x < width; x++) {
             double world = x + cameraX;
-            double falloff = 1 - 0.16 * x / width;
+            double falloff = 1 - 0.16 * (palette.lightSide() < 0 ? x : width - 1 - x) / width;
             wallColumn[x] = (int) Math.round(256 * falloff * (1 + 0.07 * Math.sin(2 * Math.PI * world / period)));
             double seam = world - plank * Math.floor(world / plank);
             floorColumn[x] = (int) Math.round(256 * falloff * (seam < 2 ? 0.72 : 1.0));

@@ -4,10 +4,11 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Where in the clip each picture defect happens, in frames: black at a quarter, the freeze just past the middle,
+ * Where in the clip each picture defect happens, in frames: black at a quarter, the freeze during the fall,
  * the cut inside the beat that holds the middle (never on a beat boundary, where a cut is expected).
  */
 final class DefectSchedule {
+    private static final double FREEZE_BEFORE_IMPACT = 0.12;
     private final DefectSet defects;
     private final int fps;
     private final int blackStart;
@@ -25,7 +26,7 @@ final class DefectSchedule {
         this.blackStart = defects.has(Defect.Kind.BLACK) ? (int) Math.round(frameCount * 0.25) : -1;
         this.blackEnd = blackStart < 0 ? -1 : Math.min(frameCount, blackStart + blackLength);
         int freezeLength = Math.max(2, (int) Math.round(fps * (0.5 + defects.strength(Defect.Kind.FREEZE))));
-        this.freezeStart = defects.has(Defect.Kind.FREEZE) ? Math.max(0, (int) Math.round(frameCount * 0.55) - freezeLength / 2) : -1;
+        this.freezeStart = defects.has(Defect.Kind.FREEZE) ? freezeStart(scenes, frameCount, fps, freezeLength) : -1;
         this.freezeEnd = freezeStart < 0 ? -1 : Math.min(frameCount, freezeStart + freezeLength);
         double clipSeconds = (double) frameCount / fps;
         BeatScene middle = scenes.stream().filter(s -> s.contains(clipSeconds / 2)).findFirst().orElse(scenes.get(0));
@@ -38,6 +39,17 @@ final class DefectSchedule {
         for (int i = 0; i < frameCount; i++) {
             flickerGain[i] = 1 + (random.nextBoolean() ? 1 : -1) * strength * (0.35 + 0.45 * random.nextDouble());
         }
+    }
+
+    /**
+     * A freeze that shows: the picture stops during the fall, a few frames before the impact, and catches up after.
+     * Without a fall, just past the middle of the clip.
+     */
+    private static int freezeStart(List<BeatScene> scenes, int frameCount, int fps, int freezeLength) {
+        return scenes.stream().filter(s -> s.motion() == Motion.FALL).findFirst()
+                .map(s -> (int) Math.round(s.impactSeconds() * fps) - Math.max(1, (int) Math.round(FREEZE_BEFORE_IMPACT * fps)))
+                .map(start -> Math.max(0, Math.min(start, frameCount - 2)))
+                .orElse(Math.max(0, (int) Math.round(frameCount * 0.55) - freezeLength / 2));
     }
 
     /** The moment whose picture frame {@code index} shows (a frozen frame repeats the freeze's first moment). */

@@ -4,11 +4,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Draws the clean picture at one moment: backdrop, ledge, subject (or its pieces) and the beat's caption. */
+/**
+ * Draws the clean picture at one moment: backdrop, table, subject (or its pieces) and the shot's caption. The
+ * subject's story runs across the beats of a shot: it rests where a later fall starts, and after a fall every later
+ * beat of the shot shows what the fall left (the bounce settling, the pieces scattering and coming to rest).
+ */
 final class FramePainter {
     private final Stage stage;
     private final List<BeatScene> scenes;
     private final Map<BeatScene, List<String>> captions = new HashMap<>();
+    private final Map<BeatScene, SubjectTrajectory> trajectories = new HashMap<>();
     private final int captionScale;
 
     FramePainter(Stage stage, List<BeatScene> scenes) {
@@ -28,20 +33,69 @@ final class FramePainter {
     }
 
     void paint(Canvas canvas, BeatScene scene, double t) {
-        double camera = scene.panDirection() * stage.panSpeed() * (t - scene.startSeconds());
+        double camera = scene.panDirection() * stage.panSpeed() * (t - scene.shotStartSeconds());
         Backdrop.paint(canvas, stage, scene.palette(), camera);
-        SubjectTrajectory.Pose pose = SubjectTrajectory.at(scene, stage, t);
+        BeatScene later = fallLaterInShot(scene);
+        BeatScene earlier = later == null ? fallEarlierInShot(scene) : null;
+        BeatScene story = later != null ? later : earlier != null ? earlier : scene;
+        SubjectTrajectory.Pose pose = later != null ? trajectory(later).at(later.startSeconds()) : trajectory(story).at(t);
+        double lightSide = scene.palette().lightSide();
         if (!Double.isNaN(pose.ledgeY())) {
-            double x = stage.width() * scene.subjectX() - camera;
-            int shelf = Canvas.lit(scene.palette().floor(), 0.8);
-            int thickness = Math.max(3, stage.shortSide() / 60);
-            canvas.fillRect(0, (int) pose.ledgeY(), (int) x, (int) pose.ledgeY() + thickness, shelf);
+            double x = stage.width() * story.subjectX() - camera;
+            int thickness = Math.max(4, stage.shortSide() / 28);
+            int top = (int) pose.ledgeY();
+            canvas.fillRect(0, top, (int) x, top + thickness, scene.palette().table());
+            canvas.fillRect(0, top + thickness, (int) x, top + thickness + Math.max(2, thickness / 3),
+                    Canvas.lit(scene.palette().table(), 0.6));
         }
         for (SubjectTrajectory.Part part : pose.parts()) {
             SubjectTrajectory.Part onScreen = new SubjectTrajectory.Part(part.x() - camera, part.bottomY(), part.angle(), part.scale());
-            SubjectPainter.paint(canvas, stage, scene.shape(), scene.palette().subject(), scene.sizeFactor(), onScreen);
+            SubjectPainter.paint(canvas, stage, story.shape(), scene.palette().subject(), story.sizeFactor(), lightSide, onScreen);
+        }
+        for (SubjectTrajectory.Shard shard : pose.shards()) {
+            SubjectTrajectory.Shard onScreen = new SubjectTrajectory.Shard(shard.x() - camera, shard.y(), shard.angle(), shard.xs(), shard.ys());
+            ShardPainter.paint(canvas, stage, scene.palette().subject(), lightSide, onScreen);
         }
         drawCaption(canvas, scene);
+    }
+
+    private SubjectTrajectory trajectory(BeatScene scene) {
+        return trajectories.computeIfAbsent(scene, s -> SubjectTrajectory.of(s, stage));
+    }
+
+    /**
+     * A beat whose subject rests before it falls later in the same shot: it already rests where the fall starts
+     * (on the ledge), so the world does not jump at the beat boundary. Null when no fall follows in the shot.
+     */
+    private BeatScene fallLaterInShot(BeatScene scene) {
+        if (scene.motion() == Motion.FALL) {
+            return null;
+        }
+        for (BeatScene later : scenes) {
+            if (later.startSeconds() > scene.startSeconds() && later.shotStartSeconds() == scene.shotStartSeconds()
+                    && later.motion() == Motion.FALL) {
+                return later;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The fall that happened earlier in {@code scene}'s shot, whose aftermath this beat shows: a beat that names no
+     * motion of its own, or any beat once the subject broke. Null when there is none.
+     */
+    private BeatScene fallEarlierInShot(BeatScene scene) {
+        if (scene.motion() == Motion.FALL) {
+            return null;
+        }
+        BeatScene fall = null;
+        for (BeatScene earlier : scenes) {
+            if (earlier.startSeconds() < scene.startSeconds() && earlier.shotStartSeconds() == scene.shotStartSeconds()
+                    && earlier.motion() == Motion.FALL) {
+                fall = earlier;
+            }
+        }
+        return fall != null && (scene.motion() == Motion.SWAY || fall.shatters()) ? fall : null;
     }
 
     private void drawCaption(Canvas canvas, BeatScene scene) {

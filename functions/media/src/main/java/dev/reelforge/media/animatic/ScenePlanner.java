@@ -3,13 +3,28 @@ package dev.reelforge.media.animatic;
 import dev.reelforge.core.request.AudioCue;
 import dev.reelforge.core.request.Beat;
 import dev.reelforge.core.request.Storyboard;
+import dev.reelforge.core.review.checks.ShotBoundaries;
+import dev.reelforge.core.scene.ScenePlan;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.regex.Pattern;
 
-/** Turns storyboard beats into drawable scenes; the seed varies the look, never the timing. */
+/**
+ * Turns storyboard beats into drawable scenes of one world: its look ({@link WorldLook}: the subject's colour and
+ * material, the floor, the table, the light's side and warmth, all read from the prompt, the seed filling in the
+ * rest), the subject and the camera belong to the storyboard, not to the beat, so beats inside one shot follow on
+ * without a cut. A beat that names a new shot ({@link ShotBoundaries}) gets a new framing (placement, size, pan
+ * direction) of the same world, and its caption: a caption is a shot's, since new text mid-shot is a cut in the
+ * picture. The camera pans only when the storyboard moves it (pan, tracking, dolly, handheld, …). A fall breaks the
+ * subject when any beat of its shot says it breaks, into the stated number of pieces. The seed varies the look,
+ * never the timing.
+ */
 final class ScenePlanner {
     private static final double LANDING_BEFORE_BEAT_END = 0.3;
+    private static final Pattern MOVING_CAMERA = Pattern.compile("\\b(pan|pans|panning|tracking|dolly|truck|trucking"
+            + "|crane|handheld|camera (moves|drifts|follows|glides)|follow shot|orbit|orbits)\\b");
 
     private ScenePlanner() {}
 
@@ -17,34 +32,103 @@ final class ScenePlanner {
         List<Beat> beats = storyboard.beats().isEmpty()
                 ? List.of(new Beat(0, Math.max(clipSeconds, 0.1), storyboard.description()))
                 : storyboard.beats();
+        SplittableRandom world = new SplittableRandom(seed * 0x9E3779B97F4A7C15L);
+        String everything = storyboard.description() + "\n"
+                + String.join("\n", beats.stream().map(Beat::description).toList());
+        double hue = world.nextDouble();
+        WorldLook look = WorldLook.of(everything, hue, ScenePlan.of(storyboard));
+        BeatScene.Palette palette = palette(look, hue);
+        SubjectShape storyboardShape = SubjectShape.fromText(everything);
+        boolean moving = MOVING_CAMERA.matcher(storyboard.description().toLowerCase(Locale.ROOT)).find();
+        List<Double> shotStarts = ShotBoundaries.of(storyboard);
         List<BeatScene> scenes = new ArrayList<>();
+        double shotStart = 0;
+        String shotCaption = "";
+        double subjectX = 0;
+        double sizeFactor = 0;
+        int pan = 0;
+        int travel = 1;
         for (int i = 0; i < beats.size(); i++) {
             Beat beat = beats.get(i);
-            SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + i * 0xBF58476D1CE4E5B9L);
+            if (i == 0 || shotStarts.contains(beat.startSeconds())) {
+                SplittableRandom framing = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + i * 0xBF58476D1CE4E5B9L);
+                shotStart = beat.startSeconds();
+                shotCaption = beat.description();
+                subjectX = 0.5 + (framing.nextDouble() - 0.5) * 0.16;
+                sizeFactor = 0.92 + framing.nextDouble() * 0.16;
+                boolean left = framing.nextBoolean();
+                pan = !moving ? 0 : left ? 1 : -1;
+                travel = left ? -1 : 1;
+            }
             String text = beat.description();
+            SubjectShape named = SubjectShape.fromText(text);
             scenes.add(new BeatScene(
                     beat.startSeconds(),
                     beat.endSeconds(),
-                    text,
-                    SubjectShape.fromText(text),
+                    shotStart,
+                    shotCaption,
+                    named == SubjectShape.BLOCK ? storyboardShape : named,
                     Motion.fromText(text),
                     Motion.tips(text),
-                    Motion.shatters(text),
+                    breaksInShot(beats, i, shotStarts),
+                    look.pieces(),
+                    look.material(),
                     impactTime(beat, storyboard.audioCues()),
-                    palette(random.nextDouble()),
-                    0.5 + (random.nextDouble() - 0.5) * 0.16,
-                    0.92 + random.nextDouble() * 0.16,
-                    random.nextBoolean() ? 1 : -1));
+                    reboundTime(beat, beats, i, shotStarts, storyboard.audioCues()),
+                    palette,
+                    subjectX,
+                    sizeFactor,
+                    pan,
+                    travel));
         }
         return scenes;
     }
 
-    /** A scene that looks nothing like {@code scene}: for the {@code cut} defect. */
+    /** A scene that looks nothing like {@code scene}, in a shot of its own: for the {@code cut} defect. */
     static BeatScene cutaway(BeatScene scene) {
         SubjectShape other = scene.shape() == SubjectShape.BALL ? SubjectShape.BOX : SubjectShape.BALL;
-        double hue = scene.palette().hue() + 0.5;
-        return new BeatScene(scene.startSeconds(), scene.endSeconds(), "", other, Motion.SWAY, false, false,
-                scene.impactSeconds(), palette(hue), 1 - scene.subjectX() + 0.15, 1.3, -scene.panDirection());
+        BeatScene.Palette p = scene.palette();
+        double hue = p.hue() + 0.5;
+        BeatScene.Palette elsewhere = new BeatScene.Palette(hue, Canvas.hsv(hue, 0.30, 0.92), Canvas.hsv(hue + 0.03, 0.38, 0.68),
+                Canvas.hsv(hue + 0.08, 0.35, 0.50), Canvas.hsv(hue + 0.5, 0.65, 0.88), p.stripePeriod() * 1.4,
+                Canvas.hsv(hue + 0.2, 0.4, 0.5), -p.lightSide());
+        return new BeatScene(scene.startSeconds(), scene.endSeconds(), scene.shotStartSeconds() - 1, "", other, Motion.SWAY,
+                false, false, 0, scene.material(), scene.impactSeconds(), Double.NaN, elsewhere, 1 - scene.subjectX() + 0.15,
+                1.3, -scene.panDirection(), -scene.travelDirection());
+    }
+
+    /** Whether a fall in beat {@code index} breaks the subject: that beat, or a later one of its shot, says it breaks. */
+    private static boolean breaksInShot(List<Beat> beats, int index, List<Double> shotStarts) {
+        for (int k = index; k < beats.size(); k++) {
+            if (k > index && shotStarts.contains(beats.get(k).startSeconds())) {
+                return false;
+            }
+            if (Motion.shatters(beats.get(k).description())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * For a fall: the time from its impact to the next impact sound of its shot (a creator's "thud at 00:01.2, smaller
+     * thud at 00:02.1" times the bounce), NaN when no later impact is cued.
+     */
+    static double reboundTime(Beat beat, List<Beat> beats, int index, List<Double> shotStarts, List<AudioCue> cues) {
+        double impact = impactTime(beat, cues);
+        double shotEnd = beats.get(beats.size() - 1).endSeconds();
+        for (int k = index + 1; k < beats.size(); k++) {
+            if (shotStarts.contains(beats.get(k).startSeconds())) {
+                shotEnd = beats.get(k).startSeconds();
+                break;
+            }
+        }
+        for (AudioCue cue : cues) {
+            if (cue.atSeconds() > impact + 0.05 && cue.atSeconds() < shotEnd && Motion.isImpactCue(cue.description())) {
+                return cue.atSeconds() - impact;
+            }
+        }
+        return Double.NaN;
     }
 
     /** The first impact-like audio cue inside the beat, else shortly before the beat ends. */
@@ -58,13 +142,8 @@ final class ScenePlanner {
         return landing > beat.startSeconds() ? landing : beat.startSeconds() + beat.durationSeconds() * 0.7;
     }
 
-    private static BeatScene.Palette palette(double hue) {
-        return new BeatScene.Palette(
-                hue,
-                Canvas.hsv(hue, 0.30, 0.92),
-                Canvas.hsv(hue + 0.03, 0.38, 0.68),
-                Canvas.hsv(hue + 0.08, 0.35, 0.50),
-                Canvas.hsv(hue + 0.5, 0.65, 0.88),
-                0.11 + (hue - Math.floor(hue)) * 0.04);
+    private static BeatScene.Palette palette(WorldLook look, double hue) {
+        return new BeatScene.Palette(hue, look.wallTop(), look.wallBottom(), look.floor(), look.subject(),
+                0.11 + hue * 0.04, look.table(), look.lightSide());
     }
 }

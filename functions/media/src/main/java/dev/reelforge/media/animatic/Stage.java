@@ -1,20 +1,42 @@
 package dev.reelforge.media.animatic;
 
+import java.util.Locale;
+import java.util.regex.Pattern;
+
 /**
  * Frame geometry in pixels: where the floor is, how big the subject is and how strong gravity is, all relative
- * to the frame's short side so a 9:16 and a 16:9 render frame the same scene.
+ * to the frame's short side so a 9:16 and a 16:9 render frame the same scene. How many metres the short side spans
+ * follows the shot the prompt asks for: a tabletop medium shot by default, more for a wide shot, less for a close-up.
  */
-record Stage(int width, int height, double floorY, double topY, double subjectSize, double gravity, double panSpeed) {
-    /** The frame's short side spans about this many metres of the scene. */
-    private static final double SHORT_SIDE_METRES = 0.6;
+record Stage(int width, int height, double floorY, double topY, double subjectSize, double gravity, double panSpeed, int fps) {
+    /** The frame's short side spans about this many metres of a tabletop medium shot. */
+    static final double MEDIUM_METRES = 0.6;
+    private static final double WIDE_METRES = 2.5;
+    private static final double CLOSE_METRES = 0.35;
+    private static final Pattern WIDE = Pattern.compile("\\b(wide|establishing|full)[- ]shot\\b|\\bwide angle\\b");
+    private static final Pattern CLOSE = Pattern.compile("\\b(close[- ]?up|closeup|macro)\\b");
 
     static Stage of(int width, int height, int fps) {
+        return of(width, height, fps, MEDIUM_METRES);
+    }
+
+    /** How many metres the frame's short side spans for a prompt whose scene description is {@code description}. */
+    static double shortSideMetres(String description) {
+        String lower = description.toLowerCase(Locale.ROOT);
+        return WIDE.matcher(lower).find() ? WIDE_METRES : CLOSE.matcher(lower).find() ? CLOSE_METRES : MEDIUM_METRES;
+    }
+
+    static Stage of(int width, int height, int fps, double shortSideMetres) {
         int shortSide = Math.min(width, height);
         boolean portrait = height > width;
-        double pixelsPerMetre = shortSide / SHORT_SIDE_METRES;
+        double pixelsPerMetre = shortSide / shortSideMetres;
         double panSpeed = Math.max(0.04 * shortSide, 1.2 * fps);
         return new Stage(width, height, height * (portrait ? 0.70 : 0.74), height * 0.08, shortSide * 0.24,
-                9.81 * pixelsPerMetre, panSpeed);
+                9.81 * pixelsPerMetre, panSpeed, fps);
+    }
+
+    double pixelsPerMetre() {
+        return gravity / 9.81;
     }
 
     int shortSide() {

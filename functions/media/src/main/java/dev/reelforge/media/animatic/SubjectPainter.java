@@ -1,13 +1,15 @@
 package dev.reelforge.media.animatic;
 
 /**
- * Draws a subject part as a flat-shaded solid lit from the top left, with a contact shadow on the floor. Each
+ * Draws a subject part as a flat-shaded solid lit from above and the light's side, with a contact shadow on the
+ * floor cast away from the light. Each
  * pixel of the bounding box is rotated into the body's frame and tested against the shape, so any angle works.
  */
 final class SubjectPainter {
     private SubjectPainter() {}
 
-    static void paint(Canvas canvas, Stage stage, SubjectShape shape, int color, double sizeFactor, SubjectTrajectory.Part part) {
+    static void paint(Canvas canvas, Stage stage, SubjectShape shape, int color, double sizeFactor, double lightSide,
+            SubjectTrajectory.Part part) {
         double halfHeight = stage.subjectSize() * sizeFactor * part.scale() / 2;
         double halfWidth = halfHeight * shape.widthRatio;
         double cos = Math.cos(part.angle());
@@ -17,7 +19,7 @@ final class SubjectPainter {
         double cy = part.bottomY() - extent;
         double height = stage.floorY() - part.bottomY();
         double depth = 0.45 * Math.max(0, 1 - height / (0.6 * stage.shortSide()));
-        canvas.shadow(cx + 0.12 * halfWidth, stage.floorY(), halfWidth * 1.25, Math.max(2, halfHeight * 0.16), depth);
+        canvas.shadow(cx - lightSide * 0.12 * halfWidth, stage.floorY(), halfWidth * 1.25, Math.max(2, halfHeight * 0.16), depth);
         double reach = Math.hypot(halfWidth * 1.5, halfHeight) + 1;
         for (int y = (int) (cy - reach); y <= (int) (cy + reach); y++) {
             for (int x = (int) (cx - reach); x <= (int) (cx + reach); x++) {
@@ -27,7 +29,7 @@ final class SubjectPainter {
                 double v = (-dx * sin + dy * cos) / halfHeight;
                 double tone = tone(shape, u, v, halfWidth / halfHeight);
                 if (!Double.isNaN(tone)) {
-                    double light = 1.08 - 0.28 * (dx + dy) / reach;
+                    double light = 1.08 - 0.28 * (-lightSide * dx + dy) / reach;
                     canvas.set(x, y, Canvas.lit(color, light * tone));
                 }
             }

@@ -19,6 +19,22 @@ enum SubjectShape {
         this.words = Pattern.compile("\\b(" + words + ")\\b");
     }
 
+    /** Where the first subject noun of {@code text} is: {start, end}, or null when none is named. */
+    static int[] nounIn(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        int[] first = null;
+        for (SubjectShape shape : values()) {
+            if (shape == BLOCK) {
+                continue;
+            }
+            var matcher = shape.words.matcher(lower);
+            if (matcher.find() && (first == null || matcher.start() < first[0])) {
+                first = new int[] {matcher.start(), matcher.end()};
+            }
+        }
+        return first;
+    }
+
     static SubjectShape fromText(String text) {
         String lower = text.toLowerCase(Locale.ROOT);
         for (SubjectShape shape : values()) {

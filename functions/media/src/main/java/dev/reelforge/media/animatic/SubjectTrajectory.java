@@ -1,37 +1,70 @@
 package dev.reelforge.media.animatic;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Where the subject is at a moment of its beat. A fall is real projectile motion under the stage's gravity,
- * timed so that contact with the floor happens exactly at the scene's impact time; after it the subject bounces
- * with damping, or breaks into three pieces that skid apart.
+ * Where the subject is at a moment of its beat. A fall is projectile motion under the stage's gravity, timed so that
+ * contact with the floor happens exactly at the scene's impact time (the start of the fall is solved for it); what
+ * follows the contact is a bounce with the material's restitution, or, when the subject breaks, an
+ * {@link ImpactSimulation} of the stated number of pieces that scatter and settle. One instance per scene and stage,
+ * since the simulation runs once.
  */
 final class SubjectTrajectory {
-    private static final double RESTITUTION = 0.42;
-    private static final double FRICTION = 3.0;
-    private static final double[] PIECE_SPREAD = {-0.95, 0.3, 1.05};
-    private static final double[] PIECE_LIFT = {0.22, 0.34, 0.18};
-    private static final double[] PIECE_SPIN = {-7, 5, 9};
+    /** A subject about to tip rocks on its base, from rest (so its first frame does not jerk). */
+    private static final double ROCK_RADIANS = 0.12;
+    private static final double ROCK_RATE = 12;
+    /** How far a slide or roll travels, as a share of the frame's short side: from rest, to a stop… */
+    private static final double SLIDE_SHARE = 0.45;
+    /** …and never closer to the frame's edge than this share of its width, so the subject stays in the safe area. */
+    private static final double SLIDE_MARGIN = 0.15;
+    /** Rebounds slower than this share of the impact speed are not drawn. */
+    private static final double SMALLEST_HOP = 0.03;
+    /** The longest aftermath simulated; later frames show the last, settled pose. */
+    private static final double AFTERMATH_SECONDS = 10;
 
     /** One drawn body: horizontal centre, the y of its lowest point, rotation (radians) and size factor. */
     record Part(double x, double bottomY, double angle, double scale) {}
 
-    /** The subject's parts at time {@code t}, plus the y of the ledge a fall starts from (NaN when there is none). */
-    record Pose(List<Part> parts, double ledgeY) {}
+    /** A broken piece: its centre (pixels), rotation, and outline around the centre in its own frame (pixels, y down). */
+    record Shard(double x, double y, double angle, double[] xs, double[] ys) {}
 
-    private SubjectTrajectory() {}
+    /** The subject's parts and pieces at a moment, plus the y of the ledge a fall starts from (NaN when none). */
+    record Pose(List<Part> parts, List<Shard> shards, double ledgeY) {
+        Pose(List<Part> parts, double ledgeY) {
+            this(parts, List.of(), ledgeY);
+        }
+    }
 
+    private final BeatScene scene;
+    private final Stage stage;
+    private ImpactSimulation aftermath;
+
+    private SubjectTrajectory(BeatScene scene, Stage stage) {
+        this.scene = scene;
+        this.stage = stage;
+    }
+
+    static SubjectTrajectory of(BeatScene scene, Stage stage) {
+        return new SubjectTrajectory(scene, stage);
+    }
+
+    /** The pose at {@code t}; a convenience that simulates afresh, for tests and one-off poses. */
     static Pose at(BeatScene scene, Stage stage, double t) {
+        return of(scene, stage).at(t);
+    }
+
+    Pose at(double t) {
         double local = Math.max(0, t - scene.startSeconds());
         double x = stage.width() * scene.subjectX();
         double floor = stage.floorY();
         return switch (scene.motion()) {
-            case FALL -> fall(scene, stage, t, x);
+            case FALL -> fall(t, x);
             case SLIDE -> {
                 double u = Math.min(1, local / scene.duration());
                 double eased = u * u * (3 - 2 * u);
-                double dx = scene.panDirection() * -0.5 * stage.shortSide() * (eased - 0.5);
+                double room = scene.travelDirection() > 0 ? (1 - SLIDE_MARGIN) * stage.width() - x : x - SLIDE_MARGIN * stage.width();
+                double dx = scene.travelDirection() * Math.max(0, Math.min(SLIDE_SHARE * stage.shortSide(), room)) * eased;
                 double radius = stage.subjectSize() * scene.sizeFactor() / 2;
                 double angle = scene.shape() == SubjectShape.BALL ? dx / radius : 0;
                 yield single(x + dx, floor, angle);
@@ -42,7 +75,7 @@ final class SubjectTrajectory {
         };
     }
 
-    private static Pose fall(BeatScene scene, Stage stage, double t, double x) {
+    private Pose fall(double t, double x) {
         double g = stage.gravity();
         double impact = scene.impactSeconds();
         double height = stage.subjectSize() * scene.sizeFactor();
@@ -55,46 +88,68 @@ final class SubjectTrajectory {
         double ledge = stage.floorY() - drop;
         double restAngle = scene.tips() ? Math.PI / 2 : 0;
         if (t < fallStart) {
-            double wobble = scene.tips() ? 0.12 * Math.sin(12 * (t - scene.startSeconds())) : 0;
-            return new Pose(List.of(new Part(x, ledge, wobble, 1)), ledge);
+            double rock = scene.tips() ? ROCK_RADIANS * (1 - Math.cos(ROCK_RATE * (t - scene.startSeconds()))) / 2 : 0;
+            return new Pose(List.of(new Part(x, ledge, rock, 1)), ledge);
         }
         if (t < impact) {
             double tau = t - fallStart;
             return new Pose(List.of(new Part(x, ledge + 0.5 * g * tau * tau, restAngle * tau / fallTime, 1)), ledge);
         }
-        double impactSpeed = g * fallTime;
-        double since = t - impact;
-        return new Pose(scene.shatters() ? pieces(x, stage, since, impactSpeed, restAngle) : bounce(x, stage, since, impactSpeed, restAngle), ledge);
+        return afterImpact(t - impact, x, g * fallTime, fallTime, restAngle, ledge);
     }
 
-    private static List<Part> bounce(double x, Stage stage, double since, double impactSpeed, double angle) {
+    private Pose afterImpact(double since, double x, double impactSpeed, double fallTime, double restAngle, double ledge) {
+        if (!scene.shatters()) {
+            return new Pose(List.of(new Part(x, bounce(since, impactSpeed, fallTime), restAngle, 1)), ledge);
+        }
+        double ppm = stage.pixelsPerMetre();
+        double height = stage.subjectSize() * scene.sizeFactor();
+        double width = height * scene.shape().widthRatio;
+        if (aftermath == null) {
+            aftermath = ImpactSimulation.run(width / ppm, height / ppm, Math.max(2, scene.pieces()), impactSpeed / ppm,
+                    scene.material(), AFTERMATH_SECONDS, stage.fps(), Double.doubleToLongBits(scene.impactSeconds()));
+        }
+        ImpactSimulation.BodyPose[] poses = aftermath.at(since);
+        List<Shard> shards = new ArrayList<>(poses.length);
+        for (int i = 0; i < poses.length; i++) {
+            ImpactSimulation.Outline outline = aftermath.outlines().get(i);
+            double[] xs = new double[outline.xs().length];
+            double[] ys = new double[outline.ys().length];
+            for (int k = 0; k < xs.length; k++) {
+                xs[k] = outline.xs()[k] * ppm;
+                ys[k] = -outline.ys()[k] * ppm;
+            }
+            shards.add(new Shard(x + poses[i].x() * ppm, stage.floorY() - poses[i].y() * ppm, -poses[i].angle(), xs, ys));
+        }
+        return new Pose(List.of(), shards, ledge);
+    }
+
+    /**
+     * The bottom's height while an intact subject bounces: each rebound keeps a share of the speed, the material's
+     * restitution, or the one that makes the first rebound last until the next cued impact sound (a hop of
+     * {@code 2ev/g}). Hops stop when they are too small to see, or would land after the beat (the next beat takes
+     * over from rest). Closed form, so a landing's motion is the same on every frame rate.
+     */
+    private double bounce(double since, double impactSpeed, double fallTime) {
         double g = stage.gravity();
-        double speed = impactSpeed * RESTITUTION;
+        double restitution = Double.isNaN(scene.reboundSeconds()) ? scene.material().restitution
+                : Math.max(0.05, Math.min(0.95, scene.reboundSeconds() / (2 * fallTime)));
+        double speed = impactSpeed * restitution;
+        double left = scene.endSeconds() - scene.impactSeconds();
         double tau = since;
-        while (speed > 0.03 * impactSpeed) {
+        while (speed > SMALLEST_HOP * impactSpeed) {
             double airborne = 2 * speed / g;
+            left -= airborne;
+            if (left < 0) {
+                break;
+            }
             if (tau < airborne) {
-                return List.of(new Part(x, stage.floorY() - (speed * tau - 0.5 * g * tau * tau), angle, 1));
+                return stage.floorY() - (speed * tau - 0.5 * g * tau * tau);
             }
             tau -= airborne;
-            speed *= RESTITUTION;
+            speed *= restitution;
         }
-        return List.of(new Part(x, stage.floorY(), angle, 1));
-    }
-
-    private static List<Part> pieces(double x, Stage stage, double since, double impactSpeed, double angle) {
-        double g = stage.gravity();
-        double skid = (1 - Math.exp(-FRICTION * since)) / FRICTION;
-        Part[] parts = new Part[PIECE_SPREAD.length];
-        for (int i = 0; i < parts.length; i++) {
-            double lift = PIECE_LIFT[i] * impactSpeed;
-            double airborne = 2 * lift / g;
-            double tau = Math.min(since, airborne);
-            double y = stage.floorY() - (lift * tau - 0.5 * g * tau * tau);
-            double px = x + PIECE_SPREAD[i] * 0.9 * stage.shortSide() * skid;
-            parts[i] = new Part(px, y, angle + PIECE_SPIN[i] * skid, 0.5);
-        }
-        return List.of(parts);
+        return stage.floorY();
     }
 
     private static Pose single(double x, double bottomY, double angle) {

@@ -12,6 +12,8 @@ import dev.reelforge.core.request.Resolution;
 import dev.reelforge.core.request.Storyboard;
 import dev.reelforge.core.review.Check;
 import dev.reelforge.core.review.checks.ClipChecks;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.reelforge.core.review.checks.ReviewProfiles;
 import dev.reelforge.core.review.checks.ReviewThresholds;
 import dev.reelforge.media.Ffmpeg;
 import dev.reelforge.media.animatic.AnimaticRenderer;
@@ -29,7 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The acceptance corpus for the review checks (issue 3): animatic clips, seeded, every defect kind at two strengths
+ * The acceptance corpus for the review checks (issue 3), judged with the animatic's review profile: animatic clips, seeded, every defect kind at two strengths
  * plus clean clips (76 in all, 360x640 at 24 fps, 4 s), generated here and never checked in. Each defect must be
  * caught by its own check with recall ≥ 95 %, and clean clips may fail any check in at most 5 % of cases. The
  * confusion table (defect × check failure rate) is printed for BENCHMARKS.md. A smaller corpus in the other
@@ -38,6 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("acceptance-corpus")
 class DefectCorpusAcceptanceTest {
+    /** The limits ReviewScore applies to the animatic's clips: its profile in review-profiles.json. */
+    private static final ReviewThresholds ANIMATIC = ReviewProfiles.bundled(new ObjectMapper()).forProvider("animatic");
     private static final Map<String, String> CHECK_FOR_DEFECT = new LinkedHashMap<>();
     private static final Map<String, List<String>> STRENGTHS = new LinkedHashMap<>();
     private static final int SEEDS_PER_STRENGTH = 4;
@@ -106,7 +110,7 @@ class DefectCorpusAcceptanceTest {
                 Path clip = dir.resolve("clip-" + c.seed() + ".mp4");
                 renderer.render(spec, clip, p -> {});
                 ClipMetrics metrics = analyzer.analyze(clip);
-                return ClipChecks.evaluate(metrics, spec.settings(), spec.storyboard(), ReviewThresholds.defaults());
+                return ClipChecks.evaluate(metrics, spec.settings(), spec.storyboard(), ANIMATIC);
             }));
         }
         Map<String, int[]> failures = new LinkedHashMap<>();

@@ -56,7 +56,8 @@ class FfmpegClipAnalyzerTest {
         assertThat(m.audioOnsets()).hasSize(1);
         assertThat(m.audioOnsets().get(0)).isCloseTo(2.25, within(0.02));
         assertThat(m.loudnessLufs()).isCloseTo(SAMPLE_LOUDNESS_LUFS, within(1.0));
-        assertThat(m.frozen()).isEmpty();
+        assertThat(m.frozen()).as("the ball rests before its fall and settles after the thud, but never holds while it falls")
+                .noneMatch(f -> f.startSeconds() < 2.25 && f.endSeconds() > 2.05);
         assertThat(m.black()).isEmpty();
         assertThat(m.contactSheetJpeg()).startsWith((byte) 0xFF, (byte) 0xD8);
     }

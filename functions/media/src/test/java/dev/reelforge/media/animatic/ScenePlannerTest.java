@@ -36,10 +36,35 @@ class ScenePlannerTest {
         List<BeatScene> scenes = ScenePlanner.plan(board, 4, 1);
 
         assertThat(scenes).extracting(BeatScene::shape)
-                .containsExactly(SubjectShape.BALL, SubjectShape.BOX, SubjectShape.CYLINDER, SubjectShape.BLOCK);
+                .containsExactly(SubjectShape.BALL, SubjectShape.BOX, SubjectShape.CYLINDER, SubjectShape.CYLINDER);
         assertThat(scenes).extracting(BeatScene::motion).containsExactly(Motion.SLIDE, Motion.ROTATE, Motion.FALL, Motion.SWAY);
         assertThat(scenes.get(2).shatters()).isTrue();
         assertThat(scenes.get(2).tips()).isTrue();
+    }
+
+    @Test
+    void plan_mugDropPrompt_drawsOneWorldWithTheStatedColourMaterialLightAndPieces() {
+        Storyboard board = new Storyboard("A heavy white ceramic mug (about 350 g, glazed stoneware) on a wooden kitchen table, "
+                + "window light from the right. Camera: locked-off tripod, no movement.", List.of(
+                new Beat(0, 2, "the mug rests near the table edge"),
+                new Beat(2, 4, "the mug tips over the edge and falls onto the terracotta tile floor"),
+                new Beat(4, 6, "it shatters into four large pieces that skid and settle")),
+                List.of(new AudioCue(3.2, "hard ceramic impact")));
+
+        List<BeatScene> scenes = ScenePlanner.plan(board, 6, 7);
+
+        assertThat(scenes).extracting(BeatScene::palette).containsOnly(scenes.get(0).palette());
+        assertThat(scenes).extracting(BeatScene::shotStartSeconds).containsOnly(0.0);
+        BeatScene.Palette palette = scenes.get(0).palette();
+        assertThat(palette.subject()).isEqualTo(0xF0EFEA);
+        assertThat(palette.floor()).isEqualTo(0xB8623B);
+        assertThat(palette.table()).isEqualTo(0x9A6B41);
+        assertThat(palette.lightSide()).isEqualTo(1.0);
+        BeatScene fall = scenes.get(1);
+        assertThat(fall.material()).isEqualTo(Material.CERAMIC);
+        assertThat(fall.shatters()).as("the next beat of the shot breaks it").isTrue();
+        assertThat(fall.pieces()).isEqualTo(4);
+        assertThat(fall.impactSeconds()).isEqualTo(3.2);
     }
 
     @Test

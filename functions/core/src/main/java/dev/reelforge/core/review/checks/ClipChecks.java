@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * The whole checklist for one clip, in report order: conformance, flicker, unexpected-cut, colour-drift, blur,
- * blockiness, frozen, black, audio-cues, av-sync, motion. Pure: the same metrics always give the same checks.
+ * blockiness, frozen, black, audio-cues, av-sync, dialogue, motion, continuity, framing. Pure: the same metrics always give the
+ * same checks. Cuts are expected only at the storyboard's shot boundaries ({@link ShotBoundaries}).
  *
  * <pre>{@code
  * List<Check> checks = ClipChecks.evaluate(metrics, request.settings(), request.storyboard(), thresholds);
@@ -17,7 +18,7 @@ import java.util.List;
  */
 public final class ClipChecks {
     public static final List<String> NAMES = List.of("conformance", "flicker", "unexpected-cut", "colour-drift", "blur",
-            "blockiness", "frozen", "black", "audio-cues", "av-sync", "motion");
+            "blockiness", "frozen", "black", "audio-cues", "av-sync", "dialogue", "motion", "continuity", "framing");
 
     private ClipChecks() {}
 
@@ -29,21 +30,24 @@ public final class ClipChecks {
     /** The checklist with a conformance result computed elsewhere (e.g. a clip reviewed without its request). */
     public static List<Check> evaluate(Check conformance, ClipMetrics m, Storyboard storyboard, ReviewThresholds t) {
         ShotStructure shots = ShotStructure.of(m);
-        List<Integer> boundaries = storyboard.beatBoundaries().stream().map(s -> (int) Math.round(s * m.fps())).toList();
+        List<Integer> boundaries = ShotBoundaries.of(storyboard).stream().map(s -> (int) Math.round(s * m.fps())).toList();
         return List.of(
                 conformance,
                 PictureChecks.flicker(m, shots, t),
                 storyboard.beats().isEmpty()
-                        ? new Check("unexpected-cut", true, 0, 0, "cuts", shots.cuts().size()
-                                + " cut(s) found; no storyboard to judge them against", "")
+                        ? Check.notApplicable("unexpected-cut", 0, "cuts", shots.cuts().size()
+                                + " cut(s) found; no storyboard to judge them against")
                         : TimingChecks.unexpectedCut(m, shots, boundaries, t),
                 PictureChecks.colourDrift(m, shots, boundaries, t),
-                PictureChecks.blur(m, t),
+                PictureChecks.blur(m, shots, t),
                 PictureChecks.blockiness(m, t),
-                PictureChecks.frozen(m, t),
+                PictureChecks.frozen(m, shots, t),
                 PictureChecks.black(m, t),
                 TimingChecks.audioCues(m, storyboard, t),
-                TimingChecks.avSync(m, shots, t),
-                MotionCheck.evaluate(m, storyboard, shots, boundaries, t));
+                TimingChecks.avSync(m, shots, storyboard, t),
+                DialogueCheck.evaluate(m.speechOnsets(), m.hasAudio(), m.fps(), storyboard, t.dialogueToleranceFrames()),
+                MotionCheck.evaluate(m, storyboard, shots, boundaries, t),
+                SceneChecks.continuity(m, shots, storyboard, boundaries, t),
+                SceneChecks.framing(m, shots, t));
     }
 }

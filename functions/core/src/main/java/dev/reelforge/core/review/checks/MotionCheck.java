@@ -13,7 +13,8 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Plausibility proxies for physics: a beat whose text says something moves must show motion energy, and no frame
+ * Plausibility proxies for physics: a beat whose text says something moves must show motion energy for at least
+ * {@value #SUSTAINED_SECONDS} s of it (the action may be a short part of a long beat), and no frame
  * may jump like a teleport (a one-frame motion spike far above its neighbours that is neither a detected cut nor at
  * a beat boundary, where the storyboard expects a change of shot).
  */
@@ -23,8 +24,27 @@ public final class MotionCheck {
             + "|spinning|slide|slides|sliding|bounce|bounces|bouncing|throw|throws|pour|pours|pouring|swing|swings|shatter"
             + "|shatters|crash|crashes|hit|hits|hitting|splash|splashes)\\b");
     private static final double TELEPORT_MIN_LEVELS = 3;
+    /** A fall from table height lasts about 0.3–0.45 s: a beat moves when it moves for at least this long. */
+    private static final double SUSTAINED_SECONDS = 0.2;
 
     private MotionCheck() {}
+
+    /**
+     * The frames around each cut, whose change is the cut's, not motion. Frames next to a freeze count: the jump
+     * out of a freeze is the picture catching up with a movement.
+     */
+    private static boolean[] cutFrames(ShotStructure shots, int frames) {
+        boolean[] cut = new boolean[frames];
+        if (frames > 0) {
+            cut[0] = true;
+        }
+        for (int frame : shots.cuts()) {
+            for (int k = Math.max(0, frame - 1); k <= Math.min(frames - 1, frame + 1); k++) {
+                cut[k] = true;
+            }
+        }
+        return cut;
+    }
 
     public static Check evaluate(ClipMetrics m, Storyboard storyboard, ShotStructure shots, List<Integer> boundaryFrames,
             ReviewThresholds t) {
@@ -39,8 +59,8 @@ public final class MotionCheck {
                 continue;
             }
             double[] inBeat = java.util.Arrays.copyOfRange(m.motion(), from, to);
-            boolean[] skip = java.util.Arrays.copyOfRange(shots.excluded(), from, to);
-            double energy = SeriesStats.percentile(inBeat, skip, 0.9);
+            boolean[] skip = java.util.Arrays.copyOfRange(cutFrames(shots, m.frameCount()), from, to);
+            double energy = SeriesStats.sustained(inBeat, skip, Math.max(1, (int) Math.round(SUSTAINED_SECONDS * m.fps())));
             if (Double.isNaN(energy) || energy < t.motionMin()) {
                 problems.add(fmt("beat %.1f–%.1f s says something moves but motion energy is %.2f", beat.startSeconds(),
                         beat.endSeconds(), Double.isNaN(energy) ? 0 : energy));

@@ -9,27 +9,52 @@ import java.util.Locale;
 
 /** The picture-quality checks: flicker, colour drift, blur, blockiness, frozen and black stretches. */
 public final class PictureChecks {
-    private static final double DRIFT_SMOOTHING_SECONDS = 0.5;
+    private static final double CATCH_UP_RATIO = 2;
+    /** Motion energy (YDIF, luma levels) of a frame that visibly moves into or out of a freeze. */
+    private static final double VISIBLE_MOTION = 0.4;
+    /** Edge change (thumbnails) below which a frame moved nothing visible: {@link ShotStructure}'s repeated frame. */
+    private static final double EDGES_MOVED = 0.01;
+    private static final double DRIFT_STEP_SECONDS = 0.25;
     private static final double MIN_SHOT_SECONDS = 1.0;
+    private static final int MIN_BLUR_SAMPLES_PER_SHOT = 3;
+    /** Levels within which a pixel's change agrees with the global one (noise and compression stay inside). */
+    static final double DRIFT_AGREEMENT = 4;
+    /** The share of pixels that must agree for a step to be measurable. */
+    static final double DRIFT_AGREEING_PIXELS = 0.35;
+    /** The share of a clip's steps that must be measurable for the check to apply. */
+    static final double DRIFT_MEASURABLE_SHARE = 0.5;
 
     private PictureChecks() {}
 
-    /** 90th percentile of the luma's second difference |Y[i] − (Y[i−1] + Y[i+1]) / 2| outside cuts and black edges. */
+    /**
+     * 90th percentile of the global brightness's second difference |g[i] − g[i+1]| / 2, where g is the median per-pixel
+     * luma step between frames (thumbnails): a flicker moves every pixel, moving content only some, so a handheld
+     * camera or a crowd does not read as flicker. Cuts and black edges are left out.
+     */
     public static Check flicker(ClipMetrics m, ShotStructure shots, ReviewThresholds t) {
-        double[] y = m.luma();
-        double[] jump = new double[y.length];
-        boolean[] skip = new boolean[y.length];
-        for (int i = 0; i < y.length; i++) {
-            skip[i] = i == 0 || i == y.length - 1 || shots.excluded()[i] || shots.excluded()[i - 1] || shots.excluded()[i + 1];
-            jump[i] = skip[i] ? Double.NaN : Math.abs(y[i] - (y[i - 1] + y[i + 1]) / 2);
+        double[] step = shots.pictures().brightnessStep;
+        int n = step.length;
+        double[] jump = new double[n];
+        boolean[] skip = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            skip[i] = i == 0 || i == n - 1 || shots.excluded()[i] || shots.excluded()[i - 1] || shots.excluded()[i + 1]
+                    || i + 1 >= shots.pictures().thumbnails().frameCount();
+            jump[i] = skip[i] ? Double.NaN : Math.abs(step[i] - step[i + 1]) / 2;
         }
         double value = orZero(SeriesStats.percentile(jump, skip, 0.9));
         return check("flicker", value <= t.flicker(), value, t.flicker(), "luma levels",
-                fmt("frame-to-frame brightness jumps: 90th percentile %.2f luma levels", value),
+                fmt("frame-to-frame brightness jumps of the whole picture: 90th percentile %.2f luma levels", value),
                 "keep the lighting constant within each shot; remove flicker");
     }
 
-    /** Largest drift of the smoothed mean colour (Y, U, V distance) inside any shot of at least a second. */
+    /**
+     * The largest walk of the picture's colour inside one shot of at least a second, measured on what stays put:
+     * every quarter second, each thumbnail pixel's change in (Y, U, V); their per-channel median is the global
+     * colour change, which a subject crossing the frame (a minority of pixels) does not move. Steps where too few
+     * pixels agree with the median (a pan, a crowd) are not measurable and add nothing. The drift is the distance
+     * between the farthest points of the summed path. Not applicable when no shot is long enough or too few steps
+     * could be measured.
+     */
     public static Check colourDrift(ClipMetrics m, ShotStructure shots, List<Integer> boundaryFrames, ReviewThresholds t) {
         boolean[] black = ShotStructure.blackFrames(m);
         List<Integer> edges = new ArrayList<>(boundaryFrames);
@@ -37,35 +62,32 @@ public final class PictureChecks {
         edges.add(0);
         edges.add(m.frameCount());
         List<Integer> sorted = edges.stream().distinct().sorted().toList();
-        int window = Math.max(1, (int) Math.round(DRIFT_SMOOTHING_SECONDS * m.fps()));
+        int step = Math.max(1, (int) Math.round(DRIFT_STEP_SECONDS * m.fps()));
         double worst = 0;
         double worstAt = 0;
+        int steps = 0;
+        int measured = 0;
         for (int s = 0; s + 1 < sorted.size(); s++) {
             int from = sorted.get(s) + 1;
-            int to = sorted.get(s + 1) - 1;
+            int to = Math.min(sorted.get(s + 1) - 2, shots.pictures().thumbnails().frameCount() - 1);
             if ((to - from) / m.fps() < MIN_SHOT_SECONDS) {
                 continue;
             }
-            double[] lo = {Double.MAX_VALUE, Double.MAX_VALUE, Double.MAX_VALUE};
-            double[] hi = {-Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE};
-            for (int i = from; i + window <= to; i++) {
-                double[] mean = new double[3];
-                int count = 0;
-                for (int k = i; k < i + window; k++) {
-                    if (!black[k]) {
-                        mean[0] += m.luma()[k];
-                        mean[1] += m.chromaU()[k];
-                        mean[2] += m.chromaV()[k];
-                        count++;
-                    }
+            double[] path = new double[3];
+            double[] lo = new double[3];
+            double[] hi = new double[3];
+            for (int a = from; a + step <= to; a += step) {
+                steps++;
+                double[] change = black[a] || black[a + step] ? null : globalColourChange(shots.pictures(), a, a + step);
+                if (change == null) {
+                    continue;
                 }
-                for (int c = 0; c < 3 && count > 0; c++) {
-                    lo[c] = Math.min(lo[c], mean[c] / count);
-                    hi[c] = Math.max(hi[c], mean[c] / count);
+                measured++;
+                for (int c = 0; c < 3; c++) {
+                    path[c] += change[c];
+                    lo[c] = Math.min(lo[c], path[c]);
+                    hi[c] = Math.max(hi[c], path[c]);
                 }
-            }
-            if (lo[0] == Double.MAX_VALUE) {
-                continue;
             }
             double drift = Math.sqrt(sq(hi[0] - lo[0]) + sq(hi[1] - lo[1]) + sq(hi[2] - lo[2]));
             if (drift > worst) {
@@ -73,21 +95,101 @@ public final class PictureChecks {
                 worstAt = m.timeOf(from);
             }
         }
+        if (steps == 0 || measured < DRIFT_MEASURABLE_SHARE * steps) {
+            return Check.notApplicable("colour-drift", t.colourDrift(), "YUV levels", steps == 0
+                    ? "no shot of at least a second to follow"
+                    : fmt("the picture moves too much to follow its colour (%d of %d steps measurable)", measured, steps));
+        }
         return check("colour-drift", worst <= t.colourDrift(), worst, t.colourDrift(), "YUV levels",
-                fmt("largest colour/brightness drift inside one shot: %.1f levels (shot from %.2f s)", worst, worstAt),
+                fmt("largest colour/brightness walk inside one shot: %.1f levels (shot from %.2f s; %d of %d steps measurable)",
+                        worst, worstAt, measured, steps),
                 "keep exposure and white balance constant within each shot");
     }
 
-    /** Median edge width (blurdetect) over the sampled frames; a blocky picture reads as soft, so blockiness wins. */
-    public static Check blur(ClipMetrics m, ReviewThresholds t) {
-        double value = orZero(SeriesStats.median(m.blur(), ShotStructure.blackFrames(m)));
+    /**
+     * The median per-pixel change of (Y, U, V) from frame {@code a} to frame {@code b}, or null when fewer than
+     * {@value #DRIFT_AGREEING_PIXELS} of the pixels agree with it within {@value #DRIFT_AGREEMENT} levels.
+     */
+    static double[] globalColourChange(FramePictures pictures, int a, int b) {
+        int pixels = pictures.thumbnails().pixels();
+        double[][] diffs = new double[3][pixels];
+        for (int p = 0; p < pixels; p++) {
+            double[] before = pictures.yuv(a, p);
+            double[] after = pictures.yuv(b, p);
+            for (int c = 0; c < 3; c++) {
+                diffs[c][p] = after[c] - before[c];
+            }
+        }
+        double[] median = new double[3];
+        for (int c = 0; c < 3; c++) {
+            median[c] = SeriesStats.median(diffs[c], null);
+        }
+        int agreeing = 0;
+        for (int p = 0; p < pixels; p++) {
+            boolean agrees = true;
+            for (int c = 0; c < 3 && agrees; c++) {
+                agrees = Math.abs(diffs[c][p] - median[c]) <= DRIFT_AGREEMENT;
+            }
+            agreeing += agrees ? 1 : 0;
+        }
+        return pixels == 0 || agreeing < DRIFT_AGREEING_PIXELS * pixels ? null : median;
+    }
+
+    /**
+     * Median edge width (blurdetect) over the sampled frames, against two limits: the absolute width at the analysis
+     * size, which soft natural footage (lenses, depth of field, dark CGI, upscaled sources) can approach, and the
+     * rise of a shot's median over its own sharpest sample, which catches a picture that goes soft whatever its
+     * content (shots differ in sharpness, so each is its own reference). A blocky picture reads as soft, so
+     * blockiness wins.
+     */
+    public static Check blur(ClipMetrics m, ShotStructure shots, ReviewThresholds t) {
+        boolean[] skip = ShotStructure.blackFrames(m);
+        for (int i = 0; i < skip.length; i++) {
+            skip[i] |= shots.excluded()[i] && i > 0;
+        }
+        double value = orZero(SeriesStats.median(m.blur(), skip));
+        double rise = 1;
+        double sharpest = value;
+        List<Integer> edges = new ArrayList<>(shots.cuts());
+        edges.add(0, 0);
+        edges.add(m.frameCount());
+        for (int s = 0; s + 1 < edges.size(); s++) {
+            double[] shotRise = blurRise(m, skip, edges.get(s), edges.get(s + 1));
+            if (shotRise != null && shotRise[0] > rise) {
+                rise = shotRise[0];
+                sharpest = shotRise[1];
+            }
+        }
         double blocks = orZero(SeriesStats.median(m.blockiness(), ShotStructure.blackFrames(m)));
         boolean blocky = blocks > t.blockiness();
-        boolean passed = value <= t.blur() || blocky;
-        return check("blur", passed, value, t.blur(), "px edge width",
-                fmt("median edge width %.2f px at the analysis size%s", value,
-                        blocky && value > t.blur() ? " (softness explained by blockiness)" : ""),
+        boolean soft = value > t.blur() || rise > t.blurRise();
+        return check("blur", !soft || blocky, value, t.blur(), "px edge width",
+                fmt("median edge width %.2f px at the analysis size; up to %.2f× the sharpest sample of its shot (%.2f px)%s", value, rise, sharpest,
+                        blocky && soft ? " (softness explained by blockiness)" : ""),
                 "sharp focus on the subject; no motion blur");
+    }
+
+    /**
+     * How much softer a shot is than its own sharpest moment, {rise, sharpest width}, or null when it has too few
+     * blur samples: the median edge width of its calmer half (samples whose motion is at most the shot's median) over
+     * its sharpest sample. A handheld camera's motion blur comes and goes with the motion, so the calm samples of a
+     * clean shot are as sharp as it gets; a lens or encoder blur softens the calm samples as much as the others.
+     */
+    private static double[] blurRise(ClipMetrics m, boolean[] skip, int from, int to) {
+        List<double[]> samples = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            if (!Double.isNaN(m.blur()[i]) && !skip[i]) {
+                samples.add(new double[] {m.blur()[i], m.motion()[i]});
+            }
+        }
+        if (samples.size() < MIN_BLUR_SAMPLES_PER_SHOT) {
+            return null;
+        }
+        double sharpest = samples.stream().mapToDouble(x -> x[0]).min().orElseThrow();
+        double[] motions = samples.stream().mapToDouble(x -> x[1]).sorted().toArray();
+        double calm = motions[motions.length / 2];
+        double[] calmWidths = samples.stream().filter(x -> x[1] <= calm).mapToDouble(x -> x[0]).sorted().toArray();
+        return new double[] {calmWidths[calmWidths.length / 2] / Math.max(1e-6, sharpest), sharpest};
     }
 
     /** Median 8×8 block-edge strength on the weaker axis of the grid, so one-directional texture is not blocks. */
@@ -98,19 +200,61 @@ public final class PictureChecks {
                 "clean, high-bitrate detail; no compression blocks");
     }
 
-    /** Longest frozen stretch that is not simply a black one. */
-    public static Check frozen(ClipMetrics m, ReviewThresholds t) {
-        Interval worst = null;
+    /**
+     * Longest visible freeze that is not simply a black one: where freezedetect saw no change and the thumbnails
+     * agree that the frames repeat (a quiet scene with a distant walker or a blinking cursor is not frozen), and the
+     * picture either moved into the held stretch or jumps out of it. A still life held by a locked-off camera, or a
+     * subject that has come to rest, repeats its frames too, but nothing stops or catches up there: a freeze no
+     * viewer can see is not a defect (a beat that should move and does not is the motion check's).
+     */
+    public static Check frozen(ClipMetrics m, ShotStructure shots, ReviewThresholds t) {
+        double worst = 0;
+        double worstAt = 0;
         for (Interval freeze : m.frozen()) {
             boolean mostlyBlack = m.black().stream().anyMatch(b -> overlap(b, freeze) > 0.5 * freeze.duration());
-            if (!mostlyBlack && (worst == null || freeze.duration() > worst.duration())) {
-                worst = freeze;
+            if (mostlyBlack) {
+                continue;
+            }
+            int from = (int) Math.round(freeze.startSeconds() * m.fps());
+            int to = Math.min(m.frameCount() - 1, (int) Math.round(freeze.endSeconds() * m.fps()));
+            int i = from + 1;
+            while (i <= to) {
+                if (!shots.pictures().held(i)) {
+                    i++;
+                    continue;
+                }
+                int first = i;
+                while (i + 1 <= to && shots.pictures().held(i + 1)) {
+                    i++;
+                }
+                double seconds = (i - first + 1) / m.fps();
+                if (seconds > worst && visibleFreeze(m.motion(), shots.pictures().structureChange, first, i, VISIBLE_MOTION)) {
+                    worst = seconds;
+                    worstAt = m.timeOf(first - 1);
+                }
+                i++;
             }
         }
-        double value = worst == null ? 0 : worst.duration();
+        double value = worst;
         return check("frozen", value < t.frozenSeconds(), value, t.frozenSeconds(), "s",
-                worst == null ? "no frozen stretch" : fmt("frozen for %.2f s from %.2f s", value, worst.startSeconds()),
+                value == 0 ? "no frozen stretch" : fmt("frozen for %.2f s from %.2f s", value, worstAt),
                 "keep motion continuous; no frozen frames");
+    }
+
+    /**
+     * Whether frames {@code first..last}, which repeat their predecessors, show as a freeze: the picture was moving
+     * into them (the frame before changed by at least {@code moving} and its edges moved), or it jumps out of them
+     * (the next change is at least {@code moving}, its edges move, and it is more than {@value #CATCH_UP_RATIO}× the
+     * change after it: the motion catching up; a movement that starts from rest grows instead). An encoder's key
+     * frame changes the texture everywhere a little but moves no edge, so it neither enters nor leaves a freeze.
+     */
+    static boolean visibleFreeze(double[] motion, double[] structureChange, int first, int last, double moving) {
+        int before = first - 1;
+        boolean movedIn = before >= 1 && motion[before] >= moving && structureChange[before] >= EDGES_MOVED;
+        int exit = last + 1;
+        boolean jumpsOut = exit < motion.length && motion[exit] >= moving && structureChange[exit] >= EDGES_MOVED
+                && (exit + 1 >= motion.length || motion[exit] > CATCH_UP_RATIO * motion[exit + 1]);
+        return movedIn || jumpsOut;
     }
 
     public static Check black(ClipMetrics m, ReviewThresholds t) {

@@ -17,17 +17,26 @@ public record ReviewThresholds(
         double blackSeconds,
         double audioCueToleranceFrames,
         double avSyncMs,
+        double dialogueToleranceFrames,
         double motionMin,
-        double teleportSpike) {
+        double teleportSpike,
+        double blurRise,
+        double continuityTemperature,
+        double framingInFrame) {
 
     /** The defaults: see docs/review-checks.md for the reasoning behind each number. */
     public static ReviewThresholds defaults() {
-        return new ReviewThresholds(2.5, 2, 12, 6.2, 2.2, 0.4, 0.08, 3, 80, 0.4, 12);
+        return new ReviewThresholds(4, 2, 12, 10, 2.2, 0.4, 0.08, 3, 80, 3, 0.25, 12, 2.1, 18, 0.9);
     }
 
     /** The defaults with the named values replaced; unknown names are refused (the schema refuses them first). */
     public static ReviewThresholds withOverrides(Map<String, Double> overrides) {
-        Map<String, Double> values = defaults().asMap();
+        return defaults().with(overrides);
+    }
+
+    /** These limits with the named values replaced; unknown names are refused. */
+    public ReviewThresholds with(Map<String, Double> overrides) {
+        Map<String, Double> values = asMap();
         overrides.forEach((name, value) -> {
             if (!values.containsKey(name)) {
                 throw new IllegalArgumentException("unknown review threshold '" + name + "'; known: " + values.keySet());
@@ -36,8 +45,9 @@ public record ReviewThresholds(
         });
         return new ReviewThresholds(values.get("flicker"), values.get("cutToleranceFrames"), values.get("colourDrift"),
                 values.get("blur"), values.get("blockiness"), values.get("frozenSeconds"), values.get("blackSeconds"),
-                values.get("audioCueToleranceFrames"), values.get("avSyncMs"), values.get("motionMin"),
-                values.get("teleportSpike"));
+                values.get("audioCueToleranceFrames"), values.get("avSyncMs"), values.get("dialogueToleranceFrames"), values.get("motionMin"),
+                values.get("teleportSpike"), values.get("blurRise"), values.get("continuityTemperature"),
+                values.get("framingInFrame"));
     }
 
     public Map<String, Double> asMap() {
@@ -51,8 +61,12 @@ public record ReviewThresholds(
         m.put("blackSeconds", blackSeconds);
         m.put("audioCueToleranceFrames", audioCueToleranceFrames);
         m.put("avSyncMs", avSyncMs);
+        m.put("dialogueToleranceFrames", dialogueToleranceFrames);
         m.put("motionMin", motionMin);
         m.put("teleportSpike", teleportSpike);
+        m.put("blurRise", blurRise);
+        m.put("continuityTemperature", continuityTemperature);
+        m.put("framingInFrame", framingInFrame);
         return m;
     }
 }

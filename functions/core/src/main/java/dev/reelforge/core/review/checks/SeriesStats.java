@@ -2,7 +2,7 @@ package dev.reelforge.core.review.checks;
 
 import java.util.Arrays;
 
-/** Percentiles of the finite values of a series, optionally skipping masked frames. */
+/** Percentiles and sustained levels of the finite values of a series, optionally skipping masked frames. */
 final class SeriesStats {
     private SeriesStats() {}
 
@@ -13,6 +13,16 @@ final class SeriesStats {
         }
         Arrays.sort(kept);
         return kept[(int) Math.min(kept.length - 1, Math.floor(p * kept.length))];
+    }
+
+    /** The level that at least {@code frames} of the kept values reach: the {@code frames}-th highest; NaN if fewer. */
+    static double sustained(double[] values, boolean[] skip, int frames) {
+        double[] kept = kept(values, skip);
+        if (kept.length < frames) {
+            return Double.NaN;
+        }
+        Arrays.sort(kept);
+        return kept[kept.length - frames];
     }
 
     static double median(double[] values, boolean[] skip) {

@@ -7,45 +7,80 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Where the picture changes abruptly, derived from the per-frame series: hard cuts (a one-frame spike in motion
- * energy that a global brightness change does not explain — so flicker and fades are not cuts), and the frames
- * next to black or frozen stretches, whose jumps belong to those checks. Frames near any of these are
- * "excluded" from the smooth-signal measures (flicker, motion peaks).
+ * Where the picture changes abruptly, derived from the thumbnails and the per-frame series: hard cuts (the edges of
+ * the picture are replaced, and stay replaced: a change of light, a flicker, a flash or a blur onset keeps the
+ * edges, see {@link FramePictures}), look jumps (the colour layout jumps while the edges stay: a palette or
+ * lighting change inside a shot), and the frames next to black or frozen stretches, whose jumps belong to those
+ * checks. Frames near any of these are "excluded" from the smooth-signal measures (flicker, motion peaks). A cut
+ * may start a frozen stretch (a cut to a still picture), so only black edges keep a frame from being a cut.
  */
-public record ShotStructure(List<Integer> cuts, boolean[] excluded, double[] spike) {
-    /** A cut's motion must exceed its neighbourhood's median by this factor… */
-    static final double CUT_SPIKE = 4;
-    /** …and either exceed the brightness change by this many luma levels… */
-    static final double CUT_RESIDUAL = 3;
+public record ShotStructure(List<Integer> cuts, List<Integer> lookJumps, boolean[] excluded, double[] spike, FramePictures pictures) {
+    /** A cut changes the picture's edges by at least this much (unrelated pictures read about 1)… */
+    static final double CUT_STRUCTURE = 0.45;
+    /** …at least this many times the change between the frames around it (fast motion changes edges too)… */
+    static final double CUT_SPIKE = 2.5;
     /**
-     * …or shift the mean colour by this many levels beyond what the brightness change predicts. A change of light is
-     * a gain: luma and both chroma means scale around their neutral points by the same factor, so a flicker moves
-     * the colour only by that factor (at most 8 levels on the corpus, where clipping bends it), while a cut to a
-     * differently lit or coloured shot moves it freely (at least 33 levels on the corpus).
+     * …and the picture {@value #SETTLE_FRAMES} frames on still differs by this share of it from the two frames before:
+     * a flash, or a single odd frame, comes back.
      */
-    static final double CUT_COLOUR_SHIFT = 20;
-    private static final double LUMA_BLACK = 16;
-    private static final double CHROMA_NEUTRAL = 128;
+    static final double CUT_PERSISTS = 0.7;
+    static final int SETTLE_FRAMES = 3;
+    /** A look jump moves the colour layout by at least this many levels in one frame… */
+    static final double LOOK_JUMP = 7;
+    /** …this many times the change around it, and stays moved (the same settle rule as cuts)… */
+    static final double LOOK_SPIKE = 3;
+    /**
+     * …and it is a step: the look on either side changes by at most this share of the jump over the settle frames. A
+     * handheld or underwater camera changes its colour layout all the time; that is content, not a palette jump.
+     */
+    static final double STEADY_SIDES = 0.5;
+    /** Frames whose edges changed by less than this are repeats (a low-frame-rate source), not evidence of motion. */
+    private static final double REPEATED_FRAME = 0.01;
     private static final int NEIGHBOURHOOD = 4;
     private static final double NOISE_FLOOR = 0.5;
+    private static final double STRUCTURE_FLOOR = 0.05;
+    private static final double LOOK_FLOOR = 0.5;
 
     public ShotStructure {
         cuts = List.copyOf(cuts);
+        lookJumps = List.copyOf(lookJumps);
     }
 
     public static ShotStructure of(ClipMetrics m) {
         int n = m.frameCount();
-        boolean[] nearEdge = new boolean[n];
-        markEdges(nearEdge, m.black(), m.fps());
-        markEdges(nearEdge, m.frozen(), m.fps());
+        boolean[] nearBlack = new boolean[n];
+        markEdges(nearBlack, m.black(), m.fps());
+        FramePictures pictures = FramePictures.of(m.thumbnails(), n);
+        boolean[] nearEdge = nearBlack.clone();
+        markEdges(nearEdge, m.frozen().stream().filter(f -> mostlyHeld(f, pictures, m)).toList(), m.fps());
         double[] spike = new double[n];
         List<Integer> cuts = new ArrayList<>();
+        List<Integer> lookJumps = new ArrayList<>();
+        boolean[] repeated = new boolean[n];
         for (int i = 1; i < n; i++) {
-            spike[i] = m.motion()[i] / Math.max(NOISE_FLOOR, localMedian(m.motion(), i));
-            double residual = m.motion()[i] - Math.abs(m.luma()[i] - m.luma()[i - 1]);
-            boolean unexplained = residual >= CUT_RESIDUAL || colourShiftBeyondGain(m, i) >= CUT_COLOUR_SHIFT;
-            if (!nearEdge[i] && spike[i] >= CUT_SPIKE && unexplained) {
+            repeated[i] = pictures.structureChange[i] < REPEATED_FRAME && pictures.lookChange[i] < 0.2;
+        }
+        for (int i = 1; i < n; i++) {
+            spike[i] = m.motion()[i] / Math.max(NOISE_FLOOR, localMedian(m.motion(), repeated, i));
+            if (nearBlack[i]) {
+                continue;
+            }
+            int settled = Math.min(n - 1, i + SETTLE_FRAMES);
+            double structure = pictures.structureChange[i];
+            boolean structural = structure >= CUT_STRUCTURE
+                    && structure >= CUT_SPIKE * Math.max(STRUCTURE_FLOOR, localMedian(pictures.structureChange, repeated, i))
+                    && pictures.structureBetween(i - 1, settled) >= CUT_PERSISTS * structure
+                    && pictures.structureBetween(Math.max(0, i - 2), settled) >= CUT_PERSISTS * structure;
+            double look = pictures.lookChange[i];
+            boolean lookJump = look >= LOOK_JUMP
+                    && look >= LOOK_SPIKE * Math.max(LOOK_FLOOR, localMedian(pictures.lookChange, repeated, i))
+                    && pictures.lookBetween(i - 1, settled) >= CUT_PERSISTS * look
+                    && pictures.lookBetween(Math.max(0, i - 1 - SETTLE_FRAMES), i - 1) <= STEADY_SIDES * look
+                    && pictures.lookBetween(i, settled) <= STEADY_SIDES * look;
+            if (structural) {
                 cuts.add(i);
+            } else if (lookJump) {
+                lookJumps.add(i);
             }
         }
         boolean[] excluded = nearEdge.clone();
@@ -59,18 +94,7 @@ public record ShotStructure(List<Integer> cuts, boolean[] excluded, double[] spi
         if (n > 0) {
             excluded[0] = true;
         }
-        return new ShotStructure(cuts, excluded, spike);
-    }
-
-    /**
-     * How far the mean chroma of frame {@code i} is from the previous frame's scaled by the luma's gain (limited
-     * range: black at 16, neutral chroma at 128), in levels of U plus V.
-     */
-    static double colourShiftBeyondGain(ClipMetrics m, int i) {
-        double gain = (m.luma()[i] - LUMA_BLACK) / Math.max(1, m.luma()[i - 1] - LUMA_BLACK);
-        double u = (m.chromaU()[i] - CHROMA_NEUTRAL) - gain * (m.chromaU()[i - 1] - CHROMA_NEUTRAL);
-        double v = (m.chromaV()[i] - CHROMA_NEUTRAL) - gain * (m.chromaV()[i - 1] - CHROMA_NEUTRAL);
-        return Math.abs(u) + Math.abs(v);
+        return new ShotStructure(cuts, lookJumps, excluded, spike, pictures);
     }
 
     /** Frames inside a black interval. */
@@ -83,6 +107,20 @@ public record ShotStructure(List<Integer> cuts, boolean[] excluded, double[] spi
             }
         }
         return black;
+    }
+
+    /**
+     * Whether the thumbnails confirm a freezedetect stretch: most of its frames repeat the one before. At the stats
+     * size freezedetect also calls slow, small motion frozen (a mug rocking on its base), whose edges are no jumps.
+     */
+    private static boolean mostlyHeld(Interval freeze, FramePictures pictures, ClipMetrics m) {
+        int from = (int) Math.round(freeze.startSeconds() * m.fps()) + 1;
+        int to = Math.min(m.frameCount() - 1, (int) Math.round(freeze.endSeconds() * m.fps()));
+        int held = 0;
+        for (int i = from; i <= to; i++) {
+            held += pictures.held(i) ? 1 : 0;
+        }
+        return to >= from && held * 2 >= to - from + 1;
     }
 
     private static void markEdges(boolean[] marks, List<Interval> intervals, double fps) {
@@ -98,11 +136,12 @@ public record ShotStructure(List<Integer> cuts, boolean[] excluded, double[] spi
         }
     }
 
-    private static double localMedian(double[] values, int i) {
+    /** The median of the neighbours of frame {@code i}, leaving out repeated frames. */
+    private static double localMedian(double[] values, boolean[] repeated, int i) {
         double[] window = new double[2 * NEIGHBOURHOOD];
         int count = 0;
         for (int k = i - NEIGHBOURHOOD; k <= i + NEIGHBOURHOOD; k++) {
-            if (k != i && k >= 1 && k < values.length) {
+            if (k != i && k >= 1 && k < values.length && !repeated[k]) {
                 window[count++] = values[k];
             }
         }

@@ -5,11 +5,13 @@ import static dev.reelforge.core.review.checks.PictureChecks.fmt;
 
 import dev.reelforge.core.media.ClipMetrics;
 import dev.reelforge.core.request.AudioCue;
+import dev.reelforge.core.request.SpokenCue;
 import dev.reelforge.core.request.Storyboard;
 import dev.reelforge.core.review.Check;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** The checks about when things happen: cuts against the beats, sounds against the cues and against the picture. */
@@ -19,23 +21,37 @@ public final class TimingChecks {
     /** Peaks at least this share of the window's highest are the same kind of event (a landing and its bounce). */
     static final double COMPARABLE_PEAK = 0.85;
 
+    /** Cue words for a sound that something visible makes: contact, breakage, a step, a blow. */
+    static final Pattern VISIBLE_ACTION = Pattern.compile("\\b(impact|hit|hits|thud|thump|crash|shatter|shatters|smash|clink"
+            + "|clank|clatter|slam|slams|bang|knock|knocks|tap|taps|splash|splat|splatter|land|lands|landing|drop|drops|bounce"
+            + "|bounces|snap|crack|break|breaks|pop|clap|claps|step|steps|footstep|footsteps|stomp|kick|punch|slap|scrape"
+            + "|thwack|whack|ding|click|bump)\\b");
+
     private TimingChecks() {}
 
-    /** Detected cuts farther than the tolerance from every beat boundary. */
+    /** Whether a cue names a sound made by something visible (an impact, a step, a blow), by its words. */
+    static boolean isVisibleAction(AudioCue cue) {
+        return VISIBLE_ACTION.matcher(cue.description().toLowerCase(java.util.Locale.ROOT)).find();
+    }
+
+    /** Detected cuts farther than the tolerance from every shot boundary of the storyboard. */
     public static Check unexpectedCut(ClipMetrics m, ShotStructure shots, List<Integer> boundaryFrames, ReviewThresholds t) {
         List<Integer> unexpected = shots.cuts().stream()
                 .filter(cut -> boundaryFrames.stream().noneMatch(b -> Math.abs(b - cut) <= t.cutToleranceFrames()))
                 .toList();
         String at = unexpected.stream().map(f -> fmt("%.2f s", m.timeOf(f))).collect(Collectors.joining(", "));
         return check("unexpected-cut", unexpected.isEmpty(), unexpected.size(), 0, "cuts",
-                unexpected.isEmpty() ? fmt("%d cut(s), all within ±%.0f frames of a beat boundary", shots.cuts().size(),
-                        t.cutToleranceFrames()) : "cut(s) inside a beat at " + at,
-                "make each beat one continuous shot; cut only at the storyboard's beat boundaries");
+                unexpected.isEmpty() ? fmt("%d cut(s), all within ±%.0f frames of a shot boundary", shots.cuts().size(),
+                        t.cutToleranceFrames()) : "cut(s) inside a shot at " + at,
+                "make each shot one continuous take; cut only where the storyboard names a new shot");
     }
 
-    /** Each timed cue needs an audio onset within the tolerance (in frames of this clip). */
+    /**
+     * Each timed sound cue needs an audio onset within the tolerance (in frames of this clip). Spoken cues are the
+     * dialogue check's: a voice rises too gently for the energy-onset detector.
+     */
     public static Check audioCues(ClipMetrics m, Storyboard storyboard, ReviewThresholds t) {
-        List<AudioCue> cues = storyboard.audioCues();
+        List<AudioCue> cues = storyboard.audioCues().stream().filter(c -> !SpokenCue.isSpeech(c)).toList();
         if (cues.isEmpty()) {
             return check("audio-cues", true, 0, t.audioCueToleranceFrames(), "frames", "no timed cues to match", "");
         }
@@ -58,15 +74,24 @@ public final class TimingChecks {
     }
 
     /**
-     * Median offset between audio onsets and the visual event (motion peak) nearest each (positive: sound late). A
-     * visual event can be the source of one sound only: when several onsets pair with the same peak (an impact
-     * followed by debris), the closest one keeps it. When the window holds several peaks of comparable height (a
-     * landing and the bounce's landing), the sound belongs to the first: contact makes the sound, and taking the
-     * taller of two near-equal peaks would flip between them on a rounding difference.
+     * Median offset between the sounds the storyboard names as impacts or actions and the visual event (motion peak)
+     * nearest each (positive: sound late). Only those are paired: most sounds of a real soundtrack (music, ambience,
+     * dialogue, effects off screen) have no visible event, and pairing them with whatever moves measures nothing. A
+     * named cue's sound is the onset nearest its time. A visual event can be the source of one sound only: when
+     * several onsets pair with the same peak, the closest one keeps it. When the window holds several peaks of
+     * comparable height (a landing and the bounce's landing), the sound belongs to the first: contact makes the
+     * sound, and taking the taller of two near-equal peaks would flip between them on a rounding difference. Not
+     * applicable when no named impact could be paired.
      */
-    public static Check avSync(ClipMetrics m, ShotStructure shots, ReviewThresholds t) {
+    public static Check avSync(ClipMetrics m, ShotStructure shots, Storyboard storyboard, ReviewThresholds t) {
         java.util.Map<Integer, Double> offsetByPeak = new java.util.TreeMap<>();
-        for (double onset : m.audioOnsets()) {
+        List<AudioCue> impacts = storyboard.audioCues().stream().filter(TimingChecks::isVisibleAction).toList();
+        for (AudioCue cue : impacts) {
+            double onset = m.audioOnsets().stream().min(java.util.Comparator.comparingDouble(o -> Math.abs(o - cue.atSeconds())))
+                    .filter(o -> Math.abs(o - cue.atSeconds()) <= SYNC_SEARCH_SECONDS).orElse(Double.NaN);
+            if (Double.isNaN(onset)) {
+                continue;
+            }
             int from = Math.max(1, (int) Math.floor((onset - SYNC_SEARCH_SECONDS) * m.fps()));
             int to = Math.min(m.frameCount() - 1, (int) Math.ceil((onset + SYNC_SEARCH_SECONDS) * m.fps()));
             int peak = firstComparablePeak(m.motion(), shots.excluded(), from, to);
@@ -77,7 +102,9 @@ public final class TimingChecks {
         }
         List<Double> offsets = new ArrayList<>(offsetByPeak.values());
         if (offsets.isEmpty()) {
-            return check("av-sync", true, 0, t.avSyncMs(), "ms", "no onset with a distinct motion peak to compare", "");
+            return Check.notApplicable("av-sync", t.avSyncMs(), "ms", impacts.isEmpty()
+                    ? "the storyboard names no impact or action sound to pair with the picture"
+                    : impacts.size() + " named impact sound(s), none with an onset and a distinct motion peak near it");
         }
         double[] sorted = offsets.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         int n = sorted.length;

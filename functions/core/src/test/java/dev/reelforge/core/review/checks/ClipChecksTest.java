@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 class ClipChecksTest {
     private static final Storyboard STORYBOARD = new Storyboard("A mug falls",
-            List.of(new Beat(0, 1.5, "A mug sits on a table"), new Beat(1.5, 4, "The mug tips and falls to the floor")),
+            List.of(new Beat(0, 1.5, "A mug sits on a table"), new Beat(1.5, 4, "Cut to a close-up: the mug tips and falls to the floor")),
             List.of(new AudioCue(3.0, "ceramic impact")));
     private static final RenderSettings SETTINGS = new RenderSettings(AspectRatio.PORTRAIT_9_16, 4, Resolution.R360P, 24, 1, "");
 
@@ -40,7 +40,7 @@ class ClipChecksTest {
     }
 
     @Test
-    void evaluate_cleanClipWithCutAtBeatBoundary_allElevenChecksPass() {
+    void evaluate_cleanClipWithCutAtShotBoundary_everyCheckPasses() {
         List<Check> checks = evaluate(clean());
         assertThat(checks).extracting(Check::name).containsExactlyElementsOf(ClipChecks.NAMES);
         assertThat(failed(checks)).isEmpty();
@@ -77,8 +77,7 @@ class ClipChecksTest {
 
     @Test
     void evaluate_frozenForOneSecond_failsFrozen_butFreezeInsideBlackDoesNot() {
-        SyntheticClip frozen = clean();
-        frozen.frozen.add(new Interval(0.2, 1.2));
+        SyntheticClip frozen = clean().freeze(0.2, 1.2);
         assertThat(named(evaluate(frozen), "frozen").passed()).isFalse();
 
         SyntheticClip black = clean();
@@ -88,6 +87,16 @@ class ClipChecksTest {
         assertThat(named(checks, "frozen").passed()).isTrue();
         assertThat(named(checks, "black").passed()).isFalse();
         assertThat(named(checks, "black").value()).isEqualTo(1.0);
+    }
+
+    @Test
+    void evaluate_stillLifeHeldForOneSecond_passesFrozen() {
+        SyntheticClip still = clean().stillLife(0.2, 1.2);
+
+        Check frozen = named(evaluate(still), "frozen");
+
+        assertThat(frozen.passed()).as(frozen.detail()).isTrue();
+        assertThat(frozen.value()).isZero();
     }
 
     @Test
@@ -143,9 +152,15 @@ class ClipChecksTest {
     void evaluate_softAndBlockyPictures_failTheirChecks() {
         SyntheticClip soft = clean();
         for (int i = 0; i < soft.n; i += 3) {
-            soft.blur[i] = 7;
+            soft.blur[i] = 11;
         }
         assertThat(failed(evaluate(soft))).containsExactly("blur");
+
+        SyntheticClip goesSoft = clean();
+        for (int i = goesSoft.frame(2.0); i < goesSoft.n; i += 3) {
+            goesSoft.blur[i] = 9.8;
+        }
+        assertThat(failed(evaluate(goesSoft))).containsExactly("blur");
 
         SyntheticClip blocky = clean();
         for (int i = 0; i < blocky.n; i += 4) {
@@ -167,11 +182,44 @@ class ClipChecksTest {
     void withOverrides_looserBlurThreshold_passesTheSoftClip() {
         SyntheticClip soft = clean();
         for (int i = 0; i < soft.n; i += 3) {
-            soft.blur[i] = 7;
+            soft.blur[i] = 11;
         }
-        ReviewThresholds loose = ReviewThresholds.withOverrides(Map.of("blur", 7.5));
+        ReviewThresholds loose = ReviewThresholds.withOverrides(Map.of("blur", 11.5));
         assertThat(ClipChecks.evaluate(soft.metrics(), SETTINGS, STORYBOARD, loose)).allMatch(Check::passed);
         assertThatThrownBy(() -> ReviewThresholds.withOverrides(Map.of("sharpness", 1.0)))
                 .hasMessageContaining("unknown review threshold 'sharpness'");
+    }
+
+    @Test
+    void evaluate_lockedOffShotWhosePaletteChangesAtEveryBeat_failsContinuityAndUnexpectedCut() {
+        Storyboard lockedOff = new Storyboard("A white mug on a wooden table. Camera: locked-off tripod, no movement.",
+                List.of(new Beat(0, 1.5, "the mug rests near the table edge"), new Beat(1.5, 3, "the mug tips over the edge"),
+                        new Beat(3, 4, "it shatters into three pieces")),
+                List.of());
+        SyntheticClip clip = new SyntheticClip(4, 7).cut(1.5).cut(3.0);
+        for (int i = 0; i < clip.n; i++) {
+            boolean pink = i >= clip.frame(1.5) && i < clip.frame(3.0);
+            clip.u[i] = i < clip.frame(1.5) ? 100 : pink ? 140 : 160;
+            clip.v[i] = i < clip.frame(1.5) ? 160 : pink ? 165 : 150;
+        }
+
+        List<Check> checks = ClipChecks.evaluate(clip.metrics(), SETTINGS, lockedOff, ReviewThresholds.defaults());
+
+        assertThat(named(checks, "continuity").passed()).isFalse();
+        assertThat(named(checks, "continuity").detail()).contains("colour temperature changes");
+        assertThat(named(checks, "unexpected-cut").passed()).isFalse();
+    }
+
+    @Test
+    void evaluate_pictureLosesItsSubjectForHalfTheClip_failsFramingOnly() {
+        SyntheticClip clip = clean();
+        for (int i = clip.frame(2.0); i < clip.n; i++) {
+            clip.contrast[i] = 0.05;
+        }
+
+        List<Check> checks = evaluate(clip);
+
+        assertThat(failed(checks)).containsExactly("framing");
+        assertThat(named(checks, "framing").value()).isLessThan(0.9);
     }
 }

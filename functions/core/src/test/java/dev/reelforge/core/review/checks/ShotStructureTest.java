@@ -6,34 +6,21 @@ import org.junit.jupiter.api.Test;
 
 class ShotStructureTest {
     @Test
-    void of_brightnessJumpThatAlsoTurnsTheColour_isACut() {
-        SyntheticClip clip = new SyntheticClip(4, 3);
-        int at = clip.frame(2.0);
-        for (int i = at; i < clip.n; i++) {
-            clip.luma[i] += 21;
-            clip.u[i] = 150;
-            clip.v[i] = 110;
-        }
-        clip.motion[at] = 23;
+    void of_newTextureFromAFrameOn_isACut() {
+        SyntheticClip clip = new SyntheticClip(4, 3).cut(2.0);
 
         ShotStructure shots = ShotStructure.of(clip.metrics());
 
-        assertThat(shots.cuts()).containsExactly(at);
+        assertThat(shots.cuts()).containsExactly(clip.frame(2.0));
+        assertThat(shots.lookJumps()).isEmpty();
     }
 
     @Test
-    void of_gainFlickerThatScalesTheColourWithTheLuma_isNoCut() {
+    void of_gainFlickerEveryOtherFrame_isNeitherACutNorALookJump() {
         SyntheticClip clip = new SyntheticClip(4, 3);
-        for (int i = 0; i < clip.n; i++) {
-            clip.u[i] = 140;
-            clip.v[i] = 120;
-        }
         for (int i = 10; i < clip.n; i += 2) {
-            double gain = 1.25;
             double before = clip.luma[i];
-            clip.luma[i] = 16 + gain * (before - 16);
-            clip.u[i] = 128 + gain * (clip.u[i] - 128);
-            clip.v[i] = 128 + gain * (clip.v[i] - 128);
+            clip.luma[i] = 16 + 1.25 * (before - 16);
             clip.motion[i] = clip.luma[i] - before;
             clip.motion[i + 1] = clip.luma[i] - before;
         }
@@ -41,22 +28,33 @@ class ShotStructureTest {
         ShotStructure shots = ShotStructure.of(clip.metrics());
 
         assertThat(shots.cuts()).isEmpty();
+        assertThat(shots.lookJumps()).isEmpty();
     }
 
     @Test
-    void colourShiftBeyondGain_pureGain_isZero_andAHueTurn_isLarge() {
-        SyntheticClip clip = new SyntheticClip(1, 3);
-        clip.luma[0] = 116;
-        clip.u[0] = 138;
-        clip.v[0] = 118;
-        clip.luma[1] = 136;
-        clip.u[1] = 140;
-        clip.v[1] = 116;
-        clip.luma[2] = 136;
-        clip.u[2] = 116;
-        clip.v[2] = 140;
+    void of_paletteTurnsAndStaysTurnedWithTheSameEdges_isALookJumpNotACut() {
+        SyntheticClip clip = new SyntheticClip(4, 3);
+        int at = clip.frame(2.0);
+        for (int i = at; i < clip.n; i++) {
+            clip.u[i] = 142;
+            clip.v[i] = 116;
+        }
 
-        assertThat(ShotStructure.colourShiftBeyondGain(clip.metrics(), 1)).isCloseTo(0, org.assertj.core.api.Assertions.within(1e-9));
-        assertThat(ShotStructure.colourShiftBeyondGain(clip.metrics(), 2)).isEqualTo(48);
+        ShotStructure shots = ShotStructure.of(clip.metrics());
+
+        assertThat(shots.cuts()).isEmpty();
+        assertThat(shots.lookJumps()).containsExactly(at);
+    }
+
+    @Test
+    void of_oneFrameFlashOfAnotherPicture_isNoCut() {
+        SyntheticClip clip = new SyntheticClip(4, 3).cut(2.0).cut(2.0 + 1 / SyntheticClip.FPS);
+        for (int i = clip.frame(2.0) + 1; i < clip.n; i++) {
+            clip.shot[i] = 0;
+        }
+
+        ShotStructure shots = ShotStructure.of(clip.metrics());
+
+        assertThat(shots.cuts()).isEmpty();
     }
 }

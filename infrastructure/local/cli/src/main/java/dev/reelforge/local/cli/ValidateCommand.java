@@ -1,6 +1,7 @@
 package dev.reelforge.local.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.reelforge.core.error.InvalidRequestException;
 import dev.reelforge.core.error.ReelforgeException;
 import dev.reelforge.core.provider.CapabilityCatalog;
 import dev.reelforge.core.request.RenderRequest;
@@ -15,14 +16,21 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code reelforge validate <request.json>}: the Validate state's checks, offline, without starting anything. */
-@Command(name = "validate", description = "Lint and validate a request without rendering it.")
+/**
+ * {@code reelforge validate <request.json>}: the Validate state's checks, offline, without starting anything, and
+ * what was understood of the prompt (beats, cues, shots, scene plan) so the creator can check it before rendering.
+ */
+@Command(name = "validate", description = "Lint and validate a request without rendering it; show what the prompt was read as.")
 final class ValidateCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "<request.json>", description = "The request file.")
     Path requestFile;
+
+    @Option(names = "--json", description = "Print one JSON object: valid, errors, warnings, beats, cues, shots, scene.")
+    boolean jsonOutput;
 
     @Spec
     CommandSpec spec;
@@ -32,20 +40,26 @@ final class ValidateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ObjectMapper json = Services.objectMapper();
+        ValidationReport report = validate(json);
+        if (jsonOutput) {
+            out.println(report.json(json));
+        } else {
+            report.print(out, err);
+        }
+        return report.valid() ? ReelforgeCli.OK : ReelforgeCli.INVALID_INPUT;
+    }
+
+    private ValidationReport validate(ObjectMapper json) {
+        RenderRequest request = null;
         try {
-            String text = RequestFile.read(requestFile);
-            RenderRequest request = new RequestParser(json).parse(text);
+            request = new RequestParser(json).parse(RequestFile.read(requestFile));
             RequestValidator validator = new RequestValidator(ContentPolicy.load(json), CapabilityCatalog.bundled(json),
                     Set.of("animatic"));
-            RequestValidator.Accepted accepted = validator.validate(request, LocalDate.now());
-            out.printf("valid: %s/%s, %d beat(s), %d audio cue(s), estimated cost $%.2f%n", accepted.model().provider(),
-                    accepted.model().model(), request.storyboard().beats().size(), request.storyboard().audioCues().size(),
-                    accepted.estimate().usd());
-            accepted.warnings().forEach(w -> out.println("warning: " + w));
-            return ReelforgeCli.OK;
+            return ValidationReport.accepted(request, validator.validate(request, LocalDate.now()));
+        } catch (InvalidRequestException e) {
+            return ValidationReport.rejected(request, e);
         } catch (RequestFile.UserInputException | ReelforgeException e) {
-            err.println("rejected: " + Printable.of(e.getMessage()));
-            return ReelforgeCli.INVALID_INPUT;
+            return ValidationReport.rejected(request, e.getMessage());
         }
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.reelforge.core.review.checks.ClipChecks;
 import dev.reelforge.core.provider.GenerationSpec;
 import dev.reelforge.core.request.RenderRequest;
 import dev.reelforge.core.request.RequestParser;
@@ -56,7 +57,7 @@ class ReviewCommandTest {
         JsonNode doc = new ObjectMapper().readTree(out.toString());
         assertThat(exit).as(out + "\n" + err).isZero();
         assertThat(doc.path("passed").asBoolean()).isTrue();
-        assertThat(doc.path("checks")).hasSize(11);
+        assertThat(doc.path("checks")).hasSize(ClipChecks.NAMES.size());
         assertThat(doc.path("checks").get(0).fieldNames()).toIterable()
                 .containsExactly("name", "passed", "value", "threshold", "unit", "detail", "suggestedFix");
     }

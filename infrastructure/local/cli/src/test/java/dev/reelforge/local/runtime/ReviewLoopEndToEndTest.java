@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.reelforge.core.review.checks.ClipChecks;
 import dev.reelforge.core.workflow.ReviewStep;
 import dev.reelforge.local.engine.EngineClock;
 import dev.reelforge.local.engine.ExecutionListener;
@@ -114,7 +115,7 @@ class ReviewLoopEndToEndTest {
 
         String reportKey = result.output().path("report").asText();
         JsonNode report = JSON.readTree(Files.readString(Path.of(stack.clipStore().locate(reportKey))));
-        assertThat(report.path("clips").get(0).path("checks")).hasSize(11);
+        assertThat(report.path("clips").get(0).path("checks")).hasSize(ClipChecks.NAMES.size());
         assertThat(Files.readString(htmlReport(result))).as("the HTML report is self-contained")
                 .doesNotContain("http://", "https://", "<script", "<link");
     }

@@ -1,0 +1,155 @@
+package dev.reelforge.core.scene;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the subjects of a prompt: the nouns of a vocabulary of things clips show (cups and mugs, balls, bottles,
+ * boxes and products, people, animals, …), each with the colour, material and weight written in its noun phrase or
+ * in the parenthesis after it ("a mug (about 350 g, glazed stoneware)"), how many there are, and into how many pieces
+ * it breaks. A noun seen again ("the mug") is the same subject; surfaces and places are the setting's, not subjects.
+ */
+final class SubjectReader {
+    private static final String NOUNS = "mug|cup|teacup|glass|wine glass|tumbler|bottle|jar|vase|bowl|plate|can|kettle|teapot"
+            + "|ball|basketball|football|soccer ball|tennis ball|marble|balloon|egg|apple|orange|lemon|tomato|melon|watermelon"
+            + "|box|package|parcel|gift|crate|product|perfume bottle|phone|smartphone|wristwatch|sneaker|shoe|headphones"
+            + "|book|lamp|candle|chair|toy|block|brick|dice|coin|spoon|fork|knife|pen|pencil|laptop|robot|soda can|tin can"
+            + "|car|bicycle|bike|skateboard|umbrella|hat|bag|backpack|suitcase|paper plane|leaf|feather|rock|pebble"
+            + "|woman|man|girl|boy|child|kid|person|chef|baker|barista|dancer|skater|runner|cyclist|waiter|musician"
+            + "|dog|puppy|cat|kitten|bird|parrot|horse|fox|rabbit|bunny|fish|duck|owl|deer|cow|sheep|pig|bear|squirrel";
+    private static final Pattern NOUN = Pattern.compile("\\b(" + NOUNS + ")(?:e?s)?\\b");
+    private static final Pattern NOUN_NEXT = Pattern.compile("\\s+(?:" + NOUNS + "|" + LookReader.SURFACE_NOUNS + ")(?:e?s)?\\b");
+    private static final Pattern ONE_MORE_WORD = Pattern.compile("^\\s+\\p{L}+(?=\\s*\\()");
+    private static final Pattern PEOPLE = Pattern.compile("woman|man|girl|boy|child|kid|person|chef|baker|barista|dancer"
+            + "|skater|runner|cyclist|waiter|musician");
+    private static final Pattern COLOUR = Pattern.compile("\\b(white|black|red|blue|green|yellow|orange|purple|violet|pink"
+            + "|brown|gr[ae]y|silver|gold|golden|beige|teal|navy|cream|turquoise|crimson|scarlet|ivory|tan|maroon|lime"
+            + "|mint|olive|amber|cyan|magenta)\\b");
+    private static final Pattern WEARING = Pattern.compile("^\\s*(?:\\(|,)?\\s*(?:in|wearing|dressed in)\\s+(?:a|an|her|his|their)?\\s*"
+            + "(?:\\w+\\s+)?(white|black|red|blue|green|yellow|orange|purple|pink|brown|gr[ae]y|beige|navy|cream|teal)\\b");
+    private static final Pattern PHRASE_BREAK = Pattern.compile("[.,;:!?()\\[\\]\\n]|\\b(on|in|of|at|from|onto|into|under|near"
+            + "|beside|by|and|with|while|then|as|to|over|a|an|the|his|her|their|its)\\b");
+    /** A noun used as a modifier of what follows ("product shot", "phone screen") is not a subject of its own. */
+    private static final Pattern MODIFIES_NEXT = Pattern.compile("\\s+(?:shot|ad|advert|video|commercial|photo|photography"
+            + "|close-up|reveal|demo|launch|lighting|light|screen|logo|packaging|label)\\b");
+    private static final Pattern PIECES = Pattern.compile("\\b(?:shatters?|shattering|breaks?|breaking|splits?|splitting|cracks?"
+            + "|smash(?:es)?|bursts?)\\s+(?:apart\\s+)?(?:in|into)\\s+(\\d+|two|three|four|five|six|seven|eight|nine|ten|a dozen|halves)"
+            + "(?:\\s+\\w+)?\\s*(pieces|shards|fragments|parts|chunks|halves|bits)?");
+    private static final Pattern COUNT = Pattern.compile("\\b(two|three|four|five|[1-9])\\s+(?:\\w+\\s+){0,3}$");
+    private static final Map<String, Integer> NUMBERS = Map.ofEntries(Map.entry("two", 2), Map.entry("three", 3),
+            Map.entry("four", 4), Map.entry("five", 5), Map.entry("six", 6), Map.entry("seven", 7), Map.entry("eight", 8),
+            Map.entry("nine", 9), Map.entry("ten", 10), Map.entry("a dozen", 12), Map.entry("halves", 2));
+
+    private SubjectReader() {}
+
+    static List<Subject> read(String prompt) {
+        String text = prompt.toLowerCase(Locale.ROOT);
+        Map<String, Subject> subjects = new LinkedHashMap<>();
+        Matcher noun = NOUN.matcher(text);
+        while (noun.find()) {
+            if (NOUN_NEXT.matcher(text).region(noun.end(), text.length()).lookingAt()
+                    || MODIFIES_NEXT.matcher(text).region(noun.end(), text.length()).lookingAt()) {
+                continue;
+            }
+            String name = canonical(noun.group(1));
+            String phrase = phraseBefore(text, noun.start());
+            String aside = asideAfter(text, noun.end());
+            Subject seen = subjects.get(name);
+            String colour = firstColour(phrase).or(() -> clothing(name, text, noun.end()))
+                    .orElse(seen == null ? "" : seen.colour());
+            Material material = Material.first(phrase + " " + aside)
+                    .orElse(seen != null ? seen.material() : name.endsWith("glass") ? Material.GLASS : null);
+            List<Double> grams = Quantities.massesGrams(phrase + " " + aside);
+            Double mass = grams.isEmpty() ? (seen == null ? null : seen.massGrams()) : grams.get(0);
+            int count = seen != null ? seen.count() : count(phrase, noun.group());
+            subjects.put(name, new Subject(name, colour, material, mass, count, seen == null ? 0 : seen.pieces()));
+        }
+        int pieces = pieces(text);
+        if (pieces > 1 && !subjects.isEmpty()) {
+            Subject breaking = breakingSubject(subjects);
+            subjects.put(breaking.noun(), new Subject(breaking.noun(), breaking.colour(), breaking.material(),
+                    breaking.massGrams(), breaking.count(), pieces));
+        }
+        return new ArrayList<>(subjects.values());
+    }
+
+    /** The breaking subject: the first one of a brittle material, else the first one. */
+    private static Subject breakingSubject(Map<String, Subject> subjects) {
+        return subjects.values().stream()
+                .filter(s -> s.material() == Material.CERAMIC || s.material() == Material.GLASS)
+                .findFirst().orElse(subjects.values().iterator().next());
+    }
+
+    private static String canonical(String noun) {
+        return switch (noun) {
+            case "teacup" -> "cup";
+            case "puppy" -> "dog";
+            case "kitten" -> "cat";
+            case "bunny" -> "rabbit";
+            case "kid" -> "child";
+            case "bike" -> "bicycle";
+            case "smartphone" -> "phone";
+            default -> noun;
+        };
+    }
+
+    /** The words before the noun back to the start of its noun phrase ("a heavy white ceramic "). */
+    private static String phraseBefore(String text, int end) {
+        int start = Math.max(0, end - 60);
+        String window = text.substring(start, end);
+        Matcher br = PHRASE_BREAK.matcher(window);
+        int from = 0;
+        while (br.find()) {
+            from = br.end();
+        }
+        return window.substring(from);
+    }
+
+    /** A parenthesis right after the noun, or after one more word of it: "mug (about 350 g)", "ball bearing (50 g)". */
+    private static String asideAfter(String text, int end) {
+        String rest = ONE_MORE_WORD.matcher(text.substring(end)).replaceFirst("").stripLeading();
+        if (rest.startsWith("(")) {
+            int close = rest.indexOf(')');
+            return close > 0 ? rest.substring(1, close) : "";
+        }
+        return "";
+    }
+
+    private static Optional<String> firstColour(String phrase) {
+        Matcher m = COLOUR.matcher(phrase);
+        return m.find() ? Optional.of(m.group(1).replace("grey", "gray").replace("golden", "gold")) : Optional.empty();
+    }
+
+    /** A person's colour is their clothing's: "a woman in a blue dress". */
+    private static Optional<String> clothing(String noun, String text, int end) {
+        if (!PEOPLE.matcher(noun).matches()) {
+            return Optional.empty();
+        }
+        Matcher m = WEARING.matcher(text).region(end, text.length());
+        return m.lookingAt() ? Optional.of(m.group(1).replace("grey", "gray")) : Optional.empty();
+    }
+
+    private static int count(String phrase, String noun) {
+        Matcher m = COUNT.matcher(phrase);
+        if (m.find() && (noun.endsWith("s") || !m.group(1).equals("one"))) {
+            String n = m.group(1);
+            return NUMBERS.getOrDefault(n, n.chars().allMatch(Character::isDigit) ? Integer.parseInt(n) : 1);
+        }
+        return 1;
+    }
+
+    private static int pieces(String text) {
+        Matcher m = PIECES.matcher(text);
+        if (!m.find()) {
+            return 0;
+        }
+        String n = m.group(1);
+        return NUMBERS.getOrDefault(n, n.chars().allMatch(Character::isDigit) ? Math.min(Integer.parseInt(n), 99) : 0);
+    }
+}

@@ -1,0 +1,93 @@
+package dev.reelforge.core.scene;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
+import static org.assertj.core.api.Assertions.tuple;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.reelforge.core.request.RenderRequest;
+import dev.reelforge.core.request.RequestParser;
+import dev.reelforge.core.request.StoryboardParser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ScenePlanTest {
+    private static final Path REQUESTS = Path.of("../../events/requests");
+
+    private static ScenePlan plan(String prompt, double seconds) {
+        return ScenePlan.of(new StoryboardParser().parse(prompt, List.of(), seconds).storyboard());
+    }
+
+    @Test
+    void of_mugDrop_oneShotWithTheMugsColourMaterialWeightAndPieces() throws IOException {
+        RenderRequest request = new RequestParser(new ObjectMapper()).parse(Files.readString(REQUESTS.resolve("mug-drop.json")));
+
+        ScenePlan plan = ScenePlan.of(request);
+
+        assertThat(plan.shots()).singleElement().satisfies(s -> assertThat(s.endSeconds()).isEqualTo(6.0));
+        assertThat(plan.beats()).extracting(PlannedBeat::shot).containsExactly(0, 0, 0);
+        assertThat(plan.subjects().get(0)).isEqualTo(new Subject("mug", "white", Material.CERAMIC, 350.0, 1, 3));
+        assertThat(plan.setting().place()).isEqualTo("kitchen");
+        assertThat(plan.setting().surfaces()).extracting(Setting.Surface::noun).containsExactly("table", "floor");
+        assertThat(plan.setting().surfaces().get(0).material()).isEqualTo(Material.WOOD);
+        assertThat(plan.light().direction()).isEqualTo(Light.Direction.LEFT);
+        assertThat(plan.camera()).isEqualTo(new Camera(Camera.Move.STATIC, Camera.Stability.LOCKED_OFF, 35.0));
+        assertThat(plan.beats()).extracting(PlannedBeat::action).containsExactly("rest", "tip", "shatter");
+    }
+
+    @Test
+    void of_beatsThatNameShots_startNewShotsAndOthersContinue() {
+        ScenePlan plan = plan("A bakery. 00:00–00:02: Wide shot of the counter. 00:02–00:04: flour drifts down."
+                + " 00:04–00:06: Close-up of the baker's hands. 00:06–00:08: Cut to the oven door opening.", 8);
+
+        assertThat(plan.beats()).extracting(PlannedBeat::shot).containsExactly(0, 0, 1, 2);
+        assertThat(plan.shots()).extracting(Shot::startSeconds).containsExactly(0.0, 4.0, 6.0);
+        assertThat(plan.shots()).extracting(Shot::framing).containsExactly(ShotSize.WIDE, ShotSize.CLOSE_UP, ShotSize.UNSPECIFIED);
+        assertThat(plan.cuts()).containsExactly(4.0, 6.0);
+    }
+
+    @Test
+    void of_oneContinuousShotDeclared_hasOneShotDespiteFramingWords() {
+        ScenePlan plan = plan("One continuous shot of a desk.\n0-2s: wide shot, a pen rests\n2-4s: close-up, it rolls", 4);
+
+        assertThat(plan.shots()).hasSize(1);
+    }
+
+    @Test
+    void of_personInAColouredDress_takesTheClothingColour() {
+        ScenePlan plan = plan("A woman in a blue dress waves beside a red bicycle, backlit by a warm sunset. Handheld, slow push-in.", 6);
+
+        assertThat(plan.subjects()).extracting(Subject::noun, Subject::colour)
+                .containsExactly(tuple("woman", "blue"), tuple("bicycle", "red"));
+        assertThat(plan.light()).isEqualTo(new Light(Light.Direction.BACK, Light.Warmth.WARM));
+        assertThat(plan.camera().move()).isEqualTo(Camera.Move.DOLLY_IN);
+        assertThat(plan.camera().stability()).isEqualTo(Camera.Stability.HANDHELD);
+    }
+
+    @Test
+    void of_weightsInOtherUnits_convertedToGrams() {
+        assertThat(plan("A 12 oz glass bottle falls.", 6).subjects()).singleElement()
+                .satisfies(s -> assertThat(s.massGrams()).isCloseTo(340.19, offset(0.01)))
+                .satisfies(s -> assertThat(s.material()).isEqualTo(Material.GLASS));
+        assertThat(plan("Two green apples (150 g each) roll off a shelf.", 6).subjects()).singleElement()
+                .satisfies(s -> assertThat(s.count()).isEqualTo(2)).satisfies(s -> assertThat(s.massGrams()).isEqualTo(150.0));
+    }
+
+    @Test
+    void of_colourOfAnotherNoun_isNotTheSubjects() {
+        ScenePlan plan = plan("00:00-00:03: establishing shot over a red barn\n00:03-00:06: a horse trots out", 6);
+
+        assertThat(plan.subjects()).singleElement().satisfies(s -> assertThat(s.colour()).isEmpty());
+    }
+
+    @Test
+    void of_nounModifyingAnother_isNotASubject() {
+        ScenePlan plan = plan("Product ad for an orange sneaker on a glass plinth, glass bottle beside it.", 6);
+
+        assertThat(plan.subjects()).extracting(Subject::noun).containsExactly("sneaker", "bottle");
+        assertThat(plan.subjects().get(1).material()).isEqualTo(Material.GLASS);
+    }
+}
