@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reelforge.core.job.JobDetail;
 import dev.reelforge.core.job.JobStatus;
+import dev.reelforge.core.job.ProviderHistory;
 import dev.reelforge.core.job.StorageKeys;
 import dev.reelforge.core.media.ClipMetrics;
 import dev.reelforge.core.port.ClipAnalyzer;
@@ -138,6 +139,10 @@ public final class ReviewStep {
         report.put("html", htmlKey(key));
         report.set("attempts", detail.path("attempts"));
         report.set("warnings", detail.path("warnings"));
+        report.set(ProviderHistory.JOBS, detail.path(ProviderHistory.JOBS).isArray() ? detail.get(ProviderHistory.JOBS)
+                : json.createArrayNode());
+        report.set(ProviderHistory.POSSIBLE_DUPLICATES, detail.path(ProviderHistory.POSSIBLE_DUPLICATES).isArray()
+                ? detail.get(ProviderHistory.POSSIBLE_DUPLICATES) : json.createArrayNode());
         try {
             clips.putBytes(key, json.writerWithDefaultPrettyPrinter().writeValueAsString(report)
                     .getBytes(StandardCharsets.UTF_8), "application/json");

@@ -105,7 +105,7 @@ public final class OpenAiVideosProvider implements VideoProvider {
             close(response);
             throw ProviderErrors.forStatus(NAME, "download " + variant, response.statusCode(), response.headers(), "", clock);
         }
-        ClipDownload.write(response, target, NAME);
+        ClipDownload.write(response, target, NAME, variant.equals("video") ? "video/" : "image/");
     }
 
     private ProviderJob create(GenerationSpec spec) {

@@ -86,7 +86,8 @@ class FaultInjectionTest {
                 JSON, new InMemoryProviderJobLedger(), clock);
         InMemoryJobStore jobs = new InMemoryJobStore();
         SubmitStep submit = new SubmitStep(name -> provider, jobs, JSON, clock);
-        PollStep poll = new PollStep(name -> provider, new DirectoryClipStore(dir.resolve("bucket")), dir.resolve("work"), clock);
+        PollStep poll = new PollStep(name -> provider, new DirectoryClipStore(dir.resolve("bucket")), jobs, JSON, dir.resolve("work"),
+                clock);
         ExecutorService pool = Executors.newFixedThreadPool(10);
         List<Future<Outcome>> futures = new ArrayList<>();
         for (int i = 0; i < REQUESTS; i++) {

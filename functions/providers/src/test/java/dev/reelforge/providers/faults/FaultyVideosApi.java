@@ -78,7 +78,7 @@ final class FaultyVideosApi implements ResponseDefinitionTransformerV2 {
             String id = video.group(1);
             if (video.group(2) != null) {
                 return new ResponseDefinitionBuilder().withStatus(200).withHeader("Content-Type", "video/mp4")
-                        .withBody(("mp4:" + id).getBytes()).build();
+                        .withBody(dev.reelforge.core.testing.Mp4Bytes.clip(8)).build();
             }
             Job job = jobs.computeIfPresent(id, (k, j) -> new Job(j.prompt(), Math.min(j.step() + 1, 2), j.refuse()));
             return video(id, job);
