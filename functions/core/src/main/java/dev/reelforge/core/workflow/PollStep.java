@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.reelforge.core.checksum.Sha256;
 import dev.reelforge.core.error.CorruptDownloadException;
 import dev.reelforge.core.error.ProviderFailedException;
+import dev.reelforge.core.error.ProviderThrottledException;
 import dev.reelforge.core.error.RenderTimedOutException;
 import dev.reelforge.core.job.JobRecord;
 import dev.reelforge.core.job.ProviderHistory;
@@ -36,6 +37,8 @@ import java.util.function.UnaryOperator;
  * bodies the clip fails with a reason naming its provider job id, so the render can be recovered by hand. The round
  * is COMPLETED when every clip is done and at least one succeeded; if all failed, the round fails with the reasons.
  * Every provider state change and every download (with its checksum) goes into the job record's provider history.
+ * A provider that throttles with a Retry-After is asked again after that long (the round's {@code pollAfterSeconds},
+ * which the state machine's Wait honours) instead of after the Retry's own backoff.
  */
 public final class PollStep {
     /** Downloads of one finished clip before it is given up as undownloadable. */
@@ -63,48 +66,63 @@ public final class PollStep {
         List<ProviderTask> tasks = new ArrayList<>();
         List<UnaryOperator<JobRecord>> edits = new ArrayList<>();
         int pollAfter = 1;
-        for (ProviderTask task : round.tasks()) {
-            if (!task.clipKey().isEmpty() || "FAILED".equals(task.state())) {
-                tasks.add(task);
-                continue;
-            }
-            ProviderJob status = provider.poll(task.providerJobId());
-            String now = clock.instant().toString();
-            edits.add(r -> r.withDetail(history.observed(r, task.providerJobId(),
-                    new ProviderJobHistory.StateSeen(status.state().name(), now))));
-            pollAfter = Math.max(pollAfter, status.pollAfterSeconds());
-            if (status.state() != ProviderJob.State.COMPLETED) {
-                tasks.add(new ProviderTask(task.variation(), task.seed(), task.providerJobId(), status.state().name(),
-                        status.progressPercent(), "", status.failureReason(), "", task.rejectedDownloads()));
-                continue;
-            }
-            Download download = copyToStore(job, round, task, provider);
-            edits.add(r -> r.withDetail(history.downloaded(r, task.providerJobId(), download.attempt())));
-            if (download.attempt().outcome() == DownloadAttempt.Outcome.STORED) {
-                tasks.add(new ProviderTask(task.variation(), task.seed(), task.providerJobId(), "COMPLETED", 100, download.key(),
-                        "", download.attempt().sha256(), task.rejectedDownloads()));
-                continue;
-            }
-            int rejected = task.rejectedDownloads() + 1;
-            if (rejected >= MAX_DOWNLOADS) {
-                tasks.add(new ProviderTask(task.variation(), task.seed(), task.providerJobId(), "FAILED", 100, "",
-                        job.provider() + " finished render " + task.providerJobId() + " but " + rejected
-                                + " downloads of it were not a usable MP4 (last: " + download.attempt().reason()
-                                + "); it is paid for: recover it from the provider by that job id",
-                        "", rejected));
-                continue;
-            }
-            tasks.add(new ProviderTask(task.variation(), task.seed(), task.providerJobId(), "COMPLETED", 100, "", "", "", rejected));
-            pollAfter = Math.max(pollAfter, 1 << rejected);
-        }
-        if (!edits.isEmpty()) {
-            jobs.update(job.jobId(), r -> {
-                JobRecord edited = r;
-                for (UnaryOperator<JobRecord> edit : edits) {
-                    edited = edit.apply(edited);
+        try {
+            for (ProviderTask task : round.tasks()) {
+                if (!task.clipKey().isEmpty() || "FAILED".equals(task.state())) {
+                    tasks.add(task);
+                    continue;
                 }
-                return edited;
-            });
+                ProviderJob status;
+                try {
+                    status = provider.poll(task.providerJobId());
+                } catch (ProviderThrottledException e) {
+                    if (e.retryAfterSeconds() == 0) {
+                        throw e;
+                    }
+                    tasks.add(task);
+                    pollAfter = Math.max(pollAfter, e.retryAfterSeconds());
+                    continue;
+                }
+                String now = clock.instant().toString();
+                edits.add(r -> r.withDetail(history.observed(r, task.providerJobId(),
+                        new ProviderJobHistory.StateSeen(status.state().name(), now))));
+                pollAfter = Math.max(pollAfter, status.pollAfterSeconds());
+                if (status.state() != ProviderJob.State.COMPLETED) {
+                    tasks.add(new ProviderTask(task.variation(), task.seed(), task.providerJobId(), status.state().name(),
+                            status.progressPercent(), "", status.failureReason(), "", task.rejectedDownloads()));
+                    continue;
+                }
+                Download download;
+                try {
+                    download = copyToStore(job, round, task, provider);
+                } catch (ProviderThrottledException e) {
+                    if (e.retryAfterSeconds() == 0) {
+                        throw e;
+                    }
+                    tasks.add(task);
+                    pollAfter = Math.max(pollAfter, e.retryAfterSeconds());
+                    continue;
+                }
+                edits.add(r -> r.withDetail(history.downloaded(r, task.providerJobId(), download.attempt())));
+                if (download.attempt().outcome() == DownloadAttempt.Outcome.STORED) {
+                    tasks.add(new ProviderTask(task.variation(), task.seed(), task.providerJobId(), "COMPLETED", 100, download.key(),
+                            "", download.attempt().sha256(), task.rejectedDownloads()));
+                    continue;
+                }
+                int rejected = task.rejectedDownloads() + 1;
+                if (rejected >= MAX_DOWNLOADS) {
+                    tasks.add(new ProviderTask(task.variation(), task.seed(), task.providerJobId(), "FAILED", 100, "",
+                            job.provider() + " finished render " + task.providerJobId() + " but " + rejected
+                                    + " downloads of it were not a usable MP4 (last: " + download.attempt().reason()
+                                    + "); it is paid for: recover it from the provider by that job id",
+                            "", rejected));
+                    continue;
+                }
+                tasks.add(new ProviderTask(task.variation(), task.seed(), task.providerJobId(), "COMPLETED", 100, "", "", "", rejected));
+                pollAfter = Math.max(pollAfter, 1 << rejected);
+            }
+        } finally {
+            record(job, edits);
         }
         boolean allDone = tasks.stream().allMatch(t -> !t.clipKey().isEmpty() || "FAILED".equals(t.state()));
         if (allDone && tasks.stream().allMatch(t -> "FAILED".equals(t.state()))) {
@@ -117,6 +135,20 @@ public final class PollStep {
         int progress = (int) Math.round(tasks.stream().mapToInt(t -> t.clipKey().isEmpty() ? t.progressPercent() : 100).average().orElse(0));
         return new RenderRound(round.attempt(), round.mode(), round.prompt(), round.instruction(), tasks,
                 allDone ? "COMPLETED" : "RUNNING", progress, pollAfter, round.deadline(), round.spentUsd(), round.clipSeconds());
+    }
+
+    /** Writes what this lap saw, even when a later clip's call failed, so no download goes unrecorded. */
+    private void record(JobTicket job, List<UnaryOperator<JobRecord>> edits) {
+        if (edits.isEmpty()) {
+            return;
+        }
+        jobs.update(job.jobId(), r -> {
+            JobRecord edited = r;
+            for (UnaryOperator<JobRecord> edit : edits) {
+                edited = edit.apply(edited);
+            }
+            return edited;
+        });
     }
 
     /** Downloads the finished clip, checks and checksums it, and stores it under its final key in one put. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.reelforge.core.error.CorruptDownloadException;
 import dev.reelforge.core.error.ProviderFailedException;
+import dev.reelforge.core.error.ProviderThrottledException;
 import dev.reelforge.core.job.JobRecord;
 import dev.reelforge.core.job.ProviderHistory;
 import dev.reelforge.core.job.ProviderJobHistory;
@@ -32,8 +33,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Poll's download checks: a bad body is downloaded again with backoff, and only a whole MP4 becomes the clip. */
-class PollStepDownloadTest {
+/**
+ * Poll's download checks (a bad body is downloaded again with backoff, and only a whole MP4 becomes the clip) and its
+ * respect for a provider's Retry-After.
+ */
+class PollStepTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final byte[] HTML = "<!DOCTYPE html><html><body>502 Bad Gateway</body></html>".getBytes(StandardCharsets.UTF_8);
 
@@ -131,10 +135,31 @@ class PollStepDownloadTest {
         assertThat(poll.run(ticket, running(0)).status()).isEqualTo("COMPLETED");
     }
 
+    @Test
+    void run_pollThrottledWithRetryAfter_waitsThatLongInsteadOfFailingTheState() {
+        provider.throttleSeconds = 7;
+
+        RenderRound round = poll.run(ticket, running(8));
+
+        assertThat(round.status()).isEqualTo("RUNNING");
+        assertThat(round.pollAfterSeconds()).isEqualTo(7);
+        assertThat(round.tasks()).isEqualTo(running(8).tasks());
+    }
+
+    @Test
+    void run_pollThrottledWithoutRetryAfter_leavesTheRetryToTheStateMachine() {
+        provider.throttleSeconds = 0;
+        provider.throttle = true;
+
+        assertThatThrownBy(() -> poll.run(ticket, running(8))).isInstanceOf(ProviderThrottledException.class);
+    }
+
     /** Completed at once; each download serves the next scripted body. */
     private static final class ScriptedProvider implements VideoProvider {
         final Deque<byte[]> bodies = new ArrayDeque<>();
         String refuseWith = "";
+        int throttleSeconds;
+        boolean throttle;
 
         @Override
         public String name() {
@@ -148,6 +173,9 @@ class PollStepDownloadTest {
 
         @Override
         public ProviderJob poll(String providerJobId) {
+            if (throttle || throttleSeconds > 0) {
+                throw new ProviderThrottledException("scripted is rate limiting us", throttleSeconds);
+            }
             return new ProviderJob(providerJobId, ProviderJob.State.COMPLETED, 100, 1, "");
         }
 
