@@ -150,7 +150,7 @@ public final class BedrockAsyncProvider implements VideoProvider {
             return new ProviderJob(arn, ProviderJob.State.QUEUED, 0, POLL_SECONDS, "");
         } catch (SdkException e) {
             if (BedrockErrors.ambiguous(e)) {
-                throw new AmbiguousCreateException("Bedrock StartAsyncInvoke got no usable answer ("
+                throw new AmbiguousCreateException("Bedrock is throttling or unavailable on StartAsyncInvoke ("
                         + e.getClass().getSimpleName() + ")");
             }
             throw errors.map(e, "StartAsyncInvoke");

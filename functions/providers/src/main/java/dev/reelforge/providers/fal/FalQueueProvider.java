@@ -133,8 +133,7 @@ public final class FalQueueProvider implements VideoProvider {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(bytes(input))).build();
         ProviderHttp.Answer answer = http.sendCreate(request, "submit");
         if (answer.ambiguous()) {
-            throw new AmbiguousCreateException(NAME + " answered the submit with " + (answer.ok()
-                    ? "an unreadable body (HTTP " + answer.status() + ")" : "HTTP " + answer.status()));
+            throw new AmbiguousCreateException(answer.ambiguityReason());
         }
         JsonNode queued = ok(answer, "submit");
         String responseUrl = queued.path("response_url").asText("");

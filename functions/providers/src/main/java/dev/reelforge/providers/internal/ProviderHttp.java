@@ -137,6 +137,12 @@ public final class ProviderHttp {
             return status / 100 == 2;
         }
 
+        /** Why {@link #ambiguous()} holds, in words for a job record. */
+        public String ambiguityReason() {
+            return ok() ? provider + " answered " + what + " with an unreadable body (HTTP " + status + ")"
+                    : provider + " is unavailable (HTTP " + status + ") on " + what;
+        }
+
         /** A create answered like this may have started a job: 408, 5xx, or a 2xx whose body is not a JSON object. */
         public boolean ambiguous() {
             if (status == 408 || status >= 500) {

@@ -113,8 +113,8 @@ public final class SubmitOnce {
             created = create.get();
         } catch (AmbiguousCreateException e) {
             ledger.markAmbiguous(provider, idempotencyKey, sent);
-            throw new ProviderThrottledException(e.getMessage() + "; it may have started a job, so the retry looks for it"
-                    + " before creating again");
+            throw new ProviderThrottledException(e.getMessage() + "; it may have started a job, which is looked for before"
+                    + " any new create");
         } catch (ReelforgeException e) {
             ledger.release(provider, idempotencyKey);
             throw e;

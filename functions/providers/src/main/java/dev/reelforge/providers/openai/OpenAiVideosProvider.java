@@ -138,8 +138,7 @@ public final class OpenAiVideosProvider implements VideoProvider {
         }
         ProviderHttp.Answer answer = http.sendCreate(request, what);
         if (answer.ambiguous()) {
-            throw new AmbiguousCreateException(NAME + " answered the " + what + " with " + (answer.ok()
-                    ? "an unreadable body (HTTP " + answer.status() + ")" : "HTTP " + answer.status()));
+            throw new AmbiguousCreateException(answer.ambiguityReason());
         }
         ProviderJob job = toJob(ok(answer, what), answer);
         if (job.providerJobId().isEmpty()) {
