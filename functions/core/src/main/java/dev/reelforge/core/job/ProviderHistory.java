@@ -34,6 +34,23 @@ public final class ProviderHistory {
         return jobs;
     }
 
+    /** New, adopted and resumed submissions over every provider job on the record. */
+    public SubmissionCounts counts(JobRecord record) {
+        int created = 0;
+        int adopted = 0;
+        int resumed = 0;
+        for (ProviderJobHistory job : read(record)) {
+            List<CreateAttempt.Outcome> outcomes = job.creates().stream().map(CreateAttempt::outcome).toList();
+            if (outcomes.contains(CreateAttempt.Outcome.ADOPTED)) {
+                adopted++;
+            } else if (outcomes.contains(CreateAttempt.Outcome.CREATED)) {
+                created++;
+            }
+            resumed += (int) outcomes.stream().filter(o -> o == CreateAttempt.Outcome.RESUMED).count();
+        }
+        return new SubmissionCounts(created, adopted, resumed);
+    }
+
     public List<PossibleDuplicateCharge> possibleDuplicates(JobRecord record) {
         List<PossibleDuplicateCharge> charges = new ArrayList<>();
         details.read(record).path(POSSIBLE_DUPLICATES)

@@ -10,6 +10,7 @@ import dev.reelforge.core.job.ProviderHistory;
 import dev.reelforge.core.job.ProviderJobHistory;
 import dev.reelforge.core.port.JobStore;
 import dev.reelforge.core.port.VideoProvider;
+import dev.reelforge.core.provider.CreateAttempt;
 import dev.reelforge.core.provider.GenerationSpec;
 import dev.reelforge.core.provider.ProviderJob;
 import dev.reelforge.core.request.RenderRequest;
@@ -92,8 +93,12 @@ public final class SubmitStep {
                     tasks.stream().map(ProviderTask::providerJobId).toList(), "estimatedCostUsd", cost)));
             for (int i = 0; i < startedJobs.size(); i++) {
                 ProviderJob started = startedJobs.get(i);
+                List<CreateAttempt> creates = started.createAttempts().isEmpty()
+                        ? List.of(new CreateAttempt(now, CreateAttempt.Outcome.CREATED, started.providerJobId(),
+                                "started by " + job.provider() + ", which reports no details of its calls"))
+                        : started.createAttempts();
                 updated = updated.withDetail(history.submitted(updated, attempt, i, started.providerJobId(),
-                        started.createAttempts(), new ProviderJobHistory.StateSeen(started.state().name(), now),
+                        creates, new ProviderJobHistory.StateSeen(started.state().name(), now),
                         started.possibleDuplicateCharges()));
             }
             return updated;
