@@ -122,7 +122,7 @@ public final class SubmitOnce {
         String recorded = ledger.record(provider, idempotencyKey, created.providerJobId());
         ProviderJob job = recorded.equals(created.providerJobId()) ? created : resume.apply(recorded);
         attempts.add(new CreateAttempt(sent.toString(), CreateAttempt.Outcome.CREATED, recorded,
-                attempts.isEmpty() ? "created" : createdAgain(reconciliation)));
+                attempts.isEmpty() ? "created" : createdAgain(reconciliation, duplicateRisk)));
         List<PossibleDuplicateCharge> duplicates = duplicateRisk
                 ? List.of(new PossibleDuplicateCharge(List.of(recorded), "a create at " + attempts.get(0).at()
                         + " got no usable answer and " + provider + " offers no way to find its job; it may have"
@@ -131,12 +131,12 @@ public final class SubmitOnce {
         return job.withSubmission(attempts, duplicates);
     }
 
-    private static String createdAgain(Reconciliation reconciliation) {
+    private static String createdAgain(Reconciliation reconciliation, boolean duplicateRisk) {
         if (reconciliation instanceof Reconciliation.IdempotencyKey) {
             return "repeated under the same idempotency key: the provider returns the lost call's job if it started one";
         }
-        return reconciliation instanceof Reconciliation.Listing ? "created again: the listing showed no job from the lost call"
-                : "created again: the lost call's job cannot be looked up";
+        return duplicateRisk ? "created again: the lost call's job cannot be looked up"
+                : "created again: the listing showed no job from the lost call";
     }
 
     /** The oldest listed job in the window that no other key recorded, or null when the lost call started none. */

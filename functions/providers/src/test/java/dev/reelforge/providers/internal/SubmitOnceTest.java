@@ -134,6 +134,7 @@ class SubmitOnceTest {
         ProviderJob created = submit(creating("v2"), new SubmitOnce.Reconciliation.Listing((since, until) -> null));
 
         assertThat(created.possibleDuplicateCharges()).hasSize(1);
+        assertThat(created.createAttempts().get(1).detail()).contains("cannot be looked up");
     }
 
     @Test
