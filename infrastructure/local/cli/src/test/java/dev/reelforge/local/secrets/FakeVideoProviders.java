@@ -33,7 +33,8 @@ import java.util.regex.Pattern;
  * as some gateways do), {@code moderation} (refused at create), {@code failed} (refused while rendering), {@code 5xx}
  * (always) and {@code timeout} (answers after the client gave up); for OpenAI also {@code lost} (the first create is
  * made but answered 502, which the adapter must find with {@code GET /v1/videos}) and {@code corrupt} (the first
- * download is an HTML page with status 200, the second a truncated MP4). OpenAI Videos under {@code /v1} (and the visual
+ * download is an HTML page with status 200, the second a truncated MP4); for fal {@code lost} (the first submit is
+ * queued but answered 502, and the queue cannot be listed). OpenAI Videos under {@code /v1} (and the visual
  * judge's chat completions, which quote their key back for the fal render's clip), the fal queue at
  * the root ({@code Authorization: Key}), Bedrock's StartAsyncInvoke / GetAsyncInvoke (SigV4, any signature), which
  * writes {@code output.mp4} into the bucket's directory as Bedrock writes into S3. Every request's headers are
@@ -202,6 +203,12 @@ final class FakeVideoProviders implements AutoCloseable {
         return id;
     }
 
+    /** How many requests the fal queue accepted for the {@code lost} scenario, the one whose first reply was lost. */
+    int falLostCreates() {
+        AtomicInteger created = calls.get("fal-created-lost");
+        return created == null ? 0 : created.get();
+    }
+
     /** How many videos the OpenAI protocol created for a scenario (what the provider would bill). */
     int openAiCreates(String scenario) {
         AtomicInteger created = calls.get("openai-created-" + scenario);
@@ -246,6 +253,17 @@ final class FakeVideoProviders implements AutoCloseable {
                 case "422-echo" -> reply(exchange, 422, Map.of("detail", List.of(Map.of("msg",
                         "Authorization 'Key " + falKey + "' may not call this app", "type", "value_error"))), requestId);
                 case "5xx" -> reply(exchange, 502, Map.of("detail", "bad gateway"), requestId);
+                case "lost" -> {
+                    String id = String.format("00000000-0000-4000-8000-%012d", ids.incrementAndGet());
+                    scenarioOfJob.put(id, scenario);
+                    count("fal-created-lost");
+                    if (count("fal-create-lost") == 1) {
+                        reply(exchange, 502, Map.of("detail", "bad gateway"), requestId);
+                        return;
+                    }
+                    String url = endpoint() + path + "/requests/" + id;
+                    reply(exchange, 200, Map.of("request_id", id, "response_url", url, "status_url", url + "/status"), requestId);
+                }
                 default -> {
                     if (count("fal-create-" + scenario) == 1) {
                         reply(exchange, 429, Map.of("detail", "slow down"), Map.of("Retry-After", "1"));

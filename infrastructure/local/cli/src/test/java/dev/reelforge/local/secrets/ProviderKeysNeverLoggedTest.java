@@ -40,7 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
  * renders also take provider faults through render.asl.json and the Lambda handlers and must still succeed: a create
  * whose reply is lost (a 502 after the video was made; adopted from {@code GET /v1/videos}, one video created, no
  * possible duplicate in report.json) and two corrupt downloads (an HTML page with status 200, a truncated MP4) before
- * a whole one, each in the job's provider history.
+ * a whole one, each in the job's provider history. A fal render whose first submit is queued but answered 502 is
+ * submitted again (the queue cannot be listed) and succeeds, with the possible duplicate charge in report.json.
  */
 class ProviderKeysNeverLoggedTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -69,6 +70,7 @@ class ProviderKeysNeverLoggedTest {
             Map.entry("openai-5xx", "unavailable (HTTP 503)"),
             Map.entry("openai-timeout", "did not answer create within 500 ms"),
             Map.entry("fal-ok", "SUCCEEDED"),
+            Map.entry("fal-lost", "SUCCEEDED"),
             Map.entry("fal-401", "refused our credentials (HTTP 401)"),
             Map.entry("fal-422-echo", "refused submit as invalid (HTTP 422)"),
             Map.entry("fal-moderation", "moderation refused this clip"),
@@ -136,6 +138,15 @@ class ProviderKeysNeverLoggedTest {
                     .containsExactly("ambiguous", "adopted");
             assertThat(lost.path("possibleDuplicateCharges").isArray()).isTrue();
             assertThat(lost.path("possibleDuplicateCharges")).isEmpty();
+            assertThat(fake.falLostCreates()).as("fal requests queued for the render whose first reply was lost").isEqualTo(2);
+            JsonNode falLost = report(data, "fal-lost");
+            assertThat(falLost.path("possibleDuplicateCharges")).as("fal cannot be listed: the second queued request is a"
+                    + " possible duplicate charge").singleElement().satisfies(charge -> {
+                        assertThat(charge.path("providerJobIds")).singleElement()
+                                .satisfies(id -> assertThat(id.asText()).isEqualTo(falLost.path("providerJobs").get(0)
+                                        .path("providerJobId").asText()));
+                        assertThat(charge.path("reason").asText()).contains("no way to find its job");
+                    });
             assertThat(report(data, "openai-corrupt").path("providerJobs").get(0).path("downloads").findValuesAsText("outcome"))
                     .containsExactly("rejected", "rejected", "stored");
 
