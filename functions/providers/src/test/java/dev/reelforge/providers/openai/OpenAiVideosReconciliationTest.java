@@ -98,8 +98,11 @@ class OpenAiVideosReconciliationTest {
                 .containsExactly(CreateAttempt.Outcome.AMBIGUOUS, CreateAttempt.Outcome.ADOPTED);
         server.verify(1, postRequestedFor(urlEqualTo("/v1/videos")));
         server.verify(1, postRequestedFor(urlEqualTo("/v1/videos")).withHeader("Idempotency-Key", matching("[0-9a-f]{64}")));
-        assertThat(provider.submit(spec, "r-1/1/0").createAttempts()).extracting(CreateAttempt::outcome)
-                .containsExactly(CreateAttempt.Outcome.RESUMED);
+        server.stubFor(get(urlEqualTo("/v1/videos/video_ours")).willReturn(aResponse().withHeader("Content-Type", "application/json")
+                .withBody(video("video_ours", t, "1280x720", spec.prompt()).put("status", "in_progress").toString())));
+        ProviderJob resumed = provider.submit(spec, "r-1/1/0");
+        assertThat(resumed.state()).isEqualTo(ProviderJob.State.IN_PROGRESS);
+        assertThat(resumed.createAttempts()).extracting(CreateAttempt::outcome).containsExactly(CreateAttempt.Outcome.RESUMED);
     }
 
     @Test
