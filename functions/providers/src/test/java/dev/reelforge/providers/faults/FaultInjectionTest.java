@@ -73,7 +73,7 @@ class FaultInjectionTest {
 
     @BeforeEach
     void start() {
-        api = new FaultyVideosApi(20261202L, 0.3, 1500, clock);
+        api = new FaultyVideosApi(20261202L, 0.3, 2000, clock);
         server = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1").containerThreads(20).extensions(api));
         server.start();
         server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)));
@@ -89,7 +89,7 @@ class FaultInjectionTest {
     @Test
     void renders_underThirtyPercentFaults_onlyTheRefusedFailAndEveryPaidJobIsRecordedOnce() throws IOException {
         VideoProvider provider = new OpenAiVideosProvider(
-                OpenAiVideosSettings.of(URI.create(server.baseUrl() + "/v1"), "sk-fault-test").withRequestTimeout(Duration.ofMillis(1000)),
+                OpenAiVideosSettings.of(URI.create(server.baseUrl() + "/v1"), "sk-fault-test").withRequestTimeout(Duration.ofMillis(1500)),
                 JSON, new InMemoryProviderJobLedger(), clock);
         InMemoryJobStore jobs = new InMemoryJobStore();
         SubmitStep submit = new SubmitStep(name -> provider, jobs, JSON, clock);

@@ -41,12 +41,16 @@ class OpenAiVideosReconciliationTest {
             .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
 
     private OpenAiVideosProvider provider;
+    private OpenAiVideosProvider impatient;
     private final GenerationSpec spec = Specs.landscape("sora-2", 8);
 
     @BeforeEach
     void setUp() {
-        provider = new OpenAiVideosProvider(OpenAiVideosSettings.of(URI.create(server.baseUrl() + "/v1"), "sk-reconcile-test")
-                .withRequestTimeout(Duration.ofMillis(800)), JSON, new InMemoryProviderJobLedger(), Clock.fixed(NOW, ZoneOffset.UTC));
+        OpenAiVideosSettings settings = OpenAiVideosSettings.of(URI.create(server.baseUrl() + "/v1"), "sk-reconcile-test");
+        InMemoryProviderJobLedger ledger = new InMemoryProviderJobLedger();
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        provider = new OpenAiVideosProvider(settings.withRequestTimeout(Duration.ofSeconds(20)), JSON, ledger, clock);
+        impatient = new OpenAiVideosProvider(settings.withRequestTimeout(Duration.ofMillis(1000)), JSON, ledger, clock);
     }
 
     private static ObjectNode video(String id, long createdAt, String size, String prompt) {
@@ -132,10 +136,10 @@ class OpenAiVideosReconciliationTest {
 
     @Test
     void submit_createStalledPastTheTimeout_isReconciledLikeALostReply() {
-        server.stubFor(post(urlEqualTo("/v1/videos")).willReturn(aResponse().withFixedDelay(2000).withHeader("Content-Type",
+        server.stubFor(post(urlEqualTo("/v1/videos")).willReturn(aResponse().withFixedDelay(4000).withHeader("Content-Type",
                 "application/json").withBody(video("video_slow", NOW.getEpochSecond(), "1280x720", spec.prompt()).toString())));
-        assertThatThrownBy(() -> provider.submit(spec, "r-2/1/0")).isExactlyInstanceOf(ProviderThrottledException.class)
-                .hasMessageContaining("did not answer create within 800 ms");
+        assertThatThrownBy(() -> impatient.submit(spec, "r-2/1/0")).isExactlyInstanceOf(ProviderThrottledException.class)
+                .hasMessageContaining("did not answer create within 1000 ms");
         server.stubFor(get(urlEqualTo(FIRST_PAGE)).willReturn(aResponse().withHeader("Content-Type", "application/json")
                 .withBody(page(false, video("video_slow", NOW.getEpochSecond(), "1280x720", spec.prompt())))));
 
