@@ -16,7 +16,8 @@ public final class PollHandler extends JsonHandler {
 
     public PollHandler(Services services) {
         super(services.json());
-        this.step = new PollStep(services::provider, services.clips(), services.workDir(), services.clock());
+        this.step = new PollStep(services::provider, services.clips(), services.jobs(), services.json(), services.workDir(),
+                services.clock());
     }
 
     @Override

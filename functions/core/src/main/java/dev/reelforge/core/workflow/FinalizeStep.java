@@ -7,6 +7,7 @@ import dev.reelforge.core.error.MediaProcessingException;
 import dev.reelforge.core.job.JobDetail;
 import dev.reelforge.core.job.JobRecord;
 import dev.reelforge.core.job.JobStatus;
+import dev.reelforge.core.job.ProviderHistory;
 import dev.reelforge.core.job.StorageKeys;
 import dev.reelforge.core.media.MediaResult;
 import dev.reelforge.core.port.ClipStore;
@@ -32,6 +33,7 @@ public final class FinalizeStep {
     private final PromptCache cache;
     private final ObjectMapper json;
     private final JobDetail details;
+    private final ProviderHistory history;
     private final Clock clock;
 
     public FinalizeStep(ClipStore clips, JobStore jobs, PromptCache cache, ObjectMapper json, Clock clock) {
@@ -40,6 +42,7 @@ public final class FinalizeStep {
         this.cache = cache;
         this.json = json;
         this.details = new JobDetail(json);
+        this.history = new ProviderHistory(json);
         this.clock = clock;
     }
 
@@ -70,7 +73,7 @@ public final class FinalizeStep {
         int attempts = detail.path("attempts").size();
         return new JobSummary("SUCCEEDED", job.jobId(), job.tenant(), job.cacheHit(), record.providerSubmissions(),
                 attempts, job.cacheHit() ? "cached" : review.verdict(), listed, report, result.encoder(),
-                job.estimatedCostUsd(), recorded);
+                job.estimatedCostUsd(), recorded, history.counts(record), history.possibleDuplicates(record));
     }
 
     private MediaResult readResult(String key) {

@@ -9,6 +9,8 @@ import java.util.List;
  * @param status NOT_STARTED, RUNNING or COMPLETED (a round whose clips all failed throws instead)
  * @param deadline ISO-8601 instant after which polling gives up
  * @param spentUsd estimated spend of all rounds so far
+ * @param clipSeconds the duration asked for, against which a downloaded clip's length is judged; 0 when unknown (a
+ *     round started before this was carried)
  */
 public record RenderRound(
         int attempt,
@@ -20,7 +22,8 @@ public record RenderRound(
         int progressPercent,
         int pollAfterSeconds,
         String deadline,
-        double spentUsd) {
+        double spentUsd,
+        double clipSeconds) {
 
     public RenderRound {
         tasks = List.copyOf(tasks);
@@ -29,21 +32,32 @@ public record RenderRound(
         deadline = deadline == null ? "" : deadline;
     }
 
+    public RenderRound(int attempt, String mode, String prompt, String instruction, List<ProviderTask> tasks, String status,
+            int progressPercent, int pollAfterSeconds, String deadline, double spentUsd) {
+        this(attempt, mode, prompt, instruction, tasks, status, progressPercent, pollAfterSeconds, deadline, spentUsd, 0);
+    }
+
     public static RenderRound notStarted() {
-        return new RenderRound(0, "initial", "", "", List.of(), "NOT_STARTED", 0, 1, "", 0);
+        return new RenderRound(0, "initial", "", "", List.of(), "NOT_STARTED", 0, 1, "", 0, 0);
     }
 
     /**
      * One clip at the provider.
      *
      * @param sha256 checksum of the original as copied into the clip store (empty until then)
+     * @param rejectedDownloads downloads of the finished clip that were not a usable MP4 (each is tried again later)
      */
     public record ProviderTask(int variation, long seed, String providerJobId, String state, int progressPercent,
-            String clipKey, String failureReason, String sha256) {
+            String clipKey, String failureReason, String sha256, int rejectedDownloads) {
         public ProviderTask {
             clipKey = clipKey == null ? "" : clipKey;
             failureReason = failureReason == null ? "" : failureReason;
             sha256 = sha256 == null ? "" : sha256;
+        }
+
+        public ProviderTask(int variation, long seed, String providerJobId, String state, int progressPercent, String clipKey,
+                String failureReason, String sha256) {
+            this(variation, seed, providerJobId, state, progressPercent, clipKey, failureReason, sha256, 0);
         }
     }
 }

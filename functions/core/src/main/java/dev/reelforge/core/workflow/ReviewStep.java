@@ -3,13 +3,18 @@ package dev.reelforge.core.workflow;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.reelforge.core.error.CorruptDownloadException;
+import dev.reelforge.core.error.MediaProcessingException;
 import dev.reelforge.core.job.JobDetail;
 import dev.reelforge.core.job.JobStatus;
+import dev.reelforge.core.job.ProviderHistory;
 import dev.reelforge.core.job.StorageKeys;
 import dev.reelforge.core.media.ClipMetrics;
+import dev.reelforge.core.media.Mp4Structure;
 import dev.reelforge.core.port.ClipAnalyzer;
 import dev.reelforge.core.port.ClipStore;
 import dev.reelforge.core.port.JobStore;
+import dev.reelforge.core.port.VideoProvider;
 import dev.reelforge.core.request.RenderRequest;
 import dev.reelforge.core.review.Check;
 import dev.reelforge.core.review.ClipScore;
@@ -29,11 +34,14 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Scores every clip of the round against the checklist, picks the best and decides what happens next
  * ({@link VerdictPolicy}). The scores of every attempt go on the job record and into the report. An optional visual
- * judge ({@link ClipJudging}) adds its answers, as checks that count (binding) or beside them (advisory).
+ * judge ({@link ClipJudging}) adds its answers, as checks that count (binding) or beside them (advisory). A clip the
+ * analyzer cannot decode is downloaded from the provider once more (it still serves the paid original) and analysed
+ * again; only if that copy fails too does the review fail, naming the provider job id.
  */
 public final class ReviewStep {
     private final ClipStore clips;
@@ -45,9 +53,18 @@ public final class ReviewStep {
     private final Clock clock;
     private final ClipJudging judging;
     private final ReviewProfiles profiles;
+    private final Function<String, VideoProvider> providers;
 
+    /** Without a way back to the provider: a clip that cannot be decoded fails the review at once. */
     public ReviewStep(ClipStore clips, ClipAnalyzer analyzer, JobStore jobs, ObjectMapper json, Path workDir, Clock clock,
             ClipJudging judging) {
+        this(clips, analyzer, jobs, json, workDir, clock, judging, null);
+    }
+
+    /** @param providers the job's provider by name, to download an undecodable clip's original once more */
+    public ReviewStep(ClipStore clips, ClipAnalyzer analyzer, JobStore jobs, ObjectMapper json, Path workDir, Clock clock,
+            ClipJudging judging, Function<String, VideoProvider> providers) {
+        this.providers = providers;
         this.judging = judging;
         this.clips = clips;
         this.analyzer = analyzer;
@@ -67,7 +84,7 @@ public final class ReviewStep {
         List<String> warnings = new ArrayList<>();
         for (ProviderTask task : round.tasks()) {
             if (!task.clipKey().isEmpty()) {
-                scores.add(score(task, request, metricsByClip, warnings));
+                scores.add(score(job, task, request, metricsByClip, warnings));
                 providerJobByClip.put(task.clipKey(), task.providerJobId());
             }
         }
@@ -88,14 +105,14 @@ public final class ReviewStep {
                 decision.next().prompt(), decision.next().instruction(), reportKey);
     }
 
-    private ClipScore score(ProviderTask task, RenderRequest request, Map<String, ClipMetrics> metricsByClip,
+    private ClipScore score(JobTicket job, ProviderTask task, RenderRequest request, Map<String, ClipMetrics> metricsByClip,
             List<String> warnings) {
         try {
             Files.createDirectories(workDir);
             Path local = Files.createTempFile(workDir, "review-", ".mp4");
             try {
                 clips.download(task.clipKey(), local);
-                ClipMetrics metrics = analyzer.analyze(local);
+                ClipMetrics metrics = analyzeOrDownloadAgain(job, task, local);
                 metricsByClip.put(task.clipKey(), metrics);
                 List<Check> checks = new ArrayList<>(ClipChecks.evaluate(metrics, request.settings(), request.storyboard(),
                         request.reviewThresholds(profiles)));
@@ -110,6 +127,39 @@ public final class ReviewStep {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("could not stage the clip for review", e);
+        }
+    }
+
+    /** The clip's metrics; if it cannot be decoded, those of a fresh copy of the provider's original, stored over it. */
+    private ClipMetrics analyzeOrDownloadAgain(JobTicket job, ProviderTask task, Path local) throws IOException {
+        try {
+            return analyzer.analyze(local);
+        } catch (MediaProcessingException undecodable) {
+            if (providers == null) {
+                throw new MediaProcessingException("the clip of provider job " + task.providerJobId() + " cannot be decoded ("
+                        + undecodable.getMessage() + ")");
+            }
+            String problem;
+            try {
+                providers.apply(job.provider()).download(task.providerJobId(), local);
+                problem = PollStep.problem(Mp4Structure.inspect(local), 0);
+            } catch (CorruptDownloadException e) {
+                problem = e.getMessage();
+            }
+            if (!problem.isEmpty()) {
+                throw new MediaProcessingException("the clip of provider job " + task.providerJobId() + " cannot be decoded ("
+                        + undecodable.getMessage() + ") and a second download was not an MP4 (" + problem
+                        + "); recover it from " + job.provider() + " by that job id");
+            }
+            try {
+                ClipMetrics metrics = analyzer.analyze(local);
+                clips.putFile(task.clipKey(), local, "video/mp4");
+                return metrics;
+            } catch (MediaProcessingException again) {
+                throw new MediaProcessingException("the clip of provider job " + task.providerJobId()
+                        + " cannot be decoded, downloaded twice (" + again.getMessage() + "); recover it from " + job.provider()
+                        + " by that job id");
+            }
         }
     }
 
@@ -141,6 +191,10 @@ public final class ReviewStep {
         report.put("html", htmlKey(key));
         report.set("attempts", detail.path("attempts"));
         report.set("warnings", detail.path("warnings"));
+        report.set(ProviderHistory.JOBS, detail.path(ProviderHistory.JOBS).isArray() ? detail.get(ProviderHistory.JOBS)
+                : json.createArrayNode());
+        report.set(ProviderHistory.POSSIBLE_DUPLICATES, detail.path(ProviderHistory.POSSIBLE_DUPLICATES).isArray()
+                ? detail.get(ProviderHistory.POSSIBLE_DUPLICATES) : json.createArrayNode());
         try {
             clips.putBytes(key, json.writerWithDefaultPrettyPrinter().writeValueAsString(report)
                     .getBytes(StandardCharsets.UTF_8), "application/json");

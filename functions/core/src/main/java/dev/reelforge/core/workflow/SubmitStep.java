@@ -4,9 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.reelforge.core.cost.DailyBudget;
 import dev.reelforge.core.error.InvalidRequestException;
 import dev.reelforge.core.job.JobDetail;
+import dev.reelforge.core.job.JobRecord;
 import dev.reelforge.core.job.JobStatus;
+import dev.reelforge.core.job.ProviderHistory;
+import dev.reelforge.core.job.ProviderJobHistory;
 import dev.reelforge.core.port.JobStore;
 import dev.reelforge.core.port.VideoProvider;
+import dev.reelforge.core.provider.CreateAttempt;
 import dev.reelforge.core.provider.GenerationSpec;
 import dev.reelforge.core.provider.ProviderJob;
 import dev.reelforge.core.request.RenderRequest;
@@ -22,7 +26,8 @@ import java.util.function.Function;
 /**
  * Starts one round at the provider: the primary render plus variations first, then a remix or a regeneration as
  * the last review decided. Every clip's idempotency key is {@code jobId/attempt/variation}, so a retried Submit
- * finds the provider job it already started instead of paying for a second one.
+ * finds the provider job it already started instead of paying for a second one. How each job was started (created,
+ * adopted after a lost reply, resumed) and any possible duplicate charge go into the job record's provider history.
  */
 public final class SubmitStep {
     /** How long one round may take before polling gives up. */
@@ -31,6 +36,7 @@ public final class SubmitStep {
     private final Function<String, VideoProvider> providers;
     private final JobStore jobs;
     private final JobDetail details;
+    private final ProviderHistory history;
     private final Clock clock;
     private final DailyBudget dailyBudget;
 
@@ -43,6 +49,7 @@ public final class SubmitStep {
         this.providers = providers;
         this.jobs = jobs;
         this.details = new JobDetail(json);
+        this.history = new ProviderHistory(json);
         this.clock = clock;
         this.dailyBudget = dailyBudget;
     }
@@ -62,24 +69,39 @@ public final class SubmitStep {
         dailyBudget.charge(job.tenant(), job.jobId() + "/" + attempt, cost, clock.instant());
         VideoProvider provider = providers.apply(job.provider());
         List<ProviderTask> tasks = new ArrayList<>();
+        List<ProviderJob> startedJobs = new ArrayList<>();
         int pollAfter = 1;
         for (int variation = 0; variation < clips; variation++) {
             long seed = seed(job.jobId(), attempt, variation);
             GenerationSpec spec = new GenerationSpec(prompt, request.storyboard(), request.settings(), job.model(), seed,
                     defects(request), remixOf, review.nextInstruction());
             ProviderJob started = provider.submit(spec, job.jobId() + "/" + attempt + "/" + variation);
+            startedJobs.add(started);
             tasks.add(new ProviderTask(variation, seed, started.providerJobId(), started.state().name(),
                     started.progressPercent(), "", started.failureReason(), ""));
             pollAfter = Math.max(pollAfter, started.pollAfterSeconds());
         }
         RenderRound round = new RenderRound(attempt, mode, prompt, review.nextInstruction(), tasks, "RUNNING", 0,
-                pollAfter, clock.instant().plus(ROUND_DEADLINE).toString(), previous.spentUsd() + cost);
+                pollAfter, clock.instant().plus(ROUND_DEADLINE).toString(), previous.spentUsd() + cost,
+                request.settings().durationSeconds());
+        String now = clock.instant().toString();
         jobs.update(job.jobId(), r -> {
-            var updated = r.withStatus(JobStatus.RENDERING, "", clock.instant())
+            JobRecord updated = r.withStatus(JobStatus.RENDERING, "", clock.instant())
                     .withSubmissions(r.providerSubmissions() + tasks.size());
-            return updated.withDetail(details.putAttempt(updated, attempt, Map.of(
+            updated = updated.withDetail(details.putAttempt(updated, attempt, Map.of(
                     "mode", mode, "instruction", round.instruction(), "providerJobIds",
                     tasks.stream().map(ProviderTask::providerJobId).toList(), "estimatedCostUsd", cost)));
+            for (int i = 0; i < startedJobs.size(); i++) {
+                ProviderJob started = startedJobs.get(i);
+                List<CreateAttempt> creates = started.createAttempts().isEmpty()
+                        ? List.of(new CreateAttempt(now, CreateAttempt.Outcome.CREATED, started.providerJobId(),
+                                "started by " + job.provider() + ", which reports no details of its calls"))
+                        : started.createAttempts();
+                updated = updated.withDetail(history.submitted(updated, attempt, i, started.providerJobId(),
+                        creates, new ProviderJobHistory.StateSeen(started.state().name(), now),
+                        started.possibleDuplicateCharges()));
+            }
+            return updated;
         });
         return round;
     }

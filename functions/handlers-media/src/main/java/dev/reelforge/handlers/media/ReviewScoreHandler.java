@@ -35,7 +35,7 @@ public final class ReviewScoreHandler extends JsonHandler {
         super(services.json());
         this.services = services;
         this.step = new ReviewStep(services.clips(), analyzer, services.jobs(), services.json(), services.workDir(),
-                services.clock(), judging);
+                services.clock(), judging, services::provider);
     }
 
     @Override

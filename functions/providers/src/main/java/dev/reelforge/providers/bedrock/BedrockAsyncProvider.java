@@ -7,6 +7,7 @@ import dev.reelforge.core.port.ProviderJobLedger;
 import dev.reelforge.core.port.VideoProvider;
 import dev.reelforge.core.provider.GenerationSpec;
 import dev.reelforge.core.provider.ProviderJob;
+import dev.reelforge.providers.internal.AmbiguousCreateException;
 import dev.reelforge.providers.internal.ProviderErrors;
 import dev.reelforge.providers.internal.SubmitOnce;
 import java.net.URI;
@@ -31,7 +32,8 @@ import software.amazon.awssdk.services.bedrockruntime.model.GetAsyncInvokeRespon
  * through SDK v2. Bedrock writes the MP4 straight into our bucket under {@code outputPrefix}, so download is a copy
  * out of our own {@link ClipStore}, not a race against an expiring URL. StartAsyncInvoke takes an idempotency token:
  * the SHA-256 of our key is sent as {@code clientRequestToken}, and the {@link ProviderJobLedger} is consulted as
- * well so that a resumed key needs no Bedrock call at all. Thread-safe.
+ * well so that a resumed key needs no Bedrock call at all. A start whose answer was lost (timeout, 5xx) is simply
+ * repeated under the same token, which Bedrock answers with the invocation the lost call started. Thread-safe.
  *
  * <pre>{@code
  * VideoProvider bedrock = new BedrockAsyncProvider(client, URI.create("s3://reelforge-clips/provider-output/bedrock"),
@@ -92,7 +94,8 @@ public final class BedrockAsyncProvider implements VideoProvider {
 
     @Override
     public ProviderJob submit(GenerationSpec spec, String idempotencyKey) {
-        return once.submit(idempotencyKey, () -> start(spec, idempotencyKey), this::poll);
+        return once.submit(idempotencyKey, () -> start(spec, idempotencyKey), this::poll,
+                new SubmitOnce.Reconciliation.IdempotencyKey());
     }
 
     @Override
@@ -146,6 +149,10 @@ public final class BedrockAsyncProvider implements VideoProvider {
                     .invocationArn();
             return new ProviderJob(arn, ProviderJob.State.QUEUED, 0, POLL_SECONDS, "");
         } catch (SdkException e) {
+            if (BedrockErrors.ambiguous(e)) {
+                throw new AmbiguousCreateException("Bedrock is throttling or unavailable on StartAsyncInvoke ("
+                        + e.getClass().getSimpleName() + ")");
+            }
             throw errors.map(e, "StartAsyncInvoke");
         }
     }

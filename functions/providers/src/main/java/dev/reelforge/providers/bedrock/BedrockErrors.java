@@ -34,6 +34,22 @@ final class BedrockErrors {
         this.clock = clock;
     }
 
+    /**
+     * Whether a StartAsyncInvoke failing like this may have started an invocation: a 5xx, or a client-side failure
+     * other than a connection that was never made.
+     */
+    static boolean ambiguous(SdkException e) {
+        if (e instanceof AwsServiceException service) {
+            return service.statusCode() >= 500;
+        }
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.net.ConnectException || cause instanceof java.net.UnknownHostException) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     ReelforgeException map(SdkException e, String operation) {
         if (!(e instanceof AwsServiceException service)) {
             return new ProviderThrottledException("Bedrock " + operation + " could not be completed ("

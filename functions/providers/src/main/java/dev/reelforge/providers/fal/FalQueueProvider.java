@@ -11,6 +11,7 @@ import dev.reelforge.core.port.ProviderJobLedger;
 import dev.reelforge.core.port.VideoProvider;
 import dev.reelforge.core.provider.GenerationSpec;
 import dev.reelforge.core.provider.ProviderJob;
+import dev.reelforge.providers.internal.AmbiguousCreateException;
 import dev.reelforge.providers.internal.ClipDownload;
 import dev.reelforge.providers.internal.ProviderErrors;
 import dev.reelforge.providers.internal.ProviderHttp;
@@ -30,7 +31,9 @@ import java.util.regex.Pattern;
  * result ({@code GET …/requests/{id}}) and cancel ({@code PUT …/requests/{id}/cancel}) on a fal-style queue with a
  * configurable base URL. The job id is the request's path under the queue root (e.g.
  * {@code fal-ai/luma-dream-machine/requests/<id>}), taken from the {@code response_url} the queue returns, so polls
- * need no model lookup. The queue has no idempotency key, so creates go through the {@link ProviderJobLedger}.
+ * need no model lookup. The queue has no idempotency key, so creates go through the {@link ProviderJobLedger}, and
+ * the adapter cannot list recent requests: a submit whose answer was lost is submitted again and reported as a
+ * possible duplicate charge.
  * Result file URLs expire: a download that finds its URL gone asks for the result again once. Thread-safe.
  */
 public final class FalQueueProvider implements VideoProvider {
@@ -59,7 +62,7 @@ public final class FalQueueProvider implements VideoProvider {
 
     @Override
     public ProviderJob submit(GenerationSpec spec, String idempotencyKey) {
-        return once.submit(idempotencyKey, () -> create(spec), this::poll);
+        return once.submit(idempotencyKey, () -> create(spec), this::poll, new SubmitOnce.Reconciliation.None());
     }
 
     @Override
@@ -128,12 +131,15 @@ public final class FalQueueProvider implements VideoProvider {
                 .put("resolution", spec.settings().resolution().label());
         HttpRequest request = authorized(queue(spec.model())).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(bytes(input))).build();
-        ProviderHttp.Answer answer = http.send(request, "submit");
+        ProviderHttp.Answer answer = http.sendCreate(request, "submit");
+        if (answer.ambiguous()) {
+            throw new AmbiguousCreateException(answer.ambiguityReason());
+        }
         JsonNode queued = ok(answer, "submit");
         String responseUrl = queued.path("response_url").asText("");
         String path = responseUrl.isEmpty() ? "" : URI.create(responseUrl).getPath().replaceFirst("^/+", "");
         if (!JOB_ID.matcher(path).matches()) {
-            throw new ProviderThrottledException(NAME + " accepted the submit without a usable response_url; asking again later");
+            throw new AmbiguousCreateException(NAME + " accepted the submit without a usable response_url");
         }
         return new ProviderJob(path, ProviderJob.State.QUEUED, 0, settings.queuedPollSeconds(), "");
     }

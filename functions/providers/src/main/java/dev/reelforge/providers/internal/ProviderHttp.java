@@ -5,10 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.reelforge.core.error.ProviderThrottledException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -77,18 +79,44 @@ public final class ProviderHttp {
         return new Answer(response.statusCode(), response.headers(), response.body(), json, provider, what);
     }
 
+    /**
+     * Sends a request that starts a paid job. A timeout or a broken connection after the request went out is
+     * {@link AmbiguousCreateException} (the provider may have started the job); a connection that was never made is
+     * an ordinary retryable fault. The answer itself the caller classifies with {@link Answer#ambiguous()}.
+     */
+    public Answer sendCreate(HttpRequest request, String what) {
+        try {
+            HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            logRequestId(response, what);
+            return new Answer(response.statusCode(), response.headers(), response.body(), json, provider, what);
+        } catch (HttpConnectTimeoutException | ConnectException e) {
+            throw new ProviderThrottledException(provider + " could not be reached for " + what + " ("
+                    + e.getClass().getSimpleName() + "); retrying later");
+        } catch (HttpTimeoutException e) {
+            throw new AmbiguousCreateException(provider + " did not answer " + what + " within " + timeout.toMillis() + " ms");
+        } catch (IOException e) {
+            throw new AmbiguousCreateException(provider + " broke off the " + what + " (" + e.getClass().getSimpleName() + ")");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AmbiguousCreateException(provider + " call " + what + " was interrupted");
+        }
+    }
+
     /** Sends a request whose answer is streamed (a video file); the caller closes the body. */
     public HttpResponse<InputStream> stream(HttpRequest request, String what) {
         return exchange(request, HttpResponse.BodyHandlers.ofInputStream(), what);
     }
 
+    private void logRequestId(HttpResponse<?> response, String what) {
+        response.headers().firstValue("x-request-id")
+                .or(() -> response.headers().firstValue("x-fal-request-id"))
+                .ifPresent(id -> log.info("{} {} -> HTTP {} (provider request id {})", provider, what, response.statusCode(), id));
+    }
+
     private <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> handler, String what) {
         try {
             HttpResponse<T> response = client.send(request, handler);
-            response.headers().firstValue("x-request-id")
-                    .or(() -> response.headers().firstValue("x-fal-request-id"))
-                    .ifPresent(id -> log.info("{} {} -> HTTP {} (provider request id {})", provider, what,
-                            response.statusCode(), id));
+            logRequestId(response, what);
             return response;
         } catch (HttpTimeoutException e) {
             throw new ProviderThrottledException(provider + " did not answer " + what + " within " + timeout.toMillis()
@@ -107,6 +135,28 @@ public final class ProviderHttp {
             String what) {
         public boolean ok() {
             return status / 100 == 2;
+        }
+
+        /** Why {@link #ambiguous()} holds, in words for a job record. */
+        public String ambiguityReason() {
+            return ok() ? provider + " answered " + what + " with an unreadable body (HTTP " + status + ")"
+                    : provider + " is unavailable (HTTP " + status + ") on " + what;
+        }
+
+        /** A create answered like this may have started a job: 408, 5xx, or a 2xx whose body is not a JSON object. */
+        public boolean ambiguous() {
+            if (status == 408 || status >= 500) {
+                return true;
+            }
+            if (!ok()) {
+                return false;
+            }
+            try {
+                JsonNode node = json.readTree(body);
+                return node == null || !node.isObject();
+            } catch (IOException e) {
+                return true;
+            }
         }
 
         /** The body as JSON; an unreadable body is a transient fault (a proxy's error page, a cut connection). */

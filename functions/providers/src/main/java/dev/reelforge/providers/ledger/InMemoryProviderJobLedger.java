@@ -4,6 +4,7 @@ import dev.reelforge.core.port.ProviderJobLedger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -11,8 +12,10 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class InMemoryProviderJobLedger implements ProviderJobLedger {
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private final Set<String> recordedJobs = ConcurrentHashMap.newKeySet();
 
-    private record Entry(String providerJobId, Instant claimedUntil) {}
+    /** @param ambiguousSince null unless a create for the key may have started a job nobody recorded */
+    private record Entry(String providerJobId, Instant claimedUntil, Instant ambiguousSince) {}
 
     @Override
     public Claim claim(String provider, String idempotencyKey, Instant now, Duration lease) {
@@ -26,21 +29,44 @@ public final class InMemoryProviderJobLedger implements ProviderJobLedger {
                 outcome[0] = new Claim.InFlight(current.claimedUntil());
                 return current;
             }
-            outcome[0] = new Claim.Granted();
-            return new Entry(null, now.plus(lease));
+            Instant since = current == null ? null : current.ambiguousSince();
+            outcome[0] = since == null ? new Claim.Granted() : new Claim.Ambiguous(since);
+            return new Entry(null, now.plus(lease), since);
         });
         return outcome[0];
     }
 
     @Override
     public String record(String provider, String idempotencyKey, String providerJobId) {
-        return entries.compute(provider + "#" + idempotencyKey, (k, current) ->
-                current != null && current.providerJobId() != null ? current : new Entry(providerJobId, Instant.MAX))
+        String recorded = entries.compute(provider + "#" + idempotencyKey, (k, current) ->
+                current != null && current.providerJobId() != null ? current : new Entry(providerJobId, Instant.MAX, null))
                 .providerJobId();
+        recordedJobs.add(provider + "#" + recorded);
+        return recorded;
     }
 
     @Override
     public void release(String provider, String idempotencyKey) {
-        entries.computeIfPresent(provider + "#" + idempotencyKey, (k, current) -> current.providerJobId() == null ? null : current);
+        entries.computeIfPresent(provider + "#" + idempotencyKey, (k, current) ->
+                current.providerJobId() != null ? current
+                        : current.ambiguousSince() == null ? null
+                        : new Entry(null, Instant.MIN, current.ambiguousSince()));
+    }
+
+    @Override
+    public void markAmbiguous(String provider, String idempotencyKey, Instant since) {
+        entries.compute(provider + "#" + idempotencyKey, (k, current) -> {
+            if (current != null && current.providerJobId() != null) {
+                return current;
+            }
+            Instant earliest = current == null || current.ambiguousSince() == null || since.isBefore(current.ambiguousSince())
+                    ? since : current.ambiguousSince();
+            return new Entry(null, Instant.MIN, earliest);
+        });
+    }
+
+    @Override
+    public boolean isRecorded(String provider, String providerJobId) {
+        return recordedJobs.contains(provider + "#" + providerJobId);
     }
 }

@@ -2,6 +2,7 @@ package dev.reelforge.providers.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.reelforge.core.checksum.Sha256;
 import dev.reelforge.core.error.PaidRenderLostException;
 import dev.reelforge.core.error.ProviderFailedException;
 import dev.reelforge.core.error.ProviderThrottledException;
@@ -9,6 +10,7 @@ import dev.reelforge.core.port.ProviderJobLedger;
 import dev.reelforge.core.port.VideoProvider;
 import dev.reelforge.core.provider.GenerationSpec;
 import dev.reelforge.core.provider.ProviderJob;
+import dev.reelforge.providers.internal.AmbiguousCreateException;
 import dev.reelforge.providers.internal.ClipDownload;
 import dev.reelforge.providers.internal.ProviderErrors;
 import dev.reelforge.providers.internal.ProviderHttp;
@@ -27,7 +29,10 @@ import java.util.regex.Pattern;
  * The {@code openai-videos} adapter: the OpenAI Videos protocol ({@code POST /videos}, {@code GET /videos/{id}},
  * {@code GET /videos/{id}/content}, {@code POST /videos/{id}/remix}) against a configurable base URL, since
  * gateways still serve it after OpenAI's own endpoint shut down. The API has no idempotency key, so every create
- * goes through the {@link ProviderJobLedger}. Thread-safe.
+ * goes through the {@link ProviderJobLedger} (and carries an {@code Idempotency-Key} header, which gateways that
+ * honour it use). A create whose answer was lost is reconciled by listing recent videos ({@code GET /videos},
+ * newest first) and adopting the one with our model, size, seconds and prompt created inside the call's window.
+ * Thread-safe.
  *
  * <pre>{@code
  * VideoProvider openai = new OpenAiVideosProvider(OpenAiVideosSettings.of(URI.create("https://gw.example/v1"), key),
@@ -43,6 +48,7 @@ public final class OpenAiVideosProvider implements VideoProvider {
     private final ProviderHttp http;
     private final OpenAiVideoRequests requests;
     private final SubmitOnce once;
+    private final OpenAiVideoListing listing;
     private final Clock clock;
 
     public OpenAiVideosProvider(OpenAiVideosSettings settings, ObjectMapper json, ProviderJobLedger ledger, Clock clock) {
@@ -50,6 +56,7 @@ public final class OpenAiVideosProvider implements VideoProvider {
         this.http = new ProviderHttp(NAME, ProviderHttp.defaultClient(settings.connectTimeout()), json, settings.requestTimeout());
         this.requests = new OpenAiVideoRequests(json);
         this.once = new SubmitOnce(ledger, clock, NAME);
+        this.listing = new OpenAiVideoListing(http, this);
         this.clock = clock;
     }
 
@@ -60,7 +67,8 @@ public final class OpenAiVideosProvider implements VideoProvider {
 
     @Override
     public ProviderJob submit(GenerationSpec spec, String idempotencyKey) {
-        return once.submit(idempotencyKey, () -> create(spec), this::poll);
+        return once.submit(idempotencyKey, () -> create(spec, idempotencyKey), this::poll,
+                new SubmitOnce.Reconciliation.Listing((since, until) -> listing.matches(spec, since, until)));
     }
 
     @Override
@@ -105,36 +113,46 @@ public final class OpenAiVideosProvider implements VideoProvider {
             close(response);
             throw ProviderErrors.forStatus(NAME, "download " + variant, response.statusCode(), response.headers(), "", clock);
         }
-        ClipDownload.write(response, target, NAME);
+        ClipDownload.write(response, target, NAME, variant.equals("video") ? "video/" : "image/");
     }
 
-    private ProviderJob create(GenerationSpec spec) {
+    private ProviderJob create(GenerationSpec spec, String idempotencyKey) {
         HttpRequest request;
         String what;
         if (!spec.remixOf().isEmpty()) {
             what = "remix";
             request = authorized(uri("/videos/" + checkedId(spec.remixOf()) + "/remix"))
-                    .header("Content-Type", "application/json")
+                    .header("Idempotency-Key", Sha256.hex(idempotencyKey)).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(requests.remix(spec))).build();
         } else if (!spec.referenceImage().isEmpty()) {
             what = "create";
             OpenAiVideoRequests.Multipart body = requests.multipartCreate(spec);
-            request = authorized(uri("/videos")).header("Content-Type", body.contentType())
+            request = authorized(uri("/videos")).header("Idempotency-Key", Sha256.hex(idempotencyKey))
+                    .header("Content-Type", body.contentType())
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes())).build();
         } else {
             what = "create";
-            request = authorized(uri("/videos")).header("Content-Type", "application/json")
+            request = authorized(uri("/videos")).header("Idempotency-Key", Sha256.hex(idempotencyKey))
+                    .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(requests.jsonCreate(spec))).build();
         }
-        ProviderHttp.Answer answer = http.send(request, what);
+        ProviderHttp.Answer answer = http.sendCreate(request, what);
+        if (answer.ambiguous()) {
+            throw new AmbiguousCreateException(answer.ambiguityReason());
+        }
         ProviderJob job = toJob(ok(answer, what), answer);
         if (job.providerJobId().isEmpty()) {
-            throw new ProviderFailedException(NAME + " accepted the " + what + " but named no video id; check the gateway");
+            throw new AmbiguousCreateException(NAME + " accepted the " + what + " but named no video id");
         }
         return job;
     }
 
-    private JsonNode ok(ProviderHttp.Answer answer, String what) {
+    /** A video object of a listing as this adapter's job, polled with the listing's hints. */
+    ProviderJob toListedJob(JsonNode video, ProviderHttp.Answer answer) {
+        return toJob(video, answer);
+    }
+
+    JsonNode ok(ProviderHttp.Answer answer, String what) {
         if (!answer.ok()) {
             throw ProviderErrors.forStatus(NAME, what, answer.status(), answer.headers(),
                     ProviderErrors.redact(ProviderErrors.detail(answer.jsonOrEmpty()), settings.apiKey()), clock);
@@ -167,11 +185,11 @@ public final class OpenAiVideosProvider implements VideoProvider {
         return (int) Math.max(1, Math.min(600, (millis + 999) / 1000));
     }
 
-    private HttpRequest.Builder authorized(URI uri) {
+    HttpRequest.Builder authorized(URI uri) {
         return http.request(uri).header("Authorization", "Bearer " + settings.apiKey());
     }
 
-    private URI uri(String path) {
+    URI uri(String path) {
         return ProviderHttp.under(settings.baseUrl(), path);
     }
 

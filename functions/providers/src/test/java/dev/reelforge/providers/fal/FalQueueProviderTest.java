@@ -17,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.reelforge.core.error.InvalidRequestException;
 import dev.reelforge.core.error.PaidRenderLostException;
 import dev.reelforge.core.error.ProviderThrottledException;
@@ -94,6 +95,25 @@ class FalQueueProviderTest {
 
         assertThat(again.state()).isEqualTo(ProviderJob.State.IN_PROGRESS);
         server.verify(1, postRequestedFor(urlEqualTo("/" + MODEL)));
+    }
+
+    @Test
+    void submit_replyLostThenRetried_submitsAgainAndReportsAPossibleDuplicateCharge() {
+        server.stubFor(post(urlEqualTo("/" + MODEL)).inScenario("lost").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(504).withBody("upstream timed out")).willSetStateTo("answered"));
+        server.stubFor(post(urlEqualTo("/" + MODEL)).inScenario("lost").whenScenarioStateIs("answered")
+                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(fixture("submit-response.json"))));
+
+        assertThatThrownBy(() -> provider.submit(spec, "job-7/1/0")).isExactlyInstanceOf(ProviderThrottledException.class)
+                .hasMessageContaining("unavailable (HTTP 504)").hasMessageContaining("may have started a job");
+        ProviderJob job = provider.submit(spec, "job-7/1/0");
+
+        assertThat(job.providerJobId()).isEqualTo(REQUEST);
+        assertThat(job.possibleDuplicateCharges()).singleElement().satisfies(charge -> {
+            assertThat(charge.providerJobIds()).containsExactly(REQUEST);
+            assertThat(charge.reason()).contains("fal-queue offers no way to find its job");
+        });
+        server.verify(2, postRequestedFor(urlEqualTo("/" + MODEL)));
     }
 
     @Test

@@ -168,6 +168,11 @@ final class RunCommand implements Callable<Integer> {
         doc.put("jobId", summary.path("jobId").asText());
         doc.put("cacheHit", summary.path("cacheHit").asBoolean());
         doc.put("providerSubmissions", summary.path("providerSubmissions").asInt());
+        JsonNode submissions = summary.path("submissions");
+        doc.putObject("submissions").put("new", submissions.path("created").asInt())
+                .put("adopted", submissions.path("adopted").asInt()).put("resumed", submissions.path("resumed").asInt());
+        doc.set("possibleDuplicateCharges", summary.path("possibleDuplicateCharges").isArray()
+                ? summary.get("possibleDuplicateCharges") : json.createArrayNode());
         doc.put("attempts", summary.path("attempts").asInt());
         doc.put("verdict", summary.path("verdict").asText());
         ArrayNode outputs = doc.putArray("outputs");
@@ -185,14 +190,18 @@ final class RunCommand implements Callable<Integer> {
             return ReelforgeCli.OK;
         }
         out.printf(Locale.ROOT, "%nSUCCEEDED  job %s%n", doc.get("jobId").asText());
-        out.printf(Locale.ROOT, "  %s, %d provider submission(s), %d attempt(s), verdict %s, estimated cost $%.2f%n",
+        out.printf(Locale.ROOT, "  %s, %d provider submission(s) (%d new, %d adopted, %d resumed), %d attempt(s), verdict %s,"
+                        + " estimated cost $%.2f%n",
                 doc.get("cacheHit").asBoolean() ? "cache hit" : "rendered", doc.get("providerSubmissions").asInt(),
+                submissions.path("created").asInt(), submissions.path("adopted").asInt(), submissions.path("resumed").asInt(),
                 doc.get("attempts").asInt(), doc.get("verdict").asText(), doc.get("estimatedCostUsd").asDouble());
         for (JsonNode output : outputs) {
             out.printf(Locale.ROOT, "  %-14s %s%n", output.get("rendition").asText(), output.get("path").asText());
         }
         out.printf(Locale.ROOT, "  %-14s %s%n", "report", doc.get("report").asText());
         doc.get("warnings").forEach(w -> out.println("  warning: " + w.asText()));
+        doc.get("possibleDuplicateCharges").forEach(c -> out.println("  possible duplicate charge: "
+                + Printable.of(c.path("reason").asText()) + " (provider jobs " + Printable.of(c.path("providerJobIds").toString()) + ")"));
         out.printf(Locale.ROOT, "  took %.1f s (%s)%n", took.toMillis() / 1000.0, timings(progress.timings()));
         return ReelforgeCli.OK;
     }

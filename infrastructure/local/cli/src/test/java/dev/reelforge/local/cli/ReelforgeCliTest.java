@@ -50,6 +50,9 @@ class ReelforgeCliTest {
         assertThat(doc.path("status").asText()).isEqualTo("SUCCEEDED");
         assertThat(doc.path("cacheHit").asBoolean()).isFalse();
         assertThat(doc.path("providerSubmissions").asInt()).isEqualTo(1);
+        assertThat(doc.path("submissions").toString()).isEqualTo("{\"new\":1,\"adopted\":0,\"resumed\":0}");
+        assertThat(doc.path("possibleDuplicateCharges").isArray()).isTrue();
+        assertThat(doc.path("possibleDuplicateCharges")).isEmpty();
         assertThat(doc.path("jobId").asText()).startsWith("ball-bounce-001-");
         assertThat(doc.path("outputs")).isNotEmpty().allSatisfy(o -> assertThat(Path.of(o.path("path").asText())).isRegularFile());
         assertThat(Path.of(doc.path("report").asText())).isRegularFile();

@@ -15,6 +15,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,7 +31,10 @@ import java.util.regex.Pattern;
  * <scenario>}): {@code ok} (after a 429 and a 5xx on the way, and for fal an expired file URL), {@code 401},
  * {@code 403-blocked} and {@code 400-echo} / {@code 422-echo} (error text that repeats the caller's credentials back,
  * as some gateways do), {@code moderation} (refused at create), {@code failed} (refused while rendering), {@code 5xx}
- * (always) and {@code timeout} (answers after the client gave up). OpenAI Videos under {@code /v1} (and the visual
+ * (always) and {@code timeout} (answers after the client gave up); for OpenAI also {@code lost} (the first create is
+ * made but answered 502, which the adapter must find with {@code GET /v1/videos}) and {@code corrupt} (the first
+ * download is an HTML page with status 200, the second a truncated MP4); for fal {@code lost} (the first submit is
+ * queued but answered 502, and the queue cannot be listed). OpenAI Videos under {@code /v1} (and the visual
  * judge's chat completions, which quote their key back for the fal render's clip), the fal queue at
  * the root ({@code Authorization: Key}), Bedrock's StartAsyncInvoke / GetAsyncInvoke (SigV4, any signature), which
  * writes {@code output.mp4} into the bucket's directory as Bedrock writes into S3. Every request's headers are
@@ -51,6 +55,7 @@ final class FakeVideoProviders implements AutoCloseable {
     private final Map<String, String> scenarioOfJob = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private final AtomicInteger ids = new AtomicInteger();
+    private final Map<String, ObjectNode> videos = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>());
 
     FakeVideoProviders(byte[] clip, String openAiKey, String falKey, String judgeKey, Path bucketDir) {
         this.clip = clip;
@@ -124,6 +129,15 @@ final class FakeVideoProviders implements AutoCloseable {
                 case "moderation" -> reply(exchange, 400, error("Your request was rejected by our moderation system", "moderation_blocked"),
                         requestId);
                 case "5xx" -> reply(exchange, 503, error("The server is overloaded", "server_error"), requestId);
+                case "lost" -> {
+                    String id = createVideo(body, scenario);
+                    if (count("openai-create-lost") == 1) {
+                        replyBytes(exchange, 502, "<html><body>502 Bad Gateway</body></html>".getBytes(StandardCharsets.UTF_8),
+                                "text/html");
+                        return;
+                    }
+                    reply(exchange, 200, Map.of("id", id, "object", "video", "status", "queued", "progress", 0), requestId);
+                }
                 case "timeout" -> {
                     sleep(1500);
                     reply(exchange, 503, error("too late", "server_error"), requestId);
@@ -133,16 +147,34 @@ final class FakeVideoProviders implements AutoCloseable {
                         reply(exchange, 429, error("Rate limit reached", "rate_limit_exceeded"), Map.of("Retry-After", "1"));
                         return;
                     }
-                    String id = "video_leak" + ids.incrementAndGet();
-                    scenarioOfJob.put(id, scenario);
+                    String id = createVideo(body, scenario);
                     reply(exchange, 200, Map.of("id", id, "object", "video", "status", "queued", "progress", 0), requestId);
                 }
             }
             return;
         }
+        if (path.equals("/v1/videos")) {
+            List<ObjectNode> newestFirst;
+            synchronized (videos) {
+                newestFirst = new ArrayList<>(videos.values());
+            }
+            java.util.Collections.reverse(newestFirst);
+            ObjectNode list = JSON.createObjectNode().put("object", "list").put("has_more", false);
+            list.putArray("data").addAll(newestFirst);
+            replyBytes(exchange, 200, JSON.writeValueAsBytes(list), "application/json");
+            return;
+        }
         Matcher m = Pattern.compile("/v1/videos/([\\w-]+)(/content)?").matcher(path);
         if (!m.matches()) {
             reply(exchange, 404, error("not found", "not_found"), requestId);
+        } else if (m.group(2) != null && "corrupt".equals(scenarioOfJob.get(m.group(1)))
+                && count("openai-download-" + m.group(1)) <= 2) {
+            if (calls.get("openai-download-" + m.group(1)).get() == 1) {
+                replyBytes(exchange, 200, "<!DOCTYPE html><html><body>upstream error</body></html>".getBytes(StandardCharsets.UTF_8),
+                        "text/html");
+            } else {
+                replyBytes(exchange, 200, java.util.Arrays.copyOf(clip, clip.length / 2), "video/mp4");
+            }
         } else if (m.group(2) != null) {
             replyBytes(exchange, 200, clip, "video/mp4");
         } else if (count("openai-status-" + m.group(1)) == 1) {
@@ -154,6 +186,33 @@ final class FakeVideoProviders implements AutoCloseable {
             reply(exchange, 200, Map.of("id", m.group(1), "object", "video", "status", "completed", "progress", 100),
                     Map.of("openai-poll-after-ms", "1000", "x-request-id", "req_" + ids.incrementAndGet()));
         }
+    }
+
+    /** A new video for a create: kept with what it was asked for, as {@code GET /v1/videos} lists it. */
+    private String createVideo(byte[] body, String scenario) throws IOException {
+        JsonNode request = JSON.readTree(body);
+        String id = "video_leak" + ids.incrementAndGet();
+        scenarioOfJob.put(id, scenario);
+        count("openai-created-" + scenario);
+        ObjectNode video = JSON.createObjectNode().put("id", id).put("object", "video").put("status", "queued")
+                .put("created_at", java.time.Instant.now().getEpochSecond()).put("model", request.path("model").asText())
+                .put("size", request.path("size").asText()).put("seconds", request.path("seconds").asText())
+                .put("prompt", request.path("prompt").asText());
+        video.putNull("remixed_from_video_id");
+        videos.put(id, video);
+        return id;
+    }
+
+    /** How many requests the fal queue accepted for the {@code lost} scenario, the one whose first reply was lost. */
+    int falLostCreates() {
+        AtomicInteger created = calls.get("fal-created-lost");
+        return created == null ? 0 : created.get();
+    }
+
+    /** How many videos the OpenAI protocol created for a scenario (what the provider would bill). */
+    int openAiCreates(String scenario) {
+        AtomicInteger created = calls.get("openai-created-" + scenario);
+        return created == null ? 0 : created.get();
     }
 
     /**
@@ -194,6 +253,17 @@ final class FakeVideoProviders implements AutoCloseable {
                 case "422-echo" -> reply(exchange, 422, Map.of("detail", List.of(Map.of("msg",
                         "Authorization 'Key " + falKey + "' may not call this app", "type", "value_error"))), requestId);
                 case "5xx" -> reply(exchange, 502, Map.of("detail", "bad gateway"), requestId);
+                case "lost" -> {
+                    String id = String.format("00000000-0000-4000-8000-%012d", ids.incrementAndGet());
+                    scenarioOfJob.put(id, scenario);
+                    count("fal-created-lost");
+                    if (count("fal-create-lost") == 1) {
+                        reply(exchange, 502, Map.of("detail", "bad gateway"), requestId);
+                        return;
+                    }
+                    String url = endpoint() + path + "/requests/" + id;
+                    reply(exchange, 200, Map.of("request_id", id, "response_url", url, "status_url", url + "/status"), requestId);
+                }
                 default -> {
                     if (count("fal-create-" + scenario) == 1) {
                         reply(exchange, 429, Map.of("detail", "slow down"), Map.of("Retry-After", "1"));

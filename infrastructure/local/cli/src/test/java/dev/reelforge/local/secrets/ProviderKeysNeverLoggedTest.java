@@ -2,8 +2,10 @@ package dev.reelforge.local.secrets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.reelforge.core.job.StorageKeys;
 import dev.reelforge.core.provider.GenerationSpec;
 import dev.reelforge.core.request.RenderRequest;
 import dev.reelforge.core.request.RequestParser;
@@ -34,7 +36,12 @@ import org.junit.jupiter.api.io.TempDir;
  * event and job record of each execution), and every file under its data directory (moto's log, the bucket with
  * report.json and the media plans, the table snapshots holding the job records and the provider ledger). The keys
  * must appear nowhere, in any form {@link SecretScanner} knows; the fake must have received each of them, and the
- * scanner must find them in the fake's own request log, so the scan is known to work on this very data.
+ * scanner must find them in the fake's own request log, so the scan is known to work on this very data. Two OpenAI
+ * renders also take provider faults through render.asl.json and the Lambda handlers and must still succeed: a create
+ * whose reply is lost (a 502 after the video was made; adopted from {@code GET /v1/videos}, one video created, no
+ * possible duplicate in report.json) and two corrupt downloads (an HTML page with status 200, a truncated MP4) before
+ * a whole one, each in the job's provider history. A fal render whose first submit is queued but answered 502 is
+ * submitted again (the queue cannot be listed) and succeeds, with the possible duplicate charge in report.json.
  */
 class ProviderKeysNeverLoggedTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -53,6 +60,8 @@ class ProviderKeysNeverLoggedTest {
     /** What each scenario must end as: SUCCEEDED, or FAILED with this in the job's reason. */
     private static final Map<String, String> EXPECTED = Map.ofEntries(
             Map.entry("openai-ok", "SUCCEEDED"),
+            Map.entry("openai-lost", "SUCCEEDED"),
+            Map.entry("openai-corrupt", "SUCCEEDED"),
             Map.entry("openai-401", "refused our credentials (HTTP 401)"),
             Map.entry("openai-403-blocked", "openai-videos"),
             Map.entry("openai-400-echo", "refused create as invalid (HTTP 400)"),
@@ -61,6 +70,7 @@ class ProviderKeysNeverLoggedTest {
             Map.entry("openai-5xx", "unavailable (HTTP 503)"),
             Map.entry("openai-timeout", "did not answer create within 500 ms"),
             Map.entry("fal-ok", "SUCCEEDED"),
+            Map.entry("fal-lost", "SUCCEEDED"),
             Map.entry("fal-401", "refused our credentials (HTTP 401)"),
             Map.entry("fal-422-echo", "refused submit as invalid (HTTP 422)"),
             Map.entry("fal-moderation", "moderation refused this clip"),
@@ -121,6 +131,24 @@ class ProviderKeysNeverLoggedTest {
             assertThat(covered[0]).as("the scan covered the job snapshots, moto's log and report.json").isGreaterThan(10);
             assertThat(out).contains("EVENT openai-ok").contains("ReviewScore").as("the judge's error path ran")
                     .contains("visual judge gave no answer");
+
+            assertThat(fake.openAiCreates("lost")).as("videos created for the render whose first create reply was lost").isEqualTo(1);
+            JsonNode lost = report(data, "openai-lost");
+            assertThat(lost.path("providerJobs").get(0).path("creates").findValuesAsText("outcome"))
+                    .containsExactly("ambiguous", "adopted");
+            assertThat(lost.path("possibleDuplicateCharges").isArray()).isTrue();
+            assertThat(lost.path("possibleDuplicateCharges")).isEmpty();
+            assertThat(fake.falLostCreates()).as("fal requests queued for the render whose first reply was lost").isEqualTo(2);
+            JsonNode falLost = report(data, "fal-lost");
+            assertThat(falLost.path("possibleDuplicateCharges")).as("fal cannot be listed: the second queued request is a"
+                    + " possible duplicate charge").singleElement().satisfies(charge -> {
+                        assertThat(charge.path("providerJobIds")).singleElement()
+                                .satisfies(id -> assertThat(id.asText()).isEqualTo(falLost.path("providerJobs").get(0)
+                                        .path("providerJobId").asText()));
+                        assertThat(charge.path("reason").asText()).contains("no way to find its job");
+                    });
+            assertThat(report(data, "openai-corrupt").path("providerJobs").get(0).path("downloads").findValuesAsText("outcome"))
+                    .containsExactly("rejected", "rejected", "stored");
 
             String sent = fake.requestLog();
             assertThat(sent).contains("Bearer " + OPENAI_KEY).contains("Key " + FAL_KEY).contains("Bearer " + JUDGE_KEY)
@@ -195,6 +223,11 @@ class ProviderKeysNeverLoggedTest {
         configured.put("REELFORGE_JUDGE_API_KEY", JUDGE_KEY);
         env.putAll(configured);
         return builder;
+    }
+
+    /** The report.json the review wrote for a scenario's job (the job id is the scenario's name). */
+    private static JsonNode report(Path data, String scenario) throws IOException {
+        return JSON.readTree(data.resolve("s3").resolve("reelforge-clips").resolve(StorageKeys.report("demo", scenario)).toFile());
     }
 
     private static String line(String out, String prefix) {

@@ -74,6 +74,31 @@ class DynamoDbProviderJobLedgerTest {
     }
 
     @Test
+    void markAmbiguous_endsTheLeaseAndTheNextClaimsReconcileFromTheEarliestCall() {
+        ledger.claim("openai-videos", "job-5/1/0", T0, LEASE);
+        ledger.markAmbiguous("openai-videos", "job-5/1/0", T0.plusMillis(250));
+
+        assertThat(ledger.claim("openai-videos", "job-5/1/0", T0.plusSeconds(5), LEASE))
+                .isEqualTo(new Claim.Ambiguous(T0.plusMillis(250)));
+        ledger.markAmbiguous("openai-videos", "job-5/1/0", T0.plusSeconds(6));
+        ledger.release("openai-videos", "job-5/1/0");
+        assertThat(ledger.claim("openai-videos", "job-5/1/0", T0.plusSeconds(7), LEASE))
+                .as("a refused create does not prove the lost one started nothing").isEqualTo(new Claim.Ambiguous(T0.plusMillis(250)));
+        ledger.record("openai-videos", "job-5/1/0", "video_adopted");
+        assertThat(ledger.claim("openai-videos", "job-5/1/0", T0.plusSeconds(8), LEASE)).isEqualTo(new Claim.Recorded("video_adopted"));
+    }
+
+    @Test
+    void isRecorded_onlyForJobsSomeKeyRecorded() {
+        ledger.claim("openai-videos", "job-6/1/0", T0, LEASE);
+        ledger.record("openai-videos", "job-6/1/0", "video_six");
+
+        assertThat(ledger.isRecorded("openai-videos", "video_six")).isTrue();
+        assertThat(ledger.isRecorded("openai-videos", "video_seven")).isFalse();
+        assertThat(ledger.isRecorded("fal-queue", "video_six")).isFalse();
+    }
+
+    @Test
     void claim_whenCallersRace_exactlyOneIsGranted() throws Exception {
         int callers = 6;
         ExecutorService pool = Executors.newFixedThreadPool(callers);
