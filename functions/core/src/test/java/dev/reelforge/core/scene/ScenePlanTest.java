@@ -35,7 +35,7 @@ class ScenePlanTest {
         assertThat(plan.setting().surfaces().get(0).material()).isEqualTo(Material.WOOD);
         assertThat(plan.light().direction()).isEqualTo(Light.Direction.LEFT);
         assertThat(plan.camera()).isEqualTo(new Camera(Camera.Move.STATIC, Camera.Stability.LOCKED_OFF, 35.0));
-        assertThat(plan.beats()).extracting(PlannedBeat::action).containsExactly("rest", "tip", "shatter");
+        assertThat(plan.beats()).extracting(PlannedBeat::action).containsExactly("rest", "tip", "skid");
     }
 
     @Test

@@ -57,8 +57,10 @@ public final class AnimaticRenderer {
             throw new IllegalArgumentException("an animatic needs a positive fps and duration, got " + fps + " fps for "
                     + settings.durationSeconds() + " s");
         }
-        Stage stage = Stage.of(size.width(), size.height(), fps, Stage.shortSideMetres(spec.storyboard().description()));
         List<BeatScene> scenes = ScenePlanner.plan(spec.storyboard(), settings.durationSeconds(), spec.seed());
+        double metres = Math.max(Stage.shortSideMetres(spec.storyboard().description()),
+                Stage.metresForFall(size.width(), size.height(), ScenePlanner.longestCuedFall(scenes)));
+        Stage stage = Stage.of(size.width(), size.height(), fps, metres);
         DefectSchedule schedule = new DefectSchedule(defects, scenes, frames, fps, spec.seed());
         Path audio = writeAudio(spec, settings.durationSeconds(), defects);
         try {

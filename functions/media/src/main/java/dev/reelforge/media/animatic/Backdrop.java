@@ -8,10 +8,10 @@ package dev.reelforge.media.animatic;
 final class Backdrop {
     private Backdrop() {}
 
-    static void paint(Canvas canvas, Stage stage, BeatScene.Palette palette, double cameraX) {
+    static void paint(Canvas canvas, Stage stage, BeatScene.Palette palette, double cameraX, double zoom) {
         int width = canvas.width;
         int floor = (int) Math.round(stage.floorY());
-        double period = Math.max(6, palette.stripePeriod() * stage.shortSide());
+        double period = Math.max(6, palette.stripePeriod() * stage.shortSide() * zoom);
         double plank = period * 2.3;
         int[] wallColumn = new int[width];
         int[] floorColumn = new int[width];

@@ -34,7 +34,7 @@ final class FramePainter {
 
     void paint(Canvas canvas, BeatScene scene, double t) {
         double camera = scene.panDirection() * stage.panSpeed() * (t - scene.shotStartSeconds());
-        Backdrop.paint(canvas, stage, scene.palette(), camera);
+        Backdrop.paint(canvas, stage, scene.palette(), camera, scene.sizeFactor());
         BeatScene later = fallLaterInShot(scene);
         BeatScene earlier = later == null ? fallEarlierInShot(scene) : null;
         BeatScene story = later != null ? later : earlier != null ? earlier : scene;

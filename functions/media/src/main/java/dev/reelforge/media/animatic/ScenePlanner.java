@@ -5,6 +5,7 @@ import dev.reelforge.core.request.Beat;
 import dev.reelforge.core.request.Storyboard;
 import dev.reelforge.core.review.checks.ShotBoundaries;
 import dev.reelforge.core.scene.ScenePlan;
+import dev.reelforge.core.scene.ShotSize;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +24,8 @@ import java.util.regex.Pattern;
  */
 final class ScenePlanner {
     private static final double LANDING_BEFORE_BEAT_END = 0.3;
+    /** Below this restitution a cued rebound is read as a livelier bounce, not as a drop from ever higher. */
+    private static final double MIN_CUED_RESTITUTION = 0.4;
     private static final Pattern MOVING_CAMERA = Pattern.compile("\\b(pan|pans|panning|tracking|dolly|truck|trucking"
             + "|crane|handheld|camera (moves|drifts|follows|glides)|follow shot|orbit|orbits)\\b");
 
@@ -36,7 +39,8 @@ final class ScenePlanner {
         String everything = storyboard.description() + "\n"
                 + String.join("\n", beats.stream().map(Beat::description).toList());
         double hue = world.nextDouble();
-        WorldLook look = WorldLook.of(everything, hue, ScenePlan.of(storyboard));
+        ScenePlan plan = ScenePlan.of(storyboard);
+        WorldLook look = WorldLook.of(everything, hue, plan);
         BeatScene.Palette palette = palette(look, hue);
         SubjectShape storyboardShape = SubjectShape.fromText(everything);
         boolean moving = MOVING_CAMERA.matcher(storyboard.description().toLowerCase(Locale.ROOT)).find();
@@ -55,7 +59,8 @@ final class ScenePlanner {
                 shotStart = beat.startSeconds();
                 shotCaption = beat.description();
                 subjectX = 0.5 + (framing.nextDouble() - 0.5) * 0.16;
-                sizeFactor = 0.92 + framing.nextDouble() * 0.16;
+                sizeFactor = zoom(i < plan.beats().size() ? plan.shots().get(plan.beats().get(i).shot()).framing() : ShotSize.UNSPECIFIED)
+                        * (0.95 + framing.nextDouble() * 0.1);
                 boolean left = framing.nextBoolean();
                 pan = !moving ? 0 : left ? 1 : -1;
                 travel = left ? -1 : 1;
@@ -84,6 +89,22 @@ final class ScenePlanner {
         return scenes;
     }
 
+    /**
+     * How much larger than a medium shot a shot size shows the world: a close-up fills more of the frame with the
+     * subject and the wall's pattern, a wide shot less, so each shot of a sequence is its own framing.
+     */
+    static double zoom(ShotSize size) {
+        return switch (size) {
+            case EXTREME_WIDE -> 0.5;
+            case WIDE, FULL -> 0.65;
+            case MEDIUM_WIDE -> 0.8;
+            case MEDIUM, UNSPECIFIED -> 1.0;
+            case MEDIUM_CLOSE_UP -> 1.35;
+            case CLOSE_UP -> 1.7;
+            case EXTREME_CLOSE_UP -> 2.1;
+        };
+    }
+
     /** A scene that looks nothing like {@code scene}, in a shot of its own: for the {@code cut} defect. */
     static BeatScene cutaway(BeatScene scene) {
         SubjectShape other = scene.shape() == SubjectShape.BALL ? SubjectShape.BOX : SubjectShape.BALL;
@@ -108,6 +129,16 @@ final class ScenePlanner {
             }
         }
         return false;
+    }
+
+    /**
+     * The longest fall the cues ask for: a first rebound of {@code r} seconds at the material's restitution {@code e}
+     * needs a fall of {@code r / 2e} (a rebound rises at e times the landing speed); 0 when no rebound is cued.
+     */
+    static double longestCuedFall(List<BeatScene> scenes) {
+        return scenes.stream().filter(s -> s.motion() == Motion.FALL && !Double.isNaN(s.reboundSeconds()))
+                .mapToDouble(s -> s.reboundSeconds() / (2 * Math.max(MIN_CUED_RESTITUTION, s.material().restitution)))
+                .max().orElse(0);
     }
 
     /**

@@ -26,6 +26,17 @@ record Stage(int width, int height, double floorY, double topY, double subjectSi
         return WIDE.matcher(lower).find() ? WIDE_METRES : CLOSE.matcher(lower).find() ? CLOSE_METRES : MEDIUM_METRES;
     }
 
+    /**
+     * How many metres the short side must span for a fall from the top of the stage to last {@code fallSeconds}: a
+     * creator who cues a bounce's second thud 0.7 s after the first asks for a drop of a metre or more, and the frame
+     * widens to show all of it.
+     */
+    static double metresForFall(int width, int height, double fallSeconds) {
+        Stage unit = of(width, height, 1, 1.0);
+        double dropShare = (unit.floorY() - unit.topY() - unit.subjectSize()) / unit.shortSide();
+        return 9.81 * fallSeconds * fallSeconds / (2 * dropShare);
+    }
+
     static Stage of(int width, int height, int fps, double shortSideMetres) {
         int shortSide = Math.min(width, height);
         boolean portrait = height > width;

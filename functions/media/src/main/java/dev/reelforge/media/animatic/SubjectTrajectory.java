@@ -14,9 +14,11 @@ final class SubjectTrajectory {
     /** A subject about to tip rocks on its base, from rest (so its first frame does not jerk). */
     private static final double ROCK_RADIANS = 0.12;
     private static final double ROCK_RATE = 12;
-    /** How far a slide or roll travels, as a share of the frame's short side: from rest, to a stop… */
+    /** A slide or roll slows to a stop, as friction stops it, within this share of its beat… */
+    private static final double SLIDE_TIME_SHARE = 0.7;
+    /** …and travels this share of the frame's short side… */
     private static final double SLIDE_SHARE = 0.45;
-    /** …and never closer to the frame's edge than this share of its width, so the subject stays in the safe area. */
+    /** …but never closer to the frame's edge than this share of its width, so the subject stays in the safe area. */
     private static final double SLIDE_MARGIN = 0.15;
     /** Rebounds slower than this share of the impact speed are not drawn. */
     private static final double SMALLEST_HOP = 0.03;
@@ -61,8 +63,8 @@ final class SubjectTrajectory {
         return switch (scene.motion()) {
             case FALL -> fall(t, x);
             case SLIDE -> {
-                double u = Math.min(1, local / scene.duration());
-                double eased = u * u * (3 - 2 * u);
+                double u = Math.min(1, local / (SLIDE_TIME_SHARE * scene.duration()));
+                double eased = 1 - (1 - u) * (1 - u);
                 double room = scene.travelDirection() > 0 ? (1 - SLIDE_MARGIN) * stage.width() - x : x - SLIDE_MARGIN * stage.width();
                 double dx = scene.travelDirection() * Math.max(0, Math.min(SLIDE_SHARE * stage.shortSide(), room)) * eased;
                 double radius = stage.subjectSize() * scene.sizeFactor() / 2;
