@@ -5,7 +5,8 @@ import java.util.regex.Pattern;
 
 /** How the subject moves during a beat, read from its verbs; {@link #SWAY} when the text names no motion. */
 enum Motion {
-    FALL("fall(s|ing)?|fell|drop(s|ped|ping)?|tip(s|ped|ping)?|topples?|knocked"),
+    FALL("fall(s|ing)?|fell|(?<!(the|a|an|each|one|dew|rain|water|tear) )drop(s|ped|ping)?|tip(s|ped|ping)?|topples?|knocked"
+            + "|(slip(s|ped|ping)?|slid(e|es)?|roll(s|ed)?|tumbles?) off"),
     SLIDE("slid(e|es|ing)?|push(es|ed)?|roll(s|ed|ing)?|mov(e|es|ing)|glid(e|es|ing)"),
     ROTATE("rotat(e|es|ing)|spin(s|ning)?|turn(s|ing)?|twirl(s|ing)?"),
     SWAY("");
@@ -20,6 +21,7 @@ enum Motion {
         this.words = Pattern.compile("\\b(" + words + ")\\b");
     }
 
+    /** The beat's motion; a subject that breaks with no other motion named fell (it broke on landing). */
     static Motion fromText(String text) {
         String lower = text.toLowerCase(Locale.ROOT);
         for (Motion motion : values()) {
@@ -27,7 +29,7 @@ enum Motion {
                 return motion;
             }
         }
-        return SWAY;
+        return shatters(text) ? FALL : SWAY;
     }
 
     static boolean tips(String text) {

@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
  * without a cut. A beat that names a new shot ({@link ShotBoundaries}) gets a new framing (placement, size, pan
  * direction) of the same world, and its caption: a caption is a shot's, since new text mid-shot is a cut in the
  * picture. The camera pans only when the storyboard moves it (pan, tracking, dolly, handheld, …). A fall breaks the
- * subject when any beat of its shot says it breaks, into the stated number of pieces. The seed varies the look,
- * never the timing.
+ * subject when any beat of its shot says it breaks, into the stated number of pieces; a subject falls once per shot
+ * (a later beat that says it falls shows where it came to rest). The seed varies the look, never the timing.
  */
 final class ScenePlanner {
     private static final double LANDING_BEFORE_BEAT_END = 0.3;
@@ -52,9 +52,11 @@ final class ScenePlanner {
         double sizeFactor = 0;
         int pan = 0;
         int travel = 1;
+        boolean fallenInShot = false;
         for (int i = 0; i < beats.size(); i++) {
             Beat beat = beats.get(i);
             if (i == 0 || shotStarts.contains(beat.startSeconds())) {
+                fallenInShot = false;
                 SplittableRandom framing = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + i * 0xBF58476D1CE4E5B9L);
                 shotStart = beat.startSeconds();
                 shotCaption = beat.description();
@@ -67,13 +69,18 @@ final class ScenePlanner {
             }
             String text = beat.description();
             SubjectShape named = SubjectShape.fromText(text);
+            Motion motion = Motion.fromText(text);
+            if (motion == Motion.FALL && fallenInShot) {
+                motion = Motion.SWAY;
+            }
+            fallenInShot |= motion == Motion.FALL;
             scenes.add(new BeatScene(
                     beat.startSeconds(),
                     beat.endSeconds(),
                     shotStart,
                     shotCaption,
                     named == SubjectShape.BLOCK ? storyboardShape : named,
-                    Motion.fromText(text),
+                    motion,
                     Motion.tips(text),
                     breaksInShot(beats, i, shotStarts),
                     look.pieces(),

@@ -68,6 +68,26 @@ class ScenePlannerTest {
     }
 
     @Test
+    void plan_subjectFallsOncePerShot_andADropOfWaterIsNoFall() {
+        Storyboard board = new Storyboard("Macro close-up of a dew drop on a leaf", List.of(
+                new Beat(0, 2, "the drop trembles"),
+                new Beat(2, 4, "it falls off the leaf"),
+                new Beat(4, 6, "it falls again")), List.of());
+
+        List<BeatScene> scenes = ScenePlanner.plan(board, 6, 3);
+
+        assertThat(scenes).extracting(BeatScene::motion).containsExactly(Motion.SWAY, Motion.FALL, Motion.SWAY);
+    }
+
+    @Test
+    void plan_aSubjectThatSlipsOffOrOnlyShatters_falls() {
+        assertThat(Motion.fromText("a teacup slips off the saucer")).isEqualTo(Motion.FALL);
+        assertThat(Motion.fromText("the vase shatters on the tiles")).isEqualTo(Motion.FALL);
+        assertThat(Motion.fromText("the ball rolls across the floor")).isEqualTo(Motion.SLIDE);
+        assertThat(Motion.fromText("the ball rolls off the table")).isEqualTo(Motion.FALL);
+    }
+
+    @Test
     void plan_differentSeeds_changeLookButNotTiming() {
         Storyboard board = AnimaticSpecs.storyboard();
 

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * a beat boundary, where the storyboard expects a change of shot).
  */
 public final class MotionCheck {
-    static final Pattern MOVES = Pattern.compile("\\b(fall|falls|falling|fell|drop|drops|dropping|tip|tips|tipping|roll|rolls"
+    static final Pattern MOVES = Pattern.compile("\\b(fall|falls|falling|fell|(?<!(the|a|an|each|one|dew|rain|water|tear) )drops?|dropping|tip|tips|tipping|roll|rolls"
             + "|rolling|move|moves|moving|run|runs|running|walk|walks|walking|fly|flies|flying|jump|jumps|jumping|spin|spins"
             + "|spinning|slide|slides|sliding|bounce|bounces|bouncing|throw|throws|pour|pours|pouring|swing|swings|shatter"
             + "|shatters|crash|crashes|hit|hits|hitting|splash|splashes)\\b");
