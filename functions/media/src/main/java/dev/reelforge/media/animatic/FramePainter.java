@@ -1,5 +1,6 @@
 package dev.reelforge.media.animatic;
 
+import dev.reelforge.core.media.Watermark;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -102,19 +103,47 @@ final class FramePainter {
         if (scene.caption().isBlank()) {
             return;
         }
-        int margin = Math.max(4, stage.shortSide() / 30);
-        int advance = BitmapFont.ADVANCE * captionScale;
+        int[] box = captionBox(scene);
+        int margin = captionMargin();
         int lineHeight = (BitmapFont.GLYPH_HEIGHT + 3) * captionScale;
-        int maxChars = Math.max(4, (stage.width() - 4 * margin) / advance);
-        List<String> lines = captions.computeIfAbsent(scene, s -> BitmapFont.wrap(s.caption(), maxChars, 3));
-        int top = stage.height() - margin - lines.size() * lineHeight;
-        int widest = lines.stream().mapToInt(String::length).max().orElse(0) * advance;
-        int left = (stage.width() - widest) / 2;
-        canvas.blendRect(left - margin, top - margin / 2, left + widest + margin, top + lines.size() * lineHeight, 0x000000, 0.55);
+        int top = box[1] + margin / 2;
+        canvas.blendRect(box[0], box[1], box[2], box[3], 0x000000, 0.55);
+        List<String> lines = captionLines(scene);
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
-            int x = (stage.width() - line.length() * advance) / 2;
+            int x = (stage.width() - line.length() * BitmapFont.ADVANCE * captionScale) / 2;
             BitmapFont.draw(canvas, line, x, top + i * lineHeight + captionScale, captionScale, 0xF4F4F0);
         }
+    }
+
+    /**
+     * The caption's box {left, top, right, bottom}, centred low in the frame but above the band that post-processing
+     * keeps for the disclosure label ({@link Watermark#DEFAULT}, in a bottom corner), so the two never overlap.
+     */
+    int[] captionBox(BeatScene scene) {
+        int margin = captionMargin();
+        int advance = BitmapFont.ADVANCE * captionScale;
+        int lineHeight = (BitmapFont.GLYPH_HEIGHT + 3) * captionScale;
+        List<String> lines = captionLines(scene);
+        int bottom = stage.height() - watermarkBand();
+        int top = bottom - lines.size() * lineHeight - margin / 2;
+        int widest = lines.stream().mapToInt(String::length).max().orElse(0) * advance;
+        int left = (stage.width() - widest) / 2;
+        return new int[] {left - margin, top, left + widest + margin, bottom};
+    }
+
+    /** The label's height with its rounding to whole font pixels (up to 1.5x), and its margin on both sides. */
+    private int watermarkBand() {
+        Watermark label = Watermark.DEFAULT;
+        return (int) Math.ceil(stage.shortSide() * (1.5 * label.heightFraction() + 2 * label.marginFraction()));
+    }
+
+    private int captionMargin() {
+        return Math.max(4, stage.shortSide() / 30);
+    }
+
+    private List<String> captionLines(BeatScene scene) {
+        int maxChars = Math.max(4, (stage.width() - 4 * captionMargin()) / (BitmapFont.ADVANCE * captionScale));
+        return captions.computeIfAbsent(scene, s -> BitmapFont.wrap(s.caption(), maxChars, 3));
     }
 }
