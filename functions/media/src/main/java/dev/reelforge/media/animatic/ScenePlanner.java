@@ -3,7 +3,6 @@ package dev.reelforge.media.animatic;
 import dev.reelforge.core.request.AudioCue;
 import dev.reelforge.core.request.Beat;
 import dev.reelforge.core.request.Storyboard;
-import dev.reelforge.core.review.checks.ShotBoundaries;
 import dev.reelforge.core.scene.ScenePlan;
 import dev.reelforge.core.scene.ShotSize;
 import java.util.ArrayList;
@@ -16,7 +15,7 @@ import java.util.regex.Pattern;
  * Turns storyboard beats into drawable scenes of one world: its look ({@link WorldLook}: the subject's colour and
  * material, the floor, the table, the light's side and warmth, all read from the prompt, the seed filling in the
  * rest), the subject and the camera belong to the storyboard, not to the beat, so beats inside one shot follow on
- * without a cut. A beat that names a new shot ({@link ShotBoundaries}) gets a new framing (placement, size, pan
+ * without a cut. A beat that starts a new shot of the scene plan ({@link ScenePlan#cuts()}) gets a new framing (placement, size, pan
  * direction) of the same world, and its caption: a caption is a shot's, since new text mid-shot is a cut in the
  * picture. The camera pans only when the storyboard moves it (pan, tracking, dolly, handheld, …). A fall breaks the
  * subject when any beat of its shot says it breaks, into the stated number of pieces; a subject falls once per shot
@@ -44,7 +43,7 @@ final class ScenePlanner {
         BeatScene.Palette palette = palette(look, hue);
         SubjectShape storyboardShape = SubjectShape.fromText(everything);
         boolean moving = MOVING_CAMERA.matcher(storyboard.description().toLowerCase(Locale.ROOT)).find();
-        List<Double> shotStarts = ShotBoundaries.of(storyboard);
+        List<Double> shotStarts = plan.cuts();
         List<BeatScene> scenes = new ArrayList<>();
         double shotStart = 0;
         String shotCaption = "";
@@ -70,6 +69,7 @@ final class ScenePlanner {
             String text = beat.description();
             SubjectShape named = SubjectShape.fromText(text);
             Motion motion = Motion.fromText(text);
+            double impact = impactTime(beat, storyboard.audioCues());
             if (motion == Motion.FALL && fallenInShot) {
                 motion = Motion.SWAY;
             }
@@ -85,8 +85,8 @@ final class ScenePlanner {
                     breaksInShot(beats, i, shotStarts),
                     look.pieces(),
                     look.material(),
-                    impactTime(beat, storyboard.audioCues()),
-                    reboundTime(beat, beats, i, shotStarts, storyboard.audioCues()),
+                    impact,
+                    reboundTime(impact, beats, i, shotStarts, storyboard.audioCues()),
                     palette,
                     subjectX,
                     sizeFactor,
@@ -149,11 +149,10 @@ final class ScenePlanner {
     }
 
     /**
-     * For a fall: the time from its impact to the next impact sound of its shot (a creator's "thud at 00:01.2, smaller
-     * thud at 00:02.1" times the bounce), NaN when no later impact is cued.
+     * For a fall landing at {@code impact}: the time from it to the next impact sound of its shot (a creator's "thud
+     * at 00:01.2, smaller thud at 00:02.1" times the bounce), NaN when no later impact is cued.
      */
-    static double reboundTime(Beat beat, List<Beat> beats, int index, List<Double> shotStarts, List<AudioCue> cues) {
-        double impact = impactTime(beat, cues);
+    static double reboundTime(double impact, List<Beat> beats, int index, List<Double> shotStarts, List<AudioCue> cues) {
         double shotEnd = beats.get(beats.size() - 1).endSeconds();
         for (int k = index + 1; k < beats.size(); k++) {
             if (shotStarts.contains(beats.get(k).startSeconds())) {
