@@ -19,7 +19,10 @@ import java.util.Locale;
  * signalstats costs in proportion to its pixels. Blur and blockiness are read
  * as medians over sampled frames, so what counts is the number of samples, not their rate: {@value #BLUR_SAMPLES}
  * and {@value #BLOCK_SAMPLES} frames, one from the middle of each equal stretch of the clip, whatever its length and
- * frame rate. The blur samples are scaled to a short side of {@value #BLUR_SHORT_SIDE} px for blurdetect. The luma
+ * frame rate. The blur samples are scaled to a short side of {@value #BLUR_SHORT_SIDE} px for blurdetect, which reads the edge
+ * width of the {@value #BLUR_SHARPEST_PERCENT} % most detailed {@value #BLUR_BLOCK}-px blocks: the part of the picture
+ * in focus, so a shallow depth of field or a plain sky does not read as blur, while a defocused picture has no sharp
+ * block left. The luma
  * of an 8×8-aligned full-resolution crop of the centre (coding blocks only exist at full resolution) of each block
  * sample carries blockdetect on the 8-pixel grid twice: squashed (area
  * average) to {@value #BLOCK_PROFILE_LINES} rows, which keeps the vertical block edges at x = 8k, and to
@@ -41,7 +44,9 @@ record AnalysisGraph(ProbeResult probe, int frameCount, Path videoLog, Path blur
     static final int BLUR_SHORT_SIDE = 270;
     static final int STATS_SHORT_SIDE = 90;
     static final int SIGNAL_SHORT_SIDE = 48;
-    static final int BLUR_SAMPLES = 12;
+    static final int BLUR_SAMPLES = 24;
+    static final int BLUR_BLOCK = 32;
+    static final int BLUR_SHARPEST_PERCENT = 15;
     static final int BLOCK_SAMPLES = 24;
     static final int PCM_RATE = 16_000;
     static final int SHEET_TILES = 12;
@@ -84,7 +89,8 @@ record AnalysisGraph(ProbeResult probe, int frameCount, Path videoLog, Path blur
                 .append("[thumbsrc]format=rgb24[thumbs];");
         g.append("[blur]").append(evenSample(BLUR_SAMPLES))
                 .append(String.format(Locale.ROOT, ",scale=%d:%d:flags=fast_bilinear,format=yuv420p,", blur[0], blur[1]))
-                .append("blurdetect,metadata=mode=print:file=").append(escape(blurLog)).append(",nullsink;");
+                .append(String.format(Locale.ROOT, "blurdetect=block_width=%d:block_height=%d:block_pct=%d", BLUR_BLOCK, BLUR_BLOCK, BLUR_SHARPEST_PERCENT))
+                .append(",metadata=mode=print:file=").append(escape(blurLog)).append(",nullsink;");
         g.append("[block]").append(evenSample(BLOCK_SAMPLES))
                 .append(String.format(Locale.ROOT, ",crop=%d:%d:%d:%d,", crop[0], crop[1], crop[2], crop[3]))
                 .append("extractplanes=y,split[blockcols][blockrows];");

@@ -51,7 +51,7 @@ class FfmpegClipAnalyzerTest {
         assertThat(m.motion()).hasSize(72);
         assertThat(m.cutScore()).hasSize(72);
         assertThat(Arrays.stream(m.luma()).allMatch(y -> y > 16 && y < 235)).isTrue();
-        assertThat(Arrays.stream(m.blur()).filter(b -> !Double.isNaN(b)).count()).isEqualTo(12L);
+        assertThat(Arrays.stream(m.blur()).filter(b -> !Double.isNaN(b)).count()).isEqualTo(24L);
         assertThat(Arrays.stream(m.blockiness()).filter(b -> !Double.isNaN(b)).count()).isEqualTo(24L);
         assertThat(m.audioOnsets()).hasSize(1);
         assertThat(m.audioOnsets().get(0)).isCloseTo(2.25, within(0.02));

@@ -48,6 +48,6 @@ public final class ClipChecks {
                 DialogueCheck.evaluate(m.speechOnsets(), m.hasAudio(), m.fps(), storyboard, t.dialogueToleranceFrames()),
                 MotionCheck.evaluate(m, storyboard, shots, boundaries, t),
                 SceneChecks.continuity(m, shots, storyboard, boundaries, t),
-                SceneChecks.framing(m, shots, t));
+                SceneChecks.framing(m, shots, storyboard.beats().isEmpty() ? shots.cuts() : boundaries, t));
     }
 }

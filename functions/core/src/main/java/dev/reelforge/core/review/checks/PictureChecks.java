@@ -14,6 +14,7 @@ public final class PictureChecks {
     private static final double VISIBLE_MOTION = 0.4;
     /** Edge change (thumbnails) below which a frame moved nothing visible: {@link ShotStructure}'s repeated frame. */
     private static final double EDGES_MOVED = 0.01;
+    private static final int KEY_FRAME_PULSE = 2;
     private static final double DRIFT_STEP_SECONDS = 0.25;
     private static final double MIN_SHOT_SECONDS = 1.0;
     private static final int MIN_BLUR_SAMPLES_PER_SHOT = 3;
@@ -48,11 +49,12 @@ public final class PictureChecks {
     }
 
     /**
-     * The largest walk of the picture's colour inside one shot of at least a second, measured on what stays put:
+     * The walk of the picture's colour through the clip, summed over its shots (a grade that drifts keeps drifting
+     * across a cut, while the step at a cut is content), measured on what stays put:
      * every quarter second, each thumbnail pixel's change in (Y, U, V); their per-channel median is the global
      * colour change, which a subject crossing the frame (a minority of pixels) does not move. Steps where too few
      * pixels agree with the median (a pan, a crowd) are not measurable and add nothing. The drift is the distance
-     * between the farthest points of the summed path. Not applicable when no shot is long enough or too few steps
+     * between the farthest points of the summed path. Not applicable when no shot lasts a second or too few steps
      * could be measured.
      */
     public static Check colourDrift(ClipMetrics m, ShotStructure shots, List<Integer> boundaryFrames, ReviewThresholds t) {
@@ -63,19 +65,16 @@ public final class PictureChecks {
         edges.add(m.frameCount());
         List<Integer> sorted = edges.stream().distinct().sorted().toList();
         int step = Math.max(1, (int) Math.round(DRIFT_STEP_SECONDS * m.fps()));
-        double worst = 0;
-        double worstAt = 0;
+        double[] path = new double[3];
+        double[] lo = new double[3];
+        double[] hi = new double[3];
         int steps = 0;
         int measured = 0;
+        boolean longShot = false;
         for (int s = 0; s + 1 < sorted.size(); s++) {
             int from = sorted.get(s) + 1;
             int to = Math.min(sorted.get(s + 1) - 2, shots.pictures().thumbnails().frameCount() - 1);
-            if ((to - from) / m.fps() < MIN_SHOT_SECONDS) {
-                continue;
-            }
-            double[] path = new double[3];
-            double[] lo = new double[3];
-            double[] hi = new double[3];
+            longShot |= (to - from) / m.fps() >= MIN_SHOT_SECONDS;
             for (int a = from; a + step <= to; a += step) {
                 steps++;
                 double[] change = black[a] || black[a + step] ? null : globalColourChange(shots.pictures(), a, a + step);
@@ -89,20 +88,17 @@ public final class PictureChecks {
                     hi[c] = Math.max(hi[c], path[c]);
                 }
             }
-            double drift = Math.sqrt(sq(hi[0] - lo[0]) + sq(hi[1] - lo[1]) + sq(hi[2] - lo[2]));
-            if (drift > worst) {
-                worst = drift;
-                worstAt = m.timeOf(from);
-            }
         }
+        double worst = Math.sqrt(sq(hi[0] - lo[0]) + sq(hi[1] - lo[1]) + sq(hi[2] - lo[2]));
+        steps = longShot ? steps : 0;
         if (steps == 0 || measured < DRIFT_MEASURABLE_SHARE * steps) {
             return Check.notApplicable("colour-drift", t.colourDrift(), "YUV levels", steps == 0
                     ? "no shot of at least a second to follow"
                     : fmt("the picture moves too much to follow its colour (%d of %d steps measurable)", measured, steps));
         }
         return check("colour-drift", worst <= t.colourDrift(), worst, t.colourDrift(), "YUV levels",
-                fmt("largest colour/brightness walk inside one shot: %.1f levels (shot from %.2f s; %d of %d steps measurable)",
-                        worst, worstAt, measured, steps),
+                fmt("colour/brightness walk of %.1f levels, summed over the shots (the cuts' own steps are content, not drift; "
+                        + "%d of %d steps measurable)", worst, measured, steps),
                 "keep exposure and white balance constant within each shot");
     }
 
@@ -210,7 +206,8 @@ public final class PictureChecks {
     public static Check frozen(ClipMetrics m, ShotStructure shots, ReviewThresholds t) {
         double worst = 0;
         double worstAt = 0;
-        for (Interval freeze : m.frozen()) {
+        List<Integer> joins = new ArrayList<>();
+        for (Interval freeze : joined(m.frozen(), 1.5 / m.fps(), m.fps(), joins)) {
             boolean mostlyBlack = m.black().stream().anyMatch(b -> overlap(b, freeze) > 0.5 * freeze.duration());
             if (mostlyBlack) {
                 continue;
@@ -224,7 +221,7 @@ public final class PictureChecks {
                     continue;
                 }
                 int first = i;
-                while (i + 1 <= to && shots.pictures().held(i + 1)) {
+                while (i + 1 <= to && (shots.pictures().held(i + 1) || keyFramePulse(shots.pictures(), i + 1, to, joins))) {
                     i++;
                 }
                 double seconds = (i - first + 1) / m.fps();
@@ -239,6 +236,43 @@ public final class PictureChecks {
         return check("frozen", value < t.frozenSeconds(), value, t.frozenSeconds(), "s",
                 value == 0 ? "no frozen stretch" : fmt("frozen for %.2f s from %.2f s", value, worstAt),
                 "keep motion continuous; no frozen frames");
+    }
+
+    /**
+     * Whether frame {@code i} only pulses inside a held stretch: it lies where freezedetect split one stretch into two
+     * that touch, and up to {@value #KEY_FRAME_PULSE} frames whose edges do not move lead to a held frame again. An
+     * encoder's key frame re-codes the texture of a frozen picture a little everywhere, which freezedetect reads as a
+     * new stretch but is no motion. Elsewhere a frame that is not held is not bridged: a small walker in a still
+     * scene moves no edge on the thumbnails either.
+     */
+    private static boolean keyFramePulse(FramePictures pictures, int i, int to, List<Integer> joins) {
+        if (joins.stream().noneMatch(j -> Math.abs(j - i) <= KEY_FRAME_PULSE)) {
+            return false;
+        }
+        for (int k = i; k <= Math.min(to, i + KEY_FRAME_PULSE); k++) {
+            if (pictures.held(k)) {
+                return k > i;
+            }
+            if (pictures.structureChange[k] >= EDGES_MOVED) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** Freezedetect stretches with those that touch (within {@code gapSeconds}) joined into one; the frames where two met go to {@code joins}. */
+    private static List<Interval> joined(List<Interval> intervals, double gapSeconds, double fps, List<Integer> joins) {
+        List<Interval> out = new ArrayList<>();
+        for (Interval interval : intervals.stream().sorted((a, b) -> Double.compare(a.startSeconds(), b.startSeconds())).toList()) {
+            Interval last = out.isEmpty() ? null : out.get(out.size() - 1);
+            if (last != null && interval.startSeconds() - last.endSeconds() <= gapSeconds) {
+                out.set(out.size() - 1, new Interval(last.startSeconds(), Math.max(last.endSeconds(), interval.endSeconds())));
+                joins.add((int) Math.round(interval.startSeconds() * fps));
+            } else {
+                out.add(interval);
+            }
+        }
+        return out;
     }
 
     /**

@@ -72,7 +72,12 @@ public final class SceneChecks {
                 "keep the same palette, lighting direction and subject colours throughout the scene");
     }
 
-    public static Check framing(ClipMetrics m, ShotStructure shots, ReviewThresholds t) {
+    /**
+     * The share of frames whose subject (the detail's centroid) stays inside the title-safe area and is there at all
+     * (detail against the shot's own). Shots are the storyboard's: a subject that slides out of the frame can read as
+     * a cut to a new, empty shot, whose own detail would then excuse it (without a storyboard, pass the detected cuts).
+     */
+    public static Check framing(ClipMetrics m, ShotStructure shots, List<Integer> shotStarts, ReviewThresholds t) {
         FramePictures pictures = shots.pictures();
         int frames = Math.min(m.frameCount(), pictures.thumbnails().frameCount());
         boolean[] black = ShotStructure.blackFrames(m);
@@ -82,7 +87,7 @@ public final class SceneChecks {
             detail[i] = pictures.detail[i];
             skip[i] = black[i];
         }
-        double[] reference = perShotReference(detail, skip, shots.cuts());
+        double[] reference = perShotReference(detail, skip, shotStarts);
         if (frames == 0 || Double.isNaN(SeriesStats.percentile(detail, skip, 0.9))) {
             return Check.notApplicable("framing", t.framingInFrame(), "share of frames", "no picture detail to locate a subject in");
         }

@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * Where the picture changes abruptly, derived from the thumbnails and the per-frame series: hard cuts (the edges of
  * the picture are replaced, and stay replaced: a change of light, a flicker, a flash or a blur onset keeps the
- * edges, see {@link FramePictures}), look jumps (the colour layout jumps while the edges stay: a palette or
+ * edges, see {@link FramePictures}; next to busy footage, where every frame changes its edges, the colour layout
+ * jumps with them), look jumps (the colour layout jumps while the edges stay: a palette or
  * lighting change inside a shot), and the frames next to black or frozen stretches, whose jumps belong to those
  * checks. Frames near any of these are "excluded" from the smooth-signal measures (flicker, motion peaks). A cut
  * may start a frozen stretch (a cut to a still picture), so only black edges keep a frame from being a cut.
@@ -19,6 +20,22 @@ public record ShotStructure(List<Integer> cuts, List<Integer> lookJumps, boolean
     static final double CUT_STRUCTURE = 0.45;
     /** …at least this many times the change between the frames around it (fast motion changes edges too)… */
     static final double CUT_SPIKE = 2.5;
+    /**
+     * The edges' change around a frame is their upper quartile: a juddering source alternates near-repeats with
+     * jumps (an underwater camera's variable frame timing), and the near-repeats would make every jump a spike.
+     */
+    static final double UPPER_QUARTILE = 0.75;
+    /**
+     * A cut next to busy footage (a handheld camera, a crowd, a cut from a still scene into a moving one) cannot
+     * stand out from its surroundings' edge changes, which replace half a picture every frame. It is still a cut
+     * when the edges are all but replaced (unrelated pictures read about 1)…
+     */
+    static final double CUT_REPLACED = 0.8;
+    /**
+     * …and the colour layout jumps by at least this many levels, {@value #LOOK_SPIKE}× the change on the calmer side
+     * of it: a re-grade or a relight inside a shot moves the colours by less and keeps the edges.
+     */
+    static final double CUT_LOOK = 30;
     /**
      * …and the picture {@value #SETTLE_FRAMES} frames on still differs by this share of it from the two frames before:
      * a flash, or a single odd frame, comes back.
@@ -68,7 +85,7 @@ public record ShotStructure(List<Integer> cuts, List<Integer> lookJumps, boolean
             int settled = Math.min(n - 1, i + SETTLE_FRAMES);
             double structure = pictures.structureChange[i];
             boolean structural = structure >= CUT_STRUCTURE
-                    && structure >= CUT_SPIKE * Math.max(STRUCTURE_FLOOR, localMedian(pictures.structureChange, repeated, i))
+                    && structure >= CUT_SPIKE * Math.max(STRUCTURE_FLOOR, localLevel(pictures.structureChange, repeated, i, UPPER_QUARTILE))
                     && pictures.structureBetween(i - 1, settled) >= CUT_PERSISTS * structure
                     && pictures.structureBetween(Math.max(0, i - 2), settled) >= CUT_PERSISTS * structure;
             double look = pictures.lookChange[i];
@@ -77,7 +94,11 @@ public record ShotStructure(List<Integer> cuts, List<Integer> lookJumps, boolean
                     && pictures.lookBetween(i - 1, settled) >= CUT_PERSISTS * look
                     && pictures.lookBetween(Math.max(0, i - 1 - SETTLE_FRAMES), i - 1) <= STEADY_SIDES * look
                     && pictures.lookBetween(i, settled) <= STEADY_SIDES * look;
-            if (structural) {
+            boolean replaced = structure >= CUT_REPLACED && look >= CUT_LOOK
+                    && look >= LOOK_SPIKE * Math.max(LOOK_FLOOR, calmerSide(pictures.lookChange, repeated, i))
+                    && pictures.lookBetween(i - 1, settled) >= CUT_PERSISTS * look
+                    && pictures.structureBetween(i - 1, settled) >= CUT_PERSISTS * structure;
+            if (structural || replaced) {
                 cuts.add(i);
             } else if (lookJump) {
                 lookJumps.add(i);
@@ -136,8 +157,37 @@ public record ShotStructure(List<Integer> cuts, List<Integer> lookJumps, boolean
         }
     }
 
+    /**
+     * The smaller of the medians of the frames just before and just after frame {@code i} (repeated frames left out):
+     * a cut between a still and a busy shot stands out from the still side only.
+     */
+    private static double calmerSide(double[] values, boolean[] repeated, int i) {
+        return Math.min(sideMedian(values, repeated, i - NEIGHBOURHOOD, i - 1), sideMedian(values, repeated, i + 1, i + NEIGHBOURHOOD));
+    }
+
+    private static double sideMedian(double[] values, boolean[] repeated, int from, int to) {
+        double[] window = new double[to - from + 1];
+        int count = 0;
+        for (int k = Math.max(1, from); k <= Math.min(values.length - 1, to); k++) {
+            if (!repeated[k]) {
+                window[count++] = values[k];
+            }
+        }
+        if (count == 0) {
+            return 0;
+        }
+        double[] used = Arrays.copyOf(window, count);
+        Arrays.sort(used);
+        return used[count / 2];
+    }
+
     /** The median of the neighbours of frame {@code i}, leaving out repeated frames. */
     private static double localMedian(double[] values, boolean[] repeated, int i) {
+        return localLevel(values, repeated, i, 0.5);
+    }
+
+    /** The {@code quantile} of the neighbours of frame {@code i}, leaving out repeated frames. */
+    private static double localLevel(double[] values, boolean[] repeated, int i, double quantile) {
         double[] window = new double[2 * NEIGHBOURHOOD];
         int count = 0;
         for (int k = i - NEIGHBOURHOOD; k <= i + NEIGHBOURHOOD; k++) {
@@ -150,6 +200,6 @@ public record ShotStructure(List<Integer> cuts, List<Integer> lookJumps, boolean
         }
         double[] used = Arrays.copyOf(window, count);
         Arrays.sort(used);
-        return used[count / 2];
+        return used[Math.min(count - 1, (int) (quantile * count))];
     }
 }

@@ -31,6 +31,7 @@ import java.util.Locale;
 final class NaturalCorpus {
     static final String CALIBRATION = "calibration";
     static final String TEST = "test";
+    static final double MAX_UPSCALE = 2.0;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final double MIN_BEAT_SECONDS = 0.3;
 
@@ -67,9 +68,13 @@ final class NaturalCorpus {
             int windowIndex = 0;
             for (JsonNode source : fixture.path("sources")) {
                 for (JsonNode window : source.path("windows")) {
-                    for (int shapeOffset = 0; shapeOffset < 2; shapeOffset++) {
-                        JsonNode shape = fixture.path("shapes").get((windowIndex + shapeOffset) % fixture.path("shapes").size());
-                        clips.add(clip(source, window.get(0).asDouble(), window.get(1).asDouble(), shape));
+                    int cut = 0;
+                    for (int offset = 0; cut < 2 && offset < fixture.path("shapes").size(); offset++) {
+                        JsonNode shape = fixture.path("shapes").get((windowIndex + offset) % fixture.path("shapes").size());
+                        if (upscale(source, shape) <= MAX_UPSCALE) {
+                            clips.add(clip(source, window.get(0).asDouble(), window.get(1).asDouble(), shape));
+                            cut++;
+                        }
                     }
                     windowIndex++;
                 }
@@ -80,6 +85,17 @@ final class NaturalCorpus {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * How much a source must be enlarged to fill a shape's frame. A window is not cut at a shape that needs more than
+     * {@value #MAX_UPSCALE}×: such a clip is as soft as a low-resolution render blown up to the frame, which the blur
+     * check rightly reports, so it is no clean clip.
+     */
+    private static double upscale(JsonNode source, JsonNode shape) {
+        FrameSize frame = Resolution.fromLabel(shape.path("resolution").asText())
+                .frameSize(AspectRatio.fromLabel(shape.path("aspectRatio").asText()));
+        return Math.max((double) frame.width() / source.path("width").asInt(), (double) frame.height() / source.path("height").asInt());
     }
 
     List<Clip> clips() {

@@ -2,6 +2,8 @@ package dev.reelforge.media.analysis.natural;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.reelforge.core.media.ClipMetrics;
 import dev.reelforge.core.review.Check;
 import dev.reelforge.core.review.checks.ClipChecks;
@@ -9,6 +11,8 @@ import dev.reelforge.core.review.checks.ReviewThresholds;
 import dev.reelforge.media.Ffmpeg;
 import dev.reelforge.media.analysis.FfmpegClipAnalyzer;
 import dev.reelforge.media.analysis.natural.NaturalCorpus.Clip;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,16 +44,17 @@ class NaturalCorpusAcceptanceTest {
     static final double TARGET_RECALL = 0.95;
     static final double TARGET_FALSE_ALARMS = 0.05;
     /**
-     * What the checks reach on the test half today, two clips of slack below it (measured 2026-12-02, BENCHMARKS.md;
-     * re-encoding the corpus moved the cut recall by one clip):
+     * What the checks reach on the test half today, two clips of slack below it (measured 2026-12-02, BENCHMARKS.md):
      * a floor that must not drop. Where it is under the target, the gap is issue 16's open work, printed as "not met".
      */
     private static final Map<NaturalDefect, Double> RECALL_FLOOR = Map.of(NaturalDefect.FLICKER, 0.90,
-            NaturalDefect.BLUR, 0.05, NaturalDefect.FREEZE, 0.80, NaturalDefect.BLACK, 0.90, NaturalDefect.CUT, 0.65,
-            NaturalDefect.BLOCKY, 0.90, NaturalDefect.DRIFT, 0.65, NaturalDefect.PALETTE_JUMP, 0.55, NaturalDefect.RELIT, 0.90,
-            NaturalDefect.OUT_OF_FRAME, 0.70);
-    /** Measured 16 % (test half, 5 of 32) and 19 % (calibration half, 3 of 16): one clip of slack above the worse. */
+            NaturalDefect.BLUR, 0.70, NaturalDefect.FREEZE, 0.90, NaturalDefect.BLACK, 0.90, NaturalDefect.CUT, 0.90,
+            NaturalDefect.BLOCKY, 0.90, NaturalDefect.DRIFT, 0.70, NaturalDefect.PALETTE_JUMP, 0.55, NaturalDefect.RELIT, 0.90,
+            NaturalDefect.OUT_OF_FRAME, 0.80);
+    /** Measured 3 % (test half, 1 of 32) and 19 % (calibration half, 3 of 16): one clip of slack above the worse. */
     private static final double FALSE_ALARM_CEILING = 0.25;
+    private static final ObjectMapper METRICS_JSON = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private static NaturalCorpus corpus;
 
     @BeforeAll
@@ -119,7 +124,7 @@ class NaturalCorpusAcceptanceTest {
             for (Case c : cases) {
                 futures.add(pool.submit(() -> {
                     Path file = c.defect() == null ? corpus.clean(c.clip()) : corpus.withDefect(c.clip(), c.defect(), c.strength(), c.seed());
-                    ClipMetrics metrics = analyzer.analyze(file);
+                    ClipMetrics metrics = analyzed(analyzer, file);
                     return new Result(c, ClipChecks.evaluate(metrics, c.clip().settings(), c.clip().storyboard(), ReviewThresholds.defaults()));
                 }));
             }
@@ -131,6 +136,24 @@ class NaturalCorpusAcceptanceTest {
         } finally {
             pool.shutdown();
         }
+    }
+
+    /**
+     * The clip's metrics; with {@code -Dreelforge.corpus.reuseMetrics=true} they are kept beside the clip and read
+     * back on the next run, so tuning a check re-runs in seconds. Only for tuning the checks: a change to the analyzer
+     * needs a run without it.
+     */
+    private static ClipMetrics analyzed(FfmpegClipAnalyzer analyzer, Path file) throws IOException {
+        if (!Boolean.getBoolean("reelforge.corpus.reuseMetrics")) {
+            return analyzer.analyze(file);
+        }
+        Path kept = file.resolveSibling(file.getFileName() + ".metrics.json");
+        if (Files.exists(kept)) {
+            return METRICS_JSON.readValue(kept.toFile(), ClipMetrics.class);
+        }
+        ClipMetrics metrics = analyzer.analyze(file);
+        METRICS_JSON.writeValue(kept.toFile(), metrics);
+        return metrics;
     }
 
     private static String table(List<Result> results, java.util.function.Function<Result, String> rowOf) {
