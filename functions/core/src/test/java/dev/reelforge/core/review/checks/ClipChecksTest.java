@@ -222,4 +222,60 @@ class ClipChecksTest {
         assertThat(failed(checks)).containsExactly("framing");
         assertThat(named(checks, "framing").value()).isLessThan(0.9);
     }
+
+    @Test
+    void evaluate_gradeDriftingThroughThreeShots_failsColourDrift_thoughEachShotAloneStaysUnderTheLimit() {
+        Storyboard threeShots = new Storyboard("A mug on a table",
+                List.of(new Beat(0, 1.4, "Wide shot of a mug on a table"), new Beat(1.4, 2.8, "Close-up of the mug"),
+                        new Beat(2.8, 4, "Medium shot of the mug")),
+                List.of());
+        SyntheticClip clip = new SyntheticClip(4, 7).cut(1.4).cut(2.8);
+        for (int i = 0; i < clip.n; i++) {
+            clip.luma[i] += 14.0 * i / clip.n;
+        }
+
+        Check drift = named(ClipChecks.evaluate(clip.metrics(), SETTINGS, threeShots, ReviewThresholds.defaults()), "colour-drift");
+
+        assertThat(drift.passed()).isFalse();
+        assertThat(drift.value()).isGreaterThan(12).isLessThan(16);
+    }
+
+    @Test
+    void evaluate_subjectGoneAfterWhatReadsAsACut_failsFramingAgainstTheStoryboardsOneShot() {
+        Storyboard oneShot = new Storyboard("A mug on a table. Camera: locked-off, one continuous shot.",
+                List.of(new Beat(0, 2, "the mug rests on the table"), new Beat(2, 4, "the mug slides off the edge")), List.of());
+        SyntheticClip clip = new SyntheticClip(4, 7).cut(2.5);
+        for (int i = clip.frame(2.5); i < clip.n; i++) {
+            clip.contrast[i] = 0.05;
+        }
+
+        Check framing = named(ClipChecks.evaluate(clip.metrics(), SETTINGS, oneShot, ReviewThresholds.defaults()), "framing");
+
+        assertThat(framing.passed()).isFalse();
+        assertThat(framing.detail()).contains("gone");
+    }
+
+    @Test
+    void evaluate_freezeThatFreezedetectSplitsAtAKeyFrame_isMeasuredWhole() {
+        SyntheticClip clip = clean().freeze(0.2, 1.2);
+        clip.frozen.clear();
+        clip.frozen.add(new Interval(0.2, 0.7));
+        clip.frozen.add(new Interval(0.7, 1.2));
+        clip.pulse(0.7);
+
+        Check frozen = named(evaluate(clip), "frozen");
+
+        assertThat(frozen.passed()).isFalse();
+        assertThat(frozen.value()).isGreaterThan(0.9);
+    }
+
+    @Test
+    void evaluate_walkerMovingNoEdgeInsideAQuietStretch_isNotBridgedIntoAFreeze() {
+        SyntheticClip clip = clean().freeze(0.2, 0.55).freeze(0.65, 1.0);
+        clip.frozen.clear();
+        clip.frozen.add(new Interval(0.2, 1.0));
+        clip.pulse(0.6);
+
+        assertThat(named(evaluate(clip), "frozen").passed()).isTrue();
+    }
 }

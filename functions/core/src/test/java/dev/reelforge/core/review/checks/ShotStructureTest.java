@@ -57,4 +57,35 @@ class ShotStructureTest {
 
         assertThat(shots.cuts()).isEmpty();
     }
+
+    @Test
+    void of_cutFromAStillSceneIntoABusyOneInAnotherPalette_isACut() {
+        SyntheticClip clip = new SyntheticClip(4, 3);
+        int at = clip.frame(2.0);
+        for (int i = at; i < clip.n; i++) {
+            clip.shot[i] = 1 + (i - at);
+            clip.u[i] = 150;
+            clip.v[i] = 100;
+            clip.luma[i] = 90;
+        }
+
+        ShotStructure shots = ShotStructure.of(clip.metrics());
+
+        assertThat(shots.cuts()).containsExactly(at);
+    }
+
+    @Test
+    void of_relightWithinABusyShot_isNoCut() {
+        SyntheticClip clip = new SyntheticClip(4, 3);
+        for (int i = 0; i < clip.n; i++) {
+            clip.shot[i] = i % 2 == 0 ? 0 : i;
+        }
+        for (int i = clip.frame(2.0); i < clip.n; i++) {
+            clip.luma[i] = 150;
+        }
+
+        ShotStructure shots = ShotStructure.of(clip.metrics());
+
+        assertThat(shots.cuts()).isEmpty();
+    }
 }

@@ -128,6 +128,18 @@ final class SyntheticClip {
         return this;
     }
 
+    /**
+     * The held frame at {@code seconds} is re-coded, as an encoder's key frame does: a little brighter everywhere, its
+     * edges where they were.
+     */
+    SyntheticClip pulse(double seconds) {
+        int at = frame(seconds);
+        held[at] = held[at - 1];
+        luma[at] += 6;
+        motion[at] = 0.3;
+        return this;
+    }
+
     /** Each frame's texture scaled to its luma, with its chroma, as RGB; a slow drift of the texture is the motion. */
     FrameThumbnails thumbnails() {
         byte[] rgb = new byte[n * THUMB_WIDTH * THUMB_HEIGHT * 3];
