@@ -50,9 +50,16 @@ public final class C2paContentCredentials implements ContentCredentials {
         this.signer = signer;
         this.certificateChainPem = certificateChainPem;
         ObjectNode settings = JSON.createObjectNode();
-        settings.putObject("trust").put("trust_anchors", trustAnchorsPem);
+        if (trustAnchorsPem != null && !trustAnchorsPem.isBlank()) {
+            settings.putObject("trust").put("trust_anchors", trustAnchorsPem);
+        }
         settings.putObject("verify").put("verify_trust", true);
         this.settings = settings.toString();
+    }
+
+    /** A reader only, trusting {@code trustAnchorsPem}; {@link #embed} refuses. */
+    public static C2paContentCredentials verifying(String trustAnchorsPem) {
+        return new C2paContentCredentials(null, null, trustAnchorsPem);
     }
 
     /** Credentials signed by {@code signer} with a certificate from the local test CA under {@code keyDir}. */
@@ -82,6 +89,9 @@ public final class C2paContentCredentials implements ContentCredentials {
 
     @Override
     public void embed(Path asset, Path signed, CredentialsManifest manifest) {
+        if (signer == null) {
+            throw new IllegalStateException("these Content Credentials only verify; they have no signer");
+        }
         if (asset.toAbsolutePath().normalize().equals(signed.toAbsolutePath().normalize())) {
             throw new IllegalArgumentException("Content Credentials are written to another file than " + asset.getFileName());
         }
