@@ -2,6 +2,7 @@ package dev.reelforge.mediatask;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.reelforge.core.media.CredentialsManifest;
 import dev.reelforge.core.media.CredentialsReport;
@@ -13,14 +14,17 @@ import dev.reelforge.core.testing.DirectoryClipStore;
 import dev.reelforge.handlers.config.Services;
 import dev.reelforge.media.Ffmpeg;
 import dev.reelforge.media.credentials.C2paContentCredentials;
+import dev.reelforge.media.credentials.LocalCertificateAuthority;
 import dev.reelforge.media.provenance.LocalKeyProvenanceSigner;
 import dev.reelforge.media.render.MediaPlanRenderer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -79,6 +83,54 @@ class MediaTaskTest {
         }
         assertThat(credentials.read(Path.of(clips.locate("outputs/demo/job-1/1x1.mp4")), "video/mp4").actions())
                 .extracting(CredentialsReport.Action::action).contains(CredentialsManifest.Action.CROPPED, CredentialsManifest.Action.RESIZED);
+    }
+
+    @Test
+    void run_plan_outputsReadByC2paPythonsOwnReader_areTrustedAndATamperedCopyIsNot() throws Exception {
+        MediaPlan plan = new MediaPlan("job-1", "demo", SOURCE, "outputs/demo/job-1/", List.of(
+                new Rendition("9x16", 180, 320, Rendition.Fit.CROP), new Rendition("1x1", 180, 180, Rendition.Fit.CROP)), true,
+                List.of(), 0.5, null, null, null, new MediaPlan.Origin("animatic", "animatic-1", "anim-1", "e".repeat(64)));
+        clips.putBytes(PLAN, json.writeValueAsBytes(plan), "application/json");
+        assertThat(task.run(Map.of(MediaTask.PLAN_KEY, PLAN, MediaTask.RESULT_KEY, RESULT))).isZero();
+        MediaResult result = json.readValue(clips.getBytes(RESULT).orElseThrow(), MediaResult.class);
+        List<String> files = new ArrayList<>();
+        for (MediaResult.Output output : result.outputs().subList(0, 4)) {
+            files.add(clips.locate(output.key()).toString());
+        }
+        Path tampered = dir.resolve("tampered.mp4");
+        byte[] bytes = Files.readAllBytes(Path.of(files.get(0)));
+        bytes[bytes.length - 100] ^= 1;
+        Files.write(tampered, bytes);
+        files.add(tampered.toString());
+
+        List<JsonNode> read = independentReader(dir.resolve("keys").resolve(LocalCertificateAuthority.CA_CERTIFICATE_FILE), files);
+
+        assertThat(read).hasSize(5);
+        for (JsonNode file : read.subList(0, 4)) {
+            assertThat(file.path("validation_state").asText()).as(file.toString()).isEqualTo("Trusted");
+            assertThat(file.path("claim_generator").asText()).isEqualTo("Reelforge");
+            assertThat(file.path("actions").path(0).path("action").asText()).isEqualTo("c2pa.created");
+            assertThat(file.path("actions").path(0).path("digitalSourceType").asText()).isEqualTo(CredentialsManifest.TRAINED_ALGORITHMIC_MEDIA);
+            assertThat(file.path("actions").findValuesAsText("action")).contains("c2pa.color_adjustments", "c2pa.edited", "c2pa.transcoded");
+            assertThat(file.path("ingredients").findValuesAsText("relationship")).containsExactly("parentOf");
+        }
+        assertThat(read.get(4).path("validation_state").asText()).isEqualTo("Invalid");
+        assertThat(read.get(4).path("failures").toString()).contains("assertion.bmffHash.mismatch");
+    }
+
+    /** c2pa-python's own Reader (infrastructure/local/c2pa-reader/read.sh): one JSON object per file. */
+    private List<JsonNode> independentReader(Path trustAnchors, List<String> files) throws Exception {
+        List<String> command = new ArrayList<>(List.of("bash", Path.of("../../infrastructure/local/c2pa-reader/read.sh")
+                .toAbsolutePath().normalize().toString(), trustAnchors.toString()));
+        command.addAll(files);
+        Process reader = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String out = new String(reader.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(reader.waitFor()).as("read.sh exit status; its output: " + out).isZero();
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : out.strip().split("\n")) {
+            lines.add(json.readTree(line));
+        }
+        return lines;
     }
 
     @Test
