@@ -12,7 +12,7 @@ import java.util.Map;
  * {@code c2pa.created} (digital source type {@code trainedAlgorithmicMedia}, naming provider and model), then
  * Reelforge's own work — crossfades between stitched shot clips, the colour grade, the audio polish, the fit to the
  * rendition's frame, the visible "AI-generated" label and the final encode. Stills (poster, thumbnail) are frames of
- * the first rendition, so they carry its actions plus their own resize and JPEG encode. Pure.
+ * the first rendition, so they carry its picture's actions (not the sound's) plus their own resize and JPEG encode. Pure.
  *
  * <pre>{@code
  * List<Action> actions = new CredentialsActions(plan, "0.1.0", 1280, 720, true, "libopenh264").forRendition(rendition);
@@ -42,7 +42,7 @@ public final class CredentialsActions {
 
     /** The actions behind one MP4 rendition. */
     public List<Action> forRendition(Rendition rendition) {
-        List<Action> actions = common();
+        List<Action> actions = common(audio);
         actions.addAll(fit(rendition));
         actions.add(label());
         actions.add(reelforge(Action.TRANSCODED, "encoded as H.264" + (audio ? " + AAC" : "") + " in MP4 with " + encoder,
@@ -52,7 +52,7 @@ public final class CredentialsActions {
 
     /** The actions behind a JPEG still taken from the middle of {@code from}'s final frames. */
     public List<Action> forStill(Rendition from, int width, int height) {
-        List<Action> actions = common();
+        List<Action> actions = common(false);
         actions.addAll(fit(from));
         actions.add(label());
         if (width != from.width() || height != from.height()) {
@@ -62,7 +62,7 @@ public final class CredentialsActions {
         return actions;
     }
 
-    private List<Action> common() {
+    private List<Action> common(boolean sound) {
         MediaPlan.Origin origin = plan.origin();
         List<Action> actions = new ArrayList<>();
         Map<String, String> generation = new LinkedHashMap<>();
@@ -91,7 +91,7 @@ public final class CredentialsActions {
             }
             actions.add(reelforge(Action.COLOR_ADJUSTMENTS, "colour grade" + (grade.hasLut() ? " with a 3D LUT" : ""), settings));
         }
-        if (audio) {
+        if (sound) {
             AudioPolish polish = plan.audio();
             actions.add(reelforge(Action.FILTERED, "sound: high-pass, noise reduction, loudness normalised to "
                     + number(polish.targetLufs()) + " LUFS", Map.of("targetLufs", number(polish.targetLufs()),

@@ -44,12 +44,13 @@ class CredentialsActionsTest {
     }
 
     @Test
-    void forStill_thumbnailOfTheFirstRendition_addsItsResizeAndJpegEncode() {
+    void forStill_thumbnailOfTheFirstRendition_addsItsResizeAndJpegEncodeAndNoSoundAction() {
         List<Action> actions = actions(plan(List.of()), 720, 1280, true).forStill(VERTICAL, 270, 480);
 
         assertThat(actions.subList(actions.size() - 2, actions.size())).extracting(Action::action)
                 .containsExactly(Action.RESIZED, Action.TRANSCODED);
         assertThat(actions.get(actions.size() - 1).description()).contains("JPEG");
+        assertThat(actions).extracting(Action::action).doesNotContain(Action.FILTERED);
     }
 
     private static CredentialsActions actions(MediaPlan plan, int width, int height, boolean audio) {
