@@ -34,6 +34,7 @@ import java.util.Properties;
  */
 public final class C2paContentCredentials implements ContentCredentials {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static C2paLibrary loaded;
 
     private final C2paLibrary library;
     private final ProvenanceSigner signer;
@@ -46,7 +47,7 @@ public final class C2paContentCredentials implements ContentCredentials {
      * @param trustAnchorsPem the CA certificates {@link #read} trusts, PEM
      */
     public C2paContentCredentials(ProvenanceSigner signer, String certificateChainPem, String trustAnchorsPem) {
-        this.library = C2paLibrary.load();
+        this.library = library();
         this.signer = signer;
         this.certificateChainPem = certificateChainPem;
         ObjectNode settings = JSON.createObjectNode();
@@ -67,6 +68,14 @@ public final class C2paContentCredentials implements ContentCredentials {
         LocalCertificateAuthority ca = LocalCertificateAuthority.loadOrCreate(keyDir, clock);
         return new C2paContentCredentials(signer, ca.issueSigningChain(signer.publicKeyDer(), "Reelforge local signer"),
                 ca.trustAnchorPem());
+    }
+
+    /** The library, loaded on first use (from {@value C2paLibrary#LIBRARY_PROPERTY} when set); a failed load is retried. */
+    private static synchronized C2paLibrary library() {
+        if (loaded == null) {
+            loaded = C2paLibrary.load(System.getProperty(C2paLibrary.LIBRARY_PROPERTY));
+        }
+        return loaded;
     }
 
     /** The Reelforge version this build names as claim generator. */

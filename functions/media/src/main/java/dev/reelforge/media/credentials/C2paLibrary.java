@@ -6,6 +6,8 @@ import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.PointerByReference;
 import dev.reelforge.core.error.MediaProcessingException;
+import java.io.File;
+import java.io.IOException;
 
 /**
  * The part of the C2PA SDK's C API ({@code libc2pa_c}, c2pa-rs's C FFI) that Reelforge calls, through JNA. Every
@@ -84,14 +86,17 @@ interface C2paLibrary extends Library {
     }
 
     /**
-     * Loads the library: the file named by {@value #LIBRARY_PROPERTY}, else {@code linux-x86-64/libc2pa_c.so} from
-     * the classpath (the media jar carries it). Without it no output can be marked, so this fails loudly.
+     * Loads {@code file}, or else {@code linux-x86-64/libc2pa_c.so} from the classpath (the media jar carries it; taken
+     * from there even when another copy is on the system's library path, so the pinned build is the one that runs).
+     * Without it no output can be marked, so this fails loudly.
      */
-    static C2paLibrary load() {
-        String file = System.getProperty(LIBRARY_PROPERTY);
+    static C2paLibrary load(String file) {
         try {
-            return Native.load(file == null || file.isBlank() ? "c2pa_c" : file, C2paLibrary.class);
-        } catch (UnsatisfiedLinkError e) {
+            File library = file == null || file.isBlank()
+                    ? Native.extractFromResourcePath("c2pa_c", C2paLibrary.class.getClassLoader())
+                    : new File(file);
+            return Native.load(library.getAbsolutePath(), C2paLibrary.class);
+        } catch (IOException | UnsatisfiedLinkError e) {
             throw new MediaProcessingException("the C2PA library libc2pa_c could not be loaded, so outputs cannot carry Content "
                     + "Credentials: the reelforge-media jar carries it as linux-x86-64/libc2pa_c.so when it was built with "
                     + "infrastructure/local/c2pa-library.sh (Maven runs it), or name a copy with -D" + LIBRARY_PROPERTY + "=<file> ("

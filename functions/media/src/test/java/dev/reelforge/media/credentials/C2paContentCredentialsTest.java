@@ -164,6 +164,13 @@ class C2paContentCredentialsTest {
     }
 
     @Test
+    void load_libraryFileMissing_failsSayingOutputsCannotBeMarked() {
+        assertThatThrownBy(() -> C2paLibrary.load(dir.resolve("no-such/libc2pa_c.so").toString()))
+                .isInstanceOf(MediaProcessingException.class)
+                .hasMessageContaining("outputs cannot carry Content Credentials");
+    }
+
+    @Test
     void rawSignature_derWithShortAndPaddedIntegers_isFixedWidthRAndS() {
         byte[] der = {0x30, 0x08, 0x02, 0x02, 0x00, (byte) 0x80, 0x02, 0x02, 0x01, 0x02};
 
