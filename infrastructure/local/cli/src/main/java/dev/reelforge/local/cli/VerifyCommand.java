@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code reelforge verify <output> <record>}: checks that a delivered file is listed (by SHA-256) in a job's signed
+ * {@code reelforge verify <output> [<record>]}: checks that a delivered file is listed (by SHA-256) in a job's signed
  * provenance record and that the record's ECDSA signature holds, then reads the Content Credentials embedded in the
  * file with the C2PA SDK and prints their validation state, actions and ingredients. Exit 0 when both hold (the
  * credentials validate as {@code Trusted}), 1 tampered, not listed or not trusted, 2 unreadable input. By default the
@@ -34,7 +34,8 @@ final class VerifyCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "<output>", description = "The delivered file (rendition, poster, thumbnail).")
     Path output;
 
-    @Parameters(index = "1", paramLabel = "<record>", description = "The job's provenance.json.")
+    @Parameters(index = "1", arity = "0..1", paramLabel = "<record>",
+            description = "The job's provenance.json; without it only the embedded Content Credentials are checked.")
     Path record;
 
     @Option(names = "--public-key", description = "PEM public key the record must be signed with "
@@ -55,13 +56,16 @@ final class VerifyCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!Files.isRegularFile(output) || !Files.isRegularFile(record)) {
+        if (!Files.isRegularFile(output) || (record != null && !Files.isRegularFile(record))) {
             err.println("verify: " + (Files.isRegularFile(output) ? record : output) + " is not a readable file");
             return ReelforgeCli.INVALID_INPUT;
         }
         Path keyFile = publicKey != null ? publicKey : dataDir.resolve("keys").resolve(LocalKeyProvenanceSigner.PUBLIC_FILE);
         byte[] trusted = null;
         try {
+            if (record == null) {
+                return credentials(out, err);
+            }
             if (publicKey != null || Files.isRegularFile(keyFile)) {
                 trusted = LocalKeyProvenanceSigner.readPem(keyFile);
             }

@@ -68,6 +68,16 @@ class VerifyCommandTest {
     }
 
     @Test
+    void verify_outputAlone_checksItsEmbeddedCredentials() {
+        CommandLine cli = ReelforgeCli.commandLine().setErr(new PrintWriter(err)).setOut(new PrintWriter(out));
+
+        int code = cli.execute("verify", "--data-dir", dir.resolve("data").toString(), output.toString());
+
+        assertThat(code).as(err.toString()).isEqualTo(ReelforgeCli.OK);
+        assertThat(out.toString()).startsWith("Content Credentials: Trusted");
+    }
+
+    @Test
     void verify_outputListedInTheRecordButWithoutCredentials_exitsNonZero() throws Exception {
         Files.write(output, new byte[] {0, 0, 0, 24, 'f', 't', 'y', 'p', 'i', 's', 'o', 'm'});
         writeRecordListing(output);
