@@ -11,12 +11,18 @@ import dev.reelforge.core.media.CredentialsManifest;
 import dev.reelforge.core.media.CredentialsReport;
 import dev.reelforge.core.port.ContentCredentials;
 import dev.reelforge.core.port.ProvenanceSigner;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 
@@ -47,6 +53,9 @@ public final class C2paContentCredentials implements ContentCredentials {
      * @param trustAnchorsPem the CA certificates {@link #read} trusts, PEM
      */
     public C2paContentCredentials(ProvenanceSigner signer, String certificateChainPem, String trustAnchorsPem) {
+        if (signer != null) {
+            requireCertifies(certificateChainPem, signer);
+        }
         this.library = library();
         this.signer = signer;
         this.certificateChainPem = certificateChainPem;
@@ -68,6 +77,24 @@ public final class C2paContentCredentials implements ContentCredentials {
         LocalCertificateAuthority ca = LocalCertificateAuthority.loadOrCreate(keyDir, clock);
         return new C2paContentCredentials(signer, ca.issueSigningChain(signer.publicKeyDer(), "Reelforge local signer"),
                 ca.trustAnchorPem());
+    }
+
+    /**
+     * Refuses a chain whose first certificate is for another key than the signer's: the SDK would sign, and every file
+     * would carry credentials that no reader validates.
+     */
+    private static void requireCertifies(String certificateChainPem, ProvenanceSigner signer) {
+        Certificate first;
+        try {
+            first = CertificateFactory.getInstance("X.509").generateCertificate(
+                    new ByteArrayInputStream(certificateChainPem.getBytes(StandardCharsets.US_ASCII)));
+        } catch (CertificateException | RuntimeException e) {
+            throw new IllegalArgumentException("the C2PA certificate chain does not start with a PEM X.509 certificate: " + e.getMessage(), e);
+        }
+        if (!Arrays.equals(first.getPublicKey().getEncoded(), signer.publicKeyDer())) {
+            throw new IllegalArgumentException("the C2PA certificate chain's first certificate is for another key than the signer "
+                    + signer.keyId() + ": issue it for that key's public half");
+        }
     }
 
     /** The library, loaded on first use (from {@value C2paLibrary#LIBRARY_PROPERTY} when set); a failed load is retried. */

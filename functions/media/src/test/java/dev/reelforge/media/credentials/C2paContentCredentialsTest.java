@@ -164,6 +164,17 @@ class C2paContentCredentialsTest {
     }
 
     @Test
+    void constructor_chainIssuedForAnotherKey_isRefusedBeforeAnythingIsSigned() {
+        LocalKeyProvenanceSigner other = LocalKeyProvenanceSigner.loadOrCreate(dir.resolve("another-key"));
+        LocalCertificateAuthority ca = LocalCertificateAuthority.loadOrCreate(dir.resolve("keys"), Clock.systemUTC());
+
+        assertThatThrownBy(() -> new C2paContentCredentials(signer, ca.issueSigningChain(other.publicKeyDer(), "someone else"),
+                ca.trustAnchorPem()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("another key than the signer");
+    }
+
+    @Test
     void load_libraryFileMissing_failsSayingOutputsCannotBeMarked() {
         assertThatThrownBy(() -> C2paLibrary.load(dir.resolve("no-such/libc2pa_c.so").toString()))
                 .isInstanceOf(MediaProcessingException.class)
