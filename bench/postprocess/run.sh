@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Post-processing cost: Reelforge's MediaPlanRenderer on a 10 s 1920x1080 30 fps clip into two renditions
 # (9:16 1080x1920 and 1:1 1080x1080: grade, watermark, high-pass + afftdn, two-pass loudnorm, H.264 + AAC, faststart)
-# plus poster.jpg and thumbnail.jpg, vs the equivalent plain ffmpeg command lines (the same loudness measuring pass,
+# plus poster.jpg and thumbnail.jpg, each then given its signed C2PA Content Credentials as the media task does,
+# vs the equivalent plain ffmpeg command lines (the same loudness measuring pass,
 # then the same filter graph, encoder options and stills), both with the bundled ffmpeg, run by this script on this
 # machine. Both sides write the same four files.
 #
@@ -40,6 +41,7 @@ cp "$scratch/wm0.png" "$scratch/wm1.png"
 # Ours: prints its seconds (timed inside the JVM around MediaPlanRenderer.render) and then the graph it ran.
 ours() {
   local out; out="$(java -cp "$cp" "$here/PostprocessBench.java" "$clip" "$scratch/ours" 2>"$scratch/ours.log")"
+  grep -h "Content Credentials" "$scratch/ours.log" >>"$scratch/credentials.log" || true
   rm -rf "$scratch/ours"
   echo "$out"
 }
@@ -90,5 +92,6 @@ printf "per-round ratios, sorted: %s\n" "$sorted"
 printf "median of the %s per-round ratios: %.3f (range %.3f-%.3f; target <= 1.15)\n" "$rounds" \
   "$(printf '%s\n' "${ratios[@]}" | median)" "$(printf '%s\n' "${ratios[@]}" | sort -g | sed -n 1p)" \
   "$(printf '%s\n' "${ratios[@]}" | sort -g | tail -1)"
+printf "Content Credentials share of ours, per run: %s\n" "$(sed -n 's/.*Content Credentials \([0-9.]*\) s of \([0-9.]*\) s/\1\/\2/p' "$scratch/credentials.log" | xargs)"
 printf "median seconds of each side (for scale; not what the ratio is made of): ours %.2f, plain %.2f\n" \
   "$(printf '%s\n' "${ours_times[@]}" | median)" "$(printf '%s\n' "${plain_times[@]}" | median)"

@@ -7,8 +7,11 @@ import dev.reelforge.core.media.MediaResult;
 import dev.reelforge.core.media.ProvenanceRecord;
 import dev.reelforge.core.media.ProvenanceSeal;
 import dev.reelforge.core.port.ClipStore;
+import dev.reelforge.core.port.ContentCredentials;
 import dev.reelforge.core.port.ProvenanceSigner;
 import dev.reelforge.media.Ffmpeg;
+import dev.reelforge.media.credentials.C2paContentCredentials;
+import dev.reelforge.media.credentials.PlanCredentials;
 import dev.reelforge.media.render.MediaPlanRenderer;
 import dev.reelforge.media.render.RenderedOutput;
 import dev.reelforge.media.render.RenderedPlan;
@@ -28,8 +31,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The media container's job: fetch the {@link MediaPlan} and the provider original(s) (and LUT) from the clip store,
- * render the deliverables, upload them under the plan's output prefix with a signed provenance record
- * ({@code provenance.json}), and write a {@link MediaResult} document. The exit code is what
+ * render the deliverables, embed Content Credentials (a signed C2PA manifest) in every MP4 and JPEG, upload them under
+ * the plan's output prefix with a signed provenance record ({@code provenance.json}) that lists the marked files, and
+ * write a {@link MediaResult} document. The exit code is what
  * {@code ecs:runTask.sync} reports and the state machine checks; originals are only ever read.
  */
 public final class MediaTask {
@@ -43,19 +47,23 @@ public final class MediaTask {
     private final ObjectMapper json;
     private final Path workDir;
     private final ProvenanceSigner signer;
+    private final PlanCredentials credentials;
     private final Clock clock;
 
-    public MediaTask(ClipStore clips, MediaPlanRenderer renderer, ObjectMapper json, Path workDir, ProvenanceSigner signer, Clock clock) {
+    public MediaTask(ClipStore clips, MediaPlanRenderer renderer, ObjectMapper json, Path workDir, ProvenanceSigner signer,
+            ContentCredentials credentials, Clock clock) {
         this.clips = clips;
         this.renderer = renderer;
         this.json = json;
         this.workDir = workDir;
         this.signer = signer;
+        this.credentials = new PlanCredentials(credentials, C2paContentCredentials.reelforgeVersion());
         this.clock = clock;
     }
 
-    public static MediaTask create(ClipStore clips, ObjectMapper json, Path workDir, ProvenanceSigner signer) {
-        return new MediaTask(clips, new MediaPlanRenderer(Ffmpeg.bundled()), json, workDir, signer, Clock.systemUTC());
+    public static MediaTask create(ClipStore clips, ObjectMapper json, Path workDir, ProvenanceSigner signer,
+            ContentCredentials credentials) {
+        return new MediaTask(clips, new MediaPlanRenderer(Ffmpeg.bundled()), json, workDir, signer, credentials, Clock.systemUTC());
     }
 
     /** Runs the plan named by {@code MEDIA_PLAN_KEY}; returns 0 on success, 2 for a bad invocation, 1 otherwise. */
@@ -99,9 +107,10 @@ public final class MediaTask {
                 clips.download(plan.grade().lutKey(), lut);
             }
             RenderedPlan rendered = renderer.render(plan, inputs, lut, scratch.resolve("out"));
+            List<RenderedOutput> marked = credentials.embed(plan, rendered, inputs, renderer.encoder().name(), scratch.resolve("marked"));
             List<MediaResult.Output> outputs = new ArrayList<>();
             List<ProvenanceRecord.FileDigest> digests = new ArrayList<>();
-            for (RenderedOutput output : rendered.outputs()) {
+            for (RenderedOutput output : marked) {
                 String fileName = output.file().getFileName().toString();
                 String key = plan.outputPrefix() + fileName;
                 clips.putFile(key, output.file(), fileName.endsWith(".jpg") ? "image/jpeg" : "video/mp4");

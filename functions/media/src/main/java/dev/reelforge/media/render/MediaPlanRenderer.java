@@ -115,7 +115,7 @@ public final class MediaPlanRenderer {
                 measured.truePeakDbtp(), measured.lra(), plan.audio().targetLufs(), plan.audio().truePeakDbtp(),
                 normalisation(measured, plan.audio()));
         return new RenderedPlan(outputs, graph, loudness, (cuda ? "cuda+scale_cuda: " : "cpu: ")
-                + (cuda || !decoding.cuda() ? decoding.reason() : "beat clips are joined on the CPU"));
+                + (cuda || !decoding.cuda() ? decoding.reason() : "beat clips are joined on the CPU"), first.width(), first.height());
     }
 
     private static String normalisation(LoudnessMeasurement measured, AudioPolish polish) {

@@ -5,9 +5,10 @@ import java.util.List;
 
 /**
  * What one plan run produced: the files, the exact filter graph they came out of (for the provenance record), the
- * loudness figures (null when the clip has no sound) and how frames were decoded.
+ * loudness figures (null when the clip has no sound), how frames were decoded and the size of the (first) source clip.
  */
-public record RenderedPlan(List<RenderedOutput> outputs, String filterGraph, MediaResult.Loudness loudness, String decoder) {
+public record RenderedPlan(List<RenderedOutput> outputs, String filterGraph, MediaResult.Loudness loudness, String decoder,
+        int sourceWidth, int sourceHeight) {
     public RenderedPlan {
         outputs = List.copyOf(outputs);
     }

@@ -25,6 +25,7 @@ import dev.reelforge.local.stack.LocalAwsStack;
 import dev.reelforge.media.Ffmpeg;
 import dev.reelforge.media.analysis.FfmpegClipAnalyzer;
 import dev.reelforge.media.analysis.FfmpegFrameSampler;
+import dev.reelforge.media.credentials.C2paContentCredentials;
 import dev.reelforge.media.provenance.LocalKeyProvenanceSigner;
 import dev.reelforge.mediatask.MediaTask;
 import dev.reelforge.providers.animatic.AnimaticProvider;
@@ -81,8 +82,9 @@ public final class LocalWorkflow {
         this.services = new Services(json, stack.clipStore(), stack.jobStore(), stack.promptCache(), providers,
                 Services.catalog(json, HandlerConfig.capabilitiesFileFromEnvironment()), dataDir.resolve("work"), Clock.systemUTC());
         this.render = StateMachine.parse(Definitions.substitute(Definitions.load("render.asl.json"), Definitions.localSubstitutions()));
-        MediaTask media = MediaTask.create(stack.clipStore(), json, dataDir.resolve("work"),
-                LocalKeyProvenanceSigner.loadOrCreate(dataDir.resolve("keys")));
+        LocalKeyProvenanceSigner signer = LocalKeyProvenanceSigner.loadOrCreate(dataDir.resolve("keys"));
+        MediaTask media = MediaTask.create(stack.clipStore(), json, dataDir.resolve("work"), signer,
+                C2paContentCredentials.local(dataDir.resolve("keys"), signer, Clock.systemUTC()));
         this.tasks = new LocalTaskResolver(handlers(services, judging), env -> media.run(env), json);
         this.clock = clock;
     }
