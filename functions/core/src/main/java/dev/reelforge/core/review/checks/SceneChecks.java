@@ -32,7 +32,8 @@ public final class SceneChecks {
     private SceneChecks() {}
 
     /**
-     * Look jumps (palette or light) inside a shot, and colour-temperature changes across cuts that stay in one scene.
+     * Look jumps (palette or light) and palette steps ({@link PaletteSteps}: a re-grade inside a handheld shot)
+     * inside a shot, and colour-temperature changes across cuts that stay in one scene.
      * A look jump within the cut tolerance of a storyboard shot boundary is the planned change of shot. The light's
      * direction is compared inside shots only: across a cut, screen-space light moves with the camera (shot/reverse
      * shot swaps it legitimately), so it is no evidence there.
@@ -48,6 +49,13 @@ public final class SceneChecks {
             double size = shots.pictures().lookChange[jump];
             breaks.add(fmt("the palette or light jumps by %.0f levels at %.2f s inside a shot", size, m.timeOf(jump)));
             worst = Math.max(worst, size / ShotStructure.LOOK_JUMP);
+        }
+        for (PaletteSteps.Step step : PaletteSteps.find(shots.pictures(), m.fps(), awayFromEdges(m, shots, shotBoundaries))) {
+            if (shots.lookJumps().stream().anyMatch(j -> Math.abs(j - step.frame()) <= m.fps() * PaletteSteps.SIDE_SECONDS)) {
+                continue;
+            }
+            breaks.add(fmt("the palette shifts by %.0f levels at %.2f s inside a shot", step.size(), m.timeOf(step.frame())));
+            worst = Math.max(worst, step.size() / PaletteSteps.MIN_STEP);
         }
         int side = Math.max(2, (int) Math.round(SIDE_SECONDS * m.fps()));
         for (int cut : shots.cuts()) {
@@ -112,6 +120,22 @@ public final class SceneChecks {
                         : fmt("the subject is out of the title-safe area or gone in %.0f %% of the frames (first at %.2f s)",
                                 100 * (1 - inFrame), m.timeOf(firstOut)),
                 "keep the subject fully in frame and inside the title-safe area");
+    }
+
+    /**
+     * The frames a palette step may not span: those near a cut or a shot boundary (where the palette changes with the
+     * shot), near a black stretch, or at the edges of a freeze (the picture catching up).
+     */
+    private static boolean[] awayFromEdges(ClipMetrics m, ShotStructure shots, List<Integer> shotBoundaries) {
+        boolean[] edges = ShotStructure.blackFrames(m);
+        int margin = (int) Math.round(PaletteSteps.SIDE_SECONDS * m.fps()) + 1;
+        List<Integer> marks = new ArrayList<>(shots.cuts());
+        marks.addAll(shotBoundaries);
+        for (int i = 0; i < edges.length; i++) {
+            int frame = i;
+            edges[i] |= shots.excluded()[i] && i > 0 || marks.stream().anyMatch(b -> Math.abs(b - frame) <= margin);
+        }
+        return edges;
     }
 
     /** Per frame, the 90th percentile of the detail in its shot: shots differ in how much detail they hold. */
