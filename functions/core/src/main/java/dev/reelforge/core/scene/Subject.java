@@ -1,13 +1,24 @@
 package dev.reelforge.core.scene;
 
+import java.util.List;
+import java.util.regex.Pattern;
+
 /**
  * Something the clip shows, as the prompt describes it: "a heavy white ceramic mug (about 350 g)" is the noun
  * {@code mug}, colour {@code white}, material {@link Material#CERAMIC}, 350 g. {@code colour} is empty when the
  * prompt names none, {@code material} null when it names none, {@code massGrams} null when it states no weight.
  * {@code count} is how many there are ("two apples"); {@code pieces} how many pieces it breaks into ("shatters
- * into three pieces"), 0 when it does not break.
+ * into three pieces"), 0 when it does not break. A person's {@code clothing} is what they wear ("in a blue dress"),
+ * in the prompt's order, and their colour that of the first garment; {@code liquid} is what a container holds or
+ * spills ("a mug of coffee", "water spills"), empty when none.
  */
-public record Subject(String noun, String colour, Material material, Double massGrams, int count, int pieces) {
+public record Subject(String noun, String colour, Material material, Double massGrams, int count, int pieces,
+        List<Garment> clothing, String liquid) {
+    private static final Pattern PEOPLE = Pattern.compile("woman|man|girl|boy|child|person|chef|baker|barista|dancer"
+            + "|skater|runner|cyclist|waiter|musician");
+    private static final Pattern ANIMALS = Pattern.compile("dog|cat|bird|parrot|horse|fox|rabbit|fish|duck|owl|deer|cow"
+            + "|sheep|pig|bear|squirrel");
+
     public Subject {
         if (noun == null || noun.isBlank()) {
             throw new IllegalArgumentException("a subject needs a noun");
@@ -16,6 +27,23 @@ public record Subject(String noun, String colour, Material material, Double mass
         if (count < 1 || pieces < 0) {
             throw new IllegalArgumentException("count must be positive and pieces not negative: " + count + ", " + pieces);
         }
+        clothing = List.copyOf(clothing);
+        liquid = liquid == null ? "" : liquid;
+    }
+
+    /** A subject that wears nothing named and holds no liquid. */
+    public Subject(String noun, String colour, Material material, Double massGrams, int count, int pieces) {
+        this(noun, colour, material, massGrams, count, pieces, List.of(), "");
+    }
+
+    /** Whether the subject is a person (a woman, a chef, a dancer, …). */
+    public boolean isPerson() {
+        return PEOPLE.matcher(noun).matches();
+    }
+
+    /** Whether the subject is an animal (a dog, a cat, a bird, …). */
+    public boolean isAnimal() {
+        return ANIMALS.matcher(noun).matches();
     }
 
     /** Whether the prompt says it breaks apart. */

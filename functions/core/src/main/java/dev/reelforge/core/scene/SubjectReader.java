@@ -21,7 +21,7 @@ final class SubjectReader {
             + "|box|package|parcel|gift|crate|product|perfume bottle|phone|smartphone|wristwatch|sneaker|shoe|headphones"
             + "|book|lamp|candle|chair|toy|block|brick|dice|coin|spoon|fork|knife|pen|pencil|laptop|robot|soda can|tin can"
             + "|car|bicycle|bike|skateboard|umbrella|hat|bag|backpack|suitcase|paper plane|leaf|feather|rock|pebble"
-            + "|woman|man|girl|boy|child|kid|person|chef|baker|barista|dancer|skater|runner|cyclist|waiter|musician"
+            + "|woman|women|man|men|girl|boy|child|children|kid|person|people|chef|baker|barista|dancer|skater|runner|cyclist|waiter|musician"
             + "|dog|puppy|cat|kitten|bird|parrot|horse|fox|rabbit|bunny|fish|duck|owl|deer|cow|sheep|pig|bear|squirrel";
     private static final Pattern NOUN = Pattern.compile("\\b(" + NOUNS + ")(?:e?s)?\\b");
     private static final Pattern NOUN_NEXT = Pattern.compile("\\s+(?:" + NOUNS + "|" + LookReader.SURFACE_NOUNS + ")(?:e?s)?\\b");
@@ -31,8 +31,25 @@ final class SubjectReader {
     private static final Pattern COLOUR = Pattern.compile("\\b(white|black|red|blue|green|yellow|orange|purple|violet|pink"
             + "|brown|gr[ae]y|silver|gold|golden|beige|teal|navy|cream|turquoise|crimson|scarlet|ivory|tan|maroon|lime"
             + "|mint|olive|amber|cyan|magenta)\\b");
-    private static final Pattern WEARING = Pattern.compile("^\\s*(?:\\(|,)?\\s*(?:in|wearing|dressed in)\\s+(?:a|an|her|his|their)?\\s*"
-            + "(?:\\w+\\s+)?(white|black|red|blue|green|yellow|orange|purple|pink|brown|gr[ae]y|beige|navy|cream|teal)\\b");
+    private static final Pattern WEARING = Pattern.compile("^\\s*(?:\\(|,)?\\s*(?:who is\\s+|is\\s+)?(?:in|wearing|dressed in)\\b");
+    private static final Pattern GARMENT = Pattern.compile("\\b(trench coat|t-shirt|tee|dress|gown|skirt|jacket|blazer|coat"
+            + "|raincoat|overcoat|shirt|blouse|sweater|jumper|hoodie|cardigan|vest|top|suit|tracksuit|uniform|apron|overalls"
+            + "|jumpsuit|robe|kimono|sari|trousers|pants|jeans|shorts|leggings|slacks|hat|cap|beanie|helmet|scarf|headscarf"
+            + "|shoes|boots|sneakers|sandals|heels|trainers)(?:es|s)?\\b");
+    /** Where a description of what a person wears ends: the sentence, or the next person. */
+    private static final Pattern CLOTHING_END = Pattern.compile("[.;:!?\\n]|\\b(" + "woman|women|man|men|girl|boy|child"
+            + "|person|chef|baker|barista|dancer|skater|runner|cyclist|waiter|musician" + ")s?\\b");
+    /** Garments of one outfit follow each other closely ("a red jacket, black trousers and white sneakers"). */
+    private static final int GARMENT_GAP = 28;
+    private static final String CONTAINERS = "mug|cup|glass|wine glass|tumbler|bottle|jar|vase|bowl|can|kettle|teapot"
+            + "|perfume bottle|soda can|tin can";
+    private static final String LIQUIDS = "coffee|espresso|latte|tea|water|milk|wine|juice|orange juice|beer|soda|lemonade"
+            + "|cola|oil|paint|ink|soup|smoothie|liquid";
+    private static final Pattern HOLDS = Pattern.compile("^\\s+(?:\\(\\w+\\)\\s+)?(?:of|full of|filled with|brimming with|with)\\s+"
+            + "(?:(?:hot|iced|cold|fresh|warm|red|white|black|steaming|some|spilled)\\s+)*(" + LIQUIDS + ")\\b");
+    private static final Pattern SPILLS = Pattern.compile("\\b(spill(s|ed|ing)?|splash(es|ed|ing)?|splatter(s|ed|ing)?|puddle"
+            + "|pours? out|leak(s|ed|ing)?|slosh(es|ed|ing)?)\\b");
+    private static final Pattern LIQUID = Pattern.compile("\\b(" + LIQUIDS + ")\\b");
     private static final Pattern PHRASE_BREAK = Pattern.compile("[.,;:!?()\\[\\]\\n]|\\b(on|in|of|at|from|onto|into|under|near"
             + "|beside|by|and|with|while|then|as|to|over|a|an|the|his|her|their|its)\\b");
     /** A noun used as a modifier of what follows ("product shot", "phone screen") is not a subject of its own. */
@@ -52,7 +69,12 @@ final class SubjectReader {
         String text = prompt.toLowerCase(Locale.ROOT);
         Map<String, Subject> subjects = new LinkedHashMap<>();
         Matcher noun = NOUN.matcher(text);
+        List<int[]> wornSpans = new ArrayList<>();
         while (noun.find()) {
+            int at = noun.start();
+            if (wornSpans.stream().anyMatch(span -> at >= span[0] && at < span[1])) {
+                continue;
+            }
             if (NOUN_NEXT.matcher(text).region(noun.end(), text.length()).lookingAt()
                     || MODIFIES_NEXT.matcher(text).region(noun.end(), text.length()).lookingAt()) {
                 continue;
@@ -61,20 +83,25 @@ final class SubjectReader {
             String phrase = phraseBefore(text, noun.start());
             String aside = asideAfter(text, noun.end());
             Subject seen = subjects.get(name);
-            String colour = firstColour(phrase).or(() -> clothing(name, text, noun.end()))
+            List<Garment> worn = clothing(name, text, noun.end(), wornSpans);
+            List<Garment> clothing = worn.isEmpty() && seen != null ? seen.clothing() : worn;
+            String colour = firstColour(phrase)
+                    .or(() -> worn.stream().map(Garment::colour).filter(c -> !c.isEmpty()).findFirst())
                     .orElse(seen == null ? "" : seen.colour());
+            String liquid = liquidHeld(name, text, noun.end(), seen);
             Material material = Material.first(phrase + " " + aside)
                     .orElse(seen != null ? seen.material() : name.endsWith("glass") ? Material.GLASS : null);
             List<Double> grams = Quantities.massesGrams(phrase + " " + aside);
             Double mass = grams.isEmpty() ? (seen == null ? null : seen.massGrams()) : grams.get(0);
             int count = seen != null ? seen.count() : count(phrase, noun.group());
-            subjects.put(name, new Subject(name, colour, material, mass, count, seen == null ? 0 : seen.pieces()));
+            subjects.put(name, new Subject(name, colour, material, mass, count, seen == null ? 0 : seen.pieces(), clothing, liquid));
         }
+        spill(text, subjects);
         int pieces = pieces(text);
         if (pieces > 1 && !subjects.isEmpty()) {
             Subject breaking = breakingSubject(subjects);
             subjects.put(breaking.noun(), new Subject(breaking.noun(), breaking.colour(), breaking.material(),
-                    breaking.massGrams(), breaking.count(), pieces));
+                    breaking.massGrams(), breaking.count(), pieces, breaking.clothing(), breaking.liquid()));
         }
         return new ArrayList<>(subjects.values());
     }
@@ -92,7 +119,10 @@ final class SubjectReader {
             case "puppy" -> "dog";
             case "kitten" -> "cat";
             case "bunny" -> "rabbit";
-            case "kid" -> "child";
+            case "kid", "children" -> "child";
+            case "women" -> "woman";
+            case "men" -> "man";
+            case "people" -> "person";
             case "bike" -> "bicycle";
             case "smartphone" -> "phone";
             default -> noun;
@@ -126,13 +156,58 @@ final class SubjectReader {
         return m.find() ? Optional.of(m.group(1).replace("grey", "gray").replace("golden", "gold")) : Optional.empty();
     }
 
-    /** A person's colour is their clothing's: "a woman in a blue dress". */
-    private static Optional<String> clothing(String noun, String text, int end) {
-        if (!PEOPLE.matcher(noun).matches()) {
-            return Optional.empty();
+    /**
+     * What a person wears, read after their noun: "a woman in a blue dress", "a man wearing a red jacket and black
+     * trousers"; empty for anything but a person, or when nothing worn is named before the sentence or the next
+     * person. Where the garments are written is added to {@code wornSpans}: a worn sneaker is no subject of its own.
+     */
+    private static List<Garment> clothing(String noun, String text, int end, List<int[]> wornSpans) {
+        if (!PEOPLE.matcher(noun).matches() || !WEARING.matcher(text).region(end, text.length()).lookingAt()) {
+            return List.of();
         }
-        Matcher m = WEARING.matcher(text).region(end, text.length());
-        return m.lookingAt() ? Optional.of(m.group(1).replace("grey", "gray")) : Optional.empty();
+        Matcher stop = CLOTHING_END.matcher(text).region(end, text.length());
+        String clause = text.substring(end, stop.find() ? stop.start() : text.length());
+        List<Garment> worn = new ArrayList<>();
+        Matcher garment = GARMENT.matcher(clause);
+        int previous = 0;
+        while (garment.find()) {
+            if (!worn.isEmpty() && garment.start() - previous > GARMENT_GAP) {
+                break;
+            }
+            String before = clause.substring(previous, garment.start());
+            Matcher colour = COLOUR.matcher(before);
+            String named = "";
+            while (colour.find()) {
+                named = colour.group(1).replace("grey", "gray").replace("golden", "gold");
+            }
+            worn.add(new Garment(garment.group(1), named));
+            wornSpans.add(new int[] {end + garment.start(), end + garment.end()});
+            previous = garment.end();
+        }
+        return worn;
+    }
+
+    /** What a container holds, named right after it ("a mug of hot coffee", "a glass filled with water"). */
+    private static String liquidHeld(String noun, String text, int end, Subject seen) {
+        if (!noun.matches(CONTAINERS)) {
+            return "";
+        }
+        Matcher m = HOLDS.matcher(text).region(end, text.length());
+        return m.lookingAt() ? m.group(1) : seen == null ? "" : seen.liquid();
+    }
+
+    /**
+     * A prompt that spills something ("coffee splashes across the tiles", "shatter + liquid splatter") gives the liquid
+     * to the first container that holds none named: the first liquid the prompt names, else plain "liquid".
+     */
+    private static void spill(String text, Map<String, Subject> subjects) {
+        if (!SPILLS.matcher(text).find() || subjects.values().stream().anyMatch(s -> !s.liquid().isEmpty())) {
+            return;
+        }
+        Matcher named = LIQUID.matcher(text);
+        String liquid = named.find() ? named.group(1) : "liquid";
+        subjects.values().stream().filter(s -> s.noun().matches(CONTAINERS)).findFirst().ifPresent(s -> subjects.put(s.noun(),
+                new Subject(s.noun(), s.colour(), s.material(), s.massGrams(), s.count(), s.pieces(), s.clothing(), liquid)));
     }
 
     private static int count(String phrase, String noun) {

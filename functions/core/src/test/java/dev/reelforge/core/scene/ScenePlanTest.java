@@ -90,4 +90,36 @@ class ScenePlanTest {
         assertThat(plan.subjects()).extracting(Subject::noun).containsExactly("sneaker", "bottle");
         assertThat(plan.subjects().get(1).material()).isEqualTo(Material.GLASS);
     }
+
+    @Test
+    void of_peopleInOutfits_wearTheNamedGarmentsInTheirColours() {
+        ScenePlan plan = plan("A man in a red jacket and black trousers talks to a woman wearing a blue dress and white"
+                + " sneakers. Two children play by the door.", 6);
+
+        assertThat(plan.subjects()).extracting(Subject::noun).containsExactly("man", "woman", "child");
+        assertThat(plan.subjects().get(0).clothing()).containsExactly(new Garment("jacket", "red"), new Garment("trousers", "black"));
+        assertThat(plan.subjects().get(0).colour()).isEqualTo("red");
+        assertThat(plan.subjects().get(1).clothing()).containsExactly(new Garment("dress", "blue"), new Garment("sneakers", "white"));
+        assertThat(plan.subjects().get(1).clothing()).extracting(Garment::covers)
+                .containsExactly(Garment.Covers.TORSO_AND_LEGS, Garment.Covers.FEET);
+        assertThat(plan.subjects().get(2).count()).isEqualTo(2);
+        assertThat(plan.subjects()).extracting(Subject::isPerson).containsOnly(true);
+    }
+
+    @Test
+    void of_personInAPlace_wearsNothingNamed() {
+        ScenePlan plan = plan("A woman in the kitchen waves at a grey cat.", 4);
+
+        assertThat(plan.subjects().get(0).clothing()).isEmpty();
+        assertThat(plan.subjects().get(1).isAnimal()).isTrue();
+        assertThat(plan.subjects().get(1).colour()).isEqualTo("gray");
+    }
+
+    @Test
+    void of_containerOfLiquid_holdsIt_andASpillGivesTheNamedLiquidToTheContainer() {
+        assertThat(plan("A glass of red wine tips over on a white tablecloth.", 4).subjects().get(0).liquid()).isEqualTo("wine");
+        assertThat(plan("A blue mug falls; coffee splashes across the tiles.", 4).subjects().get(0).liquid()).isEqualTo("coffee");
+        assertThat(plan("A bottle rolls off the shelf and a puddle spreads.", 4).subjects().get(0).liquid()).isEqualTo("liquid");
+        assertThat(plan("A heavy white ceramic mug falls and shatters.", 4).subjects().get(0).liquid()).isEmpty();
+    }
 }
