@@ -58,7 +58,7 @@ final class SubjectReader {
     private static final Pattern PIECES = Pattern.compile("\\b(?:shatters?|shattering|breaks?|breaking|splits?|splitting|cracks?"
             + "|smash(?:es)?|bursts?)\\s+(?:apart\\s+)?(?:in|into)\\s+(\\d+|two|three|four|five|six|seven|eight|nine|ten|a dozen|halves)"
             + "(?:\\s+\\w+)?\\s*(pieces|shards|fragments|parts|chunks|halves|bits)?");
-    private static final Pattern COUNT = Pattern.compile("\\b(two|three|four|five|[1-9])\\s+(?:\\w+\\s+){0,3}$");
+    private static final Pattern COUNT = Pattern.compile("\\b(two|three|four|five|six|seven|eight|nine|ten|[1-9])\\s+(?:\\w+\\s+){0,3}$");
     private static final Map<String, Integer> NUMBERS = Map.ofEntries(Map.entry("two", 2), Map.entry("three", 3),
             Map.entry("four", 4), Map.entry("five", 5), Map.entry("six", 6), Map.entry("seven", 7), Map.entry("eight", 8),
             Map.entry("nine", 9), Map.entry("ten", 10), Map.entry("a dozen", 12), Map.entry("halves", 2));

@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Draws the clean picture at one moment: backdrop, table, subject (or its pieces) and the shot's caption. The
+ * Draws the clean picture at one moment: backdrop, table, the cast's other people and animals standing beside the
+ * subject, the subject (or its pieces) and the shot's caption. The
  * subject's story runs across the beats of a shot: it rests where a later fall starts, and after a fall every later
  * beat of the shot shows what the fall left (the bounce settling, the pieces scattering and coming to rest).
  */
@@ -15,11 +16,18 @@ final class FramePainter {
     private final List<BeatScene> scenes;
     private final Map<BeatScene, List<String>> captions = new HashMap<>();
     private final Map<BeatScene, SubjectTrajectory> trajectories = new HashMap<>();
+    private final Map<BeatScene, CastLayout> layouts = new HashMap<>();
     private final int captionScale;
+    private final Cast cast;
 
     FramePainter(Stage stage, List<BeatScene> scenes) {
+        this(stage, scenes, Cast.NONE);
+    }
+
+    FramePainter(Stage stage, List<BeatScene> scenes, Cast cast) {
         this.stage = stage;
         this.scenes = List.copyOf(scenes);
+        this.cast = cast;
         this.captionScale = Math.max(1, (int) Math.round(stage.shortSide() / 170.0));
     }
 
@@ -49,15 +57,79 @@ final class FramePainter {
             canvas.fillRect(0, top + thickness, (int) x, top + thickness + Math.max(2, thickness / 3),
                     Canvas.lit(scene.palette().table(), 0.6));
         }
+        paintExtras(canvas, story, camera, lightSide, t);
         for (SubjectTrajectory.Part part : pose.parts()) {
             SubjectTrajectory.Part onScreen = new SubjectTrajectory.Part(part.x() - camera, part.bottomY(), part.angle(), part.scale());
-            SubjectPainter.paint(canvas, stage, story.shape(), scene.palette().subject(), story.sizeFactor(), lightSide, onScreen);
+            if (story.shape().isFigure() && cast.lead() != null) {
+                double scale = cast.extras().isEmpty() ? 1 : layout(story).leadScale();
+                FigurePainter.paint(canvas, stage, cast.lead(), stage.subjectHeight(story.shape(), story.sizeFactor()) * part.scale() * scale,
+                        lightSide, story.travelDirection(), onScreen);
+            } else {
+                SubjectPainter.paint(canvas, stage, story.shape(), scene.palette().subject(), story.sizeFactor(), lightSide, onScreen);
+            }
         }
         for (SubjectTrajectory.Shard shard : pose.shards()) {
             SubjectTrajectory.Shard onScreen = new SubjectTrajectory.Shard(shard.x() - camera, shard.y(), shard.angle(), shard.xs(), shard.ys());
             ShardPainter.paint(canvas, stage, scene.palette().subject(), lightSide, onScreen);
         }
         drawCaption(canvas, scene);
+    }
+
+    /**
+     * Where the cast's other figures stand in {@code scene}'s framing: on the floor beside where the subject rests,
+     * alternately to its right and left; a cast too wide for the frame is drawn smaller (a figure playing the subject
+     * too), so all of it stays in the picture.
+     */
+    private CastLayout layout(BeatScene scene) {
+        return layouts.computeIfAbsent(scene, s -> {
+            List<Figure> extras = cast.extras();
+            double centre = stage.width() * s.subjectX();
+            double leadHalf = stage.subjectHeight(s.shape(), s.sizeFactor()) * s.shape().widthRatio / 2;
+            double[] heights = new double[extras.size()];
+            double[] offsets = new double[extras.size()];
+            double right = leadHalf;
+            double left = leadHalf;
+            double gap = 0.04 * stage.shortSide();
+            for (int i = 0; i < extras.size(); i++) {
+                Figure figure = extras.get(i);
+                heights[i] = stage.subjectHeight(figure.kind(), s.sizeFactor());
+                double width = heights[i] * figure.kind().widthRatio;
+                if (i % 2 == 0) {
+                    offsets[i] = right + gap + width / 2;
+                    right += gap + width;
+                } else {
+                    offsets[i] = -(left + gap + width / 2);
+                    left += gap + width;
+                }
+            }
+            double fit = Math.min(1, 0.9 * stage.width() / (left + right));
+            double shift = Math.max(0.05 * stage.width() - (centre - left * fit), 0)
+                    - Math.max((centre + right * fit) - 0.95 * stage.width(), 0);
+            double[] xs = new double[extras.size()];
+            for (int i = 0; i < extras.size(); i++) {
+                xs[i] = centre + shift + offsets[i] * fit;
+                heights[i] *= fit;
+            }
+            return new CastLayout(xs, heights, s.shape().isFigure() ? fit : 1);
+        });
+    }
+
+    /** The extras' centres and heights, pixels, and the scale of a figure that plays the subject. */
+    private record CastLayout(double[] xs, double[] heights, double leadScale) {}
+
+    /** The cast's other figures, each facing the subject and breathing a little. */
+    private void paintExtras(Canvas canvas, BeatScene scene, double camera, double lightSide, double t) {
+        List<Figure> extras = cast.extras();
+        if (extras.isEmpty()) {
+            return;
+        }
+        CastLayout layout = layout(scene);
+        double centre = stage.width() * scene.subjectX();
+        for (int i = 0; i < extras.size(); i++) {
+            double sway = 0.012 * Math.sin(2 * Math.PI * t / (2.6 + 0.3 * i) + i);
+            FigurePainter.paint(canvas, stage, extras.get(i), layout.heights()[i], lightSide, layout.xs()[i] > centre ? -1 : 1,
+                    new SubjectTrajectory.Part(layout.xs()[i] - camera, stage.floorY(), sway, 1));
+        }
     }
 
     private SubjectTrajectory trajectory(BeatScene scene) {

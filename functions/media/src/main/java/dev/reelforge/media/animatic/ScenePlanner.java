@@ -31,6 +31,11 @@ final class ScenePlanner {
     private ScenePlanner() {}
 
     static List<BeatScene> plan(Storyboard storyboard, double clipSeconds, long seed) {
+        return plan(storyboard, ScenePlan.of(storyboard), clipSeconds, seed);
+    }
+
+    /** The scenes of {@code storyboard}, whose scene plan {@code plan} is. */
+    static List<BeatScene> plan(Storyboard storyboard, ScenePlan plan, double clipSeconds, long seed) {
         List<Beat> beats = storyboard.beats().isEmpty()
                 ? List.of(new Beat(0, Math.max(clipSeconds, 0.1), storyboard.description()))
                 : storyboard.beats();
@@ -38,10 +43,9 @@ final class ScenePlanner {
         String everything = storyboard.description() + "\n"
                 + String.join("\n", beats.stream().map(Beat::description).toList());
         double hue = world.nextDouble();
-        ScenePlan plan = ScenePlan.of(storyboard);
         WorldLook look = WorldLook.of(everything, hue, plan);
         BeatScene.Palette palette = palette(look, hue);
-        SubjectShape storyboardShape = SubjectShape.fromText(everything);
+        SubjectShape storyboardShape = leadShape(plan, everything);
         boolean moving = MOVING_CAMERA.matcher(storyboard.description().toLowerCase(Locale.ROOT)).find();
         List<Double> shotStarts = plan.cuts();
         List<BeatScene> scenes = new ArrayList<>();
@@ -67,7 +71,7 @@ final class ScenePlanner {
                 travel = left ? -1 : 1;
             }
             String text = beat.description();
-            SubjectShape named = SubjectShape.fromText(text);
+            SubjectShape named = storyboardShape.isFigure() ? SubjectShape.BLOCK : SubjectShape.objectIn(text);
             Motion motion = Motion.fromText(text);
             double impact = impactTime(beat, storyboard.audioCues());
             if (motion == Motion.FALL && fallenInShot) {
@@ -94,6 +98,17 @@ final class ScenePlanner {
                     travel));
         }
         return scenes;
+    }
+
+    /**
+     * The storyboard's subject: the first thing of the plan that has a shape (an object before a person or an animal,
+     * since the object is what a prompt drops, pours or turns), else the first shape its words name.
+     */
+    static SubjectShape leadShape(ScenePlan plan, String text) {
+        List<SubjectShape> shapes = plan.subjects().stream().map(s -> SubjectShape.ofNoun(s.noun()))
+                .filter(s -> s != SubjectShape.BLOCK).toList();
+        return shapes.stream().filter(s -> !s.isFigure()).findFirst()
+                .orElse(shapes.isEmpty() ? SubjectShape.fromText(text) : shapes.get(0));
     }
 
     /**

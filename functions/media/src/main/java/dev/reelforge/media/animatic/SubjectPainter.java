@@ -10,7 +10,7 @@ final class SubjectPainter {
 
     static void paint(Canvas canvas, Stage stage, SubjectShape shape, int color, double sizeFactor, double lightSide,
             SubjectTrajectory.Part part) {
-        double halfHeight = stage.subjectSize() * sizeFactor * part.scale() / 2;
+        double halfHeight = stage.subjectHeight(shape, sizeFactor) * part.scale() / 2;
         double halfWidth = halfHeight * shape.widthRatio;
         double cos = Math.cos(part.angle());
         double sin = Math.sin(part.angle());
@@ -53,6 +53,27 @@ final class SubjectPainter {
                 }
                 boolean edge = Math.abs(u) > 0.94 || Math.abs(v) > 0.95 || Math.abs(v - 0.0) < 0.04;
                 return edge ? 0.6 : v < -0.55 ? 1.15 : 1.0;
+            }
+            case BOTTLE -> {
+                if (Math.abs(v) > 1) {
+                    return Double.NaN;
+                }
+                double half = v < -0.5 ? 0.34 : v < -0.12 ? 0.34 + 0.66 * Math.sin(Math.PI / 2 * (v + 0.5) / 0.38) : 1;
+                if (Math.abs(u) > half) {
+                    return Double.NaN;
+                }
+                double round = 1.12 - 0.35 * (u / half) * (u / half);
+                return v < -0.86 ? 0.55 : v > 0.1 && v < 0.5 ? 1.25 : round;
+            }
+            case GLASS -> {
+                double half = v < 0.62 ? 0.78 + 0.22 * (-v + 0.62) / 1.62 : 0.86;
+                if (Math.abs(v) > 1 || Math.abs(u) > half) {
+                    return Double.NaN;
+                }
+                boolean rim = v < -0.9;
+                boolean base = v > 0.86;
+                boolean glint = u < -0.45 * half && u > -0.62 * half && v > -0.7 && v < 0.4;
+                return rim ? 1.25 : base ? 0.8 : glint ? 1.4 : 1.02 - 0.12 * (u / half) * (u / half);
             }
             case MUG, CYLINDER -> {
                 double rimRy = 0.22 * aspect;

@@ -67,7 +67,7 @@ final class SubjectTrajectory {
                 double eased = 1 - (1 - u) * (1 - u);
                 double room = scene.travelDirection() > 0 ? (1 - SLIDE_MARGIN) * stage.width() - x : x - SLIDE_MARGIN * stage.width();
                 double dx = scene.travelDirection() * Math.max(0, Math.min(SLIDE_SHARE * stage.shortSide(), room)) * eased;
-                double radius = stage.subjectSize() * scene.sizeFactor() / 2;
+                double radius = stage.subjectHeight(scene.shape(), scene.sizeFactor()) / 2;
                 double angle = scene.shape() == SubjectShape.BALL ? dx / radius : 0;
                 yield single(x + dx, floor, angle);
             }
@@ -80,7 +80,7 @@ final class SubjectTrajectory {
     private Pose fall(double t, double x) {
         double g = stage.gravity();
         double impact = scene.impactSeconds();
-        double height = stage.subjectSize() * scene.sizeFactor();
+        double height = stage.subjectHeight(scene.shape(), scene.sizeFactor());
         double maxDrop = Math.max(0.25 * height, stage.floorY() - stage.topY() - height);
         double naturalFall = Math.sqrt(2 * maxDrop / g);
         double lead = impact - scene.startSeconds();
@@ -105,7 +105,7 @@ final class SubjectTrajectory {
             return new Pose(List.of(new Part(x, bounce(since, impactSpeed, fallTime), restAngle, 1)), ledge);
         }
         double ppm = stage.pixelsPerMetre();
-        double height = stage.subjectSize() * scene.sizeFactor();
+        double height = stage.subjectHeight(scene.shape(), scene.sizeFactor());
         double width = height * scene.shape().widthRatio;
         if (aftermath == null) {
             aftermath = ImpactSimulation.run(width / ppm, height / ppm, Math.max(2, scene.pieces()), impactSpeed / ppm,

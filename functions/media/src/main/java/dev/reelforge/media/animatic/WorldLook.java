@@ -78,6 +78,14 @@ record WorldLook(int subject, Material material, int floor, int table, int wallT
         COLOURS.put("linoleum", 0xB7B09A);
         COLOURS.put("grass", 0x4F8A3A);
         COLOURS.put("sand", 0xD6C08F);
+        COLOURS.put("scarlet", 0xD22B2B);
+        COLOURS.put("tan", 0xC8A27A);
+        COLOURS.put("maroon", 0x6E1E2B);
+        COLOURS.put("lime", 0x8CC63F);
+        COLOURS.put("mint", 0x9ED9B8);
+        COLOURS.put("amber", 0xE09A2A);
+        COLOURS.put("cyan", 0x2DB7D6);
+        COLOURS.put("magenta", 0xC2307E);
         COLOUR = Pattern.compile("\\b(white|cream|ivory|beige|black|charcoal|grey|gray|silver|red|crimson|orange|yellow|gold|golden"
                 + "|green|olive|teal|turquoise|blue|navy|purple|violet|pink|brown|terracotta|copper)\\b");
     }
@@ -112,6 +120,11 @@ record WorldLook(int subject, Material material, int floor, int table, int wallT
         int pieces = planned != null && planned.breaks() ? planned.pieces() : pieces(lower);
         return new WorldLook(subject, material, floor, table, Canvas.hsv(wallHue, wallSaturation, 0.92),
                 Canvas.hsv(wallHue + 0.02, wallSaturation + 0.06, 0.70), side, Math.max(2, Math.min(12, pieces)));
+    }
+
+    /** The sRGB colour of a colour word as creators write it ("navy", "terracotta"), or null for one not known. */
+    static Integer colour(String name) {
+        return COLOURS.get(name);
     }
 
     /** −1 when the light comes from the left (the default, as most key lights), +1 from the right. */

@@ -36,7 +36,7 @@ class ScenePlannerTest {
         List<BeatScene> scenes = ScenePlanner.plan(board, 4, 1);
 
         assertThat(scenes).extracting(BeatScene::shape)
-                .containsExactly(SubjectShape.BALL, SubjectShape.BOX, SubjectShape.CYLINDER, SubjectShape.CYLINDER);
+                .containsExactly(SubjectShape.BALL, SubjectShape.BOX, SubjectShape.MUG, SubjectShape.BALL);
         assertThat(scenes).extracting(BeatScene::motion).containsExactly(Motion.SLIDE, Motion.ROTATE, Motion.FALL, Motion.SWAY);
         assertThat(scenes.get(2).shatters()).isTrue();
         assertThat(scenes.get(2).tips()).isTrue();
