@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Draws the clean picture at one moment: backdrop, table, the cast's other people and animals standing beside the
- * subject, the subject (or its pieces) and the shot's caption. The
+ * Draws the clean picture at one moment: backdrop, table, the liquid a fall spilled, the cast's other people and
+ * animals standing beside the subject, the subject (or its pieces) and the shot's caption. The
  * subject's story runs across the beats of a shot: it rests where a later fall starts, and after a fall every later
  * beat of the shot shows what the fall left (the bounce settling, the pieces scattering and coming to rest).
  */
@@ -56,6 +56,10 @@ final class FramePainter {
             canvas.fillRect(0, top, (int) x, top + thickness, scene.palette().table());
             canvas.fillRect(0, top + thickness, (int) x, top + thickness + Math.max(2, thickness / 3),
                     Canvas.lit(scene.palette().table(), 0.6));
+        }
+        if (story.motion() == Motion.FALL && scene.palette().liquid() != BeatScene.Palette.NO_LIQUID) {
+            SpillPainter.paint(canvas, stage, scene.palette().liquid(), stage.width() * story.subjectX() - camera,
+                    t - story.impactSeconds(), stage.subjectHeight(story.shape(), story.sizeFactor()), lightSide);
         }
         paintExtras(canvas, story, camera, lightSide, t);
         for (SubjectTrajectory.Part part : pose.parts()) {

@@ -196,6 +196,6 @@ final class ScenePlanner {
 
     private static BeatScene.Palette palette(WorldLook look, double hue) {
         return new BeatScene.Palette(hue, look.wallTop(), look.wallBottom(), look.floor(), look.subject(),
-                0.11 + hue * 0.04, look.table(), look.lightSide());
+                0.11 + hue * 0.04, look.table(), look.lightSide(), look.liquid());
     }
 }
