@@ -19,15 +19,18 @@ final class FramePainter {
     private final Map<BeatScene, CastLayout> layouts = new HashMap<>();
     private final int captionScale;
     private final Cast cast;
+    private final CameraMove camera;
+    private byte[] scratch = new byte[0];
 
     FramePainter(Stage stage, List<BeatScene> scenes) {
-        this(stage, scenes, Cast.NONE);
+        this(stage, scenes, Cast.NONE, CameraMove.STILL);
     }
 
-    FramePainter(Stage stage, List<BeatScene> scenes, Cast cast) {
+    FramePainter(Stage stage, List<BeatScene> scenes, Cast cast, CameraMove camera) {
         this.stage = stage;
         this.scenes = List.copyOf(scenes);
         this.cast = cast;
+        this.camera = camera;
         this.captionScale = Math.max(1, (int) Math.round(stage.shortSide() / 170.0));
     }
 
@@ -42,8 +45,10 @@ final class FramePainter {
     }
 
     void paint(Canvas canvas, BeatScene scene, double t) {
-        double camera = scene.panDirection() * stage.panSpeed() * (t - scene.shotStartSeconds());
-        Backdrop.paint(canvas, stage, scene.palette(), camera, scene.sizeFactor());
+        double sweep = scene.panDirection() * stage.panSpeed() * (t - scene.shotStartSeconds());
+        boolean orbit = this.camera.move() == CameraMove.Move.ORBIT;
+        double camera = orbit ? 0 : sweep;
+        Backdrop.paint(canvas, stage, scene.palette(), orbit ? CameraMove.ORBIT_PARALLAX * sweep : sweep, scene.sizeFactor());
         BeatScene later = fallLaterInShot(scene);
         BeatScene earlier = later == null ? fallEarlierInShot(scene) : null;
         BeatScene story = later != null ? later : earlier != null ? earlier : scene;
@@ -76,7 +81,28 @@ final class FramePainter {
             SubjectTrajectory.Shard onScreen = new SubjectTrajectory.Shard(shard.x() - camera, shard.y(), shard.angle(), shard.xs(), shard.ys());
             ShardPainter.paint(canvas, stage, scene.palette().subject(), lightSide, onScreen);
         }
+        film(canvas, scene, story, camera, t);
         drawCaption(canvas, scene);
+    }
+
+    /** Films the drawn world with the camera's zoom and shake, about where the subject rests in this shot. */
+    private void film(Canvas canvas, BeatScene scene, BeatScene story, double camera, double t) {
+        if (this.camera.keepsThePicture()) {
+            return;
+        }
+        if (scratch.length != canvas.rgb.length) {
+            scratch = new byte[canvas.rgb.length];
+        }
+        double shotEnd = scene.endSeconds();
+        for (BeatScene other : scenes) {
+            if (other.shotStartSeconds() == scene.shotStartSeconds()) {
+                shotEnd = Math.max(shotEnd, other.endSeconds());
+            }
+        }
+        double progress = (t - scene.shotStartSeconds()) / Math.max(1e-6, shotEnd - scene.shotStartSeconds());
+        double cx = stage.width() * story.subjectX() - camera;
+        double cy = stage.floorY() - stage.subjectHeight(story.shape(), story.sizeFactor()) / 2;
+        this.camera.film(canvas, scratch, progress, t, cx, cy);
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.reelforge.media.animatic;
 import dev.reelforge.core.request.AudioCue;
 import dev.reelforge.core.request.Beat;
 import dev.reelforge.core.request.Storyboard;
+import dev.reelforge.core.scene.Camera;
 import dev.reelforge.core.scene.ScenePlan;
 import dev.reelforge.core.scene.ShotSize;
 import java.util.ArrayList;
@@ -17,7 +18,8 @@ import java.util.regex.Pattern;
  * rest), the subject and the camera belong to the storyboard, not to the beat, so beats inside one shot follow on
  * without a cut. A beat that starts a new shot of the scene plan ({@link ScenePlan#cuts()}) gets a new framing (placement, size, pan
  * direction) of the same world, and its caption: a caption is a shot's, since new text mid-shot is a cut in the
- * picture. The camera pans only when the storyboard moves it (pan, tracking, dolly, handheld, …). A fall breaks the
+ * picture. The camera slides past the world only when the plan's camera pans, tracks or orbits ({@link CameraMove}
+ * zooms and shakes the picture). A fall breaks the
  * subject when any beat of its shot says it breaks, into the stated number of pieces; a subject falls once per shot
  * (a later beat that says it falls shows where it came to rest). The seed varies the look, never the timing.
  */
@@ -25,8 +27,9 @@ final class ScenePlanner {
     private static final double LANDING_BEFORE_BEAT_END = 0.3;
     /** Below this restitution a cued rebound is read as a livelier bounce, not as a drop from ever higher. */
     private static final double MIN_CUED_RESTITUTION = 0.4;
-    private static final Pattern MOVING_CAMERA = Pattern.compile("\\b(pan|pans|panning|tracking|dolly|truck|trucking"
-            + "|crane|handheld|camera (moves|drifts|follows|glides)|follow shot|orbit|orbits)\\b");
+    /** A camera that moves sideways in words the scene plan has no move for ("a dolly shot", "the camera drifts"). */
+    private static final Pattern MOVING_CAMERA = Pattern.compile("\\b(dolly|truck|trucking|camera (moves|drifts|follows|glides)"
+            + "|follow shot)\\b");
 
     private ScenePlanner() {}
 
@@ -46,7 +49,7 @@ final class ScenePlanner {
         WorldLook look = WorldLook.of(everything, hue, plan);
         BeatScene.Palette palette = palette(look, hue);
         SubjectShape storyboardShape = leadShape(plan, everything);
-        boolean moving = MOVING_CAMERA.matcher(storyboard.description().toLowerCase(Locale.ROOT)).find();
+        boolean moving = slides(plan.camera(), storyboard.description());
         List<Double> shotStarts = plan.cuts();
         List<BeatScene> scenes = new ArrayList<>();
         double shotStart = 0;
@@ -98,6 +101,19 @@ final class ScenePlanner {
                     travel));
         }
         return scenes;
+    }
+
+    /**
+     * Whether the camera slides sideways past the world, so the planner picks a direction: a pan, tracking, crane or
+     * tilt, an orbit (the wall slides behind the subject), or a camera the plan names no move for that the
+     * description says moves; never a static one.
+     */
+    static boolean slides(Camera camera, String description) {
+        return switch (camera.move()) {
+            case PAN, TRACKING, CRANE, TILT, ORBIT -> true;
+            case UNSPECIFIED -> MOVING_CAMERA.matcher(description.toLowerCase(Locale.ROOT)).find();
+            default -> false;
+        };
     }
 
     /**

@@ -92,7 +92,7 @@ class CastPictureTest {
                 scene.panDirection(), scene.travelDirection());
         Cast cast = Cast.of(plan, uncaptioned.shape(), 5);
         Canvas canvas = new Canvas(stage.width(), stage.height());
-        new FramePainter(stage, List.of(uncaptioned), cast).paint(canvas, uncaptioned, 0.0);
+        new FramePainter(stage, List.of(uncaptioned), cast, CameraMove.STILL).paint(canvas, uncaptioned, 0.0);
         return new Frame(stage, canvas, uncaptioned, cast);
     }
 
