@@ -8,8 +8,9 @@ import java.util.Map;
 /**
  * Draws the clean picture at one moment: backdrop, table, the liquid a fall spilled, the cast's other people and
  * animals standing beside the subject, the subject (or its pieces) and the shot's caption. The
- * subject's story runs across the beats of a shot: it rests where a later fall starts, and after a fall every later
- * beat of the shot shows what the fall left (the bounce settling, the pieces scattering and coming to rest).
+ * subject's story runs across the beats of a shot: it rests (or slides, rolls or spins) where a later fall starts,
+ * and after a fall every later beat of the shot shows what the fall left (the bounce settling, the pieces scattering
+ * and coming to rest).
  */
 final class FramePainter {
     private final Stage stage;
@@ -52,7 +53,7 @@ final class FramePainter {
         BeatScene later = fallLaterInShot(scene);
         BeatScene earlier = later == null ? fallEarlierInShot(scene) : null;
         BeatScene story = later != null ? later : earlier != null ? earlier : scene;
-        SubjectTrajectory.Pose pose = later != null ? trajectory(later).at(later.startSeconds()) : trajectory(story).at(t);
+        SubjectTrajectory.Pose pose = later != null ? trajectory(later).approach(scene, t) : trajectory(story).at(t);
         double lightSide = scene.palette().lightSide();
         if (!Double.isNaN(pose.ledgeY())) {
             double x = stage.width() * story.subjectX() - camera;
