@@ -122,4 +122,18 @@ class ScenePlanTest {
         assertThat(plan("A bottle rolls off the shelf and a puddle spreads.", 4).subjects().get(0).liquid()).isEqualTo("liquid");
         assertThat(plan("A heavy white ceramic mug falls and shatters.", 4).subjects().get(0).liquid()).isEmpty();
     }
+
+    @Test
+    void of_tripodThatPans_isSteadyAndItsNamedShotsAreShots_whileALockedOffCameraIsOneStillShot() {
+        ScenePlan tripod = plan("A harbour at dawn. Camera on a tripod, slow pan left.\n00:00–00:03: Wide shot of the boats."
+                + "\n00:03–00:06: Close-up of a gull on a post.", 6);
+        ScenePlan lockedOff = plan("A harbour at dawn. Locked-off camera.\n00:00–00:03: Wide shot of the boats."
+                + "\n00:03–00:06: Close-up of a gull on a post.", 6);
+
+        assertThat(tripod.camera().move()).isEqualTo(Camera.Move.PAN);
+        assertThat(tripod.camera().stability()).isEqualTo(Camera.Stability.STABILISED);
+        assertThat(tripod.shots()).extracting(Shot::framing).containsExactly(ShotSize.WIDE, ShotSize.CLOSE_UP);
+        assertThat(lockedOff.camera()).isEqualTo(new Camera(Camera.Move.STATIC, Camera.Stability.LOCKED_OFF, null));
+        assertThat(lockedOff.shots()).hasSize(1);
+    }
 }
