@@ -46,9 +46,9 @@ final class ScenePlanner {
         String everything = storyboard.description() + "\n"
                 + String.join("\n", beats.stream().map(Beat::description).toList());
         double hue = world.nextDouble();
-        WorldLook look = WorldLook.of(everything, hue, plan);
-        BeatScene.Palette palette = palette(look, hue);
         SubjectShape storyboardShape = leadShape(plan, everything);
+        WorldLook look = WorldLook.of(everything, hue, plan, storyboardShape);
+        BeatScene.Palette palette = palette(look, hue);
         boolean moving = slides(plan.camera(), storyboard.description());
         List<Double> shotStarts = plan.cuts();
         List<BeatScene> scenes = new ArrayList<>();

@@ -102,12 +102,14 @@ record WorldLook(int subject, Material material, int floor, int table, int wallT
      * The look of the world that {@code plan} (core's scene plan of the storyboard, shared with review and validate)
      * and its prompt {@code text} describe: the plan's subject colour, material, pieces and light, and from the words
      * what the plan does not carry (the surfaces' colours), or what it leaves open. {@code hue} (0–1, from the seed)
-     * fills in the rest.
+     * fills in the rest. The subject is the plan's first one drawn as {@code lead} (the glass the prompt drops, not the
+     * woman in a blue dress beside it), else its first.
      */
-    static WorldLook of(String text, double hue, ScenePlan plan) {
+    static WorldLook of(String text, double hue, ScenePlan plan, SubjectShape lead) {
         String lower = text.toLowerCase(Locale.ROOT);
         int[] noun = SubjectShape.nounIn(lower);
-        Subject planned = plan.subjects().isEmpty() ? null : plan.subjects().get(0);
+        Subject planned = plan.subjects().stream().filter(s -> SubjectShape.ofNoun(s.noun()) == lead).findFirst()
+                .orElse(plan.subjects().isEmpty() ? null : plan.subjects().get(0));
         boolean clearGlass = planned != null && planned.colour().isEmpty()
                 && planned.material() == dev.reelforge.core.scene.Material.GLASS;
         Integer named = planned != null && COLOURS.containsKey(planned.colour()) ? COLOURS.get(planned.colour())

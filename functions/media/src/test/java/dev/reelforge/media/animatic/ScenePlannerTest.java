@@ -68,6 +68,18 @@ class ScenePlannerTest {
     }
 
     @Test
+    void plan_aPersonBesideTheSubject_doesNotLendItHerColour() {
+        Storyboard board = new Storyboard("A woman in a blue dress stands by a counter.", List.of(
+                new Beat(0, 2, "a glass of milk rests on the counter"), new Beat(2, 4, "the glass falls to the floor")), List.of());
+
+        List<BeatScene> scenes = ScenePlanner.plan(board, 4, 1);
+
+        assertThat(scenes).extracting(BeatScene::shape).containsOnly(SubjectShape.GLASS);
+        assertThat(scenes.get(0).palette().subject()).as("a clear glass, not her blue").isEqualTo(WorldLook.colour("glass"));
+        assertThat(scenes.get(0).palette().liquid()).isNotEqualTo(BeatScene.Palette.NO_LIQUID);
+    }
+
+    @Test
     void plan_subjectFallsOncePerShot_andADropOfWaterIsNoFall() {
         Storyboard board = new Storyboard("Macro close-up of a dew drop on a leaf", List.of(
                 new Beat(0, 2, "the drop trembles"),
