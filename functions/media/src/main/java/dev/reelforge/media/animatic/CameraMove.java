@@ -7,7 +7,7 @@ import java.util.SplittableRandom;
  * How the camera films each shot, from the scene plan's camera: still (locked-off, static, or no move named), a pan
  * (the world slides past, at the pan direction {@link ScenePlanner} chose), a dolly-in or push-in (the frame closes
  * in on the subject over the shot, eased at both ends), a dolly-out or pull-back (the reverse), an orbit (the wall
- * behind slides while the subject stays where it is, the parallax of a camera circling it), and, for a handheld
+ * behind slides while the subject stays where it is and turns, the parallax of a camera circling it), and, for a handheld
  * camera, a small shake on top of any move: a sum of slow seeded sines, a fraction of a percent of the frame, with
  * the picture enlarged a little so its edges never show. A still camera leaves every frame exactly as drawn.
  */
@@ -20,6 +20,8 @@ final class CameraMove {
     static final double SHAKE_ROLL = 0.003;
     /** How fast the wall slides behind an orbiting camera, relative to a pan. */
     static final double ORBIT_PARALLAX = 1.6;
+    /** How fast an orbiting camera circles the subject, radians per second. */
+    static final double ORBIT_RADIANS_PER_SECOND = 0.45;
     private static final double SHAKE_MARGIN = 1.03;
     private static final double[] SHAKE_HERTZ = {0.45, 0.9, 1.7};
 
@@ -67,6 +69,14 @@ final class CameraMove {
     /** Whether the picture is drawn as it is: no zoom and no shake (a pan or an orbit only slides the world). */
     boolean keepsThePicture() {
         return !handheld && move != Move.DOLLY_IN && move != Move.DOLLY_OUT;
+    }
+
+    /**
+     * How far the subject has turned, as the camera sees it, {@code seconds} into a shot whose slide goes
+     * {@code direction} (−1, 0, +1): an orbit turns it, no other move does.
+     */
+    double yaw(double seconds, int direction) {
+        return move == Move.ORBIT ? direction * ORBIT_RADIANS_PER_SECOND * seconds : 0;
     }
 
     /** How much larger the picture is shown {@code progress} (0–1) through its shot. */

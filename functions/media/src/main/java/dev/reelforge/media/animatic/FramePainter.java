@@ -75,7 +75,9 @@ final class FramePainter {
                 FigurePainter.paint(canvas, stage, cast.lead(), stage.subjectHeight(story.shape(), story.sizeFactor()) * part.scale() * scale,
                         lightSide, story.travelDirection(), onScreen);
             } else {
-                SubjectPainter.paint(canvas, stage, story.shape(), scene.palette().subject(), story.sizeFactor(), lightSide, onScreen);
+                double yaw = this.camera.yaw(t - scene.shotStartSeconds(), scene.panDirection());
+                SubjectPainter.paint(canvas, stage, story.shape(), scene.palette().subject(), story.sizeFactor(), lightSide, yaw,
+                        onScreen);
             }
         }
         for (SubjectTrajectory.Shard shard : pose.shards()) {

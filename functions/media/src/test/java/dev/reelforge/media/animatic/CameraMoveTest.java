@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Camera moves as the rendered frames show them: a locked-off shot does not move at all, a handheld one shakes by a
  * fraction of a percent, smoothly, a push-in enlarges the subject over its shot, and an orbit slides the wall behind
- * a subject that stays put.
+ * a subject that stays put and turns.
  */
 class CameraMoveTest {
     private static final Stage STAGE = Stage.of(640, 360, 24);
@@ -70,6 +70,17 @@ class CameraMoveTest {
         assertThat(shot.camera.move()).isEqualTo(CameraMove.Move.ORBIT);
         assertThat(Math.abs(shot.wallShift(0.0, 0.25))).as("the wall slides").isGreaterThan(2);
         assertThat((later[0] + later[1]) / 2.0).as("the ball stays").isCloseTo((start[0] + start[1]) / 2.0, within(3.0));
+    }
+
+    @Test
+    void orbit_turnsTheSubject_aMugsHandleSwingsRound() {
+        Shot shot = shot("The camera orbits a red mug standing on a wooden floor.");
+
+        int[] side = shot.redSpan(0.0);
+        int[] turned = shot.redSpan(3.0);
+
+        assertThat(turned[1] - turned[0]).as("the mug's width with its handle, after the camera circled %.2f rad",
+                CameraMove.ORBIT_RADIANS_PER_SECOND * 3).isLessThan((int) (0.9 * (side[1] - side[0])));
     }
 
     private static Shot shot(String description) {
