@@ -13,6 +13,7 @@ import dev.reelforge.core.scene.PlannedBeat;
 import dev.reelforge.core.scene.ScenePlan;
 import dev.reelforge.core.scene.Setting;
 import dev.reelforge.core.scene.Shot;
+import dev.reelforge.core.scene.Garment;
 import dev.reelforge.core.scene.Subject;
 import dev.reelforge.core.validation.RequestValidator;
 import java.io.PrintWriter;
@@ -101,6 +102,15 @@ record ValidationReport(RenderRequest request, RequestValidator.Accepted accepte
                 subject.put("massGrams", s.massGrams());
             }
             subject.put("count", s.count()).put("pieces", s.pieces());
+            if (!s.clothing().isEmpty()) {
+                ArrayNode clothing = subject.putArray("clothing");
+                for (Garment g : s.clothing()) {
+                    clothing.addObject().put("item", g.item()).put("colour", g.colour());
+                }
+            }
+            if (!s.liquid().isEmpty()) {
+                subject.put("liquid", s.liquid());
+            }
         }
         ObjectNode setting = scene.putObject("setting").put("place", plan.setting().place());
         ArrayNode surfaces = setting.putArray("surfaces");
@@ -185,6 +195,13 @@ record ValidationReport(RenderRequest request, RequestValidator.Accepted accepte
         }
         if (s.breaks()) {
             traits.add("breaks into " + s.pieces() + " pieces");
+        }
+        if (!s.clothing().isEmpty()) {
+            traits.add("wears " + String.join(", ", s.clothing().stream()
+                    .map(g -> (g.colour().isEmpty() ? "" : g.colour() + " ") + g.item()).toList()));
+        }
+        if (!s.liquid().isEmpty()) {
+            traits.add("holds " + s.liquid());
         }
         return s.noun() + (traits.isEmpty() ? "" : " (" + String.join(", ", traits) + ")");
     }

@@ -72,6 +72,18 @@ class ValidateCommandTest {
     }
 
     @Test
+    void validateJson_kitchenSpill_showsWhatThePeopleWearAndWhatTheGlassHolds() throws IOException {
+        assertThat(execute("validate", "--json", REQUESTS + "kitchen-spill-handheld.json")).as(err.toString()).isZero();
+
+        JsonNode subjects = new ObjectMapper().readTree(out.toString()).path("scene").path("subjects");
+        assertThat(subjects.findValuesAsText("noun")).containsExactly("woman", "man", "glass");
+        assertThat(subjects.get(0).path("clothing").get(0).path("item").asText()).isEqualTo("dress");
+        assertThat(subjects.get(0).path("clothing").get(0).path("colour").asText()).isEqualTo("blue");
+        assertThat(subjects.get(1).path("clothing").findValuesAsText("item")).containsExactly("jacket", "trousers");
+        assertThat(subjects.get(2).path("liquid").asText()).isEqualTo("wine");
+    }
+
+    @Test
     void validateJson_invalidRequest_exitsTwoWithTheFieldInErrors() throws IOException {
         assertThat(execute("validate", "--json", REQUESTS + "invalid-duration.json")).isEqualTo(2);
 
