@@ -14,10 +14,20 @@ import java.util.regex.Pattern;
  */
 public record Subject(String noun, String colour, Material material, Double massGrams, int count, int pieces,
         List<Garment> clothing, String liquid) {
-    private static final Pattern PEOPLE = Pattern.compile("woman|man|girl|boy|child|person|chef|baker|barista|dancer"
-            + "|skater|runner|cyclist|waiter|musician");
-    private static final Pattern ANIMALS = Pattern.compile("dog|cat|bird|parrot|horse|fox|rabbit|fish|duck|owl|deer|cow"
-            + "|sheep|pig|bear|squirrel");
+    /** The nouns of people, singular, as the plan names them. */
+    static final String PEOPLE_NOUNS = "woman|man|girl|boy|child|person|chef|baker|barista|dancer|skater|runner|cyclist"
+            + "|waiter|waitress|musician|mother|father|mom|dad|grandmother|grandfather|grandma|grandpa|teenager|student"
+            + "|teacher|doctor|nurse|farmer|athlete|player|singer|guitarist|actor|actress|astronaut|soldier|firefighter"
+            + "|pilot|lady|guy|gardener|photographer|surfer|hiker|climber|boxer|skier|swimmer|bride|groom";
+    /** The nouns of four-legged animals (and fish), as the plan names them. */
+    static final String ANIMAL_NOUNS = "dog|cat|horse|fox|rabbit|fish|deer|cow|sheep|pig|bear|squirrel|mouse|goat|wolf"
+            + "|lion|tiger|elephant|giraffe|monkey|zebra|donkey|lamb|calf|hamster";
+    /** The nouns of birds. */
+    static final String BIRD_NOUNS = "bird|parrot|duck|owl|hummingbird|gull|seagull|pigeon|sparrow|robin|crow|eagle|hawk"
+            + "|swan|goose|chicken|hen|rooster|penguin|flamingo";
+    private static final Pattern PEOPLE = Pattern.compile(PEOPLE_NOUNS);
+    private static final Pattern ANIMALS = Pattern.compile(ANIMAL_NOUNS);
+    private static final Pattern BIRDS = Pattern.compile(BIRD_NOUNS);
 
     public Subject {
         if (noun == null || noun.isBlank()) {
@@ -43,7 +53,12 @@ public record Subject(String noun, String colour, Material material, Double mass
 
     /** Whether the subject is an animal (a dog, a cat, a bird, …). */
     public boolean isAnimal() {
-        return ANIMALS.matcher(noun).matches();
+        return ANIMALS.matcher(noun).matches() || isBird();
+    }
+
+    /** Whether the subject is a bird (a parrot, a gull, a hen, …). */
+    public boolean isBird() {
+        return BIRDS.matcher(noun).matches();
     }
 
     /** Whether the prompt says it breaks apart. */

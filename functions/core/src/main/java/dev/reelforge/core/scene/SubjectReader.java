@@ -21,13 +21,13 @@ final class SubjectReader {
             + "|box|package|parcel|gift|crate|product|perfume bottle|phone|smartphone|wristwatch|sneaker|shoe|headphones"
             + "|book|lamp|candle|chair|toy|block|brick|dice|coin|spoon|fork|knife|pen|pencil|laptop|robot|soda can|tin can"
             + "|car|bicycle|bike|skateboard|umbrella|hat|bag|backpack|suitcase|paper plane|leaf|feather|rock|pebble"
-            + "|woman|women|man|men|girl|boy|child|children|kid|person|people|chef|baker|barista|dancer|skater|runner|cyclist|waiter|musician"
-            + "|dog|puppy|cat|kitten|bird|parrot|horse|fox|rabbit|bunny|fish|duck|owl|deer|cow|sheep|pig|bear|squirrel";
+            + "|women|men|children|kid|people|" + Subject.PEOPLE_NOUNS
+            + "|puppy|kitten|bunny|retriever|labrador|poodle|terrier|corgi|husky|beagle|dachshund|spaniel|tabby|"
+            + Subject.ANIMAL_NOUNS + "|" + Subject.BIRD_NOUNS;
     private static final Pattern NOUN = Pattern.compile("\\b(" + NOUNS + ")(?:e?s)?\\b");
     private static final Pattern NOUN_NEXT = Pattern.compile("\\s+(?:" + NOUNS + "|" + LookReader.SURFACE_NOUNS + ")(?:e?s)?\\b");
     private static final Pattern ONE_MORE_WORD = Pattern.compile("^\\s+\\p{L}+(?=\\s*\\()");
-    private static final Pattern PEOPLE = Pattern.compile("woman|man|girl|boy|child|kid|person|chef|baker|barista|dancer"
-            + "|skater|runner|cyclist|waiter|musician");
+    private static final Pattern PEOPLE = Pattern.compile(Subject.PEOPLE_NOUNS + "|kid");
     private static final Pattern COLOUR = Pattern.compile("\\b(white|black|red|blue|green|yellow|orange|purple|violet|pink"
             + "|brown|gr[ae]y|silver|gold|golden|beige|teal|navy|cream|turquoise|crimson|scarlet|ivory|tan|maroon|lime"
             + "|mint|olive|amber|cyan|magenta)\\b");
@@ -37,8 +37,8 @@ final class SubjectReader {
             + "|jumpsuit|robe|kimono|sari|trousers|pants|jeans|shorts|leggings|slacks|hat|cap|beanie|helmet|scarf|headscarf"
             + "|shoes|boots|sneakers|sandals|heels|trainers)(?:es|s)?\\b");
     /** Where a description of what a person wears ends: the sentence, or the next person. */
-    private static final Pattern CLOTHING_END = Pattern.compile("[.;:!?\\n]|\\b(" + "woman|women|man|men|girl|boy|child"
-            + "|person|chef|baker|barista|dancer|skater|runner|cyclist|waiter|musician" + ")s?\\b");
+    private static final Pattern CLOTHING_END = Pattern.compile("[.;:!?\\n]|\\b(women|men|children|people|kid|"
+            + Subject.PEOPLE_NOUNS + ")s?\\b");
     /** Garments of one outfit follow each other closely ("a red jacket, black trousers and white sneakers"). */
     private static final int GARMENT_GAP = 28;
     private static final String CONTAINERS = "mug|cup|glass|wine glass|tumbler|bottle|jar|vase|bowl|can|kettle|teapot"
@@ -116,7 +116,8 @@ final class SubjectReader {
     private static String canonical(String noun) {
         return switch (noun) {
             case "teacup" -> "cup";
-            case "puppy" -> "dog";
+            case "puppy", "retriever", "labrador", "poodle", "terrier", "corgi", "husky", "beagle", "dachshund", "spaniel" -> "dog";
+            case "tabby" -> "cat";
             case "kitten" -> "cat";
             case "bunny" -> "rabbit";
             case "kid", "children" -> "child";

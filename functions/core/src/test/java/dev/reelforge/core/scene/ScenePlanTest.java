@@ -136,4 +136,15 @@ class ScenePlanTest {
         assertThat(lockedOff.camera()).isEqualTo(new Camera(Camera.Move.STATIC, Camera.Stability.LOCKED_OFF, null));
         assertThat(lockedOff.shots()).hasSize(1);
     }
+
+    @Test
+    void of_peopleByTradeAnimalsByBreedAndBirds_areKnownForWhatTheyAre() {
+        ScenePlan plan = plan("A nurse in a white coat walks a golden retriever past a seagull.", 4);
+
+        assertThat(plan.subjects()).extracting(Subject::noun).containsExactly("nurse", "dog", "seagull");
+        assertThat(plan.subjects().get(0).isPerson()).isTrue();
+        assertThat(plan.subjects().get(0).clothing()).containsExactly(new Garment("coat", "white"));
+        assertThat(plan.subjects().get(1).isAnimal()).isTrue();
+        assertThat(plan.subjects().get(2).isBird()).isTrue();
+    }
 }

@@ -43,7 +43,7 @@ record Cast(Figure lead, List<Figure> extras) {
         int people = 0;
         int animals = 0;
         for (Subject subject : plan.subjects()) {
-            SubjectShape kind = SubjectShape.ofNoun(subject.noun());
+            SubjectShape kind = SubjectShape.of(subject);
             for (int copy = 0; copy < subject.count(); copy++) {
                 if (kind == SubjectShape.PERSON && people < MAX_PEOPLE) {
                     figures.add(person(subject, people++, outfits, random));

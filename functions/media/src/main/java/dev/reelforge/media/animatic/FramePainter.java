@@ -45,9 +45,14 @@ final class FramePainter {
         return current;
     }
 
+    /**
+     * Paints {@code scene} at {@code t}; a scene that is not one of the storyboard's (the {@code cut} defect's
+     * cutaway) is another place, seen by a still camera: none of the cast, no spill, no camera move.
+     */
     void paint(Canvas canvas, BeatScene scene, double t) {
+        boolean elsewhere = !scenes.contains(scene);
         double sweep = scene.panDirection() * stage.panSpeed() * (t - scene.shotStartSeconds());
-        boolean orbit = this.camera.move() == CameraMove.Move.ORBIT;
+        boolean orbit = !elsewhere && this.camera.move() == CameraMove.Move.ORBIT;
         double camera = orbit ? 0 : sweep;
         Backdrop.paint(canvas, stage, scene.palette(), orbit ? CameraMove.ORBIT_PARALLAX * sweep : sweep, scene.sizeFactor());
         BeatScene later = fallLaterInShot(scene);
@@ -63,19 +68,21 @@ final class FramePainter {
             canvas.fillRect(0, top + thickness, (int) x, top + thickness + Math.max(2, thickness / 3),
                     Canvas.lit(scene.palette().table(), 0.6));
         }
-        if (story.motion() == Motion.FALL && scene.palette().liquid() != BeatScene.Palette.NO_LIQUID) {
+        if (!elsewhere && story.motion() == Motion.FALL && scene.palette().liquid() != BeatScene.Palette.NO_LIQUID) {
             SpillPainter.paint(canvas, stage, scene.palette().liquid(), stage.width() * story.subjectX() - camera,
                     t - story.impactSeconds(), stage.subjectHeight(story.shape(), story.sizeFactor()), lightSide);
         }
-        paintExtras(canvas, story, camera, lightSide, t);
+        if (!elsewhere) {
+            paintExtras(canvas, story, camera, lightSide, t);
+        }
         for (SubjectTrajectory.Part part : pose.parts()) {
             SubjectTrajectory.Part onScreen = new SubjectTrajectory.Part(part.x() - camera, part.bottomY(), part.angle(), part.scale());
-            if (story.shape().isFigure() && cast.lead() != null) {
+            if (story.shape().isFigure() && cast.lead() != null && !elsewhere) {
                 double scale = cast.extras().isEmpty() ? 1 : layout(story).leadScale();
                 FigurePainter.paint(canvas, stage, cast.lead(), stage.subjectHeight(story.shape(), story.sizeFactor()) * part.scale() * scale,
                         lightSide, story.travelDirection(), onScreen);
             } else {
-                double yaw = this.camera.yaw(t - scene.shotStartSeconds(), scene.panDirection());
+                double yaw = elsewhere ? 0 : this.camera.yaw(t - scene.shotStartSeconds(), scene.panDirection());
                 SubjectPainter.paint(canvas, stage, story.shape(), scene.palette().subject(), story.sizeFactor(), lightSide, yaw,
                         onScreen);
             }
@@ -84,7 +91,9 @@ final class FramePainter {
             SubjectTrajectory.Shard onScreen = new SubjectTrajectory.Shard(shard.x() - camera, shard.y(), shard.angle(), shard.xs(), shard.ys());
             ShardPainter.paint(canvas, stage, scene.palette().subject(), lightSide, onScreen);
         }
-        film(canvas, scene, story, camera, t);
+        if (!elsewhere) {
+            film(canvas, scene, story, camera, t);
+        }
         drawCaption(canvas, scene);
     }
 

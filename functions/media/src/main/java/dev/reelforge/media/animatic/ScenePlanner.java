@@ -121,7 +121,7 @@ final class ScenePlanner {
      * since the object is what a prompt drops, pours or turns), else the first shape its words name.
      */
     static SubjectShape leadShape(ScenePlan plan, String text) {
-        List<SubjectShape> shapes = plan.subjects().stream().map(s -> SubjectShape.ofNoun(s.noun()))
+        List<SubjectShape> shapes = plan.subjects().stream().map(SubjectShape::of)
                 .filter(s -> s != SubjectShape.BLOCK).toList();
         return shapes.stream().filter(s -> !s.isFigure()).findFirst()
                 .orElse(shapes.isEmpty() ? SubjectShape.fromText(text) : shapes.get(0));

@@ -1,5 +1,6 @@
 package dev.reelforge.media.animatic;
 
+import dev.reelforge.core.scene.Subject;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -38,6 +39,11 @@ enum SubjectShape {
     /** Whether the subject is a person or an animal, drawn by {@link FigurePainter}. */
     boolean isFigure() {
         return this == PERSON || this == ANIMAL || this == BIRD;
+    }
+
+    /** The shape of a scene plan's subject: a person, an animal or a bird as the plan knows them, else by its noun. */
+    static SubjectShape of(Subject subject) {
+        return subject.isPerson() ? PERSON : subject.isBird() ? BIRD : subject.isAnimal() ? ANIMAL : ofNoun(subject.noun());
     }
 
     /** The shape of a scene plan's noun ("mug", "woman", "dog"), BLOCK when none fits (the generic fallback). */

@@ -108,7 +108,7 @@ record WorldLook(int subject, Material material, int floor, int table, int wallT
     static WorldLook of(String text, double hue, ScenePlan plan, SubjectShape lead) {
         String lower = text.toLowerCase(Locale.ROOT);
         int[] noun = SubjectShape.nounIn(lower);
-        Subject planned = plan.subjects().stream().filter(s -> SubjectShape.ofNoun(s.noun()) == lead).findFirst()
+        Subject planned = plan.subjects().stream().filter(s -> SubjectShape.of(s) == lead).findFirst()
                 .orElse(plan.subjects().isEmpty() ? null : plan.subjects().get(0));
         boolean clearGlass = planned != null && planned.colour().isEmpty()
                 && planned.material() == dev.reelforge.core.scene.Material.GLASS;

@@ -77,6 +77,27 @@ class CastPictureTest {
         assertThat(darkest).as("the cat's coat darkens the floor-level row").isLessThan(60);
     }
 
+    @Test
+    void breedsAndBirdsAndPeopleByTheirTrade_areCastAsWhatTheyAre() {
+        ScenePlan plan = ScenePlan.of(board("A golden retriever naps beside a grandmother while a seagull lands on a bench."));
+
+        Cast cast = Cast.of(plan, SubjectShape.ANIMAL, 1);
+
+        assertThat(cast.lead().name()).isEqualTo("dog");
+        assertThat(cast.extras()).extracting(Figure::kind).containsExactly(SubjectShape.PERSON, SubjectShape.BIRD);
+    }
+
+    @Test
+    void theCutDefectsCutaway_isAnotherPlaceWithNoneOfTheCast() {
+        Frame frame = render(LANDSCAPE, "A woman in a blue dress stands in a bright studio.");
+        Canvas elsewhere = new Canvas(LANDSCAPE.width(), LANDSCAPE.height());
+        new FramePainter(LANDSCAPE, List.of(frame.scene), frame.cast, CameraMove.STILL)
+                .paint(elsewhere, ScenePlanner.cutaway(frame.scene), 0.0);
+
+        Frame cutaway = new Frame(LANDSCAPE, elsewhere, frame.scene, frame.cast);
+        assertThat(cutaway.columnOfHueOnRow(frame.rowAt(0.3), 220)).as("no blue dress in the cutaway").isEqualTo(-1);
+    }
+
     private static Storyboard board(String prompt) {
         return new Storyboard(prompt, List.of(new Beat(0, 3, prompt)), List.of());
     }

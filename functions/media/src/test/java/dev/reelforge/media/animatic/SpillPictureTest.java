@@ -35,16 +35,16 @@ class SpillPictureTest {
     private static FramePainter painter(String description) {
         Storyboard board = new Storyboard(description, List.of(new Beat(0, 1, "the mug rests on the table"),
                 new Beat(1, 3, "the mug falls onto the floor")), List.of(new AudioCue(2.0, "ceramic impact")));
-        return new FramePainter(STAGE, ScenePlanner.plan(board, 3, 4));
+        List<BeatScene> uncaptioned = ScenePlanner.plan(board, 3, 4).stream().map(scene -> new BeatScene(scene.startSeconds(),
+                scene.endSeconds(), scene.shotStartSeconds(), "", scene.shape(), scene.motion(), scene.tips(), scene.shatters(),
+                scene.pieces(), scene.material(), scene.impactSeconds(), scene.reboundSeconds(), scene.palette(), scene.subjectX(),
+                scene.sizeFactor(), scene.panDirection(), scene.travelDirection())).toList();
+        return new FramePainter(STAGE, uncaptioned);
     }
 
     private static int coffeePixelsOnTheFloor(FramePainter painter, double t) {
         Canvas canvas = new Canvas(STAGE.width(), STAGE.height());
-        BeatScene scene = painter.sceneAt(t);
-        painter.paint(canvas, new BeatScene(scene.startSeconds(), scene.endSeconds(), scene.shotStartSeconds(), "", scene.shape(),
-                scene.motion(), scene.tips(), scene.shatters(), scene.pieces(), scene.material(), scene.impactSeconds(),
-                scene.reboundSeconds(), scene.palette(), scene.subjectX(), scene.sizeFactor(), scene.panDirection(),
-                scene.travelDirection()), t);
+        painter.paint(canvas, painter.sceneAt(t), t);
         int count = 0;
         for (int y = (int) STAGE.floorY() + 2; y < STAGE.height(); y++) {
             for (int x = 0; x < STAGE.width(); x++) {
