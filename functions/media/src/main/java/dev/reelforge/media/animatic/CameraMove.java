@@ -126,24 +126,26 @@ final class CameraMove {
         int w = canvas.width;
         int h = canvas.height;
         byte[] out = canvas.rgb;
+        double maxX = w - 1.001;
+        double maxY = h - 1.001;
         for (int y = 0; y < h; y++) {
             double py = y - cy - dy;
-            for (int x = 0; x < w; x++) {
-                double px = x - cx - dx;
-                double sx = Math.max(0, Math.min(w - 1.001, cx + cos * px - sin * py));
-                double sy = Math.max(0, Math.min(h - 1.001, cy + sin * px + cos * py));
-                int x0 = (int) sx;
-                int y0 = (int) sy;
-                int fx = (int) ((sx - x0) * 256);
-                int fy = (int) ((sy - y0) * 256);
+            double px = -cx - dx;
+            double sx = cx + cos * px - sin * py;
+            double sy = cy + sin * px + cos * py;
+            int o = y * w * 3;
+            for (int x = 0; x < w; x++, sx += cos, sy += sin, o += 3) {
+                double cxs = sx < 0 ? 0 : sx > maxX ? maxX : sx;
+                double cys = sy < 0 ? 0 : sy > maxY ? maxY : sy;
+                int x0 = (int) cxs;
+                int y0 = (int) cys;
+                int fx = (int) ((cxs - x0) * 256);
+                int fy = (int) ((cys - y0) * 256);
                 int i00 = (y0 * w + x0) * 3;
-                int i10 = i00 + 3;
                 int i01 = i00 + w * 3;
-                int i11 = i01 + 3;
-                int o = (y * w + x) * 3;
                 for (int c = 0; c < 3; c++) {
-                    int top = (scratch[i00 + c] & 0xff) * (256 - fx) + (scratch[i10 + c] & 0xff) * fx;
-                    int bottom = (scratch[i01 + c] & 0xff) * (256 - fx) + (scratch[i11 + c] & 0xff) * fx;
+                    int top = (scratch[i00 + c] & 0xff) * (256 - fx) + (scratch[i00 + 3 + c] & 0xff) * fx;
+                    int bottom = (scratch[i01 + c] & 0xff) * (256 - fx) + (scratch[i01 + 3 + c] & 0xff) * fx;
                     out[o + c] = (byte) ((top * (256 - fy) + bottom * fy + (1 << 15)) >> 16);
                 }
             }
