@@ -59,12 +59,33 @@ final class ShotReader {
             }
             shotOfBeat.add(spans.size() - 1);
         }
+        Camera described = LookReader.camera(storyboard.description());
         List<Shot> shots = new ArrayList<>();
         for (int s = 0; s < spans.size(); s++) {
             ShotSize framing = framings.get(s) == ShotSize.UNSPECIFIED ? overall : framings.get(s);
-            shots.add(new Shot(spans.get(s)[0], spans.get(s)[1], framing));
+            StringBuilder text = new StringBuilder();
+            for (int b = 0; b < beats.size(); b++) {
+                if (shotOfBeat.get(b) == s) {
+                    text.append(beats.get(b).description()).append('\n');
+                }
+            }
+            shots.add(new Shot(spans.get(s)[0], spans.get(s)[1], framing, camera(text.toString(), described)));
         }
         return new Reading(shots, shotOfBeat, sizes);
+    }
+
+    /**
+     * The camera of a shot whose beats read {@code text}: what they say it does ("the camera pushes in", "handheld"),
+     * and what they leave open as {@code described} by the storyboard's description. A beat's "tilts" is the camera's
+     * only when the beat speaks of the camera: "the glass tilts" is the glass's.
+     */
+    static Camera camera(String text, Camera described) {
+        Camera own = LookReader.camera(text);
+        Camera.Move move = own.move() == Camera.Move.TILT && !text.toLowerCase(Locale.ROOT).contains("camera")
+                ? Camera.Move.UNSPECIFIED : own.move();
+        return new Camera(move != Camera.Move.UNSPECIFIED ? move : described.move(),
+                own.stability() != Camera.Stability.UNSPECIFIED ? own.stability() : described.stability(),
+                own.lensMm() != null ? own.lensMm() : described.lensMm());
     }
 
     /** Whether the beat names a new shot: "wide shot", "close-up", "cut to", or a bare framing ("Wide:"). */

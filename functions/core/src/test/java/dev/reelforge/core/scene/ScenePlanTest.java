@@ -147,4 +147,15 @@ class ScenePlanTest {
         assertThat(plan.subjects().get(1).isAnimal()).isTrue();
         assertThat(plan.subjects().get(2).isBird()).isTrue();
     }
+
+    @Test
+    void of_aShotsOwnCameraWords_filmThatShot_andTheDescriptionsTheRest() {
+        ScenePlan plan = plan("A bottle on a walnut table. Camera on a tripod, 50 mm.\n00:00–00:03: Wide shot: the bottle stands"
+                + " still.\n00:03–00:06: Close-up, handheld, slow push-in: the bottle tilts and wobbles.", 6);
+
+        assertThat(plan.shots()).extracting(s -> s.camera().move()).containsExactly(Camera.Move.STATIC, Camera.Move.DOLLY_IN);
+        assertThat(plan.shots()).extracting(s -> s.camera().stability())
+                .containsExactly(Camera.Stability.STABILISED, Camera.Stability.HANDHELD);
+        assertThat(plan.shots()).extracting(s -> s.camera().lensMm()).containsExactly(50.0, 50.0);
+    }
 }

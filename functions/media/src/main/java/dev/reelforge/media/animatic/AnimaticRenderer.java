@@ -68,7 +68,7 @@ public final class AnimaticRenderer {
         Path audio = writeAudio(spec, settings.durationSeconds(), defects);
         try {
             ChildProcess encoding = ffmpeg.start("encoding the animatic", command(size, fps, frames, audio, output));
-            streamFrames(encoding, new FramePainter(stage, scenes, cast, CameraMove.of(plan.camera(), spec.seed())), schedule, stage, frames, progress);
+            streamFrames(encoding, new FramePainter(stage, scenes, cast, Filming.of(plan, spec.seed())), schedule, stage, frames, progress);
             encoding.finish(Duration.ofSeconds(60 + 10L * Math.round(settings.durationSeconds())));
             progress.accept(100);
         } finally {

@@ -43,11 +43,11 @@ final class CameraMove {
     /** The move of the plan's {@code camera}; a static camera neither moves nor shakes, whatever else the prompt says. */
     static CameraMove of(Camera camera, long seed) {
         Move move = switch (camera.move()) {
-            case PAN, TRACKING, CRANE, TILT -> Move.PAN;
+            case PAN, TRACKING, CRANE -> Move.PAN;
             case DOLLY_IN, ZOOM -> Move.DOLLY_IN;
             case DOLLY_OUT -> Move.DOLLY_OUT;
             case ORBIT -> Move.ORBIT;
-            case STATIC, UNSPECIFIED -> Move.STILL;
+            case STATIC, TILT, UNSPECIFIED -> Move.STILL;
         };
         boolean shakes = camera.stability() == Camera.Stability.HANDHELD && camera.move() != Camera.Move.STATIC;
         SplittableRandom random = new SplittableRandom(seed ^ 0x5A4EL);

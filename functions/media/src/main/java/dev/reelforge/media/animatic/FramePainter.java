@@ -20,7 +20,7 @@ final class FramePainter {
     private final Map<BeatScene, CastLayout> layouts = new HashMap<>();
     private final int captionScale;
     private final Cast cast;
-    private final CameraMove camera;
+    private final Filming filming;
     private byte[] scratch = new byte[0];
 
     FramePainter(Stage stage, List<BeatScene> scenes) {
@@ -28,10 +28,14 @@ final class FramePainter {
     }
 
     FramePainter(Stage stage, List<BeatScene> scenes, Cast cast, CameraMove camera) {
+        this(stage, scenes, cast, Filming.everywhere(camera));
+    }
+
+    FramePainter(Stage stage, List<BeatScene> scenes, Cast cast, Filming filming) {
         this.stage = stage;
         this.scenes = List.copyOf(scenes);
         this.cast = cast;
-        this.camera = camera;
+        this.filming = filming;
         this.captionScale = Math.max(1, (int) Math.round(stage.shortSide() / 170.0));
     }
 
@@ -51,8 +55,9 @@ final class FramePainter {
      */
     void paint(Canvas canvas, BeatScene scene, double t) {
         boolean elsewhere = !scenes.contains(scene);
+        CameraMove filmedBy = elsewhere ? CameraMove.STILL : filming.at(scene.shotStartSeconds());
         double sweep = scene.panDirection() * stage.panSpeed() * (t - scene.shotStartSeconds());
-        boolean orbit = !elsewhere && this.camera.move() == CameraMove.Move.ORBIT;
+        boolean orbit = filmedBy.move() == CameraMove.Move.ORBIT;
         double camera = orbit ? 0 : sweep;
         Backdrop.paint(canvas, stage, scene.palette(), orbit ? CameraMove.ORBIT_PARALLAX * sweep : sweep, scene.sizeFactor());
         BeatScene later = fallLaterInShot(scene);
@@ -82,7 +87,7 @@ final class FramePainter {
                 FigurePainter.paint(canvas, stage, cast.lead(), stage.subjectHeight(story.shape(), story.sizeFactor()) * part.scale() * scale,
                         lightSide, story.travelDirection(), onScreen);
             } else {
-                double yaw = elsewhere ? 0 : this.camera.yaw(t - scene.shotStartSeconds(), scene.panDirection());
+                double yaw = filmedBy.yaw(t - scene.shotStartSeconds(), scene.panDirection());
                 SubjectPainter.paint(canvas, stage, story.shape(), scene.palette().subject(), story.sizeFactor(), lightSide, yaw,
                         onScreen);
             }
@@ -91,15 +96,13 @@ final class FramePainter {
             SubjectTrajectory.Shard onScreen = new SubjectTrajectory.Shard(shard.x() - camera, shard.y(), shard.angle(), shard.xs(), shard.ys());
             ShardPainter.paint(canvas, stage, scene.palette().subject(), lightSide, onScreen);
         }
-        if (!elsewhere) {
-            film(canvas, scene, story, camera, t);
-        }
+        film(canvas, filmedBy, scene, story, camera, t);
         drawCaption(canvas, scene);
     }
 
     /** Films the drawn world with the camera's zoom and shake, about where the subject rests in this shot. */
-    private void film(Canvas canvas, BeatScene scene, BeatScene story, double camera, double t) {
-        if (this.camera.keepsThePicture()) {
+    private void film(Canvas canvas, CameraMove filmedBy, BeatScene scene, BeatScene story, double camera, double t) {
+        if (filmedBy.keepsThePicture()) {
             return;
         }
         if (scratch.length != canvas.rgb.length) {
@@ -114,7 +117,7 @@ final class FramePainter {
         double progress = (t - scene.shotStartSeconds()) / Math.max(1e-6, shotEnd - scene.shotStartSeconds());
         double cx = stage.width() * story.subjectX() - camera;
         double cy = stage.floorY() - stage.subjectHeight(story.shape(), story.sizeFactor()) / 2;
-        this.camera.film(canvas, scratch, progress, t, cx, cy);
+        filmedBy.film(canvas, scratch, progress, t, cx, cy);
     }
 
     /**

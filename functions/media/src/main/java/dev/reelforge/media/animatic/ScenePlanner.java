@@ -49,7 +49,7 @@ final class ScenePlanner {
         SubjectShape storyboardShape = leadShape(plan, everything);
         WorldLook look = WorldLook.of(everything, hue, plan, storyboardShape);
         BeatScene.Palette palette = palette(look, hue);
-        boolean moving = slides(plan.camera(), storyboard.description());
+
         List<Double> shotStarts = plan.cuts();
         List<BeatScene> scenes = new ArrayList<>();
         double shotStart = 0;
@@ -70,6 +70,8 @@ final class ScenePlanner {
                 sizeFactor = zoom(i < plan.beats().size() ? plan.shots().get(plan.beats().get(i).shot()).framing() : ShotSize.UNSPECIFIED)
                         * (0.95 + framing.nextDouble() * 0.1);
                 boolean left = framing.nextBoolean();
+                int shot = i < plan.beats().size() ? plan.beats().get(i).shot() : -1;
+                boolean moving = slides(shot < 0 ? plan.camera() : plan.shots().get(shot).camera(), storyboard.description());
                 pan = !moving ? 0 : left ? 1 : -1;
                 travel = left ? -1 : 1;
             }
@@ -104,13 +106,13 @@ final class ScenePlanner {
     }
 
     /**
-     * Whether the camera slides sideways past the world, so the planner picks a direction: a pan, tracking, crane or
-     * tilt, an orbit (the wall slides behind the subject), or a camera the plan names no move for that the
-     * description says moves; never a static one.
+     * Whether the camera slides sideways past the world, so the planner picks a direction: a pan, tracking or crane,
+     * an orbit (the wall slides behind the subject), or a camera the plan names no move for that the description says
+     * moves; never a static one, nor a tilt (the animatic frames no height to tilt over).
      */
     static boolean slides(Camera camera, String description) {
         return switch (camera.move()) {
-            case PAN, TRACKING, CRANE, TILT, ORBIT -> true;
+            case PAN, TRACKING, CRANE, ORBIT -> true;
             case UNSPECIFIED -> MOVING_CAMERA.matcher(description.toLowerCase(Locale.ROOT)).find();
             default -> false;
         };

@@ -83,6 +83,22 @@ class CameraMoveTest {
                 CameraMove.ORBIT_RADIANS_PER_SECOND * 3).isLessThan((int) (0.9 * (side[1] - side[0])));
     }
 
+    @Test
+    void aShotsOwnMove_filmsOnlyThatShot() {
+        Storyboard board = new Storyboard("A red ball on a wooden floor.", List.of(new Beat(0, 2, "Wide shot: the ball rests."),
+                new Beat(2, 4, "Close-up, slow push-in: the ball rests.")), List.of());
+        ScenePlan plan = ScenePlan.of(board);
+        List<BeatScene> scenes = ScenePlanner.plan(board, plan, 4, 9);
+        Shot shot = new Shot(new FramePainter(STAGE, scenes, Cast.NONE, Filming.of(plan, 9)), CameraMove.STILL);
+
+        int[] closeUpStart = shot.redSpan(2.0);
+        int[] closeUpEnd = shot.redSpan(3.99);
+
+        assertThat(Arrays.equals(shot.wallRows(0.2), shot.wallRows(1.8))).as("the wide shot stays still").isTrue();
+        assertThat((double) (closeUpEnd[1] - closeUpEnd[0]) / (closeUpStart[1] - closeUpStart[0])).as("the close-up pushes in")
+                .isCloseTo(1 + CameraMove.DOLLY_ZOOM, within(0.08));
+    }
+
     private static Shot shot(String description) {
         Storyboard board = new Storyboard(description, List.of(new Beat(0, SECONDS, "")), List.of());
         ScenePlan plan = ScenePlan.of(board);
