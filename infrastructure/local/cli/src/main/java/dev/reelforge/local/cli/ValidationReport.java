@@ -78,7 +78,7 @@ record ValidationReport(RenderRequest request, RequestValidator.Accepted accepte
             request.storyboard().audioCues().forEach(c -> cues.addObject().put("at", c.atSeconds()).put("sound", c.description()));
             request.storyboard().ambience().forEach(ambience::add);
             plan.shots().forEach(s -> shots.addObject().put("start", s.startSeconds()).put("end", s.endSeconds())
-                    .put("framing", s.framing().wireName()));
+                    .put("framing", s.framing().wireName()).put("camera", s.camera().move().wireName()));
             doc.set("scene", scene(json, plan));
         } else {
             doc.putNull("scene");
@@ -162,8 +162,8 @@ record ValidationReport(RenderRequest request, RequestValidator.Accepted accepte
         lines.add("shots: " + plan.shots().size() + (plan.shots().size() == 1 ? " (no cut expected)" : ""));
         for (int i = 0; i < plan.shots().size(); i++) {
             Shot s = plan.shots().get(i);
-            lines.add(String.format(Locale.ROOT, "  shot %d  %s  %s", i + 1, span(s.startSeconds(), s.endSeconds()),
-                    s.framing().wireName()));
+            lines.add(String.format(Locale.ROOT, "  shot %d  %s  %s, camera %s", i + 1, span(s.startSeconds(), s.endSeconds()),
+                    s.framing().wireName(), s.camera().move().wireName()));
         }
         lines.add("scene:");
         for (Subject s : plan.subjects()) {

@@ -67,6 +67,7 @@ class ValidateCommandTest {
         JsonNode doc = new ObjectMapper().readTree(out.toString());
         assertThat(doc.path("beats").findValuesAsText("shot")).containsExactly("0", "1", "2");
         assertThat(doc.path("shots").findValuesAsText("framing")).containsExactly("wide", "close-up", "medium");
+        assertThat(doc.path("shots").findValuesAsText("camera")).containsExactly("unspecified", "unspecified", "unspecified");
         assertThat(doc.path("shots").findValues("start")).extracting(JsonNode::asDouble).containsExactly(0.0, 3.0, 6.0);
         assertThat(doc.path("cues").findValuesAsText("sound")).containsExactly("spoon clink", "oven door open", "footsteps");
     }
