@@ -18,6 +18,15 @@ final class FigurePainter {
      */
     static void paint(Canvas canvas, Stage stage, Figure figure, double height, double lightSide, int facing,
             SubjectTrajectory.Part part) {
+        paint(canvas, stage, figure, height, lightSide, facing, Double.NaN, part);
+    }
+
+    /**
+     * Paints {@code figure} walking, its legs {@code stride} radians into their swing (NaN: standing still): a
+     * person's legs swing from the hips in turn, an animal's pairs of legs in opposite phase.
+     */
+    static void paint(Canvas canvas, Stage stage, Figure figure, double height, double lightSide, int facing, double stride,
+            SubjectTrajectory.Part part) {
         double halfHeight = height / 2;
         double ratio = figure.kind().widthRatio;
         double halfWidth = halfHeight * ratio;
@@ -41,9 +50,9 @@ final class FigurePainter {
                     continue;
                 }
                 int colour = switch (figure.kind()) {
-                    case PERSON -> person(figure, u, v);
+                    case PERSON -> person(figure, u, v, stride);
                     case BIRD -> bird(figure, u, v);
-                    default -> animal(figure, u, v);
+                    default -> animal(figure, u, v, stride);
                 };
                 if (colour != Figure.NONE) {
                     double light = 1.06 - 0.2 * (-lightSide * dx) / reach - 0.06 * v;
@@ -54,7 +63,7 @@ final class FigurePainter {
     }
 
     /** A standing person, facing the camera: the colour at (u, v), or NONE outside them. */
-    static int person(Figure f, double u, double v) {
+    static int person(Figure f, double u, double v, double stride) {
         double au = Math.abs(u);
         if (f.hat() != Figure.NONE && (v < -0.9 && au < 0.14 || v >= -0.91 && v < -0.88 && au < 0.2)) {
             return f.hat();
@@ -88,6 +97,15 @@ final class FigurePainter {
         if (f.dress() && v >= 0.02 && v < 0.56 && au <= 0.155 + 0.17 * (v - 0.02) / 0.54) {
             return f.body();
         }
+        if (!Double.isNaN(stride) && v >= 0.02) {
+            for (int side = -1; side <= 1; side += 2) {
+                double leg = side * 0.075 + side * 0.45 * Math.sin(stride) * (v - 0.02);
+                if (Math.abs(u - leg) < (v < 0.93 ? 0.062 : 0.085)) {
+                    return v < 0.93 ? f.legs() : f.feet();
+                }
+            }
+            return Figure.NONE;
+        }
         if (v >= 0.02 && v < 0.93 && au > 0.012 && au < 0.145 - 0.02 * v) {
             return f.legs();
         }
@@ -98,7 +116,7 @@ final class FigurePainter {
     }
 
     /** A four-legged animal in profile, facing +u (1.55 half-heights wide): the colour at (u, v), or NONE. */
-    static int animal(Figure f, double u, double v) {
+    static int animal(Figure f, double u, double v, double stride) {
         double bx = (u + 0.15) / 0.92;
         double by = (v - 0.05) / 0.4;
         if (bx * bx + by * by <= 1) {
@@ -123,8 +141,10 @@ final class FigurePainter {
             return f.body();
         }
         if (v > 0.25 && v <= 1) {
-            for (double leg : new double[] {-0.85, -0.58, 0.42, 0.68}) {
-                if (Math.abs(u - leg) < 0.08) {
+            double[] legs = {-0.85, -0.58, 0.42, 0.68};
+            for (int k = 0; k < legs.length; k++) {
+                double swing = Double.isNaN(stride) ? 0 : 0.3 * Math.sin(stride + (k % 2) * Math.PI) * (v - 0.25);
+                if (Math.abs(u - legs[k] - swing) < 0.08) {
                     return v > 0.9 ? f.legs() : f.body();
                 }
             }

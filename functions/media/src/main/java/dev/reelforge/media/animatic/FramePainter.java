@@ -84,8 +84,9 @@ final class FramePainter {
             SubjectTrajectory.Part onScreen = new SubjectTrajectory.Part(part.x() - camera, part.bottomY(), part.angle(), part.scale());
             if (story.shape().isFigure() && cast.lead() != null && !elsewhere) {
                 double scale = cast.extras().isEmpty() ? 1 : layout(story).leadScale();
-                FigurePainter.paint(canvas, stage, cast.lead(), stage.subjectHeight(story.shape(), story.sizeFactor()) * part.scale() * scale,
-                        lightSide, story.travelDirection(), onScreen);
+                double height = stage.subjectHeight(story.shape(), story.sizeFactor()) * part.scale() * scale;
+                FigurePainter.paint(canvas, stage, cast.lead(), height, lightSide, story.travelDirection(),
+                        walking(story, part, height), onScreen);
             } else {
                 double yaw = filmedBy.yaw(t - scene.shotStartSeconds(), scene.panDirection());
                 SubjectPainter.paint(canvas, stage, story.shape(), scene.palette().subject(), story.sizeFactor(), lightSide, yaw,
@@ -98,6 +99,18 @@ final class FramePainter {
         }
         film(canvas, filmedBy, scene, story, camera, t);
         drawCaption(canvas, scene);
+    }
+
+    /**
+     * How far into its stride a figure that travels is, radians: one stride per 0.4 of its height travelled, so its
+     * legs stop when it does; NaN for a figure that stays where it is.
+     */
+    private double walking(BeatScene story, SubjectTrajectory.Part part, double height) {
+        if (story.motion() != Motion.SLIDE) {
+            return Double.NaN;
+        }
+        double travelled = Math.abs(part.x() - stage.width() * story.subjectX());
+        return Math.PI * travelled / (0.4 * height);
     }
 
     /** Films the drawn world with the camera's zoom and shake, about where the subject rests in this shot. */

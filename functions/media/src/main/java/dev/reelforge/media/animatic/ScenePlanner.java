@@ -31,6 +31,11 @@ final class ScenePlanner {
     private static final Pattern MOVING_CAMERA = Pattern.compile("\\b(dolly|truck|trucking|camera (moves|drifts|follows|glides)"
             + "|follow shot)\\b");
 
+    /** A person or an animal that goes somewhere on foot; only a subject that is a figure walks. */
+    private static final Pattern WALKS = Pattern.compile("\\b(walk(s|ed|ing)?|run(s|ning)?|ran|jog(s|ged|ging)?|trot(s|ted|ting)?"
+            + "|stroll(s|ed|ing)?|wander(s|ed|ing)?|stride(s)?|strode|cross(es|ed|ing)|pace(s|d)?|march(es|ed|ing)?"
+            + "|trudge(s|d)?|scamper(s|ed|ing)?|waddle(s|d)?|step(s|ped)? (forward|across|along|in|out))\\b");
+
     private ScenePlanner() {}
 
     static List<BeatScene> plan(Storyboard storyboard, double clipSeconds, long seed) {
@@ -78,6 +83,9 @@ final class ScenePlanner {
             String text = beat.description();
             SubjectShape named = storyboardShape.isFigure() ? SubjectShape.BLOCK : SubjectShape.objectIn(text);
             Motion motion = Motion.fromText(text);
+            if (motion == Motion.SWAY && storyboardShape.isFigure() && WALKS.matcher(text.toLowerCase(Locale.ROOT)).find()) {
+                motion = Motion.SLIDE;
+            }
             double impact = impactTime(beat, storyboard.audioCues());
             if (motion == Motion.FALL && fallenInShot) {
                 motion = Motion.SWAY;

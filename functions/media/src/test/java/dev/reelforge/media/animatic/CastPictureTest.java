@@ -98,6 +98,16 @@ class CastPictureTest {
         assertThat(cutaway.columnOfHueOnRow(frame.rowAt(0.3), 220)).as("no blue dress in the cutaway").isEqualTo(-1);
     }
 
+    @Test
+    void aWalkingPerson_swingsHerLegsApart_whileAStandingOneKeepsThemTogether() {
+        Figure woman = Cast.of(ScenePlan.of(board("A woman in black trousers.")), SubjectShape.PERSON, 1).lead();
+
+        assertThat(FigurePainter.person(woman, 0.4, 0.85, Double.NaN)).as("standing: nothing out at the side").isEqualTo(Figure.NONE);
+        assertThat(FigurePainter.person(woman, 0.4, 0.85, Math.PI / 2)).as("mid-stride: a leg out there").isEqualTo(woman.legs());
+        assertThat(FigurePainter.person(woman, -0.4, 0.85, Math.PI / 2)).as("and the other leg").isEqualTo(woman.legs());
+        assertThat(FigurePainter.person(woman, 0.0, 0.85, Math.PI / 2)).as("between them").isEqualTo(Figure.NONE);
+    }
+
     private static Storyboard board(String prompt) {
         return new Storyboard(prompt, List.of(new Beat(0, 3, prompt)), List.of());
     }

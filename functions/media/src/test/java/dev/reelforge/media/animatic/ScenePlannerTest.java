@@ -80,6 +80,19 @@ class ScenePlannerTest {
     }
 
     @Test
+    void plan_aPersonOrAnimalThatWalks_travels_butAMugBesideAWalkerStays() {
+        Storyboard walker = new Storyboard("A woman in a red coat in an empty studio.", List.of(
+                new Beat(0, 3, "she walks across the studio")), List.of());
+        Storyboard mug = new Storyboard("A white mug on a table.", List.of(
+                new Beat(0, 3, "a man walks past the table")), List.of());
+
+        assertThat(ScenePlanner.plan(walker, 3, 1)).extracting(BeatScene::shape, BeatScene::motion)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(SubjectShape.PERSON, Motion.SLIDE));
+        assertThat(ScenePlanner.plan(mug, 3, 1)).extracting(BeatScene::shape, BeatScene::motion)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(SubjectShape.MUG, Motion.SWAY));
+    }
+
+    @Test
     void plan_subjectFallsOncePerShot_andADropOfWaterIsNoFall() {
         Storyboard board = new Storyboard("Macro close-up of a dew drop on a leaf", List.of(
                 new Beat(0, 2, "the drop trembles"),
