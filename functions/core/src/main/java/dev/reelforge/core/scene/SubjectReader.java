@@ -27,6 +27,7 @@ final class SubjectReader {
     private static final Pattern NOUN = Pattern.compile("\\b(" + NOUNS + ")(?:e?s)?\\b");
     private static final Pattern NOUN_NEXT = Pattern.compile("\\s+(?:" + NOUNS + "|" + LookReader.SURFACE_NOUNS + ")(?:e?s)?\\b");
     private static final Pattern ONE_MORE_WORD = Pattern.compile("^\\s+\\p{L}+(?=\\s*\\()");
+    private static final Pattern ANOTHER = Pattern.compile("\\b(another|other|second|third|fourth|fifth)\\b");
     private static final Pattern PEOPLE = Pattern.compile(Subject.PEOPLE_NOUNS + "|kid");
     private static final Pattern COLOUR = Pattern.compile("\\b(white|black|red|blue|green|yellow|orange|purple|violet|pink"
             + "|brown|gr[ae]y|silver|gold|golden|beige|teal|navy|cream|turquoise|crimson|scarlet|ivory|tan|maroon|lime"
@@ -82,8 +83,9 @@ final class SubjectReader {
             String name = canonical(noun.group(1));
             String phrase = phraseBefore(text, noun.start());
             String aside = asideAfter(text, noun.end());
-            Subject seen = subjects.get(name);
             List<Garment> worn = clothing(name, text, noun.end(), wornSpans);
+            String key = personKey(subjects, name, phrase, worn);
+            Subject seen = subjects.get(key);
             List<Garment> clothing = worn.isEmpty() && seen != null ? seen.clothing() : worn;
             String colour = firstColour(phrase)
                     .or(() -> worn.stream().map(Garment::colour).filter(c -> !c.isEmpty()).findFirst())
@@ -94,7 +96,7 @@ final class SubjectReader {
             List<Double> grams = Quantities.massesGrams(phrase + " " + aside);
             Double mass = grams.isEmpty() ? (seen == null ? null : seen.massGrams()) : grams.get(0);
             int count = seen != null ? seen.count() : count(phrase, noun.group());
-            subjects.put(name, new Subject(name, colour, material, mass, count, seen == null ? 0 : seen.pieces(), clothing, liquid));
+            subjects.put(key, new Subject(name, colour, material, mass, count, seen == null ? 0 : seen.pieces(), clothing, liquid));
         }
         spill(text, subjects);
         int pieces = pieces(text);
@@ -104,6 +106,36 @@ final class SubjectReader {
                     breaking.massGrams(), breaking.count(), pieces, breaking.clothing(), breaking.liquid()));
         }
         return new ArrayList<>(subjects.values());
+    }
+
+    /**
+     * Which subject a noun is: the one of that noun, or for a person seen again someone else when the prompt says so
+     * ("another woman", "the other man") or dresses them otherwise ("a woman in a blue dress talks to a woman in a
+     * green coat"); a person dressed as one already seen is that one ("the woman in the green coat").
+     */
+    private static String personKey(Map<String, Subject> subjects, String name, String phrase, List<Garment> worn) {
+        Subject seen = subjects.get(name);
+        if (seen == null || !PEOPLE.matcher(name).matches()) {
+            return name;
+        }
+        if (!worn.isEmpty()) {
+            for (Map.Entry<String, Subject> known : subjects.entrySet()) {
+                if (known.getValue().noun().equals(name) && known.getValue().clothing().equals(worn)) {
+                    return known.getKey();
+                }
+            }
+        }
+        boolean dressedOtherwise = !worn.isEmpty() && !seen.clothing().isEmpty();
+        return dressedOtherwise || ANOTHER.matcher(phrase).find() ? nextKey(subjects, name) : name;
+    }
+
+    /** The key of a further subject with the same noun: "woman#2", "woman#3", … */
+    private static String nextKey(Map<String, Subject> subjects, String name) {
+        int n = 2;
+        while (subjects.containsKey(name + "#" + n)) {
+            n++;
+        }
+        return name + "#" + n;
     }
 
     /** The breaking subject: the first one of a brittle material, else the first one. */

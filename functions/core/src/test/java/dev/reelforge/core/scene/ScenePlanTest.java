@@ -158,4 +158,14 @@ class ScenePlanTest {
                 .containsExactly(Camera.Stability.STABILISED, Camera.Stability.HANDHELD);
         assertThat(plan.shots()).extracting(s -> s.camera().lensMm()).containsExactly(50.0, 50.0);
     }
+
+    @Test
+    void of_twoWomenDressedOtherwise_orAnotherMan_areDistinctPeople() {
+        ScenePlan plan = plan("A woman in a blue dress talks to a woman in a green coat. A man waves; another man laughs."
+                + " The woman in the green coat smiles.", 4);
+
+        assertThat(plan.subjects()).extracting(Subject::noun).containsExactly("woman", "woman", "man", "man");
+        assertThat(plan.subjects().get(0).clothing()).containsExactly(new Garment("dress", "blue"));
+        assertThat(plan.subjects().get(1).clothing()).containsExactly(new Garment("coat", "green"));
+    }
 }

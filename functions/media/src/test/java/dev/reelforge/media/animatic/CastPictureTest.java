@@ -56,6 +56,18 @@ class CastPictureTest {
     }
 
     @Test
+    void twoWomenDressedOtherwise_areTwoFiguresInTheirOwnDresses() {
+        Frame frame = render(LANDSCAPE, "A woman in a blue dress talks to a woman in a green coat in a studio.");
+
+        int blue = frame.columnOfHueOnRow(frame.rowAt(-0.3), 220);
+        int green = frame.columnOfHueOnRow(frame.rowAt(-0.3), 125);
+
+        assertThat(blue).as("the blue dress").isPositive();
+        assertThat(green).as("the green coat").isPositive();
+        assertThat(Math.abs(blue - green)).isGreaterThan(20);
+    }
+
+    @Test
     void fivePeopleAndMore_castsFiveDistinctFigures() {
         ScenePlan plan = ScenePlan.of(board("Seven dancers rehearse on a stage."));
 
