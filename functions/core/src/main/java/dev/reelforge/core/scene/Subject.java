@@ -10,10 +10,11 @@ import java.util.regex.Pattern;
  * {@code count} is how many there are ("two apples"); {@code pieces} how many pieces it breaks into ("shatters
  * into three pieces"), 0 when it does not break. A person's {@code clothing} is what they wear ("in a blue dress"),
  * in the prompt's order, and their colour that of the first garment; {@code liquid} is what a container holds or
- * spills ("a mug of coffee", "water spills"), empty when none.
+ * spills ("a mug of coffee", "water spills"), empty when none; {@code name} a person's or an animal's proper name
+ * ("Maya, a woman in a blue dress", "a dog named Rex"), empty when the prompt gives none.
  */
 public record Subject(String noun, String colour, Material material, Double massGrams, int count, int pieces,
-        List<Garment> clothing, String liquid) {
+        List<Garment> clothing, String liquid, String name) {
     /** The nouns of people, singular, as the plan names them. */
     static final String PEOPLE_NOUNS = "woman|man|girl|boy|child|person|chef|baker|barista|dancer|skater|runner|cyclist"
             + "|waiter|waitress|musician|mother|father|mom|dad|grandmother|grandfather|grandma|grandpa|teenager|student"
@@ -27,6 +28,8 @@ public record Subject(String noun, String colour, Material material, Double mass
             + "|swan|goose|chicken|hen|rooster|penguin|flamingo";
     private static final Pattern PEOPLE = Pattern.compile(PEOPLE_NOUNS);
     private static final Pattern ANIMALS = Pattern.compile(ANIMAL_NOUNS);
+    /** The animals and birds, whose proper names the plan reads too ("a dog named Rex"). */
+    static final Pattern ANIMAL_NAMES = Pattern.compile(ANIMAL_NOUNS + "|" + BIRD_NOUNS);
     private static final Pattern BIRDS = Pattern.compile(BIRD_NOUNS);
 
     public Subject {
@@ -39,11 +42,12 @@ public record Subject(String noun, String colour, Material material, Double mass
         }
         clothing = List.copyOf(clothing);
         liquid = liquid == null ? "" : liquid;
+        name = name == null ? "" : name;
     }
 
-    /** A subject that wears nothing named and holds no liquid. */
+    /** A subject that wears nothing named, holds no liquid and has no proper name. */
     public Subject(String noun, String colour, Material material, Double massGrams, int count, int pieces) {
-        this(noun, colour, material, massGrams, count, pieces, List.of(), "");
+        this(noun, colour, material, massGrams, count, pieces, List.of(), "", "");
     }
 
     /** Whether the subject is a person (a woman, a chef, a dancer, …). */

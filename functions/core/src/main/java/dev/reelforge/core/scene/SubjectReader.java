@@ -27,6 +27,13 @@ final class SubjectReader {
     private static final Pattern NOUN = Pattern.compile("\\b(" + NOUNS + ")(?:e?s)?\\b");
     private static final Pattern NOUN_NEXT = Pattern.compile("\\s+(?:" + NOUNS + "|" + LookReader.SURFACE_NOUNS + ")(?:e?s)?\\b");
     private static final Pattern ONE_MORE_WORD = Pattern.compile("^\\s+\\p{L}+(?=\\s*\\()");
+    private static final Pattern NAMED_AFTER = Pattern.compile("^\\s*,?\\s+(?:named|called)\\s+(\\p{Lu}\\p{Ll}{1,15})\\b");
+    private static final Pattern NAMED_BEFORE = Pattern.compile("\\b(\\p{Lu}\\p{Ll}{1,15}),\\s+(?:a|an|the|our|his|her)\\s+"
+            + "(?:[\\p{L}-]+\\s+){0,3}$");
+    /** Capitalised words that open a sentence or a label rather than name someone. */
+    private static final Pattern NOT_NAMES = Pattern.compile("Then|Now|Here|There|Later|Meanwhile|Suddenly|Finally|Next"
+            + "|First|Second|Third|Camera|Audio|Sound|Shot|Scene|Frames?|Close|Wide|Medium|Outside|Inside|Nearby|Beside"
+            + "|Behind|Slowly|Quickly|Again|Still|Soon|Today|Tonight|Morning|Evening|Afterwards|Style|Lighting|Action");
     private static final Pattern ANOTHER = Pattern.compile("\\b(another|other|second|third|fourth|fifth)\\b");
     private static final Pattern PEOPLE = Pattern.compile(Subject.PEOPLE_NOUNS + "|kid");
     private static final Pattern COLOUR = Pattern.compile("\\b(white|black|red|blue|green|yellow|orange|purple|violet|pink"
@@ -96,14 +103,16 @@ final class SubjectReader {
             List<Double> grams = Quantities.massesGrams(phrase + " " + aside);
             Double mass = grams.isEmpty() ? (seen == null ? null : seen.massGrams()) : grams.get(0);
             int count = seen != null ? seen.count() : count(phrase, noun.group());
-            subjects.put(key, new Subject(name, colour, material, mass, count, seen == null ? 0 : seen.pieces(), clothing, liquid));
+            String called = properName(prompt, text, name, noun.start(), noun.end()).orElse(seen == null ? "" : seen.name());
+            subjects.put(key, new Subject(name, colour, material, mass, count, seen == null ? 0 : seen.pieces(), clothing, liquid,
+                    called));
         }
         spill(text, subjects);
         int pieces = pieces(text);
         if (pieces > 1 && !subjects.isEmpty()) {
             Subject breaking = breakingSubject(subjects);
             subjects.put(breaking.noun(), new Subject(breaking.noun(), breaking.colour(), breaking.material(),
-                    breaking.massGrams(), breaking.count(), pieces, breaking.clothing(), breaking.liquid()));
+                    breaking.massGrams(), breaking.count(), pieces, breaking.clothing(), breaking.liquid(), breaking.name()));
         }
         return new ArrayList<>(subjects.values());
     }
@@ -127,6 +136,22 @@ final class SubjectReader {
         }
         boolean dressedOtherwise = !worn.isEmpty() && !seen.clothing().isEmpty();
         return dressedOtherwise || ANOTHER.matcher(phrase).find() ? nextKey(subjects, name) : name;
+    }
+
+    /**
+     * A person's or an animal's proper name, read in the prompt as written: "Maya, a woman in a blue dress", "a dog
+     * named Rex", "a man called Tom"; none for things, or when the words before are a sentence's opening word.
+     */
+    private static Optional<String> properName(String prompt, String text, String noun, int start, int end) {
+        if (prompt.length() != text.length() || !PEOPLE.matcher(noun).matches() && !Subject.ANIMAL_NAMES.matcher(noun).matches()) {
+            return Optional.empty();
+        }
+        Matcher after = NAMED_AFTER.matcher(prompt).region(end, prompt.length());
+        if (after.lookingAt()) {
+            return Optional.of(after.group(1));
+        }
+        Matcher before = NAMED_BEFORE.matcher(prompt.substring(Math.max(0, start - 50), start));
+        return before.find() && !NOT_NAMES.matcher(before.group(1)).matches() ? Optional.of(before.group(1)) : Optional.empty();
     }
 
     /** The key of a further subject with the same noun: "woman#2", "woman#3", … */
@@ -240,7 +265,7 @@ final class SubjectReader {
         Matcher named = LIQUID.matcher(text);
         String liquid = named.find() ? named.group(1) : "liquid";
         subjects.values().stream().filter(s -> s.noun().matches(CONTAINERS)).findFirst().ifPresent(s -> subjects.put(s.noun(),
-                new Subject(s.noun(), s.colour(), s.material(), s.massGrams(), s.count(), s.pieces(), s.clothing(), liquid)));
+                new Subject(s.noun(), s.colour(), s.material(), s.massGrams(), s.count(), s.pieces(), s.clothing(), liquid, s.name())));
     }
 
     private static int count(String phrase, String noun) {

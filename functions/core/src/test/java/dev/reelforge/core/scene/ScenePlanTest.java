@@ -168,4 +168,12 @@ class ScenePlanTest {
         assertThat(plan.subjects().get(0).clothing()).containsExactly(new Garment("dress", "blue"));
         assertThat(plan.subjects().get(1).clothing()).containsExactly(new Garment("coat", "green"));
     }
+
+    @Test
+    void of_properNames_nameTheirPersonOrAnimal_butNotAThingOrASentencesOpening() {
+        ScenePlan plan = plan("Maya, a woman in a blue dress, throws a ball to a dog named Rex. Then, a man waves.", 4);
+
+        assertThat(plan.subjects()).extracting(Subject::noun, Subject::name)
+                .containsExactly(tuple("woman", "Maya"), tuple("ball", ""), tuple("dog", "Rex"), tuple("man", ""));
+    }
 }

@@ -87,10 +87,11 @@ record Cast(Figure lead, List<Figure> extras) {
             }
         }
         String noun = subject.noun();
+        String name = subject.name().isEmpty() ? noun : subject.name();
         boolean feminine = noun.equals("woman") || noun.equals("girl");
         int skin = SKIN[(index * 2 + random.nextInt(SKIN.length)) % SKIN.length];
         int hair = HAIR[(index + random.nextInt(HAIR.length)) % HAIR.length];
-        return new Figure(SubjectShape.PERSON, noun,
+        return new Figure(SubjectShape.PERSON, name,
                 torso != null ? torso : Canvas.hsv(hue, 0.55, 0.78),
                 legs != null ? legs : dress ? skin : TROUSERS[(index + random.nextInt(TROUSERS.length)) % TROUSERS.length],
                 feet != null ? feet : 0x2A2522, skin, hair, feminine || random.nextInt(4) == 0, dress,
@@ -101,7 +102,7 @@ record Cast(Figure lead, List<Figure> extras) {
         Integer named = WorldLook.colour(subject.colour());
         int coat = named != null ? named : COATS.getOrDefault(subject.noun(), Canvas.hsv(0.07 + 0.05 * random.nextDouble(), 0.5, 0.55));
         int accent = kind == SubjectShape.BIRD ? 0xE8A020 : Canvas.lit(coat, 0.7);
-        return new Figure(kind, subject.noun(), coat, accent, accent, coat, Canvas.lit(coat, 0.55), false, false, Figure.NONE);
+        return new Figure(kind, subject.name().isEmpty() ? subject.noun() : subject.name(), coat, accent, accent, coat, Canvas.lit(coat, 0.55), false, false, Figure.NONE);
     }
 
     private static int colour(Integer named, double hue) {

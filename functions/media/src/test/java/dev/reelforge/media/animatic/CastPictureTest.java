@@ -68,6 +68,16 @@ class CastPictureTest {
     }
 
     @Test
+    void namedPeople_areFiguresThatGoByTheirNames() {
+        ScenePlan plan = ScenePlan.of(board("Maya, a woman in a blue dress, and Tom, a man in a grey suit, stand in a studio."));
+
+        Cast cast = Cast.of(plan, SubjectShape.PERSON, 1);
+
+        assertThat(cast.lead().name()).isEqualTo("Maya");
+        assertThat(cast.extras()).extracting(Figure::name).containsExactly("Tom");
+    }
+
+    @Test
     void fivePeopleAndMore_castsFiveDistinctFigures() {
         ScenePlan plan = ScenePlan.of(board("Seven dancers rehearse on a stage."));
 

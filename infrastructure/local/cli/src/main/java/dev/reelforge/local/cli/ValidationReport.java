@@ -111,6 +111,9 @@ record ValidationReport(RenderRequest request, RequestValidator.Accepted accepte
             if (!s.liquid().isEmpty()) {
                 subject.put("liquid", s.liquid());
             }
+            if (!s.name().isEmpty()) {
+                subject.put("name", s.name());
+            }
         }
         ObjectNode setting = scene.putObject("setting").put("place", plan.setting().place());
         ArrayNode surfaces = setting.putArray("surfaces");
@@ -203,7 +206,8 @@ record ValidationReport(RenderRequest request, RequestValidator.Accepted accepte
         if (!s.liquid().isEmpty()) {
             traits.add("holds " + s.liquid());
         }
-        return s.noun() + (traits.isEmpty() ? "" : " (" + String.join(", ", traits) + ")");
+        String who = s.name().isEmpty() ? s.noun() : s.name() + ", " + s.noun();
+        return who + (traits.isEmpty() ? "" : " (" + String.join(", ", traits) + ")");
     }
 
     private static String span(double start, double end) {
