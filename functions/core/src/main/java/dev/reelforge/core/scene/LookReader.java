@@ -49,8 +49,9 @@ final class LookReader {
             Move.STATIC, Pattern.compile("\\b(locked[- ]off|static|tripod|no (camera )?movement|fixed camera|still camera|stationary)\\b"));
     private static final List<Move> MOVE_ORDER = List.of(Move.DOLLY_IN, Move.DOLLY_OUT, Move.ORBIT, Move.PAN, Move.TILT,
             Move.TRACKING, Move.CRANE, Move.ZOOM, Move.STATIC);
-    private static final Pattern LOCKED = Pattern.compile("\\b(locked[- ]off|tripod|static|fixed camera|no (camera )?movement)\\b");
-    private static final Pattern STEADY = Pattern.compile("\\b(gimbal|steadicam|stabili[sz]ed|smooth|slider|dolly)\\b");
+    /** A camera that does not move at all; a tripod is only steady, since a tripod shot may still pan or tilt. */
+    private static final Pattern LOCKED = Pattern.compile("\\b(locked[- ]off|static|fixed camera|no (camera )?movement)\\b");
+    private static final Pattern STEADY = Pattern.compile("\\b(gimbal|steadicam|stabili[sz]ed|smooth|slider|dolly|tripod)\\b");
     private static final Pattern SHAKY = Pattern.compile("\\b(handheld|hand-held|shaky|shake|vérité|verite|documentary-style)\\b");
 
     private LookReader() {}

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * Groups a storyboard's beats into shots. A beat starts a new shot when it names one ("wide shot", "close-up",
  * "cut to", "reverse angle", …); otherwise it plays on in the current shot. A storyboard that declares a
  * locked-off camera or one continuous shot (in its description or first beat) is a single shot, unless a later
- * beat explicitly cuts away ("cut to", or a numbered "Shot 2" / "Scene 2" label).
+ * beat explicitly cuts away ("cut to", or a numbered "Shot 2" / "Scene 2" label). A tripod alone declares no single
+ * shot: a tripod shot may pan, and the camera may be moved to a new framing between shots.
  */
 final class ShotReader {
     private static final Pattern NAMES_A_SHOT = Pattern.compile("\\b(cut to|cuts to|smash cut|jump cut|match cut|reverse shot|reverse angle"
@@ -20,7 +21,7 @@ final class ShotReader {
             + "|\\becu\\b|\\bmcu\\b|\\bcu\\b|\\bws\\b|\\bms\\b|\\bpov\\b|new shot|next shot|shot #?\\d+|^scene #?\\d+|angle on|insert of|transition to"
             + "|dissolve to|fade to)");
     private static final Pattern ONE_SHOT = Pattern.compile("\\b(one continuous shot|single continuous shot|single shot|one shot|one take"
-            + "|single take|continuous take|no cuts|without (a )?cut|uncut|oner|locked[- ]off|static camera|fixed camera|tripod)");
+            + "|single take|continuous take|no cuts|without (a )?cut|uncut|oner|locked[- ]off|static camera|fixed camera)");
     private static final Pattern CUTS_AWAY = Pattern.compile("\\b(cut to|cuts to|smash cut|jump cut|match cut)\\b|^(shot|scene) #?\\d+\\b");
     private static final Pattern SAME_SHOT = Pattern.compile("\\b(same shot|same angle|same framing|(shot|camera|take) continues"
             + "|still in (the )?(wide|close|medium))");
@@ -58,12 +59,33 @@ final class ShotReader {
             }
             shotOfBeat.add(spans.size() - 1);
         }
+        Camera described = LookReader.camera(storyboard.description());
         List<Shot> shots = new ArrayList<>();
         for (int s = 0; s < spans.size(); s++) {
             ShotSize framing = framings.get(s) == ShotSize.UNSPECIFIED ? overall : framings.get(s);
-            shots.add(new Shot(spans.get(s)[0], spans.get(s)[1], framing));
+            StringBuilder text = new StringBuilder();
+            for (int b = 0; b < beats.size(); b++) {
+                if (shotOfBeat.get(b) == s) {
+                    text.append(beats.get(b).description()).append('\n');
+                }
+            }
+            shots.add(new Shot(spans.get(s)[0], spans.get(s)[1], framing, camera(text.toString(), described)));
         }
         return new Reading(shots, shotOfBeat, sizes);
+    }
+
+    /**
+     * The camera of a shot whose beats read {@code text}: what they say it does ("the camera pushes in", "handheld"),
+     * and what they leave open as {@code described} by the storyboard's description. A beat's "tilts" is the camera's
+     * only when the beat speaks of the camera: "the glass tilts" is the glass's.
+     */
+    static Camera camera(String text, Camera described) {
+        Camera own = LookReader.camera(text);
+        Camera.Move move = own.move() == Camera.Move.TILT && !text.toLowerCase(Locale.ROOT).contains("camera")
+                ? Camera.Move.UNSPECIFIED : own.move();
+        return new Camera(move != Camera.Move.UNSPECIFIED ? move : described.move(),
+                own.stability() != Camera.Stability.UNSPECIFIED ? own.stability() : described.stability(),
+                own.lensMm() != null ? own.lensMm() : described.lensMm());
     }
 
     /** Whether the beat names a new shot: "wide shot", "close-up", "cut to", or a bare framing ("Wide:"). */

@@ -21,18 +21,43 @@ final class SubjectReader {
             + "|box|package|parcel|gift|crate|product|perfume bottle|phone|smartphone|wristwatch|sneaker|shoe|headphones"
             + "|book|lamp|candle|chair|toy|block|brick|dice|coin|spoon|fork|knife|pen|pencil|laptop|robot|soda can|tin can"
             + "|car|bicycle|bike|skateboard|umbrella|hat|bag|backpack|suitcase|paper plane|leaf|feather|rock|pebble"
-            + "|woman|man|girl|boy|child|kid|person|chef|baker|barista|dancer|skater|runner|cyclist|waiter|musician"
-            + "|dog|puppy|cat|kitten|bird|parrot|horse|fox|rabbit|bunny|fish|duck|owl|deer|cow|sheep|pig|bear|squirrel";
+            + "|women|men|children|kid|people|" + Subject.PEOPLE_NOUNS
+            + "|puppy|kitten|bunny|retriever|labrador|poodle|terrier|corgi|husky|beagle|dachshund|spaniel|tabby|"
+            + Subject.ANIMAL_NOUNS + "|" + Subject.BIRD_NOUNS;
     private static final Pattern NOUN = Pattern.compile("\\b(" + NOUNS + ")(?:e?s)?\\b");
     private static final Pattern NOUN_NEXT = Pattern.compile("\\s+(?:" + NOUNS + "|" + LookReader.SURFACE_NOUNS + ")(?:e?s)?\\b");
     private static final Pattern ONE_MORE_WORD = Pattern.compile("^\\s+\\p{L}+(?=\\s*\\()");
-    private static final Pattern PEOPLE = Pattern.compile("woman|man|girl|boy|child|kid|person|chef|baker|barista|dancer"
-            + "|skater|runner|cyclist|waiter|musician");
+    private static final Pattern NAMED_AFTER = Pattern.compile("^\\s*,?\\s+(?:named|called)\\s+(\\p{Lu}\\p{Ll}{1,15})\\b");
+    private static final Pattern NAMED_BEFORE = Pattern.compile("\\b(\\p{Lu}\\p{Ll}{1,15}),\\s+(?:a|an|the|our|his|her)\\s+"
+            + "(?:[\\p{L}-]+\\s+){0,3}$");
+    /** Capitalised words that open a sentence or a label rather than name someone. */
+    private static final Pattern NOT_NAMES = Pattern.compile("Then|Now|Here|There|Later|Meanwhile|Suddenly|Finally|Next"
+            + "|First|Second|Third|Camera|Audio|Sound|Shot|Scene|Frames?|Close|Wide|Medium|Outside|Inside|Nearby|Beside"
+            + "|Behind|Slowly|Quickly|Again|Still|Soon|Today|Tonight|Morning|Evening|Afterwards|Style|Lighting|Action");
+    private static final Pattern ANOTHER = Pattern.compile("\\b(another|other|second|third|fourth|fifth)\\b");
+    private static final Pattern PEOPLE = Pattern.compile(Subject.PEOPLE_NOUNS + "|kid");
     private static final Pattern COLOUR = Pattern.compile("\\b(white|black|red|blue|green|yellow|orange|purple|violet|pink"
             + "|brown|gr[ae]y|silver|gold|golden|beige|teal|navy|cream|turquoise|crimson|scarlet|ivory|tan|maroon|lime"
             + "|mint|olive|amber|cyan|magenta)\\b");
-    private static final Pattern WEARING = Pattern.compile("^\\s*(?:\\(|,)?\\s*(?:in|wearing|dressed in)\\s+(?:a|an|her|his|their)?\\s*"
-            + "(?:\\w+\\s+)?(white|black|red|blue|green|yellow|orange|purple|pink|brown|gr[ae]y|beige|navy|cream|teal)\\b");
+    private static final Pattern WEARING = Pattern.compile("^\\s*(?:\\(|,)?\\s*(?:who is\\s+|is\\s+)?(?:in|wearing|dressed in)\\b");
+    private static final Pattern GARMENT = Pattern.compile("\\b(trench coat|t-shirt|tee|dress|gown|skirt|jacket|blazer|coat"
+            + "|raincoat|overcoat|shirt|blouse|sweater|jumper|hoodie|cardigan|vest|top|suit|tracksuit|uniform|apron|overalls"
+            + "|jumpsuit|robe|kimono|sari|trousers|pants|jeans|shorts|leggings|slacks|hat|cap|beanie|helmet|scarf|headscarf"
+            + "|shoes|boots|sneakers|sandals|heels|trainers)(?:es|s)?\\b");
+    /** Where a description of what a person wears ends: the sentence, or the next person. */
+    private static final Pattern CLOTHING_END = Pattern.compile("[.;:!?\\n]|\\b(women|men|children|people|kid|"
+            + Subject.PEOPLE_NOUNS + ")s?\\b");
+    /** Garments of one outfit follow each other closely ("a red jacket, black trousers and white sneakers"). */
+    private static final int GARMENT_GAP = 28;
+    private static final String CONTAINERS = "mug|cup|glass|wine glass|tumbler|bottle|jar|vase|bowl|can|kettle|teapot"
+            + "|perfume bottle|soda can|tin can";
+    private static final String LIQUIDS = "coffee|espresso|latte|tea|water|milk|wine|juice|orange juice|beer|soda|lemonade"
+            + "|cola|oil|paint|ink|soup|smoothie|liquid";
+    private static final Pattern HOLDS = Pattern.compile("^\\s+(?:\\(\\w+\\)\\s+)?(?:of|full of|filled with|brimming with|with)\\s+"
+            + "(?:(?:hot|iced|cold|fresh|warm|red|white|black|steaming|some|spilled)\\s+)*(" + LIQUIDS + ")\\b");
+    private static final Pattern SPILLS = Pattern.compile("\\b(spill(s|ed|ing)?|splash(es|ed|ing)?|splatter(s|ed|ing)?|puddle"
+            + "|pours? out|leak(s|ed|ing)?|slosh(es|ed|ing)?)\\b");
+    private static final Pattern LIQUID = Pattern.compile("\\b(" + LIQUIDS + ")\\b");
     private static final Pattern PHRASE_BREAK = Pattern.compile("[.,;:!?()\\[\\]\\n]|\\b(on|in|of|at|from|onto|into|under|near"
             + "|beside|by|and|with|while|then|as|to|over|a|an|the|his|her|their|its)\\b");
     /** A noun used as a modifier of what follows ("product shot", "phone screen") is not a subject of its own. */
@@ -41,7 +66,7 @@ final class SubjectReader {
     private static final Pattern PIECES = Pattern.compile("\\b(?:shatters?|shattering|breaks?|breaking|splits?|splitting|cracks?"
             + "|smash(?:es)?|bursts?)\\s+(?:apart\\s+)?(?:in|into)\\s+(\\d+|two|three|four|five|six|seven|eight|nine|ten|a dozen|halves)"
             + "(?:\\s+\\w+)?\\s*(pieces|shards|fragments|parts|chunks|halves|bits)?");
-    private static final Pattern COUNT = Pattern.compile("\\b(two|three|four|five|[1-9])\\s+(?:\\w+\\s+){0,3}$");
+    private static final Pattern COUNT = Pattern.compile("\\b(two|three|four|five|six|seven|eight|nine|ten|[1-9])\\s+(?:\\w+\\s+){0,3}$");
     private static final Map<String, Integer> NUMBERS = Map.ofEntries(Map.entry("two", 2), Map.entry("three", 3),
             Map.entry("four", 4), Map.entry("five", 5), Map.entry("six", 6), Map.entry("seven", 7), Map.entry("eight", 8),
             Map.entry("nine", 9), Map.entry("ten", 10), Map.entry("a dozen", 12), Map.entry("halves", 2));
@@ -52,7 +77,12 @@ final class SubjectReader {
         String text = prompt.toLowerCase(Locale.ROOT);
         Map<String, Subject> subjects = new LinkedHashMap<>();
         Matcher noun = NOUN.matcher(text);
+        List<int[]> wornSpans = new ArrayList<>();
         while (noun.find()) {
+            int at = noun.start();
+            if (wornSpans.stream().anyMatch(span -> at >= span[0] && at < span[1])) {
+                continue;
+            }
             if (NOUN_NEXT.matcher(text).region(noun.end(), text.length()).lookingAt()
                     || MODIFIES_NEXT.matcher(text).region(noun.end(), text.length()).lookingAt()) {
                 continue;
@@ -60,23 +90,77 @@ final class SubjectReader {
             String name = canonical(noun.group(1));
             String phrase = phraseBefore(text, noun.start());
             String aside = asideAfter(text, noun.end());
-            Subject seen = subjects.get(name);
-            String colour = firstColour(phrase).or(() -> clothing(name, text, noun.end()))
+            List<Garment> worn = clothing(name, text, noun.end(), wornSpans);
+            String key = personKey(subjects, name, phrase, worn);
+            Subject seen = subjects.get(key);
+            List<Garment> clothing = worn.isEmpty() && seen != null ? seen.clothing() : worn;
+            String colour = firstColour(phrase)
+                    .or(() -> worn.stream().map(Garment::colour).filter(c -> !c.isEmpty()).findFirst())
                     .orElse(seen == null ? "" : seen.colour());
+            String liquid = liquidHeld(name, text, noun.end(), seen);
             Material material = Material.first(phrase + " " + aside)
                     .orElse(seen != null ? seen.material() : name.endsWith("glass") ? Material.GLASS : null);
             List<Double> grams = Quantities.massesGrams(phrase + " " + aside);
             Double mass = grams.isEmpty() ? (seen == null ? null : seen.massGrams()) : grams.get(0);
             int count = seen != null ? seen.count() : count(phrase, noun.group());
-            subjects.put(name, new Subject(name, colour, material, mass, count, seen == null ? 0 : seen.pieces()));
+            String called = properName(prompt, text, name, noun.start(), noun.end()).orElse(seen == null ? "" : seen.name());
+            subjects.put(key, new Subject(name, colour, material, mass, count, seen == null ? 0 : seen.pieces(), clothing, liquid,
+                    called));
         }
+        spill(text, subjects);
         int pieces = pieces(text);
         if (pieces > 1 && !subjects.isEmpty()) {
             Subject breaking = breakingSubject(subjects);
             subjects.put(breaking.noun(), new Subject(breaking.noun(), breaking.colour(), breaking.material(),
-                    breaking.massGrams(), breaking.count(), pieces));
+                    breaking.massGrams(), breaking.count(), pieces, breaking.clothing(), breaking.liquid(), breaking.name()));
         }
         return new ArrayList<>(subjects.values());
+    }
+
+    /**
+     * Which subject a noun is: the one of that noun, or for a person seen again someone else when the prompt says so
+     * ("another woman", "the other man") or dresses them otherwise ("a woman in a blue dress talks to a woman in a
+     * green coat"); a person dressed as one already seen is that one ("the woman in the green coat").
+     */
+    private static String personKey(Map<String, Subject> subjects, String name, String phrase, List<Garment> worn) {
+        Subject seen = subjects.get(name);
+        if (seen == null || !PEOPLE.matcher(name).matches()) {
+            return name;
+        }
+        if (!worn.isEmpty()) {
+            for (Map.Entry<String, Subject> known : subjects.entrySet()) {
+                if (known.getValue().noun().equals(name) && known.getValue().clothing().equals(worn)) {
+                    return known.getKey();
+                }
+            }
+        }
+        boolean dressedOtherwise = !worn.isEmpty() && !seen.clothing().isEmpty();
+        return dressedOtherwise || ANOTHER.matcher(phrase).find() ? nextKey(subjects, name) : name;
+    }
+
+    /**
+     * A person's or an animal's proper name, read in the prompt as written: "Maya, a woman in a blue dress", "a dog
+     * named Rex", "a man called Tom"; none for things, or when the words before are a sentence's opening word.
+     */
+    private static Optional<String> properName(String prompt, String text, String noun, int start, int end) {
+        if (prompt.length() != text.length() || !PEOPLE.matcher(noun).matches() && !Subject.ANIMAL_NAMES.matcher(noun).matches()) {
+            return Optional.empty();
+        }
+        Matcher after = NAMED_AFTER.matcher(prompt).region(end, prompt.length());
+        if (after.lookingAt()) {
+            return Optional.of(after.group(1));
+        }
+        Matcher before = NAMED_BEFORE.matcher(prompt.substring(Math.max(0, start - 50), start));
+        return before.find() && !NOT_NAMES.matcher(before.group(1)).matches() ? Optional.of(before.group(1)) : Optional.empty();
+    }
+
+    /** The key of a further subject with the same noun: "woman#2", "woman#3", … */
+    private static String nextKey(Map<String, Subject> subjects, String name) {
+        int n = 2;
+        while (subjects.containsKey(name + "#" + n)) {
+            n++;
+        }
+        return name + "#" + n;
     }
 
     /** The breaking subject: the first one of a brittle material, else the first one. */
@@ -89,10 +173,14 @@ final class SubjectReader {
     private static String canonical(String noun) {
         return switch (noun) {
             case "teacup" -> "cup";
-            case "puppy" -> "dog";
+            case "puppy", "retriever", "labrador", "poodle", "terrier", "corgi", "husky", "beagle", "dachshund", "spaniel" -> "dog";
+            case "tabby" -> "cat";
             case "kitten" -> "cat";
             case "bunny" -> "rabbit";
-            case "kid" -> "child";
+            case "kid", "children" -> "child";
+            case "women" -> "woman";
+            case "men" -> "man";
+            case "people" -> "person";
             case "bike" -> "bicycle";
             case "smartphone" -> "phone";
             default -> noun;
@@ -126,13 +214,58 @@ final class SubjectReader {
         return m.find() ? Optional.of(m.group(1).replace("grey", "gray").replace("golden", "gold")) : Optional.empty();
     }
 
-    /** A person's colour is their clothing's: "a woman in a blue dress". */
-    private static Optional<String> clothing(String noun, String text, int end) {
-        if (!PEOPLE.matcher(noun).matches()) {
-            return Optional.empty();
+    /**
+     * What a person wears, read after their noun: "a woman in a blue dress", "a man wearing a red jacket and black
+     * trousers"; empty for anything but a person, or when nothing worn is named before the sentence or the next
+     * person. Where the garments are written is added to {@code wornSpans}: a worn sneaker is no subject of its own.
+     */
+    private static List<Garment> clothing(String noun, String text, int end, List<int[]> wornSpans) {
+        if (!PEOPLE.matcher(noun).matches() || !WEARING.matcher(text).region(end, text.length()).lookingAt()) {
+            return List.of();
         }
-        Matcher m = WEARING.matcher(text).region(end, text.length());
-        return m.lookingAt() ? Optional.of(m.group(1).replace("grey", "gray")) : Optional.empty();
+        Matcher stop = CLOTHING_END.matcher(text).region(end, text.length());
+        String clause = text.substring(end, stop.find() ? stop.start() : text.length());
+        List<Garment> worn = new ArrayList<>();
+        Matcher garment = GARMENT.matcher(clause);
+        int previous = 0;
+        while (garment.find()) {
+            if (!worn.isEmpty() && garment.start() - previous > GARMENT_GAP) {
+                break;
+            }
+            String before = clause.substring(previous, garment.start());
+            Matcher colour = COLOUR.matcher(before);
+            String named = "";
+            while (colour.find()) {
+                named = colour.group(1).replace("grey", "gray").replace("golden", "gold");
+            }
+            worn.add(new Garment(garment.group(1), named));
+            wornSpans.add(new int[] {end + garment.start(), end + garment.end()});
+            previous = garment.end();
+        }
+        return worn;
+    }
+
+    /** What a container holds, named right after it ("a mug of hot coffee", "a glass filled with water"). */
+    private static String liquidHeld(String noun, String text, int end, Subject seen) {
+        if (!noun.matches(CONTAINERS)) {
+            return "";
+        }
+        Matcher m = HOLDS.matcher(text).region(end, text.length());
+        return m.lookingAt() ? m.group(1) : seen == null ? "" : seen.liquid();
+    }
+
+    /**
+     * A prompt that spills something ("coffee splashes across the tiles", "shatter + liquid splatter") gives the liquid
+     * to the first container that holds none named: the first liquid the prompt names, else plain "liquid".
+     */
+    private static void spill(String text, Map<String, Subject> subjects) {
+        if (!SPILLS.matcher(text).find() || subjects.values().stream().anyMatch(s -> !s.liquid().isEmpty())) {
+            return;
+        }
+        Matcher named = LIQUID.matcher(text);
+        String liquid = named.find() ? named.group(1) : "liquid";
+        subjects.values().stream().filter(s -> s.noun().matches(CONTAINERS)).findFirst().ifPresent(s -> subjects.put(s.noun(),
+                new Subject(s.noun(), s.colour(), s.material(), s.massGrams(), s.count(), s.pieces(), s.clothing(), liquid, s.name())));
     }
 
     private static int count(String phrase, String noun) {

@@ -90,4 +90,90 @@ class ScenePlanTest {
         assertThat(plan.subjects()).extracting(Subject::noun).containsExactly("sneaker", "bottle");
         assertThat(plan.subjects().get(1).material()).isEqualTo(Material.GLASS);
     }
+
+    @Test
+    void of_peopleInOutfits_wearTheNamedGarmentsInTheirColours() {
+        ScenePlan plan = plan("A man in a red jacket and black trousers talks to a woman wearing a blue dress and white"
+                + " sneakers. Two children play by the door.", 6);
+
+        assertThat(plan.subjects()).extracting(Subject::noun).containsExactly("man", "woman", "child");
+        assertThat(plan.subjects().get(0).clothing()).containsExactly(new Garment("jacket", "red"), new Garment("trousers", "black"));
+        assertThat(plan.subjects().get(0).colour()).isEqualTo("red");
+        assertThat(plan.subjects().get(1).clothing()).containsExactly(new Garment("dress", "blue"), new Garment("sneakers", "white"));
+        assertThat(plan.subjects().get(1).clothing()).extracting(Garment::covers)
+                .containsExactly(Garment.Covers.TORSO_AND_LEGS, Garment.Covers.FEET);
+        assertThat(plan.subjects().get(2).count()).isEqualTo(2);
+        assertThat(plan.subjects()).extracting(Subject::isPerson).containsOnly(true);
+    }
+
+    @Test
+    void of_personInAPlace_wearsNothingNamed() {
+        ScenePlan plan = plan("A woman in the kitchen waves at a grey cat.", 4);
+
+        assertThat(plan.subjects().get(0).clothing()).isEmpty();
+        assertThat(plan.subjects().get(1).isAnimal()).isTrue();
+        assertThat(plan.subjects().get(1).colour()).isEqualTo("gray");
+    }
+
+    @Test
+    void of_containerOfLiquid_holdsIt_andASpillGivesTheNamedLiquidToTheContainer() {
+        assertThat(plan("A glass of red wine tips over on a white tablecloth.", 4).subjects().get(0).liquid()).isEqualTo("wine");
+        assertThat(plan("A blue mug falls; coffee splashes across the tiles.", 4).subjects().get(0).liquid()).isEqualTo("coffee");
+        assertThat(plan("A bottle rolls off the shelf and a puddle spreads.", 4).subjects().get(0).liquid()).isEqualTo("liquid");
+        assertThat(plan("A heavy white ceramic mug falls and shatters.", 4).subjects().get(0).liquid()).isEmpty();
+    }
+
+    @Test
+    void of_tripodThatPans_isSteadyAndItsNamedShotsAreShots_whileALockedOffCameraIsOneStillShot() {
+        ScenePlan tripod = plan("A harbour at dawn. Camera on a tripod, slow pan left.\n00:00–00:03: Wide shot of the boats."
+                + "\n00:03–00:06: Close-up of a gull on a post.", 6);
+        ScenePlan lockedOff = plan("A harbour at dawn. Locked-off camera.\n00:00–00:03: Wide shot of the boats."
+                + "\n00:03–00:06: Close-up of a gull on a post.", 6);
+
+        assertThat(tripod.camera().move()).isEqualTo(Camera.Move.PAN);
+        assertThat(tripod.camera().stability()).isEqualTo(Camera.Stability.STABILISED);
+        assertThat(tripod.shots()).extracting(Shot::framing).containsExactly(ShotSize.WIDE, ShotSize.CLOSE_UP);
+        assertThat(lockedOff.camera()).isEqualTo(new Camera(Camera.Move.STATIC, Camera.Stability.LOCKED_OFF, null));
+        assertThat(lockedOff.shots()).hasSize(1);
+    }
+
+    @Test
+    void of_peopleByTradeAnimalsByBreedAndBirds_areKnownForWhatTheyAre() {
+        ScenePlan plan = plan("A nurse in a white coat walks a golden retriever past a seagull.", 4);
+
+        assertThat(plan.subjects()).extracting(Subject::noun).containsExactly("nurse", "dog", "seagull");
+        assertThat(plan.subjects().get(0).isPerson()).isTrue();
+        assertThat(plan.subjects().get(0).clothing()).containsExactly(new Garment("coat", "white"));
+        assertThat(plan.subjects().get(1).isAnimal()).isTrue();
+        assertThat(plan.subjects().get(2).isBird()).isTrue();
+    }
+
+    @Test
+    void of_aShotsOwnCameraWords_filmThatShot_andTheDescriptionsTheRest() {
+        ScenePlan plan = plan("A bottle on a walnut table. Camera on a tripod, 50 mm.\n00:00–00:03: Wide shot: the bottle stands"
+                + " still.\n00:03–00:06: Close-up, handheld, slow push-in: the bottle tilts and wobbles.", 6);
+
+        assertThat(plan.shots()).extracting(s -> s.camera().move()).containsExactly(Camera.Move.STATIC, Camera.Move.DOLLY_IN);
+        assertThat(plan.shots()).extracting(s -> s.camera().stability())
+                .containsExactly(Camera.Stability.STABILISED, Camera.Stability.HANDHELD);
+        assertThat(plan.shots()).extracting(s -> s.camera().lensMm()).containsExactly(50.0, 50.0);
+    }
+
+    @Test
+    void of_twoWomenDressedOtherwise_orAnotherMan_areDistinctPeople() {
+        ScenePlan plan = plan("A woman in a blue dress talks to a woman in a green coat. A man waves; another man laughs."
+                + " The woman in the green coat smiles.", 4);
+
+        assertThat(plan.subjects()).extracting(Subject::noun).containsExactly("woman", "woman", "man", "man");
+        assertThat(plan.subjects().get(0).clothing()).containsExactly(new Garment("dress", "blue"));
+        assertThat(plan.subjects().get(1).clothing()).containsExactly(new Garment("coat", "green"));
+    }
+
+    @Test
+    void of_properNames_nameTheirPersonOrAnimal_butNotAThingOrASentencesOpening() {
+        ScenePlan plan = plan("Maya, a woman in a blue dress, throws a ball to a dog named Rex. Then, a man waves.", 4);
+
+        assertThat(plan.subjects()).extracting(Subject::noun, Subject::name)
+                .containsExactly(tuple("woman", "Maya"), tuple("ball", ""), tuple("dog", "Rex"), tuple("man", ""));
+    }
 }

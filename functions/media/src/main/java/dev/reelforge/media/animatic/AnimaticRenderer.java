@@ -5,6 +5,7 @@ import dev.reelforge.core.provider.GenerationSpec;
 import dev.reelforge.core.request.AudioCue;
 import dev.reelforge.core.request.FrameSize;
 import dev.reelforge.core.request.RenderSettings;
+import dev.reelforge.core.scene.ScenePlan;
 import dev.reelforge.media.Ffmpeg;
 import dev.reelforge.media.internal.ChildProcess;
 import dev.reelforge.media.render.H264Encoder;
@@ -57,7 +58,9 @@ public final class AnimaticRenderer {
             throw new IllegalArgumentException("an animatic needs a positive fps and duration, got " + fps + " fps for "
                     + settings.durationSeconds() + " s");
         }
-        List<BeatScene> scenes = ScenePlanner.plan(spec.storyboard(), settings.durationSeconds(), spec.seed());
+        ScenePlan plan = ScenePlan.of(spec.storyboard());
+        List<BeatScene> scenes = ScenePlanner.plan(spec.storyboard(), plan, settings.durationSeconds(), spec.seed());
+        Cast cast = Cast.of(plan, scenes.get(0).shape(), spec.seed());
         double metres = Math.max(Stage.shortSideMetres(spec.storyboard().description()),
                 Stage.metresForFall(size.width(), size.height(), ScenePlanner.longestCuedFall(scenes)));
         Stage stage = Stage.of(size.width(), size.height(), fps, metres);
@@ -65,7 +68,7 @@ public final class AnimaticRenderer {
         Path audio = writeAudio(spec, settings.durationSeconds(), defects);
         try {
             ChildProcess encoding = ffmpeg.start("encoding the animatic", command(size, fps, frames, audio, output));
-            streamFrames(encoding, new FramePainter(stage, scenes), schedule, stage, frames, progress);
+            streamFrames(encoding, new FramePainter(stage, scenes, cast, Filming.of(plan, spec.seed())), schedule, stage, frames, progress);
             encoding.finish(Duration.ofSeconds(60 + 10L * Math.round(settings.durationSeconds())));
             progress.accept(100);
         } finally {

@@ -43,6 +43,27 @@ final class Canvas {
         }
     }
 
+    /** Mixes {@code color} over an ellipse with opacity {@code alpha} (0–1). */
+    void blendEllipse(double cx, double cy, double rx, double ry, int color, double alpha) {
+        if (rx <= 0 || ry <= 0) {
+            return;
+        }
+        int a = (int) Math.round(alpha * 256);
+        for (int y = Math.max(0, (int) Math.floor(cy - ry)); y <= Math.min(height - 1, (int) Math.ceil(cy + ry)); y++) {
+            double dy = (y + 0.5 - cy) / ry;
+            if (dy * dy > 1) {
+                continue;
+            }
+            double half = rx * Math.sqrt(1 - dy * dy);
+            for (int x = Math.max(0, (int) Math.round(cx - half)); x < Math.min(width, (int) Math.round(cx + half)); x++) {
+                int i = (y * width + x) * 3;
+                rgb[i] = mix(rgb[i], color >> 16, a);
+                rgb[i + 1] = mix(rgb[i + 1], color >> 8, a);
+                rgb[i + 2] = mix(rgb[i + 2], color, a);
+            }
+        }
+    }
+
     /** Darkens an ellipse (a soft contact shadow) by up to {@code depth} (0–1) at its centre. */
     void shadow(double cx, double cy, double rx, double ry, double depth) {
         for (int y = (int) (cy - ry); y <= (int) (cy + ry); y++) {

@@ -3,6 +3,7 @@ package dev.reelforge.media.animatic;
 import dev.reelforge.core.request.AudioCue;
 import dev.reelforge.core.request.Beat;
 import dev.reelforge.core.request.Storyboard;
+import dev.reelforge.core.scene.Camera;
 import dev.reelforge.core.scene.ScenePlan;
 import dev.reelforge.core.scene.ShotSize;
 import java.util.ArrayList;
@@ -17,7 +18,8 @@ import java.util.regex.Pattern;
  * rest), the subject and the camera belong to the storyboard, not to the beat, so beats inside one shot follow on
  * without a cut. A beat that starts a new shot of the scene plan ({@link ScenePlan#cuts()}) gets a new framing (placement, size, pan
  * direction) of the same world, and its caption: a caption is a shot's, since new text mid-shot is a cut in the
- * picture. The camera pans only when the storyboard moves it (pan, tracking, dolly, handheld, …). A fall breaks the
+ * picture. The camera slides past the world only when the plan's camera pans, tracks or orbits ({@link CameraMove}
+ * zooms and shakes the picture). A fall breaks the
  * subject when any beat of its shot says it breaks, into the stated number of pieces; a subject falls once per shot
  * (a later beat that says it falls shows where it came to rest). The seed varies the look, never the timing.
  */
@@ -25,12 +27,23 @@ final class ScenePlanner {
     private static final double LANDING_BEFORE_BEAT_END = 0.3;
     /** Below this restitution a cued rebound is read as a livelier bounce, not as a drop from ever higher. */
     private static final double MIN_CUED_RESTITUTION = 0.4;
-    private static final Pattern MOVING_CAMERA = Pattern.compile("\\b(pan|pans|panning|tracking|dolly|truck|trucking"
-            + "|crane|handheld|camera (moves|drifts|follows|glides)|follow shot|orbit|orbits)\\b");
+    /** A camera that moves sideways in words the scene plan has no move for ("a dolly shot", "the camera drifts"). */
+    private static final Pattern MOVING_CAMERA = Pattern.compile("\\b(dolly|truck|trucking|camera (moves|drifts|follows|glides)"
+            + "|follow shot)\\b");
+
+    /** A person or an animal that goes somewhere on foot; only a subject that is a figure walks. */
+    private static final Pattern WALKS = Pattern.compile("\\b(walk(s|ed|ing)?|run(s|ning)?|ran|jog(s|ged|ging)?|trot(s|ted|ting)?"
+            + "|stroll(s|ed|ing)?|wander(s|ed|ing)?|stride(s)?|strode|cross(es|ed|ing)|pace(s|d)?|march(es|ed|ing)?"
+            + "|trudge(s|d)?|scamper(s|ed|ing)?|waddle(s|d)?|step(s|ped)? (forward|across|along|in|out))\\b");
 
     private ScenePlanner() {}
 
     static List<BeatScene> plan(Storyboard storyboard, double clipSeconds, long seed) {
+        return plan(storyboard, ScenePlan.of(storyboard), clipSeconds, seed);
+    }
+
+    /** The scenes of {@code storyboard}, whose scene plan {@code plan} is. */
+    static List<BeatScene> plan(Storyboard storyboard, ScenePlan plan, double clipSeconds, long seed) {
         List<Beat> beats = storyboard.beats().isEmpty()
                 ? List.of(new Beat(0, Math.max(clipSeconds, 0.1), storyboard.description()))
                 : storyboard.beats();
@@ -38,11 +51,10 @@ final class ScenePlanner {
         String everything = storyboard.description() + "\n"
                 + String.join("\n", beats.stream().map(Beat::description).toList());
         double hue = world.nextDouble();
-        ScenePlan plan = ScenePlan.of(storyboard);
-        WorldLook look = WorldLook.of(everything, hue, plan);
+        SubjectShape storyboardShape = leadShape(plan, everything);
+        WorldLook look = WorldLook.of(everything, hue, plan, storyboardShape);
         BeatScene.Palette palette = palette(look, hue);
-        SubjectShape storyboardShape = SubjectShape.fromText(everything);
-        boolean moving = MOVING_CAMERA.matcher(storyboard.description().toLowerCase(Locale.ROOT)).find();
+
         List<Double> shotStarts = plan.cuts();
         List<BeatScene> scenes = new ArrayList<>();
         double shotStart = 0;
@@ -63,12 +75,17 @@ final class ScenePlanner {
                 sizeFactor = zoom(i < plan.beats().size() ? plan.shots().get(plan.beats().get(i).shot()).framing() : ShotSize.UNSPECIFIED)
                         * (0.95 + framing.nextDouble() * 0.1);
                 boolean left = framing.nextBoolean();
+                int shot = i < plan.beats().size() ? plan.beats().get(i).shot() : -1;
+                boolean moving = slides(shot < 0 ? plan.camera() : plan.shots().get(shot).camera(), storyboard.description());
                 pan = !moving ? 0 : left ? 1 : -1;
                 travel = left ? -1 : 1;
             }
             String text = beat.description();
-            SubjectShape named = SubjectShape.fromText(text);
+            SubjectShape named = storyboardShape.isFigure() ? SubjectShape.BLOCK : SubjectShape.objectIn(text);
             Motion motion = Motion.fromText(text);
+            if (motion == Motion.SWAY && storyboardShape.isFigure() && WALKS.matcher(text.toLowerCase(Locale.ROOT)).find()) {
+                motion = Motion.SLIDE;
+            }
             double impact = impactTime(beat, storyboard.audioCues());
             if (motion == Motion.FALL && fallenInShot) {
                 motion = Motion.SWAY;
@@ -94,6 +111,30 @@ final class ScenePlanner {
                     travel));
         }
         return scenes;
+    }
+
+    /**
+     * Whether the camera slides sideways past the world, so the planner picks a direction: a pan, tracking or crane,
+     * an orbit (the wall slides behind the subject), or a camera the plan names no move for that the description says
+     * moves; never a static one, nor a tilt (the animatic frames no height to tilt over).
+     */
+    static boolean slides(Camera camera, String description) {
+        return switch (camera.move()) {
+            case PAN, TRACKING, CRANE, ORBIT -> true;
+            case UNSPECIFIED -> MOVING_CAMERA.matcher(description.toLowerCase(Locale.ROOT)).find();
+            default -> false;
+        };
+    }
+
+    /**
+     * The storyboard's subject: the first thing of the plan that has a shape (an object before a person or an animal,
+     * since the object is what a prompt drops, pours or turns), else the first shape its words name.
+     */
+    static SubjectShape leadShape(ScenePlan plan, String text) {
+        List<SubjectShape> shapes = plan.subjects().stream().map(SubjectShape::of)
+                .filter(s -> s != SubjectShape.BLOCK).toList();
+        return shapes.stream().filter(s -> !s.isFigure()).findFirst()
+                .orElse(shapes.isEmpty() ? SubjectShape.fromText(text) : shapes.get(0));
     }
 
     /**
@@ -181,6 +222,6 @@ final class ScenePlanner {
 
     private static BeatScene.Palette palette(WorldLook look, double hue) {
         return new BeatScene.Palette(hue, look.wallTop(), look.wallBottom(), look.floor(), look.subject(),
-                0.11 + hue * 0.04, look.table(), look.lightSide());
+                0.11 + hue * 0.04, look.table(), look.lightSide(), look.liquid());
     }
 }

@@ -46,6 +46,14 @@ record Stage(int width, int height, double floorY, double topY, double subjectSi
                 9.81 * pixelsPerMetre, panSpeed, fps);
     }
 
+    /**
+     * How tall a subject of {@code shape} is drawn at a framing's {@code sizeFactor}, pixels: the stage's subject size
+     * in its shape's proportion (a person stands taller than a mug), never taller than most of the room above the floor.
+     */
+    double subjectHeight(SubjectShape shape, double sizeFactor) {
+        return Math.min(subjectSize * sizeFactor * shape.heightRatio, 0.85 * (floorY - topY));
+    }
+
     double pixelsPerMetre() {
         return gravity / 9.81;
     }

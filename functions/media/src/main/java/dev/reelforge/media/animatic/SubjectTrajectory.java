@@ -67,7 +67,7 @@ final class SubjectTrajectory {
                 double eased = 1 - (1 - u) * (1 - u);
                 double room = scene.travelDirection() > 0 ? (1 - SLIDE_MARGIN) * stage.width() - x : x - SLIDE_MARGIN * stage.width();
                 double dx = scene.travelDirection() * Math.max(0, Math.min(SLIDE_SHARE * stage.shortSide(), room)) * eased;
-                double radius = stage.subjectSize() * scene.sizeFactor() / 2;
+                double radius = stage.subjectHeight(scene.shape(), scene.sizeFactor()) / 2;
                 double angle = scene.shape() == SubjectShape.BALL ? dx / radius : 0;
                 yield single(x + dx, floor, angle);
             }
@@ -77,10 +77,39 @@ final class SubjectTrajectory {
         };
     }
 
+    /**
+     * The pose during {@code earlier}, a beat of the same shot before this trajectory's fall: the subject already
+     * rests where the fall starts (on the ledge), so the world does not jump at the beat boundary, and what the earlier
+     * beat says it does it does there: a slide or roll along the ledge that stops where the fall starts, a spin of
+     * whole turns that ends as it began.
+     */
+    Pose approach(BeatScene earlier, double t) {
+        Pose rest = at(scene.startSeconds());
+        Part start = rest.parts().get(0);
+        double local = Math.max(0, t - earlier.startSeconds());
+        double u = Math.min(1, local / (SLIDE_TIME_SHARE * earlier.duration()));
+        double eased = 1 - (1 - u) * (1 - u);
+        return switch (earlier.motion()) {
+            case SLIDE -> {
+                double reach = Math.max(0, Math.min(SLIDE_SHARE * stage.shortSide(), start.x() - SLIDE_MARGIN * stage.width()));
+                double left = reach * (1 - eased);
+                double radius = stage.subjectHeight(scene.shape(), scene.sizeFactor()) / 2;
+                double angle = start.angle() - (scene.shape() == SubjectShape.BALL ? left / radius : 0);
+                yield new Pose(List.of(new Part(start.x() - left, start.bottomY(), angle, 1)), rest.ledgeY());
+            }
+            case ROTATE -> {
+                double turns = Math.max(1, Math.round(0.3 * earlier.duration()));
+                yield new Pose(List.of(new Part(start.x(), start.bottomY(), start.angle() + 2 * Math.PI * turns * eased, 1)),
+                        rest.ledgeY());
+            }
+            default -> rest;
+        };
+    }
+
     private Pose fall(double t, double x) {
         double g = stage.gravity();
         double impact = scene.impactSeconds();
-        double height = stage.subjectSize() * scene.sizeFactor();
+        double height = stage.subjectHeight(scene.shape(), scene.sizeFactor());
         double maxDrop = Math.max(0.25 * height, stage.floorY() - stage.topY() - height);
         double naturalFall = Math.sqrt(2 * maxDrop / g);
         double lead = impact - scene.startSeconds();
@@ -105,7 +134,7 @@ final class SubjectTrajectory {
             return new Pose(List.of(new Part(x, bounce(since, impactSpeed, fallTime), restAngle, 1)), ledge);
         }
         double ppm = stage.pixelsPerMetre();
-        double height = stage.subjectSize() * scene.sizeFactor();
+        double height = stage.subjectHeight(scene.shape(), scene.sizeFactor());
         double width = height * scene.shape().widthRatio;
         if (aftermath == null) {
             aftermath = ImpactSimulation.run(width / ppm, height / ppm, Math.max(2, scene.pieces()), impactSpeed / ppm,

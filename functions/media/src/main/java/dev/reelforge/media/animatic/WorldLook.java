@@ -11,11 +11,12 @@ import java.util.regex.Pattern;
 
 /**
  * The look of the storyboard's one world, read from its words: the subject's colour and material, the floor's and
- * the table's surfaces, where the light comes from and how warm it is. What the prompt does not say comes from the
+ * the table's surfaces, where the light comes from and how warm it is, and the colour of what the subject holds
+ * (coffee, water, milk, wine, …; {@link BeatScene.Palette#NO_LIQUID} when nothing). What the prompt does not say comes from the
  * seed, and is then the same in every beat and shot.
  */
 record WorldLook(int subject, Material material, int floor, int table, int wallTop, int wallBottom, double lightSide,
-        int pieces) {
+        int pieces, int liquid) {
     /** Named colours as creators write them (sRGB). */
     private static final Map<String, Integer> COLOURS = new LinkedHashMap<>();
     private static final Pattern COLOUR;
@@ -27,6 +28,13 @@ record WorldLook(int subject, Material material, int floor, int table, int wallT
             + "|\\bfloor (?:of|in) (terracotta|tiles?|marble|concrete|stone|wood|oak|carpet)");
     private static final Pattern TABLE = Pattern.compile("\\b(wooden|wood|oak|pine|walnut|marble|glass|metal|steel|white|black|granite|concrete)\\b[^.;,\\n]{0,20}\\b(table|counter|countertop|desk|shelf|bench)");
     private static final Pattern PIECES = Pattern.compile("\\b(?:into|in) (two|three|four|five|six|seven|eight|\\d{1,2}) (?:\\w+ ){0,2}(?:pieces|shards|fragments|parts|chunks|bits)");
+    private static final Map<String, Integer> LIQUIDS = Map.ofEntries(Map.entry("coffee", 0x4A2C18),
+            Map.entry("espresso", 0x3A2212), Map.entry("latte", 0xB08A62), Map.entry("tea", 0x9A5A22),
+            Map.entry("water", 0x9CC8DE), Map.entry("milk", 0xF4F2EC), Map.entry("wine", 0x6E1028),
+            Map.entry("juice", 0xF0A030), Map.entry("orange juice", 0xF39A26), Map.entry("beer", 0xD9A03A),
+            Map.entry("soda", 0x4A2418), Map.entry("cola", 0x3E1E12), Map.entry("lemonade", 0xF2E7A0),
+            Map.entry("oil", 0xC9A83A), Map.entry("paint", 0x2F62C0), Map.entry("ink", 0x1A1A40), Map.entry("soup", 0xC0602A),
+            Map.entry("smoothie", 0xD06A8A), Map.entry("liquid", 0x9CC8DE));
     private static final String[] NUMBERS = {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight"};
 
     static {
@@ -78,6 +86,14 @@ record WorldLook(int subject, Material material, int floor, int table, int wallT
         COLOURS.put("linoleum", 0xB7B09A);
         COLOURS.put("grass", 0x4F8A3A);
         COLOURS.put("sand", 0xD6C08F);
+        COLOURS.put("scarlet", 0xD22B2B);
+        COLOURS.put("tan", 0xC8A27A);
+        COLOURS.put("maroon", 0x6E1E2B);
+        COLOURS.put("lime", 0x8CC63F);
+        COLOURS.put("mint", 0x9ED9B8);
+        COLOURS.put("amber", 0xE09A2A);
+        COLOURS.put("cyan", 0x2DB7D6);
+        COLOURS.put("magenta", 0xC2307E);
         COLOUR = Pattern.compile("\\b(white|cream|ivory|beige|black|charcoal|grey|gray|silver|red|crimson|orange|yellow|gold|golden"
                 + "|green|olive|teal|turquoise|blue|navy|purple|violet|pink|brown|terracotta|copper)\\b");
     }
@@ -86,14 +102,18 @@ record WorldLook(int subject, Material material, int floor, int table, int wallT
      * The look of the world that {@code plan} (core's scene plan of the storyboard, shared with review and validate)
      * and its prompt {@code text} describe: the plan's subject colour, material, pieces and light, and from the words
      * what the plan does not carry (the surfaces' colours), or what it leaves open. {@code hue} (0–1, from the seed)
-     * fills in the rest.
+     * fills in the rest. The subject is the plan's first one drawn as {@code lead} (the glass the prompt drops, not the
+     * woman in a blue dress beside it), else its first.
      */
-    static WorldLook of(String text, double hue, ScenePlan plan) {
+    static WorldLook of(String text, double hue, ScenePlan plan, SubjectShape lead) {
         String lower = text.toLowerCase(Locale.ROOT);
         int[] noun = SubjectShape.nounIn(lower);
-        Subject planned = plan.subjects().isEmpty() ? null : plan.subjects().get(0);
+        Subject planned = plan.subjects().stream().filter(s -> SubjectShape.of(s) == lead).findFirst()
+                .orElse(plan.subjects().isEmpty() ? null : plan.subjects().get(0));
+        boolean clearGlass = planned != null && planned.colour().isEmpty()
+                && planned.material() == dev.reelforge.core.scene.Material.GLASS;
         Integer named = planned != null && COLOURS.containsKey(planned.colour()) ? COLOURS.get(planned.colour())
-                : noun == null ? null : colourNear(lower, noun);
+                : clearGlass ? COLOURS.get("glass") : noun == null ? null : colourNear(lower, noun);
         int subject = named != null ? named : Canvas.hsv(hue + 0.5, 0.65, 0.88);
         Material material = planned != null && planned.material() != null ? Material.of(planned.material())
                 : noun == null ? Material.PLASTIC : Material.near(lower, noun[0], noun[1]);
@@ -110,8 +130,15 @@ record WorldLook(int subject, Material material, int floor, int table, int wallT
             default -> lightSide(lower);
         };
         int pieces = planned != null && planned.breaks() ? planned.pieces() : pieces(lower);
+        int liquid = plan.subjects().stream().map(Subject::liquid).filter(l -> !l.isEmpty()).findFirst()
+                .map(l -> LIQUIDS.getOrDefault(l, LIQUIDS.get("liquid"))).orElse(BeatScene.Palette.NO_LIQUID);
         return new WorldLook(subject, material, floor, table, Canvas.hsv(wallHue, wallSaturation, 0.92),
-                Canvas.hsv(wallHue + 0.02, wallSaturation + 0.06, 0.70), side, Math.max(2, Math.min(12, pieces)));
+                Canvas.hsv(wallHue + 0.02, wallSaturation + 0.06, 0.70), side, Math.max(2, Math.min(12, pieces)), liquid);
+    }
+
+    /** The sRGB colour of a colour word as creators write it ("navy", "terracotta"), or null for one not known. */
+    static Integer colour(String name) {
+        return COLOURS.get(name);
     }
 
     /** −1 when the light comes from the left (the default, as most key lights), +1 from the right. */

@@ -34,7 +34,7 @@ class SampleRequestsTest {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"ball-bounce-16x9", "three-shot-bottle", "product-box-orbit", "inline-ball-drop"})
+    @ValueSource(strings = {"ball-bounce-16x9", "three-shot-bottle", "product-box-orbit", "inline-ball-drop", "kitchen-spill-handheld"})
     void sample_rendersAndPassesEveryCheck(String name) throws Exception {
         RenderRequest request = request(name);
 

@@ -36,7 +36,7 @@ class ScenePlannerTest {
         List<BeatScene> scenes = ScenePlanner.plan(board, 4, 1);
 
         assertThat(scenes).extracting(BeatScene::shape)
-                .containsExactly(SubjectShape.BALL, SubjectShape.BOX, SubjectShape.CYLINDER, SubjectShape.CYLINDER);
+                .containsExactly(SubjectShape.BALL, SubjectShape.BOX, SubjectShape.MUG, SubjectShape.BALL);
         assertThat(scenes).extracting(BeatScene::motion).containsExactly(Motion.SLIDE, Motion.ROTATE, Motion.FALL, Motion.SWAY);
         assertThat(scenes.get(2).shatters()).isTrue();
         assertThat(scenes.get(2).tips()).isTrue();
@@ -65,6 +65,31 @@ class ScenePlannerTest {
         assertThat(fall.shatters()).as("the next beat of the shot breaks it").isTrue();
         assertThat(fall.pieces()).isEqualTo(4);
         assertThat(fall.impactSeconds()).isEqualTo(3.2);
+    }
+
+    @Test
+    void plan_aPersonBesideTheSubject_doesNotLendItHerColour() {
+        Storyboard board = new Storyboard("A woman in a blue dress stands by a counter.", List.of(
+                new Beat(0, 2, "a glass of milk rests on the counter"), new Beat(2, 4, "the glass falls to the floor")), List.of());
+
+        List<BeatScene> scenes = ScenePlanner.plan(board, 4, 1);
+
+        assertThat(scenes).extracting(BeatScene::shape).containsOnly(SubjectShape.GLASS);
+        assertThat(scenes.get(0).palette().subject()).as("a clear glass, not her blue").isEqualTo(WorldLook.colour("glass"));
+        assertThat(scenes.get(0).palette().liquid()).isNotEqualTo(BeatScene.Palette.NO_LIQUID);
+    }
+
+    @Test
+    void plan_aPersonOrAnimalThatWalks_travels_butAMugBesideAWalkerStays() {
+        Storyboard walker = new Storyboard("A woman in a red coat in an empty studio.", List.of(
+                new Beat(0, 3, "she walks across the studio")), List.of());
+        Storyboard mug = new Storyboard("A white mug on a table.", List.of(
+                new Beat(0, 3, "a man walks past the table")), List.of());
+
+        assertThat(ScenePlanner.plan(walker, 3, 1)).extracting(BeatScene::shape, BeatScene::motion)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(SubjectShape.PERSON, Motion.SLIDE));
+        assertThat(ScenePlanner.plan(mug, 3, 1)).extracting(BeatScene::shape, BeatScene::motion)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(SubjectShape.MUG, Motion.SWAY));
     }
 
     @Test

@@ -13,6 +13,7 @@ import dev.reelforge.core.scene.PlannedBeat;
 import dev.reelforge.core.scene.ScenePlan;
 import dev.reelforge.core.scene.Setting;
 import dev.reelforge.core.scene.Shot;
+import dev.reelforge.core.scene.Garment;
 import dev.reelforge.core.scene.Subject;
 import dev.reelforge.core.validation.RequestValidator;
 import java.io.PrintWriter;
@@ -77,7 +78,7 @@ record ValidationReport(RenderRequest request, RequestValidator.Accepted accepte
             request.storyboard().audioCues().forEach(c -> cues.addObject().put("at", c.atSeconds()).put("sound", c.description()));
             request.storyboard().ambience().forEach(ambience::add);
             plan.shots().forEach(s -> shots.addObject().put("start", s.startSeconds()).put("end", s.endSeconds())
-                    .put("framing", s.framing().wireName()));
+                    .put("framing", s.framing().wireName()).put("camera", s.camera().move().wireName()));
             doc.set("scene", scene(json, plan));
         } else {
             doc.putNull("scene");
@@ -101,6 +102,18 @@ record ValidationReport(RenderRequest request, RequestValidator.Accepted accepte
                 subject.put("massGrams", s.massGrams());
             }
             subject.put("count", s.count()).put("pieces", s.pieces());
+            if (!s.clothing().isEmpty()) {
+                ArrayNode clothing = subject.putArray("clothing");
+                for (Garment g : s.clothing()) {
+                    clothing.addObject().put("item", g.item()).put("colour", g.colour());
+                }
+            }
+            if (!s.liquid().isEmpty()) {
+                subject.put("liquid", s.liquid());
+            }
+            if (!s.name().isEmpty()) {
+                subject.put("name", s.name());
+            }
         }
         ObjectNode setting = scene.putObject("setting").put("place", plan.setting().place());
         ArrayNode surfaces = setting.putArray("surfaces");
@@ -152,8 +165,8 @@ record ValidationReport(RenderRequest request, RequestValidator.Accepted accepte
         lines.add("shots: " + plan.shots().size() + (plan.shots().size() == 1 ? " (no cut expected)" : ""));
         for (int i = 0; i < plan.shots().size(); i++) {
             Shot s = plan.shots().get(i);
-            lines.add(String.format(Locale.ROOT, "  shot %d  %s  %s", i + 1, span(s.startSeconds(), s.endSeconds()),
-                    s.framing().wireName()));
+            lines.add(String.format(Locale.ROOT, "  shot %d  %s  %s, camera %s", i + 1, span(s.startSeconds(), s.endSeconds()),
+                    s.framing().wireName(), s.camera().move().wireName()));
         }
         lines.add("scene:");
         for (Subject s : plan.subjects()) {
@@ -186,7 +199,15 @@ record ValidationReport(RenderRequest request, RequestValidator.Accepted accepte
         if (s.breaks()) {
             traits.add("breaks into " + s.pieces() + " pieces");
         }
-        return s.noun() + (traits.isEmpty() ? "" : " (" + String.join(", ", traits) + ")");
+        if (!s.clothing().isEmpty()) {
+            traits.add("wears " + String.join(", ", s.clothing().stream()
+                    .map(g -> (g.colour().isEmpty() ? "" : g.colour() + " ") + g.item()).toList()));
+        }
+        if (!s.liquid().isEmpty()) {
+            traits.add("holds " + s.liquid());
+        }
+        String who = s.name().isEmpty() ? s.noun() : s.name() + ", " + s.noun();
+        return who + (traits.isEmpty() ? "" : " (" + String.join(", ", traits) + ")");
     }
 
     private static String span(double start, double end) {

@@ -67,8 +67,21 @@ class ValidateCommandTest {
         JsonNode doc = new ObjectMapper().readTree(out.toString());
         assertThat(doc.path("beats").findValuesAsText("shot")).containsExactly("0", "1", "2");
         assertThat(doc.path("shots").findValuesAsText("framing")).containsExactly("wide", "close-up", "medium");
+        assertThat(doc.path("shots").findValuesAsText("camera")).containsExactly("unspecified", "unspecified", "unspecified");
         assertThat(doc.path("shots").findValues("start")).extracting(JsonNode::asDouble).containsExactly(0.0, 3.0, 6.0);
         assertThat(doc.path("cues").findValuesAsText("sound")).containsExactly("spoon clink", "oven door open", "footsteps");
+    }
+
+    @Test
+    void validateJson_kitchenSpill_showsWhatThePeopleWearAndWhatTheGlassHolds() throws IOException {
+        assertThat(execute("validate", "--json", REQUESTS + "kitchen-spill-handheld.json")).as(err.toString()).isZero();
+
+        JsonNode subjects = new ObjectMapper().readTree(out.toString()).path("scene").path("subjects");
+        assertThat(subjects.findValuesAsText("noun")).containsExactly("woman", "man", "glass");
+        assertThat(subjects.get(0).path("clothing").get(0).path("item").asText()).isEqualTo("dress");
+        assertThat(subjects.get(0).path("clothing").get(0).path("colour").asText()).isEqualTo("blue");
+        assertThat(subjects.get(1).path("clothing").findValuesAsText("item")).containsExactly("jacket", "trousers");
+        assertThat(subjects.get(2).path("liquid").asText()).isEqualTo("wine");
     }
 
     @Test
