@@ -17,8 +17,6 @@ import dev.reelforge.core.port.JobStore;
 import dev.reelforge.core.port.VideoProvider;
 import dev.reelforge.core.provider.ProviderJob;
 import dev.reelforge.core.workflow.RenderRound.ProviderTask;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -154,31 +152,23 @@ public final class PollStep {
     /** Downloads the finished clip, checks and checksums it, and stores it under its final key in one put. */
     private Download copyToStore(JobTicket job, RenderRound round, ProviderTask task, VideoProvider provider) {
         String key = StorageKeys.clip(job.tenant(), job.jobId(), round.attempt(), task.variation());
-        try {
-            Files.createDirectories(workDir);
-            Path local = Files.createTempFile(workDir, "download-", ".mp4");
+        return ScratchClip.stage(workDir, "download-", "could not stage the provider's clip", local -> {
+            String at = clock.instant().toString();
             try {
-                String at = clock.instant().toString();
-                try {
-                    provider.download(task.providerJobId(), local);
-                } catch (CorruptDownloadException e) {
-                    return Download.rejected(new DownloadAttempt(at, DownloadAttempt.Outcome.REJECTED, Files.size(local),
-                            Files.size(local) == 0 ? "" : Sha256.hexOfFile(local), e.getMessage()));
-                }
-                long bytes = Files.size(local);
-                String sha256 = Sha256.hexOfFile(local);
-                String problem = problem(Mp4Structure.inspect(local), round.clipSeconds());
-                if (!problem.isEmpty()) {
-                    return Download.rejected(new DownloadAttempt(at, DownloadAttempt.Outcome.REJECTED, bytes, sha256, problem));
-                }
-                clips.putFile(key, local, "video/mp4");
-                return new Download(key, new DownloadAttempt(at, DownloadAttempt.Outcome.STORED, bytes, sha256, ""));
-            } finally {
-                Files.deleteIfExists(local);
+                provider.download(task.providerJobId(), local);
+            } catch (CorruptDownloadException e) {
+                return Download.rejected(new DownloadAttempt(at, DownloadAttempt.Outcome.REJECTED, Files.size(local),
+                        Files.size(local) == 0 ? "" : Sha256.hexOfFile(local), e.getMessage()));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not stage the provider's clip", e);
-        }
+            long bytes = Files.size(local);
+            String sha256 = Sha256.hexOfFile(local);
+            String problem = problem(Mp4Structure.inspect(local), round.clipSeconds());
+            if (!problem.isEmpty()) {
+                return Download.rejected(new DownloadAttempt(at, DownloadAttempt.Outcome.REJECTED, bytes, sha256, problem));
+            }
+            clips.putFile(key, local, "video/mp4");
+            return new Download(key, new DownloadAttempt(at, DownloadAttempt.Outcome.STORED, bytes, sha256, ""));
+        });
     }
 
     /**

@@ -28,7 +28,6 @@ import dev.reelforge.core.workflow.RenderRound.ProviderTask;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -107,27 +106,19 @@ public final class ReviewStep {
 
     private ClipScore score(JobTicket job, ProviderTask task, RenderRequest request, Map<String, ClipMetrics> metricsByClip,
             List<String> warnings) {
-        try {
-            Files.createDirectories(workDir);
-            Path local = Files.createTempFile(workDir, "review-", ".mp4");
-            try {
-                clips.download(task.clipKey(), local);
-                ClipMetrics metrics = analyzeOrDownloadAgain(job, task, local);
-                metricsByClip.put(task.clipKey(), metrics);
-                List<Check> checks = new ArrayList<>(ClipChecks.evaluate(metrics, request.settings(), request.storyboard(),
-                        request.reviewThresholds(profiles)));
-                ClipJudging.Result judged = judging.judge(local, request.prompt(), request.storyboard());
-                if (!judged.note().isEmpty()) {
-                    warnings.add(judged.note());
-                }
-                checks.addAll(judged.binding());
-                return new ClipScore(task.clipKey(), task.variation(), checks, judged.advisory());
-            } finally {
-                Files.deleteIfExists(local);
+        return ScratchClip.stage(workDir, "review-", "could not stage the clip for review", local -> {
+            clips.download(task.clipKey(), local);
+            ClipMetrics metrics = analyzeOrDownloadAgain(job, task, local);
+            metricsByClip.put(task.clipKey(), metrics);
+            List<Check> checks = new ArrayList<>(ClipChecks.evaluate(metrics, request.settings(), request.storyboard(),
+                    request.reviewThresholds(profiles)));
+            ClipJudging.Result judged = judging.judge(local, request.prompt(), request.storyboard());
+            if (!judged.note().isEmpty()) {
+                warnings.add(judged.note());
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not stage the clip for review", e);
-        }
+            checks.addAll(judged.binding());
+            return new ClipScore(task.clipKey(), task.variation(), checks, judged.advisory());
+        });
     }
 
     /** The clip's metrics; if it cannot be decoded, those of a fresh copy of the provider's original, stored over it. */
