@@ -16,9 +16,7 @@ import dev.reelforge.core.port.ClipStore;
 import dev.reelforge.core.port.JobStore;
 import dev.reelforge.core.port.VideoProvider;
 import dev.reelforge.core.request.RenderRequest;
-import dev.reelforge.core.review.Check;
 import dev.reelforge.core.review.ClipScore;
-import dev.reelforge.core.review.checks.ClipChecks;
 import dev.reelforge.core.review.checks.ReviewProfiles;
 import dev.reelforge.core.review.checks.ShotStructure;
 import dev.reelforge.core.review.judge.ClipJudging;
@@ -50,8 +48,7 @@ public final class ReviewStep {
     private final JobDetail details;
     private final Path workDir;
     private final Clock clock;
-    private final ClipJudging judging;
-    private final ReviewProfiles profiles;
+    private final ClipReview review;
     private final Function<String, VideoProvider> providers;
 
     /** Without a way back to the provider: a clip that cannot be decoded fails the review at once. */
@@ -64,13 +61,12 @@ public final class ReviewStep {
     public ReviewStep(ClipStore clips, ClipAnalyzer analyzer, JobStore jobs, ObjectMapper json, Path workDir, Clock clock,
             ClipJudging judging, Function<String, VideoProvider> providers) {
         this.providers = providers;
-        this.judging = judging;
+        this.review = new ClipReview(judging, ReviewProfiles.bundled(json));
         this.clips = clips;
         this.analyzer = analyzer;
         this.jobs = jobs;
         this.json = json;
         this.details = new JobDetail(json);
-        this.profiles = ReviewProfiles.bundled(json);
         this.workDir = workDir;
         this.clock = clock;
     }
@@ -110,14 +106,11 @@ public final class ReviewStep {
             clips.download(task.clipKey(), local);
             ClipMetrics metrics = analyzeOrDownloadAgain(job, task, local);
             metricsByClip.put(task.clipKey(), metrics);
-            List<Check> checks = new ArrayList<>(ClipChecks.evaluate(metrics, request.settings(), request.storyboard(),
-                    request.reviewThresholds(profiles)));
-            ClipJudging.Result judged = judging.judge(local, request.prompt(), request.storyboard());
-            if (!judged.note().isEmpty()) {
-                warnings.add(judged.note());
+            ClipReview.Result reviewed = review.review(local, metrics, request);
+            if (!reviewed.note().isEmpty()) {
+                warnings.add(reviewed.note());
             }
-            checks.addAll(judged.binding());
-            return new ClipScore(task.clipKey(), task.variation(), checks, judged.advisory());
+            return new ClipScore(task.clipKey(), task.variation(), reviewed.checks(), reviewed.advisory());
         });
     }
 
