@@ -21,6 +21,7 @@ import dev.reelforge.local.engine.EngineClock;
 import dev.reelforge.local.engine.ExecutionListener;
 import dev.reelforge.local.engine.ExecutionResult;
 import dev.reelforge.local.engine.StateMachine;
+import dev.reelforge.local.stack.LocalAccount;
 import dev.reelforge.local.stack.LocalAwsStack;
 import dev.reelforge.media.Ffmpeg;
 import dev.reelforge.media.analysis.FfmpegClipAnalyzer;
@@ -59,7 +60,7 @@ public final class LocalWorkflow {
         Map<String, VideoProvider> providers = new LinkedHashMap<>();
         providers.put(AnimaticProvider.NAME, new AnimaticProvider(dataDir.resolve("animatic")));
         providers.putAll(ProviderAdapters.build(
-                HandlerConfig.providersFromEnvironment(LocalAwsStack.REGION, stack.settings().bucket()), stack.clipStore(),
+                HandlerConfig.providersFromEnvironment(LocalAccount.REGION, stack.settings().bucket()), stack.clipStore(),
                 new DynamoDbProviderJobLedger(stack.clients().dynamoDb(), stack.settings().tables().promptCache()),
                 secretId -> {
                     throw new IllegalStateException("local runs read provider keys from REELFORGE_OPENAI_API_KEY / "
@@ -102,7 +103,7 @@ public final class LocalWorkflow {
     }
 
     public static String stateMachineArn(String name) {
-        return "arn:aws:states:" + LocalTaskResolver.REGION + ":" + LocalTaskResolver.ACCOUNT + ":stateMachine:" + name;
+        return LocalAccount.arn("states", "stateMachine:" + name);
     }
 
     /** Runs one render execution to its end (synchronously) and returns the engine's result with its history. */
