@@ -21,7 +21,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Starts one round at the provider: the primary render plus variations first, then a remix or a regeneration as
@@ -86,16 +88,17 @@ public final class SubmitStep {
                 request.settings().durationSeconds());
         String now = clock.instant().toString();
         jobs.update(job.jobId(), r -> {
+            Set<String> onRecord = history.read(r).stream().map(ProviderJobHistory::providerJobId).collect(Collectors.toSet());
+            long newJobs = startedJobs.stream().filter(s -> !onRecord.contains(s.providerJobId())).count();
             JobRecord updated = r.withStatus(JobStatus.RENDERING, "", clock.instant())
-                    .withSubmissions(r.providerSubmissions() + tasks.size());
+                    .withSubmissions(r.providerSubmissions() + (int) newJobs);
             updated = updated.withDetail(details.putAttempt(updated, attempt, Map.of(
                     "mode", mode, "instruction", round.instruction(), "providerJobIds",
                     tasks.stream().map(ProviderTask::providerJobId).toList(), "estimatedCostUsd", cost)));
             for (int i = 0; i < startedJobs.size(); i++) {
                 ProviderJob started = startedJobs.get(i);
                 List<CreateAttempt> creates = started.createAttempts().isEmpty()
-                        ? List.of(new CreateAttempt(now, CreateAttempt.Outcome.CREATED, started.providerJobId(),
-                                "started by " + job.provider() + ", which reports no details of its calls"))
+                        ? List.of(unreported(job, started, onRecord.contains(started.providerJobId()), now))
                         : started.createAttempts();
                 updated = updated.withDetail(history.submitted(updated, attempt, i, started.providerJobId(),
                         creates, new ProviderJobHistory.StateSeen(started.state().name(), now),
@@ -104,6 +107,18 @@ public final class SubmitStep {
             return updated;
         });
         return round;
+    }
+
+    /**
+     * The create call of a provider that reports none (the animatic): a job already on the record was resumed by a
+     * retried Submit (the same idempotency key gave the same job), any other was created now.
+     */
+    private static CreateAttempt unreported(JobTicket job, ProviderJob started, boolean onRecord, String now) {
+        return onRecord
+                ? new CreateAttempt(now, CreateAttempt.Outcome.RESUMED, started.providerJobId(),
+                        "already on the job record: a retried Submit found the job " + job.provider() + " had started")
+                : new CreateAttempt(now, CreateAttempt.Outcome.CREATED, started.providerJobId(),
+                        "started by " + job.provider() + ", which reports no details of its calls");
     }
 
     /** Animatic defects; a trailing {@code !} marks them persistent (the animatic then ignores fixes for them). */
