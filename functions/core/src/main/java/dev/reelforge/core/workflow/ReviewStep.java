@@ -95,7 +95,7 @@ public final class ReviewStep {
         });
         writeReport(reportKey, job, details.read(record), decision, scores);
         writeReportPage(reportKey, job, request, decision, metricsByClip.get(decision.best().clipKey()));
-        return new ReviewOutcome(decision.verdict().wireName(), decision.reason(), decision.best().clipKey(),
+        return new ReviewOutcome(decision.verdict(), decision.reason(), decision.best().clipKey(),
                 providerJobByClip.get(decision.best().clipKey()), decision.best().checks(), decision.next().mode(),
                 decision.next().prompt(), decision.next().instruction(), reportKey);
     }

@@ -14,6 +14,7 @@ import dev.reelforge.core.provider.CreateAttempt;
 import dev.reelforge.core.provider.GenerationSpec;
 import dev.reelforge.core.provider.ProviderJob;
 import dev.reelforge.core.request.RenderRequest;
+import dev.reelforge.core.review.RoundMode;
 import dev.reelforge.core.workflow.RenderRound.ProviderTask;
 import java.time.Clock;
 import java.time.Duration;
@@ -57,11 +58,11 @@ public final class SubmitStep {
     }
 
     public RenderRound run(RenderRequest request, JobTicket job, RenderRound previous, ReviewOutcome review) {
-        String mode = review.nextMode();
+        RoundMode mode = review.nextMode();
         int attempt = previous.attempt() + 1;
-        String prompt = "initial".equals(mode) ? request.prompt() : review.nextPrompt();
-        String remixOf = "remix".equals(mode) ? review.bestProviderJobId() : "";
-        int clips = "initial".equals(mode) ? request.settings().variations() : "remix".equals(mode) ? 1 : request.settings().variations();
+        String prompt = mode == RoundMode.INITIAL ? request.prompt() : review.nextPrompt();
+        String remixOf = mode == RoundMode.REMIX ? review.bestProviderJobId() : "";
+        int clips = mode == RoundMode.REMIX ? 1 : request.settings().variations();
         double cost = job.pricePerClipUsd() * clips;
         if (previous.spentUsd() + cost > request.budgetUsd() + 1e-9) {
             throw InvalidRequestException.of("budgetUsd", String.format(Locale.ROOT,
@@ -79,11 +80,11 @@ public final class SubmitStep {
                     defects(request), remixOf, review.nextInstruction());
             ProviderJob started = provider.submit(spec, job.jobId() + "/" + attempt + "/" + variation);
             startedJobs.add(started);
-            tasks.add(new ProviderTask(variation, seed, started.providerJobId(), started.state().name(),
+            tasks.add(new ProviderTask(variation, seed, started.providerJobId(), started.state(),
                     started.progressPercent(), "", started.failureReason(), ""));
             pollAfter = Math.max(pollAfter, started.pollAfterSeconds());
         }
-        RenderRound round = new RenderRound(attempt, mode, prompt, review.nextInstruction(), tasks, "RUNNING", 0,
+        RenderRound round = new RenderRound(attempt, mode, prompt, review.nextInstruction(), tasks, RenderRound.Status.RUNNING, 0,
                 pollAfter, clock.instant().plus(ROUND_DEADLINE).toString(), previous.spentUsd() + cost,
                 request.settings().durationSeconds());
         String now = clock.instant().toString();
@@ -93,7 +94,7 @@ public final class SubmitStep {
             JobRecord updated = r.withStatus(JobStatus.RENDERING, "", clock.instant())
                     .withSubmissions(r.providerSubmissions() + (int) newJobs);
             updated = updated.withDetail(details.putAttempt(updated, attempt, Map.of(
-                    "mode", mode, "instruction", round.instruction(), "providerJobIds",
+                    "mode", mode.wireName(), "instruction", round.instruction(), "providerJobIds",
                     tasks.stream().map(ProviderTask::providerJobId).toList(), "estimatedCostUsd", cost)));
             for (int i = 0; i < startedJobs.size(); i++) {
                 ProviderJob started = startedJobs.get(i);
