@@ -5,8 +5,8 @@ import dev.reelforge.aws.AwsEndpoints;
 import dev.reelforge.aws.kms.KmsProvenanceSigner;
 import dev.reelforge.aws.s3.S3ClipStore;
 import dev.reelforge.core.port.ProvenanceSigner;
-import dev.reelforge.handlers.config.HandlerConfig;
-import dev.reelforge.handlers.config.Services;
+import dev.reelforge.wiring.HandlerConfig;
+import dev.reelforge.wiring.Services;
 import dev.reelforge.media.provenance.LocalKeyProvenanceSigner;
 import java.nio.file.Path;
 

@@ -1,7 +1,7 @@
 package dev.reelforge.local.cli;
 
 import dev.reelforge.core.media.ProvenanceSeal;
-import dev.reelforge.handlers.config.Services;
+import dev.reelforge.wiring.Services;
 import dev.reelforge.media.provenance.LocalKeyProvenanceSigner;
 import dev.reelforge.media.render.MediaPlanRenderer;
 import java.io.IOException;

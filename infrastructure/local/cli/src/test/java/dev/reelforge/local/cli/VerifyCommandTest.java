@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.reelforge.core.media.ProvenanceRecord;
 import dev.reelforge.core.media.ProvenanceSeal;
-import dev.reelforge.handlers.config.Services;
+import dev.reelforge.wiring.Services;
 import dev.reelforge.media.provenance.LocalKeyProvenanceSigner;
 import dev.reelforge.media.render.MediaPlanRenderer;
 import java.io.PrintWriter;
