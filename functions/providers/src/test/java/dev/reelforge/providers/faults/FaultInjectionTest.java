@@ -25,7 +25,7 @@ import dev.reelforge.core.workflow.PollStep;
 import dev.reelforge.core.workflow.RenderRound;
 import dev.reelforge.core.workflow.ReviewOutcome;
 import dev.reelforge.core.workflow.SubmitStep;
-import dev.reelforge.providers.ledger.InMemoryProviderJobLedger;
+import dev.reelforge.core.testing.InMemoryProviderJobLedger;
 import dev.reelforge.providers.openai.OpenAiVideosProvider;
 import dev.reelforge.providers.openai.OpenAiVideosSettings;
 import java.io.IOException;
