@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.reelforge.core.media.MediaResult;
-import dev.reelforge.handlers.config.Services;
+import dev.reelforge.wiring.Services;
 import dev.reelforge.local.engine.EngineClock;
 import dev.reelforge.local.serve.LocalServe;
 import dev.reelforge.local.stack.LocalAwsStack;

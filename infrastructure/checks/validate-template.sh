@@ -61,7 +61,7 @@ done
 for function in ReviewScore SubmitAnimatic PollAnimatic; do
   artifact="$build_dir/${function}Function"
   compgen -G "$artifact/lib/reelforge-handlers-[0-9]*.jar" >/dev/null && has_ffmpeg "$artifact" \
-    && [ -f "$artifact/META-INF/services/dev.reelforge.handlers.config.ProviderAdapterFactory" ] \
+    && [ -f "$artifact/META-INF/services/dev.reelforge.wiring.ProviderAdapterFactory" ] \
     || { echo "sam build: ${function}Function is not the media package (handlers, FFmpeg, animatic)" >&2; exit 1; }
 done
 [ -f "$build_dir/ReviewScoreFunction/dev/reelforge/handlers/media/ReviewScoreHandler.class" ] \

@@ -5,7 +5,7 @@ import dev.reelforge.core.workflow.FinalizeStep;
 import dev.reelforge.core.workflow.JobTicket;
 import dev.reelforge.core.workflow.MediaRef;
 import dev.reelforge.core.workflow.ReviewOutcome;
-import dev.reelforge.handlers.config.Services;
+import dev.reelforge.wiring.Services;
 
 /** Finalize state: the job becomes SUCCEEDED with its outputs; an approved clip enters the prompt cache. */
 public final class FinalizeHandler extends JsonHandler {

@@ -9,9 +9,9 @@ import dev.reelforge.core.ingest.IngestStep;
 import dev.reelforge.core.ingest.ObjectCreated;
 import dev.reelforge.core.port.RenderStarter;
 import dev.reelforge.core.port.RenderStarter.StartedExecution;
-import dev.reelforge.handlers.config.HandlerConfig;
-import dev.reelforge.handlers.config.Services;
-import dev.reelforge.handlers.config.StateMachineArns;
+import dev.reelforge.wiring.HandlerConfig;
+import dev.reelforge.wiring.Services;
+import dev.reelforge.wiring.StateMachineArns;
 import java.util.Map;
 
 /**

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.reelforge.core.workflow.JobTicket;
 import dev.reelforge.core.workflow.PollStep;
 import dev.reelforge.core.workflow.RenderRound;
-import dev.reelforge.handlers.config.Services;
+import dev.reelforge.wiring.Services;
 
 /** Poll state: the provider's progress; finished clips are copied into the clip store. */
 public final class PollHandler extends JsonHandler {

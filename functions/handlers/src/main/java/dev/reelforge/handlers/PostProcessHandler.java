@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.reelforge.core.workflow.JobTicket;
 import dev.reelforge.core.workflow.PostProcessStep;
 import dev.reelforge.core.workflow.ReviewOutcome;
-import dev.reelforge.handlers.config.Services;
+import dev.reelforge.wiring.Services;
 
 /** PostProcess state: writes the MediaPlan the GPU media task executes next. */
 public final class PostProcessHandler extends JsonHandler {

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.reelforge.core.job.JobRecord;
 import dev.reelforge.core.job.JobStatus;
 import dev.reelforge.core.workflow.RecordFailureStep;
-import dev.reelforge.handlers.config.Services;
+import dev.reelforge.wiring.Services;
 import java.util.Map;
 
 /** MarkRejected / MarkFailed states: the job record keeps the reason a request was refused or a render failed. */

@@ -5,7 +5,7 @@ import dev.reelforge.core.workflow.JobTicket;
 import dev.reelforge.core.workflow.RenderRound;
 import dev.reelforge.core.workflow.ReviewOutcome;
 import dev.reelforge.core.workflow.SubmitStep;
-import dev.reelforge.handlers.config.Services;
+import dev.reelforge.wiring.Services;
 
 /** Submit state: starts a round at the provider (initial, remix or regenerate). */
 public final class SubmitHandler extends JsonHandler {

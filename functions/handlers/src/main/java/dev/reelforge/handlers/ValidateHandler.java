@@ -5,7 +5,7 @@ import dev.reelforge.core.workflow.JobTicket;
 import dev.reelforge.core.workflow.RenderRound;
 import dev.reelforge.core.workflow.ReviewOutcome;
 import dev.reelforge.core.workflow.ValidateStep;
-import dev.reelforge.handlers.config.Services;
+import dev.reelforge.wiring.Services;
 import java.util.Map;
 
 /** Validate state: checks the request and opens the job; its output becomes the whole workflow state. */

@@ -11,7 +11,7 @@ import dev.reelforge.core.media.MediaResult;
 import dev.reelforge.core.media.ProvenanceSeal;
 import dev.reelforge.core.media.Rendition;
 import dev.reelforge.core.testing.DirectoryClipStore;
-import dev.reelforge.handlers.config.Services;
+import dev.reelforge.wiring.Services;
 import dev.reelforge.media.Ffmpeg;
 import dev.reelforge.media.credentials.C2paContentCredentials;
 import dev.reelforge.media.credentials.LocalCertificateAuthority;

@@ -1,10 +1,10 @@
 package dev.reelforge.aws.kms;
 
+import dev.reelforge.core.checksum.Sha256;
 import dev.reelforge.core.port.ProvenanceSigner;
 import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
-import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.security.interfaces.ECPublicKey;
 import java.security.spec.ECGenParameterSpec;
@@ -101,11 +101,7 @@ public final class KmsProvenanceSigner implements ProvenanceSigner {
     }
 
     private static byte[] sha256(byte[] message) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(message);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return Sha256.digestOf(message);
     }
 
     private record PublicKeyInfo(String keyArn, byte[] der) {}

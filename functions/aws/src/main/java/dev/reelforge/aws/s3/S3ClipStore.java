@@ -1,5 +1,6 @@
 package dev.reelforge.aws.s3;
 
+import dev.reelforge.core.file.AtomicFile;
 import dev.reelforge.core.job.StorageKeys;
 import dev.reelforge.core.port.ClipStore;
 import java.io.IOException;
@@ -110,14 +111,11 @@ public final class S3ClipStore implements ClipStore {
     public void download(String key, Path target) {
         Path absolute = target.toAbsolutePath();
         try {
-            Files.createDirectories(absolute.getParent());
-            Path partial = Files.createTempFile(absolute.getParent(), absolute.getFileName() + ".", ".part");
-            try (ResponseInputStream<GetObjectResponse> in = s3.getObject(b -> b.bucket(bucket).key(key).checksumMode(ChecksumMode.ENABLED))) {
-                Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
-                Files.move(partial, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(partial);
-            }
+            AtomicFile.write(absolute, partial -> {
+                try (ResponseInputStream<GetObjectResponse> in = s3.getObject(b -> b.bucket(bucket).key(key).checksumMode(ChecksumMode.ENABLED))) {
+                    return Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
+                }
+            });
         } catch (NoSuchKeyException e) {
             throw missing(key);
         } catch (IOException e) {

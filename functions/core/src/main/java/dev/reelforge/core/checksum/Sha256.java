@@ -2,6 +2,8 @@ package dev.reelforge.core.checksum;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.security.DigestOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +25,21 @@ public final class Sha256 {
     public static String hex(String text) {
         return hex(text.getBytes(StandardCharsets.UTF_8));
     }
+
+    /** The raw 32-byte digest, for signatures over a hash (ECDSA's pre-hashed message). */
+    public static byte[] digestOf(byte[] bytes) {
+        return digest().digest(bytes);
+    }
+
+    /** Copies {@code in} to {@code out} (neither is closed), hashing the bytes on the way; one pass, constant memory. */
+    public static Copied copy(InputStream in, OutputStream out) throws IOException {
+        MessageDigest digest = digest();
+        long bytes = in.transferTo(new DigestOutputStream(out, digest));
+        return new Copied(bytes, HexFormat.of().formatHex(digest.digest()));
+    }
+
+    /** What {@link #copy} moved: its length and lower-case hex SHA-256. */
+    public record Copied(long bytes, String hex) {}
 
     /** Streams the file, so clips of any size hash in constant memory. */
     public static String hexOfFile(Path file) throws IOException {

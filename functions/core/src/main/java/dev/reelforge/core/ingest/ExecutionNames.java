@@ -1,10 +1,6 @@
 package dev.reelforge.core.ingest;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-import java.util.Locale;
+import dev.reelforge.core.checksum.Sha256;
 
 /**
  * Execution names derived from what triggered the execution, so a duplicate trigger maps to the same name and
@@ -46,11 +42,6 @@ public final class ExecutionNames {
     }
 
     private static String digest(String identity) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash).substring(0, DIGEST_CHARS).toLowerCase(Locale.ROOT);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return Sha256.hex(identity).substring(0, DIGEST_CHARS);
     }
 }

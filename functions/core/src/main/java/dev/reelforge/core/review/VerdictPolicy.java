@@ -42,15 +42,15 @@ public final class VerdictPolicy {
             Check only = failed.get(0);
             String instruction = PromptRevision.editInstruction(only, request.storyboard());
             if (providerCanRemix) {
-                return new Decision(Verdict.REMIX, best, new Next("remix", request.prompt(), instruction),
+                return new Decision(Verdict.REMIX, best, new Next(RoundMode.REMIX, request.prompt(), instruction),
                         "one check failed (" + failedNames + "): targeted remix");
             }
             return new Decision(Verdict.REGENERATE, best,
-                    new Next("regenerate", request.prompt().strip() + "\n" + instruction, instruction),
+                    new Next(RoundMode.REGENERATE, request.prompt().strip() + "\n" + instruction, instruction),
                     "one check failed (" + failedNames + "); the provider cannot remix, so regenerate with the targeted fix");
         }
         String revised = PromptRevision.revisedPrompt(request.prompt(), failed, request.storyboard());
-        return new Decision(Verdict.REGENERATE, best, new Next("regenerate", revised, ""),
+        return new Decision(Verdict.REGENERATE, best, new Next(RoundMode.REGENERATE, revised, ""),
                 failed.size() + " checks failed (" + failedNames + "): regenerate with a revised prompt");
     }
 
@@ -58,9 +58,9 @@ public final class VerdictPolicy {
     public record Decision(Verdict verdict, ClipScore best, Next next, String reason) {}
 
     /** The next submission: {@code mode} is remix, regenerate or none. */
-    public record Next(String mode, String prompt, String instruction) {
+    public record Next(RoundMode mode, String prompt, String instruction) {
         static Next none() {
-            return new Next("none", "", "");
+            return new Next(RoundMode.NONE, "", "");
         }
     }
 }

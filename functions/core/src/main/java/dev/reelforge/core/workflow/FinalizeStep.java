@@ -55,7 +55,7 @@ public final class FinalizeStep {
             listed.add(new JobSummary.Output(output.rendition(), output.key()));
         }
         List<String> warnings = new ArrayList<>(job.warnings());
-        if (Verdict.GIVE_UP_ACCEPT.wireName().equals(review.verdict())) {
+        if (review.verdict() == Verdict.GIVE_UP_ACCEPT) {
             warnings.add("accepted without passing every check: " + review.reason());
         }
         String report = job.cacheHit() ? StorageKeys.report(job.tenant(), job.cachedJobId()) : review.reportKey();
@@ -67,12 +67,12 @@ public final class FinalizeStep {
         JsonNode detail = details.read(record);
         List<String> recorded = new ArrayList<>();
         detail.path("warnings").forEach(w -> recorded.add(w.asText()));
-        if (!job.cacheHit() && Verdict.PASS.wireName().equals(review.verdict())) {
+        if (!job.cacheHit() && review.verdict() == Verdict.PASS) {
             cache.put(new CacheEntry(job.cacheKey(), media.sourceKey(), job.jobId(), job.provider(), job.model(), clock.instant()));
         }
         int attempts = detail.path("attempts").size();
         return new JobSummary("SUCCEEDED", job.jobId(), job.tenant(), job.cacheHit(), record.providerSubmissions(),
-                attempts, job.cacheHit() ? "cached" : review.verdict(), listed, report, result.encoder(),
+                attempts, job.cacheHit() ? "cached" : review.verdict().wireName(), listed, report, result.encoder(),
                 job.estimatedCostUsd(), recorded, history.counts(record), history.possibleDuplicates(record));
     }
 

@@ -17,8 +17,6 @@ import dev.reelforge.core.port.JobStore;
 import dev.reelforge.core.port.VideoProvider;
 import dev.reelforge.core.provider.ProviderJob;
 import dev.reelforge.core.workflow.RenderRound.ProviderTask;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -68,7 +66,7 @@ public final class PollStep {
         int pollAfter = 1;
         try {
             for (ProviderTask task : round.tasks()) {
-                if (!task.clipKey().isEmpty() || "FAILED".equals(task.state())) {
+                if (!task.clipKey().isEmpty() || task.state() == ProviderJob.State.FAILED) {
                     tasks.add(task);
                     continue;
                 }
@@ -88,7 +86,7 @@ public final class PollStep {
                         new ProviderJobHistory.StateSeen(status.state().name(), now))));
                 pollAfter = Math.max(pollAfter, status.pollAfterSeconds());
                 if (status.state() != ProviderJob.State.COMPLETED) {
-                    tasks.add(new ProviderTask(task.variation(), task.seed(), task.providerJobId(), status.state().name(),
+                    tasks.add(new ProviderTask(task.variation(), task.seed(), task.providerJobId(), status.state(),
                             status.progressPercent(), "", status.failureReason(), "", task.rejectedDownloads()));
                     continue;
                 }
@@ -105,27 +103,27 @@ public final class PollStep {
                 }
                 edits.add(r -> r.withDetail(history.downloaded(r, task.providerJobId(), download.attempt())));
                 if (download.attempt().outcome() == DownloadAttempt.Outcome.STORED) {
-                    tasks.add(new ProviderTask(task.variation(), task.seed(), task.providerJobId(), "COMPLETED", 100, download.key(),
+                    tasks.add(new ProviderTask(task.variation(), task.seed(), task.providerJobId(), ProviderJob.State.COMPLETED, 100, download.key(),
                             "", download.attempt().sha256(), task.rejectedDownloads()));
                     continue;
                 }
                 int rejected = task.rejectedDownloads() + 1;
                 if (rejected >= MAX_DOWNLOADS) {
-                    tasks.add(new ProviderTask(task.variation(), task.seed(), task.providerJobId(), "FAILED", 100, "",
+                    tasks.add(new ProviderTask(task.variation(), task.seed(), task.providerJobId(), ProviderJob.State.FAILED, 100, "",
                             job.provider() + " finished render " + task.providerJobId() + " but " + rejected
                                     + " downloads of it were not a usable MP4 (last: " + download.attempt().reason()
                                     + "); it is paid for: recover it from the provider by that job id",
                             "", rejected));
                     continue;
                 }
-                tasks.add(new ProviderTask(task.variation(), task.seed(), task.providerJobId(), "COMPLETED", 100, "", "", "", rejected));
+                tasks.add(new ProviderTask(task.variation(), task.seed(), task.providerJobId(), ProviderJob.State.COMPLETED, 100, "", "", "", rejected));
                 pollAfter = Math.max(pollAfter, 1 << rejected);
             }
         } finally {
             record(job, edits);
         }
-        boolean allDone = tasks.stream().allMatch(t -> !t.clipKey().isEmpty() || "FAILED".equals(t.state()));
-        if (allDone && tasks.stream().allMatch(t -> "FAILED".equals(t.state()))) {
+        boolean allDone = tasks.stream().allMatch(t -> !t.clipKey().isEmpty() || t.state() == ProviderJob.State.FAILED);
+        if (allDone && tasks.stream().allMatch(t -> t.state() == ProviderJob.State.FAILED)) {
             throw new ProviderFailedException("the provider could not render attempt " + round.attempt() + ": "
                     + String.join("; ", tasks.stream().map(ProviderTask::failureReason).distinct().toList()));
         }
@@ -134,7 +132,7 @@ public final class PollStep {
         }
         int progress = (int) Math.round(tasks.stream().mapToInt(t -> t.clipKey().isEmpty() ? t.progressPercent() : 100).average().orElse(0));
         return new RenderRound(round.attempt(), round.mode(), round.prompt(), round.instruction(), tasks,
-                allDone ? "COMPLETED" : "RUNNING", progress, pollAfter, round.deadline(), round.spentUsd(), round.clipSeconds());
+                allDone ? RenderRound.Status.COMPLETED : RenderRound.Status.RUNNING, progress, pollAfter, round.deadline(), round.spentUsd(), round.clipSeconds());
     }
 
     /** Writes what this lap saw, even when a later clip's call failed, so no download goes unrecorded. */
@@ -154,31 +152,23 @@ public final class PollStep {
     /** Downloads the finished clip, checks and checksums it, and stores it under its final key in one put. */
     private Download copyToStore(JobTicket job, RenderRound round, ProviderTask task, VideoProvider provider) {
         String key = StorageKeys.clip(job.tenant(), job.jobId(), round.attempt(), task.variation());
-        try {
-            Files.createDirectories(workDir);
-            Path local = Files.createTempFile(workDir, "download-", ".mp4");
+        return ScratchClip.stage(workDir, "download-", "could not stage the provider's clip", local -> {
+            String at = clock.instant().toString();
             try {
-                String at = clock.instant().toString();
-                try {
-                    provider.download(task.providerJobId(), local);
-                } catch (CorruptDownloadException e) {
-                    return Download.rejected(new DownloadAttempt(at, DownloadAttempt.Outcome.REJECTED, Files.size(local),
-                            Files.size(local) == 0 ? "" : Sha256.hexOfFile(local), e.getMessage()));
-                }
-                long bytes = Files.size(local);
-                String sha256 = Sha256.hexOfFile(local);
-                String problem = problem(Mp4Structure.inspect(local), round.clipSeconds());
-                if (!problem.isEmpty()) {
-                    return Download.rejected(new DownloadAttempt(at, DownloadAttempt.Outcome.REJECTED, bytes, sha256, problem));
-                }
-                clips.putFile(key, local, "video/mp4");
-                return new Download(key, new DownloadAttempt(at, DownloadAttempt.Outcome.STORED, bytes, sha256, ""));
-            } finally {
-                Files.deleteIfExists(local);
+                provider.download(task.providerJobId(), local);
+            } catch (CorruptDownloadException e) {
+                return Download.rejected(new DownloadAttempt(at, DownloadAttempt.Outcome.REJECTED, Files.size(local),
+                        Files.size(local) == 0 ? "" : Sha256.hexOfFile(local), e.getMessage()));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not stage the provider's clip", e);
-        }
+            long bytes = Files.size(local);
+            String sha256 = Sha256.hexOfFile(local);
+            String problem = problem(Mp4Structure.inspect(local), round.clipSeconds());
+            if (!problem.isEmpty()) {
+                return Download.rejected(new DownloadAttempt(at, DownloadAttempt.Outcome.REJECTED, bytes, sha256, problem));
+            }
+            clips.putFile(key, local, "video/mp4");
+            return new Download(key, new DownloadAttempt(at, DownloadAttempt.Outcome.STORED, bytes, sha256, ""));
+        });
     }
 
     /**

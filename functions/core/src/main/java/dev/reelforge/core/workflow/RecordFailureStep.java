@@ -3,6 +3,7 @@ package dev.reelforge.core.workflow;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.reelforge.core.error.JobConflictException;
+import dev.reelforge.core.error.LambdaErrorCause;
 import dev.reelforge.core.error.WellFormedText;
 import dev.reelforge.core.job.JobRecord;
 import dev.reelforge.core.job.JobStatus;
@@ -54,15 +55,7 @@ public final class RecordFailureStep {
     String reason(JsonNode error) {
         String name = error.path("Error").asText("Error");
         String cause = error.path("Cause").asText("");
-        String message = cause;
-        try {
-            JsonNode parsed = json.readTree(cause);
-            if (parsed != null && parsed.hasNonNull("errorMessage")) {
-                message = parsed.get("errorMessage").asText();
-            }
-        } catch (java.io.IOException notJson) {
-            message = cause;
-        }
+        String message = LambdaErrorCause.message(json, cause);
         String shortName = name.substring(name.lastIndexOf('.') + 1);
         String reason = message.isBlank() ? shortName : message;
         String bounded = reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) : reason;

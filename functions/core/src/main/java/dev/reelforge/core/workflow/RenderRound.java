@@ -1,5 +1,8 @@
 package dev.reelforge.core.workflow;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+import dev.reelforge.core.provider.ProviderJob;
+import dev.reelforge.core.review.RoundMode;
 import java.util.List;
 
 /**
@@ -14,11 +17,11 @@ import java.util.List;
  */
 public record RenderRound(
         int attempt,
-        String mode,
+        RoundMode mode,
         String prompt,
         String instruction,
         List<ProviderTask> tasks,
-        String status,
+        Status status,
         int progressPercent,
         int pollAfterSeconds,
         String deadline,
@@ -32,13 +35,26 @@ public record RenderRound(
         deadline = deadline == null ? "" : deadline;
     }
 
-    public RenderRound(int attempt, String mode, String prompt, String instruction, List<ProviderTask> tasks, String status,
+    public RenderRound(int attempt, RoundMode mode, String prompt, String instruction, List<ProviderTask> tasks, Status status,
             int progressPercent, int pollAfterSeconds, String deadline, double spentUsd) {
         this(attempt, mode, prompt, instruction, tasks, status, progressPercent, pollAfterSeconds, deadline, spentUsd, 0);
     }
 
     public static RenderRound notStarted() {
-        return new RenderRound(0, "initial", "", "", List.of(), "NOT_STARTED", 0, 1, "", 0, 0);
+        return new RenderRound(0, RoundMode.INITIAL, "", "", List.of(), Status.NOT_STARTED, 0, 1, "", 0, 0);
+    }
+
+    /** Where the round stands; the state machine's Choice after Poll reads it as {@code round.status}. */
+    public enum Status {
+        NOT_STARTED,
+        RUNNING,
+        /** Every clip is in the clip store or failed (a round whose clips all failed throws instead). */
+        COMPLETED;
+
+        @JsonValue
+        public String wireName() {
+            return name();
+        }
     }
 
     /**
@@ -47,7 +63,7 @@ public record RenderRound(
      * @param sha256 checksum of the original as copied into the clip store (empty until then)
      * @param rejectedDownloads downloads of the finished clip that were not a usable MP4 (each is tried again later)
      */
-    public record ProviderTask(int variation, long seed, String providerJobId, String state, int progressPercent,
+    public record ProviderTask(int variation, long seed, String providerJobId, ProviderJob.State state, int progressPercent,
             String clipKey, String failureReason, String sha256, int rejectedDownloads) {
         public ProviderTask {
             clipKey = clipKey == null ? "" : clipKey;
@@ -55,7 +71,7 @@ public record RenderRound(
             sha256 = sha256 == null ? "" : sha256;
         }
 
-        public ProviderTask(int variation, long seed, String providerJobId, String state, int progressPercent, String clipKey,
+        public ProviderTask(int variation, long seed, String providerJobId, ProviderJob.State state, int progressPercent, String clipKey,
                 String failureReason, String sha256) {
             this(variation, seed, providerJobId, state, progressPercent, clipKey, failureReason, sha256, 0);
         }

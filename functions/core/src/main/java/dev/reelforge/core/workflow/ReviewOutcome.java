@@ -1,6 +1,8 @@
 package dev.reelforge.core.workflow;
 
 import dev.reelforge.core.review.Check;
+import dev.reelforge.core.review.RoundMode;
+import dev.reelforge.core.review.Verdict;
 import java.util.List;
 
 /**
@@ -10,12 +12,12 @@ import java.util.List;
  * @param nextMode initial, remix, regenerate or none: what Submit does next
  */
 public record ReviewOutcome(
-        String verdict,
+        Verdict verdict,
         String reason,
         String bestClipKey,
         String bestProviderJobId,
         List<Check> checks,
-        String nextMode,
+        RoundMode nextMode,
         String nextPrompt,
         String nextInstruction,
         String reportKey) {
@@ -25,6 +27,6 @@ public record ReviewOutcome(
     }
 
     public static ReviewOutcome notReviewed() {
-        return new ReviewOutcome("none", "", "", "", List.of(), "initial", "", "", "");
+        return new ReviewOutcome(Verdict.NONE, "", "", "", List.of(), RoundMode.INITIAL, "", "", "");
     }
 }

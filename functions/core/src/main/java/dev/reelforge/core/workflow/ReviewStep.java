@@ -16,9 +16,7 @@ import dev.reelforge.core.port.ClipStore;
 import dev.reelforge.core.port.JobStore;
 import dev.reelforge.core.port.VideoProvider;
 import dev.reelforge.core.request.RenderRequest;
-import dev.reelforge.core.review.Check;
 import dev.reelforge.core.review.ClipScore;
-import dev.reelforge.core.review.checks.ClipChecks;
 import dev.reelforge.core.review.checks.ReviewProfiles;
 import dev.reelforge.core.review.checks.ShotStructure;
 import dev.reelforge.core.review.judge.ClipJudging;
@@ -28,7 +26,6 @@ import dev.reelforge.core.workflow.RenderRound.ProviderTask;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -51,8 +48,7 @@ public final class ReviewStep {
     private final JobDetail details;
     private final Path workDir;
     private final Clock clock;
-    private final ClipJudging judging;
-    private final ReviewProfiles profiles;
+    private final ClipReview review;
     private final Function<String, VideoProvider> providers;
 
     /** Without a way back to the provider: a clip that cannot be decoded fails the review at once. */
@@ -65,13 +61,12 @@ public final class ReviewStep {
     public ReviewStep(ClipStore clips, ClipAnalyzer analyzer, JobStore jobs, ObjectMapper json, Path workDir, Clock clock,
             ClipJudging judging, Function<String, VideoProvider> providers) {
         this.providers = providers;
-        this.judging = judging;
+        this.review = new ClipReview(judging, ReviewProfiles.bundled(json));
         this.clips = clips;
         this.analyzer = analyzer;
         this.jobs = jobs;
         this.json = json;
         this.details = new JobDetail(json);
-        this.profiles = ReviewProfiles.bundled(json);
         this.workDir = workDir;
         this.clock = clock;
     }
@@ -100,34 +95,23 @@ public final class ReviewStep {
         });
         writeReport(reportKey, job, details.read(record), decision, scores);
         writeReportPage(reportKey, job, request, decision, metricsByClip.get(decision.best().clipKey()));
-        return new ReviewOutcome(decision.verdict().wireName(), decision.reason(), decision.best().clipKey(),
+        return new ReviewOutcome(decision.verdict(), decision.reason(), decision.best().clipKey(),
                 providerJobByClip.get(decision.best().clipKey()), decision.best().checks(), decision.next().mode(),
                 decision.next().prompt(), decision.next().instruction(), reportKey);
     }
 
     private ClipScore score(JobTicket job, ProviderTask task, RenderRequest request, Map<String, ClipMetrics> metricsByClip,
             List<String> warnings) {
-        try {
-            Files.createDirectories(workDir);
-            Path local = Files.createTempFile(workDir, "review-", ".mp4");
-            try {
-                clips.download(task.clipKey(), local);
-                ClipMetrics metrics = analyzeOrDownloadAgain(job, task, local);
-                metricsByClip.put(task.clipKey(), metrics);
-                List<Check> checks = new ArrayList<>(ClipChecks.evaluate(metrics, request.settings(), request.storyboard(),
-                        request.reviewThresholds(profiles)));
-                ClipJudging.Result judged = judging.judge(local, request.prompt(), request.storyboard());
-                if (!judged.note().isEmpty()) {
-                    warnings.add(judged.note());
-                }
-                checks.addAll(judged.binding());
-                return new ClipScore(task.clipKey(), task.variation(), checks, judged.advisory());
-            } finally {
-                Files.deleteIfExists(local);
+        return ScratchClip.stage(workDir, "review-", "could not stage the clip for review", local -> {
+            clips.download(task.clipKey(), local);
+            ClipMetrics metrics = analyzeOrDownloadAgain(job, task, local);
+            metricsByClip.put(task.clipKey(), metrics);
+            ClipReview.Result reviewed = review.review(local, metrics, request);
+            if (!reviewed.note().isEmpty()) {
+                warnings.add(reviewed.note());
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not stage the clip for review", e);
-        }
+            return new ClipScore(task.clipKey(), task.variation(), reviewed.checks(), reviewed.advisory());
+        });
     }
 
     /** The clip's metrics; if it cannot be decoded, those of a fresh copy of the provider's original, stored over it. */

@@ -14,6 +14,7 @@ import dev.reelforge.core.provider.CreateAttempt;
 import dev.reelforge.core.provider.GenerationSpec;
 import dev.reelforge.core.provider.ProviderJob;
 import dev.reelforge.core.request.RenderRequest;
+import dev.reelforge.core.review.RoundMode;
 import dev.reelforge.core.workflow.RenderRound.ProviderTask;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,7 +22,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Starts one round at the provider: the primary render plus variations first, then a remix or a regeneration as
@@ -55,11 +58,11 @@ public final class SubmitStep {
     }
 
     public RenderRound run(RenderRequest request, JobTicket job, RenderRound previous, ReviewOutcome review) {
-        String mode = review.nextMode();
+        RoundMode mode = review.nextMode();
         int attempt = previous.attempt() + 1;
-        String prompt = "initial".equals(mode) ? request.prompt() : review.nextPrompt();
-        String remixOf = "remix".equals(mode) ? review.bestProviderJobId() : "";
-        int clips = "initial".equals(mode) ? request.settings().variations() : "remix".equals(mode) ? 1 : request.settings().variations();
+        String prompt = mode == RoundMode.INITIAL ? request.prompt() : review.nextPrompt();
+        String remixOf = mode == RoundMode.REMIX ? review.bestProviderJobId() : "";
+        int clips = mode == RoundMode.REMIX ? 1 : request.settings().variations();
         double cost = job.pricePerClipUsd() * clips;
         if (previous.spentUsd() + cost > request.budgetUsd() + 1e-9) {
             throw InvalidRequestException.of("budgetUsd", String.format(Locale.ROOT,
@@ -77,25 +80,26 @@ public final class SubmitStep {
                     defects(request), remixOf, review.nextInstruction());
             ProviderJob started = provider.submit(spec, job.jobId() + "/" + attempt + "/" + variation);
             startedJobs.add(started);
-            tasks.add(new ProviderTask(variation, seed, started.providerJobId(), started.state().name(),
+            tasks.add(new ProviderTask(variation, seed, started.providerJobId(), started.state(),
                     started.progressPercent(), "", started.failureReason(), ""));
             pollAfter = Math.max(pollAfter, started.pollAfterSeconds());
         }
-        RenderRound round = new RenderRound(attempt, mode, prompt, review.nextInstruction(), tasks, "RUNNING", 0,
+        RenderRound round = new RenderRound(attempt, mode, prompt, review.nextInstruction(), tasks, RenderRound.Status.RUNNING, 0,
                 pollAfter, clock.instant().plus(ROUND_DEADLINE).toString(), previous.spentUsd() + cost,
                 request.settings().durationSeconds());
         String now = clock.instant().toString();
         jobs.update(job.jobId(), r -> {
+            Set<String> onRecord = history.read(r).stream().map(ProviderJobHistory::providerJobId).collect(Collectors.toSet());
+            long newJobs = startedJobs.stream().filter(s -> !onRecord.contains(s.providerJobId())).count();
             JobRecord updated = r.withStatus(JobStatus.RENDERING, "", clock.instant())
-                    .withSubmissions(r.providerSubmissions() + tasks.size());
+                    .withSubmissions(r.providerSubmissions() + (int) newJobs);
             updated = updated.withDetail(details.putAttempt(updated, attempt, Map.of(
-                    "mode", mode, "instruction", round.instruction(), "providerJobIds",
+                    "mode", mode.wireName(), "instruction", round.instruction(), "providerJobIds",
                     tasks.stream().map(ProviderTask::providerJobId).toList(), "estimatedCostUsd", cost)));
             for (int i = 0; i < startedJobs.size(); i++) {
                 ProviderJob started = startedJobs.get(i);
                 List<CreateAttempt> creates = started.createAttempts().isEmpty()
-                        ? List.of(new CreateAttempt(now, CreateAttempt.Outcome.CREATED, started.providerJobId(),
-                                "started by " + job.provider() + ", which reports no details of its calls"))
+                        ? List.of(unreported(job, started, onRecord.contains(started.providerJobId()), now))
                         : started.createAttempts();
                 updated = updated.withDetail(history.submitted(updated, attempt, i, started.providerJobId(),
                         creates, new ProviderJobHistory.StateSeen(started.state().name(), now),
@@ -104,6 +108,18 @@ public final class SubmitStep {
             return updated;
         });
         return round;
+    }
+
+    /**
+     * The create call of a provider that reports none (the animatic): a job already on the record was resumed by a
+     * retried Submit (the same idempotency key gave the same job), any other was created now.
+     */
+    private static CreateAttempt unreported(JobTicket job, ProviderJob started, boolean onRecord, String now) {
+        return onRecord
+                ? new CreateAttempt(now, CreateAttempt.Outcome.RESUMED, started.providerJobId(),
+                        "already on the job record: a retried Submit found the job " + job.provider() + " had started")
+                : new CreateAttempt(now, CreateAttempt.Outcome.CREATED, started.providerJobId(),
+                        "started by " + job.provider() + ", which reports no details of its calls");
     }
 
     /** Animatic defects; a trailing {@code !} marks them persistent (the animatic then ignores fixes for them). */

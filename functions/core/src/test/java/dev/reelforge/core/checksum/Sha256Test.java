@@ -1,8 +1,12 @@
 package dev.reelforge.core.checksum;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.HexFormat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -25,5 +29,22 @@ class Sha256Test {
         Path file = Files.write(dir.resolve("clip.bin"), content);
 
         assertThat(Sha256.hexOfFile(file)).isEqualTo(Sha256.hex(content)).hasSize(64);
+    }
+
+    @Test
+    void digestOf_nistVectorAbc_isTheRawFormOfHex() {
+        assertThat(HexFormat.of().formatHex(Sha256.digestOf("abc".getBytes(UTF_8))))
+                .isEqualTo(ABC);
+    }
+
+    @Test
+    void copy_stream_writesEveryByteAndHashesThem() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        Sha256.Copied copied = Sha256.copy(new ByteArrayInputStream("abc".getBytes(UTF_8)), out);
+
+        assertThat(copied.bytes()).isEqualTo(3);
+        assertThat(copied.hex()).isEqualTo(ABC);
+        assertThat(out.toString(UTF_8)).isEqualTo("abc");
     }
 }

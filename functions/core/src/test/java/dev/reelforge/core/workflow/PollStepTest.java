@@ -14,6 +14,7 @@ import dev.reelforge.core.job.ProviderJobHistory.DownloadAttempt;
 import dev.reelforge.core.port.VideoProvider;
 import dev.reelforge.core.provider.GenerationSpec;
 import dev.reelforge.core.provider.ProviderJob;
+import dev.reelforge.core.review.RoundMode;
 import dev.reelforge.core.testing.DirectoryClipStore;
 import dev.reelforge.core.testing.InMemoryJobStore;
 import dev.reelforge.core.testing.Mp4Bytes;
@@ -59,8 +60,8 @@ class PollStepTest {
     }
 
     private static RenderRound running(double seconds) {
-        return new RenderRound(1, "initial", "p", "", List.of(new ProviderTask(0, 7, "job_1", "IN_PROGRESS", 50, "", "", "")),
-                "RUNNING", 50, 1, "2026-12-02T11:00:00Z", 1, seconds);
+        return new RenderRound(1, RoundMode.INITIAL, "p", "",
+                List.of(new ProviderTask(0, 7, "job_1", ProviderJob.State.IN_PROGRESS, 50, "", "", "")), RenderRound.Status.RUNNING, 50, 1, "2026-12-02T11:00:00Z", 1, seconds);
     }
 
     @Test
@@ -71,7 +72,7 @@ class PollStepTest {
         provider.bodies.add(mp4);
 
         RenderRound first = poll.run(ticket, running(8));
-        assertThat(first.status()).isEqualTo("RUNNING");
+        assertThat(first.status()).isEqualTo(RenderRound.Status.RUNNING);
         assertThat(first.tasks().get(0).rejectedDownloads()).isEqualTo(1);
         assertThat(first.pollAfterSeconds()).isEqualTo(2);
         RenderRound second = poll.run(ticket, first);
@@ -79,7 +80,7 @@ class PollStepTest {
         assertThat(second.pollAfterSeconds()).isEqualTo(4);
         RenderRound third = poll.run(ticket, second);
 
-        assertThat(third.status()).isEqualTo("COMPLETED");
+        assertThat(third.status()).isEqualTo(RenderRound.Status.COMPLETED);
         assertThat(bucket.getBytes(third.tasks().get(0).clipKey())).hasValue(mp4);
         ProviderJobHistory history = new ProviderHistory(JSON).read(jobs.find("j-1").orElseThrow()).get(0);
         assertThat(history.downloads()).extracting(DownloadAttempt::outcome)
@@ -132,7 +133,7 @@ class PollStepTest {
     void run_roundWithoutARequestedLength_acceptsAnyPositiveLength() {
         provider.bodies.add(Mp4Bytes.clip(1));
 
-        assertThat(poll.run(ticket, running(0)).status()).isEqualTo("COMPLETED");
+        assertThat(poll.run(ticket, running(0)).status()).isEqualTo(RenderRound.Status.COMPLETED);
     }
 
     @Test
@@ -141,7 +142,7 @@ class PollStepTest {
 
         RenderRound round = poll.run(ticket, running(8));
 
-        assertThat(round.status()).isEqualTo("RUNNING");
+        assertThat(round.status()).isEqualTo(RenderRound.Status.RUNNING);
         assertThat(round.pollAfterSeconds()).isEqualTo(7);
         assertThat(round.tasks()).isEqualTo(running(8).tasks());
     }

@@ -2,8 +2,8 @@ package dev.reelforge.handlers.media;
 
 import dev.reelforge.core.port.ClipStore;
 import dev.reelforge.core.port.VideoProvider;
-import dev.reelforge.handlers.config.HandlerConfig;
-import dev.reelforge.handlers.config.ProviderAdapterFactory;
+import dev.reelforge.wiring.HandlerConfig;
+import dev.reelforge.wiring.ProviderAdapterFactory;
 import dev.reelforge.providers.animatic.AnimaticProvider;
 
 /**

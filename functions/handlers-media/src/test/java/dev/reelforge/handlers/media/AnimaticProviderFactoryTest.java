@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reelforge.core.port.VideoProvider;
 import dev.reelforge.core.testing.DirectoryClipStore;
-import dev.reelforge.handlers.config.HandlerConfig;
-import dev.reelforge.handlers.config.ProviderAdapters;
-import dev.reelforge.handlers.config.ProviderConfig;
+import dev.reelforge.wiring.HandlerConfig;
+import dev.reelforge.wiring.ProviderAdapters;
+import dev.reelforge.wiring.ProviderConfig;
 import dev.reelforge.providers.animatic.AnimaticProvider;
 import java.nio.file.Path;
 import java.util.Map;

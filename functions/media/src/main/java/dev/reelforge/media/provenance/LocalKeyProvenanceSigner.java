@@ -1,5 +1,6 @@
 package dev.reelforge.media.provenance;
 
+import dev.reelforge.core.checksum.Sha256;
 import dev.reelforge.core.port.ProvenanceSigner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,7 +12,6 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
@@ -19,7 +19,6 @@ import java.security.spec.ECGenParameterSpec;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
-import java.util.HexFormat;
 
 /**
  * {@link ProvenanceSigner} over an ECDSA P-256 key in PEM files: {@code provenance-key.pem} (PKCS#8, owner-only) and
@@ -109,10 +108,6 @@ public final class LocalKeyProvenanceSigner implements ProvenanceSigner {
     }
 
     static String sha256Hex(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return Sha256.hex(bytes);
     }
 }

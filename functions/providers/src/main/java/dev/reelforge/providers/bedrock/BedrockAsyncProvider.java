@@ -1,5 +1,6 @@
 package dev.reelforge.providers.bedrock;
 
+import dev.reelforge.core.checksum.Sha256;
 import dev.reelforge.core.error.PaidRenderLostException;
 import dev.reelforge.core.error.ProviderFailedException;
 import dev.reelforge.core.port.ClipStore;
@@ -11,12 +12,8 @@ import dev.reelforge.providers.internal.AmbiguousCreateException;
 import dev.reelforge.providers.internal.ProviderErrors;
 import dev.reelforge.providers.internal.SubmitOnce;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.NoSuchElementException;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.core.document.Document;
@@ -85,11 +82,7 @@ public final class BedrockAsyncProvider implements VideoProvider {
 
     /** The idempotency token Bedrock sees for one of our keys: 64 hex digits, within its 256-character limit. */
     public static String clientRequestToken(String idempotencyKey) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(idempotencyKey.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return Sha256.hex(idempotencyKey);
     }
 
     @Override

@@ -1,18 +1,15 @@
 package dev.reelforge.providers.internal;
 
+import dev.reelforge.core.checksum.Sha256;
 import dev.reelforge.core.error.CorruptDownloadException;
 import dev.reelforge.core.error.ProviderThrottledException;
+import dev.reelforge.core.file.AtomicFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -54,31 +51,23 @@ public final class ClipDownload {
         }
         Path absolute = target.toAbsolutePath();
         try (InputStream in = response.body()) {
-            Files.createDirectories(absolute.getParent());
-            Path partial = Files.createTempFile(absolute.getParent(), absolute.getFileName() + ".", ".part");
-            try {
-                MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-                long written;
-                try (OutputStream out = new DigestOutputStream(Files.newOutputStream(partial), sha256)) {
-                    written = in.transferTo(out);
+            Sha256.Copied copied = AtomicFile.write(absolute, partial -> {
+                Sha256.Copied written;
+                try (OutputStream out = Files.newOutputStream(partial)) {
+                    written = Sha256.copy(in, out);
                 }
                 long expected = response.headers().firstValueAsLong("content-length").orElse(-1);
-                if (written == 0 || (expected >= 0 && expected != written)) {
-                    throw new CorruptDownloadException(provider + " sent " + written + " of "
+                if (written.bytes() == 0 || (expected >= 0 && expected != written.bytes())) {
+                    throw new CorruptDownloadException(provider + " sent " + written.bytes() + " of "
                             + (expected >= 0 ? expected : "an unknown number of") + " bytes of the clip (cut short)");
                 }
-                Files.move(partial, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                String checksum = HexFormat.of().formatHex(sha256.digest());
-                log.info("{} clip downloaded: {} bytes, sha256 {}", provider, written, checksum);
-                return checksum;
-            } finally {
-                Files.deleteIfExists(partial);
-            }
+                return written;
+            });
+            log.info("{} clip downloaded: {} bytes, sha256 {}", provider, copied.bytes(), copied.hex());
+            return copied.hex();
         } catch (IOException e) {
             throw new ProviderThrottledException(provider + " clip transfer to " + absolute.getFileName() + " broke off ("
                     + e.getClass().getSimpleName() + "); retrying the download");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
     }
 }

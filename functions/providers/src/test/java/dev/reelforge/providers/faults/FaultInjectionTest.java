@@ -25,7 +25,7 @@ import dev.reelforge.core.workflow.PollStep;
 import dev.reelforge.core.workflow.RenderRound;
 import dev.reelforge.core.workflow.ReviewOutcome;
 import dev.reelforge.core.workflow.SubmitStep;
-import dev.reelforge.providers.ledger.InMemoryProviderJobLedger;
+import dev.reelforge.core.testing.InMemoryProviderJobLedger;
 import dev.reelforge.providers.openai.OpenAiVideosProvider;
 import dev.reelforge.providers.openai.OpenAiVideosSettings;
 import java.io.IOException;
@@ -172,12 +172,12 @@ class FaultInjectionTest {
                 0.8, 0.8 * variations, List.of());
         try {
             RenderRound round = withAslRetry(() -> submit.run(request, ticket, RenderRound.notStarted(), ReviewOutcome.notReviewed()));
-            for (int lap = 0; lap < 60 && !round.status().equals("COMPLETED"); lap++) {
+            for (int lap = 0; lap < 60 && round.status() != RenderRound.Status.COMPLETED; lap++) {
                 clock.advance(Duration.ofSeconds(round.pollAfterSeconds()));
                 RenderRound current = round;
                 round = withAslRetry(() -> poll.run(ticket, current));
             }
-            return round.status().equals("COMPLETED")
+            return round.status() == RenderRound.Status.COMPLETED
                     ? new Outcome(n, "SUCCEEDED", "", variations)
                     : new Outcome(n, "FAILED", "still running after 60 polls", variations);
         } catch (ReelforgeException e) {

@@ -8,7 +8,7 @@ import dev.reelforge.core.error.ProviderThrottledException;
 import dev.reelforge.core.port.ProviderJobLedger;
 import dev.reelforge.core.provider.CreateAttempt;
 import dev.reelforge.core.provider.ProviderJob;
-import dev.reelforge.providers.ledger.InMemoryProviderJobLedger;
+import dev.reelforge.core.testing.InMemoryProviderJobLedger;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

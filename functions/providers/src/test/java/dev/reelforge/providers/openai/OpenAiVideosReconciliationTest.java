@@ -20,7 +20,7 @@ import dev.reelforge.core.provider.CreateAttempt;
 import dev.reelforge.core.provider.GenerationSpec;
 import dev.reelforge.core.provider.ProviderJob;
 import dev.reelforge.providers.Specs;
-import dev.reelforge.providers.ledger.InMemoryProviderJobLedger;
+import dev.reelforge.core.testing.InMemoryProviderJobLedger;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;

@@ -17,7 +17,7 @@ import dev.reelforge.core.workflow.JobTicket;
 import dev.reelforge.core.workflow.RenderRound;
 import dev.reelforge.core.workflow.ReviewOutcome;
 import dev.reelforge.core.workflow.SubmitStep;
-import dev.reelforge.providers.InMemoryTenantSpendLedger;
+import dev.reelforge.core.testing.InMemoryTenantSpendLedger;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;

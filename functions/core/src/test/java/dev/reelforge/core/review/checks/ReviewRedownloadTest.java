@@ -12,6 +12,7 @@ import dev.reelforge.core.provider.GenerationSpec;
 import dev.reelforge.core.provider.ProviderJob;
 import dev.reelforge.core.request.RenderRequest;
 import dev.reelforge.core.request.RequestParser;
+import dev.reelforge.core.review.RoundMode;
 import dev.reelforge.core.review.judge.ClipJudging;
 import dev.reelforge.core.testing.DirectoryClipStore;
 import dev.reelforge.core.testing.InMemoryJobStore;
@@ -47,8 +48,9 @@ class ReviewRedownloadTest {
     private final InMemoryJobStore jobs = new InMemoryJobStore();
     private final Deque<byte[]> served = new ArrayDeque<>();
     private final JobTicket ticket = new JobTicket("j-1", "acme", "j-1", "", false, "", "", "scripted", "m", false, 1, 1, List.of());
-    private final RenderRound round = new RenderRound(1, "initial", "p", "",
-            List.of(new RenderRound.ProviderTask(0, 7, "job_77", "COMPLETED", 100, KEY, "", "")), "COMPLETED", 100, 1, "", 1, 4);
+    private final RenderRound round = new RenderRound(1, RoundMode.INITIAL, "p", "",
+            List.of(new RenderRound.ProviderTask(0, 7, "job_77", ProviderJob.State.COMPLETED, 100, KEY, "", "")),
+            RenderRound.Status.COMPLETED, 100, 1, "", 1, 4);
     private DirectoryClipStore bucket;
     private RenderRequest request;
 

@@ -6,16 +6,14 @@ import dev.reelforge.core.error.ReelforgeException;
 import dev.reelforge.core.media.ClipMetrics;
 import dev.reelforge.core.request.RenderRequest;
 import dev.reelforge.core.request.RequestParser;
-import dev.reelforge.core.request.Storyboard;
 import dev.reelforge.core.review.Check;
-import dev.reelforge.core.review.ConformanceCheck;
-import dev.reelforge.core.review.checks.ClipChecks;
-import dev.reelforge.core.review.checks.ReviewThresholds;
+import dev.reelforge.core.review.checks.ReviewProfiles;
 import dev.reelforge.core.review.judge.ClipJudging;
 import dev.reelforge.core.review.judge.JudgeMode;
-import dev.reelforge.handlers.config.HandlerConfig;
-import dev.reelforge.handlers.config.JudgeConfig;
-import dev.reelforge.handlers.config.Services;
+import dev.reelforge.core.workflow.ClipReview;
+import dev.reelforge.wiring.HandlerConfig;
+import dev.reelforge.wiring.JudgeConfig;
+import dev.reelforge.wiring.Services;
 import dev.reelforge.media.Ffmpeg;
 import dev.reelforge.media.analysis.FfmpegClipAnalyzer;
 import dev.reelforge.media.analysis.FfmpegFrameSampler;
@@ -23,7 +21,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -74,17 +71,13 @@ final class ReviewCommand implements Callable<Integer> {
                     : HandlerConfig.judgeFromEnvironment().withMode(JudgeMode.parse(judgeMode));
             Ffmpeg ffmpeg = Ffmpeg.bundled();
             ClipMetrics metrics = new FfmpegClipAnalyzer(ffmpeg).analyze(clip);
-            Storyboard storyboard = request == null ? new Storyboard("", List.of(), List.of()) : request.storyboard();
-            List<Check> checks = new ArrayList<>(request == null
-                    ? ClipChecks.evaluate(ConformanceCheck.evaluateUnordered(metrics.probe()), metrics, storyboard,
-                            ReviewThresholds.defaults())
-                    : ClipChecks.evaluate(metrics, request.settings(), storyboard, request.reviewThresholds()));
             ClipJudging judging = judgeConfig.judgingWithEnvironmentKey(new FfmpegFrameSampler(ffmpeg), json, Clock.systemUTC());
-            ClipJudging.Result judged = judging.judge(clip, request == null ? "" : request.prompt(), storyboard);
-            checks.addAll(judged.binding());
-            List<Check> advisory = judged.advisory();
-            List<String> warnings = judged.note().isEmpty() ? List.of() : List.of(judged.note());
-            boolean passed = checks.stream().allMatch(Check::passed);
+            ClipReview review = new ClipReview(judging, ReviewProfiles.bundled(json));
+            ClipReview.Result reviewed = request == null ? review.reviewAlone(clip, metrics) : review.review(clip, metrics, request);
+            List<Check> checks = reviewed.checks();
+            List<Check> advisory = reviewed.advisory();
+            List<String> warnings = reviewed.note().isEmpty() ? List.of() : List.of(reviewed.note());
+            boolean passed = reviewed.passed();
             if (asJson) {
                 ObjectNode doc = json.createObjectNode();
                 doc.put("clip", clip.toString());

@@ -5,7 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.reelforge.handlers.config.Services;
+import dev.reelforge.core.error.LambdaErrorCause;
+import dev.reelforge.wiring.Services;
 import dev.reelforge.local.engine.EngineClock;
 import dev.reelforge.core.checksum.Sha256;
 import dev.reelforge.core.job.JobRecord;
@@ -148,7 +149,7 @@ final class RunCommand implements Callable<Integer> {
         String jobId = result.executionArn().substring(result.executionArn().lastIndexOf(':') + 1);
         if (result.status() != ExecutionResult.Status.SUCCEEDED) {
             boolean rejected = "Reelforge.RequestRejected".equals(result.error());
-            String reason = causeMessage(json, result.cause());
+            String reason = LambdaErrorCause.message(json, result.cause());
             if (jsonOutput) {
                 ObjectNode doc = json.createObjectNode();
                 doc.put("status", rejected ? "REJECTED" : result.status().name());
@@ -227,21 +228,5 @@ final class RunCommand implements Callable<Integer> {
         } catch (RuntimeException notAPath) {
             return location;
         }
-    }
-
-    /** A Fail state's cause is the Lambda error document; users see its message, never the stack trace. */
-    static String causeMessage(ObjectMapper json, String cause) {
-        if (cause == null) {
-            return "";
-        }
-        try {
-            JsonNode parsed = json.readTree(cause);
-            if (parsed != null && parsed.hasNonNull("errorMessage")) {
-                return parsed.get("errorMessage").asText();
-            }
-        } catch (IOException notJson) {
-            return cause;
-        }
-        return cause;
     }
 }

@@ -8,7 +8,7 @@ import dev.reelforge.core.request.RenderRequest;
 import dev.reelforge.core.request.RequestParser;
 import dev.reelforge.core.validation.ContentPolicy;
 import dev.reelforge.core.validation.RequestValidator;
-import dev.reelforge.handlers.config.Services;
+import dev.reelforge.wiring.Services;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;

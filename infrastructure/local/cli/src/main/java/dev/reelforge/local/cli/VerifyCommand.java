@@ -1,11 +1,11 @@
 package dev.reelforge.local.cli;
 
 import dev.reelforge.core.media.ProvenanceSeal;
-import dev.reelforge.handlers.config.Services;
 import dev.reelforge.core.error.MediaProcessingException;
 import dev.reelforge.core.media.CredentialsReport;
 import dev.reelforge.media.credentials.C2paContentCredentials;
 import dev.reelforge.media.credentials.LocalCertificateAuthority;
+import dev.reelforge.wiring.Services;
 import dev.reelforge.media.provenance.LocalKeyProvenanceSigner;
 import dev.reelforge.media.render.MediaPlanRenderer;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package dev.reelforge.local.runtime;
 
+import dev.reelforge.local.stack.LocalAccount;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -36,9 +37,8 @@ public final class Definitions {
     public static Map<String, String> localSubstitutions() {
         Map<String, String> values = new LinkedHashMap<>();
         FUNCTIONS.forEach((variable, name) -> values.put(variable, LocalTaskResolver.functionArn(name)));
-        String ecs = "arn:aws:ecs:" + LocalTaskResolver.REGION + ":" + LocalTaskResolver.ACCOUNT;
-        values.put("MediaClusterArn", ecs + ":cluster/reelforge-media");
-        values.put("MediaTaskDefinitionArn", ecs + ":task-definition/reelforge-media:1");
+        values.put("MediaClusterArn", LocalAccount.arn("ecs", "cluster/reelforge-media"));
+        values.put("MediaTaskDefinitionArn", LocalAccount.arn("ecs", "task-definition/reelforge-media:1"));
         values.put("MediaCapacityProvider", "reelforge-gpu");
         values.put("RenderStateMachineArn", LocalWorkflow.stateMachineArn(LocalWorkflow.RENDER_MACHINE));
         values.put("EventBusName", "default");

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reelforge.local.engine.TaskContext;
 import dev.reelforge.local.engine.TaskFailedException;
 import dev.reelforge.local.engine.TaskHandler;
+import dev.reelforge.local.stack.LocalAccount;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -25,8 +26,6 @@ import java.util.UUID;
  * {@link LocalEventBus}. Anything else fails as an unsupported resource.
  */
 public final class LocalTaskResolver implements TaskHandler {
-    static final String ACCOUNT = "000000000000";
-    static final String REGION = "us-east-1";
     private static final String LAMBDA_INVOKE = "arn:aws:states:::lambda:invoke";
     private static final String ECS_RUN_TASK_SYNC = "arn:aws:states:::ecs:runTask.sync";
     private static final String START_EXECUTION_SYNC = "arn:aws:states:::states:startExecution.sync";
@@ -62,7 +61,7 @@ public final class LocalTaskResolver implements TaskHandler {
     }
 
     public static String functionArn(String functionName) {
-        return "arn:aws:lambda:" + REGION + ":" + ACCOUNT + ":function:" + functionName;
+        return LocalAccount.arn("lambda", "function:" + functionName);
     }
 
     @Override
@@ -146,7 +145,7 @@ public final class LocalTaskResolver implements TaskHandler {
         int exitCode = media.run(environment);
         String cluster = input.path("Cluster").asText("reelforge-media");
         ObjectNode task = json.createObjectNode();
-        task.put("TaskArn", "arn:aws:ecs:" + REGION + ":" + ACCOUNT + ":task/" + cluster.substring(cluster.lastIndexOf('/') + 1)
+        task.put("TaskArn", LocalAccount.arn("ecs", "task/") + cluster.substring(cluster.lastIndexOf('/') + 1)
                 + "/" + UUID.randomUUID().toString().replace("-", ""));
         task.put("ClusterArn", cluster);
         task.put("TaskDefinitionArn", input.path("TaskDefinition").asText());

@@ -12,15 +12,16 @@ import dev.reelforge.handlers.PostProcessHandler;
 import dev.reelforge.handlers.RecordFailureHandler;
 import dev.reelforge.handlers.SubmitHandler;
 import dev.reelforge.handlers.ValidateHandler;
-import dev.reelforge.handlers.config.HandlerConfig;
-import dev.reelforge.handlers.config.ProviderAdapters;
-import dev.reelforge.handlers.config.Services;
+import dev.reelforge.wiring.HandlerConfig;
+import dev.reelforge.wiring.ProviderAdapters;
+import dev.reelforge.wiring.Services;
 import dev.reelforge.handlers.media.ReviewScoreHandler;
 import dev.reelforge.local.engine.Engine;
 import dev.reelforge.local.engine.EngineClock;
 import dev.reelforge.local.engine.ExecutionListener;
 import dev.reelforge.local.engine.ExecutionResult;
 import dev.reelforge.local.engine.StateMachine;
+import dev.reelforge.local.stack.LocalAccount;
 import dev.reelforge.local.stack.LocalAwsStack;
 import dev.reelforge.media.Ffmpeg;
 import dev.reelforge.media.analysis.FfmpegClipAnalyzer;
@@ -60,7 +61,7 @@ public final class LocalWorkflow {
         Map<String, VideoProvider> providers = new LinkedHashMap<>();
         providers.put(AnimaticProvider.NAME, new AnimaticProvider(dataDir.resolve("animatic")));
         providers.putAll(ProviderAdapters.build(
-                HandlerConfig.providersFromEnvironment(LocalAwsStack.REGION, stack.settings().bucket()), stack.clipStore(),
+                HandlerConfig.providersFromEnvironment(LocalAccount.REGION, stack.settings().bucket()), stack.clipStore(),
                 new DynamoDbProviderJobLedger(stack.clients().dynamoDb(), stack.settings().tables().promptCache()),
                 secretId -> {
                     throw new IllegalStateException("local runs read provider keys from REELFORGE_OPENAI_API_KEY / "
@@ -104,7 +105,7 @@ public final class LocalWorkflow {
     }
 
     public static String stateMachineArn(String name) {
-        return "arn:aws:states:" + LocalTaskResolver.REGION + ":" + LocalTaskResolver.ACCOUNT + ":stateMachine:" + name;
+        return LocalAccount.arn("states", "stateMachine:" + name);
     }
 
     /** Runs one render execution to its end (synchronously) and returns the engine's result with its history. */

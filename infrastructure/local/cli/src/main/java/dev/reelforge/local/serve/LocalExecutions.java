@@ -10,6 +10,7 @@ import dev.reelforge.local.engine.StateMachine;
 import dev.reelforge.local.engine.TaskFailedException;
 import dev.reelforge.local.engine.TaskHandler;
 import dev.reelforge.local.runtime.NestedExecutions;
+import dev.reelforge.local.stack.LocalAccount;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,8 +33,6 @@ import java.util.regex.Pattern;
  * {@code startExecution.sync} children are registered like any other execution. Thread-safe.
  */
 public final class LocalExecutions implements NestedExecutions, AutoCloseable {
-    static final String REGION = "us-east-1";
-    static final String ACCOUNT = "000000000000";
     private static final Pattern NAME = Pattern.compile("^[A-Za-z0-9_-]{1,80}$");
 
     private final Engine engine;
@@ -56,7 +55,7 @@ public final class LocalExecutions implements NestedExecutions, AutoCloseable {
     }
 
     public static String stateMachineArn(String name) {
-        return "arn:aws:states:" + REGION + ":" + ACCOUNT + ":stateMachine:" + name;
+        return LocalAccount.arn("states", "stateMachine:" + name);
     }
 
     /** CreateStateMachine; the same name with the same definition and type is idempotent, as on AWS. */
@@ -218,8 +217,8 @@ public final class LocalExecutions implements NestedExecutions, AutoCloseable {
     }
 
     private static String executionArn(LocalStateMachine machine, String name) {
-        String kind = machine.type().equals("EXPRESS") ? ":express:" : ":execution:";
-        return "arn:aws:states:" + REGION + ":" + ACCOUNT + kind + machine.name() + ":" + name;
+        String kind = machine.type().equals("EXPRESS") ? "express:" : "execution:";
+        return LocalAccount.arn("states", kind + machine.name() + ":" + name);
     }
 
     private static void requireArn(String arn, String resource) {

@@ -5,12 +5,13 @@ import dev.reelforge.aws.AwsClients;
 import dev.reelforge.aws.sfn.SfnRenderStarter;
 import dev.reelforge.core.port.VideoProvider;
 import dev.reelforge.handlers.IngestHandler;
-import dev.reelforge.handlers.config.Services;
-import dev.reelforge.handlers.config.StateMachineArns;
+import dev.reelforge.wiring.Services;
+import dev.reelforge.wiring.StateMachineArns;
 import dev.reelforge.local.engine.EngineClock;
 import dev.reelforge.local.runtime.Definitions;
 import dev.reelforge.local.runtime.LocalEventBus;
 import dev.reelforge.local.runtime.LocalWorkflow;
+import dev.reelforge.local.stack.LocalAccount;
 import dev.reelforge.local.stack.LocalAwsStack;
 import dev.reelforge.providers.animatic.AnimaticProvider;
 import java.net.URI;
@@ -31,7 +32,7 @@ import java.util.Map;
 public final class LocalServe implements AutoCloseable {
     public static final String RENDER_ARN = LocalExecutions.stateMachineArn(LocalWorkflow.RENDER_MACHINE);
     public static final String BATCH_ARN = LocalExecutions.stateMachineArn(LocalWorkflow.BATCH_MACHINE);
-    private static final String ROLE = "arn:aws:iam::" + LocalExecutions.ACCOUNT + ":role/reelforge-local";
+    private static final String ROLE = "arn:aws:iam::" + LocalAccount.ID + ":role/reelforge-local";
 
     private final LocalExecutions executions;
     private final LocalEventBus events;

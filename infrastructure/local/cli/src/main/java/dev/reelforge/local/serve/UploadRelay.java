@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.reelforge.local.stack.LocalAccount;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -75,9 +76,9 @@ public final class UploadRelay {
         event.put("id", UUID.nameUUIDFromBytes((bucketName + "/" + key + "/" + etag).getBytes(StandardCharsets.UTF_8)).toString());
         event.put("detail-type", "Object Created");
         event.put("source", "aws.s3");
-        event.put("account", LocalExecutions.ACCOUNT);
+        event.put("account", LocalAccount.ID);
         event.put("time", lastModified.toString());
-        event.put("region", LocalExecutions.REGION);
+        event.put("region", LocalAccount.REGION);
         event.putArray("resources").add("arn:aws:s3:::" + bucketName);
         ObjectNode detail = event.putObject("detail");
         detail.put("version", "0");
@@ -85,7 +86,7 @@ public final class UploadRelay {
         detail.putObject("object").put("key", key).put("size", size).put("etag", etag)
                 .put("sequencer", String.format(Locale.ROOT, "%016X", lastModified.toEpochMilli()));
         detail.put("request-id", "local");
-        detail.put("requester", LocalExecutions.ACCOUNT);
+        detail.put("requester", LocalAccount.ID);
         detail.put("source-ip-address", "127.0.0.1");
         detail.put("reason", "PutObject");
         return event;

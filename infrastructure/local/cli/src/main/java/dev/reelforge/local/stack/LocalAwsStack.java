@@ -35,7 +35,6 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  */
 public final class LocalAwsStack implements AutoCloseable {
-    public static final String REGION = "us-east-1";
     public static final LocalCredentials CREDENTIALS = LocalCredentials.of("reelforge-local", "reelforge-local-secret");
     private static final Logger log = LoggerFactory.getLogger(LocalAwsStack.class);
 
@@ -54,7 +53,7 @@ public final class LocalAwsStack implements AutoCloseable {
         this.lock = lock;
         this.s3 = s3;
         this.moto = moto;
-        this.clients = AwsClients.create(AwsEndpoints.local(REGION, s3.endpoint(), moto.endpoint(), CREDENTIALS));
+        this.clients = AwsClients.create(AwsEndpoints.local(LocalAccount.REGION, s3.endpoint(), moto.endpoint(), CREDENTIALS));
         this.snapshots = new TableSnapshots(clients.dynamoDb(), settings.dataDir().resolve("dynamodb"));
     }
 
@@ -125,7 +124,7 @@ public final class LocalAwsStack implements AutoCloseable {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("AWS_ACCESS_KEY_ID", CREDENTIALS.accessKeyId());
         env.put("AWS_SECRET_ACCESS_KEY", CREDENTIALS.secretAccessKey());
-        env.put("AWS_REGION", REGION);
+        env.put("AWS_REGION", LocalAccount.REGION);
         env.put("AWS_ENDPOINT_URL_S3", s3.endpoint().toString());
         env.put("AWS_ENDPOINT_URL_DYNAMODB", moto.endpoint().toString());
         return env;

@@ -1,5 +1,6 @@
 package dev.reelforge.local.stack;
 
+import dev.reelforge.core.checksum.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -10,9 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -114,14 +113,10 @@ public final class MotoVenv {
     }
 
     private String hash() {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(requirements);
-            sha.update((python.executable() + "\n" + python.version()).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(sha.digest()).substring(0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        byte[] interpreter = (python.executable() + "\n" + python.version()).getBytes(StandardCharsets.UTF_8);
+        byte[] identity = Arrays.copyOf(requirements, requirements.length + interpreter.length);
+        System.arraycopy(interpreter, 0, identity, requirements.length, interpreter.length);
+        return Sha256.hex(identity).substring(0, 12);
     }
 
     private static boolean isComplete(Path venv) {

@@ -12,15 +12,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The local runner killed with SIGKILL in the middle of a render, then run again: the unfinished job is resumed
- * with the same provider job (no second create), nothing partial is ever visible as an output, and the job record
- * ends SUCCEEDED.
+ * The local runner killed with SIGKILL in the middle of a render, then run again: no local server outlives the
+ * killed run, the unfinished job is resumed with the same provider job (no second create, and reported as resumed),
+ * nothing partial is ever visible as an output, and the job record ends SUCCEEDED.
  */
 class CrashRecoveryTest {
     private static final Path REQUEST = Path.of("../../../events/requests/ball-bounce-16x9.json").toAbsolutePath();
@@ -50,7 +52,12 @@ class CrashRecoveryTest {
             first.destroyForcibly();
             assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
         }
-        children.forEach(ProcessHandle::destroyForcibly);
+        assertThat(children).as("the killed run had started its local servers").isNotEmpty();
+        try {
+            assertThat(survivors(children)).as("local servers of the killed run still running").isEmpty();
+        } finally {
+            children.forEach(ProcessHandle::destroyForcibly);
+        }
 
         JsonNode jobAfterCrash = onlyJob();
         assertThat(jobAfterCrash.path("status").path("S").asText()).isEqualTo("RENDERING");
@@ -70,7 +77,23 @@ class CrashRecoveryTest {
         assertThat(providerJobIds(jobAfterRerun)).as("attempt 1 resumed its provider job instead of creating another")
                 .startsWith(providerJobsBefore.toArray(String[]::new))
                 .doesNotHaveDuplicates();
+        assertThat(summary.path("providerSubmissions").asInt()).as("provider jobs, each counted once")
+                .isEqualTo(providerJobIds(jobAfterRerun).size());
+        assertThat(summary.path("submissions").path("new").asInt()).isEqualTo(providerJobIds(jobAfterRerun).size());
+        assertThat(summary.path("submissions").path("resumed").asInt()).isEqualTo(providerJobsBefore.size());
         assertThat(outputFiles()).isNotEmpty().allSatisfy(f -> assertThat(f.getFileName().toString()).doesNotContain("partial"));
+    }
+
+    /** The processes still alive 15 s after their parent was killed (a parent-death watch needs a moment). */
+    private static List<String> survivors(List<ProcessHandle> children) throws Exception {
+        try {
+            CompletableFuture.allOf(children.stream().map(ProcessHandle::onExit).toArray(CompletableFuture[]::new))
+                    .get(15, TimeUnit.SECONDS);
+        } catch (TimeoutException stillRunning) {
+            // reported below
+        }
+        return children.stream().filter(ProcessHandle::isAlive)
+                .map(p -> p.pid() + " " + p.info().commandLine().orElse("?")).toList();
     }
 
     private JsonNode onlyJob() throws IOException {

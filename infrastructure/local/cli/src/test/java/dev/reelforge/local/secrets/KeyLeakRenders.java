@@ -5,14 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reelforge.aws.dynamodb.DynamoDbProviderJobLedger;
 import dev.reelforge.core.port.VideoProvider;
-import dev.reelforge.handlers.config.HandlerConfig;
-import dev.reelforge.handlers.config.ProviderConfig;
-import dev.reelforge.handlers.config.Services;
+import dev.reelforge.wiring.HandlerConfig;
+import dev.reelforge.wiring.ProviderConfig;
+import dev.reelforge.wiring.Services;
 import dev.reelforge.local.engine.ExecutionListener;
 import dev.reelforge.local.engine.ExecutionResult;
 import dev.reelforge.local.engine.HistoryEvent;
 import dev.reelforge.local.engine.VirtualClock;
 import dev.reelforge.local.runtime.LocalWorkflow;
+import dev.reelforge.local.stack.LocalAccount;
 import dev.reelforge.local.stack.LocalAwsStack;
 import dev.reelforge.providers.openai.OpenAiVideosProvider;
 import dev.reelforge.providers.openai.OpenAiVideosSettings;
@@ -58,7 +59,7 @@ public final class KeyLeakRenders {
         try (LocalAwsStack stack = LocalAwsStack.start(data)) {
             Map<String, VideoProvider> providers = LocalWorkflow.configuredProviders(stack, data);
             LocalWorkflow workflow = new LocalWorkflow(stack, data, clock, providers);
-            ProviderConfig config = HandlerConfig.providersFromEnvironment(LocalAwsStack.REGION, stack.settings().bucket());
+            ProviderConfig config = HandlerConfig.providersFromEnvironment(LocalAccount.REGION, stack.settings().bucket());
             Map<String, VideoProvider> impatient = new LinkedHashMap<>(providers);
             impatient.put(OpenAiVideosProvider.NAME, new OpenAiVideosProvider(OpenAiVideosSettings.of(config.openAiBaseUrl(),
                     config.openAiApiKey()).withRequestTimeout(Duration.ofMillis(500)), json,

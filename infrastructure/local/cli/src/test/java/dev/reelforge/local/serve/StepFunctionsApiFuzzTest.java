@@ -19,7 +19,7 @@ import dev.reelforge.core.request.RenderRequest;
 import dev.reelforge.core.testing.InMemoryJobStore;
 import dev.reelforge.core.testing.RequestBoundary;
 import dev.reelforge.handlers.ValidateHandler;
-import dev.reelforge.handlers.config.Services;
+import dev.reelforge.wiring.Services;
 import dev.reelforge.local.engine.VirtualClock;
 import dev.reelforge.local.runtime.Definitions;
 import dev.reelforge.local.runtime.LocalTaskResolver;

@@ -8,7 +8,7 @@ import dev.reelforge.aws.kms.KmsProvenanceSigner;
 import dev.reelforge.core.media.ProvenanceRecord;
 import dev.reelforge.core.media.ProvenanceRecord.FileDigest;
 import dev.reelforge.core.media.ProvenanceSeal;
-import dev.reelforge.handlers.config.Services;
+import dev.reelforge.wiring.Services;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;

@@ -29,7 +29,7 @@ class KmsProvenanceSignerMotoTest {
     static KmsClient kmsAt(java.net.URI endpoint) {
         return KmsClient.builder()
                 .endpointOverride(endpoint)
-                .region(Region.of(LocalAwsStack.REGION))
+                .region(Region.of(LocalAccount.REGION))
                 .httpClient(UrlConnectionHttpClient.create())
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
                         LocalAwsStack.CREDENTIALS.accessKeyId(), LocalAwsStack.CREDENTIALS.secretAccessKey())))

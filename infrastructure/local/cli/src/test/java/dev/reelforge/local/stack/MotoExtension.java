@@ -37,7 +37,7 @@ public final class MotoExtension implements ParameterResolver {
     /** Builds a client for any moto server (tests that start their own). */
     static AwsClients clientsFor(URI dynamoDbEndpoint) {
         return AwsClients.create(AwsEndpoints.local(
-                LocalAwsStack.REGION, dynamoDbEndpoint, dynamoDbEndpoint, LocalAwsStack.CREDENTIALS));
+                LocalAccount.REGION, dynamoDbEndpoint, dynamoDbEndpoint, LocalAwsStack.CREDENTIALS));
     }
 
     static MotoServer startMoto(Path logFile) {

@@ -1,4 +1,4 @@
-package dev.reelforge.handlers.config;
+package dev.reelforge.wiring;
 
 import java.util.Map;
 

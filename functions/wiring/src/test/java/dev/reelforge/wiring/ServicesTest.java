@@ -1,4 +1,4 @@
-package dev.reelforge.handlers.config;
+package dev.reelforge.wiring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class ServicesTest {
@@ -57,5 +58,24 @@ class ServicesTest {
     void from_animaticFlag_parsedAndOffByDefault() {
         assertThat(ProviderConfig.from(Map.of(), "us-east-1", "b").animaticEnabled()).isFalse();
         assertThat(ProviderConfig.from(Map.of("REELFORGE_ANIMATIC_ENABLED", "true"), "us-east-1", "b").animaticEnabled()).isTrue();
+    }
+
+    @Test
+    void fromConfig_parserAndValidator_buildNoProviderAdapterAndLookUpNoSecret() {
+        AtomicInteger secretLookups = new AtomicInteger();
+        ProviderConfig openAi = ProviderConfig.from(Map.of("REELFORGE_OPENAI_BASE_URL", "http://127.0.0.1:9/v1",
+                "REELFORGE_OPENAI_API_KEY_SECRET", "arn:aws:secretsmanager:us-east-1:000000000000:secret:openai"), "us-east-1", "b");
+        Services services = Services.fromConfig(HandlerConfig.from(Map.of("REELFORGE_BUCKET", "b")), openAi, arn -> {
+            secretLookups.incrementAndGet();
+            return "sk-from-secrets-manager";
+        });
+
+        services.parser();
+        services.validator();
+        assertThat(secretLookups).as("what Validate uses costs no Secrets Manager call").hasValue(0);
+
+        assertThat(services.provider("openai-videos").name()).isEqualTo("openai-videos");
+        services.provider("openai-videos");
+        assertThat(secretLookups).as("the adapter is built once, on first use").hasValue(1);
     }
 }

@@ -1,4 +1,4 @@
-package dev.reelforge.handlers.config;
+package dev.reelforge.wiring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.reelforge.handlers.config;
+package dev.reelforge.wiring;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.reelforge.core.port.FrameSampler;

@@ -1,4 +1,4 @@
-package dev.reelforge.providers.ledger;
+package dev.reelforge.core.testing;
 
 import dev.reelforge.core.port.ProviderJobLedger;
 import java.time.Duration;
@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * {@link ProviderJobLedger} in memory, for one process (the local CLI, tests). Atomic per key. Thread-safe.
+ * {@link ProviderJobLedger} in memory, for adapter and workflow tests. Atomic per key. Thread-safe.
  */
 public final class InMemoryProviderJobLedger implements ProviderJobLedger {
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();

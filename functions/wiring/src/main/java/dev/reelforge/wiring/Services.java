@@ -1,4 +1,4 @@
-package dev.reelforge.handlers.config;
+package dev.reelforge.wiring;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -36,25 +37,26 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
  * The collaborators of every handler, wired once per Lambda container (or once per local run). In AWS they are
- * the SDK adapters configured from the environment; the local CLI passes the same adapters pointed at its local
- * servers, so there is no special local code path in the handlers. Nothing here touches FFmpeg: ReviewScore adds
- * its probe and analyzer in functions/handlers-media, and the animatic adapter comes from a
- * {@link ProviderAdapterFactory} that only the media package carries.
+ * the SDK adapters configured from the environment, each built on first use, so a handler pays only for what it
+ * uses: Validate builds no provider adapter, no S3 client and makes no Secrets Manager call. The local CLI passes
+ * the same adapters pointed at its local servers, so there is no special local code path in the handlers. Nothing
+ * here touches FFmpeg: ReviewScore adds its probe and analyzer in functions/handlers-media, and the animatic adapter
+ * comes from a {@link ProviderAdapterFactory} that only the media package carries.
  */
 public final class Services {
     private static volatile Services fromEnvironment;
 
     private final ObjectMapper json;
-    private final ClipStore clips;
-    private final JobStore jobs;
-    private final PromptCache cache;
-    private final Map<String, VideoProvider> providers;
+    private final Supplier<ClipStore> clips;
+    private final Supplier<JobStore> jobs;
+    private final Supplier<PromptCache> cache;
+    private final Supplier<Map<String, VideoProvider>> providers;
     private final Set<String> offered;
     private final Path workDir;
     private final Clock clock;
-    private final RequestParser parser;
-    private final RequestValidator validator;
-    private final DailyBudget dailyBudget;
+    private final Supplier<RequestParser> parser;
+    private final Supplier<RequestValidator> validator;
+    private final Supplier<DailyBudget> dailyBudget;
 
     public Services(ObjectMapper json, ClipStore clips, JobStore jobs, PromptCache cache, Map<String, VideoProvider> providers,
             CapabilityCatalog catalog, Path workDir, Clock clock) {
@@ -74,19 +76,31 @@ public final class Services {
      */
     Services(ObjectMapper json, ClipStore clips, JobStore jobs, PromptCache cache, Map<String, VideoProvider> providers,
             Set<String> offered, CapabilityCatalog catalog, Path workDir, Clock clock, DailyBudget dailyBudget) {
+        this(json, () -> clips, () -> jobs, () -> cache, () -> Map.copyOf(providers), union(offered, providers.keySet()),
+                () -> catalog, workDir, clock, () -> dailyBudget);
+    }
+
+    /** Each collaborator is built by its supplier on first use; {@code offered} names all that {@code providers} holds. */
+    private Services(ObjectMapper json, Supplier<ClipStore> clips, Supplier<JobStore> jobs, Supplier<PromptCache> cache,
+            Supplier<Map<String, VideoProvider>> providers, Set<String> offered, Supplier<CapabilityCatalog> catalog,
+            Path workDir, Clock clock, Supplier<DailyBudget> dailyBudget) {
         this.json = json;
-        this.clips = clips;
-        this.jobs = jobs;
-        this.cache = cache;
-        this.providers = Map.copyOf(providers);
-        Set<String> names = new HashSet<>(offered);
-        names.addAll(providers.keySet());
-        this.offered = Set.copyOf(names);
+        this.clips = Lazy.of(clips);
+        this.jobs = Lazy.of(jobs);
+        this.cache = Lazy.of(cache);
+        this.providers = Lazy.of(providers);
+        this.offered = Set.copyOf(offered);
         this.workDir = workDir;
         this.clock = clock;
-        this.parser = new RequestParser(json);
-        this.validator = new RequestValidator(ContentPolicy.load(json), catalog, this.offered);
-        this.dailyBudget = dailyBudget;
+        this.parser = Lazy.of(() -> new RequestParser(json));
+        this.validator = Lazy.of(() -> new RequestValidator(ContentPolicy.load(json), catalog.get(), this.offered));
+        this.dailyBudget = Lazy.of(dailyBudget);
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> names = new HashSet<>(a);
+        names.addAll(b);
+        return names;
     }
 
     /** The Jackson setup every handler shares: records in, unknown state fields tolerated (the ASL may add some). */
@@ -109,20 +123,29 @@ public final class Services {
     }
 
     static Services fromConfig(HandlerConfig config) {
+        return fromConfig(config, HandlerConfig.providersFromEnvironment(config.region(), config.bucket()));
+    }
+
+    /** The AWS wiring of {@code config}; nothing is built, no client and no adapter, until a handler asks for it. */
+    static Services fromConfig(HandlerConfig config, ProviderConfig providerConfig) {
+        return fromConfig(config, providerConfig, secretsManager(config.region()));
+    }
+
+    /** As above, with {@code secrets} turning a secret ARN into its value (Secrets Manager in AWS). */
+    static Services fromConfig(HandlerConfig config, ProviderConfig providerConfig, UnaryOperator<String> secrets) {
         ObjectMapper json = objectMapper();
         AwsClients aws = AwsClients.create(AwsEndpoints.forRegion(config.region()));
-        S3ClipStore clips = new S3ClipStore(aws.s3(), config.bucket());
-        ProviderConfig providerConfig = HandlerConfig.providersFromEnvironment(config.region(), config.bucket());
+        Supplier<ClipStore> clips = Lazy.of(() -> new S3ClipStore(aws.s3(), config.bucket()));
         return new Services(json,
                 clips,
-                new DynamoDbJobStore(aws.dynamoDb(), config.jobsTable()),
-                new DynamoDbPromptCache(aws.dynamoDb(), config.cacheTable()),
-                providers(config, providerConfig, aws, clips, json),
-                providerConfig.animaticEnabled() ? Set.of(ProviderConfig.ANIMATIC) : Set.of(),
-                catalog(json, config.capabilitiesFile()),
+                () -> new DynamoDbJobStore(aws.dynamoDb(), config.jobsTable()),
+                () -> new DynamoDbPromptCache(aws.dynamoDb(), config.cacheTable()),
+                () -> providers(config, providerConfig, aws, clips.get(), json, secrets),
+                ProviderAdapters.offered(providerConfig),
+                () -> catalog(json, config.capabilitiesFile()),
                 config.workDir(),
                 Clock.systemUTC(),
-                dailyBudget(config, providerConfig, aws));
+                () -> dailyBudget(config, providerConfig, aws));
     }
 
     private static DailyBudget dailyBudget(HandlerConfig config, ProviderConfig providerConfig, AwsClients aws) {
@@ -132,7 +155,7 @@ public final class Services {
     }
 
     public DailyBudget dailyBudget() {
-        return dailyBudget;
+        return dailyBudget.get();
     }
 
     /**
@@ -140,15 +163,14 @@ public final class Services {
      * enabled and this function's package carries it.
      */
     private static Map<String, VideoProvider> providers(HandlerConfig config, ProviderConfig providerConfig, AwsClients aws,
-            ClipStore clips, ObjectMapper json) {
+            ClipStore clips, ObjectMapper json, UnaryOperator<String> secrets) {
         Map<String, VideoProvider> providers = new LinkedHashMap<>();
         if (providerConfig.animaticEnabled()) {
             ProviderAdapters.packaged(ProviderConfig.ANIMATIC, config, clips).ifPresent(a -> providers.put(ProviderConfig.ANIMATIC, a));
         }
         providers.putAll(ProviderAdapters.build(providerConfig, clips,
                 new DynamoDbProviderJobLedger(aws.dynamoDb(), config.cacheTable()),
-                secretsManager(config.region()),
-                json, Clock.systemUTC()));
+                secrets, json, Clock.systemUTC()));
         return providers;
     }
 
@@ -170,7 +192,7 @@ public final class Services {
     }
 
     public VideoProvider provider(String name) {
-        VideoProvider provider = providers.get(name);
+        VideoProvider provider = offered.contains(name) ? providers.get().get(name) : null;
         if (provider == null) {
             throw new NoSuchElementException(offered.contains(name)
                     ? "provider '" + name + "' is enabled but its adapter is not in this function's package; deploy the"
@@ -186,15 +208,15 @@ public final class Services {
     }
 
     public ClipStore clips() {
-        return clips;
+        return clips.get();
     }
 
     public JobStore jobs() {
-        return jobs;
+        return jobs.get();
     }
 
     public PromptCache cache() {
-        return cache;
+        return cache.get();
     }
 
     public Path workDir() {
@@ -206,10 +228,10 @@ public final class Services {
     }
 
     public RequestParser parser() {
-        return parser;
+        return parser.get();
     }
 
     public RequestValidator validator() {
-        return validator;
+        return validator.get();
     }
 }

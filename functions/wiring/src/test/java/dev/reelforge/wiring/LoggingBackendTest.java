@@ -1,4 +1,4 @@
-package dev.reelforge.handlers.config;
+package dev.reelforge.wiring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,7 +19,7 @@ class LoggingBackendTest {
     void simpleloggerProperties_logsToStdoutAndKeepsTheSigV4SignersAtInfo() throws IOException {
         Properties config = new Properties();
         try (InputStream in = Services.class.getClassLoader().getResourceAsStream("simplelogger.properties")) {
-            assertThat(in).as("simplelogger.properties in the handlers module").isNotNull();
+            assertThat(in).as("simplelogger.properties in the wiring module").isNotNull();
             config.load(in);
         }
 

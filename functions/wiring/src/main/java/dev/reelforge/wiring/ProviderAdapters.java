@@ -1,4 +1,4 @@
-package dev.reelforge.handlers.config;
+package dev.reelforge.wiring;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.reelforge.core.port.ClipStore;
@@ -11,9 +11,11 @@ import dev.reelforge.providers.openai.OpenAiVideosProvider;
 import dev.reelforge.providers.openai.OpenAiVideosSettings;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -40,6 +42,27 @@ public final class ProviderAdapters {
                     config.bedrockOutputPrefix(), bucket, ledger, clock));
         }
         return adapters;
+    }
+
+    /**
+     * The providers {@code config} enables, by name, without building their adapters: the paid ones it configures
+     * and the animatic when it is enabled (whether or not this function's package carries it).
+     */
+    public static Set<String> offered(ProviderConfig config) {
+        Set<String> names = new LinkedHashSet<>();
+        if (config.animaticEnabled()) {
+            names.add(ProviderConfig.ANIMATIC);
+        }
+        if (config.openAiConfigured()) {
+            names.add(OpenAiVideosProvider.NAME);
+        }
+        if (config.falConfigured()) {
+            names.add(FalQueueProvider.NAME);
+        }
+        if (config.bedrockEnabled()) {
+            names.add(BedrockAsyncProvider.NAME);
+        }
+        return names;
     }
 
     /**

@@ -1,4 +1,4 @@
-package dev.reelforge.providers;
+package dev.reelforge.core.testing;
 
 import dev.reelforge.core.error.DailyBudgetExceededException;
 import dev.reelforge.core.port.TenantSpendLedger;

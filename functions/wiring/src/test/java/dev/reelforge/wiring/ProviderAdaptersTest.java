@@ -1,9 +1,9 @@
-package dev.reelforge.handlers.config;
+package dev.reelforge.wiring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.reelforge.providers.ledger.InMemoryProviderJobLedger;
+import dev.reelforge.core.testing.InMemoryProviderJobLedger;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Map;

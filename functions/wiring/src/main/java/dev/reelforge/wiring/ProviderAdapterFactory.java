@@ -1,4 +1,4 @@
-package dev.reelforge.handlers.config;
+package dev.reelforge.wiring;
 
 import dev.reelforge.core.port.ClipStore;
 import dev.reelforge.core.port.VideoProvider;
@@ -8,7 +8,7 @@ import dev.reelforge.core.port.VideoProvider;
  * animatic renders with FFmpeg, so its factory ships in functions/handlers-media: a Submit or Poll function built
  * from that package offers it, one built from the light package (functions/handlers) cannot, and the light
  * package never holds FFmpeg. Register an implementation in
- * {@code META-INF/services/dev.reelforge.handlers.config.ProviderAdapterFactory}; it needs a public no-arg
+ * {@code META-INF/services/dev.reelforge.wiring.ProviderAdapterFactory}; it needs a public no-arg
  * constructor.
  *
  * <pre>{@code

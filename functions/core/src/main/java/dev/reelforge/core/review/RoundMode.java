@@ -1,0 +1,29 @@
+package dev.reelforge.core.review;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/**
+ * How a round is submitted, as the last review decided: the state machine carries it as {@code review.nextMode} and
+ * {@code round.mode}, in the lower-case wire form of {@link #wireName()}.
+ */
+public enum RoundMode {
+    /** The request's own prompt, every variation. */
+    INITIAL("initial"),
+    /** One targeted edit of the best clip, where the provider can remix. */
+    REMIX("remix"),
+    /** Every variation again, with a revised prompt. */
+    REGENERATE("regenerate"),
+    /** Nothing more to submit: the review passed or gave up. */
+    NONE("none");
+
+    private final String wireName;
+
+    RoundMode(String wireName) {
+        this.wireName = wireName;
+    }
+
+    @JsonValue
+    public String wireName() {
+        return wireName;
+    }
+}

@@ -1,0 +1,81 @@
+package dev.reelforge.core.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.reelforge.core.cache.CacheEntry;
+import dev.reelforge.core.error.InvalidRequestException;
+import dev.reelforge.core.error.JobConflictException;
+import dev.reelforge.core.job.JobStatus;
+import dev.reelforge.core.provider.CapabilityCatalog;
+import dev.reelforge.core.request.RequestParser;
+import dev.reelforge.core.testing.InMemoryJobStore;
+import dev.reelforge.core.testing.InMemoryPromptCache;
+import dev.reelforge.core.validation.ContentPolicy;
+import dev.reelforge.core.validation.RequestValidator;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Validate opens the job, looks the content up in the prompt cache and refuses to reopen a finished job. */
+class ValidateStepTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path MUG_DROP = Path.of("../../events/requests/mug-drop.json");
+
+    private final Clock clock = Clock.fixed(Instant.parse("2026-12-02T10:00:00Z"), ZoneOffset.UTC);
+    private final InMemoryJobStore jobs = new InMemoryJobStore();
+    private final InMemoryPromptCache cache = new InMemoryPromptCache();
+    private final RequestParser parser = new RequestParser(JSON);
+    private final ValidateStep validate = new ValidateStep(parser,
+            new RequestValidator(ContentPolicy.load(JSON), CapabilityCatalog.bundled(JSON), Set.of("animatic")), jobs, cache,
+            JSON, clock);
+
+    private static JsonNode mugDrop() throws IOException {
+        return JSON.readTree(MUG_DROP.toFile());
+    }
+
+    @Test
+    void run_newContent_opensTheJobAndMissesTheCache() throws IOException {
+        JobTicket ticket = validate.run(mugDrop(), "j-1");
+
+        assertThat(ticket.cacheHit()).isFalse();
+        assertThat(ticket.cacheKey()).isNotEmpty();
+        assertThat(ticket.provider()).isEqualTo("animatic");
+        assertThat(ticket.tenant()).isEqualTo("demo");
+        assertThat(jobs.find("j-1").orElseThrow().status()).isEqualTo(JobStatus.RENDERING);
+    }
+
+    @Test
+    void run_contentApprovedBefore_isACacheHitWithTheApprovedClip() throws IOException {
+        String key = validate.run(mugDrop(), "j-1").cacheKey();
+        cache.put(new CacheEntry(key, "clips/demo/j-1/1/0.mp4", "j-1", "animatic", "animatic-v1", clock.instant()));
+
+        JobTicket again = validate.run(mugDrop(), "j-2");
+
+        assertThat(again.cacheHit()).isTrue();
+        assertThat(again.cachedClipKey()).isEqualTo("clips/demo/j-1/1/0.mp4");
+        assertThat(again.cachedJobId()).isEqualTo("j-1");
+        assertThat(again.estimatedCostUsd()).isZero();
+    }
+
+    @Test
+    void run_jobAlreadyFinished_throwsConflict() throws IOException {
+        validate.run(mugDrop(), "j-1");
+        jobs.update("j-1", r -> r.withStatus(JobStatus.SUCCEEDED, "", clock.instant()));
+
+        assertThatThrownBy(() -> validate.run(mugDrop(), "j-1")).isInstanceOf(JobConflictException.class)
+                .hasMessageContaining("already ended as SUCCEEDED");
+    }
+
+    @Test
+    void requestOf_neitherRequestNorText_namesWhatIsMissing() {
+        assertThatThrownBy(() -> validate.requestOf(JSON.createObjectNode())).isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("requestText");
+    }
+}
