@@ -30,7 +30,8 @@ import java.util.regex.Pattern;
  * per state machine (starting a RUNNING execution again with the same input returns it; anything else is
  * {@code ExecutionAlreadyExists}), definitions are validated on create ({@code InvalidDefinition}, or
  * {@code ValidationException} naming a field the local engine does not run), STANDARD executions run
- * asynchronously and stay describable, EXPRESS ones run synchronously. Nested {@code startExecution.sync} children are registered like any other execution. Thread-safe.
+ * asynchronously and stay describable, EXPRESS ones run synchronously. Nested {@code startExecution.sync}
+ * children are registered like any other execution. Thread-safe.
  */
 public final class LocalExecutions implements NestedExecutions, AutoCloseable {
     static final String REGION = "us-east-1";

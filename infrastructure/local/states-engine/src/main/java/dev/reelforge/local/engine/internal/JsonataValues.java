@@ -12,37 +12,37 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import com.dashjoin.jsonata.Jsonata;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
+import java.util.AbstractList;
+import java.util.AbstractMap;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.RandomAccess;
+import java.util.Set;
 
 /**
  * Converts between Jackson trees and the plain Java values the JSONata library works on (maps, lists, numbers,
- * strings, booleans, {@link Jsonata#NULL_VALUE} for JSON null). Numbers come back as JavaScript prints them: an
+ * strings, booleans, {@link Jsonata#NULL_VALUE} for JSON null), reading Jackson objects and arrays through views. Numbers come back as JavaScript prints them: an
  * integral double is an integer.
  */
 final class JsonataValues {
     private JsonataValues() {}
 
+    /**
+     * The Java view of {@code node}. Objects and arrays are read-only views converted as the expression reads them,
+     * so that {@code $states.context} (which holds the whole execution input) or a large input costs only what an
+     * expression touches.
+     */
     static Object toJava(JsonNode node) {
         if (node == null) {
             return null;
         }
-        if (node.isObject()) {
-            Map<String, Object> map = new LinkedHashMap<>();
-            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> field = fields.next();
-                map.put(field.getKey(), toJava(field.getValue()));
-            }
-            return map;
+        if (node instanceof ObjectNode object) {
+            return new ObjectView(object);
         }
-        if (node.isArray()) {
-            List<Object> list = new ArrayList<>(node.size());
-            node.forEach(element -> list.add(toJava(element)));
-            return list;
+        if (node instanceof ArrayNode array) {
+            return new ArrayView(array);
         }
         if (node.isTextual()) {
             return node.textValue();
@@ -62,10 +62,67 @@ final class JsonataValues {
         return Jsonata.NULL_VALUE;
     }
 
+    /** A JSON object as a read-only map. */
+    private static final class ObjectView extends AbstractMap<String, Object> {
+        private final ObjectNode node;
+
+        ObjectView(ObjectNode node) {
+            this.node = node;
+        }
+
+        @Override
+        public Object get(Object key) {
+            JsonNode value = key instanceof String name ? node.get(name) : null;
+            return value == null ? null : toJava(value);
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return key instanceof String name && node.has(name);
+        }
+
+        @Override
+        public int size() {
+            return node.size();
+        }
+
+        @Override
+        public Set<Entry<String, Object>> entrySet() {
+            Set<Entry<String, Object>> entries = new LinkedHashSet<>();
+            node.fields().forEachRemaining(field -> entries.add(new SimpleImmutableEntry<>(field.getKey(), toJava(field.getValue()))));
+            return Collections.unmodifiableSet(entries);
+        }
+    }
+
+    /** A JSON array as a read-only list. */
+    private static final class ArrayView extends AbstractList<Object> implements RandomAccess {
+        private final ArrayNode node;
+
+        ArrayView(ArrayNode node) {
+            this.node = node;
+        }
+
+        @Override
+        public Object get(int index) {
+            return toJava(node.get(index));
+        }
+
+        @Override
+        public int size() {
+            return node.size();
+        }
+    }
+
     /** @throws IllegalArgumentException for a value JSON cannot hold (a function) */
     static JsonNode toJson(Object value) {
         if (value == null || value == Jsonata.NULL_VALUE) {
             return NullNode.getInstance();
+        }
+        if (value instanceof ObjectView view) {
+            return view.node;
+        }
+        if (value instanceof ArrayView view) {
+            return view.node;
         }
         if (value instanceof Map<?, ?> map) {
             ObjectNode object = Json.object();
