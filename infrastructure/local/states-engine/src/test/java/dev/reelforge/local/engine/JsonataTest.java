@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class JsonataTest {
 
@@ -191,6 +193,27 @@ class JsonataTest {
         assertThat(run(definition, "{}").output()).isEqualTo(json("""
                 {"partition":[[1,2],[3,4],[5]],"range":[0,5,10],
                  "hash":"ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad","parsed":{"k":[1]},"uuid":36}"""));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiterString = " => ", value = {
+        "$append($states.input.arr, [9]) => [3,1,2,9]",
+        "$sort($states.input.arr) => [1,2,3]",
+        "$merge([$states.input.o, {'z':3}]) => {\"x\":1,\"y\":[1,2],\"z\":3}",
+        "$states.input.o ~> |$|{'x':5}| => {\"x\":5,\"y\":[1,2]}",
+        "$states.input.items[n>1].k => [\"a\",\"c\"]",
+        "$states.input.items{k: $sum(n)} => {\"a\":3,\"b\":1,\"c\":2}",
+        "$keys($states.input.o) => [\"x\",\"y\"]",
+        "$states.input.o = {'x':1,'y':[1,2]} => true",
+        "$states.context.Execution.Input.arr[1] => 1"})
+    void output_libraryOperatorsOverTheInput_giveJsonataResults(String expression, String expected) {
+        String definition = """
+                {"QueryLanguage":"JSONata","StartAt":"P","States":{"P":{"Type":"Pass","End":true,"Output":"{% EXPR %}"}}}"""
+                .replace("EXPR", expression);
+
+        assertThat(run(definition, """
+                {"items":[{"n":3,"k":"a"},{"n":1,"k":"b"},{"n":2,"k":"c"}],"o":{"x":1,"y":[1,2]},"arr":[3,1,2]}""").output())
+                .isEqualTo(json(expected));
     }
 
     @Test
