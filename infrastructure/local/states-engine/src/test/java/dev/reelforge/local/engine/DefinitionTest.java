@@ -78,8 +78,7 @@ class DefinitionTest {
         "{\"Type\":\"Map\",\"End\":true,\"ItemBatcher\":{\"MaxItemsPerBatch\":2},\"ItemProcessor\":{\"StartAt\":\"X\",\"States\":{\"X\":{\"Type\":\"Succeed\"}}}}|/States/A/ItemBatcher",
         "{\"Type\":\"Map\",\"End\":true,\"ResultWriter\":{\"Resource\":\"arn:aws:states:::s3:putObject\"},\"ItemProcessor\":{\"StartAt\":\"X\",\"States\":{\"X\":{\"Type\":\"Succeed\"}}}}|/States/A/ResultWriter",
         "{\"Type\":\"Map\",\"End\":true,\"ItemProcessor\":{\"ProcessorConfig\":{\"Mode\":\"DISTRIBUTED\"},\"StartAt\":\"X\",\"States\":{\"X\":{\"Type\":\"Succeed\"}}}}|/States/A/ItemProcessor/ProcessorConfig/Mode",
-        "{\"Type\":\"Task\",\"Resource\":\"r\",\"HeartbeatSeconds\":10,\"End\":true}|/States/A/HeartbeatSeconds",
-        "{\"Type\":\"Task\",\"QueryLanguage\":\"JSONata\",\"Resource\":\"r\",\"TimeoutSeconds\":\"{% 5 %}\",\"End\":true}|/States/A/TimeoutSeconds"})
+        "{\"Type\":\"Task\",\"Resource\":\"r\",\"HeartbeatSeconds\":10,\"End\":true}|/States/A/HeartbeatSeconds"})
     void parse_featureTheEngineDoesNotRun_isRefusedNamingTheField(String state, String pointer) {
         assertThatThrownBy(() -> StateMachine.parse("{\"StartAt\":\"A\",\"States\":{\"A\":" + state + "}}"))
                 .isInstanceOf(UnsupportedFeatureException.class)

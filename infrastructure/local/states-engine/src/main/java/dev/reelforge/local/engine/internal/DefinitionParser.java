@@ -94,8 +94,7 @@ public final class DefinitionParser {
         Flow io = flows.flow(node, at, language);
         return switch (type) {
             case "Task" -> new State.Task(name, next, io, requiredText(node, "Resource", at),
-                    timeoutSeconds(node, at, language), readPathField(node, "TimeoutSecondsPath", at),
-                    errorHandling.parse(node, at, language));
+                    timeout(node, at, language), errorHandling.parse(node, at, language));
             case "Pass" -> new State.Pass(name, next, io, node.get("Result"));
             case "Wait" -> waitState(name, next, io, node, at, language);
             case "Choice" -> new State.Choice(name, io, choices.branches(node, at, language), optionalText(node, "Default", at));
@@ -106,12 +105,35 @@ public final class DefinitionParser {
         };
     }
 
-    private Integer timeoutSeconds(JsonNode node, String at, QueryLanguage language) {
-        if (language == QueryLanguage.JSONATA && JsonataExpression.body(node.get("TimeoutSeconds")).isPresent()) {
-            unsupported("A JSONata expression in 'TimeoutSeconds' is not run by the local engine", at + "/TimeoutSeconds");
-            return null;
+    private NumberField timeout(JsonNode node, String at, QueryLanguage language) {
+        NumberField timeout = numberField(node, "TimeoutSeconds", at, language);
+        if (timeout instanceof NumberField.Literal) {
+            positiveInt(node, "TimeoutSeconds", at);
         }
-        return positiveInt(node, "TimeoutSeconds", at);
+        return timeout;
+    }
+
+    /**
+     * {@code field} as a literal, as {@code fieldPath} (JSONPath) or as an expression (JSONata); {@code null} when
+     * absent. Both a field and its path is a problem.
+     */
+    NumberField numberField(JsonNode node, String field, String at, QueryLanguage language) {
+        JsonNode value = node.get(field);
+        String pathField = field + "Path";
+        if (value != null && node.has(pathField)) {
+            problem("SCHEMA_VALIDATION_FAILED", "'" + field + "' and '" + pathField + "' are mutually exclusive", at);
+        }
+        if (value != null) {
+            if (language == QueryLanguage.JSONATA && JsonataExpression.body(value).isPresent()) {
+                return new NumberField.Expression(field, flows.jsonata(node, field, at));
+            }
+            if (!value.isNumber()) {
+                problem("SCHEMA_VALIDATION_FAILED", "'" + field + "' must be a number", at + "/" + field);
+            }
+            return new NumberField.Literal(field, value);
+        }
+        String path = readPathField(node, pathField, at);
+        return path == null ? null : new NumberField.AtPath(pathField, path);
     }
 
     private String transition(String type, JsonNode node, String at) {

@@ -43,9 +43,13 @@ final class FanOutRunner {
         PathScope local = context.withInput(effective);
         JsonNode items = items(state, raw, effective, context);
         scope.history.record(trace, "MapStateStarted", Json.object().put("length", items.size()));
-        int maxConcurrency = maxConcurrency(state, effective, context);
-        int limit = maxConcurrency == 0 ? MAX_THREADS : Math.min(maxConcurrency, MAX_THREADS);
-        Batch batch = new Batch(limit, trace, state.toleratedFailureCount(), state.toleratedFailurePercentage());
+        long maxConcurrency = state.maxConcurrency() == null ? 0 : state.maxConcurrency().whole(effective, raw, context, 0);
+        int limit = maxConcurrency == 0 ? MAX_THREADS : (int) Math.min(maxConcurrency, MAX_THREADS);
+        Integer toleratedCount = state.toleratedFailureCount() == null ? null
+                : (int) Math.min(Integer.MAX_VALUE, state.toleratedFailureCount().whole(effective, raw, context, 0));
+        Double toleratedPercentage = state.toleratedFailurePercentage() == null ? null
+                : state.toleratedFailurePercentage().bounded(effective, raw, context, 100);
+        Batch batch = new Batch(limit, trace, toleratedCount, toleratedPercentage);
         batch.run(items.size(), (index, itemTrace) -> {
             ObjectNode iteration = Json.object().put("name", state.name()).put("index", index);
             scope.history.record(itemTrace, "MapIterationStarted", iteration);
@@ -66,18 +70,6 @@ final class FanOutRunner {
         }
         scope.history.record(trace, "MapStateSucceeded", null);
         return Io.output(state.io(), raw, effective, batch.results(), context);
-    }
-
-    /** MaxConcurrency, or the non-negative integer MaxConcurrencyPath selects from the effective input. */
-    private static int maxConcurrency(State.Map state, JsonNode effective, PathScope context) {
-        if (state.maxConcurrencyPath() == null) {
-            return state.maxConcurrency();
-        }
-        JsonNode value = Io.select(state.maxConcurrencyPath(), effective, context, "MaxConcurrencyPath");
-        if (!value.canConvertToExactIntegral() || value.asLong() < 0) {
-            throw new StatesError(StatesError.RUNTIME, "MaxConcurrencyPath must select a non-negative integer, got " + Json.write(value));
-        }
-        return (int) Math.min(value.asLong(), Integer.MAX_VALUE);
     }
 
     /** ItemsPath on the effective input (JSONPath); Items, or else the state input (JSONata). Must be an array. */

@@ -36,8 +36,7 @@ final class FlowParser {
             "ToleratedFailureCountPath");
     private static final Set<String> JSONATA_ONLY = Set.of("Arguments", "Output", "Items");
     private static final Set<String> NOT_RUN_LOCALLY = Set.of("HeartbeatSeconds", "HeartbeatSecondsPath",
-            "Credentials", "ItemReader", "ItemBatcher", "ResultWriter", "ToleratedFailurePercentagePath",
-            "ToleratedFailureCountPath");
+            "Credentials", "ItemReader", "ItemBatcher", "ResultWriter");
 
     private final DefinitionParser owner;
 

@@ -27,38 +27,34 @@ final class MapStateParser {
             }
             processor = p.graph(processorNode, at + processorField);
         }
-        if (language == QueryLanguage.JSONATA) {
-            for (String field : List.of("MaxConcurrency", "ToleratedFailurePercentage", "ToleratedFailureCount")) {
-                if (JsonataExpression.body(node.get(field)).isPresent()) {
-                    p.unsupported("A JSONata expression in '" + field + "' is not run by the local engine", at + "/" + field);
-                }
-            }
-        }
-        int maxConcurrency = node.path("MaxConcurrency").asInt(0);
-        if (maxConcurrency < 0) {
-            p.problem("SCHEMA_VALIDATION_FAILED", "'MaxConcurrency' must be >= 0", at + "/MaxConcurrency");
-        }
-        String maxConcurrencyPath = p.readPathField(node, "MaxConcurrencyPath", at);
-        if (maxConcurrencyPath != null && node.has("MaxConcurrency")) {
-            p.problem("SCHEMA_VALIDATION_FAILED", "'MaxConcurrency' and 'MaxConcurrencyPath' are mutually exclusive", at);
-        }
-        Double percentage = node.has("ToleratedFailurePercentage") ? node.get("ToleratedFailurePercentage").asDouble() : null;
-        if (percentage != null && (percentage < 0 || percentage > 100)) {
-            p.problem("SCHEMA_VALIDATION_FAILED", "'ToleratedFailurePercentage' must be within 0..100", at);
-        }
-        Integer count = node.has("ToleratedFailureCount") ? node.get("ToleratedFailureCount").asInt() : null;
+        NumberField maxConcurrency = p.numberField(node, "MaxConcurrency", at, language);
+        NumberField percentage = p.numberField(node, "ToleratedFailurePercentage", at, language);
+        NumberField count = p.numberField(node, "ToleratedFailureCount", at, language);
+        checkLiteral(p, maxConcurrency, true, Double.MAX_VALUE, at);
+        checkLiteral(p, percentage, false, 100, at);
+        checkLiteral(p, count, true, Double.MAX_VALUE, at);
         if (language == QueryLanguage.JSONATA) {
             JsonNode itemsNode = node.get("Items");
             if (itemsNode != null && !itemsNode.isArray() && JsonataExpression.body(itemsNode).isEmpty()) {
                 p.problem("SCHEMA_VALIDATION_FAILED", "'Items' must be an array or a JSONata expression", at + "/Items");
             }
             return new State.Map(name, next, io, null, p.flows().jsonata(node, "Items", at), null,
-                    p.flows().jsonata(node, "ItemSelector", at), processor, maxConcurrency, null, percentage, count, errors);
+                    p.flows().jsonata(node, "ItemSelector", at), processor, maxConcurrency, percentage, count, errors);
         }
         DataFlow dataFlow = (DataFlow) io;
         JsonNode selector = node.has("ItemSelector") ? p.template(node, "ItemSelector", at) : dataFlow.parameters();
         String itemsPath = p.pathField(node, "ItemsPath", at);
         return new State.Map(name, next, dataFlow.withoutParameters(), itemsPath == null ? "$" : itemsPath, null, selector,
-                null, processor, maxConcurrency, maxConcurrencyPath, percentage, count, errors);
+                null, processor, maxConcurrency, percentage, count, errors);
+    }
+
+    private static void checkLiteral(DefinitionParser p, NumberField field, boolean whole, double max, String at) {
+        if (field instanceof NumberField.Literal literal && literal.number().isNumber()) {
+            JsonNode number = literal.number();
+            if ((whole && !number.canConvertToExactIntegral()) || number.asDouble() < 0 || number.asDouble() > max) {
+                p.problem("SCHEMA_VALIDATION_FAILED", "'" + field.field() + "' must be " + (whole ? "an integer" : "a number")
+                        + " from 0" + (max < Double.MAX_VALUE ? " to " + (long) max : ""), at + "/" + field.field());
+            }
+        }
     }
 }

@@ -14,8 +14,9 @@ public sealed interface State {
     /** AWS event-name prefix, e.g. {@code Task} for TaskStateEntered. */
     String typeName();
 
-    record Task(String name, String next, Flow io, String resource, Integer timeoutSeconds,
-            String timeoutSecondsPath, ErrorHandling errors) implements State {
+    /** @param timeout TimeoutSeconds, TimeoutSecondsPath or a JSONata TimeoutSeconds; {@code null} for none */
+    record Task(String name, String next, Flow io, String resource, NumberField timeout, ErrorHandling errors)
+            implements State {
         public String typeName() { return "Task"; }
     }
 
@@ -55,13 +56,13 @@ public sealed interface State {
      * @param items a JSONata state's Items (an array or an expression), {@code null} for the state input
      * @param itemSelector the JSONPath ItemSelector (or legacy Parameters) template
      * @param jsonataItemSelector a JSONata state's ItemSelector
-     * @param maxConcurrency 0 means unbounded (capped by the engine)
-     * @param maxConcurrencyPath reference path to the limit in the state input, or {@code null}
-     * @param toleratedFailurePercentage {@code null} when not configured
+     * @param maxConcurrency {@code null} or 0 means unbounded (capped by the engine)
+     * @param toleratedFailurePercentage {@code null} when not configured (likewise the count)
      */
     record Map(String name, String next, Flow io, String itemsPath, JsonataTemplate items, JsonNode itemSelector,
-            JsonataTemplate jsonataItemSelector, StateGraph processor, int maxConcurrency, String maxConcurrencyPath,
-            Double toleratedFailurePercentage, Integer toleratedFailureCount, ErrorHandling errors) implements State {
+            JsonataTemplate jsonataItemSelector, StateGraph processor, NumberField maxConcurrency,
+            NumberField toleratedFailurePercentage, NumberField toleratedFailureCount, ErrorHandling errors)
+            implements State {
         public String typeName() { return "Map"; }
     }
 }

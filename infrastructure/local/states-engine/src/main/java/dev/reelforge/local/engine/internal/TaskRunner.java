@@ -30,7 +30,7 @@ final class TaskRunner {
     JsonNode run(State.Task task, JsonNode raw, PathScope context, int retryCount, Trace trace) {
         JsonNode effective = Io.input(task.io(), raw, context);
         JsonNode parameters = Io.arguments(task.io(), raw, effective, context);
-        Duration timeout = timeout(task, effective, context);
+        Duration timeout = timeout(task, raw, effective, context);
         TaskEvents events = TaskEvents.of(task.resource(), scope.region);
 
         events.scheduled(scope.history, trace, parameters, timeout);
@@ -104,18 +104,8 @@ final class TaskRunner {
         }
     }
 
-    private Duration timeout(State.Task task, JsonNode effective, PathScope context) {
-        if (task.timeoutSeconds() != null) {
-            return Duration.ofSeconds(task.timeoutSeconds());
-        }
-        if (task.timeoutSecondsPath() != null) {
-            JsonNode value = Io.select(task.timeoutSecondsPath(), effective, context, "TimeoutSecondsPath");
-            if (!value.canConvertToExactIntegral() || value.asLong() <= 0) {
-                throw new StatesError(StatesError.RUNTIME, "TimeoutSecondsPath must select a positive integer, got " + value);
-            }
-            return Duration.ofSeconds(value.asLong());
-        }
-        return null;
+    private static Duration timeout(State.Task task, JsonNode raw, JsonNode effective, PathScope context) {
+        return task.timeout() == null ? null : Duration.ofSeconds(task.timeout().whole(effective, raw, context, 1));
     }
 
     private StatesError failed(TaskEvents events, Trace trace, String error, String cause) {
