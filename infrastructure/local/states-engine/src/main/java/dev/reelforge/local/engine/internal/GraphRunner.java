@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * Walks a {@link StateGraph} from StartAt to a terminal state, recording Entered/Exited events
@@ -42,6 +43,7 @@ final class GraphRunner {
         }
     }
 
+    /** Runs one state between its Entered and Exited events; Exited lists the variables it assigned, as on AWS. */
     private Step runState(State state, JsonNode input, Variables variables, Trace trace) {
         Instant entered = scope.now();
         ObjectNode enteredDetails = Json.object().put("name", state.name()).put("input", Json.write(input));
@@ -56,6 +58,12 @@ final class GraphRunner {
         }
         ObjectNode exited = Json.object().put("name", state.name()).put("output", Json.write(step.output()));
         exited.putObject("outputDetails").put("truncated", false);
+        Map<String, JsonNode> assigned = variables.takeAssigned();
+        if (!assigned.isEmpty()) {
+            ObjectNode recorded = exited.putObject("assignedVariables");
+            assigned.forEach((name, value) -> recorded.put(name, Json.write(value)));
+            exited.putObject("assignedVariablesDetails").put("truncated", false);
+        }
         scope.history.record(trace, state.typeName() + "StateExited", exited);
         return step;
     }

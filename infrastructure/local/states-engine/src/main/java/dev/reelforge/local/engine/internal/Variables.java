@@ -24,6 +24,7 @@ final class Variables {
     private final Variables parent;
     private final Map<String, JsonNode> values = new ConcurrentHashMap<>();
     private final Map<String, Integer> sizes = new ConcurrentHashMap<>();
+    private Map<String, JsonNode> lastAssigned = Map.of();
 
     private Variables(Variables parent) {
         this.parent = parent;
@@ -82,6 +83,18 @@ final class Variables {
         }
         values.putAll(assignments);
         sizes.putAll(newSizes);
+        if (!assignments.isEmpty()) {
+            Map<String, JsonNode> merged = new LinkedHashMap<>(lastAssigned);
+            merged.putAll(assignments);
+            lastAssigned = merged;
+        }
+    }
+
+    /** What this scope's Assigns stored since the last call, for the state's StateExited event; then forgets it. */
+    Map<String, JsonNode> takeAssigned() {
+        Map<String, JsonNode> assigned = lastAssigned;
+        lastAssigned = Map.of();
+        return assigned;
     }
 
     private long heldBytes() {
