@@ -217,6 +217,28 @@ class JsonataTest {
     }
 
     @Test
+    void nowAndMillis_readTheEngineClock() {
+        String definition = """
+                {"QueryLanguage":"JSONata","StartAt":"W","States":{"W":{"Type":"Wait","Seconds":90,"Next":"P"},
+                 "P":{"Type":"Pass","Output":{"now":"{% $now() %}","millis":"{% $millis() %}",
+                   "day":"{% $now('[Y0001]-[M01]-[D01]') %}"},"End":true}}}""";
+
+        ExecutionResult result = run(definition, "{}");
+
+        assertThat(result.output()).as(result.cause()).isEqualTo(json("""
+                {"now":"2024-01-01T00:01:30.000Z","millis":1704067290000,"day":"2024-01-01"}"""));
+    }
+
+    @Test
+    void runawayRecursion_failsTheStateWithQueryEvaluationError() {
+        String definition = """
+                {"QueryLanguage":"JSONata","StartAt":"P","States":{"P":{"Type":"Pass","End":true,
+                 "Output":"{% ($f := function($n){ $f($n + 1) }; $f(0)) %}"}}}""";
+
+        assertThat(run(definition, "{}").error()).isEqualTo("States.QueryEvaluationError");
+    }
+
+    @Test
     void eval_isNotAvailable() {
         String definition = """
                 {"QueryLanguage":"JSONata","StartAt":"P","States":{"P":{"Type":"Pass","Output":"{% $eval('1') %}","End":true}}}""";

@@ -100,7 +100,7 @@ final class GraphRunner {
 
     PathScope scopeFor(Entry entry, JsonNode input) {
         return new PathScope(input, scope.stateContext(entry.state().name(), entry.time()), scope.settings.random(),
-                entry.variables());
+                entry.variables(), scope.settings.clock());
     }
 
     private JsonNode pass(State.Pass p, JsonNode raw, PathScope context) {

@@ -13,7 +13,8 @@ import java.util.Random;
  * What a JSONata expression in a state sees: {@code $states} ({@code input}, {@code result} when the work
  * succeeded, {@code errorOutput} in a Catch, {@code context}), every visible workflow variable, and the functions
  * Step Functions adds to JSONata ({@code $partition}, {@code $range}, {@code $hash}, {@code $random}, {@code $uuid},
- * {@code $parse}). {@code $eval} is not available, as on AWS.
+ * {@code $parse}). {@code $eval} is not available, as on AWS. {@code $millis} (and so {@code $now}, see
+ * {@link JsonataExpression}) reads the engine clock, fixed for one expression as JSONata fixes it.
  *
  * @param result {@code null} where the field may not read {@code $states.result}
  * @param errorOutput {@code null} outside a Catch
@@ -50,6 +51,8 @@ record JsonataBindings(JsonNode input, JsonNode result, JsonNode errorOutput, Pa
         frame.bind("random", new Jsonata.JFunction((in, args) -> random(args), null));
         frame.bind("uuid", new Jsonata.JFunction((in, args) -> IntrinsicFunctions.uuid(scope.random()), null));
         frame.bind("parse", new Jsonata.JFunction((in, args) -> parse(args), null));
+        long millis = scope.clock().now().toEpochMilli();
+        frame.bind("millis", new Jsonata.JFunction((in, args) -> millis, null));
     }
 
     private static Object partition(List<?> args) {

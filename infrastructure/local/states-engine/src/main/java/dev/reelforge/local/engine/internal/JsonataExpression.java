@@ -12,8 +12,14 @@ import java.util.Optional;
  * does. Thread-safe: evaluations of one expression are serialized, the library keeping evaluation state per instance.
  */
 final class JsonataExpression {
-    /** Wraps the expression so that an undefined result is told apart from JSON null: {} versus {"v": null}. */
+    /**
+     * Wraps the expression so that an undefined result is told apart from JSON null ({} versus {"v": null}), and so
+     * that {@code $now} formats the engine clock's {@code $millis} rather than the system clock.
+     */
     private static final String RESULT = "__reelforgeResult";
+    /** Bounds on one evaluation, so that a runaway recursion fails the state instead of the engine. */
+    private static final long MAX_MILLIS = 10_000;
+    private static final int MAX_DEPTH = 500;
     private final String text;
     private final Jsonata compiled;
 
@@ -41,8 +47,9 @@ final class JsonataExpression {
         }
         try {
             Jsonata.jsonata(body);
-            Jsonata wrapped = Jsonata.jsonata("($" + RESULT + " := (" + body + "\n); $exists($" + RESULT
-                    + ") ? {'v': $" + RESULT + "} : {})");
+            Jsonata wrapped = Jsonata.jsonata("($now := function($picture, $timezone) {"
+                    + " $fromMillis($millis(), $picture, $timezone) }; $" + RESULT + " := (" + body + "\n); $exists($"
+                    + RESULT + ") ? {'v': $" + RESULT + "} : {})");
             return new JsonataExpression(body.strip(), wrapped);
         } catch (JException | IllegalArgumentException e) {
             throw new IllegalArgumentException(e.getMessage());
@@ -58,12 +65,13 @@ final class JsonataExpression {
         try {
             synchronized (this) {
                 Jsonata.Frame frame = compiled.createFrame();
+                frame.setRuntimeBounds(MAX_MILLIS, MAX_DEPTH);
                 bindings.bindTo(frame);
                 result = compiled.evaluate(null, frame);
             }
         } catch (StatesError e) {
             throw e;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
             throw new StatesError(StatesError.QUERY_EVALUATION, "The JSONata expression '" + text
                     + "' specified for the field '" + field + "' threw an error during evaluation: " + e.getMessage());
         }

@@ -1,14 +1,16 @@
 package dev.reelforge.local.engine.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.reelforge.local.engine.EngineClock;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
  * What a path resolves against while a state is evaluated: {@code $...} the input, {@code $$...} the context
- * object, {@code $name...} the workflow variable {@code name}; plus the random source for States.MathRandom/UUID.
+ * object, {@code $name...} the workflow variable {@code name}; plus the engine's random source (States.MathRandom,
+ * States.UUID, {@code $random}, {@code $uuid}) and clock (JSONata's {@code $now} and {@code $millis}).
  */
-public record PathScope(JsonNode input, JsonNode context, RandomGenerator random, Variables variables) {
+public record PathScope(JsonNode input, JsonNode context, RandomGenerator random, Variables variables, EngineClock clock) {
 
     /** Resolves {@code path}; empty when it selects nothing (an unknown variable selects nothing). */
     public Optional<JsonNode> find(String path) {
@@ -37,10 +39,10 @@ public record PathScope(JsonNode input, JsonNode context, RandomGenerator random
     }
 
     public PathScope withInput(JsonNode newInput) {
-        return new PathScope(newInput, context, random, variables);
+        return new PathScope(newInput, context, random, variables, clock);
     }
 
     public PathScope withContext(JsonNode newContext) {
-        return new PathScope(input, newContext, random, variables);
+        return new PathScope(input, newContext, random, variables, clock);
     }
 }

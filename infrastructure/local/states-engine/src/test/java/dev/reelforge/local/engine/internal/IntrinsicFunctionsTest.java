@@ -23,7 +23,8 @@ class IntrinsicFunctionsTest {
     }
 
     private static JsonNode eval(String expression) {
-        PathScope scope = new PathScope(json(INPUT), json("{\"Execution\":{\"Name\":\"exec-1\"}}"), new SplittableRandom(1), Variables.root());
+        PathScope scope = new PathScope(json(INPUT), json("{\"Execution\":{\"Name\":\"exec-1\"}}"), new SplittableRandom(1), Variables.root(),
+                new dev.reelforge.local.engine.VirtualClock());
         return IntrinsicFunctions.evaluate(IntrinsicParser.parse(expression), scope);
     }
 
