@@ -1,19 +1,29 @@
 package dev.reelforge.local.engine.internal;
 
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** The three roots a JSONPath field may start from: {@code $} (the input), {@code $$} (the context), {@code $name} (a variable). */
 final class PathSyntax {
-    private static final Pattern VARIABLE = Pattern.compile("^\\$([A-Za-z_][A-Za-z0-9_]*)");
-
     private PathSyntax() {}
 
-    /** The variable a path starts from, or empty for an input or context path. */
+    /** The variable a path starts from, or empty for an input or context path. Cheap: every path read asks. */
     static Optional<String> variableName(String path) {
-        Matcher matcher = VARIABLE.matcher(path);
-        return matcher.find() ? Optional.of(matcher.group(1)) : Optional.empty();
+        if (path.length() < 2 || path.charAt(0) != '$' || !startsName(path.charAt(1))) {
+            return Optional.empty();
+        }
+        int end = 2;
+        while (end < path.length() && continuesName(path.charAt(end))) {
+            end++;
+        }
+        return Optional.of(path.substring(1, end));
+    }
+
+    private static boolean startsName(char c) {
+        return c == '_' || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+    }
+
+    private static boolean continuesName(char c) {
+        return startsName(c) || (c >= '0' && c <= '9');
     }
 
     /** The path rewritten to start at {@code $}, so that Jayway can check the rest of it. */
