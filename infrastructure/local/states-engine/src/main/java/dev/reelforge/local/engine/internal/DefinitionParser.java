@@ -156,20 +156,14 @@ public final class DefinitionParser {
         if (fields != 1) {
             problem("SCHEMA_VALIDATION_FAILED", "Exactly one of Seconds, SecondsPath, Timestamp, TimestampPath is required", at);
         }
-        boolean jsonata = language == QueryLanguage.JSONATA;
-        JsonataTemplate secondsExpression = null;
-        JsonataTemplate timestampExpression = null;
-        Long seconds = null;
-        String timestamp = null;
-        if (jsonata && JsonataExpression.body(node.get("Seconds")).isPresent()) {
-            secondsExpression = flows.jsonata(node, "Seconds", at);
-        } else if (node.has("Seconds")) {
-            if (!node.get("Seconds").canConvertToExactIntegral() || node.get("Seconds").asLong() < 0) {
-                problem("SCHEMA_VALIDATION_FAILED", "'Seconds' must be a non-negative integer", at + "/Seconds");
-            }
-            seconds = node.get("Seconds").asLong();
+        NumberField seconds = numberField(node, "Seconds", at, language);
+        if (seconds instanceof NumberField.Literal literal
+                && (!literal.number().canConvertToExactIntegral() || literal.number().asLong() < 0)) {
+            problem("SCHEMA_VALIDATION_FAILED", "'Seconds' must be a non-negative integer", at + "/Seconds");
         }
-        if (jsonata && JsonataExpression.body(node.get("Timestamp")).isPresent()) {
+        JsonataTemplate timestampExpression = null;
+        String timestamp = null;
+        if (language == QueryLanguage.JSONATA && JsonataExpression.body(node.get("Timestamp")).isPresent()) {
             timestampExpression = flows.jsonata(node, "Timestamp", at);
         } else {
             timestamp = optionalText(node, "Timestamp", at);
@@ -177,8 +171,8 @@ public final class DefinitionParser {
                 problem("SCHEMA_VALIDATION_FAILED", "'Timestamp' must be an RFC3339 timestamp", at + "/Timestamp");
             }
         }
-        return new State.Wait(name, next, io, seconds, readPathField(node, "SecondsPath", at), timestamp,
-                readPathField(node, "TimestampPath", at), secondsExpression, timestampExpression);
+        return new State.Wait(name, next, io, seconds, timestamp, readPathField(node, "TimestampPath", at),
+                timestampExpression);
     }
 
     private State.Fail failState(String name, JsonNode node, String at, QueryLanguage language) {

@@ -114,19 +114,17 @@ final class GraphRunner {
 
     private JsonNode await(State.Wait w, JsonNode raw, PathScope context) {
         JsonNode effective = Io.input(w.io(), raw, context);
-        JsonataBindings bindings = JsonataBindings.ofInput(raw, context);
         Duration delay;
-        if (w.seconds() != null || w.secondsPath() != null || w.secondsExpression() != null) {
-            JsonNode value = w.seconds() != null ? null
-                    : w.secondsPath() != null ? Io.select(w.secondsPath(), effective, context, "SecondsPath")
-                    : w.secondsExpression().evaluate(bindings, "Seconds");
-            delay = Duration.ofSeconds(value == null ? w.seconds() : seconds(value, w.secondsPath() != null ? "SecondsPath" : "Seconds"));
+        if (w.seconds() != null) {
+            delay = Duration.ofSeconds(w.seconds().whole(effective, raw, context, 0));
         } else {
+            boolean expression = w.timestampExpression() != null;
             String text = w.timestamp() != null ? w.timestamp()
-                    : w.timestampPath() != null ? Io.select(w.timestampPath(), effective, context, "TimestampPath").asText()
-                    : w.timestampExpression().evaluate(bindings, "Timestamp").asText();
+                    : expression ? w.timestampExpression().evaluate(JsonataBindings.ofInput(raw, context), "Timestamp").asText()
+                    : Io.select(w.timestampPath(), effective, context, "TimestampPath").asText();
             String field = w.timestampPath() != null ? "TimestampPath" : "Timestamp";
-            Instant until = Timestamps.parse(text).orElseThrow(() -> new StatesError(StatesError.RUNTIME,
+            Instant until = Timestamps.parse(text).orElseThrow(() -> new StatesError(
+                    expression ? StatesError.QUERY_EVALUATION : StatesError.RUNTIME,
                     "The " + field + " value '" + text + "' is not an RFC3339 timestamp"));
             delay = Duration.between(scope.now(), until);
         }
@@ -134,13 +132,6 @@ final class GraphRunner {
             scope.sleep(delay);
         }
         return Io.output(w.io(), raw, effective, null, context);
-    }
-
-    private static long seconds(JsonNode value, String field) {
-        if (!value.canConvertToExactIntegral() || value.asLong() < 0) {
-            throw new StatesError(StatesError.RUNTIME, "The " + field + " value " + value + " is not a non-negative integer");
-        }
-        return value.asLong();
     }
 
     private Step choice(State.Choice c, JsonNode raw, PathScope context) {

@@ -25,9 +25,11 @@ public sealed interface State {
         public String typeName() { return "Pass"; }
     }
 
-    /** @param seconds a JSONata state's Seconds or Timestamp when it is an expression */
-    record Wait(String name, String next, Flow io, Long seconds, String secondsPath,
-            String timestamp, String timestampPath, JsonataTemplate secondsExpression,
+    /**
+     * @param seconds Seconds, SecondsPath or a JSONata Seconds; {@code null} when the state waits for a timestamp
+     * @param timestampExpression a JSONata state's Timestamp when it is an expression
+     */
+    record Wait(String name, String next, Flow io, NumberField seconds, String timestamp, String timestampPath,
             JsonataTemplate timestampExpression) implements State {
         public String typeName() { return "Wait"; }
     }
