@@ -87,12 +87,20 @@ class DefinitionTest {
     }
 
     @Test
-    void parse_jsonataTopLevelAndJsonPathState_bothRun() {
+    void parse_jsonPathTopLevelWithJsonataState_isAccepted() {
         StateMachine machine = StateMachine.parse("""
-                {"QueryLanguage":"JSONata","StartAt":"A","States":{
-                 "A":{"Type":"Pass","QueryLanguage":"JSONPath","Parameters":{"x.$":"$.a"},"Next":"B"},
-                 "B":{"Type":"Pass","Output":"{% $states.input.x %}","End":true}}}""");
+                {"StartAt":"A","States":{
+                 "A":{"Type":"Pass","Parameters":{"x.$":"$.a"},"Next":"B"},
+                 "B":{"Type":"Pass","QueryLanguage":"JSONata","Output":"{% $states.input.x %}","End":true}}}""");
 
         assertThat(machine.stateNames()).containsExactlyInAnyOrder("A", "B");
+    }
+
+    @Test
+    void parse_jsonataTopLevelWithJsonPathState_isRejectedAsOnAws() {
+        assertThatThrownBy(() -> StateMachine.parse("""
+                {"QueryLanguage":"JSONata","StartAt":"A","States":{
+                 "A":{"Type":"Pass","QueryLanguage":"JSONPath","End":true}}}"""))
+                .isInstanceOf(InvalidDefinitionException.class).hasMessageContaining("/States/A/QueryLanguage");
     }
 }

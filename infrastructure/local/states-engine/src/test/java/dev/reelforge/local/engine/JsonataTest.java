@@ -239,6 +239,14 @@ class JsonataTest {
     }
 
     @Test
+    void wait_secondsExpressionNotAnInteger_failsWithQueryEvaluationError() {
+        String definition = """
+                {"QueryLanguage":"JSONata","StartAt":"W","States":{"W":{"Type":"Wait","Seconds":"{% 'soon' %}","End":true}}}""";
+
+        assertThat(run(definition, "{}").error()).isEqualTo("States.QueryEvaluationError");
+    }
+
+    @Test
     void eval_isNotAvailable() {
         String definition = """
                 {"QueryLanguage":"JSONata","StartAt":"P","States":{"P":{"Type":"Pass","Output":"{% $eval('1') %}","End":true}}}""";

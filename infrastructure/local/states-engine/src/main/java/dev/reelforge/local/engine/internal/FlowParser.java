@@ -7,7 +7,7 @@ import java.util.Set;
 
 /**
  * The query-language half of parsing a state: which language it uses (its own {@code QueryLanguage}, else the top
- * level's), which fields that language allows, and its {@link Flow}. A field AWS knows but this engine does not run is
+ * level's; a JSONata top level admits no JSONPath state, as on AWS), which fields that language allows, and its {@link Flow}. A field AWS knows but this engine does not run is
  * reported as {@value DefinitionParser#UNSUPPORTED}, never accepted and ignored; a field AWS does not know is rejected
  * as AWS rejects it.
  */
@@ -49,10 +49,15 @@ final class FlowParser {
         if (field == null) {
             return owner.topLevelLanguage();
         }
-        return QueryLanguage.byWireName(field.asText()).orElseGet(() -> {
+        QueryLanguage language = QueryLanguage.byWireName(field.asText()).orElseGet(() -> {
             owner.problem("SCHEMA_VALIDATION_FAILED", "'QueryLanguage' must be JSONPath or JSONata", at + "/QueryLanguage");
             return owner.topLevelLanguage();
         });
+        if (owner.topLevelLanguage() == QueryLanguage.JSONATA && language == QueryLanguage.JSONPATH) {
+            owner.problem("SCHEMA_VALIDATION_FAILED",
+                    "A state machine whose top-level QueryLanguage is JSONata cannot have JSONPath states", at + "/QueryLanguage");
+        }
+        return language;
     }
 
     /** Reports every field of {@code node} that its type and language do not allow, or that is not run locally. */
