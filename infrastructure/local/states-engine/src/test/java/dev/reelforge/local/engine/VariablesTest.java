@@ -79,11 +79,12 @@ class VariablesTest {
     @Test
     void assign_valueOverTheSizeLimit_failsTheState() {
         String definition = """
-                {"QueryLanguage":"JSONata","StartAt":"P","States":{"P":{"Type":"Pass","End":true,
-                 "Assign":{"big":"{% $pad('', $states.input.length, 'x') %}"}}}}""";
+                {"QueryLanguage":"JSONata","StartAt":"P","States":{"P":{"Type":"Pass","End":true,"Output":{},
+                 "Assign":{"big":"{% $join([1..$states.input.times].($states.input.text)) %}"}}}}""";
+        String text = "x".repeat(140_000);
 
-        ExecutionResult fits = run(definition, "{\"length\":200000}");
-        ExecutionResult tooBig = run(definition, "{\"length\":270000}");
+        ExecutionResult fits = run(definition, "{\"times\":1,\"text\":\"" + text + "\"}");
+        ExecutionResult tooBig = run(definition, "{\"times\":2,\"text\":\"" + text + "\"}");
 
         assertThat(fits.status()).as(fits.cause()).isEqualTo(ExecutionResult.Status.SUCCEEDED);
         assertThat(tooBig.error()).isEqualTo("States.Runtime");
