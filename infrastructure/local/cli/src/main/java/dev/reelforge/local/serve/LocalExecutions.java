@@ -6,6 +6,7 @@ import dev.reelforge.local.engine.Engine;
 import dev.reelforge.local.engine.EngineClock;
 import dev.reelforge.local.engine.ExecutionResult;
 import dev.reelforge.local.engine.InvalidDefinitionException;
+import dev.reelforge.local.engine.UnsupportedFeatureException;
 import dev.reelforge.local.engine.StateMachine;
 import dev.reelforge.local.engine.TaskFailedException;
 import dev.reelforge.local.engine.TaskHandler;
@@ -28,9 +29,10 @@ import java.util.regex.Pattern;
 /**
  * The state machines and executions behind {@code reelforge serve}, with Step Functions' rules: names are unique
  * per state machine (starting a RUNNING execution again with the same input returns it; anything else is
- * {@code ExecutionAlreadyExists}), definitions are validated on create ({@code InvalidDefinition}), STANDARD
- * executions run asynchronously and stay describable, EXPRESS ones run synchronously. Nested
- * {@code startExecution.sync} children are registered like any other execution. Thread-safe.
+ * {@code ExecutionAlreadyExists}), definitions are validated on create ({@code InvalidDefinition}, or
+ * {@code ValidationException} naming a field the local engine does not run), STANDARD executions run
+ * asynchronously and stay describable, EXPRESS ones run synchronously. Nested {@code startExecution.sync}
+ * children are registered like any other execution. Thread-safe.
  */
 public final class LocalExecutions implements NestedExecutions, AutoCloseable {
     private static final Pattern NAME = Pattern.compile("^[A-Za-z0-9_-]{1,80}$");
@@ -70,6 +72,9 @@ public final class LocalExecutions implements NestedExecutions, AutoCloseable {
         StateMachine parsed;
         try {
             parsed = StateMachine.parse(definition == null ? "" : definition);
+        } catch (UnsupportedFeatureException e) {
+            throw new ApiException("ValidationException", "The local Step Functions engine does not run this definition: "
+                    + String.join(", ", e.problems()));
         } catch (InvalidDefinitionException e) {
             throw new ApiException("InvalidDefinition", e.getMessage());
         }

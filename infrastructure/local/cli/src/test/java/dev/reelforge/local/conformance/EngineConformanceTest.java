@@ -130,7 +130,7 @@ class EngineConformanceTest {
         return testCase + "-" + RUN_ID;
     }
 
-    private static JsonNode input(String machine) {
+    static JsonNode input(String machine) {
         try {
             JsonNode request = JSON.readTree(ConformancePaths.repositoryRoot().resolve("events/requests/mug-drop.json").toFile());
             if (machine.equals(RENDER)) {

@@ -32,6 +32,7 @@ import software.amazon.awssdk.services.sfn.model.StateMachineDoesNotExistExcepti
 import software.amazon.awssdk.services.sfn.model.StateMachineType;
 import software.amazon.awssdk.services.sfn.model.StateMachineTypeNotSupportedException;
 import software.amazon.awssdk.services.sfn.model.SyncExecutionStatus;
+import software.amazon.awssdk.services.sfn.model.ValidationException;
 
 /** The Step Functions protocol of {@code reelforge serve}, driven by the AWS SDK v2 SfnClient, on small definitions. */
 class StepFunctionsServerTest {
@@ -114,6 +115,29 @@ class StepFunctionsServerTest {
         assertThat(result.output()).isEqualTo("{\"greeting\":\"hello sync\"}");
         assertThatThrownBy(() -> sfn.startSyncExecution(b -> b.stateMachineArn(standard).input("{}")))
                 .isInstanceOf(StateMachineTypeNotSupportedException.class);
+    }
+
+    @Test
+    void startSyncExecution_jsonataMachineWithVariables_runsAsOnAws() {
+        String machine = create("jsonata-greeter", """
+                {"QueryLanguage":"JSONata","StartAt":"Remember","States":{
+                  "Remember":{"Type":"Pass","Assign":{"who":"{% $states.input.who %}"},"Next":"Greet"},
+                  "Greet":{"Type":"Pass","Output":{"greeting":"{% 'hello ' & $who %}"},"End":true}}}""", StateMachineType.EXPRESS);
+
+        StartSyncExecutionResponse result = sfn.startSyncExecution(b -> b.stateMachineArn(machine).input("{\"who\":\"ada\"}"));
+
+        assertThat(result.output()).isEqualTo("{\"greeting\":\"hello ada\"}");
+    }
+
+    @Test
+    void createStateMachine_featureTheEngineDoesNotRun_isAValidationExceptionNamingTheField() {
+        String distributed = """
+                {"StartAt":"M","States":{"M":{"Type":"Map","End":true,"ItemReader":{"Resource":"arn:aws:states:::s3:getObject",
+                  "Parameters":{"Bucket":"b","Key":"k"}},"ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"EXPRESS"},
+                  "StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}}}}""";
+
+        assertThatThrownBy(() -> create("distributed", distributed, StateMachineType.STANDARD))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("/States/M/ItemReader");
     }
 
     @Test

@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A parsed and validated ASL (JSONPath) definition. Immutable and safe to share between
+ * A parsed and validated ASL definition, in JSONPath or JSONata. Immutable and safe to share between
  * concurrent executions; validation happens once here so that runs never meet a malformed graph.
  */
 public final class StateMachine {
@@ -22,7 +22,11 @@ public final class StateMachine {
         this.graph = graph;
     }
 
-    /** @throws InvalidDefinitionException listing every problem found, with JSON-pointer locations */
+    /**
+     * @throws UnsupportedFeatureException when AWS would accept the definition but it uses a feature this engine
+     *     does not run, naming each such field
+     * @throws InvalidDefinitionException listing every problem found, with JSON-pointer locations
+     */
     public static StateMachine parse(String aslJson) {
         JsonNode root;
         try {
@@ -34,12 +38,11 @@ public final class StateMachine {
             throw new InvalidDefinitionException(List.of("INVALID_JSON_DESCRIPTION: the definition must be a JSON object"));
         }
         DefinitionParser parser = new DefinitionParser();
-        if (root.has("QueryLanguage") && !"JSONPath".equals(root.get("QueryLanguage").asText())) {
-            parser.problem("SCHEMA_VALIDATION_FAILED", "Only the JSONPath query language is supported locally", "/QueryLanguage");
-        }
-        StateGraph graph = parser.graph(root, "");
-        if (!parser.problems().isEmpty()) {
-            throw new InvalidDefinitionException(parser.problems());
+        StateGraph graph = parser.definition(root);
+        List<String> problems = parser.problems();
+        if (!problems.isEmpty()) {
+            boolean onlyUnsupported = problems.stream().allMatch(p -> p.startsWith(DefinitionParser.UNSUPPORTED + ":"));
+            throw onlyUnsupported ? new UnsupportedFeatureException(problems) : new InvalidDefinitionException(problems);
         }
         return new StateMachine(root, graph);
     }

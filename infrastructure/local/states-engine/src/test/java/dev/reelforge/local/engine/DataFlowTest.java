@@ -103,11 +103,11 @@ class DataFlowTest {
     }
 
     @Test
-    void contextObject_exposesExecutionStateMachineAndState() {
+    void contextObject_exposesExecutionStateMachineAndStateAsAwsDoes() {
         String definition = """
                 {"StartAt":"P","States":{"P":{"Type":"Pass","End":true,"Parameters":{
                   "id.$":"$$.Execution.Id","input.$":"$$.Execution.Input","sm.$":"$$.StateMachine.Name",
-                  "state.$":"$$.State.Name","entered.$":"$$.State.EnteredTime","retries.$":"$$.State.RetryCount",
+                  "state.$":"$$.State.Name","entered.$":"$$.State.EnteredTime","redrives.$":"$$.Execution.RedriveCount",
                   "role.$":"$$.Execution.RoleArn","start.$":"$$.Execution.StartTime"}}}}""";
         JsonNode output = run(definition, "{\"k\":1}").output();
 
@@ -116,9 +116,17 @@ class DataFlowTest {
         assertThat(output.get("sm").asText()).isEqualTo("Clip");
         assertThat(output.get("state").asText()).isEqualTo("P");
         assertThat(output.get("entered").asText()).isEqualTo("2024-01-01T00:00:00Z");
-        assertThat(output.get("retries").asInt()).isZero();
+        assertThat(output.get("redrives").asInt()).isZero();
         assertThat(output.get("role").asText()).startsWith("arn:aws:iam::123456789012:role/");
         assertThat(output.get("start").asText()).isEqualTo("2024-01-01T00:00:00Z");
+    }
+
+    @Test
+    void contextObject_state_hasNoRetryCount() {
+        String definition = """
+                {"StartAt":"P","States":{"P":{"Type":"Pass","End":true,"Parameters":{"state.$":"$$.State"}}}}""";
+
+        assertThat(run(definition, "{}").output().get("state").fieldNames()).toIterable().containsExactly("Name", "EnteredTime");
     }
 
     @Test
@@ -138,5 +146,33 @@ class DataFlowTest {
 
         assertThat(result.status()).isEqualTo(ExecutionResult.Status.FAILED);
         assertThat(result.error()).isEqualTo("States.DataLimitExceeded");
+    }
+
+    @Test
+    void wildcardOrSlice_onMissingField_selectsEmptyArray() {
+        String definition = """
+                {"StartAt":"P","States":{"P":{"Type":"Pass","Parameters":{"all.$":"$.missing[*]","some.$":"$.missing[0:2]"},"End":true}}}""";
+
+        assertThat(run(definition, "{}").output()).isEqualTo(json("{\"all\":[],\"some\":[]}"));
+    }
+
+    @Test
+    void inputPath_contextObject_selectsTheContext() {
+        String definition = """
+                {"StartAt":"P","States":{"P":{"Type":"Pass","InputPath":"$$.Execution.Input","ResultPath":"$.copy","OutputPath":"$.copy","End":true}}}""";
+
+        assertThat(run(definition, "{\"k\":1}").output()).isEqualTo(json("{\"k\":1}"));
+    }
+
+    @Test
+    void inputPath_missing_failsWithAwsWordedCause() {
+        String definition = """
+                {"StartAt":"P","States":{"P":{"Type":"Pass","InputPath":"$.missing","End":true}}}""";
+
+        ExecutionResult result = run(definition, "{}");
+
+        assertThat(result.error()).isEqualTo("States.Runtime");
+        assertThat(result.cause()).isEqualTo("An error occurred while executing the state 'P' (entered at the event id #2)."
+                + " Invalid path '$.missing' : No results for path: $['missing']");
     }
 }

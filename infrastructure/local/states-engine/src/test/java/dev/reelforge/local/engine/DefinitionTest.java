@@ -62,4 +62,45 @@ class DefinitionTest {
                 .isInstanceOf(InvalidDefinitionException.class)
                 .hasMessageContaining("Missing 'Next' target: Done at /States/P/Branches/0/States/X");
     }
+
+    @Test
+    void parse_unknownField_isRejectedAsAwsRejectsIt() {
+        assertThatThrownBy(() -> StateMachine.parse("""
+                {"StartAt":"P","States":{"P":{"Type":"Pass","Reslt":{"a":1},"End":true}}}"""))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .isNotInstanceOf(UnsupportedFeatureException.class)
+                .hasMessageContaining("'Reslt'").hasMessageContaining("/States/P/Reslt");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "{\"Type\":\"Map\",\"End\":true,\"ItemReader\":{\"Resource\":\"arn:aws:states:::s3:getObject\"},\"ItemProcessor\":{\"ProcessorConfig\":{\"Mode\":\"DISTRIBUTED\",\"ExecutionType\":\"STANDARD\"},\"StartAt\":\"X\",\"States\":{\"X\":{\"Type\":\"Succeed\"}}}}|/States/A/ItemReader",
+        "{\"Type\":\"Map\",\"End\":true,\"ItemBatcher\":{\"MaxItemsPerBatch\":2},\"ItemProcessor\":{\"StartAt\":\"X\",\"States\":{\"X\":{\"Type\":\"Succeed\"}}}}|/States/A/ItemBatcher",
+        "{\"Type\":\"Map\",\"End\":true,\"ResultWriter\":{\"Resource\":\"arn:aws:states:::s3:putObject\"},\"ItemProcessor\":{\"StartAt\":\"X\",\"States\":{\"X\":{\"Type\":\"Succeed\"}}}}|/States/A/ResultWriter",
+        "{\"Type\":\"Map\",\"End\":true,\"ItemProcessor\":{\"ProcessorConfig\":{\"Mode\":\"DISTRIBUTED\"},\"StartAt\":\"X\",\"States\":{\"X\":{\"Type\":\"Succeed\"}}}}|/States/A/ItemProcessor/ProcessorConfig/Mode",
+        "{\"Type\":\"Task\",\"Resource\":\"r\",\"HeartbeatSeconds\":10,\"End\":true}|/States/A/HeartbeatSeconds"})
+    void parse_featureTheEngineDoesNotRun_isRefusedNamingTheField(String state, String pointer) {
+        assertThatThrownBy(() -> StateMachine.parse("{\"StartAt\":\"A\",\"States\":{\"A\":" + state + "}}"))
+                .isInstanceOf(UnsupportedFeatureException.class)
+                .hasMessageContaining("UNSUPPORTED_LOCALLY")
+                .hasMessageContaining(pointer);
+    }
+
+    @Test
+    void parse_jsonPathTopLevelWithJsonataState_isAccepted() {
+        StateMachine machine = StateMachine.parse("""
+                {"StartAt":"A","States":{
+                 "A":{"Type":"Pass","Parameters":{"x.$":"$.a"},"Next":"B"},
+                 "B":{"Type":"Pass","QueryLanguage":"JSONata","Output":"{% $states.input.x %}","End":true}}}""");
+
+        assertThat(machine.stateNames()).containsExactlyInAnyOrder("A", "B");
+    }
+
+    @Test
+    void parse_jsonataTopLevelWithJsonPathState_isRejectedAsOnAws() {
+        assertThatThrownBy(() -> StateMachine.parse("""
+                {"QueryLanguage":"JSONata","StartAt":"A","States":{
+                 "A":{"Type":"Pass","QueryLanguage":"JSONPath","End":true}}}"""))
+                .isInstanceOf(InvalidDefinitionException.class).hasMessageContaining("/States/A/QueryLanguage");
+    }
 }

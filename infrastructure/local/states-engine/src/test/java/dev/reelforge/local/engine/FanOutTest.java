@@ -169,4 +169,33 @@ class FanOutTest {
         assertThat(result.cause()).isEqualTo("no frames");
         assertThat(Fixtures.types(result)).contains("ParallelStateFailed");
     }
+
+    @Test
+    void map_toleratedFailureCountPath_readsTheLimitFromTheInput() {
+        String definition = """
+                {"StartAt":"M","States":{"M":{"Type":"Map","End":true,"ToleratedFailureCountPath":"$.tolerate",
+                 "ItemsPath":"$.items","ItemProcessor":{"StartAt":"T","States":{"T":{"Type":"Task","Resource":"r","End":true}}}}}}""";
+        TaskHandler failOdd = (resource, input, ctx) -> {
+            if (input.asInt() % 2 == 1) {
+                throw new TaskFailedException("Odd", "odd item");
+            }
+            return input;
+        };
+
+        assertThat(Fixtures.run(definition, "{\"tolerate\":2,\"items\":[1,2,3]}", failOdd).status())
+                .isEqualTo(ExecutionResult.Status.SUCCEEDED);
+        assertThat(Fixtures.run(definition, "{\"tolerate\":1,\"items\":[1,2,3]}", failOdd).error())
+                .isEqualTo("States.ExceedToleratedFailureThreshold");
+    }
+
+    @Test
+    void map_jsonataLimits_areEvaluatedAndCheckedAtRunTime() {
+        String definition = """
+                {"QueryLanguage":"JSONata","StartAt":"M","States":{"M":{"Type":"Map","End":true,
+                 "MaxConcurrency":"{% $states.input.width %}","ToleratedFailurePercentage":"{% 50 %}",
+                 "Items":"{% $states.input.items %}","ItemProcessor":{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}}}}""";
+
+        assertThat(Fixtures.run(definition, "{\"width\":2,\"items\":[1,2]}").output()).isEqualTo(Fixtures.json("[1,2]"));
+        assertThat(Fixtures.run(definition, "{\"width\":-1,\"items\":[1]}").error()).isEqualTo("States.QueryEvaluationError");
+    }
 }

@@ -164,4 +164,17 @@ class HistoryTest {
         assertThat(result.status()).isEqualTo(ExecutionResult.Status.SUCCEEDED);
         assertThat(Fixtures.types(result)).contains("LambdaFunctionScheduled", "LambdaFunctionSucceeded");
     }
+
+    @Test
+    void stateExited_withAssign_listsTheAssignedVariablesAsJsonText() {
+        ExecutionResult result = Fixtures.run("""
+                {"StartAt":"P","States":{"P":{"Type":"Pass","Assign":{"n":1,"s.$":"$.name"},"Next":"Q"},
+                 "Q":{"Type":"Pass","End":true}}}""", "{\"name\":\"ada\"}");
+
+        HistoryEvent assigning = result.history().stream().filter(e -> e.type().equals("PassStateExited")).findFirst().orElseThrow();
+        HistoryEvent plain = result.history().stream().filter(e -> e.type().equals("PassStateExited")).skip(1).findFirst().orElseThrow();
+        assertThat(assigning.details().path("stateExitedEventDetails").path("assignedVariables"))
+                .isEqualTo(json("{\"n\":\"1\",\"s\":\"\\\"ada\\\"\"}"));
+        assertThat(plain.details().path("stateExitedEventDetails").has("assignedVariables")).isFalse();
+    }
 }

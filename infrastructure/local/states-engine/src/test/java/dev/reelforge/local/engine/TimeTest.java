@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class TimeTest {
@@ -54,6 +55,22 @@ class TimeTest {
         assertThat(result.status()).isEqualTo(ExecutionResult.Status.FAILED);
         assertThat(result.error()).isEqualTo("States.Timeout");
         assertThat(Fixtures.types(result)).contains("TaskTimedOut");
+    }
+
+    @Test
+    void taskTimeoutSeconds_jsonataExpression_isTheTimeoutTheHandlerSees() {
+        String definition = """
+                {"QueryLanguage":"JSONata","StartAt":"T","States":{"T":{"Type":"Task","Resource":"r",
+                 "TimeoutSeconds":"{% $states.input.limit * 2 %}","End":true}}}""";
+        AtomicReference<Duration> seen = new AtomicReference<>();
+
+        ExecutionResult result = run(definition, "{\"limit\":15}", (r, in, ctx) -> {
+            seen.set(ctx.timeout());
+            return in;
+        });
+
+        assertThat(result.status()).isEqualTo(ExecutionResult.Status.SUCCEEDED);
+        assertThat(seen.get()).isEqualTo(Duration.ofSeconds(30));
     }
 
     @Test

@@ -43,6 +43,15 @@ record Args(String function, List<JsonNode> values) {
         return value.intValue();
     }
 
+    /** A number as an integer, its fraction dropped, as AWS's States.MathAdd reads its operands. */
+    int truncated(int index) {
+        JsonNode value = values.get(index);
+        if (!value.isNumber() || value.doubleValue() > Integer.MAX_VALUE || value.doubleValue() < Integer.MIN_VALUE) {
+            throw typeError(index, "an integer");
+        }
+        return (int) value.doubleValue();
+    }
+
     boolean bool(int index) {
         JsonNode value = values.get(index);
         if (!value.isBoolean()) {

@@ -7,20 +7,30 @@ import java.util.regex.Pattern;
 
 /**
  * Evaluates Choice rules. Comparing values of the wrong type is simply false (per the spec); a
- * Variable or *Path operand that selects nothing is a States.Runtime error, except for IsPresent.
+ * Variable or *Path operand that selects nothing is a States.Runtime error, except for IsPresent. A JSONata
+ * Condition that is not a boolean is a States.QueryEvaluationError.
  */
 final class ChoiceEvaluator {
     private ChoiceEvaluator() {}
 
-    static boolean matches(ChoiceRule rule, PathScope scope) {
+    /** @param raw the raw state input, {@code $states.input} of a JSONata Condition */
+    static boolean matches(ChoiceRule rule, PathScope scope, JsonNode raw) {
         if (rule instanceof ChoiceRule.And and) {
-            return and.rules().stream().allMatch(r -> matches(r, scope));
+            return and.rules().stream().allMatch(r -> matches(r, scope, raw));
         }
         if (rule instanceof ChoiceRule.Or or) {
-            return or.rules().stream().anyMatch(r -> matches(r, scope));
+            return or.rules().stream().anyMatch(r -> matches(r, scope, raw));
         }
         if (rule instanceof ChoiceRule.Not not) {
-            return !matches(not.rule(), scope);
+            return !matches(not.rule(), scope, raw);
+        }
+        if (rule instanceof ChoiceRule.Condition condition) {
+            JsonNode value = condition.condition().evaluate(JsonataBindings.ofInput(raw, scope), "Condition");
+            if (!value.isBoolean()) {
+                throw new StatesError(StatesError.QUERY_EVALUATION,
+                        "The Condition must evaluate to a boolean, but evaluated to " + Json.write(value));
+            }
+            return value.booleanValue();
         }
         return compare((ChoiceRule.Comparison) rule, scope);
     }

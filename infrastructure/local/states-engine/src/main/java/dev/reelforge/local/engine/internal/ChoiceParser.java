@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Parses and validates Choice rules, including nested And/Or/Not. */
+/** Parses and validates Choice rules: JSONPath data tests with nested And/Or/Not, or JSONata Conditions. */
 final class ChoiceParser {
     private final DefinitionParser owner;
 
@@ -14,7 +14,7 @@ final class ChoiceParser {
         this.owner = owner;
     }
 
-    List<ChoiceRule.Branch> branches(JsonNode node, String at) {
+    List<ChoiceRule.Branch> branches(JsonNode node, String at, QueryLanguage language) {
         JsonNode choices = node.get("Choices");
         if (choices == null || !choices.isArray() || choices.isEmpty()) {
             owner.problem("SCHEMA_VALIDATION_FAILED", "'Choices' must be a non-empty array", at);
@@ -25,9 +25,32 @@ final class ChoiceParser {
             String where = at + "/Choices/" + i;
             JsonNode choice = choices.get(i);
             String next = owner.requiredText(choice, "Next", where);
-            rule(choice, where).ifPresent(rule -> branches.add(new ChoiceRule.Branch(rule, next)));
+            Flow flow = choice.has("Assign") || choice.has("Output")
+                    ? owner.flows().nestedFlow(choice, where, language, false) : null;
+            Optional<ChoiceRule> rule = language == QueryLanguage.JSONATA ? condition(choice, where) : rule(choice, where);
+            rule.ifPresent(r -> branches.add(new ChoiceRule.Branch(r, next, flow)));
         }
         return branches;
+    }
+
+    private Optional<ChoiceRule> condition(JsonNode node, String at) {
+        if (!node.isObject()) {
+            owner.problem("SCHEMA_VALIDATION_FAILED", "A choice rule must be an object", at);
+            return Optional.empty();
+        }
+        node.fieldNames().forEachRemaining(field -> {
+            if (!List.of("Condition", "Next", "Assign", "Output", "Comment").contains(field)) {
+                owner.problem("SCHEMA_VALIDATION_FAILED", "The field '" + field
+                        + "' is not supported in a JSONata choice rule; use Condition", at + "/" + field);
+            }
+        });
+        JsonNode condition = node.get("Condition");
+        boolean valid = condition != null && (condition.isBoolean() || JsonataExpression.body(condition).isPresent());
+        if (!valid) {
+            owner.problem("SCHEMA_VALIDATION_FAILED", "'Condition' must be a boolean or a JSONata expression", at + "/Condition");
+            return Optional.empty();
+        }
+        return Optional.of(new ChoiceRule.Condition(owner.flows().jsonata(node, "Condition", at)));
     }
 
     private Optional<ChoiceRule> rule(JsonNode node, String at) {
@@ -70,9 +93,11 @@ final class ChoiceParser {
         ComparisonOperator op = operators.get(0);
         JsonNode operand = node.get(op.name());
         String where = at + "/" + op.name();
+        if (node.has("Condition") || node.has("Output")) {
+            owner.problem("SCHEMA_VALIDATION_FAILED", "'Condition' and 'Output' in a choice rule require \"QueryLanguage\": \"JSONata\"", at);
+        }
         if (variable != null) {
-            String path = variable.startsWith("$$") ? variable.substring(1) : variable;
-            JsonPaths.syntaxError(path).ifPresent(m -> owner.problem("INVALID_JSON_PATH", "Invalid JSON path '" + variable + "'", at + "/Variable"));
+            PathSyntax.syntaxError(variable).ifPresent(m -> owner.problem("INVALID_JSON_PATH", "Invalid JSON path '" + variable + "'", at + "/Variable"));
         }
         if (op.path()) {
             if (!operand.isTextual() || !operand.textValue().startsWith("$")) {

@@ -8,16 +8,42 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Turns an ASL (JSONPath) document into a {@link StateGraph}, collecting every problem found
- * with a JSON-pointer location so one run shows all mistakes, like AWS's InvalidDefinition.
+ * Turns an ASL document, in either query language, into a {@link StateGraph}, collecting every problem found with a
+ * JSON-pointer location so one run shows all mistakes, like AWS's InvalidDefinition. What AWS accepts but this engine
+ * does not run is a problem too, coded {@value #UNSUPPORTED}.
  */
 public final class DefinitionParser {
     private static final Set<String> TYPES = Set.of("Task", "Pass", "Wait", "Choice", "Succeed", "Fail", "Parallel", "Map");
     private static final Set<String> TERMINAL = Set.of("Choice", "Succeed", "Fail");
 
+    /** The code of a problem that is a local limitation rather than a mistake in the definition. */
+    public static final String UNSUPPORTED = "UNSUPPORTED_LOCALLY";
+
     final List<String> problems = new ArrayList<>();
     private final ChoiceParser choices = new ChoiceParser(this);
     private final ErrorHandlingParser errorHandling = new ErrorHandlingParser(this);
+    private final FlowParser flows = new FlowParser(this);
+    private QueryLanguage topLevelLanguage = QueryLanguage.JSONPATH;
+
+    /** Parses a whole definition: the top-level QueryLanguage, then the graph. */
+    public StateGraph definition(JsonNode root) {
+        JsonNode language = root.get("QueryLanguage");
+        if (language != null) {
+            topLevelLanguage = QueryLanguage.byWireName(language.asText()).orElseGet(() -> {
+                problem("SCHEMA_VALIDATION_FAILED", "'QueryLanguage' must be JSONPath or JSONata", "/QueryLanguage");
+                return QueryLanguage.JSONPATH;
+            });
+        }
+        return graph(root, "");
+    }
+
+    QueryLanguage topLevelLanguage() {
+        return topLevelLanguage;
+    }
+
+    FlowParser flows() {
+        return flows;
+    }
 
     public List<String> problems() {
         return problems;
@@ -63,19 +89,51 @@ public final class DefinitionParser {
             return null;
         }
         String next = transition(type, node, at);
-        DataFlow io = dataFlow(node, at);
+        QueryLanguage language = flows.language(node, at);
+        flows.checkFields(type, node, at, language);
+        Flow io = flows.flow(node, at, language);
         return switch (type) {
             case "Task" -> new State.Task(name, next, io, requiredText(node, "Resource", at),
-                    positiveInt(node, "TimeoutSeconds", at), referencePathField(node, "TimeoutSecondsPath", at),
-                    errorHandling.parse(node, at));
+                    timeout(node, at, language), errorHandling.parse(node, at, language));
             case "Pass" -> new State.Pass(name, next, io, node.get("Result"));
-            case "Wait" -> waitState(name, next, io, node, at);
-            case "Choice" -> new State.Choice(name, io, choices.branches(node, at), optionalText(node, "Default", at));
+            case "Wait" -> waitState(name, next, io, node, at, language);
+            case "Choice" -> new State.Choice(name, io, choices.branches(node, at, language), optionalText(node, "Default", at));
             case "Succeed" -> new State.Succeed(name, io);
-            case "Fail" -> failState(name, node, at);
-            case "Parallel" -> new State.Parallel(name, next, io, branches(node, at), errorHandling.parse(node, at));
-            default -> MapStateParser.parse(this, name, next, io, node, at, errorHandling.parse(node, at));
+            case "Fail" -> failState(name, node, at, language);
+            case "Parallel" -> new State.Parallel(name, next, io, branches(node, at), errorHandling.parse(node, at, language));
+            default -> MapStateParser.parse(this, name, next, io, node, at, errorHandling.parse(node, at, language), language);
         };
+    }
+
+    private NumberField timeout(JsonNode node, String at, QueryLanguage language) {
+        NumberField timeout = numberField(node, "TimeoutSeconds", at, language);
+        if (timeout instanceof NumberField.Literal) {
+            positiveInt(node, "TimeoutSeconds", at);
+        }
+        return timeout;
+    }
+
+    /**
+     * {@code field} as a literal, as {@code fieldPath} (JSONPath) or as an expression (JSONata); {@code null} when
+     * absent. Both a field and its path is a problem.
+     */
+    NumberField numberField(JsonNode node, String field, String at, QueryLanguage language) {
+        JsonNode value = node.get(field);
+        String pathField = field + "Path";
+        if (value != null && node.has(pathField)) {
+            problem("SCHEMA_VALIDATION_FAILED", "'" + field + "' and '" + pathField + "' are mutually exclusive", at);
+        }
+        if (value != null) {
+            if (language == QueryLanguage.JSONATA && JsonataExpression.body(value).isPresent()) {
+                return new NumberField.Expression(field, flows.jsonata(node, field, at));
+            }
+            if (!value.isNumber()) {
+                problem("SCHEMA_VALIDATION_FAILED", "'" + field + "' must be a number", at + "/" + field);
+            }
+            return new NumberField.Literal(field, value);
+        }
+        String path = readPathField(node, pathField, at);
+        return path == null ? null : new NumberField.AtPath(pathField, path);
     }
 
     private String transition(String type, JsonNode node, String at) {
@@ -93,34 +151,44 @@ public final class DefinitionParser {
         return hasNext ? requiredText(node, "Next", at) : null;
     }
 
-    private State.Wait waitState(String name, String next, DataFlow io, JsonNode node, String at) {
+    private State.Wait waitState(String name, String next, Flow io, JsonNode node, String at, QueryLanguage language) {
         long fields = java.util.stream.Stream.of("Seconds", "SecondsPath", "Timestamp", "TimestampPath").filter(node::has).count();
         if (fields != 1) {
             problem("SCHEMA_VALIDATION_FAILED", "Exactly one of Seconds, SecondsPath, Timestamp, TimestampPath is required", at);
         }
-        Long seconds = null;
-        if (node.has("Seconds")) {
-            if (!node.get("Seconds").canConvertToExactIntegral() || node.get("Seconds").asLong() < 0) {
-                problem("SCHEMA_VALIDATION_FAILED", "'Seconds' must be a non-negative integer", at + "/Seconds");
+        NumberField seconds = numberField(node, "Seconds", at, language);
+        if (seconds instanceof NumberField.Literal literal
+                && (!literal.number().canConvertToExactIntegral() || literal.number().asLong() < 0)) {
+            problem("SCHEMA_VALIDATION_FAILED", "'Seconds' must be a non-negative integer", at + "/Seconds");
+        }
+        JsonataTemplate timestampExpression = null;
+        String timestamp = null;
+        if (language == QueryLanguage.JSONATA && JsonataExpression.body(node.get("Timestamp")).isPresent()) {
+            timestampExpression = flows.jsonata(node, "Timestamp", at);
+        } else {
+            timestamp = optionalText(node, "Timestamp", at);
+            if (timestamp != null && Timestamps.parse(timestamp).isEmpty()) {
+                problem("SCHEMA_VALIDATION_FAILED", "'Timestamp' must be an RFC3339 timestamp", at + "/Timestamp");
             }
-            seconds = node.get("Seconds").asLong();
         }
-        String timestamp = optionalText(node, "Timestamp", at);
-        if (timestamp != null && Timestamps.parse(timestamp).isEmpty()) {
-            problem("SCHEMA_VALIDATION_FAILED", "'Timestamp' must be an RFC3339 timestamp", at + "/Timestamp");
-        }
-        return new State.Wait(name, next, io, seconds, referencePathField(node, "SecondsPath", at), timestamp,
-                referencePathField(node, "TimestampPath", at));
+        return new State.Wait(name, next, io, seconds, timestamp, readPathField(node, "TimestampPath", at),
+                timestampExpression);
     }
 
-    private State.Fail failState(String name, JsonNode node, String at) {
+    private State.Fail failState(String name, JsonNode node, String at, QueryLanguage language) {
         for (String field : List.of("Error", "Cause")) {
             if (node.has(field) && node.has(field + "Path")) {
                 problem("SCHEMA_VALIDATION_FAILED", "'" + field + "' and '" + field + "Path' are mutually exclusive", at);
             }
         }
-        return new State.Fail(name, optionalText(node, "Error", at), optionalText(node, "ErrorPath", at),
-                optionalText(node, "Cause", at), optionalText(node, "CausePath", at));
+        String error = optionalText(node, "Error", at);
+        String cause = optionalText(node, "Cause", at);
+        if (language == QueryLanguage.JSONATA) {
+            return new State.Fail(name, null, null, null, null,
+                    error == null ? null : flows.jsonata(node, "Error", at), cause == null ? null : flows.jsonata(node, "Cause", at));
+        }
+        return new State.Fail(name, error, optionalText(node, "ErrorPath", at), cause, optionalText(node, "CausePath", at),
+                null, null);
     }
 
     private List<StateGraph> branches(JsonNode node, String at) {
@@ -134,13 +202,6 @@ public final class DefinitionParser {
             graphs.add(graph(branches.get(i), at + "/Branches/" + i));
         }
         return graphs;
-    }
-
-    private DataFlow dataFlow(JsonNode node, String at) {
-        JsonNode parameters = template(node, "Parameters", at);
-        JsonNode resultSelector = template(node, "ResultSelector", at);
-        return new DataFlow(pathField(node, "InputPath", at), parameters, resultSelector,
-                referencePathField(node, "ResultPath", at, "$"), pathField(node, "OutputPath", at));
     }
 
     JsonNode template(JsonNode node, String field, String at) {
@@ -194,12 +255,21 @@ public final class DefinitionParser {
             return null;
         }
         String text = value.asText();
-        JsonPaths.syntaxError(text).ifPresent(m -> problem("INVALID_JSON_PATH", "Invalid JSON path '" + text + "'", at + "/" + field));
+        PathSyntax.syntaxError(text).ifPresent(m -> problem("INVALID_JSON_PATH", "Invalid JSON path '" + text + "'", at + "/" + field));
         return text;
     }
 
-    String referencePathField(JsonNode node, String field, String at) {
-        return node.has(field) ? referencePathField(node, field, at, null) : null;
+    /** A path a state reads one value from (SecondsPath, TimeoutSecondsPath, …), or {@code null} when absent. */
+    String readPathField(JsonNode node, String field, String at) {
+        JsonNode value = node.get(field);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            problem("SCHEMA_VALIDATION_FAILED", "The field '" + field + "' must be a string", at + "/" + field);
+            return null;
+        }
+        return pathField(node, field, at);
     }
 
     String referencePathField(JsonNode node, String field, String at, String absent) {
@@ -246,6 +316,11 @@ public final class DefinitionParser {
             return null;
         }
         return value.asInt();
+    }
+
+    /** Records that the definition is valid for AWS but uses something this engine does not run. */
+    public void unsupported(String message, String at) {
+        problem(UNSUPPORTED, message, at);
     }
 
     public void problem(String code, String message, String at) {

@@ -15,6 +15,9 @@ public record ErrorHandling(List<Retrier> retriers, List<Catcher> catchers) {
     public record Retrier(List<String> errorEquals, double intervalSeconds, int maxAttempts,
             double backoffRate, Double maxDelaySeconds, boolean fullJitter) {}
 
-    /** @param resultPath {@code null} discards the error output, keeping the state input */
-    public record Catcher(List<String> errorEquals, String next, String resultPath) {}
+    /**
+     * @param flow ResultPath and Assign (JSONPath; a {@code null} ResultPath keeps the state input) or Output and
+     *     Assign (JSONata) applied to the error output
+     */
+    public record Catcher(List<String> errorEquals, String next, Flow flow) {}
 }

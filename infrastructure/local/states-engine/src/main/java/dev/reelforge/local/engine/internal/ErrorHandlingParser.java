@@ -12,7 +12,7 @@ final class ErrorHandlingParser {
         this.owner = owner;
     }
 
-    ErrorHandling parse(JsonNode node, String at) {
+    ErrorHandling parse(JsonNode node, String at, QueryLanguage language) {
         List<ErrorHandling.Retrier> retriers = new ArrayList<>();
         JsonNode retry = node.path("Retry");
         for (int i = 0; i < retry.size(); i++) {
@@ -40,7 +40,7 @@ final class ErrorHandlingParser {
             JsonNode c = catchNode.get(i);
             List<String> errors = errorEquals(c, where, i == catchNode.size() - 1);
             String next = owner.requiredText(c, "Next", where);
-            catchers.add(new ErrorHandling.Catcher(errors, next, owner.referencePathField(c, "ResultPath", where, "$")));
+            catchers.add(new ErrorHandling.Catcher(errors, next, owner.flows().nestedFlow(c, where, language, true)));
         }
         return new ErrorHandling(retriers, catchers);
     }

@@ -41,6 +41,7 @@ public final class ExecutionRunner {
         execution.put("Name", executionName);
         execution.put("RoleArn", arn.roleArn());
         execution.put("StartTime", start.toString());
+        execution.put("RedriveCount", 0);
         context.putObject("StateMachine").put("Id", stateMachineArn).put("Name", arn.name());
         Instant deadline = graph.timeoutSeconds() == null ? null : start.plusSeconds(graph.timeoutSeconds());
         ExecutionScope scope = new ExecutionScope(settings, history, executionArn, arn.region(), context, deadline);
@@ -51,7 +52,7 @@ public final class ExecutionRunner {
         String cause = null;
         try {
             ExecutionScope.checked(input, "execution input");
-            output = new GraphRunner(scope).run(graph, input, trace);
+            output = new GraphRunner(scope).run(graph, input, Variables.root(), trace);
             ObjectNode details = Json.object().put("output", Json.write(output));
             details.putObject("outputDetails").put("truncated", false);
             history.record(trace, "ExecutionSucceeded", details);

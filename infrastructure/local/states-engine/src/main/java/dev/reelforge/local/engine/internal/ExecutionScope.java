@@ -28,15 +28,14 @@ final class ExecutionScope {
         this.deadline = deadline;
     }
 
-    /** The context object as seen by a state: Execution and StateMachine plus State. */
-    ObjectNode stateContext(String stateName, Instant enteredTime, int retryCount) {
+    /** The context object as seen by a state: Execution and StateMachine plus State (Name and EnteredTime, as on AWS). */
+    ObjectNode stateContext(String stateName, Instant enteredTime) {
         ObjectNode context = Json.object();
         context.set("Execution", baseContext.get("Execution"));
         context.set("StateMachine", baseContext.get("StateMachine"));
         ObjectNode state = context.putObject("State");
         state.put("Name", stateName);
         state.put("EnteredTime", enteredTime.toString());
-        state.put("RetryCount", retryCount);
         return context;
     }
 

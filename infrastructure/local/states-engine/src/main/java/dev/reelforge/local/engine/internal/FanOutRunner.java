@@ -23,39 +23,39 @@ final class FanOutRunner {
         this.graphs = graphs;
     }
 
-    JsonNode parallel(State.Parallel state, JsonNode raw, PathScope context, Trace trace) {
-        JsonNode effective = Io.input(state.io(), raw);
-        PathScope local = new PathScope(effective, context.context(), context.random());
-        JsonNode branchInput = Io.parameters(state.io(), effective, local);
+    JsonNode parallel(State.Parallel state, JsonNode raw, PathScope context, Variables variables, Trace trace) {
+        JsonNode effective = Io.input(state.io(), raw, context);
+        JsonNode branchInput = Io.arguments(state.io(), raw, effective, context);
         scope.history.record(trace, "ParallelStateStarted", null);
         List<StateGraph> branches = state.branches();
         Batch batch = new Batch(branches.size(), trace, null, null);
-        batch.run(branches.size(), (index, branchTrace) -> graphs.run(branches.get(index), branchInput, branchTrace));
+        batch.run(branches.size(), (index, branchTrace) -> graphs.run(branches.get(index), branchInput, variables.child(), branchTrace));
         if (batch.failure != null) {
             scope.history.record(trace, "ParallelStateFailed", null);
             throw batch.failure;
         }
         scope.history.record(trace, "ParallelStateSucceeded", null);
-        return Io.output(state.io(), raw, batch.results(), local);
+        return Io.output(state.io(), raw, effective, batch.results(), context);
     }
 
-    JsonNode map(State.Map state, JsonNode raw, PathScope context, Trace trace) {
-        JsonNode effective = Io.input(state.io(), raw);
-        PathScope local = new PathScope(effective, context.context(), context.random());
-        JsonNode items = Io.select(state.itemsPath(), effective, "ItemsPath");
-        if (!items.isArray()) {
-            throw new StatesError(StatesError.RUNTIME, "Map ItemsPath '" + state.itemsPath() + "' must select an array, got " + Json.write(items));
-        }
+    JsonNode map(State.Map state, JsonNode raw, PathScope context, Variables variables, Trace trace) {
+        JsonNode effective = Io.input(state.io(), raw, context);
+        PathScope local = context.withInput(effective);
+        JsonNode items = items(state, raw, effective, context);
         scope.history.record(trace, "MapStateStarted", Json.object().put("length", items.size()));
-        int maxConcurrency = maxConcurrency(state, effective);
-        int limit = maxConcurrency == 0 ? MAX_THREADS : Math.min(maxConcurrency, MAX_THREADS);
-        Batch batch = new Batch(limit, trace, state.toleratedFailureCount(), state.toleratedFailurePercentage());
+        long maxConcurrency = state.maxConcurrency() == null ? 0 : state.maxConcurrency().whole(effective, raw, context, 0);
+        int limit = maxConcurrency == 0 ? MAX_THREADS : (int) Math.min(maxConcurrency, MAX_THREADS);
+        Integer toleratedCount = state.toleratedFailureCount() == null ? null
+                : (int) Math.min(Integer.MAX_VALUE, state.toleratedFailureCount().whole(effective, raw, context, 0));
+        Double toleratedPercentage = state.toleratedFailurePercentage() == null ? null
+                : state.toleratedFailurePercentage().bounded(effective, raw, context, 100);
+        Batch batch = new Batch(limit, trace, toleratedCount, toleratedPercentage);
         batch.run(items.size(), (index, itemTrace) -> {
             ObjectNode iteration = Json.object().put("name", state.name()).put("index", index);
             scope.history.record(itemTrace, "MapIterationStarted", iteration);
             try {
-                JsonNode itemInput = itemInput(state, local, index, items.get(index));
-                JsonNode output = graphs.run(state.processor(), itemInput, itemTrace);
+                JsonNode itemInput = itemInput(state, raw, local, index, items.get(index));
+                JsonNode output = graphs.run(state.processor(), itemInput, variables.child(), itemTrace);
                 scope.history.record(itemTrace, "MapIterationSucceeded", iteration.deepCopy());
                 return output;
             } catch (StatesError e) {
@@ -69,27 +69,36 @@ final class FanOutRunner {
             throw failure;
         }
         scope.history.record(trace, "MapStateSucceeded", null);
-        return Io.output(state.io(), raw, batch.results(), local);
+        return Io.output(state.io(), raw, effective, batch.results(), context);
     }
 
-    /** MaxConcurrency, or the non-negative integer MaxConcurrencyPath selects from the effective input. */
-    private static int maxConcurrency(State.Map state, JsonNode effective) {
-        if (state.maxConcurrencyPath() == null) {
-            return state.maxConcurrency();
+    /** ItemsPath on the effective input (JSONPath); Items, or else the state input (JSONata). Must be an array. */
+    private static JsonNode items(State.Map state, JsonNode raw, JsonNode effective, PathScope context) {
+        JsonNode items;
+        String field;
+        if (state.io() instanceof JsonataFlow) {
+            field = "Items";
+            items = state.items() == null ? raw : state.items().evaluate(JsonataBindings.ofInput(raw, context), field);
+        } else {
+            field = "ItemsPath";
+            items = Io.select(state.itemsPath(), effective, context, field);
         }
-        JsonNode value = Io.select(state.maxConcurrencyPath(), effective, "MaxConcurrencyPath");
-        if (!value.canConvertToExactIntegral() || value.asLong() < 0) {
-            throw new StatesError(StatesError.RUNTIME, "MaxConcurrencyPath must select a non-negative integer, got " + Json.write(value));
+        if (!items.isArray()) {
+            String error = field.equals("Items") ? StatesError.QUERY_EVALUATION : StatesError.RUNTIME;
+            throw new StatesError(error, "The " + field + " field must select an array, but got " + Json.write(items));
         }
-        return (int) Math.min(value.asLong(), Integer.MAX_VALUE);
+        return items;
     }
 
-    private static JsonNode itemInput(State.Map state, PathScope local, int index, JsonNode item) {
-        if (state.itemSelector() == null) {
+    private static JsonNode itemInput(State.Map state, JsonNode raw, PathScope local, int index, JsonNode item) {
+        if (state.itemSelector() == null && state.jsonataItemSelector() == null) {
             return item;
         }
         ObjectNode context = local.context().deepCopy();
         context.putObject("Map").putObject("Item").put("Index", index).set("Value", item);
+        if (state.jsonataItemSelector() != null) {
+            return state.jsonataItemSelector().evaluate(JsonataBindings.ofInput(raw, local.withContext(context)), "ItemSelector");
+        }
         return PayloadTemplate.evaluate(state.itemSelector(), local.withContext(context), "ItemSelector");
     }
 

@@ -68,9 +68,12 @@ public final class IntrinsicFunctions {
             case "States.Hash" -> TextNode.valueOf(hash(a.arity(2).get(0), a.text(1)));
             case "States.JsonMerge" -> merge(a.arity(3).object(0), a.object(1), a.bool(2));
             case "States.MathRandom" -> IntNode.valueOf(random(a, scope.random()));
-            case "States.MathAdd" -> IntNode.valueOf(Math.addExact(a.arity(2).integer(0), a.integer(1)));
+            case "States.MathAdd" -> IntNode.valueOf(Math.addExact(a.arity(2).truncated(0), a.truncated(1)));
             case "States.StringSplit" -> split(a.arity(2).text(0), a.text(1));
-            case "States.UUID" -> TextNode.valueOf(uuid(a.arity(0), scope.random()));
+            case "States.UUID" -> {
+                a.arity(0);
+                yield TextNode.valueOf(uuid(scope.random()));
+            }
             default -> throw failure("Unknown intrinsic function " + call.function());
         };
     }
@@ -95,7 +98,7 @@ public final class IntrinsicFunctions {
                     throw failure("States.Format has more placeholders than arguments");
                 }
                 JsonNode arg = args.get(next++);
-                out.append(arg.isTextual() ? arg.textValue() : Json.write(arg));
+                out.append(formatted(arg));
                 i++;
             } else {
                 out.append(c);
@@ -105,6 +108,31 @@ public final class IntrinsicFunctions {
             throw failure("States.Format has more arguments than placeholders");
         }
         return out.toString();
+    }
+
+    /**
+     * How States.Format prints an argument: a string as it is, an object as a Java map prints ({@code {a=1, b=[]}}),
+     * other values as JSON, which is what AWS prints.
+     */
+    private static String formatted(JsonNode arg) {
+        if (arg.isTextual()) {
+            return arg.textValue();
+        }
+        return arg.isObject() ? javaStyle(arg) : Json.write(arg);
+    }
+
+    private static String javaStyle(JsonNode value) {
+        if (value.isObject()) {
+            List<String> entries = new ArrayList<>();
+            value.fields().forEachRemaining(e -> entries.add(e.getKey() + "=" + javaStyle(e.getValue())));
+            return "{" + String.join(", ", entries) + "}";
+        }
+        if (value.isArray()) {
+            List<String> elements = new ArrayList<>();
+            value.forEach(element -> elements.add(javaStyle(element)));
+            return "[" + String.join(", ", elements) + "]";
+        }
+        return value.isTextual() ? value.textValue() : Json.write(value);
     }
 
     private static JsonNode parseJson(String text) {
@@ -123,7 +151,7 @@ public final class IntrinsicFunctions {
         }
     }
 
-    private static String hash(JsonNode data, String algorithm) {
+    static String hash(JsonNode data, String algorithm) {
         String jca = HASH_ALGORITHMS.get(algorithm);
         if (jca == null) {
             throw failure("States.Hash does not support the algorithm " + algorithm);
@@ -186,7 +214,7 @@ public final class IntrinsicFunctions {
         return out;
     }
 
-    private static String uuid(Args ignored, RandomGenerator random) {
+    static String uuid(RandomGenerator random) {
         long most;
         long least;
         synchronized (random) {

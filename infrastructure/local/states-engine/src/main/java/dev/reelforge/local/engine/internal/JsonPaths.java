@@ -6,6 +6,7 @@ import com.jayway.jsonpath.Configuration;
 import com.jayway.jsonpath.InvalidPathException;
 import com.jayway.jsonpath.JsonPath;
 import com.jayway.jsonpath.JsonPathException;
+import com.jayway.jsonpath.PathNotFoundException;
 import com.jayway.jsonpath.spi.json.JacksonJsonNodeJsonProvider;
 import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
 import java.util.Optional;
@@ -33,6 +34,8 @@ public final class JsonPaths {
                 return Optional.of(NullNode.getInstance());
             }
             return Optional.of(value instanceof JsonNode node ? node : Json.MAPPER.valueToTree(value));
+        } catch (PathNotFoundException e) {
+            return indefinite(path) ? Optional.of(Json.MAPPER.createArrayNode()) : Optional.empty();
         } catch (InvalidPathException e) {
             if (e.getClass() == InvalidPathException.class) {
                 throw new StatesError(StatesError.RUNTIME, "Invalid JSONPath '" + path + "': " + e.getMessage());
@@ -40,6 +43,15 @@ public final class JsonPaths {
             return Optional.empty();
         } catch (JsonPathException e) {
             return Optional.empty();
+        }
+    }
+
+    /** A wildcard, slice, filter or deep scan: AWS gives {@code []} where such a path meets a missing field. */
+    private static boolean indefinite(String path) {
+        try {
+            return !JsonPath.compile(path).isDefinite();
+        } catch (RuntimeException e) {
+            return false;
         }
     }
 

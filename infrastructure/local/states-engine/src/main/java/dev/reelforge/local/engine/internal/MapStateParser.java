@@ -1,13 +1,17 @@
 package dev.reelforge.local.engine.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 
-/** Map-specific fields, accepting both ItemProcessor/ItemSelector and legacy Iterator/Parameters. */
+/**
+ * Map-specific fields: ItemProcessor (or legacy Iterator), the items (ItemsPath in JSONPath, Items in JSONata), the
+ * ItemSelector (or legacy Parameters), MaxConcurrency and the tolerated failures.
+ */
 final class MapStateParser {
     private MapStateParser() {}
 
-    static State.Map parse(DefinitionParser p, String name, String next, DataFlow io, JsonNode node, String at,
-            ErrorHandling errors) {
+    static State.Map parse(DefinitionParser p, String name, String next, Flow io, JsonNode node, String at,
+            ErrorHandling errors, QueryLanguage language) {
         JsonNode processorNode = node.has("ItemProcessor") ? node.get("ItemProcessor") : node.get("Iterator");
         String processorField = node.has("ItemProcessor") ? "/ItemProcessor" : "/Iterator";
         StateGraph processor;
@@ -16,28 +20,41 @@ final class MapStateParser {
             processor = null;
         } else {
             String mode = processorNode.path("ProcessorConfig").path("Mode").asText("INLINE");
-            if (!mode.equals("INLINE")) {
-                p.problem("SCHEMA_VALIDATION_FAILED", "Only INLINE Map processing is supported locally", at + processorField);
+            if (mode.equals("DISTRIBUTED")) {
+                p.unsupported("A DISTRIBUTED Map ('ProcessorConfig.Mode') is not run by the local engine", at + processorField + "/ProcessorConfig/Mode");
+            } else if (!mode.equals("INLINE")) {
+                p.problem("SCHEMA_VALIDATION_FAILED", "'Mode' must be INLINE or DISTRIBUTED", at + processorField + "/ProcessorConfig/Mode");
             }
             processor = p.graph(processorNode, at + processorField);
         }
-        JsonNode selector = node.has("ItemSelector") ? p.template(node, "ItemSelector", at) : io.parameters();
-        DataFlow flow = new DataFlow(io.inputPath(), null, io.resultSelector(), io.resultPath(), io.outputPath());
-        int maxConcurrency = node.path("MaxConcurrency").asInt(0);
-        if (maxConcurrency < 0) {
-            p.problem("SCHEMA_VALIDATION_FAILED", "'MaxConcurrency' must be >= 0", at + "/MaxConcurrency");
+        NumberField maxConcurrency = p.numberField(node, "MaxConcurrency", at, language);
+        NumberField percentage = p.numberField(node, "ToleratedFailurePercentage", at, language);
+        NumberField count = p.numberField(node, "ToleratedFailureCount", at, language);
+        checkLiteral(p, maxConcurrency, true, Double.MAX_VALUE, at);
+        checkLiteral(p, percentage, false, 100, at);
+        checkLiteral(p, count, true, Double.MAX_VALUE, at);
+        if (language == QueryLanguage.JSONATA) {
+            JsonNode itemsNode = node.get("Items");
+            if (itemsNode != null && !itemsNode.isArray() && JsonataExpression.body(itemsNode).isEmpty()) {
+                p.problem("SCHEMA_VALIDATION_FAILED", "'Items' must be an array or a JSONata expression", at + "/Items");
+            }
+            return new State.Map(name, next, io, null, p.flows().jsonata(node, "Items", at), null,
+                    p.flows().jsonata(node, "ItemSelector", at), processor, maxConcurrency, percentage, count, errors);
         }
-        String maxConcurrencyPath = node.has("MaxConcurrencyPath") ? p.pathField(node, "MaxConcurrencyPath", at) : null;
-        if (maxConcurrencyPath != null && node.has("MaxConcurrency")) {
-            p.problem("SCHEMA_VALIDATION_FAILED", "'MaxConcurrency' and 'MaxConcurrencyPath' are mutually exclusive", at);
-        }
-        Double percentage = node.has("ToleratedFailurePercentage") ? node.get("ToleratedFailurePercentage").asDouble() : null;
-        if (percentage != null && (percentage < 0 || percentage > 100)) {
-            p.problem("SCHEMA_VALIDATION_FAILED", "'ToleratedFailurePercentage' must be within 0..100", at);
-        }
-        Integer count = node.has("ToleratedFailureCount") ? node.get("ToleratedFailureCount").asInt() : null;
+        DataFlow dataFlow = (DataFlow) io;
+        JsonNode selector = node.has("ItemSelector") ? p.template(node, "ItemSelector", at) : dataFlow.parameters();
         String itemsPath = p.pathField(node, "ItemsPath", at);
-        return new State.Map(name, next, flow, itemsPath == null ? "$" : itemsPath, selector, processor,
-                maxConcurrency, maxConcurrencyPath, percentage, count, errors);
+        return new State.Map(name, next, dataFlow.withoutParameters(), itemsPath == null ? "$" : itemsPath, null, selector,
+                null, processor, maxConcurrency, percentage, count, errors);
+    }
+
+    private static void checkLiteral(DefinitionParser p, NumberField field, boolean whole, double max, String at) {
+        if (field instanceof NumberField.Literal literal && literal.number().isNumber()) {
+            JsonNode number = literal.number();
+            if ((whole && !number.canConvertToExactIntegral()) || number.asDouble() < 0 || number.asDouble() > max) {
+                p.problem("SCHEMA_VALIDATION_FAILED", "'" + field.field() + "' must be " + (whole ? "an integer" : "a number")
+                        + " from 0" + (max < Double.MAX_VALUE ? " to " + (long) max : ""), at + "/" + field.field());
+            }
+        }
     }
 }

@@ -10,7 +10,7 @@ import java.util.Optional;
 /**
  * Evaluates Parameters, ResultSelector and ItemSelector templates: a field named {@code x.$}
  * becomes {@code x} with the value of its path ({@code $...} on the input, {@code $$...} on the
- * context object) or intrinsic function; nested objects and arrays are processed recursively.
+ * context object, {@code $name...} on a workflow variable) or intrinsic function; nested objects and arrays are processed recursively.
  */
 public final class PayloadTemplate {
     private PayloadTemplate() {}
@@ -49,7 +49,7 @@ public final class PayloadTemplate {
         }
         Optional<JsonNode> value = scope.find(expression);
         if (value.isEmpty()) {
-            JsonNode source = expression.startsWith("$$") ? scope.context() : scope.input();
+            JsonNode source = scope.source(expression, scope.input());
             throw new StatesError(StatesError.RUNTIME, "The JSONPath '" + expression + "' specified for the field '"
                     + key + "' in " + field + " could not be found in the input '" + Json.write(source) + "'");
         }
@@ -87,8 +87,7 @@ public final class PayloadTemplate {
                 problems.add("SCHEMA_VALIDATION_FAILED: " + e.getMessage() + " at " + where);
             }
         } else {
-            String path = text.startsWith("$$") ? text.substring(1) : text;
-            JsonPaths.syntaxError(path).ifPresent(m ->
+            PathSyntax.syntaxError(text).ifPresent(m ->
                     problems.add("SCHEMA_VALIDATION_FAILED: The value for the field '" + where.substring(where.lastIndexOf('/') + 1)
                             + "' must be a valid JSONPath or a valid intrinsic function call at " + where));
         }

@@ -1,7 +1,6 @@
 package dev.reelforge.local.engine.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.List;
 import java.util.random.RandomGenerator;
@@ -24,7 +23,8 @@ final class Recovery {
         JsonNode run(int retryCount);
     }
 
-    GraphRunner.Step run(String next, ErrorHandling handling, JsonNode rawInput, Trace trace,
+    /** @param state the state's scope, whose input is the raw state input a Catch's ResultPath writes into */
+    GraphRunner.Step run(GraphRunner.Entry entry, PathScope state, String next, ErrorHandling handling, Trace trace,
             Attempt attempt) {
         List<ErrorHandling.Retrier> retriers = handling.retriers();
         int[] attemptsUsed = new int[retriers.size()];
@@ -32,7 +32,8 @@ final class Recovery {
         while (true) {
             try {
                 return new GraphRunner.Step(next, attempt.run(retryCount));
-            } catch (StatesError e) {
+            } catch (StatesError raised) {
+                StatesError e = raised.located(entry.state().name(), entry.eventId());
                 int index = firstMatch(retriers, e);
                 if (index >= 0 && attemptsUsed[index] < retriers.get(index).maxAttempts()) {
                     scope.sleep(delay(retriers.get(index), attemptsUsed[index]++, scope.settings.random()));
@@ -42,7 +43,7 @@ final class Recovery {
                 }
                 for (ErrorHandling.Catcher catcher : handling.catchers()) {
                     if (e.matches(catcher.errorEquals())) {
-                        return new GraphRunner.Step(catcher.next(), caught(catcher, rawInput, e));
+                        return new GraphRunner.Step(catcher.next(), Io.caught(catcher.flow(), state.input(), Io.errorOutput(e), state));
                     }
                 }
                 throw e;
@@ -71,12 +72,5 @@ final class Recovery {
             }
         }
         return Duration.ofNanos(Math.round(seconds * 1_000_000_000L));
-    }
-
-    private static JsonNode caught(ErrorHandling.Catcher catcher, JsonNode rawInput, StatesError e) {
-        ObjectNode error = Json.object();
-        error.put("Error", e.error());
-        error.put("Cause", e.cause());
-        return Io.applyResultPath(catcher.resultPath(), rawInput, error);
     }
 }

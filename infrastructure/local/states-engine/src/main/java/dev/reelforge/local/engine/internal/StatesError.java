@@ -16,14 +16,37 @@ public final class StatesError extends RuntimeException {
     public static final String INTRINSIC_FAILURE = "States.IntrinsicFailure";
     public static final String DATA_LIMIT_EXCEEDED = "States.DataLimitExceeded";
     public static final String EXCEED_TOLERATED_FAILURE = "States.ExceedToleratedFailureThreshold";
+    public static final String QUERY_EVALUATION = "States.QueryEvaluationError";
+    /** The errors the engine raises while processing a state's data, whose causes AWS prefixes with the state. */
+    private static final java.util.Set<String> DATA_ERRORS = java.util.Set.of(RUNTIME, QUERY_EVALUATION,
+            RESULT_PATH_MATCH_FAILURE, PARAMETER_PATH_FAILURE, INTRINSIC_FAILURE);
 
     private final String error;
     private final String cause;
+    private final boolean located;
 
     public StatesError(String error, String cause) {
+        this(error, cause, false);
+    }
+
+    private StatesError(String error, String cause, boolean located) {
         super(error + ": " + cause, null, false, false);
         this.error = error;
         this.cause = cause;
+        this.located = located;
+    }
+
+    /**
+     * This error with AWS's prefix naming the state, when it is a data error the engine raised and has no prefix
+     * yet: "An error occurred while executing the state 'X' (entered at the event id #N). …". Other errors, a
+     * task's own among them, are returned as they are.
+     */
+    StatesError located(String stateName, long enteredEventId) {
+        if (located || !DATA_ERRORS.contains(error)) {
+            return this;
+        }
+        return new StatesError(error, "An error occurred while executing the state '" + stateName
+                + "' (entered at the event id #" + enteredEventId + "). " + cause, true);
     }
 
     public String error() {

@@ -28,10 +28,9 @@ final class TaskRunner {
     }
 
     JsonNode run(State.Task task, JsonNode raw, PathScope context, int retryCount, Trace trace) {
-        JsonNode effective = Io.input(task.io(), raw);
-        PathScope local = new PathScope(effective, context.context(), context.random());
-        JsonNode parameters = Io.parameters(task.io(), effective, local);
-        Duration timeout = timeout(task, effective);
+        JsonNode effective = Io.input(task.io(), raw, context);
+        JsonNode parameters = Io.arguments(task.io(), raw, effective, context);
+        Duration timeout = timeout(task, raw, effective, context);
         TaskEvents events = TaskEvents.of(task.resource(), scope.region);
 
         events.scheduled(scope.history, trace, parameters, timeout);
@@ -39,7 +38,7 @@ final class TaskRunner {
         TaskContext taskContext = new TaskContext(scope.executionArn, task.name(), retryCount, timeout);
         JsonNode result = invoke(task, parameters, taskContext, timeout, events, trace);
         events.succeeded(scope.history, trace, result);
-        return Io.output(task.io(), raw, result, local);
+        return Io.output(task.io(), raw, effective, result, context);
     }
 
     private JsonNode invoke(State.Task task, JsonNode parameters, TaskContext taskContext, Duration timeout,
@@ -105,18 +104,8 @@ final class TaskRunner {
         }
     }
 
-    private Duration timeout(State.Task task, JsonNode effective) {
-        if (task.timeoutSeconds() != null) {
-            return Duration.ofSeconds(task.timeoutSeconds());
-        }
-        if (task.timeoutSecondsPath() != null) {
-            JsonNode value = Io.select(task.timeoutSecondsPath(), effective, "TimeoutSecondsPath");
-            if (!value.canConvertToExactIntegral() || value.asLong() <= 0) {
-                throw new StatesError(StatesError.RUNTIME, "TimeoutSecondsPath must select a positive integer, got " + value);
-            }
-            return Duration.ofSeconds(value.asLong());
-        }
-        return null;
+    private static Duration timeout(State.Task task, JsonNode raw, JsonNode effective, PathScope context) {
+        return task.timeout() == null ? null : Duration.ofSeconds(task.timeout().whole(effective, raw, context, 1));
     }
 
     private StatesError failed(TaskEvents events, Trace trace, String error, String cause) {

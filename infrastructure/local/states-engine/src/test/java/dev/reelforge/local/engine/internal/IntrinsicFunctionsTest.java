@@ -23,7 +23,8 @@ class IntrinsicFunctionsTest {
     }
 
     private static JsonNode eval(String expression) {
-        PathScope scope = new PathScope(json(INPUT), json("{\"Execution\":{\"Name\":\"exec-1\"}}"), new SplittableRandom(1));
+        PathScope scope = new PathScope(json(INPUT), json("{\"Execution\":{\"Name\":\"exec-1\"}}"), new SplittableRandom(1), Variables.root(),
+                new dev.reelforge.local.engine.VirtualClock());
         return IntrinsicFunctions.evaluate(IntrinsicParser.parse(expression), scope);
     }
 
@@ -39,8 +40,18 @@ class IntrinsicFunctionsTest {
     }
 
     @Test
-    void format_nonStringArguments_areSerializedAsJson() {
-        assertThat(eval("States.Format('{} {}', $.obj, true)").asText()).isEqualTo("{\"k\":[1,true]} true");
+    void format_objectArgument_printsAsAwsDoes() {
+        assertThat(eval("States.Format('{} {}', $.obj, true)").asText()).isEqualTo("{k=[1, true]} true");
+    }
+
+    @Test
+    void format_arrayArgument_printsAsJson() {
+        assertThat(eval("States.Format('{}', States.Array(1, 'a'))").asText()).isEqualTo("[1,\"a\"]");
+    }
+
+    @Test
+    void mathAdd_nonIntegers_truncatesEachOperand() {
+        assertThat(eval("States.MathAdd(1.9, -2.7)").asInt()).isEqualTo(-1);
     }
 
     @Test
