@@ -7,6 +7,8 @@ import dev.reelforge.core.port.VideoProvider;
 import dev.reelforge.providers.bedrock.BedrockAsyncProvider;
 import dev.reelforge.providers.fal.FalQueueProvider;
 import dev.reelforge.providers.fal.FalQueueSettings;
+import dev.reelforge.providers.luma.LumaProvider;
+import dev.reelforge.providers.luma.LumaSettings;
 import dev.reelforge.providers.openai.OpenAiVideosProvider;
 import dev.reelforge.providers.openai.OpenAiVideosSettings;
 import java.time.Clock;
@@ -34,6 +36,10 @@ public final class ProviderAdapters {
         if (config.falConfigured()) {
             String key = config.falApiKey() != null ? config.falApiKey() : secrets.apply(config.falApiKeySecret());
             adapters.put(FalQueueProvider.NAME, new FalQueueProvider(FalQueueSettings.of(config.falBaseUrl(), key), json, ledger, clock));
+        }
+        if (config.lumaConfigured()) {
+            String key = config.lumaApiKey() != null ? config.lumaApiKey() : secrets.apply(config.lumaApiKeySecret());
+            adapters.put(LumaProvider.NAME, new LumaProvider(LumaSettings.of(config.lumaBaseUrl(), key), json, ledger, clock));
         }
         if (config.bedrockEnabled()) {
             adapters.put(BedrockAsyncProvider.NAME, new BedrockAsyncProvider(BedrockAsyncProvider.defaultClient(config.bedrockRegion()),

@@ -29,6 +29,14 @@ class ProviderAdaptersTest {
     }
 
     @Test
+    void build_lumaKeyFromSecret_offersLumaOnItsOwnApi() {
+        var adapters = build(Map.of("REELFORGE_LUMA_API_KEY_SECRET", "arn:aws:secretsmanager:us-east-1:123456789012:secret:luma"));
+
+        assertThat(adapters).containsOnlyKeys("luma");
+        assertThat(ProviderConfig.from(Map.of(), "us-east-1", "b").lumaBaseUrl()).isEqualTo(URI.create("https://agents.lumalabs.ai/v1"));
+    }
+
+    @Test
     void from_defaults_falQueueAndBedrockPrefixInOurBucketAndNoDailyCap() {
         ProviderConfig config = ProviderConfig.from(Map.of("REELFORGE_OPENAI_API_KEY", "sk-secret-value"), "eu-west-1", "clips");
 
