@@ -66,7 +66,7 @@ public final class RequestValidator {
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
-        List<String> warnings = new ArrayList<>(lint.warnings(request));
+        List<String> warnings = new ArrayList<>(lint.warnings(request, model.nativeAudio()));
         if (!model.nativeAudio() && !request.storyboard().audioCues().isEmpty()) {
             warnings.add("audioCues: " + model.qualifiedName() + " renders no audio (nativeAudio: false), so its clips carry"
                     + " no sound for the " + request.storyboard().audioCues().size()

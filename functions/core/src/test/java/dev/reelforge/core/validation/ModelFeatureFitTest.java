@@ -105,6 +105,18 @@ class ModelFeatureFitTest {
     }
 
     @Test
+    void validate_noAudioCues_adviceToAddThemOnlyForAModelWithSound() throws IOException {
+        RequestValidator validator = validator(model("silent", ", \"pricePerSecondUsd\": 0.1"),
+                model("loud", ", \"pricePerSecondUsd\": 0.1, \"nativeAudio\": true"));
+        String prompt = "A heavy iron kettle slides off a table, tripod shot.";
+
+        assertThat(validator.validate(request("silent", prompt, null), TODAY).warnings())
+                .noneSatisfy(w -> assertThat(w).contains("add timed audio cues"));
+        assertThat(validator.validate(request("loud", prompt, null), TODAY).warnings())
+                .anySatisfy(w -> assertThat(w).contains("add timed audio cues"));
+    }
+
+    @Test
     void validate_modelWithoutPrice_refusedBeforeSpending() throws IOException {
         RequestValidator validator = validator(model("loud", ", \"nativeAudio\": true"));
 
