@@ -27,6 +27,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.regex.Matcher;
@@ -36,8 +38,8 @@ import java.util.regex.Pattern;
  * The {@code vertex-veo} adapter: Veo on Vertex AI through {@code models/{model}:predictLongRunning} and
  * {@code :fetchPredictOperation}, with a bearer token from an {@link AccessTokenSource}. The job id is the operation
  * name Vertex returns. A finished operation carries each video inline ({@code bytesBase64Encoded}) or, when the
- * deployment sets an output URI, as a {@code gcsUri} that is read through the Cloud Storage JSON API; either way the
- * clip is written whole with its SHA-256. Text-to-video with native audio ({@code generateAudio}); first and last
+ * deployment sets an output URI, as a {@code gcsUri} that is read through the Cloud Storage JSON API and checked
+ * against the object's {@code md5Hash}; either way the clip is written whole. Text-to-video with native audio ({@code generateAudio}); first and last
  * frame, reference images and extend are not mapped yet, and a spec that needs them is refused. Vertex documents no
  * idempotency key, so creates go through the {@link ProviderJobLedger}. Thread-safe.
  */
@@ -106,13 +108,18 @@ public final class VertexVeoProvider implements VideoProvider {
         if (!gcs.matches()) {
             throw new ProviderFailedException(NAME + " operation has neither inline bytes nor a gs:// URI for its video");
         }
-        URI object = ProviderHttp.under(settings.storageBaseUrl(), "storage/v1/b/" + gcs.group(1) + "/o/"
-                + URLEncoder.encode(gcs.group(2), StandardCharsets.UTF_8).replace("+", "%20") + "?alt=media");
-        HttpResponse<InputStream> response = http.stream(authorized(object).GET().build(), "download video from Cloud Storage");
+        String object = "storage/v1/b/" + gcs.group(1) + "/o/" + URLEncoder.encode(gcs.group(2), StandardCharsets.UTF_8).replace("+", "%20");
+        ProviderHttp.Answer metadata = http.send(authorized(ProviderHttp.under(settings.storageBaseUrl(), object)).GET().build(),
+                "read the video's Cloud Storage metadata");
+        if (metadata.status() == 404) {
+            throw gone();
+        }
+        String md5 = ok(metadata, "read the video's Cloud Storage metadata").path("md5Hash").asText("");
+        HttpResponse<InputStream> response = http.stream(authorized(ProviderHttp.under(settings.storageBaseUrl(), object + "?alt=media"))
+                .GET().build(), "download video from Cloud Storage");
         if (response.statusCode() == 404) {
             close(response);
-            throw new PaidRenderLostException(NAME + " video is gone from Cloud Storage (HTTP 404); the render was paid for"
-                    + " but its object was deleted before it was copied");
+            throw gone();
         }
         if (response.statusCode() / 100 != 2) {
             close(response);
@@ -120,6 +127,34 @@ public final class VertexVeoProvider implements VideoProvider {
                     "", clock);
         }
         ClipDownload.write(response, target, NAME);
+        checkMd5(target, md5);
+    }
+
+    private static PaidRenderLostException gone() {
+        return new PaidRenderLostException(NAME + " video is gone from Cloud Storage (HTTP 404); the render was paid for"
+                + " but its object was deleted before it was copied");
+    }
+
+    /** Cloud Storage's {@code md5Hash} (base64) of the object against the bytes written; composite objects have none. */
+    private static void checkMd5(Path target, String expected) {
+        if (expected.isEmpty()) {
+            return;
+        }
+        try (InputStream in = Files.newInputStream(target)) {
+            MessageDigest md5 = MessageDigest.getInstance("MD5");
+            byte[] buffer = new byte[1 << 16];
+            for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+                md5.update(buffer, 0, n);
+            }
+            if (!Base64.getEncoder().encodeToString(md5.digest()).equals(expected)) {
+                Files.deleteIfExists(target);
+                throw new CorruptDownloadException(NAME + " video differs from its Cloud Storage object (MD5 mismatch); downloading again");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read back the " + NAME + " clip " + target, e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("MD5 is part of every Java runtime", e);
+        }
     }
 
     private ProviderJob create(GenerationSpec spec) {

@@ -15,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.reelforge.core.error.CorruptDownloadException;
 import dev.reelforge.core.error.PaidRenderLostException;
 import dev.reelforge.core.error.ProviderFailedException;
 import dev.reelforge.core.error.ProviderThrottledException;
@@ -26,9 +27,11 @@ import dev.reelforge.providers.ledger.InMemoryProviderJobLedger;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Base64;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -43,6 +46,7 @@ class VertexVeoProviderTest {
     private static final String OPERATION = MODEL_PATH.substring(4) + "/operations/4f1d9c2a-7b3e-4c55-9d10-2e8a6b0c1f77";
     private static final String TOKEN = "ya29.test-token-never-logged";
     private static final byte[] MP4 = "fake-mp4-payload".getBytes();
+    private static final String OBJECT = "/storage/v1/b/reelforge-veo/o/out%2F4f1d%2Fsample_0.mp4";
 
     @RegisterExtension
     static WireMockExtension server = WireMockExtension.newInstance()
@@ -137,20 +141,50 @@ class VertexVeoProviderTest {
     @Test
     void download_gcsOutput_readThroughTheStorageApiWithTheToken() throws Exception {
         stubJson(fetch(), 200, "operation-done-gcs.json");
-        String object = "/storage/v1/b/reelforge-veo/o/out%2F4f1d%2Fsample_0.mp4?alt=media";
-        server.stubFor(get(urlEqualTo(object)).willReturn(aResponse().withHeader("Content-Type", "video/mp4").withBody(MP4)));
+        stubObject(md5(MP4));
+        server.stubFor(get(urlEqualTo(OBJECT + "?alt=media")).willReturn(aResponse().withHeader("Content-Type", "video/mp4").withBody(MP4)));
 
         provider.download(OPERATION, dir.resolve("clip.mp4"));
 
         assertThat(Files.readAllBytes(dir.resolve("clip.mp4"))).isEqualTo(MP4);
-        server.verify(getRequestedFor(urlEqualTo(object)).withHeader("Authorization", equalTo("Bearer " + TOKEN)));
+        server.verify(getRequestedFor(urlEqualTo(OBJECT + "?alt=media")).withHeader("Authorization", equalTo("Bearer " + TOKEN)));
     }
 
     @Test
-    void download_gcsObjectDeleted_reportsThePaidRenderLost() {
+    void download_gcsBytesDifferFromTheObjectsMd5_refusedAsCorrupt() throws Exception {
         stubJson(fetch(), 200, "operation-done-gcs.json");
-        server.stubFor(get(urlEqualTo("/storage/v1/b/reelforge-veo/o/out%2F4f1d%2Fsample_0.mp4?alt=media"))
-                .willReturn(aResponse().withStatus(404)));
+        stubObject(md5("other-bytes".getBytes()));
+        server.stubFor(get(urlEqualTo(OBJECT + "?alt=media")).willReturn(aResponse().withHeader("Content-Type", "video/mp4").withBody(MP4)));
+
+        assertThatThrownBy(() -> provider.download(OPERATION, dir.resolve("clip.mp4"))).isInstanceOf(CorruptDownloadException.class)
+                .hasMessageContaining("MD5 mismatch");
+        assertThat(dir.resolve("clip.mp4")).doesNotExist();
+    }
+
+    @Test
+    void download_gcsObjectDeletedBeforeTheCopy_reportsThePaidRenderLost() {
+        stubJson(fetch(), 200, "operation-done-gcs.json");
+        server.stubFor(get(urlEqualTo(OBJECT)).willReturn(aResponse().withStatus(404)));
+
+        assertThatThrownBy(() -> provider.download(OPERATION, dir.resolve("clip.mp4"))).isInstanceOf(PaidRenderLostException.class)
+                .hasMessageContaining("paid for");
+    }
+
+    private static void stubObject(String md5) {
+        server.stubFor(get(urlEqualTo(OBJECT)).willReturn(aResponse().withHeader("Content-Type", "application/json")
+                .withBody("{\"kind\": \"storage#object\", \"bucket\": \"reelforge-veo\", \"name\": \"out/4f1d/sample_0.mp4\","
+                        + " \"contentType\": \"video/mp4\", \"size\": \"16\", \"md5Hash\": \"" + md5 + "\"}")));
+    }
+
+    private static String md5(byte[] bytes) throws Exception {
+        return Base64.getEncoder().encodeToString(MessageDigest.getInstance("MD5").digest(bytes));
+    }
+
+    @Test
+    void download_gcsObjectDeletedAfterItsMetadataWasRead_reportsThePaidRenderLost() throws Exception {
+        stubJson(fetch(), 200, "operation-done-gcs.json");
+        stubObject(md5(MP4));
+        server.stubFor(get(urlEqualTo(OBJECT + "?alt=media")).willReturn(aResponse().withStatus(404)));
 
         assertThatThrownBy(() -> provider.download(OPERATION, dir.resolve("clip.mp4"))).isInstanceOf(PaidRenderLostException.class);
     }
