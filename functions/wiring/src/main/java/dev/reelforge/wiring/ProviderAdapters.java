@@ -7,8 +7,17 @@ import dev.reelforge.core.port.VideoProvider;
 import dev.reelforge.providers.bedrock.BedrockAsyncProvider;
 import dev.reelforge.providers.fal.FalQueueProvider;
 import dev.reelforge.providers.fal.FalQueueSettings;
+import dev.reelforge.providers.luma.LumaProvider;
+import dev.reelforge.providers.luma.LumaSettings;
 import dev.reelforge.providers.openai.OpenAiVideosProvider;
+import dev.reelforge.providers.vertex.ServiceAccountTokens;
+import dev.reelforge.providers.vertex.VertexVeoProvider;
+import dev.reelforge.providers.vertex.VertexVeoSettings;
 import dev.reelforge.providers.openai.OpenAiVideosSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -37,11 +46,29 @@ public final class ProviderAdapters {
             String key = config.falApiKey() != null ? config.falApiKey() : secrets.apply(config.falApiKeySecret());
             adapters.put(FalQueueProvider.NAME, new FalQueueProvider(FalQueueSettings.of(config.falBaseUrl(), key), json, ledger, clock));
         }
+        if (config.lumaConfigured()) {
+            String key = config.lumaApiKey() != null ? config.lumaApiKey() : secrets.apply(config.lumaApiKeySecret());
+            adapters.put(LumaProvider.NAME, new LumaProvider(LumaSettings.of(config.lumaBaseUrl(), key), json, ledger, clock));
+        }
+        if (config.vertexConfigured()) {
+            String key = config.vertexKeyFile() != null ? read(config.vertexKeyFile()) : secrets.apply(config.vertexKeySecret());
+            adapters.put(VertexVeoProvider.NAME, new VertexVeoProvider(
+                    VertexVeoSettings.of(config.vertexProject(), config.vertexLocation(), config.vertexOutputUri()),
+                    new ServiceAccountTokens(key, json, clock), json, ledger, clock));
+        }
         if (config.bedrockEnabled()) {
             adapters.put(BedrockAsyncProvider.NAME, new BedrockAsyncProvider(BedrockAsyncProvider.defaultClient(config.bedrockRegion()),
                     config.bedrockOutputPrefix(), bucket, ledger, clock));
         }
         return adapters;
+    }
+
+    private static String read(String keyFile) {
+        try {
+            return Files.readString(Path.of(keyFile));
+        } catch (IOException e) {
+            throw new UncheckedIOException("REELFORGE_VERTEX_KEY_FILE " + keyFile + " cannot be read", e);
+        }
     }
 
     /**

@@ -1,18 +1,22 @@
 package dev.reelforge.wiring;
 
+import dev.reelforge.providers.luma.LumaSettings;
 import java.net.URI;
 import java.util.Map;
 
 /**
  * Which video providers this deployment drives and where they live. An adapter is offered only when it is
- * configured: {@code openai-videos} with a base URL and key, {@code fal-queue} with a key, {@code bedrock-async}
- * when enabled, and the local {@code animatic} when enabled (the template enables it when Provider is animatic and
+ * configured: {@code openai-videos} with a base URL and key, {@code fal-queue} and {@code luma} with a key,
+ * {@code vertex-veo} with a project and a service-account key, {@code bedrock-async} when enabled, and the local {@code animatic} when enabled (the template enables it when Provider is animatic and
  * then builds Submit and Poll from the media package, the only one that carries it). Keys come from the environment
  * (locally) or a Secrets Manager secret (in AWS); neither is printed.
  *
  * <pre>
  * REELFORGE_OPENAI_BASE_URL=https://gateway.example/v1   REELFORGE_OPENAI_API_KEY=… (or …_API_KEY_SECRET=arn)
  * REELFORGE_FAL_BASE_URL=https://queue.fal.run           REELFORGE_FAL_API_KEY=…    (or …_API_KEY_SECRET=arn)
+ * REELFORGE_LUMA_BASE_URL=https://agents.lumalabs.ai/v1  REELFORGE_LUMA_API_KEY=…   (or …_API_KEY_SECRET=arn)
+ * REELFORGE_VERTEX_PROJECT=my-project  REELFORGE_VERTEX_LOCATION=us-central1  REELFORGE_VERTEX_OUTPUT_URI=gs://b/p (or inline)
+ * REELFORGE_VERTEX_KEY_FILE=sa.json (or REELFORGE_VERTEX_KEY_SECRET=arn: the service account's JSON key)
  * REELFORGE_BEDROCK_ENABLED=true  REELFORGE_BEDROCK_OUTPUT_PREFIX=s3://bucket/provider-output/bedrock
  * REELFORGE_BEDROCK_REGION=us-west-2   (AWS_ENDPOINT_URL_BEDROCK_RUNTIME points the SDK at a fake)
  * REELFORGE_TENANT_DAILY_BUDGET_USD=200   (estimated spend per tenant per UTC day; unset = no daily cap)
@@ -21,7 +25,8 @@ import java.util.Map;
  */
 public record ProviderConfig(URI openAiBaseUrl, String openAiApiKey, String openAiApiKeySecret, URI falBaseUrl, String falApiKey,
         String falApiKeySecret, boolean bedrockEnabled, String bedrockRegion, URI bedrockOutputPrefix,
-        Double tenantDailyBudgetUsd, boolean animaticEnabled) {
+        Double tenantDailyBudgetUsd, boolean animaticEnabled, URI lumaBaseUrl, String lumaApiKey, String lumaApiKeySecret,
+        String vertexProject, String vertexLocation, String vertexOutputUri, String vertexKeyFile, String vertexKeySecret) {
     public static final URI FAL_QUEUE = URI.create("https://queue.fal.run");
     /** The animatic's provider name, as requests and {@code AnimaticProvider.NAME} spell it. */
     public static final String ANIMATIC = "animatic";
@@ -30,6 +35,7 @@ public record ProviderConfig(URI openAiBaseUrl, String openAiApiKey, String open
         String openAi = blankToNull(env.get("REELFORGE_OPENAI_BASE_URL"));
         String fal = blankToNull(env.get("REELFORGE_FAL_BASE_URL"));
         String prefix = blankToNull(env.get("REELFORGE_BEDROCK_OUTPUT_PREFIX"));
+        String luma = blankToNull(env.get("REELFORGE_LUMA_BASE_URL"));
         return new ProviderConfig(
                 openAi == null ? null : URI.create(openAi),
                 blankToNull(env.get("REELFORGE_OPENAI_API_KEY")),
@@ -42,7 +48,15 @@ public record ProviderConfig(URI openAiBaseUrl, String openAiApiKey, String open
                 URI.create(prefix == null ? "s3://" + bucket + "/provider-output/bedrock" : prefix),
                 blankToNull(env.get("REELFORGE_TENANT_DAILY_BUDGET_USD")) == null ? null
                         : Double.valueOf(env.get("REELFORGE_TENANT_DAILY_BUDGET_USD").strip()),
-                Boolean.parseBoolean(env.getOrDefault("REELFORGE_ANIMATIC_ENABLED", "false")));
+                Boolean.parseBoolean(env.getOrDefault("REELFORGE_ANIMATIC_ENABLED", "false")),
+                luma == null ? LumaSettings.LUMA_API : URI.create(luma),
+                blankToNull(env.get("REELFORGE_LUMA_API_KEY")),
+                blankToNull(env.get("REELFORGE_LUMA_API_KEY_SECRET")),
+                blankToNull(env.get("REELFORGE_VERTEX_PROJECT")),
+                env.getOrDefault("REELFORGE_VERTEX_LOCATION", "us-central1").strip(),
+                env.getOrDefault("REELFORGE_VERTEX_OUTPUT_URI", "").strip(),
+                blankToNull(env.get("REELFORGE_VERTEX_KEY_FILE")),
+                blankToNull(env.get("REELFORGE_VERTEX_KEY_SECRET")));
     }
 
     public boolean openAiConfigured() {
@@ -53,6 +67,14 @@ public record ProviderConfig(URI openAiBaseUrl, String openAiApiKey, String open
         return falApiKey != null || falApiKeySecret != null;
     }
 
+    public boolean lumaConfigured() {
+        return lumaApiKey != null || lumaApiKeySecret != null;
+    }
+
+    public boolean vertexConfigured() {
+        return vertexProject != null && (vertexKeyFile != null || vertexKeySecret != null);
+    }
+
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
     }
@@ -61,6 +83,8 @@ public record ProviderConfig(URI openAiBaseUrl, String openAiApiKey, String open
     public String toString() {
         return "ProviderConfig[openAiBaseUrl=" + openAiBaseUrl + ", falBaseUrl=" + falBaseUrl + ", bedrockEnabled="
                 + bedrockEnabled + ", bedrockRegion=" + bedrockRegion + ", bedrockOutputPrefix=" + bedrockOutputPrefix
-                + ", tenantDailyBudgetUsd=" + tenantDailyBudgetUsd + ", animaticEnabled=" + animaticEnabled + ", keys=***]";
+                + ", lumaBaseUrl=" + lumaBaseUrl + ", vertexProject=" + vertexProject + ", vertexLocation=" + vertexLocation
+                + ", tenantDailyBudgetUsd=" + tenantDailyBudgetUsd + ", animaticEnabled="
+                + animaticEnabled + ", keys=***]";
     }
 }

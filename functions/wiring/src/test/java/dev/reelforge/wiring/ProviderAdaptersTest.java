@@ -5,9 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.reelforge.core.testing.InMemoryProviderJobLedger;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPairGenerator;
+import java.util.Base64;
 import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ProviderAdaptersTest {
     private static Map<String, dev.reelforge.core.port.VideoProvider> build(Map<String, String> env) {
@@ -26,6 +31,29 @@ class ProviderAdaptersTest {
                 "REELFORGE_FAL_API_KEY_SECRET", "arn:aws:secretsmanager:us-east-1:123456789012:secret:fal"));
 
         assertThat(adapters).containsOnlyKeys("openai-videos", "fal-queue");
+    }
+
+    @Test
+    void build_lumaKeyFromSecret_offersLumaOnItsOwnApi() {
+        var adapters = build(Map.of("REELFORGE_LUMA_API_KEY_SECRET", "arn:aws:secretsmanager:us-east-1:123456789012:secret:luma"));
+
+        assertThat(adapters).containsOnlyKeys("luma");
+        assertThat(ProviderConfig.from(Map.of(), "us-east-1", "b").lumaBaseUrl()).isEqualTo(URI.create("https://agents.lumalabs.ai/v1"));
+    }
+
+    @Test
+    void build_vertexProjectAndKeyFile_offersVertexVeo(@TempDir Path dir) throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        String pem = "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder().encodeToString(generator.generateKeyPair()
+                .getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n";
+        Path key = Files.writeString(dir.resolve("sa.json"), new ObjectMapper().createObjectNode()
+                .put("client_email", "veo@p.iam.gserviceaccount.com").put("private_key", pem).toString());
+
+        var adapters = build(Map.of("REELFORGE_VERTEX_PROJECT", "reelforge-test", "REELFORGE_VERTEX_KEY_FILE", key.toString()));
+
+        assertThat(adapters).containsOnlyKeys("vertex-veo");
+        assertThat(build(Map.of("REELFORGE_VERTEX_KEY_FILE", key.toString()))).isEmpty();
     }
 
     @Test

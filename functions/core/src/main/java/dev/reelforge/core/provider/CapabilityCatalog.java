@@ -11,7 +11,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** All known provider models, from {@code provider-capabilities.json} or a deployer's file with the same shape. */
+/**
+ * All known provider models, from {@code provider-capabilities.json} or a deployer's file with the same shape. A
+ * model without {@code pricePerSecondUsd} has no first-party price we could cite: its price reads as NaN and
+ * {@link ModelCapabilities#priceKnown()} is false.
+ */
 public final class CapabilityCatalog {
     private static final String RESOURCE = "/dev/reelforge/core/provider-capabilities.json";
 
@@ -42,7 +46,7 @@ public final class CapabilityCatalog {
                     m.path("maxDurationSeconds").asDouble(),
                     m.path("maxVariations").asInt(1),
                     m.path("remix").asBoolean(false),
-                    m.path("pricePerSecondUsd").asDouble(),
+                    m.hasNonNull("pricePerSecondUsd") ? m.get("pricePerSecondUsd").asDouble() : Double.NaN,
                     ModelCapabilities.Lifecycle.valueOf(m.path("lifecycle").asText("active").toUpperCase(Locale.ROOT)),
                     date(m, "endOfLife"),
                     strings(m.path("sizes")),
@@ -50,9 +54,13 @@ public final class CapabilityCatalog {
                     m.path("maxPromptChars").asInt(0),
                     referenceImages(m.path("referenceImages")),
                     m.path("edit").asBoolean(false),
-                    m.path("extend").asBoolean(false),
+                    extend(m.path("extend")),
                     date(m, "retirementAnnounced"),
-                    doubles(m.path("durations"))));
+                    doubles(m.path("durations")),
+                    m.path("nativeAudio").asBoolean(false),
+                    m.path("firstFrame").asBoolean(false),
+                    m.path("lastFrame").asBoolean(false),
+                    m.path("reframe").asBoolean(false)));
         }
         return new CapabilityCatalog(models);
     }
@@ -85,6 +93,14 @@ public final class CapabilityCatalog {
         }
         return new ModelCapabilities.ReferenceImages(rule.path("max").asInt(0), strings(rule.path("mediaTypes")),
                 rule.path("mustMatchFrameSize").asBoolean(false));
+    }
+
+    private static ModelCapabilities.Extend extend(JsonNode rule) {
+        if (rule.isObject()) {
+            return new ModelCapabilities.Extend(true, rule.path("maxSeconds").asDouble(0), rule.path("blockSeconds").asDouble(0),
+                    rule.path("onlyOwnOutputs").asBoolean(false));
+        }
+        return rule.asBoolean(false) ? new ModelCapabilities.Extend(true, 0, 0, false) : ModelCapabilities.Extend.NONE;
     }
 
     /** The named model, or the provider's default model when {@code model} is empty. */

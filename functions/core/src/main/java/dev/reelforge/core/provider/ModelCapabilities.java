@@ -11,11 +11,16 @@ import java.util.List;
  * @param fps frame rates the model renders; empty means the model's output is resampled to the request's rate
  * @param maxPromptChars longest prompt the model accepts, 0 for no documented limit
  * @param referenceImages how many reference images the model takes, of which types
- * @param edit whether a finished render can be edited in place (targeted change)
- * @param extend whether a finished render can be extended in time
+ * @param edit whether a finished render can be edited in place (targeted change) by the provider
+ * @param extend whether and how a finished render can be extended in time
  * @param retirementAnnounced when the provider announced the end of life, or null
  * @param durations the only durations the model renders (seconds), when it takes a fixed set; empty means any
  *     duration in the min–max range
+ * @param nativeAudio whether the model renders a soundtrack with the picture; without it timed audio cues and the
+ *     audio checks have nothing to match
+ * @param firstFrame whether the model takes an image as the clip's first frame
+ * @param lastFrame whether the model takes an image as the clip's last frame
+ * @param reframe whether the provider changes a finished render's aspect ratio
  */
 public record ModelCapabilities(
         String provider,
@@ -35,9 +40,13 @@ public record ModelCapabilities(
         int maxPromptChars,
         ReferenceImages referenceImages,
         boolean edit,
-        boolean extend,
+        Extend extend,
         LocalDate retirementAnnounced,
-        List<Double> durations) {
+        List<Double> durations,
+        boolean nativeAudio,
+        boolean firstFrame,
+        boolean lastFrame,
+        boolean reframe) {
 
     public ModelCapabilities {
         durations = durations == null ? List.of() : List.copyOf(durations);
@@ -46,6 +55,7 @@ public record ModelCapabilities(
         sizes = sizes == null ? List.of() : List.copyOf(sizes);
         fps = fps == null ? List.of() : List.copyOf(fps);
         referenceImages = referenceImages == null ? ReferenceImages.NONE : referenceImages;
+        extend = extend == null ? Extend.NONE : extend;
     }
 
     /** The original descriptor shape: no size, fps, prompt-length or reference-image limits. */
@@ -53,8 +63,8 @@ public record ModelCapabilities(
             List<String> resolutions, double minDurationSeconds, double maxDurationSeconds, int maxVariations,
             boolean remix, double pricePerSecondUsd, Lifecycle lifecycle, LocalDate endOfLife) {
         this(provider, model, isDefault, aspectRatios, resolutions, minDurationSeconds, maxDurationSeconds, maxVariations,
-                remix, pricePerSecondUsd, lifecycle, endOfLife, List.of(), List.of(), 0, ReferenceImages.NONE, false, false,
-                null, List.of());
+                remix, pricePerSecondUsd, lifecycle, endOfLife, List.of(), List.of(), 0, ReferenceImages.NONE, false, Extend.NONE,
+                null, List.of(), false, false, false, false);
     }
 
     public enum Lifecycle {
@@ -72,8 +82,26 @@ public record ModelCapabilities(
         }
     }
 
+    /**
+     * How a finished render can be made longer: {@code "extend": {"maxSeconds": 148, "blockSeconds": 7,
+     * "onlyOwnOutputs": true}} in the data.
+     *
+     * @param supported whether the provider extends renders at all
+     * @param maxSeconds longest clip an extension may reach, 0 when the provider documents no limit
+     * @param blockSeconds seconds each extension adds, 0 when the provider documents none
+     * @param onlyOwnOutputs whether only clips this provider rendered can be extended
+     */
+    public record Extend(boolean supported, double maxSeconds, double blockSeconds, boolean onlyOwnOutputs) {
+        public static final Extend NONE = new Extend(false, 0, 0, false);
+    }
+
     public boolean isUsable(LocalDate today) {
         return lifecycle != Lifecycle.RETIRED && (endOfLife == null || today.isBefore(endOfLife));
+    }
+
+    /** False when the data gives no price (NaN): nothing can be estimated, so nothing may be spent. */
+    public boolean priceKnown() {
+        return !Double.isNaN(pricePerSecondUsd);
     }
 
     public String qualifiedName() {

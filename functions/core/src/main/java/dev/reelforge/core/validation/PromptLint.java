@@ -36,6 +36,11 @@ final class PromptLint {
             "\\b(a|an|the|another|again|more|one more|first|second|third|fourth|fifth|final|last|next|repeat(ed)?)\\b|[^\\p{L}\\s]");
 
     List<String> warnings(RenderRequest request) {
+        return warnings(request, true);
+    }
+
+    /** {@code withSound} false: the model renders no audio, so asking for timed audio cues is no advice. */
+    List<String> warnings(RenderRequest request, boolean withSound) {
         List<String> warnings = new ArrayList<>();
         String prompt = request.prompt();
         boolean weight = Quantities.weightNamedIn(prompt);
@@ -51,7 +56,7 @@ final class PromptLint {
         if (!CAMERA.matcher(prompt).find()) {
             warnings.add("prompt: say how the camera moves and how stable it is (e.g. 'locked-off tripod, 35 mm')");
         }
-        if (request.storyboard().audioCues().isEmpty()) {
+        if (withSound && request.storyboard().audioCues().isEmpty()) {
             warnings.add("prompt: add timed audio cues (e.g. 'Audio: impact at 00:03.2') so sound can be checked against picture");
         }
         repeatedSounds(request.storyboard().audioCues()).forEach((sound, count) -> warnings.add(String.format(Locale.ROOT,

@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -50,8 +51,13 @@ public final class RequestValidator {
         if (model != null) {
             problems.addAll(fit(model, request.settings()));
             problems.addAll(fitPrompt(model, request.prompt()));
+            problems.addAll(fitAudio(model, request, today));
             estimate = CostEstimate.of(model, request.settings(), request.settings().variations());
-            if (estimate.usd() > request.budgetUsd()) {
+            if (!model.priceKnown()) {
+                problems.add(new Problem("provider.model", model.qualifiedName() + " has no price in the capability data"
+                        + " (no first-party price was found); set its pricePerSecondUsd in REELFORGE_CAPABILITIES_FILE"
+                        + " before spending on it"));
+            } else if (estimate.usd() > request.budgetUsd()) {
                 problems.add(new Problem("budgetUsd", String.format(Locale.ROOT,
                         "the first attempt is estimated at $%.2f (%s), over the budget of $%.2f", estimate.usd(),
                         estimate.basis(), request.budgetUsd())));
@@ -60,7 +66,12 @@ public final class RequestValidator {
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
-        List<String> warnings = new ArrayList<>(lint.warnings(request));
+        List<String> warnings = new ArrayList<>(lint.warnings(request, model.nativeAudio()));
+        if (!model.nativeAudio() && !request.storyboard().audioCues().isEmpty()) {
+            warnings.add("audioCues: " + model.qualifiedName() + " renders no audio (nativeAudio: false), so its clips carry"
+                    + " no sound for the " + request.storyboard().audioCues().size()
+                    + " timed cue(s); the audio-cues and av-sync checks will not apply. With sound: " + withAudio(today));
+        }
         if (model.lifecycle() == ModelCapabilities.Lifecycle.LEGACY) {
             warnings.add(model.qualifiedName() + " is a legacy model"
                     + (model.endOfLife() == null ? "" : " retiring on " + model.endOfLife())
@@ -130,6 +141,29 @@ public final class RequestValidator {
                     model.qualifiedName(), model.maxPromptChars(), prompt.length())));
         }
         return List.of();
+    }
+
+    /** Review thresholds for checks that read the soundtrack; each needs a model that renders one. */
+    private static final Map<String, String> AUDIO_THRESHOLDS = Map.of(
+            "audioCueToleranceFrames", "audio-cues", "avSyncMs", "av-sync", "dialogueToleranceFrames", "dialogue");
+
+    private List<Problem> fitAudio(ModelCapabilities model, RenderRequest request, LocalDate today) {
+        if (model.nativeAudio()) {
+            return List.of();
+        }
+        return request.reviewOverrides().keySet().stream().filter(AUDIO_THRESHOLDS::containsKey).sorted()
+                .map(key -> new Problem("review.thresholds." + key, model.qualifiedName() + " renders no audio (nativeAudio:"
+                        + " false), so the " + AUDIO_THRESHOLDS.get(key) + " check cannot run; drop this threshold or"
+                        + " choose a model with native audio: " + withAudio(today)))
+                .toList();
+    }
+
+    private String withAudio(LocalDate today) {
+        String usable = catalog.usable(today, availableProviders).stream()
+                .filter(ModelCapabilities::nativeAudio)
+                .map(ModelCapabilities::qualifiedName)
+                .collect(Collectors.joining(", "));
+        return usable.isEmpty() ? "none configured" : usable;
     }
 
     private String alternatives(LocalDate today) {

@@ -55,7 +55,7 @@ class CapabilityFitTest {
         assertThat(m.durations()).containsExactly(4.0, 8.0);
         assertThat(m.maxPromptChars()).isEqualTo(500);
         assertThat(m.edit()).isTrue();
-        assertThat(m.extend()).isTrue();
+        assertThat(m.extend().supported()).isTrue();
         assertThat(m.retirementAnnounced()).isEqualTo(LocalDate.of(2026, 3, 24));
         assertThat(m.referenceImages()).isEqualTo(new ModelCapabilities.ReferenceImages(1, java.util.List.of("image/png"), true));
     }
