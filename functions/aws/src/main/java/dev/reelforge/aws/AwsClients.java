@@ -56,7 +56,9 @@ public final class AwsClients implements AutoCloseable {
             URI override = endpoints.s3Endpoint();
             if (override != null) {
                 builder.endpointOverride(override)
-                        .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build());
+                        .serviceConfiguration(S3Configuration.builder()
+                                .pathStyleAccessEnabled(true)
+                                .build());
             }
             s3 = builder.build();
         }
@@ -89,7 +91,8 @@ public final class AwsClients implements AutoCloseable {
                     .credentialsProvider(credentials());
             if (endpoints.sfnEndpoint() != null) {
                 builder.endpointOverride(endpoints.sfnEndpoint())
-                        .overrideConfiguration(c -> c.putAdvancedOption(SdkAdvancedClientOption.DISABLE_HOST_PREFIX_INJECTION, true));
+                        .overrideConfiguration(
+                                c -> c.putAdvancedOption(SdkAdvancedClientOption.DISABLE_HOST_PREFIX_INJECTION, true));
             }
             sfn = builder.build();
         }

@@ -18,7 +18,8 @@ import java.util.Objects;
  * @param credentials static credentials for a local server, or {@code null} for the default provider chain
  * @param sfnEndpoint override for Step Functions (e.g. {@code reelforge serve}), or {@code null} for AWS's
  */
-public record AwsEndpoints(String region, URI s3Endpoint, URI dynamoDbEndpoint, LocalCredentials credentials, URI sfnEndpoint) {
+public record AwsEndpoints(
+        String region, URI s3Endpoint, URI dynamoDbEndpoint, LocalCredentials credentials, URI sfnEndpoint) {
 
     public AwsEndpoints {
         Objects.requireNonNull(region, "region");
@@ -33,7 +34,8 @@ public record AwsEndpoints(String region, URI s3Endpoint, URI dynamoDbEndpoint, 
     }
 
     /** Local servers with fixed credentials. */
-    public static AwsEndpoints local(String region, URI s3Endpoint, URI dynamoDbEndpoint, LocalCredentials credentials) {
+    public static AwsEndpoints local(
+            String region, URI s3Endpoint, URI dynamoDbEndpoint, LocalCredentials credentials) {
         return new AwsEndpoints(
                 region,
                 Objects.requireNonNull(s3Endpoint, "s3Endpoint"),
@@ -44,7 +46,8 @@ public record AwsEndpoints(String region, URI s3Endpoint, URI dynamoDbEndpoint, 
 
     /** A copy whose Step Functions client talks to {@code endpoint}, e.g. the local {@code reelforge serve}. */
     public AwsEndpoints withSfnEndpoint(URI endpoint) {
-        return new AwsEndpoints(region, s3Endpoint, dynamoDbEndpoint, credentials, Objects.requireNonNull(endpoint, "endpoint"));
+        return new AwsEndpoints(
+                region, s3Endpoint, dynamoDbEndpoint, credentials, Objects.requireNonNull(endpoint, "endpoint"));
     }
 
     /** Static credentials accepted by the local servers; never real AWS keys. */

@@ -17,12 +17,15 @@ public final class FinalizeHandler extends JsonHandler {
 
     public FinalizeHandler(Services services) {
         super(services.json());
-        this.step = new FinalizeStep(services.clips(), services.jobs(), services.cache(), services.json(), services.clock());
+        this.step = new FinalizeStep(
+                services.clips(), services.jobs(), services.cache(), services.json(), services.clock());
     }
 
     @Override
     protected Object handle(JsonNode input) {
-        return step.run(field(input, "job", JobTicket.class), field(input, "review", ReviewOutcome.class),
+        return step.run(
+                field(input, "job", JobTicket.class),
+                field(input, "review", ReviewOutcome.class),
                 field(input, "media", MediaRef.class));
     }
 }

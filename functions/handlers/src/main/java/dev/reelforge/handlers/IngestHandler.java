@@ -24,8 +24,11 @@ public final class IngestHandler extends JsonHandler {
     private final IngestStep step;
 
     public IngestHandler() {
-        this(Services.fromEnvironment(),
-                new SfnRenderStarter(AwsClients.create(AwsEndpoints.forRegion(HandlerConfig.fromEnvironment().region())).sfn()),
+        this(
+                Services.fromEnvironment(),
+                new SfnRenderStarter(AwsClients.create(AwsEndpoints.forRegion(
+                                HandlerConfig.fromEnvironment().region()))
+                        .sfn()),
                 HandlerConfig.stateMachineArnsFromEnvironment());
     }
 
@@ -42,8 +45,10 @@ public final class IngestHandler extends JsonHandler {
         } else if (SCHEDULE_SOURCE.equals(event.path("source").asText())) {
             started = step.onSchedule(event);
         } else {
-            throw InvalidRequestException.of("source", "Ingest takes S3 'Object Created' events and the batch schedule, got "
-                    + event.path("source").asText("no source"));
+            throw InvalidRequestException.of(
+                    "source",
+                    "Ingest takes S3 'Object Created' events and the batch schedule, got "
+                            + event.path("source").asText("no source"));
         }
         return Map.of("executionArn", started.executionArn(), "alreadyStarted", started.alreadyStarted());
     }

@@ -16,7 +16,12 @@ public final class PollHandler extends JsonHandler {
 
     public PollHandler(Services services) {
         super(services.json());
-        this.step = new PollStep(services::provider, services.clips(), services.jobs(), services.json(), services.workDir(),
+        this.step = new PollStep(
+                services::provider,
+                services.clips(),
+                services.jobs(),
+                services.json(),
+                services.workDir(),
                 services.clock());
     }
 

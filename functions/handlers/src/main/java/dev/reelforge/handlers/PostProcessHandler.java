@@ -23,7 +23,9 @@ public final class PostProcessHandler extends JsonHandler {
 
     @Override
     protected Object handle(JsonNode input) {
-        return step.run(services.parser().parse(input.get("request")), field(input, "job", JobTicket.class),
+        return step.run(
+                services.parser().parse(input.get("request")),
+                field(input, "job", JobTicket.class),
                 field(input, "review", ReviewOutcome.class));
     }
 }

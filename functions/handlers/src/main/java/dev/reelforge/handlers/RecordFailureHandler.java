@@ -24,8 +24,11 @@ public final class RecordFailureHandler extends JsonHandler {
     protected Object handle(JsonNode input) {
         JsonNode executionInput = input.path("input");
         JsonNode request = executionInput.has("request") ? executionInput.get("request") : executionInput;
-        JobRecord record = step.run(input.path("jobId").asText(), JobStatus.valueOf(input.path("status").asText("FAILED")),
-                input.path("error"), request);
+        JobRecord record = step.run(
+                input.path("jobId").asText(),
+                JobStatus.valueOf(input.path("status").asText("FAILED")),
+                input.path("error"),
+                request);
         return Map.of("jobId", record.jobId(), "status", record.status().name(), "reason", record.reason());
     }
 }

@@ -19,12 +19,16 @@ public final class SubmitHandler extends JsonHandler {
     public SubmitHandler(Services services) {
         super(services.json());
         this.services = services;
-        this.step = new SubmitStep(services::provider, services.jobs(), services.json(), services.clock(), services.dailyBudget());
+        this.step = new SubmitStep(
+                services::provider, services.jobs(), services.json(), services.clock(), services.dailyBudget());
     }
 
     @Override
     protected Object handle(JsonNode input) {
-        return step.run(services.parser().parse(input.get("request")), field(input, "job", JobTicket.class),
-                field(input, "round", RenderRound.class), field(input, "review", ReviewOutcome.class));
+        return step.run(
+                services.parser().parse(input.get("request")),
+                field(input, "job", JobTicket.class),
+                field(input, "round", RenderRound.class),
+                field(input, "review", ReviewOutcome.class));
     }
 }

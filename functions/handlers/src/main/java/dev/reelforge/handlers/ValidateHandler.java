@@ -18,14 +18,27 @@ public final class ValidateHandler extends JsonHandler {
 
     public ValidateHandler(Services services) {
         super(services.json());
-        this.step = new ValidateStep(services.parser(), services.validator(), services.jobs(), services.cache(),
-                services.json(), services.clock());
+        this.step = new ValidateStep(
+                services.parser(),
+                services.validator(),
+                services.jobs(),
+                services.cache(),
+                services.json(),
+                services.clock());
     }
 
     @Override
     protected Object handle(JsonNode input) {
         JsonNode request = step.requestOf(input.path("input"));
         JobTicket job = step.run(request, input.path("jobId").asText());
-        return Map.of("request", request, "job", job, "round", RenderRound.notStarted(), "review", ReviewOutcome.notReviewed());
+        return Map.of(
+                "request",
+                request,
+                "job",
+                job,
+                "round",
+                RenderRound.notStarted(),
+                "review",
+                ReviewOutcome.notReviewed());
     }
 }

@@ -23,17 +23,22 @@ import org.junit.jupiter.api.Test;
  */
 class LightPackageIT {
     private static final Path PACKAGE = Path.of("target/lambda");
-    private static final Pattern NATIVE = Pattern.compile("(^|/)(ffmpeg|ffprobe)(\\.exe)?$|\\.(so|dylib|dll|jnilib)(\\.[0-9.]+)?$");
-    private static final List<String> FORBIDDEN_PREFIXES = List.of("org/bytedeco/", "dev/reelforge/media/", "dev/reelforge/providers/animatic/");
-    private static final List<String> LIGHT_HANDLERS = List.of("Validate", "Submit", "Poll", "PostProcess", "Finalize",
-            "RecordFailure", "Ingest");
+    private static final Pattern NATIVE =
+            Pattern.compile("(^|/)(ffmpeg|ffprobe)(\\.exe)?$|\\.(so|dylib|dll|jnilib)(\\.[0-9.]+)?$");
+    private static final List<String> FORBIDDEN_PREFIXES =
+            List.of("org/bytedeco/", "dev/reelforge/media/", "dev/reelforge/providers/animatic/");
+    private static final List<String> LIGHT_HANDLERS =
+            List.of("Validate", "Submit", "Poll", "PostProcess", "Finalize", "RecordFailure", "Ingest");
 
     @Test
     void lightPackage_holdsEveryLightHandlerAndNoReviewScore() {
         for (String handler : LIGHT_HANDLERS) {
-            assertThat(PACKAGE.resolve("dev/reelforge/handlers/" + handler + "Handler.class")).as(handler).isRegularFile();
+            assertThat(PACKAGE.resolve("dev/reelforge/handlers/" + handler + "Handler.class"))
+                    .as(handler)
+                    .isRegularFile();
         }
-        assertThat(PACKAGE.resolve("dev/reelforge/handlers/ReviewScoreHandler.class")).doesNotExist();
+        assertThat(PACKAGE.resolve("dev/reelforge/handlers/ReviewScoreHandler.class"))
+                .doesNotExist();
     }
 
     @Test
@@ -49,41 +54,56 @@ class LightPackageIT {
                     offenders.add(name);
                 }
                 try (ZipFile jar = new ZipFile(file.toFile())) {
-                    jar.stream().map(entry -> entry.getName()).filter(LightPackageIT::isForbidden)
+                    jar.stream()
+                            .map(entry -> entry.getName())
+                            .filter(LightPackageIT::isForbidden)
                             .forEach(entry -> offenders.add(name + "!/" + entry));
                 }
             }
         }
-        assertThat(files(PACKAGE.resolve("lib"))).as("the package's lib/").isNotEmpty()
+        assertThat(files(PACKAGE.resolve("lib")))
+                .as("the package's lib/")
+                .isNotEmpty()
                 .anyMatch(jar -> jar.getFileName().toString().startsWith("slf4j-simple-"));
-        assertThat(files(PACKAGE.resolve("lib"))).as("the logging configuration, in the composition root's jar")
+        assertThat(files(PACKAGE.resolve("lib")))
+                .as("the logging configuration, in the composition root's jar")
                 .filteredOn(jar -> jar.getFileName().toString().startsWith("reelforge-wiring-"))
-                .singleElement().satisfies(jar -> {
+                .singleElement()
+                .satisfies(jar -> {
                     try (ZipFile wiring = new ZipFile(jar.toFile())) {
                         assertThat(wiring.getEntry("simplelogger.properties")).isNotNull();
                     }
                 });
-        assertThat(offenders).as("FFmpeg, JavaCPP, media or native files in the light package").isEmpty();
+        assertThat(offenders)
+                .as("FFmpeg, JavaCPP, media or native files in the light package")
+                .isEmpty();
     }
 
     @Test
     void lightPackage_ourClassesFindEveryDependencyInThePackage() throws IOException {
-        ToolProvider jdeps = ToolProvider.findFirst("jdeps").orElseThrow(() -> new AssertionError("this JDK has no jdeps"));
+        ToolProvider jdeps =
+                ToolProvider.findFirst("jdeps").orElseThrow(() -> new AssertionError("this JDK has no jdeps"));
         List<Path> jars = files(PACKAGE.resolve("lib"));
-        String classPath = String.join(File.pathSeparator, jars.stream().map(Path::toString).toList());
-        List<String> args = new ArrayList<>(List.of("--multi-release", "17", "--missing-deps", "--class-path", classPath,
-                PACKAGE.toString()));
-        jars.stream().filter(jar -> jar.getFileName().toString().startsWith("reelforge-")).map(Path::toString).forEach(args::add);
+        String classPath = String.join(
+                File.pathSeparator, jars.stream().map(Path::toString).toList());
+        List<String> args = new ArrayList<>(
+                List.of("--multi-release", "17", "--missing-deps", "--class-path", classPath, PACKAGE.toString()));
+        jars.stream()
+                .filter(jar -> jar.getFileName().toString().startsWith("reelforge-"))
+                .map(Path::toString)
+                .forEach(args::add);
         StringWriter out = new StringWriter();
         int status = jdeps.run(new PrintWriter(out, true), new PrintWriter(out, true), args.toArray(String[]::new));
 
         assertThat(status).as("jdeps %s%n%s", args, out).isZero();
         assertThat(out.toString().lines().filter(line -> line.contains("not found")))
-                .as("classes of ours that reference a class missing from the light package").isEmpty();
+                .as("classes of ours that reference a class missing from the light package")
+                .isEmpty();
     }
 
     private static boolean isForbidden(String name) {
-        return FORBIDDEN_PREFIXES.stream().anyMatch(name::startsWith) || NATIVE.matcher(name).find();
+        return FORBIDDEN_PREFIXES.stream().anyMatch(name::startsWith)
+                || NATIVE.matcher(name).find();
     }
 
     private static List<Path> files(Path dir) throws IOException {

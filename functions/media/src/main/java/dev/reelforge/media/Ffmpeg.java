@@ -57,7 +57,8 @@ public final class Ffmpeg {
 
     /** Runs {@code ffmpeg -hide_banner -nostdin ARGS}; {@code purpose} completes "ffmpeg failed while …". */
     public ProcessOutput run(String purpose, List<String> args, Duration timeout) {
-        return ChildProcess.start("ffmpeg", purpose, command(binaries.ffmpeg(), "-nostdin", args), binaries.environment())
+        return ChildProcess.start(
+                        "ffmpeg", purpose, command(binaries.ffmpeg(), "-nostdin", args), binaries.environment())
                 .finish(timeout);
     }
 

@@ -30,8 +30,16 @@ public final class FfprobeClipProbe implements ClipProbe {
         if (!Files.isRegularFile(clip)) {
             throw new MediaProcessingException("no clip file at " + clip.getFileName() + " to probe");
         }
-        String json = ffmpeg.probe("probing " + clip.getFileName(),
-                        List.of("-v", "error", "-print_format", "json", "-show_streams", "-show_format", clip.toString()),
+        String json = ffmpeg.probe(
+                        "probing " + clip.getFileName(),
+                        List.of(
+                                "-v",
+                                "error",
+                                "-print_format",
+                                "json",
+                                "-show_streams",
+                                "-show_format",
+                                clip.toString()),
                         TIMEOUT)
                 .stdoutText();
         try {
@@ -47,7 +55,9 @@ public final class FfprobeClipProbe implements ClipProbe {
             throw new MediaProcessingException(clip.getFileName() + " has no video stream; it is not a usable clip");
         }
         JsonNode audio = firstStream(root, "audio");
-        double duration = root.path("format").path("duration").asDouble(video.path("duration").asDouble(0));
+        double duration = root.path("format")
+                .path("duration")
+                .asDouble(video.path("duration").asDouble(0));
         double fps = rate(video.path("avg_frame_rate").asText(""));
         if (fps <= 0) {
             fps = rate(video.path("r_frame_rate").asText(""));
@@ -65,7 +75,8 @@ public final class FfprobeClipProbe implements ClipProbe {
 
     private static JsonNode firstStream(JsonNode root, String type) {
         for (JsonNode stream : root.path("streams")) {
-            if (type.equals(stream.path("codec_type").asText()) && stream.path("disposition").path("attached_pic").asInt() == 0) {
+            if (type.equals(stream.path("codec_type").asText())
+                    && stream.path("disposition").path("attached_pic").asInt() == 0) {
                 return stream;
             }
         }

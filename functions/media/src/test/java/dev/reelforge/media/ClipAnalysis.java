@@ -21,15 +21,36 @@ public final class ClipAnalysis {
 
     /** Per-frame MD5s of the decoded video only (container and audio bytes ignored). */
     public String videoFrameMd5s(Path clip) {
-        String text = ffmpeg.run("hashing frames", List.of("-v", "error", "-i", clip.toString(), "-map", "0:v:0", "-f", "framemd5", "-"), TIMEOUT)
+        String text = ffmpeg.run(
+                        "hashing frames",
+                        List.of("-v", "error", "-i", clip.toString(), "-map", "0:v:0", "-f", "framemd5", "-"),
+                        TIMEOUT)
                 .stdoutText();
         return text.lines().filter(l -> !l.startsWith("#")).reduce("", (a, b) -> a + b + "\n");
     }
 
     /** Left channel as 48 kHz samples scaled to −1…1. */
     public double[] leftChannel(Path clip) {
-        byte[] raw = ffmpeg.run("decoding audio", List.of("-v", "error", "-i", clip.toString(), "-map", "0:a:0", "-ac", "2",
-                "-ar", "48000", "-f", "s16le", "-acodec", "pcm_s16le", "-"), TIMEOUT).stdout();
+        byte[] raw = ffmpeg.run(
+                        "decoding audio",
+                        List.of(
+                                "-v",
+                                "error",
+                                "-i",
+                                clip.toString(),
+                                "-map",
+                                "0:a:0",
+                                "-ac",
+                                "2",
+                                "-ar",
+                                "48000",
+                                "-f",
+                                "s16le",
+                                "-acodec",
+                                "pcm_s16le",
+                                "-"),
+                        TIMEOUT)
+                .stdout();
         ByteBuffer buffer = ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN);
         double[] left = new double[raw.length / 4];
         for (int i = 0; i < left.length; i++) {
@@ -50,8 +71,24 @@ public final class ClipAnalysis {
 
     /** Decoded luma frames at the given size (the clip's own size keeps every pixel). */
     public List<int[]> grayFrames(Path clip, int width, int height) {
-        byte[] raw = ffmpeg.run("decoding luma", List.of("-v", "error", "-i", clip.toString(), "-map", "0:v:0",
-                "-vf", "scale=" + width + ":" + height + ":flags=area", "-f", "rawvideo", "-pix_fmt", "gray", "-"), TIMEOUT).stdout();
+        byte[] raw = ffmpeg.run(
+                        "decoding luma",
+                        List.of(
+                                "-v",
+                                "error",
+                                "-i",
+                                clip.toString(),
+                                "-map",
+                                "0:v:0",
+                                "-vf",
+                                "scale=" + width + ":" + height + ":flags=area",
+                                "-f",
+                                "rawvideo",
+                                "-pix_fmt",
+                                "gray",
+                                "-"),
+                        TIMEOUT)
+                .stdout();
         List<int[]> frames = new ArrayList<>();
         int size = width * height;
         for (int offset = 0; offset + size <= raw.length; offset += size) {
@@ -66,13 +103,29 @@ public final class ClipAnalysis {
 
     /** FFmpeg's log from running {@code filter} over the video (where blackdetect and friends report). */
     public String videoFilterLog(Path clip, String filter) {
-        return ffmpeg.run("running " + filter, List.of("-v", "info", "-nostats", "-i", clip.toString(), "-map", "0:v:0",
-                "-vf", filter, "-f", "null", "-"), TIMEOUT).stderr();
+        return ffmpeg.run(
+                        "running " + filter,
+                        List.of(
+                                "-v",
+                                "info",
+                                "-nostats",
+                                "-i",
+                                clip.toString(),
+                                "-map",
+                                "0:v:0",
+                                "-vf",
+                                filter,
+                                "-f",
+                                "null",
+                                "-"),
+                        TIMEOUT)
+                .stderr();
     }
 
     /** All values of {@code key:number} in a filter log, e.g. {@code black_duration}. */
     public static List<Double> values(String log, String key) {
-        Matcher m = Pattern.compile(Pattern.quote(key) + "\\s*[:=]\\s*(-?[0-9.]+)").matcher(log);
+        Matcher m =
+                Pattern.compile(Pattern.quote(key) + "\\s*[:=]\\s*(-?[0-9.]+)").matcher(log);
         List<Double> found = new ArrayList<>();
         while (m.find()) {
             found.add(Double.parseDouble(m.group(1)));

@@ -20,7 +20,8 @@ class FfmpegTest {
 
     @Test
     void run_encoderListing_includesCpuH264AndNativeAac() {
-        String encoders = ffmpeg.run("listing encoders", List.of("-encoders"), Duration.ofSeconds(30)).stdoutText();
+        String encoders = ffmpeg.run("listing encoders", List.of("-encoders"), Duration.ofSeconds(30))
+                .stdoutText();
 
         assertThat(encoders).contains("libopenh264").contains(" aac ");
     }
@@ -29,7 +30,9 @@ class FfmpegTest {
     void run_failingCommand_throwsWithPurposeCauseAndNoSecrets() {
         String signedUrl = "http://127.0.0.1:9/clip.mp4?X-Amz-Signature=deadbeef";
 
-        assertThatThrownBy(() -> ffmpeg.run("reading the source", List.of("-v", "error", "-i", signedUrl, "-f", "null", "-"),
+        assertThatThrownBy(() -> ffmpeg.run(
+                        "reading the source",
+                        List.of("-v", "error", "-i", signedUrl, "-f", "null", "-"),
                         Duration.ofSeconds(30)))
                 .isInstanceOf(MediaProcessingException.class)
                 .hasMessageContaining("ffmpeg failed while reading the source (exit")
@@ -39,16 +42,44 @@ class FfmpegTest {
 
     @Test
     void run_slowCommand_timesOut() {
-        assertThatThrownBy(() -> ffmpeg.run("looping forever", List.of("-v", "error", "-re", "-f", "lavfi", "-i",
-                        "color=c=black:s=16x16:r=1", "-f", "null", "-"), Duration.ofMillis(300)))
+        assertThatThrownBy(() -> ffmpeg.run(
+                        "looping forever",
+                        List.of(
+                                "-v",
+                                "error",
+                                "-re",
+                                "-f",
+                                "lavfi",
+                                "-i",
+                                "color=c=black:s=16x16:r=1",
+                                "-f",
+                                "null",
+                                "-"),
+                        Duration.ofMillis(300)))
                 .isInstanceOf(MediaProcessingException.class)
                 .hasMessageContaining("timed out");
     }
 
     @Test
     void run_rawOutput_returnsStdoutBytes() {
-        byte[] raw = ffmpeg.run("making one gray frame", List.of("-v", "error", "-f", "lavfi", "-i", "color=c=white:s=4x2",
-                "-frames:v", "1", "-f", "rawvideo", "-pix_fmt", "gray", "-"), Duration.ofSeconds(30)).stdout();
+        byte[] raw = ffmpeg.run(
+                        "making one gray frame",
+                        List.of(
+                                "-v",
+                                "error",
+                                "-f",
+                                "lavfi",
+                                "-i",
+                                "color=c=white:s=4x2",
+                                "-frames:v",
+                                "1",
+                                "-f",
+                                "rawvideo",
+                                "-pix_fmt",
+                                "gray",
+                                "-"),
+                        Duration.ofSeconds(30))
+                .stdout();
 
         assertThat(raw).hasSize(8);
     }

@@ -23,9 +23,28 @@ class FfprobeClipProbeTest {
     @Test
     void probe_ntscRateClipWithMonoAudio_reportsItsFacts() {
         Path clip = dir.resolve("ntsc.mp4");
-        ffmpeg.run("making a test clip", List.of("-v", "error", "-f", "lavfi", "-i", "testsrc2=s=320x240:r=30000/1001:d=1",
-                "-f", "lavfi", "-i", "sine=r=44100:d=1", "-c:v", "libopenh264", "-c:a", "aac", "-ac", "1", "-shortest",
-                clip.toString()), Duration.ofSeconds(30));
+        ffmpeg.run(
+                "making a test clip",
+                List.of(
+                        "-v",
+                        "error",
+                        "-f",
+                        "lavfi",
+                        "-i",
+                        "testsrc2=s=320x240:r=30000/1001:d=1",
+                        "-f",
+                        "lavfi",
+                        "-i",
+                        "sine=r=44100:d=1",
+                        "-c:v",
+                        "libopenh264",
+                        "-c:a",
+                        "aac",
+                        "-ac",
+                        "1",
+                        "-shortest",
+                        clip.toString()),
+                Duration.ofSeconds(30));
 
         ProbeResult result = probe.probe(clip);
 
@@ -42,8 +61,19 @@ class FfprobeClipProbeTest {
     @Test
     void probe_silentClip_hasNoAudio() {
         Path clip = dir.resolve("silent.mp4");
-        ffmpeg.run("making a silent clip", List.of("-v", "error", "-f", "lavfi", "-i", "testsrc2=s=64x64:r=10:d=0.5",
-                "-c:v", "libopenh264", clip.toString()), Duration.ofSeconds(30));
+        ffmpeg.run(
+                "making a silent clip",
+                List.of(
+                        "-v",
+                        "error",
+                        "-f",
+                        "lavfi",
+                        "-i",
+                        "testsrc2=s=64x64:r=10:d=0.5",
+                        "-c:v",
+                        "libopenh264",
+                        clip.toString()),
+                Duration.ofSeconds(30));
 
         assertThat(probe.probe(clip).hasAudio()).isFalse();
     }
@@ -52,7 +82,9 @@ class FfprobeClipProbeTest {
     void probe_textFile_throwsMediaProcessing() throws Exception {
         Path text = Files.writeString(dir.resolve("notes.mp4"), "not a video");
 
-        assertThatThrownBy(() -> probe.probe(text)).isInstanceOf(MediaProcessingException.class).hasMessageContaining("notes.mp4");
+        assertThatThrownBy(() -> probe.probe(text))
+                .isInstanceOf(MediaProcessingException.class)
+                .hasMessageContaining("notes.mp4");
     }
 
     @Test

@@ -14,19 +14,37 @@ public final class Specs {
     private Specs() {}
 
     public static GenerationSpec landscape(String model, double seconds) {
-        Storyboard board = new Storyboard("a mug falls", List.of(new Beat(0, seconds, "A mug falls off a table")),
+        Storyboard board = new Storyboard(
+                "a mug falls",
+                List.of(new Beat(0, seconds, "A mug falls off a table")),
                 List.of(new AudioCue(1.0, "ceramic crack")));
         RenderSettings settings = new RenderSettings(AspectRatio.LANDSCAPE_16_9, seconds, Resolution.R720P, 24, 1, "");
-        return new GenerationSpec("A white mug slides off an oak table and shatters", board, settings, model, 7, List.of(), "", "");
+        return new GenerationSpec(
+                "A white mug slides off an oak table and shatters", board, settings, model, 7, List.of(), "", "");
     }
 
     public static GenerationSpec remix(GenerationSpec spec, String videoId, String instruction) {
-        return new GenerationSpec(spec.prompt(), spec.storyboard(), spec.settings(), spec.model(), spec.seed(), spec.defects(),
-                videoId, instruction);
+        return new GenerationSpec(
+                spec.prompt(),
+                spec.storyboard(),
+                spec.settings(),
+                spec.model(),
+                spec.seed(),
+                spec.defects(),
+                videoId,
+                instruction);
     }
 
     public static GenerationSpec withReference(GenerationSpec spec, String imagePath) {
-        return new GenerationSpec(spec.prompt(), spec.storyboard(), spec.settings(), spec.model(), spec.seed(), spec.defects(),
-                "", "", imagePath);
+        return new GenerationSpec(
+                spec.prompt(),
+                spec.storyboard(),
+                spec.settings(),
+                spec.model(),
+                spec.seed(),
+                spec.defects(),
+                "",
+                "",
+                imagePath);
     }
 }

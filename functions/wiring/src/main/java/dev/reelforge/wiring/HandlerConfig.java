@@ -9,7 +9,8 @@ import java.util.Map;
  *
  * @param capabilitiesFile a deployer's provider-capabilities JSON, or null for the bundled one
  */
-public record HandlerConfig(String region, String bucket, String jobsTable, String cacheTable, Path workDir, Path capabilitiesFile) {
+public record HandlerConfig(
+        String region, String bucket, String jobsTable, String cacheTable, Path workDir, Path capabilitiesFile) {
     public static HandlerConfig fromEnvironment() {
         return from(System.getenv());
     }

@@ -31,7 +31,9 @@ public record JudgeConfig(JudgeMode mode, URI baseUrl, String model, String apiK
         JudgeMode mode = JudgeMode.parse(env.get("REELFORGE_JUDGE_MODE"));
         String frames = blankToNull(env.get("REELFORGE_JUDGE_FRAMES"));
         String baseUrl = blankToNull(env.get("REELFORGE_JUDGE_BASE_URL"));
-        JudgeConfig config = new JudgeConfig(mode, baseUrl == null ? null : URI.create(baseUrl),
+        JudgeConfig config = new JudgeConfig(
+                mode,
+                baseUrl == null ? null : URI.create(baseUrl),
                 blankToNull(env.get("REELFORGE_JUDGE_MODEL")),
                 blankToNull(env.get("REELFORGE_JUDGE_API_KEY")),
                 blankToNull(env.get("REELFORGE_JUDGE_API_KEY_SECRET")),
@@ -53,7 +55,8 @@ public record JudgeConfig(JudgeMode mode, URI baseUrl, String model, String apiK
             return ClipJudging.off();
         }
         String key = apiKey != null ? apiKey : secrets.apply(apiKeySecret);
-        return ClipJudging.of(mode, sampler, new OpenAiChatJudge(ChatJudgeSettings.of(baseUrl, key, model), json, clock), frames);
+        return ClipJudging.of(
+                mode, sampler, new OpenAiChatJudge(ChatJudgeSettings.of(baseUrl, key, model), json, clock), frames);
     }
 
     /**
@@ -61,20 +64,30 @@ public record JudgeConfig(JudgeMode mode, URI baseUrl, String model, String apiK
      * REELFORGE_JUDGE_API_KEY, and a configuration naming only a secret is refused when the judge is built.
      */
     public ClipJudging judgingWithEnvironmentKey(FrameSampler sampler, ObjectMapper json, Clock clock) {
-        return judging(sampler, secretArn -> {
-            throw new IllegalStateException("local runs read the judge's key from REELFORGE_JUDGE_API_KEY, not from Secrets Manager");
-        }, json, clock);
+        return judging(
+                sampler,
+                secretArn -> {
+                    throw new IllegalStateException(
+                            "local runs read the judge's key from REELFORGE_JUDGE_API_KEY, not from Secrets Manager");
+                },
+                json,
+                clock);
     }
 
     private void requireComplete() {
         if (mode == JudgeMode.OFF) {
             return;
         }
-        String missing = baseUrl == null ? "REELFORGE_JUDGE_BASE_URL" : model == null ? "REELFORGE_JUDGE_MODEL"
-                : apiKey == null && apiKeySecret == null ? "REELFORGE_JUDGE_API_KEY (or REELFORGE_JUDGE_API_KEY_SECRET)" : null;
+        String missing = baseUrl == null
+                ? "REELFORGE_JUDGE_BASE_URL"
+                : model == null
+                        ? "REELFORGE_JUDGE_MODEL"
+                        : apiKey == null && apiKeySecret == null
+                                ? "REELFORGE_JUDGE_API_KEY (or REELFORGE_JUDGE_API_KEY_SECRET)"
+                                : null;
         if (missing != null) {
-            throw new IllegalStateException("the visual judge is " + mode.name().toLowerCase(Locale.ROOT)
-                    + " but " + missing + " is not set");
+            throw new IllegalStateException(
+                    "the visual judge is " + mode.name().toLowerCase(Locale.ROOT) + " but " + missing + " is not set");
         }
     }
 
@@ -87,7 +100,8 @@ public record JudgeConfig(JudgeMode mode, URI baseUrl, String model, String apiK
         } catch (NumberFormatException e) {
             // reported below with the accepted range
         }
-        throw new IllegalStateException("REELFORGE_JUDGE_FRAMES must be a whole number from 1 to " + MAX_FRAMES + ", not '" + text + "'");
+        throw new IllegalStateException(
+                "REELFORGE_JUDGE_FRAMES must be a whole number from 1 to " + MAX_FRAMES + ", not '" + text + "'");
     }
 
     private static String blankToNull(String value) {
@@ -96,6 +110,7 @@ public record JudgeConfig(JudgeMode mode, URI baseUrl, String model, String apiK
 
     @Override
     public String toString() {
-        return "JudgeConfig[mode=" + mode + ", baseUrl=" + baseUrl + ", model=" + model + ", frames=" + frames + ", key=***]";
+        return "JudgeConfig[mode=" + mode + ", baseUrl=" + baseUrl + ", model=" + model + ", frames=" + frames
+                + ", key=***]";
     }
 }

@@ -10,10 +10,10 @@ import dev.reelforge.providers.fal.FalQueueSettings;
 import dev.reelforge.providers.luma.LumaProvider;
 import dev.reelforge.providers.luma.LumaSettings;
 import dev.reelforge.providers.openai.OpenAiVideosProvider;
+import dev.reelforge.providers.openai.OpenAiVideosSettings;
 import dev.reelforge.providers.vertex.ServiceAccountTokens;
 import dev.reelforge.providers.vertex.VertexVeoProvider;
 import dev.reelforge.providers.vertex.VertexVeoSettings;
-import dev.reelforge.providers.openai.OpenAiVideosSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -34,31 +34,57 @@ import java.util.function.UnaryOperator;
 public final class ProviderAdapters {
     private ProviderAdapters() {}
 
-    public static Map<String, VideoProvider> build(ProviderConfig config, ClipStore bucket, ProviderJobLedger ledger,
-            UnaryOperator<String> secrets, ObjectMapper json, Clock clock) {
+    public static Map<String, VideoProvider> build(
+            ProviderConfig config,
+            ClipStore bucket,
+            ProviderJobLedger ledger,
+            UnaryOperator<String> secrets,
+            ObjectMapper json,
+            Clock clock) {
         Map<String, VideoProvider> adapters = new LinkedHashMap<>();
         if (config.openAiConfigured()) {
-            String key = config.openAiApiKey() != null ? config.openAiApiKey() : secrets.apply(config.openAiApiKeySecret());
-            adapters.put(OpenAiVideosProvider.NAME, new OpenAiVideosProvider(
-                    OpenAiVideosSettings.of(config.openAiBaseUrl(), key), json, ledger, clock));
+            String key =
+                    config.openAiApiKey() != null ? config.openAiApiKey() : secrets.apply(config.openAiApiKeySecret());
+            adapters.put(
+                    OpenAiVideosProvider.NAME,
+                    new OpenAiVideosProvider(
+                            OpenAiVideosSettings.of(config.openAiBaseUrl(), key), json, ledger, clock));
         }
         if (config.falConfigured()) {
             String key = config.falApiKey() != null ? config.falApiKey() : secrets.apply(config.falApiKeySecret());
-            adapters.put(FalQueueProvider.NAME, new FalQueueProvider(FalQueueSettings.of(config.falBaseUrl(), key), json, ledger, clock));
+            adapters.put(
+                    FalQueueProvider.NAME,
+                    new FalQueueProvider(FalQueueSettings.of(config.falBaseUrl(), key), json, ledger, clock));
         }
         if (config.lumaConfigured()) {
             String key = config.lumaApiKey() != null ? config.lumaApiKey() : secrets.apply(config.lumaApiKeySecret());
-            adapters.put(LumaProvider.NAME, new LumaProvider(LumaSettings.of(config.lumaBaseUrl(), key), json, ledger, clock));
+            adapters.put(
+                    LumaProvider.NAME,
+                    new LumaProvider(LumaSettings.of(config.lumaBaseUrl(), key), json, ledger, clock));
         }
         if (config.vertexConfigured()) {
-            String key = config.vertexKeyFile() != null ? read(config.vertexKeyFile()) : secrets.apply(config.vertexKeySecret());
-            adapters.put(VertexVeoProvider.NAME, new VertexVeoProvider(
-                    VertexVeoSettings.of(config.vertexProject(), config.vertexLocation(), config.vertexOutputUri()),
-                    new ServiceAccountTokens(key, json, clock), json, ledger, clock));
+            String key = config.vertexKeyFile() != null
+                    ? read(config.vertexKeyFile())
+                    : secrets.apply(config.vertexKeySecret());
+            adapters.put(
+                    VertexVeoProvider.NAME,
+                    new VertexVeoProvider(
+                            VertexVeoSettings.of(
+                                    config.vertexProject(), config.vertexLocation(), config.vertexOutputUri()),
+                            new ServiceAccountTokens(key, json, clock),
+                            json,
+                            ledger,
+                            clock));
         }
         if (config.bedrockEnabled()) {
-            adapters.put(BedrockAsyncProvider.NAME, new BedrockAsyncProvider(BedrockAsyncProvider.defaultClient(config.bedrockRegion()),
-                    config.bedrockOutputPrefix(), bucket, ledger, clock));
+            adapters.put(
+                    BedrockAsyncProvider.NAME,
+                    new BedrockAsyncProvider(
+                            BedrockAsyncProvider.defaultClient(config.bedrockRegion()),
+                            config.bedrockOutputPrefix(),
+                            bucket,
+                            ledger,
+                            clock));
         }
         return adapters;
     }
@@ -97,8 +123,8 @@ public final class ProviderAdapters {
      * when the package carries none (the light package has no animatic).
      */
     public static Optional<VideoProvider> packaged(String name, HandlerConfig config, ClipStore clips) {
-        for (ProviderAdapterFactory factory : ServiceLoader.load(ProviderAdapterFactory.class,
-                ProviderAdapterFactory.class.getClassLoader())) {
+        for (ProviderAdapterFactory factory :
+                ServiceLoader.load(ProviderAdapterFactory.class, ProviderAdapterFactory.class.getClassLoader())) {
             if (factory.name().equals(name)) {
                 return Optional.of(factory.create(config, clips));
             }

@@ -23,10 +23,26 @@ import java.util.Map;
  * REELFORGE_ANIMATIC_ENABLED=true        (offer the FFmpeg animatic; unset = not offered)
  * </pre>
  */
-public record ProviderConfig(URI openAiBaseUrl, String openAiApiKey, String openAiApiKeySecret, URI falBaseUrl, String falApiKey,
-        String falApiKeySecret, boolean bedrockEnabled, String bedrockRegion, URI bedrockOutputPrefix,
-        Double tenantDailyBudgetUsd, boolean animaticEnabled, URI lumaBaseUrl, String lumaApiKey, String lumaApiKeySecret,
-        String vertexProject, String vertexLocation, String vertexOutputUri, String vertexKeyFile, String vertexKeySecret) {
+public record ProviderConfig(
+        URI openAiBaseUrl,
+        String openAiApiKey,
+        String openAiApiKeySecret,
+        URI falBaseUrl,
+        String falApiKey,
+        String falApiKeySecret,
+        boolean bedrockEnabled,
+        String bedrockRegion,
+        URI bedrockOutputPrefix,
+        Double tenantDailyBudgetUsd,
+        boolean animaticEnabled,
+        URI lumaBaseUrl,
+        String lumaApiKey,
+        String lumaApiKeySecret,
+        String vertexProject,
+        String vertexLocation,
+        String vertexOutputUri,
+        String vertexKeyFile,
+        String vertexKeySecret) {
     public static final URI FAL_QUEUE = URI.create("https://queue.fal.run");
     /** The animatic's provider name, as requests and {@code AnimaticProvider.NAME} spell it. */
     public static final String ANIMATIC = "animatic";
@@ -46,8 +62,10 @@ public record ProviderConfig(URI openAiBaseUrl, String openAiApiKey, String open
                 Boolean.parseBoolean(env.getOrDefault("REELFORGE_BEDROCK_ENABLED", "false")),
                 env.getOrDefault("REELFORGE_BEDROCK_REGION", region),
                 URI.create(prefix == null ? "s3://" + bucket + "/provider-output/bedrock" : prefix),
-                blankToNull(env.get("REELFORGE_TENANT_DAILY_BUDGET_USD")) == null ? null
-                        : Double.valueOf(env.get("REELFORGE_TENANT_DAILY_BUDGET_USD").strip()),
+                blankToNull(env.get("REELFORGE_TENANT_DAILY_BUDGET_USD")) == null
+                        ? null
+                        : Double.valueOf(
+                                env.get("REELFORGE_TENANT_DAILY_BUDGET_USD").strip()),
                 Boolean.parseBoolean(env.getOrDefault("REELFORGE_ANIMATIC_ENABLED", "false")),
                 luma == null ? LumaSettings.LUMA_API : URI.create(luma),
                 blankToNull(env.get("REELFORGE_LUMA_API_KEY")),
@@ -83,7 +101,8 @@ public record ProviderConfig(URI openAiBaseUrl, String openAiApiKey, String open
     public String toString() {
         return "ProviderConfig[openAiBaseUrl=" + openAiBaseUrl + ", falBaseUrl=" + falBaseUrl + ", bedrockEnabled="
                 + bedrockEnabled + ", bedrockRegion=" + bedrockRegion + ", bedrockOutputPrefix=" + bedrockOutputPrefix
-                + ", lumaBaseUrl=" + lumaBaseUrl + ", vertexProject=" + vertexProject + ", vertexLocation=" + vertexLocation
+                + ", lumaBaseUrl=" + lumaBaseUrl + ", vertexProject=" + vertexProject + ", vertexLocation="
+                + vertexLocation
                 + ", tenantDailyBudgetUsd=" + tenantDailyBudgetUsd + ", animaticEnabled="
                 + animaticEnabled + ", keys=***]";
     }

@@ -8,8 +8,8 @@ import dev.reelforge.aws.dynamodb.DynamoDbJobStore;
 import dev.reelforge.aws.dynamodb.DynamoDbPromptCache;
 import dev.reelforge.aws.dynamodb.DynamoDbProviderJobLedger;
 import dev.reelforge.aws.dynamodb.DynamoDbTenantSpendLedger;
-import dev.reelforge.aws.secrets.SecretsManagerSecrets;
 import dev.reelforge.aws.s3.S3ClipStore;
+import dev.reelforge.aws.secrets.SecretsManagerSecrets;
 import dev.reelforge.core.cost.DailyBudget;
 import dev.reelforge.core.port.ClipStore;
 import dev.reelforge.core.port.JobStore;
@@ -58,14 +58,29 @@ public final class Services {
     private final Supplier<RequestValidator> validator;
     private final Supplier<DailyBudget> dailyBudget;
 
-    public Services(ObjectMapper json, ClipStore clips, JobStore jobs, PromptCache cache, Map<String, VideoProvider> providers,
-            CapabilityCatalog catalog, Path workDir, Clock clock) {
+    public Services(
+            ObjectMapper json,
+            ClipStore clips,
+            JobStore jobs,
+            PromptCache cache,
+            Map<String, VideoProvider> providers,
+            CapabilityCatalog catalog,
+            Path workDir,
+            Clock clock) {
         this(json, clips, jobs, cache, providers, catalog, workDir, clock, DailyBudget.unlimited());
     }
 
     /** As above, with a per-tenant daily budget that Submit charges before any provider call. */
-    public Services(ObjectMapper json, ClipStore clips, JobStore jobs, PromptCache cache, Map<String, VideoProvider> providers,
-            CapabilityCatalog catalog, Path workDir, Clock clock, DailyBudget dailyBudget) {
+    public Services(
+            ObjectMapper json,
+            ClipStore clips,
+            JobStore jobs,
+            PromptCache cache,
+            Map<String, VideoProvider> providers,
+            CapabilityCatalog catalog,
+            Path workDir,
+            Clock clock,
+            DailyBudget dailyBudget) {
         this(json, clips, jobs, cache, providers, providers.keySet(), catalog, workDir, clock, dailyBudget);
     }
 
@@ -74,16 +89,42 @@ public final class Services {
      * holds, because Validate accepts an animatic request in the light package while only Submit and Poll, built
      * from the media package, carry the adapter.
      */
-    Services(ObjectMapper json, ClipStore clips, JobStore jobs, PromptCache cache, Map<String, VideoProvider> providers,
-            Set<String> offered, CapabilityCatalog catalog, Path workDir, Clock clock, DailyBudget dailyBudget) {
-        this(json, () -> clips, () -> jobs, () -> cache, () -> Map.copyOf(providers), union(offered, providers.keySet()),
-                () -> catalog, workDir, clock, () -> dailyBudget);
+    Services(
+            ObjectMapper json,
+            ClipStore clips,
+            JobStore jobs,
+            PromptCache cache,
+            Map<String, VideoProvider> providers,
+            Set<String> offered,
+            CapabilityCatalog catalog,
+            Path workDir,
+            Clock clock,
+            DailyBudget dailyBudget) {
+        this(
+                json,
+                () -> clips,
+                () -> jobs,
+                () -> cache,
+                () -> Map.copyOf(providers),
+                union(offered, providers.keySet()),
+                () -> catalog,
+                workDir,
+                clock,
+                () -> dailyBudget);
     }
 
     /** Each collaborator is built by its supplier on first use; {@code offered} names all that {@code providers} holds. */
-    private Services(ObjectMapper json, Supplier<ClipStore> clips, Supplier<JobStore> jobs, Supplier<PromptCache> cache,
-            Supplier<Map<String, VideoProvider>> providers, Set<String> offered, Supplier<CapabilityCatalog> catalog,
-            Path workDir, Clock clock, Supplier<DailyBudget> dailyBudget) {
+    private Services(
+            ObjectMapper json,
+            Supplier<ClipStore> clips,
+            Supplier<JobStore> jobs,
+            Supplier<PromptCache> cache,
+            Supplier<Map<String, VideoProvider>> providers,
+            Set<String> offered,
+            Supplier<CapabilityCatalog> catalog,
+            Path workDir,
+            Clock clock,
+            Supplier<DailyBudget> dailyBudget) {
         this.json = json;
         this.clips = Lazy.of(clips);
         this.jobs = Lazy.of(jobs);
@@ -136,7 +177,8 @@ public final class Services {
         ObjectMapper json = objectMapper();
         AwsClients aws = AwsClients.create(AwsEndpoints.forRegion(config.region()));
         Supplier<ClipStore> clips = Lazy.of(() -> new S3ClipStore(aws.s3(), config.bucket()));
-        return new Services(json,
+        return new Services(
+                json,
                 clips,
                 () -> new DynamoDbJobStore(aws.dynamoDb(), config.jobsTable()),
                 () -> new DynamoDbPromptCache(aws.dynamoDb(), config.cacheTable()),
@@ -150,7 +192,8 @@ public final class Services {
 
     private static DailyBudget dailyBudget(HandlerConfig config, ProviderConfig providerConfig, AwsClients aws) {
         Double limit = providerConfig.tenantDailyBudgetUsd();
-        return limit == null ? DailyBudget.unlimited()
+        return limit == null
+                ? DailyBudget.unlimited()
                 : DailyBudget.of(new DynamoDbTenantSpendLedger(aws.dynamoDb(), config.cacheTable()), limit);
     }
 
@@ -162,22 +205,34 @@ public final class Services {
      * Each paid adapter the environment configures, sharing one DynamoDB job ledger, plus the animatic when it is
      * enabled and this function's package carries it.
      */
-    private static Map<String, VideoProvider> providers(HandlerConfig config, ProviderConfig providerConfig, AwsClients aws,
-            ClipStore clips, ObjectMapper json, UnaryOperator<String> secrets) {
+    private static Map<String, VideoProvider> providers(
+            HandlerConfig config,
+            ProviderConfig providerConfig,
+            AwsClients aws,
+            ClipStore clips,
+            ObjectMapper json,
+            UnaryOperator<String> secrets) {
         Map<String, VideoProvider> providers = new LinkedHashMap<>();
         if (providerConfig.animaticEnabled()) {
-            ProviderAdapters.packaged(ProviderConfig.ANIMATIC, config, clips).ifPresent(a -> providers.put(ProviderConfig.ANIMATIC, a));
+            ProviderAdapters.packaged(ProviderConfig.ANIMATIC, config, clips)
+                    .ifPresent(a -> providers.put(ProviderConfig.ANIMATIC, a));
         }
-        providers.putAll(ProviderAdapters.build(providerConfig, clips,
+        providers.putAll(ProviderAdapters.build(
+                providerConfig,
+                clips,
                 new DynamoDbProviderJobLedger(aws.dynamoDb(), config.cacheTable()),
-                secrets, json, Clock.systemUTC()));
+                secrets,
+                json,
+                Clock.systemUTC()));
         return providers;
     }
 
     /** Secret ARN to value through Secrets Manager; the client is built on the first lookup, not at init. */
     public static UnaryOperator<String> secretsManager(String region) {
-        return new SecretsManagerSecrets(() -> SecretsManagerClient.builder().region(Region.of(region))
-                .httpClient(UrlConnectionHttpClient.create()).build());
+        return new SecretsManagerSecrets(() -> SecretsManagerClient.builder()
+                .region(Region.of(region))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build());
     }
 
     public static CapabilityCatalog catalog(ObjectMapper json, Path file) {
@@ -194,11 +249,13 @@ public final class Services {
     public VideoProvider provider(String name) {
         VideoProvider provider = offered.contains(name) ? providers.get().get(name) : null;
         if (provider == null) {
-            throw new NoSuchElementException(offered.contains(name)
-                    ? "provider '" + name + "' is enabled but its adapter is not in this function's package; deploy the"
-                            + " function from functions/handlers-media, as template.yaml does for Submit and Poll when"
-                            + " Provider is animatic"
-                    : "no adapter for provider '" + name + "' in this deployment");
+            throw new NoSuchElementException(
+                    offered.contains(name)
+                            ? "provider '" + name
+                                    + "' is enabled but its adapter is not in this function's package; deploy the"
+                                    + " function from functions/handlers-media, as template.yaml does for Submit and Poll when"
+                                    + " Provider is animatic"
+                            : "no adapter for provider '" + name + "' in this deployment");
         }
         return provider;
     }

@@ -11,9 +11,15 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class JudgeConfigTest {
-    private static final Map<String, String> COMPLETE = Map.of("REELFORGE_JUDGE_MODE", "advisory",
-            "REELFORGE_JUDGE_BASE_URL", "https://gateway.example/v1", "REELFORGE_JUDGE_MODEL", "vision-1",
-            "REELFORGE_JUDGE_API_KEY", "sk-judge-config-test");
+    private static final Map<String, String> COMPLETE = Map.of(
+            "REELFORGE_JUDGE_MODE",
+            "advisory",
+            "REELFORGE_JUDGE_BASE_URL",
+            "https://gateway.example/v1",
+            "REELFORGE_JUDGE_MODEL",
+            "vision-1",
+            "REELFORGE_JUDGE_API_KEY",
+            "sk-judge-config-test");
 
     private static Map<String, String> without(String name) {
         Map<String, String> env = new HashMap<>(COMPLETE);
@@ -26,7 +32,9 @@ class JudgeConfigTest {
         JudgeConfig config = JudgeConfig.from(Map.of());
 
         assertThat(config.mode()).isEqualTo(JudgeMode.OFF);
-        assertThat(config.judging(null, id -> "", new ObjectMapper(), Clock.systemUTC()).mode()).isEqualTo(JudgeMode.OFF);
+        assertThat(config.judging(null, id -> "", new ObjectMapper(), Clock.systemUTC())
+                        .mode())
+                .isEqualTo(JudgeMode.OFF);
     }
 
     @Test
@@ -42,8 +50,10 @@ class JudgeConfigTest {
 
     @Test
     void from_judgeOnWithoutItsUrlModelOrKey_namesTheMissingVariable() {
-        assertThatThrownBy(() -> JudgeConfig.from(without("REELFORGE_JUDGE_BASE_URL"))).hasMessageContaining("REELFORGE_JUDGE_BASE_URL");
-        assertThatThrownBy(() -> JudgeConfig.from(without("REELFORGE_JUDGE_MODEL"))).hasMessageContaining("REELFORGE_JUDGE_MODEL");
+        assertThatThrownBy(() -> JudgeConfig.from(without("REELFORGE_JUDGE_BASE_URL")))
+                .hasMessageContaining("REELFORGE_JUDGE_BASE_URL");
+        assertThatThrownBy(() -> JudgeConfig.from(without("REELFORGE_JUDGE_MODEL")))
+                .hasMessageContaining("REELFORGE_JUDGE_MODEL");
         assertThatThrownBy(() -> JudgeConfig.from(without("REELFORGE_JUDGE_API_KEY")))
                 .hasMessageContaining("REELFORGE_JUDGE_API_KEY (or REELFORGE_JUDGE_API_KEY_SECRET)");
     }
@@ -54,10 +64,15 @@ class JudgeConfigTest {
         env.put("REELFORGE_JUDGE_API_KEY_SECRET", "arn:aws:secretsmanager:us-east-1:123456789012:secret:judge");
         Map<String, Integer> lookups = new HashMap<>();
 
-        JudgeConfig.from(env).judging((clip, count, side) -> java.util.List.of(), id -> {
-            lookups.merge(id, 1, Integer::sum);
-            return "sk-from-secrets-manager";
-        }, new ObjectMapper(), Clock.systemUTC());
+        JudgeConfig.from(env)
+                .judging(
+                        (clip, count, side) -> java.util.List.of(),
+                        id -> {
+                            lookups.merge(id, 1, Integer::sum);
+                            return "sk-from-secrets-manager";
+                        },
+                        new ObjectMapper(),
+                        Clock.systemUTC());
 
         assertThat(lookups).containsExactly(Map.entry("arn:aws:secretsmanager:us-east-1:123456789012:secret:judge", 1));
     }
@@ -66,7 +81,9 @@ class JudgeConfigTest {
     void from_framesOutsideOneToThirtyTwoOrUnknownMode_isRefused() {
         Map<String, String> env = new HashMap<>(COMPLETE);
         env.put("REELFORGE_JUDGE_FRAMES", "64");
-        assertThatThrownBy(() -> JudgeConfig.from(env)).hasMessageContaining("REELFORGE_JUDGE_FRAMES").hasMessageContaining("1 to 32");
+        assertThatThrownBy(() -> JudgeConfig.from(env))
+                .hasMessageContaining("REELFORGE_JUDGE_FRAMES")
+                .hasMessageContaining("1 to 32");
         assertThatThrownBy(() -> JudgeConfig.from(Map.of("REELFORGE_JUDGE_MODE", "sometimes")))
                 .hasMessageContaining("off, advisory or binding");
     }

@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
 class LoggingBackendTest {
     @Test
     void handlers_bindARealSlf4jBackend_notTheNoOpOne() {
-        assertThat(LoggerFactory.getILoggerFactory().getClass().getName()).isEqualTo("org.slf4j.simple.SimpleLoggerFactory");
+        assertThat(LoggerFactory.getILoggerFactory().getClass().getName())
+                .isEqualTo("org.slf4j.simple.SimpleLoggerFactory");
         assertThat(LoggerFactory.getLogger(Services.class).isInfoEnabled()).isTrue();
     }
 
@@ -24,7 +25,9 @@ class LoggingBackendTest {
         }
 
         assertThat(config.getProperty("org.slf4j.simpleLogger.logFile")).isEqualTo("System.out");
-        assertThat(config.getProperty("org.slf4j.simpleLogger.log.software.amazon.awssdk.http.auth.aws")).isEqualTo("info");
-        assertThat(config.getProperty("org.slf4j.simpleLogger.log.software.amazon.awssdk.auth.signer")).isEqualTo("info");
+        assertThat(config.getProperty("org.slf4j.simpleLogger.log.software.amazon.awssdk.http.auth.aws"))
+                .isEqualTo("info");
+        assertThat(config.getProperty("org.slf4j.simpleLogger.log.software.amazon.awssdk.auth.signer"))
+                .isEqualTo("info");
     }
 }

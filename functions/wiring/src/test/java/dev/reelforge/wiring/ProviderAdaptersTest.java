@@ -8,16 +8,21 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPairGenerator;
-import java.util.Base64;
 import java.time.Clock;
+import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ProviderAdaptersTest {
     private static Map<String, dev.reelforge.core.port.VideoProvider> build(Map<String, String> env) {
-        return ProviderAdapters.build(ProviderConfig.from(env, "us-east-1", "reelforge-clips"), null,
-                new InMemoryProviderJobLedger(), secret -> "key-from-" + secret, new ObjectMapper(), Clock.systemUTC());
+        return ProviderAdapters.build(
+                ProviderConfig.from(env, "us-east-1", "reelforge-clips"),
+                null,
+                new InMemoryProviderJobLedger(),
+                secret -> "key-from-" + secret,
+                new ObjectMapper(),
+                Clock.systemUTC());
     }
 
     @Test
@@ -27,30 +32,45 @@ class ProviderAdaptersTest {
 
     @Test
     void build_openAiAndFalConfigured_offersBothByName() {
-        var adapters = build(Map.of("REELFORGE_OPENAI_BASE_URL", "http://127.0.0.1:9/v1", "REELFORGE_OPENAI_API_KEY", "sk-1",
-                "REELFORGE_FAL_API_KEY_SECRET", "arn:aws:secretsmanager:us-east-1:123456789012:secret:fal"));
+        var adapters = build(Map.of(
+                "REELFORGE_OPENAI_BASE_URL",
+                "http://127.0.0.1:9/v1",
+                "REELFORGE_OPENAI_API_KEY",
+                "sk-1",
+                "REELFORGE_FAL_API_KEY_SECRET",
+                "arn:aws:secretsmanager:us-east-1:123456789012:secret:fal"));
 
         assertThat(adapters).containsOnlyKeys("openai-videos", "fal-queue");
     }
 
     @Test
     void build_lumaKeyFromSecret_offersLumaOnItsOwnApi() {
-        var adapters = build(Map.of("REELFORGE_LUMA_API_KEY_SECRET", "arn:aws:secretsmanager:us-east-1:123456789012:secret:luma"));
+        var adapters = build(
+                Map.of("REELFORGE_LUMA_API_KEY_SECRET", "arn:aws:secretsmanager:us-east-1:123456789012:secret:luma"));
 
         assertThat(adapters).containsOnlyKeys("luma");
-        assertThat(ProviderConfig.from(Map.of(), "us-east-1", "b").lumaBaseUrl()).isEqualTo(URI.create("https://agents.lumalabs.ai/v1"));
+        assertThat(ProviderConfig.from(Map.of(), "us-east-1", "b").lumaBaseUrl())
+                .isEqualTo(URI.create("https://agents.lumalabs.ai/v1"));
     }
 
     @Test
     void build_vertexProjectAndKeyFile_offersVertexVeo(@TempDir Path dir) throws Exception {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
-        String pem = "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder().encodeToString(generator.generateKeyPair()
-                .getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n";
-        Path key = Files.writeString(dir.resolve("sa.json"), new ObjectMapper().createObjectNode()
-                .put("client_email", "veo@p.iam.gserviceaccount.com").put("private_key", pem).toString());
+        String pem = "-----BEGIN PRIVATE KEY-----\n"
+                + Base64.getMimeEncoder()
+                        .encodeToString(generator.generateKeyPair().getPrivate().getEncoded())
+                + "\n-----END PRIVATE KEY-----\n";
+        Path key = Files.writeString(
+                dir.resolve("sa.json"),
+                new ObjectMapper()
+                        .createObjectNode()
+                        .put("client_email", "veo@p.iam.gserviceaccount.com")
+                        .put("private_key", pem)
+                        .toString());
 
-        var adapters = build(Map.of("REELFORGE_VERTEX_PROJECT", "reelforge-test", "REELFORGE_VERTEX_KEY_FILE", key.toString()));
+        var adapters = build(
+                Map.of("REELFORGE_VERTEX_PROJECT", "reelforge-test", "REELFORGE_VERTEX_KEY_FILE", key.toString()));
 
         assertThat(adapters).containsOnlyKeys("vertex-veo");
         assertThat(build(Map.of("REELFORGE_VERTEX_KEY_FILE", key.toString()))).isEmpty();
@@ -58,7 +78,8 @@ class ProviderAdaptersTest {
 
     @Test
     void from_defaults_falQueueAndBedrockPrefixInOurBucketAndNoDailyCap() {
-        ProviderConfig config = ProviderConfig.from(Map.of("REELFORGE_OPENAI_API_KEY", "sk-secret-value"), "eu-west-1", "clips");
+        ProviderConfig config =
+                ProviderConfig.from(Map.of("REELFORGE_OPENAI_API_KEY", "sk-secret-value"), "eu-west-1", "clips");
 
         assertThat(config.falBaseUrl()).isEqualTo(URI.create("https://queue.fal.run"));
         assertThat(config.bedrockOutputPrefix()).isEqualTo(URI.create("s3://clips/provider-output/bedrock"));
@@ -69,7 +90,8 @@ class ProviderAdaptersTest {
 
     @Test
     void from_dailyBudget_parsed() {
-        assertThat(ProviderConfig.from(Map.of("REELFORGE_TENANT_DAILY_BUDGET_USD", "200"), "us-east-1", "b").tenantDailyBudgetUsd())
+        assertThat(ProviderConfig.from(Map.of("REELFORGE_TENANT_DAILY_BUDGET_USD", "200"), "us-east-1", "b")
+                        .tenantDailyBudgetUsd())
                 .isEqualTo(200.0);
     }
 }

@@ -22,22 +22,38 @@ class ServicesTest {
     private static final ObjectMapper JSON = Services.objectMapper();
 
     private static Services lightPackageWithAnimaticEnabled() {
-        return new Services(JSON, null, null, null, Map.of(), Set.of(ProviderConfig.ANIMATIC), CapabilityCatalog.bundled(JSON),
-                Path.of("build/work"), Clock.systemUTC(), DailyBudget.unlimited());
+        return new Services(
+                JSON,
+                null,
+                null,
+                null,
+                Map.of(),
+                Set.of(ProviderConfig.ANIMATIC),
+                CapabilityCatalog.bundled(JSON),
+                Path.of("build/work"),
+                Clock.systemUTC(),
+                DailyBudget.unlimited());
     }
 
     @Test
     void packaged_lightPackage_hasNoAnimaticAdapter() {
-        assertThat(ProviderAdapters.packaged(ProviderConfig.ANIMATIC, HandlerConfig.from(Map.of("REELFORGE_BUCKET", "b")), null)).isEmpty();
+        assertThat(ProviderAdapters.packaged(
+                        ProviderConfig.ANIMATIC, HandlerConfig.from(Map.of("REELFORGE_BUCKET", "b")), null))
+                .isEmpty();
     }
 
     @Test
     void validator_animaticOfferedButNotPackaged_acceptsAnimaticRequests() throws IOException {
         Services services = lightPackageWithAnimaticEnabled();
-        RenderRequest request = services.parser().parse(Files.readString(Path.of("../../events/requests/mug-drop.json")));
+        RenderRequest request =
+                services.parser().parse(Files.readString(Path.of("../../events/requests/mug-drop.json")));
 
         assertThat(request.provider().name()).isEqualTo(ProviderConfig.ANIMATIC);
-        assertThat(services.validator().validate(request, LocalDate.of(2026, 12, 1)).model().provider()).isEqualTo("animatic");
+        assertThat(services.validator()
+                        .validate(request, LocalDate.of(2026, 12, 1))
+                        .model()
+                        .provider())
+                .isEqualTo("animatic");
     }
 
     @Test
@@ -56,15 +72,24 @@ class ServicesTest {
 
     @Test
     void from_animaticFlag_parsedAndOffByDefault() {
-        assertThat(ProviderConfig.from(Map.of(), "us-east-1", "b").animaticEnabled()).isFalse();
-        assertThat(ProviderConfig.from(Map.of("REELFORGE_ANIMATIC_ENABLED", "true"), "us-east-1", "b").animaticEnabled()).isTrue();
+        assertThat(ProviderConfig.from(Map.of(), "us-east-1", "b").animaticEnabled())
+                .isFalse();
+        assertThat(ProviderConfig.from(Map.of("REELFORGE_ANIMATIC_ENABLED", "true"), "us-east-1", "b")
+                        .animaticEnabled())
+                .isTrue();
     }
 
     @Test
     void fromConfig_parserAndValidator_buildNoProviderAdapterAndLookUpNoSecret() {
         AtomicInteger secretLookups = new AtomicInteger();
-        ProviderConfig openAi = ProviderConfig.from(Map.of("REELFORGE_OPENAI_BASE_URL", "http://127.0.0.1:9/v1",
-                "REELFORGE_OPENAI_API_KEY_SECRET", "arn:aws:secretsmanager:us-east-1:000000000000:secret:openai"), "us-east-1", "b");
+        ProviderConfig openAi = ProviderConfig.from(
+                Map.of(
+                        "REELFORGE_OPENAI_BASE_URL",
+                        "http://127.0.0.1:9/v1",
+                        "REELFORGE_OPENAI_API_KEY_SECRET",
+                        "arn:aws:secretsmanager:us-east-1:000000000000:secret:openai"),
+                "us-east-1",
+                "b");
         Services services = Services.fromConfig(HandlerConfig.from(Map.of("REELFORGE_BUCKET", "b")), openAi, arn -> {
             secretLookups.incrementAndGet();
             return "sk-from-secrets-manager";
@@ -72,7 +97,9 @@ class ServicesTest {
 
         services.parser();
         services.validator();
-        assertThat(secretLookups).as("what Validate uses costs no Secrets Manager call").hasValue(0);
+        assertThat(secretLookups)
+                .as("what Validate uses costs no Secrets Manager call")
+                .hasValue(0);
 
         assertThat(services.provider("openai-videos").name()).isEqualTo("openai-videos");
         services.provider("openai-videos");

@@ -50,8 +50,14 @@ public final class MediaTask {
     private final PlanCredentials credentials;
     private final Clock clock;
 
-    public MediaTask(ClipStore clips, MediaPlanRenderer renderer, ObjectMapper json, Path workDir, ProvenanceSigner signer,
-            ContentCredentials credentials, Clock clock) {
+    public MediaTask(
+            ClipStore clips,
+            MediaPlanRenderer renderer,
+            ObjectMapper json,
+            Path workDir,
+            ProvenanceSigner signer,
+            ContentCredentials credentials,
+            Clock clock) {
         this.clips = clips;
         this.renderer = renderer;
         this.json = json;
@@ -61,9 +67,10 @@ public final class MediaTask {
         this.clock = clock;
     }
 
-    public static MediaTask create(ClipStore clips, ObjectMapper json, Path workDir, ProvenanceSigner signer,
-            ContentCredentials credentials) {
-        return new MediaTask(clips, new MediaPlanRenderer(Ffmpeg.bundled()), json, workDir, signer, credentials, Clock.systemUTC());
+    public static MediaTask create(
+            ClipStore clips, ObjectMapper json, Path workDir, ProvenanceSigner signer, ContentCredentials credentials) {
+        return new MediaTask(
+                clips, new MediaPlanRenderer(Ffmpeg.bundled()), json, workDir, signer, credentials, Clock.systemUTC());
     }
 
     /** Runs the plan named by {@code MEDIA_PLAN_KEY}; returns 0 on success, 2 for a bad invocation, 1 otherwise. */
@@ -85,7 +92,8 @@ public final class MediaTask {
     }
 
     MediaResult execute(String planKey) throws IOException {
-        byte[] planBytes = clips.getBytes(planKey).orElseThrow(() -> new MediaProcessingException("no media plan at " + planKey));
+        byte[] planBytes =
+                clips.getBytes(planKey).orElseThrow(() -> new MediaProcessingException("no media plan at " + planKey));
         MediaPlan plan = json.readValue(planBytes, MediaPlan.class);
         Files.createDirectories(workDir);
         Path scratch = Files.createTempDirectory(workDir, "media-");
@@ -98,7 +106,9 @@ public final class MediaTask {
                 Path local = scratch.resolve("clip-" + i + ".mp4");
                 clips.download(key, local);
                 inputs.add(local);
-                originals.add(new ProvenanceRecord.FileDigest(plan.inputKeys().size() == 1 ? "original" : "beat-" + (i + 1), key,
+                originals.add(new ProvenanceRecord.FileDigest(
+                        plan.inputKeys().size() == 1 ? "original" : "beat-" + (i + 1),
+                        key,
                         MediaPlanRenderer.sha256(local)));
             }
             Path lut = null;
@@ -107,27 +117,50 @@ public final class MediaTask {
                 clips.download(plan.grade().lutKey(), lut);
             }
             RenderedPlan rendered = renderer.render(plan, inputs, lut, scratch.resolve("out"));
-            List<RenderedOutput> marked = credentials.embed(plan, rendered, inputs, renderer.encoder().name(), scratch.resolve("marked"));
+            List<RenderedOutput> marked =
+                    credentials.embed(plan, rendered, inputs, renderer.encoder().name(), scratch.resolve("marked"));
             List<MediaResult.Output> outputs = new ArrayList<>();
             List<ProvenanceRecord.FileDigest> digests = new ArrayList<>();
             for (RenderedOutput output : marked) {
                 String fileName = output.file().getFileName().toString();
                 String key = plan.outputPrefix() + fileName;
                 clips.putFile(key, output.file(), fileName.endsWith(".jpg") ? "image/jpeg" : "video/mp4");
-                outputs.add(new MediaResult.Output(output.name(), key, output.width(), output.height(), output.sha256()));
+                outputs.add(
+                        new MediaResult.Output(output.name(), key, output.width(), output.height(), output.sha256()));
                 digests.add(new ProvenanceRecord.FileDigest(output.name(), key, output.sha256()));
             }
             MediaPlan.Origin origin = plan.origin();
-            ProvenanceRecord record = new ProvenanceSeal(json).sign(new ProvenanceRecord(ProvenanceRecord.FORMAT, plan.jobId(),
-                    plan.tenant(), origin.provider(), origin.model(), origin.providerJobId(), origin.promptSha256(), originals, digests,
-                    renderer.encoder().name(), rendered.decoder(), rendered.filterGraph(), started.toString(),
-                    clock.instant().toString(), null), signer);
+            ProvenanceRecord record = new ProvenanceSeal(json)
+                    .sign(
+                            new ProvenanceRecord(
+                                    ProvenanceRecord.FORMAT,
+                                    plan.jobId(),
+                                    plan.tenant(),
+                                    origin.provider(),
+                                    origin.model(),
+                                    origin.providerJobId(),
+                                    origin.promptSha256(),
+                                    originals,
+                                    digests,
+                                    renderer.encoder().name(),
+                                    rendered.decoder(),
+                                    rendered.filterGraph(),
+                                    started.toString(),
+                                    clock.instant().toString(),
+                                    null),
+                            signer);
             byte[] recordBytes = json.writerWithDefaultPrettyPrinter().writeValueAsBytes(record);
             String recordKey = plan.outputPrefix() + PROVENANCE_FILE;
             clips.putBytes(recordKey, recordBytes, "application/json");
             outputs.add(new MediaResult.Output("provenance", recordKey, 0, 0, MediaPlanRenderer.sha256(recordBytes)));
-            return new MediaResult(plan.jobId(), outputs, renderer.encoder().name(), renderer.encoder().reason(), rendered.decoder(),
-                    recordKey, rendered.loudness());
+            return new MediaResult(
+                    plan.jobId(),
+                    outputs,
+                    renderer.encoder().name(),
+                    renderer.encoder().reason(),
+                    rendered.decoder(),
+                    recordKey,
+                    rendered.loudness());
         } finally {
             deleteTree(scratch);
         }

@@ -39,15 +39,20 @@ public final class MediaTaskMain {
                 signer = new KmsProvenanceSigner(aws.kms(), kmsKeyId);
                 String chainKey = System.getenv(CERTIFICATE_CHAIN_KEY);
                 if (chainKey == null || chainKey.isBlank()) {
-                    throw new IllegalStateException(CERTIFICATE_CHAIN_KEY + " must name the clip-store key of the KMS key's C2PA "
-                            + "certificate chain (PEM, signer first): without it no output can carry Content Credentials");
+                    throw new IllegalStateException(
+                            CERTIFICATE_CHAIN_KEY + " must name the clip-store key of the KMS key's C2PA "
+                                    + "certificate chain (PEM, signer first): without it no output can carry Content Credentials");
                 }
-                String chain = new String(clips.getBytes(chainKey).orElseThrow(() -> new IllegalStateException(
-                        "no C2PA certificate chain at " + chainKey + " in the clip bucket")), StandardCharsets.US_ASCII);
+                String chain = new String(
+                        clips.getBytes(chainKey)
+                                .orElseThrow(() -> new IllegalStateException(
+                                        "no C2PA certificate chain at " + chainKey + " in the clip bucket")),
+                        StandardCharsets.US_ASCII);
                 credentials = new C2paContentCredentials(signer, chain, chain);
             } else {
                 String keyDir = System.getenv("REELFORGE_PROVENANCE_KEY_DIR");
-                Path keys = keyDir == null || keyDir.isBlank() ? config.workDir().resolve("keys") : Path.of(keyDir);
+                Path keys =
+                        keyDir == null || keyDir.isBlank() ? config.workDir().resolve("keys") : Path.of(keyDir);
                 signer = LocalKeyProvenanceSigner.loadOrCreate(keys);
                 credentials = C2paContentCredentials.local(keys, signer, Clock.systemUTC());
             }

@@ -97,8 +97,19 @@ public final class DynamoDbJobStore implements JobStore {
     }
 
     private static JobRecord withVersion(JobRecord r, long version) {
-        return new JobRecord(r.jobId(), r.tenant(), r.clientRequestId(), r.status(), r.reason(), r.cacheKey(),
-                r.providerSubmissions(), r.outputs(), r.detail(), r.createdAt(), r.updatedAt(), version);
+        return new JobRecord(
+                r.jobId(),
+                r.tenant(),
+                r.clientRequestId(),
+                r.status(),
+                r.reason(),
+                r.cacheKey(),
+                r.providerSubmissions(),
+                r.outputs(),
+                r.detail(),
+                r.createdAt(),
+                r.updatedAt(),
+                version);
     }
 
     /** Full-jitter exponential backoff (10 ms doubling, capped at 200 ms) so losers do not collide in lockstep. */

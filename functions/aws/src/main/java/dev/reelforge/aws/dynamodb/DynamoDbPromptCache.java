@@ -70,8 +70,10 @@ public final class DynamoDbPromptCache implements PromptCache {
         item.put("provider", AttributeValue.fromS(entry.provider()));
         item.put("model", AttributeValue.fromS(entry.model()));
         item.put("approvedAt", AttributeValue.fromS(entry.approvedAt().toString()));
-        item.put(TableDefinitions.TTL_ATTRIBUTE,
-                AttributeValue.fromN(Long.toString(entry.approvedAt().plus(retention).getEpochSecond())));
+        item.put(
+                TableDefinitions.TTL_ATTRIBUTE,
+                AttributeValue.fromN(
+                        Long.toString(entry.approvedAt().plus(retention).getEpochSecond())));
         try {
             dynamoDb.putItem(b -> b.tableName(table)
                     .item(item)

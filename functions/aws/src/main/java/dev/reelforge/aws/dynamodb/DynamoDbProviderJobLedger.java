@@ -23,6 +23,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
 public final class DynamoDbProviderJobLedger implements ProviderJobLedger {
     /** How long the mapping is kept: longer than any execution, its retries and a re-run of the same key. */
     public static final Duration RETENTION = Duration.ofDays(30);
+
     static final String PREFIX = "provider-job#";
     static final String RECORDED_PREFIX = "provider-job-id#";
 
@@ -38,23 +39,34 @@ public final class DynamoDbProviderJobLedger implements ProviderJobLedger {
     public Claim claim(String provider, String idempotencyKey, Instant now, Duration lease) {
         try {
             Map<String, AttributeValue> claimed = dynamoDb.updateItem(b -> b.tableName(table)
-                    .key(Map.of(DynamoDbPromptCache.CACHE_KEY, key(provider, idempotencyKey)))
-                    .updateExpression("SET claimedUntil = :until, #ttl = :expires")
-                    .conditionExpression("attribute_not_exists(#k) OR (attribute_not_exists(providerJobId) AND claimedUntil < :now)")
-                    .expressionAttributeNames(Map.of("#k", DynamoDbPromptCache.CACHE_KEY, "#ttl", TableDefinitions.TTL_ATTRIBUTE))
-                    .expressionAttributeValues(Map.of(":now", number(now.getEpochSecond()),
-                            ":until", number(now.plus(lease).getEpochSecond()),
-                            ":expires", number(now.plus(RETENTION).getEpochSecond())))
-                    .returnValues(ReturnValue.ALL_NEW)
-                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)).attributes();
+                            .key(Map.of(DynamoDbPromptCache.CACHE_KEY, key(provider, idempotencyKey)))
+                            .updateExpression("SET claimedUntil = :until, #ttl = :expires")
+                            .conditionExpression(
+                                    "attribute_not_exists(#k) OR (attribute_not_exists(providerJobId) AND claimedUntil < :now)")
+                            .expressionAttributeNames(
+                                    Map.of("#k", DynamoDbPromptCache.CACHE_KEY, "#ttl", TableDefinitions.TTL_ATTRIBUTE))
+                            .expressionAttributeValues(Map.of(
+                                    ":now",
+                                    number(now.getEpochSecond()),
+                                    ":until",
+                                    number(now.plus(lease).getEpochSecond()),
+                                    ":expires",
+                                    number(now.plus(RETENTION).getEpochSecond())))
+                            .returnValues(ReturnValue.ALL_NEW)
+                            .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD))
+                    .attributes();
             AttributeValue since = claimed == null ? null : claimed.get("ambiguousSince");
-            return since == null ? new Claim.Granted() : new Claim.Ambiguous(Instant.ofEpochMilli(Long.parseLong(since.n())));
+            return since == null
+                    ? new Claim.Granted()
+                    : new Claim.Ambiguous(Instant.ofEpochMilli(Long.parseLong(since.n())));
         } catch (ConditionalCheckFailedException e) {
             Map<String, AttributeValue> existing = e.hasItem() ? e.item() : current(provider, idempotencyKey);
             if (existing.containsKey("providerJobId")) {
                 return new Claim.Recorded(existing.get("providerJobId").s());
             }
-            long until = existing.containsKey("claimedUntil") ? Long.parseLong(existing.get("claimedUntil").n()) : now.getEpochSecond();
+            long until = existing.containsKey("claimedUntil")
+                    ? Long.parseLong(existing.get("claimedUntil").n())
+                    : now.getEpochSecond();
             return new Claim.InFlight(Instant.ofEpochSecond(until));
         }
     }
@@ -63,12 +75,14 @@ public final class DynamoDbProviderJobLedger implements ProviderJobLedger {
     public String record(String provider, String idempotencyKey, String providerJobId) {
         try {
             Map<String, AttributeValue> recorded = dynamoDb.updateItem(b -> b.tableName(table)
-                    .key(Map.of(DynamoDbPromptCache.CACHE_KEY, key(provider, idempotencyKey)))
-                    .updateExpression("SET providerJobId = :id REMOVE claimedUntil, ambiguousSince")
-                    .conditionExpression("attribute_not_exists(providerJobId)")
-                    .expressionAttributeValues(Map.of(":id", AttributeValue.fromS(providerJobId)))
-                    .returnValues(ReturnValue.ALL_NEW)).attributes();
-            markRecorded(provider, providerJobId, recorded == null ? null : recorded.get(TableDefinitions.TTL_ATTRIBUTE));
+                            .key(Map.of(DynamoDbPromptCache.CACHE_KEY, key(provider, idempotencyKey)))
+                            .updateExpression("SET providerJobId = :id REMOVE claimedUntil, ambiguousSince")
+                            .conditionExpression("attribute_not_exists(providerJobId)")
+                            .expressionAttributeValues(Map.of(":id", AttributeValue.fromS(providerJobId)))
+                            .returnValues(ReturnValue.ALL_NEW))
+                    .attributes();
+            markRecorded(
+                    provider, providerJobId, recorded == null ? null : recorded.get(TableDefinitions.TTL_ATTRIBUTE));
             return providerJobId;
         } catch (ConditionalCheckFailedException e) {
             return current(provider, idempotencyKey).get("providerJobId").s();
@@ -80,7 +94,8 @@ public final class DynamoDbProviderJobLedger implements ProviderJobLedger {
         try {
             dynamoDb.updateItem(b -> b.tableName(table)
                     .key(Map.of(DynamoDbPromptCache.CACHE_KEY, key(provider, idempotencyKey)))
-                    .updateExpression("SET claimedUntil = :ended, ambiguousSince = if_not_exists(ambiguousSince, :since)")
+                    .updateExpression(
+                            "SET claimedUntil = :ended, ambiguousSince = if_not_exists(ambiguousSince, :since)")
                     .conditionExpression("attribute_not_exists(providerJobId)")
                     .expressionAttributeValues(Map.of(":ended", number(0), ":since", number(since.toEpochMilli()))));
         } catch (ConditionalCheckFailedException e) {
@@ -105,7 +120,9 @@ public final class DynamoDbProviderJobLedger implements ProviderJobLedger {
     @Override
     public boolean isRecorded(String provider, String providerJobId) {
         Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(table)
-                .key(Map.of(DynamoDbPromptCache.CACHE_KEY, recordedKey(provider, providerJobId))).consistentRead(true)).item();
+                        .key(Map.of(DynamoDbPromptCache.CACHE_KEY, recordedKey(provider, providerJobId)))
+                        .consistentRead(true))
+                .item();
         return item != null && !item.isEmpty();
     }
 
@@ -124,7 +141,8 @@ public final class DynamoDbProviderJobLedger implements ProviderJobLedger {
         try {
             dynamoDb.deleteItem(b -> b.tableName(table)
                     .key(Map.of(DynamoDbPromptCache.CACHE_KEY, key(provider, idempotencyKey)))
-                    .conditionExpression("attribute_not_exists(providerJobId) AND attribute_not_exists(ambiguousSince)"));
+                    .conditionExpression(
+                            "attribute_not_exists(providerJobId) AND attribute_not_exists(ambiguousSince)"));
         } catch (ConditionalCheckFailedException e) {
             endLeaseIfUnrecorded(provider, idempotencyKey);
         }
@@ -132,7 +150,9 @@ public final class DynamoDbProviderJobLedger implements ProviderJobLedger {
 
     private Map<String, AttributeValue> current(String provider, String idempotencyKey) {
         Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(table)
-                .key(Map.of(DynamoDbPromptCache.CACHE_KEY, key(provider, idempotencyKey))).consistentRead(true)).item();
+                        .key(Map.of(DynamoDbPromptCache.CACHE_KEY, key(provider, idempotencyKey)))
+                        .consistentRead(true))
+                .item();
         return item == null ? Map.of() : item;
     }
 

@@ -42,7 +42,8 @@ public final class DynamoDbTenantSpendLedger implements TenantSpendLedger {
         try {
             var updated = dynamoDb.updateItem(b -> b.tableName(table)
                     .key(key(tenant, day))
-                    .updateExpression("ADD " + SPENT + " :amount, " + CHARGES + " :charge SET " + TableDefinitions.TTL_ATTRIBUTE + " = :ttl")
+                    .updateExpression("ADD " + SPENT + " :amount, " + CHARGES + " :charge SET "
+                            + TableDefinitions.TTL_ATTRIBUTE + " = :ttl")
                     .conditionExpression("(attribute_not_exists(" + SPENT + ") OR " + SPENT + " <= :headroom)"
                             + " AND NOT contains(" + CHARGES + ", :chargeId)")
                     .expressionAttributeValues(Map.of(
@@ -50,12 +51,16 @@ public final class DynamoDbTenantSpendLedger implements TenantSpendLedger {
                             ":charge", AttributeValue.fromSs(java.util.List.of(chargeId)),
                             ":chargeId", AttributeValue.fromS(chargeId),
                             ":headroom", AttributeValue.fromN(Long.toString(headroom)),
-                            ":ttl", AttributeValue.fromN(Long.toString(day.plusDays(8).atStartOfDay(ZoneOffset.UTC).toEpochSecond()))))
+                            ":ttl",
+                                    AttributeValue.fromN(Long.toString(day.plusDays(8)
+                                            .atStartOfDay(ZoneOffset.UTC)
+                                            .toEpochSecond()))))
                     .returnValues(ReturnValue.UPDATED_NEW));
             return Long.parseLong(updated.attributes().get(SPENT).n()) / 1e6;
         } catch (ConditionalCheckFailedException e) {
             Map<String, AttributeValue> item = item(tenant, day);
-            double spent = item.containsKey(SPENT) ? Long.parseLong(item.get(SPENT).n()) / 1e6 : 0;
+            double spent =
+                    item.containsKey(SPENT) ? Long.parseLong(item.get(SPENT).n()) / 1e6 : 0;
             if (item.containsKey(CHARGES) && item.get(CHARGES).ss().contains(chargeId)) {
                 return spent;
             }
@@ -70,14 +75,23 @@ public final class DynamoDbTenantSpendLedger implements TenantSpendLedger {
     }
 
     private Map<String, AttributeValue> item(String tenant, LocalDate day) {
-        Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(table).key(key(tenant, day)).consistentRead(true)).item();
+        Map<String, AttributeValue> item = dynamoDb.getItem(
+                        b -> b.tableName(table).key(key(tenant, day)).consistentRead(true))
+                .item();
         return item == null ? Map.of() : item;
     }
 
-    private static DailyBudgetExceededException exceeded(String tenant, LocalDate day, double usd, double limit, double spent) {
-        return new DailyBudgetExceededException(String.format(Locale.ROOT,
+    private static DailyBudgetExceededException exceeded(
+            String tenant, LocalDate day, double usd, double limit, double spent) {
+        return new DailyBudgetExceededException(String.format(
+                Locale.ROOT,
                 "tenant '%s' has spent $%.2f of its $%.2f daily budget on %s; this render ($%.2f) would pass it. "
-                        + "Try again after midnight UTC or ask for a higher daily limit", tenant, spent, limit, day, usd));
+                        + "Try again after midnight UTC or ask for a higher daily limit",
+                tenant,
+                spent,
+                limit,
+                day,
+                usd));
     }
 
     private static Map<String, AttributeValue> key(String tenant, LocalDate day) {

@@ -26,20 +26,25 @@ final class JobItems {
         item.put("reason", s(job.reason()));
         item.put("cacheKey", s(job.cacheKey()));
         item.put("providerSubmissions", n(job.providerSubmissions()));
-        item.put("outputs", AttributeValue.fromM(job.outputs().entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, e -> s(e.getValue())))));
+        item.put(
+                "outputs",
+                AttributeValue.fromM(job.outputs().entrySet().stream()
+                        .collect(Collectors.toMap(Map.Entry::getKey, e -> s(e.getValue())))));
         item.put("detail", s(job.detail()));
         item.put("createdAt", s(job.createdAt().toString()));
         item.put("updatedAt", s(job.updatedAt().toString()));
         item.put(VERSION, n(job.version()));
-        item.put(TableDefinitions.TTL_ATTRIBUTE, n(job.updatedAt().plus(RETENTION).getEpochSecond()));
+        item.put(
+                TableDefinitions.TTL_ATTRIBUTE,
+                n(job.updatedAt().plus(RETENTION).getEpochSecond()));
         return item;
     }
 
     static JobRecord fromItem(Map<String, AttributeValue> item) {
         Map<String, String> outputs = item.containsKey("outputs")
                 ? item.get("outputs").m().entrySet().stream()
-                        .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().s()))
+                        .collect(Collectors.toMap(
+                                Map.Entry::getKey, e -> e.getValue().s()))
                 : Map.of();
         return new JobRecord(
                 item.get(JOB_ID).s(),

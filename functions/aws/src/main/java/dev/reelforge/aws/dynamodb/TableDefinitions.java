@@ -73,7 +73,10 @@ public final class TableDefinitions {
                         .attributeName(key)
                         .attributeType(ScalarAttributeType.S)
                         .build())
-                .keySchema(KeySchemaElement.builder().attributeName(key).keyType(KeyType.HASH).build())
+                .keySchema(KeySchemaElement.builder()
+                        .attributeName(key)
+                        .keyType(KeyType.HASH)
+                        .build())
                 .build();
     }
 }

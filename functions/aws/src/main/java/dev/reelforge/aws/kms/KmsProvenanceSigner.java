@@ -60,7 +60,8 @@ public final class KmsProvenanceSigner implements ProvenanceSigner {
                         .message(SdkBytes.fromByteArray(sha256(message)))
                         .messageType(MessageType.DIGEST)
                         .signingAlgorithm(SigningAlgorithmSpec.ECDSA_SHA_256))
-                .signature().asByteArray();
+                .signature()
+                .asByteArray();
     }
 
     private PublicKeyInfo publicKey() {
@@ -81,7 +82,8 @@ public final class KmsProvenanceSigner implements ProvenanceSigner {
         GetPublicKeyResponse response = kms.getPublicKey(r -> r.keyId(configuredKeyId));
         byte[] der = response.publicKey().asByteArray();
         if (!isP256(der) || !response.signingAlgorithms().contains(SigningAlgorithmSpec.ECDSA_SHA_256)) {
-            String spec = response.keySpec() != null ? response.keySpecAsString() : response.customerMasterKeySpecAsString();
+            String spec =
+                    response.keySpec() != null ? response.keySpecAsString() : response.customerMasterKeySpecAsString();
             throw new IllegalStateException("KMS key " + configuredKeyId + " is " + spec + " with "
                     + response.signingAlgorithmsAsStrings() + "; provenance needs an ECC_NIST_P256 SIGN_VERIFY key");
         }
@@ -94,7 +96,9 @@ public final class KmsProvenanceSigner implements ProvenanceSigner {
             AlgorithmParameters p256 = AlgorithmParameters.getInstance("EC");
             p256.init(new ECGenParameterSpec("secp256r1"));
             return key instanceof ECPublicKey ec
-                    && ec.getParams().getOrder().equals(p256.getParameterSpec(ECParameterSpec.class).getOrder());
+                    && ec.getParams()
+                            .getOrder()
+                            .equals(p256.getParameterSpec(ECParameterSpec.class).getOrder());
         } catch (GeneralSecurityException e) {
             return false;
         }

@@ -21,16 +21,19 @@ import software.amazon.awssdk.services.s3.model.UploadPartResponse;
 final class MultipartUpload {
     /** Files above this size go in parts; S3's minimum part size is 5 MiB, so every part but the last is 8 MiB. */
     static final long THRESHOLD_BYTES = 8L * 1024 * 1024;
+
     private static final int PART_BYTES = 8 * 1024 * 1024;
 
     private MultipartUpload() {}
 
     static void upload(S3Client s3, String bucket, String key, Path file, String contentType) {
-        String uploadId = s3.createMultipartUpload(b -> b.bucket(bucket).key(key).contentType(contentType)
-                .checksumAlgorithm(ChecksumAlgorithm.SHA256)).uploadId();
+        String uploadId = s3.createMultipartUpload(b ->
+                        b.bucket(bucket).key(key).contentType(contentType).checksumAlgorithm(ChecksumAlgorithm.SHA256))
+                .uploadId();
         try {
             List<CompletedPart> parts = uploadParts(s3, bucket, key, uploadId, file);
-            s3.completeMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(uploadId).multipartUpload(m -> m.parts(parts)));
+            s3.completeMultipartUpload(
+                    b -> b.bucket(bucket).key(key).uploadId(uploadId).multipartUpload(m -> m.parts(parts)));
         } catch (RuntimeException e) {
             s3.abortMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(uploadId));
             throw e;
@@ -44,10 +47,18 @@ final class MultipartUpload {
             while (chunk.length > 0) {
                 int partNumber = parts.size() + 1;
                 byte[] body = chunk;
-                UploadPartResponse uploaded = s3.uploadPart(b -> b.bucket(bucket).key(key).uploadId(uploadId)
-                        .partNumber(partNumber).checksumAlgorithm(ChecksumAlgorithm.SHA256), RequestBody.fromBytes(body));
-                parts.add(CompletedPart.builder().partNumber(partNumber).eTag(uploaded.eTag())
-                        .checksumSHA256(uploaded.checksumSHA256()).build());
+                UploadPartResponse uploaded = s3.uploadPart(
+                        b -> b.bucket(bucket)
+                                .key(key)
+                                .uploadId(uploadId)
+                                .partNumber(partNumber)
+                                .checksumAlgorithm(ChecksumAlgorithm.SHA256),
+                        RequestBody.fromBytes(body));
+                parts.add(CompletedPart.builder()
+                        .partNumber(partNumber)
+                        .eTag(uploaded.eTag())
+                        .checksumSHA256(uploaded.checksumSHA256())
+                        .build());
                 chunk = in.readNBytes(PART_BYTES);
             }
         } catch (IOException e) {

@@ -69,13 +69,15 @@ public final class S3ClipStore implements ClipStore {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read " + file, e);
         }
-        s3.putObject(b -> b.bucket(bucket).key(key).contentType(contentType).checksumAlgorithm(ChecksumAlgorithm.SHA256),
+        s3.putObject(
+                b -> b.bucket(bucket).key(key).contentType(contentType).checksumAlgorithm(ChecksumAlgorithm.SHA256),
                 RequestBody.fromFile(file));
     }
 
     @Override
     public void putBytes(String key, byte[] content, String contentType) {
-        s3.putObject(b -> b.bucket(bucket).key(key).contentType(contentType).checksumAlgorithm(ChecksumAlgorithm.SHA256),
+        s3.putObject(
+                b -> b.bucket(bucket).key(key).contentType(contentType).checksumAlgorithm(ChecksumAlgorithm.SHA256),
                 RequestBody.fromBytes(content));
     }
 
@@ -90,17 +92,23 @@ public final class S3ClipStore implements ClipStore {
         requireTenantKey(tenant, key);
         var client = s3.serviceClientConfiguration();
         var builder = S3Presigner.builder().region(client.region()).credentialsProvider(client.credentialsProvider());
-        client.endpointOverride().ifPresent(endpoint -> builder.endpointOverride(endpoint)
-                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build()));
+        client.endpointOverride()
+                .ifPresent(endpoint -> builder.endpointOverride(endpoint)
+                        .serviceConfiguration(S3Configuration.builder()
+                                .pathStyleAccessEnabled(true)
+                                .build()));
         try (S3Presigner presigner = builder.build()) {
-            return presigner.presignGetObject(p -> p.signatureDuration(validity)
-                    .getObjectRequest(g -> g.bucket(bucket).key(key))).url();
+            return presigner
+                    .presignGetObject(p -> p.signatureDuration(validity)
+                            .getObjectRequest(g -> g.bucket(bucket).key(key)))
+                    .url();
         }
     }
 
     private static void requireTenantKey(String tenant, String key) {
         String[] segments = key == null ? new String[0] : key.split("/", -1);
-        boolean underTenant = segments.length >= 3 && segments[1].equals(StorageKeys.safe(tenant))
+        boolean underTenant = segments.length >= 3
+                && segments[1].equals(StorageKeys.safe(tenant))
                 && Arrays.stream(segments).noneMatch(s -> s.isEmpty() || s.equals(".") || s.equals(".."));
         if (!underTenant) {
             throw new IllegalArgumentException("key '" + key + "' is not under <area>/" + tenant + "/");
@@ -112,7 +120,8 @@ public final class S3ClipStore implements ClipStore {
         Path absolute = target.toAbsolutePath();
         try {
             AtomicFile.write(absolute, partial -> {
-                try (ResponseInputStream<GetObjectResponse> in = s3.getObject(b -> b.bucket(bucket).key(key).checksumMode(ChecksumMode.ENABLED))) {
+                try (ResponseInputStream<GetObjectResponse> in =
+                        s3.getObject(b -> b.bucket(bucket).key(key).checksumMode(ChecksumMode.ENABLED))) {
                     return Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
                 }
             });
@@ -126,7 +135,8 @@ public final class S3ClipStore implements ClipStore {
     @Override
     public Optional<byte[]> getBytes(String key) {
         try {
-            return Optional.of(s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray());
+            return Optional.of(
+                    s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray());
         } catch (NoSuchKeyException e) {
             return Optional.empty();
         }

@@ -28,7 +28,8 @@ public final class SecretsManagerSecrets implements UnaryOperator<String> {
 
     @Override
     public String apply(String secretId) {
-        return values.computeIfAbsent(secretId, id -> client().getSecretValue(b -> b.secretId(id)).secretString());
+        return values.computeIfAbsent(
+                secretId, id -> client().getSecretValue(b -> b.secretId(id)).secretString());
     }
 
     private synchronized SecretsManagerClient client() {

@@ -41,7 +41,9 @@ public final class ReelforgeClient {
         input.set("request", request);
         input.putObject("source").put("kind", "api");
         try {
-            return sfn.startExecution(b -> b.stateMachineArn(renderStateMachineArn).name(jobId).input(input.toString())).executionArn();
+            return sfn.startExecution(b ->
+                            b.stateMachineArn(renderStateMachineArn).name(jobId).input(input.toString()))
+                    .executionArn();
         } catch (ExecutionAlreadyExistsException e) {
             return SfnRenderStarter.executionArn(renderStateMachineArn, jobId);
         }
@@ -50,11 +52,17 @@ public final class ReelforgeClient {
     /** The job as DescribeExecution reports it now. */
     public JobState status(String executionArn) {
         DescribeExecutionResponse described = sfn.describeExecution(b -> b.executionArn(executionArn));
-        return new JobState(executionArn, described.status().toString(), parse(described.output()), described.error(), described.cause());
+        return new JobState(
+                executionArn,
+                described.status().toString(),
+                parse(described.output()),
+                described.error(),
+                described.cause());
     }
 
     /** Polls {@link #status} every {@code interval} until the job leaves RUNNING. */
-    public JobState await(String executionArn, Duration timeout, Duration interval) throws InterruptedException, TimeoutException {
+    public JobState await(String executionArn, Duration timeout, Duration interval)
+            throws InterruptedException, TimeoutException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             JobState state = status(executionArn);

@@ -19,7 +19,9 @@ public final class SfnRenderStarter implements RenderStarter {
     @Override
     public StartedExecution start(String stateMachineArn, String executionName, String inputJson) {
         try {
-            String arn = sfn.startExecution(b -> b.stateMachineArn(stateMachineArn).name(executionName).input(inputJson))
+            String arn = sfn.startExecution(b -> b.stateMachineArn(stateMachineArn)
+                            .name(executionName)
+                            .input(inputJson))
                     .executionArn();
             return StartedExecution.started(arn);
         } catch (ExecutionAlreadyExistsException e) {

@@ -14,8 +14,19 @@ class JobItemsTest {
 
     @Test
     void toItem_thenFromItem_roundTripsEveryField() {
-        JobRecord job = new JobRecord("j-1", "acme", "req-9", JobStatus.REVIEWING, "score 0.4", "ck",
-                3, Map.of("final", "jobs/j-1/final.mp4"), "{\"attempts\":[]}", T0, T0.plusSeconds(5), 4);
+        JobRecord job = new JobRecord(
+                "j-1",
+                "acme",
+                "req-9",
+                JobStatus.REVIEWING,
+                "score 0.4",
+                "ck",
+                3,
+                Map.of("final", "jobs/j-1/final.mp4"),
+                "{\"attempts\":[]}",
+                T0,
+                T0.plusSeconds(5),
+                4);
 
         assertThat(JobItems.fromItem(JobItems.toItem(job))).isEqualTo(job);
     }

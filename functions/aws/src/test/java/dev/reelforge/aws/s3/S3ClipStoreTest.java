@@ -62,9 +62,12 @@ class S3ClipStoreTest {
     void putBytes_thenGetBytes_returnsContent() {
         store.putBytes("jobs/j1/request.json", "{\"a\":1}".getBytes(StandardCharsets.UTF_8), "application/json");
 
-        assertThat(store.getBytes("jobs/j1/request.json")).hasValueSatisfying(
-                bytes -> assertThat(new String(bytes, StandardCharsets.UTF_8)).isEqualTo("{\"a\":1}"));
-        assertThat(clients.s3().headObject(b -> b.bucket(BUCKET).key("jobs/j1/request.json")).contentType())
+        assertThat(store.getBytes("jobs/j1/request.json"))
+                .hasValueSatisfying(bytes ->
+                        assertThat(new String(bytes, StandardCharsets.UTF_8)).isEqualTo("{\"a\":1}"));
+        assertThat(clients.s3()
+                        .headObject(b -> b.bucket(BUCKET).key("jobs/j1/request.json"))
+                        .contentType())
                 .isEqualTo("application/json");
     }
 
@@ -86,7 +89,8 @@ class S3ClipStoreTest {
         byte[] clip = new byte[3 * 1024 * 1024 + 17];
         new Random(42).nextBytes(clip);
         Path source = Files.write(work.resolve("clip.mp4"), clip);
-        Path target = Files.writeString(Files.createDirectories(work.resolve("out")).resolve("clip.mp4"), "old");
+        Path target =
+                Files.writeString(Files.createDirectories(work.resolve("out")).resolve("clip.mp4"), "old");
 
         store.putFile("jobs/j3/original.mp4", source, "video/mp4");
         store.download("jobs/j3/original.mp4", target);
@@ -135,8 +139,13 @@ class S3ClipStoreTest {
         store.download("clips/acme/j5/1/0.mp4", work.resolve("back.mp4"));
 
         assertThat(work.resolve("back.mp4")).hasBinaryContent(clip);
-        assertThat(clients.s3().headObject(b -> b.bucket(BUCKET).key("clips/acme/j5/1/0.mp4")).eTag()).endsWith("-2\"");
-        assertThat(Path.of(store.locate("clips/acme/j5/1/0.mp4"))).as("still a plain file for the user").hasBinaryContent(clip);
+        assertThat(clients.s3()
+                        .headObject(b -> b.bucket(BUCKET).key("clips/acme/j5/1/0.mp4"))
+                        .eTag())
+                .endsWith("-2\"");
+        assertThat(Path.of(store.locate("clips/acme/j5/1/0.mp4")))
+                .as("still a plain file for the user")
+                .hasBinaryContent(clip);
     }
 
     @Test
@@ -145,12 +154,15 @@ class S3ClipStoreTest {
         store.putBytes("outputs/globex/j6/report.json", new byte[] {3}, "application/json");
         HttpClient http = HttpClient.newHttpClient();
 
-        URI signed = store.presignGet("acme", "outputs/acme/j6/report.json", Duration.ofMinutes(5)).toURI();
+        URI signed = store.presignGet("acme", "outputs/acme/j6/report.json", Duration.ofMinutes(5))
+                .toURI();
         URI tampered = URI.create(signed.toString().replace("outputs/acme/", "outputs/globex/"));
 
-        assertThat(http.send(HttpRequest.newBuilder(signed).build(), HttpResponse.BodyHandlers.ofByteArray()).body())
+        assertThat(http.send(HttpRequest.newBuilder(signed).build(), HttpResponse.BodyHandlers.ofByteArray())
+                        .body())
                 .containsExactly(1, 2);
-        assertThat(http.send(HttpRequest.newBuilder(tampered).build(), HttpResponse.BodyHandlers.discarding()).statusCode())
+        assertThat(http.send(HttpRequest.newBuilder(tampered).build(), HttpResponse.BodyHandlers.discarding())
+                        .statusCode())
                 .isEqualTo(403);
         assertThatThrownBy(() -> store.presignGet("acme", "outputs/globex/j6/report.json", Duration.ofMinutes(5)))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -22,13 +22,24 @@ public final class CacheKey {
     public static String of(RenderRequest request, ModelCapabilities model) {
         RenderSettings s = request.settings();
         StringBuilder canonical = new StringBuilder(VERSION)
-                .append('\n').append(request.tenant())
-                .append('\n').append(normalise(request.prompt()));
+                .append('\n')
+                .append(request.tenant())
+                .append('\n')
+                .append(normalise(request.prompt()));
         for (AudioCue cue : request.storyboard().audioCues()) {
-            canonical.append('\n').append(String.format(Locale.ROOT, "cue %.3f %s", cue.atSeconds(), normalise(cue.description())));
+            canonical
+                    .append('\n')
+                    .append(String.format(Locale.ROOT, "cue %.3f %s", cue.atSeconds(), normalise(cue.description())));
         }
-        canonical.append('\n').append(model.provider()).append('/').append(model.model())
-                .append('\n').append(s.aspectRatio().label()).append(' ').append(s.resolution().label())
+        canonical
+                .append('\n')
+                .append(model.provider())
+                .append('/')
+                .append(model.model())
+                .append('\n')
+                .append(s.aspectRatio().label())
+                .append(' ')
+                .append(s.resolution().label())
                 .append(String.format(Locale.ROOT, " %.3f s %d fps ", s.durationSeconds(), s.fps()))
                 .append(normalise(s.style()));
         List<String> defects = request.defects().stream().sorted().toList();

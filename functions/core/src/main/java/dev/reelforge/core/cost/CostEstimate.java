@@ -7,8 +7,14 @@ import dev.reelforge.core.request.RenderSettings;
 public record CostEstimate(double usd, String basis) {
     public static CostEstimate of(ModelCapabilities model, RenderSettings settings, int clips) {
         double usd = model.pricePerSecondUsd() * settings.durationSeconds() * clips;
-        String basis = String.format(java.util.Locale.ROOT, "%s/%s: $%.3f/s × %.1f s × %d clip(s)",
-                model.provider(), model.model(), model.pricePerSecondUsd(), settings.durationSeconds(), clips);
+        String basis = String.format(
+                java.util.Locale.ROOT,
+                "%s/%s: $%.3f/s × %.1f s × %d clip(s)",
+                model.provider(),
+                model.model(),
+                model.pricePerSecondUsd(),
+                settings.durationSeconds(),
+                clips);
         return new CostEstimate(usd, basis);
     }
 }

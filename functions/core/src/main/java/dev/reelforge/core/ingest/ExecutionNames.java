@@ -16,7 +16,9 @@ public final class ExecutionNames {
 
     /** {@code <tenant>-<file>-<digest of bucket/key/etag/sequencer>}. */
     public static String forUpload(ObjectCreated upload, String tenant, String fileName) {
-        return named(tenant + "-" + fileName, String.join("\n", upload.bucket(), upload.key(), upload.etag(), upload.sequencer()));
+        return named(
+                tenant + "-" + fileName,
+                String.join("\n", upload.bucket(), upload.key(), upload.etag(), upload.sequencer()));
     }
 
     /** {@code batch-<digest of schedule/time/manifest>}: one batch per scheduled invocation. */
@@ -27,13 +29,17 @@ public final class ExecutionNames {
     /** The render of item {@code index} of a batch: {@code <batch>-<index>}, within the length limit. */
     public static String forBatchItem(String batchName, int index) {
         String suffix = "-" + index;
-        String base = batchName.length() + suffix.length() > MAX_LENGTH ? batchName.substring(0, MAX_LENGTH - suffix.length()) : batchName;
+        String base = batchName.length() + suffix.length() > MAX_LENGTH
+                ? batchName.substring(0, MAX_LENGTH - suffix.length())
+                : batchName;
         return base + suffix;
     }
 
     private static String named(String readable, String identity) {
         String digest = digest(identity);
-        String safe = readable.replaceAll("[^A-Za-z0-9_-]", "-").replaceAll("-{2,}", "-").replaceAll("^-|-$", "");
+        String safe = readable.replaceAll("[^A-Za-z0-9_-]", "-")
+                .replaceAll("-{2,}", "-")
+                .replaceAll("^-|-$", "");
         int room = MAX_LENGTH - DIGEST_CHARS - 1 - 8;
         if (safe.length() > room) {
             safe = safe.substring(0, room);

@@ -23,7 +23,9 @@ import java.util.regex.Pattern;
 public final class IngestStep {
     /** Step Functions' limit on an execution input. */
     static final int MAX_INPUT_BYTES = 256 * 1024;
-    private static final Pattern REQUEST_KEY = Pattern.compile("^requests/([a-z0-9][a-z0-9-]{1,39})/([A-Za-z0-9._-]{1,100})\\.json$");
+
+    private static final Pattern REQUEST_KEY =
+            Pattern.compile("^requests/([a-z0-9][a-z0-9-]{1,39})/([A-Za-z0-9._-]{1,100})\\.json$");
     private static final int DEFAULT_MAX_CONCURRENCY = 4;
 
     private final ClipStore store;
@@ -32,7 +34,11 @@ public final class IngestStep {
     private final String renderStateMachineArn;
     private final String batchStateMachineArn;
 
-    public IngestStep(ClipStore store, RenderStarter starter, ObjectMapper json, String renderStateMachineArn,
+    public IngestStep(
+            ClipStore store,
+            RenderStarter starter,
+            ObjectMapper json,
+            String renderStateMachineArn,
             String batchStateMachineArn) {
         this.store = store;
         this.starter = starter;
@@ -45,13 +51,19 @@ public final class IngestStep {
     public StartedExecution onUpload(ObjectCreated upload) {
         Matcher key = REQUEST_KEY.matcher(upload.key());
         if (!key.matches()) {
-            throw InvalidRequestException.of("key", "uploads must be named requests/<tenant>/<name>.json, got " + upload.key());
+            throw InvalidRequestException.of(
+                    "key", "uploads must be named requests/<tenant>/<name>.json, got " + upload.key());
         }
         String tenant = key.group(1);
-        ObjectNode source = json.createObjectNode().put("kind", "s3").put("bucket", upload.bucket()).put("key", upload.key())
-                .put("etag", upload.etag()).put("sequencer", upload.sequencer());
+        ObjectNode source = json.createObjectNode()
+                .put("kind", "s3")
+                .put("bucket", upload.bucket())
+                .put("key", upload.key())
+                .put("etag", upload.etag())
+                .put("sequencer", upload.sequencer());
         ObjectNode input = renderInput(read(upload.key()), tenant, source);
-        return starter.start(renderStateMachineArn, ExecutionNames.forUpload(upload, tenant, key.group(2)), write(input));
+        return starter.start(
+                renderStateMachineArn, ExecutionNames.forUpload(upload, tenant, key.group(2)), write(input));
     }
 
     /**
@@ -61,17 +73,23 @@ public final class IngestStep {
     public StartedExecution onSchedule(JsonNode event) {
         String manifestKey = event.path("manifestKey").asText("");
         if (!manifestKey.startsWith("manifests/")) {
-            throw InvalidRequestException.of("manifestKey", "a batch manifest lives under manifests/, got '" + manifestKey + "'");
+            throw InvalidRequestException.of(
+                    "manifestKey", "a batch manifest lives under manifests/, got '" + manifestKey + "'");
         }
         JsonNode manifest = parse(read(manifestKey), "manifest " + manifestKey);
         JsonNode requests = manifest.path("requests");
         if (!requests.isArray() || requests.isEmpty()) {
             throw InvalidRequestException.of("requests", "the manifest " + manifestKey + " lists no requests");
         }
-        String batchName = ExecutionNames.forBatch(event.path("scheduleArn").asText("manual"),
-                event.path("scheduledTime").asText(""), manifestKey);
-        int maxConcurrency = event.path("maxConcurrency").asInt(manifest.path("maxConcurrency").asInt(DEFAULT_MAX_CONCURRENCY));
-        ObjectNode batch = json.createObjectNode().put("batchId", batchName).put("manifestKey", manifestKey)
+        String batchName = ExecutionNames.forBatch(
+                event.path("scheduleArn").asText("manual"),
+                event.path("scheduledTime").asText(""),
+                manifestKey);
+        int maxConcurrency = event.path("maxConcurrency")
+                .asInt(manifest.path("maxConcurrency").asInt(DEFAULT_MAX_CONCURRENCY));
+        ObjectNode batch = json.createObjectNode()
+                .put("batchId", batchName)
+                .put("manifestKey", manifestKey)
                 .put("maxConcurrency", Math.max(1, maxConcurrency));
         ArrayNode items = batch.putArray("items");
         for (int i = 0; i < requests.size(); i++) {
@@ -81,13 +99,17 @@ public final class IngestStep {
     }
 
     private ObjectNode batchItem(JsonNode entry, String batchName, int index, String manifestKey) {
-        ObjectNode source = json.createObjectNode().put("kind", "batch").put("batchId", batchName).put("manifestKey", manifestKey)
+        ObjectNode source = json.createObjectNode()
+                .put("kind", "batch")
+                .put("batchId", batchName)
+                .put("manifestKey", manifestKey)
                 .put("index", index);
         ObjectNode input;
         if (entry.isTextual()) {
             Matcher key = REQUEST_KEY.matcher(entry.asText());
             if (!key.matches()) {
-                throw InvalidRequestException.of("requests[" + index + "]", "expected requests/<tenant>/<name>.json, got " + entry.asText());
+                throw InvalidRequestException.of(
+                        "requests[" + index + "]", "expected requests/<tenant>/<name>.json, got " + entry.asText());
             }
             source.put("key", entry.asText());
             input = renderInput(read(entry.asText()), key.group(1), source);
@@ -110,8 +132,10 @@ public final class IngestStep {
             if (request != null && request.isObject()) {
                 String claimed = request.path("tenant").asText(tenant);
                 if (!claimed.equals(tenant)) {
-                    throw InvalidRequestException.of("tenant", "the request names tenant '" + claimed
-                            + "' but was uploaded under requests/" + tenant + "/");
+                    throw InvalidRequestException.of(
+                            "tenant",
+                            "the request names tenant '" + claimed + "' but was uploaded under requests/" + tenant
+                                    + "/");
                 }
                 input.set("request", request);
             } else {
@@ -140,7 +164,8 @@ public final class IngestStep {
         try {
             String text = json.writeValueAsString(input);
             if (text.getBytes(StandardCharsets.UTF_8).length > MAX_INPUT_BYTES) {
-                throw InvalidRequestException.of("requests", "the execution input exceeds Step Functions' 256 KiB; split the manifest");
+                throw InvalidRequestException.of(
+                        "requests", "the execution input exceeds Step Functions' 256 KiB; split the manifest");
             }
             return text;
         } catch (JsonProcessingException e) {

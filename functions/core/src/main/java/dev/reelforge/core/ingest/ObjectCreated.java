@@ -20,9 +20,13 @@ public record ObjectCreated(String bucket, String key, String etag, String seque
 
     /** Reads an EventBridge event ({@code source: aws.s3, detail-type: Object Created}). */
     public static ObjectCreated fromEvent(JsonNode event) {
-        if (!"aws.s3".equals(event.path("source").asText()) || !DETAIL_TYPE.equals(event.path("detail-type").asText())) {
-            throw InvalidRequestException.of("detail-type", "expected an aws.s3 'Object Created' event, got "
-                    + event.path("source").asText() + " / " + event.path("detail-type").asText());
+        if (!"aws.s3".equals(event.path("source").asText())
+                || !DETAIL_TYPE.equals(event.path("detail-type").asText())) {
+            throw InvalidRequestException.of(
+                    "detail-type",
+                    "expected an aws.s3 'Object Created' event, got "
+                            + event.path("source").asText() + " / "
+                            + event.path("detail-type").asText());
         }
         JsonNode detail = event.path("detail");
         String bucket = detail.path("bucket").path("name").asText("");
@@ -30,7 +34,10 @@ public record ObjectCreated(String bucket, String key, String etag, String seque
         if (bucket.isEmpty() || key.isEmpty()) {
             throw InvalidRequestException.of("detail.object.key", "the event names no bucket or key");
         }
-        return new ObjectCreated(bucket, key, detail.path("object").path("etag").asText(""),
+        return new ObjectCreated(
+                bucket,
+                key,
+                detail.path("object").path("etag").asText(""),
                 detail.path("object").path("sequencer").asText(""));
     }
 }

@@ -33,38 +33,105 @@ public record JobRecord(
     }
 
     public static JobRecord received(String jobId, String tenant, String clientRequestId, Instant now) {
-        return new JobRecord(jobId, tenant, clientRequestId, JobStatus.RECEIVED, "", "", 0, Map.of(), "{}", now, now, 0);
+        return new JobRecord(
+                jobId, tenant, clientRequestId, JobStatus.RECEIVED, "", "", 0, Map.of(), "{}", now, now, 0);
     }
 
     public JobRecord withStatus(JobStatus newStatus, String newReason, Instant now) {
-        return new JobRecord(jobId, tenant, clientRequestId, newStatus, newReason, cacheKey, providerSubmissions,
-                outputs, detail, createdAt, now, version);
+        return new JobRecord(
+                jobId,
+                tenant,
+                clientRequestId,
+                newStatus,
+                newReason,
+                cacheKey,
+                providerSubmissions,
+                outputs,
+                detail,
+                createdAt,
+                now,
+                version);
     }
 
     public JobRecord withCacheKey(String key) {
-        return new JobRecord(jobId, tenant, clientRequestId, status, reason, key, providerSubmissions, outputs,
-                detail, createdAt, updatedAt, version);
+        return new JobRecord(
+                jobId,
+                tenant,
+                clientRequestId,
+                status,
+                reason,
+                key,
+                providerSubmissions,
+                outputs,
+                detail,
+                createdAt,
+                updatedAt,
+                version);
     }
 
     public JobRecord withSubmissions(int count) {
-        return new JobRecord(jobId, tenant, clientRequestId, status, reason, cacheKey, count, outputs, detail,
-                createdAt, updatedAt, version);
+        return new JobRecord(
+                jobId,
+                tenant,
+                clientRequestId,
+                status,
+                reason,
+                cacheKey,
+                count,
+                outputs,
+                detail,
+                createdAt,
+                updatedAt,
+                version);
     }
 
     public JobRecord withOutputs(Map<String, String> newOutputs) {
-        return new JobRecord(jobId, tenant, clientRequestId, status, reason, cacheKey, providerSubmissions,
-                newOutputs, detail, createdAt, updatedAt, version);
+        return new JobRecord(
+                jobId,
+                tenant,
+                clientRequestId,
+                status,
+                reason,
+                cacheKey,
+                providerSubmissions,
+                newOutputs,
+                detail,
+                createdAt,
+                updatedAt,
+                version);
     }
 
     public JobRecord withDetail(String newDetail) {
-        return new JobRecord(jobId, tenant, clientRequestId, status, reason, cacheKey, providerSubmissions, outputs,
-                newDetail, createdAt, updatedAt, version);
+        return new JobRecord(
+                jobId,
+                tenant,
+                clientRequestId,
+                status,
+                reason,
+                cacheKey,
+                providerSubmissions,
+                outputs,
+                newDetail,
+                createdAt,
+                updatedAt,
+                version);
     }
 
     /** The record as the store will hold it after a successful write. */
     public JobRecord nextVersion() {
-        return new JobRecord(jobId, tenant, clientRequestId, status, reason, cacheKey, providerSubmissions, outputs,
-                detail, createdAt, updatedAt, version + 1);
+        return new JobRecord(
+                jobId,
+                tenant,
+                clientRequestId,
+                status,
+                reason,
+                cacheKey,
+                providerSubmissions,
+                outputs,
+                detail,
+                createdAt,
+                updatedAt,
+                version + 1);
     }
 
     public List<String> outputKeys() {

@@ -40,32 +40,47 @@ public final class ProviderHistory {
         int adopted = 0;
         int resumed = 0;
         for (ProviderJobHistory job : read(record)) {
-            List<CreateAttempt.Outcome> outcomes = job.creates().stream().map(CreateAttempt::outcome).toList();
+            List<CreateAttempt.Outcome> outcomes =
+                    job.creates().stream().map(CreateAttempt::outcome).toList();
             if (outcomes.contains(CreateAttempt.Outcome.ADOPTED)) {
                 adopted++;
             } else if (outcomes.contains(CreateAttempt.Outcome.CREATED)) {
                 created++;
             }
-            resumed += (int) outcomes.stream().filter(o -> o == CreateAttempt.Outcome.RESUMED).count();
+            resumed += (int) outcomes.stream()
+                    .filter(o -> o == CreateAttempt.Outcome.RESUMED)
+                    .count();
         }
         return new SubmissionCounts(created, adopted, resumed);
     }
 
     public List<PossibleDuplicateCharge> possibleDuplicates(JobRecord record) {
         List<PossibleDuplicateCharge> charges = new ArrayList<>();
-        details.read(record).path(POSSIBLE_DUPLICATES)
+        details.read(record)
+                .path(POSSIBLE_DUPLICATES)
                 .forEach(node -> charges.add(json.convertValue(node, PossibleDuplicateCharge.class)));
         return charges;
     }
 
     /** Adds the create calls behind a submitted job, its first state and any possible duplicate charges. */
-    public String submitted(JobRecord record, int attempt, int variation, String providerJobId, List<CreateAttempt> creates,
-            ProviderJobHistory.StateSeen state, List<PossibleDuplicateCharge> duplicates) {
+    public String submitted(
+            JobRecord record,
+            int attempt,
+            int variation,
+            String providerJobId,
+            List<CreateAttempt> creates,
+            ProviderJobHistory.StateSeen state,
+            List<PossibleDuplicateCharge> duplicates) {
         String withJob = edit(record, providerJobId, attempt, variation, job -> {
             LinkedHashSet<CreateAttempt> merged = new LinkedHashSet<>(job.creates());
             merged.addAll(creates);
-            return new ProviderJobHistory(job.providerJobId(), job.attempt(), job.variation(), List.copyOf(merged),
-                    withState(job.states(), state), job.downloads());
+            return new ProviderJobHistory(
+                    job.providerJobId(),
+                    job.attempt(),
+                    job.variation(),
+                    List.copyOf(merged),
+                    withState(job.states(), state),
+                    job.downloads());
         });
         if (duplicates.isEmpty()) {
             return withJob;
@@ -79,8 +94,18 @@ public final class ProviderHistory {
 
     /** Records a provider state Poll saw, unless it is the state last recorded for that job. */
     public String observed(JobRecord record, String providerJobId, ProviderJobHistory.StateSeen state) {
-        return edit(record, providerJobId, 0, 0, job -> new ProviderJobHistory(job.providerJobId(), job.attempt(),
-                job.variation(), job.creates(), withState(job.states(), state), job.downloads()));
+        return edit(
+                record,
+                providerJobId,
+                0,
+                0,
+                job -> new ProviderJobHistory(
+                        job.providerJobId(),
+                        job.attempt(),
+                        job.variation(),
+                        job.creates(),
+                        withState(job.states(), state),
+                        job.downloads()));
     }
 
     public String downloaded(JobRecord record, String providerJobId, ProviderJobHistory.DownloadAttempt download) {
@@ -89,13 +114,13 @@ public final class ProviderHistory {
             if (!downloads.contains(download)) {
                 downloads.add(download);
             }
-            return new ProviderJobHistory(job.providerJobId(), job.attempt(), job.variation(), job.creates(), job.states(),
-                    downloads);
+            return new ProviderJobHistory(
+                    job.providerJobId(), job.attempt(), job.variation(), job.creates(), job.states(), downloads);
         });
     }
 
-    private static List<ProviderJobHistory.StateSeen> withState(List<ProviderJobHistory.StateSeen> states,
-            ProviderJobHistory.StateSeen state) {
+    private static List<ProviderJobHistory.StateSeen> withState(
+            List<ProviderJobHistory.StateSeen> states, ProviderJobHistory.StateSeen state) {
         if (!states.isEmpty() && states.get(states.size() - 1).state().equals(state.state())) {
             return states;
         }
@@ -104,7 +129,11 @@ public final class ProviderHistory {
         return longer;
     }
 
-    private String edit(JobRecord record, String providerJobId, int attempt, int variation,
+    private String edit(
+            JobRecord record,
+            String providerJobId,
+            int attempt,
+            int variation,
             UnaryOperator<ProviderJobHistory> change) {
         List<ProviderJobHistory> jobs = new ArrayList<>(read(record));
         int index = -1;

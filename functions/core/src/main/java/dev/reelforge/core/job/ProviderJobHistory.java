@@ -9,8 +9,13 @@ import java.util.List;
  * create calls behind it, the provider states Poll saw with their times, and every download with its checksum.
  * Times are ISO-8601 instants.
  */
-public record ProviderJobHistory(String providerJobId, int attempt, int variation, List<CreateAttempt> creates,
-        List<StateSeen> states, List<DownloadAttempt> downloads) {
+public record ProviderJobHistory(
+        String providerJobId,
+        int attempt,
+        int variation,
+        List<CreateAttempt> creates,
+        List<StateSeen> states,
+        List<DownloadAttempt> downloads) {
     public ProviderJobHistory {
         creates = List.copyOf(creates == null ? List.of() : creates);
         states = List.copyOf(states == null ? List.of() : states);

@@ -17,9 +17,14 @@ public record AudioPolish(double ambientReduction, double highpassHz, double tar
         if (ambientReduction < 0.10 || ambientReduction > 0.15) {
             throw new IllegalArgumentException("ambient reduction must be 0.10–0.15, got " + ambientReduction);
         }
-        if (highpassHz < 20 || highpassHz > 200 || targetLufs < -30 || targetLufs > -5 || truePeakDbtp < -9 || truePeakDbtp > 0) {
-            throw new IllegalArgumentException("audio polish out of range: high-pass 20–200 Hz, target −30…−5 LUFS, "
-                    + "true peak −9…0 dBTP");
+        if (highpassHz < 20
+                || highpassHz > 200
+                || targetLufs < -30
+                || targetLufs > -5
+                || truePeakDbtp < -9
+                || truePeakDbtp > 0) {
+            throw new IllegalArgumentException(
+                    "audio polish out of range: high-pass 20–200 Hz, target −30…−5 LUFS, " + "true peak −9…0 dBTP");
         }
     }
 

@@ -28,7 +28,8 @@ public record CredentialsManifest(
     /** Label of the custom assertion that holds the prompt's SHA-256. */
     public static final String PROMPT_ASSERTION = "dev.reelforge.prompt";
     /** The IPTC digital source type of media a trained model generated. */
-    public static final String TRAINED_ALGORITHMIC_MEDIA = "http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia";
+    public static final String TRAINED_ALGORITHMIC_MEDIA =
+            "http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia";
 
     public CredentialsManifest {
         if (actions.isEmpty() || !actions.get(0).action().equals(Action.CREATED)) {
@@ -48,7 +49,11 @@ public record CredentialsManifest(
      * @param description what was done, for a person reading the credentials
      * @param parameters the action's settings (string values), possibly empty
      */
-    public record Action(String action, String softwareAgent, String digitalSourceType, String description,
+    public record Action(
+            String action,
+            String softwareAgent,
+            String digitalSourceType,
+            String description,
             Map<String, String> parameters) {
         public static final String CREATED = "c2pa.created";
         public static final String COLOR_ADJUSTMENTS = "c2pa.color_adjustments";

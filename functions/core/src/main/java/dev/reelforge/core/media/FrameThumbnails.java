@@ -12,7 +12,8 @@ public record FrameThumbnails(int width, int height, byte[] rgb) {
 
     public FrameThumbnails {
         if (width < 0 || height < 0 || (width * height > 0 && rgb.length % (width * height * 3) != 0)) {
-            throw new IllegalArgumentException("thumbnail bytes do not hold whole " + width + "x" + height + " RGB frames");
+            throw new IllegalArgumentException(
+                    "thumbnail bytes do not hold whole " + width + "x" + height + " RGB frames");
         }
     }
 

@@ -43,8 +43,26 @@ public record MediaPlan(
     }
 
     /** A single-clip plan with the default grade, audio polish and watermark. */
-    public MediaPlan(String jobId, String tenant, String sourceKey, String outputPrefix, List<Rendition> renditions, boolean thumbnail) {
-        this(jobId, tenant, sourceKey, outputPrefix, renditions, thumbnail, List.of(), DEFAULT_CROSSFADE_SECONDS, null, null, null, null);
+    public MediaPlan(
+            String jobId,
+            String tenant,
+            String sourceKey,
+            String outputPrefix,
+            List<Rendition> renditions,
+            boolean thumbnail) {
+        this(
+                jobId,
+                tenant,
+                sourceKey,
+                outputPrefix,
+                renditions,
+                thumbnail,
+                List.of(),
+                DEFAULT_CROSSFADE_SECONDS,
+                null,
+                null,
+                null,
+                null);
     }
 
     /** The clips to read, in timeline order: the beat clips, or the single source. */

@@ -34,6 +34,11 @@ public record MediaResult(
     public record Output(String rendition, String key, int width, int height, String sha256) {}
 
     /** EBU R128 figures of the polished (pre-normalisation) audio and the normalisation target. */
-    public record Loudness(double inputLufs, double inputTruePeakDbtp, double inputLra, double targetLufs, double truePeakCeilingDbtp,
+    public record Loudness(
+            double inputLufs,
+            double inputTruePeakDbtp,
+            double inputLra,
+            double targetLufs,
+            double truePeakCeilingDbtp,
             String normalisation) {}
 }

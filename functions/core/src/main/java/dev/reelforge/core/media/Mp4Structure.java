@@ -93,8 +93,8 @@ public final class Mp4Structure {
                         + " bytes, less than its own header");
             }
             if (boxSize > size - offset) {
-                return new Corrupt("the '" + type + "' box at byte " + offset + " needs " + boxSize + " bytes but the file has "
-                        + (size - offset) + " left (truncated)");
+                return new Corrupt("the '" + type + "' box at byte " + offset + " needs " + boxSize
+                        + " bytes but the file has " + (size - offset) + " left (truncated)");
             }
             if (first && boxSize < 16) {
                 return new Corrupt("the 'ftyp' box is " + boxSize + " bytes, too short for a brand");
@@ -112,13 +112,15 @@ public final class Mp4Structure {
                     }
                     moov = read(file, offset + headerBytes, (int) (boxSize - headerBytes));
                 }
-                default -> { }
+                default -> {}
             }
             offset += boxSize;
         }
         if (moov == null) {
-            return new Corrupt(hasMoof ? "the file has fragments ('moof') but no 'moov' to describe its tracks"
-                    : "the file has no 'moov' box (the movie header is missing)");
+            return new Corrupt(
+                    hasMoof
+                            ? "the file has fragments ('moof') but no 'moov' to describe its tracks"
+                            : "the file has no 'moov' box (the movie header is missing)");
         }
         if (!hasMdat) {
             return new Corrupt("the file has no media data ('mdat')");
@@ -151,7 +153,8 @@ public final class Mp4Structure {
             ByteBuffer mehd = child(mvex, "mehd");
             if (mehd != null && mehd.remaining() >= 8) {
                 int mehdVersion = mehd.get(mehd.position()) & 0xff;
-                duration = mehdVersion == 1 && mehd.remaining() >= 12 ? mehd.getLong(mehd.position() + 4)
+                duration = mehdVersion == 1 && mehd.remaining() >= 12
+                        ? mehd.getLong(mehd.position() + 4)
                         : mehd.getInt(mehd.position() + 4) & 0xffffffffL;
             }
         }
@@ -181,7 +184,10 @@ public final class Mp4Structure {
                 return null;
             }
             if (name.equals(type)) {
-                return parent.duplicate().position(offset + headerBytes).limit((int) (offset + boxSize)).slice();
+                return parent.duplicate()
+                        .position(offset + headerBytes)
+                        .limit((int) (offset + boxSize))
+                        .slice();
             }
             offset += (int) boxSize;
         }
@@ -205,8 +211,15 @@ public final class Mp4Structure {
 
     /** A name for what an error page or API answer served in place of the clip looks like, or empty. */
     private static String impostor(ByteBuffer start) {
-        String text = StandardCharsets.ISO_8859_1.decode(start).toString().stripLeading().toLowerCase(Locale.ROOT);
-        if (text.startsWith("<!doctype html") || text.startsWith("<html") || text.startsWith("<head") || text.startsWith("<body")) {
+        String text = StandardCharsets.ISO_8859_1
+                .decode(start)
+                .toString()
+                .stripLeading()
+                .toLowerCase(Locale.ROOT);
+        if (text.startsWith("<!doctype html")
+                || text.startsWith("<html")
+                || text.startsWith("<head")
+                || text.startsWith("<body")) {
             return "an HTML page";
         }
         if (text.startsWith("<?xml") || text.startsWith("<error")) {

@@ -37,8 +37,22 @@ public record ProvenanceRecord(
     }
 
     public ProvenanceRecord withSignature(Signature sealed) {
-        return new ProvenanceRecord(format, jobId, tenant, provider, model, providerJobId, promptSha256, originals, outputs,
-                encoder, decoder, filterGraph, startedAt, finishedAt, sealed);
+        return new ProvenanceRecord(
+                format,
+                jobId,
+                tenant,
+                provider,
+                model,
+                providerJobId,
+                promptSha256,
+                originals,
+                outputs,
+                encoder,
+                decoder,
+                filterGraph,
+                startedAt,
+                finishedAt,
+                sealed);
     }
 
     /** One file by name (rendition, or the original's role), clip-store key and SHA-256 (lower-case hex). */

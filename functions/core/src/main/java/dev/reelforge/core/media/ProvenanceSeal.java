@@ -38,8 +38,11 @@ public final class ProvenanceSeal {
     public ProvenanceRecord sign(ProvenanceRecord record, ProvenanceSigner signer) {
         byte[] payload = canonical(json.valueToTree(record.withSignature(null)));
         Base64.Encoder base64 = Base64.getEncoder();
-        return record.withSignature(new ProvenanceRecord.Signature(ALGORITHM, signer.keyId(),
-                base64.encodeToString(signer.publicKeyDer()), base64.encodeToString(signer.sign(payload))));
+        return record.withSignature(new ProvenanceRecord.Signature(
+                ALGORITHM,
+                signer.keyId(),
+                base64.encodeToString(signer.publicKeyDer()),
+                base64.encodeToString(signer.sign(payload))));
     }
 
     /**
@@ -54,7 +57,9 @@ public final class ProvenanceSeal {
         } catch (IOException e) {
             return Verification.failed("the record is not valid JSON: " + e.getMessage());
         }
-        if (tree == null || !tree.isObject() || !ProvenanceRecord.FORMAT.equals(tree.path("format").asText())) {
+        if (tree == null
+                || !tree.isObject()
+                || !ProvenanceRecord.FORMAT.equals(tree.path("format").asText())) {
             return Verification.failed("not a " + ProvenanceRecord.FORMAT + " record");
         }
         JsonNode signature = tree.path("signature");
@@ -70,8 +75,8 @@ public final class ProvenanceSeal {
             return Verification.failed("the record's signature or key is not valid base64");
         }
         if (trustedPublicKeyDer != null && !Arrays.equals(trustedPublicKeyDer, embeddedKey)) {
-            return Verification.failed("the record was signed by key " + signature.path("keyId").asText()
-                    + ", not by the trusted key");
+            return Verification.failed(
+                    "the record was signed by key " + signature.path("keyId").asText() + ", not by the trusted key");
         }
         ObjectNode unsigned = ((ObjectNode) tree).deepCopy();
         unsigned.putNull("signature");
@@ -81,8 +86,8 @@ public final class ProvenanceSeal {
         for (String list : new String[] {"outputs", "originals"}) {
             for (JsonNode file : tree.path(list)) {
                 if (file.path("sha256").asText().equalsIgnoreCase(outputSha256)) {
-                    return Verification.verified(file.path("name").asText(), signature.path("keyId").asText(),
-                            trustedPublicKeyDer != null);
+                    return Verification.verified(
+                            file.path("name").asText(), signature.path("keyId").asText(), trustedPublicKeyDer != null);
                 }
             }
         }
@@ -133,9 +138,13 @@ public final class ProvenanceSeal {
     /** The outcome, with a message a person can act on. */
     public record Verification(boolean ok, String message) {
         static Verification verified(String name, String keyId, boolean trusted) {
-            return new Verification(true, "verified: " + name + " is listed in the record and the signature by " + keyId
-                    + (trusted ? " (the trusted key)" : " (the key embedded in the record; pass a trusted key to check who signed)")
-                    + " is valid");
+            return new Verification(
+                    true,
+                    "verified: " + name + " is listed in the record and the signature by " + keyId
+                            + (trusted
+                                    ? " (the trusted key)"
+                                    : " (the key embedded in the record; pass a trusted key to check who signed)")
+                            + " is valid");
         }
 
         static Verification failed(String why) {

@@ -22,7 +22,8 @@ public enum RenditionSet {
             return PLATFORM;
         }
         int square = Math.min(width, height);
-        return List.of(new Rendition(nativeName, width, height, Rendition.Fit.CROP),
+        return List.of(
+                new Rendition(nativeName, width, height, Rendition.Fit.CROP),
                 new Rendition("1x1-" + square, square, square, Rendition.Fit.CROP));
     }
 }

@@ -16,8 +16,13 @@ public record Watermark(String label, Corner corner, double heightFraction, doub
         if (label == null || label.isBlank() || label.length() > 40) {
             throw new IllegalArgumentException("the watermark needs a label of 1–40 characters");
         }
-        if (corner == null || heightFraction < 0.02 || heightFraction > 0.2 || marginFraction < 0 || marginFraction > 0.2) {
-            throw new IllegalArgumentException("watermark corner required, height 0.02–0.2 and margin 0–0.2 of the shorter side");
+        if (corner == null
+                || heightFraction < 0.02
+                || heightFraction > 0.2
+                || marginFraction < 0
+                || marginFraction > 0.2) {
+            throw new IllegalArgumentException(
+                    "watermark corner required, height 0.02–0.2 and margin 0–0.2 of the shorter side");
         }
     }
 

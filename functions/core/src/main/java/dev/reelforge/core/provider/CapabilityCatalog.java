@@ -46,8 +46,11 @@ public final class CapabilityCatalog {
                     m.path("maxDurationSeconds").asDouble(),
                     m.path("maxVariations").asInt(1),
                     m.path("remix").asBoolean(false),
-                    m.hasNonNull("pricePerSecondUsd") ? m.get("pricePerSecondUsd").asDouble() : Double.NaN,
-                    ModelCapabilities.Lifecycle.valueOf(m.path("lifecycle").asText("active").toUpperCase(Locale.ROOT)),
+                    m.hasNonNull("pricePerSecondUsd")
+                            ? m.get("pricePerSecondUsd").asDouble()
+                            : Double.NaN,
+                    ModelCapabilities.Lifecycle.valueOf(
+                            m.path("lifecycle").asText("active").toUpperCase(Locale.ROOT)),
                     date(m, "endOfLife"),
                     strings(m.path("sizes")),
                     integers(m.path("fps")),
@@ -91,13 +94,18 @@ public final class CapabilityCatalog {
         if (rule.isMissingNode() || rule.isNull()) {
             return ModelCapabilities.ReferenceImages.NONE;
         }
-        return new ModelCapabilities.ReferenceImages(rule.path("max").asInt(0), strings(rule.path("mediaTypes")),
+        return new ModelCapabilities.ReferenceImages(
+                rule.path("max").asInt(0),
+                strings(rule.path("mediaTypes")),
                 rule.path("mustMatchFrameSize").asBoolean(false));
     }
 
     private static ModelCapabilities.Extend extend(JsonNode rule) {
         if (rule.isObject()) {
-            return new ModelCapabilities.Extend(true, rule.path("maxSeconds").asDouble(0), rule.path("blockSeconds").asDouble(0),
+            return new ModelCapabilities.Extend(
+                    true,
+                    rule.path("maxSeconds").asDouble(0),
+                    rule.path("blockSeconds").asDouble(0),
                     rule.path("onlyOwnOutputs").asBoolean(false));
         }
         return rule.asBoolean(false) ? new ModelCapabilities.Extend(true, 0, 0, false) : ModelCapabilities.Extend.NONE;

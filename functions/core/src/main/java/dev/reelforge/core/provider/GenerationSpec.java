@@ -33,8 +33,15 @@ public record GenerationSpec(
     }
 
     /** A spec without a reference image. */
-    public GenerationSpec(String prompt, Storyboard storyboard, RenderSettings settings, String model, long seed,
-            List<String> defects, String remixOf, String editInstruction) {
+    public GenerationSpec(
+            String prompt,
+            Storyboard storyboard,
+            RenderSettings settings,
+            String model,
+            long seed,
+            List<String> defects,
+            String remixOf,
+            String editInstruction) {
         this(prompt, storyboard, settings, model, seed, defects, remixOf, editInstruction, "");
     }
 }

@@ -59,12 +59,44 @@ public record ModelCapabilities(
     }
 
     /** The original descriptor shape: no size, fps, prompt-length or reference-image limits. */
-    public ModelCapabilities(String provider, String model, boolean isDefault, List<String> aspectRatios,
-            List<String> resolutions, double minDurationSeconds, double maxDurationSeconds, int maxVariations,
-            boolean remix, double pricePerSecondUsd, Lifecycle lifecycle, LocalDate endOfLife) {
-        this(provider, model, isDefault, aspectRatios, resolutions, minDurationSeconds, maxDurationSeconds, maxVariations,
-                remix, pricePerSecondUsd, lifecycle, endOfLife, List.of(), List.of(), 0, ReferenceImages.NONE, false, Extend.NONE,
-                null, List.of(), false, false, false, false);
+    public ModelCapabilities(
+            String provider,
+            String model,
+            boolean isDefault,
+            List<String> aspectRatios,
+            List<String> resolutions,
+            double minDurationSeconds,
+            double maxDurationSeconds,
+            int maxVariations,
+            boolean remix,
+            double pricePerSecondUsd,
+            Lifecycle lifecycle,
+            LocalDate endOfLife) {
+        this(
+                provider,
+                model,
+                isDefault,
+                aspectRatios,
+                resolutions,
+                minDurationSeconds,
+                maxDurationSeconds,
+                maxVariations,
+                remix,
+                pricePerSecondUsd,
+                lifecycle,
+                endOfLife,
+                List.of(),
+                List.of(),
+                0,
+                ReferenceImages.NONE,
+                false,
+                Extend.NONE,
+                null,
+                List.of(),
+                false,
+                false,
+                false,
+                false);
     }
 
     public enum Lifecycle {

@@ -11,21 +11,29 @@ import java.util.List;
  * @param createAttempts from {@code submit} only: the calls that led to this job (empty where an adapter keeps none)
  * @param possibleDuplicateCharges from {@code submit} only: ambiguous creates that could not be reconciled
  */
-public record ProviderJob(String providerJobId, State state, int progressPercent, int pollAfterSeconds, String failureReason,
-        List<CreateAttempt> createAttempts, List<PossibleDuplicateCharge> possibleDuplicateCharges) {
+public record ProviderJob(
+        String providerJobId,
+        State state,
+        int progressPercent,
+        int pollAfterSeconds,
+        String failureReason,
+        List<CreateAttempt> createAttempts,
+        List<PossibleDuplicateCharge> possibleDuplicateCharges) {
     public ProviderJob {
         failureReason = failureReason == null ? "" : failureReason;
         createAttempts = List.copyOf(createAttempts);
         possibleDuplicateCharges = List.copyOf(possibleDuplicateCharges);
     }
 
-    public ProviderJob(String providerJobId, State state, int progressPercent, int pollAfterSeconds, String failureReason) {
+    public ProviderJob(
+            String providerJobId, State state, int progressPercent, int pollAfterSeconds, String failureReason) {
         this(providerJobId, state, progressPercent, pollAfterSeconds, failureReason, List.of(), List.of());
     }
 
     /** This job as {@code submit} returns it, with how it was started. */
     public ProviderJob withSubmission(List<CreateAttempt> attempts, List<PossibleDuplicateCharge> duplicates) {
-        return new ProviderJob(providerJobId, state, progressPercent, pollAfterSeconds, failureReason, attempts, duplicates);
+        return new ProviderJob(
+                providerJobId, state, progressPercent, pollAfterSeconds, failureReason, attempts, duplicates);
     }
 
     public enum State {

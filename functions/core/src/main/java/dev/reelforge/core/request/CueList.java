@@ -25,9 +25,10 @@ final class CueList {
                     + "(?:" + SEP + "(?<until>" + TIME + "))?\\s*[\\])]?",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern HAS_TIME = Pattern.compile("(?<![\\d:.])" + TIME, Pattern.CASE_INSENSITIVE);
-    private static final Pattern JOINER = Pattern.compile("\\s+(?:and|then|followed by|&)\\s+", Pattern.CASE_INSENSITIVE);
-    private static final Pattern SECOND_MARK = Pattern.compile("(?:the\\s+)?(\\d{1,3}(?:\\.\\d{1,3})?)[- ]second mark",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern JOINER =
+            Pattern.compile("\\s+(?:and|then|followed by|&)\\s+", Pattern.CASE_INSENSITIVE);
+    private static final Pattern SECOND_MARK =
+            Pattern.compile("(?:the\\s+)?(\\d{1,3}(?:\\.\\d{1,3})?)[- ]second mark", Pattern.CASE_INSENSITIVE);
     private static final Pattern FRAME = Pattern.compile("frame\\s*#?(\\d{1,5})", Pattern.CASE_INSENSITIVE);
     private static final Pattern EDGE = Pattern.compile("^[\\s,:;–—\\-|.]+|[\\s,:;–—\\-|]+$");
     private static final Pattern LEADING_AT = Pattern.compile("\\s*(?:at|@)", Pattern.CASE_INSENSITIVE);
@@ -61,7 +62,8 @@ final class CueList {
             StringBuilder sound = new StringBuilder();
             while (m.find()) {
                 try {
-                    times.add(m.group("bare") != null ? Timecode.seconds(m.group("bare")) : seconds(m.group("at"), fps));
+                    times.add(
+                            m.group("bare") != null ? Timecode.seconds(m.group("bare")) : seconds(m.group("at"), fps));
                 } catch (IllegalArgumentException badTime) {
                     throw new IllegalArgumentException("'" + item + "': " + badTime.getMessage(), badTime);
                 }
@@ -75,7 +77,9 @@ final class CueList {
                 }
                 continue;
             }
-            if (text.isEmpty() && i + 1 < items.size() && !HAS_TIME.matcher(items.get(i + 1)).find()
+            if (text.isEmpty()
+                    && i + 1 < items.size()
+                    && !HAS_TIME.matcher(items.get(i + 1)).find()
                     && (previousSound.isEmpty() || LEADING_AT.matcher(item).lookingAt())) {
                 text = clean(items.get(++i));
             }

@@ -9,10 +9,14 @@ import java.util.List;
  * ({@code Frames 0–30, 30–60}). A single range cannot tell, so the whole prompt decides.
  */
 enum FrameCount {
-    FROM_ONE, FROM_ZERO, BOUNDARIES;
+    FROM_ONE,
+    FROM_ZERO,
+    BOUNDARIES;
 
     static FrameCount of(List<PromptMarkers.Marker> ranges) {
-        List<PromptMarkers.Marker> sorted = ranges.stream().sorted(Comparator.comparingInt(PromptMarkers.Marker::firstFrame)).toList();
+        List<PromptMarkers.Marker> sorted = ranges.stream()
+                .sorted(Comparator.comparingInt(PromptMarkers.Marker::firstFrame))
+                .toList();
         for (int i = 1; i < sorted.size(); i++) {
             if (sorted.get(i).firstFrame() == sorted.get(i - 1).lastFrame()) {
                 return BOUNDARIES;

@@ -16,29 +16,42 @@ import java.util.regex.Pattern;
  */
 final class PromptMarkers {
     /** What the text after a marker is. */
-    enum Region { DESCRIPTION, BEAT, AUDIO }
+    enum Region {
+        DESCRIPTION,
+        BEAT,
+        AUDIO
+    }
 
     /** The kinds of marker, each ending a region differently. */
-    enum Kind { RANGE, START, AUDIO, SECTION }
+    enum Kind {
+        RANGE,
+        START,
+        AUDIO,
+        SECTION
+    }
 
     private static final String SEP = "\\s*(?:→|->|–|—|‒|−|-|\\bto\\b|\\buntil\\b|\\btill\\b)\\s*";
     private static final String NUMBER = "\\d{1,3}(?:\\.\\d{1,3})?";
-    private static final String START_TIME = "(?:" + Timecode.CLOCK + "|" + Timecode.SECONDS + "|\\d{1,3}(?:\\.\\d{1,3})?)";
+    private static final String START_TIME =
+            "(?:" + Timecode.CLOCK + "|" + Timecode.SECONDS + "|\\d{1,3}(?:\\.\\d{1,3})?)";
     private static final String TERM = "\\s*(?<term>:|\\||[–—-](?=\\s)|,)?";
     private static final Pattern RANGE = Pattern.compile(
             "(?<label>\\b(?<labelWord>shot|scene|beat|panel|clip|part)\\s*#?\\d{1,2}\\s*[:,.|–—-]?\\s*)?"
                     + "(?:\\b(?:timestamps?|timecode|time)\\s*:?\\s*)?(?<open>[\\[(]\\s*)?(?:from\\s+)?"
                     + "(?:(?<frames>\\bframes?\\s*#?)(?<f1>\\d{1,5})" + SEP + "(?:frames?\\s*#?)?(?<f2>\\d{1,5})"
                     + "|(?<![\\d:.])(?<t1>" + START_TIME + ")" + SEP + "(?<t2>" + Timecode.PATTERN + ")"
-                    + "|(?<secondsWord>\\bsec(?:ond)?s?\\s+)?(?<![\\d:.])(?<b1>" + NUMBER + ")" + SEP + "(?<b2>" + NUMBER
+                    + "|(?<secondsWord>\\bsec(?:ond)?s?\\s+)?(?<![\\d:.])(?<b1>" + NUMBER + ")" + SEP + "(?<b2>"
+                    + NUMBER
                     + ")(?![\\d.\\p{L}]|:\\d))"
                     + "\\s*(?<close>[\\])])?" + TERM,
             Pattern.CASE_INSENSITIVE);
     private static final Pattern START = Pattern.compile(
             "(?<open>[\\[(]\\s*)?(?:\\bat\\s+)?(?<![\\d:.])(?<t>" + Timecode.PATTERN + ")\\s*(?<close>[\\])])?" + TERM,
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern FIRST_SECONDS = Pattern.compile("\\b(?:in|for|during|over) the first (?<n>" + NUMBER
-            + "|one|two|three|four|five) (?:seconds?|secs?|s)\\b\\s*,?", Pattern.CASE_INSENSITIVE);
+    private static final Pattern FIRST_SECONDS = Pattern.compile(
+            "\\b(?:in|for|during|over) the first (?<n>" + NUMBER
+                    + "|one|two|three|four|five) (?:seconds?|secs?|s)\\b\\s*,?",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern AUDIO = Pattern.compile(
             "\\b(?:audio|sounds?|sfx|sound effects|sound design|soundscape|soundtrack|music|foley|ambien(?:ce|t)|ambiance)"
                     + "(?:\\s+cues?)?"
@@ -50,10 +63,12 @@ final class PromptMarkers {
                     + "|notes?|negative|avoid|dialogue|voiceover|vo)\\s*:",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern LINE_LEAD = Pattern.compile("\\s*(?:[-*•>]+|\\d{1,2}[.)]|#+)?\\s*");
-    private static final Pattern LIST_LINE = Pattern.compile("^\\s*(?:[-*•]|\\d|\\[|\\()|(?<![\\d:.])" + Timecode.PATTERN,
+    private static final Pattern LIST_LINE =
+            Pattern.compile("^\\s*(?:[-*•]|\\d|\\[|\\()|(?<![\\d:.])" + Timecode.PATTERN, Pattern.CASE_INSENSITIVE);
+    private static final Pattern HEADING_WORDS = Pattern.compile(
+            "\\d|\\b(?:shot|scene|beat|panel|wide|close|medium"
+                    + "|establishing|insert|cut|angle|pov|opening|ending|final|intro|outro|hook|reveal)",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern HEADING_WORDS = Pattern.compile("\\d|\\b(?:shot|scene|beat|panel|wide|close|medium"
-            + "|establishing|insert|cut|angle|pov|opening|ending|final|intro|outro|hook|reveal)", Pattern.CASE_INSENSITIVE);
 
     /**
      * One marker; {@code start} is where the text before it ends (a leading bullet belongs to the marker), and
@@ -63,8 +78,18 @@ final class PromptMarkers {
      * scene label ({@code Shot 2}), which starts a shot of its own. A beat whose time cannot be read carries a
      * {@code problem}.
      */
-    record Marker(Kind kind, int start, int end, boolean strong, boolean trailing, double startSeconds, double endSeconds,
-            int firstFrame, int lastFrame, String shotLabel, String problem) {
+    record Marker(
+            Kind kind,
+            int start,
+            int end,
+            boolean strong,
+            boolean trailing,
+            double startSeconds,
+            double endSeconds,
+            int firstFrame,
+            int lastFrame,
+            String shotLabel,
+            String problem) {
         /** Whether the beat's times were frame numbers. */
         boolean inFrames() {
             return firstFrame >= 0;
@@ -94,23 +119,40 @@ final class PromptMarkers {
         Matcher range = RANGE.matcher(line);
         while (range.find()) {
             boolean atLineStart = range.start() <= leadEnd;
-            if (range.group("b1") != null && range.group("secondsWord") == null
+            if (range.group("b1") != null
+                    && range.group("secondsWord") == null
                     && !(atLineStart && ":".equals(range.group("term")))) {
                 continue;
             }
-            boolean strong = range.group("frames") != null || range.group("label") != null || atLineStart
-                    || range.group("open") != null && range.group("close") != null || strongTerm(range.group("term"));
+            boolean strong = range.group("frames") != null
+                    || range.group("label") != null
+                    || atLineStart
+                    || range.group("open") != null && range.group("close") != null
+                    || strongTerm(range.group("term"));
             if (strong || opensSentence(line, range.start())) {
-                boolean trailing = !atLineStart && range.group("open") != null && range.group("close") != null
-                        && range.group("term") == null && closesSentence(line, range.end());
+                boolean trailing = !atLineStart
+                        && range.group("open") != null
+                        && range.group("close") != null
+                        && range.group("term") == null
+                        && closesSentence(line, range.end());
                 markers.add(range(range, atLineStart ? 0 : range.start(), strong, trailing, fps));
             }
         }
         Matcher first = FIRST_SECONDS.matcher(line);
         while (first.find()) {
             if (first.start() <= leadEnd || opensSentence(line, first.start())) {
-                markers.add(new Marker(Kind.RANGE, first.start() <= leadEnd ? 0 : first.start(), first.end(), true, false, 0,
-                        wordOrNumber(first.group("n")), -1, -1, "", null));
+                markers.add(new Marker(
+                        Kind.RANGE,
+                        first.start() <= leadEnd ? 0 : first.start(),
+                        first.end(),
+                        true,
+                        false,
+                        0,
+                        wordOrNumber(first.group("n")),
+                        -1,
+                        -1,
+                        "",
+                        null));
             }
         }
         Matcher start = START.matcher(line);
@@ -118,10 +160,13 @@ final class PromptMarkers {
             boolean atLineStart = start.start() <= leadEnd;
             boolean squareBracketed = "[".equals(strip(start.group("open"))) && "]".equals(start.group("close"));
             String term = start.group("term");
-            boolean atComma = ",".equals(term) && start.group(0).toLowerCase(Locale.ROOT).startsWith("at ");
+            boolean atComma =
+                    ",".equals(term) && start.group(0).toLowerCase(Locale.ROOT).startsWith("at ");
             boolean marked = start.group("close") != null || term != null && (!",".equals(term) || atComma);
-            boolean atOpensSentence = start.group(0).toLowerCase(Locale.ROOT).startsWith("at ") && opensSentence(line, start.start());
-            if ((squareBracketed || atLineStart && marked || atOpensSentence) && markers.stream().noneMatch(m -> overlaps(m, start))) {
+            boolean atOpensSentence =
+                    start.group(0).toLowerCase(Locale.ROOT).startsWith("at ") && opensSentence(line, start.start());
+            if ((squareBracketed || atLineStart && marked || atOpensSentence)
+                    && markers.stream().noneMatch(m -> overlaps(m, start))) {
                 markers.add(single(start, atLineStart ? 0 : start.start()));
             }
         }
@@ -139,7 +184,9 @@ final class PromptMarkers {
     /** Short text before a beat's range on its line, like {@code Shot 2 — Close-up (0:03–0:06):}, names the beat. */
     static boolean isHeading(String text) {
         String heading = text.strip();
-        return !heading.isEmpty() && heading.length() <= 40 && !heading.matches(".*[.!?;].*")
+        return !heading.isEmpty()
+                && heading.length() <= 40
+                && !heading.matches(".*[.!?;].*")
                 && HEADING_WORDS.matcher(heading).find();
     }
 
@@ -161,12 +208,32 @@ final class PromptMarkers {
                 if (last < first) {
                     return problem(m, from, "frame " + last + " comes before frame " + first);
                 }
-                return new Marker(Kind.RANGE, from, m.end(), strong, trailing, Timecode.frameStart(first, fps),
-                        Timecode.frameEnd(last, fps), first, last, shotLabel(m), null);
+                return new Marker(
+                        Kind.RANGE,
+                        from,
+                        m.end(),
+                        strong,
+                        trailing,
+                        Timecode.frameStart(first, fps),
+                        Timecode.frameEnd(last, fps),
+                        first,
+                        last,
+                        shotLabel(m),
+                        null);
             }
             boolean bare = m.group("b1") != null;
-            return new Marker(Kind.RANGE, from, m.end(), strong, trailing, Timecode.seconds(m.group(bare ? "b1" : "t1")),
-                    Timecode.seconds(m.group(bare ? "b2" : "t2")), -1, -1, shotLabel(m), null);
+            return new Marker(
+                    Kind.RANGE,
+                    from,
+                    m.end(),
+                    strong,
+                    trailing,
+                    Timecode.seconds(m.group(bare ? "b1" : "t1")),
+                    Timecode.seconds(m.group(bare ? "b2" : "t2")),
+                    -1,
+                    -1,
+                    shotLabel(m),
+                    null);
         } catch (IllegalArgumentException badTime) {
             return problem(m, from, badTime.getMessage());
         }
@@ -174,7 +241,18 @@ final class PromptMarkers {
 
     private static Marker single(Matcher m, int from) {
         try {
-            return new Marker(Kind.START, from, m.end(), true, false, Timecode.seconds(m.group("t")), Double.NaN, -1, -1, "", null);
+            return new Marker(
+                    Kind.START,
+                    from,
+                    m.end(),
+                    true,
+                    false,
+                    Timecode.seconds(m.group("t")),
+                    Double.NaN,
+                    -1,
+                    -1,
+                    "",
+                    null);
         } catch (IllegalArgumentException badTime) {
             return new Marker(Kind.START, from, m.end(), true, false, 0, Double.NaN, -1, -1, "", badTime.getMessage());
         }
@@ -222,7 +300,8 @@ final class PromptMarkers {
     }
 
     private static boolean overlaps(Marker marker, Matcher m) {
-        return m.start() < marker.end() && m.end() > marker.start() || m.start() >= marker.start() && m.start() < marker.end();
+        return m.start() < marker.end() && m.end() > marker.start()
+                || m.start() >= marker.start() && m.start() < marker.end();
     }
 
     private static String strip(String text) {

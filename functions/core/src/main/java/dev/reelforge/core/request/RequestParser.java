@@ -43,8 +43,13 @@ public final class RequestParser {
     public RequestParser(ObjectMapper json) {
         this.json = json;
         try (InputStream in = RequestParser.class.getResourceAsStream(SCHEMA_RESOURCE)) {
-            this.schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in,
-                    SchemaValidatorsConfig.builder().pathType(PathType.LEGACY).regularExpressionFactory(new EcmaPatterns()).build());
+            this.schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                    .getSchema(
+                            in,
+                            SchemaValidatorsConfig.builder()
+                                    .pathType(PathType.LEGACY)
+                                    .regularExpressionFactory(new EcmaPatterns())
+                                    .build());
         } catch (IOException e) {
             throw new UncheckedIOException("request schema missing from the classpath", e);
         }
@@ -60,9 +65,13 @@ public final class RequestParser {
         try {
             return parse(json.readTree(text));
         } catch (JsonProcessingException e) {
-            String reason = e.getOriginalMessage().replaceAll("\\s*\\(start marker at .*$", "").replaceAll("\\R.*", "");
-            String where = e.getLocation() == null ? ""
-                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            String reason = e.getOriginalMessage()
+                    .replaceAll("\\s*\\(start marker at .*$", "")
+                    .replaceAll("\\R.*", "");
+            String where = e.getLocation() == null
+                    ? ""
+                    : " at line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr();
             throw InvalidRequestException.of("$", "not valid JSON" + where + ": " + reason);
         }
     }
@@ -81,7 +90,8 @@ public final class RequestParser {
         RenderSettings settings = settings(node.path("settings"));
         List<String> cues = new ArrayList<>();
         node.path("audioCues").forEach(c -> cues.add(c.asText()));
-        StoryboardParser.Result storyboard = storyboards.parse(node.get("prompt").asText(), cues, settings.durationSeconds(), settings.fps());
+        StoryboardParser.Result storyboard =
+                storyboards.parse(node.get("prompt").asText(), cues, settings.durationSeconds(), settings.fps());
         if (!storyboard.problems().isEmpty()) {
             throw new InvalidRequestException(storyboard.problems());
         }
@@ -94,7 +104,9 @@ public final class RequestParser {
                 node.get("prompt").asText().strip(),
                 storyboard.storyboard(),
                 settings,
-                new ProviderChoice(provider.path("name").asText(DEFAULT_PROVIDER), provider.path("model").asText("")),
+                new ProviderChoice(
+                        provider.path("name").asText(DEFAULT_PROVIDER),
+                        provider.path("model").asText("")),
                 node.path("budgetUsd").asDouble(5),
                 node.path("maxAttempts").asInt(3),
                 "fail".equals(node.path("onGiveUp").asText()) ? GiveUpPolicy.FAIL : GiveUpPolicy.ACCEPT_BEST,
@@ -105,7 +117,9 @@ public final class RequestParser {
 
     private static Map<String, Double> reviewThresholds(JsonNode thresholds) {
         Map<String, Double> overrides = new LinkedHashMap<>();
-        thresholds.properties().forEach(e -> overrides.put(e.getKey(), e.getValue().asDouble()));
+        thresholds
+                .properties()
+                .forEach(e -> overrides.put(e.getKey(), e.getValue().asDouble()));
         return overrides;
     }
 
@@ -123,9 +137,12 @@ public final class RequestParser {
             String path = next.getKey();
             JsonNode value = next.getValue();
             if (value.isNumber() && !Double.isFinite(value.doubleValue())) {
-                problems.add(new Problem(path, "the number is beyond what a double holds (about 1.8e308); write a smaller one"));
+                problems.add(new Problem(
+                        path, "the number is beyond what a double holds (about 1.8e308); write a smaller one"));
             }
-            value.properties().forEach(f -> pending.push(Map.entry(path.isEmpty() ? f.getKey() : path + "." + f.getKey(), f.getValue())));
+            value.properties()
+                    .forEach(f -> pending.push(
+                            Map.entry(path.isEmpty() ? f.getKey() : path + "." + f.getKey(), f.getValue())));
             for (int i = 0; value.isArray() && i < value.size(); i++) {
                 pending.push(Map.entry(path + "[" + i + "]", value.get(i)));
             }
@@ -135,7 +152,8 @@ public final class RequestParser {
 
     private List<Problem> schemaProblems(JsonNode node) {
         return schema.validate(node).stream()
-                .sorted(Comparator.comparing((ValidationMessage m) -> m.getInstanceLocation().toString()))
+                .sorted(Comparator.comparing(
+                        (ValidationMessage m) -> m.getInstanceLocation().toString()))
                 .map(RequestParser::problem)
                 .toList();
     }
@@ -144,8 +162,11 @@ public final class RequestParser {
         String location = message.getInstanceLocation().toString();
         String field = location.equals("$") ? "" : location.substring(2);
         String property = message.getProperty();
-        if (property != null && ("additionalProperties".equals(message.getType()) || "required".equals(message.getType()))) {
-            field = property.isBlank() ? field + "['" + property + "']" : field.isEmpty() ? property : field + "." + property;
+        if (property != null
+                && ("additionalProperties".equals(message.getType()) || "required".equals(message.getType()))) {
+            field = property.isBlank()
+                    ? field + "['" + property + "']"
+                    : field.isEmpty() ? property : field + "." + property;
         }
         String text = message.getMessage();
         int colon = text.indexOf(": ");

@@ -25,24 +25,28 @@ public final class SpokenCue {
     private static final Pattern QUOTED = Pattern.compile(
             "(?<![\\p{L}\\p{N}])'([^']*\\p{L}[^']*)'(?![\\p{L}\\p{N}])|\"([^\"]*\\p{L}[^\"]*)\"|‘([^’]*\\p{L}[^’]*)’"
                     + "|“([^”]*\\p{L}[^”]*)”|«([^»]*\\p{L}[^»]*)»");
-    private static final Pattern REPORTS_SPEECH = Pattern.compile("\\b(?:says?|said|saying|speaks?|spoke|speaking|talks?"
-            + "|talking|whispers?|whispered|whispering|shouts?|shouted|shouting|yells?|yelled|yelling|asks?|asked|asking"
-            + "|(?:calls?|called|calling|cries|cried|crying) out|replies|replied|answers?|answered|mutters?|muttered"
-            + "|murmurs?|murmured|exclaims?|exclaimed|announces?|announced|narrates?|narrated|narrator|narration"
-            + "|dialogue|dialog|voice-?overs?|voice overs?|speech)\\b|(?:^|[\\s(])v\\.?o\\.?(?:\\)|:|\\s|$)",
+    private static final Pattern REPORTS_SPEECH = Pattern.compile(
+            "\\b(?:says?|said|saying|speaks?|spoke|speaking|talks?"
+                    + "|talking|whispers?|whispered|whispering|shouts?|shouted|shouting|yells?|yelled|yelling|asks?|asked|asking"
+                    + "|(?:calls?|called|calling|cries|cried|crying) out|replies|replied|answers?|answered|mutters?|muttered"
+                    + "|murmurs?|murmured|exclaims?|exclaimed|announces?|announced|narrates?|narrated|narrator|narration"
+                    + "|dialogue|dialog|voice-?overs?|voice overs?|speech)\\b|(?:^|[\\s(])v\\.?o\\.?(?:\\)|:|\\s|$)",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** Words writers quote as sounds, not lines ({@code the 'thud' of the mug}), with repeated letters collapsed. */
-    private static final Set<String> SOUND_WORDS = Stream.of("bang", "boom", "kaboom", "crash", "thud", "thump", "clank",
-            "clang", "clink", "click", "clack", "pop", "snap", "crack", "whoosh", "swoosh", "whack", "smack", "thwack",
-            "splash", "splat", "ding", "dong", "beep", "buzz", "hiss", "whirr", "zap", "tick", "tock", "knock", "ring",
-            "squeak", "creak", "rumble", "screech", "honk", "vroom", "woof", "meow", "moo", "tweet", "chirp")
-            .map(SpokenCue::collapsed).collect(Collectors.toUnmodifiableSet());
+    private static final Set<String> SOUND_WORDS = Stream.of(
+                    "bang", "boom", "kaboom", "crash", "thud", "thump", "clank", "clang", "clink", "click", "clack",
+                    "pop", "snap", "crack", "whoosh", "swoosh", "whack", "smack", "thwack", "splash", "splat", "ding",
+                    "dong", "beep", "buzz", "hiss", "whirr", "zap", "tick", "tock", "knock", "ring", "squeak", "creak",
+                    "rumble", "screech", "honk", "vroom", "woof", "meow", "moo", "tweet", "chirp")
+            .map(SpokenCue::collapsed)
+            .collect(Collectors.toUnmodifiableSet());
 
     private SpokenCue() {}
 
     /** Whether the cue is a line someone speaks, so its moment is matched against speech rather than any sound. */
     public static boolean isSpeech(AudioCue cue) {
-        return REPORTS_SPEECH.matcher(cue.description()).find() || quotedWords(cue).stream().anyMatch(q -> !isSoundEffect(q));
+        return REPORTS_SPEECH.matcher(cue.description()).find()
+                || quotedWords(cue).stream().anyMatch(q -> !isSoundEffect(q));
     }
 
     /** The quoted passages of the description, without their quote marks, in order. */

@@ -23,6 +23,7 @@ public final class StoryboardParser {
     private static final int DEFAULT_FPS = 24;
     /** Where a sentence ends and a capitalised one begins: past the first, a sentence without a time ends a sound list. */
     private static final Pattern AFTER_SENTENCE = Pattern.compile("(?<=[.!?])\\s+(?=\\p{Lu})");
+
     private static final Pattern PUNCTUATION_ONLY = Pattern.compile("[\\s\\p{Punct}–—]*");
 
     /** Parsed storyboard plus anything that could not be understood. */
@@ -89,7 +90,9 @@ public final class StoryboardParser {
                     textStart = marker.end();
                     continue;
                 }
-                if (marker.isBeat() && region == PromptMarkers.Region.DESCRIPTION && textStart == 0
+                if (marker.isBeat()
+                        && region == PromptMarkers.Region.DESCRIPTION
+                        && textStart == 0
                         && PromptMarkers.isHeading(before)) {
                     heading = before.strip();
                 } else {
@@ -103,10 +106,14 @@ public final class StoryboardParser {
             flush(region, rest);
             boolean empty = rest.isBlank();
             carried = switch (region) {
-                case AUDIO -> empty || carried == PromptMarkers.Region.AUDIO ? PromptMarkers.Region.AUDIO
-                        : PromptMarkers.Region.DESCRIPTION;
-                case BEAT -> empty || carried == PromptMarkers.Region.BEAT && textStart == 0 ? PromptMarkers.Region.BEAT
-                        : PromptMarkers.Region.DESCRIPTION;
+                case AUDIO ->
+                    empty || carried == PromptMarkers.Region.AUDIO
+                            ? PromptMarkers.Region.AUDIO
+                            : PromptMarkers.Region.DESCRIPTION;
+                case BEAT ->
+                    empty || carried == PromptMarkers.Region.BEAT && textStart == 0
+                            ? PromptMarkers.Region.BEAT
+                            : PromptMarkers.Region.DESCRIPTION;
                 case DESCRIPTION -> PromptMarkers.Region.DESCRIPTION;
             };
         }
@@ -131,8 +138,9 @@ public final class StoryboardParser {
                 }
                 case RANGE, START -> {
                     if (marker.problem() != null) {
-                        problems.add(new Problem("prompt", "beat '" + line.substring(marker.start()).strip() + "': "
-                                + marker.problem()));
+                        problems.add(new Problem(
+                                "prompt",
+                                "beat '" + line.substring(marker.start()).strip() + "': " + marker.problem()));
                         yield PromptMarkers.Region.DESCRIPTION;
                     }
                     openBeats.add(new OpenBeat(marker, line.strip(), heading.isEmpty() ? marker.shotLabel() : heading));
@@ -184,7 +192,10 @@ public final class StoryboardParser {
 
         /** The beats in time order; a start-only beat runs until the next beat starts, or to the end of the clip. */
         List<Beat> beats(double durationSeconds) {
-            FrameCount counting = FrameCount.of(openBeats.stream().filter(b -> b.marker.inFrames()).map(b -> b.marker).toList());
+            FrameCount counting = FrameCount.of(openBeats.stream()
+                    .filter(b -> b.marker.inFrames())
+                    .map(b -> b.marker)
+                    .toList());
             openBeats.replaceAll(b -> b.counted(counting, fps));
             List<OpenBeat> sorted = new ArrayList<>(openBeats);
             sorted.sort(Comparator.comparingDouble(OpenBeat::start));
@@ -195,9 +206,15 @@ public final class StoryboardParser {
                         ? (i + 1 < sorted.size() ? sorted.get(i + 1).start : durationSeconds)
                         : open.end;
                 if (end <= open.start) {
-                    problems.add(new Problem("prompt", Double.isNaN(open.end)
-                            ? String.format(Locale.ROOT, "beat '%s' starts at %.1f s, at or after the clip's end", open.source, open.start)
-                            : "beat '" + open.source + "' must end after it starts"));
+                    problems.add(new Problem(
+                            "prompt",
+                            Double.isNaN(open.end)
+                                    ? String.format(
+                                            Locale.ROOT,
+                                            "beat '%s' starts at %.1f s, at or after the clip's end",
+                                            open.source,
+                                            open.start)
+                                    : "beat '" + open.source + "' must end after it starts"));
                     continue;
                 }
                 beats.add(new Beat(open.start, end, open.text()));
@@ -232,8 +249,12 @@ public final class StoryboardParser {
             if (!marker.inFrames()) {
                 return this;
             }
-            OpenBeat counted = new OpenBeat(marker, counting.start(marker.firstFrame(), fps), counting.end(marker.lastFrame(), fps),
-                    source, heading);
+            OpenBeat counted = new OpenBeat(
+                    marker,
+                    counting.start(marker.firstFrame(), fps),
+                    counting.end(marker.lastFrame(), fps),
+                    source,
+                    heading);
             counted.text.append(text);
             return counted;
         }
@@ -243,7 +264,8 @@ public final class StoryboardParser {
         }
 
         void append(String more) {
-            String cleaned = more.strip().replaceAll("^[:;,.|–—\\-)\\]\\s]+", "").replaceAll("[;,|–—\\-(\\[\\s]+$", "");
+            String cleaned =
+                    more.strip().replaceAll("^[:;,.|–—\\-)\\]\\s]+", "").replaceAll("[;,|–—\\-(\\[\\s]+$", "");
             if (!cleaned.isEmpty()) {
                 text.append(text.length() == 0 ? "" : " ").append(cleaned);
             }
@@ -257,7 +279,8 @@ public final class StoryboardParser {
     /** Where the last sentence of {@code text} begins: after its last full stop, semicolon, ! or ?. */
     private static int lastSentenceEnd(String text) {
         for (int i = text.stripTrailing().length() - 1; i >= 0; i--) {
-            if (".;!?".indexOf(text.charAt(i)) >= 0 && (i + 1 == text.length() || Character.isWhitespace(text.charAt(i + 1)))) {
+            if (".;!?".indexOf(text.charAt(i)) >= 0
+                    && (i + 1 == text.length() || Character.isWhitespace(text.charAt(i + 1)))) {
                 return i + 1;
             }
         }
@@ -269,17 +292,30 @@ public final class StoryboardParser {
         for (int i = 0; i < beats.size(); i++) {
             Beat beat = beats.get(i);
             if (beat.endSeconds() > duration + slack) {
-                problems.add(new Problem("prompt", String.format(Locale.ROOT,
-                        "beat %s ends at %.1f s, after the clip's %.1f s duration", beat.description(), beat.endSeconds(), duration)));
+                problems.add(new Problem(
+                        "prompt",
+                        String.format(
+                                Locale.ROOT,
+                                "beat %s ends at %.1f s, after the clip's %.1f s duration",
+                                beat.description(),
+                                beat.endSeconds(),
+                                duration)));
             }
             if (i > 0 && beat.startSeconds() < beats.get(i - 1).endSeconds() - slack) {
-                problems.add(new Problem("prompt", "beats overlap at " + beat.startSeconds() + " s; give each moment one beat"));
+                problems.add(new Problem(
+                        "prompt", "beats overlap at " + beat.startSeconds() + " s; give each moment one beat"));
             }
         }
         for (AudioCue cue : cues) {
             if (cue.atSeconds() > duration) {
-                problems.add(new Problem("audioCues", String.format(Locale.ROOT,
-                        "cue '%s' at %.1f s is after the clip's %.1f s duration", cue.description(), cue.atSeconds(), duration)));
+                problems.add(new Problem(
+                        "audioCues",
+                        String.format(
+                                Locale.ROOT,
+                                "cue '%s' at %.1f s is after the clip's %.1f s duration",
+                                cue.description(),
+                                cue.atSeconds(),
+                                duration)));
             }
         }
     }

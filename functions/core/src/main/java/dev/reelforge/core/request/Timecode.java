@@ -20,7 +20,8 @@ final class Timecode {
     /** A clock time or seconds with a unit: the forms that are a time on their own. */
     static final String PATTERN = "(?:" + CLOCK + "|" + SECONDS + ")";
 
-    private static final Pattern MINUTES_SECONDS = Pattern.compile("(?:(\\d{1,2}):)?(\\d{1,2}):(\\d{2}(?:\\.\\d{1,3})?)");
+    private static final Pattern MINUTES_SECONDS =
+            Pattern.compile("(?:(\\d{1,2}):)?(\\d{1,2}):(\\d{2}(?:\\.\\d{1,3})?)");
     private static final Pattern NUMBER = Pattern.compile("(\\d{1,3}(?:\\.\\d{1,3})?)\\s?(?:seconds?|secs?|s)?");
 
     private Timecode() {}

@@ -27,10 +27,23 @@ public final class ConformanceCheck {
             missing.add("no audio stream");
         }
         String detail = missing.isEmpty()
-                ? String.format(Locale.ROOT, "%.2f s, %dx%d, %.2f fps, %s + %s (no request to compare with)",
-                        probe.durationSeconds(), probe.width(), probe.height(), probe.fps(), probe.videoCodec(), probe.audioCodec())
+                ? String.format(
+                        Locale.ROOT,
+                        "%.2f s, %dx%d, %.2f fps, %s + %s (no request to compare with)",
+                        probe.durationSeconds(),
+                        probe.width(),
+                        probe.height(),
+                        probe.fps(),
+                        probe.videoCodec(),
+                        probe.audioCodec())
                 : String.join("; ", missing);
-        return new Check(NAME, missing.isEmpty(), missing.size(), 0, "mismatches", detail,
+        return new Check(
+                NAME,
+                missing.isEmpty(),
+                missing.size(),
+                0,
+                "mismatches",
+                detail,
                 missing.isEmpty() ? "" : "regenerate with a picture and an audio track");
     }
 
@@ -39,7 +52,11 @@ public final class ConformanceCheck {
         double tolerance = Math.min(0.1, 1.0 / ordered.fps() + 1e-3);
         double durationError = Math.abs(probe.durationSeconds() - ordered.durationSeconds());
         if (durationError > tolerance) {
-            mismatches.add(String.format(Locale.ROOT, "duration %.2f s, ordered %.2f s", probe.durationSeconds(), ordered.durationSeconds()));
+            mismatches.add(String.format(
+                    Locale.ROOT,
+                    "duration %.2f s, ordered %.2f s",
+                    probe.durationSeconds(),
+                    ordered.durationSeconds()));
         }
         FrameSize size = ordered.frameSize();
         if (probe.width() != size.width() || probe.height() != size.height()) {
@@ -52,10 +69,23 @@ public final class ConformanceCheck {
             mismatches.add("no audio stream");
         }
         String detail = mismatches.isEmpty()
-                ? String.format(Locale.ROOT, "%.2f s, %dx%d, %.2f fps, %s + %s", probe.durationSeconds(), probe.width(),
-                        probe.height(), probe.fps(), probe.videoCodec(), probe.audioCodec())
+                ? String.format(
+                        Locale.ROOT,
+                        "%.2f s, %dx%d, %.2f fps, %s + %s",
+                        probe.durationSeconds(),
+                        probe.width(),
+                        probe.height(),
+                        probe.fps(),
+                        probe.videoCodec(),
+                        probe.audioCodec())
                 : String.join("; ", mismatches);
-        return new Check(NAME, mismatches.isEmpty(), mismatches.size(), 0, "mismatches", detail,
+        return new Check(
+                NAME,
+                mismatches.isEmpty(),
+                mismatches.size(),
+                0,
+                "mismatches",
+                detail,
                 mismatches.isEmpty() ? "" : "regenerate with the exact duration, size, frame rate and an audio track");
     }
 }

@@ -17,8 +17,10 @@ public final class PromptRevision {
     /** One instruction for a provider's remix/edit endpoint, derived from the single failed check. */
     public static String editInstruction(Check failed, Storyboard storyboard) {
         return switch (failed.name()) {
-            case "flicker", "colour-drift" -> "Keep the lighting constant within each shot; no flicker and no exposure changes.";
-            case "unexpected-cut" -> "Make each beat one continuous shot; cut only at the storyboard's beat boundaries.";
+            case "flicker", "colour-drift" ->
+                "Keep the lighting constant within each shot; no flicker and no exposure changes.";
+            case "unexpected-cut" ->
+                "Make each beat one continuous shot; cut only at the storyboard's beat boundaries.";
             case "blur" -> "Sharp focus on " + subject(storyboard) + "; no motion blur.";
             case "blockiness" -> "Clean, high-bitrate detail; no compression blocks.";
             case "frozen" -> "Keep motion continuous; no frozen frames.";
@@ -34,9 +36,11 @@ public final class PromptRevision {
         Set<String> additions = new LinkedHashSet<>();
         for (Check check : failed) {
             switch (check.name()) {
-                case "motion" -> additions.add("The " + subject(storyboard)
-                        + " is heavy and solid, with visible weight; it never floats.");
-                case "audio-cues", "av-sync" -> additions.add("Only the listed sounds, each on its visible action; no extra sounds.");
+                case "motion" ->
+                    additions.add("The " + subject(storyboard)
+                            + " is heavy and solid, with visible weight; it never floats.");
+                case "audio-cues", "av-sync" ->
+                    additions.add("Only the listed sounds, each on its visible action; no extra sounds.");
                 case "blur" -> additions.add("Sharp focus on " + subject(storyboard) + ".");
                 case "blockiness" -> additions.add("Clean, high-bitrate detail; no compression blocks.");
                 case "flicker", "colour-drift" -> additions.add("Constant, even lighting; no flicker.");
@@ -91,7 +95,8 @@ public final class PromptRevision {
             String w = words[i].toLowerCase(Locale.ROOT);
             if (w.equals("a") || w.equals("an") || w.equals("the")) {
                 int end = Math.min(words.length, i + 4);
-                return "the " + String.join(" ", List.of(words).subList(i + 1, end)).toLowerCase(Locale.ROOT);
+                return "the "
+                        + String.join(" ", List.of(words).subList(i + 1, end)).toLowerCase(Locale.ROOT);
             }
         }
         return "the subject";

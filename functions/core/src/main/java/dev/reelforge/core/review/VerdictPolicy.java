@@ -18,8 +18,13 @@ public final class VerdictPolicy {
      * @param spentUsd estimated spend so far
      * @param nextAttemptUsd estimated cost of one more attempt
      */
-    public static Decision decide(List<ClipScore> scores, RenderRequest request, int attempt, double spentUsd,
-            double nextAttemptUsd, boolean providerCanRemix) {
+    public static Decision decide(
+            List<ClipScore> scores,
+            RenderRequest request,
+            int attempt,
+            double spentUsd,
+            double nextAttemptUsd,
+            boolean providerCanRemix) {
         if (scores.isEmpty()) {
             throw new IllegalArgumentException("nothing to review");
         }
@@ -28,29 +33,45 @@ public final class VerdictPolicy {
                 .orElseThrow();
         List<Check> failed = best.failed();
         if (failed.isEmpty()) {
-            return new Decision(Verdict.PASS, best, Next.none(), "all " + best.checks().size() + " checks passed");
+            return new Decision(
+                    Verdict.PASS, best, Next.none(), "all " + best.checks().size() + " checks passed");
         }
         String failedNames = String.join(", ", failed.stream().map(Check::name).toList());
         if (attempt >= request.maxAttempts() || spentUsd + nextAttemptUsd > request.budgetUsd()) {
             String why = attempt >= request.maxAttempts()
                     ? "no attempts left (" + attempt + " of " + request.maxAttempts() + ")"
-                    : String.format(Locale.ROOT, "another attempt ($%.2f) would exceed the $%.2f budget", nextAttemptUsd, request.budgetUsd());
-            Verdict verdict = request.onGiveUp() == RenderRequest.GiveUpPolicy.FAIL ? Verdict.GIVE_UP_FAIL : Verdict.GIVE_UP_ACCEPT;
+                    : String.format(
+                            Locale.ROOT,
+                            "another attempt ($%.2f) would exceed the $%.2f budget",
+                            nextAttemptUsd,
+                            request.budgetUsd());
+            Verdict verdict = request.onGiveUp() == RenderRequest.GiveUpPolicy.FAIL
+                    ? Verdict.GIVE_UP_FAIL
+                    : Verdict.GIVE_UP_ACCEPT;
             return new Decision(verdict, best, Next.none(), why + "; still failing: " + failedNames);
         }
         if (failed.size() == 1) {
             Check only = failed.get(0);
             String instruction = PromptRevision.editInstruction(only, request.storyboard());
             if (providerCanRemix) {
-                return new Decision(Verdict.REMIX, best, new Next(RoundMode.REMIX, request.prompt(), instruction),
+                return new Decision(
+                        Verdict.REMIX,
+                        best,
+                        new Next(RoundMode.REMIX, request.prompt(), instruction),
                         "one check failed (" + failedNames + "): targeted remix");
             }
-            return new Decision(Verdict.REGENERATE, best,
+            return new Decision(
+                    Verdict.REGENERATE,
+                    best,
                     new Next(RoundMode.REGENERATE, request.prompt().strip() + "\n" + instruction, instruction),
-                    "one check failed (" + failedNames + "); the provider cannot remix, so regenerate with the targeted fix");
+                    "one check failed (" + failedNames
+                            + "); the provider cannot remix, so regenerate with the targeted fix");
         }
         String revised = PromptRevision.revisedPrompt(request.prompt(), failed, request.storyboard());
-        return new Decision(Verdict.REGENERATE, best, new Next(RoundMode.REGENERATE, revised, ""),
+        return new Decision(
+                Verdict.REGENERATE,
+                best,
+                new Next(RoundMode.REGENERATE, revised, ""),
                 failed.size() + " checks failed (" + failedNames + "): regenerate with a revised prompt");
     }
 

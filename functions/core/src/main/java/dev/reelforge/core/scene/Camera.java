@@ -9,8 +9,16 @@ import com.fasterxml.jackson.annotation.JsonValue;
 public record Camera(Move move, Stability stability, Double lensMm) {
     /** The camera's move over the clip. */
     public enum Move {
-        STATIC("static"), DOLLY_IN("dolly-in"), DOLLY_OUT("dolly-out"), PAN("pan"), TILT("tilt"), ORBIT("orbit"),
-        TRACKING("tracking"), CRANE("crane"), ZOOM("zoom"), UNSPECIFIED("unspecified");
+        STATIC("static"),
+        DOLLY_IN("dolly-in"),
+        DOLLY_OUT("dolly-out"),
+        PAN("pan"),
+        TILT("tilt"),
+        ORBIT("orbit"),
+        TRACKING("tracking"),
+        CRANE("crane"),
+        ZOOM("zoom"),
+        UNSPECIFIED("unspecified");
 
         private final String wireName;
 
@@ -26,7 +34,10 @@ public record Camera(Move move, Stability stability, Double lensMm) {
 
     /** How steady the frame is. */
     public enum Stability {
-        LOCKED_OFF("locked-off"), STABILISED("stabilised"), HANDHELD("handheld"), UNSPECIFIED("unspecified");
+        LOCKED_OFF("locked-off"),
+        STABILISED("stabilised"),
+        HANDHELD("handheld"),
+        UNSPECIFIED("unspecified");
 
         private final String wireName;
 

@@ -31,8 +31,21 @@ public record Garment(String item, String colour) {
 
     public Covers covers() {
         return switch (item) {
-            case "dress", "gown", "coat", "raincoat", "overcoat", "trench coat", "robe", "kimono", "apron", "overalls",
-                    "jumpsuit", "uniform", "suit", "tracksuit", "sari" -> Covers.TORSO_AND_LEGS;
+            case "dress",
+                    "gown",
+                    "coat",
+                    "raincoat",
+                    "overcoat",
+                    "trench coat",
+                    "robe",
+                    "kimono",
+                    "apron",
+                    "overalls",
+                    "jumpsuit",
+                    "uniform",
+                    "suit",
+                    "tracksuit",
+                    "sari" -> Covers.TORSO_AND_LEGS;
             case "trousers", "pants", "jeans", "shorts", "skirt", "leggings", "slacks" -> Covers.LEGS;
             case "hat", "cap", "beanie", "helmet", "scarf", "headscarf" -> Covers.HEAD;
             case "shoes", "boots", "sneakers", "sandals", "heels", "trainers" -> Covers.FEET;

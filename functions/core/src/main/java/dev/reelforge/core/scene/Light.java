@@ -6,7 +6,12 @@ import com.fasterxml.jackson.annotation.JsonValue;
 public record Light(Direction direction, Warmth warmth) {
     /** The key light's side, as seen from the camera. */
     public enum Direction {
-        LEFT("left"), RIGHT("right"), FRONT("front"), BACK("back"), TOP("top"), UNSPECIFIED("unspecified");
+        LEFT("left"),
+        RIGHT("right"),
+        FRONT("front"),
+        BACK("back"),
+        TOP("top"),
+        UNSPECIFIED("unspecified");
 
         private final String wireName;
 
@@ -22,7 +27,10 @@ public record Light(Direction direction, Warmth warmth) {
 
     /** The light's colour temperature in words. */
     public enum Warmth {
-        WARM("warm"), NEUTRAL("neutral"), COOL("cool"), UNSPECIFIED("unspecified");
+        WARM("warm"),
+        NEUTRAL("neutral"),
+        COOL("cool"),
+        UNSPECIFIED("unspecified");
 
         private final String wireName;
 

@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
 public enum Material {
     CERAMIC("ceramic", "ceramic|porcelain|stoneware|earthenware|terracotta|china|clay pot"),
     GLASS("glass", "glass|crystal"),
-    METAL("metal", "metal|metallic|steel|stainless|iron|aluminium|aluminum|brass|copper|chrome|tin|silver|gold|cast[- ]iron"),
+    METAL(
+            "metal",
+            "metal|metallic|steel|stainless|iron|aluminium|aluminum|brass|copper|chrome|tin|silver|gold|cast[- ]iron"),
     WOOD("wood", "wood|wooden|oak|pine|walnut|maple|bamboo|birch|teak|plywood|timber"),
     STONE("stone", "stone|marble|granite|concrete|slate|brick|tile|tiled|cobblestone|rock"),
     PLASTIC("plastic", "plastic|acrylic|vinyl|polycarbonate|nylon"),

@@ -11,12 +11,15 @@ import java.util.regex.Pattern;
  * "from three feet"), in grams and centimetres. A lens ("35 mm") is not a distance.
  */
 public final class Quantities {
-    private static final String NUMBER = "(\\d+(?:[.,]\\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|half a)";
-    private static final Pattern MASS = Pattern.compile("\\b" + NUMBER
-            + "[\\s-]?(kg|kgs|kilos?|kilograms?|kilogrammes?|g|grams?|grammes?|lbs?|pounds?|oz|ounces?)\\b",
+    private static final String NUMBER =
+            "(\\d+(?:[.,]\\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|half a)";
+    private static final Pattern MASS = Pattern.compile(
+            "\\b" + NUMBER
+                    + "[\\s-]?(kg|kgs|kilos?|kilograms?|kilogrammes?|g|grams?|grammes?|lbs?|pounds?|oz|ounces?)\\b",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern DISTANCE = Pattern.compile("\\b" + NUMBER
-            + "[\\s-]?(cm|centimet(?:er|re)s?|m|met(?:er|re)s?|in\\.|inch(?:es)?|ft|feet|foot)(?![\\p{L}])",
+    private static final Pattern DISTANCE = Pattern.compile(
+            "\\b" + NUMBER
+                    + "[\\s-]?(cm|centimet(?:er|re)s?|m|met(?:er|re)s?|in\\.|inch(?:es)?|ft|feet|foot)(?![\\p{L}])",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern WEIGHT_WORDS = Pattern.compile(
             "\\b(heavy|heavier|hefty|weighty|lightweight|light-weight|feather-?light|featherweight|dense|massive)\\b",

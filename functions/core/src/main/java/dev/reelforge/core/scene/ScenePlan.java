@@ -23,11 +23,17 @@ import java.util.regex.Pattern;
  * }</pre>
  */
 public record ScenePlan(
-        List<Subject> subjects, Setting setting, Light light, Camera camera, List<PlannedBeat> beats, List<Shot> shots) {
-    private static final Pattern ACTION = Pattern.compile("\\b(shatter|break|crack|split|smash|burst|spill|pour|splash|fall|drop"
-            + "|tip|topple|tumble|bounce|roll|slide|skid|spin|rotate|turn|slip|land|hit|crash|settle|rest|sit|stand|hang"
-            + "|float|fly|jump|leap|run|walk|dance|wave|open|close|lift|pick|place|throw|catch|stir|steam|melt|burn|glow"
-            + "|rise|sink|swing|wobble|shake|reveal)(?:s|es|ed|d|ing|ting|ping|ped|ted)?\\b");
+        List<Subject> subjects,
+        Setting setting,
+        Light light,
+        Camera camera,
+        List<PlannedBeat> beats,
+        List<Shot> shots) {
+    private static final Pattern ACTION =
+            Pattern.compile("\\b(shatter|break|crack|split|smash|burst|spill|pour|splash|fall|drop"
+                    + "|tip|topple|tumble|bounce|roll|slide|skid|spin|rotate|turn|slip|land|hit|crash|settle|rest|sit|stand|hang"
+                    + "|float|fly|jump|leap|run|walk|dance|wave|open|close|lift|pick|place|throw|catch|stir|steam|melt|burn|glow"
+                    + "|rise|sink|swing|wobble|shake|reveal)(?:s|es|ed|d|ing|ting|ping|ped|ted)?\\b");
 
     public ScenePlan {
         subjects = List.copyOf(subjects);
@@ -53,11 +59,21 @@ public record ScenePlan(
         List<PlannedBeat> beats = new ArrayList<>();
         for (int i = 0; i < storyboard.beats().size(); i++) {
             Beat beat = storyboard.beats().get(i);
-            beats.add(new PlannedBeat(beat.startSeconds(), beat.endSeconds(), beat.description(), action(beat.description()),
-                    shots.sizeOfBeat().get(i), shots.shotOfBeat().get(i)));
+            beats.add(new PlannedBeat(
+                    beat.startSeconds(),
+                    beat.endSeconds(),
+                    beat.description(),
+                    action(beat.description()),
+                    shots.sizeOfBeat().get(i),
+                    shots.shotOfBeat().get(i)));
         }
-        return new ScenePlan(SubjectReader.read(prompt), LookReader.setting(prompt), LookReader.light(prompt),
-                LookReader.camera(prompt), beats, shots.shots());
+        return new ScenePlan(
+                SubjectReader.read(prompt),
+                LookReader.setting(prompt),
+                LookReader.light(prompt),
+                LookReader.camera(prompt),
+                beats,
+                shots.shots());
     }
 
     /** Where a new shot starts after the first: the only places a cut is expected. */

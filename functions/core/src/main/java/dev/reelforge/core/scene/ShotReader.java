@@ -15,16 +15,20 @@ import java.util.regex.Pattern;
  * shot: a tripod shot may pan, and the camera may be moved to a new framing between shots.
  */
 final class ShotReader {
-    private static final Pattern NAMES_A_SHOT = Pattern.compile("\\b(cut to|cuts to|smash cut|jump cut|match cut|reverse shot|reverse angle"
-            + "|(wide|medium|close|long|full|establishing|tracking|aerial|overhead|low[- ]angle|high[- ]angle|insert|two|over[- ]the[- ]shoulder"
-            + "|point[- ]of[- ]view|pov|cowboy|master|dolly|crane|drone|handheld|static|locked[- ]off|macro)[- ]?shot|close[- ]?up|extreme close"
-            + "|\\becu\\b|\\bmcu\\b|\\bcu\\b|\\bws\\b|\\bms\\b|\\bpov\\b|new shot|next shot|shot #?\\d+|^scene #?\\d+|angle on|insert of|transition to"
-            + "|dissolve to|fade to)");
-    private static final Pattern ONE_SHOT = Pattern.compile("\\b(one continuous shot|single continuous shot|single shot|one shot|one take"
-            + "|single take|continuous take|no cuts|without (a )?cut|uncut|oner|locked[- ]off|static camera|fixed camera)");
-    private static final Pattern CUTS_AWAY = Pattern.compile("\\b(cut to|cuts to|smash cut|jump cut|match cut)\\b|^(shot|scene) #?\\d+\\b");
-    private static final Pattern SAME_SHOT = Pattern.compile("\\b(same shot|same angle|same framing|(shot|camera|take) continues"
-            + "|still in (the )?(wide|close|medium))");
+    private static final Pattern NAMES_A_SHOT =
+            Pattern.compile("\\b(cut to|cuts to|smash cut|jump cut|match cut|reverse shot|reverse angle"
+                    + "|(wide|medium|close|long|full|establishing|tracking|aerial|overhead|low[- ]angle|high[- ]angle|insert|two|over[- ]the[- ]shoulder"
+                    + "|point[- ]of[- ]view|pov|cowboy|master|dolly|crane|drone|handheld|static|locked[- ]off|macro)[- ]?shot|close[- ]?up|extreme close"
+                    + "|\\becu\\b|\\bmcu\\b|\\bcu\\b|\\bws\\b|\\bms\\b|\\bpov\\b|new shot|next shot|shot #?\\d+|^scene #?\\d+|angle on|insert of|transition to"
+                    + "|dissolve to|fade to)");
+    private static final Pattern ONE_SHOT = Pattern.compile(
+            "\\b(one continuous shot|single continuous shot|single shot|one shot|one take"
+                    + "|single take|continuous take|no cuts|without (a )?cut|uncut|oner|locked[- ]off|static camera|fixed camera)");
+    private static final Pattern CUTS_AWAY =
+            Pattern.compile("\\b(cut to|cuts to|smash cut|jump cut|match cut)\\b|^(shot|scene) #?\\d+\\b");
+    private static final Pattern SAME_SHOT =
+            Pattern.compile("\\b(same shot|same angle|same framing|(shot|camera|take) continues"
+                    + "|still in (the )?(wide|close|medium))");
 
     /** The beats' shots, and for each beat the index of its shot. */
     record Reading(List<Shot> shots, List<Integer> shotOfBeat, List<ShotSize> sizeOfBeat) {}
@@ -33,10 +37,13 @@ final class ShotReader {
 
     static Reading read(Storyboard storyboard) {
         List<Beat> beats = storyboard.beats();
-        String declared = (storyboard.description() + " " + (beats.isEmpty() ? "" : beats.get(0).description()))
+        String declared = (storyboard.description() + " "
+                        + (beats.isEmpty() ? "" : beats.get(0).description()))
                 .toLowerCase(Locale.ROOT);
         boolean oneShot = ONE_SHOT.matcher(declared).find()
-                && beats.stream().skip(1).noneMatch(b -> CUTS_AWAY.matcher(lower(b)).find());
+                && beats.stream()
+                        .skip(1)
+                        .noneMatch(b -> CUTS_AWAY.matcher(lower(b)).find());
         ShotSize overall = ShotSize.namedIn(storyboard.description());
         List<Integer> shotOfBeat = new ArrayList<>();
         List<ShotSize> sizes = new ArrayList<>();
@@ -81,9 +88,12 @@ final class ShotReader {
      */
     static Camera camera(String text, Camera described) {
         Camera own = LookReader.camera(text);
-        Camera.Move move = own.move() == Camera.Move.TILT && !text.toLowerCase(Locale.ROOT).contains("camera")
-                ? Camera.Move.UNSPECIFIED : own.move();
-        return new Camera(move != Camera.Move.UNSPECIFIED ? move : described.move(),
+        Camera.Move move =
+                own.move() == Camera.Move.TILT && !text.toLowerCase(Locale.ROOT).contains("camera")
+                        ? Camera.Move.UNSPECIFIED
+                        : own.move();
+        return new Camera(
+                move != Camera.Move.UNSPECIFIED ? move : described.move(),
                 own.stability() != Camera.Stability.UNSPECIFIED ? own.stability() : described.stability(),
                 own.lensMm() != null ? own.lensMm() : described.lensMm());
     }

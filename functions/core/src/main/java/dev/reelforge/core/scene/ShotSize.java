@@ -14,7 +14,9 @@ public enum ShotSize {
     MEDIUM_CLOSE_UP("medium close-up", "medium close[- ]?up|\\bmcu\\b"),
     CLOSE_UP("close-up", "close[- ]?up|closeup|\\bcu\\b|tight shot|insert(?: shot)?\\b"),
     MEDIUM_WIDE("medium wide", "medium wide|medium long|cowboy shot"),
-    MEDIUM("medium", "medium shot|mid[- ]shot|\\bms\\b|waist[- ]up|medium framing|\\bmedium\\b(?= of| on|[,.:;])|^medium\\b"),
+    MEDIUM(
+            "medium",
+            "medium shot|mid[- ]shot|\\bms\\b|waist[- ]up|medium framing|\\bmedium\\b(?= of| on|[,.:;])|^medium\\b"),
     FULL("full", "full shot|full[- ]body|long shot|\\bls\\b|^full\\b(?=[,.:;])"),
     WIDE("wide", "wide shot|wide angle|wide-angle|wide framing|\\bws\\b|\\bwide\\b(?= of| on| view|[,.:;])|^wide\\b"),
     UNSPECIFIED("unspecified", "(?!)");

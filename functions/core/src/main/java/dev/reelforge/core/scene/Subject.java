@@ -13,8 +13,16 @@ import java.util.regex.Pattern;
  * spills ("a mug of coffee", "water spills"), empty when none; {@code name} a person's or an animal's proper name
  * ("Maya, a woman in a blue dress", "a dog named Rex"), empty when the prompt gives none.
  */
-public record Subject(String noun, String colour, Material material, Double massGrams, int count, int pieces,
-        List<Garment> clothing, String liquid, String name) {
+public record Subject(
+        String noun,
+        String colour,
+        Material material,
+        Double massGrams,
+        int count,
+        int pieces,
+        List<Garment> clothing,
+        String liquid,
+        String name) {
     /** The nouns of people, singular, as the plan names them. */
     static final String PEOPLE_NOUNS = "woman|man|girl|boy|child|person|chef|baker|barista|dancer|skater|runner|cyclist"
             + "|waiter|waitress|musician|mother|father|mom|dad|grandmother|grandfather|grandma|grandpa|teenager|student"
@@ -24,12 +32,15 @@ public record Subject(String noun, String colour, Material material, Double mass
     static final String ANIMAL_NOUNS = "dog|cat|horse|fox|rabbit|fish|deer|cow|sheep|pig|bear|squirrel|mouse|goat|wolf"
             + "|lion|tiger|elephant|giraffe|monkey|zebra|donkey|lamb|calf|hamster";
     /** The nouns of birds. */
-    static final String BIRD_NOUNS = "bird|parrot|duck|owl|hummingbird|gull|seagull|pigeon|sparrow|robin|crow|eagle|hawk"
-            + "|swan|goose|chicken|hen|rooster|penguin|flamingo";
+    static final String BIRD_NOUNS =
+            "bird|parrot|duck|owl|hummingbird|gull|seagull|pigeon|sparrow|robin|crow|eagle|hawk"
+                    + "|swan|goose|chicken|hen|rooster|penguin|flamingo";
+
     private static final Pattern PEOPLE = Pattern.compile(PEOPLE_NOUNS);
     private static final Pattern ANIMALS = Pattern.compile(ANIMAL_NOUNS);
     /** The animals and birds, whose proper names the plan reads too ("a dog named Rex"). */
     static final Pattern ANIMAL_NAMES = Pattern.compile(ANIMAL_NOUNS + "|" + BIRD_NOUNS);
+
     private static final Pattern BIRDS = Pattern.compile(BIRD_NOUNS);
 
     public Subject {
@@ -38,7 +49,8 @@ public record Subject(String noun, String colour, Material material, Double mass
         }
         colour = colour == null ? "" : colour;
         if (count < 1 || pieces < 0) {
-            throw new IllegalArgumentException("count must be positive and pieces not negative: " + count + ", " + pieces);
+            throw new IllegalArgumentException(
+                    "count must be positive and pieces not negative: " + count + ", " + pieces);
         }
         clothing = List.copyOf(clothing);
         liquid = liquid == null ? "" : liquid;

@@ -16,60 +16,86 @@ import java.util.regex.Pattern;
  * it breaks. A noun seen again ("the mug") is the same subject; surfaces and places are the setting's, not subjects.
  */
 final class SubjectReader {
-    private static final String NOUNS = "mug|cup|teacup|glass|wine glass|tumbler|bottle|jar|vase|bowl|plate|can|kettle|teapot"
-            + "|ball|basketball|football|soccer ball|tennis ball|marble|balloon|egg|apple|orange|lemon|tomato|melon|watermelon"
-            + "|box|package|parcel|gift|crate|product|perfume bottle|phone|smartphone|wristwatch|sneaker|shoe|headphones"
-            + "|book|lamp|candle|chair|toy|block|brick|dice|coin|spoon|fork|knife|pen|pencil|laptop|robot|soda can|tin can"
-            + "|car|bicycle|bike|skateboard|umbrella|hat|bag|backpack|suitcase|paper plane|leaf|feather|rock|pebble"
-            + "|women|men|children|kid|people|" + Subject.PEOPLE_NOUNS
-            + "|puppy|kitten|bunny|retriever|labrador|poodle|terrier|corgi|husky|beagle|dachshund|spaniel|tabby|"
-            + Subject.ANIMAL_NOUNS + "|" + Subject.BIRD_NOUNS;
+    private static final String NOUNS =
+            "mug|cup|teacup|glass|wine glass|tumbler|bottle|jar|vase|bowl|plate|can|kettle|teapot"
+                    + "|ball|basketball|football|soccer ball|tennis ball|marble|balloon|egg|apple|orange|lemon|tomato|melon|watermelon"
+                    + "|box|package|parcel|gift|crate|product|perfume bottle|phone|smartphone|wristwatch|sneaker|shoe|headphones"
+                    + "|book|lamp|candle|chair|toy|block|brick|dice|coin|spoon|fork|knife|pen|pencil|laptop|robot|soda can|tin can"
+                    + "|car|bicycle|bike|skateboard|umbrella|hat|bag|backpack|suitcase|paper plane|leaf|feather|rock|pebble"
+                    + "|women|men|children|kid|people|" + Subject.PEOPLE_NOUNS
+                    + "|puppy|kitten|bunny|retriever|labrador|poodle|terrier|corgi|husky|beagle|dachshund|spaniel|tabby|"
+                    + Subject.ANIMAL_NOUNS + "|" + Subject.BIRD_NOUNS;
     private static final Pattern NOUN = Pattern.compile("\\b(" + NOUNS + ")(?:e?s)?\\b");
-    private static final Pattern NOUN_NEXT = Pattern.compile("\\s+(?:" + NOUNS + "|" + LookReader.SURFACE_NOUNS + ")(?:e?s)?\\b");
+    private static final Pattern NOUN_NEXT =
+            Pattern.compile("\\s+(?:" + NOUNS + "|" + LookReader.SURFACE_NOUNS + ")(?:e?s)?\\b");
     private static final Pattern ONE_MORE_WORD = Pattern.compile("^\\s+\\p{L}+(?=\\s*\\()");
-    private static final Pattern NAMED_AFTER = Pattern.compile("^\\s*,?\\s+(?:named|called)\\s+(\\p{Lu}\\p{Ll}{1,15})\\b");
-    private static final Pattern NAMED_BEFORE = Pattern.compile("\\b(\\p{Lu}\\p{Ll}{1,15}),\\s+(?:a|an|the|our|his|her)\\s+"
-            + "(?:[\\p{L}-]+\\s+){0,3}$");
+    private static final Pattern NAMED_AFTER =
+            Pattern.compile("^\\s*,?\\s+(?:named|called)\\s+(\\p{Lu}\\p{Ll}{1,15})\\b");
+    private static final Pattern NAMED_BEFORE =
+            Pattern.compile("\\b(\\p{Lu}\\p{Ll}{1,15}),\\s+(?:a|an|the|our|his|her)\\s+" + "(?:[\\p{L}-]+\\s+){0,3}$");
     /** Capitalised words that open a sentence or a label rather than name someone. */
     private static final Pattern NOT_NAMES = Pattern.compile("Then|Now|Here|There|Later|Meanwhile|Suddenly|Finally|Next"
             + "|First|Second|Third|Camera|Audio|Sound|Shot|Scene|Frames?|Close|Wide|Medium|Outside|Inside|Nearby|Beside"
             + "|Behind|Slowly|Quickly|Again|Still|Soon|Today|Tonight|Morning|Evening|Afterwards|Style|Lighting|Action");
+
     private static final Pattern ANOTHER = Pattern.compile("\\b(another|other|second|third|fourth|fifth)\\b");
     private static final Pattern PEOPLE = Pattern.compile(Subject.PEOPLE_NOUNS + "|kid");
-    private static final Pattern COLOUR = Pattern.compile("\\b(white|black|red|blue|green|yellow|orange|purple|violet|pink"
-            + "|brown|gr[ae]y|silver|gold|golden|beige|teal|navy|cream|turquoise|crimson|scarlet|ivory|tan|maroon|lime"
-            + "|mint|olive|amber|cyan|magenta)\\b");
-    private static final Pattern WEARING = Pattern.compile("^\\s*(?:\\(|,)?\\s*(?:who is\\s+|is\\s+)?(?:in|wearing|dressed in)\\b");
-    private static final Pattern GARMENT = Pattern.compile("\\b(trench coat|t-shirt|tee|dress|gown|skirt|jacket|blazer|coat"
-            + "|raincoat|overcoat|shirt|blouse|sweater|jumper|hoodie|cardigan|vest|top|suit|tracksuit|uniform|apron|overalls"
-            + "|jumpsuit|robe|kimono|sari|trousers|pants|jeans|shorts|leggings|slacks|hat|cap|beanie|helmet|scarf|headscarf"
-            + "|shoes|boots|sneakers|sandals|heels|trainers)(?:es|s)?\\b");
+    private static final Pattern COLOUR =
+            Pattern.compile("\\b(white|black|red|blue|green|yellow|orange|purple|violet|pink"
+                    + "|brown|gr[ae]y|silver|gold|golden|beige|teal|navy|cream|turquoise|crimson|scarlet|ivory|tan|maroon|lime"
+                    + "|mint|olive|amber|cyan|magenta)\\b");
+    private static final Pattern WEARING =
+            Pattern.compile("^\\s*(?:\\(|,)?\\s*(?:who is\\s+|is\\s+)?(?:in|wearing|dressed in)\\b");
+    private static final Pattern GARMENT =
+            Pattern.compile("\\b(trench coat|t-shirt|tee|dress|gown|skirt|jacket|blazer|coat"
+                    + "|raincoat|overcoat|shirt|blouse|sweater|jumper|hoodie|cardigan|vest|top|suit|tracksuit|uniform|apron|overalls"
+                    + "|jumpsuit|robe|kimono|sari|trousers|pants|jeans|shorts|leggings|slacks|hat|cap|beanie|helmet|scarf|headscarf"
+                    + "|shoes|boots|sneakers|sandals|heels|trainers)(?:es|s)?\\b");
     /** Where a description of what a person wears ends: the sentence, or the next person. */
-    private static final Pattern CLOTHING_END = Pattern.compile("[.;:!?\\n]|\\b(women|men|children|people|kid|"
-            + Subject.PEOPLE_NOUNS + ")s?\\b");
+    private static final Pattern CLOTHING_END =
+            Pattern.compile("[.;:!?\\n]|\\b(women|men|children|people|kid|" + Subject.PEOPLE_NOUNS + ")s?\\b");
     /** Garments of one outfit follow each other closely ("a red jacket, black trousers and white sneakers"). */
     private static final int GARMENT_GAP = 28;
+
     private static final String CONTAINERS = "mug|cup|glass|wine glass|tumbler|bottle|jar|vase|bowl|can|kettle|teapot"
             + "|perfume bottle|soda can|tin can";
-    private static final String LIQUIDS = "coffee|espresso|latte|tea|water|milk|wine|juice|orange juice|beer|soda|lemonade"
-            + "|cola|oil|paint|ink|soup|smoothie|liquid";
-    private static final Pattern HOLDS = Pattern.compile("^\\s+(?:\\(\\w+\\)\\s+)?(?:of|full of|filled with|brimming with|with)\\s+"
-            + "(?:(?:hot|iced|cold|fresh|warm|red|white|black|steaming|some|spilled)\\s+)*(" + LIQUIDS + ")\\b");
-    private static final Pattern SPILLS = Pattern.compile("\\b(spill(s|ed|ing)?|splash(es|ed|ing)?|splatter(s|ed|ing)?|puddle"
-            + "|pours? out|leak(s|ed|ing)?|slosh(es|ed|ing)?)\\b");
+    private static final String LIQUIDS =
+            "coffee|espresso|latte|tea|water|milk|wine|juice|orange juice|beer|soda|lemonade"
+                    + "|cola|oil|paint|ink|soup|smoothie|liquid";
+    private static final Pattern HOLDS =
+            Pattern.compile("^\\s+(?:\\(\\w+\\)\\s+)?(?:of|full of|filled with|brimming with|with)\\s+"
+                    + "(?:(?:hot|iced|cold|fresh|warm|red|white|black|steaming|some|spilled)\\s+)*(" + LIQUIDS
+                    + ")\\b");
+    private static final Pattern SPILLS =
+            Pattern.compile("\\b(spill(s|ed|ing)?|splash(es|ed|ing)?|splatter(s|ed|ing)?|puddle"
+                    + "|pours? out|leak(s|ed|ing)?|slosh(es|ed|ing)?)\\b");
     private static final Pattern LIQUID = Pattern.compile("\\b(" + LIQUIDS + ")\\b");
-    private static final Pattern PHRASE_BREAK = Pattern.compile("[.,;:!?()\\[\\]\\n]|\\b(on|in|of|at|from|onto|into|under|near"
-            + "|beside|by|and|with|while|then|as|to|over|a|an|the|his|her|their|its)\\b");
+    private static final Pattern PHRASE_BREAK =
+            Pattern.compile("[.,;:!?()\\[\\]\\n]|\\b(on|in|of|at|from|onto|into|under|near"
+                    + "|beside|by|and|with|while|then|as|to|over|a|an|the|his|her|their|its)\\b");
     /** A noun used as a modifier of what follows ("product shot", "phone screen") is not a subject of its own. */
-    private static final Pattern MODIFIES_NEXT = Pattern.compile("\\s+(?:shot|ad|advert|video|commercial|photo|photography"
-            + "|close-up|reveal|demo|launch|lighting|light|screen|logo|packaging|label)\\b");
-    private static final Pattern PIECES = Pattern.compile("\\b(?:shatters?|shattering|breaks?|breaking|splits?|splitting|cracks?"
-            + "|smash(?:es)?|bursts?)\\s+(?:apart\\s+)?(?:in|into)\\s+(\\d+|two|three|four|five|six|seven|eight|nine|ten|a dozen|halves)"
-            + "(?:\\s+\\w+)?\\s*(pieces|shards|fragments|parts|chunks|halves|bits)?");
-    private static final Pattern COUNT = Pattern.compile("\\b(two|three|four|five|six|seven|eight|nine|ten|[1-9])\\s+(?:\\w+\\s+){0,3}$");
-    private static final Map<String, Integer> NUMBERS = Map.ofEntries(Map.entry("two", 2), Map.entry("three", 3),
-            Map.entry("four", 4), Map.entry("five", 5), Map.entry("six", 6), Map.entry("seven", 7), Map.entry("eight", 8),
-            Map.entry("nine", 9), Map.entry("ten", 10), Map.entry("a dozen", 12), Map.entry("halves", 2));
+    private static final Pattern MODIFIES_NEXT =
+            Pattern.compile("\\s+(?:shot|ad|advert|video|commercial|photo|photography"
+                    + "|close-up|reveal|demo|launch|lighting|light|screen|logo|packaging|label)\\b");
+
+    private static final Pattern PIECES =
+            Pattern.compile("\\b(?:shatters?|shattering|breaks?|breaking|splits?|splitting|cracks?"
+                    + "|smash(?:es)?|bursts?)\\s+(?:apart\\s+)?(?:in|into)\\s+(\\d+|two|three|four|five|six|seven|eight|nine|ten|a dozen|halves)"
+                    + "(?:\\s+\\w+)?\\s*(pieces|shards|fragments|parts|chunks|halves|bits)?");
+    private static final Pattern COUNT =
+            Pattern.compile("\\b(two|three|four|five|six|seven|eight|nine|ten|[1-9])\\s+(?:\\w+\\s+){0,3}$");
+    private static final Map<String, Integer> NUMBERS = Map.ofEntries(
+            Map.entry("two", 2),
+            Map.entry("three", 3),
+            Map.entry("four", 4),
+            Map.entry("five", 5),
+            Map.entry("six", 6),
+            Map.entry("seven", 7),
+            Map.entry("eight", 8),
+            Map.entry("nine", 9),
+            Map.entry("ten", 10),
+            Map.entry("a dozen", 12),
+            Map.entry("halves", 2));
 
     private SubjectReader() {}
 
@@ -84,7 +110,10 @@ final class SubjectReader {
                 continue;
             }
             if (NOUN_NEXT.matcher(text).region(noun.end(), text.length()).lookingAt()
-                    || MODIFIES_NEXT.matcher(text).region(noun.end(), text.length()).lookingAt()) {
+                    || MODIFIES_NEXT
+                            .matcher(text)
+                            .region(noun.end(), text.length())
+                            .lookingAt()) {
                 continue;
             }
             String name = canonical(noun.group(1));
@@ -95,7 +124,10 @@ final class SubjectReader {
             Subject seen = subjects.get(key);
             List<Garment> clothing = worn.isEmpty() && seen != null ? seen.clothing() : worn;
             String colour = firstColour(phrase)
-                    .or(() -> worn.stream().map(Garment::colour).filter(c -> !c.isEmpty()).findFirst())
+                    .or(() -> worn.stream()
+                            .map(Garment::colour)
+                            .filter(c -> !c.isEmpty())
+                            .findFirst())
                     .orElse(seen == null ? "" : seen.colour());
             String liquid = liquidHeld(name, text, noun.end(), seen);
             Material material = Material.first(phrase + " " + aside)
@@ -103,16 +135,37 @@ final class SubjectReader {
             List<Double> grams = Quantities.massesGrams(phrase + " " + aside);
             Double mass = grams.isEmpty() ? (seen == null ? null : seen.massGrams()) : grams.get(0);
             int count = seen != null ? seen.count() : count(phrase, noun.group());
-            String called = properName(prompt, text, name, noun.start(), noun.end()).orElse(seen == null ? "" : seen.name());
-            subjects.put(key, new Subject(name, colour, material, mass, count, seen == null ? 0 : seen.pieces(), clothing, liquid,
-                    called));
+            String called =
+                    properName(prompt, text, name, noun.start(), noun.end()).orElse(seen == null ? "" : seen.name());
+            subjects.put(
+                    key,
+                    new Subject(
+                            name,
+                            colour,
+                            material,
+                            mass,
+                            count,
+                            seen == null ? 0 : seen.pieces(),
+                            clothing,
+                            liquid,
+                            called));
         }
         spill(text, subjects);
         int pieces = pieces(text);
         if (pieces > 1 && !subjects.isEmpty()) {
             Subject breaking = breakingSubject(subjects);
-            subjects.put(breaking.noun(), new Subject(breaking.noun(), breaking.colour(), breaking.material(),
-                    breaking.massGrams(), breaking.count(), pieces, breaking.clothing(), breaking.liquid(), breaking.name()));
+            subjects.put(
+                    breaking.noun(),
+                    new Subject(
+                            breaking.noun(),
+                            breaking.colour(),
+                            breaking.material(),
+                            breaking.massGrams(),
+                            breaking.count(),
+                            pieces,
+                            breaking.clothing(),
+                            breaking.liquid(),
+                            breaking.name()));
         }
         return new ArrayList<>(subjects.values());
     }
@@ -129,7 +182,8 @@ final class SubjectReader {
         }
         if (!worn.isEmpty()) {
             for (Map.Entry<String, Subject> known : subjects.entrySet()) {
-                if (known.getValue().noun().equals(name) && known.getValue().clothing().equals(worn)) {
+                if (known.getValue().noun().equals(name)
+                        && known.getValue().clothing().equals(worn)) {
                     return known.getKey();
                 }
             }
@@ -143,7 +197,9 @@ final class SubjectReader {
      * named Rex", "a man called Tom"; none for things, or when the words before are a sentence's opening word.
      */
     private static Optional<String> properName(String prompt, String text, String noun, int start, int end) {
-        if (prompt.length() != text.length() || !PEOPLE.matcher(noun).matches() && !Subject.ANIMAL_NAMES.matcher(noun).matches()) {
+        if (prompt.length() != text.length()
+                || !PEOPLE.matcher(noun).matches()
+                        && !Subject.ANIMAL_NAMES.matcher(noun).matches()) {
             return Optional.empty();
         }
         Matcher after = NAMED_AFTER.matcher(prompt).region(end, prompt.length());
@@ -151,7 +207,9 @@ final class SubjectReader {
             return Optional.of(after.group(1));
         }
         Matcher before = NAMED_BEFORE.matcher(prompt.substring(Math.max(0, start - 50), start));
-        return before.find() && !NOT_NAMES.matcher(before.group(1)).matches() ? Optional.of(before.group(1)) : Optional.empty();
+        return before.find() && !NOT_NAMES.matcher(before.group(1)).matches()
+                ? Optional.of(before.group(1))
+                : Optional.empty();
     }
 
     /** The key of a further subject with the same noun: "woman#2", "woman#3", … */
@@ -167,13 +225,23 @@ final class SubjectReader {
     private static Subject breakingSubject(Map<String, Subject> subjects) {
         return subjects.values().stream()
                 .filter(s -> s.material() == Material.CERAMIC || s.material() == Material.GLASS)
-                .findFirst().orElse(subjects.values().iterator().next());
+                .findFirst()
+                .orElse(subjects.values().iterator().next());
     }
 
     private static String canonical(String noun) {
         return switch (noun) {
             case "teacup" -> "cup";
-            case "puppy", "retriever", "labrador", "poodle", "terrier", "corgi", "husky", "beagle", "dachshund", "spaniel" -> "dog";
+            case "puppy",
+                    "retriever",
+                    "labrador",
+                    "poodle",
+                    "terrier",
+                    "corgi",
+                    "husky",
+                    "beagle",
+                    "dachshund",
+                    "spaniel" -> "dog";
             case "tabby" -> "cat";
             case "kitten" -> "cat";
             case "bunny" -> "rabbit";
@@ -201,7 +269,8 @@ final class SubjectReader {
 
     /** A parenthesis right after the noun, or after one more word of it: "mug (about 350 g)", "ball bearing (50 g)". */
     private static String asideAfter(String text, int end) {
-        String rest = ONE_MORE_WORD.matcher(text.substring(end)).replaceFirst("").stripLeading();
+        String rest =
+                ONE_MORE_WORD.matcher(text.substring(end)).replaceFirst("").stripLeading();
         if (rest.startsWith("(")) {
             int close = rest.indexOf(')');
             return close > 0 ? rest.substring(1, close) : "";
@@ -220,7 +289,8 @@ final class SubjectReader {
      * person. Where the garments are written is added to {@code wornSpans}: a worn sneaker is no subject of its own.
      */
     private static List<Garment> clothing(String noun, String text, int end, List<int[]> wornSpans) {
-        if (!PEOPLE.matcher(noun).matches() || !WEARING.matcher(text).region(end, text.length()).lookingAt()) {
+        if (!PEOPLE.matcher(noun).matches()
+                || !WEARING.matcher(text).region(end, text.length()).lookingAt()) {
             return List.of();
         }
         Matcher stop = CLOTHING_END.matcher(text).region(end, text.length());
@@ -259,13 +329,27 @@ final class SubjectReader {
      * to the first container that holds none named: the first liquid the prompt names, else plain "liquid".
      */
     private static void spill(String text, Map<String, Subject> subjects) {
-        if (!SPILLS.matcher(text).find() || subjects.values().stream().anyMatch(s -> !s.liquid().isEmpty())) {
+        if (!SPILLS.matcher(text).find()
+                || subjects.values().stream().anyMatch(s -> !s.liquid().isEmpty())) {
             return;
         }
         Matcher named = LIQUID.matcher(text);
         String liquid = named.find() ? named.group(1) : "liquid";
-        subjects.values().stream().filter(s -> s.noun().matches(CONTAINERS)).findFirst().ifPresent(s -> subjects.put(s.noun(),
-                new Subject(s.noun(), s.colour(), s.material(), s.massGrams(), s.count(), s.pieces(), s.clothing(), liquid, s.name())));
+        subjects.values().stream()
+                .filter(s -> s.noun().matches(CONTAINERS))
+                .findFirst()
+                .ifPresent(s -> subjects.put(
+                        s.noun(),
+                        new Subject(
+                                s.noun(),
+                                s.colour(),
+                                s.material(),
+                                s.massGrams(),
+                                s.count(),
+                                s.pieces(),
+                                s.clothing(),
+                                liquid,
+                                s.name())));
     }
 
     private static int count(String phrase, String noun) {

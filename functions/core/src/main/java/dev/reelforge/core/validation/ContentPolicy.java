@@ -31,10 +31,15 @@ public final class ContentPolicy {
             List<Rule> rules = new ArrayList<>();
             for (JsonNode rule : json.readTree(in).path("rules")) {
                 List<Pattern> patterns = new ArrayList<>();
-                rule.path("terms").forEach(t -> patterns.add(Pattern.compile(
-                        "\\b" + Pattern.quote(t.asText()) + "\\b", Pattern.CASE_INSENSITIVE)));
+                rule.path("terms")
+                        .forEach(t -> patterns.add(
+                                Pattern.compile("\\b" + Pattern.quote(t.asText()) + "\\b", Pattern.CASE_INSENSITIVE)));
                 rule.path("patterns").forEach(p -> patterns.add(Pattern.compile(p.asText(), Pattern.CASE_INSENSITIVE)));
-                rules.add(new Rule(rule.get("name").asText(), rule.get("reason").asText(), rule.get("fix").asText(), patterns));
+                rules.add(new Rule(
+                        rule.get("name").asText(),
+                        rule.get("reason").asText(),
+                        rule.get("fix").asText(),
+                        patterns));
             }
             return new ContentPolicy(rules);
         } catch (IOException e) {
@@ -45,7 +50,8 @@ public final class ContentPolicy {
     /** @throws ContentRejectedException naming the field, the rule and the matched words */
     public void check(String field, String text) {
         firstViolation(text).ifPresent(v -> {
-            throw new ContentRejectedException(field + ": " + v.rule().reason() + " ('" + v.matched() + "'); " + v.rule().fix());
+            throw new ContentRejectedException(field + ": " + v.rule().reason() + " ('" + v.matched() + "'); "
+                    + v.rule().fix());
         });
     }
 

@@ -28,7 +28,8 @@ final class PromptLint {
             "\\b(camera|tripod|locked[- ]off|static shot|dolly|pan(s|ning)?|tilt|handheld|tracking|crane|drone|gimbal|close[- ]up|wide shot|\\d+\\s?mm)\\b",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern FALLS = Pattern.compile(
-            "\\b(falls?|falling|fell|drops?|dropped|dropping|tumbles?|topples?|plummets?)\\b", Pattern.CASE_INSENSITIVE);
+            "\\b(falls?|falling|fell|drops?|dropped|dropping|tumbles?|topples?|plummets?)\\b",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern SUPPORT = Pattern.compile(
             "\\b(table|counter|countertop|desk|shelf|ledge|bench|sill|stool|chair|bed|hand|hands|stairs?|roof|balcony|height)\\b",
             Pattern.CASE_INSENSITIVE);
@@ -46,22 +47,33 @@ final class PromptLint {
         boolean weight = Quantities.weightNamedIn(prompt);
         boolean material = Material.namedIn(prompt);
         if (!weight && !material) {
-            warnings.add("prompt: name the subject's weight and material (e.g. 'a heavy 350 g ceramic mug') so motion looks physical");
+            warnings.add(
+                    "prompt: name the subject's weight and material (e.g. 'a heavy 350 g ceramic mug') so motion looks physical");
         } else if (!weight) {
-            warnings.add("prompt: give the subject a weight (e.g. '350 g', '2 lb', '8 oz' or simply 'heavy') so its fall and bounce look right");
+            warnings.add(
+                    "prompt: give the subject a weight (e.g. '350 g', '2 lb', '8 oz' or simply 'heavy') so its fall and bounce look right");
         }
-        if (FALLS.matcher(prompt).find() && Quantities.distancesCm(prompt).isEmpty() && !SUPPORT.matcher(prompt).find()) {
-            warnings.add("prompt: say how far the subject falls (e.g. 'from 75 cm', 'a 3-foot drop' or 'off the table') so the fall takes the right time");
+        if (FALLS.matcher(prompt).find()
+                && Quantities.distancesCm(prompt).isEmpty()
+                && !SUPPORT.matcher(prompt).find()) {
+            warnings.add(
+                    "prompt: say how far the subject falls (e.g. 'from 75 cm', 'a 3-foot drop' or 'off the table') so the fall takes the right time");
         }
         if (!CAMERA.matcher(prompt).find()) {
             warnings.add("prompt: say how the camera moves and how stable it is (e.g. 'locked-off tripod, 35 mm')");
         }
         if (withSound && request.storyboard().audioCues().isEmpty()) {
-            warnings.add("prompt: add timed audio cues (e.g. 'Audio: impact at 00:03.2') so sound can be checked against picture");
+            warnings.add(
+                    "prompt: add timed audio cues (e.g. 'Audio: impact at 00:03.2') so sound can be checked against picture");
         }
-        repeatedSounds(request.storyboard().audioCues()).forEach((sound, count) -> warnings.add(String.format(Locale.ROOT,
-                "prompt: '%s' is cued %d times; cue it once or twice and let it continue ('%s continues'), since a sound"
-                        + " cued again and again drifts out of sync", sound, count, sound)));
+        repeatedSounds(request.storyboard().audioCues())
+                .forEach((sound, count) -> warnings.add(String.format(
+                        Locale.ROOT,
+                        "prompt: '%s' is cued %d times; cue it once or twice and let it continue ('%s continues'), since a sound"
+                                + " cued again and again drifts out of sync",
+                        sound,
+                        count,
+                        sound)));
         List<String> asked = List.copyOf(StyleFamilies.askedFor(prompt).keySet());
         List<String> set = StyleFamilies.ofStyle(request.settings().style());
         if (asked.size() == 1 && !set.isEmpty() && !set.contains(asked.get(0))) {
@@ -76,15 +88,18 @@ final class PromptLint {
 
     /** Sounds cued {@link #REPEATED_CUE_LIMIT} or more times, ignoring counting words ("second thud", "another thud"). */
     static Map<String, Long> repeatedSounds(List<AudioCue> cues) {
-        Map<String, Long> counts = cues.stream().collect(Collectors.groupingBy(PromptLint::soundKey, LinkedHashMap::new,
-                Collectors.counting()));
+        Map<String, Long> counts = cues.stream()
+                .collect(Collectors.groupingBy(PromptLint::soundKey, LinkedHashMap::new, Collectors.counting()));
         counts.values().removeIf(n -> n < REPEATED_CUE_LIMIT);
         counts.remove("");
         return counts;
     }
 
     private static String soundKey(AudioCue cue) {
-        String words = COUNTING_WORDS.matcher(cue.description().toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
+        String words = COUNTING_WORDS
+                .matcher(cue.description().toLowerCase(Locale.ROOT))
+                .replaceAll(" ")
+                .strip();
         return Arrays.stream(words.split("\\s+"))
                 .map(w -> w.length() > 3 && w.endsWith("s") && !w.endsWith("ss") ? w.substring(0, w.length() - 1) : w)
                 .collect(Collectors.joining(" "));

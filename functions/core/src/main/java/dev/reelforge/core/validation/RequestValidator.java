@@ -52,15 +52,23 @@ public final class RequestValidator {
             problems.addAll(fit(model, request.settings()));
             problems.addAll(fitPrompt(model, request.prompt()));
             problems.addAll(fitAudio(model, request, today));
-            estimate = CostEstimate.of(model, request.settings(), request.settings().variations());
+            estimate = CostEstimate.of(
+                    model, request.settings(), request.settings().variations());
             if (!model.priceKnown()) {
-                problems.add(new Problem("provider.model", model.qualifiedName() + " has no price in the capability data"
-                        + " (no first-party price was found); set its pricePerSecondUsd in REELFORGE_CAPABILITIES_FILE"
-                        + " before spending on it"));
+                problems.add(new Problem(
+                        "provider.model",
+                        model.qualifiedName() + " has no price in the capability data"
+                                + " (no first-party price was found); set its pricePerSecondUsd in REELFORGE_CAPABILITIES_FILE"
+                                + " before spending on it"));
             } else if (estimate.usd() > request.budgetUsd()) {
-                problems.add(new Problem("budgetUsd", String.format(Locale.ROOT,
-                        "the first attempt is estimated at $%.2f (%s), over the budget of $%.2f", estimate.usd(),
-                        estimate.basis(), request.budgetUsd())));
+                problems.add(new Problem(
+                        "budgetUsd",
+                        String.format(
+                                Locale.ROOT,
+                                "the first attempt is estimated at $%.2f (%s), over the budget of $%.2f",
+                                estimate.usd(),
+                                estimate.basis(),
+                                request.budgetUsd())));
             }
         }
         if (!problems.isEmpty()) {
@@ -68,9 +76,11 @@ public final class RequestValidator {
         }
         List<String> warnings = new ArrayList<>(lint.warnings(request, model.nativeAudio()));
         if (!model.nativeAudio() && !request.storyboard().audioCues().isEmpty()) {
-            warnings.add("audioCues: " + model.qualifiedName() + " renders no audio (nativeAudio: false), so its clips carry"
+            warnings.add("audioCues: " + model.qualifiedName()
+                    + " renders no audio (nativeAudio: false), so its clips carry"
                     + " no sound for the " + request.storyboard().audioCues().size()
-                    + " timed cue(s); the audio-cues and av-sync checks will not apply. With sound: " + withAudio(today));
+                    + " timed cue(s); the audio-cues and av-sync checks will not apply. With sound: "
+                    + withAudio(today));
         }
         if (model.lifecycle() == ModelCapabilities.Lifecycle.LEGACY) {
             warnings.add(model.qualifiedName() + " is a legacy model"
@@ -85,20 +95,28 @@ public final class RequestValidator {
         String field = request.provider().model().isEmpty() ? "provider.name" : "provider.model";
         var found = catalog.find(provider, request.provider().model());
         if (found.isEmpty()) {
-            problems.add(new Problem(field, "unknown provider/model '" + provider
-                    + (request.provider().model().isEmpty() ? "" : "/" + request.provider().model())
-                    + "'; usable: " + alternatives(today)));
+            problems.add(new Problem(
+                    field,
+                    "unknown provider/model '" + provider
+                            + (request.provider().model().isEmpty()
+                                    ? ""
+                                    : "/" + request.provider().model())
+                            + "'; usable: " + alternatives(today)));
             return null;
         }
         ModelCapabilities model = found.get();
         if (!model.isUsable(today)) {
-            problems.add(new Problem(field, model.provider() + "/" + model.model() + " was retired"
-                    + (model.endOfLife() == null ? "" : " on " + model.endOfLife()) + "; usable: " + alternatives(today)));
+            problems.add(new Problem(
+                    field,
+                    model.provider() + "/" + model.model() + " was retired"
+                            + (model.endOfLife() == null ? "" : " on " + model.endOfLife()) + "; usable: "
+                            + alternatives(today)));
             return null;
         }
         if (!availableProviders.contains(provider)) {
-            problems.add(new Problem("provider.name", "'" + provider + "' has no adapter in this deployment; usable: "
-                    + alternatives(today)));
+            problems.add(new Problem(
+                    "provider.name",
+                    "'" + provider + "' has no adapter in this deployment; usable: " + alternatives(today)));
             return null;
         }
         return model;
@@ -113,32 +131,57 @@ public final class RequestValidator {
         if (!model.resolutions().contains(settings.resolution().label())) {
             problems.add(new Problem("settings.resolution", name + " supports " + model.resolutions()));
         }
-        if (settings.durationSeconds() < model.minDurationSeconds() || settings.durationSeconds() > model.maxDurationSeconds()) {
-            problems.add(new Problem("settings.durationSeconds", String.format(Locale.ROOT, "%s renders %.0f–%.0f s",
-                    name, model.minDurationSeconds(), model.maxDurationSeconds())));
+        if (settings.durationSeconds() < model.minDurationSeconds()
+                || settings.durationSeconds() > model.maxDurationSeconds()) {
+            problems.add(new Problem(
+                    "settings.durationSeconds",
+                    String.format(
+                            Locale.ROOT,
+                            "%s renders %.0f–%.0f s",
+                            name,
+                            model.minDurationSeconds(),
+                            model.maxDurationSeconds())));
         }
-        if (!model.durations().isEmpty() && model.durations().stream().noneMatch(d -> Math.abs(d - settings.durationSeconds()) < 1e-9)) {
-            problems.add(new Problem("settings.durationSeconds", String.format(Locale.ROOT, "%s renders only %s s",
-                    name, model.durations().stream().map(d -> String.format(Locale.ROOT, "%.0f", d)).toList())));
+        if (!model.durations().isEmpty()
+                && model.durations().stream().noneMatch(d -> Math.abs(d - settings.durationSeconds()) < 1e-9)) {
+            problems.add(new Problem(
+                    "settings.durationSeconds",
+                    String.format(
+                            Locale.ROOT,
+                            "%s renders only %s s",
+                            name,
+                            model.durations().stream()
+                                    .map(d -> String.format(Locale.ROOT, "%.0f", d))
+                                    .toList())));
         }
         String size = settings.frameSize().width() + "x" + settings.frameSize().height();
         if (!model.sizes().isEmpty() && !model.sizes().contains(size)) {
-            problems.add(new Problem("settings.resolution", name + " renders the frame sizes " + model.sizes()
-                    + ", not " + size + " (" + settings.resolution().label() + " " + settings.aspectRatio().label() + ")"));
+            problems.add(new Problem(
+                    "settings.resolution",
+                    name + " renders the frame sizes " + model.sizes() + ", not " + size + " ("
+                            + settings.resolution().label() + " "
+                            + settings.aspectRatio().label() + ")"));
         }
         if (!model.fps().isEmpty() && !model.fps().contains(settings.fps())) {
             problems.add(new Problem("settings.fps", name + " renders at " + model.fps() + " fps"));
         }
         if (settings.variations() > model.maxVariations()) {
-            problems.add(new Problem("settings.variations", name + " renders at most " + model.maxVariations() + " per request"));
+            problems.add(new Problem(
+                    "settings.variations", name + " renders at most " + model.maxVariations() + " per request"));
         }
         return problems;
     }
 
     private static List<Problem> fitPrompt(ModelCapabilities model, String prompt) {
         if (model.maxPromptChars() > 0 && prompt.length() > model.maxPromptChars()) {
-            return List.of(new Problem("prompt", String.format(Locale.ROOT, "%s takes at most %d characters; this prompt has %d",
-                    model.qualifiedName(), model.maxPromptChars(), prompt.length())));
+            return List.of(new Problem(
+                    "prompt",
+                    String.format(
+                            Locale.ROOT,
+                            "%s takes at most %d characters; this prompt has %d",
+                            model.qualifiedName(),
+                            model.maxPromptChars(),
+                            prompt.length())));
         }
         return List.of();
     }
@@ -151,10 +194,15 @@ public final class RequestValidator {
         if (model.nativeAudio()) {
             return List.of();
         }
-        return request.reviewOverrides().keySet().stream().filter(AUDIO_THRESHOLDS::containsKey).sorted()
-                .map(key -> new Problem("review.thresholds." + key, model.qualifiedName() + " renders no audio (nativeAudio:"
-                        + " false), so the " + AUDIO_THRESHOLDS.get(key) + " check cannot run; drop this threshold or"
-                        + " choose a model with native audio: " + withAudio(today)))
+        return request.reviewOverrides().keySet().stream()
+                .filter(AUDIO_THRESHOLDS::containsKey)
+                .sorted()
+                .map(key -> new Problem(
+                        "review.thresholds." + key,
+                        model.qualifiedName() + " renders no audio (nativeAudio:"
+                                + " false), so the " + AUDIO_THRESHOLDS.get(key)
+                                + " check cannot run; drop this threshold or"
+                                + " choose a model with native audio: " + withAudio(today)))
                 .toList();
     }
 

@@ -16,7 +16,9 @@ final class StyleFamilies {
     private static final Map<String, Pattern> FAMILIES = new LinkedHashMap<>();
 
     static {
-        family("photoreal", "photo-?real(?:istic|ism)?|hyper-?real(?:istic|ism)?|live[- ]action|realistic style|photographic");
+        family(
+                "photoreal",
+                "photo-?real(?:istic|ism)?|hyper-?real(?:istic|ism)?|live[- ]action|realistic style|photographic");
         family("anime", "anime|manga|ghibli(?:-style)?");
         family("cartoon", "cartoon(?:ish|y)?|toon|looney tunes");
         family("3D animation", "pixar(?:-style)?|3d[- ]animat(?:ed|ion)|cgi|3d render(?:ed)?|unreal engine");
@@ -31,8 +33,8 @@ final class StyleFamilies {
     private static final Pattern NEGATED = Pattern.compile(
             "\\b(?:no|not|non|avoid|avoiding|without|never|instead of|rather than|anti|negative(?: prompt)?)\\b[^.;:\\n]*$",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern NEGATIVE_SECTION = Pattern.compile(
-            "\\b(?:avoid|negative(?: prompt)?|don't|do not)\\s*:[^\\n]*", Pattern.CASE_INSENSITIVE);
+    private static final Pattern NEGATIVE_SECTION =
+            Pattern.compile("\\b(?:avoid|negative(?: prompt)?|don't|do not)\\s*:[^\\n]*", Pattern.CASE_INSENSITIVE);
 
     private StyleFamilies() {}
 
@@ -48,7 +50,8 @@ final class StyleFamilies {
         FAMILIES.forEach((name, pattern) -> {
             Matcher m = pattern.matcher(wanted);
             while (m.find()) {
-                if (!NEGATED.matcher(wanted.substring(Math.max(0, m.start() - 40), m.start())).find()) {
+                if (!NEGATED.matcher(wanted.substring(Math.max(0, m.start() - 40), m.start()))
+                        .find()) {
                     firstAt.put(name, m.start());
                     words.put(name, m.group());
                     break;
@@ -56,13 +59,15 @@ final class StyleFamilies {
             }
         });
         Map<String, String> ordered = new LinkedHashMap<>();
-        firstAt.entrySet().stream().sorted(Map.Entry.comparingByValue())
+        firstAt.entrySet().stream()
+                .sorted(Map.Entry.comparingByValue())
                 .forEach(e -> ordered.put(e.getKey(), words.get(e.getKey())));
         return ordered;
     }
 
     /** The families the settings' style names ({@code photoreal}, {@code anime}), usually one. */
     static List<String> ofStyle(String style) {
-        return List.copyOf(askedFor(style.toLowerCase(Locale.ROOT).replace("photoreal", "photorealistic")).keySet());
+        return List.copyOf(askedFor(style.toLowerCase(Locale.ROOT).replace("photoreal", "photorealistic"))
+                .keySet());
     }
 }

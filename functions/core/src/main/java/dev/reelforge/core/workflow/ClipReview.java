@@ -34,15 +34,18 @@ public final class ClipReview {
 
     /** The clip against the request it was made for: its settings, storyboard, provider profile and overrides. */
     public Result review(Path clip, ClipMetrics metrics, RenderRequest request) {
-        List<Check> checks = ClipChecks.evaluate(metrics, request.settings(), request.storyboard(),
-                request.reviewThresholds(profiles));
+        List<Check> checks = ClipChecks.evaluate(
+                metrics, request.settings(), request.storyboard(), request.reviewThresholds(profiles));
         return judged(clip, request.prompt(), request.storyboard(), checks);
     }
 
     /** A clip without its request: conformance of its own streams only, no storyboard, the default limits. */
     public Result reviewAlone(Path clip, ClipMetrics metrics) {
-        List<Check> checks = ClipChecks.evaluate(ConformanceCheck.evaluateUnordered(metrics.probe()), metrics,
-                NO_STORYBOARD, ReviewThresholds.defaults());
+        List<Check> checks = ClipChecks.evaluate(
+                ConformanceCheck.evaluateUnordered(metrics.probe()),
+                metrics,
+                NO_STORYBOARD,
+                ReviewThresholds.defaults());
         return judged(clip, "", NO_STORYBOARD, checks);
     }
 

@@ -60,7 +60,8 @@ public final class FinalizeStep {
         }
         String report = job.cacheHit() ? StorageKeys.report(job.tenant(), job.cachedJobId()) : review.reportKey();
         JobRecord record = jobs.update(job.jobId(), r -> {
-            JobRecord done = r.withStatus(JobStatus.SUCCEEDED, "", clock.instant()).withOutputs(outputs);
+            JobRecord done =
+                    r.withStatus(JobStatus.SUCCEEDED, "", clock.instant()).withOutputs(outputs);
             done = done.withDetail(details.addWarnings(done, warnings));
             return done.withDetail(details.put(done, "media", result));
         });
@@ -68,17 +69,31 @@ public final class FinalizeStep {
         List<String> recorded = new ArrayList<>();
         detail.path("warnings").forEach(w -> recorded.add(w.asText()));
         if (!job.cacheHit() && review.verdict() == Verdict.PASS) {
-            cache.put(new CacheEntry(job.cacheKey(), media.sourceKey(), job.jobId(), job.provider(), job.model(), clock.instant()));
+            cache.put(new CacheEntry(
+                    job.cacheKey(), media.sourceKey(), job.jobId(), job.provider(), job.model(), clock.instant()));
         }
         int attempts = detail.path("attempts").size();
-        return new JobSummary("SUCCEEDED", job.jobId(), job.tenant(), job.cacheHit(), record.providerSubmissions(),
-                attempts, job.cacheHit() ? "cached" : review.verdict().wireName(), listed, report, result.encoder(),
-                job.estimatedCostUsd(), recorded, history.counts(record), history.possibleDuplicates(record));
+        return new JobSummary(
+                "SUCCEEDED",
+                job.jobId(),
+                job.tenant(),
+                job.cacheHit(),
+                record.providerSubmissions(),
+                attempts,
+                job.cacheHit() ? "cached" : review.verdict().wireName(),
+                listed,
+                report,
+                result.encoder(),
+                job.estimatedCostUsd(),
+                recorded,
+                history.counts(record),
+                history.possibleDuplicates(record));
     }
 
     private MediaResult readResult(String key) {
-        byte[] bytes = clips.getBytes(key).orElseThrow(() -> new MediaProcessingException(
-                "the media task finished without writing its result document"));
+        byte[] bytes = clips.getBytes(key)
+                .orElseThrow(() ->
+                        new MediaProcessingException("the media task finished without writing its result document"));
         try {
             return json.readValue(bytes, MediaResult.class);
         } catch (IOException e) {

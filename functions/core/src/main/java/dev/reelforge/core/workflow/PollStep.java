@@ -49,7 +49,12 @@ public final class PollStep {
     private final Path workDir;
     private final Clock clock;
 
-    public PollStep(Function<String, VideoProvider> providers, ClipStore clips, JobStore jobs, ObjectMapper json, Path workDir,
+    public PollStep(
+            Function<String, VideoProvider> providers,
+            ClipStore clips,
+            JobStore jobs,
+            ObjectMapper json,
+            Path workDir,
             Clock clock) {
         this.providers = providers;
         this.clips = clips;
@@ -82,12 +87,22 @@ public final class PollStep {
                     continue;
                 }
                 String now = clock.instant().toString();
-                edits.add(r -> r.withDetail(history.observed(r, task.providerJobId(),
+                edits.add(r -> r.withDetail(history.observed(
+                        r,
+                        task.providerJobId(),
                         new ProviderJobHistory.StateSeen(status.state().name(), now))));
                 pollAfter = Math.max(pollAfter, status.pollAfterSeconds());
                 if (status.state() != ProviderJob.State.COMPLETED) {
-                    tasks.add(new ProviderTask(task.variation(), task.seed(), task.providerJobId(), status.state(),
-                            status.progressPercent(), "", status.failureReason(), "", task.rejectedDownloads()));
+                    tasks.add(new ProviderTask(
+                            task.variation(),
+                            task.seed(),
+                            task.providerJobId(),
+                            status.state(),
+                            status.progressPercent(),
+                            "",
+                            status.failureReason(),
+                            "",
+                            task.rejectedDownloads()));
                     continue;
                 }
                 Download download;
@@ -103,20 +118,45 @@ public final class PollStep {
                 }
                 edits.add(r -> r.withDetail(history.downloaded(r, task.providerJobId(), download.attempt())));
                 if (download.attempt().outcome() == DownloadAttempt.Outcome.STORED) {
-                    tasks.add(new ProviderTask(task.variation(), task.seed(), task.providerJobId(), ProviderJob.State.COMPLETED, 100, download.key(),
-                            "", download.attempt().sha256(), task.rejectedDownloads()));
+                    tasks.add(new ProviderTask(
+                            task.variation(),
+                            task.seed(),
+                            task.providerJobId(),
+                            ProviderJob.State.COMPLETED,
+                            100,
+                            download.key(),
+                            "",
+                            download.attempt().sha256(),
+                            task.rejectedDownloads()));
                     continue;
                 }
                 int rejected = task.rejectedDownloads() + 1;
                 if (rejected >= MAX_DOWNLOADS) {
-                    tasks.add(new ProviderTask(task.variation(), task.seed(), task.providerJobId(), ProviderJob.State.FAILED, 100, "",
+                    tasks.add(new ProviderTask(
+                            task.variation(),
+                            task.seed(),
+                            task.providerJobId(),
+                            ProviderJob.State.FAILED,
+                            100,
+                            "",
                             job.provider() + " finished render " + task.providerJobId() + " but " + rejected
-                                    + " downloads of it were not a usable MP4 (last: " + download.attempt().reason()
+                                    + " downloads of it were not a usable MP4 (last: "
+                                    + download.attempt().reason()
                                     + "); it is paid for: recover it from the provider by that job id",
-                            "", rejected));
+                            "",
+                            rejected));
                     continue;
                 }
-                tasks.add(new ProviderTask(task.variation(), task.seed(), task.providerJobId(), ProviderJob.State.COMPLETED, 100, "", "", "", rejected));
+                tasks.add(new ProviderTask(
+                        task.variation(),
+                        task.seed(),
+                        task.providerJobId(),
+                        ProviderJob.State.COMPLETED,
+                        100,
+                        "",
+                        "",
+                        "",
+                        rejected));
                 pollAfter = Math.max(pollAfter, 1 << rejected);
             }
         } finally {
@@ -125,14 +165,33 @@ public final class PollStep {
         boolean allDone = tasks.stream().allMatch(t -> !t.clipKey().isEmpty() || t.state() == ProviderJob.State.FAILED);
         if (allDone && tasks.stream().allMatch(t -> t.state() == ProviderJob.State.FAILED)) {
             throw new ProviderFailedException("the provider could not render attempt " + round.attempt() + ": "
-                    + String.join("; ", tasks.stream().map(ProviderTask::failureReason).distinct().toList()));
+                    + String.join(
+                            "; ",
+                            tasks.stream()
+                                    .map(ProviderTask::failureReason)
+                                    .distinct()
+                                    .toList()));
         }
         if (!allDone && !round.deadline().isEmpty() && clock.instant().isAfter(Instant.parse(round.deadline()))) {
-            throw new RenderTimedOutException("the provider did not finish attempt " + round.attempt() + " by " + round.deadline());
+            throw new RenderTimedOutException(
+                    "the provider did not finish attempt " + round.attempt() + " by " + round.deadline());
         }
-        int progress = (int) Math.round(tasks.stream().mapToInt(t -> t.clipKey().isEmpty() ? t.progressPercent() : 100).average().orElse(0));
-        return new RenderRound(round.attempt(), round.mode(), round.prompt(), round.instruction(), tasks,
-                allDone ? RenderRound.Status.COMPLETED : RenderRound.Status.RUNNING, progress, pollAfter, round.deadline(), round.spentUsd(), round.clipSeconds());
+        int progress = (int) Math.round(tasks.stream()
+                .mapToInt(t -> t.clipKey().isEmpty() ? t.progressPercent() : 100)
+                .average()
+                .orElse(0));
+        return new RenderRound(
+                round.attempt(),
+                round.mode(),
+                round.prompt(),
+                round.instruction(),
+                tasks,
+                allDone ? RenderRound.Status.COMPLETED : RenderRound.Status.RUNNING,
+                progress,
+                pollAfter,
+                round.deadline(),
+                round.spentUsd(),
+                round.clipSeconds());
     }
 
     /** Writes what this lap saw, even when a later clip's call failed, so no download goes unrecorded. */
@@ -157,14 +216,19 @@ public final class PollStep {
             try {
                 provider.download(task.providerJobId(), local);
             } catch (CorruptDownloadException e) {
-                return Download.rejected(new DownloadAttempt(at, DownloadAttempt.Outcome.REJECTED, Files.size(local),
-                        Files.size(local) == 0 ? "" : Sha256.hexOfFile(local), e.getMessage()));
+                return Download.rejected(new DownloadAttempt(
+                        at,
+                        DownloadAttempt.Outcome.REJECTED,
+                        Files.size(local),
+                        Files.size(local) == 0 ? "" : Sha256.hexOfFile(local),
+                        e.getMessage()));
             }
             long bytes = Files.size(local);
             String sha256 = Sha256.hexOfFile(local);
             String problem = problem(Mp4Structure.inspect(local), round.clipSeconds());
             if (!problem.isEmpty()) {
-                return Download.rejected(new DownloadAttempt(at, DownloadAttempt.Outcome.REJECTED, bytes, sha256, problem));
+                return Download.rejected(
+                        new DownloadAttempt(at, DownloadAttempt.Outcome.REJECTED, bytes, sha256, problem));
             }
             clips.putFile(key, local, "video/mp4");
             return new Download(key, new DownloadAttempt(at, DownloadAttempt.Outcome.STORED, bytes, sha256, ""));
@@ -180,8 +244,11 @@ public final class PollStep {
             return corrupt.reason();
         }
         double seconds = ((Mp4Structure.Playable) inspection).durationSeconds();
-        if (requestedSeconds > 0 && seconds > 0 && (seconds < requestedSeconds / 2 || seconds > requestedSeconds * 2 + 1)) {
-            return String.format(Locale.ROOT, "the MP4 lasts %.1f s where %.1f s were asked for", seconds, requestedSeconds);
+        if (requestedSeconds > 0
+                && seconds > 0
+                && (seconds < requestedSeconds / 2 || seconds > requestedSeconds * 2 + 1)) {
+            return String.format(
+                    Locale.ROOT, "the MP4 lasts %.1f s where %.1f s were asked for", seconds, requestedSeconds);
         }
         return "";
     }

@@ -47,11 +47,24 @@ public final class PostProcessStep {
 
     public MediaRef run(RenderRequest request, JobTicket job, ReviewOutcome review) {
         String source = job.cacheHit() ? job.cachedClipKey() : review.bestClipKey();
-        MediaPlan.Origin origin = new MediaPlan.Origin(job.provider(), job.model(),
-                job.cacheHit() ? "" : review.bestProviderJobId(), Sha256.hex(request.prompt()));
-        MediaPlan plan = new MediaPlan(job.jobId(), job.tenant(), source, StorageKeys.outputPrefix(job.tenant(), job.jobId()),
-                renditions(request, renditionSet), true, List.of(), MediaPlan.DEFAULT_CROSSFADE_SECONDS, Grade.DEFAULT,
-                AudioPolish.DEFAULT, Watermark.DEFAULT, origin);
+        MediaPlan.Origin origin = new MediaPlan.Origin(
+                job.provider(),
+                job.model(),
+                job.cacheHit() ? "" : review.bestProviderJobId(),
+                Sha256.hex(request.prompt()));
+        MediaPlan plan = new MediaPlan(
+                job.jobId(),
+                job.tenant(),
+                source,
+                StorageKeys.outputPrefix(job.tenant(), job.jobId()),
+                renditions(request, renditionSet),
+                true,
+                List.of(),
+                MediaPlan.DEFAULT_CROSSFADE_SECONDS,
+                Grade.DEFAULT,
+                AudioPolish.DEFAULT,
+                Watermark.DEFAULT,
+                origin);
         String planKey = StorageKeys.mediaPlan(job.tenant(), job.jobId());
         try {
             clips.putBytes(planKey, json.writeValueAsBytes(plan), "application/json");
@@ -65,7 +78,8 @@ public final class PostProcessStep {
     /** The set's renditions for this request: source-size (native frame + square) or the 1080 platform set. */
     static List<Rendition> renditions(RenderRequest request, RenditionSet set) {
         FrameSize size = request.settings().frameSize();
-        String nativeName = request.settings().aspectRatio().label().replace(':', 'x') + "-" + request.settings().resolution().label();
+        String nativeName = request.settings().aspectRatio().label().replace(':', 'x') + "-"
+                + request.settings().resolution().label();
         return set.renditions(nativeName, size.width(), size.height());
     }
 }

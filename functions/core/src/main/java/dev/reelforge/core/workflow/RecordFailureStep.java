@@ -40,8 +40,11 @@ public final class RecordFailureStep {
         if (existing == null) {
             JsonNode named = request.path("tenant");
             String tenant = named.isTextual() ? named.asText() : "";
-            JobRecord fresh = JobRecord.received(jobId, TENANT.matcher(tenant).matches() ? tenant : "unknown",
-                    request.path("clientRequestId").asText(""), clock.instant());
+            JobRecord fresh = JobRecord.received(
+                    jobId,
+                    TENANT.matcher(tenant).matches() ? tenant : "unknown",
+                    request.path("clientRequestId").asText(""),
+                    clock.instant());
             try {
                 jobs.create(fresh);
             } catch (JobConflictException raced) {

@@ -35,9 +35,29 @@ public record RenderRound(
         deadline = deadline == null ? "" : deadline;
     }
 
-    public RenderRound(int attempt, RoundMode mode, String prompt, String instruction, List<ProviderTask> tasks, Status status,
-            int progressPercent, int pollAfterSeconds, String deadline, double spentUsd) {
-        this(attempt, mode, prompt, instruction, tasks, status, progressPercent, pollAfterSeconds, deadline, spentUsd, 0);
+    public RenderRound(
+            int attempt,
+            RoundMode mode,
+            String prompt,
+            String instruction,
+            List<ProviderTask> tasks,
+            Status status,
+            int progressPercent,
+            int pollAfterSeconds,
+            String deadline,
+            double spentUsd) {
+        this(
+                attempt,
+                mode,
+                prompt,
+                instruction,
+                tasks,
+                status,
+                progressPercent,
+                pollAfterSeconds,
+                deadline,
+                spentUsd,
+                0);
     }
 
     public static RenderRound notStarted() {
@@ -63,16 +83,31 @@ public record RenderRound(
      * @param sha256 checksum of the original as copied into the clip store (empty until then)
      * @param rejectedDownloads downloads of the finished clip that were not a usable MP4 (each is tried again later)
      */
-    public record ProviderTask(int variation, long seed, String providerJobId, ProviderJob.State state, int progressPercent,
-            String clipKey, String failureReason, String sha256, int rejectedDownloads) {
+    public record ProviderTask(
+            int variation,
+            long seed,
+            String providerJobId,
+            ProviderJob.State state,
+            int progressPercent,
+            String clipKey,
+            String failureReason,
+            String sha256,
+            int rejectedDownloads) {
         public ProviderTask {
             clipKey = clipKey == null ? "" : clipKey;
             failureReason = failureReason == null ? "" : failureReason;
             sha256 = sha256 == null ? "" : sha256;
         }
 
-        public ProviderTask(int variation, long seed, String providerJobId, ProviderJob.State state, int progressPercent, String clipKey,
-                String failureReason, String sha256) {
+        public ProviderTask(
+                int variation,
+                long seed,
+                String providerJobId,
+                ProviderJob.State state,
+                int progressPercent,
+                String clipKey,
+                String failureReason,
+                String sha256) {
             this(variation, seed, providerJobId, state, progressPercent, clipKey, failureReason, sha256, 0);
         }
     }

@@ -17,11 +17,11 @@ import dev.reelforge.core.port.JobStore;
 import dev.reelforge.core.port.VideoProvider;
 import dev.reelforge.core.request.RenderRequest;
 import dev.reelforge.core.review.ClipScore;
+import dev.reelforge.core.review.VerdictPolicy;
 import dev.reelforge.core.review.checks.ReviewProfiles;
 import dev.reelforge.core.review.checks.ShotStructure;
 import dev.reelforge.core.review.judge.ClipJudging;
 import dev.reelforge.core.review.report.ReportPage;
-import dev.reelforge.core.review.VerdictPolicy;
 import dev.reelforge.core.workflow.RenderRound.ProviderTask;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -52,14 +52,27 @@ public final class ReviewStep {
     private final Function<String, VideoProvider> providers;
 
     /** Without a way back to the provider: a clip that cannot be decoded fails the review at once. */
-    public ReviewStep(ClipStore clips, ClipAnalyzer analyzer, JobStore jobs, ObjectMapper json, Path workDir, Clock clock,
+    public ReviewStep(
+            ClipStore clips,
+            ClipAnalyzer analyzer,
+            JobStore jobs,
+            ObjectMapper json,
+            Path workDir,
+            Clock clock,
             ClipJudging judging) {
         this(clips, analyzer, jobs, json, workDir, clock, judging, null);
     }
 
     /** @param providers the job's provider by name, to download an undecodable clip's original once more */
-    public ReviewStep(ClipStore clips, ClipAnalyzer analyzer, JobStore jobs, ObjectMapper json, Path workDir, Clock clock,
-            ClipJudging judging, Function<String, VideoProvider> providers) {
+    public ReviewStep(
+            ClipStore clips,
+            ClipAnalyzer analyzer,
+            JobStore jobs,
+            ObjectMapper json,
+            Path workDir,
+            Clock clock,
+            ClipJudging judging,
+            Function<String, VideoProvider> providers) {
         this.providers = providers;
         this.review = new ClipReview(judging, ReviewProfiles.bundled(json));
         this.clips = clips;
@@ -84,23 +97,50 @@ public final class ReviewStep {
             }
         }
         double nextAttempt = job.pricePerClipUsd() * request.settings().variations();
-        VerdictPolicy.Decision decision = VerdictPolicy.decide(scores, request, round.attempt(), round.spentUsd(),
-                nextAttempt, job.remixSupported());
+        VerdictPolicy.Decision decision = VerdictPolicy.decide(
+                scores, request, round.attempt(), round.spentUsd(), nextAttempt, job.remixSupported());
         String reportKey = StorageKeys.report(job.tenant(), job.jobId());
         var record = jobs.update(job.jobId(), r -> {
-            var attempted = r.withDetail(details.putAttempt(r, round.attempt(), Map.of(
-                    "verdict", decision.verdict().wireName(), "reason", decision.reason(),
-                    "bestClipKey", decision.best().clipKey(), "clips", scores, "originals", originals(round))));
+            var attempted = r.withDetail(details.putAttempt(
+                    r,
+                    round.attempt(),
+                    Map.of(
+                            "verdict",
+                            decision.verdict().wireName(),
+                            "reason",
+                            decision.reason(),
+                            "bestClipKey",
+                            decision.best().clipKey(),
+                            "clips",
+                            scores,
+                            "originals",
+                            originals(round))));
             return attempted.withDetail(details.addWarnings(attempted, warnings));
         });
         writeReport(reportKey, job, details.read(record), decision, scores);
-        writeReportPage(reportKey, job, request, decision, metricsByClip.get(decision.best().clipKey()));
-        return new ReviewOutcome(decision.verdict(), decision.reason(), decision.best().clipKey(),
-                providerJobByClip.get(decision.best().clipKey()), decision.best().checks(), decision.next().mode(),
-                decision.next().prompt(), decision.next().instruction(), reportKey);
+        writeReportPage(
+                reportKey,
+                job,
+                request,
+                decision,
+                metricsByClip.get(decision.best().clipKey()));
+        return new ReviewOutcome(
+                decision.verdict(),
+                decision.reason(),
+                decision.best().clipKey(),
+                providerJobByClip.get(decision.best().clipKey()),
+                decision.best().checks(),
+                decision.next().mode(),
+                decision.next().prompt(),
+                decision.next().instruction(),
+                reportKey);
     }
 
-    private ClipScore score(JobTicket job, ProviderTask task, RenderRequest request, Map<String, ClipMetrics> metricsByClip,
+    private ClipScore score(
+            JobTicket job,
+            ProviderTask task,
+            RenderRequest request,
+            Map<String, ClipMetrics> metricsByClip,
             List<String> warnings) {
         return ScratchClip.stage(workDir, "review-", "could not stage the clip for review", local -> {
             clips.download(task.clipKey(), local);
@@ -120,8 +160,8 @@ public final class ReviewStep {
             return analyzer.analyze(local);
         } catch (MediaProcessingException undecodable) {
             if (providers == null) {
-                throw new MediaProcessingException("the clip of provider job " + task.providerJobId() + " cannot be decoded ("
-                        + undecodable.getMessage() + ")");
+                throw new MediaProcessingException("the clip of provider job " + task.providerJobId()
+                        + " cannot be decoded (" + undecodable.getMessage() + ")");
             }
             String problem;
             try {
@@ -131,9 +171,10 @@ public final class ReviewStep {
                 problem = e.getMessage();
             }
             if (!problem.isEmpty()) {
-                throw new MediaProcessingException("the clip of provider job " + task.providerJobId() + " cannot be decoded ("
-                        + undecodable.getMessage() + ") and a second download was not an MP4 (" + problem
-                        + "); recover it from " + job.provider() + " by that job id");
+                throw new MediaProcessingException(
+                        "the clip of provider job " + task.providerJobId() + " cannot be decoded ("
+                                + undecodable.getMessage() + ") and a second download was not an MP4 (" + problem
+                                + "); recover it from " + job.provider() + " by that job id");
             }
             try {
                 ClipMetrics metrics = analyzer.analyze(local);
@@ -141,18 +182,31 @@ public final class ReviewStep {
                 return metrics;
             } catch (MediaProcessingException again) {
                 throw new MediaProcessingException("the clip of provider job " + task.providerJobId()
-                        + " cannot be decoded, downloaded twice (" + again.getMessage() + "); recover it from " + job.provider()
+                        + " cannot be decoded, downloaded twice (" + again.getMessage() + "); recover it from "
+                        + job.provider()
                         + " by that job id");
             }
         }
     }
 
     /** report.html next to report.json: the best clip's checks, contact sheet and timelines, self-contained. */
-    private void writeReportPage(String jsonKey, JobTicket job, RenderRequest request, VerdictPolicy.Decision decision,
+    private void writeReportPage(
+            String jsonKey,
+            JobTicket job,
+            RenderRequest request,
+            VerdictPolicy.Decision decision,
             ClipMetrics metrics) {
-        List<Integer> cuts = metrics == null ? List.of() : ShotStructure.of(metrics).cuts();
-        String html = ReportPage.render("Reelforge review: " + job.jobId(), decision.verdict().wireName(), decision.reason(),
-                decision.best().checks(), decision.best().advisory(), metrics, request.storyboard(), cuts);
+        List<Integer> cuts =
+                metrics == null ? List.of() : ShotStructure.of(metrics).cuts();
+        String html = ReportPage.render(
+                "Reelforge review: " + job.jobId(),
+                decision.verdict().wireName(),
+                decision.reason(),
+                decision.best().checks(),
+                decision.best().advisory(),
+                metrics,
+                request.storyboard(),
+                cuts);
         clips.putBytes(htmlKey(jsonKey), html.getBytes(StandardCharsets.UTF_8), "text/html; charset=utf-8");
     }
 
@@ -161,8 +215,8 @@ public final class ReviewStep {
         return reportJsonKey.replaceAll("\\.json$", "") + ".html";
     }
 
-    private void writeReport(String key, JobTicket job, ObjectNode detail, VerdictPolicy.Decision decision,
-            List<ClipScore> scores) {
+    private void writeReport(
+            String key, JobTicket job, ObjectNode detail, VerdictPolicy.Decision decision, List<ClipScore> scores) {
         ObjectNode report = json.createObjectNode();
         report.put("jobId", job.jobId());
         report.put("tenant", job.tenant());
@@ -175,13 +229,23 @@ public final class ReviewStep {
         report.put("html", htmlKey(key));
         report.set("attempts", detail.path("attempts"));
         report.set("warnings", detail.path("warnings"));
-        report.set(ProviderHistory.JOBS, detail.path(ProviderHistory.JOBS).isArray() ? detail.get(ProviderHistory.JOBS)
-                : json.createArrayNode());
-        report.set(ProviderHistory.POSSIBLE_DUPLICATES, detail.path(ProviderHistory.POSSIBLE_DUPLICATES).isArray()
-                ? detail.get(ProviderHistory.POSSIBLE_DUPLICATES) : json.createArrayNode());
+        report.set(
+                ProviderHistory.JOBS,
+                detail.path(ProviderHistory.JOBS).isArray()
+                        ? detail.get(ProviderHistory.JOBS)
+                        : json.createArrayNode());
+        report.set(
+                ProviderHistory.POSSIBLE_DUPLICATES,
+                detail.path(ProviderHistory.POSSIBLE_DUPLICATES).isArray()
+                        ? detail.get(ProviderHistory.POSSIBLE_DUPLICATES)
+                        : json.createArrayNode());
         try {
-            clips.putBytes(key, json.writerWithDefaultPrettyPrinter().writeValueAsString(report)
-                    .getBytes(StandardCharsets.UTF_8), "application/json");
+            clips.putBytes(
+                    key,
+                    json.writerWithDefaultPrettyPrinter()
+                            .writeValueAsString(report)
+                            .getBytes(StandardCharsets.UTF_8),
+                    "application/json");
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -48,7 +48,12 @@ public final class SubmitStep {
     }
 
     /** With a per-tenant daily budget, charged once per round (keyed by job and attempt) before any provider call. */
-    public SubmitStep(Function<String, VideoProvider> providers, JobStore jobs, ObjectMapper json, Clock clock, DailyBudget dailyBudget) {
+    public SubmitStep(
+            Function<String, VideoProvider> providers,
+            JobStore jobs,
+            ObjectMapper json,
+            Clock clock,
+            DailyBudget dailyBudget) {
         this.providers = providers;
         this.jobs = jobs;
         this.details = new JobDetail(json);
@@ -65,9 +70,14 @@ public final class SubmitStep {
         int clips = mode == RoundMode.REMIX ? 1 : request.settings().variations();
         double cost = job.pricePerClipUsd() * clips;
         if (previous.spentUsd() + cost > request.budgetUsd() + 1e-9) {
-            throw InvalidRequestException.of("budgetUsd", String.format(Locale.ROOT,
-                    "attempt %d would bring the spend to $%.2f, over the $%.2f budget", attempt, previous.spentUsd() + cost,
-                    request.budgetUsd()));
+            throw InvalidRequestException.of(
+                    "budgetUsd",
+                    String.format(
+                            Locale.ROOT,
+                            "attempt %d would bring the spend to $%.2f, over the $%.2f budget",
+                            attempt,
+                            previous.spentUsd() + cost,
+                            request.budgetUsd()));
         }
         dailyBudget.charge(job.tenant(), job.jobId() + "/" + attempt, cost, clock.instant());
         VideoProvider provider = providers.apply(job.provider());
@@ -76,33 +86,74 @@ public final class SubmitStep {
         int pollAfter = 1;
         for (int variation = 0; variation < clips; variation++) {
             long seed = seed(job.jobId(), attempt, variation);
-            GenerationSpec spec = new GenerationSpec(prompt, request.storyboard(), request.settings(), job.model(), seed,
-                    defects(request), remixOf, review.nextInstruction());
+            GenerationSpec spec = new GenerationSpec(
+                    prompt,
+                    request.storyboard(),
+                    request.settings(),
+                    job.model(),
+                    seed,
+                    defects(request),
+                    remixOf,
+                    review.nextInstruction());
             ProviderJob started = provider.submit(spec, job.jobId() + "/" + attempt + "/" + variation);
             startedJobs.add(started);
-            tasks.add(new ProviderTask(variation, seed, started.providerJobId(), started.state(),
-                    started.progressPercent(), "", started.failureReason(), ""));
+            tasks.add(new ProviderTask(
+                    variation,
+                    seed,
+                    started.providerJobId(),
+                    started.state(),
+                    started.progressPercent(),
+                    "",
+                    started.failureReason(),
+                    ""));
             pollAfter = Math.max(pollAfter, started.pollAfterSeconds());
         }
-        RenderRound round = new RenderRound(attempt, mode, prompt, review.nextInstruction(), tasks, RenderRound.Status.RUNNING, 0,
-                pollAfter, clock.instant().plus(ROUND_DEADLINE).toString(), previous.spentUsd() + cost,
+        RenderRound round = new RenderRound(
+                attempt,
+                mode,
+                prompt,
+                review.nextInstruction(),
+                tasks,
+                RenderRound.Status.RUNNING,
+                0,
+                pollAfter,
+                clock.instant().plus(ROUND_DEADLINE).toString(),
+                previous.spentUsd() + cost,
                 request.settings().durationSeconds());
         String now = clock.instant().toString();
         jobs.update(job.jobId(), r -> {
-            Set<String> onRecord = history.read(r).stream().map(ProviderJobHistory::providerJobId).collect(Collectors.toSet());
-            long newJobs = startedJobs.stream().filter(s -> !onRecord.contains(s.providerJobId())).count();
+            Set<String> onRecord = history.read(r).stream()
+                    .map(ProviderJobHistory::providerJobId)
+                    .collect(Collectors.toSet());
+            long newJobs = startedJobs.stream()
+                    .filter(s -> !onRecord.contains(s.providerJobId()))
+                    .count();
             JobRecord updated = r.withStatus(JobStatus.RENDERING, "", clock.instant())
                     .withSubmissions(r.providerSubmissions() + (int) newJobs);
-            updated = updated.withDetail(details.putAttempt(updated, attempt, Map.of(
-                    "mode", mode.wireName(), "instruction", round.instruction(), "providerJobIds",
-                    tasks.stream().map(ProviderTask::providerJobId).toList(), "estimatedCostUsd", cost)));
+            updated = updated.withDetail(details.putAttempt(
+                    updated,
+                    attempt,
+                    Map.of(
+                            "mode",
+                            mode.wireName(),
+                            "instruction",
+                            round.instruction(),
+                            "providerJobIds",
+                            tasks.stream().map(ProviderTask::providerJobId).toList(),
+                            "estimatedCostUsd",
+                            cost)));
             for (int i = 0; i < startedJobs.size(); i++) {
                 ProviderJob started = startedJobs.get(i);
                 List<CreateAttempt> creates = started.createAttempts().isEmpty()
                         ? List.of(unreported(job, started, onRecord.contains(started.providerJobId()), now))
                         : started.createAttempts();
-                updated = updated.withDetail(history.submitted(updated, attempt, i, started.providerJobId(),
-                        creates, new ProviderJobHistory.StateSeen(started.state().name(), now),
+                updated = updated.withDetail(history.submitted(
+                        updated,
+                        attempt,
+                        i,
+                        started.providerJobId(),
+                        creates,
+                        new ProviderJobHistory.StateSeen(started.state().name(), now),
                         started.possibleDuplicateCharges()));
             }
             return updated;
@@ -116,15 +167,23 @@ public final class SubmitStep {
      */
     private static CreateAttempt unreported(JobTicket job, ProviderJob started, boolean onRecord, String now) {
         return onRecord
-                ? new CreateAttempt(now, CreateAttempt.Outcome.RESUMED, started.providerJobId(),
+                ? new CreateAttempt(
+                        now,
+                        CreateAttempt.Outcome.RESUMED,
+                        started.providerJobId(),
                         "already on the job record: a retried Submit found the job " + job.provider() + " had started")
-                : new CreateAttempt(now, CreateAttempt.Outcome.CREATED, started.providerJobId(),
+                : new CreateAttempt(
+                        now,
+                        CreateAttempt.Outcome.CREATED,
+                        started.providerJobId(),
                         "started by " + job.provider() + ", which reports no details of its calls");
     }
 
     /** Animatic defects; a trailing {@code !} marks them persistent (the animatic then ignores fixes for them). */
     static List<String> defects(RenderRequest request) {
-        return request.defectsPersist() ? request.defects().stream().map(d -> d + "!").toList() : request.defects();
+        return request.defectsPersist()
+                ? request.defects().stream().map(d -> d + "!").toList()
+                : request.defects();
     }
 
     /** Deterministic per job, attempt and variation: a retried Submit asks for exactly the same clip. */

@@ -31,8 +31,13 @@ public final class ValidateStep {
     private final Clock clock;
     private final ObjectMapper json;
 
-    public ValidateStep(RequestParser parser, RequestValidator validator, JobStore jobs, PromptCache cache,
-            ObjectMapper json, Clock clock) {
+    public ValidateStep(
+            RequestParser parser,
+            RequestValidator validator,
+            JobStore jobs,
+            PromptCache cache,
+            ObjectMapper json,
+            Clock clock) {
         this.parser = parser;
         this.validator = validator;
         this.jobs = jobs;
@@ -56,7 +61,8 @@ public final class ValidateStep {
                 throw InvalidRequestException.of("$", "not valid JSON");
             }
         }
-        throw InvalidRequestException.of("request", "the execution input needs a 'request' object or a 'requestText' string");
+        throw InvalidRequestException.of(
+                "request", "the execution input needs a 'request' object or a 'requestText' string");
     }
 
     public JobTicket run(JsonNode requestJson, String jobId) {
@@ -65,11 +71,22 @@ public final class ValidateStep {
         String cacheKey = CacheKey.of(request, accepted.model());
         Optional<CacheEntry> hit = cache.find(cacheKey);
         openJob(jobId, request, cacheKey, accepted);
-        double perClip = accepted.model().pricePerSecondUsd() * request.settings().durationSeconds();
-        return new JobTicket(jobId, request.tenant(), request.clientRequestId(), cacheKey, hit.isPresent(),
-                hit.map(CacheEntry::clipKey).orElse(""), hit.map(CacheEntry::jobId).orElse(""),
-                accepted.model().provider(), accepted.model().model(), accepted.model().remix(), perClip,
-                hit.isPresent() ? 0 : accepted.estimate().usd(), accepted.warnings());
+        double perClip =
+                accepted.model().pricePerSecondUsd() * request.settings().durationSeconds();
+        return new JobTicket(
+                jobId,
+                request.tenant(),
+                request.clientRequestId(),
+                cacheKey,
+                hit.isPresent(),
+                hit.map(CacheEntry::clipKey).orElse(""),
+                hit.map(CacheEntry::jobId).orElse(""),
+                accepted.model().provider(),
+                accepted.model().model(),
+                accepted.model().remix(),
+                perClip,
+                hit.isPresent() ? 0 : accepted.estimate().usd(),
+                accepted.warnings());
     }
 
     private void openJob(String jobId, RenderRequest request, String cacheKey, RequestValidator.Accepted accepted) {

@@ -12,10 +12,14 @@ import org.junit.jupiter.api.Test;
 class CacheKeyTest {
     private final ObjectMapper json = new ObjectMapper();
     private final RequestParser parser = new RequestParser(json);
-    private final ModelCapabilities animatic = CapabilityCatalog.bundled(json).find("animatic", "").orElseThrow();
+    private final ModelCapabilities animatic =
+            CapabilityCatalog.bundled(json).find("animatic", "").orElseThrow();
 
     private ObjectNode request() {
-        return json.createObjectNode().put("tenant", "acme").put("clientRequestId", "one").put("prompt", "A heavy mug falls. Camera: tripod.");
+        return json.createObjectNode()
+                .put("tenant", "acme")
+                .put("clientRequestId", "one")
+                .put("prompt", "A heavy mug falls. Camera: tripod.");
     }
 
     private String key(ObjectNode node) {
@@ -24,12 +28,14 @@ class CacheKeyTest {
 
     @Test
     void of_sameContentDifferentClientIdAndBudget_sameKey() {
-        assertThat(key(request().put("clientRequestId", "two").put("budgetUsd", 9))).isEqualTo(key(request()));
+        assertThat(key(request().put("clientRequestId", "two").put("budgetUsd", 9)))
+                .isEqualTo(key(request()));
     }
 
     @Test
     void of_whitespaceAndCaseInPrompt_normalisedAway() {
-        assertThat(key(request().put("prompt", "  a HEAVY mug   falls. Camera: tripod. "))).isEqualTo(key(request()));
+        assertThat(key(request().put("prompt", "  a HEAVY mug   falls. Camera: tripod. ")))
+                .isEqualTo(key(request()));
     }
 
     @Test

@@ -25,9 +25,12 @@ class CoreIsPureTest {
 
     private static boolean importsInfrastructure(Path file) {
         try {
-            return Files.readAllLines(file).stream().anyMatch(line -> line.startsWith("import software.amazon")
-                    || line.startsWith("import com.amazonaws") || line.startsWith("import org.bytedeco")
-                    || line.startsWith("import java.net.http") || line.startsWith("import okhttp3"));
+            return Files.readAllLines(file).stream()
+                    .anyMatch(line -> line.startsWith("import software.amazon")
+                            || line.startsWith("import com.amazonaws")
+                            || line.startsWith("import org.bytedeco")
+                            || line.startsWith("import java.net.http")
+                            || line.startsWith("import okhttp3"));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

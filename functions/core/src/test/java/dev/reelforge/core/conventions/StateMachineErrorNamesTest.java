@@ -22,16 +22,26 @@ class StateMachineErrorNamesTest {
     void everyCustomErrorEquals_namesAReelforgeExceptionClass() throws IOException {
         List<String> names = new ArrayList<>();
         try (Stream<Path> files = Files.list(Path.of("../../infrastructure/statemachine"))) {
-            for (Path file : files.filter(p -> p.toString().endsWith(".asl.json")).toList()) {
+            for (Path file :
+                    files.filter(p -> p.toString().endsWith(".asl.json")).toList()) {
                 collect(new ObjectMapper().readTree(file.toFile()), names);
             }
         }
-        List<String> custom = names.stream().filter(n -> n.startsWith("dev.reelforge.")).distinct().toList();
+        List<String> custom = names.stream()
+                .filter(n -> n.startsWith("dev.reelforge."))
+                .distinct()
+                .toList();
 
         assertThat(custom).isNotEmpty();
-        assertThat(custom).allSatisfy(name -> assertThat(ReelforgeException.class.isAssignableFrom(load(name)))
-                .as(name).isTrue());
-        assertThat(names).allSatisfy(name -> assertThat(name).matches("States\\..+|Lambda\\..+|ECS\\..+|StepFunctions\\..+|EventBridge\\..+|dev\\.reelforge\\..+"));
+        assertThat(custom)
+                .allSatisfy(name -> assertThat(ReelforgeException.class.isAssignableFrom(load(name)))
+                        .as(name)
+                        .isTrue());
+        assertThat(names)
+                .allSatisfy(
+                        name -> assertThat(name)
+                                .matches(
+                                        "States\\..+|Lambda\\..+|ECS\\..+|StepFunctions\\..+|EventBridge\\..+|dev\\.reelforge\\..+"));
     }
 
     private static Class<?> load(String name) {

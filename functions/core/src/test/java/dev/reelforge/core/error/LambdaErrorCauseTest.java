@@ -10,14 +10,16 @@ class LambdaErrorCauseTest {
 
     @Test
     void message_lambdaErrorDocument_isItsErrorMessage() {
-        String cause = "{\"errorMessage\":\"prompt too long\",\"errorType\":\"x.InvalidRequestException\",\"stackTrace\":[\"at a\"]}";
+        String cause =
+                "{\"errorMessage\":\"prompt too long\",\"errorType\":\"x.InvalidRequestException\",\"stackTrace\":[\"at a\"]}";
 
         assertThat(LambdaErrorCause.message(json, cause)).isEqualTo("prompt too long");
     }
 
     @Test
     void message_plainTextOrOtherJson_isTheCauseItself() {
-        assertThat(LambdaErrorCause.message(json, "States.Timeout after 900 s")).isEqualTo("States.Timeout after 900 s");
+        assertThat(LambdaErrorCause.message(json, "States.Timeout after 900 s"))
+                .isEqualTo("States.Timeout after 900 s");
         assertThat(LambdaErrorCause.message(json, "{\"reason\":\"x\"}")).isEqualTo("{\"reason\":\"x\"}");
     }
 

@@ -31,9 +31,10 @@ class AtomicFileTest {
         Path target = Files.writeString(dir.resolve("a.mp4"), "old");
 
         assertThatThrownBy(() -> AtomicFile.write(target, part -> {
-            Files.writeString(part, "half");
-            throw new IOException("cut");
-        })).hasMessage("cut");
+                    Files.writeString(part, "half");
+                    throw new IOException("cut");
+                }))
+                .hasMessage("cut");
 
         assertThat(Files.readString(target)).isEqualTo("old");
         try (var files = Files.list(dir)) {

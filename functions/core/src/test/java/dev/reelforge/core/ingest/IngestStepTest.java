@@ -57,22 +57,27 @@ class IngestStepTest {
         store.put("requests/acme/clip.json", "{\"tenant\":\"other\"}");
 
         assertThatThrownBy(() -> step.onUpload(new ObjectCreated("b", "requests/acme/clip.json", "e", "s")))
-                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("tenant");
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("tenant");
         assertThat(starter.names).isEmpty();
     }
 
     @Test
     void onUpload_keyOutsideRequests_isRejected() {
         assertThatThrownBy(() -> step.onUpload(new ObjectCreated("b", "outputs/acme/x.json", "e", "s")))
-                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("requests/<tenant>/<name>.json");
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("requests/<tenant>/<name>.json");
     }
 
     @Test
     void onSchedule_manifest_startsOneBatchWithNamedItems() throws IOException {
         store.put("requests/acme/a.json", "{\"tenant\":\"acme\",\"prompt\":\"a\"}");
-        store.put("manifests/nightly.json", "{\"requests\":[\"requests/acme/a.json\",{\"tenant\":\"acme\",\"prompt\":\"b\"}]}");
-        JsonNode event = JSON.readTree("{\"source\":\"reelforge.schedule\",\"manifestKey\":\"manifests/nightly.json\",\"maxConcurrency\":3,"
-                + "\"scheduledTime\":\"2026-01-01T02:00:00Z\",\"scheduleArn\":\"arn:s\"}");
+        store.put(
+                "manifests/nightly.json",
+                "{\"requests\":[\"requests/acme/a.json\",{\"tenant\":\"acme\",\"prompt\":\"b\"}]}");
+        JsonNode event = JSON.readTree(
+                "{\"source\":\"reelforge.schedule\",\"manifestKey\":\"manifests/nightly.json\",\"maxConcurrency\":3,"
+                        + "\"scheduledTime\":\"2026-01-01T02:00:00Z\",\"scheduleArn\":\"arn:s\"}");
 
         step.onSchedule(event);
         step.onSchedule(event);
@@ -83,15 +88,29 @@ class IngestStepTest {
         assertThat(batch.path("maxConcurrency").asInt()).isEqualTo(3);
         assertThat(batch.path("items")).hasSize(2);
         assertThat(batch.path("items").get(1).path("name").asText()).isEqualTo(starter.names.get(0) + "-1");
-        assertThat(batch.path("items").get(0).path("input").path("request").path("prompt").asText()).isEqualTo("a");
-        assertThat(batch.path("items").get(1).path("input").path("source").path("kind").asText()).isEqualTo("batch");
+        assertThat(batch.path("items")
+                        .get(0)
+                        .path("input")
+                        .path("request")
+                        .path("prompt")
+                        .asText())
+                .isEqualTo("a");
+        assertThat(batch.path("items")
+                        .get(1)
+                        .path("input")
+                        .path("source")
+                        .path("kind")
+                        .asText())
+                .isEqualTo("batch");
     }
 
     @Test
     void executionNames_longInputs_stayWithinEightyCharacters() {
         String name = ExecutionNames.forUpload(new ObjectCreated("b", "k", "e", "s"), "t".repeat(40), "n".repeat(100));
         assertThat(name).hasSizeLessThanOrEqualTo(80);
-        assertThat(ExecutionNames.forBatchItem(name, 12345)).hasSizeLessThanOrEqualTo(80).endsWith("-12345");
+        assertThat(ExecutionNames.forBatchItem(name, 12345))
+                .hasSizeLessThanOrEqualTo(80)
+                .endsWith("-12345");
     }
 
     @Test
@@ -100,8 +119,12 @@ class IngestStepTest {
 
         ObjectCreated upload = ObjectCreated.fromEvent(event);
 
-        assertThat(upload).isEqualTo(new ObjectCreated("reelforge-clips", "requests/demo/mug-drop.json",
-                "b1946ac92492d2347c6235b4d2611184", "00617F08299329D189"));
+        assertThat(upload)
+                .isEqualTo(new ObjectCreated(
+                        "reelforge-clips",
+                        "requests/demo/mug-drop.json",
+                        "b1946ac92492d2347c6235b4d2611184",
+                        "00617F08299329D189"));
     }
 
     private static final class MapClipStore implements ClipStore {

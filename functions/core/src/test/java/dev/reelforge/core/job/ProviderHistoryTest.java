@@ -20,16 +20,22 @@ class ProviderHistoryTest {
 
     @Test
     void submittedTwice_sameCallsAndState_recordedOnceAndCountedByOutcome() {
-        List<CreateAttempt> adopted = List.of(attempt(CreateAttempt.Outcome.AMBIGUOUS, "", "t0"),
-                attempt(CreateAttempt.Outcome.ADOPTED, "v1", "t1"));
+        List<CreateAttempt> adopted = List.of(
+                attempt(CreateAttempt.Outcome.AMBIGUOUS, "", "t0"), attempt(CreateAttempt.Outcome.ADOPTED, "v1", "t1"));
         ProviderJobHistory.StateSeen queued = new ProviderJobHistory.StateSeen("QUEUED", "t1");
         JobRecord once = empty.withDetail(history.submitted(empty, 1, 0, "v1", adopted, queued, List.of()));
         JobRecord twice = once.withDetail(history.submitted(once, 1, 0, "v1", adopted, queued, List.of()));
-        JobRecord resumed = twice.withDetail(history.submitted(twice, 1, 0, "v1",
-                List.of(attempt(CreateAttempt.Outcome.RESUMED, "v1", "t2")), queued, List.of()));
+        JobRecord resumed = twice.withDetail(history.submitted(
+                twice, 1, 0, "v1", List.of(attempt(CreateAttempt.Outcome.RESUMED, "v1", "t2")), queued, List.of()));
         PossibleDuplicateCharge charge = new PossibleDuplicateCharge(List.of("v2"), "lost reply at t0");
-        JobRecord withCreated = resumed.withDetail(history.submitted(resumed, 1, 1, "v2",
-                List.of(attempt(CreateAttempt.Outcome.CREATED, "v2", "t3")), queued, List.of(charge, charge)));
+        JobRecord withCreated = resumed.withDetail(history.submitted(
+                resumed,
+                1,
+                1,
+                "v2",
+                List.of(attempt(CreateAttempt.Outcome.CREATED, "v2", "t3")),
+                queued,
+                List.of(charge, charge)));
 
         assertThat(history.read(twice)).singleElement().satisfies(job -> {
             assertThat(job.creates()).isEqualTo(adopted);
@@ -43,20 +49,34 @@ class ProviderHistoryTest {
     void observed_recordsOnlyChangesOfState() {
         JobRecord record = empty;
         for (String state : new String[] {"QUEUED", "IN_PROGRESS", "IN_PROGRESS", "COMPLETED"}) {
-            record = record.withDetail(history.observed(record, "v1", new ProviderJobHistory.StateSeen(state, "at-" + state)));
+            record = record.withDetail(
+                    history.observed(record, "v1", new ProviderJobHistory.StateSeen(state, "at-" + state)));
         }
 
-        assertThat(history.read(record).get(0).states()).extracting(ProviderJobHistory.StateSeen::state)
+        assertThat(history.read(record).get(0).states())
+                .extracting(ProviderJobHistory.StateSeen::state)
                 .containsExactly("QUEUED", "IN_PROGRESS", "COMPLETED");
     }
 
     @Test
     void read_documentAsWritten_isPlainJsonWithWireNames() throws Exception {
-        JobRecord record = empty.withDetail(history.submitted(empty, 1, 0, "v1",
-                List.of(attempt(CreateAttempt.Outcome.CREATED, "v1", "t0")), new ProviderJobHistory.StateSeen("QUEUED", "t0"),
+        JobRecord record = empty.withDetail(history.submitted(
+                empty,
+                1,
+                0,
+                "v1",
+                List.of(attempt(CreateAttempt.Outcome.CREATED, "v1", "t0")),
+                new ProviderJobHistory.StateSeen("QUEUED", "t0"),
                 List.of()));
-        record = record.withDetail(history.downloaded(record, "v1", new ProviderJobHistory.DownloadAttempt("t5",
-                ProviderJobHistory.DownloadAttempt.Outcome.REJECTED, 58, "ab", "the body was an HTML page, not an MP4")));
+        record = record.withDetail(history.downloaded(
+                record,
+                "v1",
+                new ProviderJobHistory.DownloadAttempt(
+                        "t5",
+                        ProviderJobHistory.DownloadAttempt.Outcome.REJECTED,
+                        58,
+                        "ab",
+                        "the body was an HTML page, not an MP4")));
 
         var job = JSON.readTree(record.detail()).path("providerJobs").get(0);
         assertThat(job.path("creates").get(0).path("outcome").asText()).isEqualTo("created");

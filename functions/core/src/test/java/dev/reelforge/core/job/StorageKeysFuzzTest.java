@@ -27,7 +27,9 @@ class StorageKeysFuzzTest {
             throw escaped;
         }
         if (thrown != null) {
-            assertThat(thrown).isExactlyInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("unsafe id");
+            assertThat(thrown)
+                    .isExactlyInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("unsafe id");
         }
     }
 }

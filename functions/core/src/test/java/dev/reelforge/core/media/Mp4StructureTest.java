@@ -41,8 +41,10 @@ class Mp4StructureTest {
 
     @Test
     void inspect_moovAfterMdat_isPlayable() throws IOException {
-        assertThat(inspect(concat(ftyp(), mdat(4096), moov(mvhd(600, 2400))))).isInstanceOf(Mp4Structure.Playable.class)
-                .extracting(i -> ((Mp4Structure.Playable) i).durationSeconds()).isEqualTo(4.0);
+        assertThat(inspect(concat(ftyp(), mdat(4096), moov(mvhd(600, 2400)))))
+                .isInstanceOf(Mp4Structure.Playable.class)
+                .extracting(i -> ((Mp4Structure.Playable) i).durationSeconds())
+                .isEqualTo(4.0);
     }
 
     @Test
@@ -54,23 +56,37 @@ class Mp4StructureTest {
 
     @Test
     void inspect_largesizeMdatAndMvhdVersion1_isPlayable() throws IOException {
-        ByteBuffer mvhd1 = ByteBuffer.allocate(112).putInt(0x01000000).putLong(0).putLong(0).putInt(90_000).putLong(450_000);
-        byte[] mdat64 = ByteBuffer.allocate(16 + 2048).putInt(1).put("mdat".getBytes(StandardCharsets.US_ASCII))
-                .putLong(16 + 2048).array();
-        Mp4Structure.Playable playable = (Mp4Structure.Playable) inspect(concat(ftyp(), moov(box("mvhd", mvhd1.array())), mdat64));
+        ByteBuffer mvhd1 = ByteBuffer.allocate(112)
+                .putInt(0x01000000)
+                .putLong(0)
+                .putLong(0)
+                .putInt(90_000)
+                .putLong(450_000);
+        byte[] mdat64 = ByteBuffer.allocate(16 + 2048)
+                .putInt(1)
+                .put("mdat".getBytes(StandardCharsets.US_ASCII))
+                .putLong(16 + 2048)
+                .array();
+        Mp4Structure.Playable playable =
+                (Mp4Structure.Playable) inspect(concat(ftyp(), moov(box("mvhd", mvhd1.array())), mdat64));
         assertThat(playable.durationSeconds()).isEqualTo(5.0);
     }
 
     @Test
     void inspect_lastBoxSizeZero_extendsToTheEndOfTheFile() throws IOException {
-        byte[] open = ByteBuffer.allocate(8 + 3000).putInt(0).put("mdat".getBytes(StandardCharsets.US_ASCII)).array();
+        byte[] open = ByteBuffer.allocate(8 + 3000)
+                .putInt(0)
+                .put("mdat".getBytes(StandardCharsets.US_ASCII))
+                .array();
         assertThat(inspect(concat(ftyp(), moov(mvhd(1000, 4000)), open))).isInstanceOf(Mp4Structure.Playable.class);
     }
 
     @Test
     void inspect_truncatedInMdat_isCorruptAndSaysTruncated() throws IOException {
         byte[] whole = clip(8);
-        assertThat(corruptReason(Arrays.copyOf(whole, whole.length - 100))).contains("'mdat'").contains("truncated");
+        assertThat(corruptReason(Arrays.copyOf(whole, whole.length - 100)))
+                .contains("'mdat'")
+                .contains("truncated");
     }
 
     @Test
@@ -82,25 +98,29 @@ class Mp4StructureTest {
     @Test
     void inspect_truncatedBeforeMoov_isCorrupt() throws IOException {
         byte[] whole = concat(ftyp(), mdat(4096), moov(mvhd(1000, 8000)));
-        assertThat(corruptReason(Arrays.copyOf(whole, ftyp().length + 4096 + 8))).contains("no 'moov'");
+        assertThat(corruptReason(Arrays.copyOf(whole, ftyp().length + 4096 + 8)))
+                .contains("no 'moov'");
     }
 
     @Test
     void inspect_htmlErrorPageServedWith200_isNamedAsAnHtmlPage() throws IOException {
         byte[] page = ("\n<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body>" + "x".repeat(2000)
-                + "</body></html>").getBytes(StandardCharsets.UTF_8);
+                        + "</body></html>")
+                .getBytes(StandardCharsets.UTF_8);
         assertThat(corruptReason(page)).isEqualTo("the body was an HTML page, not an MP4");
     }
 
     @Test
     void inspect_jsonBody_isNamedAsJson() throws IOException {
-        byte[] json = "{\"error\": {\"message\": \"upstream timed out\", \"code\": \"gateway_timeout\"}}".getBytes(StandardCharsets.UTF_8);
+        byte[] json = "{\"error\": {\"message\": \"upstream timed out\", \"code\": \"gateway_timeout\"}}"
+                .getBytes(StandardCharsets.UTF_8);
         assertThat(corruptReason(json)).isEqualTo("the body was a JSON document, not an MP4");
     }
 
     @Test
     void inspect_plainTextOrRandomBytes_isCorruptNotAnMp4() throws IOException {
-        assertThat(corruptReason("mp4:video_1_0 and then some more text".getBytes(StandardCharsets.UTF_8))).contains("not an MP4");
+        assertThat(corruptReason("mp4:video_1_0 and then some more text".getBytes(StandardCharsets.UTF_8)))
+                .contains("not an MP4");
         byte[] noise = new byte[4096];
         new java.util.SplittableRandom(7).nextBytes(noise);
         assertThat(inspect(noise)).isInstanceOf(Mp4Structure.Corrupt.class);
@@ -114,7 +134,13 @@ class Mp4StructureTest {
 
     @Test
     void inspect_boxSmallerThanItsHeader_isCorrupt() throws IOException {
-        byte[] bad = concat(ftyp(), ByteBuffer.allocate(8).putInt(4).put("moov".getBytes(StandardCharsets.US_ASCII)).array(), mdat(2048));
+        byte[] bad = concat(
+                ftyp(),
+                ByteBuffer.allocate(8)
+                        .putInt(4)
+                        .put("moov".getBytes(StandardCharsets.US_ASCII))
+                        .array(),
+                mdat(2048));
         assertThat(corruptReason(bad)).contains("'moov'").contains("less than its own header");
     }
 
@@ -122,29 +148,37 @@ class Mp4StructureTest {
     void inspect_boxSizeLargerThanTheFile_isCorrupt() throws IOException {
         byte[] moov = moov(mvhd(1000, 8000));
         ByteBuffer.wrap(moov).putInt(0, moov.length + 100_000);
-        assertThat(corruptReason(concat(ftyp(), mdat(4096), moov))).contains("'moov'").contains("truncated");
+        assertThat(corruptReason(concat(ftyp(), mdat(4096), moov)))
+                .contains("'moov'")
+                .contains("truncated");
     }
 
     @Test
     void inspect_firstBoxNotFtyp_isCorrupt() throws IOException {
-        assertThat(corruptReason(concat(moov(mvhd(1000, 8000)), ftyp(), mdat(4096)))).contains("not 'ftyp'");
+        assertThat(corruptReason(concat(moov(mvhd(1000, 8000)), ftyp(), mdat(4096))))
+                .contains("not 'ftyp'");
     }
 
     @Test
     void inspect_noMdat_isCorrupt() throws IOException {
-        assertThat(corruptReason(concat(ftyp(), moov(mvhd(1000, 8000)), box("free", new byte[2048])))).contains("'mdat'");
+        assertThat(corruptReason(concat(ftyp(), moov(mvhd(1000, 8000)), box("free", new byte[2048]))))
+                .contains("'mdat'");
     }
 
     @Test
     void inspect_moofWithoutMoov_isCorrupt() throws IOException {
-        assertThat(corruptReason(concat(ftyp(), box("moof", new byte[24]), mdat(4096)))).contains("no 'moov'");
+        assertThat(corruptReason(concat(ftyp(), box("moof", new byte[24]), mdat(4096))))
+                .contains("no 'moov'");
     }
 
     @Test
     void inspect_moovWithoutMvhdOrWithZeroTimescaleOrDuration_isCorrupt() throws IOException {
-        assertThat(corruptReason(concat(ftyp(), moov(box("trak", new byte[16])), mdat(4096)))).contains("'mvhd'");
-        assertThat(corruptReason(concat(ftyp(), moov(mvhd(0, 8000)), mdat(4096)))).contains("time scale of 0");
-        assertThat(corruptReason(concat(ftyp(), moov(mvhd(1000, 0)), mdat(4096)))).contains("0 seconds");
+        assertThat(corruptReason(concat(ftyp(), moov(box("trak", new byte[16])), mdat(4096))))
+                .contains("'mvhd'");
+        assertThat(corruptReason(concat(ftyp(), moov(mvhd(0, 8000)), mdat(4096))))
+                .contains("time scale of 0");
+        assertThat(corruptReason(concat(ftyp(), moov(mvhd(1000, 0)), mdat(4096))))
+                .contains("0 seconds");
     }
 
     @Test
@@ -155,14 +189,17 @@ class Mp4StructureTest {
 
     @Test
     void inspect_completeButTinyFile_isCorrupt() throws IOException {
-        assertThat(corruptReason(concat(ftyp(), moov(mvhd(1000, 8000)), mdat(16)))).contains("too small");
+        assertThat(corruptReason(concat(ftyp(), moov(mvhd(1000, 8000)), mdat(16))))
+                .contains("too small");
     }
 
     @Test
     void inspect_everyTruncationOfAValidClip_isCorrupt() throws IOException {
         byte[] whole = concat(ftyp(), mdat(1500), moov(mvhd(1000, 8000)));
         for (int length = 0; length < whole.length; length += 7) {
-            assertThat(inspect(Arrays.copyOf(whole, length))).as("first %d bytes", length).isInstanceOf(Mp4Structure.Corrupt.class);
+            assertThat(inspect(Arrays.copyOf(whole, length)))
+                    .as("first %d bytes", length)
+                    .isInstanceOf(Mp4Structure.Corrupt.class);
         }
     }
 }

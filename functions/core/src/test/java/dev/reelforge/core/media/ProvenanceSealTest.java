@@ -25,7 +25,8 @@ class ProvenanceSealTest {
         byte[] bytes = json.writerWithDefaultPrettyPrinter().writeValueAsBytes(seal.sign(record(), signer));
 
         assertThat(seal.verify(bytes, OUTPUT_SHA, null).ok()).isTrue();
-        assertThat(seal.verify(bytes, OUTPUT_SHA, signer.publicKeyDer()).message()).contains("trusted key");
+        assertThat(seal.verify(bytes, OUTPUT_SHA, signer.publicKeyDer()).message())
+                .contains("trusted key");
     }
 
     @Test
@@ -44,7 +45,8 @@ class ProvenanceSealTest {
         ObjectNode tree = json.valueToTree(seal.sign(record(), new TestSigner(1)));
         tree.put("note", "approved by legal");
 
-        assertThat(seal.verify(json.writeValueAsBytes(tree), OUTPUT_SHA, null).ok()).isFalse();
+        assertThat(seal.verify(json.writeValueAsBytes(tree), OUTPUT_SHA, null).ok())
+                .isFalse();
     }
 
     @Test
@@ -61,19 +63,34 @@ class ProvenanceSealTest {
     void verify_recordSignedByAnotherKey_failsAgainstTheTrustedKey() throws Exception {
         byte[] bytes = json.writeValueAsBytes(seal.sign(record(), new TestSigner(2)));
 
-        assertThat(seal.verify(bytes, OUTPUT_SHA, new TestSigner(1).publicKeyDer()).ok()).isFalse();
+        assertThat(seal.verify(bytes, OUTPUT_SHA, new TestSigner(1).publicKeyDer())
+                        .ok())
+                .isFalse();
     }
 
     @Test
     void verify_notJson_failsClearly() {
-        assertThat(seal.verify("not json".getBytes(), OUTPUT_SHA, null).message()).contains("not valid JSON");
+        assertThat(seal.verify("not json".getBytes(), OUTPUT_SHA, null).message())
+                .contains("not valid JSON");
     }
 
     private static ProvenanceRecord record() {
-        return new ProvenanceRecord(ProvenanceRecord.FORMAT, "job-1", "demo", "animatic", "animatic-v1", "prov-123", "c".repeat(64),
+        return new ProvenanceRecord(
+                ProvenanceRecord.FORMAT,
+                "job-1",
+                "demo",
+                "animatic",
+                "animatic-v1",
+                "prov-123",
+                "c".repeat(64),
                 List.of(new ProvenanceRecord.FileDigest("original", "clips/demo/job-1/1/0.mp4", "d".repeat(64))),
                 List.of(new ProvenanceRecord.FileDigest("9x16-720p", "outputs/demo/job-1/9x16-720p.mp4", OUTPUT_SHA)),
-                "libopenh264", "cpu", "[0:v]hue=s=0.92,split=1[g0]", "2026-11-25T10:00:00Z", "2026-11-25T10:00:05Z", null);
+                "libopenh264",
+                "cpu",
+                "[0:v]hue=s=0.92,split=1[g0]",
+                "2026-11-25T10:00:00Z",
+                "2026-11-25T10:00:05Z",
+                null);
     }
 
     /** A P-256 key from a seeded generator, so each seed is one stable key within the run. */

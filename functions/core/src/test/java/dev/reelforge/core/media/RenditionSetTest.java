@@ -21,8 +21,19 @@ class RenditionSetTest {
 
     @Test
     void mediaPlan_missingNewerFields_takesTheDefaults() {
-        MediaPlan plan = new MediaPlan("j", "t", "clips/t/j/1/0.mp4", "outputs/t/j/", java.util.List.of(), true,
-                null, 0, null, null, null, null);
+        MediaPlan plan = new MediaPlan(
+                "j",
+                "t",
+                "clips/t/j/1/0.mp4",
+                "outputs/t/j/",
+                java.util.List.of(),
+                true,
+                null,
+                0,
+                null,
+                null,
+                null,
+                null);
 
         assertThat(plan.inputKeys()).containsExactly("clips/t/j/1/0.mp4");
         assertThat(plan.crossfadeSeconds()).isEqualTo(MediaPlan.DEFAULT_CROSSFADE_SECONDS);

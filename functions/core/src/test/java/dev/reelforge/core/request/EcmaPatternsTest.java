@@ -9,8 +9,10 @@ class EcmaPatternsTest {
 
     @Test
     void matches_trailingLineBreak_isNotTheEndOfTheText() {
-        assertThat(patterns.getRegularExpression("^[a-z]{2,4}$").matches("acme\n")).isFalse();
-        assertThat(patterns.getRegularExpression("^[a-z]{2,4}$").matches("acme")).isTrue();
+        assertThat(patterns.getRegularExpression("^[a-z]{2,4}$").matches("acme\n"))
+                .isFalse();
+        assertThat(patterns.getRegularExpression("^[a-z]{2,4}$").matches("acme"))
+                .isTrue();
     }
 
     @Test

@@ -39,7 +39,9 @@ class PromptCorpusTest {
 
     @Test
     void corpus_holdsAtLeast150PromptsWrittenByHandAndComposed() throws IOException {
-        List<String> sources = prompts().map(a -> ((JsonNode) a.get()[1]).path("source").asText()).toList();
+        List<String> sources = prompts()
+                .map(a -> ((JsonNode) a.get()[1]).path("source").asText())
+                .toList();
 
         assertThat(sources).hasSizeGreaterThanOrEqualTo(150).contains("hand", "template");
         assertThat(sources.stream().filter("hand"::equals).count()).isGreaterThanOrEqualTo(40);
@@ -49,12 +51,17 @@ class PromptCorpusTest {
     @MethodSource("prompts")
     void parse_corpusPrompt_readsTheExpectedBeatsCuesAndShots(String id, JsonNode entry) {
         JsonNode expect = entry.path("expect");
-        StoryboardParser.Result result = new StoryboardParser().parse(entry.path("prompt").asText(), List.of(),
-                entry.path("durationSeconds").asDouble(), entry.path("fps").asInt(24));
+        StoryboardParser.Result result = new StoryboardParser()
+                .parse(
+                        entry.path("prompt").asText(),
+                        List.of(),
+                        entry.path("durationSeconds").asDouble(),
+                        entry.path("fps").asInt(24));
 
         if (expect.has("problem")) {
-            assertThat(result.problems()).anySatisfy(p -> assertThat(p.field() + ": " + p.message())
-                    .contains(expect.path("problem").asText()));
+            assertThat(result.problems())
+                    .anySatisfy(p -> assertThat(p.field() + ": " + p.message())
+                            .contains(expect.path("problem").asText()));
             return;
         }
         assertThat(result.problems()).as("problems").isEmpty();
@@ -64,16 +71,28 @@ class PromptCorpusTest {
         for (int i = 0; i < plan.beats().size(); i++) {
             PlannedBeat beat = plan.beats().get(i);
             JsonNode want = expect.path("beats").get(i);
-            assertThat(beat.startSeconds()).as("beat %d start", i).isCloseTo(want.path("start").asDouble(), within(SECONDS));
-            assertThat(beat.endSeconds()).as("beat %d end", i).isCloseTo(want.path("end").asDouble(), within(SECONDS));
-            assertThat(beat.shot()).as("beat %d shot", i).isEqualTo(want.path("shot").asInt());
+            assertThat(beat.startSeconds())
+                    .as("beat %d start", i)
+                    .isCloseTo(want.path("start").asDouble(), within(SECONDS));
+            assertThat(beat.endSeconds())
+                    .as("beat %d end", i)
+                    .isCloseTo(want.path("end").asDouble(), within(SECONDS));
+            assertThat(beat.shot())
+                    .as("beat %d shot", i)
+                    .isEqualTo(want.path("shot").asInt());
             if (want.has("text")) {
-                assertThat(beat.text()).as("beat %d text", i).isEqualTo(want.path("text").asText());
+                assertThat(beat.text())
+                        .as("beat %d text", i)
+                        .isEqualTo(want.path("text").asText());
             }
         }
-        List<String> cues = board.audioCues().stream().map(c -> c.atSeconds() + " " + c.description()).toList();
+        List<String> cues = board.audioCues().stream()
+                .map(c -> c.atSeconds() + " " + c.description())
+                .toList();
         List<String> wanted = new ArrayList<>();
-        expect.path("cues").forEach(c -> wanted.add(c.path("at").asDouble() + " " + c.path("sound").asText()));
+        expect.path("cues")
+                .forEach(c -> wanted.add(
+                        c.path("at").asDouble() + " " + c.path("sound").asText()));
         assertThat(cues).as("cues").isEqualTo(wanted);
         if (expect.has("ambience")) {
             List<String> ambience = new ArrayList<>();
@@ -82,12 +101,22 @@ class PromptCorpusTest {
         }
         List<String> shots = plan.shots().stream().map(PromptCorpusTest::shot).toList();
         List<String> wantedShots = new ArrayList<>();
-        expect.path("shots").forEach(s -> wantedShots.add(String.format(Locale.ROOT, "%.3f-%.3f %s",
-                s.path("start").asDouble(), s.path("end").asDouble(), s.path("framing").asText("unspecified"))));
+        expect.path("shots")
+                .forEach(s -> wantedShots.add(String.format(
+                        Locale.ROOT,
+                        "%.3f-%.3f %s",
+                        s.path("start").asDouble(),
+                        s.path("end").asDouble(),
+                        s.path("framing").asText("unspecified"))));
         assertThat(shots).as("shots").isEqualTo(wantedShots);
     }
 
     private static String shot(Shot shot) {
-        return String.format(Locale.ROOT, "%.3f-%.3f %s", shot.startSeconds(), shot.endSeconds(), shot.framing().wireName());
+        return String.format(
+                Locale.ROOT,
+                "%.3f-%.3f %s",
+                shot.startSeconds(),
+                shot.endSeconds(),
+                shot.framing().wireName());
     }
 }

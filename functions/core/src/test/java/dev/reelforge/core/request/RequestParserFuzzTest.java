@@ -21,17 +21,70 @@ import java.util.List;
 class RequestParserFuzzTest {
     private static final RequestBoundary BOUNDARY = new RequestBoundary();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final List<String> FIELDS = List.of("tenant", "clientRequestId", "prompt", "audioCues", "settings",
-            "provider", "budgetUsd", "maxAttempts", "onGiveUp", "defects", "defectsPersist", "review", "extra");
-    private static final List<String> SETTINGS = List.of("aspectRatio", "durationSeconds", "resolution", "fps",
-            "variations", "style", "bogus");
-    private static final List<String> NESTED = List.of("provider/name", "provider/model", "review/thresholds/flicker",
-            "review/thresholds/teleportSpike", "review/thresholds/bogus", "review/bogus");
-    private static final List<String> ODD_TEXT = List.of("\u202eevil", "ﾃｽﾄ", "😀😀😀", "a\u0000b", "../../etc/passwd",
-            "00:99–00:01: x", "Audio: boom at 99:99", "a\ud800b", "\u200b", "\u001b[2J", "x".repeat(5000), "acme", "animatic",
-            "flicker", "9:16", "16:9", "1080p", "fail", "accept-best", "blur:0.5", "audio-offset:-40", "thud at 00:04.2");
-    private static final List<Double> ODD_NUMBERS = List.of(-1e308, -1.0, -0.0, 0.0, 4.999, 5.0, 6.0, 10.0, 10.0001,
-            1e308, Double.MIN_VALUE, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 1000.0, 1000.01, 24.0, 0.5);
+    private static final List<String> FIELDS = List.of(
+            "tenant",
+            "clientRequestId",
+            "prompt",
+            "audioCues",
+            "settings",
+            "provider",
+            "budgetUsd",
+            "maxAttempts",
+            "onGiveUp",
+            "defects",
+            "defectsPersist",
+            "review",
+            "extra");
+    private static final List<String> SETTINGS =
+            List.of("aspectRatio", "durationSeconds", "resolution", "fps", "variations", "style", "bogus");
+    private static final List<String> NESTED = List.of(
+            "provider/name",
+            "provider/model",
+            "review/thresholds/flicker",
+            "review/thresholds/teleportSpike",
+            "review/thresholds/bogus",
+            "review/bogus");
+    private static final List<String> ODD_TEXT = List.of(
+            "\u202eevil",
+            "ﾃｽﾄ",
+            "😀😀😀",
+            "a\u0000b",
+            "../../etc/passwd",
+            "00:99–00:01: x",
+            "Audio: boom at 99:99",
+            "a\ud800b",
+            "\u200b",
+            "\u001b[2J",
+            "x".repeat(5000),
+            "acme",
+            "animatic",
+            "flicker",
+            "9:16",
+            "16:9",
+            "1080p",
+            "fail",
+            "accept-best",
+            "blur:0.5",
+            "audio-offset:-40",
+            "thud at 00:04.2");
+    private static final List<Double> ODD_NUMBERS = List.of(
+            -1e308,
+            -1.0,
+            -0.0,
+            0.0,
+            4.999,
+            5.0,
+            6.0,
+            10.0,
+            10.0001,
+            1e308,
+            Double.MIN_VALUE,
+            Double.POSITIVE_INFINITY,
+            Double.NEGATIVE_INFINITY,
+            1000.0,
+            1000.01,
+            24.0,
+            0.5);
 
     /** Any bytes as the request text, read as UTF-8 the way an HTTP body or an uploaded file is. */
     @FuzzTest(maxDuration = "15m")
@@ -66,9 +119,13 @@ class RequestParserFuzzTest {
     }
 
     private static ObjectNode validRequest() {
-        ObjectNode request = NODES.objectNode().put("tenant", "acme").put("clientRequestId", "r-1")
-                .put("prompt", "A heavy 300 g glass jar rolls off a wooden shelf. Camera: locked-off tripod.\n"
-                        + "00:00-00:03: it rolls.\n00:03-00:06: it falls and lands.\nAudio: thud at 00:04.2");
+        ObjectNode request = NODES.objectNode()
+                .put("tenant", "acme")
+                .put("clientRequestId", "r-1")
+                .put(
+                        "prompt",
+                        "A heavy 300 g glass jar rolls off a wooden shelf. Camera: locked-off tripod.\n"
+                                + "00:00-00:03: it rolls.\n00:03-00:06: it falls and lands.\nAudio: thud at 00:04.2");
         request.putObject("settings").put("durationSeconds", 6).put("aspectRatio", "9:16");
         return request;
     }
@@ -81,9 +138,16 @@ class RequestParserFuzzTest {
             case 2 -> NODES.numberNode(data.pickValue(ODD_NUMBERS));
             case 3 -> NODES.numberNode(data.consumeInt());
             case 4 -> NODES.numberNode(data.consumeRegularDouble());
-            case 5 -> NODES.numberNode(BigInteger.valueOf(data.consumeLong()).multiply(BigInteger.TEN.pow(data.consumeInt(0, 30))));
-            case 6 -> data.pickValue(List.of(NODES.nullNode(), NODES.booleanNode(true), NODES.booleanNode(false),
-                    NODES.objectNode(), NODES.arrayNode()));
+            case 5 ->
+                NODES.numberNode(
+                        BigInteger.valueOf(data.consumeLong()).multiply(BigInteger.TEN.pow(data.consumeInt(0, 30))));
+            case 6 ->
+                data.pickValue(List.of(
+                        NODES.nullNode(),
+                        NODES.booleanNode(true),
+                        NODES.booleanNode(false),
+                        NODES.objectNode(),
+                        NODES.arrayNode()));
             case 7 -> {
                 ArrayNode array = NODES.arrayNode();
                 for (int i = data.consumeInt(0, 30); i > 0; i--) {
@@ -99,7 +163,9 @@ class RequestParserFuzzTest {
     private static JsonNode nested(int depth, boolean objects) {
         JsonNode node = NODES.textNode("x");
         for (int i = 0; i < depth; i++) {
-            node = objects ? NODES.objectNode().set("a", node) : NODES.arrayNode().add(node);
+            node = objects
+                    ? NODES.objectNode().set("a", node)
+                    : NODES.arrayNode().add(node);
         }
         return node;
     }

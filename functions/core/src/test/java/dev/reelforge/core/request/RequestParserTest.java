@@ -25,7 +25,9 @@ class RequestParserTest {
         assertThat(request.settings().aspectRatio()).isEqualTo(AspectRatio.PORTRAIT_9_16);
         assertThat(request.settings().frameSize()).isEqualTo(new FrameSize(720, 1280));
         assertThat(request.storyboard().beats()).extracting(Beat::startSeconds).containsExactly(0.0, 2.0, 4.0);
-        assertThat(request.storyboard().audioCues()).extracting(AudioCue::atSeconds).containsExactly(1.5, 3.2, 3.6);
+        assertThat(request.storyboard().audioCues())
+                .extracting(AudioCue::atSeconds)
+                .containsExactly(1.5, 3.2, 3.6);
         assertThat(request.storyboard().audioCues().get(1).description()).isEqualTo("hard ceramic impact");
         assertThat(request.storyboard().beatBoundaries()).containsExactly(2.0, 4.0);
         assertThat(request.provider().name()).isEqualTo("animatic");
@@ -33,7 +35,8 @@ class RequestParserTest {
 
     @Test
     void parse_defaultsFilledIn_whenSettingsAbsent() {
-        RenderRequest request = parser.parse("{\"tenant\":\"acme\",\"clientRequestId\":\"a1\",\"prompt\":\"A heavy glass jar rolls.\"}");
+        RenderRequest request = parser.parse(
+                "{\"tenant\":\"acme\",\"clientRequestId\":\"a1\",\"prompt\":\"A heavy glass jar rolls.\"}");
 
         assertThat(request.settings().durationSeconds()).isEqualTo(6);
         assertThat(request.settings().fps()).isEqualTo(24);
@@ -44,8 +47,10 @@ class RequestParserTest {
     @Test
     void parse_outOfRangeDuration_namesTheField() {
         assertThatThrownBy(() -> parser.parse(Files.readString(REQUESTS.resolve("invalid-duration.json"))))
-                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.problems())
-                        .anySatisfy(p -> assertThat(p.field()).isEqualTo("settings.durationSeconds")));
+                .isInstanceOfSatisfying(
+                        InvalidRequestException.class,
+                        e -> assertThat(e.problems())
+                                .anySatisfy(p -> assertThat(p.field()).isEqualTo("settings.durationSeconds")));
     }
 
     @Test
@@ -71,7 +76,8 @@ class RequestParserTest {
 
     @Test
     void parse_pathTraversalTenant_isRefusedBySchema() {
-        assertThatThrownBy(() -> parser.parse("{\"tenant\":\"../etc\",\"clientRequestId\":\"a1\",\"prompt\":\"A heavy glass jar rolls.\"}"))
+        assertThatThrownBy(() -> parser.parse(
+                        "{\"tenant\":\"../etc\",\"clientRequestId\":\"a1\",\"prompt\":\"A heavy glass jar rolls.\"}"))
                 .isInstanceOf(InvalidRequestException.class)
                 .hasMessageContaining("tenant");
     }
@@ -79,26 +85,32 @@ class RequestParserTest {
     @Test
     void parse_beatEndingAfterDuration_isRefused() {
         String prompt = "A heavy box.\\n00:00–00:04: it slides.\\n00:04-00:09: it stops.";
-        assertThatThrownBy(() -> parser.parse("{\"tenant\":\"acme\",\"clientRequestId\":\"a1\",\"prompt\":\"" + prompt + "\"}"))
+        assertThatThrownBy(() ->
+                        parser.parse("{\"tenant\":\"acme\",\"clientRequestId\":\"a1\",\"prompt\":\"" + prompt + "\"}"))
                 .isInstanceOf(InvalidRequestException.class)
                 .hasMessageContaining("after the clip's 6.0 s duration");
     }
 
     @Test
     void parse_cueWithoutTime_namesTheCue() {
-        assertThatThrownBy(() -> parser.parse("{\"tenant\":\"acme\",\"clientRequestId\":\"a1\",\"prompt\":\"A heavy glass jar rolls.\",\"audioCues\":[\"a loud bang\"]}"))
-                .isInstanceOfSatisfying(InvalidRequestException.class,
+        assertThatThrownBy(
+                        () -> parser.parse(
+                                "{\"tenant\":\"acme\",\"clientRequestId\":\"a1\",\"prompt\":\"A heavy glass jar rolls.\",\"audioCues\":[\"a loud bang\"]}"))
+                .isInstanceOfSatisfying(
+                        InvalidRequestException.class,
                         e -> assertThat(e.problems().get(0).field()).isEqualTo("audioCues[0]"));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"\"tenant\":\"acme\\n\"", "\"clientRequestId\":\"a1\\n\"", "\"tenant\":\"acme\\r\\n\""})
     void parse_idWithTrailingLineBreak_namesTheField(String member) {
-        String request = "{\"tenant\":\"acme\",\"clientRequestId\":\"a1\",\"prompt\":\"A heavy glass jar rolls.\"," + member + "}";
+        String request = "{\"tenant\":\"acme\",\"clientRequestId\":\"a1\",\"prompt\":\"A heavy glass jar rolls.\","
+                + member + "}";
         String field = member.substring(1, member.indexOf('"', 1));
 
         assertThatThrownBy(() -> parser.parse(request))
-                .isInstanceOfSatisfying(InvalidRequestException.class,
+                .isInstanceOfSatisfying(
+                        InvalidRequestException.class,
                         e -> assertThat(e.problems()).extracting(p -> p.field()).containsExactly(field));
     }
 
@@ -108,8 +120,11 @@ class RequestParserTest {
                 + "\"review\":{\"thresholds\":{\"flicker\":1e400,\"blur\":-1e400}}}";
 
         assertThatThrownBy(() -> parser.parse(request))
-                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.problems()).extracting(p -> p.field())
-                        .contains("review.thresholds.flicker", "review.thresholds.blur"));
+                .isInstanceOfSatisfying(
+                        InvalidRequestException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(p -> p.field())
+                                .contains("review.thresholds.flicker", "review.thresholds.blur"));
     }
 
     @Test
@@ -117,8 +132,12 @@ class RequestParserTest {
         String request = "{\"tenant\":\"acme\",\"clientRequestId\":\"a1\",\"prompt\":" + "[".repeat(70_000);
 
         assertThatThrownBy(() -> parser.parse(request))
-                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.problems()).singleElement()
-                        .satisfies(p -> assertThat(p.toString()).isEqualTo("$: the request is larger than 64 KiB")));
+                .isInstanceOfSatisfying(
+                        InvalidRequestException.class,
+                        e -> assertThat(e.problems())
+                                .singleElement()
+                                .satisfies(p ->
+                                        assertThat(p.toString()).isEqualTo("$: the request is larger than 64 KiB")));
     }
 
     @ParameterizedTest
@@ -129,18 +148,28 @@ class RequestParserTest {
         String unescaped = name.replace("\\t", "\t");
 
         assertThatThrownBy(() -> parser.parse(request))
-                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.problems()).extracting(p -> p.field())
-                        .containsExactlyInAnyOrder("['" + unescaped + "']", "settings['" + unescaped + "']"));
+                .isInstanceOfSatisfying(
+                        InvalidRequestException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(p -> p.field())
+                                .containsExactlyInAnyOrder("['" + unescaped + "']", "settings['" + unescaped + "']"));
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {"\"settings\":{\"fps\":1e400}|settings.fps", "\"maxAttempts\":-1e400|maxAttempts",
-        "\"settings\":{\"variations\":1e400}|settings.variations"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "\"settings\":{\"fps\":1e400}|settings.fps",
+                "\"maxAttempts\":-1e400|maxAttempts",
+                "\"settings\":{\"variations\":1e400}|settings.variations"
+            })
     void parse_numberBeyondDoubleRangeWhereTheSchemaComparesExactly_namesTheField(String member, String field) {
-        String request = "{\"tenant\":\"acme\",\"clientRequestId\":\"a1\",\"prompt\":\"A heavy glass jar rolls.\"," + member + "}";
+        String request = "{\"tenant\":\"acme\",\"clientRequestId\":\"a1\",\"prompt\":\"A heavy glass jar rolls.\","
+                + member + "}";
 
         assertThatThrownBy(() -> parser.parse(request))
-                .isInstanceOfSatisfying(InvalidRequestException.class,
+                .isInstanceOfSatisfying(
+                        InvalidRequestException.class,
                         e -> assertThat(e.problems()).extracting(p -> p.field()).containsExactly(field));
     }
 }

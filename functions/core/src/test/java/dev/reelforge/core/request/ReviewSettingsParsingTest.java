@@ -9,7 +9,8 @@ import dev.reelforge.core.review.checks.ReviewThresholds;
 import org.junit.jupiter.api.Test;
 
 class ReviewSettingsParsingTest {
-    private static final String BASE = "{\"tenant\":\"acme\",\"clientRequestId\":\"a1\",\"prompt\":\"A heavy glass jar rolls.\"";
+    private static final String BASE =
+            "{\"tenant\":\"acme\",\"clientRequestId\":\"a1\",\"prompt\":\"A heavy glass jar rolls.\"";
     private final RequestParser parser = new RequestParser(new ObjectMapper());
 
     @Test
@@ -22,11 +23,13 @@ class ReviewSettingsParsingTest {
 
     @Test
     void parse_thresholdOverrides_replaceOnlyTheNamedOnes() {
-        RenderRequest request = parser.parse(BASE + ",\"defectsPersist\":true,\"review\":{\"thresholds\":{\"blur\":6.5,\"avSyncMs\":120}}}");
+        RenderRequest request = parser.parse(
+                BASE + ",\"defectsPersist\":true,\"review\":{\"thresholds\":{\"blur\":6.5,\"avSyncMs\":120}}}");
 
         assertThat(request.reviewThresholds().blur()).isEqualTo(6.5);
         assertThat(request.reviewThresholds().avSyncMs()).isEqualTo(120);
-        assertThat(request.reviewThresholds().flicker()).isEqualTo(ReviewThresholds.defaults().flicker());
+        assertThat(request.reviewThresholds().flicker())
+                .isEqualTo(ReviewThresholds.defaults().flicker());
         assertThat(request.defectsPersist()).isTrue();
     }
 

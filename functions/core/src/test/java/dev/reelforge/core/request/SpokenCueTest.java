@@ -12,18 +12,48 @@ class SpokenCueTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"she says 'over here'", "\"Over here!\"", "a voice: “wait for me”", "‘come on’, softly",
-        "«bonjour»", "he whispers", "the guard shouts a warning", "someone yells from the street", "she asks for the salt",
-        "he calls out to her", "a child cries out", "dialogue", "voiceover begins", "voice-over: the city sleeps",
-        "VO: it was a long night", "narrator (V.O.)", "she said it twice", "Maria answers", "'look out' (off screen)"})
+    @ValueSource(
+            strings = {
+                "she says 'over here'",
+                "\"Over here!\"",
+                "a voice: “wait for me”",
+                "‘come on’, softly",
+                "«bonjour»",
+                "he whispers",
+                "the guard shouts a warning",
+                "someone yells from the street",
+                "she asks for the salt",
+                "he calls out to her",
+                "a child cries out",
+                "dialogue",
+                "voiceover begins",
+                "voice-over: the city sleeps",
+                "VO: it was a long night",
+                "narrator (V.O.)",
+                "she said it twice",
+                "Maria answers",
+                "'look out' (off screen)"
+            })
     void isSpeech_quotedWordsOrReportedSpeech_isTrue(String description) {
         assertThat(SpokenCue.isSpeech(cue(description))).as(description).isTrue();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"hard ceramic impact", "the dog barks", "a bird calls", "door slams shut", "she's walking away",
-        "the mug's 'clink'", "a loud 'BOOOM!'", "\"tick tock\" of the clock", "rain on the car's roof", "glass shatters",
-        "the devo volume rises", "thunder rumbles over the bay"})
+    @ValueSource(
+            strings = {
+                "hard ceramic impact",
+                "the dog barks",
+                "a bird calls",
+                "door slams shut",
+                "she's walking away",
+                "the mug's 'clink'",
+                "a loud 'BOOOM!'",
+                "\"tick tock\" of the clock",
+                "rain on the car's roof",
+                "glass shatters",
+                "the devo volume rises",
+                "thunder rumbles over the bay"
+            })
     void isSpeech_soundsApostrophesAndQuotedSoundWords_isFalse(String description) {
         assertThat(SpokenCue.isSpeech(cue(description))).as(description).isFalse();
     }
@@ -41,6 +71,7 @@ class SpokenCueTest {
 
     @Test
     void quotedWords_apostrophesInsideWords_areNotQuotes() {
-        assertThat(SpokenCue.quotedWords(cue("the dog's bowl and the cats' toys"))).isEmpty();
+        assertThat(SpokenCue.quotedWords(cue("the dog's bowl and the cats' toys")))
+                .isEmpty();
     }
 }

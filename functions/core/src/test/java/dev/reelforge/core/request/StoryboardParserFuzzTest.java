@@ -54,8 +54,11 @@ class StoryboardParserFuzzTest {
     /** Every beat plays in one of the plan's shots, and the shots follow each other without gaps or overlaps. */
     private static void assertPlansShots(ScenePlan plan, Storyboard storyboard) {
         assertThat(plan.beats()).hasSameSizeAs(storyboard.beats());
-        assertThat(plan.shots()).isNotEmpty().hasSizeLessThanOrEqualTo(storyboard.beats().size());
-        assertThat(plan.beats()).allSatisfy(b -> assertThat(b.shot()).isBetween(0, plan.shots().size() - 1));
+        assertThat(plan.shots())
+                .isNotEmpty()
+                .hasSizeLessThanOrEqualTo(storyboard.beats().size());
+        assertThat(plan.beats())
+                .allSatisfy(b -> assertThat(b.shot()).isBetween(0, plan.shots().size() - 1));
         assertThat(plan.beats().get(0).shot()).isZero();
         for (int i = 1; i < plan.beats().size(); i++) {
             int step = plan.beats().get(i).shot() - plan.beats().get(i - 1).shot();
@@ -69,10 +72,12 @@ class StoryboardParserFuzzTest {
         for (int i = 0; i < beats.size(); i++) {
             assertThat(beats.get(i).endSeconds()).isLessThanOrEqualTo(duration + SLACK);
             if (i > 0) {
-                assertThat(beats.get(i).startSeconds()).isGreaterThanOrEqualTo(beats.get(i - 1).endSeconds() - SLACK);
+                assertThat(beats.get(i).startSeconds())
+                        .isGreaterThanOrEqualTo(beats.get(i - 1).endSeconds() - SLACK);
             }
         }
-        assertThat(storyboard.audioCues()).allSatisfy(cue -> assertThat(cue.atSeconds()).isBetween(0.0, duration));
+        assertThat(storyboard.audioCues())
+                .allSatisfy(cue -> assertThat(cue.atSeconds()).isBetween(0.0, duration));
     }
 
     /** A duration the schema admits (5–10 s, the parser's precondition); anything else reads as the default 6 s. */

@@ -9,7 +9,8 @@ import dev.reelforge.core.request.Resolution;
 import org.junit.jupiter.api.Test;
 
 class ConformanceCheckTest {
-    private final RenderSettings ordered = new RenderSettings(AspectRatio.PORTRAIT_9_16, 6, Resolution.R720P, 24, 1, "photoreal");
+    private final RenderSettings ordered =
+            new RenderSettings(AspectRatio.PORTRAIT_9_16, 6, Resolution.R720P, 24, 1, "photoreal");
 
     @Test
     void evaluate_matchingClip_passes() {
@@ -25,14 +26,22 @@ class ConformanceCheckTest {
 
         assertThat(check.passed()).isFalse();
         assertThat(check.value()).isEqualTo(4);
-        assertThat(check.detail()).contains("duration 5.00 s").contains("size 1280x720").contains("30.000 fps").contains("no audio");
+        assertThat(check.detail())
+                .contains("duration 5.00 s")
+                .contains("size 1280x720")
+                .contains("30.000 fps")
+                .contains("no audio");
     }
 
     @Test
     void evaluate_oneFrameLong_stillPasses() {
-        assertThat(ConformanceCheck.evaluate(new ProbeResult(6.0 + 1 / 24.0, 720, 1280, 24, "h264", "aac", 48000, 2), ordered).passed())
+        assertThat(ConformanceCheck.evaluate(
+                                new ProbeResult(6.0 + 1 / 24.0, 720, 1280, 24, "h264", "aac", 48000, 2), ordered)
+                        .passed())
                 .isTrue();
-        assertThat(ConformanceCheck.evaluate(new ProbeResult(6.0 + 2 / 24.0, 720, 1280, 24, "h264", "aac", 48000, 2), ordered).passed())
+        assertThat(ConformanceCheck.evaluate(
+                                new ProbeResult(6.0 + 2 / 24.0, 720, 1280, 24, "h264", "aac", 48000, 2), ordered)
+                        .passed())
                 .isFalse();
     }
 }

@@ -10,9 +10,13 @@ import org.junit.jupiter.api.Test;
 
 class VerdictPolicyTest {
     private final ObjectMapper json = new ObjectMapper();
-    private final RenderRequest request = new RequestParser(json).parse(json.createObjectNode()
-            .put("tenant", "acme").put("clientRequestId", "t1").put("maxAttempts", 3).put("budgetUsd", 10)
-            .put("prompt", "A heavy ceramic mug falls off a table. Camera: tripod."));
+    private final RenderRequest request = new RequestParser(json)
+            .parse(json.createObjectNode()
+                    .put("tenant", "acme")
+                    .put("clientRequestId", "t1")
+                    .put("maxAttempts", 3)
+                    .put("budgetUsd", 10)
+                    .put("prompt", "A heavy ceramic mug falls off a table. Camera: tripod."));
 
     private static Check pass(String name) {
         return new Check(name, true, 0, 1, "", "", "");

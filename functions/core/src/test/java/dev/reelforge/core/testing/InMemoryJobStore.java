@@ -29,7 +29,8 @@ public final class InMemoryJobStore implements JobStore {
 
     @Override
     public JobRecord update(String jobId, UnaryOperator<JobRecord> change) {
-        JobRecord updated = records.computeIfPresent(jobId, (k, current) -> change.apply(current).nextVersion());
+        JobRecord updated = records.computeIfPresent(
+                jobId, (k, current) -> change.apply(current).nextVersion());
         if (updated == null) {
             throw new NoSuchElementException("no job " + jobId);
         }

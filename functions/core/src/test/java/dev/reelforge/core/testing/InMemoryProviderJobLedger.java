@@ -38,8 +38,11 @@ public final class InMemoryProviderJobLedger implements ProviderJobLedger {
 
     @Override
     public String record(String provider, String idempotencyKey, String providerJobId) {
-        String recorded = entries.compute(provider + "#" + idempotencyKey, (k, current) ->
-                current != null && current.providerJobId() != null ? current : new Entry(providerJobId, Instant.MAX, null))
+        String recorded = entries.compute(
+                        provider + "#" + idempotencyKey,
+                        (k, current) -> current != null && current.providerJobId() != null
+                                ? current
+                                : new Entry(providerJobId, Instant.MAX, null))
                 .providerJobId();
         recordedJobs.add(provider + "#" + recorded);
         return recorded;
@@ -47,10 +50,13 @@ public final class InMemoryProviderJobLedger implements ProviderJobLedger {
 
     @Override
     public void release(String provider, String idempotencyKey) {
-        entries.computeIfPresent(provider + "#" + idempotencyKey, (k, current) ->
-                current.providerJobId() != null ? current
-                        : current.ambiguousSince() == null ? null
-                        : new Entry(null, Instant.MIN, current.ambiguousSince()));
+        entries.computeIfPresent(
+                provider + "#" + idempotencyKey,
+                (k, current) -> current.providerJobId() != null
+                        ? current
+                        : current.ambiguousSince() == null
+                                ? null
+                                : new Entry(null, Instant.MIN, current.ambiguousSince()));
     }
 
     @Override
@@ -59,8 +65,10 @@ public final class InMemoryProviderJobLedger implements ProviderJobLedger {
             if (current != null && current.providerJobId() != null) {
                 return current;
             }
-            Instant earliest = current == null || current.ambiguousSince() == null || since.isBefore(current.ambiguousSince())
-                    ? since : current.ambiguousSince();
+            Instant earliest =
+                    current == null || current.ambiguousSince() == null || since.isBefore(current.ambiguousSince())
+                            ? since
+                            : current.ambiguousSince();
             return new Entry(null, Instant.MIN, earliest);
         });
     }

@@ -20,7 +20,8 @@ public final class InMemoryTenantSpendLedger implements TenantSpendLedger {
             return spent(tenant, day);
         }
         if (spent(tenant, day) + usd > dailyLimitUsd + 1e-9) {
-            throw new DailyBudgetExceededException("tenant '" + tenant + "' would pass its $" + dailyLimitUsd + " daily budget");
+            throw new DailyBudgetExceededException(
+                    "tenant '" + tenant + "' would pass its $" + dailyLimitUsd + " daily budget");
         }
         charges.add(key + "#" + chargeId);
         return spent.merge(key, usd, Double::sum);

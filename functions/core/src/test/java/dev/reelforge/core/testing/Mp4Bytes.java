@@ -18,14 +18,28 @@ public final class Mp4Bytes {
 
     /** ftyp, moov (mvhd duration 0, mvex/mehd), then moof + mdat fragments, as fragmented MP4 (CMAF) lays it out. */
     public static byte[] fragmented(double seconds) {
-        byte[] mehd = box("mehd", ByteBuffer.allocate(8).putInt(0).putInt((int) Math.round(seconds * 1000)).array());
-        return concat(ftyp(), moov(mvhd(1000, 0), box("mvex", mehd)), box("moof", new byte[24]), mdat(2048),
-                box("moof", new byte[24]), mdat(2048));
+        byte[] mehd = box(
+                "mehd",
+                ByteBuffer.allocate(8)
+                        .putInt(0)
+                        .putInt((int) Math.round(seconds * 1000))
+                        .array());
+        return concat(
+                ftyp(),
+                moov(mvhd(1000, 0), box("mvex", mehd)),
+                box("moof", new byte[24]),
+                mdat(2048),
+                box("moof", new byte[24]),
+                mdat(2048));
     }
 
     public static byte[] ftyp() {
-        return box("ftyp", concat("isom".getBytes(StandardCharsets.US_ASCII), new byte[] {0, 0, 2, 0},
-                "isomiso2avc1mp41".getBytes(StandardCharsets.US_ASCII)));
+        return box(
+                "ftyp",
+                concat(
+                        "isom".getBytes(StandardCharsets.US_ASCII),
+                        new byte[] {0, 0, 2, 0},
+                        "isomiso2avc1mp41".getBytes(StandardCharsets.US_ASCII)));
     }
 
     public static byte[] moov(byte[]... children) {
@@ -44,8 +58,11 @@ public final class Mp4Bytes {
     }
 
     public static byte[] box(String type, byte[] body) {
-        return ByteBuffer.allocate(8 + body.length).putInt(8 + body.length).put(type.getBytes(StandardCharsets.US_ASCII))
-                .put(body).array();
+        return ByteBuffer.allocate(8 + body.length)
+                .putInt(8 + body.length)
+                .put(type.getBytes(StandardCharsets.US_ASCII))
+                .put(body)
+                .array();
     }
 
     public static byte[] concat(byte[]... parts) {

@@ -45,7 +45,9 @@ public final class RequestBoundary {
     public static final LocalDate TODAY = LocalDate.of(2026, 11, 25);
     /** The parser refuses texts longer than this whole, before reading them ({@code $} names the document). */
     private static final int MAX_TEXT = 64 * 1024;
-    private static final Pattern STACK_TRACE = Pattern.compile("\\tat [\\w.$/]+\\(|Caused by: |\\bat java\\.|\\bat dev\\.reelforge\\.");
+
+    private static final Pattern STACK_TRACE =
+            Pattern.compile("\\tat [\\w.$/]+\\(|Caused by: |\\bat java\\.|\\bat dev\\.reelforge\\.");
     private static final JsonNode SCHEMA = schema();
 
     private final ObjectMapper json = new ObjectMapper();
@@ -84,9 +86,15 @@ public final class RequestBoundary {
         Throwable thrown = catchThrowable(() -> {
             RenderRequest request = parse.get();
             RequestValidator.Accepted verdict = validator.validate(request, today);
-            assertThat(verdict.model().isUsable(today)).as("the chosen model is usable today").isTrue();
-            assertThat(providers).as("the deployment offers the chosen provider").contains(verdict.model().provider());
-            assertThat(verdict.estimate().usd()).as("the estimate is within the budget").isLessThanOrEqualTo(request.budgetUsd());
+            assertThat(verdict.model().isUsable(today))
+                    .as("the chosen model is usable today")
+                    .isTrue();
+            assertThat(providers)
+                    .as("the deployment offers the chosen provider")
+                    .contains(verdict.model().provider());
+            assertThat(verdict.estimate().usd())
+                    .as("the estimate is within the budget")
+                    .isLessThanOrEqualTo(request.budgetUsd());
             accepted[0] = request;
         });
         if (thrown instanceof AssertionError broken) {
@@ -143,7 +151,10 @@ public final class RequestBoundary {
                 assertNamesAField(p.field(), document);
             });
         } else {
-            assertNamesAField(thrown.getMessage().substring(0, Math.max(0, thrown.getMessage().indexOf(": "))), document);
+            assertNamesAField(
+                    thrown.getMessage()
+                            .substring(0, Math.max(0, thrown.getMessage().indexOf(": "))),
+                    document);
         }
     }
 
@@ -186,11 +197,17 @@ public final class RequestBoundary {
         assertThat(field).isNotBlank();
         boolean wholeDocument = document == null || !document.isObject();
         if (field.equals("$")) {
-            assertThat(wholeDocument).as("'$' names the whole document, but the document is an object: say which field").isTrue();
+            assertThat(wholeDocument)
+                    .as("'$' names the whole document, but the document is an object: say which field")
+                    .isTrue();
             return;
         }
-        assertThat(wholeDocument).as("'%s' names a field, but the document is not an object", field).isFalse();
-        assertThat(resolves(field, document, SCHEMA)).as("'%s' is a field of the document or of the schema", field).isTrue();
+        assertThat(wholeDocument)
+                .as("'%s' names a field, but the document is not an object", field)
+                .isFalse();
+        assertThat(resolves(field, document, SCHEMA))
+                .as("'%s' is a field of the document or of the schema", field)
+                .isTrue();
     }
 
     private static boolean resolves(String path, JsonNode doc, JsonNode schema) {
@@ -198,9 +215,15 @@ public final class RequestBoundary {
             return true;
         }
         int close = path.indexOf(']');
-        if (path.startsWith("[") && close > 1 && path.substring(1, close).matches("\\d{1,6}") && doc != null && doc.isArray()) {
+        if (path.startsWith("[")
+                && close > 1
+                && path.substring(1, close).matches("\\d{1,6}")
+                && doc != null
+                && doc.isArray()) {
             int index = Integer.parseInt(path.substring(1, close));
-            if (index < doc.size() && continues(path.substring(close + 1), doc.get(index), schema == null ? null : schema.get("items"))) {
+            if (index < doc.size()
+                    && continues(
+                            path.substring(close + 1), doc.get(index), schema == null ? null : schema.get("items"))) {
                 return true;
             }
         }
@@ -208,8 +231,13 @@ public final class RequestBoundary {
         if (path.startsWith("['") && quoted >= 2 && doc != null && doc.isObject()) {
             String named = path.substring(2, quoted);
             for (Map.Entry<String, JsonNode> member : doc.properties()) {
-                if (WellFormedText.of(member.getKey()).equals(named) && continues(path.substring(quoted + 2), member.getValue(),
-                        schema == null ? null : schema.path("properties").get(member.getKey()))) {
+                if (WellFormedText.of(member.getKey()).equals(named)
+                        && continues(
+                                path.substring(quoted + 2),
+                                member.getValue(),
+                                schema == null
+                                        ? null
+                                        : schema.path("properties").get(member.getKey()))) {
                     return true;
                 }
             }
@@ -223,8 +251,11 @@ public final class RequestBoundary {
         }
         for (String key : keys) {
             String named = WellFormedText.of(key);
-            if (path.startsWith(named) && continues(path.substring(named.length()), doc == null ? null : doc.get(key),
-                    schema == null ? null : schema.path("properties").get(key))) {
+            if (path.startsWith(named)
+                    && continues(
+                            path.substring(named.length()),
+                            doc == null ? null : doc.get(key),
+                            schema == null ? null : schema.path("properties").get(key))) {
                 return true;
             }
         }
@@ -232,22 +263,34 @@ public final class RequestBoundary {
     }
 
     private static boolean continues(String rest, JsonNode doc, JsonNode schema) {
-        return rest.isEmpty() || rest.startsWith("[") && resolves(rest, doc, schema)
+        return rest.isEmpty()
+                || rest.startsWith("[") && resolves(rest, doc, schema)
                 || rest.length() > 1 && rest.startsWith(".") && resolves(rest.substring(1), doc, schema);
     }
 
     /** Every key the workflow writes for this tenant and job lies under {@code <area>/<tenant>/<job>/}. */
     public static void assertKeysStayUnder(String tenant, String jobId) {
-        List<String> keys = List.of(StorageKeys.clip(tenant, jobId, 1, 0), StorageKeys.outputPrefix(tenant, jobId),
-                StorageKeys.report(tenant, jobId), StorageKeys.mediaPlan(tenant, jobId), StorageKeys.mediaResult(tenant, jobId));
+        List<String> keys = List.of(
+                StorageKeys.clip(tenant, jobId, 1, 0),
+                StorageKeys.outputPrefix(tenant, jobId),
+                StorageKeys.report(tenant, jobId),
+                StorageKeys.mediaPlan(tenant, jobId),
+                StorageKeys.mediaResult(tenant, jobId));
         assertThat(keys).allSatisfy(key -> {
             String[] segments = key.split("/", -1);
             assertThat(segments.length).as(key).isGreaterThanOrEqualTo(4);
             assertThat(segments[1]).as(key).isEqualTo(tenant);
             assertThat(segments[2]).as(key).isEqualTo(jobId);
-            assertThat(List.of(segments).subList(0, segments.length - 1)).as(key)
-                    .allSatisfy(s -> assertThat(s).isNotEmpty().isNotEqualTo(".").isNotEqualTo(".."));
-            assertThat(key).as(key).doesNotContain("..").doesNotContain("\\").doesNotContain("%").matches("[\\x21-\\x7e]+");
+            assertThat(List.of(segments).subList(0, segments.length - 1))
+                    .as(key)
+                    .allSatisfy(
+                            s -> assertThat(s).isNotEmpty().isNotEqualTo(".").isNotEqualTo(".."));
+            assertThat(key)
+                    .as(key)
+                    .doesNotContain("..")
+                    .doesNotContain("\\")
+                    .doesNotContain("%")
+                    .matches("[\\x21-\\x7e]+");
         });
     }
 

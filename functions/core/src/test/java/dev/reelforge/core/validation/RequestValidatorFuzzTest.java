@@ -23,17 +23,45 @@ import java.util.concurrent.ConcurrentHashMap;
 class RequestValidatorFuzzTest {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final List<String> PROVIDERS = List.of("animatic", "bedrock-async", "openai-videos", "fal-queue");
-    private static final List<String> MODELS = List.of("animatic-1", "luma.ray-v2:0", "amazon.nova-reel-v1:1", "sora-2",
-            "sora-2-pro", "fal-ai/luma-dream-machine/ray-2", "ray-2", "unknown-model");
-    private static final List<String> FRAGMENTS = List.of("A heavy 300 g glass jar rolls off a wooden shelf.",
-            "Camera: locked-off tripod.", "A ceramic mug slides across a steel table and tips over.", "Slow dolly in.",
-            "a celebrity waves", "two children play", "Batman lands", "a 12-year-old runs", "the baby's rattle",
-            "Audio: thud at 00:04.2; room tone", "Audio: clink at 00:02.3", "sound: crash @ 00:09", "ﾃｽﾄ 😀 \u202e",
-            "It falls and lands.", "Style: claymation.");
-    private static final List<String> THRESHOLDS = List.of("flicker", "cutToleranceFrames", "colourDrift", "blur",
-            "blockiness", "frozenSeconds", "blackSeconds", "audioCueToleranceFrames", "avSyncMs", "motionMin", "teleportSpike");
-    private static final List<String> DEFECTS = List.of("flicker", "blur:0.5", "freeze", "black", "cut", "blocky:1.0",
-            "audio-offset:-40", "flicker:0");
+    private static final List<String> MODELS = List.of(
+            "animatic-1",
+            "luma.ray-v2:0",
+            "amazon.nova-reel-v1:1",
+            "sora-2",
+            "sora-2-pro",
+            "fal-ai/luma-dream-machine/ray-2",
+            "ray-2",
+            "unknown-model");
+    private static final List<String> FRAGMENTS = List.of(
+            "A heavy 300 g glass jar rolls off a wooden shelf.",
+            "Camera: locked-off tripod.",
+            "A ceramic mug slides across a steel table and tips over.",
+            "Slow dolly in.",
+            "a celebrity waves",
+            "two children play",
+            "Batman lands",
+            "a 12-year-old runs",
+            "the baby's rattle",
+            "Audio: thud at 00:04.2; room tone",
+            "Audio: clink at 00:02.3",
+            "sound: crash @ 00:09",
+            "ﾃｽﾄ 😀 \u202e",
+            "It falls and lands.",
+            "Style: claymation.");
+    private static final List<String> THRESHOLDS = List.of(
+            "flicker",
+            "cutToleranceFrames",
+            "colourDrift",
+            "blur",
+            "blockiness",
+            "frozenSeconds",
+            "blackSeconds",
+            "audioCueToleranceFrames",
+            "avSyncMs",
+            "motionMin",
+            "teleportSpike");
+    private static final List<String> DEFECTS =
+            List.of("flicker", "blur:0.5", "freeze", "black", "cut", "blocky:1.0", "audio-offset:-40", "flicker:0");
     private static final Map<Set<String>, RequestBoundary> BOUNDARIES = new ConcurrentHashMap<>();
 
     @FuzzTest(maxDuration = "3m")
@@ -62,7 +90,8 @@ class RequestValidatorFuzzTest {
         }
         ObjectNode settings = request.putObject("settings");
         settings.put("aspectRatio", data.pickValue(List.of("9:16", "16:9")));
-        settings.put("durationSeconds", data.consumeBoolean() ? data.consumeInt(5, 10) : data.consumeRegularDouble(5, 10));
+        settings.put(
+                "durationSeconds", data.consumeBoolean() ? data.consumeInt(5, 10) : data.consumeRegularDouble(5, 10));
         settings.put("resolution", data.pickValue(List.of("360p", "480p", "720p", "1080p")));
         settings.put("fps", data.pickValue(List.of(24, 25, 30)));
         settings.put("variations", data.consumeInt(1, 4));
@@ -73,8 +102,11 @@ class RequestValidatorFuzzTest {
                 provider.put("model", data.pickValue(MODELS));
             }
         }
-        request.put("budgetUsd", data.consumeBoolean() ? (double) data.pickValue(List.of(0.0, 0.01, 0.5, 5.0, 1000.0))
-                : data.consumeRegularDouble(0, 1000));
+        request.put(
+                "budgetUsd",
+                data.consumeBoolean()
+                        ? (double) data.pickValue(List.of(0.0, 0.01, 0.5, 5.0, 1000.0))
+                        : data.consumeRegularDouble(0, 1000));
         request.put("maxAttempts", data.consumeInt(1, 5));
         request.put("onGiveUp", data.pickValue(List.of("accept-best", "fail")));
         ArrayNode defects = request.putArray("defects");
@@ -96,7 +128,11 @@ class RequestValidatorFuzzTest {
         StringBuilder prompt = new StringBuilder();
         for (int i = data.consumeInt(1, 6); i > 0; i--) {
             if (data.consumeBoolean()) {
-                prompt.append(timecode(data)).append('-').append(timecode(data)).append(": ").append(data.pickValue(FRAGMENTS));
+                prompt.append(timecode(data))
+                        .append('-')
+                        .append(timecode(data))
+                        .append(": ")
+                        .append(data.pickValue(FRAGMENTS));
             } else {
                 prompt.append(data.pickValue(FRAGMENTS));
             }

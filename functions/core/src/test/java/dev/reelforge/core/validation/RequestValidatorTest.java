@@ -30,7 +30,10 @@ class RequestValidatorTest {
     }
 
     private RenderRequest withPrompt(String prompt) {
-        return parser.parse(json.createObjectNode().put("tenant", "acme").put("clientRequestId", "t1").put("prompt", prompt));
+        return parser.parse(json.createObjectNode()
+                .put("tenant", "acme")
+                .put("clientRequestId", "t1")
+                .put("prompt", prompt));
     }
 
     @Test
@@ -46,7 +49,8 @@ class RequestValidatorTest {
     void validate_vaguePrompt_warnsAboutWeightCameraAndAudio() {
         var accepted = validator.validate(withPrompt("Something happens in a room, nicely."), TODAY);
 
-        assertThat(accepted.warnings()).hasSize(3)
+        assertThat(accepted.warnings())
+                .hasSize(3)
                 .anySatisfy(w -> assertThat(w).contains("weight and material"))
                 .anySatisfy(w -> assertThat(w).contains("camera"))
                 .anySatisfy(w -> assertThat(w).contains("audio cues"));
@@ -54,7 +58,8 @@ class RequestValidatorTest {
 
     @Test
     void validate_hybridStyleInPromptText_namesThePrompt() {
-        RenderRequest request = withPrompt("A photorealistic anime cat naps on a 2 kg wool cushion. Camera: locked-off.");
+        RenderRequest request =
+                withPrompt("A photorealistic anime cat naps on a 2 kg wool cushion. Camera: locked-off.");
 
         assertThatThrownBy(() -> validator.validate(request, TODAY))
                 .isInstanceOf(InvalidRequestException.class)
@@ -70,17 +75,22 @@ class RequestValidatorTest {
 
     @Test
     void validate_styleInANegativeSection_isNotAHybrid() {
-        var accepted = validator.validate(withPrompt("A photorealistic 2 kg ceramic vase on a desk. Camera: tripod.\n"
-                + "Negative: cartoon, anime, CGI"), TODAY);
+        var accepted = validator.validate(
+                withPrompt("A photorealistic 2 kg ceramic vase on a desk. Camera: tripod.\n"
+                        + "Negative: cartoon, anime, CGI"),
+                TODAY);
 
         assertThat(accepted.warnings()).noneSatisfy(w -> assertThat(w).contains("style"));
     }
 
     @Test
     void validate_promptStyleDiffersFromSettingsStyle_warns() {
-        var accepted = validator.validate(withPrompt("An anime fox (6 kg) leaps over a wooden fence. Camera: tripod."), TODAY);
+        var accepted =
+                validator.validate(withPrompt("An anime fox (6 kg) leaps over a wooden fence. Camera: tripod."), TODAY);
 
-        assertThat(accepted.warnings()).anySatisfy(w -> assertThat(w).contains("the prompt's style (anime) is not settings.style 'photoreal'"));
+        assertThat(accepted.warnings())
+                .anySatisfy(
+                        w -> assertThat(w).contains("the prompt's style (anime) is not settings.style 'photoreal'"));
     }
 
     @Test
@@ -88,7 +98,9 @@ class RequestValidatorTest {
         for (String weight : List.of("a 2 lb kettlebell", "an 8 oz tumbler", "a 1.5 kg melon", "a 350g cup")) {
             var accepted = validator.validate(withPrompt(weight + " on a desk. Camera: tripod."), TODAY);
 
-            assertThat(accepted.warnings()).as(weight).noneSatisfy(w -> assertThat(w).contains("weight"));
+            assertThat(accepted.warnings())
+                    .as(weight)
+                    .noneSatisfy(w -> assertThat(w).contains("weight"));
         }
     }
 
@@ -102,7 +114,8 @@ class RequestValidatorTest {
     @Test
     void validate_fallWithoutHeight_asksHowFarUnlessADistanceIsGiven() {
         var vague = validator.validate(withPrompt("A heavy glass marble falls onto stone. Camera: tripod."), TODAY);
-        var stated = validator.validate(withPrompt("A heavy glass marble falls 3 feet onto stone. Camera: tripod."), TODAY);
+        var stated =
+                validator.validate(withPrompt("A heavy glass marble falls 3 feet onto stone. Camera: tripod."), TODAY);
 
         assertThat(vague.warnings()).anySatisfy(w -> assertThat(w).contains("how far"));
         assertThat(stated.warnings()).noneSatisfy(w -> assertThat(w).contains("how far"));
@@ -110,10 +123,13 @@ class RequestValidatorTest {
 
     @Test
     void validate_sameSoundCuedAgainAndAgain_warnsOfDesync() {
-        var accepted = validator.validate(withPrompt("A heavy wooden ball on a tile floor. Camera: tripod.\nAudio: bounce at"
-                + " 00:01, second bounce at 00:02, another bounce at 00:03, bounces at 00:04, thud at 00:05"), TODAY);
+        var accepted = validator.validate(
+                withPrompt("A heavy wooden ball on a tile floor. Camera: tripod.\nAudio: bounce at"
+                        + " 00:01, second bounce at 00:02, another bounce at 00:03, bounces at 00:04, thud at 00:05"),
+                TODAY);
 
-        assertThat(accepted.warnings()).anySatisfy(w -> assertThat(w).contains("'bounce' is cued 4 times"))
+        assertThat(accepted.warnings())
+                .anySatisfy(w -> assertThat(w).contains("'bounce' is cued 4 times"))
                 .noneSatisfy(w -> assertThat(w).contains("'thud'"));
     }
 
@@ -132,13 +148,15 @@ class RequestValidatorTest {
                 .hasMessageContaining("minor");
         assertThatThrownBy(() -> validator.validate(withPrompt("Pikachu drops a heavy glass."), TODAY))
                 .hasMessageContaining("copyrighted character");
-        assertThatThrownBy(() -> validator.validate(withPrompt("A glass falls while a song by a pop star plays."), TODAY))
+        assertThatThrownBy(
+                        () -> validator.validate(withPrompt("A glass falls while a song by a pop star plays."), TODAY))
                 .hasMessageContaining("copyrighted music");
     }
 
     @Test
     void validate_wordsContainingPolicyTerms_notRejected() {
-        assertThat(validator.validate(withPrompt("A heavy kidney-shaped stone (2 kg) on a tripod shot, skidding."), TODAY))
+        assertThat(validator.validate(
+                        withPrompt("A heavy kidney-shaped stone (2 kg) on a tripod shot, skidding."), TODAY))
                 .isNotNull();
     }
 
@@ -147,17 +165,22 @@ class RequestValidatorTest {
         RenderRequest request = sample("invalid-hybrid-style.json");
 
         assertThatThrownBy(() -> validator.validate(request, TODAY))
-                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.problems())
-                        .anySatisfy(p -> assertThat(p.field()).isEqualTo("settings.style")));
+                .isInstanceOfSatisfying(
+                        InvalidRequestException.class,
+                        e -> assertThat(e.problems())
+                                .anySatisfy(p -> assertThat(p.field()).isEqualTo("settings.style")));
     }
 
     @Test
     void validate_crowd_refusedWithTheLimit() {
-        assertThatThrownBy(() -> validator.validate(withPrompt("Hundreds of dancers in a heavy rain, tripod shot."), TODAY))
+        assertThatThrownBy(() ->
+                        validator.validate(withPrompt("Hundreds of dancers in a heavy rain, tripod shot."), TODAY))
                 .hasMessageContaining("crowd");
-        assertThatThrownBy(() -> validator.validate(withPrompt("12 people lift a heavy oak table, static camera."), TODAY))
+        assertThatThrownBy(
+                        () -> validator.validate(withPrompt("12 people lift a heavy oak table, static camera."), TODAY))
                 .hasMessageContaining("crowd limit of 5");
-        assertThat(validator.validate(withPrompt("3 people lift a heavy oak table, static camera."), TODAY)).isNotNull();
+        assertThat(validator.validate(withPrompt("3 people lift a heavy oak table, static camera."), TODAY))
+                .isNotNull();
     }
 
     @Test
@@ -172,8 +195,11 @@ class RequestValidatorTest {
 
     @Test
     void validate_providerWithoutAdapter_refused() {
-        RenderRequest request = parser.parse(json.createObjectNode().put("tenant", "acme").put("clientRequestId", "t1")
-                .put("prompt", "A heavy iron kettle, tripod shot.").set("provider", json.createObjectNode().put("name", "bedrock-async")));
+        RenderRequest request = parser.parse(json.createObjectNode()
+                .put("tenant", "acme")
+                .put("clientRequestId", "t1")
+                .put("prompt", "A heavy iron kettle, tripod shot.")
+                .set("provider", json.createObjectNode().put("name", "bedrock-async")));
 
         assertThatThrownBy(() -> validator.validate(request, TODAY))
                 .hasMessageContaining("provider.name: 'bedrock-async' has no adapter in this deployment");
@@ -181,16 +207,29 @@ class RequestValidatorTest {
 
     @Test
     void validate_falModelNamedExplicitly_acceptedAndAnUnknownPathShapedOneRefused() {
-        var fal = new RequestValidator(ContentPolicy.load(json), CapabilityCatalog.bundled(json), Set.of("animatic", "fal-queue"));
+        var fal = new RequestValidator(
+                ContentPolicy.load(json), CapabilityCatalog.bundled(json), Set.of("animatic", "fal-queue"));
         java.util.function.Function<String, RenderRequest> asking = model -> parser.parse(json.createObjectNode()
-                .put("tenant", "acme").put("clientRequestId", "t1").put("prompt", "A heavy iron kettle, tripod shot.")
-                .put("budgetUsd", 100).<com.fasterxml.jackson.databind.node.ObjectNode>set("settings", json.createObjectNode()
-                        .put("aspectRatio", "9:16").put("durationSeconds", 5).put("resolution", "720p"))
-                .set("provider", json.createObjectNode().put("name", "fal-queue").put("model", model)));
+                .put("tenant", "acme")
+                .put("clientRequestId", "t1")
+                .put("prompt", "A heavy iron kettle, tripod shot.")
+                .put("budgetUsd", 100)
+                .<com.fasterxml.jackson.databind.node.ObjectNode>set(
+                        "settings",
+                        json.createObjectNode()
+                                .put("aspectRatio", "9:16")
+                                .put("durationSeconds", 5)
+                                .put("resolution", "720p"))
+                .set(
+                        "provider",
+                        json.createObjectNode().put("name", "fal-queue").put("model", model)));
 
-        assertThat(fal.validate(asking.apply("fal-ai/luma-dream-machine/ray-2"), TODAY).model().model())
+        assertThat(fal.validate(asking.apply("fal-ai/luma-dream-machine/ray-2"), TODAY)
+                        .model()
+                        .model())
                 .isEqualTo("fal-ai/luma-dream-machine/ray-2");
-        assertThatThrownBy(() -> fal.validate(asking.apply("fal-ai/../../admin"), TODAY)).hasMessageContaining("provider.model");
+        assertThatThrownBy(() -> fal.validate(asking.apply("fal-ai/../../admin"), TODAY))
+                .hasMessageContaining("provider.model");
         assertThatThrownBy(() -> asking.apply("/etc/passwd")).hasMessageContaining("provider.model");
     }
 
@@ -198,8 +237,11 @@ class RequestValidatorTest {
     void validate_costOverBudget_namesBudget() {
         var catalog = CapabilityCatalog.bundled(json);
         var paid = new RequestValidator(ContentPolicy.load(json), catalog, Set.of("animatic", "bedrock-async"));
-        var request = parser.parse(json.createObjectNode().put("tenant", "acme").put("clientRequestId", "t1")
-                .put("prompt", "A heavy iron kettle, tripod shot.").put("budgetUsd", 1.0)
+        var request = parser.parse(json.createObjectNode()
+                .put("tenant", "acme")
+                .put("clientRequestId", "t1")
+                .put("prompt", "A heavy iron kettle, tripod shot.")
+                .put("budgetUsd", 1.0)
                 .set("provider", json.createObjectNode().put("name", "bedrock-async")));
 
         assertThatThrownBy(() -> paid.validate(request, TODAY))

@@ -25,8 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Finalize records the outputs, ends the job SUCCEEDED and caches only a clip that passed review. */
 class FinalizeStepTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final MediaRef MEDIA = new MediaRef("jobs/acme/j-1/media-plan.json", "jobs/acme/j-1/media-result.json",
-            "clips/acme/j-1/1/0.mp4");
+    private static final MediaRef MEDIA =
+            new MediaRef("jobs/acme/j-1/media-plan.json", "jobs/acme/j-1/media-result.json", "clips/acme/j-1/1/0.mp4");
 
     @TempDir
     Path dir;
@@ -34,8 +34,8 @@ class FinalizeStepTest {
     private final Clock clock = Clock.fixed(Instant.parse("2026-12-02T10:00:00Z"), ZoneOffset.UTC);
     private final InMemoryJobStore jobs = new InMemoryJobStore();
     private final InMemoryPromptCache cache = new InMemoryPromptCache();
-    private final JobTicket ticket = new JobTicket("j-1", "acme", "j-1", "key-1", false, "", "", "animatic", "m", false, 0, 0,
-            List.of());
+    private final JobTicket ticket =
+            new JobTicket("j-1", "acme", "j-1", "key-1", false, "", "", "animatic", "m", false, 0, 0, List.of());
     private DirectoryClipStore bucket;
     private FinalizeStep finalize;
 
@@ -44,13 +44,17 @@ class FinalizeStepTest {
         jobs.create(JobRecord.received("j-1", "acme", "j-1", clock.instant()));
         bucket = new DirectoryClipStore(dir);
         finalize = new FinalizeStep(bucket, jobs, cache, JSON, clock);
-        MediaResult result = new MediaResult("j-1", List.of(new MediaResult.Output("720p", "outputs/acme/j-1/720p.mp4", 1280, 720,
-                "ab")), "libopenh264", "no GPU");
+        MediaResult result = new MediaResult(
+                "j-1",
+                List.of(new MediaResult.Output("720p", "outputs/acme/j-1/720p.mp4", 1280, 720, "ab")),
+                "libopenh264",
+                "no GPU");
         bucket.putBytes(MEDIA.resultKey(), JSON.writeValueAsBytes(result), "application/json");
     }
 
     private static ReviewOutcome review(Verdict verdict) {
-        return new ReviewOutcome(verdict, "reason", MEDIA.sourceKey(), "job_1", List.of(), RoundMode.NONE, "", "", "report-key");
+        return new ReviewOutcome(
+                verdict, "reason", MEDIA.sourceKey(), "job_1", List.of(), RoundMode.NONE, "", "", "report-key");
     }
 
     @Test
@@ -77,6 +81,7 @@ class FinalizeStepTest {
     void run_noResultDocument_failsAsAMediaError() {
         MediaRef missing = new MediaRef(MEDIA.planKey(), "jobs/acme/j-1/none.json", MEDIA.sourceKey());
 
-        assertThatThrownBy(() -> finalize.run(ticket, review(Verdict.PASS), missing)).isInstanceOf(MediaProcessingException.class);
+        assertThatThrownBy(() -> finalize.run(ticket, review(Verdict.PASS), missing))
+                .isInstanceOf(MediaProcessingException.class);
     }
 }

@@ -40,7 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PollStepTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final byte[] HTML = "<!DOCTYPE html><html><body>502 Bad Gateway</body></html>".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] HTML =
+            "<!DOCTYPE html><html><body>502 Bad Gateway</body></html>".getBytes(StandardCharsets.UTF_8);
 
     @TempDir
     Path dir;
@@ -48,7 +49,8 @@ class PollStepTest {
     private final Clock clock = Clock.fixed(Instant.parse("2026-12-02T10:00:00Z"), ZoneOffset.UTC);
     private final InMemoryJobStore jobs = new InMemoryJobStore();
     private final ScriptedProvider provider = new ScriptedProvider();
-    private final JobTicket ticket = new JobTicket("j-1", "acme", "j-1", "", false, "", "", "scripted", "m", false, 1, 1, List.of());
+    private final JobTicket ticket =
+            new JobTicket("j-1", "acme", "j-1", "", false, "", "", "scripted", "m", false, 1, 1, List.of());
     private PollStep poll;
     private DirectoryClipStore bucket;
 
@@ -60,8 +62,18 @@ class PollStepTest {
     }
 
     private static RenderRound running(double seconds) {
-        return new RenderRound(1, RoundMode.INITIAL, "p", "",
-                List.of(new ProviderTask(0, 7, "job_1", ProviderJob.State.IN_PROGRESS, 50, "", "", "")), RenderRound.Status.RUNNING, 50, 1, "2026-12-02T11:00:00Z", 1, seconds);
+        return new RenderRound(
+                1,
+                RoundMode.INITIAL,
+                "p",
+                "",
+                List.of(new ProviderTask(0, 7, "job_1", ProviderJob.State.IN_PROGRESS, 50, "", "", "")),
+                RenderRound.Status.RUNNING,
+                50,
+                1,
+                "2026-12-02T11:00:00Z",
+                1,
+                seconds);
     }
 
     @Test
@@ -82,13 +94,22 @@ class PollStepTest {
 
         assertThat(third.status()).isEqualTo(RenderRound.Status.COMPLETED);
         assertThat(bucket.getBytes(third.tasks().get(0).clipKey())).hasValue(mp4);
-        ProviderJobHistory history = new ProviderHistory(JSON).read(jobs.find("j-1").orElseThrow()).get(0);
-        assertThat(history.downloads()).extracting(DownloadAttempt::outcome)
-                .containsExactly(DownloadAttempt.Outcome.REJECTED, DownloadAttempt.Outcome.REJECTED, DownloadAttempt.Outcome.STORED);
+        ProviderJobHistory history =
+                new ProviderHistory(JSON).read(jobs.find("j-1").orElseThrow()).get(0);
+        assertThat(history.downloads())
+                .extracting(DownloadAttempt::outcome)
+                .containsExactly(
+                        DownloadAttempt.Outcome.REJECTED,
+                        DownloadAttempt.Outcome.REJECTED,
+                        DownloadAttempt.Outcome.STORED);
         assertThat(history.downloads().get(0).reason()).isEqualTo("the body was an HTML page, not an MP4");
         assertThat(history.downloads().get(1).reason()).contains("truncated");
-        assertThat(history.downloads().get(2).sha256()).isEqualTo(third.tasks().get(0).sha256()).hasSize(64);
-        assertThat(history.states()).extracting(ProviderJobHistory.StateSeen::state).containsExactly("COMPLETED");
+        assertThat(history.downloads().get(2).sha256())
+                .isEqualTo(third.tasks().get(0).sha256())
+                .hasSize(64);
+        assertThat(history.states())
+                .extracting(ProviderJobHistory.StateSeen::state)
+                .containsExactly("COMPLETED");
     }
 
     @Test
@@ -102,8 +123,11 @@ class PollStepTest {
         }
         RenderRound last = round;
 
-        assertThatThrownBy(() -> poll.run(ticket, last)).isInstanceOf(ProviderFailedException.class)
-                .hasMessageContaining("job_1").hasMessageContaining("4 downloads").hasMessageContaining("HTML page")
+        assertThatThrownBy(() -> poll.run(ticket, last))
+                .isInstanceOf(ProviderFailedException.class)
+                .hasMessageContaining("job_1")
+                .hasMessageContaining("4 downloads")
+                .hasMessageContaining("HTML page")
                 .hasMessageContaining("recover it");
     }
 
@@ -114,7 +138,12 @@ class PollStepTest {
         RenderRound round = poll.run(ticket, running(8));
 
         assertThat(round.tasks().get(0).rejectedDownloads()).isEqualTo(1);
-        assertThat(new ProviderHistory(JSON).read(jobs.find("j-1").orElseThrow()).get(0).downloads().get(0).reason())
+        assertThat(new ProviderHistory(JSON)
+                        .read(jobs.find("j-1").orElseThrow())
+                        .get(0)
+                        .downloads()
+                        .get(0)
+                        .reason())
                 .contains("text/html");
     }
 
@@ -125,7 +154,12 @@ class PollStepTest {
         RenderRound round = poll.run(ticket, running(8));
 
         assertThat(round.tasks().get(0).clipKey()).isEmpty();
-        assertThat(new ProviderHistory(JSON).read(jobs.find("j-1").orElseThrow()).get(0).downloads().get(0).reason())
+        assertThat(new ProviderHistory(JSON)
+                        .read(jobs.find("j-1").orElseThrow())
+                        .get(0)
+                        .downloads()
+                        .get(0)
+                        .reason())
                 .isEqualTo("the MP4 lasts 1.0 s where 8.0 s were asked for");
     }
 

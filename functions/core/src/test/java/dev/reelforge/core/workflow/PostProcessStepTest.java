@@ -30,8 +30,8 @@ class PostProcessStepTest {
 
     private final Clock clock = Clock.fixed(Instant.parse("2026-12-02T10:00:00Z"), ZoneOffset.UTC);
     private final InMemoryJobStore jobs = new InMemoryJobStore();
-    private final ReviewOutcome passed = new ReviewOutcome(Verdict.PASS, "", "clips/acme/j-1/1/0.mp4", "job_1", List.of(),
-            RoundMode.NONE, "", "", "");
+    private final ReviewOutcome passed = new ReviewOutcome(
+            Verdict.PASS, "", "clips/acme/j-1/1/0.mp4", "job_1", List.of(), RoundMode.NONE, "", "", "");
     private DirectoryClipStore bucket;
     private PostProcessStep postProcess;
     private RenderRequest request;
@@ -41,13 +41,29 @@ class PostProcessStepTest {
         jobs.create(JobRecord.received("j-1", "acme", "j-1", clock.instant()));
         bucket = new DirectoryClipStore(dir);
         postProcess = new PostProcessStep(bucket, jobs, JSON, clock);
-        request = new RequestParser(JSON).parse(JSON.createObjectNode().put("tenant", "acme").put("clientRequestId", "j-1")
-                .put("prompt", "A heavy iron kettle on a table, tripod shot.").put("budgetUsd", 5));
+        request = new RequestParser(JSON)
+                .parse(JSON.createObjectNode()
+                        .put("tenant", "acme")
+                        .put("clientRequestId", "j-1")
+                        .put("prompt", "A heavy iron kettle on a table, tripod shot.")
+                        .put("budgetUsd", 5));
     }
 
     private static JobTicket ticket(boolean cacheHit) {
-        return new JobTicket("j-1", "acme", "j-1", "key-1", cacheHit, cacheHit ? "clips/acme/j-0/1/0.mp4" : "", cacheHit ? "j-0" : "",
-                "animatic", "m", false, 0, 0, List.of());
+        return new JobTicket(
+                "j-1",
+                "acme",
+                "j-1",
+                "key-1",
+                cacheHit,
+                cacheHit ? "clips/acme/j-0/1/0.mp4" : "",
+                cacheHit ? "j-0" : "",
+                "animatic",
+                "m",
+                false,
+                0,
+                0,
+                List.of());
     }
 
     private MediaPlan plan(MediaRef media) throws Exception {

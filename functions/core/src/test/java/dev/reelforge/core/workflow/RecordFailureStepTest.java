@@ -13,12 +13,16 @@ class RecordFailureStepTest {
     @Test
     void reason_longMessageCutThroughAnEmoji_isBoundedAndWellFormed() {
         String message = "x".repeat(1999) + "😀 and more";
-        var error = JSON.createObjectNode().put("Error", "dev.reelforge.core.error.InvalidRequestException")
-                .put("Cause", JSON.createObjectNode().put("errorMessage", message).toString());
+        var error = JSON.createObjectNode()
+                .put("Error", "dev.reelforge.core.error.InvalidRequestException")
+                .put(
+                        "Cause",
+                        JSON.createObjectNode().put("errorMessage", message).toString());
 
         String reason = new RecordFailureStep(null, JSON, Clock.systemUTC()).reason(error);
 
         assertThat(reason).hasSize(2000).endsWith("x?");
-        assertThat(new String(reason.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8)).isEqualTo(reason);
+        assertThat(new String(reason.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8))
+                .isEqualTo(reason);
     }
 }

@@ -32,7 +32,8 @@ class SubmitStepTest {
     private final InMemoryJobStore jobs = new InMemoryJobStore();
     private final KeyedProvider provider = new KeyedProvider();
     private final SubmitStep submit = new SubmitStep(name -> provider, jobs, JSON, clock);
-    private final JobTicket ticket = new JobTicket("j-1", "acme", "j-1", "", false, "", "", "keyed", "m", false, 0.5, 1.0, List.of());
+    private final JobTicket ticket =
+            new JobTicket("j-1", "acme", "j-1", "", false, "", "", "keyed", "m", false, 0.5, 1.0, List.of());
 
     @BeforeEach
     void setUp() {
@@ -40,8 +41,11 @@ class SubmitStepTest {
     }
 
     private static RenderRequest request(int variations, double budgetUsd) {
-        var node = JSON.createObjectNode().put("tenant", "acme").put("clientRequestId", "j-1")
-                .put("prompt", "A heavy iron kettle on a table, tripod shot.").put("budgetUsd", budgetUsd);
+        var node = JSON.createObjectNode()
+                .put("tenant", "acme")
+                .put("clientRequestId", "j-1")
+                .put("prompt", "A heavy iron kettle on a table, tripod shot.")
+                .put("budgetUsd", budgetUsd);
         node.putObject("settings").put("variations", variations);
         return new RequestParser(JSON).parse(node);
     }
@@ -52,7 +56,9 @@ class SubmitStepTest {
 
         assertThat(provider.keys).containsExactly("j-1/1/0", "j-1/1/1");
         assertThat(round.attempt()).isEqualTo(1);
-        assertThat(round.tasks()).extracting(RenderRound.ProviderTask::providerJobId).containsExactly("job-j-1/1/0", "job-j-1/1/1");
+        assertThat(round.tasks())
+                .extracting(RenderRound.ProviderTask::providerJobId)
+                .containsExactly("job-j-1/1/0", "job-j-1/1/1");
         assertThat(round.spentUsd()).isEqualTo(1.0);
         JobRecord record = jobs.find("j-1").orElseThrow();
         assertThat(record.status()).isEqualTo(JobStatus.RENDERING);
@@ -65,14 +71,18 @@ class SubmitStepTest {
         submit.run(request(2, 5), ticket, RenderRound.notStarted(), ReviewOutcome.notReviewed());
 
         JobRecord record = jobs.find("j-1").orElseThrow();
-        assertThat(record.providerSubmissions()).as("two provider jobs, however often Submit ran").isEqualTo(2);
+        assertThat(record.providerSubmissions())
+                .as("two provider jobs, however often Submit ran")
+                .isEqualTo(2);
         assertThat(new ProviderHistory(JSON).counts(record)).isEqualTo(new SubmissionCounts(2, 0, 2));
     }
 
     @Test
     void run_roundOverTheBudget_startsNothing() {
-        assertThatThrownBy(() -> submit.run(request(2, 0.5), ticket, RenderRound.notStarted(), ReviewOutcome.notReviewed()))
-                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("budget");
+        assertThatThrownBy(() ->
+                        submit.run(request(2, 0.5), ticket, RenderRound.notStarted(), ReviewOutcome.notReviewed()))
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("budget");
 
         assertThat(provider.keys).isEmpty();
         assertThat(jobs.find("j-1").orElseThrow().providerSubmissions()).isZero();

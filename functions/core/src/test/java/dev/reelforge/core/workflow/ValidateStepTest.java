@@ -32,9 +32,13 @@ class ValidateStepTest {
     private final InMemoryJobStore jobs = new InMemoryJobStore();
     private final InMemoryPromptCache cache = new InMemoryPromptCache();
     private final RequestParser parser = new RequestParser(JSON);
-    private final ValidateStep validate = new ValidateStep(parser,
-            new RequestValidator(ContentPolicy.load(JSON), CapabilityCatalog.bundled(JSON), Set.of("animatic")), jobs, cache,
-            JSON, clock);
+    private final ValidateStep validate = new ValidateStep(
+            parser,
+            new RequestValidator(ContentPolicy.load(JSON), CapabilityCatalog.bundled(JSON), Set.of("animatic")),
+            jobs,
+            cache,
+            JSON,
+            clock);
 
     private static JsonNode mugDrop() throws IOException {
         return JSON.readTree(MUG_DROP.toFile());
@@ -69,13 +73,15 @@ class ValidateStepTest {
         validate.run(mugDrop(), "j-1");
         jobs.update("j-1", r -> r.withStatus(JobStatus.SUCCEEDED, "", clock.instant()));
 
-        assertThatThrownBy(() -> validate.run(mugDrop(), "j-1")).isInstanceOf(JobConflictException.class)
+        assertThatThrownBy(() -> validate.run(mugDrop(), "j-1"))
+                .isInstanceOf(JobConflictException.class)
                 .hasMessageContaining("already ended as SUCCEEDED");
     }
 
     @Test
     void requestOf_neitherRequestNorText_namesWhatIsMissing() {
-        assertThatThrownBy(() -> validate.requestOf(JSON.createObjectNode())).isInstanceOf(InvalidRequestException.class)
+        assertThatThrownBy(() -> validate.requestOf(JSON.createObjectNode()))
+                .isInstanceOf(InvalidRequestException.class)
                 .hasMessageContaining("requestText");
     }
 }

@@ -12,20 +12,23 @@ import org.junit.jupiter.api.Test;
  */
 class WorkflowStateJsonTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String NOT_STARTED = "{\"attempt\":0,\"mode\":\"initial\",\"prompt\":\"\",\"instruction\":\"\","
-            + "\"tasks\":[],\"status\":\"NOT_STARTED\",\"progressPercent\":0,\"pollAfterSeconds\":1,\"deadline\":\"\","
-            + "\"spentUsd\":0.0,\"clipSeconds\":0.0}";
-    private static final String RUNNING = "{\"attempt\":2,\"mode\":\"remix\",\"prompt\":\"p\",\"instruction\":\"steady\","
-            + "\"tasks\":[{\"variation\":0,\"seed\":7,\"providerJobId\":\"job_1\",\"state\":\"IN_PROGRESS\",\"progressPercent\":50,"
-            + "\"clipKey\":\"\",\"failureReason\":\"\",\"sha256\":\"\",\"rejectedDownloads\":0}],\"status\":\"RUNNING\","
-            + "\"progressPercent\":50,\"pollAfterSeconds\":5,\"deadline\":\"2026-12-02T11:00:00Z\",\"spentUsd\":1.5,"
-            + "\"clipSeconds\":6.0}";
+    private static final String NOT_STARTED =
+            "{\"attempt\":0,\"mode\":\"initial\",\"prompt\":\"\",\"instruction\":\"\","
+                    + "\"tasks\":[],\"status\":\"NOT_STARTED\",\"progressPercent\":0,\"pollAfterSeconds\":1,\"deadline\":\"\","
+                    + "\"spentUsd\":0.0,\"clipSeconds\":0.0}";
+    private static final String RUNNING =
+            "{\"attempt\":2,\"mode\":\"remix\",\"prompt\":\"p\",\"instruction\":\"steady\","
+                    + "\"tasks\":[{\"variation\":0,\"seed\":7,\"providerJobId\":\"job_1\",\"state\":\"IN_PROGRESS\",\"progressPercent\":50,"
+                    + "\"clipKey\":\"\",\"failureReason\":\"\",\"sha256\":\"\",\"rejectedDownloads\":0}],\"status\":\"RUNNING\","
+                    + "\"progressPercent\":50,\"pollAfterSeconds\":5,\"deadline\":\"2026-12-02T11:00:00Z\",\"spentUsd\":1.5,"
+                    + "\"clipSeconds\":6.0}";
     private static final String NOT_REVIEWED = "{\"verdict\":\"none\",\"reason\":\"\",\"bestClipKey\":\"\","
             + "\"bestProviderJobId\":\"\",\"checks\":[],\"nextMode\":\"initial\",\"nextPrompt\":\"\",\"nextInstruction\":\"\","
             + "\"reportKey\":\"\"}";
-    private static final String GIVE_UP = "{\"verdict\":\"give-up-accept\",\"reason\":\"no attempts left\",\"bestClipKey\":\"k\","
-            + "\"bestProviderJobId\":\"job_1\",\"checks\":[],\"nextMode\":\"none\",\"nextPrompt\":\"\",\"nextInstruction\":\"\","
-            + "\"reportKey\":\"r\"}";
+    private static final String GIVE_UP =
+            "{\"verdict\":\"give-up-accept\",\"reason\":\"no attempts left\",\"bestClipKey\":\"k\","
+                    + "\"bestProviderJobId\":\"job_1\",\"checks\":[],\"nextMode\":\"none\",\"nextPrompt\":\"\",\"nextInstruction\":\"\","
+                    + "\"reportKey\":\"r\"}";
 
     @Test
     void notStartedRound_writesTheWireFormTheAslReads() throws Exception {

@@ -2,9 +2,9 @@ package dev.reelforge.handlers.media;
 
 import dev.reelforge.core.port.ClipStore;
 import dev.reelforge.core.port.VideoProvider;
+import dev.reelforge.providers.animatic.AnimaticProvider;
 import dev.reelforge.wiring.HandlerConfig;
 import dev.reelforge.wiring.ProviderAdapterFactory;
-import dev.reelforge.providers.animatic.AnimaticProvider;
 
 /**
  * Puts the animatic into Submit and Poll when they are built from this package (template.yaml does so when

@@ -7,11 +7,11 @@ import dev.reelforge.core.workflow.JobTicket;
 import dev.reelforge.core.workflow.RenderRound;
 import dev.reelforge.core.workflow.ReviewStep;
 import dev.reelforge.handlers.JsonHandler;
-import dev.reelforge.wiring.HandlerConfig;
-import dev.reelforge.wiring.Services;
 import dev.reelforge.media.Ffmpeg;
 import dev.reelforge.media.analysis.FfmpegClipAnalyzer;
 import dev.reelforge.media.analysis.FfmpegFrameSampler;
+import dev.reelforge.wiring.HandlerConfig;
+import dev.reelforge.wiring.Services;
 
 /**
  * ReviewScore state: scores the round's clips and returns the verdict the state machine switches on. It is the
@@ -27,20 +27,37 @@ public final class ReviewScoreHandler extends JsonHandler {
     }
 
     private ReviewScoreHandler(Services services, Ffmpeg ffmpeg) {
-        this(services, new FfmpegClipAnalyzer(ffmpeg), HandlerConfig.judgeFromEnvironment().judging(new FfmpegFrameSampler(ffmpeg),
-                Services.secretsManager(HandlerConfig.fromEnvironment().region()), services.json(), services.clock()));
+        this(
+                services,
+                new FfmpegClipAnalyzer(ffmpeg),
+                HandlerConfig.judgeFromEnvironment()
+                        .judging(
+                                new FfmpegFrameSampler(ffmpeg),
+                                Services.secretsManager(
+                                        HandlerConfig.fromEnvironment().region()),
+                                services.json(),
+                                services.clock()));
     }
 
     public ReviewScoreHandler(Services services, ClipAnalyzer analyzer, ClipJudging judging) {
         super(services.json());
         this.services = services;
-        this.step = new ReviewStep(services.clips(), analyzer, services.jobs(), services.json(), services.workDir(),
-                services.clock(), judging, services::provider);
+        this.step = new ReviewStep(
+                services.clips(),
+                analyzer,
+                services.jobs(),
+                services.json(),
+                services.workDir(),
+                services.clock(),
+                judging,
+                services::provider);
     }
 
     @Override
     protected Object handle(JsonNode input) {
-        return step.run(services.parser().parse(input.get("request")), field(input, "job", JobTicket.class),
+        return step.run(
+                services.parser().parse(input.get("request")),
+                field(input, "job", JobTicket.class),
                 field(input, "round", RenderRound.class));
     }
 }

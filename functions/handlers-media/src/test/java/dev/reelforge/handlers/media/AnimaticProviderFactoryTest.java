@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reelforge.core.port.VideoProvider;
 import dev.reelforge.core.testing.DirectoryClipStore;
+import dev.reelforge.providers.animatic.AnimaticProvider;
 import dev.reelforge.wiring.HandlerConfig;
 import dev.reelforge.wiring.ProviderAdapters;
 import dev.reelforge.wiring.ProviderConfig;
-import dev.reelforge.providers.animatic.AnimaticProvider;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -16,9 +16,11 @@ import org.junit.jupiter.api.io.TempDir;
 class AnimaticProviderFactoryTest {
     @Test
     void packaged_mediaPackage_findsTheAnimaticThroughItsServiceRegistration(@TempDir Path work) {
-        HandlerConfig config = HandlerConfig.from(Map.of("REELFORGE_BUCKET", "b", "REELFORGE_WORK_DIR", work.toString()));
+        HandlerConfig config =
+                HandlerConfig.from(Map.of("REELFORGE_BUCKET", "b", "REELFORGE_WORK_DIR", work.toString()));
 
-        VideoProvider animatic = ProviderAdapters.packaged(ProviderConfig.ANIMATIC, config, new DirectoryClipStore(work.resolve("bucket")))
+        VideoProvider animatic = ProviderAdapters.packaged(
+                        ProviderConfig.ANIMATIC, config, new DirectoryClipStore(work.resolve("bucket")))
                 .orElseThrow();
 
         assertThat(animatic).isInstanceOf(AnimaticProvider.class);

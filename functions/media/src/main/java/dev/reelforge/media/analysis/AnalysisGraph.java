@@ -39,8 +39,16 @@ import java.util.Locale;
  * Full-resolution blurdetect and signalstats would cost 10× and 5× the decode (FACTS.md); docs/review-checks.md
  * gives the measurements behind these sizes.
  */
-record AnalysisGraph(ProbeResult probe, int frameCount, Path videoLog, Path blurLog, Path blockColumnsLog,
-        Path blockRowsLog, Path audioLog, Path contactSheet, Path thumbnails) {
+record AnalysisGraph(
+        ProbeResult probe,
+        int frameCount,
+        Path videoLog,
+        Path blurLog,
+        Path blockColumnsLog,
+        Path blockRowsLog,
+        Path audioLog,
+        Path contactSheet,
+        Path thumbnails) {
     static final int BLUR_SHORT_SIDE = 270;
     static final int STATS_SHORT_SIDE = 90;
     static final int SIGNAL_SHORT_SIDE = 48;
@@ -55,15 +63,26 @@ record AnalysisGraph(ProbeResult probe, int frameCount, Path videoLog, Path blur
     private static final int BLOCK_CROP_SHORT = 256;
     /** At most 11 lines: blockdetect's grid search on that axis (lines 3 … n−5 at 8k−1) then finds no grid line. */
     static final int BLOCK_PROFILE_LINES = 8;
+
     private static final String BLOCK_GRID = "blockdetect=period_min=8:period_max=8";
 
     List<String> arguments(Path clip) {
-        List<String> args = new ArrayList<>(List.of("-v", "error", "-nostats", "-y", "-i", clip.toString(),
-                "-filter_complex", videoFilter()));
+        List<String> args = new ArrayList<>(
+                List.of("-v", "error", "-nostats", "-y", "-i", clip.toString(), "-filter_complex", videoFilter()));
         if (probe.hasAudio()) {
             args.addAll(List.of("-filter_complex", audioFilter()));
         }
-        args.addAll(List.of("-map", "[sheet]", "-update", "1", "-q:v", "4", "-f", "image2", "-c:v", "mjpeg",
+        args.addAll(List.of(
+                "-map",
+                "[sheet]",
+                "-update",
+                "1",
+                "-q:v",
+                "4",
+                "-f",
+                "image2",
+                "-c:v",
+                "mjpeg",
                 contactSheet.toString()));
         args.addAll(List.of("-map", "[thumbs]", "-f", "rawvideo", "-c:v", "rawvideo", thumbnails.toString()));
         if (probe.hasAudio()) {
@@ -84,23 +103,48 @@ record AnalysisGraph(ProbeResult probe, int frameCount, Path videoLog, Path blur
         }
         g.append(String.format(Locale.ROOT, "scale=%d:%d:flags=fast_bilinear,format=yuv420p,", stats[0], stats[1]))
                 .append("scdet=threshold=100,freezedetect=n=0.002:d=0.15,blackdetect=d=0.04:pix_th=0.10,")
-                .append(String.format(Locale.ROOT, "scale=%d:%d:flags=fast_bilinear,split[signal][thumbsrc];", signal[0], signal[1]))
-                .append("[signal]signalstats,metadata=mode=print:file=").append(escape(videoLog)).append(",nullsink;")
+                .append(String.format(
+                        Locale.ROOT, "scale=%d:%d:flags=fast_bilinear,split[signal][thumbsrc];", signal[0], signal[1]))
+                .append("[signal]signalstats,metadata=mode=print:file=")
+                .append(escape(videoLog))
+                .append(",nullsink;")
                 .append("[thumbsrc]format=rgb24[thumbs];");
-        g.append("[blur]").append(evenSample(BLUR_SAMPLES))
-                .append(String.format(Locale.ROOT, ",scale=%d:%d:flags=fast_bilinear,format=yuv420p,", blur[0], blur[1]))
-                .append(String.format(Locale.ROOT, "blurdetect=block_width=%d:block_height=%d:block_pct=%d", BLUR_BLOCK, BLUR_BLOCK, BLUR_SHARPEST_PERCENT))
-                .append(",metadata=mode=print:file=").append(escape(blurLog)).append(",nullsink;");
-        g.append("[block]").append(evenSample(BLOCK_SAMPLES))
+        g.append("[blur]")
+                .append(evenSample(BLUR_SAMPLES))
+                .append(String.format(
+                        Locale.ROOT, ",scale=%d:%d:flags=fast_bilinear,format=yuv420p,", blur[0], blur[1]))
+                .append(String.format(
+                        Locale.ROOT,
+                        "blurdetect=block_width=%d:block_height=%d:block_pct=%d",
+                        BLUR_BLOCK,
+                        BLUR_BLOCK,
+                        BLUR_SHARPEST_PERCENT))
+                .append(",metadata=mode=print:file=")
+                .append(escape(blurLog))
+                .append(",nullsink;");
+        g.append("[block]")
+                .append(evenSample(BLOCK_SAMPLES))
                 .append(String.format(Locale.ROOT, ",crop=%d:%d:%d:%d,", crop[0], crop[1], crop[2], crop[3]))
                 .append("extractplanes=y,split[blockcols][blockrows];");
-        g.append(String.format(Locale.ROOT, "[blockcols]scale=%d:%d:flags=area,", crop[0], BLOCK_PROFILE_LINES)).append(BLOCK_GRID)
-                .append(",metadata=mode=print:file=").append(escape(blockColumnsLog)).append(",nullsink;");
-        g.append(String.format(Locale.ROOT, "[blockrows]scale=%d:%d:flags=area,", BLOCK_PROFILE_LINES, crop[1])).append(BLOCK_GRID)
-                .append(",metadata=mode=print:file=").append(escape(blockRowsLog)).append(",nullsink;");
-        g.append("[sheet]").append(evenSample(SHEET_TILES))
-                .append(String.format(Locale.ROOT, ",scale=%d:%d:flags=fast_bilinear,scale=%d:%d:flags=area,format=yuv420p,tile=6x2[sheet]",
-                        2 * sheet[0], 2 * sheet[1], sheet[0], sheet[1]));
+        g.append(String.format(Locale.ROOT, "[blockcols]scale=%d:%d:flags=area,", crop[0], BLOCK_PROFILE_LINES))
+                .append(BLOCK_GRID)
+                .append(",metadata=mode=print:file=")
+                .append(escape(blockColumnsLog))
+                .append(",nullsink;");
+        g.append(String.format(Locale.ROOT, "[blockrows]scale=%d:%d:flags=area,", BLOCK_PROFILE_LINES, crop[1]))
+                .append(BLOCK_GRID)
+                .append(",metadata=mode=print:file=")
+                .append(escape(blockRowsLog))
+                .append(",nullsink;");
+        g.append("[sheet]")
+                .append(evenSample(SHEET_TILES))
+                .append(String.format(
+                        Locale.ROOT,
+                        ",scale=%d:%d:flags=fast_bilinear,scale=%d:%d:flags=area,format=yuv420p,tile=6x2[sheet]",
+                        2 * sheet[0],
+                        2 * sheet[1],
+                        sheet[0],
+                        sheet[1]));
         return g.toString();
     }
 
@@ -126,7 +170,9 @@ record AnalysisGraph(ProbeResult probe, int frameCount, Path videoLog, Path blur
 
     private int[] sheetTileSize() {
         int[] blur = blurSize();
-        return new int[] {SHEET_TILE_WIDTH, Math.max(2, (int) Math.round(SHEET_TILE_WIDTH * (double) blur[1] / blur[0] / 2) * 2)};
+        return new int[] {
+            SHEET_TILE_WIDTH, Math.max(2, (int) Math.round(SHEET_TILE_WIDTH * (double) blur[1] / blur[0] / 2) * 2)
+        };
     }
 
     private int[] sizeWithShortSide(int target) {

@@ -33,6 +33,7 @@ public final class FfmpegClipAnalyzer implements ClipAnalyzer {
     /** Whether the speech model's one-time load (about half a second) has been started beside a decode. */
     private static final java.util.concurrent.atomic.AtomicBoolean SPEECH_MODEL_LOADING =
             new java.util.concurrent.atomic.AtomicBoolean();
+
     private final Ffmpeg ffmpeg;
     private final ClipProbe probe;
 
@@ -45,23 +46,35 @@ public final class FfmpegClipAnalyzer implements ClipAnalyzer {
     public ClipMetrics analyze(Path clip) {
         ProbeResult facts = probe.probe(clip);
         if (facts.fps() <= 0 || facts.width() <= 0) {
-            throw new MediaProcessingException("cannot analyse " + clip.getFileName() + ": no video stream with a frame rate");
+            throw new MediaProcessingException(
+                    "cannot analyse " + clip.getFileName() + ": no video stream with a frame rate");
         }
         try (ScratchDirectory dir = ScratchDirectory.create("reelforge-analysis-")) {
             int expectedFrames = (int) Math.round(facts.durationSeconds() * facts.fps());
-            AnalysisGraph graph = new AnalysisGraph(facts, expectedFrames, dir.resolve("video.txt"), dir.resolve("blur.txt"),
-                    dir.resolve("block-columns.txt"), dir.resolve("block-rows.txt"), dir.resolve("audio.txt"),
-                    dir.resolve("sheet.jpg"), dir.resolve("thumbnails.rgb"));
+            AnalysisGraph graph = new AnalysisGraph(
+                    facts,
+                    expectedFrames,
+                    dir.resolve("video.txt"),
+                    dir.resolve("blur.txt"),
+                    dir.resolve("block-columns.txt"),
+                    dir.resolve("block-rows.txt"),
+                    dir.resolve("audio.txt"),
+                    dir.resolve("sheet.jpg"),
+                    dir.resolve("thumbnails.rgb"));
             if (facts.hasAudio() && SPEECH_MODEL_LOADING.compareAndSet(false, true)) {
                 Thread loader = new Thread(SpeechDetector::warmUp, "speech-model-load");
                 loader.setDaemon(true);
                 loader.start();
             }
-            byte[] pcm = ffmpeg.run("analysing " + clip.getFileName() + " for review", graph.arguments(clip),
-                    Duration.ofSeconds(120 + 20L * Math.round(facts.durationSeconds()))).stdout();
+            byte[] pcm = ffmpeg.run(
+                            "analysing " + clip.getFileName() + " for review",
+                            graph.arguments(clip),
+                            Duration.ofSeconds(120 + 20L * Math.round(facts.durationSeconds())))
+                    .stdout();
             return metrics(facts, graph, pcm);
         } catch (IOException e) {
-            throw new MediaProcessingException("could not prepare the analysis of " + clip.getFileName() + ": " + e.getMessage(), e);
+            throw new MediaProcessingException(
+                    "could not prepare the analysis of " + clip.getFileName() + ": " + e.getMessage(), e);
         }
     }
 
@@ -74,7 +87,8 @@ public final class FfmpegClipAnalyzer implements ClipAnalyzer {
         double[] u = new double[n];
         double[] v = new double[n];
         double[] cut = new double[n];
-        IntervalCollector frozen = new IntervalCollector("lavfi.freezedetect.freeze_start", "lavfi.freezedetect.freeze_end");
+        IntervalCollector frozen =
+                new IntervalCollector("lavfi.freezedetect.freeze_start", "lavfi.freezedetect.freeze_end");
         IntervalCollector black = new IntervalCollector("lavfi.black_start", "lavfi.black_end");
         for (int i = 0; i < n; i++) {
             MetadataLog.Entry e = video.entries().get(i);
@@ -88,20 +102,41 @@ public final class FfmpegClipAnalyzer implements ClipAnalyzer {
         }
         double duration = n / facts.fps();
         double[] blur = sampled(MetadataLog.read(graph.blurLog()), "lavfi.blur", n, origin, facts.fps());
-        double[] block = weakerAxis(sampled(MetadataLog.read(graph.blockColumnsLog()), "lavfi.block", n, origin, facts.fps()),
+        double[] block = weakerAxis(
+                sampled(MetadataLog.read(graph.blockColumnsLog()), "lavfi.block", n, origin, facts.fps()),
                 sampled(MetadataLog.read(graph.blockRowsLog()), "lavfi.block", n, origin, facts.fps()));
         short[] pcm = pcm(pcmBytes);
         OnsetDetector.Result onsets = OnsetDetector.detect(pcm, AnalysisGraph.PCM_RATE);
-        List<Double> speech = facts.hasAudio() ? SpeechDetector.detect(pcm, AnalysisGraph.PCM_RATE).onsets() : List.of();
+        List<Double> speech = facts.hasAudio()
+                ? SpeechDetector.detect(pcm, AnalysisGraph.PCM_RATE).onsets()
+                : List.of();
         byte[] sheet = Files.exists(graph.contactSheet()) ? Files.readAllBytes(graph.contactSheet()) : new byte[0];
         int[] size = graph.thumbnailSize();
         byte[] thumbs = Files.readAllBytes(graph.thumbnails());
         int frameBytes = size[0] * size[1] * 3;
-        FrameThumbnails thumbnails = new FrameThumbnails(size[0], size[1],
+        FrameThumbnails thumbnails = new FrameThumbnails(
+                size[0],
+                size[1],
                 Arrays.copyOf(thumbs, Math.min(thumbs.length, n * frameBytes) / frameBytes * frameBytes));
-        return new ClipMetrics(facts, duration, luma, motion, u, v, cut, blur, block,
-                frozen.finish(duration), black.finish(duration), onsets.onsets(), onsets.strength(),
-                onsets.hopSeconds(), loudness(MetadataLog.read(graph.audioLog())), sheet, thumbnails, speech);
+        return new ClipMetrics(
+                facts,
+                duration,
+                luma,
+                motion,
+                u,
+                v,
+                cut,
+                blur,
+                block,
+                frozen.finish(duration),
+                black.finish(duration),
+                onsets.onsets(),
+                onsets.strength(),
+                onsets.hopSeconds(),
+                loudness(MetadataLog.read(graph.audioLog())),
+                sheet,
+                thumbnails,
+                speech);
     }
 
     /** A per-frame series from a sampled branch: values land on their frame index (from pts), NaN elsewhere. */

@@ -34,18 +34,34 @@ public final class FfmpegFrameSampler implements FrameSampler {
     @Override
     public List<SampledFrame> sample(Path clip, int count, int longSide) {
         if (count < 1 || longSide < 16) {
-            throw new IllegalArgumentException("sample at least one still of at least 16 px, not " + count + " of " + longSide);
+            throw new IllegalArgumentException(
+                    "sample at least one still of at least 16 px, not " + count + " of " + longSide);
         }
         ProbeResult facts = probe.probe(clip);
         if (facts.fps() <= 0 || facts.width() <= 0) {
-            throw new MediaProcessingException("cannot take stills from " + clip.getFileName() + ": no video stream with a frame rate");
+            throw new MediaProcessingException(
+                    "cannot take stills from " + clip.getFileName() + ": no video stream with a frame rate");
         }
         EvenSample sample = new EvenSample((int) Math.round(facts.durationSeconds() * facts.fps()), count);
         try (ScratchDirectory dir = ScratchDirectory.create("reelforge-stills-")) {
             String filter = sample.selectAtMostCount() + "," + scale(facts, longSide);
-            ffmpeg.run("taking stills of " + clip.getFileName() + " for the visual judge", List.of("-v", "error", "-nostats",
-                    "-i", clip.toString(), "-an", "-vf", filter, "-fps_mode", "passthrough", "-q:v", "3",
-                    dir.resolve("still-%03d.jpg").toString()), Duration.ofSeconds(60 + 10L * Math.round(facts.durationSeconds())));
+            ffmpeg.run(
+                    "taking stills of " + clip.getFileName() + " for the visual judge",
+                    List.of(
+                            "-v",
+                            "error",
+                            "-nostats",
+                            "-i",
+                            clip.toString(),
+                            "-an",
+                            "-vf",
+                            filter,
+                            "-fps_mode",
+                            "passthrough",
+                            "-q:v",
+                            "3",
+                            dir.resolve("still-%03d.jpg").toString()),
+                    Duration.ofSeconds(60 + 10L * Math.round(facts.durationSeconds())));
             List<SampledFrame> stills = new ArrayList<>();
             for (int k = 0; ; k++) {
                 Path still = dir.resolve(String.format(Locale.ROOT, "still-%03d.jpg", k + 1));
@@ -59,7 +75,8 @@ public final class FfmpegFrameSampler implements FrameSampler {
             }
             return stills;
         } catch (IOException e) {
-            throw new MediaProcessingException("could not take stills from " + clip.getFileName() + ": " + e.getMessage(), e);
+            throw new MediaProcessingException(
+                    "could not take stills from " + clip.getFileName() + ": " + e.getMessage(), e);
         }
     }
 

@@ -62,7 +62,9 @@ record MetadataLog(List<Entry> entries) {
             } else {
                 int eq = line.indexOf('=');
                 if (eq > 0 && frame >= 0) {
-                    values.put(line.substring(0, eq).trim(), number(line.substring(eq + 1).trim()));
+                    values.put(
+                            line.substring(0, eq).trim(),
+                            number(line.substring(eq + 1).trim()));
                 }
             }
         }

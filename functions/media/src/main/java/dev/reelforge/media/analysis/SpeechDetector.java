@@ -56,7 +56,8 @@ final class SpeechDetector {
         double windowSeconds = (double) WINDOW / SAMPLE_RATE;
         List<SpeechSegments.Segment> segments = new ArrayList<>();
         double previousEnd = 0;
-        for (SpeechSegments.Segment s : SpeechSegments.of(probabilities, windowSeconds, pcm.length / (double) SAMPLE_RATE)) {
+        for (SpeechSegments.Segment s :
+                SpeechSegments.of(probabilities, windowSeconds, pcm.length / (double) SAMPLE_RATE)) {
             double start = SpeechSegments.refinedStart(pcm, SAMPLE_RATE, s.startSeconds(), previousEnd, windowSeconds);
             segments.add(new SpeechSegments.Segment(Math.min(start, s.endSeconds()), s.endSeconds()));
             previousEnd = s.endSeconds();
@@ -101,7 +102,9 @@ final class SpeechDetector {
     }
 
     private static FloatBuffer direct(int floats) {
-        return ByteBuffer.allocateDirect(floats * Float.BYTES).order(ByteOrder.nativeOrder()).asFloatBuffer();
+        return ByteBuffer.allocateDirect(floats * Float.BYTES)
+                .order(ByteOrder.nativeOrder())
+                .asFloatBuffer();
     }
 
     /**
@@ -130,8 +133,9 @@ final class SpeechDetector {
     private static OrtSession load() {
         try (InputStream in = SpeechDetector.class.getResourceAsStream(MODEL)) {
             if (in == null) {
-                throw new MediaProcessingException("reelforge-media was built without " + MODEL
-                        + "; rebuild it with Maven, whose generate-resources step runs infrastructure/local/silero-vad-model.sh");
+                throw new MediaProcessingException(
+                        "reelforge-media was built without " + MODEL
+                                + "; rebuild it with Maven, whose generate-resources step runs infrastructure/local/silero-vad-model.sh");
             }
             byte[] bytes = in.readAllBytes();
             try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {

@@ -33,7 +33,8 @@ final class SpeechSegments {
     record Segment(double startSeconds, double endSeconds) {
         Segment {
             if (endSeconds < startSeconds) {
-                throw new IllegalArgumentException("speech must end after it starts: " + startSeconds + "–" + endSeconds);
+                throw new IllegalArgumentException(
+                        "speech must end after it starts: " + startSeconds + "–" + endSeconds);
             }
         }
     }
@@ -66,7 +67,10 @@ final class SpeechSegments {
             }
         }
         if (crossing >= 0) {
-            add(segments, crossing * windowSeconds, start * windowSeconds,
+            add(
+                    segments,
+                    crossing * windowSeconds,
+                    start * windowSeconds,
                     silentFrom >= 0 ? silentFrom * windowSeconds : durationSeconds);
         }
         return segments;
@@ -95,7 +99,8 @@ final class SpeechSegments {
         int s0 = (int) Math.round(start * sampleRate);
         int window = (int) Math.round(windowSeconds * sampleRate);
         int earliest = Math.max((int) Math.round(notBefore * sampleRate), s0 - MAX_LEAD_WINDOWS * window);
-        int floorFrom = Math.max(0, Math.max((int) Math.round(notBefore * sampleRate), s0 - (int) (BASELINE_SECONDS * sampleRate)));
+        int floorFrom = Math.max(
+                0, Math.max((int) Math.round(notBefore * sampleRate), s0 - (int) (BASELINE_SECONDS * sampleRate)));
         if (earliest - floorFrom < MIN_FLOOR_SECONDS * sampleRate) {
             return start;
         }

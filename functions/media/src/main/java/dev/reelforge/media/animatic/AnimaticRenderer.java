@@ -61,14 +61,21 @@ public final class AnimaticRenderer {
         ScenePlan plan = ScenePlan.of(spec.storyboard());
         List<BeatScene> scenes = ScenePlanner.plan(spec.storyboard(), plan, settings.durationSeconds(), spec.seed());
         Cast cast = Cast.of(plan, scenes.get(0).shape(), spec.seed());
-        double metres = Math.max(Stage.shortSideMetres(spec.storyboard().description()),
+        double metres = Math.max(
+                Stage.shortSideMetres(spec.storyboard().description()),
                 Stage.metresForFall(size.width(), size.height(), ScenePlanner.longestCuedFall(scenes)));
         Stage stage = Stage.of(size.width(), size.height(), fps, metres);
         DefectSchedule schedule = new DefectSchedule(defects, scenes, frames, fps, spec.seed());
         Path audio = writeAudio(spec, settings.durationSeconds(), defects);
         try {
             ChildProcess encoding = ffmpeg.start("encoding the animatic", command(size, fps, frames, audio, output));
-            streamFrames(encoding, new FramePainter(stage, scenes, cast, Filming.of(plan, spec.seed())), schedule, stage, frames, progress);
+            streamFrames(
+                    encoding,
+                    new FramePainter(stage, scenes, cast, Filming.of(plan, spec.seed())),
+                    schedule,
+                    stage,
+                    frames,
+                    progress);
             encoding.finish(Duration.ofSeconds(60 + 10L * Math.round(settings.durationSeconds())));
             progress.accept(100);
         } finally {
@@ -76,8 +83,13 @@ public final class AnimaticRenderer {
         }
     }
 
-    private void streamFrames(ChildProcess encoding, FramePainter painter, DefectSchedule schedule, Stage stage,
-            int frames, IntConsumer progress) {
+    private void streamFrames(
+            ChildProcess encoding,
+            FramePainter painter,
+            DefectSchedule schedule,
+            Stage stage,
+            int frames,
+            IntConsumer progress) {
         Canvas canvas = new Canvas(stage.width(), stage.height());
         int reported = -1;
         try (OutputStream pipe = new BufferedOutputStream(encoding.stdin(), 1 << 20)) {
@@ -102,24 +114,57 @@ public final class AnimaticRenderer {
     }
 
     private List<String> command(FrameSize size, int fps, int frames, Path audio, Path output) {
-        List<String> args = new ArrayList<>(List.of("-v", "error", "-y",
-                "-f", "rawvideo", "-pix_fmt", "rgb24", "-video_size", size.toString(), "-framerate", Integer.toString(fps),
-                "-i", "pipe:0", "-i", audio.toString(), "-map", "0:v:0", "-map", "1:a:0"));
+        List<String> args = new ArrayList<>(List.of(
+                "-v",
+                "error",
+                "-y",
+                "-f",
+                "rawvideo",
+                "-pix_fmt",
+                "rgb24",
+                "-video_size",
+                size.toString(),
+                "-framerate",
+                Integer.toString(fps),
+                "-i",
+                "pipe:0",
+                "-i",
+                audio.toString(),
+                "-map",
+                "0:v:0",
+                "-map",
+                "1:a:0"));
         args.addAll(encoder.outputArgs(size.width(), size.height(), fps));
-        args.addAll(List.of("-c:a", "aac", "-b:a", "128k", "-ar", "48000", "-ac", "2", "-frames:v", Integer.toString(frames),
-                "-movflags", "+faststart", "-f", "mp4", output.toString()));
+        args.addAll(List.of(
+                "-c:a",
+                "aac",
+                "-b:a",
+                "128k",
+                "-ar",
+                "48000",
+                "-ac",
+                "2",
+                "-frames:v",
+                Integer.toString(frames),
+                "-movflags",
+                "+faststart",
+                "-f",
+                "mp4",
+                output.toString()));
         return args;
     }
 
     private static Path writeAudio(GenerationSpec spec, double seconds, DefectSet defects) {
-        List<Double> cues = spec.storyboard().audioCues().stream().map(AudioCue::atSeconds).toList();
+        List<Double> cues =
+                spec.storyboard().audioCues().stream().map(AudioCue::atSeconds).toList();
         short[] pcm = Soundtrack.render(seconds, cues, defects.audioOffsetSeconds(), spec.seed());
         try {
             Path wav = Files.createTempFile("reelforge-animatic-", ".wav");
             WavFile.write(wav, pcm, Soundtrack.SAMPLE_RATE, Soundtrack.CHANNELS);
             return wav;
         } catch (IOException e) {
-            throw new MediaProcessingException("could not write the animatic's audio to a temporary file: " + e.getMessage(), e);
+            throw new MediaProcessingException(
+                    "could not write the animatic's audio to a temporary file: " + e.getMessage(), e);
         }
     }
 

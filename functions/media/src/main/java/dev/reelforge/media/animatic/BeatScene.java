@@ -29,11 +29,26 @@ record BeatScene(
      * Colours of the world (the same in every beat of a storyboard), the side the light comes from (−1 left, +1
      * right), and the colour of the liquid the subject holds, {@link #NO_LIQUID} when it holds none.
      */
-    record Palette(double hue, int wallTop, int wallBottom, int floor, int subject, double stripePeriod, int table,
-            double lightSide, int liquid) {
+    record Palette(
+            double hue,
+            int wallTop,
+            int wallBottom,
+            int floor,
+            int subject,
+            double stripePeriod,
+            int table,
+            double lightSide,
+            int liquid) {
         static final int NO_LIQUID = -1;
 
-        Palette(double hue, int wallTop, int wallBottom, int floor, int subject, double stripePeriod, int table,
+        Palette(
+                double hue,
+                int wallTop,
+                int wallBottom,
+                int floor,
+                int subject,
+                double stripePeriod,
+                int table,
                 double lightSide) {
             this(hue, wallTop, wallBottom, floor, subject, stripePeriod, table, lightSide, NO_LIQUID);
         }

@@ -99,7 +99,10 @@ public final class BitmapFont {
             case '\u2013', '\u2014', '\u2212' -> '-';
             case '\u2018', '\u2019' -> '\'';
             case '\u201C', '\u201D' -> '"';
-            default -> Character.toUpperCase(c) < 128 ? String.valueOf(c).toUpperCase(Locale.ROOT).charAt(0) : c;
+            default ->
+                Character.toUpperCase(c) < 128
+                        ? String.valueOf(c).toUpperCase(Locale.ROOT).charAt(0)
+                        : c;
         };
     }
 

@@ -22,11 +22,18 @@ final class CameraMove {
     static final double ORBIT_PARALLAX = 1.6;
     /** How fast an orbiting camera circles the subject, radians per second. */
     static final double ORBIT_RADIANS_PER_SECOND = 0.45;
+
     private static final double SHAKE_MARGIN = 1.03;
     private static final double[] SHAKE_HERTZ = {0.45, 0.9, 1.7};
 
     /** The camera's move over a shot, as the animatic draws it. */
-    enum Move { STILL, PAN, DOLLY_IN, DOLLY_OUT, ORBIT }
+    enum Move {
+        STILL,
+        PAN,
+        DOLLY_IN,
+        DOLLY_OUT,
+        ORBIT
+    }
 
     static final CameraMove STILL = new CameraMove(Move.STILL, false, new double[6]);
 
@@ -100,7 +107,9 @@ final class CameraMove {
         for (int axis = 0; axis < 3; axis++) {
             double sum = 0;
             for (int k = 0; k < SHAKE_HERTZ.length; k++) {
-                sum += Math.sin(2 * Math.PI * SHAKE_HERTZ[k] * (1 + 0.1 * axis) * t + phases[(axis * 2 + k) % phases.length]) / (k + 1);
+                sum += Math.sin(2 * Math.PI * SHAKE_HERTZ[k] * (1 + 0.1 * axis) * t
+                                + phases[(axis * 2 + k) % phases.length])
+                        / (k + 1);
             }
             out[axis] = sum / 1.84 * (axis == 2 ? SHAKE_ROLL : SHAKE_SHARE);
         }

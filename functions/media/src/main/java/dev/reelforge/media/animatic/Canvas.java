@@ -55,7 +55,9 @@ final class Canvas {
                 continue;
             }
             double half = rx * Math.sqrt(1 - dy * dy);
-            for (int x = Math.max(0, (int) Math.round(cx - half)); x < Math.min(width, (int) Math.round(cx + half)); x++) {
+            for (int x = Math.max(0, (int) Math.round(cx - half));
+                    x < Math.min(width, (int) Math.round(cx + half));
+                    x++) {
                 int i = (y * width + x) * 3;
                 rgb[i] = mix(rgb[i], color >> 16, a);
                 rgb[i + 1] = mix(rgb[i + 1], color >> 8, a);

@@ -42,9 +42,10 @@ public record Defect(Kind kind, double amount) {
 
     public Defect {
         if (kind == Kind.AUDIO_OFFSET ? Math.abs(amount) > 10_000 : amount < 0 || amount > 1) {
-            throw new IllegalArgumentException(kind.label + (kind == Kind.AUDIO_OFFSET
-                    ? " must be within ±10000 ms: " + amount
-                    : " strength must be between 0 and 1: " + amount));
+            throw new IllegalArgumentException(kind.label
+                    + (kind == Kind.AUDIO_OFFSET
+                            ? " must be within ±10000 ms: " + amount
+                            : " strength must be between 0 and 1: " + amount));
         }
     }
 

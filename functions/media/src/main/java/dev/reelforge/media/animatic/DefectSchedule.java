@@ -29,7 +29,10 @@ final class DefectSchedule {
         this.freezeStart = defects.has(Defect.Kind.FREEZE) ? freezeStart(scenes, frameCount, fps, freezeLength) : -1;
         this.freezeEnd = freezeStart < 0 ? -1 : Math.min(frameCount, freezeStart + freezeLength);
         double clipSeconds = (double) frameCount / fps;
-        BeatScene middle = scenes.stream().filter(s -> s.contains(clipSeconds / 2)).findFirst().orElse(scenes.get(0));
+        BeatScene middle = scenes.stream()
+                .filter(s -> s.contains(clipSeconds / 2))
+                .findFirst()
+                .orElse(scenes.get(0));
         this.cutStart = defects.has(Defect.Kind.CUT) ? middle.startSeconds() + 0.4 * middle.duration() : -1;
         double cutLength = 0.3 + 0.5 * defects.strength(Defect.Kind.CUT);
         this.cutEnd = cutStart < 0 ? -1 : Math.min(cutStart + cutLength, middle.endSeconds() - 1.0 / fps);
@@ -46,8 +49,11 @@ final class DefectSchedule {
      * Without a fall, just past the middle of the clip.
      */
     private static int freezeStart(List<BeatScene> scenes, int frameCount, int fps, int freezeLength) {
-        return scenes.stream().filter(s -> s.motion() == Motion.FALL).findFirst()
-                .map(s -> (int) Math.round(s.impactSeconds() * fps) - Math.max(1, (int) Math.round(FREEZE_BEFORE_IMPACT * fps)))
+        return scenes.stream()
+                .filter(s -> s.motion() == Motion.FALL)
+                .findFirst()
+                .map(s -> (int) Math.round(s.impactSeconds() * fps)
+                        - Math.max(1, (int) Math.round(FREEZE_BEFORE_IMPACT * fps)))
                 .map(start -> Math.max(0, Math.min(start, frameCount - 2)))
                 .orElse(Math.max(0, (int) Math.round(frameCount * 0.55) - freezeLength / 2));
     }
@@ -65,7 +71,8 @@ final class DefectSchedule {
     /** Applies blur, blockiness, flicker and black, in that order, to frame {@code index}. */
     void damage(Canvas canvas, int index, int shortSide) {
         if (defects.has(Defect.Kind.BLUR)) {
-            FrameEffects.boxBlur(canvas, Math.max(1, (int) Math.round(defects.strength(Defect.Kind.BLUR) * shortSide / 40.0)));
+            FrameEffects.boxBlur(canvas, Math.max(1, (int)
+                    Math.round(defects.strength(Defect.Kind.BLUR) * shortSide / 40.0)));
         }
         if (defects.has(Defect.Kind.BLOCKY)) {
             FrameEffects.pixelate(canvas, 0.5 + 0.5 * defects.strength(Defect.Kind.BLOCKY));

@@ -4,8 +4,8 @@ import dev.reelforge.core.provider.GenerationSpec;
 import dev.reelforge.core.review.PromptRevision;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.Optional;
+import java.util.Set;
 
 /** The parsed defects of one render; a kind named twice keeps its last strength. */
 public record DefectSet(List<Defect> defects) {
@@ -15,7 +15,8 @@ public record DefectSet(List<Defect> defects) {
 
     /** @throws IllegalArgumentException naming the first unknown or malformed defect */
     public static DefectSet parse(List<String> texts) {
-        return new DefectSet(texts.stream().filter(t -> !t.isBlank()).map(Defect::parse).toList());
+        return new DefectSet(
+                texts.stream().filter(t -> !t.isBlank()).map(Defect::parse).toList());
     }
 
     /**

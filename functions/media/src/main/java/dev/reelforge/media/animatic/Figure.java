@@ -6,7 +6,16 @@ package dev.reelforge.media.animatic;
  * ({@link #NONE} without one). An animal or a bird: its coat in {@code body}, its legs, ears or beak in {@code legs}.
  * {@code name} is the proper name the prompt gives it ("Maya"), else the plan's noun ("woman"): who it is.
  */
-record Figure(SubjectShape kind, String name, int body, int legs, int feet, int skin, int hair, boolean longHair,
-        boolean dress, int hat) {
+record Figure(
+        SubjectShape kind,
+        String name,
+        int body,
+        int legs,
+        int feet,
+        int skin,
+        int hair,
+        boolean longHair,
+        boolean dress,
+        int hat) {
     static final int NONE = -1;
 }

@@ -16,7 +16,13 @@ final class FigurePainter {
      * Paints {@code figure} {@code height} pixels tall standing on {@code part}'s bottom at {@code part}'s x, facing
      * right when {@code facing} is positive.
      */
-    static void paint(Canvas canvas, Stage stage, Figure figure, double height, double lightSide, int facing,
+    static void paint(
+            Canvas canvas,
+            Stage stage,
+            Figure figure,
+            double height,
+            double lightSide,
+            int facing,
             SubjectTrajectory.Part part) {
         paint(canvas, stage, figure, height, lightSide, facing, Double.NaN, part);
     }
@@ -25,7 +31,14 @@ final class FigurePainter {
      * Paints {@code figure} walking, its legs {@code stride} radians into their swing (NaN: standing still): a
      * person's legs swing from the hips in turn, an animal's pairs of legs in opposite phase.
      */
-    static void paint(Canvas canvas, Stage stage, Figure figure, double height, double lightSide, int facing, double stride,
+    static void paint(
+            Canvas canvas,
+            Stage stage,
+            Figure figure,
+            double height,
+            double lightSide,
+            int facing,
+            double stride,
             SubjectTrajectory.Part part) {
         double halfHeight = height / 2;
         double ratio = figure.kind().widthRatio;
@@ -37,7 +50,12 @@ final class FigurePainter {
         double cy = part.bottomY() - extent;
         double lift = stage.floorY() - part.bottomY();
         double depth = 0.4 * Math.max(0, 1 - lift / (0.6 * stage.shortSide()));
-        canvas.shadow(cx - lightSide * 0.15 * halfWidth, stage.floorY(), halfWidth * 1.1, Math.max(2, halfHeight * 0.07), depth);
+        canvas.shadow(
+                cx - lightSide * 0.15 * halfWidth,
+                stage.floorY(),
+                halfWidth * 1.1,
+                Math.max(2, halfHeight * 0.07),
+                depth);
         double reach = Math.hypot(halfWidth, halfHeight) + 1;
         double mirror = facing < 0 ? -1 : 1;
         for (int y = (int) (cy - reach); y <= (int) (cy + reach); y++) {

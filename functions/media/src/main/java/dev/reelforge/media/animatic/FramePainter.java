@@ -59,42 +59,71 @@ final class FramePainter {
         double sweep = scene.panDirection() * stage.panSpeed() * (t - scene.shotStartSeconds());
         boolean orbit = filmedBy.move() == CameraMove.Move.ORBIT;
         double camera = orbit ? 0 : sweep;
-        Backdrop.paint(canvas, stage, scene.palette(), orbit ? CameraMove.ORBIT_PARALLAX * sweep : sweep, scene.sizeFactor());
+        Backdrop.paint(
+                canvas, stage, scene.palette(), orbit ? CameraMove.ORBIT_PARALLAX * sweep : sweep, scene.sizeFactor());
         BeatScene later = fallLaterInShot(scene);
         BeatScene earlier = later == null ? fallEarlierInShot(scene) : null;
         BeatScene story = later != null ? later : earlier != null ? earlier : scene;
-        SubjectTrajectory.Pose pose = later != null ? trajectory(later).approach(scene, t) : trajectory(story).at(t);
+        SubjectTrajectory.Pose pose = later != null
+                ? trajectory(later).approach(scene, t)
+                : trajectory(story).at(t);
         double lightSide = scene.palette().lightSide();
         if (!Double.isNaN(pose.ledgeY())) {
             double x = stage.width() * story.subjectX() - camera;
             int thickness = Math.max(4, stage.shortSide() / 28);
             int top = (int) pose.ledgeY();
             canvas.fillRect(0, top, (int) x, top + thickness, scene.palette().table());
-            canvas.fillRect(0, top + thickness, (int) x, top + thickness + Math.max(2, thickness / 3),
+            canvas.fillRect(
+                    0,
+                    top + thickness,
+                    (int) x,
+                    top + thickness + Math.max(2, thickness / 3),
                     Canvas.lit(scene.palette().table(), 0.6));
         }
         if (!elsewhere && story.motion() == Motion.FALL && scene.palette().liquid() != BeatScene.Palette.NO_LIQUID) {
-            SpillPainter.paint(canvas, stage, scene.palette().liquid(), stage.width() * story.subjectX() - camera,
-                    t - story.impactSeconds(), stage.subjectHeight(story.shape(), story.sizeFactor()), lightSide);
+            SpillPainter.paint(
+                    canvas,
+                    stage,
+                    scene.palette().liquid(),
+                    stage.width() * story.subjectX() - camera,
+                    t - story.impactSeconds(),
+                    stage.subjectHeight(story.shape(), story.sizeFactor()),
+                    lightSide);
         }
         if (!elsewhere) {
             paintExtras(canvas, story, camera, lightSide, t);
         }
         for (SubjectTrajectory.Part part : pose.parts()) {
-            SubjectTrajectory.Part onScreen = new SubjectTrajectory.Part(part.x() - camera, part.bottomY(), part.angle(), part.scale());
+            SubjectTrajectory.Part onScreen =
+                    new SubjectTrajectory.Part(part.x() - camera, part.bottomY(), part.angle(), part.scale());
             if (story.shape().isFigure() && cast.lead() != null && !elsewhere) {
                 double scale = cast.extras().isEmpty() ? 1 : layout(story).leadScale();
                 double height = stage.subjectHeight(story.shape(), story.sizeFactor()) * part.scale() * scale;
-                FigurePainter.paint(canvas, stage, cast.lead(), height, lightSide, story.travelDirection(),
-                        walking(story, part, height), onScreen);
+                FigurePainter.paint(
+                        canvas,
+                        stage,
+                        cast.lead(),
+                        height,
+                        lightSide,
+                        story.travelDirection(),
+                        walking(story, part, height),
+                        onScreen);
             } else {
                 double yaw = filmedBy.yaw(t - scene.shotStartSeconds(), scene.panDirection());
-                SubjectPainter.paint(canvas, stage, story.shape(), scene.palette().subject(), story.sizeFactor(), lightSide, yaw,
+                SubjectPainter.paint(
+                        canvas,
+                        stage,
+                        story.shape(),
+                        scene.palette().subject(),
+                        story.sizeFactor(),
+                        lightSide,
+                        yaw,
                         onScreen);
             }
         }
         for (SubjectTrajectory.Shard shard : pose.shards()) {
-            SubjectTrajectory.Shard onScreen = new SubjectTrajectory.Shard(shard.x() - camera, shard.y(), shard.angle(), shard.xs(), shard.ys());
+            SubjectTrajectory.Shard onScreen =
+                    new SubjectTrajectory.Shard(shard.x() - camera, shard.y(), shard.angle(), shard.xs(), shard.ys());
             ShardPainter.paint(canvas, stage, scene.palette().subject(), lightSide, onScreen);
         }
         film(canvas, filmedBy, scene, story, camera, t);
@@ -185,7 +214,13 @@ final class FramePainter {
         double centre = stage.width() * scene.subjectX();
         for (int i = 0; i < extras.size(); i++) {
             double sway = 0.012 * Math.sin(2 * Math.PI * t / (2.6 + 0.3 * i) + i);
-            FigurePainter.paint(canvas, stage, extras.get(i), layout.heights()[i], lightSide, layout.xs()[i] > centre ? -1 : 1,
+            FigurePainter.paint(
+                    canvas,
+                    stage,
+                    extras.get(i),
+                    layout.heights()[i],
+                    lightSide,
+                    layout.xs()[i] > centre ? -1 : 1,
                     new SubjectTrajectory.Part(layout.xs()[i] - camera, stage.floorY(), sway, 1));
         }
     }
@@ -203,7 +238,8 @@ final class FramePainter {
             return null;
         }
         for (BeatScene later : scenes) {
-            if (later.startSeconds() > scene.startSeconds() && later.shotStartSeconds() == scene.shotStartSeconds()
+            if (later.startSeconds() > scene.startSeconds()
+                    && later.shotStartSeconds() == scene.shotStartSeconds()
                     && later.motion() == Motion.FALL) {
                 return later;
             }
@@ -221,7 +257,8 @@ final class FramePainter {
         }
         BeatScene fall = null;
         for (BeatScene earlier : scenes) {
-            if (earlier.startSeconds() < scene.startSeconds() && earlier.shotStartSeconds() == scene.shotStartSeconds()
+            if (earlier.startSeconds() < scene.startSeconds()
+                    && earlier.shotStartSeconds() == scene.shotStartSeconds()
                     && earlier.motion() == Motion.FALL) {
                 fall = earlier;
             }

@@ -26,6 +26,7 @@ final class ImpactSimulation {
      * whose short side spans 0.6 m.
      */
     private static final double MIN_SKID_METRES = 0.04;
+
     private static final double MAX_SKID_METRES = 0.14;
 
     /** One body's pose at a frame: centre (metres, y up, x relative to the impact point) and rotation (radians). */
@@ -48,8 +49,15 @@ final class ImpactSimulation {
      * Simulates {@code seconds} after a subject {@code width × height} metres hits the floor at {@code speed} m/s and
      * breaks into {@code pieces}: bands of its wall, base to rim, that fly apart, skid, rock and settle.
      */
-    static ImpactSimulation run(double width, double height, int pieces, double speed, Material material, double seconds,
-            int fps, long seed) {
+    static ImpactSimulation run(
+            double width,
+            double height,
+            int pieces,
+            double speed,
+            Material material,
+            double seconds,
+            int fps,
+            long seed) {
         World<Body> world = new World<>();
         world.setGravity(0, -9.81);
         world.getSettings().setStepFrequency(1.0 / (fps * STEPS_PER_FRAME));
@@ -68,7 +76,8 @@ final class ImpactSimulation {
             double side = i % 2 == 0 ? 1 : -1;
             double reach = MIN_SKID_METRES + (MAX_SKID_METRES - MIN_SKID_METRES) * random.nextDouble();
             double skidSpeed = Math.sqrt(2 * material.friction * 9.81 * reach);
-            body.setLinearVelocity(side * Math.min(0.45 * speed, skidSpeed), speed * (0.08 + 0.1 * random.nextDouble()));
+            body.setLinearVelocity(
+                    side * Math.min(0.45 * speed, skidSpeed), speed * (0.08 + 0.1 * random.nextDouble()));
             body.setAngularVelocity(-side * (3 + 5 * random.nextDouble()));
             bodies.add(body);
             outlines.add(outline(shard));
@@ -79,7 +88,8 @@ final class ImpactSimulation {
             BodyPose[] poses = new BodyPose[bodies.size()];
             for (int b = 0; b < poses.length; b++) {
                 var transform = bodies.get(b).getTransform();
-                poses[b] = new BodyPose(transform.getTranslationX(), transform.getTranslationY(), transform.getRotationAngle());
+                poses[b] = new BodyPose(
+                        transform.getTranslationX(), transform.getTranslationY(), transform.getRotationAngle());
             }
             frames.add(poses);
             world.step(STEPS_PER_FRAME);
@@ -124,7 +134,8 @@ final class ImpactSimulation {
             double a = -half + 2 * half * i / (arcPoints - 1);
             corners[i] = new Vector2(radius * Math.sin(a), radius - radius * Math.cos(a));
         }
-        corners[arcPoints] = new Vector2((random.nextDouble() - 0.5) * 0.6 * halfSpan, depth * (1.05 + 0.25 * random.nextDouble()));
+        corners[arcPoints] =
+                new Vector2((random.nextDouble() - 0.5) * 0.6 * halfSpan, depth * (1.05 + 0.25 * random.nextDouble()));
         Convex polygon = Geometry.createPolygon(reverseIfClockwise(corners));
         polygon.translate(polygon.getCenter().getNegative());
         return polygon;

@@ -21,6 +21,7 @@ enum Material {
     final double friction;
     /** Density relative to water, for the pieces' masses. */
     final double density;
+
     final boolean brittle;
     private final Pattern words;
 

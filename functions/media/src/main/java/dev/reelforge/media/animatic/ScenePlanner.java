@@ -28,13 +28,14 @@ final class ScenePlanner {
     /** Below this restitution a cued rebound is read as a livelier bounce, not as a drop from ever higher. */
     private static final double MIN_CUED_RESTITUTION = 0.4;
     /** A camera that moves sideways in words the scene plan has no move for ("a dolly shot", "the camera drifts"). */
-    private static final Pattern MOVING_CAMERA = Pattern.compile("\\b(dolly|truck|trucking|camera (moves|drifts|follows|glides)"
-            + "|follow shot)\\b");
+    private static final Pattern MOVING_CAMERA =
+            Pattern.compile("\\b(dolly|truck|trucking|camera (moves|drifts|follows|glides)" + "|follow shot)\\b");
 
     /** A person or an animal that goes somewhere on foot; only a subject that is a figure walks. */
-    private static final Pattern WALKS = Pattern.compile("\\b(walk(s|ed|ing)?|run(s|ning)?|ran|jog(s|ged|ging)?|trot(s|ted|ting)?"
-            + "|stroll(s|ed|ing)?|wander(s|ed|ing)?|stride(s)?|strode|cross(es|ed|ing)|pace(s|d)?|march(es|ed|ing)?"
-            + "|trudge(s|d)?|scamper(s|ed|ing)?|waddle(s|d)?|step(s|ped)? (forward|across|along|in|out))\\b");
+    private static final Pattern WALKS =
+            Pattern.compile("\\b(walk(s|ed|ing)?|run(s|ning)?|ran|jog(s|ged|ging)?|trot(s|ted|ting)?"
+                    + "|stroll(s|ed|ing)?|wander(s|ed|ing)?|stride(s)?|strode|cross(es|ed|ing)|pace(s|d)?|march(es|ed|ing)?"
+                    + "|trudge(s|d)?|scamper(s|ed|ing)?|waddle(s|d)?|step(s|ped)? (forward|across|along|in|out))\\b");
 
     private ScenePlanner() {}
 
@@ -72,18 +73,26 @@ final class ScenePlanner {
                 shotStart = beat.startSeconds();
                 shotCaption = beat.description();
                 subjectX = 0.5 + (framing.nextDouble() - 0.5) * 0.16;
-                sizeFactor = zoom(i < plan.beats().size() ? plan.shots().get(plan.beats().get(i).shot()).framing() : ShotSize.UNSPECIFIED)
+                sizeFactor = zoom(
+                                i < plan.beats().size()
+                                        ? plan.shots()
+                                                .get(plan.beats().get(i).shot())
+                                                .framing()
+                                        : ShotSize.UNSPECIFIED)
                         * (0.95 + framing.nextDouble() * 0.1);
                 boolean left = framing.nextBoolean();
                 int shot = i < plan.beats().size() ? plan.beats().get(i).shot() : -1;
-                boolean moving = slides(shot < 0 ? plan.camera() : plan.shots().get(shot).camera(), storyboard.description());
+                boolean moving =
+                        slides(shot < 0 ? plan.camera() : plan.shots().get(shot).camera(), storyboard.description());
                 pan = !moving ? 0 : left ? 1 : -1;
                 travel = left ? -1 : 1;
             }
             String text = beat.description();
             SubjectShape named = storyboardShape.isFigure() ? SubjectShape.BLOCK : SubjectShape.objectIn(text);
             Motion motion = Motion.fromText(text);
-            if (motion == Motion.SWAY && storyboardShape.isFigure() && WALKS.matcher(text.toLowerCase(Locale.ROOT)).find()) {
+            if (motion == Motion.SWAY
+                    && storyboardShape.isFigure()
+                    && WALKS.matcher(text.toLowerCase(Locale.ROOT)).find()) {
                 motion = Motion.SLIDE;
             }
             double impact = impactTime(beat, storyboard.audioCues());
@@ -121,7 +130,8 @@ final class ScenePlanner {
     static boolean slides(Camera camera, String description) {
         return switch (camera.move()) {
             case PAN, TRACKING, CRANE, ORBIT -> true;
-            case UNSPECIFIED -> MOVING_CAMERA.matcher(description.toLowerCase(Locale.ROOT)).find();
+            case UNSPECIFIED ->
+                MOVING_CAMERA.matcher(description.toLowerCase(Locale.ROOT)).find();
             default -> false;
         };
     }
@@ -131,9 +141,13 @@ final class ScenePlanner {
      * since the object is what a prompt drops, pours or turns), else the first shape its words name.
      */
     static SubjectShape leadShape(ScenePlan plan, String text) {
-        List<SubjectShape> shapes = plan.subjects().stream().map(SubjectShape::of)
-                .filter(s -> s != SubjectShape.BLOCK).toList();
-        return shapes.stream().filter(s -> !s.isFigure()).findFirst()
+        List<SubjectShape> shapes = plan.subjects().stream()
+                .map(SubjectShape::of)
+                .filter(s -> s != SubjectShape.BLOCK)
+                .toList();
+        return shapes.stream()
+                .filter(s -> !s.isFigure())
+                .findFirst()
                 .orElse(shapes.isEmpty() ? SubjectShape.fromText(text) : shapes.get(0));
     }
 
@@ -158,12 +172,33 @@ final class ScenePlanner {
         SubjectShape other = scene.shape() == SubjectShape.BALL ? SubjectShape.BOX : SubjectShape.BALL;
         BeatScene.Palette p = scene.palette();
         double hue = p.hue() + 0.5;
-        BeatScene.Palette elsewhere = new BeatScene.Palette(hue, Canvas.hsv(hue, 0.30, 0.92), Canvas.hsv(hue + 0.03, 0.38, 0.68),
-                Canvas.hsv(hue + 0.08, 0.35, 0.50), Canvas.hsv(hue + 0.5, 0.65, 0.88), p.stripePeriod() * 1.4,
-                Canvas.hsv(hue + 0.2, 0.4, 0.5), -p.lightSide());
-        return new BeatScene(scene.startSeconds(), scene.endSeconds(), scene.shotStartSeconds() - 1, "", other, Motion.SWAY,
-                false, false, 0, scene.material(), scene.impactSeconds(), Double.NaN, elsewhere, 1 - scene.subjectX() + 0.15,
-                1.3, -scene.panDirection(), -scene.travelDirection());
+        BeatScene.Palette elsewhere = new BeatScene.Palette(
+                hue,
+                Canvas.hsv(hue, 0.30, 0.92),
+                Canvas.hsv(hue + 0.03, 0.38, 0.68),
+                Canvas.hsv(hue + 0.08, 0.35, 0.50),
+                Canvas.hsv(hue + 0.5, 0.65, 0.88),
+                p.stripePeriod() * 1.4,
+                Canvas.hsv(hue + 0.2, 0.4, 0.5),
+                -p.lightSide());
+        return new BeatScene(
+                scene.startSeconds(),
+                scene.endSeconds(),
+                scene.shotStartSeconds() - 1,
+                "",
+                other,
+                Motion.SWAY,
+                false,
+                false,
+                0,
+                scene.material(),
+                scene.impactSeconds(),
+                Double.NaN,
+                elsewhere,
+                1 - scene.subjectX() + 0.15,
+                1.3,
+                -scene.panDirection(),
+                -scene.travelDirection());
     }
 
     /** Whether a fall in beat {@code index} breaks the subject: that beat, or a later one of its shot, says it breaks. */
@@ -184,16 +219,19 @@ final class ScenePlanner {
      * needs a fall of {@code r / 2e} (a rebound rises at e times the landing speed); 0 when no rebound is cued.
      */
     static double longestCuedFall(List<BeatScene> scenes) {
-        return scenes.stream().filter(s -> s.motion() == Motion.FALL && !Double.isNaN(s.reboundSeconds()))
+        return scenes.stream()
+                .filter(s -> s.motion() == Motion.FALL && !Double.isNaN(s.reboundSeconds()))
                 .mapToDouble(s -> s.reboundSeconds() / (2 * Math.max(MIN_CUED_RESTITUTION, s.material().restitution)))
-                .max().orElse(0);
+                .max()
+                .orElse(0);
     }
 
     /**
      * For a fall landing at {@code impact}: the time from it to the next impact sound of its shot (a creator's "thud
      * at 00:01.2, smaller thud at 00:02.1" times the bounce), NaN when no later impact is cued.
      */
-    static double reboundTime(double impact, List<Beat> beats, int index, List<Double> shotStarts, List<AudioCue> cues) {
+    static double reboundTime(
+            double impact, List<Beat> beats, int index, List<Double> shotStarts, List<AudioCue> cues) {
         double shotEnd = beats.get(beats.size() - 1).endSeconds();
         for (int k = index + 1; k < beats.size(); k++) {
             if (shotStarts.contains(beats.get(k).startSeconds())) {
@@ -212,7 +250,9 @@ final class ScenePlanner {
     /** The first impact-like audio cue inside the beat, else shortly before the beat ends. */
     static double impactTime(Beat beat, List<AudioCue> cues) {
         for (AudioCue cue : cues) {
-            if (beat.contains(cue.atSeconds()) && cue.atSeconds() > beat.startSeconds() && Motion.isImpactCue(cue.description())) {
+            if (beat.contains(cue.atSeconds())
+                    && cue.atSeconds() > beat.startSeconds()
+                    && Motion.isImpactCue(cue.description())) {
                 return cue.atSeconds();
             }
         }
@@ -221,7 +261,15 @@ final class ScenePlanner {
     }
 
     private static BeatScene.Palette palette(WorldLook look, double hue) {
-        return new BeatScene.Palette(hue, look.wallTop(), look.wallBottom(), look.floor(), look.subject(),
-                0.11 + hue * 0.04, look.table(), look.lightSide(), look.liquid());
+        return new BeatScene.Palette(
+                hue,
+                look.wallTop(),
+                look.wallBottom(),
+                look.floor(),
+                look.subject(),
+                0.11 + hue * 0.04,
+                look.table(),
+                look.lightSide(),
+                look.liquid());
     }
 }

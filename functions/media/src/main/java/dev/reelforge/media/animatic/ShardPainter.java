@@ -27,7 +27,12 @@ final class ShardPainter {
         }
         double halfWidth = (maxX - minX) / 2;
         if (stage.floorY() - maxY < 0.1 * stage.shortSide()) {
-            canvas.shadow(shard.x() - lightSide * 0.15 * halfWidth, stage.floorY(), halfWidth * 1.15, Math.max(2, halfWidth * 0.2), 0.35);
+            canvas.shadow(
+                    shard.x() - lightSide * 0.15 * halfWidth,
+                    stage.floorY(),
+                    halfWidth * 1.15,
+                    Math.max(2, halfWidth * 0.2),
+                    0.35);
         }
         double rim = Math.max(1.0, 0.06 * Math.min(maxX - minX, maxY - minY));
         for (int y = (int) Math.floor(minY); y <= (int) Math.ceil(maxY); y++) {

@@ -10,6 +10,7 @@ package dev.reelforge.media.animatic;
 final class SpillPainter {
     /** The time constant of the puddle's spreading, seconds. */
     static final double SPREAD_SECONDS = 0.55;
+
     private static final double SPLASH_SECONDS = 0.6;
     private static final int DROPLETS = 8;
     private static final int WATER = 0x9CC8DE;
@@ -20,7 +21,8 @@ final class SpillPainter {
      * Paints the spill of {@code liquid} {@code since} seconds after a subject {@code subjectHeight} pixels tall landed
      * at {@code x}; nothing before the impact.
      */
-    static void paint(Canvas canvas, Stage stage, int liquid, double x, double since, double subjectHeight, double lightSide) {
+    static void paint(
+            Canvas canvas, Stage stage, int liquid, double x, double since, double subjectHeight, double lightSide) {
         if (since < 0) {
             return;
         }
@@ -34,7 +36,8 @@ final class SpillPainter {
             canvas.blendEllipse(x + lobe[0] * r, floor + 0.85 * ry, r, ry, liquid, alpha);
         }
         double r = full * (1 - Math.exp(-since / SPREAD_SECONDS));
-        canvas.blendEllipse(x + lightSide * 0.35 * r, floor + 0.12 * r, 0.3 * r, 0.05 * r, Canvas.lit(liquid, 1.5), 0.35);
+        canvas.blendEllipse(
+                x + lightSide * 0.35 * r, floor + 0.12 * r, 0.3 * r, 0.05 * r, Canvas.lit(liquid, 1.5), 0.35);
         if (since < SPLASH_SECONDS) {
             double g = stage.gravity();
             for (int i = 0; i < DROPLETS; i++) {

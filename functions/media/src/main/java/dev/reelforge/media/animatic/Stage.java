@@ -8,9 +8,18 @@ import java.util.regex.Pattern;
  * to the frame's short side so a 9:16 and a 16:9 render frame the same scene. How many metres the short side spans
  * follows the shot the prompt asks for: a tabletop medium shot by default, more for a wide shot, less for a close-up.
  */
-record Stage(int width, int height, double floorY, double topY, double subjectSize, double gravity, double panSpeed, int fps) {
+record Stage(
+        int width,
+        int height,
+        double floorY,
+        double topY,
+        double subjectSize,
+        double gravity,
+        double panSpeed,
+        int fps) {
     /** The frame's short side spans about this many metres of a tabletop medium shot. */
     static final double MEDIUM_METRES = 0.6;
+
     private static final double WIDE_METRES = 2.5;
     private static final double CLOSE_METRES = 0.35;
     private static final Pattern WIDE = Pattern.compile("\\b(wide|establishing|full)[- ]shot\\b|\\bwide angle\\b");
@@ -42,8 +51,15 @@ record Stage(int width, int height, double floorY, double topY, double subjectSi
         boolean portrait = height > width;
         double pixelsPerMetre = shortSide / shortSideMetres;
         double panSpeed = Math.max(0.04 * shortSide, 1.2 * fps);
-        return new Stage(width, height, height * (portrait ? 0.70 : 0.74), height * 0.08, shortSide * 0.24,
-                9.81 * pixelsPerMetre, panSpeed, fps);
+        return new Stage(
+                width,
+                height,
+                height * (portrait ? 0.70 : 0.74),
+                height * 0.08,
+                shortSide * 0.24,
+                9.81 * pixelsPerMetre,
+                panSpeed,
+                fps);
     }
 
     /**

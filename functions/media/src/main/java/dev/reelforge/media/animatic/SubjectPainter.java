@@ -8,7 +8,13 @@ package dev.reelforge.media.animatic;
 final class SubjectPainter {
     private SubjectPainter() {}
 
-    static void paint(Canvas canvas, Stage stage, SubjectShape shape, int color, double sizeFactor, double lightSide,
+    static void paint(
+            Canvas canvas,
+            Stage stage,
+            SubjectShape shape,
+            int color,
+            double sizeFactor,
+            double lightSide,
             SubjectTrajectory.Part part) {
         paint(canvas, stage, shape, color, sizeFactor, lightSide, 0, part);
     }
@@ -17,8 +23,15 @@ final class SubjectPainter {
      * Paints the subject turned by {@code yaw} radians about its vertical axis, as an orbiting camera sees it: a mug's
      * handle swings round (in front of the body, then behind it), a box shows its side face.
      */
-    static void paint(Canvas canvas, Stage stage, SubjectShape shape, int color, double sizeFactor, double lightSide,
-            double yaw, SubjectTrajectory.Part part) {
+    static void paint(
+            Canvas canvas,
+            Stage stage,
+            SubjectShape shape,
+            int color,
+            double sizeFactor,
+            double lightSide,
+            double yaw,
+            SubjectTrajectory.Part part) {
         double halfHeight = stage.subjectHeight(shape, sizeFactor) * part.scale() / 2;
         double halfWidth = halfHeight * shape.widthRatio;
         double cos = Math.cos(part.angle());
@@ -28,7 +41,12 @@ final class SubjectPainter {
         double cy = part.bottomY() - extent;
         double height = stage.floorY() - part.bottomY();
         double depth = 0.45 * Math.max(0, 1 - height / (0.6 * stage.shortSide()));
-        canvas.shadow(cx - lightSide * 0.12 * halfWidth, stage.floorY(), halfWidth * 1.25, Math.max(2, halfHeight * 0.16), depth);
+        canvas.shadow(
+                cx - lightSide * 0.12 * halfWidth,
+                stage.floorY(),
+                halfWidth * 1.25,
+                Math.max(2, halfHeight * 0.16),
+                depth);
         double reach = Math.hypot(halfWidth * 1.5, halfHeight) + 1;
         for (int y = (int) (cy - reach); y <= (int) (cy + reach); y++) {
             for (int x = (int) (cx - reach); x <= (int) (cx + reach); x++) {
@@ -62,7 +80,9 @@ final class SubjectPainter {
                 }
                 double front = Math.abs(Math.cos(yaw));
                 double corner = -1 + 2 * front / (front + Math.abs(Math.sin(yaw)));
-                boolean edge = Math.abs(u) > 0.94 || Math.abs(v) > 0.95 || Math.abs(v - 0.0) < 0.04
+                boolean edge = Math.abs(u) > 0.94
+                        || Math.abs(v) > 0.95
+                        || Math.abs(v - 0.0) < 0.04
                         || corner < 0.94 && Math.abs(u - corner) < 0.04;
                 return edge ? 0.6 : v < -0.55 ? 1.15 : u > corner ? 0.8 : 1.0;
             }

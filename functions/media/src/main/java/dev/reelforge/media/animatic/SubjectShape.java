@@ -12,22 +12,32 @@ import java.util.regex.Pattern;
  */
 enum SubjectShape {
     MUG(0.72, 1.0, "mugs?|cups?|teacups?"),
-    GLASS(0.62, 0.9, "wine glass(es)?|glass(es)?(?! (bottles?|jars?|vases?|bowls?|doors?|windows?|tables?|plinths?|tops?|shelf|shelves"
-            + "|cases?|beads?|marbles?|balls?))|tumblers?"),
+    GLASS(
+            0.62,
+            0.9,
+            "wine glass(es)?|glass(es)?(?! (bottles?|jars?|vases?|bowls?|doors?|windows?|tables?|plinths?|tops?|shelf|shelves"
+                    + "|cases?|beads?|marbles?|balls?))|tumblers?"),
     BOTTLE(0.36, 1.35, "bottles?"),
     CYLINDER(0.62, 1.0, "cans?|vases?|jars?"),
     BALL(1.0, 1.0, "balls?|spheres?|oranges?|apples?"),
     BOX(1.15, 1.0, "box(es)?|crates?|packages?|parcels?|books?|products?|gifts?"),
-    PERSON(0.5, 2.6, "wom[ae]n|m[ae]n|girls?|boys?|child(ren)?|kids?|person|people|chefs?|bakers?|baristas?|dancers?"
-            + "|skaters?|runners?|cyclists?|waiters?|waitress(es)?|musicians?"),
-    ANIMAL(1.55, 0.8, "dogs?|pupp(y|ies)|cats?|kittens?|foxe?s?|rabbits?|bunn(y|ies)|horses?|cows?|sheep|pigs?|bears?|deer"
-            + "|squirrels?|mice|mouse"),
+    PERSON(
+            0.5,
+            2.6,
+            "wom[ae]n|m[ae]n|girls?|boys?|child(ren)?|kids?|person|people|chefs?|bakers?|baristas?|dancers?"
+                    + "|skaters?|runners?|cyclists?|waiters?|waitress(es)?|musicians?"),
+    ANIMAL(
+            1.55,
+            0.8,
+            "dogs?|pupp(y|ies)|cats?|kittens?|foxe?s?|rabbits?|bunn(y|ies)|horses?|cows?|sheep|pigs?|bears?|deer"
+                    + "|squirrels?|mice|mouse"),
     BIRD(1.2, 0.55, "birds?|parrots?|ducks?|owls?|pigeons?|sparrows?|robins?|chickens?|hens?"),
     BLOCK(0.9, 1.0, "");
 
     final double widthRatio;
     /** The subject's height as a share of the stage's subject size. */
     final double heightRatio;
+
     private final Pattern words;
 
     SubjectShape(double widthRatio, double heightRatio, String words) {
@@ -43,7 +53,9 @@ enum SubjectShape {
 
     /** The shape of a scene plan's subject: a person, an animal or a bird as the plan knows them, else by its noun. */
     static SubjectShape of(Subject subject) {
-        return subject.isPerson() ? PERSON : subject.isBird() ? BIRD : subject.isAnimal() ? ANIMAL : ofNoun(subject.noun());
+        return subject.isPerson()
+                ? PERSON
+                : subject.isBird() ? BIRD : subject.isAnimal() ? ANIMAL : ofNoun(subject.noun());
     }
 
     /** The shape of a scene plan's noun ("mug", "woman", "dog"), BLOCK when none fits (the generic fallback). */

@@ -13,6 +13,7 @@ import java.util.List;
 final class SubjectTrajectory {
     /** A subject about to tip rocks on its base, from rest (so its first frame does not jerk). */
     private static final double ROCK_RADIANS = 0.12;
+
     private static final double ROCK_RATE = 12;
     /** A slide or roll slows to a stop, as friction stops it, within this share of its beat… */
     private static final double SLIDE_TIME_SHARE = 0.7;
@@ -65,15 +66,21 @@ final class SubjectTrajectory {
             case SLIDE -> {
                 double u = Math.min(1, local / (SLIDE_TIME_SHARE * scene.duration()));
                 double eased = 1 - (1 - u) * (1 - u);
-                double room = scene.travelDirection() > 0 ? (1 - SLIDE_MARGIN) * stage.width() - x : x - SLIDE_MARGIN * stage.width();
-                double dx = scene.travelDirection() * Math.max(0, Math.min(SLIDE_SHARE * stage.shortSide(), room)) * eased;
+                double room = scene.travelDirection() > 0
+                        ? (1 - SLIDE_MARGIN) * stage.width() - x
+                        : x - SLIDE_MARGIN * stage.width();
+                double dx =
+                        scene.travelDirection() * Math.max(0, Math.min(SLIDE_SHARE * stage.shortSide(), room)) * eased;
                 double radius = stage.subjectHeight(scene.shape(), scene.sizeFactor()) / 2;
                 double angle = scene.shape() == SubjectShape.BALL ? dx / radius : 0;
                 yield single(x + dx, floor, angle);
             }
             case ROTATE -> single(x, floor, 2 * Math.PI * 0.3 * local);
-            case SWAY -> single(x, floor - 0.03 * stage.shortSide() * (0.5 - 0.5 * Math.cos(Math.PI * local)),
-                    0.06 * Math.sin(2 * Math.PI * local / 2.5));
+            case SWAY ->
+                single(
+                        x,
+                        floor - 0.03 * stage.shortSide() * (0.5 - 0.5 * Math.cos(Math.PI * local)),
+                        0.06 * Math.sin(2 * Math.PI * local / 2.5));
         };
     }
 
@@ -91,7 +98,8 @@ final class SubjectTrajectory {
         double eased = 1 - (1 - u) * (1 - u);
         return switch (earlier.motion()) {
             case SLIDE -> {
-                double reach = Math.max(0, Math.min(SLIDE_SHARE * stage.shortSide(), start.x() - SLIDE_MARGIN * stage.width()));
+                double reach = Math.max(
+                        0, Math.min(SLIDE_SHARE * stage.shortSide(), start.x() - SLIDE_MARGIN * stage.width()));
                 double left = reach * (1 - eased);
                 double radius = stage.subjectHeight(scene.shape(), scene.sizeFactor()) / 2;
                 double angle = start.angle() - (scene.shape() == SubjectShape.BALL ? left / radius : 0);
@@ -99,7 +107,8 @@ final class SubjectTrajectory {
             }
             case ROTATE -> {
                 double turns = Math.max(1, Math.round(0.3 * earlier.duration()));
-                yield new Pose(List.of(new Part(start.x(), start.bottomY(), start.angle() + 2 * Math.PI * turns * eased, 1)),
+                yield new Pose(
+                        List.of(new Part(start.x(), start.bottomY(), start.angle() + 2 * Math.PI * turns * eased, 1)),
                         rest.ledgeY());
             }
             default -> rest;
@@ -129,7 +138,8 @@ final class SubjectTrajectory {
         return afterImpact(t - impact, x, g * fallTime, fallTime, restAngle, ledge);
     }
 
-    private Pose afterImpact(double since, double x, double impactSpeed, double fallTime, double restAngle, double ledge) {
+    private Pose afterImpact(
+            double since, double x, double impactSpeed, double fallTime, double restAngle, double ledge) {
         if (!scene.shatters()) {
             return new Pose(List.of(new Part(x, bounce(since, impactSpeed, fallTime), restAngle, 1)), ledge);
         }
@@ -137,8 +147,15 @@ final class SubjectTrajectory {
         double height = stage.subjectHeight(scene.shape(), scene.sizeFactor());
         double width = height * scene.shape().widthRatio;
         if (aftermath == null) {
-            aftermath = ImpactSimulation.run(width / ppm, height / ppm, Math.max(2, scene.pieces()), impactSpeed / ppm,
-                    scene.material(), AFTERMATH_SECONDS, stage.fps(), Double.doubleToLongBits(scene.impactSeconds()));
+            aftermath = ImpactSimulation.run(
+                    width / ppm,
+                    height / ppm,
+                    Math.max(2, scene.pieces()),
+                    impactSpeed / ppm,
+                    scene.material(),
+                    AFTERMATH_SECONDS,
+                    stage.fps(),
+                    Double.doubleToLongBits(scene.impactSeconds()));
         }
         ImpactSimulation.BodyPose[] poses = aftermath.at(since);
         List<Shard> shards = new ArrayList<>(poses.length);
@@ -150,7 +167,8 @@ final class SubjectTrajectory {
                 xs[k] = outline.xs()[k] * ppm;
                 ys[k] = -outline.ys()[k] * ppm;
             }
-            shards.add(new Shard(x + poses[i].x() * ppm, stage.floorY() - poses[i].y() * ppm, -poses[i].angle(), xs, ys));
+            shards.add(
+                    new Shard(x + poses[i].x() * ppm, stage.floorY() - poses[i].y() * ppm, -poses[i].angle(), xs, ys));
         }
         return new Pose(List.of(), shards, ledge);
     }
@@ -163,7 +181,8 @@ final class SubjectTrajectory {
      */
     private double bounce(double since, double impactSpeed, double fallTime) {
         double g = stage.gravity();
-        double restitution = Double.isNaN(scene.reboundSeconds()) ? scene.material().restitution
+        double restitution = Double.isNaN(scene.reboundSeconds())
+                ? scene.material().restitution
                 : Math.max(0.05, Math.min(0.95, scene.reboundSeconds() / (2 * fallTime)));
         double speed = impactSpeed * restitution;
         double left = scene.endSeconds() - scene.impactSeconds();

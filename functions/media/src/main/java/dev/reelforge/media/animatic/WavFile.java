@@ -16,9 +16,12 @@ final class WavFile {
         int dataBytes = interleaved.length * 2;
         ByteBuffer header = ByteBuffer.allocate(44).order(ByteOrder.LITTLE_ENDIAN);
         header.put("RIFF".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(36 + dataBytes);
-        header.put("WAVEfmt ".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(16);
+        header.put("WAVEfmt ".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                .putInt(16);
         header.putShort((short) 1).putShort((short) channels).putInt(sampleRate);
-        header.putInt(sampleRate * channels * 2).putShort((short) (channels * 2)).putShort((short) 16);
+        header.putInt(sampleRate * channels * 2)
+                .putShort((short) (channels * 2))
+                .putShort((short) 16);
         header.put("data".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(dataBytes);
         ByteBuffer data = ByteBuffer.allocate(dataBytes).order(ByteOrder.LITTLE_ENDIAN);
         data.asShortBuffer().put(interleaved);

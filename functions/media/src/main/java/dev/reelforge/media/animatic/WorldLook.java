@@ -15,26 +15,54 @@ import java.util.regex.Pattern;
  * (coffee, water, milk, wine, …; {@link BeatScene.Palette#NO_LIQUID} when nothing). What the prompt does not say comes from the
  * seed, and is then the same in every beat and shot.
  */
-record WorldLook(int subject, Material material, int floor, int table, int wallTop, int wallBottom, double lightSide,
-        int pieces, int liquid) {
+record WorldLook(
+        int subject,
+        Material material,
+        int floor,
+        int table,
+        int wallTop,
+        int wallBottom,
+        double lightSide,
+        int pieces,
+        int liquid) {
     /** Named colours as creators write them (sRGB). */
     private static final Map<String, Integer> COLOURS = new LinkedHashMap<>();
+
     private static final Pattern COLOUR;
-    private static final Pattern LIGHT_FROM = Pattern.compile("\\b(?:light|lit|sun|sunlight|window|lamp|key)\\b[^.;\\n]{0,40}?\\bfrom (?:the )?(?:upper |top |lower )?(left|right)"
-            + "|\\b(left|right)[- ](?:side )?(?:window|light|lit|key)");
-    private static final Pattern WARM = Pattern.compile("\\b(morning|golden|sunset|sunrise|warm|candle|tungsten|evening|amber)\\b");
-    private static final Pattern COOL = Pattern.compile("\\b(overcast|moonlight|night|blue hour|cool|fluorescent|cold)\\b");
-    private static final Pattern FLOOR = Pattern.compile("\\b(terracotta|tiled?|tiles|marble|concrete|stone|wooden|wood|oak|carpet(?:ed)?|rug|linoleum|grass|sand)\\b[^.;,\\n]{0,20}\\bfloor"
-            + "|\\bfloor (?:of|in) (terracotta|tiles?|marble|concrete|stone|wood|oak|carpet)");
-    private static final Pattern TABLE = Pattern.compile("\\b(wooden|wood|oak|pine|walnut|marble|glass|metal|steel|white|black|granite|concrete)\\b[^.;,\\n]{0,20}\\b(table|counter|countertop|desk|shelf|bench)");
-    private static final Pattern PIECES = Pattern.compile("\\b(?:into|in) (two|three|four|five|six|seven|eight|\\d{1,2}) (?:\\w+ ){0,2}(?:pieces|shards|fragments|parts|chunks|bits)");
-    private static final Map<String, Integer> LIQUIDS = Map.ofEntries(Map.entry("coffee", 0x4A2C18),
-            Map.entry("espresso", 0x3A2212), Map.entry("latte", 0xB08A62), Map.entry("tea", 0x9A5A22),
-            Map.entry("water", 0x9CC8DE), Map.entry("milk", 0xF4F2EC), Map.entry("wine", 0x6E1028),
-            Map.entry("juice", 0xF0A030), Map.entry("orange juice", 0xF39A26), Map.entry("beer", 0xD9A03A),
-            Map.entry("soda", 0x4A2418), Map.entry("cola", 0x3E1E12), Map.entry("lemonade", 0xF2E7A0),
-            Map.entry("oil", 0xC9A83A), Map.entry("paint", 0x2F62C0), Map.entry("ink", 0x1A1A40), Map.entry("soup", 0xC0602A),
-            Map.entry("smoothie", 0xD06A8A), Map.entry("liquid", 0x9CC8DE));
+    private static final Pattern LIGHT_FROM = Pattern.compile(
+            "\\b(?:light|lit|sun|sunlight|window|lamp|key)\\b[^.;\\n]{0,40}?\\bfrom (?:the )?(?:upper |top |lower )?(left|right)"
+                    + "|\\b(left|right)[- ](?:side )?(?:window|light|lit|key)");
+    private static final Pattern WARM =
+            Pattern.compile("\\b(morning|golden|sunset|sunrise|warm|candle|tungsten|evening|amber)\\b");
+    private static final Pattern COOL =
+            Pattern.compile("\\b(overcast|moonlight|night|blue hour|cool|fluorescent|cold)\\b");
+    private static final Pattern FLOOR = Pattern.compile(
+            "\\b(terracotta|tiled?|tiles|marble|concrete|stone|wooden|wood|oak|carpet(?:ed)?|rug|linoleum|grass|sand)\\b[^.;,\\n]{0,20}\\bfloor"
+                    + "|\\bfloor (?:of|in) (terracotta|tiles?|marble|concrete|stone|wood|oak|carpet)");
+    private static final Pattern TABLE = Pattern.compile(
+            "\\b(wooden|wood|oak|pine|walnut|marble|glass|metal|steel|white|black|granite|concrete)\\b[^.;,\\n]{0,20}\\b(table|counter|countertop|desk|shelf|bench)");
+    private static final Pattern PIECES = Pattern.compile(
+            "\\b(?:into|in) (two|three|four|five|six|seven|eight|\\d{1,2}) (?:\\w+ ){0,2}(?:pieces|shards|fragments|parts|chunks|bits)");
+    private static final Map<String, Integer> LIQUIDS = Map.ofEntries(
+            Map.entry("coffee", 0x4A2C18),
+            Map.entry("espresso", 0x3A2212),
+            Map.entry("latte", 0xB08A62),
+            Map.entry("tea", 0x9A5A22),
+            Map.entry("water", 0x9CC8DE),
+            Map.entry("milk", 0xF4F2EC),
+            Map.entry("wine", 0x6E1028),
+            Map.entry("juice", 0xF0A030),
+            Map.entry("orange juice", 0xF39A26),
+            Map.entry("beer", 0xD9A03A),
+            Map.entry("soda", 0x4A2418),
+            Map.entry("cola", 0x3E1E12),
+            Map.entry("lemonade", 0xF2E7A0),
+            Map.entry("oil", 0xC9A83A),
+            Map.entry("paint", 0x2F62C0),
+            Map.entry("ink", 0x1A1A40),
+            Map.entry("soup", 0xC0602A),
+            Map.entry("smoothie", 0xD06A8A),
+            Map.entry("liquid", 0x9CC8DE));
     private static final String[] NUMBERS = {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight"};
 
     static {
@@ -94,8 +122,9 @@ record WorldLook(int subject, Material material, int floor, int table, int wallT
         COLOURS.put("amber", 0xE09A2A);
         COLOURS.put("cyan", 0x2DB7D6);
         COLOURS.put("magenta", 0xC2307E);
-        COLOUR = Pattern.compile("\\b(white|cream|ivory|beige|black|charcoal|grey|gray|silver|red|crimson|orange|yellow|gold|golden"
-                + "|green|olive|teal|turquoise|blue|navy|purple|violet|pink|brown|terracotta|copper)\\b");
+        COLOUR = Pattern.compile(
+                "\\b(white|cream|ivory|beige|black|charcoal|grey|gray|silver|red|crimson|orange|yellow|gold|golden"
+                        + "|green|olive|teal|turquoise|blue|navy|purple|violet|pink|brown|terracotta|copper)\\b");
     }
 
     /**
@@ -108,18 +137,27 @@ record WorldLook(int subject, Material material, int floor, int table, int wallT
     static WorldLook of(String text, double hue, ScenePlan plan, SubjectShape lead) {
         String lower = text.toLowerCase(Locale.ROOT);
         int[] noun = SubjectShape.nounIn(lower);
-        Subject planned = plan.subjects().stream().filter(s -> SubjectShape.of(s) == lead).findFirst()
+        Subject planned = plan.subjects().stream()
+                .filter(s -> SubjectShape.of(s) == lead)
+                .findFirst()
                 .orElse(plan.subjects().isEmpty() ? null : plan.subjects().get(0));
-        boolean clearGlass = planned != null && planned.colour().isEmpty()
+        boolean clearGlass = planned != null
+                && planned.colour().isEmpty()
                 && planned.material() == dev.reelforge.core.scene.Material.GLASS;
-        Integer named = planned != null && COLOURS.containsKey(planned.colour()) ? COLOURS.get(planned.colour())
+        Integer named = planned != null && COLOURS.containsKey(planned.colour())
+                ? COLOURS.get(planned.colour())
                 : clearGlass ? COLOURS.get("glass") : noun == null ? null : colourNear(lower, noun);
         int subject = named != null ? named : Canvas.hsv(hue + 0.5, 0.65, 0.88);
-        Material material = planned != null && planned.material() != null ? Material.of(planned.material())
+        Material material = planned != null && planned.material() != null
+                ? Material.of(planned.material())
                 : noun == null ? Material.PLASTIC : Material.near(lower, noun[0], noun[1]);
         Light.Warmth warmth = plan.light().warmth();
-        boolean warm = warmth == Light.Warmth.WARM || warmth == Light.Warmth.UNSPECIFIED && WARM.matcher(lower).find();
-        boolean cool = !warm && (warmth == Light.Warmth.COOL || warmth == Light.Warmth.UNSPECIFIED && COOL.matcher(lower).find());
+        boolean warm = warmth == Light.Warmth.WARM
+                || warmth == Light.Warmth.UNSPECIFIED && WARM.matcher(lower).find();
+        boolean cool = !warm
+                && (warmth == Light.Warmth.COOL
+                        || warmth == Light.Warmth.UNSPECIFIED
+                                && COOL.matcher(lower).find());
         double wallHue = warm ? 0.09 : cool ? 0.58 : hue;
         double wallSaturation = warm || cool ? 0.22 : 0.14;
         int floor = surface(FLOOR, lower, Canvas.hsv(hue + 0.08, 0.30, 0.48));
@@ -130,10 +168,22 @@ record WorldLook(int subject, Material material, int floor, int table, int wallT
             default -> lightSide(lower);
         };
         int pieces = planned != null && planned.breaks() ? planned.pieces() : pieces(lower);
-        int liquid = plan.subjects().stream().map(Subject::liquid).filter(l -> !l.isEmpty()).findFirst()
-                .map(l -> LIQUIDS.getOrDefault(l, LIQUIDS.get("liquid"))).orElse(BeatScene.Palette.NO_LIQUID);
-        return new WorldLook(subject, material, floor, table, Canvas.hsv(wallHue, wallSaturation, 0.92),
-                Canvas.hsv(wallHue + 0.02, wallSaturation + 0.06, 0.70), side, Math.max(2, Math.min(12, pieces)), liquid);
+        int liquid = plan.subjects().stream()
+                .map(Subject::liquid)
+                .filter(l -> !l.isEmpty())
+                .findFirst()
+                .map(l -> LIQUIDS.getOrDefault(l, LIQUIDS.get("liquid")))
+                .orElse(BeatScene.Palette.NO_LIQUID);
+        return new WorldLook(
+                subject,
+                material,
+                floor,
+                table,
+                Canvas.hsv(wallHue, wallSaturation, 0.92),
+                Canvas.hsv(wallHue + 0.02, wallSaturation + 0.06, 0.70),
+                side,
+                Math.max(2, Math.min(12, pieces)),
+                liquid);
     }
 
     /** The sRGB colour of a colour word as creators write it ("navy", "terracotta"), or null for one not known. */

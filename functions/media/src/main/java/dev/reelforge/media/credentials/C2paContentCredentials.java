@@ -75,8 +75,8 @@ public final class C2paContentCredentials implements ContentCredentials {
     /** Credentials signed by {@code signer} with a certificate from the local test CA under {@code keyDir}. */
     public static C2paContentCredentials local(Path keyDir, ProvenanceSigner signer, Clock clock) {
         LocalCertificateAuthority ca = LocalCertificateAuthority.loadOrCreate(keyDir, clock);
-        return new C2paContentCredentials(signer, ca.issueSigningChain(signer.publicKeyDer(), "Reelforge local signer"),
-                ca.trustAnchorPem());
+        return new C2paContentCredentials(
+                signer, ca.issueSigningChain(signer.publicKeyDer(), "Reelforge local signer"), ca.trustAnchorPem());
     }
 
     /**
@@ -86,14 +86,17 @@ public final class C2paContentCredentials implements ContentCredentials {
     private static void requireCertifies(String certificateChainPem, ProvenanceSigner signer) {
         Certificate first;
         try {
-            first = CertificateFactory.getInstance("X.509").generateCertificate(
-                    new ByteArrayInputStream(certificateChainPem.getBytes(StandardCharsets.US_ASCII)));
+            first = CertificateFactory.getInstance("X.509")
+                    .generateCertificate(
+                            new ByteArrayInputStream(certificateChainPem.getBytes(StandardCharsets.US_ASCII)));
         } catch (CertificateException | RuntimeException e) {
-            throw new IllegalArgumentException("the C2PA certificate chain does not start with a PEM X.509 certificate: " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "the C2PA certificate chain does not start with a PEM X.509 certificate: " + e.getMessage(), e);
         }
         if (!Arrays.equals(first.getPublicKey().getEncoded(), signer.publicKeyDer())) {
-            throw new IllegalArgumentException("the C2PA certificate chain's first certificate is for another key than the signer "
-                    + signer.keyId() + ": issue it for that key's public half");
+            throw new IllegalArgumentException(
+                    "the C2PA certificate chain's first certificate is for another key than the signer "
+                            + signer.keyId() + ": issue it for that key's public half");
         }
     }
 
@@ -129,20 +132,23 @@ public final class C2paContentCredentials implements ContentCredentials {
             throw new IllegalStateException("these Content Credentials only verify; they have no signer");
         }
         if (asset.toAbsolutePath().normalize().equals(signed.toAbsolutePath().normalize())) {
-            throw new IllegalArgumentException("Content Credentials are written to another file than " + asset.getFileName());
+            throw new IllegalArgumentException(
+                    "Content Credentials are written to another file than " + asset.getFileName());
         }
         Pointer context = context();
         try {
-            Pointer builder = library.c2pa_builder_with_definition(checked(library.c2pa_builder_from_context(context), "create a builder"),
-                    definition(manifest));
+            Pointer builder = library.c2pa_builder_with_definition(
+                    checked(library.c2pa_builder_from_context(context), "create a builder"), definition(manifest));
             checked(builder, "accept the manifest for " + manifest.title());
             try {
                 for (CredentialsManifest.Ingredient ingredient : manifest.ingredients()) {
-                    ObjectNode facts = JSON.createObjectNode().put("title", ingredient.title())
+                    ObjectNode facts = JSON.createObjectNode()
+                            .put("title", ingredient.title())
                             .put("relationship", ingredient.relationship().wireName());
                     try (NativeStream stream = NativeStream.reading(library, ingredient.file())) {
-                        if (library.c2pa_builder_add_ingredient_from_stream(builder, facts.toString(), ingredient.mediaType(),
-                                stream.handle()) != 0) {
+                        if (library.c2pa_builder_add_ingredient_from_stream(
+                                        builder, facts.toString(), ingredient.mediaType(), stream.handle())
+                                != 0) {
                             throw failure("add the ingredient " + ingredient.title());
                         }
                     }
@@ -158,19 +164,24 @@ public final class C2paContentCredentials implements ContentCredentials {
 
     private void sign(Pointer builder, Path asset, Path signed, String mediaType) {
         CallbackSigner callback = new CallbackSigner(signer);
-        Pointer nativeSigner = checked(library.c2pa_signer_create(null, callback, C2paLibrary.ES256, certificateChainPem, null),
+        Pointer nativeSigner = checked(
+                library.c2pa_signer_create(null, callback, C2paLibrary.ES256, certificateChainPem, null),
                 "accept the signing certificate chain");
-        try (NativeStream source = NativeStream.reading(library, asset); NativeStream destination = NativeStream.writing(library, signed)) {
+        try (NativeStream source = NativeStream.reading(library, asset);
+                NativeStream destination = NativeStream.writing(library, signed)) {
             PointerByReference manifestBytes = new PointerByReference();
-            long size = library.c2pa_builder_sign(builder, mediaType, source.handle(), destination.handle(), nativeSigner, manifestBytes);
+            long size = library.c2pa_builder_sign(
+                    builder, mediaType, source.handle(), destination.handle(), nativeSigner, manifestBytes);
             if (manifestBytes.getValue() != null) {
                 library.c2pa_free(manifestBytes.getValue());
             }
             if (size < 0) {
                 String message = C2paErrors.last(library);
                 RuntimeException cause = callback.failure();
-                throw new MediaProcessingException("could not sign Content Credentials into " + asset.getFileName() + ": "
-                        + (cause != null ? "the signer failed: " + cause.getMessage() : message), cause);
+                throw new MediaProcessingException(
+                        "could not sign Content Credentials into " + asset.getFileName() + ": "
+                                + (cause != null ? "the signer failed: " + cause.getMessage() : message),
+                        cause);
             }
         } finally {
             library.c2pa_free(nativeSigner);
@@ -181,8 +192,8 @@ public final class C2paContentCredentials implements ContentCredentials {
     public CredentialsReport read(Path asset, String mediaType) {
         Pointer context = context();
         try (NativeStream stream = NativeStream.reading(library, asset)) {
-            Pointer reader = library.c2pa_reader_with_stream(checked(library.c2pa_reader_from_context(context), "create a reader"),
-                    mediaType, stream.handle());
+            Pointer reader = library.c2pa_reader_with_stream(
+                    checked(library.c2pa_reader_from_context(context), "create a reader"), mediaType, stream.handle());
             if (reader == null) {
                 return absent(C2paErrors.last(library));
             }
@@ -193,7 +204,8 @@ public final class C2paContentCredentials implements ContentCredentials {
                 }
                 return report(JSON.readTree(C2paErrors.take(library, text)));
             } catch (IOException e) {
-                throw new MediaProcessingException("the C2PA library's report on " + asset.getFileName() + " is not JSON: " + e.getMessage(), e);
+                throw new MediaProcessingException(
+                        "the C2PA library's report on " + asset.getFileName() + " is not JSON: " + e.getMessage(), e);
             } finally {
                 library.c2pa_free(reader);
             }
@@ -221,12 +233,18 @@ public final class C2paContentCredentials implements ContentCredentials {
 
     static String definition(CredentialsManifest manifest) {
         ObjectNode root = JSON.createObjectNode();
-        root.putArray("claim_generator_info").addObject().put("name", CredentialsManifest.GENERATOR)
+        root.putArray("claim_generator_info")
+                .addObject()
+                .put("name", CredentialsManifest.GENERATOR)
                 .put("version", manifest.generatorVersion());
         root.put("title", manifest.title());
         root.put("format", manifest.mediaType());
         ArrayNode assertions = root.putArray("assertions");
-        ArrayNode actions = assertions.addObject().put("label", "c2pa.actions.v2").putObject("data").putArray("actions");
+        ArrayNode actions = assertions
+                .addObject()
+                .put("label", "c2pa.actions.v2")
+                .putObject("data")
+                .putArray("actions");
         for (CredentialsManifest.Action action : manifest.actions()) {
             ObjectNode node = actions.addObject().put("action", action.action());
             node.putObject("softwareAgent").put("name", action.softwareAgent());
@@ -238,23 +256,30 @@ public final class C2paContentCredentials implements ContentCredentials {
             }
             if (!action.parameters().isEmpty()) {
                 ObjectNode parameters = node.putObject("parameters");
-                action.parameters().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+                action.parameters().entrySet().stream()
+                        .sorted(java.util.Map.Entry.comparingByKey())
                         .forEach(e -> parameters.put(e.getKey(), e.getValue()));
             }
         }
         if (!manifest.promptSha256().isEmpty()) {
-            assertions.addObject().put("label", CredentialsManifest.PROMPT_ASSERTION).putObject("data")
+            assertions
+                    .addObject()
+                    .put("label", CredentialsManifest.PROMPT_ASSERTION)
+                    .putObject("data")
                     .put("sha256", manifest.promptSha256());
         }
         return root.toString();
     }
 
     static CredentialsReport report(JsonNode store) {
-        JsonNode active = store.path("manifests").path(store.path("active_manifest").asText());
+        JsonNode active =
+                store.path("manifests").path(store.path("active_manifest").asText());
         List<String> failures = new ArrayList<>();
-        JsonNode failed = store.path("validation_results").path("activeManifest").path("failure");
+        JsonNode failed =
+                store.path("validation_results").path("activeManifest").path("failure");
         for (JsonNode status : failed.isMissingNode() ? store.path("validation_status") : failed) {
-            failures.add(status.path("code").asText() + ": " + status.path("explanation").asText());
+            failures.add(status.path("code").asText() + ": "
+                    + status.path("explanation").asText());
         }
         JsonNode generator = active.path("claim_generator_info").path(0);
         List<CredentialsReport.Action> actions = new ArrayList<>();
@@ -264,8 +289,12 @@ public final class C2paContentCredentials implements ContentCredentials {
             if (label.startsWith("c2pa.actions")) {
                 for (JsonNode action : assertion.path("data").path("actions")) {
                     JsonNode agent = action.path("softwareAgent");
-                    actions.add(new CredentialsReport.Action(action.path("action").asText(),
-                            agent.isTextual() ? agent.asText() : agent.path("name").asText(), action.path("digitalSourceType").asText()));
+                    actions.add(new CredentialsReport.Action(
+                            action.path("action").asText(),
+                            agent.isTextual()
+                                    ? agent.asText()
+                                    : agent.path("name").asText(),
+                            action.path("digitalSourceType").asText()));
                 }
             } else if (label.equals(CredentialsManifest.PROMPT_ASSERTION)) {
                 prompt = assertion.path("data").path("sha256").asText();
@@ -273,16 +302,26 @@ public final class C2paContentCredentials implements ContentCredentials {
         }
         List<CredentialsReport.Ingredient> ingredients = new ArrayList<>();
         for (JsonNode ingredient : active.path("ingredients")) {
-            ingredients.add(new CredentialsReport.Ingredient(ingredient.path("title").asText(), ingredient.path("relationship").asText(),
+            ingredients.add(new CredentialsReport.Ingredient(
+                    ingredient.path("title").asText(),
+                    ingredient.path("relationship").asText(),
                     ingredient.hasNonNull("active_manifest")));
         }
-        return new CredentialsReport(store.path("validation_state").asText("Invalid"), failures,
-                (generator.path("name").asText() + " " + generator.path("version").asText()).trim(),
-                active.path("signature_info").path("issuer").asText(), actions, ingredients, prompt);
+        return new CredentialsReport(
+                store.path("validation_state").asText("Invalid"),
+                failures,
+                (generator.path("name").asText() + " "
+                                + generator.path("version").asText())
+                        .trim(),
+                active.path("signature_info").path("issuer").asText(),
+                actions,
+                ingredients,
+                prompt);
     }
 
     private static CredentialsReport absent(String why) {
-        return new CredentialsReport("Absent", List.of("no readable manifest: " + why), "", "", List.of(), List.of(), "");
+        return new CredentialsReport(
+                "Absent", List.of("no readable manifest: " + why), "", "", List.of(), List.of(), "");
     }
 
     private Pointer checked(Pointer handle, String what) {

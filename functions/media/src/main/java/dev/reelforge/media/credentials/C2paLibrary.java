@@ -26,7 +26,8 @@ interface C2paLibrary extends Library {
 
     int c2pa_free(Pointer handle);
 
-    Pointer c2pa_create_stream(Pointer context, ReadCallback reader, SeekCallback seeker, WriteCallback writer, FlushCallback flusher);
+    Pointer c2pa_create_stream(
+            Pointer context, ReadCallback reader, SeekCallback seeker, WriteCallback writer, FlushCallback flusher);
 
     void c2pa_release_stream(Pointer stream);
 
@@ -55,9 +56,15 @@ interface C2paLibrary extends Library {
 
     int c2pa_builder_add_ingredient_from_stream(Pointer builder, String ingredientJson, String format, Pointer stream);
 
-    Pointer c2pa_signer_create(Pointer context, SignerCallback callback, int algorithm, String certificatesPem, String tsaUrl);
+    Pointer c2pa_signer_create(
+            Pointer context, SignerCallback callback, int algorithm, String certificatesPem, String tsaUrl);
 
-    long c2pa_builder_sign(Pointer builder, String format, Pointer source, Pointer destination, Pointer signer,
+    long c2pa_builder_sign(
+            Pointer builder,
+            String format,
+            Pointer source,
+            Pointer destination,
+            Pointer signer,
             PointerByReference manifestBytes);
 
     /** {@code ssize_t read(context, buffer, length)}: bytes read, 0 at the end, -1 on error. */
@@ -97,10 +104,13 @@ interface C2paLibrary extends Library {
                     : new File(file);
             return Native.load(library.getAbsolutePath(), C2paLibrary.class);
         } catch (IOException | UnsatisfiedLinkError e) {
-            throw new MediaProcessingException("the C2PA library libc2pa_c could not be loaded, so outputs cannot carry Content "
-                    + "Credentials: the reelforge-media jar carries it as linux-x86-64/libc2pa_c.so when it was built with "
-                    + "infrastructure/local/c2pa-library.sh (Maven runs it), or name a copy with -D" + LIBRARY_PROPERTY + "=<file> ("
-                    + e.getMessage() + ")", e);
+            throw new MediaProcessingException(
+                    "the C2PA library libc2pa_c could not be loaded, so outputs cannot carry Content "
+                            + "Credentials: the reelforge-media jar carries it as linux-x86-64/libc2pa_c.so when it was built with "
+                            + "infrastructure/local/c2pa-library.sh (Maven runs it), or name a copy with -D"
+                            + LIBRARY_PROPERTY + "=<file> ("
+                            + e.getMessage() + ")",
+                    e);
         }
     }
 }

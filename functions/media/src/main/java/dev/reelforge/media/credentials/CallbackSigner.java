@@ -24,7 +24,8 @@ final class CallbackSigner implements C2paLibrary.SignerCallback {
         try {
             byte[] raw = rawSignature(signer.sign(data.getByteArray(0, Math.toIntExact(length))));
             if (raw.length > capacity) {
-                throw new IllegalStateException("the SDK left " + capacity + " bytes for a " + raw.length + "-byte signature");
+                throw new IllegalStateException(
+                        "the SDK left " + capacity + " bytes for a " + raw.length + "-byte signature");
             }
             signature.write(0, raw, 0, raw.length);
             return raw.length;

@@ -47,9 +47,13 @@ final class Der {
     static byte[] time(ZonedDateTime instant) {
         ZonedDateTime utc = instant.withZoneSameInstant(ZoneOffset.UTC);
         if (utc.getYear() < 2050) {
-            return tagged(0x17, utc.format(DateTimeFormatter.ofPattern("yyMMddHHmmss'Z'")).getBytes(StandardCharsets.US_ASCII));
+            return tagged(
+                    0x17,
+                    utc.format(DateTimeFormatter.ofPattern("yyMMddHHmmss'Z'")).getBytes(StandardCharsets.US_ASCII));
         }
-        return tagged(0x18, utc.format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss'Z'")).getBytes(StandardCharsets.US_ASCII));
+        return tagged(
+                0x18,
+                utc.format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss'Z'")).getBytes(StandardCharsets.US_ASCII));
     }
 
     static byte[] oid(String dotted) {

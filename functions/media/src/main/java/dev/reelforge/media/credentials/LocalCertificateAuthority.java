@@ -69,7 +69,13 @@ public final class LocalCertificateAuthority {
                 KeyPair pair = generator.generateKeyPair();
                 byte[] name = name("Reelforge local test CA (not for production)");
                 byte[] keyId = keyIdentifier(pair.getPublic().getEncoded());
-                byte[] certificate = certificate(pair.getPrivate(), name, name, pair.getPublic().getEncoded(), clock, CA_VALIDITY,
+                byte[] certificate = certificate(
+                        pair.getPrivate(),
+                        name,
+                        name,
+                        pair.getPublic().getEncoded(),
+                        clock,
+                        CA_VALIDITY,
                         Der.sequence(
                                 extension("2.5.29.19", true, Der.sequence(Der.bool(true))),
                                 extension("2.5.29.15", true, Der.bitString(1, new byte[] {0x06})),
@@ -78,18 +84,22 @@ public final class LocalCertificateAuthority {
                 Files.createDirectories(keyDir);
                 Path temporary = Files.createTempFile(keyDir, "ca", ".tmp");
                 restrict(temporary);
-                Files.writeString(temporary, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+                Files.writeString(
+                        temporary, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
                 Files.writeString(certificateFile, pem("CERTIFICATE", certificate));
                 Files.move(temporary, keyFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
-            PrivateKey key = KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(LocalKeyProvenanceSigner.readPem(keyFile)));
-            return new LocalCertificateAuthority(key, parse(LocalKeyProvenanceSigner.readPem(certificateFile), clock),
-                    clock);
+            PrivateKey key = KeyFactory.getInstance("EC")
+                    .generatePrivate(new PKCS8EncodedKeySpec(LocalKeyProvenanceSigner.readPem(keyFile)));
+            return new LocalCertificateAuthority(
+                    key, parse(LocalKeyProvenanceSigner.readPem(certificateFile), clock), clock);
         } catch (IOException e) {
             throw new UncheckedIOException("could not read or create the local C2PA test CA under " + keyDir, e);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the local C2PA test CA under " + keyDir + " is unreadable (delete " + CA_CERTIFICATE_FILE
-                    + " and " + CA_KEY_FILE + " to make a new one): " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "the local C2PA test CA under " + keyDir + " is unreadable (delete " + CA_CERTIFICATE_FILE + " and "
+                            + CA_KEY_FILE + " to make a new one): " + e.getMessage(),
+                    e);
         }
     }
 
@@ -109,8 +119,13 @@ public final class LocalCertificateAuthority {
     public String issueSigningChain(byte[] subjectPublicKeyDer, String commonName) {
         try {
             byte[] caKeyId = keyIdentifier(caCertificate.getPublicKey().getEncoded());
-            byte[] leaf = certificate(caKey, caCertificate.getSubjectX500Principal().getEncoded(), name(commonName),
-                    subjectPublicKeyDer, clock, SIGNER_VALIDITY,
+            byte[] leaf = certificate(
+                    caKey,
+                    caCertificate.getSubjectX500Principal().getEncoded(),
+                    name(commonName),
+                    subjectPublicKeyDer,
+                    clock,
+                    SIGNER_VALIDITY,
                     Der.sequence(
                             extension("2.5.29.19", true, Der.sequence()),
                             extension("2.5.29.15", true, Der.bitString(7, new byte[] {(byte) 0x80})),
@@ -125,9 +140,17 @@ public final class LocalCertificateAuthority {
         }
     }
 
-    private static byte[] certificate(PrivateKey issuerKey, byte[] issuer, byte[] subject, byte[] subjectPublicKeyDer, Clock clock,
-            Duration validity, byte[] extensions) throws GeneralSecurityException {
-        ZonedDateTime now = ZonedDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).withNano(0);
+    private static byte[] certificate(
+            PrivateKey issuerKey,
+            byte[] issuer,
+            byte[] subject,
+            byte[] subjectPublicKeyDer,
+            Clock clock,
+            Duration validity,
+            byte[] extensions)
+            throws GeneralSecurityException {
+        ZonedDateTime now =
+                ZonedDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).withNano(0);
         byte[] algorithm = Der.sequence(Der.oid(ECDSA_WITH_SHA256));
         byte[] tbs = Der.sequence(
                 Der.explicit(0, Der.integer(BigInteger.TWO)),
@@ -151,7 +174,8 @@ public final class LocalCertificateAuthority {
     }
 
     private static byte[] extension(String oid, boolean critical, byte[] value) {
-        return critical ? Der.sequence(Der.oid(oid), Der.bool(true), Der.octetString(value))
+        return critical
+                ? Der.sequence(Der.oid(oid), Der.bool(true), Der.octetString(value))
                 : Der.sequence(Der.oid(oid), Der.octetString(value));
     }
 
@@ -160,15 +184,15 @@ public final class LocalCertificateAuthority {
     }
 
     private static X509Certificate parse(byte[] der, Clock clock) throws GeneralSecurityException {
-        X509Certificate certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
-                .generateCertificate(new ByteArrayInputStream(der));
+        X509Certificate certificate = (X509Certificate)
+                CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
         certificate.checkValidity(Date.from(clock.instant()));
         return certificate;
     }
 
     private static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
-                + "\n-----END " + type + "-----\n";
+        return "-----BEGIN " + type + "-----\n"
+                + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der) + "\n-----END " + type + "-----\n";
     }
 
     private static void restrict(Path file) throws IOException {

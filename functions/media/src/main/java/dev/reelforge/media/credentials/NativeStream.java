@@ -27,7 +27,8 @@ final class NativeStream implements AutoCloseable {
         this.handle = library.c2pa_create_stream(null, read, seek, write, flush);
         if (handle == null) {
             close();
-            throw new MediaProcessingException("the C2PA library could not create a stream: " + C2paErrors.last(library));
+            throw new MediaProcessingException(
+                    "the C2PA library could not create a stream: " + C2paErrors.last(library));
         }
     }
 
@@ -37,7 +38,12 @@ final class NativeStream implements AutoCloseable {
 
     /** Creates or truncates {@code file}; the SDK also reads back what it wrote. */
     static NativeStream writing(C2paLibrary library, Path file) {
-        return open(library, file, StandardOpenOption.READ, StandardOpenOption.WRITE, StandardOpenOption.CREATE,
+        return open(
+                library,
+                file,
+                StandardOpenOption.READ,
+                StandardOpenOption.WRITE,
+                StandardOpenOption.CREATE,
                 StandardOpenOption.TRUNCATE_EXISTING);
     }
 
@@ -45,7 +51,8 @@ final class NativeStream implements AutoCloseable {
         try {
             return new NativeStream(library, FileChannel.open(file, options));
         } catch (IOException e) {
-            throw new MediaProcessingException("could not open " + file.getFileName() + " for Content Credentials: " + e.getMessage(), e);
+            throw new MediaProcessingException(
+                    "could not open " + file.getFileName() + " for Content Credentials: " + e.getMessage(), e);
         }
     }
 

@@ -37,13 +37,17 @@ public final class PlanCredentials {
     }
 
     /** {@code inputs}: the local copies of the plan's input clips, in {@link MediaPlan#inputKeys()} order. */
-    public List<RenderedOutput> embed(MediaPlan plan, RenderedPlan rendered, List<Path> inputs, String encoder, Path signedDir) {
-        CredentialsActions actions = new CredentialsActions(plan, version, rendered.sourceWidth(), rendered.sourceHeight(),
-                rendered.loudness() != null, encoder);
+    public List<RenderedOutput> embed(
+            MediaPlan plan, RenderedPlan rendered, List<Path> inputs, String encoder, Path signedDir) {
+        CredentialsActions actions = new CredentialsActions(
+                plan, version, rendered.sourceWidth(), rendered.sourceHeight(), rendered.loudness() != null, encoder);
         List<Ingredient> ingredients = new ArrayList<>();
         for (int i = 0; i < inputs.size(); i++) {
             String key = plan.inputKeys().get(i);
-            ingredients.add(new Ingredient(inputs.get(i), key.substring(key.lastIndexOf('/') + 1), "video/mp4",
+            ingredients.add(new Ingredient(
+                    inputs.get(i),
+                    key.substring(key.lastIndexOf('/') + 1),
+                    "video/mp4",
                     inputs.size() == 1 ? Relationship.PARENT_OF : Relationship.COMPONENT_OF));
         }
         try {
@@ -54,21 +58,29 @@ public final class PlanCredentials {
         Rendition first = plan.renditions().get(0);
         List<RenderedOutput> marked = new ArrayList<>();
         for (RenderedOutput output : rendered.outputs()) {
-            boolean still = output.name().equals(MediaPlanRenderer.POSTER) || output.name().equals(MediaPlanRenderer.THUMBNAIL);
+            boolean still = output.name().equals(MediaPlanRenderer.POSTER)
+                    || output.name().equals(MediaPlanRenderer.THUMBNAIL);
             String title = output.file().getFileName().toString();
             String mediaType = still ? "image/jpeg" : "video/mp4";
-            List<CredentialsManifest.Action> done = still ? actions.forStill(first, output.width(), output.height())
+            List<CredentialsManifest.Action> done = still
+                    ? actions.forStill(first, output.width(), output.height())
                     : actions.forRendition(rendition(plan, output.name()));
             Path signed = signedDir.resolve(title);
-            credentials.embed(output.file(), signed, new CredentialsManifest(title, mediaType, version, done,
-                    plan.origin().promptSha256(), ingredients));
-            marked.add(new RenderedOutput(output.name(), signed, output.width(), output.height(), MediaPlanRenderer.sha256(signed)));
+            credentials.embed(
+                    output.file(),
+                    signed,
+                    new CredentialsManifest(
+                            title, mediaType, version, done, plan.origin().promptSha256(), ingredients));
+            marked.add(new RenderedOutput(
+                    output.name(), signed, output.width(), output.height(), MediaPlanRenderer.sha256(signed)));
         }
         return marked;
     }
 
     private static Rendition rendition(MediaPlan plan, String name) {
-        return plan.renditions().stream().filter(r -> r.name().equals(name)).findFirst()
+        return plan.renditions().stream()
+                .filter(r -> r.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no rendition named " + name + " in the plan"));
     }
 }

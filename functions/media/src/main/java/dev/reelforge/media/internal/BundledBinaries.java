@@ -14,7 +14,8 @@ import org.bytedeco.javacpp.Loader;
  * directory of soname links goes on {@code LD_LIBRARY_PATH}; the JavaCPP cache itself is never modified.
  */
 public record BundledBinaries(Path ffmpeg, Path ffprobe, Map<String, String> environment) {
-    private static final Map<String, String> SONAME_LINKS = Map.of("libva.so.2", "libva.so", "libva-drm.so.2", "libva-drm.so");
+    private static final Map<String, String> SONAME_LINKS =
+            Map.of("libva.so.2", "libva.so", "libva-drm.so.2", "libva-drm.so");
 
     public BundledBinaries {
         environment = Map.copyOf(environment);
@@ -41,8 +42,10 @@ public record BundledBinaries(Path ffmpeg, Path ffprobe, Map<String, String> env
             }
             return Path.of(path);
         } catch (UnsatisfiedLinkError e) {
-            throw new MediaProcessingException("the bundled FFmpeg libraries could not be loaded (" + e.getMessage()
-                    + "); on Debian/Ubuntu install libpulse0, which libavdevice links against", e);
+            throw new MediaProcessingException(
+                    "the bundled FFmpeg libraries could not be loaded (" + e.getMessage()
+                            + "); on Debian/Ubuntu install libpulse0, which libavdevice links against",
+                    e);
         }
     }
 

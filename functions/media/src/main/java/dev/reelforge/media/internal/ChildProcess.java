@@ -42,7 +42,8 @@ public final class ChildProcess {
         try {
             return new ChildProcess(tool, purpose, builder.start());
         } catch (IOException e) {
-            throw new MediaProcessingException(tool + " could not be started while " + purpose + ": " + e.getMessage(), e);
+            throw new MediaProcessingException(
+                    tool + " could not be started while " + purpose + ": " + e.getMessage(), e);
         }
     }
 
@@ -56,8 +57,8 @@ public final class ChildProcess {
             closeStdin();
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
-                throw new MediaProcessingException(
-                        tool + " timed out after " + timeout.toSeconds() + " s while " + purpose + "; try a shorter clip");
+                throw new MediaProcessingException(tool + " timed out after " + timeout.toSeconds() + " s while "
+                        + purpose + "; try a shorter clip");
             }
             stdoutPump.join();
             stderrPump.join();
@@ -83,7 +84,8 @@ public final class ChildProcess {
         } catch (MediaProcessingException processError) {
             return processError;
         }
-        return new MediaProcessingException("could not feed " + tool + " while " + purpose + ": " + cause.getMessage(), cause);
+        return new MediaProcessingException(
+                "could not feed " + tool + " while " + purpose + ": " + cause.getMessage(), cause);
     }
 
     public void kill() {

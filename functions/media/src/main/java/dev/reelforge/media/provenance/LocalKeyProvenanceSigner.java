@@ -50,9 +50,12 @@ public final class LocalKeyProvenanceSigner implements ProvenanceSigner {
                 Files.createDirectories(keyDir);
                 Path temporary = Files.createTempFile(keyDir, "key", ".tmp");
                 restrict(temporary);
-                Files.writeString(temporary, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+                Files.writeString(
+                        temporary, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
                 Files.move(temporary, privateFile);
-                Files.writeString(keyDir.resolve(PUBLIC_FILE), pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+                Files.writeString(
+                        keyDir.resolve(PUBLIC_FILE),
+                        pem("PUBLIC KEY", pair.getPublic().getEncoded()));
             }
             KeyFactory factory = KeyFactory.getInstance("EC");
             PrivateKey key = factory.generatePrivate(new PKCS8EncodedKeySpec(readPem(privateFile)));
@@ -61,13 +64,16 @@ public final class LocalKeyProvenanceSigner implements ProvenanceSigner {
         } catch (IOException e) {
             throw new UncheckedIOException("could not read or create the provenance key under " + keyDir, e);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the provenance key " + privateFile + " is not a PKCS#8 EC P-256 key: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "the provenance key " + privateFile + " is not a PKCS#8 EC P-256 key: " + e.getMessage(), e);
         }
     }
 
     /** The DER bytes of a PEM file's single block (either key file). */
     public static byte[] readPem(Path file) throws IOException {
-        String text = Files.readString(file, StandardCharsets.US_ASCII).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        String text = Files.readString(file, StandardCharsets.US_ASCII)
+                .replaceAll("-----[A-Z ]+-----", "")
+                .replaceAll("\\s", "");
         return Base64.getDecoder().decode(text);
     }
 
@@ -94,8 +100,8 @@ public final class LocalKeyProvenanceSigner implements ProvenanceSigner {
     }
 
     private static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
-                + "\n-----END " + type + "-----\n";
+        return "-----BEGIN " + type + "-----\n"
+                + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der) + "\n-----END " + type + "-----\n";
     }
 
     private static void restrict(Path file) throws IOException {

@@ -21,10 +21,12 @@ final class FitFilter {
         String scale = cuda ? "scale_cuda=" : "scale=";
         String download = cuda ? ",hwdownload,format=nv12" : "";
         String fitted = switch (rendition.fit()) {
-            case CROP -> scale + w + ":" + h + ":force_original_aspect_ratio=increase:force_divisible_by=2" + download + ","
-                    + "crop=" + w + ":" + h;
-            case PAD -> scale + w + ":" + h + ":force_original_aspect_ratio=decrease:force_divisible_by=2" + download + ","
-                    + "pad=" + w + ":" + h + ":(ow-iw)/2:(oh-ih)/2:color=black";
+            case CROP ->
+                scale + w + ":" + h + ":force_original_aspect_ratio=increase:force_divisible_by=2" + download + ","
+                        + "crop=" + w + ":" + h;
+            case PAD ->
+                scale + w + ":" + h + ":force_original_aspect_ratio=decrease:force_divisible_by=2" + download + ","
+                        + "pad=" + w + ":" + h + ":(ow-iw)/2:(oh-ih)/2:color=black";
         };
         return fitted + ",setsar=1,format=yuv420p";
     }

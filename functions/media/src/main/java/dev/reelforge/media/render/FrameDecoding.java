@@ -28,9 +28,27 @@ public record FrameDecoding(boolean cuda, String reason) {
     /** Runs a one-frame upload → scale_cuda → download graph on the first CUDA device. */
     public static FrameDecoding probe(Ffmpeg ffmpeg) {
         try {
-            ffmpeg.run("testing scale_cuda", List.of("-v", "error", "-init_hw_device", "cuda=gpu:0", "-filter_hw_device", "gpu",
-                    "-f", "lavfi", "-i", "color=c=gray:s=256x256:r=25", "-frames:v", "1",
-                    "-vf", "format=nv12,hwupload,scale_cuda=128:128,hwdownload,format=nv12", "-f", "null", "-"), Duration.ofSeconds(30));
+            ffmpeg.run(
+                    "testing scale_cuda",
+                    List.of(
+                            "-v",
+                            "error",
+                            "-init_hw_device",
+                            "cuda=gpu:0",
+                            "-filter_hw_device",
+                            "gpu",
+                            "-f",
+                            "lavfi",
+                            "-i",
+                            "color=c=gray:s=256x256:r=25",
+                            "-frames:v",
+                            "1",
+                            "-vf",
+                            "format=nv12,hwupload,scale_cuda=128:128,hwdownload,format=nv12",
+                            "-f",
+                            "null",
+                            "-"),
+                    Duration.ofSeconds(30));
             return new FrameDecoding(true, "a CUDA device ran a one-frame scale_cuda test; decoding with NVDEC");
         } catch (MediaProcessingException e) {
             return new FrameDecoding(false, "no usable CUDA device for decode/scale_cuda (" + e.getMessage() + ")");

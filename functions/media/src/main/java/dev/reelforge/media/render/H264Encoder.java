@@ -19,9 +19,23 @@ public record H264Encoder(String name, String reason) {
         long bitrate = Math.max(300_000L, Math.round(width * (double) height * fps * 0.12));
         String gop = Integer.toString((int) Math.max(1, Math.round(fps * 2)));
         if (isGpu()) {
-            return List.of("-c:v", name, "-preset", "p4", "-rc", "vbr", "-b:v", Long.toString(bitrate),
-                    "-maxrate", Long.toString(bitrate * 2), "-bufsize", Long.toString(bitrate * 2),
-                    "-g", gop, "-pix_fmt", "yuv420p");
+            return List.of(
+                    "-c:v",
+                    name,
+                    "-preset",
+                    "p4",
+                    "-rc",
+                    "vbr",
+                    "-b:v",
+                    Long.toString(bitrate),
+                    "-maxrate",
+                    Long.toString(bitrate * 2),
+                    "-bufsize",
+                    Long.toString(bitrate * 2),
+                    "-g",
+                    gop,
+                    "-pix_fmt",
+                    "yuv420p");
         }
         return List.of("-c:v", name, "-b:v", Long.toString(bitrate), "-g", gop, "-pix_fmt", "yuv420p");
     }

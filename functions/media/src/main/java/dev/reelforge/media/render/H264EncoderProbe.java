@@ -22,7 +22,8 @@ public final class H264EncoderProbe {
     }
 
     public H264Encoder select() {
-        String listing = ffmpeg.run("listing encoders", List.of("-encoders"), TIMEOUT).stdoutText();
+        String listing =
+                ffmpeg.run("listing encoders", List.of("-encoders"), TIMEOUT).stdoutText();
         return choose(listing, this::testEncode);
     }
 
@@ -32,9 +33,11 @@ public final class H264EncoderProbe {
         if (listed(encoderListing, H264Encoder.NVENC)) {
             Optional<String> failure = testEncode.apply(H264Encoder.NVENC);
             if (failure.isEmpty()) {
-                return new H264Encoder(H264Encoder.NVENC, "h264_nvenc: a one-frame test encode succeeded on the NVIDIA GPU");
+                return new H264Encoder(
+                        H264Encoder.NVENC, "h264_nvenc: a one-frame test encode succeeded on the NVIDIA GPU");
             }
-            nvencNote = "h264_nvenc is built in but its test encode failed, so no usable NVIDIA GPU (" + failure.get() + ")";
+            nvencNote = "h264_nvenc is built in but its test encode failed, so no usable NVIDIA GPU (" + failure.get()
+                    + ")";
         } else {
             nvencNote = "this FFmpeg build has no h264_nvenc";
         }
@@ -49,9 +52,22 @@ public final class H264EncoderProbe {
 
     private Optional<String> testEncode(String encoder) {
         try {
-            ffmpeg.run("test-encoding one frame with " + encoder,
-                    List.of("-v", "error", "-f", "lavfi", "-i", "color=c=black:s=256x256:r=25", "-frames:v", "1",
-                            "-c:v", encoder, "-f", "null", "-"),
+            ffmpeg.run(
+                    "test-encoding one frame with " + encoder,
+                    List.of(
+                            "-v",
+                            "error",
+                            "-f",
+                            "lavfi",
+                            "-i",
+                            "color=c=black:s=256x256:r=25",
+                            "-frames:v",
+                            "1",
+                            "-c:v",
+                            encoder,
+                            "-f",
+                            "null",
+                            "-"),
                     TIMEOUT);
             return Optional.empty();
         } catch (MediaProcessingException e) {
@@ -62,6 +78,8 @@ public final class H264EncoderProbe {
     }
 
     private static boolean listed(String listing, String encoder) {
-        return Pattern.compile("(?m)^\\s*V\\S*\\s+" + Pattern.quote(encoder) + "\\s").matcher(listing).find();
+        return Pattern.compile("(?m)^\\s*V\\S*\\s+" + Pattern.quote(encoder) + "\\s")
+                .matcher(listing)
+                .find();
     }
 }

@@ -36,8 +36,12 @@ record LoudnessMeasurement(double integratedLufs, double truePeakDbtp, double lr
         }
         try {
             JsonNode node = JSON.readTree(ffmpegLog.substring(open, close + 1));
-            return new LoudnessMeasurement(number(node, "input_i"), number(node, "input_tp"), number(node, "input_lra"),
-                    number(node, "input_thresh"), number(node, "target_offset"));
+            return new LoudnessMeasurement(
+                    number(node, "input_i"),
+                    number(node, "input_tp"),
+                    number(node, "input_lra"),
+                    number(node, "input_thresh"),
+                    number(node, "target_offset"));
         } catch (IOException e) {
             throw new MediaProcessingException("unreadable loudnorm summary: " + e.getMessage(), e);
         }

@@ -81,48 +81,90 @@ public final class MediaPlanRenderer {
         try {
             Files.createDirectories(outputDir);
         } catch (IOException e) {
-            throw new MediaProcessingException("could not create the output folder " + outputDir.getFileName() + ": " + e.getMessage(), e);
+            throw new MediaProcessingException(
+                    "could not create the output folder " + outputDir.getFileName() + ": " + e.getMessage(), e);
         }
         LoudnessMeasurement measured = audio ? measure(clips, seconds, crossfade, plan.audio()) : null;
         List<WatermarkImage> marks = new ArrayList<>();
         for (Rendition rendition : plan.renditions()) {
-            marks.add(WatermarkImage.write(plan.watermark(), rendition.width(), rendition.height(),
+            marks.add(WatermarkImage.write(
+                    plan.watermark(),
+                    rendition.width(),
+                    rendition.height(),
                     outputDir.resolve(".watermark-" + rendition.name() + ".png")));
         }
         boolean cuda = decoding.cuda() && clips.size() == 1;
         ProbeResult first = facts.get(0);
         double fps = first.fps() > 0 ? first.fps() : 30;
-        String audioGraph = audio ? PlanFilterGraph.audio(seconds, crossfade, plan.audio(),
-                PlanFilterGraph.normaliseStage(plan.audio(), measured)) : null;
-        String graph = PlanFilterGraph.build(new PlanFilterGraph.Spec(clips.size(), seconds, crossfade, fps,
-                new Rendition("join", even(first.width()), even(first.height()), Rendition.Fit.CROP), plan.grade(), lut,
-                plan.renditions(), marks, audioGraph, plan.thumbnail(), total / 2, cuda));
-        Duration timeout = Duration.ofSeconds(120 + Math.round(total * 20 * plan.renditions().size()));
+        String audioGraph = audio
+                ? PlanFilterGraph.audio(
+                        seconds, crossfade, plan.audio(), PlanFilterGraph.normaliseStage(plan.audio(), measured))
+                : null;
+        String graph = PlanFilterGraph.build(new PlanFilterGraph.Spec(
+                clips.size(),
+                seconds,
+                crossfade,
+                fps,
+                new Rendition("join", even(first.width()), even(first.height()), Rendition.Fit.CROP),
+                plan.grade(),
+                lut,
+                plan.renditions(),
+                marks,
+                audioGraph,
+                plan.thumbnail(),
+                total / 2,
+                cuda));
+        Duration timeout = Duration.ofSeconds(
+                120 + Math.round(total * 20 * plan.renditions().size()));
         try {
-            ffmpeg.run("rendering " + plan.renditions().size() + " renditions", args(plan, clips, marks, graph, audio, fps, cuda, outputDir), timeout);
+            ffmpeg.run(
+                    "rendering " + plan.renditions().size() + " renditions",
+                    args(plan, clips, marks, graph, audio, fps, cuda, outputDir),
+                    timeout);
         } finally {
             marks.forEach(mark -> mark.png().toFile().delete());
         }
         List<RenderedOutput> outputs = new ArrayList<>();
         for (Rendition rendition : plan.renditions()) {
-            outputs.add(checked(rendition.name(), outputDir.resolve(rendition.name() + ".mp4"), rendition.width(), rendition.height()));
+            outputs.add(checked(
+                    rendition.name(),
+                    outputDir.resolve(rendition.name() + ".mp4"),
+                    rendition.width(),
+                    rendition.height()));
         }
         if (plan.thumbnail()) {
-            outputs.add(checked(POSTER, outputDir.resolve(POSTER + ".jpg"), plan.renditions().get(0).width(), plan.renditions().get(0).height()));
+            outputs.add(checked(
+                    POSTER,
+                    outputDir.resolve(POSTER + ".jpg"),
+                    plan.renditions().get(0).width(),
+                    plan.renditions().get(0).height()));
             outputs.add(checked(THUMBNAIL, outputDir.resolve(THUMBNAIL + ".jpg"), -1, -1));
         }
-        MediaResult.Loudness loudness = measured == null ? null : new MediaResult.Loudness(measured.integratedLufs(),
-                measured.truePeakDbtp(), measured.lra(), plan.audio().targetLufs(), plan.audio().truePeakDbtp(),
-                normalisation(measured, plan.audio()));
-        return new RenderedPlan(outputs, graph, loudness, (cuda ? "cuda+scale_cuda: " : "cpu: ")
-                + (cuda || !decoding.cuda() ? decoding.reason() : "beat clips are joined on the CPU"), first.width(), first.height());
+        MediaResult.Loudness loudness = measured == null
+                ? null
+                : new MediaResult.Loudness(
+                        measured.integratedLufs(),
+                        measured.truePeakDbtp(),
+                        measured.lra(),
+                        plan.audio().targetLufs(),
+                        plan.audio().truePeakDbtp(),
+                        normalisation(measured, plan.audio()));
+        return new RenderedPlan(
+                outputs,
+                graph,
+                loudness,
+                (cuda ? "cuda+scale_cuda: " : "cpu: ")
+                        + (cuda || !decoding.cuda() ? decoding.reason() : "beat clips are joined on the CPU"),
+                first.width(),
+                first.height());
     }
 
     private static String normalisation(LoudnessMeasurement measured, AudioPolish polish) {
         if (measured.silent()) {
             return "none (silent track)";
         }
-        return measured.linearPossible(polish.targetLufs(), PlanFilterGraph.loudnormPeak(polish), PlanFilterGraph.LRA_TARGET)
+        return measured.linearPossible(
+                        polish.targetLufs(), PlanFilterGraph.loudnormPeak(polish), PlanFilterGraph.LRA_TARGET)
                 ? "loudnorm two-pass, linear gain"
                 : "loudnorm two-pass, dynamic (a linear gain would push the true peak over the ceiling)";
     }
@@ -132,13 +174,27 @@ public final class MediaPlanRenderer {
         for (Path clip : clips) {
             args.addAll(List.of("-vn", "-i", clip.toString()));
         }
-        args.addAll(List.of("-filter_complex", PlanFilterGraph.audio(seconds, crossfade, polish, PlanFilterGraph.measureStage(polish)),
-                "-map", "[apol]", "-f", "null", "-"));
-        return LoudnessMeasurement.parse(ffmpeg.run("measuring loudness", args, Duration.ofSeconds(120)).stderr());
+        args.addAll(List.of(
+                "-filter_complex",
+                PlanFilterGraph.audio(seconds, crossfade, polish, PlanFilterGraph.measureStage(polish)),
+                "-map",
+                "[apol]",
+                "-f",
+                "null",
+                "-"));
+        return LoudnessMeasurement.parse(
+                ffmpeg.run("measuring loudness", args, Duration.ofSeconds(120)).stderr());
     }
 
-    private List<String> args(MediaPlan plan, List<Path> clips, List<WatermarkImage> marks, String graph, boolean audio,
-            double fps, boolean cuda, Path outputDir) {
+    private List<String> args(
+            MediaPlan plan,
+            List<Path> clips,
+            List<WatermarkImage> marks,
+            String graph,
+            boolean audio,
+            double fps,
+            boolean cuda,
+            Path outputDir) {
         List<String> args = new ArrayList<>(List.of("-v", "error", "-y"));
         for (Path clip : clips) {
             if (cuda) {
@@ -157,11 +213,28 @@ public final class MediaPlanRenderer {
                 args.addAll(List.of("-map", "[a" + i + "]", "-c:a", "aac", "-b:a", "160k", "-ar", "48000", "-ac", "2"));
             }
             args.addAll(encoder.outputArgs(rendition.width(), rendition.height(), fps));
-            args.addAll(List.of("-movflags", "+faststart", "-f", "mp4", outputDir.resolve(rendition.name() + ".mp4").toString()));
+            args.addAll(List.of(
+                    "-movflags",
+                    "+faststart",
+                    "-f",
+                    "mp4",
+                    outputDir.resolve(rendition.name() + ".mp4").toString()));
         }
         if (plan.thumbnail()) {
-            for (String[] still : new String[][] {{PlanFilterGraph.POSTER_OUT, POSTER, "2"}, {PlanFilterGraph.THUMBNAIL_OUT, THUMBNAIL, "4"}}) {
-                args.addAll(List.of("-map", "[" + still[0] + "]", "-frames:v", "1", "-q:v", still[2], "-f", "image2", "-update", "1",
+            for (String[] still : new String[][] {
+                {PlanFilterGraph.POSTER_OUT, POSTER, "2"}, {PlanFilterGraph.THUMBNAIL_OUT, THUMBNAIL, "4"}
+            }) {
+                args.addAll(List.of(
+                        "-map",
+                        "[" + still[0] + "]",
+                        "-frames:v",
+                        "1",
+                        "-q:v",
+                        still[2],
+                        "-f",
+                        "image2",
+                        "-update",
+                        "1",
                         outputDir.resolve(still[1] + ".jpg").toString()));
             }
         }
@@ -180,16 +253,22 @@ public final class MediaPlanRenderer {
     private static void validate(List<Rendition> renditions) {
         Set<String> names = new HashSet<>();
         for (Rendition rendition : renditions) {
-            if (!SAFE_NAME.matcher(rendition.name()).matches() || rendition.name().equals(THUMBNAIL) || rendition.name().equals(POSTER)) {
+            if (!SAFE_NAME.matcher(rendition.name()).matches()
+                    || rendition.name().equals(THUMBNAIL)
+                    || rendition.name().equals(POSTER)) {
                 throw new IllegalArgumentException("rendition name '" + rendition.name()
                         + "' must be 1–64 letters, digits, '.', '_' or '-' and not 'thumbnail' or 'poster'");
             }
             if (!names.add(rendition.name())) {
                 throw new IllegalArgumentException("rendition name '" + rendition.name() + "' is used twice");
             }
-            if (rendition.width() <= 0 || rendition.height() <= 0 || rendition.width() % 2 != 0 || rendition.height() % 2 != 0) {
-                throw new IllegalArgumentException("rendition " + rendition.name() + " needs a positive, even width and height "
-                        + "(H.264 4:2:0), got " + rendition.width() + "x" + rendition.height());
+            if (rendition.width() <= 0
+                    || rendition.height() <= 0
+                    || rendition.width() % 2 != 0
+                    || rendition.height() % 2 != 0) {
+                throw new IllegalArgumentException(
+                        "rendition " + rendition.name() + " needs a positive, even width and height "
+                                + "(H.264 4:2:0), got " + rendition.width() + "x" + rendition.height());
             }
         }
     }
@@ -208,7 +287,8 @@ public final class MediaPlanRenderer {
         try {
             return Sha256.hexOfFile(file);
         } catch (IOException e) {
-            throw new MediaProcessingException("could not read " + file.getFileName() + " to hash it: " + e.getMessage(), e);
+            throw new MediaProcessingException(
+                    "could not read " + file.getFileName() + " to hash it: " + e.getMessage(), e);
         }
     }
 }

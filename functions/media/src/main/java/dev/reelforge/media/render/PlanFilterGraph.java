@@ -32,24 +32,38 @@ final class PlanFilterGraph {
         String joined = "[0:a]";
         for (int i = 1; i < clipSeconds.size(); i++) {
             String next = "[ax" + i + "]";
-            graph.append(joined).append("[").append(i).append(":a]acrossfade=d=").append(fmt(crossfade))
-                    .append(":c1=tri:c2=tri").append(next).append(';');
+            graph.append(joined)
+                    .append("[")
+                    .append(i)
+                    .append(":a]acrossfade=d=")
+                    .append(fmt(crossfade))
+                    .append(":c1=tri:c2=tri")
+                    .append(next)
+                    .append(';');
             joined = next;
         }
-        graph.append(joined).append("highpass=f=").append(fmt(polish.highpassHz()))
-                .append(",afftdn=nr=").append(fmt(polish.noiseReductionDb()));
+        graph.append(joined)
+                .append("highpass=f=")
+                .append(fmt(polish.highpassHz()))
+                .append(",afftdn=nr=")
+                .append(fmt(polish.noiseReductionDb()));
         if (!loudnessStage.isEmpty()) {
             graph.append(',').append(loudnessStage);
         }
-        double pictureSeconds = clipSeconds.stream().mapToDouble(Double::doubleValue).sum()
-                - crossfade * Math.max(0, clipSeconds.size() - 1);
+        double pictureSeconds =
+                clipSeconds.stream().mapToDouble(Double::doubleValue).sum()
+                        - crossfade * Math.max(0, clipSeconds.size() - 1);
         // loudnorm and afftdn flush a tail of samples at the end; the sound must end with the picture
-        return graph.append(",aresample=48000,atrim=end=").append(fmt(pictureSeconds)).append("[apol]").toString();
+        return graph.append(",aresample=48000,atrim=end=")
+                .append(fmt(pictureSeconds))
+                .append("[apol]")
+                .toString();
     }
 
     /** The measuring pass's loudnorm (prints its JSON summary) with the true-peak headroom left for the AAC encoder. */
     static String measureStage(AudioPolish polish) {
-        return "loudnorm=I=" + fmt(polish.targetLufs()) + ":TP=" + fmt(loudnormPeak(polish)) + ":LRA=" + fmt(LRA_TARGET) + ":print_format=json";
+        return "loudnorm=I=" + fmt(polish.targetLufs()) + ":TP=" + fmt(loudnormPeak(polish)) + ":LRA=" + fmt(LRA_TARGET)
+                + ":print_format=json";
     }
 
     /**
@@ -62,7 +76,8 @@ final class PlanFilterGraph {
         }
         return "loudnorm=I=" + fmt(polish.targetLufs()) + ":TP=" + fmt(loudnormPeak(polish)) + ":LRA=" + fmt(LRA_TARGET)
                 + ":measured_I=" + fmt(measured.integratedLufs()) + ":measured_TP=" + fmt(measured.truePeakDbtp())
-                + ":measured_LRA=" + fmt(Math.max(0.01, measured.lra())) + ":measured_thresh=" + fmt(measured.threshold())
+                + ":measured_LRA=" + fmt(Math.max(0.01, measured.lra())) + ":measured_thresh="
+                + fmt(measured.threshold())
                 + ":offset=" + fmt(measured.offset()) + ":linear=true:print_format=none";
     }
 
@@ -97,16 +112,43 @@ final class PlanFilterGraph {
                 graph.append(',').append(grade);
             }
             String out = i == 0 && spec.stills() ? "[r0all]" : "[v" + i + "]";
-            graph.append("[f").append(i).append("];[f").append(i).append("][").append(spec.clipCount() + i)
-                    .append(":v]overlay=x=").append(mark.x()).append(":y=").append(mark.y()).append(",format=yuv420p").append(out);
+            graph.append("[f")
+                    .append(i)
+                    .append("];[f")
+                    .append(i)
+                    .append("][")
+                    .append(spec.clipCount() + i)
+                    .append(":v]overlay=x=")
+                    .append(mark.x())
+                    .append(":y=")
+                    .append(mark.y())
+                    .append(",format=yuv420p")
+                    .append(out);
         }
         if (spec.stills()) {
             Rendition first = spec.renditions().get(0);
-            int thumbW = even(first.width() >= first.height() ? THUMBNAIL_LONG_SIDE : THUMBNAIL_LONG_SIDE * first.width() / first.height());
-            int thumbH = even(first.width() >= first.height() ? THUMBNAIL_LONG_SIDE * first.height() / first.width() : THUMBNAIL_LONG_SIDE);
+            int thumbW = even(
+                    first.width() >= first.height()
+                            ? THUMBNAIL_LONG_SIDE
+                            : THUMBNAIL_LONG_SIDE * first.width() / first.height());
+            int thumbH = even(
+                    first.width() >= first.height()
+                            ? THUMBNAIL_LONG_SIDE * first.height() / first.width()
+                            : THUMBNAIL_LONG_SIDE);
             String middle = "select=gte(t\\," + fmt(spec.middleSeconds()) + ")";
-            graph.append(";[r0all]split=3[v0][st0][st1];[st0]").append(middle).append("[").append(POSTER_OUT).append("];[st1]")
-                    .append(middle).append(",scale=").append(thumbW).append(':').append(thumbH).append("[").append(THUMBNAIL_OUT).append(']');
+            graph.append(";[r0all]split=3[v0][st0][st1];[st0]")
+                    .append(middle)
+                    .append("[")
+                    .append(POSTER_OUT)
+                    .append("];[st1]")
+                    .append(middle)
+                    .append(",scale=")
+                    .append(thumbW)
+                    .append(':')
+                    .append(thumbH)
+                    .append("[")
+                    .append(THUMBNAIL_OUT)
+                    .append(']');
         }
         if (spec.audio() != null) {
             graph.append(';').append(spec.audio()).append(";[apol]asplit=").append(n);
@@ -123,16 +165,32 @@ final class PlanFilterGraph {
         }
         Rendition size = spec.joinSize();
         for (int i = 0; i < spec.clipCount(); i++) {
-            graph.append('[').append(i).append(":v]scale=").append(size.width()).append(':').append(size.height())
-                    .append(",setsar=1,fps=").append(fmt(spec.fps())).append(",format=yuv420p,settb=AVTB[c").append(i).append("];");
+            graph.append('[')
+                    .append(i)
+                    .append(":v]scale=")
+                    .append(size.width())
+                    .append(':')
+                    .append(size.height())
+                    .append(",setsar=1,fps=")
+                    .append(fmt(spec.fps()))
+                    .append(",format=yuv420p,settb=AVTB[c")
+                    .append(i)
+                    .append("];");
         }
         String joined = "[c0]";
         double offset = 0;
         for (int i = 1; i < spec.clipCount(); i++) {
             offset += spec.clipSeconds().get(i - 1) - spec.crossfade();
             String next = "[x" + i + "]";
-            graph.append(joined).append("[c").append(i).append("]xfade=transition=fade:duration=").append(fmt(spec.crossfade()))
-                    .append(":offset=").append(fmt(offset)).append(next).append(';');
+            graph.append(joined)
+                    .append("[c")
+                    .append(i)
+                    .append("]xfade=transition=fade:duration=")
+                    .append(fmt(spec.crossfade()))
+                    .append(":offset=")
+                    .append(fmt(offset))
+                    .append(next)
+                    .append(';');
             joined = next;
         }
         return joined;
@@ -149,12 +207,17 @@ final class PlanFilterGraph {
             filters.append("hue=s=").append(fmt(grade.saturation()));
         }
         if (grade.contrast() != 1 || grade.brightness() != 0) {
-            filters.append(filters.isEmpty() ? "" : ",").append("lutyuv=y='clip((val-128)*").append(fmt(grade.contrast()))
-                    .append("+128+").append(fmt(grade.brightness() * 256)).append(",0,255)'");
+            filters.append(filters.isEmpty() ? "" : ",")
+                    .append("lutyuv=y='clip((val-128)*")
+                    .append(fmt(grade.contrast()))
+                    .append("+128+")
+                    .append(fmt(grade.brightness() * 256))
+                    .append(",0,255)'");
         }
         if (lut != null) {
             if (!SAFE_PATH.matcher(lut.toString()).matches()) {
-                throw new IllegalArgumentException("copy the LUT to a plain path first (letters, digits, / . _ -): " + lut);
+                throw new IllegalArgumentException(
+                        "copy the LUT to a plain path first (letters, digits, / . _ -): " + lut);
             }
             filters.append(filters.isEmpty() ? "" : ",").append("lut3d=file=").append(lut);
         }
@@ -175,7 +238,18 @@ final class PlanFilterGraph {
      * @param audio the audio graph from {@link #audio}, or null when the clips have no sound
      * @param stills whether to add the poster and thumbnail branches
      */
-    record Spec(int clipCount, List<Double> clipSeconds, double crossfade, double fps, Rendition joinSize, Grade grade,
-            Path lut, List<Rendition> renditions, List<WatermarkImage> watermarks, String audio, boolean stills,
-            double middleSeconds, boolean cuda) {}
+    record Spec(
+            int clipCount,
+            List<Double> clipSeconds,
+            double crossfade,
+            double fps,
+            Rendition joinSize,
+            Grade grade,
+            Path lut,
+            List<Rendition> renditions,
+            List<WatermarkImage> watermarks,
+            String audio,
+            boolean stills,
+            double middleSeconds,
+            boolean cuda) {}
 }

@@ -21,13 +21,14 @@ record WatermarkImage(Path png, int x, int y, int width, int height) {
 
     static WatermarkImage write(Watermark watermark, int frameWidth, int frameHeight, Path file) {
         int shorter = Math.min(frameWidth, frameHeight);
-        int scale = Math.max(1, (int) Math.round(shorter * watermark.heightFraction() / (BitmapFont.GLYPH_HEIGHT + 2 * PADDING)));
+        int scale = Math.max(
+                1, (int) Math.round(shorter * watermark.heightFraction() / (BitmapFont.GLYPH_HEIGHT + 2 * PADDING)));
         String label = watermark.label().toUpperCase(Locale.ROOT);
         int width = (label.length() * BitmapFont.ADVANCE - 1 + 2 * PADDING) * scale;
         int height = (BitmapFont.GLYPH_HEIGHT + 2 * PADDING) * scale;
         if (width > frameWidth || height > frameHeight) {
-            throw new IllegalArgumentException("the watermark '" + watermark.label() + "' does not fit a " + frameWidth + "x"
-                    + frameHeight + " frame; shorten the label or lower its height");
+            throw new IllegalArgumentException("the watermark '" + watermark.label() + "' does not fit a " + frameWidth
+                    + "x" + frameHeight + " frame; shorten the label or lower its height");
         }
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
         for (int y = 0; y < height; y++) {
@@ -52,6 +53,8 @@ record WatermarkImage(Path png, int x, int y, int width, int height) {
         }
         int index = fontX / BitmapFont.ADVANCE;
         int col = fontX % BitmapFont.ADVANCE;
-        return index < label.length() && col < BitmapFont.GLYPH_WIDTH && BitmapFont.pixel(label.charAt(index), fontY, col);
+        return index < label.length()
+                && col < BitmapFont.GLYPH_WIDTH
+                && BitmapFont.pixel(label.charAt(index), fontY, col);
     }
 }

@@ -24,8 +24,10 @@ import java.util.Locale;
  * ({@link ClipChecks#evaluate}, thumbnails included). Prints each round with its ratio, and the median of the ratios.
  */
 public final class AnalysisBench {
-    private static final RenderSettings SETTINGS = new RenderSettings(AspectRatio.LANDSCAPE_16_9, 10, Resolution.R1080P, 30, 1, "");
-    private static final Storyboard STORYBOARD = new Storyboard("Test pattern, one locked-off shot",
+    private static final RenderSettings SETTINGS =
+            new RenderSettings(AspectRatio.LANDSCAPE_16_9, 10, Resolution.R1080P, 30, 1, "");
+    private static final Storyboard STORYBOARD = new Storyboard(
+            "Test pattern, one locked-off shot",
             List.of(new Beat(0, 5, "The pattern scrolls"), new Beat(5, 10, "The pattern keeps scrolling")),
             List.of(new AudioCue(2.0, "beep")));
 
@@ -36,10 +38,31 @@ public final class AnalysisBench {
         Ffmpeg ffmpeg = Ffmpeg.bundled();
         Path dir = Files.createTempDirectory("reelforge-bench-");
         Path clip = dir.resolve("clip-1080p.mp4");
-        ffmpeg.run("making the bench clip", List.of("-v", "error", "-y", "-f", "lavfi", "-i", "testsrc2=s=1920x1080:r=30:d=10",
-                "-f", "lavfi", "-i", "sine=f=440:d=10:beep_factor=4", "-c:v", ffmpeg.h264Encoder().name().equals("h264_nvenc")
-                        ? "h264_nvenc" : "libopenh264", "-b:v", "8M", "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest",
-                clip.toString()), Duration.ofMinutes(5));
+        ffmpeg.run(
+                "making the bench clip",
+                List.of(
+                        "-v",
+                        "error",
+                        "-y",
+                        "-f",
+                        "lavfi",
+                        "-i",
+                        "testsrc2=s=1920x1080:r=30:d=10",
+                        "-f",
+                        "lavfi",
+                        "-i",
+                        "sine=f=440:d=10:beep_factor=4",
+                        "-c:v",
+                        ffmpeg.h264Encoder().name().equals("h264_nvenc") ? "h264_nvenc" : "libopenh264",
+                        "-b:v",
+                        "8M",
+                        "-pix_fmt",
+                        "yuv420p",
+                        "-c:a",
+                        "aac",
+                        "-shortest",
+                        clip.toString()),
+                Duration.ofMinutes(5));
         FfmpegClipAnalyzer analyzer = new FfmpegClipAnalyzer(ffmpeg);
         analyzer.analyze(clip);
         List<Double> plain = new ArrayList<>();
@@ -48,7 +71,10 @@ public final class AnalysisBench {
         ClipMetrics last = null;
         for (int i = 0; i < rounds; i++) {
             long t0 = System.nanoTime();
-            ffmpeg.run("decoding (baseline)", List.of("-v", "error", "-i", clip.toString(), "-f", "null", "-"), Duration.ofMinutes(5));
+            ffmpeg.run(
+                    "decoding (baseline)",
+                    List.of("-v", "error", "-i", clip.toString(), "-f", "null", "-"),
+                    Duration.ofMinutes(5));
             long t1 = System.nanoTime();
             last = analyzer.analyze(clip);
             ClipChecks.evaluate(last, SETTINGS, STORYBOARD, ReviewThresholds.defaults());
@@ -56,13 +82,27 @@ public final class AnalysisBench {
             plain.add((t1 - t0) / 1e9);
             analysis.add((t2 - t1) / 1e9);
             ratios.add(analysis.get(i) / plain.get(i));
-            System.out.printf(Locale.ROOT, "round %d: plain decode %.2f s, analysis + checks %.2f s, ratio %.2fx%n", i + 1,
-                    plain.get(i), analysis.get(i), ratios.get(i));
+            System.out.printf(
+                    Locale.ROOT,
+                    "round %d: plain decode %.2f s, analysis + checks %.2f s, ratio %.2fx%n",
+                    i + 1,
+                    plain.get(i),
+                    analysis.get(i),
+                    ratios.get(i));
         }
-        System.out.printf(Locale.ROOT, "clip: 10 s 1920x1080 30 fps; frames analysed %d, onsets %d%n", last.frameCount(),
+        System.out.printf(
+                Locale.ROOT,
+                "clip: 10 s 1920x1080 30 fps; frames analysed %d, onsets %d%n",
+                last.frameCount(),
                 last.audioOnsets().size());
-        System.out.printf(Locale.ROOT, "median plain decode %.2f s, median analysis + checks %.2f s; median of the %d per-round ratios"
-                + " %.2fx (target <= 1.30x)%n", median(plain), median(analysis), rounds, median(ratios));
+        System.out.printf(
+                Locale.ROOT,
+                "median plain decode %.2f s, median analysis + checks %.2f s; median of the %d per-round ratios"
+                        + " %.2fx (target <= 1.30x)%n",
+                median(plain),
+                median(analysis),
+                rounds,
+                median(ratios));
         Files.deleteIfExists(clip);
         Files.deleteIfExists(dir);
     }

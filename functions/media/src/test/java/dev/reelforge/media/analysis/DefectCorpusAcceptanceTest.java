@@ -2,6 +2,7 @@ package dev.reelforge.media.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.reelforge.core.media.ClipMetrics;
 import dev.reelforge.core.provider.GenerationSpec;
 import dev.reelforge.core.request.AspectRatio;
@@ -12,7 +13,6 @@ import dev.reelforge.core.request.Resolution;
 import dev.reelforge.core.request.Storyboard;
 import dev.reelforge.core.review.Check;
 import dev.reelforge.core.review.checks.ClipChecks;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.reelforge.core.review.checks.ReviewProfiles;
 import dev.reelforge.core.review.checks.ReviewThresholds;
 import dev.reelforge.media.Ffmpeg;
@@ -41,7 +41,9 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("acceptance-corpus")
 class DefectCorpusAcceptanceTest {
     /** The limits ReviewScore applies to the animatic's clips: its profile in review-profiles.json. */
-    private static final ReviewThresholds ANIMATIC = ReviewProfiles.bundled(new ObjectMapper()).forProvider("animatic");
+    private static final ReviewThresholds ANIMATIC =
+            ReviewProfiles.bundled(new ObjectMapper()).forProvider("animatic");
+
     private static final Map<String, String> CHECK_FOR_DEFECT = new LinkedHashMap<>();
     private static final Map<String, List<String>> STRENGTHS = new LinkedHashMap<>();
     private static final int SEEDS_PER_STRENGTH = 4;
@@ -73,12 +75,14 @@ class DefectCorpusAcceptanceTest {
         List<Case> cases = cases(2, SEEDS_PER_STRENGTH, CLEAN_CLIPS);
         assertThat(cases).hasSizeGreaterThanOrEqualTo(60);
 
-        assertRecallAndCleanPassRate(cases, new RenderSettings(AspectRatio.PORTRAIT_9_16, 4.0, Resolution.R360P, 24, 1, ""));
+        assertRecallAndCleanPassRate(
+                cases, new RenderSettings(AspectRatio.PORTRAIT_9_16, 4.0, Resolution.R360P, 24, 1, ""));
     }
 
     @Test
     void corpus_landscape480pAt30Fps_weakerStrengthOfEveryDefectCaughtAndCleanClipsPass() throws Exception {
-        assertRecallAndCleanPassRate(cases(1, 2, 6), new RenderSettings(AspectRatio.LANDSCAPE_16_9, 5.0, Resolution.R480P, 30, 1, ""));
+        assertRecallAndCleanPassRate(
+                cases(1, 2, 6), new RenderSettings(AspectRatio.LANDSCAPE_16_9, 5.0, Resolution.R480P, 30, 1, ""));
     }
 
     /** The first {@code strengths} strengths of each defect, {@code seeds} clips each, then {@code clean} clean clips. */
@@ -134,10 +138,14 @@ class DefectCorpusAcceptanceTest {
             }
             String expected = CHECK_FOR_DEFECT.get(c.kind());
             for (Check check : checks) {
-                String kind = CHECK_FOR_DEFECT.entrySet().stream().filter(e -> e.getValue().equals(check.name()))
-                        .map(Map.Entry::getKey).findFirst().orElse(null);
+                String kind = CHECK_FOR_DEFECT.entrySet().stream()
+                        .filter(e -> e.getValue().equals(check.name()))
+                        .map(Map.Entry::getKey)
+                        .findFirst()
+                        .orElse(null);
                 if (kind != null && (kind.equals(c.kind()) || expected == null)) {
-                    double[] range = margins.computeIfAbsent(check.name(), k -> new double[] {Double.MAX_VALUE, -Double.MAX_VALUE});
+                    double[] range = margins.computeIfAbsent(
+                            check.name(), k -> new double[] {Double.MAX_VALUE, -Double.MAX_VALUE});
                     if (expected == null) {
                         range[1] = Math.max(range[1], check.value());
                     } else {
@@ -145,25 +153,38 @@ class DefectCorpusAcceptanceTest {
                     }
                 }
             }
-            boolean wrong = expected == null ? anyFailed
+            boolean wrong = expected == null
+                    ? anyFailed
                     : checks.stream().anyMatch(ch -> ch.name().equals(expected) && ch.passed());
             if (wrong) {
-                misses.add(c.defect() + " seed " + c.seed() + ": " + checks.stream().filter(ch -> expected == null ? !ch.passed()
-                        : ch.name().equals(expected)).map(ch -> ch.name() + "=" + ch.value() + " (" + ch.detail() + ")").toList());
+                misses.add(c.defect() + " seed " + c.seed() + ": "
+                        + checks.stream()
+                                .filter(ch -> expected == null
+                                        ? !ch.passed()
+                                        : ch.name().equals(expected))
+                                .map(ch -> ch.name() + "=" + ch.value() + " (" + ch.detail() + ")")
+                                .toList());
             }
         }
         pool.shutdown();
         String table = table(failures, totals);
-        System.out.printf(Locale.ROOT, "corpus %s %s %d fps %.0f s, %d clips%n", settings.aspectRatio().label(),
-                settings.resolution().label(), settings.fps(), settings.durationSeconds(), cases.size());
+        System.out.printf(
+                Locale.ROOT,
+                "corpus %s %s %d fps %.0f s, %d clips%n",
+                settings.aspectRatio().label(),
+                settings.resolution().label(),
+                settings.fps(),
+                settings.durationSeconds(),
+                cases.size());
         System.out.println(table);
         misses.forEach(m -> System.out.println("MISS " + m));
-        margins.forEach((check, r) -> System.out.printf(Locale.ROOT,
-                "margin %-15s weakest defect value %.3f, worst clean value %.3f%n", check, r[0], r[1]));
+        margins.forEach((check, r) -> System.out.printf(
+                Locale.ROOT, "margin %-15s weakest defect value %.3f, worst clean value %.3f%n", check, r[0], r[1]));
 
         for (Map.Entry<String, String> e : CHECK_FOR_DEFECT.entrySet()) {
             int caught = failures.get(e.getKey())[ClipChecks.NAMES.indexOf(e.getValue())];
-            assertThat((double) caught / totals.get(e.getKey())).as("recall of %s on %s\n%s", e.getValue(), e.getKey(), table)
+            assertThat((double) caught / totals.get(e.getKey()))
+                    .as("recall of %s on %s\n%s", e.getValue(), e.getKey(), table)
                     .isGreaterThanOrEqualTo(0.95);
         }
         double cleanFailRate = (double) failures.get("clean")[ClipChecks.NAMES.size()] / totals.get("clean");
@@ -174,18 +195,32 @@ class DefectCorpusAcceptanceTest {
         double boundary = 1.2 + 0.4 * (c.seed() % 3);
         double cue = boundary + 1.0 + 0.1 * (c.seed() % 5);
         String object = OBJECTS[(int) (c.seed() % OBJECTS.length)];
-        Storyboard storyboard = new Storyboard("A " + object + " on a table falls to the floor",
-                List.of(new Beat(0, boundary, "A " + object + " sits on a wooden table"),
-                        new Beat(boundary, settings.durationSeconds(), "The " + object + " tips and falls, hitting the floor")),
+        Storyboard storyboard = new Storyboard(
+                "A " + object + " on a table falls to the floor",
+                List.of(
+                        new Beat(0, boundary, "A " + object + " sits on a wooden table"),
+                        new Beat(
+                                boundary,
+                                settings.durationSeconds(),
+                                "The " + object + " tips and falls, hitting the floor")),
                 List.of(new AudioCue(cue, "loud impact")));
-        return new GenerationSpec("a " + object + " falls", storyboard, settings, "animatic", c.seed(),
-                c.defect().isEmpty() ? List.of() : List.of(c.defect()), "", "");
+        return new GenerationSpec(
+                "a " + object + " falls",
+                storyboard,
+                settings,
+                "animatic",
+                c.seed(),
+                c.defect().isEmpty() ? List.of() : List.of(c.defect()),
+                "",
+                "");
     }
 
     private static String table(Map<String, int[]> failures, Map<String, Integer> totals) {
         StringBuilder out = new StringBuilder("| clips \\ failed check | n |");
         ClipChecks.NAMES.forEach(n -> out.append(' ').append(n).append(" |"));
-        out.append(" any |\n|---|---|").append("---|".repeat(ClipChecks.NAMES.size() + 1)).append('\n');
+        out.append(" any |\n|---|---|")
+                .append("---|".repeat(ClipChecks.NAMES.size() + 1))
+                .append('\n');
         failures.forEach((kind, row) -> {
             int n = totals.get(kind);
             out.append("| ").append(kind).append(" | ").append(n).append(" |");

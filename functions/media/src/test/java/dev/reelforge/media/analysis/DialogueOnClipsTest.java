@@ -29,9 +29,12 @@ class DialogueOnClipsTest {
 
     private Check dialogue(double speechAtSeconds) throws Exception {
         Path wav = SpokenAudio.speak(dir, "over-here", "en-us+f3", "over here");
-        Path clip = SpokenAudio.clip(dir.resolve("pier.mp4"), SURF, SECONDS, List.of(SpokenAudio.at(wav, speechAtSeconds)));
-        List<Double> onsets = SpeechDetector.detect(SpokenAudio.reviewPcm(clip), AnalysisGraph.PCM_RATE).onsets();
-        Storyboard storyboard = new StoryboardParser().parse(PROMPT, List.of(), SECONDS).storyboard();
+        Path clip =
+                SpokenAudio.clip(dir.resolve("pier.mp4"), SURF, SECONDS, List.of(SpokenAudio.at(wav, speechAtSeconds)));
+        List<Double> onsets = SpeechDetector.detect(SpokenAudio.reviewPcm(clip), AnalysisGraph.PCM_RATE)
+                .onsets();
+        Storyboard storyboard =
+                new StoryboardParser().parse(PROMPT, List.of(), SECONDS).storyboard();
         return DialogueCheck.evaluate(onsets, true, 24, storyboard, 3);
     }
 
@@ -48,7 +51,9 @@ class DialogueOnClipsTest {
         Check check = dialogue(2.4);
         assertThat(check.passed()).isFalse();
         assertThat(check.value()).isBetween(9.6 - 3, 9.6 + 3);
-        assertThat(check.detail()).startsWith("'she says 'over here'' at 2.00 s: nearest speech starts").contains("ms late");
+        assertThat(check.detail())
+                .startsWith("'she says 'over here'' at 2.00 s: nearest speech starts")
+                .contains("ms late");
         assertThat(check.suggestedFix()).isNotEmpty();
     }
 

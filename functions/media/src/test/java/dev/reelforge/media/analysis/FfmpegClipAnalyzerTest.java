@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class FfmpegClipAnalyzerTest {
-    private static final Storyboard STORYBOARD = new Storyboard("A ball falls",
+    private static final Storyboard STORYBOARD = new Storyboard(
+            "A ball falls",
             List.of(new Beat(0, 1.0, "A ball rests on a table"), new Beat(1.0, 3.0, "The ball falls to the floor")),
             List.of(new AudioCue(2.25, "thud")));
 
@@ -38,8 +39,12 @@ class FfmpegClipAnalyzerTest {
         Ffmpeg ffmpeg = Ffmpeg.bundled();
         RenderSettings settings = new RenderSettings(AspectRatio.LANDSCAPE_16_9, 3, Resolution.R360P, 24, 1, "");
         Path clip = dir.resolve("clip.mp4");
-        new AnimaticRenderer(ffmpeg).render(new GenerationSpec("a ball falls", STORYBOARD, settings, "animatic", 3,
-                List.of(defects), "", ""), clip, p -> {});
+        new AnimaticRenderer(ffmpeg)
+                .render(
+                        new GenerationSpec(
+                                "a ball falls", STORYBOARD, settings, "animatic", 3, List.of(defects), "", ""),
+                        clip,
+                        p -> {});
         return new FfmpegClipAnalyzer(ffmpeg).analyze(clip);
     }
 
@@ -51,12 +56,15 @@ class FfmpegClipAnalyzerTest {
         assertThat(m.motion()).hasSize(72);
         assertThat(m.cutScore()).hasSize(72);
         assertThat(Arrays.stream(m.luma()).allMatch(y -> y > 16 && y < 235)).isTrue();
-        assertThat(Arrays.stream(m.blur()).filter(b -> !Double.isNaN(b)).count()).isEqualTo(24L);
-        assertThat(Arrays.stream(m.blockiness()).filter(b -> !Double.isNaN(b)).count()).isEqualTo(24L);
+        assertThat(Arrays.stream(m.blur()).filter(b -> !Double.isNaN(b)).count())
+                .isEqualTo(24L);
+        assertThat(Arrays.stream(m.blockiness()).filter(b -> !Double.isNaN(b)).count())
+                .isEqualTo(24L);
         assertThat(m.audioOnsets()).hasSize(1);
         assertThat(m.audioOnsets().get(0)).isCloseTo(2.25, within(0.02));
         assertThat(m.loudnessLufs()).isCloseTo(SAMPLE_LOUDNESS_LUFS, within(1.0));
-        assertThat(m.frozen()).as("the ball rests before its fall and settles after the thud, but never holds while it falls")
+        assertThat(m.frozen())
+                .as("the ball rests before its fall and settles after the thud, but never holds while it falls")
                 .noneMatch(f -> f.startSeconds() < 2.25 && f.endSeconds() > 2.05);
         assertThat(m.black()).isEmpty();
         assertThat(m.contactSheetJpeg()).startsWith((byte) 0xFF, (byte) 0xD8);

@@ -28,17 +28,29 @@ class FfmpegFrameSamplerTest {
     void sample_portraitAnimatic_givesEvenlySpreadStillsWithinTheLongSide() throws Exception {
         Ffmpeg ffmpeg = Ffmpeg.bundled();
         Path clip = dir.resolve("clip.mp4");
-        Storyboard storyboard = new Storyboard("A ball falls", List.of(new Beat(0, 3, "A ball falls to the floor")), List.of());
-        new AnimaticRenderer(ffmpeg).render(new GenerationSpec("a ball falls", storyboard,
-                new RenderSettings(AspectRatio.PORTRAIT_9_16, 3, Resolution.R480P, 24, 1, ""), "animatic", 5, List.of(), "", ""),
-                clip, p -> {});
+        Storyboard storyboard =
+                new Storyboard("A ball falls", List.of(new Beat(0, 3, "A ball falls to the floor")), List.of());
+        new AnimaticRenderer(ffmpeg)
+                .render(
+                        new GenerationSpec(
+                                "a ball falls",
+                                storyboard,
+                                new RenderSettings(AspectRatio.PORTRAIT_9_16, 3, Resolution.R480P, 24, 1, ""),
+                                "animatic",
+                                5,
+                                List.of(),
+                                "",
+                                ""),
+                        clip,
+                        p -> {});
 
         List<SampledFrame> stills = new FfmpegFrameSampler(ffmpeg).sample(clip, 6, 320);
 
         assertThat(stills).hasSize(6);
         assertThat(stills.get(0).seconds()).isCloseTo(6 / 24.0, within(1e-9));
         assertThat(stills.get(5).seconds()).isCloseTo((6 + 5 * 12) / 24.0, within(1e-9));
-        BufferedImage first = ImageIO.read(new ByteArrayInputStream(stills.get(0).jpeg()));
+        BufferedImage first =
+                ImageIO.read(new ByteArrayInputStream(stills.get(0).jpeg()));
         assertThat(first.getHeight()).isEqualTo(320);
         assertThat(first.getWidth()).isEqualTo(180);
     }

@@ -28,14 +28,50 @@ public final class SpeechDetectorBench {
         Path dir = Files.createTempDirectory("reelforge-speech-bench-");
         Path wav = SpokenAudio.speak(dir, "line", "en-us", "over here, over here");
         Path sound = dir.resolve("sound.wav");
-        ffmpeg.run("making the bench soundtrack", List.of("-v", "error", "-y", "-f", "lavfi", "-t", "10", "-i",
-                "anoisesrc=color=pink:seed=7:amplitude=0.08:r=48000", "-i", wav.toString(), "-i", wav.toString(), "-filter_complex",
-                "[1:a]aresample=48000,adelay=2000[a];[2:a]aresample=48000,adelay=6000[b];[0:a][a][b]amix=inputs=3:normalize=0:duration=first",
-                sound.toString()), Duration.ofMinutes(1));
+        ffmpeg.run(
+                "making the bench soundtrack",
+                List.of(
+                        "-v",
+                        "error",
+                        "-y",
+                        "-f",
+                        "lavfi",
+                        "-t",
+                        "10",
+                        "-i",
+                        "anoisesrc=color=pink:seed=7:amplitude=0.08:r=48000",
+                        "-i",
+                        wav.toString(),
+                        "-i",
+                        wav.toString(),
+                        "-filter_complex",
+                        "[1:a]aresample=48000,adelay=2000[a];[2:a]aresample=48000,adelay=6000[b];[0:a][a][b]amix=inputs=3:normalize=0:duration=first",
+                        sound.toString()),
+                Duration.ofMinutes(1));
         Path clip = dir.resolve("clip-1080p.mp4");
-        ffmpeg.run("making the bench clip", List.of("-v", "error", "-y", "-f", "lavfi", "-i", "testsrc2=s=1920x1080:r=30:d=10",
-                "-i", sound.toString(), "-c:v", ffmpeg.h264Encoder().name().equals("h264_nvenc") ? "h264_nvenc" : "libopenh264",
-                "-b:v", "8M", "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest", clip.toString()), Duration.ofMinutes(5));
+        ffmpeg.run(
+                "making the bench clip",
+                List.of(
+                        "-v",
+                        "error",
+                        "-y",
+                        "-f",
+                        "lavfi",
+                        "-i",
+                        "testsrc2=s=1920x1080:r=30:d=10",
+                        "-i",
+                        sound.toString(),
+                        "-c:v",
+                        ffmpeg.h264Encoder().name().equals("h264_nvenc") ? "h264_nvenc" : "libopenh264",
+                        "-b:v",
+                        "8M",
+                        "-pix_fmt",
+                        "yuv420p",
+                        "-c:a",
+                        "aac",
+                        "-shortest",
+                        clip.toString()),
+                Duration.ofMinutes(5));
         short[] pcm = SpokenAudio.reviewPcm(clip);
         long l0 = System.nanoTime();
         SpeechDetector.warmUp();
@@ -47,7 +83,10 @@ public final class SpeechDetectorBench {
         List<Double> vadCpu = new ArrayList<>();
         for (int i = 0; i < rounds; i++) {
             long t0 = System.nanoTime();
-            ffmpeg.run("decoding (baseline)", List.of("-v", "error", "-i", clip.toString(), "-f", "null", "-"), Duration.ofMinutes(5));
+            ffmpeg.run(
+                    "decoding (baseline)",
+                    List.of("-v", "error", "-i", clip.toString(), "-f", "null", "-"),
+                    Duration.ofMinutes(5));
             long t1 = System.nanoTime();
             long c1 = threads.getCurrentThreadCpuTime();
             last = SpeechDetector.detect(pcm, AnalysisGraph.PCM_RATE);
@@ -55,14 +94,30 @@ public final class SpeechDetectorBench {
             long t2 = System.nanoTime();
             plain.add((t1 - t0) / 1e6);
             vad.add((t2 - t1) / 1e6);
-            System.out.printf(Locale.ROOT, "round %d: plain decode %.0f ms, speech detection %.1f ms (%.1f ms CPU)%n", i + 1,
-                    plain.get(i), vad.get(i), vadCpu.get(i));
+            System.out.printf(
+                    Locale.ROOT,
+                    "round %d: plain decode %.0f ms, speech detection %.1f ms (%.1f ms CPU)%n",
+                    i + 1,
+                    plain.get(i),
+                    vad.get(i),
+                    vadCpu.get(i));
         }
         double p = median(plain);
         double v = median(vad);
-        System.out.printf(Locale.ROOT, "clip: 10 s 1920x1080 30 fps; %d speech segment(s) at %s%n", last.segments().size(), last.onsets());
-        System.out.printf(Locale.ROOT, "one-time load (ONNX Runtime + model) %.0f ms; median plain decode %.0f ms, median speech"
-                + " detection %.1f ms per 10 s, %.1f ms CPU (%.1f %% of the decode)%n", load, p, v, median(vadCpu), 100 * v / p);
+        System.out.printf(
+                Locale.ROOT,
+                "clip: 10 s 1920x1080 30 fps; %d speech segment(s) at %s%n",
+                last.segments().size(),
+                last.onsets());
+        System.out.printf(
+                Locale.ROOT,
+                "one-time load (ONNX Runtime + model) %.0f ms; median plain decode %.0f ms, median speech"
+                        + " detection %.1f ms per 10 s, %.1f ms CPU (%.1f %% of the decode)%n",
+                load,
+                p,
+                v,
+                median(vadCpu),
+                100 * v / p);
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
         }

@@ -24,11 +24,22 @@ class SpeechDetectorTest {
     private static final String SILENCE = "anullsrc=r=48000:cl=mono";
     /** Pink noise at −36 dBFS RMS and at −31 dBFS: 15 and 10 dB below the speech (−19 to −21 dBFS while it sounds). */
     private static final String PINK_NOISE = "anoisesrc=color=pink:seed=7:amplitude=0.08:r=48000";
+
     private static final String LOUD_PINK_NOISE = "anoisesrc=color=pink:seed=11:amplitude=0.15:r=48000";
     /** A music-like bed as loud as the speech (−19 dBFS): a four-note arpeggio (4 notes/s) over a held fifth. */
-    private static final String TONES = "aevalsrc='0.12*sin(2*PI*(220+110*floor(mod(t*4\\,4)))*t)+0.08*sin(2*PI*330*t)':s=48000";
-    private static final String[][] PHRASES = {{"en-us", "over here"}, {"en", "look out"}, {"en-us+f3", "hello there"},
-        {"en-us", "wait for me"}, {"en+m3", "come on"}, {"en-us", "she is right"}, {"en-us+f2", "stop"}, {"en", "thank you"}};
+    private static final String TONES =
+            "aevalsrc='0.12*sin(2*PI*(220+110*floor(mod(t*4\\,4)))*t)+0.08*sin(2*PI*330*t)':s=48000";
+
+    private static final String[][] PHRASES = {
+        {"en-us", "over here"},
+        {"en", "look out"},
+        {"en-us+f3", "hello there"},
+        {"en-us", "wait for me"},
+        {"en+m3", "come on"},
+        {"en-us", "she is right"},
+        {"en-us+f2", "stop"},
+        {"en", "thank you"}
+    };
 
     @TempDir
     static Path dir;
@@ -46,36 +57,49 @@ class SpeechDetectorTest {
     private static List<Double> onsetErrors(String background, String label) throws Exception {
         List<Double> errors = new ArrayList<>();
         for (int i = 0; i < spoken.size(); i++) {
-            List<SpokenAudio.Line> lines = List.of(SpokenAudio.at(spoken.get(i), 0.6 + 0.007 * i),
-                    SpokenAudio.at(spoken.get(i), 3.9 + 0.013 * i), SpokenAudio.at(spoken.get(i), 7.2 + 0.019 * i));
-            SpeechDetector.Result result = SpeechDetector.detect(SpokenAudio.pcm(background, 10, lines), AnalysisGraph.PCM_RATE);
-            assertThat(result.onsets()).as("'%s' three times over %s", PHRASES[i][1], label).hasSize(3);
+            List<SpokenAudio.Line> lines = List.of(
+                    SpokenAudio.at(spoken.get(i), 0.6 + 0.007 * i),
+                    SpokenAudio.at(spoken.get(i), 3.9 + 0.013 * i),
+                    SpokenAudio.at(spoken.get(i), 7.2 + 0.019 * i));
+            SpeechDetector.Result result =
+                    SpeechDetector.detect(SpokenAudio.pcm(background, 10, lines), AnalysisGraph.PCM_RATE);
+            assertThat(result.onsets())
+                    .as("'%s' three times over %s", PHRASES[i][1], label)
+                    .hasSize(3);
             for (int k = 0; k < 3; k++) {
                 errors.add(result.onsets().get(k) - lines.get(k).atSeconds());
             }
         }
         double[] magnitudes = errors.stream().mapToDouble(Math::abs).sorted().toArray();
-        System.out.printf(Locale.ROOT, "speech onsets over %s: %d lines, median |error| %.0f ms, worst %.0f ms, mean %+.0f ms%n",
-                label, magnitudes.length, magnitudes[magnitudes.length / 2] * 1000, magnitudes[magnitudes.length - 1] * 1000,
+        System.out.printf(
+                Locale.ROOT,
+                "speech onsets over %s: %d lines, median |error| %.0f ms, worst %.0f ms, mean %+.0f ms%n",
+                label,
+                magnitudes.length,
+                magnitudes[magnitudes.length / 2] * 1000,
+                magnitudes[magnitudes.length - 1] * 1000,
                 errors.stream().mapToDouble(Double::doubleValue).average().orElse(0) * 1000);
         return errors;
     }
 
     @Test
     void detect_speechIntoSilence_everyOnsetWithinThreeFramesAt24Fps() throws Exception {
-        assertThat(onsetErrors(SILENCE, "silence")).allSatisfy(e -> assertThat(Math.abs(e)).isLessThanOrEqualTo(TOLERANCE_SECONDS));
+        assertThat(onsetErrors(SILENCE, "silence"))
+                .allSatisfy(e -> assertThat(Math.abs(e)).isLessThanOrEqualTo(TOLERANCE_SECONDS));
     }
 
     @Test
     void detect_speechIntoPinkNoise_everyOnsetWithinThreeFramesAt24Fps() throws Exception {
-        assertThat(onsetErrors(PINK_NOISE, "pink noise")).allSatisfy(e -> assertThat(Math.abs(e)).isLessThanOrEqualTo(TOLERANCE_SECONDS));
+        assertThat(onsetErrors(PINK_NOISE, "pink noise"))
+                .allSatisfy(e -> assertThat(Math.abs(e)).isLessThanOrEqualTo(TOLERANCE_SECONDS));
         assertThat(onsetErrors(LOUD_PINK_NOISE, "loud pink noise"))
                 .allSatisfy(e -> assertThat(Math.abs(e)).isLessThanOrEqualTo(TOLERANCE_SECONDS));
     }
 
     @Test
     void detect_speechUnderMusicLikeTones_everyOnsetWithinThreeFramesAt24Fps() throws Exception {
-        assertThat(onsetErrors(TONES, "tones")).allSatisfy(e -> assertThat(Math.abs(e)).isLessThanOrEqualTo(TOLERANCE_SECONDS));
+        assertThat(onsetErrors(TONES, "tones"))
+                .allSatisfy(e -> assertThat(Math.abs(e)).isLessThanOrEqualTo(TOLERANCE_SECONDS));
     }
 
     @Test
@@ -93,8 +117,10 @@ class SpeechDetectorTest {
                 // FFmpeg's beeping sine
                 "sine=f=440:beep_factor=4:r=48000");
         for (String source : notSpeech) {
-            assertThat(SpeechDetector.detect(SpokenAudio.pcm(source, 10, List.of()), AnalysisGraph.PCM_RATE).segments())
-                    .as(source).isEmpty();
+            assertThat(SpeechDetector.detect(SpokenAudio.pcm(source, 10, List.of()), AnalysisGraph.PCM_RATE)
+                            .segments())
+                    .as(source)
+                    .isEmpty();
         }
     }
 
@@ -113,7 +139,8 @@ class SpeechDetectorTest {
             List<Future<List<SpeechSegments.Segment>>> together = new ArrayList<>();
             for (int round = 0; round < 3; round++) {
                 for (short[] track : tracks) {
-                    together.add(pool.submit(() -> SpeechDetector.detect(track, AnalysisGraph.PCM_RATE).segments()));
+                    together.add(pool.submit(() ->
+                            SpeechDetector.detect(track, AnalysisGraph.PCM_RATE).segments()));
                 }
             }
             for (int i = 0; i < together.size(); i++) {
@@ -126,7 +153,8 @@ class SpeechDetectorTest {
 
     @Test
     void detect_pcmAtAnotherRate_isRefused() {
-        assertThatThrownBy(() -> SpeechDetector.detect(new short[48_000], 48_000)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> SpeechDetector.detect(new short[48_000], 48_000))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("16 kHz");
     }
 

@@ -40,14 +40,18 @@ class SpeechSegmentsTest {
 
     @Test
     void of_pauseShorterThanMinSilence_isBridged_longerPauseSplits() {
-        assertThat(SpeechSegments.of(probabilities(100, 0.01f, 0.9f, 10, 20, 23, 40), WINDOW, 3.2)).hasSize(1);
-        assertThat(SpeechSegments.of(probabilities(100, 0.01f, 0.9f, 10, 20, 24, 40), WINDOW, 3.2)).hasSize(2);
+        assertThat(SpeechSegments.of(probabilities(100, 0.01f, 0.9f, 10, 20, 23, 40), WINDOW, 3.2))
+                .hasSize(1);
+        assertThat(SpeechSegments.of(probabilities(100, 0.01f, 0.9f, 10, 20, 24, 40), WINDOW, 3.2))
+                .hasSize(2);
     }
 
     @Test
     void of_blipShorterThanMinSpeech_isDropped() {
-        assertThat(SpeechSegments.of(probabilities(100, 0.01f, 0.9f, 30, 33), WINDOW, 3.2)).isEmpty();
-        assertThat(SpeechSegments.of(probabilities(100, 0.01f, 0.9f, 30, 34), WINDOW, 3.2)).hasSize(1);
+        assertThat(SpeechSegments.of(probabilities(100, 0.01f, 0.9f, 30, 33), WINDOW, 3.2))
+                .isEmpty();
+        assertThat(SpeechSegments.of(probabilities(100, 0.01f, 0.9f, 30, 34), WINDOW, 3.2))
+                .hasSize(1);
     }
 
     @Test

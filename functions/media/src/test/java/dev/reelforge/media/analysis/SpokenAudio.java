@@ -35,7 +35,9 @@ final class SpokenAudio {
         Path espeak = findEspeak();
         Path wav = dir.resolve(name + ".wav");
         Process process = new ProcessBuilder(espeak.toString(), "-v", voice, "-w", wav.toString(), text)
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
             process.destroyForcibly();
             throw new IOException("espeak-ng failed to speak '" + text + "' with voice " + voice);
@@ -53,24 +55,56 @@ final class SpokenAudio {
      * {@code anoisesrc=color=pink:seed=7:amplitude=0.1}) for {@code seconds}, as 16 kHz mono s16 PCM.
      */
     static short[] pcm(String background, double seconds, List<Line> lines) {
-        return samples(Ffmpeg.bundled().run("mixing test dialogue", pcmCommand(background, seconds, lines), TIMEOUT).stdout());
+        return samples(Ffmpeg.bundled()
+                .run("mixing test dialogue", pcmCommand(background, seconds, lines), TIMEOUT)
+                .stdout());
     }
 
     /** The same mix muxed as AAC under a 24 fps test picture: a clip as the review decodes it. */
     static Path clip(Path out, String background, double seconds, List<Line> lines) {
         List<String> args = inputs(background, seconds, lines);
         args.addAll(List.of("-f", "lavfi", "-t", fmt(seconds), "-i", "testsrc2=s=320x180:r=24"));
-        args.addAll(List.of("-filter_complex", mix(lines) + "[mix]", "-map", (lines.size() + 1) + ":v", "-map", "[mix]",
-                "-c:v", "libopenh264", "-pix_fmt", "yuv420p", "-c:a", "aac", "-b:a", "128k", out.toString()));
+        args.addAll(List.of(
+                "-filter_complex",
+                mix(lines) + "[mix]",
+                "-map",
+                (lines.size() + 1) + ":v",
+                "-map",
+                "[mix]",
+                "-c:v",
+                "libopenh264",
+                "-pix_fmt",
+                "yuv420p",
+                "-c:a",
+                "aac",
+                "-b:a",
+                "128k",
+                out.toString()));
         Ffmpeg.bundled().run("making a test clip with dialogue", args, TIMEOUT);
         return out;
     }
 
     /** A clip's first audio stream as the analysis graph hands it to the detectors: 16 kHz mono s16. */
     static short[] reviewPcm(Path clip) {
-        byte[] raw = Ffmpeg.bundled().run("decoding test dialogue", List.of("-v", "error", "-i", clip.toString(), "-map", "0:a:0",
-                "-af", "aresample=" + AnalysisGraph.PCM_RATE + ",aformat=sample_fmts=s16:channel_layouts=mono", "-f", "s16le",
-                "-c:a", "pcm_s16le", "-"), TIMEOUT).stdout();
+        byte[] raw = Ffmpeg.bundled()
+                .run(
+                        "decoding test dialogue",
+                        List.of(
+                                "-v",
+                                "error",
+                                "-i",
+                                clip.toString(),
+                                "-map",
+                                "0:a:0",
+                                "-af",
+                                "aresample=" + AnalysisGraph.PCM_RATE + ",aformat=sample_fmts=s16:channel_layouts=mono",
+                                "-f",
+                                "s16le",
+                                "-c:a",
+                                "pcm_s16le",
+                                "-"),
+                        TIMEOUT)
+                .stdout();
         return samples(raw);
     }
 
@@ -82,14 +116,21 @@ final class SpokenAudio {
 
     private static List<String> pcmCommand(String background, double seconds, List<Line> lines) {
         List<String> args = inputs(background, seconds, lines);
-        args.addAll(List.of("-filter_complex", mix(lines) + ",aresample=" + AnalysisGraph.PCM_RATE
-                + ",aformat=sample_fmts=s16:channel_layouts=mono", "-f", "s16le", "-c:a", "pcm_s16le", "-"));
+        args.addAll(List.of(
+                "-filter_complex",
+                mix(lines) + ",aresample=" + AnalysisGraph.PCM_RATE + ",aformat=sample_fmts=s16:channel_layouts=mono",
+                "-f",
+                "s16le",
+                "-c:a",
+                "pcm_s16le",
+                "-"));
         return args;
     }
 
     /** Input 0 is the background, inputs 1… the lines. */
     private static List<String> inputs(String background, double seconds, List<Line> lines) {
-        List<String> args = new ArrayList<>(List.of("-v", "error", "-y", "-f", "lavfi", "-t", fmt(seconds), "-i", background));
+        List<String> args =
+                new ArrayList<>(List.of("-v", "error", "-y", "-f", "lavfi", "-t", fmt(seconds), "-i", background));
         for (Line line : lines) {
             args.addAll(List.of("-i", line.wav().toString()));
         }
@@ -102,11 +143,19 @@ final class SpokenAudio {
         for (int i = 0; i < lines.size(); i++) {
             Line line = lines.get(i);
             long delaySamples = Math.round((line.atSeconds() - line.leadSeconds()) * 48_000);
-            graph.append(String.format(Locale.ROOT, "[%d:a]aresample=48000,aformat=channel_layouts=mono,adelay=%dS[s%d];",
-                    i + 1, delaySamples, i));
+            graph.append(String.format(
+                    Locale.ROOT,
+                    "[%d:a]aresample=48000,aformat=channel_layouts=mono,adelay=%dS[s%d];",
+                    i + 1,
+                    delaySamples,
+                    i));
             mix.append("[s").append(i).append(']');
         }
-        return graph.append(mix).append("amix=inputs=").append(lines.size() + 1).append(":normalize=0:duration=first").toString();
+        return graph.append(mix)
+                .append("amix=inputs=")
+                .append(lines.size() + 1)
+                .append(":normalize=0:duration=first")
+                .toString();
     }
 
     /** Where the WAV's first 5 ms window rises above {@value #FIRST_SOUND_DBFS} dBFS. */
@@ -140,7 +189,8 @@ final class SpokenAudio {
                 return Path.of(name);
             }
         }
-        String reason = "espeak-ng is not installed (infrastructure/local/native-deps.sh installs it as root with apt-get)";
+        String reason =
+                "espeak-ng is not installed (infrastructure/local/native-deps.sh installs it as root with apt-get)";
         if (System.getenv("CI") != null) {
             throw new IllegalStateException("CI must run the dialogue tests, but " + reason);
         }

@@ -104,8 +104,10 @@ class AnimaticRendererTest {
         String filter = "blackdetect=d=0.3:pix_th=0.10";
 
         assertThat(ClipAnalysis.values(analysis.videoFilterLog(black, filter), "black_duration"))
-                .singleElement().satisfies(d -> assertThat(d).isGreaterThanOrEqualTo(0.5));
-        assertThat(ClipAnalysis.values(analysis.videoFilterLog(clean, filter), "black_duration")).isEmpty();
+                .singleElement()
+                .satisfies(d -> assertThat(d).isGreaterThanOrEqualTo(0.5));
+        assertThat(ClipAnalysis.values(analysis.videoFilterLog(clean, filter), "black_duration"))
+                .isEmpty();
     }
 
     @Test
@@ -118,7 +120,9 @@ class AnimaticRendererTest {
             assertThat(f[0]).isCloseTo(freezeStart, within(FRAME));
             assertThat(f[1] - f[0]).isGreaterThanOrEqualTo(1.0 - 2 * FRAME);
         });
-        assertThat(freezes(clean, filter)).as("the clean mug moves through its fall").noneMatch(f -> Math.abs(f[0] - freezeStart) <= 2 * FRAME);
+        assertThat(freezes(clean, filter))
+                .as("the clean mug moves through its fall")
+                .noneMatch(f -> Math.abs(f[0] - freezeStart) <= 2 * FRAME);
     }
 
     /** freezedetect's stretches as {start, end} pairs, seconds. */
@@ -163,13 +167,15 @@ class AnimaticRendererTest {
         double[] cleanJumps = frameJumps(clean);
         int cutFrame = argMax(cutJumps);
 
-        assertThat(cutFrame * FRAME).isBetween(AnimaticSpecs.BEAT_BOUNDARY_SECONDS + 2 * FRAME, AnimaticSpecs.SECONDS - FRAME);
+        assertThat(cutFrame * FRAME)
+                .isBetween(AnimaticSpecs.BEAT_BOUNDARY_SECONDS + 2 * FRAME, AnimaticSpecs.SECONDS - FRAME);
         assertThat(cutJumps[cutFrame]).isGreaterThan(3 * cleanJumps[argMax(cleanJumps)]);
     }
 
     @Test
     void render_unknownDefect_throwsIllegalArgumentNamingIt() {
-        assertThatThrownBy(() -> renderer.render(AnimaticSpecs.portrait(7, "sparkles:0.3"), dir.resolve("x.mp4"), p -> {}))
+        assertThatThrownBy(
+                        () -> renderer.render(AnimaticSpecs.portrait(7, "sparkles:0.3"), dir.resolve("x.mp4"), p -> {}))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("sparkles");
     }
@@ -178,7 +184,8 @@ class AnimaticRendererTest {
     void render_progress_reportsRisingPercentagesEndingAt100() {
         List<Integer> reported = new ArrayList<>();
 
-        renderer.render(AnimaticSpecs.spec(AspectRatio.PORTRAIT_9_16, 1.0, 3), dir.resolve("progress.mp4"), reported::add);
+        renderer.render(
+                AnimaticSpecs.spec(AspectRatio.PORTRAIT_9_16, 1.0, 3), dir.resolve("progress.mp4"), reported::add);
 
         assertThat(reported).isSorted().contains(100).last().isEqualTo(100);
         assertThat(reported.size()).isGreaterThan(5);
@@ -242,7 +249,8 @@ class AnimaticRendererTest {
         List<int[]> frames = analysis.grayFrames(clip, 45, 80);
         double[] jumps = new double[frames.size()];
         for (int i = 1; i < frames.size(); i++) {
-            boolean boundary = (i - 1) * FRAME < AnimaticSpecs.BEAT_BOUNDARY_SECONDS && i * FRAME >= AnimaticSpecs.BEAT_BOUNDARY_SECONDS;
+            boolean boundary = (i - 1) * FRAME < AnimaticSpecs.BEAT_BOUNDARY_SECONDS
+                    && i * FRAME >= AnimaticSpecs.BEAT_BOUNDARY_SECONDS;
             jumps[i] = boundary ? 0 : ClipAnalysis.meanAbsDifference(frames.get(i), frames.get(i - 1));
         }
         return jumps;

@@ -19,8 +19,10 @@ final class AnimaticSpecs {
     private AnimaticSpecs() {}
 
     static Storyboard storyboard() {
-        return new Storyboard("A blue mug on a table falls to the floor",
-                List.of(new Beat(0, BEAT_BOUNDARY_SECONDS, "A blue mug sits on a wooden table"),
+        return new Storyboard(
+                "A blue mug on a table falls to the floor",
+                List.of(
+                        new Beat(0, BEAT_BOUNDARY_SECONDS, "A blue mug sits on a wooden table"),
                         new Beat(BEAT_BOUNDARY_SECONDS, SECONDS, "The mug tips and falls, hitting the floor")),
                 List.of(new AudioCue(IMPACT_SECONDS, "loud ceramic impact")));
     }

@@ -25,7 +25,9 @@ class CameraMoveTest {
 
         byte[] first = shot.wallRows(0.0);
         for (double t = 0.5; t < SECONDS; t += 0.5) {
-            assertThat(Arrays.equals(shot.wallRows(t), first)).as("the wall at %.1f s", t).isTrue();
+            assertThat(Arrays.equals(shot.wallRows(t), first))
+                    .as("the wall at %.1f s", t)
+                    .isTrue();
         }
         assertThat(shot.camera.move()).isEqualTo(CameraMove.Move.STILL);
         assertThat(shot.camera.handheld()).isFalse();
@@ -41,8 +43,12 @@ class CameraMoveTest {
             int apart = shot.wallShift(0.0, t);
             int step = shot.wallShift(t, t + frame);
             largest = Math.max(largest, Math.abs(apart));
-            assertThat(Math.abs(apart)).as("shake at %.2f s against the start, px", t).isLessThanOrEqualTo((int) limit);
-            assertThat(Math.abs(step)).as("shake from one frame to the next at %.2f s, px", t).isLessThanOrEqualTo(1);
+            assertThat(Math.abs(apart))
+                    .as("shake at %.2f s against the start, px", t)
+                    .isLessThanOrEqualTo((int) limit);
+            assertThat(Math.abs(step))
+                    .as("shake from one frame to the next at %.2f s, px", t)
+                    .isLessThanOrEqualTo(1);
         }
         assertThat(largest).as("the camera does shake").isPositive();
     }
@@ -55,7 +61,8 @@ class CameraMoveTest {
         int[] end = shot.redSpan(SECONDS - 0.01);
 
         assertThat(shot.camera.move()).isEqualTo(CameraMove.Move.DOLLY_IN);
-        assertThat((double) (end[1] - end[0]) / (start[1] - start[0])).as("the ball's width, end against start")
+        assertThat((double) (end[1] - end[0]) / (start[1] - start[0]))
+                .as("the ball's width, end against start")
                 .isCloseTo(1 + CameraMove.DOLLY_ZOOM, within(0.08));
         assertThat((end[0] + end[1]) / 2.0).isBetween(0.2 * STAGE.width(), 0.8 * STAGE.width());
     }
@@ -69,7 +76,9 @@ class CameraMoveTest {
 
         assertThat(shot.camera.move()).isEqualTo(CameraMove.Move.ORBIT);
         assertThat(Math.abs(shot.wallShift(0.0, 0.25))).as("the wall slides").isGreaterThan(2);
-        assertThat((later[0] + later[1]) / 2.0).as("the ball stays").isCloseTo((start[0] + start[1]) / 2.0, within(3.0));
+        assertThat((later[0] + later[1]) / 2.0)
+                .as("the ball stays")
+                .isCloseTo((start[0] + start[1]) / 2.0, within(3.0));
     }
 
     @Test
@@ -79,14 +88,21 @@ class CameraMoveTest {
         int[] side = shot.redSpan(0.0);
         int[] turned = shot.redSpan(3.0);
 
-        assertThat(turned[1] - turned[0]).as("the mug's width with its handle, after the camera circled %.2f rad",
-                CameraMove.ORBIT_RADIANS_PER_SECOND * 3).isLessThan((int) (0.9 * (side[1] - side[0])));
+        assertThat(turned[1] - turned[0])
+                .as(
+                        "the mug's width with its handle, after the camera circled %.2f rad",
+                        CameraMove.ORBIT_RADIANS_PER_SECOND * 3)
+                .isLessThan((int) (0.9 * (side[1] - side[0])));
     }
 
     @Test
     void aShotsOwnMove_filmsOnlyThatShot() {
-        Storyboard board = new Storyboard("A red ball on a wooden floor.", List.of(new Beat(0, 2, "Wide shot: the ball rests."),
-                new Beat(2, 4, "Close-up, slow push-in: the ball rests.")), List.of());
+        Storyboard board = new Storyboard(
+                "A red ball on a wooden floor.",
+                List.of(
+                        new Beat(0, 2, "Wide shot: the ball rests."),
+                        new Beat(2, 4, "Close-up, slow push-in: the ball rests.")),
+                List.of());
         ScenePlan plan = ScenePlan.of(board);
         List<BeatScene> scenes = ScenePlanner.plan(board, plan, 4, 9);
         Shot shot = new Shot(new FramePainter(STAGE, scenes, Cast.NONE, Filming.of(plan, 9)), CameraMove.STILL);
@@ -94,8 +110,11 @@ class CameraMoveTest {
         int[] closeUpStart = shot.redSpan(2.0);
         int[] closeUpEnd = shot.redSpan(3.99);
 
-        assertThat(Arrays.equals(shot.wallRows(0.2), shot.wallRows(1.8))).as("the wide shot stays still").isTrue();
-        assertThat((double) (closeUpEnd[1] - closeUpEnd[0]) / (closeUpStart[1] - closeUpStart[0])).as("the close-up pushes in")
+        assertThat(Arrays.equals(shot.wallRows(0.2), shot.wallRows(1.8)))
+                .as("the wide shot stays still")
+                .isTrue();
+        assertThat((double) (closeUpEnd[1] - closeUpEnd[0]) / (closeUpStart[1] - closeUpStart[0]))
+                .as("the close-up pushes in")
                 .isCloseTo(1 + CameraMove.DOLLY_ZOOM, within(0.08));
     }
 
@@ -104,7 +123,8 @@ class CameraMoveTest {
         ScenePlan plan = ScenePlan.of(board);
         List<BeatScene> scenes = ScenePlanner.plan(board, plan, SECONDS, 9);
         CameraMove camera = CameraMove.of(plan.camera(), 9);
-        return new Shot(new FramePainter(STAGE, scenes, Cast.of(plan, scenes.get(0).shape(), 9), camera), camera);
+        return new Shot(
+                new FramePainter(STAGE, scenes, Cast.of(plan, scenes.get(0).shape(), 9), camera), camera);
     }
 
     private record Shot(FramePainter painter, CameraMove camera) {

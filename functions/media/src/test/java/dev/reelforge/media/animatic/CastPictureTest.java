@@ -34,15 +34,20 @@ class CastPictureTest {
         Frame frame = render(LANDSCAPE, "A man in a red jacket and black trousers waits by the door.");
 
         int jacket = frame.at(0, -0.3);
-        assertThat(hue(jacket)).as("the jacket").satisfiesAnyOf(h -> assertThat(h).isLessThan(15.0), h -> assertThat(h).isGreaterThan(345.0));
+        assertThat(hue(jacket))
+                .as("the jacket")
+                .satisfiesAnyOf(
+                        h -> assertThat(h).isLessThan(15.0), h -> assertThat(h).isGreaterThan(345.0));
         assertThat(saturation(jacket)).isGreaterThan(0.5f);
         assertThat(brightness(frame.at(0.08, 0.6))).as("a trouser leg").isLessThan(0.25f);
     }
 
     @Test
     void threePeople_areThreeFiguresInTheirOwnColoursInsideTheFrame() {
-        Frame frame = render(LANDSCAPE, "A woman in a yellow dress, a man in a green shirt and a boy in a purple t-shirt"
-                + " stand together in a studio.");
+        Frame frame = render(
+                LANDSCAPE,
+                "A woman in a yellow dress, a man in a green shirt and a boy in a purple t-shirt"
+                        + " stand together in a studio.");
 
         List<Integer> xs = new ArrayList<>();
         for (double hue : new double[] {50, 125, 275}) {
@@ -69,7 +74,8 @@ class CastPictureTest {
 
     @Test
     void namedPeople_areFiguresThatGoByTheirNames() {
-        ScenePlan plan = ScenePlan.of(board("Maya, a woman in a blue dress, and Tom, a man in a grey suit, stand in a studio."));
+        ScenePlan plan =
+                ScenePlan.of(board("Maya, a woman in a blue dress, and Tom, a man in a grey suit, stand in a studio."));
 
         Cast cast = Cast.of(plan, SubjectShape.PERSON, 1);
 
@@ -94,14 +100,18 @@ class CastPictureTest {
         Frame frame = render(LANDSCAPE, "A white mug on a table, a black cat watches it.");
 
         assertThat(frame.scene.shape()).isEqualTo(SubjectShape.MUG);
-        assertThat(frame.cast.extras()).singleElement().satisfies(f -> assertThat(f.kind()).isEqualTo(SubjectShape.ANIMAL));
-        int darkest = frame.darkestOnRow((int) (LANDSCAPE.floorY() - 0.25 * LANDSCAPE.subjectHeight(SubjectShape.ANIMAL, frame.scene.sizeFactor())));
+        assertThat(frame.cast.extras())
+                .singleElement()
+                .satisfies(f -> assertThat(f.kind()).isEqualTo(SubjectShape.ANIMAL));
+        int darkest = frame.darkestOnRow((int)
+                (LANDSCAPE.floorY() - 0.25 * LANDSCAPE.subjectHeight(SubjectShape.ANIMAL, frame.scene.sizeFactor())));
         assertThat(darkest).as("the cat's coat darkens the floor-level row").isLessThan(60);
     }
 
     @Test
     void breedsAndBirdsAndPeopleByTheirTrade_areCastAsWhatTheyAre() {
-        ScenePlan plan = ScenePlan.of(board("A golden retriever naps beside a grandmother while a seagull lands on a bench."));
+        ScenePlan plan =
+                ScenePlan.of(board("A golden retriever naps beside a grandmother while a seagull lands on a bench."));
 
         Cast cast = Cast.of(plan, SubjectShape.ANIMAL, 1);
 
@@ -117,17 +127,28 @@ class CastPictureTest {
                 .paint(elsewhere, ScenePlanner.cutaway(frame.scene), 0.0);
 
         Frame cutaway = new Frame(LANDSCAPE, elsewhere, frame.scene, frame.cast);
-        assertThat(cutaway.columnOfHueOnRow(frame.rowAt(0.3), 220)).as("no blue dress in the cutaway").isEqualTo(-1);
+        assertThat(cutaway.columnOfHueOnRow(frame.rowAt(0.3), 220))
+                .as("no blue dress in the cutaway")
+                .isEqualTo(-1);
     }
 
     @Test
     void aWalkingPerson_swingsHerLegsApart_whileAStandingOneKeepsThemTogether() {
-        Figure woman = Cast.of(ScenePlan.of(board("A woman in black trousers.")), SubjectShape.PERSON, 1).lead();
+        Figure woman = Cast.of(ScenePlan.of(board("A woman in black trousers.")), SubjectShape.PERSON, 1)
+                .lead();
 
-        assertThat(FigurePainter.person(woman, 0.4, 0.85, Double.NaN)).as("standing: nothing out at the side").isEqualTo(Figure.NONE);
-        assertThat(FigurePainter.person(woman, 0.4, 0.85, Math.PI / 2)).as("mid-stride: a leg out there").isEqualTo(woman.legs());
-        assertThat(FigurePainter.person(woman, -0.4, 0.85, Math.PI / 2)).as("and the other leg").isEqualTo(woman.legs());
-        assertThat(FigurePainter.person(woman, 0.0, 0.85, Math.PI / 2)).as("between them").isEqualTo(Figure.NONE);
+        assertThat(FigurePainter.person(woman, 0.4, 0.85, Double.NaN))
+                .as("standing: nothing out at the side")
+                .isEqualTo(Figure.NONE);
+        assertThat(FigurePainter.person(woman, 0.4, 0.85, Math.PI / 2))
+                .as("mid-stride: a leg out there")
+                .isEqualTo(woman.legs());
+        assertThat(FigurePainter.person(woman, -0.4, 0.85, Math.PI / 2))
+                .as("and the other leg")
+                .isEqualTo(woman.legs());
+        assertThat(FigurePainter.person(woman, 0.0, 0.85, Math.PI / 2))
+                .as("between them")
+                .isEqualTo(Figure.NONE);
     }
 
     private static Storyboard board(String prompt) {
@@ -139,10 +160,24 @@ class CastPictureTest {
         ScenePlan plan = ScenePlan.of(board);
         List<BeatScene> scenes = ScenePlanner.plan(board, plan, 3, 5);
         BeatScene scene = scenes.get(0);
-        BeatScene uncaptioned = new BeatScene(scene.startSeconds(), scene.endSeconds(), scene.shotStartSeconds(), "",
-                scene.shape(), scene.motion(), scene.tips(), scene.shatters(), scene.pieces(), scene.material(),
-                scene.impactSeconds(), scene.reboundSeconds(), scene.palette(), scene.subjectX(), scene.sizeFactor(),
-                scene.panDirection(), scene.travelDirection());
+        BeatScene uncaptioned = new BeatScene(
+                scene.startSeconds(),
+                scene.endSeconds(),
+                scene.shotStartSeconds(),
+                "",
+                scene.shape(),
+                scene.motion(),
+                scene.tips(),
+                scene.shatters(),
+                scene.pieces(),
+                scene.material(),
+                scene.impactSeconds(),
+                scene.reboundSeconds(),
+                scene.palette(),
+                scene.subjectX(),
+                scene.sizeFactor(),
+                scene.panDirection(),
+                scene.travelDirection());
         Cast cast = Cast.of(plan, uncaptioned.shape(), 5);
         Canvas canvas = new Canvas(stage.width(), stage.height());
         new FramePainter(stage, List.of(uncaptioned), cast, CameraMove.STILL).paint(canvas, uncaptioned, 0.0);
@@ -173,7 +208,8 @@ class CastPictureTest {
             int bestLength = 0;
             int start = -1;
             for (int x = 0; x <= canvas.width; x++) {
-                boolean match = x < canvas.width && saturation(pixel(x, y)) > 0.4f
+                boolean match = x < canvas.width
+                        && saturation(pixel(x, y)) > 0.4f
                         && Math.abs(((hue(pixel(x, y)) - hue + 540) % 360) - 180) < 15;
                 if (match && start < 0) {
                     start = x;

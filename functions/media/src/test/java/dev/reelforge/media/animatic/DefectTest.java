@@ -19,7 +19,8 @@ class DefectTest {
 
     @Test
     void parse_negativeAudioOffset_readsMilliseconds() {
-        assertThat(DefectSet.parse(List.of("audio-offset:-120")).audioOffsetSeconds()).isEqualTo(-0.12);
+        assertThat(DefectSet.parse(List.of("audio-offset:-120")).audioOffsetSeconds())
+                .isEqualTo(-0.12);
     }
 
     @Test
@@ -32,7 +33,9 @@ class DefectTest {
 
     @Test
     void parse_strengthOutOfRange_throws() {
-        assertThatThrownBy(() -> Defect.parse("black:1.5")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("black");
+        assertThatThrownBy(() -> Defect.parse("black:1.5"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("black");
     }
 
     @Test

@@ -18,17 +18,37 @@ class FramePainterTest {
     void captionBox_staysAboveTheDisclosureLabelsCorner(int width, int height) {
         Stage stage = Stage.of(width, height, 24);
         BeatScene scene = ScenePlanner.plan(AnimaticSpecs.storyboard(), 3, 1).get(0);
-        String longCaption = "the mug tips over the edge, falls under gravity onto the terracotta tile floor and shatters";
-        BeatScene captioned = new BeatScene(scene.startSeconds(), scene.endSeconds(), scene.shotStartSeconds(), longCaption,
-                scene.shape(), scene.motion(), scene.tips(), scene.shatters(), scene.pieces(), scene.material(), scene.impactSeconds(),
-                scene.reboundSeconds(), scene.palette(), scene.subjectX(), scene.sizeFactor(), scene.panDirection(), scene.travelDirection());
+        String longCaption =
+                "the mug tips over the edge, falls under gravity onto the terracotta tile floor and shatters";
+        BeatScene captioned = new BeatScene(
+                scene.startSeconds(),
+                scene.endSeconds(),
+                scene.shotStartSeconds(),
+                longCaption,
+                scene.shape(),
+                scene.motion(),
+                scene.tips(),
+                scene.shatters(),
+                scene.pieces(),
+                scene.material(),
+                scene.impactSeconds(),
+                scene.reboundSeconds(),
+                scene.palette(),
+                scene.subjectX(),
+                scene.sizeFactor(),
+                scene.panDirection(),
+                scene.travelDirection());
 
         int[] box = new FramePainter(stage, List.of(captioned)).captionBox(captioned);
 
         int shorter = Math.min(width, height);
         Watermark label = Watermark.DEFAULT;
-        int labelTop = height - (int) Math.round(shorter * label.marginFraction()) - (int) Math.ceil(shorter * label.heightFraction() * 1.5);
-        assertThat(box[3]).as("caption bottom against the label's top (%d)", labelTop).isLessThanOrEqualTo(labelTop);
+        int labelTop = height
+                - (int) Math.round(shorter * label.marginFraction())
+                - (int) Math.ceil(shorter * label.heightFraction() * 1.5);
+        assertThat(box[3])
+                .as("caption bottom against the label's top (%d)", labelTop)
+                .isLessThanOrEqualTo(labelTop);
         assertThat(box[1]).as("caption top").isGreaterThan(height / 2);
         assertThat(box[0]).isGreaterThanOrEqualTo(0);
         assertThat(box[2]).isLessThanOrEqualTo(width);
@@ -37,8 +57,11 @@ class FramePainterTest {
     @Test
     void paint_aRollBeforeAFallInTheSameShot_rollsAlongTheLedgeToWhereTheFallStarts() {
         Stage stage = Stage.of(640, 360, 24);
-        Storyboard board = new Storyboard("A yellow ball on a pine shelf, locked-off camera.", List.of(
-                new Beat(0, 2, "the ball rolls along the shelf"), new Beat(2, 4, "it rolls off the edge and falls to the floor")),
+        Storyboard board = new Storyboard(
+                "A yellow ball on a pine shelf, locked-off camera.",
+                List.of(
+                        new Beat(0, 2, "the ball rolls along the shelf"),
+                        new Beat(2, 4, "it rolls off the edge and falls to the floor")),
                 List.of(new AudioCue(3.0, "rubber thud")));
         FramePainter painter = new FramePainter(stage, ScenePlanner.plan(board, 4, 2));
 

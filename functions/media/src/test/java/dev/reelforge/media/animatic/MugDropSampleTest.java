@@ -44,8 +44,8 @@ class MugDropSampleTest {
     static void render() throws Exception {
         request = new RequestParser(JSON).parse(Files.readString(MUG_DROP));
         limits = ReviewProfiles.bundled(JSON).forProvider("animatic");
-        GenerationSpec spec = new GenerationSpec(request.prompt(), request.storyboard(), request.settings(), "animatic", 1,
-                List.of(), "", "");
+        GenerationSpec spec = new GenerationSpec(
+                request.prompt(), request.storyboard(), request.settings(), "animatic", 1, List.of(), "", "");
         clip = dir.resolve("mug-drop.mp4");
         new AnimaticRenderer(FFMPEG).render(spec, clip, p -> {});
     }
@@ -56,10 +56,15 @@ class MugDropSampleTest {
         List<Check> checks = review(metrics);
 
         assertThat(ShotStructure.of(metrics).cuts()).as("one locked-off shot").isEmpty();
-        assertThat(checks).allSatisfy(c -> assertThat(c.passed()).as("%s: %s", c.name(), c.detail()).isTrue());
+        assertThat(checks)
+                .allSatisfy(c -> assertThat(c.passed())
+                        .as("%s: %s", c.name(), c.detail())
+                        .isTrue());
         Check avSync = named(checks, "av-sync");
         assertThat(avSync.detail()).as("the impact was paired with its sound").contains("onset/motion pairs");
-        assertThat(avSync.value()).as("ms between the impact's sound and its visual event").isLessThanOrEqualTo(1000.0 / request.settings().fps());
+        assertThat(avSync.value())
+                .as("ms between the impact's sound and its visual event")
+                .isLessThanOrEqualTo(1000.0 / request.settings().fps());
     }
 
     @Test
@@ -75,8 +80,12 @@ class MugDropSampleTest {
     void mugDrop_withItsSubjectPushedOutOfTheFrame_failsFraming() {
         int w = request.settings().frameSize().width();
         int h = request.settings().frameSize().height();
-        Path emptied = filtered("emptied", String.format("split[bg][fg];[bg]scale=%d:%d,avgblur=sizeX=8:sizeY=8,scale=%d:%d[flat];"
-                + "[flat][fg]overlay=x=0:y='-%d*min(1,t/1.5)':eval=frame", w / 16, h / 16, w, h, h));
+        Path emptied = filtered(
+                "emptied",
+                String.format(
+                        "split[bg][fg];[bg]scale=%d:%d,avgblur=sizeX=8:sizeY=8,scale=%d:%d[flat];"
+                                + "[flat][fg]overlay=x=0:y='-%d*min(1,t/1.5)':eval=frame",
+                        w / 16, h / 16, w, h, h));
 
         Check framing = named(review(new FfmpegClipAnalyzer(FFMPEG).analyze(emptied)), "framing");
 
@@ -89,8 +98,26 @@ class MugDropSampleTest {
 
     private static Path filtered(String name, String videoFilter) {
         Path out = dir.resolve(name + ".mp4");
-        FFMPEG.run("re-encoding the mug drop " + name, List.of("-v", "error", "-y", "-i", clip.toString(), "-vf", videoFilter,
-                "-c:v", "libopenh264", "-b:v", "4M", "-pix_fmt", "yuv420p", "-c:a", "copy", out.toString()), Duration.ofMinutes(2));
+        FFMPEG.run(
+                "re-encoding the mug drop " + name,
+                List.of(
+                        "-v",
+                        "error",
+                        "-y",
+                        "-i",
+                        clip.toString(),
+                        "-vf",
+                        videoFilter,
+                        "-c:v",
+                        "libopenh264",
+                        "-b:v",
+                        "4M",
+                        "-pix_fmt",
+                        "yuv420p",
+                        "-c:a",
+                        "copy",
+                        out.toString()),
+                Duration.ofMinutes(2));
         return out;
     }
 

@@ -34,14 +34,27 @@ class SampleRequestsTest {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"ball-bounce-16x9", "three-shot-bottle", "product-box-orbit", "inline-ball-drop", "kitchen-spill-handheld"})
+    @ValueSource(
+            strings = {
+                "ball-bounce-16x9",
+                "three-shot-bottle",
+                "product-box-orbit",
+                "inline-ball-drop",
+                "kitchen-spill-handheld"
+            })
     void sample_rendersAndPassesEveryCheck(String name) throws Exception {
         RenderRequest request = request(name);
 
-        List<Check> checks = ClipChecks.evaluate(render(request), request.settings(), request.storyboard(),
+        List<Check> checks = ClipChecks.evaluate(
+                render(request),
+                request.settings(),
+                request.storyboard(),
                 ReviewProfiles.bundled(JSON).forProvider("animatic"));
 
-        assertThat(checks).allSatisfy(c -> assertThat(c.passed()).as("%s: %s", c.name(), c.detail()).isTrue());
+        assertThat(checks)
+                .allSatisfy(c -> assertThat(c.passed())
+                        .as("%s: %s", c.name(), c.detail())
+                        .isTrue());
     }
 
     @Test
@@ -52,8 +65,12 @@ class SampleRequestsTest {
         List<Integer> cuts = ShotStructure.of(render(request)).cuts();
 
         assertThat(cuts).hasSize(2);
-        assertThat(Math.abs(cuts.get(0) - 3 * fps)).as("cut frame %d against 00:03", cuts.get(0)).isLessThanOrEqualTo(1);
-        assertThat(Math.abs(cuts.get(1) - 6 * fps)).as("cut frame %d against 00:06", cuts.get(1)).isLessThanOrEqualTo(1);
+        assertThat(Math.abs(cuts.get(0) - 3 * fps))
+                .as("cut frame %d against 00:03", cuts.get(0))
+                .isLessThanOrEqualTo(1);
+        assertThat(Math.abs(cuts.get(1) - 6 * fps))
+                .as("cut frame %d against 00:06", cuts.get(1))
+                .isLessThanOrEqualTo(1);
     }
 
     private RenderRequest request(String name) throws Exception {
@@ -62,8 +79,19 @@ class SampleRequestsTest {
 
     private ClipMetrics render(RenderRequest request) {
         Path clip = dir.resolve(request.clientRequestId() + ".mp4");
-        new AnimaticRenderer(FFMPEG).render(new GenerationSpec(request.prompt(), request.storyboard(), request.settings(),
-                "animatic", 1, List.of(), "", ""), clip, p -> {});
+        new AnimaticRenderer(FFMPEG)
+                .render(
+                        new GenerationSpec(
+                                request.prompt(),
+                                request.storyboard(),
+                                request.settings(),
+                                "animatic",
+                                1,
+                                List.of(),
+                                "",
+                                ""),
+                        clip,
+                        p -> {});
         return new FfmpegClipAnalyzer(FFMPEG).analyze(clip);
     }
 }

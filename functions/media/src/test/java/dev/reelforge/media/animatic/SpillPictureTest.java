@@ -24,21 +24,42 @@ class SpillPictureTest {
         assertThat(before).as("no puddle before the impact at 2.0 s").isZero();
         assertThat(soon).as("the puddle right after it").isPositive();
         assertThat(later).as("the puddle has spread").isGreaterThan(soon * 3 / 2);
-        assertThat(later).as("a puddle, not a flood").isLessThan(STAGE.width() * (STAGE.height() - (int) STAGE.floorY()) / 4);
+        assertThat(later)
+                .as("a puddle, not a flood")
+                .isLessThan(STAGE.width() * (STAGE.height() - (int) STAGE.floorY()) / 4);
     }
 
     @Test
     void mugWithNothingInIt_leavesNoPuddle() {
-        assertThat(coffeePixelsOnTheFloor(painter("A white mug on a table above a white marble floor."), 2.95)).isZero();
+        assertThat(coffeePixelsOnTheFloor(painter("A white mug on a table above a white marble floor."), 2.95))
+                .isZero();
     }
 
     private static FramePainter painter(String description) {
-        Storyboard board = new Storyboard(description, List.of(new Beat(0, 1, "the mug rests on the table"),
-                new Beat(1, 3, "the mug falls onto the floor")), List.of(new AudioCue(2.0, "ceramic impact")));
-        List<BeatScene> uncaptioned = ScenePlanner.plan(board, 3, 4).stream().map(scene -> new BeatScene(scene.startSeconds(),
-                scene.endSeconds(), scene.shotStartSeconds(), "", scene.shape(), scene.motion(), scene.tips(), scene.shatters(),
-                scene.pieces(), scene.material(), scene.impactSeconds(), scene.reboundSeconds(), scene.palette(), scene.subjectX(),
-                scene.sizeFactor(), scene.panDirection(), scene.travelDirection())).toList();
+        Storyboard board = new Storyboard(
+                description,
+                List.of(new Beat(0, 1, "the mug rests on the table"), new Beat(1, 3, "the mug falls onto the floor")),
+                List.of(new AudioCue(2.0, "ceramic impact")));
+        List<BeatScene> uncaptioned = ScenePlanner.plan(board, 3, 4).stream()
+                .map(scene -> new BeatScene(
+                        scene.startSeconds(),
+                        scene.endSeconds(),
+                        scene.shotStartSeconds(),
+                        "",
+                        scene.shape(),
+                        scene.motion(),
+                        scene.tips(),
+                        scene.shatters(),
+                        scene.pieces(),
+                        scene.material(),
+                        scene.impactSeconds(),
+                        scene.reboundSeconds(),
+                        scene.palette(),
+                        scene.subjectX(),
+                        scene.sizeFactor(),
+                        scene.panDirection(),
+                        scene.travelDirection()))
+                .toList();
         return new FramePainter(STAGE, uncaptioned);
     }
 
@@ -52,7 +73,9 @@ class SpillPictureTest {
                 int r = canvas.rgb[i] & 0xff;
                 int g = canvas.rgb[i + 1] & 0xff;
                 int b = canvas.rgb[i + 2] & 0xff;
-                if (Math.abs(r - (COFFEE >> 16)) < 40 && Math.abs(g - ((COFFEE >> 8) & 0xff)) < 40 && Math.abs(b - (COFFEE & 0xff)) < 40) {
+                if (Math.abs(r - (COFFEE >> 16)) < 40
+                        && Math.abs(g - ((COFFEE >> 8) & 0xff)) < 40
+                        && Math.abs(b - (COFFEE & 0xff)) < 40) {
                     count++;
                 }
             }

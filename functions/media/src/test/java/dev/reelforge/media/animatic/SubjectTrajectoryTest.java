@@ -54,19 +54,42 @@ class SubjectTrajectoryTest {
 
         assertThat(trajectory.at(2.5).parts()).isEmpty();
         assertThat(scattered).hasSize(3);
-        double spread = settled.stream().mapToDouble(SubjectTrajectory.Shard::x).max().orElseThrow()
+        double spread = settled.stream()
+                        .mapToDouble(SubjectTrajectory.Shard::x)
+                        .max()
+                        .orElseThrow()
                 - settled.stream().mapToDouble(SubjectTrajectory.Shard::x).min().orElseThrow();
         assertThat(spread).as("the pieces skid apart").isGreaterThan(0.1 * STAGE.shortSide());
         for (int i = 0; i < settled.size(); i++) {
-            assertThat(settled.get(i).y()).as("piece %d rests on the floor", i).isBetween(STAGE.floorY() - 0.12 * STAGE.shortSide(), STAGE.floorY());
-            assertThat(later.get(i).x()).as("piece %d has come to rest", i).isCloseTo(settled.get(i).x(), within(0.5));
+            assertThat(settled.get(i).y())
+                    .as("piece %d rests on the floor", i)
+                    .isBetween(STAGE.floorY() - 0.12 * STAGE.shortSide(), STAGE.floorY());
+            assertThat(later.get(i).x())
+                    .as("piece %d has come to rest", i)
+                    .isCloseTo(settled.get(i).x(), within(0.5));
         }
     }
 
     @Test
     void at_bounceWithACuedSecondImpact_landsAgainOnThatCue() {
-        BeatScene cued = new BeatScene(0.0, 3.0, 0.0, "x", SubjectShape.BALL, Motion.FALL, false, false, 3, Material.RUBBER, 1.2, 0.5,
-                scene(Motion.FALL, false, 1.2).palette(), 0.5, 1.0, 0, 1);
+        BeatScene cued = new BeatScene(
+                0.0,
+                3.0,
+                0.0,
+                "x",
+                SubjectShape.BALL,
+                Motion.FALL,
+                false,
+                false,
+                3,
+                Material.RUBBER,
+                1.2,
+                0.5,
+                scene(Motion.FALL, false, 1.2).palette(),
+                0.5,
+                1.0,
+                0,
+                1);
 
         assertThat(bottom(cued, 1.2 + 0.25)).isLessThan(STAGE.floorY() - 0.05 * STAGE.shortSide());
         assertThat(bottom(cued, 1.7)).isCloseTo(STAGE.floorY(), within(0.5));
@@ -79,7 +102,8 @@ class SubjectTrajectoryTest {
 
         assertThat(bottom(scene, 1.5)).isEqualTo(STAGE.floorY());
         assertThat(SubjectTrajectory.at(scene, STAGE, 1.1).parts().get(0).x())
-                .isNotEqualTo(SubjectTrajectory.at(scene, STAGE, 2.9).parts().get(0).x());
+                .isNotEqualTo(
+                        SubjectTrajectory.at(scene, STAGE, 2.9).parts().get(0).x());
     }
 
     private static double bottom(BeatScene scene, double t) {
@@ -87,8 +111,25 @@ class SubjectTrajectoryTest {
     }
 
     private static BeatScene scene(Motion motion, boolean shatters, double impact) {
-        BeatScene.Palette palette = new BeatScene.Palette(0.2, 0xEEEEEE, 0xAAAAAA, 0x665544, 0xCC3333, 0.12, 0x9A6B41, -1);
-        return new BeatScene(1.0, 3.0, 1.0, "x", SubjectShape.MUG, motion, false, shatters, 3, Material.CERAMIC, impact, Double.NaN,
-                palette, 0.5, 1.0, 1, 1);
+        BeatScene.Palette palette =
+                new BeatScene.Palette(0.2, 0xEEEEEE, 0xAAAAAA, 0x665544, 0xCC3333, 0.12, 0x9A6B41, -1);
+        return new BeatScene(
+                1.0,
+                3.0,
+                1.0,
+                "x",
+                SubjectShape.MUG,
+                motion,
+                false,
+                shatters,
+                3,
+                Material.CERAMIC,
+                impact,
+                Double.NaN,
+                palette,
+                0.5,
+                1.0,
+                1,
+                1);
     }
 }

@@ -40,14 +40,60 @@ class C2paContentCredentialsTest {
     static void makeMedia() {
         Ffmpeg ffmpeg = Ffmpeg.bundled();
         original = dir.resolve("original.mp4");
-        ffmpeg.run("making an original", List.of("-v", "error", "-f", "lavfi", "-i", "testsrc2=s=320x240:r=30:d=1", "-f", "lavfi",
-                "-i", "sine=r=48000:d=1", "-c:v", "libopenh264", "-c:a", "aac", "-shortest", original.toString()), Duration.ofSeconds(30));
+        ffmpeg.run(
+                "making an original",
+                List.of(
+                        "-v",
+                        "error",
+                        "-f",
+                        "lavfi",
+                        "-i",
+                        "testsrc2=s=320x240:r=30:d=1",
+                        "-f",
+                        "lavfi",
+                        "-i",
+                        "sine=r=48000:d=1",
+                        "-c:v",
+                        "libopenh264",
+                        "-c:a",
+                        "aac",
+                        "-shortest",
+                        original.toString()),
+                Duration.ofSeconds(30));
         rendition = dir.resolve("1x1-240.mp4");
-        ffmpeg.run("making a rendition", List.of("-v", "error", "-i", original.toString(), "-vf", "crop=240:240", "-c:v", "libopenh264",
-                "-c:a", "aac", "-movflags", "+faststart", rendition.toString()), Duration.ofSeconds(30));
+        ffmpeg.run(
+                "making a rendition",
+                List.of(
+                        "-v",
+                        "error",
+                        "-i",
+                        original.toString(),
+                        "-vf",
+                        "crop=240:240",
+                        "-c:v",
+                        "libopenh264",
+                        "-c:a",
+                        "aac",
+                        "-movflags",
+                        "+faststart",
+                        rendition.toString()),
+                Duration.ofSeconds(30));
         still = dir.resolve("thumbnail.jpg");
-        ffmpeg.run("making a still", List.of("-v", "error", "-i", original.toString(), "-frames:v", "1", "-q:v", "4", "-update", "1",
-                still.toString()), Duration.ofSeconds(30));
+        ffmpeg.run(
+                "making a still",
+                List.of(
+                        "-v",
+                        "error",
+                        "-i",
+                        original.toString(),
+                        "-frames:v",
+                        "1",
+                        "-q:v",
+                        "4",
+                        "-update",
+                        "1",
+                        still.toString()),
+                Duration.ofSeconds(30));
         signer = LocalKeyProvenanceSigner.loadOrCreate(dir.resolve("keys"));
         credentials = C2paContentCredentials.local(dir.resolve("keys"), signer, Clock.systemUTC());
     }
@@ -62,11 +108,14 @@ class C2paContentCredentialsTest {
         assertThat(report.trusted()).as(report.failures().toString()).isTrue();
         assertThat(report.validationState()).isEqualTo("Trusted");
         assertThat(report.claimGenerator()).isEqualTo("Reelforge 0.1.0-test");
-        assertThat(report.actions()).extracting(CredentialsReport.Action::action)
+        assertThat(report.actions())
+                .extracting(CredentialsReport.Action::action)
                 .containsExactly(Action.CREATED, Action.CROPPED, Action.EDITED, Action.TRANSCODED);
-        assertThat(report.actions().get(0).digitalSourceType()).isEqualTo(CredentialsManifest.TRAINED_ALGORITHMIC_MEDIA);
+        assertThat(report.actions().get(0).digitalSourceType())
+                .isEqualTo(CredentialsManifest.TRAINED_ALGORITHMIC_MEDIA);
         assertThat(report.actions().get(0).softwareAgent()).isEqualTo("ray-2");
-        assertThat(report.ingredients()).containsExactly(new CredentialsReport.Ingredient("original.mp4", "parentOf", false));
+        assertThat(report.ingredients())
+                .containsExactly(new CredentialsReport.Ingredient("original.mp4", "parentOf", false));
         assertThat(report.promptSha256()).isEqualTo(PROMPT_SHA);
         assertThat(report.issuer()).contains("Reelforge");
         assertThat(Files.size(signed)).isGreaterThan(Files.size(rendition));
@@ -80,8 +129,11 @@ class C2paContentCredentialsTest {
         CredentialsReport report = credentials.read(signed, "image/jpeg");
 
         assertThat(report.trusted()).as(report.failures().toString()).isTrue();
-        assertThat(report.actions().get(0).digitalSourceType()).isEqualTo(CredentialsManifest.TRAINED_ALGORITHMIC_MEDIA);
-        assertThat(report.ingredients()).extracting(CredentialsReport.Ingredient::relationship).containsExactly("parentOf");
+        assertThat(report.actions().get(0).digitalSourceType())
+                .isEqualTo(CredentialsManifest.TRAINED_ALGORITHMIC_MEDIA);
+        assertThat(report.ingredients())
+                .extracting(CredentialsReport.Ingredient::relationship)
+                .containsExactly("parentOf");
     }
 
     @Test
@@ -126,16 +178,35 @@ class C2paContentCredentialsTest {
     @Test
     void read_ingredientThatCarriesItsOwnManifest_keepsItAsTheParentsRecord() {
         Path providerSigned = dir.resolve("provider-original.mp4");
-        credentials.embed(original, providerSigned, new CredentialsManifest("provider-original.mp4", "video/mp4", "0.1.0-test",
-                List.of(new Action(Action.CREATED, "ray-2", CredentialsManifest.TRAINED_ALGORITHMIC_MEDIA, "", Map.of())), "", List.of()));
+        credentials.embed(
+                original,
+                providerSigned,
+                new CredentialsManifest(
+                        "provider-original.mp4",
+                        "video/mp4",
+                        "0.1.0-test",
+                        List.of(new Action(
+                                Action.CREATED, "ray-2", CredentialsManifest.TRAINED_ALGORITHMIC_MEDIA, "", Map.of())),
+                        "",
+                        List.of()));
         Path signed = dir.resolve("from-signed-original.mp4");
 
-        credentials.embed(rendition, signed, new CredentialsManifest("1x1-240.mp4", "video/mp4", "0.1.0-test", actions(), PROMPT_SHA,
-                List.of(new Ingredient(providerSigned, "provider-original.mp4", "video/mp4", Relationship.PARENT_OF))));
+        credentials.embed(
+                rendition,
+                signed,
+                new CredentialsManifest(
+                        "1x1-240.mp4",
+                        "video/mp4",
+                        "0.1.0-test",
+                        actions(),
+                        PROMPT_SHA,
+                        List.of(new Ingredient(
+                                providerSigned, "provider-original.mp4", "video/mp4", Relationship.PARENT_OF))));
         CredentialsReport report = credentials.read(signed, "video/mp4");
 
         assertThat(report.trusted()).as(report.failures().toString()).isTrue();
-        assertThat(report.ingredients()).containsExactly(new CredentialsReport.Ingredient("provider-original.mp4", "parentOf", true));
+        assertThat(report.ingredients())
+                .containsExactly(new CredentialsReport.Ingredient("provider-original.mp4", "parentOf", true));
     }
 
     @Test
@@ -158,7 +229,8 @@ class C2paContentCredentialsTest {
         };
         C2paContentCredentials failing = C2paContentCredentials.local(dir.resolve("keys"), broken, Clock.systemUTC());
 
-        assertThatThrownBy(() -> failing.embed(rendition, dir.resolve("unsigned.mp4"), manifest("1x1-240.mp4", "video/mp4")))
+        assertThatThrownBy(() ->
+                        failing.embed(rendition, dir.resolve("unsigned.mp4"), manifest("1x1-240.mp4", "video/mp4")))
                 .isInstanceOf(MediaProcessingException.class)
                 .hasMessageContaining("KMS is unreachable");
     }
@@ -168,15 +240,16 @@ class C2paContentCredentialsTest {
         LocalKeyProvenanceSigner other = LocalKeyProvenanceSigner.loadOrCreate(dir.resolve("another-key"));
         LocalCertificateAuthority ca = LocalCertificateAuthority.loadOrCreate(dir.resolve("keys"), Clock.systemUTC());
 
-        assertThatThrownBy(() -> new C2paContentCredentials(signer, ca.issueSigningChain(other.publicKeyDer(), "someone else"),
-                ca.trustAnchorPem()))
+        assertThatThrownBy(() -> new C2paContentCredentials(
+                        signer, ca.issueSigningChain(other.publicKeyDer(), "someone else"), ca.trustAnchorPem()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("another key than the signer");
     }
 
     @Test
     void load_libraryFileMissing_failsSayingOutputsCannotBeMarked() {
-        assertThatThrownBy(() -> C2paLibrary.load(dir.resolve("no-such/libc2pa_c.so").toString()))
+        assertThatThrownBy(() ->
+                        C2paLibrary.load(dir.resolve("no-such/libc2pa_c.so").toString()))
                 .isInstanceOf(MediaProcessingException.class)
                 .hasMessageContaining("outputs cannot carry Content Credentials");
     }
@@ -194,13 +267,22 @@ class C2paContentCredentialsTest {
     }
 
     private static CredentialsManifest manifest(String title, String mediaType) {
-        return new CredentialsManifest(title, mediaType, "0.1.0-test", actions(), PROMPT_SHA,
+        return new CredentialsManifest(
+                title,
+                mediaType,
+                "0.1.0-test",
+                actions(),
+                PROMPT_SHA,
                 List.of(new Ingredient(original, "original.mp4", "video/mp4", Relationship.PARENT_OF)));
     }
 
     private static List<Action> actions() {
         return List.of(
-                new Action(Action.CREATED, "ray-2", CredentialsManifest.TRAINED_ALGORITHMIC_MEDIA, "generated by bedrock-async",
+                new Action(
+                        Action.CREATED,
+                        "ray-2",
+                        CredentialsManifest.TRAINED_ALGORITHMIC_MEDIA,
+                        "generated by bedrock-async",
                         Map.of("provider", "bedrock-async", "model", "ray-2")),
                 new Action(Action.CROPPED, "Reelforge 0.1.0-test", "", "cropped to 1:1", Map.of()),
                 new Action(Action.EDITED, "Reelforge 0.1.0-test", "", "visible label", Map.of("label", "AI-generated")),

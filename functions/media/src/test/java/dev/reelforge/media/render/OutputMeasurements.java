@@ -16,8 +16,23 @@ final class OutputMeasurements {
 
     /** EBU R128 integrated loudness (LUFS) and true peak (dBTP) of the file's audio, from the ebur128 filter's summary. */
     static double[] loudness(Ffmpeg ffmpeg, Path clip) {
-        String log = ffmpeg.run("measuring with ebur128", List.of("-v", "info", "-nostats", "-i", clip.toString(), "-map", "0:a:0",
-                "-af", "ebur128=peak=true", "-f", "null", "-"), Duration.ofSeconds(60)).stderr();
+        String log = ffmpeg.run(
+                        "measuring with ebur128",
+                        List.of(
+                                "-v",
+                                "info",
+                                "-nostats",
+                                "-i",
+                                clip.toString(),
+                                "-map",
+                                "0:a:0",
+                                "-af",
+                                "ebur128=peak=true",
+                                "-f",
+                                "null",
+                                "-"),
+                        Duration.ofSeconds(60))
+                .stderr();
         String summary = log.substring(log.lastIndexOf("Summary:"));
         return new double[] {value(INTEGRATED.matcher(summary)), value(TRUE_PEAK.matcher(summary))};
     }

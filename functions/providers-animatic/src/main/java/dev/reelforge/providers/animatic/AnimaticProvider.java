@@ -21,8 +21,8 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
@@ -70,8 +70,17 @@ public final class AnimaticProvider implements VideoProvider, AutoCloseable {
     }
 
     AnimaticProvider(Path workDir, ClipRendering renderer, int workers, int queueCapacity) {
-        this(workDir, renderer, FinishedClips.inDirectory(workDir), new ThreadPoolExecutor(workers, workers, 30,
-                TimeUnit.SECONDS, new ArrayBlockingQueue<>(queueCapacity), daemonThreads()));
+        this(
+                workDir,
+                renderer,
+                FinishedClips.inDirectory(workDir),
+                new ThreadPoolExecutor(
+                        workers,
+                        workers,
+                        30,
+                        TimeUnit.SECONDS,
+                        new ArrayBlockingQueue<>(queueCapacity),
+                        daemonThreads()));
     }
 
     private AnimaticProvider(Path workDir, ClipRendering renderer, FinishedClips finished, Executor executor) {
@@ -86,7 +95,8 @@ public final class AnimaticProvider implements VideoProvider, AutoCloseable {
         try {
             Files.createDirectories(workDir);
         } catch (IOException e) {
-            throw new IllegalStateException("cannot create the animatic work directory " + workDir + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot create the animatic work directory " + workDir + ": " + e.getMessage(), e);
         }
     }
 
@@ -115,7 +125,8 @@ public final class AnimaticProvider implements VideoProvider, AutoCloseable {
     @Override
     public ProviderJob submit(GenerationSpec spec, String idempotencyKey) {
         if (idempotencyKey == null || idempotencyKey.isBlank()) {
-            throw InvalidRequestException.of("idempotencyKey", "a submit needs an idempotency key so retries do not render twice");
+            throw InvalidRequestException.of(
+                    "idempotencyKey", "a submit needs an idempotency key so retries do not render twice");
         }
         try {
             DefectSet.parse(spec.defects());
@@ -123,7 +134,8 @@ public final class AnimaticProvider implements VideoProvider, AutoCloseable {
             throw InvalidRequestException.of("defects", e.getMessage());
         }
         String id = jobId(idempotencyKey);
-        return jobs.computeIfAbsent(id, key -> finished.exists(key) ? RenderJob.alreadyFinished(key) : schedule(key, spec))
+        return jobs.computeIfAbsent(
+                        id, key -> finished.exists(key) ? RenderJob.alreadyFinished(key) : schedule(key, spec))
                 .snapshot();
     }
 
@@ -134,16 +146,23 @@ public final class AnimaticProvider implements VideoProvider, AutoCloseable {
             return job.snapshot();
         }
         if (isJobId(providerJobId) && finished.exists(providerJobId)) {
-            return jobs.computeIfAbsent(providerJobId, RenderJob::alreadyFinished).snapshot();
+            return jobs.computeIfAbsent(providerJobId, RenderJob::alreadyFinished)
+                    .snapshot();
         }
-        return new ProviderJob(providerJobId, ProviderJob.State.FAILED, 0, 1,
-                "the animatic has no job " + providerJobId + " (never submitted here, or the renderer restarted mid-render); submit again");
+        return new ProviderJob(
+                providerJobId,
+                ProviderJob.State.FAILED,
+                0,
+                1,
+                "the animatic has no job " + providerJobId
+                        + " (never submitted here, or the renderer restarted mid-render); submit again");
     }
 
     @Override
     public void download(String providerJobId, Path target) {
         if (!isJobId(providerJobId) || !finished.exists(providerJobId)) {
-            throw new ProviderFailedException("animatic job " + providerJobId + " has no finished clip; poll until it is COMPLETED");
+            throw new ProviderFailedException(
+                    "animatic job " + providerJobId + " has no finished clip; poll until it is COMPLETED");
         }
         try {
             Path parent = target.toAbsolutePath().getParent();
@@ -152,7 +171,8 @@ public final class AnimaticProvider implements VideoProvider, AutoCloseable {
             }
             finished.copyTo(providerJobId, target);
         } catch (IOException e) {
-            throw new ProviderFailedException("could not copy animatic clip " + providerJobId + ": " + e.getMessage(), e);
+            throw new ProviderFailedException(
+                    "could not copy animatic clip " + providerJobId + ": " + e.getMessage(), e);
         }
     }
 
@@ -176,8 +196,8 @@ public final class AnimaticProvider implements VideoProvider, AutoCloseable {
         try {
             executor.execute(() -> run(job, spec));
         } catch (RejectedExecutionException e) {
-            throw new ProviderThrottledException("the animatic renderer is busy (" + pool.getQueue().size()
-                    + " renders waiting); retry in a few seconds");
+            throw new ProviderThrottledException("the animatic renderer is busy ("
+                    + pool.getQueue().size() + " renders waiting); retry in a few seconds");
         }
         return job;
     }
@@ -194,7 +214,8 @@ public final class AnimaticProvider implements VideoProvider, AutoCloseable {
         } catch (IOException e) {
             job.failed("the animatic could not store its clip: " + e.getMessage());
         } catch (RuntimeException e) {
-            job.failed("the animatic render failed unexpectedly (" + e.getClass().getSimpleName() + ")");
+            job.failed(
+                    "the animatic render failed unexpectedly (" + e.getClass().getSimpleName() + ")");
             throw e;
         } finally {
             deleteQuietly(partial);

@@ -28,7 +28,11 @@ interface FinishedClips {
 
             @Override
             public void store(String jobId, Path rendered) throws IOException {
-                Files.move(rendered, dir.resolve(jobId + ".mp4"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(
+                        rendered,
+                        dir.resolve(jobId + ".mp4"),
+                        StandardCopyOption.ATOMIC_MOVE,
+                        StandardCopyOption.REPLACE_EXISTING);
             }
 
             @Override

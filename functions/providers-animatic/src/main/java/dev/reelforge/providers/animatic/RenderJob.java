@@ -52,6 +52,11 @@ final class RenderJob {
 
     ProviderJob snapshot() {
         State now = state;
-        return new ProviderJob(id, now, now == State.QUEUED ? 0 : progress, POLL_AFTER_SECONDS, now == State.FAILED ? failureReason : "");
+        return new ProviderJob(
+                id,
+                now,
+                now == State.QUEUED ? 0 : progress,
+                POLL_AFTER_SECONDS,
+                now == State.FAILED ? failureReason : "");
     }
 }

@@ -67,7 +67,8 @@ class AnimaticProviderTest {
         assertThat(job.progressPercent()).isEqualTo(100);
         Path target = work.resolve("downloads/clip.mp4");
         provider.download(job.providerJobId(), target);
-        assertThat(Files.mismatch(target, work.resolve(job.providerJobId() + ".mp4"))).isEqualTo(-1);
+        assertThat(Files.mismatch(target, work.resolve(job.providerJobId() + ".mp4")))
+                .isEqualTo(-1);
         ProbeResult probe = new FfprobeClipProbe(Ffmpeg.bundled()).probe(target);
         assertThat(probe.width()).isEqualTo(360);
         assertThat(probe.height()).isEqualTo(640);
@@ -99,7 +100,9 @@ class AnimaticProviderTest {
         provider.awaitIdle();
         provider.submit(spec(), "same-key");
 
-        assertThat(second.providerJobId()).isEqualTo(first.providerJobId()).isEqualTo(AnimaticProvider.jobId("same-key"));
+        assertThat(second.providerJobId())
+                .isEqualTo(first.providerJobId())
+                .isEqualTo(AnimaticProvider.jobId("same-key"));
         assertThat(first.providerJobId()).matches("anim-[0-9a-f]{16}");
         assertThat(renders).hasValue(1);
     }
@@ -124,9 +127,13 @@ class AnimaticProviderTest {
 
     @Test
     void poll_renderFails_reportsFailedWithUserFacingReason() {
-        provider = new AnimaticProvider(work, (spec, out, progress) -> {
-            throw new MediaProcessingException("ffmpeg failed while encoding the animatic (exit 1): disk full");
-        }, 1, 4);
+        provider = new AnimaticProvider(
+                work,
+                (spec, out, progress) -> {
+                    throw new MediaProcessingException("ffmpeg failed while encoding the animatic (exit 1): disk full");
+                },
+                1,
+                4);
 
         String id = provider.submit(spec(), "doomed").providerJobId();
         provider.awaitIdle();
@@ -134,15 +141,23 @@ class AnimaticProviderTest {
 
         assertThat(job.state()).isEqualTo(State.FAILED);
         assertThat(job.failureReason()).contains("disk full");
-        assertThatThrownBy(() -> provider.download(id, work.resolve("x.mp4"))).isInstanceOf(ProviderFailedException.class);
+        assertThatThrownBy(() -> provider.download(id, work.resolve("x.mp4")))
+                .isInstanceOf(ProviderFailedException.class);
     }
 
     @Test
     void submit_unknownDefect_throwsInvalidRequestNamingIt() {
         provider = new AnimaticProvider(work, this::blockingRender, 1, 4);
         GenerationSpec spec = spec();
-        GenerationSpec withDefect = new GenerationSpec(spec.prompt(), spec.storyboard(), spec.settings(), spec.model(),
-                spec.seed(), List.of("glitter"), "", "");
+        GenerationSpec withDefect = new GenerationSpec(
+                spec.prompt(),
+                spec.storyboard(),
+                spec.settings(),
+                spec.model(),
+                spec.seed(),
+                List.of("glitter"),
+                "",
+                "");
 
         assertThatThrownBy(() -> provider.submit(withDefect, "k"))
                 .isInstanceOf(InvalidRequestException.class)
@@ -174,7 +189,8 @@ class AnimaticProviderTest {
     void download_pathLikeJobId_isRefused() {
         provider = new AnimaticProvider(work, this::blockingRender, 1, 4);
 
-        assertThatThrownBy(() -> provider.download("../../etc/passwd", work.resolve("x"))).isInstanceOf(ProviderFailedException.class);
+        assertThatThrownBy(() -> provider.download("../../etc/passwd", work.resolve("x")))
+                .isInstanceOf(ProviderFailedException.class);
     }
 
     private void blockingRender(GenerationSpec spec, Path output, IntConsumer progress) {
@@ -206,19 +222,22 @@ class AnimaticProviderTest {
     @Test
     void inline_submitRendersBeforeReturning_andAnotherContainersPollFindsTheClipInTheStore() throws Exception {
         DirectoryClipStore bucket = new DirectoryClipStore(work.resolve("bucket"));
-        AnimaticProvider submitContainer = AnimaticProvider.inline(bucket, work.resolve("submit-tmp"), this::countedRender);
+        AnimaticProvider submitContainer =
+                AnimaticProvider.inline(bucket, work.resolve("submit-tmp"), this::countedRender);
         AnimaticProvider pollContainer = AnimaticProvider.inline(bucket, work.resolve("poll-tmp"), this::countedRender);
 
         ProviderJob submitted = submitContainer.submit(spec(), "tenant/req-9/attempt-1");
 
         assertThat(submitted.state()).isEqualTo(State.COMPLETED);
-        assertThat(bucket.exists(AnimaticProvider.STORE_PREFIX + submitted.providerJobId() + ".mp4")).isTrue();
+        assertThat(bucket.exists(AnimaticProvider.STORE_PREFIX + submitted.providerJobId() + ".mp4"))
+                .isTrue();
         ProviderJob polled = pollContainer.poll(submitted.providerJobId());
         assertThat(polled.state()).isEqualTo(State.COMPLETED);
         Path copy = work.resolve("downloaded.mp4");
         pollContainer.download(submitted.providerJobId(), copy);
         assertThat(Files.readString(copy)).isEqualTo("clip of a ball drops");
-        assertThat(pollContainer.submit(spec(), "tenant/req-9/attempt-1").state()).isEqualTo(State.COMPLETED);
+        assertThat(pollContainer.submit(spec(), "tenant/req-9/attempt-1").state())
+                .isEqualTo(State.COMPLETED);
         assertThat(renders).hasValue(1);
         try (var leftovers = Files.list(work.resolve("submit-tmp"))) {
             assertThat(leftovers).isEmpty();
@@ -236,14 +255,19 @@ class AnimaticProviderTest {
 
         assertThat(submitted.state()).isEqualTo(State.FAILED);
         assertThat(submitted.failureReason()).contains("disk full");
-        assertThat(bucket.exists(AnimaticProvider.STORE_PREFIX + submitted.providerJobId() + ".mp4")).isFalse();
-        assertThat(AnimaticProvider.inline(bucket, work.resolve("tmp2"), this::countedRender).poll(submitted.providerJobId()).state())
+        assertThat(bucket.exists(AnimaticProvider.STORE_PREFIX + submitted.providerJobId() + ".mp4"))
+                .isFalse();
+        assertThat(AnimaticProvider.inline(bucket, work.resolve("tmp2"), this::countedRender)
+                        .poll(submitted.providerJobId())
+                        .state())
                 .isEqualTo(State.FAILED);
     }
 
     private static GenerationSpec spec() {
-        Storyboard board = new Storyboard("a ball drops",
-                List.of(new Beat(0, 1, "A ball drops and hits the floor")), List.of(new AudioCue(0.6, "thud")));
+        Storyboard board = new Storyboard(
+                "a ball drops",
+                List.of(new Beat(0, 1, "A ball drops and hits the floor")),
+                List.of(new AudioCue(0.6, "thud")));
         RenderSettings settings = new RenderSettings(AspectRatio.PORTRAIT_9_16, 1.0, Resolution.R360P, 12, 1, "");
         return new GenerationSpec("a ball drops", board, settings, "animatic", 5, List.of(), "", "");
     }

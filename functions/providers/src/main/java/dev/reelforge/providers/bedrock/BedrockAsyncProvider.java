@@ -52,8 +52,8 @@ public final class BedrockAsyncProvider implements VideoProvider {
     /**
      * @param outputPrefix {@code s3://<our bucket>/<prefix>}; must be the bucket {@code bucket} reads
      */
-    public BedrockAsyncProvider(BedrockRuntimeClient bedrock, URI outputPrefix, ClipStore bucket, ProviderJobLedger ledger,
-            Clock clock) {
+    public BedrockAsyncProvider(
+            BedrockRuntimeClient bedrock, URI outputPrefix, ClipStore bucket, ProviderJobLedger ledger, Clock clock) {
         if (!"s3".equals(outputPrefix.getScheme()) || outputPrefix.getHost() == null) {
             throw new IllegalArgumentException("Bedrock output prefix must be s3://bucket/prefix, not " + outputPrefix);
         }
@@ -87,7 +87,10 @@ public final class BedrockAsyncProvider implements VideoProvider {
 
     @Override
     public ProviderJob submit(GenerationSpec spec, String idempotencyKey) {
-        return once.submit(idempotencyKey, () -> start(spec, idempotencyKey), this::poll,
+        return once.submit(
+                idempotencyKey,
+                () -> start(spec, idempotencyKey),
+                this::poll,
                 new SubmitOnce.Reconciliation.IdempotencyKey());
     }
 
@@ -100,8 +103,14 @@ public final class BedrockAsyncProvider implements VideoProvider {
         }
         if (status == AsyncInvokeStatus.FAILED) {
             String message = invocation.failureMessage();
-            return new ProviderJob(providerJobId, ProviderJob.State.FAILED, 0, 1,
-                    (ProviderErrors.isModeration(message) ? "Bedrock's content filters refused this clip: " : "Bedrock failed: ")
+            return new ProviderJob(
+                    providerJobId,
+                    ProviderJob.State.FAILED,
+                    0,
+                    1,
+                    (ProviderErrors.isModeration(message)
+                                    ? "Bedrock's content filters refused this clip: "
+                                    : "Bedrock failed: ")
                             + ProviderErrors.clean(message));
         }
         return new ProviderJob(providerJobId, ProviderJob.State.IN_PROGRESS, 0, POLL_SECONDS, "");
@@ -118,14 +127,15 @@ public final class BedrockAsyncProvider implements VideoProvider {
         try {
             bucket.download(key, target);
         } catch (NoSuchElementException e) {
-            throw new PaidRenderLostException("Bedrock reported the render complete but "
-                    + bucket.locate(key) + " does not exist (deleted by a lifecycle rule?); the render was paid for but lost");
+            throw new PaidRenderLostException("Bedrock reported the render complete but " + bucket.locate(key)
+                    + " does not exist (deleted by a lifecycle rule?); the render was paid for but lost");
         }
     }
 
     private ProviderJob start(GenerationSpec spec, String idempotencyKey) {
         if (!spec.remixOf().isEmpty() || !spec.referenceImage().isEmpty()) {
-            throw new ProviderFailedException(NAME + " adapter renders text-to-video only; remix and reference images are not mapped");
+            throw new ProviderFailedException(
+                    NAME + " adapter renders text-to-video only; remix and reference images are not mapped");
         }
         Document input = Document.mapBuilder()
                 .putString("prompt", spec.prompt())
@@ -152,7 +162,8 @@ public final class BedrockAsyncProvider implements VideoProvider {
 
     private GetAsyncInvokeResponse get(String invocationArn) {
         if (invocationArn == null || !INVOCATION_ARN.matcher(invocationArn).matches()) {
-            throw new ProviderFailedException("not a Bedrock async invocation ARN: " + ProviderErrors.clean(invocationArn));
+            throw new ProviderFailedException(
+                    "not a Bedrock async invocation ARN: " + ProviderErrors.clean(invocationArn));
         }
         try {
             return bedrock.getAsyncInvoke(b -> b.invocationArn(invocationArn));

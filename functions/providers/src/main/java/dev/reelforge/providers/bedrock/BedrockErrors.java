@@ -56,32 +56,48 @@ final class BedrockErrors {
                     + e.getClass().getSimpleName() + "); retrying later");
         }
         int status = service.statusCode();
-        log.warn("Bedrock {} failed: HTTP {} {} (AWS request id {})", operation, status,
-                service.awsErrorDetails() == null ? "" : service.awsErrorDetails().errorCode(), service.requestId());
-        String detail = ProviderErrors.clean(service.awsErrorDetails() == null ? "" : service.awsErrorDetails().errorMessage());
+        log.warn(
+                "Bedrock {} failed: HTTP {} {} (AWS request id {})",
+                operation,
+                status,
+                service.awsErrorDetails() == null
+                        ? ""
+                        : service.awsErrorDetails().errorCode(),
+                service.requestId());
+        String detail = ProviderErrors.clean(
+                service.awsErrorDetails() == null
+                        ? ""
+                        : service.awsErrorDetails().errorMessage());
         if (e instanceof ValidationException) {
             return ProviderErrors.isModeration(detail)
                     ? new ContentRejectedException("Bedrock's content filters refused this request: " + detail)
                     : InvalidRequestException.of("provider", "Bedrock refused " + operation + " as invalid: " + detail);
         }
         if (e instanceof ConflictException) {
-            return new JobConflictException("Bedrock already holds a different request under this clip's idempotency token");
+            return new JobConflictException(
+                    "Bedrock already holds a different request under this clip's idempotency token");
         }
         if (e instanceof AccessDeniedException || e instanceof ResourceNotFoundException) {
-            return new ProviderFailedException("Bedrock refused " + operation + " (" + e.getClass().getSimpleName()
-                    + "): check model access for this account and region and the function's IAM role");
+            return new ProviderFailedException(
+                    "Bedrock refused " + operation + " (" + e.getClass().getSimpleName()
+                            + "): check model access for this account and region and the function's IAM role");
         }
-        if (e instanceof ServiceQuotaExceededException || status == 429 || status >= 500 || service.isThrottlingException()) {
-            return new ProviderThrottledException("Bedrock is throttling or unavailable on " + operation + " (HTTP " + status
-                    + "); retrying later", ProviderErrors.retryAfterSeconds(headers(service), clock));
+        if (e instanceof ServiceQuotaExceededException
+                || status == 429
+                || status >= 500
+                || service.isThrottlingException()) {
+            return new ProviderThrottledException(
+                    "Bedrock is throttling or unavailable on " + operation + " (HTTP " + status + "); retrying later",
+                    ProviderErrors.retryAfterSeconds(headers(service), clock));
         }
         return new ProviderFailedException("Bedrock " + operation + " failed (HTTP " + status + "): " + detail);
     }
 
     private static HttpHeaders headers(AwsServiceException e) {
-        Map<String, List<String>> raw = e.awsErrorDetails() == null || e.awsErrorDetails().sdkHttpResponse() == null
-                ? Map.of()
-                : e.awsErrorDetails().sdkHttpResponse().headers();
+        Map<String, List<String>> raw =
+                e.awsErrorDetails() == null || e.awsErrorDetails().sdkHttpResponse() == null
+                        ? Map.of()
+                        : e.awsErrorDetails().sdkHttpResponse().headers();
         return HttpHeaders.of(raw, (k, v) -> true);
     }
 }

@@ -18,7 +18,8 @@ final class BedrockOutput {
     static String videoKey(GetAsyncInvokeResponse invocation, URI outputPrefix) {
         String arn = invocation.invocationArn();
         String invocationId = arn.substring(arn.lastIndexOf('/') + 1);
-        String s3Uri = invocation.outputDataConfig() != null && invocation.outputDataConfig().s3OutputDataConfig() != null
+        String s3Uri = invocation.outputDataConfig() != null
+                        && invocation.outputDataConfig().s3OutputDataConfig() != null
                 ? invocation.outputDataConfig().s3OutputDataConfig().s3Uri()
                 : outputPrefix.toString();
         URI folder = URI.create(s3Uri.replaceAll("/+$", ""));

@@ -38,7 +38,8 @@ import java.util.regex.Pattern;
  */
 public final class FalQueueProvider implements VideoProvider {
     public static final String NAME = "fal-queue";
-    private static final Pattern JOB_ID = Pattern.compile("[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*/requests/[A-Za-z0-9_-]{1,128}");
+    private static final Pattern JOB_ID =
+            Pattern.compile("[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*/requests/[A-Za-z0-9_-]{1,128}");
     private static final Set<Integer> GONE = Set.of(403, 404, 410);
 
     private final FalQueueSettings settings;
@@ -49,7 +50,8 @@ public final class FalQueueProvider implements VideoProvider {
 
     public FalQueueProvider(FalQueueSettings settings, ObjectMapper json, ProviderJobLedger ledger, Clock clock) {
         this.settings = settings;
-        this.http = new ProviderHttp(NAME, ProviderHttp.defaultClient(settings.connectTimeout()), json, settings.requestTimeout());
+        this.http = new ProviderHttp(
+                NAME, ProviderHttp.defaultClient(settings.connectTimeout()), json, settings.requestTimeout());
         this.json = json;
         this.once = new SubmitOnce(ledger, clock, NAME);
         this.clock = clock;
@@ -67,21 +69,39 @@ public final class FalQueueProvider implements VideoProvider {
 
     @Override
     public ProviderJob poll(String providerJobId) {
-        ProviderHttp.Answer answer = http.send(authorized(queue(checkedId(providerJobId) + "/status")).GET().build(), "status");
+        ProviderHttp.Answer answer = http.send(
+                authorized(queue(checkedId(providerJobId) + "/status")).GET().build(), "status");
         if (answer.status() == 404) {
             return failed(providerJobId, NAME + " no longer knows this request; submit again");
         }
         JsonNode status = ok(answer, "status");
         String error = ProviderErrors.redact(ProviderErrors.detail(status), settings.apiKey());
         return switch (status.path("status").asText("")) {
-            case "IN_QUEUE" -> new ProviderJob(providerJobId, ProviderJob.State.QUEUED, 0, pollAfter(answer, settings.queuedPollSeconds()), "");
-            case "IN_PROGRESS" -> new ProviderJob(providerJobId, ProviderJob.State.IN_PROGRESS, 50,
-                    pollAfter(answer, settings.runningPollSeconds()), "");
-            case "COMPLETED" -> error.isEmpty()
-                    ? new ProviderJob(providerJobId, ProviderJob.State.COMPLETED, 100, 1, "")
-                    : failed(providerJobId, (ProviderErrors.isModeration(error) ? "the provider's moderation refused this clip: "
-                            : "the provider failed: ") + ProviderErrors.clean(error));
-            default -> throw new ProviderThrottledException(NAME + " reported an unknown queue status; asking again later");
+            case "IN_QUEUE" ->
+                new ProviderJob(
+                        providerJobId,
+                        ProviderJob.State.QUEUED,
+                        0,
+                        pollAfter(answer, settings.queuedPollSeconds()),
+                        "");
+            case "IN_PROGRESS" ->
+                new ProviderJob(
+                        providerJobId,
+                        ProviderJob.State.IN_PROGRESS,
+                        50,
+                        pollAfter(answer, settings.runningPollSeconds()),
+                        "");
+            case "COMPLETED" ->
+                error.isEmpty()
+                        ? new ProviderJob(providerJobId, ProviderJob.State.COMPLETED, 100, 1, "")
+                        : failed(
+                                providerJobId,
+                                (ProviderErrors.isModeration(error)
+                                                ? "the provider's moderation refused this clip: "
+                                                : "the provider failed: ")
+                                        + ProviderErrors.clean(error));
+            default ->
+                throw new ProviderThrottledException(NAME + " reported an unknown queue status; asking again later");
         };
     }
 
@@ -89,19 +109,22 @@ public final class FalQueueProvider implements VideoProvider {
     public void download(String providerJobId, Path target) {
         String id = checkedId(providerJobId);
         URI file = videoUrl(id);
-        HttpResponse<InputStream> response = http.stream(http.request(file).GET().build(), "download video");
+        HttpResponse<InputStream> response =
+                http.stream(http.request(file).GET().build(), "download video");
         if (GONE.contains(response.statusCode())) {
             close(response);
             response = http.stream(http.request(videoUrl(id)).GET().build(), "download video with a fresh URL");
             if (GONE.contains(response.statusCode())) {
                 close(response);
-                throw new PaidRenderLostException(NAME + " video file is gone (HTTP " + response.statusCode()
-                        + ") even after asking for a fresh result; the render was paid for but could not be copied in time");
+                throw new PaidRenderLostException(
+                        NAME + " video file is gone (HTTP " + response.statusCode()
+                                + ") even after asking for a fresh result; the render was paid for but could not be copied in time");
             }
         }
         if (response.statusCode() / 100 != 2) {
             close(response);
-            throw ProviderErrors.forStatus(NAME, "download video", response.statusCode(), response.headers(), "", clock);
+            throw ProviderErrors.forStatus(
+                    NAME, "download video", response.statusCode(), response.headers(), "", clock);
         }
         ClipDownload.write(response, target, NAME);
     }
@@ -112,32 +135,41 @@ public final class FalQueueProvider implements VideoProvider {
      * @return the queue's answer, e.g. {@code CANCELLATION_REQUESTED}, {@code ALREADY_COMPLETED} or {@code NOT_FOUND}
      */
     public String cancel(String providerJobId) {
-        ProviderHttp.Answer answer = http.send(authorized(queue(checkedId(providerJobId) + "/cancel"))
-                .PUT(HttpRequest.BodyPublishers.noBody()).build(), "cancel");
+        ProviderHttp.Answer answer = http.send(
+                authorized(queue(checkedId(providerJobId) + "/cancel"))
+                        .PUT(HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                "cancel");
         if (answer.status() == 429 || answer.status() >= 500) {
             throw ProviderErrors.forStatus(NAME, "cancel", answer.status(), answer.headers(), "", clock);
         }
-        return answer.jsonOrEmpty().path("status").asText(answer.status() == 404 ? "NOT_FOUND" : "HTTP_" + answer.status());
+        return answer.jsonOrEmpty()
+                .path("status")
+                .asText(answer.status() == 404 ? "NOT_FOUND" : "HTTP_" + answer.status());
     }
 
     private ProviderJob create(GenerationSpec spec) {
         if (!spec.remixOf().isEmpty() || !spec.referenceImage().isEmpty()) {
-            throw new ProviderFailedException(NAME + " adapter renders text-to-video only; remix and reference images are not mapped");
+            throw new ProviderFailedException(
+                    NAME + " adapter renders text-to-video only; remix and reference images are not mapped");
         }
         ObjectNode input = json.createObjectNode()
                 .put("prompt", spec.prompt())
                 .put("aspect_ratio", spec.settings().aspectRatio().label())
                 .put("duration", Math.round(spec.settings().durationSeconds()) + "s")
                 .put("resolution", spec.settings().resolution().label());
-        HttpRequest request = authorized(queue(spec.model())).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes(input))).build();
+        HttpRequest request = authorized(queue(spec.model()))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes(input)))
+                .build();
         ProviderHttp.Answer answer = http.sendCreate(request, "submit");
         if (answer.ambiguous()) {
             throw new AmbiguousCreateException(answer.ambiguityReason());
         }
         JsonNode queued = ok(answer, "submit");
         String responseUrl = queued.path("response_url").asText("");
-        String path = responseUrl.isEmpty() ? "" : URI.create(responseUrl).getPath().replaceFirst("^/+", "");
+        String path =
+                responseUrl.isEmpty() ? "" : URI.create(responseUrl).getPath().replaceFirst("^/+", "");
         if (!JOB_ID.matcher(path).matches()) {
             throw new AmbiguousCreateException(NAME + " accepted the submit without a usable response_url");
         }
@@ -156,8 +188,13 @@ public final class FalQueueProvider implements VideoProvider {
 
     private JsonNode ok(ProviderHttp.Answer answer, String what) {
         if (!answer.ok()) {
-            throw ProviderErrors.forStatus(NAME, what, answer.status(), answer.headers(),
-                    ProviderErrors.redact(ProviderErrors.detail(answer.jsonOrEmpty()), settings.apiKey()), clock);
+            throw ProviderErrors.forStatus(
+                    NAME,
+                    what,
+                    answer.status(),
+                    answer.headers(),
+                    ProviderErrors.redact(ProviderErrors.detail(answer.jsonOrEmpty()), settings.apiKey()),
+                    clock);
         }
         return answer.jsonBody();
     }

@@ -12,8 +12,13 @@ import java.util.Objects;
  * @param apiKey sent as {@code Authorization: Key …} to the queue only (never to the file host); never logged; kept
  *     stripped, and refused if an HTTP header cannot carry it
  */
-public record FalQueueSettings(URI baseUrl, String apiKey, Duration connectTimeout, Duration requestTimeout,
-        int queuedPollSeconds, int runningPollSeconds) {
+public record FalQueueSettings(
+        URI baseUrl,
+        String apiKey,
+        Duration connectTimeout,
+        Duration requestTimeout,
+        int queuedPollSeconds,
+        int runningPollSeconds) {
     public FalQueueSettings {
         Objects.requireNonNull(baseUrl, "baseUrl");
         apiKey = ProviderHttp.headerSafeCredential("fal-queue", apiKey);

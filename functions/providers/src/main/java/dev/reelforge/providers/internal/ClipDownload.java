@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
 public final class ClipDownload {
     private static final Logger log = LoggerFactory.getLogger(ClipDownload.class);
     /** Types servers give MP4 files besides {@code video/*}: S3 and CDNs default to octet-stream. */
-    private static final Set<String> OPAQUE = Set.of("application/octet-stream", "binary/octet-stream", "application/mp4");
+    private static final Set<String> OPAQUE =
+            Set.of("application/octet-stream", "binary/octet-stream", "application/mp4");
 
     private ClipDownload() {}
 
@@ -38,16 +39,21 @@ public final class ClipDownload {
      * absent or opaque); returns the SHA-256 of what was written.
      */
     public static String write(HttpResponse<InputStream> response, Path target, String provider, String typePrefix) {
-        String type = response.headers().firstValue("content-type").orElse("").toLowerCase(Locale.ROOT)
-                .replaceAll(";.*", "").strip();
+        String type = response.headers()
+                .firstValue("content-type")
+                .orElse("")
+                .toLowerCase(Locale.ROOT)
+                .replaceAll(";.*", "")
+                .strip();
         if (!type.isEmpty() && !type.startsWith(typePrefix) && !OPAQUE.contains(type)) {
             try {
                 response.body().close();
             } catch (IOException ignored) {
                 // the body is not wanted
             }
-            throw new CorruptDownloadException(provider + " served the finished " + typePrefix.replace("/", "") + " as '"
-                    + ProviderErrors.clean(type) + "', not a " + typePrefix + "* file (an error page in its place?)");
+            throw new CorruptDownloadException(provider + " served the finished " + typePrefix.replace("/", "")
+                    + " as '" + ProviderErrors.clean(type) + "', not a " + typePrefix
+                    + "* file (an error page in its place?)");
         }
         Path absolute = target.toAbsolutePath();
         try (InputStream in = response.body()) {
@@ -56,7 +62,8 @@ public final class ClipDownload {
                 try (OutputStream out = Files.newOutputStream(partial)) {
                     written = Sha256.copy(in, out);
                 }
-                long expected = response.headers().firstValueAsLong("content-length").orElse(-1);
+                long expected =
+                        response.headers().firstValueAsLong("content-length").orElse(-1);
                 if (written.bytes() == 0 || (expected >= 0 && expected != written.bytes())) {
                     throw new CorruptDownloadException(provider + " sent " + written.bytes() + " of "
                             + (expected >= 0 ? expected : "an unknown number of") + " bytes of the clip (cut short)");
@@ -66,8 +73,8 @@ public final class ClipDownload {
             log.info("{} clip downloaded: {} bytes, sha256 {}", provider, copied.bytes(), copied.hex());
             return copied.hex();
         } catch (IOException e) {
-            throw new ProviderThrottledException(provider + " clip transfer to " + absolute.getFileName() + " broke off ("
-                    + e.getClass().getSimpleName() + "); retrying the download");
+            throw new ProviderThrottledException(provider + " clip transfer to " + absolute.getFileName()
+                    + " broke off (" + e.getClass().getSimpleName() + "); retrying the download");
         }
     }
 }

@@ -23,23 +23,25 @@ import java.util.regex.Pattern;
  */
 public final class ProviderErrors {
     private static final Pattern MODERATION = Pattern.compile(
-            "moderation|content[_ ]?policy|safety|policy[_ ]?violation|blocked|nsfw|inappropriate", Pattern.CASE_INSENSITIVE);
-    private static final Pattern IDS = Pattern.compile(
-            "\\b(req|video|task|job|sk|key)[-_][A-Za-z0-9_-]{6,}\\b"
-                    + "|\\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\b"
-                    + "|\\b[0-9a-fA-F]{16,}\\b|arn:aws[^\\s\"']*");
+            "moderation|content[_ ]?policy|safety|policy[_ ]?violation|blocked|nsfw|inappropriate",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern IDS = Pattern.compile("\\b(req|video|task|job|sk|key)[-_][A-Za-z0-9_-]{6,}\\b"
+            + "|\\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\b"
+            + "|\\b[0-9a-fA-F]{16,}\\b|arn:aws[^\\s\"']*");
     private static final int MAX_TEXT = 200;
 
     private ProviderErrors() {}
 
     /** The exception for a non-2xx answer to {@code what}; {@code detail} is the provider's error text and code. */
-    public static ReelforgeException forStatus(String provider, String what, int status, HttpHeaders headers, String detail,
-            Clock clock) {
+    public static ReelforgeException forStatus(
+            String provider, String what, int status, HttpHeaders headers, String detail, Clock clock) {
         String text = clean(detail);
         if (status == 429 || status == 408 || status >= 500) {
             int after = retryAfterSeconds(headers, clock);
-            return new ProviderThrottledException(provider + " is " + (status == 429 ? "rate limiting us" : "unavailable")
-                    + " (HTTP " + status + ") on " + what + (after > 0 ? "; it asked us to retry in " + after + " s" : "; retrying later"),
+            return new ProviderThrottledException(
+                    provider + " is " + (status == 429 ? "rate limiting us" : "unavailable") + " (HTTP " + status
+                            + ") on " + what
+                            + (after > 0 ? "; it asked us to retry in " + after + " s" : "; retrying later"),
                     after);
         }
         if (status == 401 || status == 403) {
@@ -50,8 +52,8 @@ public final class ProviderErrors {
             return new ContentRejectedException("the " + provider + " moderation refused this request: " + text
                     + "; rephrase the prompt or remove the reference image");
         }
-        return InvalidRequestException.of("provider", provider + " refused " + what + " as invalid (HTTP " + status + "): "
-                + text);
+        return InvalidRequestException.of(
+                "provider", provider + " refused " + what + " as invalid (HTTP " + status + "): " + text);
     }
 
     /**
@@ -111,8 +113,14 @@ public final class ProviderErrors {
             return (int) Math.max(0, Math.min(3600, Long.parseLong(value)));
         } catch (NumberFormatException notSeconds) {
             try {
-                ZonedDateTime at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME.withLocale(Locale.ROOT));
-                return (int) Math.max(0, Math.min(3600, Duration.between(clock.instant(), at.toInstant()).toSeconds()));
+                ZonedDateTime at =
+                        ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME.withLocale(Locale.ROOT));
+                return (int) Math.max(
+                        0,
+                        Math.min(
+                                3600,
+                                Duration.between(clock.instant(), at.toInstant())
+                                        .toSeconds()));
             } catch (DateTimeParseException e) {
                 return 0;
             }

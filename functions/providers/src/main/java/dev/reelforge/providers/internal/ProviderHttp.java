@@ -8,9 +8,9 @@ import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -49,7 +49,8 @@ public final class ProviderHttp {
         for (int i = 0; i < key.length(); i++) {
             char c = key.charAt(i);
             if (c < 0x20 || c == 0x7f || c > 0xff) {
-                throw new IllegalArgumentException("the " + provider + " API key holds a character no HTTP header may carry (at "
+                throw new IllegalArgumentException("the " + provider
+                        + " API key holds a character no HTTP header may carry (at "
                         + "position " + (i + 1) + " of " + key.length() + ", U+" + String.format("%04X", (int) c)
                         + "); check the value of the secret or variable it comes from");
             }
@@ -66,7 +67,10 @@ public final class ProviderHttp {
     }
 
     public static HttpClient defaultClient(Duration connectTimeout) {
-        return HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NORMAL).build();
+        return HttpClient.newBuilder()
+                .connectTimeout(connectTimeout)
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
     }
 
     public HttpRequest.Builder request(URI uri) {
@@ -93,9 +97,11 @@ public final class ProviderHttp {
             throw new ProviderThrottledException(provider + " could not be reached for " + what + " ("
                     + e.getClass().getSimpleName() + "); retrying later");
         } catch (HttpTimeoutException e) {
-            throw new AmbiguousCreateException(provider + " did not answer " + what + " within " + timeout.toMillis() + " ms");
+            throw new AmbiguousCreateException(
+                    provider + " did not answer " + what + " within " + timeout.toMillis() + " ms");
         } catch (IOException e) {
-            throw new AmbiguousCreateException(provider + " broke off the " + what + " (" + e.getClass().getSimpleName() + ")");
+            throw new AmbiguousCreateException(
+                    provider + " broke off the " + what + " (" + e.getClass().getSimpleName() + ")");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AmbiguousCreateException(provider + " call " + what + " was interrupted");
@@ -108,9 +114,11 @@ public final class ProviderHttp {
     }
 
     private void logRequestId(HttpResponse<?> response, String what) {
-        response.headers().firstValue("x-request-id")
+        response.headers()
+                .firstValue("x-request-id")
                 .or(() -> response.headers().firstValue("x-fal-request-id"))
-                .ifPresent(id -> log.info("{} {} -> HTTP {} (provider request id {})", provider, what, response.statusCode(), id));
+                .ifPresent(id -> log.info(
+                        "{} {} -> HTTP {} (provider request id {})", provider, what, response.statusCode(), id));
     }
 
     private <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> handler, String what) {
@@ -119,8 +127,8 @@ public final class ProviderHttp {
             logRequestId(response, what);
             return response;
         } catch (HttpTimeoutException e) {
-            throw new ProviderThrottledException(provider + " did not answer " + what + " within " + timeout.toMillis()
-                    + " ms; retrying later");
+            throw new ProviderThrottledException(
+                    provider + " did not answer " + what + " within " + timeout.toMillis() + " ms; retrying later");
         } catch (IOException e) {
             throw new ProviderThrottledException(provider + " could not be reached for " + what + " ("
                     + e.getClass().getSimpleName() + "); retrying later");
@@ -131,7 +139,12 @@ public final class ProviderHttp {
     }
 
     /** A provider's answer, read whole. */
-    public record Answer(int status, java.net.http.HttpHeaders headers, byte[] body, ObjectMapper json, String provider,
+    public record Answer(
+            int status,
+            java.net.http.HttpHeaders headers,
+            byte[] body,
+            ObjectMapper json,
+            String provider,
             String what) {
         public boolean ok() {
             return status / 100 == 2;
@@ -139,7 +152,8 @@ public final class ProviderHttp {
 
         /** Why {@link #ambiguous()} holds, in words for a job record. */
         public String ambiguityReason() {
-            return ok() ? provider + " answered " + what + " with an unreadable body (HTTP " + status + ")"
+            return ok()
+                    ? provider + " answered " + what + " with an unreadable body (HTTP " + status + ")"
                     : provider + " is unavailable (HTTP " + status + ") on " + what;
         }
 

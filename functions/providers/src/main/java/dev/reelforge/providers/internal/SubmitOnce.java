@@ -64,26 +64,41 @@ public final class SubmitOnce {
         List<ProviderJob> between(Instant since, Instant until);
     }
 
-    public ProviderJob submit(String idempotencyKey, Supplier<ProviderJob> create, Function<String, ProviderJob> resume,
+    public ProviderJob submit(
+            String idempotencyKey,
+            Supplier<ProviderJob> create,
+            Function<String, ProviderJob> resume,
             Reconciliation reconciliation) {
         if (idempotencyKey == null || idempotencyKey.isBlank()) {
-            throw InvalidRequestException.of("idempotencyKey", "a submit needs an idempotency key so retries do not pay twice");
+            throw InvalidRequestException.of(
+                    "idempotencyKey", "a submit needs an idempotency key so retries do not pay twice");
         }
         Instant claimedAt = clock.instant();
         Claim claim = ledger.claim(provider, idempotencyKey, claimedAt, LEASE);
         if (claim instanceof Claim.Recorded recorded) {
-            return resume.apply(recorded.providerJobId()).withSubmission(List.of(new CreateAttempt(claimedAt.toString(),
-                    CreateAttempt.Outcome.RESUMED, recorded.providerJobId(), "this clip's job was already started")), List.of());
+            return resume.apply(recorded.providerJobId())
+                    .withSubmission(
+                            List.of(new CreateAttempt(
+                                    claimedAt.toString(),
+                                    CreateAttempt.Outcome.RESUMED,
+                                    recorded.providerJobId(),
+                                    "this clip's job was already started")),
+                            List.of());
         }
         if (claim instanceof Claim.InFlight inFlight) {
-            long wait = Math.max(1, Duration.between(clock.instant(), inFlight.until()).toSeconds());
-            throw new ProviderThrottledException("an earlier submit of this clip to " + provider
-                    + " is still starting; retrying in " + wait + " s", (int) Math.min(wait, Integer.MAX_VALUE));
+            long wait = Math.max(
+                    1, Duration.between(clock.instant(), inFlight.until()).toSeconds());
+            throw new ProviderThrottledException(
+                    "an earlier submit of this clip to " + provider + " is still starting; retrying in " + wait + " s",
+                    (int) Math.min(wait, Integer.MAX_VALUE));
         }
         List<CreateAttempt> attempts = new ArrayList<>();
         boolean duplicateRisk = false;
         if (claim instanceof Claim.Ambiguous ambiguous) {
-            attempts.add(new CreateAttempt(ambiguous.since().toString(), CreateAttempt.Outcome.AMBIGUOUS, "",
+            attempts.add(new CreateAttempt(
+                    ambiguous.since().toString(),
+                    CreateAttempt.Outcome.AMBIGUOUS,
+                    "",
                     "the answer to an earlier create was lost"));
             if (reconciliation instanceof Reconciliation.Listing listing) {
                 ProviderJob adopted;
@@ -98,7 +113,10 @@ public final class SubmitOnce {
                 } else if (adopted != null) {
                     String recorded = ledger.record(provider, idempotencyKey, adopted.providerJobId());
                     log.info("{} create reconciled: adopted the job the lost call started", provider);
-                    attempts.add(new CreateAttempt(clock.instant().toString(), CreateAttempt.Outcome.ADOPTED, recorded,
+                    attempts.add(new CreateAttempt(
+                            clock.instant().toString(),
+                            CreateAttempt.Outcome.ADOPTED,
+                            recorded,
                             "found by listing recent jobs"));
                     ProviderJob job = recorded.equals(adopted.providerJobId()) ? adopted : resume.apply(recorded);
                     return job.withSubmission(attempts, List.of());
@@ -113,20 +131,26 @@ public final class SubmitOnce {
             created = create.get();
         } catch (AmbiguousCreateException e) {
             ledger.markAmbiguous(provider, idempotencyKey, sent);
-            throw new ProviderThrottledException(e.getMessage() + "; it may have started a job, which is looked for before"
-                    + " any new create");
+            throw new ProviderThrottledException(
+                    e.getMessage() + "; it may have started a job, which is looked for before" + " any new create");
         } catch (ReelforgeException e) {
             ledger.release(provider, idempotencyKey);
             throw e;
         }
         String recorded = ledger.record(provider, idempotencyKey, created.providerJobId());
         ProviderJob job = recorded.equals(created.providerJobId()) ? created : resume.apply(recorded);
-        attempts.add(new CreateAttempt(sent.toString(), CreateAttempt.Outcome.CREATED, recorded,
+        attempts.add(new CreateAttempt(
+                sent.toString(),
+                CreateAttempt.Outcome.CREATED,
+                recorded,
                 attempts.isEmpty() ? "created" : createdAgain(reconciliation, duplicateRisk)));
         List<PossibleDuplicateCharge> duplicates = duplicateRisk
-                ? List.of(new PossibleDuplicateCharge(List.of(recorded), "a create at " + attempts.get(0).at()
-                        + " got no usable answer and " + provider + " offers no way to find its job; it may have"
-                        + " started one that was billed but never seen"))
+                ? List.of(new PossibleDuplicateCharge(
+                        List.of(recorded),
+                        "a create at " + attempts.get(0).at()
+                                + " got no usable answer and " + provider
+                                + " offers no way to find its job; it may have"
+                                + " started one that was billed but never seen"))
                 : List.of();
         return job.withSubmission(attempts, duplicates);
     }
@@ -135,7 +159,8 @@ public final class SubmitOnce {
         if (reconciliation instanceof Reconciliation.IdempotencyKey) {
             return "repeated under the same idempotency key: the provider returns the lost call's job if it started one";
         }
-        return duplicateRisk ? "created again: the lost call's job cannot be looked up"
+        return duplicateRisk
+                ? "created again: the lost call's job cannot be looked up"
                 : "created again: the listing showed no job from the lost call";
     }
 

@@ -14,7 +14,8 @@ import java.util.Objects;
  *     stripped, and refused if an HTTP header cannot carry it
  * @param model a model that reads images and honours {@code response_format: json_schema}
  */
-public record ChatJudgeSettings(URI baseUrl, String apiKey, String model, Duration connectTimeout, Duration requestTimeout) {
+public record ChatJudgeSettings(
+        URI baseUrl, String apiKey, String model, Duration connectTimeout, Duration requestTimeout) {
     public ChatJudgeSettings {
         Objects.requireNonNull(baseUrl, "baseUrl");
         apiKey = ProviderHttp.headerSafeCredential(OpenAiChatJudge.NAME, apiKey);

@@ -41,7 +41,8 @@ public final class OpenAiChatJudge implements VisualJudge {
         this.settings = settings;
         this.json = json;
         this.clock = clock;
-        this.http = new ProviderHttp(NAME, ProviderHttp.defaultClient(settings.connectTimeout()), json, settings.requestTimeout());
+        this.http = new ProviderHttp(
+                NAME, ProviderHttp.defaultClient(settings.connectTimeout()), json, settings.requestTimeout());
     }
 
     @Override
@@ -55,10 +56,12 @@ public final class OpenAiChatJudge implements VisualJudge {
         if (!answer.ok()) {
             String detail = ProviderErrors.redact(ProviderErrors.detail(answer.jsonOrEmpty()), settings.apiKey());
             if (answer.status() == 429 || answer.status() == 408 || answer.status() >= 500) {
-                throw ProviderErrors.forStatus(NAME, "judging a clip", answer.status(), answer.headers(), detail, clock);
+                throw ProviderErrors.forStatus(
+                        NAME, "judging a clip", answer.status(), answer.headers(), detail, clock);
             }
-            throw new ProviderFailedException(NAME + " refused the request (HTTP " + answer.status() + "): "
-                    + ProviderErrors.clean(detail) + "; check the judge's model (" + settings.model() + "), base URL and key");
+            throw new ProviderFailedException(
+                    NAME + " refused the request (HTTP " + answer.status() + "): " + ProviderErrors.clean(detail)
+                            + "; check the judge's model (" + settings.model() + "), base URL and key");
         }
         return answers(answer.jsonBody(), request.items());
     }
@@ -73,10 +76,14 @@ public final class OpenAiChatJudge implements VisualJudge {
         content.addObject().put("type", "text").put("text", JudgePrompt.clipDescription(request));
         Base64.Encoder base64 = Base64.getEncoder();
         for (SampledFrame frame : request.frames()) {
-            content.addObject().put("type", "image_url").putObject("image_url")
-                    .put("url", "data:image/jpeg;base64," + base64.encodeToString(frame.jpeg())).put("detail", "low");
+            content.addObject()
+                    .put("type", "image_url")
+                    .putObject("image_url")
+                    .put("url", "data:image/jpeg;base64," + base64.encodeToString(frame.jpeg()))
+                    .put("detail", "low");
         }
-        ObjectNode format = body.putObject("response_format").put("type", "json_schema").putObject("json_schema");
+        ObjectNode format =
+                body.putObject("response_format").put("type", "json_schema").putObject("json_schema");
         format.put("name", SCHEMA_NAME).put("strict", true).set("schema", schema(request.items()));
         try {
             return json.writeValueAsBytes(body);
@@ -104,8 +111,10 @@ public final class OpenAiChatJudge implements VisualJudge {
     private List<JudgeAnswer> answers(JsonNode completion, List<JudgeItem> asked) {
         JsonNode choice = completion.path("choices").path(0);
         JsonNode message = choice.path("message");
-        if (message.path("refusal").isTextual() && !message.path("refusal").asText().isBlank()) {
-            throw new ProviderFailedException(NAME + " declined to judge the clip: " + ProviderErrors.clean(message.path("refusal").asText()));
+        if (message.path("refusal").isTextual()
+                && !message.path("refusal").asText().isBlank()) {
+            throw new ProviderFailedException(NAME + " declined to judge the clip: "
+                    + ProviderErrors.clean(message.path("refusal").asText()));
         }
         if ("length".equals(choice.path("finish_reason").asText())) {
             throw new ProviderFailedException(NAME + " ran out of tokens before it finished its answer");
@@ -123,16 +132,24 @@ public final class OpenAiChatJudge implements VisualJudge {
         List<JudgeAnswer> answers = new ArrayList<>();
         for (JsonNode entry : list) {
             String name = entry.path("item").asText("");
-            JudgeItem item = JudgeItem.fromWireName(name).filter(asked::contains).orElseThrow(() ->
-                    new ProviderFailedException(NAME + " answered an item it was not asked: '" + ProviderErrors.clean(name) + "'"));
+            JudgeItem item = JudgeItem.fromWireName(name)
+                    .filter(asked::contains)
+                    .orElseThrow(() -> new ProviderFailedException(
+                            NAME + " answered an item it was not asked: '" + ProviderErrors.clean(name) + "'"));
             if (!entry.path("passed").isBoolean() || !entry.path("confidence").isNumber()) {
-                throw new ProviderFailedException(NAME + " answered '" + name + "' without a boolean 'passed' and a numeric 'confidence'");
+                throw new ProviderFailedException(
+                        NAME + " answered '" + name + "' without a boolean 'passed' and a numeric 'confidence'");
             }
             double confidence = entry.path("confidence").asDouble();
             if (confidence < 0 || confidence > 1) {
-                throw new ProviderFailedException(NAME + " gave '" + name + "' a confidence of " + confidence + ", outside 0–1");
+                throw new ProviderFailedException(
+                        NAME + " gave '" + name + "' a confidence of " + confidence + ", outside 0–1");
             }
-            answers.add(new JudgeAnswer(item, entry.path("passed").asBoolean(), confidence, entry.path("reason").asText("")));
+            answers.add(new JudgeAnswer(
+                    item,
+                    entry.path("passed").asBoolean(),
+                    confidence,
+                    entry.path("reason").asText("")));
         }
         return answers;
     }

@@ -39,7 +39,8 @@ import java.util.regex.Pattern;
  */
 public final class LumaProvider implements VideoProvider {
     public static final String NAME = "luma";
-    private static final Pattern JOB_ID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern JOB_ID =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Set<Integer> GONE = Set.of(403, 404, 410);
     private static final Set<String> RETRYABLE = Set.of("generation_failed", "rate_limited", "output_not_found");
 
@@ -51,7 +52,8 @@ public final class LumaProvider implements VideoProvider {
 
     public LumaProvider(LumaSettings settings, ObjectMapper json, ProviderJobLedger ledger, Clock clock) {
         this.settings = settings;
-        this.http = new ProviderHttp(NAME, ProviderHttp.defaultClient(settings.connectTimeout()), json, settings.requestTimeout());
+        this.http = new ProviderHttp(
+                NAME, ProviderHttp.defaultClient(settings.connectTimeout()), json, settings.requestTimeout());
         this.json = json;
         this.once = new SubmitOnce(ledger, clock, NAME);
         this.clock = clock;
@@ -71,39 +73,48 @@ public final class LumaProvider implements VideoProvider {
     public ProviderJob poll(String providerJobId) {
         JsonNode generation = generation(checkedId(providerJobId), "get generation");
         String code = generation.path("failure_code").asText("");
-        String reason = ProviderErrors.clean(ProviderErrors.redact(generation.path("failure_reason").asText(""), settings.apiKey()));
+        String reason = ProviderErrors.clean(
+                ProviderErrors.redact(generation.path("failure_reason").asText(""), settings.apiKey()));
         return switch (generation.path("state").asText("")) {
-            case "queued" -> new ProviderJob(providerJobId, ProviderJob.State.QUEUED, 0, settings.queuedPollSeconds(), "");
-            case "processing" -> new ProviderJob(providerJobId, ProviderJob.State.IN_PROGRESS, 50, settings.runningPollSeconds(), "");
+            case "queued" ->
+                new ProviderJob(providerJobId, ProviderJob.State.QUEUED, 0, settings.queuedPollSeconds(), "");
+            case "processing" ->
+                new ProviderJob(providerJobId, ProviderJob.State.IN_PROGRESS, 50, settings.runningPollSeconds(), "");
             case "completed" -> new ProviderJob(providerJobId, ProviderJob.State.COMPLETED, 100, 1, "");
             case "failed" -> failed(providerJobId, failureReason(code, reason));
-            default -> throw new ProviderThrottledException(NAME + " reported an unknown generation state; asking again later");
+            default ->
+                throw new ProviderThrottledException(
+                        NAME + " reported an unknown generation state; asking again later");
         };
     }
 
     @Override
     public void download(String providerJobId, Path target) {
         String id = checkedId(providerJobId);
-        HttpResponse<InputStream> response = http.stream(http.request(videoUrl(id)).GET().build(), "download video");
+        HttpResponse<InputStream> response =
+                http.stream(http.request(videoUrl(id)).GET().build(), "download video");
         if (GONE.contains(response.statusCode())) {
             close(response);
             response = http.stream(http.request(videoUrl(id)).GET().build(), "download video with a fresh URL");
             if (GONE.contains(response.statusCode())) {
                 close(response);
-                throw new PaidRenderLostException(NAME + " video URL is gone (HTTP " + response.statusCode()
-                        + ") even after asking for a fresh one; the render was paid for but could not be copied in time");
+                throw new PaidRenderLostException(
+                        NAME + " video URL is gone (HTTP " + response.statusCode()
+                                + ") even after asking for a fresh one; the render was paid for but could not be copied in time");
             }
         }
         if (response.statusCode() / 100 != 2) {
             close(response);
-            throw ProviderErrors.forStatus(NAME, "download video", response.statusCode(), response.headers(), "", clock);
+            throw ProviderErrors.forStatus(
+                    NAME, "download video", response.statusCode(), response.headers(), "", clock);
         }
         ClipDownload.write(response, target, NAME);
     }
 
     private ProviderJob create(GenerationSpec spec) {
         if (!spec.remixOf().isEmpty() || !spec.referenceImage().isEmpty()) {
-            throw new ProviderFailedException(NAME + " adapter renders text-to-video only; edits and keyframes are not mapped yet");
+            throw new ProviderFailedException(
+                    NAME + " adapter renders text-to-video only; edits and keyframes are not mapped yet");
         }
         ObjectNode body = json.createObjectNode()
                 .put("model", spec.model())
@@ -113,8 +124,10 @@ public final class LumaProvider implements VideoProvider {
         body.putObject("video")
                 .put("resolution", spec.settings().resolution().label())
                 .put("duration", Math.round(spec.settings().durationSeconds()) + "s");
-        HttpRequest request = authorized(api("generations")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes(body))).build();
+        HttpRequest request = authorized(api("generations"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes(body)))
+                .build();
         ProviderHttp.Answer answer = http.sendCreate(request, "create generation");
         if (answer.ambiguous()) {
             throw new AmbiguousCreateException(answer.ambiguityReason());
@@ -133,7 +146,8 @@ public final class LumaProvider implements VideoProvider {
             return "the provider's moderation refused this clip (" + detail + "); rephrase the prompt";
         }
         if (RETRYABLE.contains(code)) {
-            return "the provider failed (" + detail + "); a new attempt may succeed, and Luma refunds failed generations";
+            return "the provider failed (" + detail
+                    + "); a new attempt may succeed, and Luma refunds failed generations";
         }
         return "the provider failed (" + (detail.isEmpty() ? "no failure code" : detail) + ")";
     }
@@ -141,7 +155,8 @@ public final class LumaProvider implements VideoProvider {
     private URI videoUrl(String id) {
         JsonNode generation = generation(id, "get generation for download");
         for (JsonNode output : generation.path("output")) {
-            if (output.path("type").asText("").startsWith("video") && !output.path("url").asText("").isEmpty()) {
+            if (output.path("type").asText("").startsWith("video")
+                    && !output.path("url").asText("").isEmpty()) {
                 return URI.create(output.path("url").asText());
             }
         }
@@ -155,8 +170,13 @@ public final class LumaProvider implements VideoProvider {
 
     private JsonNode ok(ProviderHttp.Answer answer, String what) {
         if (!answer.ok()) {
-            throw ProviderErrors.forStatus(NAME, what, answer.status(), answer.headers(),
-                    ProviderErrors.redact(ProviderErrors.detail(answer.jsonOrEmpty()), settings.apiKey()), clock);
+            throw ProviderErrors.forStatus(
+                    NAME,
+                    what,
+                    answer.status(),
+                    answer.headers(),
+                    ProviderErrors.redact(ProviderErrors.detail(answer.jsonOrEmpty()), settings.apiKey()),
+                    clock);
         }
         return answer.jsonBody();
     }

@@ -12,8 +12,13 @@ import java.util.Objects;
  * @param apiKey sent as {@code Authorization: Bearer …} to the API only (never to the presigned file host); never
  *     logged; kept stripped, and refused if an HTTP header cannot carry it
  */
-public record LumaSettings(URI baseUrl, String apiKey, Duration connectTimeout, Duration requestTimeout,
-        int queuedPollSeconds, int runningPollSeconds) {
+public record LumaSettings(
+        URI baseUrl,
+        String apiKey,
+        Duration connectTimeout,
+        Duration requestTimeout,
+        int queuedPollSeconds,
+        int runningPollSeconds) {
     public static final URI LUMA_API = URI.create("https://agents.lumalabs.ai/v1");
 
     public LumaSettings {

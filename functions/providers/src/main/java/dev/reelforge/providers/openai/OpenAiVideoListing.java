@@ -34,8 +34,12 @@ final class OpenAiVideoListing {
         List<Match> found = new ArrayList<>();
         String after = "";
         for (int page = 0; page < MAX_PAGES; page++) {
-            ProviderHttp.Answer answer = http.send(adapter.authorized(adapter.uri("/videos?limit=100&order=desc"
-                    + (after.isEmpty() ? "" : "&after=" + after))).GET().build(), "list videos");
+            ProviderHttp.Answer answer = http.send(
+                    adapter.authorized(adapter.uri(
+                                    "/videos?limit=100&order=desc" + (after.isEmpty() ? "" : "&after=" + after)))
+                            .GET()
+                            .build(),
+                    "list videos");
             if (answer.status() == 404 || answer.status() == 405 || answer.status() == 501) {
                 return null;
             }
@@ -50,11 +54,17 @@ final class OpenAiVideoListing {
                 }
             }
             after = list.path("last_id").asText("");
-            if (older || !list.path("has_more").asBoolean(false) || after.isEmpty() || !after.matches("[A-Za-z0-9_-]{1,128}")) {
+            if (older
+                    || !list.path("has_more").asBoolean(false)
+                    || after.isEmpty()
+                    || !after.matches("[A-Za-z0-9_-]{1,128}")) {
                 break;
             }
         }
-        return found.stream().sorted(Comparator.comparingLong(Match::createdAt)).map(Match::job).toList();
+        return found.stream()
+                .sorted(Comparator.comparingLong(Match::createdAt))
+                .map(Match::job)
+                .toList();
     }
 
     private record Match(long createdAt, ProviderJob job) {}
@@ -67,8 +77,11 @@ final class OpenAiVideoListing {
         String remixedFrom = video.path("remixed_from_video_id").asText("");
         return (model.equals(spec.model()) || model.startsWith(spec.model() + "-"))
                 && video.path("size").asText("").equals(frame.width() + "x" + frame.height())
-                && video.path("seconds").asText("").equals(Long.toString(Math.round(spec.settings().durationSeconds())))
-                && (!video.path("prompt").isTextual() || video.path("prompt").asText().equals(prompt))
+                && video.path("seconds")
+                        .asText("")
+                        .equals(Long.toString(Math.round(spec.settings().durationSeconds())))
+                && (!video.path("prompt").isTextual()
+                        || video.path("prompt").asText().equals(prompt))
                 && (remix ? remixedFrom.isEmpty() || remixedFrom.equals(spec.remixOf()) : remixedFrom.isEmpty());
     }
 }

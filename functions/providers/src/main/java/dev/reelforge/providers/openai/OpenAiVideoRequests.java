@@ -16,8 +16,8 @@ import java.util.UUID;
 
 /** Request bodies of the Videos API: JSON create, multipart create with {@code input_reference}, remix. */
 final class OpenAiVideoRequests {
-    private static final Map<String, String> IMAGE_TYPES = Map.of(
-            "jpg", "image/jpeg", "jpeg", "image/jpeg", "png", "image/png", "webp", "image/webp");
+    private static final Map<String, String> IMAGE_TYPES =
+            Map.of("jpg", "image/jpeg", "jpeg", "image/jpeg", "png", "image/png", "webp", "image/webp");
 
     private final ObjectMapper json;
 
@@ -45,19 +45,23 @@ final class OpenAiVideoRequests {
         if (type == null) {
             throw InvalidRequestException.of("referenceImage", "use a JPEG, PNG or WebP reference image, not " + name);
         }
-        String boundary = "reelforge-" + UUID.nameUUIDFromBytes(spec.referenceImage().getBytes(StandardCharsets.UTF_8));
+        String boundary =
+                "reelforge-" + UUID.nameUUIDFromBytes(spec.referenceImage().getBytes(StandardCharsets.UTF_8));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             for (Map.Entry<String, String> field : fields(spec).entrySet()) {
-                out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey() + "\"\r\n\r\n"
-                        + field.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+                out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey()
+                                + "\"\r\n\r\n" + field.getValue() + "\r\n")
+                        .getBytes(StandardCharsets.UTF_8));
             }
             out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"input_reference\"; filename=\""
-                    + name.replace("\"", "") + "\"\r\nContent-Type: " + type + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                            + name.replace("\"", "") + "\"\r\nContent-Type: " + type + "\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
             out.write(Files.readAllBytes(image));
             out.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw InvalidRequestException.of("referenceImage", "cannot read the reference image " + name + ": " + e.getMessage());
+            throw InvalidRequestException.of(
+                    "referenceImage", "cannot read the reference image " + name + ": " + e.getMessage());
         }
         return new Multipart("multipart/form-data; boundary=" + boundary, out.toByteArray());
     }

@@ -51,9 +51,11 @@ public final class OpenAiVideosProvider implements VideoProvider {
     private final OpenAiVideoListing listing;
     private final Clock clock;
 
-    public OpenAiVideosProvider(OpenAiVideosSettings settings, ObjectMapper json, ProviderJobLedger ledger, Clock clock) {
+    public OpenAiVideosProvider(
+            OpenAiVideosSettings settings, ObjectMapper json, ProviderJobLedger ledger, Clock clock) {
         this.settings = settings;
-        this.http = new ProviderHttp(NAME, ProviderHttp.defaultClient(settings.connectTimeout()), json, settings.requestTimeout());
+        this.http = new ProviderHttp(
+                NAME, ProviderHttp.defaultClient(settings.connectTimeout()), json, settings.requestTimeout());
         this.requests = new OpenAiVideoRequests(json);
         this.once = new SubmitOnce(ledger, clock, NAME);
         this.listing = new OpenAiVideoListing(http, this);
@@ -67,15 +69,23 @@ public final class OpenAiVideosProvider implements VideoProvider {
 
     @Override
     public ProviderJob submit(GenerationSpec spec, String idempotencyKey) {
-        return once.submit(idempotencyKey, () -> create(spec, idempotencyKey), this::poll,
+        return once.submit(
+                idempotencyKey,
+                () -> create(spec, idempotencyKey),
+                this::poll,
                 new SubmitOnce.Reconciliation.Listing((since, until) -> listing.matches(spec, since, until)));
     }
 
     @Override
     public ProviderJob poll(String providerJobId) {
-        ProviderHttp.Answer answer = http.send(authorized(uri("/videos/" + checkedId(providerJobId))).GET().build(), "retrieve");
+        ProviderHttp.Answer answer = http.send(
+                authorized(uri("/videos/" + checkedId(providerJobId))).GET().build(), "retrieve");
         if (answer.status() == 404) {
-            return new ProviderJob(providerJobId, ProviderJob.State.FAILED, 0, 1,
+            return new ProviderJob(
+                    providerJobId,
+                    ProviderJob.State.FAILED,
+                    0,
+                    1,
                     NAME + " no longer knows this render (deleted or expired); submit again");
         }
         return toJob(ok(answer, "retrieve"), answer);
@@ -93,25 +103,29 @@ public final class OpenAiVideosProvider implements VideoProvider {
 
     private void downloadVariant(String providerJobId, String variant, Path target) {
         String id = checkedId(providerJobId);
-        HttpRequest request = authorized(uri("/videos/" + id + "/content?variant=" + variant)).GET().build();
+        HttpRequest request = authorized(uri("/videos/" + id + "/content?variant=" + variant))
+                .GET()
+                .build();
         HttpResponse<InputStream> response = http.stream(request, "download " + variant);
         if (GONE.contains(response.statusCode())) {
             close(response);
             ProviderJob job = poll(id);
             if (job.state() != ProviderJob.State.COMPLETED) {
-                throw new PaidRenderLostException(NAME + " no longer serves the finished " + variant + " (" + job.failureReason()
-                        + "); the render was paid for but could not be copied in time");
+                throw new PaidRenderLostException(NAME + " no longer serves the finished " + variant + " ("
+                        + job.failureReason() + "); the render was paid for but could not be copied in time");
             }
             response = http.stream(request, "download " + variant + " again");
             if (GONE.contains(response.statusCode())) {
                 close(response);
-                throw new PaidRenderLostException(NAME + " download link for the finished " + variant
-                        + " expired (HTTP " + response.statusCode() + ") even after a fresh retrieve; the render was paid for but lost");
+                throw new PaidRenderLostException(
+                        NAME + " download link for the finished " + variant + " expired (HTTP " + response.statusCode()
+                                + ") even after a fresh retrieve; the render was paid for but lost");
             }
         }
         if (response.statusCode() / 100 != 2) {
             close(response);
-            throw ProviderErrors.forStatus(NAME, "download " + variant, response.statusCode(), response.headers(), "", clock);
+            throw ProviderErrors.forStatus(
+                    NAME, "download " + variant, response.statusCode(), response.headers(), "", clock);
         }
         ClipDownload.write(response, target, NAME, variant.equals("video") ? "video/" : "image/");
     }
@@ -122,19 +136,25 @@ public final class OpenAiVideosProvider implements VideoProvider {
         if (!spec.remixOf().isEmpty()) {
             what = "remix";
             request = authorized(uri("/videos/" + checkedId(spec.remixOf()) + "/remix"))
-                    .header("Idempotency-Key", Sha256.hex(idempotencyKey)).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(requests.remix(spec))).build();
+                    .header("Idempotency-Key", Sha256.hex(idempotencyKey))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(requests.remix(spec)))
+                    .build();
         } else if (!spec.referenceImage().isEmpty()) {
             what = "create";
             OpenAiVideoRequests.Multipart body = requests.multipartCreate(spec);
-            request = authorized(uri("/videos")).header("Idempotency-Key", Sha256.hex(idempotencyKey))
+            request = authorized(uri("/videos"))
+                    .header("Idempotency-Key", Sha256.hex(idempotencyKey))
                     .header("Content-Type", body.contentType())
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes())).build();
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes()))
+                    .build();
         } else {
             what = "create";
-            request = authorized(uri("/videos")).header("Idempotency-Key", Sha256.hex(idempotencyKey))
+            request = authorized(uri("/videos"))
+                    .header("Idempotency-Key", Sha256.hex(idempotencyKey))
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(requests.jsonCreate(spec))).build();
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(requests.jsonCreate(spec)))
+                    .build();
         }
         ProviderHttp.Answer answer = http.sendCreate(request, what);
         if (answer.ambiguous()) {
@@ -154,8 +174,13 @@ public final class OpenAiVideosProvider implements VideoProvider {
 
     JsonNode ok(ProviderHttp.Answer answer, String what) {
         if (!answer.ok()) {
-            throw ProviderErrors.forStatus(NAME, what, answer.status(), answer.headers(),
-                    ProviderErrors.redact(ProviderErrors.detail(answer.jsonOrEmpty()), settings.apiKey()), clock);
+            throw ProviderErrors.forStatus(
+                    NAME,
+                    what,
+                    answer.status(),
+                    answer.headers(),
+                    ProviderErrors.redact(ProviderErrors.detail(answer.jsonOrEmpty()), settings.apiKey()),
+                    clock);
         }
         return answer.jsonBody();
     }
@@ -167,21 +192,28 @@ public final class OpenAiVideosProvider implements VideoProvider {
             case "in_progress" -> ProviderJob.State.IN_PROGRESS;
             case "completed" -> ProviderJob.State.COMPLETED;
             case "failed" -> ProviderJob.State.FAILED;
-            default -> throw new ProviderThrottledException(NAME
-                    + " reported an unknown video status '" + ProviderErrors.clean(status) + "'; asking again later");
+            default ->
+                throw new ProviderThrottledException(NAME + " reported an unknown video status '"
+                        + ProviderErrors.clean(status) + "'; asking again later");
         };
         String reason = "";
         if (state == ProviderJob.State.FAILED) {
             String detail = ProviderErrors.redact(ProviderErrors.detail(video), settings.apiKey());
-            reason = (ProviderErrors.isModeration(detail) ? "the provider's moderation refused this clip: " : "the provider failed: ")
+            reason = (ProviderErrors.isModeration(detail)
+                            ? "the provider's moderation refused this clip: "
+                            : "the provider failed: ")
                     + ProviderErrors.clean(detail);
         }
-        int progress = state == ProviderJob.State.COMPLETED ? 100 : Math.max(0, Math.min(100, video.path("progress").asInt(0)));
+        int progress = state == ProviderJob.State.COMPLETED
+                ? 100
+                : Math.max(0, Math.min(100, video.path("progress").asInt(0)));
         return new ProviderJob(video.path("id").asText(""), state, progress, pollAfterSeconds(answer), reason);
     }
 
     private int pollAfterSeconds(ProviderHttp.Answer answer) {
-        long millis = answer.headers().firstValueAsLong("openai-poll-after-ms").orElse(settings.defaultPollAfterSeconds() * 1000L);
+        long millis = answer.headers()
+                .firstValueAsLong("openai-poll-after-ms")
+                .orElse(settings.defaultPollAfterSeconds() * 1000L);
         return (int) Math.max(1, Math.min(600, (millis + 999) / 1000));
     }
 

@@ -13,8 +13,8 @@ import java.util.Objects;
  *     stripped, and refused if an HTTP header cannot carry it
  * @param defaultPollAfterSeconds used when the answer has no {@code openai-poll-after-ms} header
  */
-public record OpenAiVideosSettings(URI baseUrl, String apiKey, Duration connectTimeout, Duration requestTimeout,
-        int defaultPollAfterSeconds) {
+public record OpenAiVideosSettings(
+        URI baseUrl, String apiKey, Duration connectTimeout, Duration requestTimeout, int defaultPollAfterSeconds) {
     public OpenAiVideosSettings {
         Objects.requireNonNull(baseUrl, "baseUrl");
         apiKey = ProviderHttp.headerSafeCredential("openai-videos", apiKey);

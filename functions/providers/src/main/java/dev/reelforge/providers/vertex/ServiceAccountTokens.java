@@ -48,27 +48,38 @@ public final class ServiceAccountTokens implements AccessTokenSource {
             this.tokenUri = URI.create(sa.path("token_uri").asText("https://oauth2.googleapis.com/token"));
             this.key = privateKey(sa.path("private_key").asText(""));
         } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
-            throw new ProviderFailedException("the Vertex AI service-account key is not a usable JSON key file"
-                    + " (client_email, private_key, token_uri); create a key for the service account and store it whole");
+            throw new ProviderFailedException(
+                    "the Vertex AI service-account key is not a usable JSON key file"
+                            + " (client_email, private_key, token_uri); create a key for the service account and store it whole");
         }
-        this.http = new ProviderHttp("vertex-veo", ProviderHttp.defaultClient(Duration.ofSeconds(5)), json, Duration.ofSeconds(20));
+        this.http = new ProviderHttp(
+                "vertex-veo", ProviderHttp.defaultClient(Duration.ofSeconds(5)), json, Duration.ofSeconds(20));
     }
 
     @Override
     public synchronized String accessToken() {
         Instant now = clock.instant();
         if (token == null || !now.isBefore(expires.minus(MARGIN))) {
-            String form = "grant_type=" + URLEncoder.encode("urn:ietf:params:oauth:grant-type:jwt-bearer", StandardCharsets.UTF_8)
+            String form = "grant_type="
+                    + URLEncoder.encode("urn:ietf:params:oauth:grant-type:jwt-bearer", StandardCharsets.UTF_8)
                     + "&assertion=" + assertion(now);
-            ProviderHttp.Answer answer = http.send(http.request(tokenUri).header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), "token exchange");
+            ProviderHttp.Answer answer = http.send(
+                    http.request(tokenUri)
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(form))
+                            .build(),
+                    "token exchange");
             if (answer.status() == 400 || answer.status() == 401 || answer.status() == 403) {
-                throw new ProviderFailedException("Google refused the Vertex AI service-account key (HTTP " + answer.status()
-                        + ", " + ProviderErrors.clean(answer.jsonOrEmpty().path("error").asText("no error code"))
-                        + "); check that the key is current and its account may call Vertex AI");
+                throw new ProviderFailedException(
+                        "Google refused the Vertex AI service-account key (HTTP " + answer.status()
+                                + ", "
+                                + ProviderErrors.clean(
+                                        answer.jsonOrEmpty().path("error").asText("no error code"))
+                                + "); check that the key is current and its account may call Vertex AI");
             }
             if (!answer.ok()) {
-                throw ProviderErrors.forStatus("vertex-veo", "token exchange", answer.status(), answer.headers(), "", clock);
+                throw ProviderErrors.forStatus(
+                        "vertex-veo", "token exchange", answer.status(), answer.headers(), "", clock);
             }
             JsonNode body = answer.jsonBody();
             token = body.path("access_token").asText("");
@@ -79,13 +90,19 @@ public final class ServiceAccountTokens implements AccessTokenSource {
 
     private String assertion(Instant now) {
         String header = encode("{\"alg\":\"RS256\",\"typ\":\"JWT\"}");
-        String claims = encode(json.createObjectNode().put("iss", clientEmail).put("scope", SCOPE).put("aud", tokenUri.toString())
-                .put("iat", now.getEpochSecond()).put("exp", now.getEpochSecond() + 3600).toString());
+        String claims = encode(json.createObjectNode()
+                .put("iss", clientEmail)
+                .put("scope", SCOPE)
+                .put("aud", tokenUri.toString())
+                .put("iat", now.getEpochSecond())
+                .put("exp", now.getEpochSecond() + 3600)
+                .toString());
         try {
             Signature rs256 = Signature.getInstance("SHA256withRSA");
             rs256.initSign(key);
             rs256.update((header + "." + claims).getBytes(StandardCharsets.US_ASCII));
-            return header + "." + claims + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(rs256.sign());
+            return header + "." + claims + "."
+                    + Base64.getUrlEncoder().withoutPadding().encodeToString(rs256.sign());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("SHA256withRSA is part of every Java runtime", e);
         }
@@ -96,7 +113,10 @@ public final class ServiceAccountTokens implements AccessTokenSource {
     }
 
     private static PrivateKey privateKey(String pem) throws GeneralSecurityException {
-        String body = pem.replace("-----BEGIN PRIVATE KEY-----", "").replace("-----END PRIVATE KEY-----", "").replaceAll("\\s", "");
-        return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(body)));
+        String body = pem.replace("-----BEGIN PRIVATE KEY-----", "")
+                .replace("-----END PRIVATE KEY-----", "")
+                .replaceAll("\\s", "");
+        return KeyFactory.getInstance("RSA")
+                .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(body)));
     }
 }

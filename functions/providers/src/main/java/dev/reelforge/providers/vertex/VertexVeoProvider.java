@@ -56,11 +56,16 @@ public final class VertexVeoProvider implements VideoProvider {
     private final SubmitOnce once;
     private final Clock clock;
 
-    public VertexVeoProvider(VertexVeoSettings settings, AccessTokenSource tokens, ObjectMapper json, ProviderJobLedger ledger,
+    public VertexVeoProvider(
+            VertexVeoSettings settings,
+            AccessTokenSource tokens,
+            ObjectMapper json,
+            ProviderJobLedger ledger,
             Clock clock) {
         this.settings = settings;
         this.tokens = tokens;
-        this.http = new ProviderHttp(NAME, ProviderHttp.defaultClient(settings.connectTimeout()), json, settings.requestTimeout());
+        this.http = new ProviderHttp(
+                NAME, ProviderHttp.defaultClient(settings.connectTimeout()), json, settings.requestTimeout());
         this.json = json;
         this.once = new SubmitOnce(ledger, clock, NAME);
         this.clock = clock;
@@ -83,56 +88,76 @@ public final class VertexVeoProvider implements VideoProvider {
             return new ProviderJob(providerJobId, ProviderJob.State.IN_PROGRESS, 50, settings.pollSeconds(), "");
         }
         if (operation.has("error")) {
-            return failed(providerJobId, "the provider failed (code " + operation.path("error").path("code").asInt()
-                    + "): " + ProviderErrors.clean(operation.path("error").path("message").asText("")));
+            return failed(
+                    providerJobId,
+                    "the provider failed (code "
+                            + operation.path("error").path("code").asInt() + "): "
+                            + ProviderErrors.clean(
+                                    operation.path("error").path("message").asText("")));
         }
         JsonNode response = operation.path("response");
         if (!response.path("videos").elements().hasNext()) {
             int filtered = response.path("raiMediaFilteredCount").asInt(0);
-            return failed(providerJobId, filtered > 0
-                    ? "the provider's moderation refused this clip (" + filtered + " filtered: "
-                            + ProviderErrors.clean(String.join("; ", strings(response.path("raiMediaFilteredReasons")))) + ")"
-                    : "the provider finished without a video");
+            return failed(
+                    providerJobId,
+                    filtered > 0
+                            ? "the provider's moderation refused this clip (" + filtered + " filtered: "
+                                    + ProviderErrors.clean(
+                                            String.join("; ", strings(response.path("raiMediaFilteredReasons"))))
+                                    + ")"
+                            : "the provider finished without a video");
         }
         return new ProviderJob(providerJobId, ProviderJob.State.COMPLETED, 100, 1, "");
     }
 
     @Override
     public void download(String providerJobId, Path target) {
-        JsonNode video = operation(providerJobId).path("response").path("videos").path(0);
+        JsonNode video =
+                operation(providerJobId).path("response").path("videos").path(0);
         if (video.hasNonNull("bytesBase64Encoded")) {
             writeInline(video.get("bytesBase64Encoded").asText(), target);
             return;
         }
         Matcher gcs = GCS.matcher(video.path("gcsUri").asText(""));
         if (!gcs.matches()) {
-            throw new ProviderFailedException(NAME + " operation has neither inline bytes nor a gs:// URI for its video");
+            throw new ProviderFailedException(
+                    NAME + " operation has neither inline bytes nor a gs:// URI for its video");
         }
-        String object = "storage/v1/b/" + gcs.group(1) + "/o/" + URLEncoder.encode(gcs.group(2), StandardCharsets.UTF_8).replace("+", "%20");
-        ProviderHttp.Answer metadata = http.send(authorized(ProviderHttp.under(settings.storageBaseUrl(), object)).GET().build(),
+        String object = "storage/v1/b/" + gcs.group(1) + "/o/"
+                + URLEncoder.encode(gcs.group(2), StandardCharsets.UTF_8).replace("+", "%20");
+        ProviderHttp.Answer metadata = http.send(
+                authorized(ProviderHttp.under(settings.storageBaseUrl(), object))
+                        .GET()
+                        .build(),
                 "read the video's Cloud Storage metadata");
         if (metadata.status() == 404) {
             throw gone();
         }
-        String md5 = ok(metadata, "read the video's Cloud Storage metadata").path("md5Hash").asText("");
-        HttpResponse<InputStream> response = http.stream(authorized(ProviderHttp.under(settings.storageBaseUrl(), object + "?alt=media"))
-                .GET().build(), "download video from Cloud Storage");
+        String md5 = ok(metadata, "read the video's Cloud Storage metadata")
+                .path("md5Hash")
+                .asText("");
+        HttpResponse<InputStream> response = http.stream(
+                authorized(ProviderHttp.under(settings.storageBaseUrl(), object + "?alt=media"))
+                        .GET()
+                        .build(),
+                "download video from Cloud Storage");
         if (response.statusCode() == 404) {
             close(response);
             throw gone();
         }
         if (response.statusCode() / 100 != 2) {
             close(response);
-            throw ProviderErrors.forStatus(NAME, "download video from Cloud Storage", response.statusCode(), response.headers(),
-                    "", clock);
+            throw ProviderErrors.forStatus(
+                    NAME, "download video from Cloud Storage", response.statusCode(), response.headers(), "", clock);
         }
         ClipDownload.write(response, target, NAME);
         checkMd5(target, md5);
     }
 
     private static PaidRenderLostException gone() {
-        return new PaidRenderLostException(NAME + " video is gone from Cloud Storage (HTTP 404); the render was paid for"
-                + " but its object was deleted before it was copied");
+        return new PaidRenderLostException(
+                NAME + " video is gone from Cloud Storage (HTTP 404); the render was paid for"
+                        + " but its object was deleted before it was copied");
     }
 
     /** Cloud Storage's {@code md5Hash} (base64) of the object against the bytes written; composite objects have none. */
@@ -148,7 +173,8 @@ public final class VertexVeoProvider implements VideoProvider {
             }
             if (!Base64.getEncoder().encodeToString(md5.digest()).equals(expected)) {
                 Files.deleteIfExists(target);
-                throw new CorruptDownloadException(NAME + " video differs from its Cloud Storage object (MD5 mismatch); downloading again");
+                throw new CorruptDownloadException(
+                        NAME + " video differs from its Cloud Storage object (MD5 mismatch); downloading again");
             }
         } catch (IOException e) {
             throw new UncheckedIOException("could not read back the " + NAME + " clip " + target, e);
@@ -174,8 +200,10 @@ public final class VertexVeoProvider implements VideoProvider {
         if (!settings.outputUri().isEmpty()) {
             parameters.put("storageUri", settings.outputUri());
         }
-        HttpRequest request = authorized(model(spec.model(), "predictLongRunning")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes(body))).build();
+        HttpRequest request = authorized(model(spec.model(), "predictLongRunning"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes(body)))
+                .build();
         ProviderHttp.Answer answer = http.sendCreate(request, "predictLongRunning");
         if (answer.ambiguous()) {
             throw new AmbiguousCreateException(answer.ambiguityReason());
@@ -190,11 +218,15 @@ public final class VertexVeoProvider implements VideoProvider {
     private JsonNode operation(String name) {
         Matcher m = OPERATION.matcher(name == null ? "" : name);
         if (!m.matches()) {
-            throw new ProviderFailedException("'" + ProviderErrors.clean(name) + "' is not a " + NAME + " operation name");
+            throw new ProviderFailedException(
+                    "'" + ProviderErrors.clean(name) + "' is not a " + NAME + " operation name");
         }
-        HttpRequest request = authorized(ProviderHttp.under(settings.apiBaseUrl(), "v1/" + m.group(1) + ":fetchPredictOperation"))
+        HttpRequest request = authorized(
+                        ProviderHttp.under(settings.apiBaseUrl(), "v1/" + m.group(1) + ":fetchPredictOperation"))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes(json.createObjectNode().put("operationName", name)))).build();
+                .POST(HttpRequest.BodyPublishers.ofByteArray(
+                        bytes(json.createObjectNode().put("operationName", name))))
+                .build();
         return ok(http.send(request, "fetchPredictOperation"), "fetchPredictOperation");
     }
 
@@ -220,14 +252,16 @@ public final class VertexVeoProvider implements VideoProvider {
     }
 
     private URI model(String model, String verb) {
-        return ProviderHttp.under(settings.apiBaseUrl(), "v1/projects/" + settings.project() + "/locations/" + settings.location()
-                + "/publishers/google/models/" + model + ":" + verb);
+        return ProviderHttp.under(
+                settings.apiBaseUrl(),
+                "v1/projects/" + settings.project() + "/locations/" + settings.location() + "/publishers/google/models/"
+                        + model + ":" + verb);
     }
 
     private JsonNode ok(ProviderHttp.Answer answer, String what) {
         if (!answer.ok()) {
-            throw ProviderErrors.forStatus(NAME, what, answer.status(), answer.headers(),
-                    ProviderErrors.detail(answer.jsonOrEmpty()), clock);
+            throw ProviderErrors.forStatus(
+                    NAME, what, answer.status(), answer.headers(), ProviderErrors.detail(answer.jsonOrEmpty()), clock);
         }
         return answer.jsonBody();
     }

@@ -12,15 +12,26 @@ import java.util.regex.Pattern;
  * @param storageBaseUrl the Cloud Storage JSON API root, {@code https://storage.googleapis.com}, for outputs in GCS
  * @param outputUri a {@code gs://bucket/prefix} Veo writes to ({@code storageUri}), or empty for inline output
  */
-public record VertexVeoSettings(URI apiBaseUrl, URI storageBaseUrl, String project, String location, String outputUri,
-        Duration connectTimeout, Duration requestTimeout, int pollSeconds) {
+public record VertexVeoSettings(
+        URI apiBaseUrl,
+        URI storageBaseUrl,
+        String project,
+        String location,
+        String outputUri,
+        Duration connectTimeout,
+        Duration requestTimeout,
+        int pollSeconds) {
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{1,62}");
 
     public VertexVeoSettings {
         Objects.requireNonNull(apiBaseUrl, "apiBaseUrl");
         Objects.requireNonNull(storageBaseUrl, "storageBaseUrl");
-        if (project == null || !NAME.matcher(project).matches() || location == null || !NAME.matcher(location).matches()) {
-            throw new IllegalArgumentException("vertex-veo needs a Google Cloud project id and a location such as us-central1");
+        if (project == null
+                || !NAME.matcher(project).matches()
+                || location == null
+                || !NAME.matcher(location).matches()) {
+            throw new IllegalArgumentException(
+                    "vertex-veo needs a Google Cloud project id and a location such as us-central1");
         }
         outputUri = outputUri == null ? "" : outputUri.strip();
         if (!outputUri.isEmpty() && !outputUri.startsWith("gs://")) {
@@ -30,12 +41,19 @@ public record VertexVeoSettings(URI apiBaseUrl, URI storageBaseUrl, String proje
 
     /** Google's own endpoints for {@code location}, with inline output unless {@code outputUri} is set. */
     public static VertexVeoSettings of(String project, String location, String outputUri) {
-        return new VertexVeoSettings(URI.create("https://" + location + "-aiplatform.googleapis.com"),
-                URI.create("https://storage.googleapis.com"), project, location, outputUri, Duration.ofSeconds(5),
-                Duration.ofSeconds(60), 10);
+        return new VertexVeoSettings(
+                URI.create("https://" + location + "-aiplatform.googleapis.com"),
+                URI.create("https://storage.googleapis.com"),
+                project,
+                location,
+                outputUri,
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(60),
+                10);
     }
 
     public VertexVeoSettings withEndpoints(URI api, URI storage) {
-        return new VertexVeoSettings(api, storage, project, location, outputUri, connectTimeout, requestTimeout, pollSeconds);
+        return new VertexVeoSettings(
+                api, storage, project, location, outputUri, connectTimeout, requestTimeout, pollSeconds);
     }
 }

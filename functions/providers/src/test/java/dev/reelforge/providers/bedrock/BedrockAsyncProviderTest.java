@@ -20,9 +20,9 @@ import dev.reelforge.core.error.ProviderThrottledException;
 import dev.reelforge.core.provider.GenerationSpec;
 import dev.reelforge.core.provider.ProviderJob;
 import dev.reelforge.core.testing.DirectoryClipStore;
+import dev.reelforge.core.testing.InMemoryProviderJobLedger;
 import dev.reelforge.providers.Fixtures;
 import dev.reelforge.providers.Specs;
-import dev.reelforge.core.testing.InMemoryProviderJobLedger;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,12 +44,14 @@ import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 /** The bedrock-async adapter through the real SDK v2 client, its endpoint overridden to WireMock (REST-JSON). */
 class BedrockAsyncProviderTest {
     private static final String ARN = "arn:aws:bedrock:us-west-2:123456789012:async-invoke/abcdef012345";
-    private static final String GET_PATH = "/async-invoke/arn%3Aaws%3Abedrock%3Aus-west-2%3A123456789012%3Aasync-invoke%2Fabcdef012345";
+    private static final String GET_PATH =
+            "/async-invoke/arn%3Aaws%3Abedrock%3Aus-west-2%3A123456789012%3Aasync-invoke%2Fabcdef012345";
     private static final byte[] MP4 = "fake-mp4-payload".getBytes();
 
     @RegisterExtension
     static WireMockExtension server = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+            .build();
 
     @TempDir
     Path bucketDir;
@@ -73,8 +75,12 @@ class BedrockAsyncProviderTest {
                 .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
                 .build();
         bucket = new DirectoryClipStore(bucketDir);
-        provider = new BedrockAsyncProvider(client, URI.create("s3://reelforge-clips/provider-output/bedrock"), bucket,
-                new InMemoryProviderJobLedger(), Clock.fixed(Instant.parse("2026-11-24T10:00:00Z"), ZoneOffset.UTC));
+        provider = new BedrockAsyncProvider(
+                client,
+                URI.create("s3://reelforge-clips/provider-output/bedrock"),
+                bucket,
+                new InMemoryProviderJobLedger(),
+                Clock.fixed(Instant.parse("2026-11-24T10:00:00Z"), ZoneOffset.UTC));
     }
 
     @AfterEach
@@ -87,20 +93,28 @@ class BedrockAsyncProviderTest {
     }
 
     private void stubGet(String fixture) {
-        server.stubFor(get(urlEqualTo(GET_PATH)).willReturn(aResponse().withHeader("Content-Type", "application/json")
-                .withBody(fixture(fixture))));
+        server.stubFor(get(urlEqualTo(GET_PATH))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(fixture(fixture))));
     }
 
     private static void stubError(int status, String type, String body) {
-        server.stubFor(post(urlPathEqualTo("/async-invoke")).willReturn(aResponse().withStatus(status)
-                .withHeader("Content-Type", "application/json").withHeader("x-amzn-ErrorType", type)
-                .withHeader("x-amzn-RequestId", "9b1e7c2d-0000-4000-8000-000000000001").withBody(body)));
+        server.stubFor(post(urlPathEqualTo("/async-invoke"))
+                .willReturn(aResponse()
+                        .withStatus(status)
+                        .withHeader("Content-Type", "application/json")
+                        .withHeader("x-amzn-ErrorType", type)
+                        .withHeader("x-amzn-RequestId", "9b1e7c2d-0000-4000-8000-000000000001")
+                        .withBody(body)));
     }
 
     @Test
     void submit_happyPath_sendsRay2InputWithTokenAndOurBucketPrefix() {
-        server.stubFor(post(urlPathEqualTo("/async-invoke")).willReturn(aResponse()
-                .withHeader("Content-Type", "application/json").withBody(fixture("start-response.json"))));
+        server.stubFor(post(urlPathEqualTo("/async-invoke"))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(fixture("start-response.json"))));
 
         ProviderJob job = provider.submit(spec, "job-1/1/0");
 
@@ -112,8 +126,10 @@ class BedrockAsyncProviderTest {
 
     @Test
     void submit_sameKeyTwice_startsOnce() {
-        server.stubFor(post(urlPathEqualTo("/async-invoke")).willReturn(aResponse()
-                .withHeader("Content-Type", "application/json").withBody(fixture("start-response.json"))));
+        server.stubFor(post(urlPathEqualTo("/async-invoke"))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(fixture("start-response.json"))));
         stubGet("get-in-progress.json");
 
         provider.submit(spec, "job-1/1/0");
@@ -139,7 +155,8 @@ class BedrockAsyncProviderTest {
     void download_outputMissing_throwsPaidRenderLost() {
         stubGet("get-completed.json");
 
-        assertThatThrownBy(() -> provider.download(ARN, work.resolve("clip.mp4"))).isInstanceOf(PaidRenderLostException.class);
+        assertThatThrownBy(() -> provider.download(ARN, work.resolve("clip.mp4")))
+                .isInstanceOf(PaidRenderLostException.class);
     }
 
     @Test
@@ -157,7 +174,8 @@ class BedrockAsyncProviderTest {
         stubError(429, "ThrottlingException", fixture("error-throttling.json"));
 
         assertThatThrownBy(() -> provider.submit(spec, "job-2/1/0"))
-                .isInstanceOf(ProviderThrottledException.class).hasMessageNotContaining("9b1e7c2d");
+                .isInstanceOf(ProviderThrottledException.class)
+                .hasMessageNotContaining("9b1e7c2d");
     }
 
     @Test
@@ -172,20 +190,25 @@ class BedrockAsyncProviderTest {
         stubError(400, "ValidationException", fixture("error-validation.json"));
 
         assertThatThrownBy(() -> provider.submit(spec, "job-4/1/0"))
-                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("not a valid enum value");
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("not a valid enum value");
     }
 
     @Test
     void submit_blockedByFilters_throwsContentRejected() {
-        stubError(400, "ValidationException", "{\"message\": \"This request has been blocked by our content filters.\"}");
+        stubError(
+                400, "ValidationException", "{\"message\": \"This request has been blocked by our content filters.\"}");
 
         assertThatThrownBy(() -> provider.submit(spec, "job-5/1/0")).isInstanceOf(ContentRejectedException.class);
     }
 
     @Test
     void submit_garbledAnswer_throwsRetryable() {
-        server.stubFor(post(urlPathEqualTo("/async-invoke")).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody("{\"invocationArn\": ")));
+        server.stubFor(post(urlPathEqualTo("/async-invoke"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"invocationArn\": ")));
 
         assertThatThrownBy(() -> provider.submit(spec, "job-6/1/0")).isInstanceOf(ProviderThrottledException.class);
     }

@@ -23,9 +23,9 @@ import dev.reelforge.core.error.PaidRenderLostException;
 import dev.reelforge.core.error.ProviderThrottledException;
 import dev.reelforge.core.provider.GenerationSpec;
 import dev.reelforge.core.provider.ProviderJob;
+import dev.reelforge.core.testing.InMemoryProviderJobLedger;
 import dev.reelforge.providers.Fixtures;
 import dev.reelforge.providers.Specs;
-import dev.reelforge.core.testing.InMemoryProviderJobLedger;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +47,8 @@ class FalQueueProviderTest {
 
     @RegisterExtension
     static WireMockExtension server = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+            .build();
 
     @TempDir
     Path dir;
@@ -59,18 +60,26 @@ class FalQueueProviderTest {
     @BeforeEach
     void setUp() {
         Clock clock = Clock.fixed(Instant.parse("2026-11-24T10:00:00Z"), ZoneOffset.UTC);
-        FalQueueSettings settings = FalQueueSettings.of(URI.create(server.baseUrl()), KEY).withRequestTimeout(Duration.ofSeconds(20));
+        FalQueueSettings settings =
+                FalQueueSettings.of(URI.create(server.baseUrl()), KEY).withRequestTimeout(Duration.ofSeconds(20));
         provider = new FalQueueProvider(settings, new ObjectMapper(), new InMemoryProviderJobLedger(), clock);
-        impatient = new FalQueueProvider(settings.withRequestTimeout(Duration.ofMillis(1000)), new ObjectMapper(),
-                new InMemoryProviderJobLedger(), clock);
+        impatient = new FalQueueProvider(
+                settings.withRequestTimeout(Duration.ofMillis(1000)),
+                new ObjectMapper(),
+                new InMemoryProviderJobLedger(),
+                clock);
     }
 
     private static String fixture(String name) {
         return Fixtures.read("fal/" + name).replace("{{BASE}}", server.baseUrl());
     }
 
-    private static void stubJson(com.github.tomakehurst.wiremock.client.MappingBuilder request, int status, String body) {
-        server.stubFor(request.willReturn(aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body)));
+    private static void stubJson(
+            com.github.tomakehurst.wiremock.client.MappingBuilder request, int status, String body) {
+        server.stubFor(request.willReturn(aResponse()
+                .withStatus(status)
+                .withHeader("Content-Type", "application/json")
+                .withBody(body)));
     }
 
     @Test
@@ -81,7 +90,8 @@ class FalQueueProviderTest {
 
         assertThat(job.providerJobId()).isEqualTo(REQUEST);
         assertThat(job.state()).isEqualTo(ProviderJob.State.QUEUED);
-        server.verify(postRequestedFor(urlEqualTo("/" + MODEL)).withHeader("Authorization", equalTo("Key " + KEY))
+        server.verify(postRequestedFor(urlEqualTo("/" + MODEL))
+                .withHeader("Authorization", equalTo("Key " + KEY))
                 .withRequestBody(equalToJson(fixture("submit-request.json"))));
     }
 
@@ -99,13 +109,22 @@ class FalQueueProviderTest {
 
     @Test
     void submit_replyLostThenRetried_submitsAgainAndReportsAPossibleDuplicateCharge() {
-        server.stubFor(post(urlEqualTo("/" + MODEL)).inScenario("lost").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withStatus(504).withBody("upstream timed out")).willSetStateTo("answered"));
-        server.stubFor(post(urlEqualTo("/" + MODEL)).inScenario("lost").whenScenarioStateIs("answered")
-                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(fixture("submit-response.json"))));
+        server.stubFor(post(urlEqualTo("/" + MODEL))
+                .inScenario("lost")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(504).withBody("upstream timed out"))
+                .willSetStateTo("answered"));
+        server.stubFor(post(urlEqualTo("/" + MODEL))
+                .inScenario("lost")
+                .whenScenarioStateIs("answered")
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(fixture("submit-response.json"))));
 
-        assertThatThrownBy(() -> provider.submit(spec, "job-7/1/0")).isExactlyInstanceOf(ProviderThrottledException.class)
-                .hasMessageContaining("unavailable (HTTP 504)").hasMessageContaining("may have started a job");
+        assertThatThrownBy(() -> provider.submit(spec, "job-7/1/0"))
+                .isExactlyInstanceOf(ProviderThrottledException.class)
+                .hasMessageContaining("unavailable (HTTP 504)")
+                .hasMessageContaining("may have started a job");
         ProviderJob job = provider.submit(spec, "job-7/1/0");
 
         assertThat(job.providerJobId()).isEqualTo(REQUEST);
@@ -133,7 +152,8 @@ class FalQueueProviderTest {
     @Test
     void download_fetchesResultThenFileWithoutSendingTheKey() throws Exception {
         stubJson(get(urlEqualTo("/" + REQUEST)), 200, fixture("result.json"));
-        server.stubFor(get(urlEqualTo("/files/output/mug-drop.mp4")).willReturn(aResponse().withBody(MP4)));
+        server.stubFor(get(urlEqualTo("/files/output/mug-drop.mp4"))
+                .willReturn(aResponse().withBody(MP4)));
 
         provider.download(REQUEST, dir.resolve("clip.mp4"));
 
@@ -143,12 +163,19 @@ class FalQueueProviderTest {
 
     @Test
     void download_fileUrlExpired_asksForAFreshResultOnce() throws Exception {
-        server.stubFor(get(urlEqualTo("/" + REQUEST)).inScenario("expiry").whenScenarioStateIs("Started")
-                .willReturn(aResponse().withBody(fixture("result.json"))).willSetStateTo("fresh"));
-        server.stubFor(get(urlEqualTo("/" + REQUEST)).inScenario("expiry").whenScenarioStateIs("fresh")
+        server.stubFor(get(urlEqualTo("/" + REQUEST))
+                .inScenario("expiry")
+                .whenScenarioStateIs("Started")
+                .willReturn(aResponse().withBody(fixture("result.json")))
+                .willSetStateTo("fresh"));
+        server.stubFor(get(urlEqualTo("/" + REQUEST))
+                .inScenario("expiry")
+                .whenScenarioStateIs("fresh")
                 .willReturn(aResponse().withBody(fixture("result-fresh.json"))));
-        server.stubFor(get(urlEqualTo("/files/output/mug-drop.mp4")).willReturn(aResponse().withStatus(403)));
-        server.stubFor(get(urlEqualTo("/files/output/mug-drop-fresh.mp4")).willReturn(aResponse().withBody(MP4)));
+        server.stubFor(get(urlEqualTo("/files/output/mug-drop.mp4"))
+                .willReturn(aResponse().withStatus(403)));
+        server.stubFor(get(urlEqualTo("/files/output/mug-drop-fresh.mp4"))
+                .willReturn(aResponse().withBody(MP4)));
 
         provider.download(REQUEST, dir.resolve("clip.mp4"));
 
@@ -158,24 +185,30 @@ class FalQueueProviderTest {
     @Test
     void download_fileGoneForGood_throwsPaidRenderLost() {
         stubJson(get(urlEqualTo("/" + REQUEST)), 200, fixture("result.json"));
-        server.stubFor(get(urlEqualTo("/files/output/mug-drop.mp4")).willReturn(aResponse().withStatus(404)));
+        server.stubFor(get(urlEqualTo("/files/output/mug-drop.mp4"))
+                .willReturn(aResponse().withStatus(404)));
 
-        assertThatThrownBy(() -> provider.download(REQUEST, dir.resolve("clip.mp4"))).isInstanceOf(PaidRenderLostException.class);
+        assertThatThrownBy(() -> provider.download(REQUEST, dir.resolve("clip.mp4")))
+                .isInstanceOf(PaidRenderLostException.class);
     }
 
     @Test
     void submit_throttled_throwsRetryableWithRetryAfter() {
-        server.stubFor(post(urlEqualTo("/" + MODEL)).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "12")));
+        server.stubFor(post(urlEqualTo("/" + MODEL))
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "12")));
 
         assertThatThrownBy(() -> provider.submit(spec, "job-2/1/0"))
-                .isInstanceOfSatisfying(ProviderThrottledException.class, e -> assertThat(e.retryAfterSeconds()).isEqualTo(12));
+                .isInstanceOfSatisfying(
+                        ProviderThrottledException.class,
+                        e -> assertThat(e.retryAfterSeconds()).isEqualTo(12));
     }
 
     @Test
     void submit_garbledOrTimedOut_throwsRetryable() {
         stubJson(post(urlEqualTo("/" + MODEL)), 200, "<html>502 Bad Gateway</html>");
         assertThatThrownBy(() -> provider.submit(spec, "job-3/1/0")).isInstanceOf(ProviderThrottledException.class);
-        server.stubFor(post(urlEqualTo("/" + MODEL)).willReturn(aResponse().withFixedDelay(3000).withBody(fixture("submit-response.json"))));
+        server.stubFor(post(urlEqualTo("/" + MODEL))
+                .willReturn(aResponse().withFixedDelay(3000).withBody(fixture("submit-response.json"))));
         assertThatThrownBy(() -> impatient.submit(spec, "job-3/1/0")).isInstanceOf(ProviderThrottledException.class);
     }
 
@@ -184,7 +217,8 @@ class FalQueueProviderTest {
         stubJson(post(urlEqualTo("/" + MODEL)), 422, fixture("error-validation.json"));
 
         assertThatThrownBy(() -> provider.submit(spec, "job-4/1/0"))
-                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("permitted: '5s', '9s'");
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("permitted: '5s', '9s'");
     }
 
     @Test
@@ -192,13 +226,20 @@ class FalQueueProviderTest {
         stubJson(put(urlEqualTo("/" + REQUEST + "/cancel")), 202, "{\"status\": \"CANCELLATION_REQUESTED\"}");
 
         assertThat(provider.cancel(REQUEST)).isEqualTo("CANCELLATION_REQUESTED");
-        server.verify(putRequestedFor(urlEqualTo("/" + REQUEST + "/cancel")).withHeader("Authorization", equalTo("Key " + KEY)));
+        server.verify(putRequestedFor(urlEqualTo("/" + REQUEST + "/cancel"))
+                .withHeader("Authorization", equalTo("Key " + KEY)));
     }
+
     @Test
     void submit_errorTextQuotingOurKey_neverRepeatsTheKey() {
-        stubJson(post(urlEqualTo("/" + MODEL)), 422, "{\"detail\": [{\"msg\": \"Authorization 'Key " + KEY + "' may not call this app\"}]}");
+        stubJson(
+                post(urlEqualTo("/" + MODEL)),
+                422,
+                "{\"detail\": [{\"msg\": \"Authorization 'Key " + KEY + "' may not call this app\"}]}");
 
-        assertThatThrownBy(() -> provider.submit(spec, "job-echo/1/0")).isInstanceOf(InvalidRequestException.class)
-                .hasMessageContaining("Key [our key]").hasMessageNotContaining(KEY);
+        assertThatThrownBy(() -> provider.submit(spec, "job-echo/1/0"))
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("Key [our key]")
+                .hasMessageNotContaining(KEY);
     }
 }

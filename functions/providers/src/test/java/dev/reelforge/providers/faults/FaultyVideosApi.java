@@ -92,7 +92,8 @@ final class FaultyVideosApi implements ResponseDefinitionTransformerV2 {
         if (method.equals("GET") && video.matches() && now < notBefore.getOrDefault(resource, Long.MIN_VALUE)) {
             retryAfterViolations++;
         }
-        SplittableRandom random = new SplittableRandom(seed ^ resource.hashCode() * 0x9E3779B97F4A7C15L ^ count * 0xBF58476D1CE4E5B9L);
+        SplittableRandom random =
+                new SplittableRandom(seed ^ resource.hashCode() * 0x9E3779B97F4A7C15L ^ count * 0xBF58476D1CE4E5B9L);
         boolean faulted = random.nextDouble() < faultRate;
         if (create) {
             if (faulted && random.nextBoolean()) {
@@ -125,13 +126,20 @@ final class FaultyVideosApi implements ResponseDefinitionTransformerV2 {
         if (method.equals("GET") && video.matches() && jobs.containsKey(video.group(1))) {
             String id = video.group(1);
             if (video.group(2) != null) {
-                return new ResponseDefinitionBuilder().withStatus(200).withHeader("Content-Type", "video/mp4").withBody(CLIP).build();
+                return new ResponseDefinitionBuilder()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "video/mp4")
+                        .withBody(CLIP)
+                        .build();
             }
-            Job job = jobs.computeIfPresent(id, (k, j) -> new Job(j.id(), j.request(), j.createdAt(), Math.min(j.step() + 1, 2), j.refuse()));
+            Job job = jobs.computeIfPresent(
+                    id, (k, j) -> new Job(j.id(), j.request(), j.createdAt(), Math.min(j.step() + 1, 2), j.refuse()));
             return video(job);
         }
-        return new ResponseDefinitionBuilder().withStatus(404)
-                .withBody("{\"error\": {\"message\": \"not found\", \"code\": \"not_found\"}}").build();
+        return new ResponseDefinitionBuilder()
+                .withStatus(404)
+                .withBody("{\"error\": {\"message\": \"not found\", \"code\": \"not_found\"}}")
+                .build();
     }
 
     /** Every job the service created, lost replies included: what the provider would bill. */
@@ -167,22 +175,35 @@ final class FaultyVideosApi implements ResponseDefinitionTransformerV2 {
                 int after = 1 + random.nextInt(4);
                 notBefore.put(resource, now + after);
                 count("429 Retry-After");
-                return new ResponseDefinitionBuilder().withStatus(429).withHeader("Retry-After", Integer.toString(after))
-                        .withBody("{\"error\": {\"message\": \"Rate limit reached\", \"code\": \"rate_limit_exceeded\"}}").build();
+                return new ResponseDefinitionBuilder()
+                        .withStatus(429)
+                        .withHeader("Retry-After", Integer.toString(after))
+                        .withBody(
+                                "{\"error\": {\"message\": \"Rate limit reached\", \"code\": \"rate_limit_exceeded\"}}")
+                        .build();
             }
             case 1 -> {
                 count("500");
-                return new ResponseDefinitionBuilder().withStatus(500)
-                        .withBody("{\"error\": {\"message\": \"The server had an error\", \"code\": null}}").build();
+                return new ResponseDefinitionBuilder()
+                        .withStatus(500)
+                        .withBody("{\"error\": {\"message\": \"The server had an error\", \"code\": null}}")
+                        .build();
             }
             case 2 -> {
                 count("garbled 200");
-                return new ResponseDefinitionBuilder().withStatus(200).withHeader("Content-Type", "application/json")
-                        .withBody("{\"id\": \"video_0").build();
+                return new ResponseDefinitionBuilder()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"id\": \"video_0")
+                        .build();
             }
             default -> {
                 count("stall");
-                return new ResponseDefinitionBuilder().withStatus(200).withFixedDelay(stallMillis).withBody("{}").build();
+                return new ResponseDefinitionBuilder()
+                        .withStatus(200)
+                        .withFixedDelay(stallMillis)
+                        .withBody("{}")
+                        .build();
             }
         }
     }
@@ -191,17 +212,27 @@ final class FaultyVideosApi implements ResponseDefinitionTransformerV2 {
         switch (random.nextInt(3)) {
             case 0 -> {
                 count("create made, reply 502");
-                return new ResponseDefinitionBuilder().withStatus(502).withHeader("Content-Type", "text/html")
-                        .withBody("<html><body><h1>502 Bad Gateway</h1></body></html>").build();
+                return new ResponseDefinitionBuilder()
+                        .withStatus(502)
+                        .withHeader("Content-Type", "text/html")
+                        .withBody("<html><body><h1>502 Bad Gateway</h1></body></html>")
+                        .build();
             }
             case 1 -> {
                 count("create made, reply garbled");
-                return new ResponseDefinitionBuilder().withStatus(200).withHeader("Content-Type", "application/json")
-                        .withBody("{\"id\": \"vid").build();
+                return new ResponseDefinitionBuilder()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"id\": \"vid")
+                        .build();
             }
             default -> {
                 count("create made, reply stalled");
-                return new ResponseDefinitionBuilder().withStatus(200).withFixedDelay(stallMillis).withBody("{}").build();
+                return new ResponseDefinitionBuilder()
+                        .withStatus(200)
+                        .withFixedDelay(stallMillis)
+                        .withBody("{}")
+                        .build();
             }
         }
     }
@@ -211,26 +242,43 @@ final class FaultyVideosApi implements ResponseDefinitionTransformerV2 {
         switch (random.nextInt(5)) {
             case 0 -> {
                 count("download: HTML page, 200 text/html");
-                return new ResponseDefinitionBuilder().withStatus(200).withHeader("Content-Type", "text/html").withBody(page).build();
+                return new ResponseDefinitionBuilder()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "text/html")
+                        .withBody(page)
+                        .build();
             }
             case 1 -> {
                 count("download: HTML page labelled video/mp4");
-                return new ResponseDefinitionBuilder().withStatus(200).withHeader("Content-Type", "video/mp4").withBody(page).build();
+                return new ResponseDefinitionBuilder()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "video/mp4")
+                        .withBody(page)
+                        .build();
             }
             case 2 -> {
                 count("download: JSON error, 200");
-                return new ResponseDefinitionBuilder().withStatus(200).withHeader("Content-Type", "application/json")
-                        .withBody("{\"error\": {\"message\": \"gateway timeout\", \"code\": \"upstream_error\"}}").build();
+                return new ResponseDefinitionBuilder()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\": {\"message\": \"gateway timeout\", \"code\": \"upstream_error\"}}")
+                        .build();
             }
             case 3 -> {
                 count("download: truncated MP4");
-                return new ResponseDefinitionBuilder().withStatus(200).withHeader("Content-Type", "video/mp4")
-                        .withBody(Arrays.copyOf(CLIP, CLIP.length / 3)).build();
+                return new ResponseDefinitionBuilder()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "video/mp4")
+                        .withBody(Arrays.copyOf(CLIP, CLIP.length / 3))
+                        .build();
             }
             default -> {
                 count("download: wrong Content-Type");
-                return new ResponseDefinitionBuilder().withStatus(200).withHeader("Content-Type", "image/webp")
-                        .withBody(new byte[] {'R', 'I', 'F', 'F', 0, 0, 0, 0, 'W', 'E', 'B', 'P'}).build();
+                return new ResponseDefinitionBuilder()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "image/webp")
+                        .withBody(new byte[] {'R', 'I', 'F', 'F', 0, 0, 0, 0, 'W', 'E', 'B', 'P'})
+                        .build();
             }
         }
     }
@@ -251,7 +299,8 @@ final class FaultyVideosApi implements ResponseDefinitionTransformerV2 {
         }
         int limit = Math.max(1, Math.min(100, Integer.parseInt(query.getOrDefault("limit", "20"))));
         List<Job> newestFirst = new ArrayList<>(jobs.values());
-        newestFirst.sort(Comparator.comparingLong(Job::createdAt).thenComparingInt(j -> Integer.parseInt(j.id().substring(6)))
+        newestFirst.sort(Comparator.comparingLong(Job::createdAt)
+                .thenComparingInt(j -> Integer.parseInt(j.id().substring(6)))
                 .reversed());
         int start = 0;
         if (query.containsKey("after")) {
@@ -261,23 +310,33 @@ final class FaultyVideosApi implements ResponseDefinitionTransformerV2 {
                 }
             }
         }
-        List<Job> page = newestFirst.subList(Math.min(start, newestFirst.size()), Math.min(start + limit, newestFirst.size()));
+        List<Job> page =
+                newestFirst.subList(Math.min(start, newestFirst.size()), Math.min(start + limit, newestFirst.size()));
         ObjectNode answer = json.createObjectNode().put("object", "list");
         ArrayNode data = answer.putArray("data");
         page.forEach(job -> data.add(videoObject(job)));
         answer.put("first_id", page.isEmpty() ? null : page.get(0).id());
         answer.put("last_id", page.isEmpty() ? null : page.get(page.size() - 1).id());
         answer.put("has_more", start + limit < newestFirst.size());
-        return new ResponseDefinitionBuilder().withStatus(200).withHeader("Content-Type", "application/json")
-                .withBody(answer.toString()).build();
+        return new ResponseDefinitionBuilder()
+                .withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody(answer.toString())
+                .build();
     }
 
     private ObjectNode videoObject(Job job) {
         String status = job.refuse() && job.step() == 2 ? "failed" : STATES[job.step()];
-        ObjectNode body = json.createObjectNode().put("id", job.id()).put("object", "video").put("status", status)
-                .put("progress", job.step() * 50).put("model", job.request().path("model").asText())
-                .put("created_at", job.createdAt()).put("size", job.request().path("size").asText())
-                .put("seconds", job.request().path("seconds").asText()).put("prompt", job.request().path("prompt").asText());
+        ObjectNode body = json.createObjectNode()
+                .put("id", job.id())
+                .put("object", "video")
+                .put("status", status)
+                .put("progress", job.step() * 50)
+                .put("model", job.request().path("model").asText())
+                .put("created_at", job.createdAt())
+                .put("size", job.request().path("size").asText())
+                .put("seconds", job.request().path("seconds").asText())
+                .put("prompt", job.request().path("prompt").asText());
         body.putNull("remixed_from_video_id");
         if (status.equals("failed")) {
             body.putObject("error").put("code", "moderation_blocked").put("message", "blocked by moderation");
@@ -288,8 +347,11 @@ final class FaultyVideosApi implements ResponseDefinitionTransformerV2 {
     }
 
     private ResponseDefinition video(Job job) {
-        return new ResponseDefinitionBuilder().withStatus(200).withHeader("Content-Type", "application/json")
-                .withHeader("openai-poll-after-ms", "1500").withBody(videoObject(job).toString().getBytes(StandardCharsets.UTF_8))
+        return new ResponseDefinitionBuilder()
+                .withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withHeader("openai-poll-after-ms", "1500")
+                .withBody(videoObject(job).toString().getBytes(StandardCharsets.UTF_8))
                 .build();
     }
 

@@ -25,16 +25,21 @@ import org.junit.jupiter.api.io.TempDir;
 class ClipDownloadTest {
     @RegisterExtension
     static WireMockExtension server = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+            .build();
 
     @TempDir
     Path dir;
 
     private HttpResponse<InputStream> fetch(String contentType, byte[] body) throws Exception {
         var answer = aResponse().withBody(body);
-        server.stubFor(get(urlEqualTo("/clip")).willReturn(contentType == null ? answer : answer.withHeader("Content-Type", contentType)));
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/clip")).build(),
-                HttpResponse.BodyHandlers.ofInputStream());
+        server.stubFor(get(urlEqualTo("/clip"))
+                .willReturn(contentType == null ? answer : answer.withHeader("Content-Type", contentType)));
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(server.baseUrl() + "/clip"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofInputStream());
     }
 
     @Test
@@ -50,17 +55,24 @@ class ClipDownloadTest {
     @Test
     void write_htmlOrJsonServedWithStatus200_isACorruptDownloadAndWritesNothing() throws Exception {
         Path target = dir.resolve("clip.mp4");
-        assertThatThrownBy(() -> ClipDownload.write(fetch("text/html; charset=utf-8", "<html>502</html>".getBytes()), target, "test"))
-                .isInstanceOf(CorruptDownloadException.class).hasMessageContaining("'text/html'");
-        assertThatThrownBy(() -> ClipDownload.write(fetch("application/json", "{\"error\": {}}".getBytes()), target, "test"))
-                .isInstanceOf(CorruptDownloadException.class).hasMessageContaining("'application/json'");
+        assertThatThrownBy(() -> ClipDownload.write(
+                        fetch("text/html; charset=utf-8", "<html>502</html>".getBytes()), target, "test"))
+                .isInstanceOf(CorruptDownloadException.class)
+                .hasMessageContaining("'text/html'");
+        assertThatThrownBy(() ->
+                        ClipDownload.write(fetch("application/json", "{\"error\": {}}".getBytes()), target, "test"))
+                .isInstanceOf(CorruptDownloadException.class)
+                .hasMessageContaining("'application/json'");
         assertThat(target).doesNotExist();
     }
 
     @Test
     void write_thumbnailVariant_acceptsImagesButNotVideos() throws Exception {
-        assertThat(ClipDownload.write(fetch("image/webp", new byte[] {1, 2, 3}), dir.resolve("thumb.webp"), "test", "image/")).hasSize(64);
-        assertThatThrownBy(() -> ClipDownload.write(fetch("video/mp4", new byte[] {1, 2, 3}), dir.resolve("t2.webp"), "test", "image/"))
+        assertThat(ClipDownload.write(
+                        fetch("image/webp", new byte[] {1, 2, 3}), dir.resolve("thumb.webp"), "test", "image/"))
+                .hasSize(64);
+        assertThatThrownBy(() -> ClipDownload.write(
+                        fetch("video/mp4", new byte[] {1, 2, 3}), dir.resolve("t2.webp"), "test", "image/"))
                 .isInstanceOf(CorruptDownloadException.class);
     }
 }

@@ -14,16 +14,28 @@ class ProviderErrorsTest {
 
     @Test
     void forStatus_forbiddenWhoseTextSaysBlocked_isACredentialsProblemNotModeration() {
-        var error = ProviderErrors.forStatus("openai-videos", "creating a video", 403, NO_HEADERS,
-                "account_blocked: this API key is blocked until the invoice is paid", Clock.systemUTC());
+        var error = ProviderErrors.forStatus(
+                "openai-videos",
+                "creating a video",
+                403,
+                NO_HEADERS,
+                "account_blocked: this API key is blocked until the invoice is paid",
+                Clock.systemUTC());
 
-        assertThat(error).isInstanceOf(ProviderFailedException.class).hasMessageContaining("refused our credentials (HTTP 403)");
+        assertThat(error)
+                .isInstanceOf(ProviderFailedException.class)
+                .hasMessageContaining("refused our credentials (HTTP 403)");
     }
 
     @Test
     void forStatus_badRequestNamingThePolicy_isModeration() {
-        var error = ProviderErrors.forStatus("openai-videos", "creating a video", 400, NO_HEADERS,
-                "moderation_blocked: the prompt violates our content policy", Clock.systemUTC());
+        var error = ProviderErrors.forStatus(
+                "openai-videos",
+                "creating a video",
+                400,
+                NO_HEADERS,
+                "moderation_blocked: the prompt violates our content policy",
+                Clock.systemUTC());
 
         assertThat(error).isInstanceOf(ContentRejectedException.class);
     }

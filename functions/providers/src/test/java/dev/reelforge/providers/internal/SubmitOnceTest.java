@@ -56,22 +56,27 @@ class SubmitOnceTest {
         ProviderJob created = submit(creating("v1"), new SubmitOnce.Reconciliation.None());
 
         assertThat(created.providerJobId()).isEqualTo("v1");
-        assertThat(created.createAttempts()).extracting(CreateAttempt::outcome).containsExactly(CreateAttempt.Outcome.CREATED);
+        assertThat(created.createAttempts())
+                .extracting(CreateAttempt::outcome)
+                .containsExactly(CreateAttempt.Outcome.CREATED);
         assertThat(submit(creating("v2"), new SubmitOnce.Reconciliation.None()).createAttempts())
-                .extracting(CreateAttempt::outcome).containsExactly(CreateAttempt.Outcome.RESUMED);
+                .extracting(CreateAttempt::outcome)
+                .containsExactly(CreateAttempt.Outcome.RESUMED);
         assertThat(creates).containsExactly("v1");
     }
 
     @Test
     void submit_lostReplyThenListingFindsTheJob_adoptsItWithoutCreatingAgain() {
         assertThatThrownBy(() -> submit(losingTheReplyOf("v1"), listing(job("v1"))))
-                .isExactlyInstanceOf(ProviderThrottledException.class).hasMessageContaining("looked for");
+                .isExactlyInstanceOf(ProviderThrottledException.class)
+                .hasMessageContaining("looked for");
 
         ProviderJob adopted = submit(creating("v2"), listing(job("v1")));
 
         assertThat(adopted.providerJobId()).isEqualTo("v1");
         assertThat(creates).containsExactly("v1");
-        assertThat(adopted.createAttempts()).extracting(CreateAttempt::outcome)
+        assertThat(adopted.createAttempts())
+                .extracting(CreateAttempt::outcome)
                 .containsExactly(CreateAttempt.Outcome.AMBIGUOUS, CreateAttempt.Outcome.ADOPTED);
         assertThat(adopted.possibleDuplicateCharges()).isEmpty();
         assertThat(ledger.isRecorded("test", "v1")).isTrue();
@@ -86,14 +91,16 @@ class SubmitOnceTest {
         ProviderJob created = submit(creating("v2"), listing(job("sibling")));
 
         assertThat(created.providerJobId()).isEqualTo("v2");
-        assertThat(created.createAttempts()).extracting(CreateAttempt::outcome)
+        assertThat(created.createAttempts())
+                .extracting(CreateAttempt::outcome)
                 .containsExactly(CreateAttempt.Outcome.AMBIGUOUS, CreateAttempt.Outcome.CREATED);
         assertThat(created.createAttempts().get(1).detail()).contains("listing showed no job");
     }
 
     @Test
     void submit_listingFailsOnTheRetry_staysAmbiguousAndReconcilesOnTheNextOne() {
-        assertThatThrownBy(() -> submit(losingTheReplyOf("v1"), listing(job("v1")))).isInstanceOf(ProviderThrottledException.class);
+        assertThatThrownBy(() -> submit(losingTheReplyOf("v1"), listing(job("v1"))))
+                .isInstanceOf(ProviderThrottledException.class);
         SubmitOnce.Reconciliation failing = new SubmitOnce.Reconciliation.Listing((since, until) -> {
             throw new ProviderThrottledException("test is unavailable (HTTP 500) on list videos; retrying later");
         });
@@ -105,12 +112,17 @@ class SubmitOnceTest {
 
     @Test
     void submit_refusedCreateAfterALostReply_keepsTheKeyAmbiguous() {
-        assertThatThrownBy(() -> submit(losingTheReplyOf("v1"), listing())).isInstanceOf(ProviderThrottledException.class);
-        assertThatThrownBy(() -> submit(() -> {
-            throw InvalidRequestException.of("provider", "refused");
-        }, listing())).isInstanceOf(InvalidRequestException.class);
+        assertThatThrownBy(() -> submit(losingTheReplyOf("v1"), listing()))
+                .isInstanceOf(ProviderThrottledException.class);
+        assertThatThrownBy(() -> submit(
+                        () -> {
+                            throw InvalidRequestException.of("provider", "refused");
+                        },
+                        listing()))
+                .isInstanceOf(InvalidRequestException.class);
 
-        assertThat(ledger.claim("test", "j/1/0", T0, SubmitOnce.LEASE)).isInstanceOf(ProviderJobLedger.Claim.Ambiguous.class);
+        assertThat(ledger.claim("test", "j/1/0", T0, SubmitOnce.LEASE))
+                .isInstanceOf(ProviderJobLedger.Claim.Ambiguous.class);
     }
 
     @Test
@@ -129,7 +141,8 @@ class SubmitOnceTest {
 
     @Test
     void submit_listingUnavailableAtTheEndpoint_fallsBackToAPossibleDuplicate() {
-        assertThatThrownBy(() -> submit(losingTheReplyOf("v1"), listing())).isInstanceOf(ProviderThrottledException.class);
+        assertThatThrownBy(() -> submit(losingTheReplyOf("v1"), listing()))
+                .isInstanceOf(ProviderThrottledException.class);
 
         ProviderJob created = submit(creating("v2"), new SubmitOnce.Reconciliation.Listing((since, until) -> null));
 

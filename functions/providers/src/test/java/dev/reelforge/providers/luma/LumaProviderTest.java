@@ -23,9 +23,9 @@ import dev.reelforge.core.error.ProviderFailedException;
 import dev.reelforge.core.error.ProviderThrottledException;
 import dev.reelforge.core.provider.GenerationSpec;
 import dev.reelforge.core.provider.ProviderJob;
+import dev.reelforge.core.testing.InMemoryProviderJobLedger;
 import dev.reelforge.providers.Fixtures;
 import dev.reelforge.providers.Specs;
-import dev.reelforge.core.testing.InMemoryProviderJobLedger;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,7 +48,8 @@ class LumaProviderTest {
 
     @RegisterExtension
     static WireMockExtension server = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+            .build();
 
     @TempDir
     Path dir;
@@ -59,8 +60,11 @@ class LumaProviderTest {
     @BeforeEach
     void setUp() {
         Clock clock = Clock.fixed(Instant.parse("2026-12-02T06:00:00Z"), ZoneOffset.UTC);
-        provider = new LumaProvider(LumaSettings.of(URI.create(server.baseUrl() + "/v1"), KEY), new ObjectMapper(),
-                new InMemoryProviderJobLedger(), clock);
+        provider = new LumaProvider(
+                LumaSettings.of(URI.create(server.baseUrl() + "/v1"), KEY),
+                new ObjectMapper(),
+                new InMemoryProviderJobLedger(),
+                clock);
     }
 
     private static String fixture(String name) {
@@ -68,7 +72,10 @@ class LumaProviderTest {
     }
 
     private static void stubJson(MappingBuilder request, int status, String body) {
-        server.stubFor(request.willReturn(aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body)));
+        server.stubFor(request.willReturn(aResponse()
+                .withStatus(status)
+                .withHeader("Content-Type", "application/json")
+                .withBody(body)));
     }
 
     @Test
@@ -79,7 +86,8 @@ class LumaProviderTest {
 
         assertThat(job.providerJobId()).isEqualTo(ID);
         assertThat(job.state()).isEqualTo(ProviderJob.State.QUEUED);
-        server.verify(postRequestedFor(urlEqualTo("/v1/generations")).withHeader("Authorization", equalTo("Bearer " + KEY))
+        server.verify(postRequestedFor(urlEqualTo("/v1/generations"))
+                .withHeader("Authorization", equalTo("Bearer " + KEY))
                 .withRequestBody(equalToJson(fixture("create-request.json"))));
     }
 
@@ -97,17 +105,25 @@ class LumaProviderTest {
 
     @Test
     void submit_throttled_raisesThrottledWithRetryAfter() {
-        server.stubFor(post(urlEqualTo("/v1/generations")).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "12")
-                .withHeader("Content-Type", "application/json").withBody(fixture("rate-limited.json"))));
+        server.stubFor(post(urlEqualTo("/v1/generations"))
+                .willReturn(aResponse()
+                        .withStatus(429)
+                        .withHeader("Retry-After", "12")
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(fixture("rate-limited.json"))));
 
-        assertThatThrownBy(() -> provider.submit(spec, "job-2/1/0")).isInstanceOfSatisfying(ProviderThrottledException.class,
-                e -> assertThat(e.retryAfterSeconds()).isEqualTo(12)).hasMessageContaining("rate limiting us (HTTP 429)");
+        assertThatThrownBy(() -> provider.submit(spec, "job-2/1/0"))
+                .isInstanceOfSatisfying(
+                        ProviderThrottledException.class,
+                        e -> assertThat(e.retryAfterSeconds()).isEqualTo(12))
+                .hasMessageContaining("rate limiting us (HTTP 429)");
     }
 
     @Test
     void submit_editOrReferenceImage_refusedBeforeAnyRequest() {
         assertThatThrownBy(() -> provider.submit(Specs.remix(spec, ID, "keep the mug whole"), "job-3/1/0"))
-                .isInstanceOf(ProviderFailedException.class).hasMessageContaining("text-to-video only");
+                .isInstanceOf(ProviderFailedException.class)
+                .hasMessageContaining("text-to-video only");
         server.verify(0, postRequestedFor(urlEqualTo("/v1/generations")));
     }
 
@@ -128,8 +144,10 @@ class LumaProviderTest {
         ProviderJob failed = provider.poll(ID);
 
         assertThat(failed.state()).isEqualTo(ProviderJob.State.FAILED);
-        assertThat(failed.failureReason()).contains("moderation refused this clip")
-                .contains("content_moderated: Advanced prompt moderation failed").doesNotContain("may succeed");
+        assertThat(failed.failureReason())
+                .contains("moderation refused this clip")
+                .contains("content_moderated: Advanced prompt moderation failed")
+                .doesNotContain("may succeed");
     }
 
     @Test
@@ -139,7 +157,9 @@ class LumaProviderTest {
         ProviderJob failed = provider.poll(ID);
 
         assertThat(failed.state()).isEqualTo(ProviderJob.State.FAILED);
-        assertThat(failed.failureReason()).contains("generation_failed").contains("a new attempt may succeed")
+        assertThat(failed.failureReason())
+                .contains("generation_failed")
+                .contains("a new attempt may succeed")
                 .doesNotContain("moderation");
     }
 
@@ -152,7 +172,8 @@ class LumaProviderTest {
     @Test
     void download_presignedUrl_fetchedWithoutTheKey() throws Exception {
         stubJson(get(urlEqualTo("/v1/generations/" + ID)), 200, fixture("generation-completed.json"));
-        server.stubFor(get(urlPathEqualTo("/presigned/mug-drop.mp4")).willReturn(aResponse().withBody(MP4)));
+        server.stubFor(get(urlPathEqualTo("/presigned/mug-drop.mp4"))
+                .willReturn(aResponse().withBody(MP4)));
 
         provider.download(ID, dir.resolve("clip.mp4"));
 
@@ -162,13 +183,23 @@ class LumaProviderTest {
 
     @Test
     void download_expiredUrl_asksForAFreshOneOnce() throws Exception {
-        server.stubFor(get(urlEqualTo("/v1/generations/" + ID)).inScenario("expiry").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(fixture("generation-completed.json")))
+        server.stubFor(get(urlEqualTo("/v1/generations/" + ID))
+                .inScenario("expiry")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(fixture("generation-completed.json")))
                 .willSetStateTo("refreshed"));
-        server.stubFor(get(urlEqualTo("/v1/generations/" + ID)).inScenario("expiry").whenScenarioStateIs("refreshed")
-                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(fixture("generation-completed-fresh.json"))));
-        server.stubFor(get(urlPathEqualTo("/presigned/mug-drop.mp4")).willReturn(aResponse().withStatus(403).withBody("Request has expired")));
-        server.stubFor(get(urlPathEqualTo("/presigned/mug-drop-fresh.mp4")).willReturn(aResponse().withBody(MP4)));
+        server.stubFor(get(urlEqualTo("/v1/generations/" + ID))
+                .inScenario("expiry")
+                .whenScenarioStateIs("refreshed")
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(fixture("generation-completed-fresh.json"))));
+        server.stubFor(get(urlPathEqualTo("/presigned/mug-drop.mp4"))
+                .willReturn(aResponse().withStatus(403).withBody("Request has expired")));
+        server.stubFor(get(urlPathEqualTo("/presigned/mug-drop-fresh.mp4"))
+                .willReturn(aResponse().withBody(MP4)));
 
         provider.download(ID, dir.resolve("clip.mp4"));
 
@@ -179,9 +210,11 @@ class LumaProviderTest {
     @Test
     void download_urlGoneTwice_reportsThePaidRenderLost() {
         stubJson(get(urlEqualTo("/v1/generations/" + ID)), 200, fixture("generation-completed.json"));
-        server.stubFor(get(urlPathEqualTo("/presigned/mug-drop.mp4")).willReturn(aResponse().withStatus(403)));
+        server.stubFor(get(urlPathEqualTo("/presigned/mug-drop.mp4"))
+                .willReturn(aResponse().withStatus(403)));
 
-        assertThatThrownBy(() -> provider.download(ID, dir.resolve("clip.mp4"))).isInstanceOf(PaidRenderLostException.class)
+        assertThatThrownBy(() -> provider.download(ID, dir.resolve("clip.mp4")))
+                .isInstanceOf(PaidRenderLostException.class)
                 .hasMessageContaining("paid for");
     }
 
@@ -189,6 +222,7 @@ class LumaProviderTest {
     void errors_neverCarryTheKey() {
         stubJson(post(urlEqualTo("/v1/generations")), 400, "{\"detail\": \"invalid key " + KEY + "\"}");
 
-        assertThatThrownBy(() -> provider.submit(spec, "job-9/1/0")).satisfies(e -> assertThat(e.getMessage()).doesNotContain(KEY));
+        assertThatThrownBy(() -> provider.submit(spec, "job-9/1/0"))
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain(KEY));
     }
 }

@@ -24,9 +24,9 @@ import dev.reelforge.core.error.PaidRenderLostException;
 import dev.reelforge.core.error.ProviderThrottledException;
 import dev.reelforge.core.provider.GenerationSpec;
 import dev.reelforge.core.provider.ProviderJob;
+import dev.reelforge.core.testing.InMemoryProviderJobLedger;
 import dev.reelforge.providers.Fixtures;
 import dev.reelforge.providers.Specs;
-import dev.reelforge.core.testing.InMemoryProviderJobLedger;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +47,8 @@ class OpenAiVideosProviderTest {
 
     @RegisterExtension
     static WireMockExtension server = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+            .build();
 
     @TempDir
     Path dir;
@@ -62,25 +63,37 @@ class OpenAiVideosProviderTest {
         OpenAiVideosSettings settings = OpenAiVideosSettings.of(URI.create(server.baseUrl() + "/v1"), KEY)
                 .withRequestTimeout(Duration.ofSeconds(20));
         provider = new OpenAiVideosProvider(settings, new ObjectMapper(), new InMemoryProviderJobLedger(), clock);
-        impatient = new OpenAiVideosProvider(settings.withRequestTimeout(Duration.ofMillis(1000)), new ObjectMapper(),
-                new InMemoryProviderJobLedger(), clock);
+        impatient = new OpenAiVideosProvider(
+                settings.withRequestTimeout(Duration.ofMillis(1000)),
+                new ObjectMapper(),
+                new InMemoryProviderJobLedger(),
+                clock);
     }
 
     private static void stubCreate(int status, String body) {
-        server.stubFor(post(urlEqualTo("/v1/videos")).willReturn(aResponse().withStatus(status)
-                .withHeader("Content-Type", "application/json").withHeader("x-request-id", "req_create_1").withBody(body)));
+        server.stubFor(post(urlEqualTo("/v1/videos"))
+                .willReturn(aResponse()
+                        .withStatus(status)
+                        .withHeader("Content-Type", "application/json")
+                        .withHeader("x-request-id", "req_create_1")
+                        .withBody(body)));
     }
 
     private static void stubRetrieve(String fixture) {
-        server.stubFor(get(urlEqualTo("/v1/videos/" + VIDEO_ID)).willReturn(aResponse()
-                .withHeader("Content-Type", "application/json").withHeader("openai-poll-after-ms", "2500")
-                .withBody(Fixtures.read("openai/" + fixture))));
+        server.stubFor(get(urlEqualTo("/v1/videos/" + VIDEO_ID))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withHeader("openai-poll-after-ms", "2500")
+                        .withBody(Fixtures.read("openai/" + fixture))));
     }
 
     @Test
     void submit_happyPath_sendsDocumentedJsonAndHonoursPollAfterHeader() {
-        server.stubFor(post(urlEqualTo("/v1/videos")).willReturn(aResponse().withHeader("Content-Type", "application/json")
-                .withHeader("openai-poll-after-ms", "2500").withBody(Fixtures.read("openai/video-queued.json"))));
+        server.stubFor(post(urlEqualTo("/v1/videos"))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withHeader("openai-poll-after-ms", "2500")
+                        .withBody(Fixtures.read("openai/video-queued.json"))));
 
         ProviderJob job = provider.submit(spec, "job-1/1/0");
 
@@ -95,7 +108,8 @@ class OpenAiVideosProviderTest {
     @Test
     void pollAndDownload_completedVideo_reportsProgressAndCopiesContent() throws Exception {
         stubRetrieve("video-in-progress.json");
-        assertThat(provider.poll(VIDEO_ID)).extracting(ProviderJob::state, ProviderJob::progressPercent)
+        assertThat(provider.poll(VIDEO_ID))
+                .extracting(ProviderJob::state, ProviderJob::progressPercent)
                 .containsExactly(ProviderJob.State.IN_PROGRESS, 42);
         stubRetrieve("video-completed.json");
         server.stubFor(get(urlEqualTo("/v1/videos/" + VIDEO_ID + "/content?variant=video"))
@@ -132,16 +146,24 @@ class OpenAiVideosProviderTest {
 
     @Test
     void submit_throttledWithRetryAfter_throwsRetryableWithHintThenRetryCreatesOnce() {
-        server.stubFor(post(urlEqualTo("/v1/videos")).inScenario("429").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "7")
+        server.stubFor(post(urlEqualTo("/v1/videos"))
+                .inScenario("429")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse()
+                        .withStatus(429)
+                        .withHeader("Retry-After", "7")
                         .withBody(Fixtures.read("openai/error-rate-limit.json")))
                 .willSetStateTo("open"));
-        server.stubFor(post(urlEqualTo("/v1/videos")).inScenario("429").whenScenarioStateIs("open")
+        server.stubFor(post(urlEqualTo("/v1/videos"))
+                .inScenario("429")
+                .whenScenarioStateIs("open")
                 .willReturn(aResponse().withBody(Fixtures.read("openai/video-queued.json"))));
         stubRetrieve("video-in-progress.json");
 
         assertThatThrownBy(() -> provider.submit(spec, "job-2/1/0"))
-                .isInstanceOfSatisfying(ProviderThrottledException.class, e -> assertThat(e.retryAfterSeconds()).isEqualTo(7))
+                .isInstanceOfSatisfying(
+                        ProviderThrottledException.class,
+                        e -> assertThat(e.retryAfterSeconds()).isEqualTo(7))
                 .hasMessageContaining("retry in 7 s");
         assertThat(provider.submit(spec, "job-2/1/0").providerJobId()).isEqualTo(VIDEO_ID);
         assertThat(provider.submit(spec, "job-2/1/0").providerJobId()).isEqualTo(VIDEO_ID);
@@ -154,16 +176,18 @@ class OpenAiVideosProviderTest {
         stubCreate(500, Fixtures.read("openai/error-server.json"));
 
         assertThatThrownBy(() -> provider.submit(spec, "job-3/1/0"))
-                .isInstanceOf(ProviderThrottledException.class).hasMessageContaining("HTTP 500");
+                .isInstanceOf(ProviderThrottledException.class)
+                .hasMessageContaining("HTTP 500");
     }
 
     @Test
     void submit_noAnswerWithinTimeout_throwsRetryable() {
-        server.stubFor(post(urlEqualTo("/v1/videos")).willReturn(aResponse().withFixedDelay(3000)
-                .withBody(Fixtures.read("openai/video-queued.json"))));
+        server.stubFor(post(urlEqualTo("/v1/videos"))
+                .willReturn(aResponse().withFixedDelay(3000).withBody(Fixtures.read("openai/video-queued.json"))));
 
         assertThatThrownBy(() -> impatient.submit(spec, "job-4/1/0"))
-                .isInstanceOf(ProviderThrottledException.class).hasMessageContaining("did not answer create");
+                .isInstanceOf(ProviderThrottledException.class)
+                .hasMessageContaining("did not answer create");
     }
 
     @Test
@@ -171,7 +195,8 @@ class OpenAiVideosProviderTest {
         stubCreate(200, "{\"id\": \"video_68d7512d\", \"status\": ");
 
         assertThatThrownBy(() -> provider.submit(spec, "job-5/1/0"))
-                .isInstanceOf(ProviderThrottledException.class).hasMessageContaining("unreadable body");
+                .isInstanceOf(ProviderThrottledException.class)
+                .hasMessageContaining("unreadable body");
     }
 
     @Test
@@ -181,7 +206,8 @@ class OpenAiVideosProviderTest {
         assertThatThrownBy(() -> provider.submit(spec, "job-6/1/0"))
                 .isInstanceOf(ContentRejectedException.class)
                 .hasMessageContaining("moderation")
-                .hasMessageNotContaining("req_9f3c2a1b7d6e5f40").hasMessageNotContaining("req_create_1")
+                .hasMessageNotContaining("req_9f3c2a1b7d6e5f40")
+                .hasMessageNotContaining("req_create_1")
                 .hasMessageNotContaining(KEY);
     }
 
@@ -190,7 +216,8 @@ class OpenAiVideosProviderTest {
         stubCreate(400, Fixtures.read("openai/error-invalid-size.json"));
 
         assertThatThrownBy(() -> provider.submit(spec, "job-7/1/0"))
-                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("Supported values");
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("Supported values");
     }
 
     @Test
@@ -206,10 +233,15 @@ class OpenAiVideosProviderTest {
     @Test
     void download_urlExpiredOnce_refetchesJobAndRetries() throws Exception {
         stubRetrieve("video-completed.json");
-        server.stubFor(get(urlEqualTo("/v1/videos/" + VIDEO_ID + "/content?variant=video")).inScenario("expiry")
-                .whenScenarioStateIs(Scenario.STARTED).willReturn(aResponse().withStatus(404)).willSetStateTo("fresh"));
-        server.stubFor(get(urlEqualTo("/v1/videos/" + VIDEO_ID + "/content?variant=video")).inScenario("expiry")
-                .whenScenarioStateIs("fresh").willReturn(aResponse().withBody(MP4)));
+        server.stubFor(get(urlEqualTo("/v1/videos/" + VIDEO_ID + "/content?variant=video"))
+                .inScenario("expiry")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(404))
+                .willSetStateTo("fresh"));
+        server.stubFor(get(urlEqualTo("/v1/videos/" + VIDEO_ID + "/content?variant=video"))
+                .inScenario("expiry")
+                .whenScenarioStateIs("fresh")
+                .willReturn(aResponse().withBody(MP4)));
 
         provider.download(VIDEO_ID, dir.resolve("clip.mp4"));
 
@@ -224,7 +256,8 @@ class OpenAiVideosProviderTest {
                 .willReturn(aResponse().withStatus(410)));
 
         assertThatThrownBy(() -> provider.download(VIDEO_ID, dir.resolve("clip.mp4")))
-                .isInstanceOf(PaidRenderLostException.class).hasMessageContaining("paid for");
+                .isInstanceOf(PaidRenderLostException.class)
+                .hasMessageContaining("paid for");
         assertThat(dir.resolve("clip.mp4")).doesNotExist();
     }
 
@@ -233,7 +266,8 @@ class OpenAiVideosProviderTest {
         server.stubFor(post(urlEqualTo("/v1/videos/" + VIDEO_ID + "/remix"))
                 .willReturn(aResponse().withBody(Fixtures.read("openai/remix-queued.json"))));
 
-        ProviderJob job = provider.submit(Specs.remix(spec, VIDEO_ID, "Keep the mug white; slow the fall"), "job-8/2/0");
+        ProviderJob job =
+                provider.submit(Specs.remix(spec, VIDEO_ID, "Keep the mug white; slow the fall"), "job-8/2/0");
 
         assertThat(job.providerJobId()).startsWith("video_7a1e");
         server.verify(postRequestedFor(urlEqualTo("/v1/videos/" + VIDEO_ID + "/remix"))
@@ -249,16 +283,28 @@ class OpenAiVideosProviderTest {
 
         server.verify(postRequestedFor(urlPathEqualTo("/v1/videos"))
                 .withHeader("Content-Type", containing("multipart/form-data; boundary="))
-                .withRequestBodyPart(aMultipart().withName("input_reference")
-                        .withHeader("Content-Type", equalTo("image/png")).build())
-                .withRequestBodyPart(aMultipart().withName("seconds").withBody(equalTo("8")).build())
-                .withRequestBodyPart(aMultipart().withName("size").withBody(equalTo("1280x720")).build()));
+                .withRequestBodyPart(aMultipart()
+                        .withName("input_reference")
+                        .withHeader("Content-Type", equalTo("image/png"))
+                        .build())
+                .withRequestBodyPart(
+                        aMultipart().withName("seconds").withBody(equalTo("8")).build())
+                .withRequestBodyPart(aMultipart()
+                        .withName("size")
+                        .withBody(equalTo("1280x720"))
+                        .build()));
     }
+
     @Test
     void submit_errorTextQuotingOurKey_neverRepeatsTheKey() {
-        stubCreate(400, "{\"error\": {\"message\": \"Invalid header Authorization: Bearer " + KEY + "\", \"code\": \"invalid_request\"}}");
-        assertThatThrownBy(() -> provider.submit(spec, "job-echo/1/0")).isInstanceOf(InvalidRequestException.class)
-                .hasMessageContaining("Bearer [our key]").hasMessageNotContaining(KEY);
+        stubCreate(
+                400,
+                "{\"error\": {\"message\": \"Invalid header Authorization: Bearer " + KEY
+                        + "\", \"code\": \"invalid_request\"}}");
+        assertThatThrownBy(() -> provider.submit(spec, "job-echo/1/0"))
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("Bearer [our key]")
+                .hasMessageNotContaining(KEY);
 
         stubCreate(403, "{\"error\": {\"message\": \"The API key " + KEY + " is blocked\", \"code\": \"forbidden\"}}");
         assertThatThrownBy(() -> provider.submit(spec, "job-echo/2/0")).hasMessageNotContaining(KEY);
@@ -267,8 +313,11 @@ class OpenAiVideosProviderTest {
     @Test
     void settings_keyFromASecretWithATrailingNewline_isSentStripped() {
         stubCreate(200, Fixtures.read("openai/video-queued.json"));
-        OpenAiVideosProvider fromSecret = new OpenAiVideosProvider(OpenAiVideosSettings.of(URI.create(server.baseUrl() + "/v1"), KEY + "\n"),
-                new ObjectMapper(), new InMemoryProviderJobLedger(), Clock.systemUTC());
+        OpenAiVideosProvider fromSecret = new OpenAiVideosProvider(
+                OpenAiVideosSettings.of(URI.create(server.baseUrl() + "/v1"), KEY + "\n"),
+                new ObjectMapper(),
+                new InMemoryProviderJobLedger(),
+                Clock.systemUTC());
 
         fromSecret.submit(spec, "job-newline/1/0");
 
@@ -278,7 +327,9 @@ class OpenAiVideosProviderTest {
     @Test
     void settings_keyWithAControlCharacter_isRefusedWithoutRepeatingIt() {
         assertThatThrownBy(() -> OpenAiVideosSettings.of(URI.create("http://127.0.0.1:9/v1"), "sk-abc\u0000def-Zq81x"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("position 7 of 16")
-                .hasMessageNotContaining("def-Zq81x").hasMessageNotContaining("sk-abc");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("position 7 of 16")
+                .hasMessageNotContaining("def-Zq81x")
+                .hasMessageNotContaining("sk-abc");
     }
 }

@@ -34,7 +34,8 @@ class ServiceAccountTokensTest {
 
     @RegisterExtension
     static WireMockExtension server = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+            .build();
 
     @BeforeAll
     static void makeKeys() throws Exception {
@@ -44,25 +45,39 @@ class ServiceAccountTokensTest {
     }
 
     private String keyJson() {
-        String pem = "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder().encodeToString(keys.getPrivate().getEncoded())
+        String pem = "-----BEGIN PRIVATE KEY-----\n"
+                + Base64.getMimeEncoder().encodeToString(keys.getPrivate().getEncoded())
                 + "\n-----END PRIVATE KEY-----\n";
-        return json.createObjectNode().put("type", "service_account").put("client_email", "veo@reelforge-test.iam.gserviceaccount.com")
-                .put("private_key", pem).put("token_uri", server.baseUrl() + "/token").toString();
+        return json.createObjectNode()
+                .put("type", "service_account")
+                .put("client_email", "veo@reelforge-test.iam.gserviceaccount.com")
+                .put("private_key", pem)
+                .put("token_uri", server.baseUrl() + "/token")
+                .toString();
     }
 
     @Test
     void accessToken_signsAnRs256AssertionForCloudPlatformAndCachesTheToken() throws Exception {
-        server.stubFor(post(urlEqualTo("/token")).willReturn(aResponse().withHeader("Content-Type", "application/json")
-                .withBody("{\"access_token\": \"ya29.fresh\", \"expires_in\": 3599, \"token_type\": \"Bearer\"}")));
+        server.stubFor(
+                post(urlEqualTo("/token"))
+                        .willReturn(
+                                aResponse()
+                                        .withHeader("Content-Type", "application/json")
+                                        .withBody(
+                                                "{\"access_token\": \"ya29.fresh\", \"expires_in\": 3599, \"token_type\": \"Bearer\"}")));
         ServiceAccountTokens tokens = new ServiceAccountTokens(keyJson(), json, clock);
 
         assertThat(tokens.accessToken()).isEqualTo("ya29.fresh");
         assertThat(tokens.accessToken()).isEqualTo("ya29.fresh");
 
-        server.verify(1, postRequestedFor(urlEqualTo("/token"))
-                .withRequestBody(containing("grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Ajwt-bearer")));
+        server.verify(
+                1,
+                postRequestedFor(urlEqualTo("/token"))
+                        .withRequestBody(
+                                containing("grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Ajwt-bearer")));
         String body = server.getAllServeEvents().get(0).getRequest().getBodyAsString();
-        String[] jwt = URLDecoder.decode(body.replaceAll(".*assertion=", ""), StandardCharsets.UTF_8).split("\\.");
+        String[] jwt = URLDecoder.decode(body.replaceAll(".*assertion=", ""), StandardCharsets.UTF_8)
+                .split("\\.");
         JsonNode claims = json.readTree(Base64.getUrlDecoder().decode(jwt[1]));
         assertThat(claims.path("iss").asText()).isEqualTo("veo@reelforge-test.iam.gserviceaccount.com");
         assertThat(claims.path("scope").asText()).isEqualTo("https://www.googleapis.com/auth/cloud-platform");
@@ -75,17 +90,24 @@ class ServiceAccountTokensTest {
 
     @Test
     void accessToken_keyRefused_failsNamingTheKeyNotItsContents() {
-        server.stubFor(post(urlEqualTo("/token")).willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
-                .withBody("{\"error\": \"invalid_grant\", \"error_description\": \"Invalid JWT Signature.\"}")));
+        server.stubFor(post(urlEqualTo("/token"))
+                .willReturn(aResponse()
+                        .withStatus(400)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(
+                                "{\"error\": \"invalid_grant\", \"error_description\": \"Invalid JWT Signature.\"}")));
         ServiceAccountTokens tokens = new ServiceAccountTokens(keyJson(), json, clock);
 
-        assertThatThrownBy(tokens::accessToken).isInstanceOf(ProviderFailedException.class)
-                .hasMessageContaining("invalid_grant").hasMessageNotContaining("PRIVATE KEY");
+        assertThatThrownBy(tokens::accessToken)
+                .isInstanceOf(ProviderFailedException.class)
+                .hasMessageContaining("invalid_grant")
+                .hasMessageNotContaining("PRIVATE KEY");
     }
 
     @Test
     void constructor_notAKeyFile_refused() {
         assertThatThrownBy(() -> new ServiceAccountTokens("{\"client_email\": \"x\"}", json, clock))
-                .isInstanceOf(ProviderFailedException.class).hasMessageContaining("not a usable JSON key file");
+                .isInstanceOf(ProviderFailedException.class)
+                .hasMessageContaining("not a usable JSON key file");
     }
 }

@@ -21,9 +21,9 @@ import dev.reelforge.core.error.ProviderFailedException;
 import dev.reelforge.core.error.ProviderThrottledException;
 import dev.reelforge.core.provider.GenerationSpec;
 import dev.reelforge.core.provider.ProviderJob;
+import dev.reelforge.core.testing.InMemoryProviderJobLedger;
 import dev.reelforge.providers.Fixtures;
 import dev.reelforge.providers.Specs;
-import dev.reelforge.core.testing.InMemoryProviderJobLedger;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,15 +42,18 @@ import org.junit.jupiter.api.io.TempDir;
  * (predictLongRunning, fetchPredictOperation) and the Cloud Storage JSON API's {@code alt=media} download.
  */
 class VertexVeoProviderTest {
-    private static final String MODEL_PATH = "/v1/projects/reelforge-test/locations/us-central1/publishers/google/models/veo-3.1-generate-001";
-    private static final String OPERATION = MODEL_PATH.substring(4) + "/operations/4f1d9c2a-7b3e-4c55-9d10-2e8a6b0c1f77";
+    private static final String MODEL_PATH =
+            "/v1/projects/reelforge-test/locations/us-central1/publishers/google/models/veo-3.1-generate-001";
+    private static final String OPERATION =
+            MODEL_PATH.substring(4) + "/operations/4f1d9c2a-7b3e-4c55-9d10-2e8a6b0c1f77";
     private static final String TOKEN = "ya29.test-token-never-logged";
     private static final byte[] MP4 = "fake-mp4-payload".getBytes();
     private static final String OBJECT = "/storage/v1/b/reelforge-veo/o/out%2F4f1d%2Fsample_0.mp4";
 
     @RegisterExtension
     static WireMockExtension server = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+            .build();
 
     @TempDir
     Path dir;
@@ -62,12 +65,18 @@ class VertexVeoProviderTest {
     void setUp() {
         Clock clock = Clock.fixed(Instant.parse("2026-12-02T06:00:00Z"), ZoneOffset.UTC);
         URI base = URI.create(server.baseUrl());
-        provider = new VertexVeoProvider(VertexVeoSettings.of("reelforge-test", "us-central1", "").withEndpoints(base, base),
-                () -> TOKEN, new ObjectMapper(), new InMemoryProviderJobLedger(), clock);
+        provider = new VertexVeoProvider(
+                VertexVeoSettings.of("reelforge-test", "us-central1", "").withEndpoints(base, base),
+                () -> TOKEN,
+                new ObjectMapper(),
+                new InMemoryProviderJobLedger(),
+                clock);
     }
 
     private static void stubJson(MappingBuilder request, int status, String fixture) {
-        server.stubFor(request.willReturn(aResponse().withStatus(status).withHeader("Content-Type", "application/json")
+        server.stubFor(request.willReturn(aResponse()
+                .withStatus(status)
+                .withHeader("Content-Type", "application/json")
                 .withBody(Fixtures.read("vertex/" + fixture))));
     }
 
@@ -92,14 +101,16 @@ class VertexVeoProviderTest {
     void submit_quotaExceeded_raisesThrottled() {
         stubJson(post(urlEqualTo(MODEL_PATH + ":predictLongRunning")), 429, "quota-exceeded.json");
 
-        assertThatThrownBy(() -> provider.submit(spec, "job-2/1/0")).isInstanceOf(ProviderThrottledException.class)
+        assertThatThrownBy(() -> provider.submit(spec, "job-2/1/0"))
+                .isInstanceOf(ProviderThrottledException.class)
                 .hasMessageContaining("HTTP 429");
     }
 
     @Test
     void submit_remix_refusedBeforeAnyRequest() {
         assertThatThrownBy(() -> provider.submit(Specs.remix(spec, OPERATION, "keep the mug whole"), "job-3/1/0"))
-                .isInstanceOf(ProviderFailedException.class).hasMessageContaining("text-to-video only");
+                .isInstanceOf(ProviderFailedException.class)
+                .hasMessageContaining("text-to-video only");
         server.verify(0, postRequestedFor(urlEqualTo(MODEL_PATH + ":predictLongRunning")));
     }
 
@@ -142,21 +153,25 @@ class VertexVeoProviderTest {
     void download_gcsOutput_readThroughTheStorageApiWithTheToken() throws Exception {
         stubJson(fetch(), 200, "operation-done-gcs.json");
         stubObject(md5(MP4));
-        server.stubFor(get(urlEqualTo(OBJECT + "?alt=media")).willReturn(aResponse().withHeader("Content-Type", "video/mp4").withBody(MP4)));
+        server.stubFor(get(urlEqualTo(OBJECT + "?alt=media"))
+                .willReturn(aResponse().withHeader("Content-Type", "video/mp4").withBody(MP4)));
 
         provider.download(OPERATION, dir.resolve("clip.mp4"));
 
         assertThat(Files.readAllBytes(dir.resolve("clip.mp4"))).isEqualTo(MP4);
-        server.verify(getRequestedFor(urlEqualTo(OBJECT + "?alt=media")).withHeader("Authorization", equalTo("Bearer " + TOKEN)));
+        server.verify(getRequestedFor(urlEqualTo(OBJECT + "?alt=media"))
+                .withHeader("Authorization", equalTo("Bearer " + TOKEN)));
     }
 
     @Test
     void download_gcsBytesDifferFromTheObjectsMd5_refusedAsCorrupt() throws Exception {
         stubJson(fetch(), 200, "operation-done-gcs.json");
         stubObject(md5("other-bytes".getBytes()));
-        server.stubFor(get(urlEqualTo(OBJECT + "?alt=media")).willReturn(aResponse().withHeader("Content-Type", "video/mp4").withBody(MP4)));
+        server.stubFor(get(urlEqualTo(OBJECT + "?alt=media"))
+                .willReturn(aResponse().withHeader("Content-Type", "video/mp4").withBody(MP4)));
 
-        assertThatThrownBy(() -> provider.download(OPERATION, dir.resolve("clip.mp4"))).isInstanceOf(CorruptDownloadException.class)
+        assertThatThrownBy(() -> provider.download(OPERATION, dir.resolve("clip.mp4")))
+                .isInstanceOf(CorruptDownloadException.class)
                 .hasMessageContaining("MD5 mismatch");
         assertThat(dir.resolve("clip.mp4")).doesNotExist();
     }
@@ -166,26 +181,34 @@ class VertexVeoProviderTest {
         stubJson(fetch(), 200, "operation-done-gcs.json");
         server.stubFor(get(urlEqualTo(OBJECT)).willReturn(aResponse().withStatus(404)));
 
-        assertThatThrownBy(() -> provider.download(OPERATION, dir.resolve("clip.mp4"))).isInstanceOf(PaidRenderLostException.class)
+        assertThatThrownBy(() -> provider.download(OPERATION, dir.resolve("clip.mp4")))
+                .isInstanceOf(PaidRenderLostException.class)
                 .hasMessageContaining("paid for");
     }
 
     private static void stubObject(String md5) {
-        server.stubFor(get(urlEqualTo(OBJECT)).willReturn(aResponse().withHeader("Content-Type", "application/json")
-                .withBody("{\"kind\": \"storage#object\", \"bucket\": \"reelforge-veo\", \"name\": \"out/4f1d/sample_0.mp4\","
-                        + " \"contentType\": \"video/mp4\", \"size\": \"16\", \"md5Hash\": \"" + md5 + "\"}")));
+        server.stubFor(get(urlEqualTo(OBJECT))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(
+                                "{\"kind\": \"storage#object\", \"bucket\": \"reelforge-veo\", \"name\": \"out/4f1d/sample_0.mp4\","
+                                        + " \"contentType\": \"video/mp4\", \"size\": \"16\", \"md5Hash\": \"" + md5
+                                        + "\"}")));
     }
 
     private static String md5(byte[] bytes) throws Exception {
-        return Base64.getEncoder().encodeToString(MessageDigest.getInstance("MD5").digest(bytes));
+        return Base64.getEncoder()
+                .encodeToString(MessageDigest.getInstance("MD5").digest(bytes));
     }
 
     @Test
     void download_gcsObjectDeletedAfterItsMetadataWasRead_reportsThePaidRenderLost() throws Exception {
         stubJson(fetch(), 200, "operation-done-gcs.json");
         stubObject(md5(MP4));
-        server.stubFor(get(urlEqualTo(OBJECT + "?alt=media")).willReturn(aResponse().withStatus(404)));
+        server.stubFor(
+                get(urlEqualTo(OBJECT + "?alt=media")).willReturn(aResponse().withStatus(404)));
 
-        assertThatThrownBy(() -> provider.download(OPERATION, dir.resolve("clip.mp4"))).isInstanceOf(PaidRenderLostException.class);
+        assertThatThrownBy(() -> provider.download(OPERATION, dir.resolve("clip.mp4")))
+                .isInstanceOf(PaidRenderLostException.class);
     }
 }

@@ -13,11 +13,11 @@ import dev.reelforge.core.provider.ProviderJob;
 import dev.reelforge.core.request.RenderRequest;
 import dev.reelforge.core.request.RequestParser;
 import dev.reelforge.core.testing.InMemoryJobStore;
+import dev.reelforge.core.testing.InMemoryTenantSpendLedger;
 import dev.reelforge.core.workflow.JobTicket;
 import dev.reelforge.core.workflow.RenderRound;
 import dev.reelforge.core.workflow.ReviewOutcome;
 import dev.reelforge.core.workflow.SubmitStep;
-import dev.reelforge.core.testing.InMemoryTenantSpendLedger;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -64,9 +64,14 @@ class SubmitStepDailyBudgetTest {
     }
 
     private RenderRound submitAgain(String jobId) {
-        RenderRequest request = new RequestParser(JSON).parse(JSON.createObjectNode().put("tenant", "acme")
-                .put("clientRequestId", jobId).put("prompt", "A heavy iron kettle, tripod shot.").put("budgetUsd", 50));
-        JobTicket ticket = new JobTicket(jobId, "acme", jobId, "", false, "", "", "paid", "m", false, 4.0, 4.0, List.of());
+        RenderRequest request = new RequestParser(JSON)
+                .parse(JSON.createObjectNode()
+                        .put("tenant", "acme")
+                        .put("clientRequestId", jobId)
+                        .put("prompt", "A heavy iron kettle, tripod shot.")
+                        .put("budgetUsd", 50));
+        JobTicket ticket =
+                new JobTicket(jobId, "acme", jobId, "", false, "", "", "paid", "m", false, 4.0, 4.0, List.of());
         return submit.run(request, ticket, RenderRound.notStarted(), ReviewOutcome.notReviewed());
     }
 
@@ -85,7 +90,8 @@ class SubmitStepDailyBudgetTest {
         start("job-1");
         start("job-2");
 
-        assertThatThrownBy(() -> start("job-3")).isInstanceOf(DailyBudgetExceededException.class)
+        assertThatThrownBy(() -> start("job-3"))
+                .isInstanceOf(DailyBudgetExceededException.class)
                 .hasMessageContaining("daily budget");
         assertThat(submissions).hasValue(2);
     }

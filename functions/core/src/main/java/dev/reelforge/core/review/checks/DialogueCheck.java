@@ -25,21 +25,38 @@ public final class DialogueCheck {
     static final String NAME = "dialogue";
     /** The value reported when a spoken cue has no speech to match at all. */
     static final double NO_SPEECH = 999;
-    private static final String FIX = "start each spoken line exactly at its timed moment, clearly audible over the music and effects";
+
+    private static final String FIX =
+            "start each spoken line exactly at its timed moment, clearly audible over the music and effects";
 
     private DialogueCheck() {}
 
-    public static Check evaluate(List<Double> speechOnsets, boolean hasAudio, double fps, Storyboard storyboard,
-            double toleranceFrames) {
-        List<AudioCue> lines = storyboard.audioCues().stream().filter(SpokenCue::isSpeech).toList();
+    public static Check evaluate(
+            List<Double> speechOnsets, boolean hasAudio, double fps, Storyboard storyboard, double toleranceFrames) {
+        List<AudioCue> lines =
+                storyboard.audioCues().stream().filter(SpokenCue::isSpeech).toList();
         if (lines.isEmpty()) {
-            return check(NAME, true, 0, toleranceFrames, "frames",
-                    "not applicable: no spoken cue (no timed audio cue quotes words or says that someone speaks)", "");
+            return check(
+                    NAME,
+                    true,
+                    0,
+                    toleranceFrames,
+                    "frames",
+                    "not applicable: no spoken cue (no timed audio cue quotes words or says that someone speaks)",
+                    "");
         }
         if (!hasAudio) {
-            return check(NAME, false, NO_SPEECH, toleranceFrames, "frames", fmt("no audio stream, but %d spoken cue(s) "
-                    + "expect speech: %s", lines.size(), lines.stream().map(DialogueCheck::describe)
-                            .collect(Collectors.joining(", "))), "render the clip with its dialogue track");
+            return check(
+                    NAME,
+                    false,
+                    NO_SPEECH,
+                    toleranceFrames,
+                    "frames",
+                    fmt(
+                            "no audio stream, but %d spoken cue(s) " + "expect speech: %s",
+                            lines.size(),
+                            lines.stream().map(DialogueCheck::describe).collect(Collectors.joining(", "))),
+                    "render the clip with its dialogue track");
         }
         double worst = 0;
         List<String> misses = new ArrayList<>();
@@ -48,14 +65,27 @@ public final class DialogueCheck {
             double frames = Double.isNaN(offset) ? NO_SPEECH : Math.abs(offset) * fps;
             worst = Math.max(worst, frames);
             if (frames > toleranceFrames) {
-                misses.add(Double.isNaN(offset) ? describe(line) + ": no speech detected"
-                        : fmt("%s: nearest speech starts %.0f ms %s (%.1f frames)", describe(line), Math.abs(offset) * 1000,
-                                offset > 0 ? "late" : "early", frames));
+                misses.add(
+                        Double.isNaN(offset)
+                                ? describe(line) + ": no speech detected"
+                                : fmt(
+                                        "%s: nearest speech starts %.0f ms %s (%.1f frames)",
+                                        describe(line),
+                                        Math.abs(offset) * 1000,
+                                        offset > 0 ? "late" : "early",
+                                        frames));
             }
         }
-        return check(NAME, misses.isEmpty(), worst, toleranceFrames, "frames", misses.isEmpty()
-                ? fmt("%d spoken cue(s) matched by speech onsets, worst %.1f frames off", lines.size(), worst)
-                : String.join("; ", misses), FIX);
+        return check(
+                NAME,
+                misses.isEmpty(),
+                worst,
+                toleranceFrames,
+                "frames",
+                misses.isEmpty()
+                        ? fmt("%d spoken cue(s) matched by speech onsets, worst %.1f frames off", lines.size(), worst)
+                        : String.join("; ", misses),
+                FIX);
     }
 
     /** The signed distance (onset − cue) to the nearest onset; NaN when there is none. */

@@ -37,6 +37,7 @@ final class FramePictures {
     final int[] changedPixels;
     /** Per frame, the layout grid: {@code GRID_ROWS × GRID_COLUMNS} cells of (Y, U, V) means. */
     final double[][] layout;
+
     private final FrameThumbnails thumbs;
 
     private FramePictures(FrameThumbnails thumbs, int frames) {

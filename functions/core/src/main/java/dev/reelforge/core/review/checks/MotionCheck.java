@@ -19,10 +19,11 @@ import java.util.regex.Pattern;
  * a beat boundary, where the storyboard expects a change of shot).
  */
 public final class MotionCheck {
-    static final Pattern MOVES = Pattern.compile("\\b(fall|falls|falling|fell|(?<!(the|a|an|each|one|dew|rain|water|tear) )drops?|dropping|tip|tips|tipping|roll|rolls"
-            + "|rolling|move|moves|moving|run|runs|running|walk|walks|walking|fly|flies|flying|jump|jumps|jumping|spin|spins"
-            + "|spinning|slide|slides|sliding|bounce|bounces|bouncing|throw|throws|pour|pours|pouring|swing|swings|shatter"
-            + "|shatters|crash|crashes|hit|hits|hitting|splash|splashes)\\b");
+    static final Pattern MOVES = Pattern.compile(
+            "\\b(fall|falls|falling|fell|(?<!(the|a|an|each|one|dew|rain|water|tear) )drops?|dropping|tip|tips|tipping|roll|rolls"
+                    + "|rolling|move|moves|moving|run|runs|running|walk|walks|walking|fly|flies|flying|jump|jumps|jumping|spin|spins"
+                    + "|spinning|slide|slides|sliding|bounce|bounces|bouncing|throw|throws|pour|pours|pouring|swing|swings|shatter"
+                    + "|shatters|crash|crashes|hit|hits|hitting|splash|splashes)\\b");
     private static final double TELEPORT_MIN_LEVELS = 3;
     /** A fall from table height lasts about 0.3–0.45 s: a beat moves when it moves for at least this long. */
     private static final double SUSTAINED_SECONDS = 0.2;
@@ -46,7 +47,11 @@ public final class MotionCheck {
         return cut;
     }
 
-    public static Check evaluate(ClipMetrics m, Storyboard storyboard, ShotStructure shots, List<Integer> boundaryFrames,
+    public static Check evaluate(
+            ClipMetrics m,
+            Storyboard storyboard,
+            ShotStructure shots,
+            List<Integer> boundaryFrames,
             ReviewThresholds t) {
         List<String> problems = new ArrayList<>();
         for (Beat beat : storyboard.beats()) {
@@ -60,21 +65,34 @@ public final class MotionCheck {
             }
             double[] inBeat = java.util.Arrays.copyOfRange(m.motion(), from, to);
             boolean[] skip = java.util.Arrays.copyOfRange(cutFrames(shots, m.frameCount()), from, to);
-            double energy = SeriesStats.sustained(inBeat, skip, Math.max(1, (int) Math.round(SUSTAINED_SECONDS * m.fps())));
+            double energy =
+                    SeriesStats.sustained(inBeat, skip, Math.max(1, (int) Math.round(SUSTAINED_SECONDS * m.fps())));
             if (Double.isNaN(energy) || energy < t.motionMin()) {
-                problems.add(fmt("beat %.1f–%.1f s says something moves but motion energy is %.2f", beat.startSeconds(),
-                        beat.endSeconds(), Double.isNaN(energy) ? 0 : energy));
+                problems.add(fmt(
+                        "beat %.1f–%.1f s says something moves but motion energy is %.2f",
+                        beat.startSeconds(), beat.endSeconds(), Double.isNaN(energy) ? 0 : energy));
             }
         }
         for (int i = 1; i < m.frameCount(); i++) {
             int frame = i;
             boolean atBoundary = boundaryFrames.stream().anyMatch(b -> Math.abs(b - frame) <= t.cutToleranceFrames());
-            if (!atBoundary && !shots.excluded()[i] && shots.spike()[i] >= t.teleportSpike() && m.motion()[i] >= TELEPORT_MIN_LEVELS) {
-                problems.add(fmt("teleport-like jump at %.2f s (%.0f× the surrounding motion)", m.timeOf(i), shots.spike()[i]));
+            if (!atBoundary
+                    && !shots.excluded()[i]
+                    && shots.spike()[i] >= t.teleportSpike()
+                    && m.motion()[i] >= TELEPORT_MIN_LEVELS) {
+                problems.add(fmt(
+                        "teleport-like jump at %.2f s (%.0f× the surrounding motion)", m.timeOf(i), shots.spike()[i]));
             }
         }
-        return check("motion", problems.isEmpty(), problems.size(), 0, "problems",
-                problems.isEmpty() ? "motion where the storyboard asks for it; no teleport-like jumps" : String.join("; ", problems),
+        return check(
+                "motion",
+                problems.isEmpty(),
+                problems.size(),
+                0,
+                "problems",
+                problems.isEmpty()
+                        ? "motion where the storyboard asks for it; no teleport-like jumps"
+                        : String.join("; ", problems),
                 "make the motion physically plausible: objects fall under gravity and keep their weight");
     }
 }

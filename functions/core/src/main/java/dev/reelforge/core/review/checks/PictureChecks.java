@@ -14,6 +14,7 @@ public final class PictureChecks {
     private static final double VISIBLE_MOTION = 0.4;
     /** Edge change (thumbnails) below which a frame moved nothing visible: {@link ShotStructure}'s repeated frame. */
     private static final double EDGES_MOVED = 0.01;
+
     private static final int KEY_FRAME_PULSE = 2;
     private static final double DRIFT_STEP_SECONDS = 0.25;
     private static final double MIN_SHOT_SECONDS = 1.0;
@@ -38,12 +39,21 @@ public final class PictureChecks {
         double[] jump = new double[n];
         boolean[] skip = new boolean[n];
         for (int i = 0; i < n; i++) {
-            skip[i] = i == 0 || i == n - 1 || shots.excluded()[i] || shots.excluded()[i - 1] || shots.excluded()[i + 1]
+            skip[i] = i == 0
+                    || i == n - 1
+                    || shots.excluded()[i]
+                    || shots.excluded()[i - 1]
+                    || shots.excluded()[i + 1]
                     || i + 1 >= shots.pictures().thumbnails().frameCount();
             jump[i] = skip[i] ? Double.NaN : Math.abs(step[i] - step[i + 1]) / 2;
         }
         double value = orZero(SeriesStats.percentile(jump, skip, 0.9));
-        return check("flicker", value <= t.flicker(), value, t.flicker(), "luma levels",
+        return check(
+                "flicker",
+                value <= t.flicker(),
+                value,
+                t.flicker(),
+                "luma levels",
                 fmt("frame-to-frame brightness jumps of the whole picture: 90th percentile %.2f luma levels", value),
                 "keep the lighting constant within each shot; remove flicker");
     }
@@ -57,7 +67,8 @@ public final class PictureChecks {
      * between the farthest points of the summed path. Not applicable when no shot lasts a second or too few steps
      * could be measured.
      */
-    public static Check colourDrift(ClipMetrics m, ShotStructure shots, List<Integer> boundaryFrames, ReviewThresholds t) {
+    public static Check colourDrift(
+            ClipMetrics m, ShotStructure shots, List<Integer> boundaryFrames, ReviewThresholds t) {
         boolean[] black = ShotStructure.blackFrames(m);
         List<Integer> edges = new ArrayList<>(boundaryFrames);
         edges.addAll(shots.cuts());
@@ -73,11 +84,13 @@ public final class PictureChecks {
         boolean longShot = false;
         for (int s = 0; s + 1 < sorted.size(); s++) {
             int from = sorted.get(s) + 1;
-            int to = Math.min(sorted.get(s + 1) - 2, shots.pictures().thumbnails().frameCount() - 1);
+            int to = Math.min(
+                    sorted.get(s + 1) - 2, shots.pictures().thumbnails().frameCount() - 1);
             longShot |= (to - from) / m.fps() >= MIN_SHOT_SECONDS;
             for (int a = from; a + step <= to; a += step) {
                 steps++;
-                double[] change = black[a] || black[a + step] ? null : globalColourChange(shots.pictures(), a, a + step);
+                double[] change =
+                        black[a] || black[a + step] ? null : globalColourChange(shots.pictures(), a, a + step);
                 if (change == null) {
                     continue;
                 }
@@ -92,13 +105,26 @@ public final class PictureChecks {
         double worst = Math.sqrt(sq(hi[0] - lo[0]) + sq(hi[1] - lo[1]) + sq(hi[2] - lo[2]));
         steps = longShot ? steps : 0;
         if (steps == 0 || measured < DRIFT_MEASURABLE_SHARE * steps) {
-            return Check.notApplicable("colour-drift", t.colourDrift(), "YUV levels", steps == 0
-                    ? "no shot of at least a second to follow"
-                    : fmt("the picture moves too much to follow its colour (%d of %d steps measurable)", measured, steps));
+            return Check.notApplicable(
+                    "colour-drift",
+                    t.colourDrift(),
+                    "YUV levels",
+                    steps == 0
+                            ? "no shot of at least a second to follow"
+                            : fmt(
+                                    "the picture moves too much to follow its colour (%d of %d steps measurable)",
+                                    measured, steps));
         }
-        return check("colour-drift", worst <= t.colourDrift(), worst, t.colourDrift(), "YUV levels",
-                fmt("colour/brightness walk of %.1f levels, summed over the shots (the cuts' own steps are content, not drift; "
-                        + "%d of %d steps measurable)", worst, measured, steps),
+        return check(
+                "colour-drift",
+                worst <= t.colourDrift(),
+                worst,
+                t.colourDrift(),
+                "YUV levels",
+                fmt(
+                        "colour/brightness walk of %.1f levels, summed over the shots (the cuts' own steps are content, not drift; "
+                                + "%d of %d steps measurable)",
+                        worst, measured, steps),
                 "keep exposure and white balance constant within each shot");
     }
 
@@ -159,9 +185,15 @@ public final class PictureChecks {
         double blocks = orZero(SeriesStats.median(m.blockiness(), ShotStructure.blackFrames(m)));
         boolean blocky = blocks > t.blockiness();
         boolean soft = value > t.blur() || rise > t.blurRise();
-        return check("blur", !soft || blocky, value, t.blur(), "px edge width",
-                fmt("median edge width %.2f px at the analysis size; up to %.2f× the sharpest sample of its shot (%.2f px)%s", value, rise, sharpest,
-                        blocky && soft ? " (softness explained by blockiness)" : ""),
+        return check(
+                "blur",
+                !soft || blocky,
+                value,
+                t.blur(),
+                "px edge width",
+                fmt(
+                        "median edge width %.2f px at the analysis size; up to %.2f× the sharpest sample of its shot (%.2f px)%s",
+                        value, rise, sharpest, blocky && soft ? " (softness explained by blockiness)" : ""),
                 "sharp focus on the subject; no motion blur");
     }
 
@@ -184,14 +216,23 @@ public final class PictureChecks {
         double sharpest = samples.stream().mapToDouble(x -> x[0]).min().orElseThrow();
         double[] motions = samples.stream().mapToDouble(x -> x[1]).sorted().toArray();
         double calm = motions[motions.length / 2];
-        double[] calmWidths = samples.stream().filter(x -> x[1] <= calm).mapToDouble(x -> x[0]).sorted().toArray();
+        double[] calmWidths = samples.stream()
+                .filter(x -> x[1] <= calm)
+                .mapToDouble(x -> x[0])
+                .sorted()
+                .toArray();
         return new double[] {calmWidths[calmWidths.length / 2] / Math.max(1e-6, sharpest), sharpest};
     }
 
     /** Median 8×8 block-edge strength on the weaker axis of the grid, so one-directional texture is not blocks. */
     public static Check blockiness(ClipMetrics m, ReviewThresholds t) {
         double value = orZero(SeriesStats.median(m.blockiness(), ShotStructure.blackFrames(m)));
-        return check("blockiness", value <= t.blockiness(), value, t.blockiness(), "blockdetect",
+        return check(
+                "blockiness",
+                value <= t.blockiness(),
+                value,
+                t.blockiness(),
+                "blockdetect",
                 fmt("median 8x8 block visibility %.2f on the weaker grid axis (clean reads about 1.5 or less)", value),
                 "clean, high-bitrate detail; no compression blocks");
     }
@@ -221,11 +262,13 @@ public final class PictureChecks {
                     continue;
                 }
                 int first = i;
-                while (i + 1 <= to && (shots.pictures().held(i + 1) || keyFramePulse(shots.pictures(), i + 1, to, joins))) {
+                while (i + 1 <= to
+                        && (shots.pictures().held(i + 1) || keyFramePulse(shots.pictures(), i + 1, to, joins))) {
                     i++;
                 }
                 double seconds = (i - first + 1) / m.fps();
-                if (seconds > worst && visibleFreeze(m.motion(), shots.pictures().structureChange, first, i, VISIBLE_MOTION)) {
+                if (seconds > worst
+                        && visibleFreeze(m.motion(), shots.pictures().structureChange, first, i, VISIBLE_MOTION)) {
                     worst = seconds;
                     worstAt = m.timeOf(first - 1);
                 }
@@ -233,7 +276,12 @@ public final class PictureChecks {
             }
         }
         double value = worst;
-        return check("frozen", value < t.frozenSeconds(), value, t.frozenSeconds(), "s",
+        return check(
+                "frozen",
+                value < t.frozenSeconds(),
+                value,
+                t.frozenSeconds(),
+                "s",
                 value == 0 ? "no frozen stretch" : fmt("frozen for %.2f s from %.2f s", value, worstAt),
                 "keep motion continuous; no frozen frames");
     }
@@ -263,10 +311,14 @@ public final class PictureChecks {
     /** Freezedetect stretches with those that touch (within {@code gapSeconds}) joined into one; the frames where two met go to {@code joins}. */
     private static List<Interval> joined(List<Interval> intervals, double gapSeconds, double fps, List<Integer> joins) {
         List<Interval> out = new ArrayList<>();
-        for (Interval interval : intervals.stream().sorted((a, b) -> Double.compare(a.startSeconds(), b.startSeconds())).toList()) {
+        for (Interval interval : intervals.stream()
+                .sorted((a, b) -> Double.compare(a.startSeconds(), b.startSeconds()))
+                .toList()) {
             Interval last = out.isEmpty() ? null : out.get(out.size() - 1);
             if (last != null && interval.startSeconds() - last.endSeconds() <= gapSeconds) {
-                out.set(out.size() - 1, new Interval(last.startSeconds(), Math.max(last.endSeconds(), interval.endSeconds())));
+                out.set(
+                        out.size() - 1,
+                        new Interval(last.startSeconds(), Math.max(last.endSeconds(), interval.endSeconds())));
                 joins.add((int) Math.round(interval.startSeconds() * fps));
             } else {
                 out.add(interval);
@@ -286,20 +338,30 @@ public final class PictureChecks {
         int before = first - 1;
         boolean movedIn = before >= 1 && motion[before] >= moving && structureChange[before] >= EDGES_MOVED;
         int exit = last + 1;
-        boolean jumpsOut = exit < motion.length && motion[exit] >= moving && structureChange[exit] >= EDGES_MOVED
+        boolean jumpsOut = exit < motion.length
+                && motion[exit] >= moving
+                && structureChange[exit] >= EDGES_MOVED
                 && (exit + 1 >= motion.length || motion[exit] > CATCH_UP_RATIO * motion[exit + 1]);
         return movedIn || jumpsOut;
     }
 
     public static Check black(ClipMetrics m, ReviewThresholds t) {
-        Interval worst = m.black().stream().max((a, b) -> Double.compare(a.duration(), b.duration())).orElse(null);
+        Interval worst = m.black().stream()
+                .max((a, b) -> Double.compare(a.duration(), b.duration()))
+                .orElse(null);
         double value = worst == null ? 0 : worst.duration();
-        return check("black", value < t.blackSeconds(), value, t.blackSeconds(), "s",
+        return check(
+                "black",
+                value < t.blackSeconds(),
+                value,
+                t.blackSeconds(),
+                "s",
                 worst == null ? "no black stretch" : fmt("black for %.2f s from %.2f s", value, worst.startSeconds()),
                 "no black frames; keep the scene lit from start to end");
     }
 
-    static Check check(String name, boolean passed, double value, double threshold, String unit, String detail, String fix) {
+    static Check check(
+            String name, boolean passed, double value, double threshold, String unit, String detail, String fix) {
         return new Check(name, passed, round(value), threshold, unit, detail, passed ? "" : fix);
     }
 

@@ -18,7 +18,9 @@ public final class ReviewProfiles {
 
     public ReviewProfiles(Map<String, Map<String, Double>> byProvider) {
         this.byProvider = Map.copyOf(byProvider);
-        this.byProvider.values().forEach(overrides -> ReviewThresholds.defaults().with(overrides));
+        this.byProvider
+                .values()
+                .forEach(overrides -> ReviewThresholds.defaults().with(overrides));
     }
 
     /** The profiles shipped with Reelforge. */
@@ -28,7 +30,11 @@ public final class ReviewProfiles {
             Map<String, Map<String, Double>> profiles = new LinkedHashMap<>();
             root.path("profiles").fields().forEachRemaining(p -> {
                 Map<String, Double> overrides = new LinkedHashMap<>();
-                p.getValue().path("thresholds").fields().forEachRemaining(t -> overrides.put(t.getKey(), t.getValue().asDouble()));
+                p.getValue()
+                        .path("thresholds")
+                        .fields()
+                        .forEachRemaining(
+                                t -> overrides.put(t.getKey(), t.getValue().asDouble()));
                 profiles.put(p.getKey(), overrides);
             });
             return new ReviewProfiles(profiles);

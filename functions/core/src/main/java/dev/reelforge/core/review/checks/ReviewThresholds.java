@@ -39,14 +39,26 @@ public record ReviewThresholds(
         Map<String, Double> values = asMap();
         overrides.forEach((name, value) -> {
             if (!values.containsKey(name)) {
-                throw new IllegalArgumentException("unknown review threshold '" + name + "'; known: " + values.keySet());
+                throw new IllegalArgumentException(
+                        "unknown review threshold '" + name + "'; known: " + values.keySet());
             }
             values.put(name, value);
         });
-        return new ReviewThresholds(values.get("flicker"), values.get("cutToleranceFrames"), values.get("colourDrift"),
-                values.get("blur"), values.get("blockiness"), values.get("frozenSeconds"), values.get("blackSeconds"),
-                values.get("audioCueToleranceFrames"), values.get("avSyncMs"), values.get("dialogueToleranceFrames"), values.get("motionMin"),
-                values.get("teleportSpike"), values.get("blurRise"), values.get("continuityTemperature"),
+        return new ReviewThresholds(
+                values.get("flicker"),
+                values.get("cutToleranceFrames"),
+                values.get("colourDrift"),
+                values.get("blur"),
+                values.get("blockiness"),
+                values.get("frozenSeconds"),
+                values.get("blackSeconds"),
+                values.get("audioCueToleranceFrames"),
+                values.get("avSyncMs"),
+                values.get("dialogueToleranceFrames"),
+                values.get("motionMin"),
+                values.get("teleportSpike"),
+                values.get("blurRise"),
+                values.get("continuityTemperature"),
                 values.get("framingInFrame"));
     }
 

@@ -19,14 +19,16 @@ import java.util.regex.Pattern;
  */
 public final class SceneChecks {
     /** A beat that says so starts a new scene, where palette and light may change with the cut. */
-    static final Pattern NEW_SCENE = Pattern.compile("\\b(meanwhile|later|elsewhere|next (day|morning|night|scene)|flashback"
-            + "|new scene|scene \\d+|int\\.|ext\\.|years (later|earlier)|the next day)");
+    static final Pattern NEW_SCENE =
+            Pattern.compile("\\b(meanwhile|later|elsewhere|next (day|morning|night|scene)|flashback"
+                    + "|new scene|scene \\d+|int\\.|ext\\.|years (later|earlier)|the next day)");
     /** How much of each side of a cut is compared, seconds (skipping the frames next to it). */
     static final double SIDE_SECONDS = 0.5;
     /** The title-safe area: the subject's centre stays this far from every edge (share of the side). */
     static final double TITLE_SAFE_MARGIN = 0.1;
     /** A frame with less detail than this share of the clip's own (90th percentile) shows no subject. */
     static final double PRESENCE = 0.3;
+
     private static final int GAP_FRAMES = 2;
 
     private SceneChecks() {}
@@ -38,7 +40,11 @@ public final class SceneChecks {
      * direction is compared inside shots only: across a cut, screen-space light moves with the camera (shot/reverse
      * shot swaps it legitimately), so it is no evidence there.
      */
-    public static Check continuity(ClipMetrics m, ShotStructure shots, Storyboard storyboard, List<Integer> shotBoundaries,
+    public static Check continuity(
+            ClipMetrics m,
+            ShotStructure shots,
+            Storyboard storyboard,
+            List<Integer> shotBoundaries,
             ReviewThresholds t) {
         List<String> breaks = new ArrayList<>();
         double worst = 0;
@@ -50,16 +56,20 @@ public final class SceneChecks {
             breaks.add(fmt("the palette or light jumps by %.0f levels at %.2f s inside a shot", size, m.timeOf(jump)));
             worst = Math.max(worst, size / ShotStructure.LOOK_JUMP);
         }
-        for (PaletteSteps.Step step : PaletteSteps.find(shots.pictures(), m.fps(), awayFromEdges(m, shots, shotBoundaries))) {
-            if (shots.lookJumps().stream().anyMatch(j -> Math.abs(j - step.frame()) <= m.fps() * PaletteSteps.SIDE_SECONDS)) {
+        for (PaletteSteps.Step step :
+                PaletteSteps.find(shots.pictures(), m.fps(), awayFromEdges(m, shots, shotBoundaries))) {
+            if (shots.lookJumps().stream()
+                    .anyMatch(j -> Math.abs(j - step.frame()) <= m.fps() * PaletteSteps.SIDE_SECONDS)) {
                 continue;
             }
-            breaks.add(fmt("the palette shifts by %.0f levels at %.2f s inside a shot", step.size(), m.timeOf(step.frame())));
+            breaks.add(fmt(
+                    "the palette shifts by %.0f levels at %.2f s inside a shot", step.size(), m.timeOf(step.frame())));
             worst = Math.max(worst, step.size() / PaletteSteps.MIN_STEP);
         }
         int side = Math.max(2, (int) Math.round(SIDE_SECONDS * m.fps()));
         for (int cut : shots.cuts()) {
-            if (cut - GAP_FRAMES - side < 1 || cut + GAP_FRAMES + side >= shots.pictures().thumbnails().frameCount()
+            if (cut - GAP_FRAMES - side < 1
+                    || cut + GAP_FRAMES + side >= shots.pictures().thumbnails().frameCount()
                     || startsNewScene(storyboard, m.timeOf(cut), (t.cutToleranceFrames() + 1) / m.fps())) {
                 continue;
             }
@@ -68,14 +78,24 @@ public final class SceneChecks {
             double temperature = Math.abs(after - before);
             worst = Math.max(worst, temperature / t.continuityTemperature());
             if (temperature > t.continuityTemperature()) {
-                breaks.add(fmt("colour temperature changes by %.1f levels across the cut at %.2f s", temperature, m.timeOf(cut)));
+                breaks.add(fmt(
+                        "colour temperature changes by %.1f levels across the cut at %.2f s",
+                        temperature, m.timeOf(cut)));
             }
         }
         if (shots.pictures().thumbnails().frameCount() == 0) {
             return Check.notApplicable("continuity", 1, "× limit", "no thumbnails to compare");
         }
-        return check("continuity", breaks.isEmpty(), worst, 1, "× limit",
-                breaks.isEmpty() ? fmt("palette and light hold inside each shot and across %d cut(s)", shots.cuts().size())
+        return check(
+                "continuity",
+                breaks.isEmpty(),
+                worst,
+                1,
+                "× limit",
+                breaks.isEmpty()
+                        ? fmt(
+                                "palette and light hold inside each shot and across %d cut(s)",
+                                shots.cuts().size())
                         : String.join("; ", breaks),
                 "keep the same palette, lighting direction and subject colours throughout the scene");
     }
@@ -97,7 +117,8 @@ public final class SceneChecks {
         }
         double[] reference = perShotReference(detail, skip, shotStarts);
         if (frames == 0 || Double.isNaN(SeriesStats.percentile(detail, skip, 0.9))) {
-            return Check.notApplicable("framing", t.framingInFrame(), "share of frames", "no picture detail to locate a subject in");
+            return Check.notApplicable(
+                    "framing", t.framingInFrame(), "share of frames", "no picture detail to locate a subject in");
         }
         int counted = 0;
         int out = 0;
@@ -115,9 +136,16 @@ public final class SceneChecks {
             }
         }
         double inFrame = counted == 0 ? 1 : 1 - (double) out / counted;
-        return check("framing", inFrame >= t.framingInFrame(), inFrame, t.framingInFrame(), "share of frames",
-                out == 0 ? "the subject stays inside the title-safe area"
-                        : fmt("the subject is out of the title-safe area or gone in %.0f %% of the frames (first at %.2f s)",
+        return check(
+                "framing",
+                inFrame >= t.framingInFrame(),
+                inFrame,
+                t.framingInFrame(),
+                "share of frames",
+                out == 0
+                        ? "the subject stays inside the title-safe area"
+                        : fmt(
+                                "the subject is out of the title-safe area or gone in %.0f %% of the frames (first at %.2f s)",
                                 100 * (1 - inFrame), m.timeOf(firstOut)),
                 "keep the subject fully in frame and inside the title-safe area");
     }
@@ -147,8 +175,8 @@ public final class SceneChecks {
         for (int s = 0; s + 1 < edges.size(); s++) {
             int from = Math.min(edges.get(s), detail.length);
             int to = Math.min(edges.get(s + 1), detail.length);
-            double shot = SeriesStats.percentile(java.util.Arrays.copyOfRange(detail, from, to),
-                    java.util.Arrays.copyOfRange(skip, from, to), 0.9);
+            double shot = SeriesStats.percentile(
+                    java.util.Arrays.copyOfRange(detail, from, to), java.util.Arrays.copyOfRange(skip, from, to), 0.9);
             for (int i = from; i < to; i++) {
                 reference[i] = Double.isNaN(shot) ? 0 : shot;
             }
@@ -163,7 +191,9 @@ public final class SceneChecks {
     private static boolean startsNewScene(Storyboard storyboard, double at, double toleranceSeconds) {
         for (Beat beat : storyboard.beats()) {
             if (Math.abs(beat.startSeconds() - at) <= toleranceSeconds) {
-                return NEW_SCENE.matcher(beat.description().toLowerCase(Locale.ROOT)).find();
+                return NEW_SCENE
+                        .matcher(beat.description().toLowerCase(Locale.ROOT))
+                        .find();
             }
         }
         return false;

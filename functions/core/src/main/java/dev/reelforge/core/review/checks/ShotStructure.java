@@ -15,7 +15,8 @@ import java.util.List;
  * checks. Frames near any of these are "excluded" from the smooth-signal measures (flicker, motion peaks). A cut
  * may start a frozen stretch (a cut to a still picture), so only black edges keep a frame from being a cut.
  */
-public record ShotStructure(List<Integer> cuts, List<Integer> lookJumps, boolean[] excluded, double[] spike, FramePictures pictures) {
+public record ShotStructure(
+        List<Integer> cuts, List<Integer> lookJumps, boolean[] excluded, double[] spike, FramePictures pictures) {
     /** A cut changes the picture's edges by at least this much (unrelated pictures read about 1)… */
     static final double CUT_STRUCTURE = 0.45;
     /** …at least this many times the change between the frames around it (fast motion changes edges too)… */
@@ -41,6 +42,7 @@ public record ShotStructure(List<Integer> cuts, List<Integer> lookJumps, boolean
      * a flash, or a single odd frame, comes back.
      */
     static final double CUT_PERSISTS = 0.7;
+
     static final int SETTLE_FRAMES = 3;
     /** A look jump moves the colour layout by at least this many levels in one frame… */
     static final double LOOK_JUMP = 7;
@@ -53,6 +55,7 @@ public record ShotStructure(List<Integer> cuts, List<Integer> lookJumps, boolean
     static final double STEADY_SIDES = 0.5;
     /** Frames whose edges changed by less than this are repeats (a low-frame-rate source), not evidence of motion. */
     private static final double REPEATED_FRAME = 0.01;
+
     private static final int NEIGHBOURHOOD = 4;
     private static final double NOISE_FLOOR = 0.5;
     private static final double STRUCTURE_FLOOR = 0.05;
@@ -69,7 +72,10 @@ public record ShotStructure(List<Integer> cuts, List<Integer> lookJumps, boolean
         markEdges(nearBlack, m.black(), m.fps());
         FramePictures pictures = FramePictures.of(m.thumbnails(), n);
         boolean[] nearEdge = nearBlack.clone();
-        markEdges(nearEdge, m.frozen().stream().filter(f -> mostlyHeld(f, pictures, m)).toList(), m.fps());
+        markEdges(
+                nearEdge,
+                m.frozen().stream().filter(f -> mostlyHeld(f, pictures, m)).toList(),
+                m.fps());
         double[] spike = new double[n];
         List<Integer> cuts = new ArrayList<>();
         List<Integer> lookJumps = new ArrayList<>();
@@ -85,7 +91,11 @@ public record ShotStructure(List<Integer> cuts, List<Integer> lookJumps, boolean
             int settled = Math.min(n - 1, i + SETTLE_FRAMES);
             double structure = pictures.structureChange[i];
             boolean structural = structure >= CUT_STRUCTURE
-                    && structure >= CUT_SPIKE * Math.max(STRUCTURE_FLOOR, localLevel(pictures.structureChange, repeated, i, UPPER_QUARTILE))
+                    && structure
+                            >= CUT_SPIKE
+                                    * Math.max(
+                                            STRUCTURE_FLOOR,
+                                            localLevel(pictures.structureChange, repeated, i, UPPER_QUARTILE))
                     && pictures.structureBetween(i - 1, settled) >= CUT_PERSISTS * structure
                     && pictures.structureBetween(Math.max(0, i - 2), settled) >= CUT_PERSISTS * structure;
             double look = pictures.lookChange[i];
@@ -94,7 +104,8 @@ public record ShotStructure(List<Integer> cuts, List<Integer> lookJumps, boolean
                     && pictures.lookBetween(i - 1, settled) >= CUT_PERSISTS * look
                     && pictures.lookBetween(Math.max(0, i - 1 - SETTLE_FRAMES), i - 1) <= STEADY_SIDES * look
                     && pictures.lookBetween(i, settled) <= STEADY_SIDES * look;
-            boolean replaced = structure >= CUT_REPLACED && look >= CUT_LOOK
+            boolean replaced = structure >= CUT_REPLACED
+                    && look >= CUT_LOOK
                     && look >= LOOK_SPIKE * Math.max(LOOK_FLOOR, calmerSide(pictures.lookChange, repeated, i))
                     && pictures.lookBetween(i - 1, settled) >= CUT_PERSISTS * look
                     && pictures.structureBetween(i - 1, settled) >= CUT_PERSISTS * structure;
@@ -162,7 +173,9 @@ public record ShotStructure(List<Integer> cuts, List<Integer> lookJumps, boolean
      * a cut between a still and a busy shot stands out from the still side only.
      */
     private static double calmerSide(double[] values, boolean[] repeated, int i) {
-        return Math.min(sideMedian(values, repeated, i - NEIGHBOURHOOD, i - 1), sideMedian(values, repeated, i + 1, i + NEIGHBOURHOOD));
+        return Math.min(
+                sideMedian(values, repeated, i - NEIGHBOURHOOD, i - 1),
+                sideMedian(values, repeated, i + 1, i + NEIGHBOURHOOD));
     }
 
     private static double sideMedian(double[] values, boolean[] repeated, int from, int to) {

@@ -22,27 +22,39 @@ public final class TimingChecks {
     static final double COMPARABLE_PEAK = 0.85;
 
     /** Cue words for a sound that something visible makes: contact, breakage, a step, a blow. */
-    static final Pattern VISIBLE_ACTION = Pattern.compile("\\b(impact|hit|hits|thud|thump|crash|shatter|shatters|smash|clink"
-            + "|clank|clatter|slam|slams|bang|knock|knocks|tap|taps|splash|splat|splatter|land|lands|landing|drop|drops|bounce"
-            + "|bounces|snap|crack|break|breaks|pop|clap|claps|step|steps|footstep|footsteps|stomp|kick|punch|slap|scrape"
-            + "|thwack|whack|ding|click|bump)\\b");
+    static final Pattern VISIBLE_ACTION =
+            Pattern.compile("\\b(impact|hit|hits|thud|thump|crash|shatter|shatters|smash|clink"
+                    + "|clank|clatter|slam|slams|bang|knock|knocks|tap|taps|splash|splat|splatter|land|lands|landing|drop|drops|bounce"
+                    + "|bounces|snap|crack|break|breaks|pop|clap|claps|step|steps|footstep|footsteps|stomp|kick|punch|slap|scrape"
+                    + "|thwack|whack|ding|click|bump)\\b");
 
     private TimingChecks() {}
 
     /** Whether a cue names a sound made by something visible (an impact, a step, a blow), by its words. */
     static boolean isVisibleAction(AudioCue cue) {
-        return VISIBLE_ACTION.matcher(cue.description().toLowerCase(java.util.Locale.ROOT)).find();
+        return VISIBLE_ACTION
+                .matcher(cue.description().toLowerCase(java.util.Locale.ROOT))
+                .find();
     }
 
     /** Detected cuts farther than the tolerance from every shot boundary of the storyboard. */
-    public static Check unexpectedCut(ClipMetrics m, ShotStructure shots, List<Integer> boundaryFrames, ReviewThresholds t) {
+    public static Check unexpectedCut(
+            ClipMetrics m, ShotStructure shots, List<Integer> boundaryFrames, ReviewThresholds t) {
         List<Integer> unexpected = shots.cuts().stream()
                 .filter(cut -> boundaryFrames.stream().noneMatch(b -> Math.abs(b - cut) <= t.cutToleranceFrames()))
                 .toList();
         String at = unexpected.stream().map(f -> fmt("%.2f s", m.timeOf(f))).collect(Collectors.joining(", "));
-        return check("unexpected-cut", unexpected.isEmpty(), unexpected.size(), 0, "cuts",
-                unexpected.isEmpty() ? fmt("%d cut(s), all within ±%.0f frames of a shot boundary", shots.cuts().size(),
-                        t.cutToleranceFrames()) : "cut(s) inside a shot at " + at,
+        return check(
+                "unexpected-cut",
+                unexpected.isEmpty(),
+                unexpected.size(),
+                0,
+                "cuts",
+                unexpected.isEmpty()
+                        ? fmt(
+                                "%d cut(s), all within ±%.0f frames of a shot boundary",
+                                shots.cuts().size(), t.cutToleranceFrames())
+                        : "cut(s) inside a shot at " + at,
                 "make each shot one continuous take; cut only where the storyboard names a new shot");
     }
 
@@ -51,25 +63,42 @@ public final class TimingChecks {
      * dialogue check's: a voice rises too gently for the energy-onset detector.
      */
     public static Check audioCues(ClipMetrics m, Storyboard storyboard, ReviewThresholds t) {
-        List<AudioCue> cues = storyboard.audioCues().stream().filter(c -> !SpokenCue.isSpeech(c)).toList();
+        List<AudioCue> cues = storyboard.audioCues().stream()
+                .filter(c -> !SpokenCue.isSpeech(c))
+                .toList();
         if (cues.isEmpty()) {
             return check("audio-cues", true, 0, t.audioCueToleranceFrames(), "frames", "no timed cues to match", "");
         }
         double worst = 0;
         List<String> misses = new ArrayList<>();
         for (AudioCue cue : cues) {
-            double nearest = m.audioOnsets().stream().mapToDouble(o -> Math.abs(o - cue.atSeconds())).min().orElse(Double.MAX_VALUE);
+            double nearest = m.audioOnsets().stream()
+                    .mapToDouble(o -> Math.abs(o - cue.atSeconds()))
+                    .min()
+                    .orElse(Double.MAX_VALUE);
             double frames = nearest * m.fps();
             worst = Math.max(worst, frames);
             if (frames > t.audioCueToleranceFrames()) {
-                misses.add(nearest == Double.MAX_VALUE ? fmt("'%s' at %.2f s: no onset", cue.description(), cue.atSeconds())
-                        : fmt("'%s' at %.2f s: nearest onset %.0f ms away", cue.description(), cue.atSeconds(), nearest * 1000));
+                misses.add(
+                        nearest == Double.MAX_VALUE
+                                ? fmt("'%s' at %.2f s: no onset", cue.description(), cue.atSeconds())
+                                : fmt(
+                                        "'%s' at %.2f s: nearest onset %.0f ms away",
+                                        cue.description(), cue.atSeconds(), nearest * 1000));
             }
         }
         double value = worst == Double.MAX_VALUE * m.fps() || !m.hasAudio() ? 999 : worst;
-        return check("audio-cues", misses.isEmpty() && m.hasAudio(), value, t.audioCueToleranceFrames(), "frames",
-                !m.hasAudio() ? "no audio stream" : misses.isEmpty()
-                        ? fmt("%d cue(s) matched by onsets, worst %.1f frames off", cues.size(), worst) : String.join("; ", misses),
+        return check(
+                "audio-cues",
+                misses.isEmpty() && m.hasAudio(),
+                value,
+                t.audioCueToleranceFrames(),
+                "frames",
+                !m.hasAudio()
+                        ? "no audio stream"
+                        : misses.isEmpty()
+                                ? fmt("%d cue(s) matched by onsets, worst %.1f frames off", cues.size(), worst)
+                                : String.join("; ", misses),
                 "make each listed sound land exactly on its timed moment");
     }
 
@@ -85,10 +114,14 @@ public final class TimingChecks {
      */
     public static Check avSync(ClipMetrics m, ShotStructure shots, Storyboard storyboard, ReviewThresholds t) {
         java.util.Map<Integer, Double> offsetByPeak = new java.util.TreeMap<>();
-        List<AudioCue> impacts = storyboard.audioCues().stream().filter(TimingChecks::isVisibleAction).toList();
+        List<AudioCue> impacts = storyboard.audioCues().stream()
+                .filter(TimingChecks::isVisibleAction)
+                .toList();
         for (AudioCue cue : impacts) {
-            double onset = m.audioOnsets().stream().min(java.util.Comparator.comparingDouble(o -> Math.abs(o - cue.atSeconds())))
-                    .filter(o -> Math.abs(o - cue.atSeconds()) <= SYNC_SEARCH_SECONDS).orElse(Double.NaN);
+            double onset = m.audioOnsets().stream()
+                    .min(java.util.Comparator.comparingDouble(o -> Math.abs(o - cue.atSeconds())))
+                    .filter(o -> Math.abs(o - cue.atSeconds()) <= SYNC_SEARCH_SECONDS)
+                    .orElse(Double.NaN);
             if (Double.isNaN(onset)) {
                 continue;
             }
@@ -102,16 +135,28 @@ public final class TimingChecks {
         }
         List<Double> offsets = new ArrayList<>(offsetByPeak.values());
         if (offsets.isEmpty()) {
-            return Check.notApplicable("av-sync", t.avSyncMs(), "ms", impacts.isEmpty()
-                    ? "the storyboard names no impact or action sound to pair with the picture"
-                    : impacts.size() + " named impact sound(s), none with an onset and a distinct motion peak near it");
+            return Check.notApplicable(
+                    "av-sync",
+                    t.avSyncMs(),
+                    "ms",
+                    impacts.isEmpty()
+                            ? "the storyboard names no impact or action sound to pair with the picture"
+                            : impacts.size()
+                                    + " named impact sound(s), none with an onset and a distinct motion peak near it");
         }
-        double[] sorted = offsets.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double[] sorted =
+                offsets.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         int n = sorted.length;
         double offsetMs = (n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2) * 1000;
-        return check("av-sync", Math.abs(offsetMs) <= t.avSyncMs(), Math.abs(offsetMs), t.avSyncMs(), "ms",
-                fmt("sound %s the picture by %.0f ms (median of %d onset/motion pairs)", offsetMs >= 0 ? "lags" : "leads",
-                        Math.abs(offsetMs), n),
+        return check(
+                "av-sync",
+                Math.abs(offsetMs) <= t.avSyncMs(),
+                Math.abs(offsetMs),
+                t.avSyncMs(),
+                "ms",
+                fmt(
+                        "sound %s the picture by %.0f ms (median of %d onset/motion pairs)",
+                        offsetMs >= 0 ? "lags" : "leads", Math.abs(offsetMs), n),
                 "align each sound exactly with the visible action it belongs to");
     }
 
@@ -157,6 +202,7 @@ public final class TimingChecks {
             skip[i - from] = excluded[i];
         }
         double median = SeriesStats.median(window, skip);
-        return motion[peak] >= Math.max(1.5 * median, median + 0.5) && !Arrays.stream(window).allMatch(Double::isNaN);
+        return motion[peak] >= Math.max(1.5 * median, median + 0.5)
+                && !Arrays.stream(window).allMatch(Double::isNaN);
     }
 }

@@ -32,6 +32,7 @@ public final class ClipJudging {
     public static final int DEFAULT_FRAMES = 8;
     /** Stills of 512 px are enough for a judge and cost few image tokens ({@code detail: low} reads 512 px). */
     static final int FRAME_LONG_SIDE = 512;
+
     static final double MIN_CONFIDENCE = 0.5;
     private static final ClipJudging OFF = new ClipJudging(JudgeMode.OFF, null, null, 0);
 
@@ -58,7 +59,8 @@ public final class ClipJudging {
         if (frames < 1) {
             throw new IllegalArgumentException("the judge needs at least one still per clip, not " + frames);
         }
-        return new ClipJudging(mode, Objects.requireNonNull(sampler, "sampler"), Objects.requireNonNull(judge, "judge"), frames);
+        return new ClipJudging(
+                mode, Objects.requireNonNull(sampler, "sampler"), Objects.requireNonNull(judge, "judge"), frames);
     }
 
     public JudgeMode mode() {
@@ -77,14 +79,16 @@ public final class ClipJudging {
         try {
             List<SampledFrame> stills = sampler.sample(clip, frames, FRAME_LONG_SIDE);
             List<JudgeItem> items = Arrays.stream(JudgeItem.values())
-                    .filter(item -> item != JudgeItem.PROMPT_ADHERENCE || !prompt.isBlank()).toList();
+                    .filter(item -> item != JudgeItem.PROMPT_ADHERENCE || !prompt.isBlank())
+                    .toList();
             List<JudgeAnswer> answers = judge.judge(new JudgeRequest(prompt, storyboard, stills, items));
             return new Result(mode, checks(items, answers), "");
         } catch (ReelforgeException e) {
             if (mode == JudgeMode.BINDING) {
                 throw e;
             }
-            return new Result(mode, List.of(), "visual judge gave no answer for " + clip.getFileName() + ": " + e.getMessage());
+            return new Result(
+                    mode, List.of(), "visual judge gave no answer for " + clip.getFileName() + ": " + e.getMessage());
         }
     }
 
@@ -93,7 +97,8 @@ public final class ClipJudging {
         Map<JudgeItem, JudgeAnswer> byItem = new EnumMap<>(JudgeItem.class);
         for (JudgeAnswer answer : answers) {
             if (byItem.put(answer.item(), answer) != null) {
-                throw new ProviderFailedException("the visual judge answered '" + answer.item().wireName() + "' twice");
+                throw new ProviderFailedException(
+                        "the visual judge answered '" + answer.item().wireName() + "' twice");
             }
         }
         List<Check> checks = new ArrayList<>();
@@ -110,10 +115,19 @@ public final class ClipJudging {
     private static Check check(JudgeAnswer answer) {
         boolean doubted = !answer.passed() && answer.confidence() < MIN_CONFIDENCE;
         boolean passed = answer.passed() || doubted;
-        String verdict = answer.passed() ? "judge: meets it" : doubted
-                ? String.format(Locale.ROOT, "judge doubts it (confidence %.2f)", answer.confidence()) : "judge: fails it";
+        String verdict = answer.passed()
+                ? "judge: meets it"
+                : doubted
+                        ? String.format(Locale.ROOT, "judge doubts it (confidence %.2f)", answer.confidence())
+                        : "judge: fails it";
         String detail = answer.reason().isEmpty() ? verdict : verdict + " — " + answer.reason();
-        return new Check(answer.item().checkName(), passed, answer.confidence(), MIN_CONFIDENCE, "judge confidence", detail,
+        return new Check(
+                answer.item().checkName(),
+                passed,
+                answer.confidence(),
+                MIN_CONFIDENCE,
+                "judge confidence",
+                detail,
                 passed ? "" : answer.item().fix());
     }
 

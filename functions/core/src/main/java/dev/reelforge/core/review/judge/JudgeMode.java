@@ -9,11 +9,16 @@ import java.util.Locale;
  * count as failed checks, so a judge that cannot answer fails the review.
  */
 public enum JudgeMode {
-    OFF, ADVISORY, BINDING;
+    OFF,
+    ADVISORY,
+    BINDING;
 
     public static JudgeMode parse(String text) {
         String wanted = text == null || text.isBlank() ? "off" : text.strip().toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(m -> m.name().toLowerCase(Locale.ROOT).equals(wanted)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("judge mode must be off, advisory or binding, not '" + text + "'"));
+        return Arrays.stream(values())
+                .filter(m -> m.name().toLowerCase(Locale.ROOT).equals(wanted))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "judge mode must be off, advisory or binding, not '" + text + "'"));
     }
 }

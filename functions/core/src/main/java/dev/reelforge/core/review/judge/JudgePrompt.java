@@ -21,22 +21,36 @@ public final class JudgePrompt {
     }
 
     public static String clipDescription(JudgeRequest request) {
-        StringBuilder text = new StringBuilder("Prompt: ").append(request.prompt().strip()).append('\n');
+        StringBuilder text =
+                new StringBuilder("Prompt: ").append(request.prompt().strip()).append('\n');
         if (!request.storyboard().beats().isEmpty()) {
             text.append("Beats:\n");
             for (Beat beat : request.storyboard().beats()) {
-                text.append(String.format(Locale.ROOT, "- %.1f–%.1f s: %s%n", beat.startSeconds(), beat.endSeconds(),
+                text.append(String.format(
+                        Locale.ROOT,
+                        "- %.1f–%.1f s: %s%n",
+                        beat.startSeconds(),
+                        beat.endSeconds(),
                         beat.description()));
             }
         }
         text.append("Stills, in the order attached:");
         for (int i = 0; i < request.frames().size(); i++) {
             SampledFrame frame = request.frames().get(i);
-            text.append(String.format(Locale.ROOT, " %d at %.2f s%s", i + 1, frame.seconds(), i + 1 < request.frames().size() ? "," : "\n"));
+            text.append(String.format(
+                    Locale.ROOT,
+                    " %d at %.2f s%s",
+                    i + 1,
+                    frame.seconds(),
+                    i + 1 < request.frames().size() ? "," : "\n"));
         }
         text.append("Checklist:\n");
         for (JudgeItem item : request.items()) {
-            text.append("- ").append(item.wireName()).append(": ").append(item.question()).append('\n');
+            text.append("- ")
+                    .append(item.wireName())
+                    .append(": ")
+                    .append(item.question())
+                    .append('\n');
         }
         return text.toString();
     }

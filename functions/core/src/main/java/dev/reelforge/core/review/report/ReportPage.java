@@ -20,16 +20,29 @@ public final class ReportPage {
     private ReportPage() {}
 
     /** The page; {@code advisory} checks (an advisory visual judge's answers) get a table of their own. */
-    public static String render(String title, String verdict, String reason, List<Check> checks, List<Check> advisory,
-            ClipMetrics m, Storyboard storyboard, List<Integer> cutFrames) {
+    public static String render(
+            String title,
+            String verdict,
+            String reason,
+            List<Check> checks,
+            List<Check> advisory,
+            ClipMetrics m,
+            Storyboard storyboard,
+            List<Integer> cutFrames) {
         StringBuilder h = new StringBuilder(16_384);
-        h.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(esc(title))
+        h.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
+                .append(esc(title))
                 .append("</title><style>body{font:14px system-ui,sans-serif;margin:24px;color:#222}"
                         + "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 8px;text-align:left}"
                         + ".pass{color:#17702a}.fail{color:#b3261e;font-weight:bold}svg{background:#fafafa;border:1px solid #ddd;"
                         + "display:block;margin:4px 0 16px}h2{font-size:16px;margin-top:24px}</style></head><body>");
-        h.append("<h1>").append(esc(title)).append("</h1><p>Verdict: <b id=\"verdict\">").append(esc(verdict)).append("</b> — ")
-                .append(esc(reason)).append("</p>");
+        h.append("<h1>")
+                .append(esc(title))
+                .append("</h1><p>Verdict: <b id=\"verdict\">")
+                .append(esc(verdict))
+                .append("</b> — ")
+                .append(esc(reason))
+                .append("</p>");
         checksTable(h, "checks", checks);
         if (!advisory.isEmpty()) {
             h.append("<h2>Visual judge (advisory: not counted in the verdict)</h2>");
@@ -37,13 +50,17 @@ public final class ReportPage {
         }
         if (m != null) {
             if (m.contactSheetJpeg().length > 0) {
-                h.append("<h2>Contact sheet</h2><img id=\"contact-sheet\" alt=\"contact sheet\" src=\"data:image/jpeg;base64,")
-                        .append(Base64.getEncoder().encodeToString(m.contactSheetJpeg())).append("\">");
+                h.append(
+                                "<h2>Contact sheet</h2><img id=\"contact-sheet\" alt=\"contact sheet\" src=\"data:image/jpeg;base64,")
+                        .append(Base64.getEncoder().encodeToString(m.contactSheetJpeg()))
+                        .append("\">");
             }
             double seconds = Math.max(m.durationSeconds(), 1e-3);
             List<Double> cuts = cutFrames.stream().map(m::timeOf).toList();
-            h.append("<h2>Luma (mean Y per frame)</h2>").append(series("luma", m.luma(), 0, 255, m.fps(), seconds, cuts, "#555"));
-            h.append("<h2>Motion energy (YDIF)</h2>").append(series("motion", m.motion(), 0, max(m.motion()), m.fps(), seconds, cuts, "#1f5fbf"));
+            h.append("<h2>Luma (mean Y per frame)</h2>")
+                    .append(series("luma", m.luma(), 0, 255, m.fps(), seconds, cuts, "#555"));
+            h.append("<h2>Motion energy (YDIF)</h2>")
+                    .append(series("motion", m.motion(), 0, max(m.motion()), m.fps(), seconds, cuts, "#1f5fbf"));
             h.append("<h2>Audio onsets (red) vs expected cues (green)</h2>").append(audio(m, storyboard, seconds));
             h.append("<p>Dashed lines: detected cuts; ").append(cuts.size()).append(" cut(s).</p>");
         }
@@ -51,27 +68,54 @@ public final class ReportPage {
     }
 
     private static void checksTable(StringBuilder h, String id, List<Check> checks) {
-        h.append("<table id=\"").append(id).append("\"><tr><th>check</th><th>result</th><th>value</th><th>threshold</th>"
-                + "<th>detail</th><th>suggested fix</th></tr>");
+        h.append("<table id=\"")
+                .append(id)
+                .append("\"><tr><th>check</th><th>result</th><th>value</th><th>threshold</th>"
+                        + "<th>detail</th><th>suggested fix</th></tr>");
         for (Check c : checks) {
-            h.append("<tr><td>").append(esc(c.name())).append("</td><td class=\"").append(c.passed() ? "pass\">pass" : "fail\">fail")
-                    .append("</td><td>").append(num(c.value())).append(' ').append(esc(c.unit())).append("</td><td>")
-                    .append(num(c.threshold())).append("</td><td>").append(esc(c.detail())).append("</td><td>")
-                    .append(esc(c.suggestedFix())).append("</td></tr>");
+            h.append("<tr><td>")
+                    .append(esc(c.name()))
+                    .append("</td><td class=\"")
+                    .append(c.passed() ? "pass\">pass" : "fail\">fail")
+                    .append("</td><td>")
+                    .append(num(c.value()))
+                    .append(' ')
+                    .append(esc(c.unit()))
+                    .append("</td><td>")
+                    .append(num(c.threshold()))
+                    .append("</td><td>")
+                    .append(esc(c.detail()))
+                    .append("</td><td>")
+                    .append(esc(c.suggestedFix()))
+                    .append("</td></tr>");
         }
         h.append("</table>");
     }
 
-    private static String series(String id, double[] values, double lo, double hi, double fps, double seconds,
-            List<Double> cuts, String colour) {
+    private static String series(
+            String id,
+            double[] values,
+            double lo,
+            double hi,
+            double fps,
+            double seconds,
+            List<Double> cuts,
+            String colour) {
         StringBuilder s = svgOpen(id);
         StringBuilder points = new StringBuilder();
         for (int i = 0; i < values.length; i++) {
             if (!Double.isNaN(values[i])) {
-                points.append(num(x(i / fps, seconds))).append(',').append(num(y(values[i], lo, hi))).append(' ');
+                points.append(num(x(i / fps, seconds)))
+                        .append(',')
+                        .append(num(y(values[i], lo, hi)))
+                        .append(' ');
             }
         }
-        s.append("<polyline fill=\"none\" stroke=\"").append(colour).append("\" stroke-width=\"1.5\" points=\"").append(points).append("\"/>");
+        s.append("<polyline fill=\"none\" stroke=\"")
+                .append(colour)
+                .append("\" stroke-width=\"1.5\" points=\"")
+                .append(points)
+                .append("\"/>");
         for (double cut : cuts) {
             s.append(line(x(cut, seconds), "#b3261e", "cut-marker", true));
         }
@@ -84,9 +128,14 @@ public final class ReportPage {
         double[] strength = m.onsetStrength();
         int stride = Math.max(1, strength.length / WIDTH);
         for (int i = 0; i < strength.length; i += stride) {
-            points.append(num(x(i * m.onsetHopSeconds(), seconds))).append(',').append(num(y(strength[i], 0, 1))).append(' ');
+            points.append(num(x(i * m.onsetHopSeconds(), seconds)))
+                    .append(',')
+                    .append(num(y(strength[i], 0, 1)))
+                    .append(' ');
         }
-        s.append("<polyline fill=\"none\" stroke=\"#999\" points=\"").append(points).append("\"/>");
+        s.append("<polyline fill=\"none\" stroke=\"#999\" points=\"")
+                .append(points)
+                .append("\"/>");
         for (AudioCue cue : storyboard.audioCues()) {
             s.append(line(x(cue.atSeconds(), seconds), "#17702a", "expected-cue", false));
         }
@@ -97,14 +146,23 @@ public final class ReportPage {
     }
 
     private static StringBuilder svgOpen(String id) {
-        return new StringBuilder("<svg id=\"timeline-").append(id).append("\" width=\"")
-                .append(WIDTH).append("\" height=\"").append(HEIGHT).append("\" viewBox=\"0 0 ").append(WIDTH).append(' ')
-                .append(HEIGHT).append("\">");
+        return new StringBuilder("<svg id=\"timeline-")
+                .append(id)
+                .append("\" width=\"")
+                .append(WIDTH)
+                .append("\" height=\"")
+                .append(HEIGHT)
+                .append("\" viewBox=\"0 0 ")
+                .append(WIDTH)
+                .append(' ')
+                .append(HEIGHT)
+                .append("\">");
     }
 
     private static String line(double x, String colour, String cls, boolean dashed) {
-        return "<line class=\"" + cls + "\" x1=\"" + num(x) + "\" x2=\"" + num(x) + "\" y1=\"0\" y2=\"" + HEIGHT + "\" stroke=\""
-                + colour + "\"" + (dashed ? " stroke-dasharray=\"4 3\"" : " stroke-width=\"2\"") + "/>";
+        return "<line class=\"" + cls + "\" x1=\"" + num(x) + "\" x2=\"" + num(x) + "\" y1=\"0\" y2=\"" + HEIGHT
+                + "\" stroke=\"" + colour + "\"" + (dashed ? " stroke-dasharray=\"4 3\"" : " stroke-width=\"2\"")
+                + "/>";
     }
 
     private static double x(double t, double seconds) {
@@ -131,6 +189,9 @@ public final class ReportPage {
     }
 
     private static String esc(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;");
     }
 }

@@ -16,10 +16,14 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ClipChecksTest {
-    private static final Storyboard STORYBOARD = new Storyboard("A mug falls",
-            List.of(new Beat(0, 1.5, "A mug sits on a table"), new Beat(1.5, 4, "Cut to a close-up: the mug tips and falls to the floor")),
+    private static final Storyboard STORYBOARD = new Storyboard(
+            "A mug falls",
+            List.of(
+                    new Beat(0, 1.5, "A mug sits on a table"),
+                    new Beat(1.5, 4, "Cut to a close-up: the mug tips and falls to the floor")),
             List.of(new AudioCue(3.0, "ceramic impact")));
-    private static final RenderSettings SETTINGS = new RenderSettings(AspectRatio.PORTRAIT_9_16, 4, Resolution.R360P, 24, 1, "");
+    private static final RenderSettings SETTINGS =
+            new RenderSettings(AspectRatio.PORTRAIT_9_16, 4, Resolution.R360P, 24, 1, "");
 
     private static SyntheticClip clean() {
         SyntheticClip clip = new SyntheticClip(4, 7).impact(3.0).cut(1.5);
@@ -114,7 +118,8 @@ class ClipChecksTest {
         SyntheticClip clip = new SyntheticClip(4, 7).impact(3.0).cut(1.5);
         clip.onsets.add(3.0);
         clip.onsets.add(3.4);
-        Check sync = named(ClipChecks.evaluate(clip.metrics(), SETTINGS, STORYBOARD, ReviewThresholds.defaults()), "av-sync");
+        Check sync = named(
+                ClipChecks.evaluate(clip.metrics(), SETTINGS, STORYBOARD, ReviewThresholds.defaults()), "av-sync");
         assertThat(sync.passed()).as(sync.detail()).isTrue();
         assertThat(sync.detail()).contains("median of 1");
     }
@@ -185,15 +190,19 @@ class ClipChecksTest {
             soft.blur[i] = 11;
         }
         ReviewThresholds loose = ReviewThresholds.withOverrides(Map.of("blur", 11.5));
-        assertThat(ClipChecks.evaluate(soft.metrics(), SETTINGS, STORYBOARD, loose)).allMatch(Check::passed);
+        assertThat(ClipChecks.evaluate(soft.metrics(), SETTINGS, STORYBOARD, loose))
+                .allMatch(Check::passed);
         assertThatThrownBy(() -> ReviewThresholds.withOverrides(Map.of("sharpness", 1.0)))
                 .hasMessageContaining("unknown review threshold 'sharpness'");
     }
 
     @Test
     void evaluate_lockedOffShotWhosePaletteChangesAtEveryBeat_failsContinuityAndUnexpectedCut() {
-        Storyboard lockedOff = new Storyboard("A white mug on a wooden table. Camera: locked-off tripod, no movement.",
-                List.of(new Beat(0, 1.5, "the mug rests near the table edge"), new Beat(1.5, 3, "the mug tips over the edge"),
+        Storyboard lockedOff = new Storyboard(
+                "A white mug on a wooden table. Camera: locked-off tripod, no movement.",
+                List.of(
+                        new Beat(0, 1.5, "the mug rests near the table edge"),
+                        new Beat(1.5, 3, "the mug tips over the edge"),
                         new Beat(3, 4, "it shatters into three pieces")),
                 List.of());
         SyntheticClip clip = new SyntheticClip(4, 7).cut(1.5).cut(3.0);
@@ -225,8 +234,11 @@ class ClipChecksTest {
 
     @Test
     void evaluate_gradeDriftingThroughThreeShots_failsColourDrift_thoughEachShotAloneStaysUnderTheLimit() {
-        Storyboard threeShots = new Storyboard("A mug on a table",
-                List.of(new Beat(0, 1.4, "Wide shot of a mug on a table"), new Beat(1.4, 2.8, "Close-up of the mug"),
+        Storyboard threeShots = new Storyboard(
+                "A mug on a table",
+                List.of(
+                        new Beat(0, 1.4, "Wide shot of a mug on a table"),
+                        new Beat(1.4, 2.8, "Close-up of the mug"),
                         new Beat(2.8, 4, "Medium shot of the mug")),
                 List.of());
         SyntheticClip clip = new SyntheticClip(4, 7).cut(1.4).cut(2.8);
@@ -234,7 +246,8 @@ class ClipChecksTest {
             clip.luma[i] += 14.0 * i / clip.n;
         }
 
-        Check drift = named(ClipChecks.evaluate(clip.metrics(), SETTINGS, threeShots, ReviewThresholds.defaults()), "colour-drift");
+        Check drift = named(
+                ClipChecks.evaluate(clip.metrics(), SETTINGS, threeShots, ReviewThresholds.defaults()), "colour-drift");
 
         assertThat(drift.passed()).isFalse();
         assertThat(drift.value()).isGreaterThan(12).isLessThan(16);
@@ -242,14 +255,17 @@ class ClipChecksTest {
 
     @Test
     void evaluate_subjectGoneAfterWhatReadsAsACut_failsFramingAgainstTheStoryboardsOneShot() {
-        Storyboard oneShot = new Storyboard("A mug on a table. Camera: locked-off, one continuous shot.",
-                List.of(new Beat(0, 2, "the mug rests on the table"), new Beat(2, 4, "the mug slides off the edge")), List.of());
+        Storyboard oneShot = new Storyboard(
+                "A mug on a table. Camera: locked-off, one continuous shot.",
+                List.of(new Beat(0, 2, "the mug rests on the table"), new Beat(2, 4, "the mug slides off the edge")),
+                List.of());
         SyntheticClip clip = new SyntheticClip(4, 7).cut(2.5);
         for (int i = clip.frame(2.5); i < clip.n; i++) {
             clip.contrast[i] = 0.05;
         }
 
-        Check framing = named(ClipChecks.evaluate(clip.metrics(), SETTINGS, oneShot, ReviewThresholds.defaults()), "framing");
+        Check framing =
+                named(ClipChecks.evaluate(clip.metrics(), SETTINGS, oneShot, ReviewThresholds.defaults()), "framing");
 
         assertThat(framing.passed()).isFalse();
         assertThat(framing.detail()).contains("gone");

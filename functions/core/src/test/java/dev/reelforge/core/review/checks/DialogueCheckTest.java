@@ -14,11 +14,14 @@ class DialogueCheckTest {
     private static final double TOLERANCE = 3;
 
     private static Storyboard storyboard(AudioCue... cues) {
-        return new Storyboard("A woman waves from a pier", List.of(new Beat(0, 5, "a woman waves from a pier")), List.of(cues));
+        return new Storyboard(
+                "A woman waves from a pier", List.of(new Beat(0, 5, "a woman waves from a pier")), List.of(cues));
     }
 
-    private static final Storyboard SPOKEN = storyboard(new AudioCue(1.0, "gulls cry"),
-            new AudioCue(2.0, "she says 'over here'"), new AudioCue(3.5, "he answers \"coming\""));
+    private static final Storyboard SPOKEN = storyboard(
+            new AudioCue(1.0, "gulls cry"),
+            new AudioCue(2.0, "she says 'over here'"),
+            new AudioCue(3.5, "he answers \"coming\""));
 
     @Test
     void evaluate_onsetsWithinThreeFramesOfEachLine_passesWithTheWorstOffset() {
@@ -37,7 +40,8 @@ class DialogueCheckTest {
         Check check = DialogueCheck.evaluate(List.of(2.4, 3.5), true, FPS, SPOKEN, TOLERANCE);
         assertThat(check.passed()).isFalse();
         assertThat(check.value()).isEqualTo(9.6);
-        assertThat(check.detail()).isEqualTo("'she says 'over here'' at 2.00 s: nearest speech starts 400 ms late (9.6 frames)");
+        assertThat(check.detail())
+                .isEqualTo("'she says 'over here'' at 2.00 s: nearest speech starts 400 ms late (9.6 frames)");
         assertThat(check.suggestedFix()).contains("spoken line");
     }
 
@@ -53,21 +57,24 @@ class DialogueCheckTest {
         Check check = DialogueCheck.evaluate(List.of(), true, FPS, SPOKEN, TOLERANCE);
         assertThat(check.passed()).isFalse();
         assertThat(check.value()).isEqualTo(DialogueCheck.NO_SPEECH);
-        assertThat(check.detail()).isEqualTo("'she says 'over here'' at 2.00 s: no speech detected; "
-                + "'he answers \"coming\"' at 3.50 s: no speech detected");
+        assertThat(check.detail())
+                .isEqualTo("'she says 'over here'' at 2.00 s: no speech detected; "
+                        + "'he answers \"coming\"' at 3.50 s: no speech detected");
     }
 
     @Test
     void evaluate_spokenCuesButNoAudioStream_failsClearly() {
         Check check = DialogueCheck.evaluate(List.of(), false, FPS, SPOKEN, TOLERANCE);
         assertThat(check.passed()).isFalse();
-        assertThat(check.detail()).startsWith("no audio stream, but 2 spoken cue(s) expect speech: 'she says 'over here'' at 2.00 s");
+        assertThat(check.detail())
+                .startsWith("no audio stream, but 2 spoken cue(s) expect speech: 'she says 'over here'' at 2.00 s");
         assertThat(check.suggestedFix()).isEqualTo("render the clip with its dialogue track");
     }
 
     @Test
     void evaluate_noSpokenCue_isNotApplicableAndPasses() {
-        Check check = DialogueCheck.evaluate(List.of(), false, FPS, storyboard(new AudioCue(2.0, "hard ceramic impact")), TOLERANCE);
+        Check check = DialogueCheck.evaluate(
+                List.of(), false, FPS, storyboard(new AudioCue(2.0, "hard ceramic impact")), TOLERANCE);
         assertThat(check.passed()).isTrue();
         assertThat(check.value()).isZero();
         assertThat(check.detail()).startsWith("not applicable: no spoken cue");
@@ -76,7 +83,11 @@ class DialogueCheckTest {
     @Test
     void evaluate_toleranceIsInFramesOfTheClip_sameOffsetFailsAtHigherFrameRate() {
         Storyboard one = storyboard(new AudioCue(2.0, "she says 'over here'"));
-        assertThat(DialogueCheck.evaluate(List.of(2.1), true, 24, one, TOLERANCE).passed()).isTrue();
-        assertThat(DialogueCheck.evaluate(List.of(2.1), true, 60, one, TOLERANCE).passed()).isFalse();
+        assertThat(DialogueCheck.evaluate(List.of(2.1), true, 24, one, TOLERANCE)
+                        .passed())
+                .isTrue();
+        assertThat(DialogueCheck.evaluate(List.of(2.1), true, 60, one, TOLERANCE)
+                        .passed())
+                .isFalse();
     }
 }

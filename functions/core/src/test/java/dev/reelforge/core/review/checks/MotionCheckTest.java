@@ -14,7 +14,8 @@ class MotionCheckTest {
         "the drop trembles on the leaf, false",
         "a dew drop clings to the leaf, false",
         "raindrops streak the window, false",
-        "the lamp glows, false"})
+        "the lamp glows, false"
+    })
     void moves_readsVerbsOfMotion_notTheNounDrop(String beat, boolean moves) {
         assertThat(MotionCheck.MOVES.matcher(beat).find()).isEqualTo(moves);
     }

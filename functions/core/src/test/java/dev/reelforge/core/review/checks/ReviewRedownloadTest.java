@@ -47,10 +47,20 @@ class ReviewRedownloadTest {
     private final Clock clock = Clock.fixed(Instant.parse("2026-12-02T10:00:00Z"), ZoneOffset.UTC);
     private final InMemoryJobStore jobs = new InMemoryJobStore();
     private final Deque<byte[]> served = new ArrayDeque<>();
-    private final JobTicket ticket = new JobTicket("j-1", "acme", "j-1", "", false, "", "", "scripted", "m", false, 1, 1, List.of());
-    private final RenderRound round = new RenderRound(1, RoundMode.INITIAL, "p", "",
+    private final JobTicket ticket =
+            new JobTicket("j-1", "acme", "j-1", "", false, "", "", "scripted", "m", false, 1, 1, List.of());
+    private final RenderRound round = new RenderRound(
+            1,
+            RoundMode.INITIAL,
+            "p",
+            "",
             List.of(new RenderRound.ProviderTask(0, 7, "job_77", ProviderJob.State.COMPLETED, 100, KEY, "", "")),
-            RenderRound.Status.COMPLETED, 100, 1, "", 1, 4);
+            RenderRound.Status.COMPLETED,
+            100,
+            1,
+            "",
+            1,
+            4);
     private DirectoryClipStore bucket;
     private RenderRequest request;
 
@@ -59,10 +69,19 @@ class ReviewRedownloadTest {
         jobs.create(JobRecord.received("j-1", "acme", "j-1", clock.instant()));
         bucket = new DirectoryClipStore(dir.resolve("bucket"));
         bucket.putBytes(KEY, Arrays.copyOf(Mp4Bytes.clip(4), 40), "video/mp4");
-        request = new RequestParser(JSON).parse(JSON.createObjectNode().put("tenant", "acme").put("clientRequestId", "j-1")
-                .put("prompt", "a white mug slides off an oak table").put("budgetUsd", 10)
-                .set("settings", JSON.createObjectNode().put("aspectRatio", "16:9").put("resolution", "720p")
-                        .put("durationSeconds", 5).put("variations", 1)));
+        request = new RequestParser(JSON)
+                .parse(JSON.createObjectNode()
+                        .put("tenant", "acme")
+                        .put("clientRequestId", "j-1")
+                        .put("prompt", "a white mug slides off an oak table")
+                        .put("budgetUsd", 10)
+                        .set(
+                                "settings",
+                                JSON.createObjectNode()
+                                        .put("aspectRatio", "16:9")
+                                        .put("resolution", "720p")
+                                        .put("durationSeconds", 5)
+                                        .put("variations", 1)));
     }
 
     /** Decodes only the provider's fresh copy (a whole MP4 of 4 s), as FFmpeg would read the synthetic series. */
@@ -78,7 +97,8 @@ class ReviewRedownloadTest {
     };
 
     private ReviewStep step() {
-        return new ReviewStep(bucket, analyzer, jobs, JSON, dir.resolve("work"), clock, ClipJudging.off(), name -> provider);
+        return new ReviewStep(
+                bucket, analyzer, jobs, JSON, dir.resolve("work"), clock, ClipJudging.off(), name -> provider);
     }
 
     @Test
@@ -95,16 +115,22 @@ class ReviewRedownloadTest {
     void run_secondDownloadNotAnMp4_failsNamingTheProviderJobId() {
         served.add("<!DOCTYPE html><html>error</html>".getBytes(StandardCharsets.UTF_8));
 
-        assertThatThrownBy(() -> step().run(request, ticket, round)).isInstanceOf(MediaProcessingException.class)
-                .hasMessageContaining("job_77").hasMessageContaining("HTML page").hasMessageContaining("recover it");
+        assertThatThrownBy(() -> step().run(request, ticket, round))
+                .isInstanceOf(MediaProcessingException.class)
+                .hasMessageContaining("job_77")
+                .hasMessageContaining("HTML page")
+                .hasMessageContaining("recover it");
     }
 
     @Test
     void run_withoutAProviderToAsk_failsAtOnceNamingTheProviderJobId() {
-        ReviewStep withoutProvider = new ReviewStep(bucket, analyzer, jobs, JSON, dir.resolve("work"), clock, ClipJudging.off());
+        ReviewStep withoutProvider =
+                new ReviewStep(bucket, analyzer, jobs, JSON, dir.resolve("work"), clock, ClipJudging.off());
 
-        assertThatThrownBy(() -> withoutProvider.run(request, ticket, round)).isInstanceOf(MediaProcessingException.class)
-                .hasMessageContaining("job_77").hasMessageContaining("moov atom not found");
+        assertThatThrownBy(() -> withoutProvider.run(request, ticket, round))
+                .isInstanceOf(MediaProcessingException.class)
+                .hasMessageContaining("job_77")
+                .hasMessageContaining("moov atom not found");
     }
 
     private final VideoProvider provider = new VideoProvider() {

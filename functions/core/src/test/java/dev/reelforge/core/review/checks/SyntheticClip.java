@@ -34,6 +34,7 @@ final class SyntheticClip {
     final int[] shot;
     /** How much of its texture each frame shows, 0 (featureless) to 1. */
     final double[] contrast;
+
     private final long seed;
 
     SyntheticClip(double seconds, long seed) {
@@ -173,7 +174,24 @@ final class SyntheticClip {
 
     ClipMetrics metrics() {
         double[] strength = new double[(int) (n / FPS / 0.005)];
-        return new ClipMetrics(new ProbeResult(n / FPS, 360, 640, FPS, "h264", "aac", 48000, 2), n / FPS, luma, motion, u, v,
-                new double[n], blur, block, frozen, black, onsets, strength, 0.005, -23, new byte[0], thumbnails(), List.of());
+        return new ClipMetrics(
+                new ProbeResult(n / FPS, 360, 640, FPS, "h264", "aac", 48000, 2),
+                n / FPS,
+                luma,
+                motion,
+                u,
+                v,
+                new double[n],
+                blur,
+                block,
+                frozen,
+                black,
+                onsets,
+                strength,
+                0.005,
+                -23,
+                new byte[0],
+                thumbnails(),
+                List.of());
     }
 }

@@ -20,9 +20,11 @@ import org.junit.jupiter.api.Test;
 class ClipJudgingTest {
     private static final Path CLIP = Path.of("clip.mp4");
     private final ObjectMapper json = new ObjectMapper();
-    private final RenderRequest request = new RequestParser(json).parse(json.createObjectNode()
-            .put("tenant", "acme").put("clientRequestId", "j1")
-            .put("prompt", "A heavy ceramic mug falls off a table. Camera: tripod."));
+    private final RenderRequest request = new RequestParser(json)
+            .parse(json.createObjectNode()
+                    .put("tenant", "acme")
+                    .put("clientRequestId", "j1")
+                    .put("prompt", "A heavy ceramic mug falls off a table. Camera: tripod."));
     private final List<Integer> sampledCounts = new ArrayList<>();
     private final FrameSampler sampler = (clip, count, longSide) -> {
         sampledCounts.add(count);
@@ -51,9 +53,11 @@ class ClipJudgingTest {
     void judge_confidentFailure_failsThatItemWithItsFix() {
         ClipJudging judging = ClipJudging.of(JudgeMode.BINDING, sampler, answering(false, 0.9), 6);
 
-        List<Check> checks = judging.judge(CLIP, request.prompt(), request.storyboard()).checks();
+        List<Check> checks =
+                judging.judge(CLIP, request.prompt(), request.storyboard()).checks();
 
-        assertThat(checks).extracting(Check::name)
+        assertThat(checks)
+                .extracting(Check::name)
                 .containsExactly("judge-physics", "judge-continuity", "judge-artifacts", "judge-prompt-adherence");
         Check physics = named(checks, "judge-physics");
         assertThat(physics.passed()).isFalse();
@@ -86,17 +90,21 @@ class ClipJudgingTest {
         };
 
         List<Check> checks = ClipJudging.of(JudgeMode.ADVISORY, sampler, recording, 3)
-                .judge(CLIP, "", request.storyboard()).checks();
+                .judge(CLIP, "", request.storyboard())
+                .checks();
 
         assertThat(asked).doesNotContain(JudgeItem.PROMPT_ADHERENCE);
-        assertThat(checks).extracting(Check::name).containsExactly("judge-physics", "judge-continuity", "judge-artifacts");
+        assertThat(checks)
+                .extracting(Check::name)
+                .containsExactly("judge-physics", "judge-continuity", "judge-artifacts");
     }
 
     @Test
     void judge_doubtfulFailure_doesNotCount() {
         ClipJudging judging = ClipJudging.of(JudgeMode.BINDING, sampler, answering(false, 0.3), 6);
 
-        Check physics = named(judging.judge(CLIP, request.prompt(), request.storyboard()).checks(), "judge-physics");
+        Check physics = named(
+                judging.judge(CLIP, request.prompt(), request.storyboard()).checks(), "judge-physics");
 
         assertThat(physics.passed()).isTrue();
         assertThat(physics.detail()).contains("doubts it (confidence 0.30)");
@@ -122,7 +130,8 @@ class ClipJudgingTest {
         };
         ClipJudging judging = ClipJudging.of(JudgeMode.BINDING, sampler, stutter, 4);
 
-        assertThatThrownBy(() -> judging.judge(CLIP, request.prompt(), request.storyboard())).hasMessageContaining("answered 'artifacts' twice");
+        assertThatThrownBy(() -> judging.judge(CLIP, request.prompt(), request.storyboard()))
+                .hasMessageContaining("answered 'artifacts' twice");
     }
 
     @Test
@@ -131,10 +140,13 @@ class ClipJudgingTest {
             throw new ProviderThrottledException("judge is rate limiting us (HTTP 429)");
         };
 
-        ClipJudging.Result result = ClipJudging.of(JudgeMode.ADVISORY, sampler, busy, 4).judge(CLIP, request.prompt(), request.storyboard());
+        ClipJudging.Result result = ClipJudging.of(JudgeMode.ADVISORY, sampler, busy, 4)
+                .judge(CLIP, request.prompt(), request.storyboard());
 
         assertThat(result.checks()).isEmpty();
-        assertThat(result.note()).contains("visual judge gave no answer for clip.mp4").contains("HTTP 429");
+        assertThat(result.note())
+                .contains("visual judge gave no answer for clip.mp4")
+                .contains("HTTP 429");
     }
 
     @Test
@@ -144,7 +156,8 @@ class ClipJudgingTest {
         };
         ClipJudging judging = ClipJudging.of(JudgeMode.BINDING, sampler, busy, 4);
 
-        assertThatThrownBy(() -> judging.judge(CLIP, request.prompt(), request.storyboard())).isInstanceOf(ProviderThrottledException.class);
+        assertThatThrownBy(() -> judging.judge(CLIP, request.prompt(), request.storyboard()))
+                .isInstanceOf(ProviderThrottledException.class);
     }
 
     @Test

@@ -48,8 +48,15 @@ final class NaturalCorpus {
     }
 
     /** One corpus clip: a window of a source at one request shape, with its storyboard and its real cuts. */
-    record Clip(String name, String source, String split, boolean sourceHasAudio, double start, RenderSettings settings,
-            Storyboard storyboard, List<Double> cuts) {
+    record Clip(
+            String name,
+            String source,
+            String split,
+            boolean sourceHasAudio,
+            double start,
+            RenderSettings settings,
+            Storyboard storyboard,
+            List<Double> cuts) {
         double duration() {
             return settings.durationSeconds();
         }
@@ -69,10 +76,18 @@ final class NaturalCorpus {
             for (JsonNode source : fixture.path("sources")) {
                 for (JsonNode window : source.path("windows")) {
                     int cut = 0;
-                    for (int offset = 0; cut < 2 && offset < fixture.path("shapes").size(); offset++) {
-                        JsonNode shape = fixture.path("shapes").get((windowIndex + offset) % fixture.path("shapes").size());
+                    for (int offset = 0;
+                            cut < 2 && offset < fixture.path("shapes").size();
+                            offset++) {
+                        JsonNode shape = fixture.path("shapes")
+                                .get((windowIndex + offset)
+                                        % fixture.path("shapes").size());
                         if (upscale(source, shape) <= MAX_UPSCALE) {
-                            clips.add(clip(source, window.get(0).asDouble(), window.get(1).asDouble(), shape));
+                            clips.add(clip(
+                                    source,
+                                    window.get(0).asDouble(),
+                                    window.get(1).asDouble(),
+                                    shape));
                             cut++;
                         }
                     }
@@ -95,7 +110,9 @@ final class NaturalCorpus {
     private static double upscale(JsonNode source, JsonNode shape) {
         FrameSize frame = Resolution.fromLabel(shape.path("resolution").asText())
                 .frameSize(AspectRatio.fromLabel(shape.path("aspectRatio").asText()));
-        return Math.max((double) frame.width() / source.path("width").asInt(), (double) frame.height() / source.path("height").asInt());
+        return Math.max(
+                (double) frame.width() / source.path("width").asInt(),
+                (double) frame.height() / source.path("height").asInt());
     }
 
     List<Clip> clips() {
@@ -107,8 +124,13 @@ final class NaturalCorpus {
     }
 
     private static Clip clip(JsonNode source, double start, double duration, JsonNode shape) {
-        RenderSettings settings = new RenderSettings(AspectRatio.fromLabel(shape.path("aspectRatio").asText()), duration,
-                Resolution.fromLabel(shape.path("resolution").asText()), shape.path("fps").asInt(), 1, "photoreal");
+        RenderSettings settings = new RenderSettings(
+                AspectRatio.fromLabel(shape.path("aspectRatio").asText()),
+                duration,
+                Resolution.fromLabel(shape.path("resolution").asText()),
+                shape.path("fps").asInt(),
+                1,
+                "photoreal");
         List<Double> sourceCuts = new ArrayList<>();
         source.path("cuts").forEach(c -> sourceCuts.add(c.asDouble()));
         List<String> shots = new ArrayList<>();
@@ -134,44 +156,100 @@ final class NaturalCorpus {
             beats.add(new Beat(beatStart, duration, shots.get(Math.min(shot, shots.size() - 1))));
         }
         String file = source.path("file").asText();
-        String name = String.format(Locale.ROOT, "%s@%.1f-%s-%s-%d", file.replaceAll("\\..*$", ""), start,
-                settings.aspectRatio().label().replace(':', 'x'), settings.resolution().label(), settings.fps());
+        String name = String.format(
+                Locale.ROOT,
+                "%s@%.1f-%s-%s-%d",
+                file.replaceAll("\\..*$", ""),
+                start,
+                settings.aspectRatio().label().replace(':', 'x'),
+                settings.resolution().label(),
+                settings.fps());
         Storyboard storyboard = new Storyboard(shots.get(0), beats, List.of());
-        return new Clip(name, file, source.path("split").asText(), source.path("audio").asBoolean(), start, settings,
-                storyboard, cuts);
+        return new Clip(
+                name,
+                file,
+                source.path("split").asText(),
+                source.path("audio").asBoolean(),
+                start,
+                settings,
+                storyboard,
+                cuts);
     }
 
     /** The clean clip, encoded at its request shape (an audio stream always: a silent one where the source has none). */
     Path clean(Clip clip) {
         FrameSize size = clip.settings().frameSize();
-        String video = String.format(Locale.ROOT, "[0:v]fps=%d,scale=%d:%d:force_original_aspect_ratio=increase,crop=%d:%d,"
-                + "setsar=1,format=yuv420p[v]", clip.settings().fps(), size.width(), size.height(), size.width(), size.height());
-        List<String> args = new ArrayList<>(List.of("-v", "error", "-y", "-ss", num(clip.start()), "-t", num(clip.duration()),
-                "-i", footage.resolve(clip.source()).toString()));
+        String video = String.format(
+                Locale.ROOT,
+                "[0:v]fps=%d,scale=%d:%d:force_original_aspect_ratio=increase,crop=%d:%d,"
+                        + "setsar=1,format=yuv420p[v]",
+                clip.settings().fps(),
+                size.width(),
+                size.height(),
+                size.width(),
+                size.height());
+        List<String> args = new ArrayList<>(List.of(
+                "-v",
+                "error",
+                "-y",
+                "-ss",
+                num(clip.start()),
+                "-t",
+                num(clip.duration()),
+                "-i",
+                footage.resolve(clip.source()).toString()));
         if (!clip.sourceHasAudio()) {
             args.addAll(List.of("-f", "lavfi", "-t", num(clip.duration()), "-i", "anullsrc=r=48000:cl=stereo"));
         }
-        args.addAll(List.of("-filter_complex", video, "-map", "[v]", "-map", clip.sourceHasAudio() ? "0:a:0" : "1:a:0"));
+        args.addAll(
+                List.of("-filter_complex", video, "-map", "[v]", "-map", clip.sourceHasAudio() ? "0:a:0" : "1:a:0"));
         return encode(args, clip.name(), clip);
     }
 
     /** The clean clip with one defect injected through FFmpeg filters. */
     Path withDefect(Clip clip, NaturalDefect defect, double strength, long seed) {
-        List<String> args = new ArrayList<>(List.of("-v", "error", "-y", "-i", clean(clip).toString()));
+        List<String> args =
+                new ArrayList<>(List.of("-v", "error", "-y", "-i", clean(clip).toString()));
         if (defect.needsOtherClip()) {
-            List<Clip> others = clips.stream().filter(c -> !c.source().equals(clip.source())).toList();
-            args.addAll(List.of("-i", clean(others.get((int) Math.floorMod(seed * 31, others.size()))).toString()));
+            List<Clip> others = clips.stream()
+                    .filter(c -> !c.source().equals(clip.source()))
+                    .toList();
+            args.addAll(List.of(
+                    "-i",
+                    clean(others.get((int) Math.floorMod(seed * 31, others.size())))
+                            .toString()));
         }
         args.addAll(List.of("-filter_complex", defect.filter(clip, strength, seed), "-map", "[v]", "-map", "0:a:0"));
-        return encode(args, String.format(Locale.ROOT, "%s-%s-%.3f-%d", clip.name(), defect.label(), strength, seed), clip);
+        return encode(
+                args, String.format(Locale.ROOT, "%s-%s-%.3f-%d", clip.name(), defect.label(), strength, seed), clip);
     }
 
     /** Encodes once: the file's name ends in a hash of every argument, inputs included, so it is made anew when they change. */
     private Path encode(List<String> args, String name, Clip clip) {
-        long bitrate = (long) clip.settings().frameSize().width() * clip.settings().frameSize().height() * clip.settings().fps() / 6;
-        args.addAll(List.of("-c:v", "libopenh264", "-b:v", Long.toString(bitrate), "-g", Integer.toString(2 * clip.settings().fps()),
-                "-pix_fmt", "yuv420p", "-c:a", "aac", "-ar", "48000", "-ac", "2", "-t", num(clip.duration())));
-        Path out = cache.resolve(name + "-" + Sha256.hex(String.join("\n", args).getBytes(StandardCharsets.UTF_8)).substring(0, 12) + ".mp4");
+        long bitrate = (long) clip.settings().frameSize().width()
+                * clip.settings().frameSize().height()
+                * clip.settings().fps()
+                / 6;
+        args.addAll(List.of(
+                "-c:v",
+                "libopenh264",
+                "-b:v",
+                Long.toString(bitrate),
+                "-g",
+                Integer.toString(2 * clip.settings().fps()),
+                "-pix_fmt",
+                "yuv420p",
+                "-c:a",
+                "aac",
+                "-ar",
+                "48000",
+                "-ac",
+                "2",
+                "-t",
+                num(clip.duration())));
+        Path out = cache.resolve(name + "-"
+                + Sha256.hex(String.join("\n", args).getBytes(StandardCharsets.UTF_8))
+                        .substring(0, 12) + ".mp4");
         if (Files.isRegularFile(out)) {
             return out;
         }

@@ -16,7 +16,8 @@ enum NaturalDefect {
         String filter(Clip clip, double s, long seed) {
             int levels = (int) Math.round(4 + 9 * s);
             String brighter = f("gt(mod(sin(n*12.9898+%d)*43758.5453,1),0.5)", seed % 1000);
-            return f("[0:v]lutyuv=y='clip(val+%d,0,255)':enable='%s',lutyuv=y='clip(val-%d,0,255)':enable='not(%s)'[v]",
+            return f(
+                    "[0:v]lutyuv=y='clip(val+%d,0,255)':enable='%s',lutyuv=y='clip(val-%d,0,255)':enable='not(%s)'[v]",
                     levels, brighter, levels, brighter);
         }
     },
@@ -25,7 +26,11 @@ enum NaturalDefect {
         @Override
         String filter(Clip clip, double s, long seed) {
             int radius = Math.max(2, (int) Math.round(shortSide(clip) * (0.008 + 0.008 * s)));
-            return f("[0:v]avgblur=sizeX=%d:sizeY=%d:enable='gte(t,%.3f)'[v]", radius, radius, clip.duration() * (0.05 + 0.15 * random(seed).nextDouble()));
+            return f(
+                    "[0:v]avgblur=sizeX=%d:sizeY=%d:enable='gte(t,%.3f)'[v]",
+                    radius,
+                    radius,
+                    clip.duration() * (0.05 + 0.15 * random(seed).nextDouble()));
         }
     },
     /** A held frame of 0.6–1.4 s in the middle of the clip. */
@@ -33,7 +38,8 @@ enum NaturalDefect {
         @Override
         String filter(Clip clip, double s, long seed) {
             int fps = clip.settings().fps();
-            int first = (int) Math.round(clip.duration() * (0.25 + 0.3 * random(seed).nextDouble()) * fps);
+            int first = (int)
+                    Math.round(clip.duration() * (0.25 + 0.3 * random(seed).nextDouble()) * fps);
             int last = first + (int) Math.round((0.6 + 0.8 * s) * fps);
             return f("[0:v]split[a][b];[a][b]freezeframes=first=%d:last=%d:replace=%d[v]", first, last, first);
         }
@@ -52,9 +58,17 @@ enum NaturalDefect {
         String filter(Clip clip, double s, long seed) {
             int w = clip.settings().frameSize().width();
             int h = clip.settings().frameSize().height();
-            return f("[0:v]trim=end=%.3f,setpts=PTS-STARTPTS[first];[1:v]scale=%d:%d:force_original_aspect_ratio=increase,"
-                    + "crop=%d:%d,setsar=1,trim=duration=%.3f,setpts=PTS-STARTPTS[second];[first][second]concat=n=2:v=1:a=0,"
-                    + "fps=%d[v]", insideShot(clip, seed), w, h, w, h, clip.duration(), clip.settings().fps());
+            return f(
+                    "[0:v]trim=end=%.3f,setpts=PTS-STARTPTS[first];[1:v]scale=%d:%d:force_original_aspect_ratio=increase,"
+                            + "crop=%d:%d,setsar=1,trim=duration=%.3f,setpts=PTS-STARTPTS[second];[first][second]concat=n=2:v=1:a=0,"
+                            + "fps=%d[v]",
+                    insideShot(clip, seed),
+                    w,
+                    h,
+                    w,
+                    h,
+                    clip.duration(),
+                    clip.settings().fps());
         }
 
         @Override
@@ -70,8 +84,10 @@ enum NaturalDefect {
             int h = clip.settings().frameSize().height();
             int bw = (w + 7) / 8;
             int bh = (h + 7) / 8;
-            return f("[0:v]split[a][b];[b]scale=%d:%d:flags=area,scale=%d:%d:flags=neighbor,crop=%d:%d:0:0[p];"
-                    + "[p][a]blend=all_mode=normal:all_opacity=%.3f[v]", bw, bh, bw * 8, bh * 8, w, h, 0.5 + 0.5 * s);
+            return f(
+                    "[0:v]split[a][b];[b]scale=%d:%d:flags=area,scale=%d:%d:flags=neighbor,crop=%d:%d:0:0[p];"
+                            + "[p][a]blend=all_mode=normal:all_opacity=%.3f[v]",
+                    bw, bh, bw * 8, bh * 8, w, h, 0.5 + 0.5 * s);
         }
     },
     /** A white-balance and exposure walk across the whole clip: warmer and brighter by 8–16 levels a channel at its end. */
@@ -79,9 +95,10 @@ enum NaturalDefect {
         @Override
         String filter(Clip clip, double s, long seed) {
             double levels = 8 + 8 * s;
-            return f("[0:v]geq=lum='clip(lum(X,Y)+%.2f*T/%.3f,0,255)':cb='clip(cb(X,Y)-%.2f*T/%.3f,0,255)'"
-                    + ":cr='clip(cr(X,Y)+%.2f*T/%.3f,0,255)'[v]", levels, clip.duration(), levels, clip.duration(),
-                    levels, clip.duration());
+            return f(
+                    "[0:v]geq=lum='clip(lum(X,Y)+%.2f*T/%.3f,0,255)':cb='clip(cb(X,Y)-%.2f*T/%.3f,0,255)'"
+                            + ":cr='clip(cr(X,Y)+%.2f*T/%.3f,0,255)'[v]",
+                    levels, clip.duration(), levels, clip.duration(), levels, clip.duration());
         }
     },
     /**
@@ -95,7 +112,8 @@ enum NaturalDefect {
             double sign = random.nextBoolean() ? 1 : -1;
             double cast = (0.08 + 0.12 * s) * sign;
             double at = insideShot(clip, seed);
-            return f("[0:v]hue=h=%.1f:enable='gte(t,%.3f)',colorbalance=rm=%.3f:bm=%.3f:enable='gte(t,%.3f)'[v]",
+            return f(
+                    "[0:v]hue=h=%.1f:enable='gte(t,%.3f)',colorbalance=rm=%.3f:bm=%.3f:enable='gte(t,%.3f)'[v]",
                     sign * (30 + 40 * s), at, cast, -cast, at);
         }
     },
@@ -108,7 +126,8 @@ enum NaturalDefect {
         @Override
         String filter(Clip clip, double s, long seed) {
             double ramp = (0.2 + 0.25 * s) * (random(seed).nextBoolean() ? 1 : -1);
-            return f("[0:v]geq=lum='clip(lum(X,Y)*(1+%.4f*(2*X/W-1)),0,255)':cb='cb(X,Y)':cr='cr(X,Y)':enable='gte(t,%.3f)'[v]",
+            return f(
+                    "[0:v]geq=lum='clip(lum(X,Y)*(1+%.4f*(2*X/W-1)),0,255)':cb='cb(X,Y)':cr='cr(X,Y)':enable='gte(t,%.3f)'[v]",
                     ramp, clip.firstBoundary());
         }
     },
@@ -123,8 +142,10 @@ enum NaturalDefect {
             int h = clip.settings().frameSize().height();
             double over = clip.duration() * (0.5 - 0.2 * s);
             int sign = random(seed).nextBoolean() ? 1 : -1;
-            return f("[0:v]split[bg][fg];[bg]scale=%d:%d,avgblur=sizeX=8:sizeY=8,scale=%d:%d[flat];"
-                    + "[flat][fg]overlay=x='%d*%d*min(1,t/%.3f)':y=0:eval=frame[v]", Math.max(16, w / 16), Math.max(16, h / 16), w, h, sign, w, over);
+            return f(
+                    "[0:v]split[bg][fg];[bg]scale=%d:%d,avgblur=sizeX=8:sizeY=8,scale=%d:%d[flat];"
+                            + "[flat][fg]overlay=x='%d*%d*min(1,t/%.3f)':y=0:eval=frame[v]",
+                    Math.max(16, w / 16), Math.max(16, h / 16), w, h, sign, w, over);
         }
     };
 
@@ -167,7 +188,9 @@ enum NaturalDefect {
             previous = edge;
         }
         double margin = Math.min(0.6, (longestTo - longestFrom) / 3);
-        return longestFrom + margin + (longestTo - longestFrom - 2 * margin) * random(seed).nextDouble();
+        return longestFrom
+                + margin
+                + (longestTo - longestFrom - 2 * margin) * random(seed).nextDouble();
     }
 
     private static double[] concat(java.util.List<Double> cuts, double end) {
@@ -180,7 +203,8 @@ enum NaturalDefect {
     }
 
     private static int shortSide(Clip clip) {
-        return Math.min(clip.settings().frameSize().width(), clip.settings().frameSize().height());
+        return Math.min(
+                clip.settings().frameSize().width(), clip.settings().frameSize().height());
     }
 
     private static SplittableRandom random(long seed) {

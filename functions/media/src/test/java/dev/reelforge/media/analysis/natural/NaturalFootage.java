@@ -21,8 +21,10 @@ final class NaturalFootage {
         String failure;
         try {
             Path log = Files.createTempFile("reelforge-footage-", ".log");
-            Process process = new ProcessBuilder("bash", script.toString()).redirectErrorStream(false)
-                    .redirectError(log.toFile()).start();
+            Process process = new ProcessBuilder("bash", script.toString())
+                    .redirectErrorStream(false)
+                    .redirectError(log.toFile())
+                    .start();
             String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
             if (!process.waitFor(15, TimeUnit.MINUTES)) {
                 process.destroyForcibly();
@@ -31,7 +33,8 @@ final class NaturalFootage {
                 Files.deleteIfExists(log);
                 return Path.of(out);
             } else {
-                failure = "fetching the natural footage failed: " + Files.readString(log).strip();
+                failure = "fetching the natural footage failed: "
+                        + Files.readString(log).strip();
             }
         } catch (IOException e) {
             failure = "cannot run " + script + ": " + e.getMessage();
@@ -48,7 +51,8 @@ final class NaturalFootage {
 
     private static Path repositoryRoot() {
         Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.isRegularFile(dir.resolve("infrastructure/local/footage/fetch-natural-footage.sh"))) {
+        while (dir != null
+                && !Files.isRegularFile(dir.resolve("infrastructure/local/footage/fetch-natural-footage.sh"))) {
             dir = dir.getParent();
         }
         if (dir == null) {

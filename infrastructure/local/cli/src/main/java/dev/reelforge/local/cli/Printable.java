@@ -26,7 +26,9 @@ final class Printable {
     private static boolean hidden(String text, int i) {
         char c = text.charAt(i);
         if (Character.isHighSurrogate(c)) {
-            return i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1)) || hiddenType(text.codePointAt(i));
+            return i + 1 >= text.length()
+                    || !Character.isLowSurrogate(text.charAt(i + 1))
+                    || hiddenType(text.codePointAt(i));
         }
         if (Character.isLowSurrogate(c)) {
             return i == 0 || !Character.isHighSurrogate(text.charAt(i - 1)) || hiddenType(text.codePointAt(i - 1));
@@ -36,7 +38,11 @@ final class Printable {
 
     private static boolean hiddenType(int codePoint) {
         int type = Character.getType(codePoint);
-        return type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR
-                || type == Character.PARAGRAPH_SEPARATOR || type == Character.PRIVATE_USE || type == Character.UNASSIGNED;
+        return type == Character.CONTROL
+                || type == Character.FORMAT
+                || type == Character.LINE_SEPARATOR
+                || type == Character.PARAGRAPH_SEPARATOR
+                || type == Character.PRIVATE_USE
+                || type == Character.UNASSIGNED;
     }
 }

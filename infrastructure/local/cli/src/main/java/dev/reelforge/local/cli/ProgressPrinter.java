@@ -34,24 +34,37 @@ final class ProgressPrinter implements ExecutionListener {
     public synchronized void onEvent(HistoryEvent event) {
         String type = event.type();
         if (type.endsWith("StateEntered")) {
-            String name = event.details().path("stateEnteredEventDetails").path("name").asText();
+            String name = event.details()
+                    .path("stateEnteredEventDetails")
+                    .path("name")
+                    .asText();
             enteredAt.put(name, Instant.now());
             if (!LOOP_STATES.contains(name) && !type.startsWith("Choice")) {
                 print(name, "");
             }
         } else if (type.endsWith("StateExited")) {
-            String name = event.details().path("stateExitedEventDetails").path("name").asText();
+            String name =
+                    event.details().path("stateExitedEventDetails").path("name").asText();
             Instant entered = enteredAt.remove(name);
             if (entered != null) {
                 timeByState.merge(name, Duration.between(entered, Instant.now()), Duration::plus);
             }
             if ("Poll".equals(name)) {
                 JsonNode round = output(event).path("round");
-                print(name, String.format(Locale.ROOT, "attempt %d: provider %d%% (%s)", round.path("attempt").asInt(),
-                        round.path("progressPercent").asInt(), round.path("status").asText()));
+                print(
+                        name,
+                        String.format(
+                                Locale.ROOT,
+                                "attempt %d: provider %d%% (%s)",
+                                round.path("attempt").asInt(),
+                                round.path("progressPercent").asInt(),
+                                round.path("status").asText()));
             } else if ("ReviewScore".equals(name)) {
                 JsonNode review = output(event).path("review");
-                print(name, "verdict " + review.path("verdict").asText() + ": " + review.path("reason").asText());
+                print(
+                        name,
+                        "verdict " + review.path("verdict").asText() + ": "
+                                + review.path("reason").asText());
             }
         }
     }

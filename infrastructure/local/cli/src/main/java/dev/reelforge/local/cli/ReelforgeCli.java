@@ -8,8 +8,15 @@ import picocli.CommandLine.Command;
         name = "reelforge",
         mixinStandardHelpOptions = true,
         version = "reelforge 0.1.0",
-        description = "Render, check and post-produce short video clips with the Reelforge workflow on a local AWS stack.",
-        subcommands = {RunCommand.class, ValidateCommand.class, VerifyCommand.class, ReviewCommand.class, dev.reelforge.local.serve.ServeCommand.class})
+        description =
+                "Render, check and post-produce short video clips with the Reelforge workflow on a local AWS stack.",
+        subcommands = {
+            RunCommand.class,
+            ValidateCommand.class,
+            VerifyCommand.class,
+            ReviewCommand.class,
+            dev.reelforge.local.serve.ServeCommand.class
+        })
 public final class ReelforgeCli {
     static final int OK = 0;
     static final int FAILED = 1;

@@ -17,7 +17,8 @@ final class RequestFile {
         }
         try {
             if (Files.size(file) > MAX_BYTES) {
-                throw new UserInputException(file + ": larger than " + MAX_BYTES / 1024 + " KiB; a request is a small JSON document");
+                throw new UserInputException(
+                        file + ": larger than " + MAX_BYTES / 1024 + " KiB; a request is a small JSON document");
             }
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (java.nio.charset.MalformedInputException e) {

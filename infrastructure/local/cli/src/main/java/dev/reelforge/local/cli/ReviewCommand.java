@@ -11,12 +11,12 @@ import dev.reelforge.core.review.checks.ReviewProfiles;
 import dev.reelforge.core.review.judge.ClipJudging;
 import dev.reelforge.core.review.judge.JudgeMode;
 import dev.reelforge.core.workflow.ClipReview;
-import dev.reelforge.wiring.HandlerConfig;
-import dev.reelforge.wiring.JudgeConfig;
-import dev.reelforge.wiring.Services;
 import dev.reelforge.media.Ffmpeg;
 import dev.reelforge.media.analysis.FfmpegClipAnalyzer;
 import dev.reelforge.media.analysis.FfmpegFrameSampler;
+import dev.reelforge.wiring.HandlerConfig;
+import dev.reelforge.wiring.JudgeConfig;
+import dev.reelforge.wiring.Services;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,8 +50,11 @@ final class ReviewCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the checks as JSON ({clip, passed, checks, advisory, warnings}).")
     boolean asJson;
 
-    @Option(names = "--judge", paramLabel = "<mode>", description = "Ask the visual judge: off, advisory or binding "
-            + "(default: REELFORGE_JUDGE_MODE, else off); its URL, model and key come from the environment.")
+    @Option(
+            names = "--judge",
+            paramLabel = "<mode>",
+            description = "Ask the visual judge: off, advisory or binding "
+                    + "(default: REELFORGE_JUDGE_MODE, else off); its URL, model and key come from the environment.")
     String judgeMode;
 
     @Spec
@@ -66,14 +69,18 @@ final class ReviewCommand implements Callable<Integer> {
             if (!Files.isRegularFile(clip)) {
                 throw new RequestFile.UserInputException(clip + ": no such clip file");
             }
-            RenderRequest request = requestFile == null ? null : new RequestParser(json).parse(RequestFile.read(requestFile));
-            JudgeConfig judgeConfig = judgeMode == null ? HandlerConfig.judgeFromEnvironment()
+            RenderRequest request =
+                    requestFile == null ? null : new RequestParser(json).parse(RequestFile.read(requestFile));
+            JudgeConfig judgeConfig = judgeMode == null
+                    ? HandlerConfig.judgeFromEnvironment()
                     : HandlerConfig.judgeFromEnvironment().withMode(JudgeMode.parse(judgeMode));
             Ffmpeg ffmpeg = Ffmpeg.bundled();
             ClipMetrics metrics = new FfmpegClipAnalyzer(ffmpeg).analyze(clip);
-            ClipJudging judging = judgeConfig.judgingWithEnvironmentKey(new FfmpegFrameSampler(ffmpeg), json, Clock.systemUTC());
+            ClipJudging judging =
+                    judgeConfig.judgingWithEnvironmentKey(new FfmpegFrameSampler(ffmpeg), json, Clock.systemUTC());
             ClipReview review = new ClipReview(judging, ReviewProfiles.bundled(json));
-            ClipReview.Result reviewed = request == null ? review.reviewAlone(clip, metrics) : review.review(clip, metrics, request);
+            ClipReview.Result reviewed =
+                    request == null ? review.reviewAlone(clip, metrics) : review.review(clip, metrics, request);
             List<Check> checks = reviewed.checks();
             List<Check> advisory = reviewed.advisory();
             List<String> warnings = reviewed.note().isEmpty() ? List.of() : List.of(reviewed.note());
@@ -90,18 +97,32 @@ final class ReviewCommand implements Callable<Integer> {
                 checks.forEach(c -> out.println(line(c.passed() ? "ok" : "FAIL", c)));
                 advisory.forEach(c -> out.println(line(c.passed() ? "(ok)" : "(no)", c) + "  [advisory]"));
                 warnings.forEach(w -> err.println("warning: " + w));
-                out.println(passed ? "all checks passed" : checks.stream().filter(c -> !c.passed()).count() + " check(s) failed");
+                out.println(
+                        passed
+                                ? "all checks passed"
+                                : checks.stream().filter(c -> !c.passed()).count() + " check(s) failed");
             }
             out.flush();
             return passed ? ReelforgeCli.OK : CHECKS_FAILED;
-        } catch (RequestFile.UserInputException | ReelforgeException | IllegalStateException | IllegalArgumentException e) {
+        } catch (RequestFile.UserInputException
+                | ReelforgeException
+                | IllegalStateException
+                | IllegalArgumentException e) {
             err.println("cannot review: " + e.getMessage());
             return ReelforgeCli.INVALID_INPUT;
         }
     }
 
     private static String line(String verdict, Check c) {
-        return String.format(Locale.ROOT, "%-4s %-22s %10.3f %-16s (threshold %.3f)  %s%s", verdict, c.name(), c.value(),
-                c.unit(), c.threshold(), c.detail(), c.suggestedFix().isEmpty() ? "" : "  → fix: " + c.suggestedFix());
+        return String.format(
+                Locale.ROOT,
+                "%-4s %-22s %10.3f %-16s (threshold %.3f)  %s%s",
+                verdict,
+                c.name(),
+                c.value(),
+                c.unit(),
+                c.threshold(),
+                c.detail(),
+                c.suggestedFix().isEmpty() ? "" : "  → fix: " + c.suggestedFix());
     }
 }

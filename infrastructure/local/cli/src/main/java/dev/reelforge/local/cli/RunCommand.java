@@ -5,17 +5,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.reelforge.core.error.LambdaErrorCause;
-import dev.reelforge.wiring.Services;
-import dev.reelforge.local.engine.EngineClock;
 import dev.reelforge.core.checksum.Sha256;
+import dev.reelforge.core.error.LambdaErrorCause;
 import dev.reelforge.core.job.JobRecord;
 import dev.reelforge.core.port.JobStore;
+import dev.reelforge.local.engine.EngineClock;
 import dev.reelforge.local.engine.ExecutionListener;
 import dev.reelforge.local.engine.ExecutionResult;
 import dev.reelforge.local.engine.HistoryEvent;
 import dev.reelforge.local.runtime.LocalWorkflow;
 import dev.reelforge.local.stack.LocalAwsStack;
+import dev.reelforge.wiring.Services;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -41,7 +41,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "run", description = "Render a request through the real state machine on the local stack.")
 final class RunCommand implements Callable<Integer> {
-    private static final DateTimeFormatter NAME_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter NAME_TIME =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC);
 
     @Parameters(index = "0", paramLabel = "<request.json>", description = "The request file.")
     Path requestFile;
@@ -124,7 +125,8 @@ final class RunCommand implements Callable<Integer> {
      * for twice). Once that job has ended, a rerun is a new job, which then finds the approved clip in the cache.
      */
     private String executionName(ObjectNode input, String text, JobStore jobs) {
-        String client = input.path("request").path("clientRequestId").asText("request").replaceAll("[^A-Za-z0-9._-]", "-");
+        String client =
+                input.path("request").path("clientRequestId").asText("request").replaceAll("[^A-Za-z0-9._-]", "-");
         if (client.isEmpty() || !Character.isLetterOrDigit(client.charAt(0))) {
             client = "request";
         }
@@ -137,15 +139,26 @@ final class RunCommand implements Callable<Integer> {
         }
         if (!existing.get().status().isFinal()) {
             if (!jsonOutput) {
-                spec.commandLine().getErr().println("resuming unfinished job " + name + " (was " + existing.get().status() + ")");
+                spec.commandLine()
+                        .getErr()
+                        .println("resuming unfinished job " + name + " (was "
+                                + existing.get().status() + ")");
             }
             return name;
         }
-        return name + "-" + NAME_TIME.format(Instant.now()) + "-" + String.format("%04x", ThreadLocalRandom.current().nextInt(0x10000));
+        return name + "-" + NAME_TIME.format(Instant.now()) + "-"
+                + String.format("%04x", ThreadLocalRandom.current().nextInt(0x10000));
     }
 
-    private Integer report(ExecutionResult result, LocalAwsStack stack, ObjectMapper json, ProgressPrinter progress,
-            Duration took, PrintWriter out, PrintWriter err) throws IOException {
+    private Integer report(
+            ExecutionResult result,
+            LocalAwsStack stack,
+            ObjectMapper json,
+            ProgressPrinter progress,
+            Duration took,
+            PrintWriter out,
+            PrintWriter err)
+            throws IOException {
         String jobId = result.executionArn().substring(result.executionArn().lastIndexOf(':') + 1);
         if (result.status() != ExecutionResult.Status.SUCCEEDED) {
             boolean rejected = "Reelforge.RequestRejected".equals(result.error());
@@ -170,18 +183,28 @@ final class RunCommand implements Callable<Integer> {
         doc.put("cacheHit", summary.path("cacheHit").asBoolean());
         doc.put("providerSubmissions", summary.path("providerSubmissions").asInt());
         JsonNode submissions = summary.path("submissions");
-        doc.putObject("submissions").put("new", submissions.path("created").asInt())
-                .put("adopted", submissions.path("adopted").asInt()).put("resumed", submissions.path("resumed").asInt());
-        doc.set("possibleDuplicateCharges", summary.path("possibleDuplicateCharges").isArray()
-                ? summary.get("possibleDuplicateCharges") : json.createArrayNode());
+        doc.putObject("submissions")
+                .put("new", submissions.path("created").asInt())
+                .put("adopted", submissions.path("adopted").asInt())
+                .put("resumed", submissions.path("resumed").asInt());
+        doc.set(
+                "possibleDuplicateCharges",
+                summary.path("possibleDuplicateCharges").isArray()
+                        ? summary.get("possibleDuplicateCharges")
+                        : json.createArrayNode());
         doc.put("attempts", summary.path("attempts").asInt());
         doc.put("verdict", summary.path("verdict").asText());
         ArrayNode outputs = doc.putArray("outputs");
         for (JsonNode output : summary.path("outputs")) {
-            outputs.addObject().put("rendition", output.path("rendition").asText())
-                    .put("path", display(stack.clipStore().locate(output.path("key").asText())));
+            outputs.addObject()
+                    .put("rendition", output.path("rendition").asText())
+                    .put(
+                            "path",
+                            display(stack.clipStore().locate(output.path("key").asText())));
         }
-        doc.put("report", display(stack.clipStore().locate(summary.path("report").asText())));
+        doc.put(
+                "report",
+                display(stack.clipStore().locate(summary.path("report").asText())));
         doc.put("encoder", summary.path("encoder").asText());
         doc.put("estimatedCostUsd", summary.path("estimatedCostUsd").asDouble());
         doc.put("seconds", took.toMillis() / 1000.0);
@@ -191,18 +214,31 @@ final class RunCommand implements Callable<Integer> {
             return ReelforgeCli.OK;
         }
         out.printf(Locale.ROOT, "%nSUCCEEDED  job %s%n", doc.get("jobId").asText());
-        out.printf(Locale.ROOT, "  %s, %d provider submission(s) (%d new, %d adopted, %d resumed), %d attempt(s), verdict %s,"
+        out.printf(
+                Locale.ROOT,
+                "  %s, %d provider submission(s) (%d new, %d adopted, %d resumed), %d attempt(s), verdict %s,"
                         + " estimated cost $%.2f%n",
-                doc.get("cacheHit").asBoolean() ? "cache hit" : "rendered", doc.get("providerSubmissions").asInt(),
-                submissions.path("created").asInt(), submissions.path("adopted").asInt(), submissions.path("resumed").asInt(),
-                doc.get("attempts").asInt(), doc.get("verdict").asText(), doc.get("estimatedCostUsd").asDouble());
+                doc.get("cacheHit").asBoolean() ? "cache hit" : "rendered",
+                doc.get("providerSubmissions").asInt(),
+                submissions.path("created").asInt(),
+                submissions.path("adopted").asInt(),
+                submissions.path("resumed").asInt(),
+                doc.get("attempts").asInt(),
+                doc.get("verdict").asText(),
+                doc.get("estimatedCostUsd").asDouble());
         for (JsonNode output : outputs) {
-            out.printf(Locale.ROOT, "  %-14s %s%n", output.get("rendition").asText(), output.get("path").asText());
+            out.printf(
+                    Locale.ROOT,
+                    "  %-14s %s%n",
+                    output.get("rendition").asText(),
+                    output.get("path").asText());
         }
         out.printf(Locale.ROOT, "  %-14s %s%n", "report", doc.get("report").asText());
         doc.get("warnings").forEach(w -> out.println("  warning: " + w.asText()));
-        doc.get("possibleDuplicateCharges").forEach(c -> out.println("  possible duplicate charge: "
-                + Printable.of(c.path("reason").asText()) + " (provider jobs " + Printable.of(c.path("providerJobIds").toString()) + ")"));
+        doc.get("possibleDuplicateCharges")
+                .forEach(c -> out.println("  possible duplicate charge: "
+                        + Printable.of(c.path("reason").asText()) + " (provider jobs "
+                        + Printable.of(c.path("providerJobIds").toString()) + ")"));
         out.printf(Locale.ROOT, "  took %.1f s (%s)%n", took.toMillis() / 1000.0, timings(progress.timings()));
         return ReelforgeCli.OK;
     }
@@ -213,11 +249,17 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private static String timings(Map<String, Duration> byState) {
-        return String.join(", ", byState.entrySet().stream()
-                .sorted(Map.Entry.<String, Duration>comparingByValue(Comparator.reverseOrder()))
-                .limit(5)
-                .map(e -> String.format(Locale.ROOT, "%s %.1f s", e.getKey(), e.getValue().toMillis() / 1000.0))
-                .toList());
+        return String.join(
+                ", ",
+                byState.entrySet().stream()
+                        .sorted(Map.Entry.<String, Duration>comparingByValue(Comparator.reverseOrder()))
+                        .limit(5)
+                        .map(e -> String.format(
+                                Locale.ROOT,
+                                "%s %.1f s",
+                                e.getKey(),
+                                e.getValue().toMillis() / 1000.0))
+                        .toList());
     }
 
     private static String display(String location) {

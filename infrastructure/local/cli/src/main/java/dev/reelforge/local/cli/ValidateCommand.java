@@ -24,12 +24,16 @@ import picocli.CommandLine.Spec;
  * {@code reelforge validate <request.json>}: the Validate state's checks, offline, without starting anything, and
  * what was understood of the prompt (beats, cues, shots, scene plan) so the creator can check it before rendering.
  */
-@Command(name = "validate", description = "Lint and validate a request without rendering it; show what the prompt was read as.")
+@Command(
+        name = "validate",
+        description = "Lint and validate a request without rendering it; show what the prompt was read as.")
 final class ValidateCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "<request.json>", description = "The request file.")
     Path requestFile;
 
-    @Option(names = "--json", description = "Print one JSON object: valid, errors, warnings, beats, cues, shots, scene.")
+    @Option(
+            names = "--json",
+            description = "Print one JSON object: valid, errors, warnings, beats, cues, shots, scene.")
     boolean jsonOutput;
 
     @Spec
@@ -53,8 +57,8 @@ final class ValidateCommand implements Callable<Integer> {
         RenderRequest request = null;
         try {
             request = new RequestParser(json).parse(RequestFile.read(requestFile));
-            RequestValidator validator = new RequestValidator(ContentPolicy.load(json), CapabilityCatalog.bundled(json),
-                    Set.of("animatic"));
+            RequestValidator validator =
+                    new RequestValidator(ContentPolicy.load(json), CapabilityCatalog.bundled(json), Set.of("animatic"));
             return ValidationReport.accepted(request, validator.validate(request, LocalDate.now()));
         } catch (InvalidRequestException e) {
             return ValidationReport.rejected(request, e);

@@ -9,11 +9,11 @@ import dev.reelforge.core.error.InvalidRequestException;
 import dev.reelforge.core.error.InvalidRequestException.Problem;
 import dev.reelforge.core.request.AudioCue;
 import dev.reelforge.core.request.RenderRequest;
+import dev.reelforge.core.scene.Garment;
 import dev.reelforge.core.scene.PlannedBeat;
 import dev.reelforge.core.scene.ScenePlan;
 import dev.reelforge.core.scene.Setting;
 import dev.reelforge.core.scene.Shot;
-import dev.reelforge.core.scene.Garment;
 import dev.reelforge.core.scene.Subject;
 import dev.reelforge.core.validation.RequestValidator;
 import java.io.PrintWriter;
@@ -30,7 +30,8 @@ import java.util.regex.Pattern;
  * camera). Printed as one JSON object ({@code --json}, times in seconds, {@code shot} the index of the beat's shot)
  * or as a readable summary of the same. {@code request} is null when the request could not be parsed at all.
  */
-record ValidationReport(RenderRequest request, RequestValidator.Accepted accepted, List<Problem> errors, String rejection) {
+record ValidationReport(
+        RenderRequest request, RequestValidator.Accepted accepted, List<Problem> errors, String rejection) {
     private static final Pattern FIELD_FIRST = Pattern.compile("([\\w$.\\[\\]']+): (.+)", Pattern.DOTALL);
 
     ValidationReport {
@@ -64,7 +65,9 @@ record ValidationReport(RenderRequest request, RequestValidator.Accepted accepte
         ArrayNode warnings = doc.putArray("warnings");
         (accepted == null ? List.<String>of() : accepted.warnings()).forEach(warnings::add);
         if (accepted != null) {
-            doc.put("model", accepted.model().provider() + "/" + accepted.model().model());
+            doc.put(
+                    "model",
+                    accepted.model().provider() + "/" + accepted.model().model());
             doc.put("estimatedCostUsd", accepted.estimate().usd());
         }
         ScenePlan plan = request == null ? null : ScenePlan.of(request);
@@ -73,12 +76,24 @@ record ValidationReport(RenderRequest request, RequestValidator.Accepted accepte
         ArrayNode ambience = doc.putArray("ambience");
         ArrayNode shots = doc.putArray("shots");
         if (plan != null) {
-            plan.beats().forEach(b -> beats.addObject().put("start", b.startSeconds()).put("end", b.endSeconds())
-                    .put("text", b.text()).put("shot", b.shot()).put("size", b.size().wireName()).put("action", b.action()));
-            request.storyboard().audioCues().forEach(c -> cues.addObject().put("at", c.atSeconds()).put("sound", c.description()));
+            plan.beats()
+                    .forEach(b -> beats.addObject()
+                            .put("start", b.startSeconds())
+                            .put("end", b.endSeconds())
+                            .put("text", b.text())
+                            .put("shot", b.shot())
+                            .put("size", b.size().wireName())
+                            .put("action", b.action()));
+            request.storyboard()
+                    .audioCues()
+                    .forEach(c -> cues.addObject().put("at", c.atSeconds()).put("sound", c.description()));
             request.storyboard().ambience().forEach(ambience::add);
-            plan.shots().forEach(s -> shots.addObject().put("start", s.startSeconds()).put("end", s.endSeconds())
-                    .put("framing", s.framing().wireName()).put("camera", s.camera().move().wireName()));
+            plan.shots()
+                    .forEach(s -> shots.addObject()
+                            .put("start", s.startSeconds())
+                            .put("end", s.endSeconds())
+                            .put("framing", s.framing().wireName())
+                            .put("camera", s.camera().move().wireName()));
             doc.set("scene", scene(json, plan));
         } else {
             doc.putNull("scene");
@@ -94,7 +109,9 @@ record ValidationReport(RenderRequest request, RequestValidator.Accepted accepte
         ObjectNode scene = json.createObjectNode();
         ArrayNode subjects = scene.putArray("subjects");
         for (Subject s : plan.subjects()) {
-            ObjectNode subject = subjects.addObject().put("noun", s.noun()).put("colour", s.colour())
+            ObjectNode subject = subjects.addObject()
+                    .put("noun", s.noun())
+                    .put("colour", s.colour())
                     .put("material", s.material() == null ? null : s.material().wireName());
             if (s.massGrams() == null) {
                 subject.putNull("massGrams");
@@ -115,13 +132,21 @@ record ValidationReport(RenderRequest request, RequestValidator.Accepted accepte
                 subject.put("name", s.name());
             }
         }
-        ObjectNode setting = scene.putObject("setting").put("place", plan.setting().place());
+        ObjectNode setting =
+                scene.putObject("setting").put("place", plan.setting().place());
         ArrayNode surfaces = setting.putArray("surfaces");
-        plan.setting().surfaces().forEach(s -> surfaces.addObject().put("noun", s.noun())
-                .put("material", s.material() == null ? null : s.material().wireName()));
-        scene.putObject("light").put("direction", plan.light().direction().wireName())
+        plan.setting()
+                .surfaces()
+                .forEach(s -> surfaces.addObject()
+                        .put("noun", s.noun())
+                        .put(
+                                "material",
+                                s.material() == null ? null : s.material().wireName()));
+        scene.putObject("light")
+                .put("direction", plan.light().direction().wireName())
                 .put("warmth", plan.light().warmth().wireName());
-        ObjectNode camera = scene.putObject("camera").put("move", plan.camera().move().wireName())
+        ObjectNode camera = scene.putObject("camera")
+                .put("move", plan.camera().move().wireName())
                 .put("stability", plan.camera().stability().wireName());
         if (plan.camera().lensMm() == null) {
             camera.putNull("lensMm");
@@ -134,9 +159,14 @@ record ValidationReport(RenderRequest request, RequestValidator.Accepted accepte
     /** The readable summary: the verdict line, then what was understood, then warnings; errors go to {@code err}. */
     void print(PrintWriter out, PrintWriter err) {
         if (valid()) {
-            out.printf(Locale.ROOT, "valid: %s/%s, %d beat(s), %d audio cue(s), estimated cost $%.2f%n",
-                    accepted.model().provider(), accepted.model().model(), request.storyboard().beats().size(),
-                    request.storyboard().audioCues().size(), accepted.estimate().usd());
+            out.printf(
+                    Locale.ROOT,
+                    "valid: %s/%s, %d beat(s), %d audio cue(s), estimated cost $%.2f%n",
+                    accepted.model().provider(),
+                    accepted.model().model(),
+                    request.storyboard().beats().size(),
+                    request.storyboard().audioCues().size(),
+                    accepted.estimate().usd());
         } else {
             err.println("rejected: " + Printable.of(rejection));
         }
@@ -152,7 +182,11 @@ record ValidationReport(RenderRequest request, RequestValidator.Accepted accepte
         List<String> lines = new ArrayList<>();
         lines.add("beats:");
         for (PlannedBeat b : plan.beats()) {
-            lines.add(String.format(Locale.ROOT, "  %s  shot %d  %s", span(b.startSeconds(), b.endSeconds()), b.shot() + 1,
+            lines.add(String.format(
+                    Locale.ROOT,
+                    "  %s  shot %d  %s",
+                    span(b.startSeconds(), b.endSeconds()),
+                    b.shot() + 1,
                     b.text().isEmpty() ? "(no text)" : b.text()));
         }
         lines.add("cues:" + (request.storyboard().audioCues().isEmpty() ? " none" : ""));
@@ -160,13 +194,19 @@ record ValidationReport(RenderRequest request, RequestValidator.Accepted accepte
             lines.add(String.format(Locale.ROOT, "  %6.2f s  %s", c.atSeconds(), c.description()));
         }
         if (!request.storyboard().ambience().isEmpty()) {
-            lines.add("ambience (untimed): " + String.join("; ", request.storyboard().ambience()));
+            lines.add("ambience (untimed): "
+                    + String.join("; ", request.storyboard().ambience()));
         }
         lines.add("shots: " + plan.shots().size() + (plan.shots().size() == 1 ? " (no cut expected)" : ""));
         for (int i = 0; i < plan.shots().size(); i++) {
             Shot s = plan.shots().get(i);
-            lines.add(String.format(Locale.ROOT, "  shot %d  %s  %s, camera %s", i + 1, span(s.startSeconds(), s.endSeconds()),
-                    s.framing().wireName(), s.camera().move().wireName()));
+            lines.add(String.format(
+                    Locale.ROOT,
+                    "  shot %d  %s  %s, camera %s",
+                    i + 1,
+                    span(s.startSeconds(), s.endSeconds()),
+                    s.framing().wireName(),
+                    s.camera().move().wireName()));
         }
         lines.add("scene:");
         for (Subject s : plan.subjects()) {
@@ -174,11 +214,26 @@ record ValidationReport(RenderRequest request, RequestValidator.Accepted accepte
         }
         Setting setting = plan.setting();
         lines.add("  setting: " + (setting.place().isEmpty() ? "unnamed" : setting.place())
-                + (setting.surfaces().isEmpty() ? "" : "; surfaces: " + String.join(", ", setting.surfaces().stream()
-                        .map(s -> s.noun() + (s.material() == null ? "" : " (" + s.material().wireName() + ")")).toList())));
-        lines.add("  light: " + plan.light().direction().wireName() + ", " + plan.light().warmth().wireName());
-        lines.add("  camera: " + plan.camera().move().wireName() + ", " + plan.camera().stability().wireName()
-                + (plan.camera().lensMm() == null ? "" : String.format(Locale.ROOT, ", %.0f mm", plan.camera().lensMm())));
+                + (setting.surfaces().isEmpty()
+                        ? ""
+                        : "; surfaces: "
+                                + String.join(
+                                        ", ",
+                                        setting.surfaces().stream()
+                                                .map(s -> s.noun()
+                                                        + (s.material() == null
+                                                                ? ""
+                                                                : " ("
+                                                                        + s.material()
+                                                                                .wireName() + ")"))
+                                                .toList())));
+        lines.add("  light: " + plan.light().direction().wireName() + ", "
+                + plan.light().warmth().wireName());
+        lines.add("  camera: " + plan.camera().move().wireName() + ", "
+                + plan.camera().stability().wireName()
+                + (plan.camera().lensMm() == null
+                        ? ""
+                        : String.format(Locale.ROOT, ", %.0f mm", plan.camera().lensMm())));
         return lines;
     }
 
@@ -200,8 +255,12 @@ record ValidationReport(RenderRequest request, RequestValidator.Accepted accepte
             traits.add("breaks into " + s.pieces() + " pieces");
         }
         if (!s.clothing().isEmpty()) {
-            traits.add("wears " + String.join(", ", s.clothing().stream()
-                    .map(g -> (g.colour().isEmpty() ? "" : g.colour() + " ") + g.item()).toList()));
+            traits.add("wears "
+                    + String.join(
+                            ", ",
+                            s.clothing().stream()
+                                    .map(g -> (g.colour().isEmpty() ? "" : g.colour() + " ") + g.item())
+                                    .toList()));
         }
         if (!s.liquid().isEmpty()) {
             traits.add("holds " + s.liquid());

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 public final class Definitions {
     /** Lambda function names, as in template.yaml, by the substitution variable that carries their ARN. */
     public static final Map<String, String> FUNCTIONS = functions();
+
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z0-9]+)}");
 
     private Definitions() {}
@@ -48,7 +49,8 @@ public final class Definitions {
     public static String load(String fileName) {
         try (InputStream in = Definitions.class.getResourceAsStream("/statemachine/" + fileName)) {
             if (in == null) {
-                throw new IllegalStateException("state machine " + fileName + " is not on the classpath; rebuild the CLI");
+                throw new IllegalStateException(
+                        "state machine " + fileName + " is not on the classpath; rebuild the CLI");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

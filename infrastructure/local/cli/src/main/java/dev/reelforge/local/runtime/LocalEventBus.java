@@ -16,7 +16,10 @@ public final class LocalEventBus {
 
     synchronized void publish(JsonNode entry) {
         entries.add(entry.deepCopy());
-        log.info("event {} / {} on bus {}", entry.path("Source").asText(), entry.path("DetailType").asText(),
+        log.info(
+                "event {} / {} on bus {}",
+                entry.path("Source").asText(),
+                entry.path("DetailType").asText(),
                 entry.path("EventBusName").asText("default"));
     }
 

@@ -41,8 +41,12 @@ public final class LocalTaskResolver implements TaskHandler {
         this(functions, media, json, NestedExecutions.unsupported(), new LocalEventBus());
     }
 
-    public LocalTaskResolver(Map<String, RequestStreamHandler> functions, MediaTaskRunner media, ObjectMapper json,
-            NestedExecutions nested, LocalEventBus events) {
+    public LocalTaskResolver(
+            Map<String, RequestStreamHandler> functions,
+            MediaTaskRunner media,
+            ObjectMapper json,
+            NestedExecutions nested,
+            LocalEventBus events) {
         this.functions = Map.copyOf(functions);
         this.media = media;
         this.json = json;
@@ -70,7 +74,8 @@ public final class LocalTaskResolver implements TaskHandler {
             return invokeFunction(functionName(resource), input);
         }
         if (resource.equals(LAMBDA_INVOKE) || resource.equals(LAMBDA_INVOKE + ".waitForTaskToken")) {
-            JsonNode payload = invokeFunction(functionName(input.path("FunctionName").asText()), input.path("Payload"));
+            JsonNode payload =
+                    invokeFunction(functionName(input.path("FunctionName").asText()), input.path("Payload"));
             ObjectNode wrapped = json.createObjectNode();
             wrapped.put("ExecutedVersion", "$LATEST");
             wrapped.set("Payload", payload);
@@ -81,8 +86,14 @@ public final class LocalTaskResolver implements TaskHandler {
             return runMediaTask(input);
         }
         if (resource.equals(START_EXECUTION_SYNC) || resource.equals(START_EXECUTION_SYNC + ":2")) {
-            return NestedExecutionResult.of(nested.runToEnd(input.path("StateMachineArn").asText(), input.path("Name").asText(null),
-                    input.path("Input")), input.path("StateMachineArn").asText(), resource.endsWith(":2"), json);
+            return NestedExecutionResult.of(
+                    nested.runToEnd(
+                            input.path("StateMachineArn").asText(),
+                            input.path("Name").asText(null),
+                            input.path("Input")),
+                    input.path("StateMachineArn").asText(),
+                    resource.endsWith(":2"),
+                    json);
         }
         if (resource.equals(EVENTS_PUT_EVENTS)) {
             return putEvents(input);
@@ -101,11 +112,13 @@ public final class LocalTaskResolver implements TaskHandler {
     private JsonNode invokeFunction(String name, JsonNode payload) throws TaskFailedException {
         RequestStreamHandler handler = functions.get(name);
         if (handler == null) {
-            throw new TaskFailedException("Lambda.ResourceNotFoundException", "Function not found: " + functionArn(name));
+            throw new TaskFailedException(
+                    "Lambda.ResourceNotFoundException", "Function not found: " + functionArn(name));
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            handler.handleRequest(new ByteArrayInputStream(json.writeValueAsBytes(payload)), out, new LocalLambdaContext(name));
+            handler.handleRequest(
+                    new ByteArrayInputStream(json.writeValueAsBytes(payload)), out, new LocalLambdaContext(name));
             return json.readTree(out.toByteArray());
         } catch (RuntimeException | IOException | Error e) {
             throw new TaskFailedException(e.getClass().getName(), lambdaCause(e));
@@ -139,14 +152,17 @@ public final class LocalTaskResolver implements TaskHandler {
         Map<String, String> environment = new LinkedHashMap<>();
         for (JsonNode override : input.path("Overrides").path("ContainerOverrides")) {
             for (JsonNode variable : override.path("Environment")) {
-                environment.put(variable.path("Name").asText(), variable.path("Value").asText());
+                environment.put(
+                        variable.path("Name").asText(), variable.path("Value").asText());
             }
         }
         int exitCode = media.run(environment);
         String cluster = input.path("Cluster").asText("reelforge-media");
         ObjectNode task = json.createObjectNode();
-        task.put("TaskArn", LocalAccount.arn("ecs", "task/") + cluster.substring(cluster.lastIndexOf('/') + 1)
-                + "/" + UUID.randomUUID().toString().replace("-", ""));
+        task.put(
+                "TaskArn",
+                LocalAccount.arn("ecs", "task/") + cluster.substring(cluster.lastIndexOf('/') + 1) + "/"
+                        + UUID.randomUUID().toString().replace("-", ""));
         task.put("ClusterArn", cluster);
         task.put("TaskDefinitionArn", input.path("TaskDefinition").asText());
         task.put("LastStatus", "STOPPED");

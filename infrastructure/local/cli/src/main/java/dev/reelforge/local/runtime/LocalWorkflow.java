@@ -12,9 +12,6 @@ import dev.reelforge.handlers.PostProcessHandler;
 import dev.reelforge.handlers.RecordFailureHandler;
 import dev.reelforge.handlers.SubmitHandler;
 import dev.reelforge.handlers.ValidateHandler;
-import dev.reelforge.wiring.HandlerConfig;
-import dev.reelforge.wiring.ProviderAdapters;
-import dev.reelforge.wiring.Services;
 import dev.reelforge.handlers.media.ReviewScoreHandler;
 import dev.reelforge.local.engine.Engine;
 import dev.reelforge.local.engine.EngineClock;
@@ -30,6 +27,9 @@ import dev.reelforge.media.credentials.C2paContentCredentials;
 import dev.reelforge.media.provenance.LocalKeyProvenanceSigner;
 import dev.reelforge.mediatask.MediaTask;
 import dev.reelforge.providers.animatic.AnimaticProvider;
+import dev.reelforge.wiring.HandlerConfig;
+import dev.reelforge.wiring.ProviderAdapters;
+import dev.reelforge.wiring.Services;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -61,30 +61,56 @@ public final class LocalWorkflow {
         Map<String, VideoProvider> providers = new LinkedHashMap<>();
         providers.put(AnimaticProvider.NAME, new AnimaticProvider(dataDir.resolve("animatic")));
         providers.putAll(ProviderAdapters.build(
-                HandlerConfig.providersFromEnvironment(LocalAccount.REGION, stack.settings().bucket()), stack.clipStore(),
-                new DynamoDbProviderJobLedger(stack.clients().dynamoDb(), stack.settings().tables().promptCache()),
+                HandlerConfig.providersFromEnvironment(
+                        LocalAccount.REGION, stack.settings().bucket()),
+                stack.clipStore(),
+                new DynamoDbProviderJobLedger(
+                        stack.clients().dynamoDb(), stack.settings().tables().promptCache()),
                 secretId -> {
                     throw new IllegalStateException("local runs read provider keys from REELFORGE_OPENAI_API_KEY / "
                             + "REELFORGE_FAL_API_KEY, not from Secrets Manager");
                 },
-                Services.objectMapper(), Clock.systemUTC()));
+                Services.objectMapper(),
+                Clock.systemUTC()));
         return providers;
     }
 
     public LocalWorkflow(LocalAwsStack stack, Path dataDir, EngineClock clock, Map<String, VideoProvider> providers) {
-        this(stack, dataDir, clock, providers, HandlerConfig.judgeFromEnvironment().judgingWithEnvironmentKey(
-                new FfmpegFrameSampler(Ffmpeg.bundled()), Services.objectMapper(), Clock.systemUTC()));
+        this(
+                stack,
+                dataDir,
+                clock,
+                providers,
+                HandlerConfig.judgeFromEnvironment()
+                        .judgingWithEnvironmentKey(
+                                new FfmpegFrameSampler(Ffmpeg.bundled()), Services.objectMapper(), Clock.systemUTC()));
     }
 
     /** As above, with the visual judge ReviewScore asks (the environment's, or a test's). */
-    public LocalWorkflow(LocalAwsStack stack, Path dataDir, EngineClock clock, Map<String, VideoProvider> providers,
+    public LocalWorkflow(
+            LocalAwsStack stack,
+            Path dataDir,
+            EngineClock clock,
+            Map<String, VideoProvider> providers,
             ClipJudging judging) {
         ObjectMapper json = Services.objectMapper();
-        this.services = new Services(json, stack.clipStore(), stack.jobStore(), stack.promptCache(), providers,
-                Services.catalog(json, HandlerConfig.capabilitiesFileFromEnvironment()), dataDir.resolve("work"), Clock.systemUTC());
-        this.render = StateMachine.parse(Definitions.substitute(Definitions.load("render.asl.json"), Definitions.localSubstitutions()));
+        this.services = new Services(
+                json,
+                stack.clipStore(),
+                stack.jobStore(),
+                stack.promptCache(),
+                providers,
+                Services.catalog(json, HandlerConfig.capabilitiesFileFromEnvironment()),
+                dataDir.resolve("work"),
+                Clock.systemUTC());
+        this.render = StateMachine.parse(
+                Definitions.substitute(Definitions.load("render.asl.json"), Definitions.localSubstitutions()));
         LocalKeyProvenanceSigner signer = LocalKeyProvenanceSigner.loadOrCreate(dataDir.resolve("keys"));
-        MediaTask media = MediaTask.create(stack.clipStore(), json, dataDir.resolve("work"), signer,
+        MediaTask media = MediaTask.create(
+                stack.clipStore(),
+                json,
+                dataDir.resolve("work"),
+                signer,
                 C2paContentCredentials.local(dataDir.resolve("keys"), signer, Clock.systemUTC()));
         this.tasks = new LocalTaskResolver(handlers(services, judging), env -> media.run(env), json);
         this.clock = clock;
@@ -96,8 +122,9 @@ public final class LocalWorkflow {
         byName.put(Definitions.FUNCTIONS.get("ValidateFunctionArn"), new ValidateHandler(services));
         byName.put(Definitions.FUNCTIONS.get("SubmitFunctionArn"), new SubmitHandler(services));
         byName.put(Definitions.FUNCTIONS.get("PollFunctionArn"), new PollHandler(services));
-        byName.put(Definitions.FUNCTIONS.get("ReviewScoreFunctionArn"), new ReviewScoreHandler(services,
-                new FfmpegClipAnalyzer(Ffmpeg.bundled()), judging));
+        byName.put(
+                Definitions.FUNCTIONS.get("ReviewScoreFunctionArn"),
+                new ReviewScoreHandler(services, new FfmpegClipAnalyzer(Ffmpeg.bundled()), judging));
         byName.put(Definitions.FUNCTIONS.get("PostProcessFunctionArn"), new PostProcessHandler(services));
         byName.put(Definitions.FUNCTIONS.get("FinalizeFunctionArn"), new FinalizeHandler(services));
         byName.put(Definitions.FUNCTIONS.get("RecordFailureFunctionArn"), new RecordFailureHandler(services));
@@ -110,7 +137,8 @@ public final class LocalWorkflow {
 
     /** Runs one render execution to its end (synchronously) and returns the engine's result with its history. */
     public ExecutionResult render(JsonNode executionInput, String executionName, ExecutionListener listener) {
-        return new Engine(tasks, clock).withListener(listener)
+        return new Engine(tasks, clock)
+                .withListener(listener)
                 .run(render, stateMachineArn(RENDER_MACHINE), executionName, executionInput);
     }
 

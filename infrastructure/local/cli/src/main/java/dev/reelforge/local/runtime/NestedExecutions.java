@@ -16,7 +16,8 @@ public interface NestedExecutions {
     /** For engines without a registry: every nested start fails the way an unserved resource does. */
     static NestedExecutions unsupported() {
         return (arn, name, input) -> {
-            throw new TaskFailedException("States.TaskFailed", "nested executions need `reelforge serve` (no registry here)");
+            throw new TaskFailedException(
+                    "States.TaskFailed", "nested executions need `reelforge serve` (no registry here)");
         };
     }
 }

@@ -34,12 +34,16 @@ final class AwsJsonProtocol {
      */
     Answer answer(String method, String target, InputStream body) throws IOException {
         if (!"POST".equals(method) || target == null || !target.startsWith(TARGET_PREFIX)) {
-            return error(400, "UnknownOperationException", "expected POST with X-Amz-Target: AWSStepFunctions.<Action>");
+            return error(
+                    400, "UnknownOperationException", "expected POST with X-Amz-Target: AWSStepFunctions.<Action>");
         }
         byte[] bytes = body.readNBytes(MAX_BODY_BYTES + 1);
         if (bytes.length > MAX_BODY_BYTES) {
             body.transferTo(OutputStream.nullOutputStream());
-            return error(413, "RequestEntityTooLargeException", "the request body is larger than " + MAX_BODY_BYTES / (1024 * 1024) + " MiB");
+            return error(
+                    413,
+                    "RequestEntityTooLargeException",
+                    "the request body is larger than " + MAX_BODY_BYTES / (1024 * 1024) + " MiB");
         }
         String action = target.substring(TARGET_PREFIX.length());
         JsonNode request;
@@ -62,7 +66,11 @@ final class AwsJsonProtocol {
     }
 
     private Answer error(int status, String type, String message) throws IOException {
-        return new Answer(status, type, json.writeValueAsBytes(json.createObjectNode().put("__type", type).put("message", message)));
+        return new Answer(
+                status,
+                type,
+                json.writeValueAsBytes(
+                        json.createObjectNode().put("__type", type).put("message", message)));
     }
 
     /** An answer: its status, its body and, for an error, its type, which AWS also sends in {@code x-amzn-ErrorType}. */

@@ -6,10 +6,10 @@ import dev.reelforge.local.engine.Engine;
 import dev.reelforge.local.engine.EngineClock;
 import dev.reelforge.local.engine.ExecutionResult;
 import dev.reelforge.local.engine.InvalidDefinitionException;
-import dev.reelforge.local.engine.UnsupportedFeatureException;
 import dev.reelforge.local.engine.StateMachine;
 import dev.reelforge.local.engine.TaskFailedException;
 import dev.reelforge.local.engine.TaskHandler;
+import dev.reelforge.local.engine.UnsupportedFeatureException;
 import dev.reelforge.local.runtime.NestedExecutions;
 import dev.reelforge.local.stack.LocalAccount;
 import java.io.IOException;
@@ -73,8 +73,9 @@ public final class LocalExecutions implements NestedExecutions, AutoCloseable {
         try {
             parsed = StateMachine.parse(definition == null ? "" : definition);
         } catch (UnsupportedFeatureException e) {
-            throw new ApiException("ValidationException", "The local Step Functions engine does not run this definition: "
-                    + String.join(", ", e.problems()));
+            throw new ApiException(
+                    "ValidationException",
+                    "The local Step Functions engine does not run this definition: " + String.join(", ", e.problems()));
         } catch (InvalidDefinitionException e) {
             throw new ApiException("InvalidDefinition", e.getMessage());
         }
@@ -86,7 +87,8 @@ public final class LocalExecutions implements NestedExecutions, AutoCloseable {
             }
             throw new ApiException("StateMachineAlreadyExists", "State Machine Already Exists: '" + arn + "'");
         }
-        LocalStateMachine machine = new LocalStateMachine(arn, name, definition, parsed, roleArn == null ? "" : roleArn, kind, clock.now());
+        LocalStateMachine machine =
+                new LocalStateMachine(arn, name, definition, parsed, roleArn == null ? "" : roleArn, kind, clock.now());
         machines.put(arn, machine);
         return machine;
     }
@@ -121,7 +123,9 @@ public final class LocalExecutions implements NestedExecutions, AutoCloseable {
         synchronized (this) {
             String arn = executionArn(machine, name == null ? UUID.randomUUID().toString() : name);
             LocalExecution existing = executions.get(arn);
-            if (existing != null && existing.status() == ExecutionResult.Status.RUNNING && existing.input.equals(normalized(input))) {
+            if (existing != null
+                    && existing.status() == ExecutionResult.Status.RUNNING
+                    && existing.input.equals(normalized(input))) {
                 return existing;
             }
             execution = register(machine, name, input, true);
@@ -135,15 +139,19 @@ public final class LocalExecutions implements NestedExecutions, AutoCloseable {
     public LocalExecution startSync(String stateMachineArn, String name, String input) {
         LocalStateMachine machine = machine(stateMachineArn);
         if (!machine.type().equals("EXPRESS")) {
-            throw new ApiException("StateMachineTypeNotSupported", "This operation is not supported by this type of state machine");
+            throw new ApiException(
+                    "StateMachineTypeNotSupported", "This operation is not supported by this type of state machine");
         }
         return start(stateMachineArn, name, input);
     }
 
     @Override
-    public ExecutionResult runToEnd(String stateMachineArn, String executionName, JsonNode input) throws TaskFailedException {
+    public ExecutionResult runToEnd(String stateMachineArn, String executionName, JsonNode input)
+            throws TaskFailedException {
         try {
-            String text = input == null || input.isMissingNode() || input.isNull() ? "{}" : input.isTextual() ? input.asText() : input.toString();
+            String text = input == null || input.isMissingNode() || input.isNull()
+                    ? "{}"
+                    : input.isTextual() ? input.asText() : input.toString();
             LocalExecution child = start(stateMachineArn, executionName, text);
             child.awaitEnd(Long.MAX_VALUE, java.util.concurrent.TimeUnit.DAYS);
             return child.asResult();
@@ -181,7 +189,8 @@ public final class LocalExecutions implements NestedExecutions, AutoCloseable {
     }
 
     private LocalExecution register(LocalStateMachine machine, String name, String input, boolean keep) {
-        String executionName = name == null || name.isEmpty() ? UUID.randomUUID().toString() : name;
+        String executionName =
+                name == null || name.isEmpty() ? UUID.randomUUID().toString() : name;
         if (!NAME.matcher(executionName).matches()) {
             throw new ApiException("InvalidName", "Invalid Execution Name: '" + executionName + "'");
         }
@@ -189,7 +198,8 @@ public final class LocalExecutions implements NestedExecutions, AutoCloseable {
         if (keep && executions.containsKey(arn)) {
             throw new ApiException("ExecutionAlreadyExists", "Execution Already Exists: '" + arn + "'");
         }
-        LocalExecution execution = new LocalExecution(arn, executionName, machine.arn(), normalized(input), clock.now());
+        LocalExecution execution =
+                new LocalExecution(arn, executionName, machine.arn(), normalized(input), clock.now());
         if (keep) {
             executions.put(arn, execution);
         }
@@ -204,11 +214,12 @@ public final class LocalExecutions implements NestedExecutions, AutoCloseable {
             throw new IllegalStateException("validated input no longer parses", e);
         }
         ExecutionResult result = engine.withListener(new dev.reelforge.local.engine.ExecutionListener() {
-            @Override
-            public void onEvent(dev.reelforge.local.engine.HistoryEvent event) {
-                execution.record(event);
-            }
-        }).run(machine.parsed(), machine.arn(), execution.name, input);
+                    @Override
+                    public void onEvent(dev.reelforge.local.engine.HistoryEvent event) {
+                        execution.record(event);
+                    }
+                })
+                .run(machine.parsed(), machine.arn(), execution.name, input);
         execution.finish(result);
     }
 
@@ -228,7 +239,8 @@ public final class LocalExecutions implements NestedExecutions, AutoCloseable {
 
     private static void requireArn(String arn, String resource) {
         String[] parts = Objects.requireNonNullElse(arn, "").split(":");
-        boolean ok = parts.length >= 7 && parts[0].equals("arn") && parts[2].equals("states") && parts[5].equals(resource);
+        boolean ok =
+                parts.length >= 7 && parts[0].equals("arn") && parts[2].equals("states") && parts[5].equals(resource);
         if (!ok) {
             throw ApiException.invalidArn(arn);
         }

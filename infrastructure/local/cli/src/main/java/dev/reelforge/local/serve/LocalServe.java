@@ -5,8 +5,6 @@ import dev.reelforge.aws.AwsClients;
 import dev.reelforge.aws.sfn.SfnRenderStarter;
 import dev.reelforge.core.port.VideoProvider;
 import dev.reelforge.handlers.IngestHandler;
-import dev.reelforge.wiring.Services;
-import dev.reelforge.wiring.StateMachineArns;
 import dev.reelforge.local.engine.EngineClock;
 import dev.reelforge.local.runtime.Definitions;
 import dev.reelforge.local.runtime.LocalEventBus;
@@ -14,6 +12,8 @@ import dev.reelforge.local.runtime.LocalWorkflow;
 import dev.reelforge.local.stack.LocalAccount;
 import dev.reelforge.local.stack.LocalAwsStack;
 import dev.reelforge.providers.animatic.AnimaticProvider;
+import dev.reelforge.wiring.Services;
+import dev.reelforge.wiring.StateMachineArns;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
@@ -40,7 +40,11 @@ public final class LocalServe implements AutoCloseable {
     private final AwsClients ingestClients;
     private final UploadRelay uploads;
 
-    private LocalServe(LocalExecutions executions, LocalEventBus events, StepFunctionsServer server, AwsClients ingestClients,
+    private LocalServe(
+            LocalExecutions executions,
+            LocalEventBus events,
+            StepFunctionsServer server,
+            AwsClients ingestClients,
             UploadRelay uploads) {
         this.executions = executions;
         this.events = events;
@@ -50,21 +54,34 @@ public final class LocalServe implements AutoCloseable {
     }
 
     public static LocalServe start(LocalAwsStack stack, Path dataDir, int port, EngineClock clock) {
-        return start(stack, dataDir, port, clock, Map.of("animatic", new AnimaticProvider(dataDir.resolve("animatic"))));
+        return start(
+                stack, dataDir, port, clock, Map.of("animatic", new AnimaticProvider(dataDir.resolve("animatic"))));
     }
 
-    public static LocalServe start(LocalAwsStack stack, Path dataDir, int port, EngineClock clock, Map<String, VideoProvider> providers) {
+    public static LocalServe start(
+            LocalAwsStack stack, Path dataDir, int port, EngineClock clock, Map<String, VideoProvider> providers) {
         LocalWorkflow workflow = new LocalWorkflow(stack, dataDir, clock, providers);
         Services services = workflow.services();
         ObjectMapper json = services.json();
-        LocalExecutions executions = new LocalExecutions(nested -> workflow.tasks().withNested(nested), clock, json);
+        LocalExecutions executions =
+                new LocalExecutions(nested -> workflow.tasks().withNested(nested), clock, json);
         Map<String, String> substitutions = Definitions.localSubstitutions();
-        executions.create(LocalWorkflow.RENDER_MACHINE, Definitions.substitute(Definitions.load("render.asl.json"), substitutions), ROLE, "STANDARD");
-        executions.create(LocalWorkflow.BATCH_MACHINE, Definitions.substitute(Definitions.load("batch.asl.json"), substitutions), ROLE, "STANDARD");
+        executions.create(
+                LocalWorkflow.RENDER_MACHINE,
+                Definitions.substitute(Definitions.load("render.asl.json"), substitutions),
+                ROLE,
+                "STANDARD");
+        executions.create(
+                LocalWorkflow.BATCH_MACHINE,
+                Definitions.substitute(Definitions.load("batch.asl.json"), substitutions),
+                ROLE,
+                "STANDARD");
         StepFunctionsServer server = StepFunctionsServer.start(port, new StepFunctionsApi(executions, json), json);
         AwsClients ingestClients = AwsClients.create(stack.endpoints().withSfnEndpoint(server.endpoint()));
-        IngestHandler ingest = new IngestHandler(services, new SfnRenderStarter(ingestClients.sfn()), new StateMachineArns(RENDER_ARN, BATCH_ARN));
-        UploadRelay uploads = new UploadRelay(stack.clients().s3(), stack.settings().bucket(), ingest, json);
+        IngestHandler ingest = new IngestHandler(
+                services, new SfnRenderStarter(ingestClients.sfn()), new StateMachineArns(RENDER_ARN, BATCH_ARN));
+        UploadRelay uploads =
+                new UploadRelay(stack.clients().s3(), stack.settings().bucket(), ingest, json);
         return new LocalServe(executions, workflow.tasks().events(), server, ingestClients, uploads);
     }
 

@@ -4,5 +4,11 @@ import dev.reelforge.local.engine.StateMachine;
 import java.time.Instant;
 
 /** A created state machine: its parsed definition plus what DescribeStateMachine reports. */
-public record LocalStateMachine(String arn, String name, String definition, StateMachine parsed, String roleArn, String type,
+public record LocalStateMachine(
+        String arn,
+        String name,
+        String definition,
+        StateMachine parsed,
+        String roleArn,
+        String type,
         Instant creationDate) {}

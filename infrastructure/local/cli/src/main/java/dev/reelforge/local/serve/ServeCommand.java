@@ -21,17 +21,23 @@ import picocli.CommandLine.Spec;
  * {@code reelforge serve}: the local stack plus a Step Functions endpoint, until Ctrl-C. Prints the endpoints as
  * environment variables for the AWS CLI and SDKs, and relays uploads under {@code requests/} to Ingest.
  */
-@Command(name = "serve", description = "Serve the Step Functions API (AWS JSON 1.0) on 127.0.0.1 with the local S3 and DynamoDB.")
+@Command(
+        name = "serve",
+        description = "Serve the Step Functions API (AWS JSON 1.0) on 127.0.0.1 with the local S3 and DynamoDB.")
 public final class ServeCommand implements Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
 
-    @Option(names = "--port", description = "Port of the Step Functions endpoint; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--port",
+            description = "Port of the Step Functions endpoint; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     int port = 8083;
 
     @Option(names = "--data-dir", description = "Where the local stack keeps its data (default: ${DEFAULT-VALUE}).")
     Path dataDir = Path.of(".reelforge");
 
-    @Option(names = "--scan-seconds", description = "How often requests/ is scanned for new uploads; 0 turns it off (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--scan-seconds",
+            description = "How often requests/ is scanned for new uploads; 0 turns it off (default: ${DEFAULT-VALUE}).")
     int scanSeconds = 1;
 
     @Spec
@@ -47,7 +53,8 @@ public final class ServeCommand implements Callable<Integer> {
             Map<String, String> env = stack.awsCliEnvironment();
             env.put("AWS_ENDPOINT_URL_SFN", serve.endpoint().toString());
             out.println("Step Functions  " + serve.endpoint() + "   (StartSyncExecution: disable the SDK host prefix)");
-            out.println("S3              " + env.get("AWS_ENDPOINT_URL_S3") + "   bucket " + stack.settings().bucket());
+            out.println("S3              " + env.get("AWS_ENDPOINT_URL_S3") + "   bucket "
+                    + stack.settings().bucket());
             out.println("DynamoDB        " + env.get("AWS_ENDPOINT_URL_DYNAMODB"));
             out.println("render          " + LocalServe.RENDER_ARN);
             out.println("batch           " + LocalServe.BATCH_ARN);
@@ -55,7 +62,9 @@ public final class ServeCommand implements Callable<Integer> {
             env.forEach((name, value) -> out.println("export " + name + "=" + value));
             out.println();
             out.println("Uploads to s3://" + stack.settings().bucket() + "/requests/<tenant>/<name>.json start a render"
-                    + (scanSeconds > 0 ? " (scanned every " + scanSeconds + " s: the local S3 sends no notifications)." : " (scan off)."));
+                    + (scanSeconds > 0
+                            ? " (scanned every " + scanSeconds + " s: the local S3 sends no notifications)."
+                            : " (scan off)."));
             out.flush();
             if (scanSeconds > 0) {
                 scanner.scheduleWithFixedDelay(() -> scan(serve), scanSeconds, scanSeconds, TimeUnit.SECONDS);

@@ -32,19 +32,32 @@ public final class StepFunctionsApi {
     /** @throws ApiException with the AWS error type, e.g. {@code ExecutionDoesNotExist} */
     public JsonNode call(String action, JsonNode request) {
         return switch (action) {
-            case "StartExecution" -> started(executions.start(text(request, "stateMachineArn"), optionalText(request, "name"),
-                    input(request)));
-            case "StartSyncExecution" -> syncResult(executions.startSync(text(request, "stateMachineArn"),
-                    optionalText(request, "name"), input(request)));
+            case "StartExecution" ->
+                started(executions.start(
+                        text(request, "stateMachineArn"), optionalText(request, "name"), input(request)));
+            case "StartSyncExecution" ->
+                syncResult(executions.startSync(
+                        text(request, "stateMachineArn"), optionalText(request, "name"), input(request)));
             case "DescribeExecution" -> describe(executions.execution(text(request, "executionArn")));
             case "GetExecutionHistory" -> history(executions.execution(text(request, "executionArn")), request);
             case "ListExecutions" -> list(request);
-            case "StopExecution" -> json.createObjectNode().put("stopDate", seconds(executions.stop(text(request, "executionArn"),
-                    request.path("error").asText(null), request.path("cause").asText(null))));
+            case "StopExecution" ->
+                json.createObjectNode()
+                        .put(
+                                "stopDate",
+                                seconds(executions.stop(
+                                        text(request, "executionArn"),
+                                        request.path("error").asText(null),
+                                        request.path("cause").asText(null))));
             case "CreateStateMachine" -> {
-                LocalStateMachine machine = executions.create(text(request, "name"), text(request, "definition"),
-                        request.path("roleArn").asText(""), request.path("type").asText("STANDARD"));
-                yield json.createObjectNode().put("stateMachineArn", machine.arn()).put("creationDate", seconds(machine.creationDate()));
+                LocalStateMachine machine = executions.create(
+                        text(request, "name"),
+                        text(request, "definition"),
+                        request.path("roleArn").asText(""),
+                        request.path("type").asText("STANDARD"));
+                yield json.createObjectNode()
+                        .put("stateMachineArn", machine.arn())
+                        .put("creationDate", seconds(machine.creationDate()));
             }
             case "DescribeStateMachine" -> describeMachine(executions.machine(text(request, "stateMachineArn")));
             case "ListStateMachines" -> listMachines();
@@ -56,12 +69,15 @@ public final class StepFunctionsApi {
                 text(request, "taskToken");
                 throw new ApiException("InvalidToken", "Invalid token: the local endpoint has no task waiting for it");
             }
-            default -> throw new ApiException("UnknownOperationException", "Operation " + action + " is not served locally");
+            default ->
+                throw new ApiException("UnknownOperationException", "Operation " + action + " is not served locally");
         };
     }
 
     private ObjectNode started(LocalExecution execution) {
-        return json.createObjectNode().put("executionArn", execution.arn).put("startDate", seconds(execution.startDate));
+        return json.createObjectNode()
+                .put("executionArn", execution.arn)
+                .put("startDate", seconds(execution.startDate));
     }
 
     private ObjectNode describe(LocalExecution execution) {
@@ -77,7 +93,9 @@ public final class StepFunctionsApi {
         doc.put("input", execution.input);
         doc.putObject("inputDetails").put("included", true);
         if (execution.status() == Status.SUCCEEDED) {
-            doc.put("output", execution.output() == null ? "null" : execution.output().toString());
+            doc.put(
+                    "output",
+                    execution.output() == null ? "null" : execution.output().toString());
             doc.putObject("outputDetails").put("included", true);
         }
         if (execution.error() != null) {
@@ -136,8 +154,12 @@ public final class StepFunctionsApi {
         int from = page(request, found.size());
         int to = Math.min(found.size(), from + pageSize(request));
         for (LocalExecution execution : found.subList(from, to)) {
-            ObjectNode item = out.addObject().put("executionArn", execution.arn).put("stateMachineArn", execution.stateMachineArn)
-                    .put("name", execution.name).put("status", execution.status().name()).put("startDate", seconds(execution.startDate));
+            ObjectNode item = out.addObject()
+                    .put("executionArn", execution.arn)
+                    .put("stateMachineArn", execution.stateMachineArn)
+                    .put("name", execution.name)
+                    .put("status", execution.status().name())
+                    .put("startDate", seconds(execution.startDate));
             if (execution.stopDate() != null) {
                 item.put("stopDate", seconds(execution.stopDate()));
             }
@@ -149,8 +171,13 @@ public final class StepFunctionsApi {
     }
 
     private ObjectNode describeMachine(LocalStateMachine machine) {
-        return json.createObjectNode().put("stateMachineArn", machine.arn()).put("name", machine.name()).put("status", "ACTIVE")
-                .put("definition", machine.definition()).put("roleArn", machine.roleArn()).put("type", machine.type())
+        return json.createObjectNode()
+                .put("stateMachineArn", machine.arn())
+                .put("name", machine.name())
+                .put("status", "ACTIVE")
+                .put("definition", machine.definition())
+                .put("roleArn", machine.roleArn())
+                .put("type", machine.type())
                 .put("creationDate", seconds(machine.creationDate()));
     }
 
@@ -158,7 +185,10 @@ public final class StepFunctionsApi {
         ObjectNode doc = json.createObjectNode();
         ArrayNode out = doc.putArray("stateMachines");
         for (LocalStateMachine machine : executions.machines()) {
-            out.addObject().put("stateMachineArn", machine.arn()).put("name", machine.name()).put("type", machine.type())
+            out.addObject()
+                    .put("stateMachineArn", machine.arn())
+                    .put("name", machine.name())
+                    .put("type", machine.type())
                     .put("creationDate", seconds(machine.creationDate()));
         }
         return doc;
@@ -192,8 +222,10 @@ public final class StepFunctionsApi {
             return "{}";
         }
         if (input.length() > MAX_INPUT_BYTES / 3 && input.getBytes(StandardCharsets.UTF_8).length > MAX_INPUT_BYTES) {
-            throw new ApiException("ValidationException", "1 validation error detected: Value at 'input' failed to satisfy "
-                    + "constraint: Member must have length less than or equal to " + MAX_INPUT_BYTES);
+            throw new ApiException(
+                    "ValidationException",
+                    "1 validation error detected: Value at 'input' failed to satisfy "
+                            + "constraint: Member must have length less than or equal to " + MAX_INPUT_BYTES);
         }
         return input;
     }
@@ -205,8 +237,10 @@ public final class StepFunctionsApi {
             return null;
         }
         if (!value.isTextual()) {
-            throw new ApiException("SerializationException", "'" + field + "' must be a string, not " + value.getNodeType()
-                    .name().toLowerCase(java.util.Locale.ROOT));
+            throw new ApiException(
+                    "SerializationException",
+                    "'" + field + "' must be a string, not "
+                            + value.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
         }
         return value.asText();
     }
@@ -214,8 +248,10 @@ public final class StepFunctionsApi {
     private static String text(JsonNode request, String field) {
         JsonNode value = request.get(field);
         if (value == null || !value.isTextual()) {
-            throw new ApiException("ValidationException", "1 validation error detected: Value null at '" + field
-                    + "' failed to satisfy constraint: Member must not be null");
+            throw new ApiException(
+                    "ValidationException",
+                    "1 validation error detected: Value null at '" + field
+                            + "' failed to satisfy constraint: Member must not be null");
         }
         return value.asText();
     }

@@ -64,8 +64,14 @@ public final class StepFunctionsServer implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
-        try (exchange; InputStream body = exchange.getRequestBody()) {
-            respond(exchange, protocol.answer(exchange.getRequestMethod(), exchange.getRequestHeaders().getFirst("X-Amz-Target"), body));
+        try (exchange;
+                InputStream body = exchange.getRequestBody()) {
+            respond(
+                    exchange,
+                    protocol.answer(
+                            exchange.getRequestMethod(),
+                            exchange.getRequestHeaders().getFirst("X-Amz-Target"),
+                            body));
         }
     }
 

@@ -56,7 +56,8 @@ public final class UploadRelay {
     /** Delivers an event for every object under {@code requests/} not yet delivered with its current ETag. */
     public List<JsonNode> scan() {
         List<JsonNode> answers = new ArrayList<>();
-        for (S3Object object : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(PREFIX)).contents()) {
+        for (S3Object object :
+                s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(PREFIX)).contents()) {
             String etag = object.eTag() == null ? "" : object.eTag().replace("\"", "");
             boolean fresh;
             synchronized (delivered) {
@@ -73,7 +74,10 @@ public final class UploadRelay {
     public ObjectNode objectCreated(String bucketName, String key, String etag, long size, Instant lastModified) {
         ObjectNode event = json.createObjectNode();
         event.put("version", "0");
-        event.put("id", UUID.nameUUIDFromBytes((bucketName + "/" + key + "/" + etag).getBytes(StandardCharsets.UTF_8)).toString());
+        event.put(
+                "id",
+                UUID.nameUUIDFromBytes((bucketName + "/" + key + "/" + etag).getBytes(StandardCharsets.UTF_8))
+                        .toString());
         event.put("detail-type", "Object Created");
         event.put("source", "aws.s3");
         event.put("account", LocalAccount.ID);
@@ -83,7 +87,10 @@ public final class UploadRelay {
         ObjectNode detail = event.putObject("detail");
         detail.put("version", "0");
         detail.putObject("bucket").put("name", bucketName);
-        detail.putObject("object").put("key", key).put("size", size).put("etag", etag)
+        detail.putObject("object")
+                .put("key", key)
+                .put("size", size)
+                .put("etag", etag)
                 .put("sequencer", String.format(Locale.ROOT, "%016X", lastModified.toEpochMilli()));
         detail.put("request-id", "local");
         detail.put("requester", LocalAccount.ID);
@@ -101,7 +108,9 @@ public final class UploadRelay {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (RuntimeException e) {
-            return json.createObjectNode().put("errorType", e.getClass().getName()).put("errorMessage", e.getMessage());
+            return json.createObjectNode()
+                    .put("errorType", e.getClass().getName())
+                    .put("errorMessage", e.getMessage());
         }
     }
 }

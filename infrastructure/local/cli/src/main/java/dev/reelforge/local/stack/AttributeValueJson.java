@@ -40,10 +40,28 @@ final class AttributeValueJson {
             case BOOL -> node.put("BOOL", value.bool());
             case NUL -> node.put("NULL", true);
             case M -> node.set("M", item(value.m()));
-            case L -> node.set("L", array(value.l().stream().map(AttributeValueJson::toJson).toList()));
-            case SS -> node.set("SS", array(value.ss().stream().map(s -> (JsonNode) JSON.textNode(s)).toList()));
-            case NS -> node.set("NS", array(value.ns().stream().map(s -> (JsonNode) JSON.textNode(s)).toList()));
-            case BS -> node.set("BS", array(value.bs().stream().map(b -> (JsonNode) JSON.textNode(base64(b))).toList()));
+            case L ->
+                node.set(
+                        "L",
+                        array(value.l().stream().map(AttributeValueJson::toJson).toList()));
+            case SS ->
+                node.set(
+                        "SS",
+                        array(value.ss().stream()
+                                .map(s -> (JsonNode) JSON.textNode(s))
+                                .toList()));
+            case NS ->
+                node.set(
+                        "NS",
+                        array(value.ns().stream()
+                                .map(s -> (JsonNode) JSON.textNode(s))
+                                .toList()));
+            case BS ->
+                node.set(
+                        "BS",
+                        array(value.bs().stream()
+                                .map(b -> (JsonNode) JSON.textNode(base64(b)))
+                                .toList()));
             default -> throw new IllegalArgumentException("Unsupported DynamoDB attribute type: " + value);
         }
         return node;
@@ -58,14 +76,17 @@ final class AttributeValueJson {
         return switch (type) {
             case "S" -> AttributeValue.fromS(v.asText());
             case "N" -> AttributeValue.fromN(v.asText());
-            case "B" -> AttributeValue.fromB(SdkBytes.fromByteArray(Base64.getDecoder().decode(v.asText())));
+            case "B" ->
+                AttributeValue.fromB(SdkBytes.fromByteArray(Base64.getDecoder().decode(v.asText())));
             case "BOOL" -> AttributeValue.fromBool(v.asBoolean());
             case "NULL" -> AttributeValue.fromNul(true);
             case "M" -> AttributeValue.fromM(item(v));
             case "L" -> AttributeValue.fromL(map(v, AttributeValueJson::fromJson));
             case "SS" -> AttributeValue.fromSs(map(v, JsonNode::asText));
             case "NS" -> AttributeValue.fromNs(map(v, JsonNode::asText));
-            case "BS" -> AttributeValue.fromBs(map(v, b -> SdkBytes.fromByteArray(Base64.getDecoder().decode(b.asText()))));
+            case "BS" ->
+                AttributeValue.fromBs(
+                        map(v, b -> SdkBytes.fromByteArray(Base64.getDecoder().decode(b.asText()))));
             default -> throw new IllegalArgumentException("Unknown DynamoDB attribute type " + type);
         };
     }

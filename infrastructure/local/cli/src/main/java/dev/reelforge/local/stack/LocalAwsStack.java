@@ -18,9 +18,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 
 /**
  * The AWS services Reelforge needs, on this machine, with no Docker: S3 (S3Proxy in-process, objects as plain files
@@ -53,8 +53,10 @@ public final class LocalAwsStack implements AutoCloseable {
         this.lock = lock;
         this.s3 = s3;
         this.moto = moto;
-        this.clients = AwsClients.create(AwsEndpoints.local(LocalAccount.REGION, s3.endpoint(), moto.endpoint(), CREDENTIALS));
-        this.snapshots = new TableSnapshots(clients.dynamoDb(), settings.dataDir().resolve("dynamodb"));
+        this.clients =
+                AwsClients.create(AwsEndpoints.local(LocalAccount.REGION, s3.endpoint(), moto.endpoint(), CREDENTIALS));
+        this.snapshots =
+                new TableSnapshots(clients.dynamoDb(), settings.dataDir().resolve("dynamodb"));
     }
 
     private void prepare(long startNanos) {
@@ -68,8 +70,12 @@ public final class LocalAwsStack implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         moto.detachShutdownHook();
         startupTime = Duration.ofNanos(System.nanoTime() - startNanos);
-        log.info("Local AWS stack up in {} ms: S3 {} (files in {}), DynamoDB {}", startupTime.toMillis(),
-                s3.endpoint(), s3.root(), moto.endpoint());
+        log.info(
+                "Local AWS stack up in {} ms: S3 {} (files in {}), DynamoDB {}",
+                startupTime.toMillis(),
+                s3.endpoint(),
+                s3.root(),
+                moto.endpoint());
     }
 
     /** Starts the stack with the default bucket and tables, keeping its data under {@code dataDir}. */
@@ -208,7 +214,8 @@ public final class LocalAwsStack implements AutoCloseable {
         public static final String DEFAULT_BUCKET = "reelforge-clips";
 
         public Settings {
-            dataDir = Objects.requireNonNull(dataDir, "dataDir").toAbsolutePath().normalize();
+            dataDir =
+                    Objects.requireNonNull(dataDir, "dataDir").toAbsolutePath().normalize();
             Objects.requireNonNull(bucket, "bucket");
             Objects.requireNonNull(tables, "tables");
             Objects.requireNonNull(motoCacheDir, "motoCacheDir");

@@ -35,7 +35,8 @@ public final class MotoServer implements AutoCloseable {
     static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
     private static final int START_ATTEMPTS = 3;
     private static final Logger log = LoggerFactory.getLogger(MotoServer.class);
-    private static final String BOOTSTRAP = String.join("\n",
+    private static final String BOOTSTRAP = String.join(
+            "\n",
             "import os, sys, threading",
             "def _exit_when_parent_dies():",
             "    sys.stdin.read()",
@@ -77,8 +78,8 @@ public final class MotoServer implements AutoCloseable {
         Process process;
         try {
             Files.createDirectories(logFile.toAbsolutePath().getParent());
-            process = new ProcessBuilder(venvPython.toString(), "-c", BOOTSTRAP,
-                            "-H", "127.0.0.1", "-p", Integer.toString(port))
+            process = new ProcessBuilder(
+                            venvPython.toString(), "-c", BOOTSTRAP, "-H", "127.0.0.1", "-p", Integer.toString(port))
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                     .start();
@@ -136,8 +137,8 @@ public final class MotoServer implements AutoCloseable {
                 throw new IllegalStateException("Interrupted while waiting for moto", e);
             }
         }
-        throw new IllegalStateException("moto did not answer on " + endpoint() + " within " + READY_TIMEOUT
-                + ":\n" + ProcessLogs.tail(logFile, 15));
+        throw new IllegalStateException("moto did not answer on " + endpoint() + " within " + READY_TIMEOUT + ":\n"
+                + ProcessLogs.tail(logFile, 15));
     }
 
     private boolean answers() {

@@ -58,8 +58,10 @@ public final class MotoVenv {
         synchronized (JVM_LOCK) {
             try {
                 Files.createDirectories(cacheDir);
-                try (FileChannel channel = FileChannel.open(cacheDir.resolve(venv.getFileName() + ".lock"),
-                                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                try (FileChannel channel = FileChannel.open(
+                                cacheDir.resolve(venv.getFileName() + ".lock"),
+                                StandardOpenOption.CREATE,
+                                StandardOpenOption.WRITE);
                         FileLock lock = channel.lock()) {
                     if (!isComplete(venv)) {
                         build(venv);
@@ -73,17 +75,30 @@ public final class MotoVenv {
     }
 
     private void build(Path venv) throws IOException {
-        Path staging = cacheDir.resolve(venv.getFileName() + ".staging-" + ProcessHandle.current().pid());
+        Path staging = cacheDir.resolve(
+                venv.getFileName() + ".staging-" + ProcessHandle.current().pid());
         Path logFile = cacheDir.resolve(venv.getFileName() + ".install.log");
         deleteTree(staging);
         deleteTree(venv);
-        log.info("Creating the moto venv with Python {} in {} (first run only; log: {})",
-                python.version(), venv, logFile);
+        log.info(
+                "Creating the moto venv with Python {} in {} (first run only; log: {})",
+                python.version(),
+                venv,
+                logFile);
         Files.deleteIfExists(logFile);
         run(logFile, python.executable().toString(), "-m", "venv", staging.toString());
         Path requirementsFile = Files.write(staging.resolve("requirements.txt"), requirements);
-        run(logFile, pythonIn(staging).toString(), "-m", "pip", "install", "--disable-pip-version-check",
-                "--no-input", "--quiet", "-r", requirementsFile.toString());
+        run(
+                logFile,
+                pythonIn(staging).toString(),
+                "-m",
+                "pip",
+                "install",
+                "--disable-pip-version-check",
+                "--no-input",
+                "--quiet",
+                "-r",
+                requirementsFile.toString());
         run(logFile, pythonIn(staging).toString(), "-c", "import moto.server, flask, flask_cors");
         Files.writeString(staging.resolve(COMPLETE_MARKER), python.executable() + " " + python.version() + "\n");
         Files.move(staging, venv, StandardCopyOption.ATOMIC_MOVE);
@@ -143,14 +158,16 @@ public final class MotoVenv {
             return;
         }
         try (var paths = Files.walk(dir)) {
-            for (Path p : paths.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
+            for (Path p :
+                    paths.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
                 Files.deleteIfExists(p);
             }
         }
     }
 
     static List<String> requirementLines() {
-        return new String(readRequirements(), StandardCharsets.UTF_8).lines()
+        return new String(readRequirements(), StandardCharsets.UTF_8)
+                .lines()
                 .filter(l -> !l.isBlank() && !l.startsWith("#"))
                 .toList();
     }

@@ -49,11 +49,11 @@ public record PythonInterpreter(Path executable, String version) {
 
     /** Checks an explicitly chosen interpreter. */
     public static PythonInterpreter at(Path executable) {
-        PythonInterpreter python = probe(executable.toString()).orElseThrow(() -> new IllegalStateException(
-                "Could not run " + executable + " as Python"));
+        PythonInterpreter python = probe(executable.toString())
+                .orElseThrow(() -> new IllegalStateException("Could not run " + executable + " as Python"));
         if (!python.isSupported()) {
-            throw new IllegalStateException(executable + " is Python " + python.version() + "; moto needs >= "
-                    + MIN_MAJOR + "." + MIN_MINOR);
+            throw new IllegalStateException(
+                    executable + " is Python " + python.version() + "; moto needs >= " + MIN_MAJOR + "." + MIN_MINOR);
         }
         return python;
     }
@@ -84,7 +84,9 @@ public record PythonInterpreter(Path executable, String version) {
 
     private static Path pyenvRoot(Path userHome) {
         try {
-            Process process = new ProcessBuilder("pyenv", "root").redirectErrorStream(true).start();
+            Process process = new ProcessBuilder("pyenv", "root")
+                    .redirectErrorStream(true)
+                    .start();
             process.getOutputStream().close();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
             if (process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0 && !output.isEmpty()) {
@@ -100,7 +102,9 @@ public record PythonInterpreter(Path executable, String version) {
 
     private static Optional<PythonInterpreter> probe(String command) {
         try {
-            Process process = new ProcessBuilder(command, "-c",
+            Process process = new ProcessBuilder(
+                            command,
+                            "-c",
                             "import sys; print(sys.executable); print('%d.%d.%d' % sys.version_info[:3])")
                     .redirectErrorStream(true)
                     .start();
@@ -110,7 +114,8 @@ public record PythonInterpreter(Path executable, String version) {
                 process.destroyForcibly();
                 return Optional.empty();
             }
-            List<String> lines = output.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+            List<String> lines =
+                    output.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
             if (lines.size() < 2 || !lines.get(1).matches("\\d+\\.\\d+\\.\\d+")) {
                 return Optional.empty();
             }

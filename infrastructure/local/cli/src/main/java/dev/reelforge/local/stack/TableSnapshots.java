@@ -72,8 +72,8 @@ public final class TableSnapshots {
         try {
             snapshot = MAPPER.readTree(source.toFile());
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not read the snapshot " + source
-                    + "; fix or delete it (the table then starts empty)", e);
+            throw new UncheckedIOException(
+                    "Could not read the snapshot " + source + "; fix or delete it (the table then starts empty)", e);
         }
         int count = 0;
         for (JsonNode node : snapshot.path("items")) {

@@ -32,8 +32,19 @@ public final class BadInputCorpus {
     private static final Path EVENTS = Path.of("../../../events/requests");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final Set<String> KNOWN_FIELDS = Set.of("tenant", "clientRequestId", "prompt", "audioCues", "settings",
-            "provider", "budgetUsd", "maxAttempts", "onGiveUp", "defects", "defectsPersist", "review");
+    private static final Set<String> KNOWN_FIELDS = Set.of(
+            "tenant",
+            "clientRequestId",
+            "prompt",
+            "audioCues",
+            "settings",
+            "provider",
+            "budgetUsd",
+            "maxAttempts",
+            "onGiveUp",
+            "defects",
+            "defectsPersist",
+            "review");
 
     private BadInputCorpus() {}
 
@@ -45,7 +56,9 @@ public final class BadInputCorpus {
     public record BadRequest(String name, String text, Set<String> fields) {
         public BadRequest {
             text = throughUtf8(text);
-            fields = fields.stream().map(BadInputCorpus::throughUtf8).collect(java.util.stream.Collectors.toUnmodifiableSet());
+            fields = fields.stream()
+                    .map(BadInputCorpus::throughUtf8)
+                    .collect(java.util.stream.Collectors.toUnmodifiableSet());
         }
 
         public byte[] bytes() {
@@ -61,8 +74,11 @@ public final class BadInputCorpus {
          * @param printed how the entry point prints a field name (the CLI escapes control and bidi characters)
          */
         public boolean isNamedIn(String message, UnaryOperator<String> printed) {
-            return fields.stream().anyMatch(field -> Pattern.compile("(?:^|: |; )" + Pattern.quote(printed.apply(field))
-                    + "(?:\\[[0-9]+])*: ").matcher(message).find());
+            return fields.stream()
+                    .anyMatch(field -> Pattern.compile(
+                                    "(?:^|: |; )" + Pattern.quote(printed.apply(field)) + "(?:\\[[0-9]+])*: ")
+                            .matcher(message)
+                            .find());
         }
     }
 
@@ -83,7 +99,8 @@ public final class BadInputCorpus {
                 }
                 String[] parts = line.split("\t");
                 String fields = JSON.readValue("\"" + parts[1] + "\"", String.class);
-                files.add(new BadRequest(parts[0], Files.readString(FILES.resolve(parts[0])), Set.of(fields.split("\\|"))));
+                files.add(new BadRequest(
+                        parts[0], Files.readString(FILES.resolve(parts[0])), Set.of(fields.split("\\|"))));
             }
             files.add(event("invalid-aspect-ratio.json", "settings.aspectRatio"));
             files.add(event("invalid-duration.json", "settings.durationSeconds"));
@@ -122,25 +139,42 @@ public final class BadInputCorpus {
         }
         for (int depth : new int[] {2, 10, 100, 500, 999, 1000, 1001, 2000, 5000, 20000}) {
             String arrays = "[".repeat(depth) + "]".repeat(depth);
-            out.add(new BadRequest("nested-prompt-" + depth, write(good("np")).replaceFirst("\"prompt\":\"[^\"]*\"",
-                    "\"prompt\":" + arrays), Set.of("prompt", "$")));
+            out.add(new BadRequest(
+                    "nested-prompt-" + depth,
+                    write(good("np")).replaceFirst("\"prompt\":\"[^\"]*\"", "\"prompt\":" + arrays),
+                    Set.of("prompt", "$")));
             String objects = "{\"a\":".repeat(depth) + "1" + "}".repeat(depth);
-            out.add(new BadRequest("nested-settings-" + depth, write(good("ns")).replaceFirst("\"settings\":\\{[^}]*}",
-                    "\"settings\":" + objects), Set.of("settings.a", "$")));
+            out.add(new BadRequest(
+                    "nested-settings-" + depth,
+                    write(good("ns")).replaceFirst("\"settings\":\\{[^}]*}", "\"settings\":" + objects),
+                    Set.of("settings.a", "$")));
         }
-        out.add(new BadRequest("prompt-4001", write(good("long").put("prompt", "a heavy mug falls ".repeat(223).substring(0, 4001))),
+        out.add(new BadRequest(
+                "prompt-4001",
+                write(good("long")
+                        .put("prompt", "a heavy mug falls ".repeat(223).substring(0, 4001))),
                 Set.of("prompt")));
-        out.add(new BadRequest("prompt-70k", write(good("huge").put("prompt", "ﾃｽﾄ a mug falls. ".repeat(4200))), Set.of("prompt", "$")));
+        out.add(new BadRequest(
+                "prompt-70k",
+                write(good("huge").put("prompt", "ﾃｽﾄ a mug falls. ".repeat(4200))),
+                Set.of("prompt", "$")));
         out.add(new BadRequest("cues-21", write(cues(good("cues"), 21)), Set.of("audioCues")));
         return out;
     }
 
     /** A request that passes validation; the generators break one field of it. */
     public static ObjectNode good(String clientRequestId) {
-        ObjectNode request = JSON.createObjectNode().put("tenant", "demo").put("clientRequestId", clientRequestId)
-                .put("prompt", "A heavy 300 g glass jar rolls off a wooden shelf. Camera: locked-off tripod.\n"
-                        + "00:00-00:03: it rolls.\n00:03-00:06: it falls and lands.\nAudio: thud at 00:04.2");
-        request.putObject("settings").put("durationSeconds", 6).put("aspectRatio", "9:16").put("resolution", "360p");
+        ObjectNode request = JSON.createObjectNode()
+                .put("tenant", "demo")
+                .put("clientRequestId", clientRequestId)
+                .put(
+                        "prompt",
+                        "A heavy 300 g glass jar rolls off a wooden shelf. Camera: locked-off tripod.\n"
+                                + "00:00-00:03: it rolls.\n00:03-00:06: it falls and lands.\nAudio: thud at 00:04.2");
+        request.putObject("settings")
+                .put("durationSeconds", 6)
+                .put("aspectRatio", "9:16")
+                .put("resolution", "360p");
         return request;
     }
 
@@ -152,42 +186,73 @@ public final class BadInputCorpus {
         return List.of(
                 new Mutation("tenant", pathLike, (r, v) -> r.set("tenant", v)),
                 new Mutation("clientRequestId", pathLike, (r, v) -> r.set("clientRequestId", v)),
-                new Mutation("prompt", () -> switch (odd.between(0, 2)) {
-                    case 0 -> NODES.textNode(odd.string(0, 4));
-                    case 1 -> NODES.textNode("ﾃｽﾄ\u202e\u0000 mug ".repeat(odd.between(401, 600)));
-                    default -> odd.notAString();
-                }, (r, v) -> r.set("prompt", v)),
-                new Mutation("settings.durationSeconds", () -> switch (odd.between(0, 2)) {
-                    case 0 -> NODES.numberNode(odd.number(-1e308, 4.999, d -> d < 5));
-                    case 1 -> NODES.numberNode(odd.number(10.0001, 1e308, d -> d > 10));
-                    default -> odd.notANumber();
-                }, (r, v) -> r.withObject("settings").set("durationSeconds", v)),
-                new Mutation("settings.aspectRatio", () -> NODES.textNode(odd.string(0, 12, s -> !s.equals("9:16") && !s.equals("16:9"))),
+                new Mutation(
+                        "prompt",
+                        () -> switch (odd.between(0, 2)) {
+                            case 0 -> NODES.textNode(odd.string(0, 4));
+                            case 1 -> NODES.textNode("ﾃｽﾄ\u202e\u0000 mug ".repeat(odd.between(401, 600)));
+                            default -> odd.notAString();
+                        },
+                        (r, v) -> r.set("prompt", v)),
+                new Mutation(
+                        "settings.durationSeconds",
+                        () -> switch (odd.between(0, 2)) {
+                            case 0 -> NODES.numberNode(odd.number(-1e308, 4.999, d -> d < 5));
+                            case 1 -> NODES.numberNode(odd.number(10.0001, 1e308, d -> d > 10));
+                            default -> odd.notANumber();
+                        },
+                        (r, v) -> r.withObject("settings").set("durationSeconds", v)),
+                new Mutation(
+                        "settings.aspectRatio",
+                        () -> NODES.textNode(odd.string(0, 12, s -> !s.equals("9:16") && !s.equals("16:9"))),
                         (r, v) -> r.withObject("settings").set("aspectRatio", v)),
-                new Mutation("settings.fps", () -> NODES.numberNode(odd.integer(n -> n != 24 && n != 25 && n != 30)),
+                new Mutation(
+                        "settings.fps",
+                        () -> NODES.numberNode(odd.integer(n -> n != 24 && n != 25 && n != 30)),
                         (r, v) -> r.withObject("settings").set("fps", v)),
-                new Mutation("settings.variations", () -> odd.between(0, 1) == 0
-                        ? NODES.numberNode(odd.integer(n -> n < 1 || n > 4))
-                        : NODES.numberNode(odd.number(1.01, 3.99, d -> d != Math.rint(d))),
+                new Mutation(
+                        "settings.variations",
+                        () -> odd.between(0, 1) == 0
+                                ? NODES.numberNode(odd.integer(n -> n < 1 || n > 4))
+                                : NODES.numberNode(odd.number(1.01, 3.99, d -> d != Math.rint(d))),
                         (r, v) -> r.withObject("settings").set("variations", v)),
-                new Mutation("settings.resolution", () -> NODES.textNode(odd.string(0, 8, s -> !Set.of("360p", "480p", "720p", "1080p").contains(s))),
+                new Mutation(
+                        "settings.resolution",
+                        () -> NODES.textNode(odd.string(
+                                0,
+                                8,
+                                s -> !Set.of("360p", "480p", "720p", "1080p").contains(s))),
                         (r, v) -> r.withObject("settings").set("resolution", v)),
-                new Mutation("budgetUsd", () -> switch (odd.between(0, 2)) {
-                    case 0 -> NODES.numberNode(odd.number(-1e9, -0.001, d -> d < 0));
-                    case 1 -> NODES.numberNode(odd.number(1000.01, 1e300, d -> d > 1000));
-                    default -> odd.notANumber();
-                }, (r, v) -> r.set("budgetUsd", v)),
-                new Mutation("maxAttempts", () -> NODES.numberNode(odd.integer(n -> n < 1 || n > 5)), (r, v) -> r.set("maxAttempts", v)),
-                new Mutation("onGiveUp", () -> NODES.textNode(odd.string(0, 12, s -> !s.equals("fail") && !s.equals("accept-best"))),
+                new Mutation(
+                        "budgetUsd",
+                        () -> switch (odd.between(0, 2)) {
+                            case 0 -> NODES.numberNode(odd.number(-1e9, -0.001, d -> d < 0));
+                            case 1 -> NODES.numberNode(odd.number(1000.01, 1e300, d -> d > 1000));
+                            default -> odd.notANumber();
+                        },
+                        (r, v) -> r.set("budgetUsd", v)),
+                new Mutation(
+                        "maxAttempts",
+                        () -> NODES.numberNode(odd.integer(n -> n < 1 || n > 5)),
+                        (r, v) -> r.set("maxAttempts", v)),
+                new Mutation(
+                        "onGiveUp",
+                        () -> NODES.textNode(odd.string(0, 12, s -> !s.equals("fail") && !s.equals("accept-best"))),
                         (r, v) -> r.set("onGiveUp", v)),
-                new Mutation("provider.name", pathLike, (r, v) -> r.putObject("provider").set("name", v)),
-                new Mutation("defects", () -> {
-                    ArrayNode defects = NODES.arrayNode();
-                    for (int i = odd.between(1, 4); i > 0; i--) {
-                        defects.add("explode" + odd.string(0, 12));
-                    }
-                    return defects;
-                }, (r, v) -> r.set("defects", v)));
+                new Mutation(
+                        "provider.name",
+                        pathLike,
+                        (r, v) -> r.putObject("provider").set("name", v)),
+                new Mutation(
+                        "defects",
+                        () -> {
+                            ArrayNode defects = NODES.arrayNode();
+                            for (int i = odd.between(1, 4); i > 0; i--) {
+                                defects.add("explode" + odd.string(0, 12));
+                            }
+                            return defects;
+                        },
+                        (r, v) -> r.set("defects", v)));
     }
 
     private static ObjectNode cues(ObjectNode request, int count) {
@@ -207,8 +272,9 @@ public final class BadInputCorpus {
      * file, and the generated extremes (deepest nesting, largest documents); the rest go through {@code validate}.
      */
     public static boolean extreme(BadRequest request) {
-        return request.name().endsWith(".json") || !request.name().matches("(text|mutation|unknown-field)-.*")
-                && !request.name().matches("nested-.*-(2|10|100|500|999|2000|5000)");
+        return request.name().endsWith(".json")
+                || !request.name().matches("(text|mutation|unknown-field)-.*")
+                        && !request.name().matches("nested-.*-(2|10|100|500|999|2000|5000)");
     }
 
     private static String write(JsonNode node) {

@@ -14,7 +14,8 @@ class BadInputCorpusTest {
     void isNamedIn_wholeDocumentProblem_namesDollar() {
         BadRequest request = new BadRequest("t", "{", Set.of("$"));
 
-        assertThat(request.isNamedIn("invalid request: $: not valid JSON at line 1, column 2: Unexpected end-of-input", AS_IS))
+        assertThat(request.isNamedIn(
+                        "invalid request: $: not valid JSON at line 1, column 2: Unexpected end-of-input", AS_IS))
                 .isTrue();
     }
 
@@ -22,31 +23,38 @@ class BadInputCorpusTest {
     void isNamedIn_dollarOnlyInsideAnotherFieldsReason_isNotNamed() {
         BadRequest request = new BadRequest("t", "{", Set.of("$"));
 
-        assertThat(request.isNamedIn("invalid request: defects[0]: does not match the regex pattern ^(blur|black)$", AS_IS))
+        assertThat(request.isNamedIn(
+                        "invalid request: defects[0]: does not match the regex pattern ^(blur|black)$", AS_IS))
                 .isFalse();
-        assertThat(request.isNamedIn("invalid request: prompt: 'costs $5' is not a beat", AS_IS)).isFalse();
+        assertThat(request.isNamedIn("invalid request: prompt: 'costs $5' is not a beat", AS_IS))
+                .isFalse();
     }
 
     @Test
     void isNamedIn_arrayElementOrLaterProblem_namesTheArrayField() {
         BadRequest request = new BadRequest("t", "{}", Set.of("defects"));
 
-        assertThat(request.isNamedIn("rejected: invalid request: tenant: too long; defects[1]: does not match", AS_IS)).isTrue();
-        assertThat(request.isNamedIn("invalid request: defectsPersist: must be a boolean", AS_IS)).isFalse();
+        assertThat(request.isNamedIn("rejected: invalid request: tenant: too long; defects[1]: does not match", AS_IS))
+                .isTrue();
+        assertThat(request.isNamedIn("invalid request: defectsPersist: must be a boolean", AS_IS))
+                .isFalse();
     }
 
     @Test
     void isNamedIn_contentPolicyMessage_namesItsField() {
         BadRequest request = new BadRequest("t", "{}", Set.of("prompt"));
 
-        assertThat(request.isNamedIn("prompt: names a real person ('Tom Hanks'); describe a fictional one", AS_IS)).isTrue();
+        assertThat(request.isNamedIn("prompt: names a real person ('Tom Hanks'); describe a fictional one", AS_IS))
+                .isTrue();
     }
 
     @Test
     void isNamedIn_fieldPrintedEscaped_matchesThePrintedForm() {
         BadRequest request = new BadRequest("t", "{}", Set.of("\u001b[2J"));
 
-        assertThat(request.isNamedIn("invalid request: \\u001b[2J: is not defined in the schema", f -> f.replace("\u001b", "\\u001b")))
+        assertThat(request.isNamedIn(
+                        "invalid request: \\u001b[2J: is not defined in the schema",
+                        f -> f.replace("\u001b", "\\u001b")))
                 .isTrue();
     }
 }

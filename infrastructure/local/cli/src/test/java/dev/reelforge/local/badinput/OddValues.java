@@ -15,8 +15,9 @@ import java.util.function.Predicate;
  */
 final class OddValues {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final String ODD = "\u0000\u0007\u0008\u001b\u007f\u0085\u00ad\u200b\u200d\u202a\u202e\u2066\u2028\ufeff\ufffd"
-            + "ﾃｽﾄＡａ０：／．é\u0301ß\u0130ı";
+    private static final String ODD =
+            "\u0000\u0007\u0008\u001b\u007f\u0085\u00ad\u200b\u200d\u202a\u202e\u2066\u2028\ufeff\ufffd"
+                    + "ﾃｽﾄＡａ０：／．é\u0301ß\u0130ı";
     private static final String PATH = "./\\%:~$*?<>|\"'` \t\n";
     private static final List<String> EMOJI = List.of("😀", "👩‍👩‍👧", "🇺🇳", "\ud800", "\udfff", "\udbff\udfff");
 
@@ -99,13 +100,23 @@ final class OddValues {
 
     /** null, a boolean, a number, an empty object or array: anything but a string. */
     JsonNode notAString() {
-        return pick(List.of(NODES.nullNode(), NODES.booleanNode(random.nextBoolean()), NODES.numberNode(random.nextInt()),
-                NODES.numberNode(random.nextDouble() * 1e300), NODES.objectNode(), NODES.arrayNode()));
+        return pick(List.of(
+                NODES.nullNode(),
+                NODES.booleanNode(random.nextBoolean()),
+                NODES.numberNode(random.nextInt()),
+                NODES.numberNode(random.nextDouble() * 1e300),
+                NODES.objectNode(),
+                NODES.arrayNode()));
     }
 
     /** null, a boolean, a string, an empty object or array: anything but a number. */
     JsonNode notANumber() {
-        return pick(List.of(NODES.nullNode(), NODES.booleanNode(random.nextBoolean()), NODES.textNode(string(0, 12)),
-                NODES.textNode("6"), NODES.objectNode(), NODES.arrayNode()));
+        return pick(List.of(
+                NODES.nullNode(),
+                NODES.booleanNode(random.nextBoolean()),
+                NODES.textNode(string(0, 12)),
+                NODES.textNode("6"),
+                NODES.objectNode(),
+                NODES.arrayNode()));
     }
 }

@@ -37,8 +37,10 @@ import picocli.CommandLine;
  */
 class BadInputCliTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern STACK_TRACE = Pattern.compile("\\tat [\\w.$/]+\\(|Caused by: |Exception: |\\bat java\\.");
-    private static final Pattern RAW_CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\r\\t]]|[\\u202a-\\u202e\\u2066-\\u2069]");
+    private static final Pattern STACK_TRACE =
+            Pattern.compile("\\tat [\\w.$/]+\\(|Caused by: |Exception: |\\bat java\\.");
+    private static final Pattern RAW_CONTROL =
+            Pattern.compile("[\\p{Cc}&&[^\\n\\r\\t]]|[\\u202a-\\u202e\\u2066-\\u2069]");
     private static final Pattern TENANT_KEY = Pattern.compile("^(clips|outputs|jobs)/demo/[A-Za-z0-9._-]+/.+");
 
     @TempDir
@@ -82,7 +84,8 @@ class BadInputCliTest {
             CommandLine cli = ReelforgeCli.commandLine(new CommandLine.IFactory() {
                 @Override
                 public <K> K create(Class<K> type) throws Exception {
-                    return type == RunCommand.class ? type.cast(new RunCommand(LocalStacks.shared(stack)))
+                    return type == RunCommand.class
+                            ? type.cast(new RunCommand(LocalStacks.shared(stack)))
                             : CommandLine.defaultFactory().create(type);
                 }
             });
@@ -103,15 +106,19 @@ class BadInputCliTest {
             return;
         }
         softly.assertThat(request.isNamedIn(message, Printable::of))
-                .as("%s: the rejection names one of %s: %s", request.name(), Printable.of(request.fields().toString()),
-                        Printable.of(message)).isTrue();
+                .as(
+                        "%s: the rejection names one of %s: %s",
+                        request.name(), Printable.of(request.fields().toString()), Printable.of(message))
+                .isTrue();
     }
 
     private static void assertClean(SoftAssertions softly, String name, Outcome outcome) {
         softly.assertThat(STACK_TRACE.matcher(outcome.all()).find())
-                .as("%s printed a stack trace:%n%s", name, Printable.of(outcome.all())).isFalse();
+                .as("%s printed a stack trace:%n%s", name, Printable.of(outcome.all()))
+                .isFalse();
         softly.assertThat(RAW_CONTROL.matcher(outcome.out() + outcome.err()).find())
-                .as("%s printed raw control characters:%n%s", name, Printable.of(outcome.all())).isFalse();
+                .as("%s printed raw control characters:%n%s", name, Printable.of(outcome.all()))
+                .isFalse();
     }
 
     @Test
@@ -121,10 +128,13 @@ class BadInputCliTest {
             BadRequest request = corpus.get(i);
             Outcome outcome = execute("validate", file(i).toString());
 
-            softly.assertThat(outcome.exit()).as("%s: %s", request.name(), Printable.of(outcome.all()))
+            softly.assertThat(outcome.exit())
+                    .as("%s: %s", request.name(), Printable.of(outcome.all()))
                     .isEqualTo(ReelforgeCli.INVALID_INPUT);
             softly.assertThat(outcome.err()).as(request.name()).startsWith("rejected: ");
-            softly.assertThat(outcome.err().strip().lines().count()).as("%s: one line: %s", request.name(), outcome.err()).isEqualTo(1);
+            softly.assertThat(outcome.err().strip().lines().count())
+                    .as("%s: one line: %s", request.name(), outcome.err())
+                    .isEqualTo(1);
             assertNamedRejection(softly, request, outcome.err());
             assertClean(softly, request.name(), outcome);
         }
@@ -145,7 +155,8 @@ class BadInputCliTest {
             runs++;
             Outcome outcome = execute("run", "--json", "--data-dir", data.toString(), file(i).toString());
 
-            softly.assertThat(outcome.exit()).as("%s: %s", request.name(), Printable.of(outcome.all()))
+            softly.assertThat(outcome.exit())
+                    .as("%s: %s", request.name(), Printable.of(outcome.all()))
                     .isEqualTo(ReelforgeCli.INVALID_INPUT);
             assertClean(softly, request.name(), outcome);
             if (oversized(request)) {
@@ -156,11 +167,16 @@ class BadInputCliTest {
             softly.assertThat(doc.path("status").asText()).as(request.name()).isEqualTo("REJECTED");
             String reason = doc.path("reason").asText();
             softly.assertThat(request.isNamedIn(reason, UnaryOperator.identity()))
-                    .as("%s: the reason names one of %s: %s", request.name(), Printable.of(request.fields().toString()),
-                            Printable.of(reason)).isTrue();
+                    .as(
+                            "%s: the reason names one of %s: %s",
+                            request.name(), Printable.of(request.fields().toString()), Printable.of(reason))
+                    .isTrue();
             String jobId = doc.path("jobId").asText();
-            JobRecord job = jobId.isEmpty() ? null : stack.jobStore().find(jobId).orElse(null);
-            softly.assertThat(job).as("%s: job %s recorded", request.name(), doc.path("jobId").asText()).isNotNull();
+            JobRecord job =
+                    jobId.isEmpty() ? null : stack.jobStore().find(jobId).orElse(null);
+            softly.assertThat(job)
+                    .as("%s: job %s recorded", request.name(), doc.path("jobId").asText())
+                    .isNotNull();
             if (job != null) {
                 jobs++;
                 softly.assertThat(job.status()).as(request.name()).isEqualTo(JobStatus.REJECTED);
@@ -173,25 +189,33 @@ class BadInputCliTest {
         try (Stream<Path> top = Files.list(root)) {
             assertThat(top.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("data", "requests");
         }
-        assertThat(bucketKeys()).allSatisfy(key -> assertThat(key).matches(TENANT_KEY).doesNotContain(".."));
-        System.err.printf("bad input, reelforge run: %d inputs, %d jobs recorded REJECTED, %d bucket keys%n", runs, jobs,
-                bucketKeys().size());
+        assertThat(bucketKeys())
+                .allSatisfy(key -> assertThat(key).matches(TENANT_KEY).doesNotContain(".."));
+        System.err.printf(
+                "bad input, reelforge run: %d inputs, %d jobs recorded REJECTED, %d bucket keys%n",
+                runs, jobs, bucketKeys().size());
     }
 
     @Test
     void run_unreadableRequestFiles_exitTwoNamingTheFileAndOpenNoJob() throws IOException {
-        Path notUtf8 = Files.write(root.resolve("latin1.json"), "{\"prompt\": \"caf\u00e9\"}".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        Path notUtf8 = Files.write(
+                root.resolve("latin1.json"),
+                "{\"prompt\": \"caf\u00e9\"}".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
         Path directory = Files.createDirectories(root.resolve("a-directory.json"));
         Path missing = root.resolve("missing.json");
         Path huge = Files.write(root.resolve("huge.json"), new byte[(int) RequestFile.MAX_BYTES + 1]);
         try {
             for (Path file : List.of(notUtf8, directory, missing, huge)) {
                 for (String command : List.of("run", "validate")) {
-                    Outcome outcome = command.equals("run") ? execute("run", "--data-dir", data.toString(), file.toString())
+                    Outcome outcome = command.equals("run")
+                            ? execute("run", "--data-dir", data.toString(), file.toString())
                             : execute("validate", file.toString());
 
                     assertThat(outcome.exit()).as("%s %s", command, file).isEqualTo(ReelforgeCli.INVALID_INPUT);
-                    assertThat(outcome.err()).as("%s %s", command, file).startsWith("rejected: " + file).doesNotContain("\tat ");
+                    assertThat(outcome.err())
+                            .as("%s %s", command, file)
+                            .startsWith("rejected: " + file)
+                            .doesNotContain("\tat ");
                     assertThat(outcome.err()).as("no job opened").doesNotContain("recorded as");
                 }
             }
@@ -207,7 +231,8 @@ class BadInputCliTest {
         List<String> keys = new ArrayList<>();
         if (Files.isDirectory(bucket)) {
             try (Stream<Path> files = Files.walk(bucket)) {
-                files.filter(Files::isRegularFile).forEach(f -> keys.add(bucket.relativize(f).toString()));
+                files.filter(Files::isRegularFile)
+                        .forEach(f -> keys.add(bucket.relativize(f).toString()));
             }
         }
         return keys;

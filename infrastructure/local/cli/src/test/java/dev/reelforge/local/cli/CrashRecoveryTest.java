@@ -25,24 +25,31 @@ import org.junit.jupiter.api.io.TempDir;
  * nothing partial is ever visible as an output, and the job record ends SUCCEEDED.
  */
 class CrashRecoveryTest {
-    private static final Path REQUEST = Path.of("../../../events/requests/ball-bounce-16x9.json").toAbsolutePath();
+    private static final Path REQUEST =
+            Path.of("../../../events/requests/ball-bounce-16x9.json").toAbsolutePath();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path data;
 
     private ProcessBuilder cli(String... args) {
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-cp", System.getProperty("java.class.path"), ReelforgeCli.class.getName()));
+        List<String> command = new ArrayList<>(List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "-cp",
+                System.getProperty("java.class.path"),
+                ReelforgeCli.class.getName()));
         command.addAll(List.of(args));
         return new ProcessBuilder(command).directory(data.toFile());
     }
 
     @Test
     void run_killedWhilePolling_resumesTheSameProviderJobAndSucceeds() throws Exception {
-        Process first = cli("run", "--data-dir", data.toString(), REQUEST.toString()).redirectErrorStream(true).start();
+        Process first = cli("run", "--data-dir", data.toString(), REQUEST.toString())
+                .redirectErrorStream(true)
+                .start();
         List<ProcessHandle> children = new ArrayList<>();
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(first.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader lines =
+                new BufferedReader(new InputStreamReader(first.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = lines.readLine()) != null && !line.contains("provider ")) {
                 assertThat(line).doesNotContain("SUCCEEDED");
@@ -54,7 +61,9 @@ class CrashRecoveryTest {
         }
         assertThat(children).as("the killed run had started its local servers").isNotEmpty();
         try {
-            assertThat(survivors(children)).as("local servers of the killed run still running").isEmpty();
+            assertThat(survivors(children))
+                    .as("local servers of the killed run still running")
+                    .isEmpty();
         } finally {
             children.forEach(ProcessHandle::destroyForcibly);
         }
@@ -65,23 +74,30 @@ class CrashRecoveryTest {
         assertThat(providerJobsBefore).hasSize(1);
         assertThat(outputFiles()).as("no output is visible before the job ends").isEmpty();
 
-        Process second = cli("run", "--json", "--data-dir", data.toString(), REQUEST.toString()).start();
+        Process second = cli("run", "--json", "--data-dir", data.toString(), REQUEST.toString())
+                .start();
         String out = new String(second.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(second.waitFor(180, TimeUnit.SECONDS)).isTrue();
         assertThat(second.exitValue()).as(out).isZero();
 
         JsonNode summary = JSON.readTree(out);
         JsonNode jobAfterRerun = onlyJob();
-        assertThat(summary.path("jobId").asText()).isEqualTo(jobAfterRerun.path("jobId").path("S").asText());
+        assertThat(summary.path("jobId").asText())
+                .isEqualTo(jobAfterRerun.path("jobId").path("S").asText());
         assertThat(jobAfterRerun.path("status").path("S").asText()).isEqualTo("SUCCEEDED");
-        assertThat(providerJobIds(jobAfterRerun)).as("attempt 1 resumed its provider job instead of creating another")
+        assertThat(providerJobIds(jobAfterRerun))
+                .as("attempt 1 resumed its provider job instead of creating another")
                 .startsWith(providerJobsBefore.toArray(String[]::new))
                 .doesNotHaveDuplicates();
-        assertThat(summary.path("providerSubmissions").asInt()).as("provider jobs, each counted once")
+        assertThat(summary.path("providerSubmissions").asInt())
+                .as("provider jobs, each counted once")
                 .isEqualTo(providerJobIds(jobAfterRerun).size());
-        assertThat(summary.path("submissions").path("new").asInt()).isEqualTo(providerJobIds(jobAfterRerun).size());
+        assertThat(summary.path("submissions").path("new").asInt())
+                .isEqualTo(providerJobIds(jobAfterRerun).size());
         assertThat(summary.path("submissions").path("resumed").asInt()).isEqualTo(providerJobsBefore.size());
-        assertThat(outputFiles()).isNotEmpty().allSatisfy(f -> assertThat(f.getFileName().toString()).doesNotContain("partial"));
+        assertThat(outputFiles())
+                .isNotEmpty()
+                .allSatisfy(f -> assertThat(f.getFileName().toString()).doesNotContain("partial"));
     }
 
     /** The processes still alive 15 s after their parent was killed (a parent-death watch needs a moment). */
@@ -92,19 +108,24 @@ class CrashRecoveryTest {
         } catch (TimeoutException stillRunning) {
             // reported below
         }
-        return children.stream().filter(ProcessHandle::isAlive)
-                .map(p -> p.pid() + " " + p.info().commandLine().orElse("?")).toList();
+        return children.stream()
+                .filter(ProcessHandle::isAlive)
+                .map(p -> p.pid() + " " + p.info().commandLine().orElse("?"))
+                .toList();
     }
 
     private JsonNode onlyJob() throws IOException {
-        JsonNode items = JSON.readTree(data.resolve("dynamodb/reelforge-jobs.json").toFile()).path("items");
+        JsonNode items = JSON.readTree(
+                        data.resolve("dynamodb/reelforge-jobs.json").toFile())
+                .path("items");
         assertThat(items).hasSize(1);
         return items.get(0);
     }
 
     private static List<String> providerJobIds(JsonNode job) throws IOException {
         List<String> ids = new ArrayList<>();
-        for (JsonNode attempt : JSON.readTree(job.path("detail").path("S").asText()).path("attempts")) {
+        for (JsonNode attempt :
+                JSON.readTree(job.path("detail").path("S").asText()).path("attempts")) {
             attempt.path("providerJobIds").forEach(id -> ids.add(id.asText()));
         }
         return ids;

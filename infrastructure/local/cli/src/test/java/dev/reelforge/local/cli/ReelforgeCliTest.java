@@ -54,11 +54,14 @@ class ReelforgeCliTest {
         assertThat(doc.path("possibleDuplicateCharges").isArray()).isTrue();
         assertThat(doc.path("possibleDuplicateCharges")).isEmpty();
         assertThat(doc.path("jobId").asText()).startsWith("ball-bounce-001-");
-        assertThat(doc.path("outputs")).isNotEmpty().allSatisfy(o -> assertThat(Path.of(o.path("path").asText())).isRegularFile());
+        assertThat(doc.path("outputs"))
+                .isNotEmpty()
+                .allSatisfy(o -> assertThat(Path.of(o.path("path").asText())).isRegularFile());
         assertThat(Path.of(doc.path("report").asText())).isRegularFile();
 
         out.getBuffer().setLength(0);
-        assertThat(execute("run", "--json", "--data-dir", data.toString(), REQUESTS + "invalid-real-person.json")).isEqualTo(2);
+        assertThat(execute("run", "--json", "--data-dir", data.toString(), REQUESTS + "invalid-real-person.json"))
+                .isEqualTo(2);
         JsonNode rejected = new ObjectMapper().readTree(out.toString());
         assertThat(rejected.path("status").asText()).isEqualTo("REJECTED");
         assertThat(rejected.path("reason").asText()).contains("real person");

@@ -33,7 +33,9 @@ class ValidateCommandTest {
 
     @Test
     void validateJson_mugDrop_printsOneShotTimedCuesAndTheScene() throws IOException {
-        assertThat(execute("validate", "--json", REQUESTS + "mug-drop.json")).as(err.toString()).isZero();
+        assertThat(execute("validate", "--json", REQUESTS + "mug-drop.json"))
+                .as(err.toString())
+                .isZero();
 
         JsonNode doc = new ObjectMapper().readTree(out.toString());
         assertThat(doc.path("valid").asBoolean()).isTrue();
@@ -44,9 +46,12 @@ class ValidateCommandTest {
         assertThat(doc.path("beats").get(1).path("end").asDouble()).isEqualTo(4.0);
         assertThat(doc.path("beats").get(1).path("text").asText()).startsWith("the mug tips over the edge");
         assertThat(doc.path("beats").findValuesAsText("shot")).containsExactly("0", "0", "0");
-        assertThat(doc.path("cues").findValues("at")).extracting(JsonNode::asDouble).containsExactly(1.5, 3.2, 3.6);
+        assertThat(doc.path("cues").findValues("at"))
+                .extracting(JsonNode::asDouble)
+                .containsExactly(1.5, 3.2, 3.6);
         assertThat(doc.path("cues").get(1).path("sound").asText()).isEqualTo("hard ceramic impact");
-        assertThat(doc.path("shots")).singleElement()
+        assertThat(doc.path("shots"))
+                .singleElement()
                 .satisfies(s -> assertThat(s.path("start").asDouble()).isZero())
                 .satisfies(s -> assertThat(s.path("end").asDouble()).isEqualTo(6.0));
         JsonNode mug = doc.path("scene").path("subjects").get(0);
@@ -62,31 +67,43 @@ class ValidateCommandTest {
     void validateJson_inlineThreeShotParagraph_threeShotsWithTheirFramings(@TempDir Path dir) throws IOException {
         Path request = Files.writeString(dir.resolve("bakery.json"), THREE_SHOTS);
 
-        assertThat(execute("validate", "--json", request.toString())).as(err.toString()).isZero();
+        assertThat(execute("validate", "--json", request.toString()))
+                .as(err.toString())
+                .isZero();
 
         JsonNode doc = new ObjectMapper().readTree(out.toString());
         assertThat(doc.path("beats").findValuesAsText("shot")).containsExactly("0", "1", "2");
         assertThat(doc.path("shots").findValuesAsText("framing")).containsExactly("wide", "close-up", "medium");
-        assertThat(doc.path("shots").findValuesAsText("camera")).containsExactly("unspecified", "unspecified", "unspecified");
-        assertThat(doc.path("shots").findValues("start")).extracting(JsonNode::asDouble).containsExactly(0.0, 3.0, 6.0);
-        assertThat(doc.path("cues").findValuesAsText("sound")).containsExactly("spoon clink", "oven door open", "footsteps");
+        assertThat(doc.path("shots").findValuesAsText("camera"))
+                .containsExactly("unspecified", "unspecified", "unspecified");
+        assertThat(doc.path("shots").findValues("start"))
+                .extracting(JsonNode::asDouble)
+                .containsExactly(0.0, 3.0, 6.0);
+        assertThat(doc.path("cues").findValuesAsText("sound"))
+                .containsExactly("spoon clink", "oven door open", "footsteps");
     }
 
     @Test
     void validateJson_kitchenSpill_showsWhatThePeopleWearAndWhatTheGlassHolds() throws IOException {
-        assertThat(execute("validate", "--json", REQUESTS + "kitchen-spill-handheld.json")).as(err.toString()).isZero();
+        assertThat(execute("validate", "--json", REQUESTS + "kitchen-spill-handheld.json"))
+                .as(err.toString())
+                .isZero();
 
-        JsonNode subjects = new ObjectMapper().readTree(out.toString()).path("scene").path("subjects");
+        JsonNode subjects =
+                new ObjectMapper().readTree(out.toString()).path("scene").path("subjects");
         assertThat(subjects.findValuesAsText("noun")).containsExactly("woman", "man", "glass");
-        assertThat(subjects.get(0).path("clothing").get(0).path("item").asText()).isEqualTo("dress");
-        assertThat(subjects.get(0).path("clothing").get(0).path("colour").asText()).isEqualTo("blue");
+        assertThat(subjects.get(0).path("clothing").get(0).path("item").asText())
+                .isEqualTo("dress");
+        assertThat(subjects.get(0).path("clothing").get(0).path("colour").asText())
+                .isEqualTo("blue");
         assertThat(subjects.get(1).path("clothing").findValuesAsText("item")).containsExactly("jacket", "trousers");
         assertThat(subjects.get(2).path("liquid").asText()).isEqualTo("wine");
     }
 
     @Test
     void validateJson_invalidRequest_exitsTwoWithTheFieldInErrors() throws IOException {
-        assertThat(execute("validate", "--json", REQUESTS + "invalid-duration.json")).isEqualTo(2);
+        assertThat(execute("validate", "--json", REQUESTS + "invalid-duration.json"))
+                .isEqualTo(2);
 
         JsonNode doc = new ObjectMapper().readTree(out.toString());
         assertThat(doc.path("valid").asBoolean()).isFalse();
@@ -96,7 +113,8 @@ class ValidateCommandTest {
 
     @Test
     void validateJson_hybridStyle_exitsTwoButStillShowsTheParsedPrompt() throws IOException {
-        assertThat(execute("validate", "--json", REQUESTS + "invalid-hybrid-style.json")).isEqualTo(2);
+        assertThat(execute("validate", "--json", REQUESTS + "invalid-hybrid-style.json"))
+                .isEqualTo(2);
 
         JsonNode doc = new ObjectMapper().readTree(out.toString());
         assertThat(doc.path("errors").findValuesAsText("field")).contains("settings.style");
@@ -122,6 +140,9 @@ class ValidateCommandTest {
     void validate_withoutJson_rejectionStillGoesToStderrNamingTheField() {
         assertThat(execute("validate", REQUESTS + "invalid-duration.json")).isEqualTo(2);
 
-        assertThat(err.toString()).startsWith("rejected: ").contains("settings.durationSeconds").doesNotContain("Exception");
+        assertThat(err.toString())
+                .startsWith("rejected: ")
+                .contains("settings.durationSeconds")
+                .doesNotContain("Exception");
     }
 }

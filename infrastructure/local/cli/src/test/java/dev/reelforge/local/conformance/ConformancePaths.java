@@ -43,8 +43,10 @@ final class ConformancePaths {
             }
         }
         try {
-            return LocalStackInstance.start(scripts(repo),
-                    repo.resolve("infrastructure/local/cli/target/localstack-test.state"), mockConfig(repo));
+            return LocalStackInstance.start(
+                    scripts(repo),
+                    repo.resolve("infrastructure/local/cli/target/localstack-test.state"),
+                    mockConfig(repo));
         } catch (LocalStackInstance.NoSuitablePythonException e) {
             MissingTool.stop("the LocalStack tier", e.getMessage());
             throw e;

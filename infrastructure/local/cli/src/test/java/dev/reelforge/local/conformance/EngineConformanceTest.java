@@ -57,7 +57,8 @@ class EngineConformanceTest {
         localStack = ConformancePaths.localStack(repo);
         sfn = new LocalStackStepFunctions(localStack.endpoint(), JSON);
         for (String machine : machines()) {
-            String definition = Definitions.substitute(Definitions.load(machine.substring("reelforge-".length()) + ".asl.json"),
+            String definition = Definitions.substitute(
+                    Definitions.load(machine.substring("reelforge-".length()) + ".asl.json"),
                     Definitions.localSubstitutions());
             definitions.put(machine, definition);
             machineArns.put(machine, sfn.deploy(machine, definition));
@@ -65,7 +66,8 @@ class EngineConformanceTest {
         for (Arguments arguments : cases().toList()) {
             String machine = (String) arguments.get()[0];
             String testCase = (String) arguments.get()[1];
-            executions.put(machine + "#" + testCase,
+            executions.put(
+                    machine + "#" + testCase,
                     sfn.startTestCase(machineArns.get(machine), testCase, executionName(testCase), input(machine)));
         }
     }
@@ -86,7 +88,9 @@ class EngineConformanceTest {
     }
 
     static Stream<Arguments> cases() {
-        MockConfig config = mocks != null ? mocks : MockConfig.read(ConformancePaths.mockConfig(ConformancePaths.repositoryRoot()), JSON);
+        MockConfig config = mocks != null
+                ? mocks
+                : MockConfig.read(ConformancePaths.mockConfig(ConformancePaths.repositoryRoot()), JSON);
         List<Arguments> all = new ArrayList<>();
         for (String machine : machines()) {
             config.testCases(machine).forEach(testCase -> all.add(Arguments.of(machine, testCase)));
@@ -102,9 +106,13 @@ class EngineConformanceTest {
         ExecutionTrace localStackTrace = ended.trace();
 
         MockConfigTaskResolver tasks = MockConfigTaskResolver.of(mocks, machine, testCase);
-        ExecutionTrace engineTrace = ExecutionTrace.of(new Engine(tasks, new VirtualClock()).withRandom(new Random(11))
-                .run(StateMachine.parse(definitions.get(machine)), LocalWorkflow.stateMachineArn(machine),
-                        executionName(testCase), input(machine)));
+        ExecutionTrace engineTrace = ExecutionTrace.of(new Engine(tasks, new VirtualClock())
+                .withRandom(new Random(11))
+                .run(
+                        StateMachine.parse(definitions.get(machine)),
+                        LocalWorkflow.stateMachineArn(machine),
+                        executionName(testCase),
+                        input(machine)));
 
         ExpectedPaths.assertPath(machine, testCase, engineTrace);
         Optional<LocalStackDeviations.Deviation> knownBug = LocalStackDeviations.of(machine, testCase);
@@ -113,14 +121,18 @@ class EngineConformanceTest {
             return;
         }
         assertThat(engineTrace.differences(localStackTrace))
-                .as("Reelforge engine vs LocalStack for %s #%s:%n%s", machine, testCase,
+                .as(
+                        "Reelforge engine vs LocalStack for %s #%s:%n%s",
+                        machine,
+                        testCase,
                         engineTrace.sideBySide("Reelforge engine", localStackTrace, "LocalStack 2026.3.0"))
                 .isEmpty();
     }
 
     private static List<String> machines() {
         List<String> machines = new ArrayList<>(List.of(RENDER));
-        if (Files.isRegularFile(ConformancePaths.repositoryRoot().resolve("infrastructure/statemachine/batch.asl.json"))) {
+        if (Files.isRegularFile(
+                ConformancePaths.repositoryRoot().resolve("infrastructure/statemachine/batch.asl.json"))) {
             machines.add(BATCH);
         }
         return machines;
@@ -132,7 +144,9 @@ class EngineConformanceTest {
 
     static JsonNode input(String machine) {
         try {
-            JsonNode request = JSON.readTree(ConformancePaths.repositoryRoot().resolve("events/requests/mug-drop.json").toFile());
+            JsonNode request = JSON.readTree(ConformancePaths.repositoryRoot()
+                    .resolve("events/requests/mug-drop.json")
+                    .toFile());
             if (machine.equals(RENDER)) {
                 return request;
             }

@@ -22,12 +22,18 @@ class EngineWorkflowPathsTest {
     @MethodSource("dev.reelforge.local.conformance.EngineConformanceTest#cases")
     void testCase_onReelforgeEngine_takesTheExpectedPath(String machine, String testCase) {
         MockConfig mocks = MockConfig.read(ConformancePaths.mockConfig(ConformancePaths.repositoryRoot()), JSON);
-        String definition = Definitions.substitute(Definitions.load(machine.substring("reelforge-".length()) + ".asl.json"),
+        String definition = Definitions.substitute(
+                Definitions.load(machine.substring("reelforge-".length()) + ".asl.json"),
                 Definitions.localSubstitutions());
 
-        ExecutionTrace trace = ExecutionTrace.of(new Engine(MockConfigTaskResolver.of(mocks, machine, testCase),
-                new VirtualClock()).withRandom(new Random(11)).run(StateMachine.parse(definition),
-                LocalWorkflow.stateMachineArn(machine), testCase, EngineConformanceTest.input(machine)));
+        ExecutionTrace trace =
+                ExecutionTrace.of(new Engine(MockConfigTaskResolver.of(mocks, machine, testCase), new VirtualClock())
+                        .withRandom(new Random(11))
+                        .run(
+                                StateMachine.parse(definition),
+                                LocalWorkflow.stateMachineArn(machine),
+                                testCase,
+                                EngineConformanceTest.input(machine)));
 
         ExpectedPaths.assertPath(machine, testCase, trace);
     }

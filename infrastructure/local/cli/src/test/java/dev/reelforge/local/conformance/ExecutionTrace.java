@@ -13,7 +13,12 @@ import java.util.Objects;
  * by value), the error and cause of a failure, the states entered in order and the history event types in order.
  * Timestamps, ids and ARNs are left out: they differ by design.
  */
-public record ExecutionTrace(String status, JsonNode output, String error, String cause, List<String> statesEntered,
+public record ExecutionTrace(
+        String status,
+        JsonNode output,
+        String error,
+        String cause,
+        List<String> statesEntered,
         List<String> eventTypes) {
     private static final Comparator<JsonNode> NUMBERS_BY_VALUE = (a, b) -> {
         if (a.isNumber() && b.isNumber()) {
@@ -34,17 +39,22 @@ public record ExecutionTrace(String status, JsonNode output, String error, Strin
         for (HistoryEvent event : result.history()) {
             types.add(event.type());
             if (event.type().endsWith("StateEntered")) {
-                entered.add(event.details().path("stateEnteredEventDetails").path("name").asText());
+                entered.add(event.details()
+                        .path("stateEnteredEventDetails")
+                        .path("name")
+                        .asText());
             }
         }
-        return new ExecutionTrace(result.status().name(), result.output(), result.error(), result.cause(), entered, types);
+        return new ExecutionTrace(
+                result.status().name(), result.output(), result.error(), result.cause(), entered, types);
     }
 
     /** Every field on which {@code other} differs, as {@code field: this | other} lines; empty when equal. */
     public List<String> differences(ExecutionTrace other) {
         List<String> differences = new ArrayList<>();
         compare(differences, "status", status, other.status);
-        boolean sameOutput = output == null || other.output == null ? Objects.equals(output, other.output)
+        boolean sameOutput = output == null || other.output == null
+                ? Objects.equals(output, other.output)
                 : output.equals(NUMBERS_BY_VALUE, other.output);
         if (!sameOutput) {
             differences.add("output: " + output + " | " + other.output);
@@ -64,7 +74,8 @@ public record ExecutionTrace(String status, JsonNode output, String error, Strin
         for (int i = 0; i < rows; i++) {
             String ours = i < eventTypes.size() ? eventTypes.get(i) : "";
             String theirs = i < other.eventTypes.size() ? other.eventTypes.get(i) : "";
-            text.append(String.format("%-4d %-40s %s%s%n", i + 1, ours, theirs, ours.equals(theirs) ? "" : "   <-- differs"));
+            text.append(String.format(
+                    "%-4d %-40s %s%s%n", i + 1, ours, theirs, ours.equals(theirs) ? "" : "   <-- differs"));
         }
         text.append(thisName).append(": ").append(summary()).append('\n');
         text.append(otherName).append(": ").append(other.summary()).append('\n');

@@ -26,9 +26,12 @@ class ExecutionTraceTest {
         ExecutionTrace ours = trace("{\"v\":1}", List.of("ExecutionStarted", "TaskFailed"));
         ExecutionTrace theirs = trace("{\"v\":2}", List.of("ExecutionStarted", "LambdaFunctionFailed"));
 
-        assertThat(ours.differences(theirs)).containsExactly("output: {\"v\":1} | {\"v\":2}",
-                "event types: [ExecutionStarted, TaskFailed] | [ExecutionStarted, LambdaFunctionFailed]");
+        assertThat(ours.differences(theirs))
+                .containsExactly(
+                        "output: {\"v\":1} | {\"v\":2}",
+                        "event types: [ExecutionStarted, TaskFailed] | [ExecutionStarted, LambdaFunctionFailed]");
         assertThat(ours.sideBySide("ours", theirs, "theirs"))
-                .contains("TaskFailed").contains("LambdaFunctionFailed   <-- differs");
+                .contains("TaskFailed")
+                .contains("LambdaFunctionFailed   <-- differs");
     }
 }

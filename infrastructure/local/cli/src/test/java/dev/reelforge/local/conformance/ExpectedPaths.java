@@ -13,47 +13,146 @@ final class ExpectedPaths {
     private record Path(String status, String error, List<String> mustEnter, Map<String, Long> eventCounts) {}
 
     private static final Map<String, Path> PATHS = Map.ofEntries(
-            Map.entry("reelforge-render#HappyPath", new Path("SUCCEEDED", null,
-                    List.of("Validate", "Submit", "WaitForRender", "Poll", "WaitForRender", "Poll", "ReviewScore",
-                            "PostProcess", "RenderMedia", "MediaOk?", "Finalize", "PublishCompleted", "Done"), Map.of("WaitStateEntered", 2L))),
-            Map.entry("reelforge-render#CacheHit", new Path("SUCCEEDED", null,
-                    List.of("Validate", "CacheHit?", "PostProcess", "RenderMedia", "Finalize", "PublishCompleted", "Done"),
-                    Map.of("TaskStateEntered", 5L))),
-            Map.entry("reelforge-render#ProviderThrottledTwice", new Path("SUCCEEDED", null,
-                    List.of("Submit", "WaitForRender", "Poll", "Done"), Map.of("LambdaFunctionFailed", 2L))),
-            Map.entry("reelforge-render#ProviderTerminalError", new Path("FAILED", "Reelforge.RenderFailed",
-                    List.of("Validate", "Submit", "MarkFailed", "Failed"), Map.of("LambdaFunctionFailed", 1L))),
-            Map.entry("reelforge-render#RemixThenPass", new Path("SUCCEEDED", null,
-                    List.of("ReviewScore", "Verdict?", "Submit", "ReviewScore", "Verdict?", "PostProcess", "Done"),
-                    Map.of("TaskStateEntered", 11L))),
-            Map.entry("reelforge-render#RegenerateThenPass", new Path("SUCCEEDED", null,
-                    List.of("ReviewScore", "Verdict?", "Submit", "ReviewScore", "Verdict?", "PostProcess", "Done"),
-                    Map.of("TaskStateEntered", 11L))),
-            Map.entry("reelforge-render#GiveUpAtAttemptLimit", new Path("FAILED", "Reelforge.RenderFailed",
-                    List.of("ReviewScore", "ReviewScore", "ReviewScore", "Verdict?", "GaveUp", "MarkFailed", "Failed"),
-                    Map.of("LambdaFunctionSucceeded", 11L))),
-            Map.entry("reelforge-render#GiveUpAcceptBest", new Path("SUCCEEDED", null,
-                    List.of("ReviewScore", "ReviewScore", "ReviewScore", "Verdict?", "PostProcess", "Done"),
-                    Map.of("LambdaFunctionSucceeded", 12L))),
-            Map.entry("reelforge-render#MediaTaskFailed", new Path("FAILED", "Reelforge.RenderFailed",
-                    List.of("RenderMedia", "MediaOk?", "MediaFailed", "MarkFailed", "Failed"), Map.of("TaskSucceeded", 1L))),
-            Map.entry("reelforge-render#PollDeadlineExceeded", new Path("FAILED", "Reelforge.RenderFailed",
-                    List.of("Poll", "RenderDone?", "WaitForRender", "Poll", "MarkFailed", "Failed"), Map.of("LambdaFunctionFailed", 1L))),
-            Map.entry("reelforge-render#RequestRejected", new Path("FAILED", "Reelforge.RequestRejected",
-                    List.of("Validate", "MarkRejected", "Rejected"), Map.of("LambdaFunctionFailed", 1L))),
-            Map.entry("reelforge-batch#OneItemFails", new Path("SUCCEEDED", null,
-                    List.of("RenderEach", "Render", "Render", "RenderFailed", "Render", "Summarize", "Count"),
-                    Map.of("MapIterationSucceeded", 3L, "TaskFailed", 1L))));
+            Map.entry(
+                    "reelforge-render#HappyPath",
+                    new Path(
+                            "SUCCEEDED",
+                            null,
+                            List.of(
+                                    "Validate",
+                                    "Submit",
+                                    "WaitForRender",
+                                    "Poll",
+                                    "WaitForRender",
+                                    "Poll",
+                                    "ReviewScore",
+                                    "PostProcess",
+                                    "RenderMedia",
+                                    "MediaOk?",
+                                    "Finalize",
+                                    "PublishCompleted",
+                                    "Done"),
+                            Map.of("WaitStateEntered", 2L))),
+            Map.entry(
+                    "reelforge-render#CacheHit",
+                    new Path(
+                            "SUCCEEDED",
+                            null,
+                            List.of(
+                                    "Validate",
+                                    "CacheHit?",
+                                    "PostProcess",
+                                    "RenderMedia",
+                                    "Finalize",
+                                    "PublishCompleted",
+                                    "Done"),
+                            Map.of("TaskStateEntered", 5L))),
+            Map.entry(
+                    "reelforge-render#ProviderThrottledTwice",
+                    new Path(
+                            "SUCCEEDED",
+                            null,
+                            List.of("Submit", "WaitForRender", "Poll", "Done"),
+                            Map.of("LambdaFunctionFailed", 2L))),
+            Map.entry(
+                    "reelforge-render#ProviderTerminalError",
+                    new Path(
+                            "FAILED",
+                            "Reelforge.RenderFailed",
+                            List.of("Validate", "Submit", "MarkFailed", "Failed"),
+                            Map.of("LambdaFunctionFailed", 1L))),
+            Map.entry(
+                    "reelforge-render#RemixThenPass",
+                    new Path(
+                            "SUCCEEDED",
+                            null,
+                            List.of(
+                                    "ReviewScore",
+                                    "Verdict?",
+                                    "Submit",
+                                    "ReviewScore",
+                                    "Verdict?",
+                                    "PostProcess",
+                                    "Done"),
+                            Map.of("TaskStateEntered", 11L))),
+            Map.entry(
+                    "reelforge-render#RegenerateThenPass",
+                    new Path(
+                            "SUCCEEDED",
+                            null,
+                            List.of(
+                                    "ReviewScore",
+                                    "Verdict?",
+                                    "Submit",
+                                    "ReviewScore",
+                                    "Verdict?",
+                                    "PostProcess",
+                                    "Done"),
+                            Map.of("TaskStateEntered", 11L))),
+            Map.entry(
+                    "reelforge-render#GiveUpAtAttemptLimit",
+                    new Path(
+                            "FAILED",
+                            "Reelforge.RenderFailed",
+                            List.of(
+                                    "ReviewScore",
+                                    "ReviewScore",
+                                    "ReviewScore",
+                                    "Verdict?",
+                                    "GaveUp",
+                                    "MarkFailed",
+                                    "Failed"),
+                            Map.of("LambdaFunctionSucceeded", 11L))),
+            Map.entry(
+                    "reelforge-render#GiveUpAcceptBest",
+                    new Path(
+                            "SUCCEEDED",
+                            null,
+                            List.of("ReviewScore", "ReviewScore", "ReviewScore", "Verdict?", "PostProcess", "Done"),
+                            Map.of("LambdaFunctionSucceeded", 12L))),
+            Map.entry(
+                    "reelforge-render#MediaTaskFailed",
+                    new Path(
+                            "FAILED",
+                            "Reelforge.RenderFailed",
+                            List.of("RenderMedia", "MediaOk?", "MediaFailed", "MarkFailed", "Failed"),
+                            Map.of("TaskSucceeded", 1L))),
+            Map.entry(
+                    "reelforge-render#PollDeadlineExceeded",
+                    new Path(
+                            "FAILED",
+                            "Reelforge.RenderFailed",
+                            List.of("Poll", "RenderDone?", "WaitForRender", "Poll", "MarkFailed", "Failed"),
+                            Map.of("LambdaFunctionFailed", 1L))),
+            Map.entry(
+                    "reelforge-render#RequestRejected",
+                    new Path(
+                            "FAILED",
+                            "Reelforge.RequestRejected",
+                            List.of("Validate", "MarkRejected", "Rejected"),
+                            Map.of("LambdaFunctionFailed", 1L))),
+            Map.entry(
+                    "reelforge-batch#OneItemFails",
+                    new Path(
+                            "SUCCEEDED",
+                            null,
+                            List.of("RenderEach", "Render", "Render", "RenderFailed", "Render", "Summarize", "Count"),
+                            Map.of("MapIterationSucceeded", 3L, "TaskFailed", 1L))));
 
     private ExpectedPaths() {}
 
     static void assertPath(String machine, String testCase, ExecutionTrace trace) {
         Path path = PATHS.get(machine + "#" + testCase);
-        assertThat(path).as("an expected path for the mock test case %s #%s", machine, testCase).isNotNull();
+        assertThat(path)
+                .as("an expected path for the mock test case %s #%s", machine, testCase)
+                .isNotNull();
         assertThat(trace.status()).as("status of %s", testCase).isEqualTo(path.status());
         assertThat(trace.error()).as("error of %s", testCase).isEqualTo(path.error());
         assertThat(trace.statesEntered()).as("states entered by %s", testCase).containsSubsequence(path.mustEnter());
-        path.eventCounts().forEach((type, count) -> assertThat(trace.eventTypes().stream().filter(type::equals).count())
-                .as("%s events in %s", type, testCase).isEqualTo(count));
+        path.eventCounts()
+                .forEach((type, count) -> assertThat(
+                                trace.eventTypes().stream().filter(type::equals).count())
+                        .as("%s events in %s", type, testCase)
+                        .isEqualTo(count));
     }
 }

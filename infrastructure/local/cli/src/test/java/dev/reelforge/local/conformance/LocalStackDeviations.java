@@ -21,12 +21,15 @@ final class LocalStackDeviations {
     record Deviation(String why, String divergingState, String localStackError, String localStackCause) {}
 
     private static final Map<String, Deviation> KNOWN = Map.of(
-            "reelforge-batch#OneItemFails", new Deviation(
+            "reelforge-batch#OneItemFails",
+            new Deviation(
                     "A JSONPath filter ($.results[?(@.status != 'SUCCEEDED')].name) with exactly one match gives a "
                             + "one-element array on AWS (Jayway semantics: indefinite paths always return lists) but a "
                             + "bare value on LocalStack, so States.ArrayLength fails there with States.Runtime. "
                             + "moto fixed the same code it inherited (getmoto/moto#7825).",
-                    "Count", "States.Runtime", "TypeError(Expected an array type, but got 'batch-7-b'.)"));
+                    "Count",
+                    "States.Runtime",
+                    "TypeError(Expected an array type, but got 'batch-7-b'.)"));
 
     private LocalStackDeviations() {}
 
@@ -36,9 +39,14 @@ final class LocalStackDeviations {
 
     static void assertKnownDeviation(Deviation deviation, ExecutionTrace engine, ExecutionTrace localStack) {
         int diverging = engine.statesEntered().indexOf(deviation.divergingState());
-        assertThat(diverging).as("Reelforge's engine enters %s", deviation.divergingState()).isNotNegative();
+        assertThat(diverging)
+                .as("Reelforge's engine enters %s", deviation.divergingState())
+                .isNotNegative();
         int events = eventsThroughEntering(engine, diverging);
-        assertThat(localStack.eventTypes()).as("LocalStack events up to entering %s%n%s", deviation.divergingState(),
+        assertThat(localStack.eventTypes())
+                .as(
+                        "LocalStack events up to entering %s%n%s",
+                        deviation.divergingState(),
                         engine.sideBySide("Reelforge engine", localStack, "LocalStack 2026.3.0"))
                 .startsWith(engine.eventTypes().subList(0, events).toArray(String[]::new));
         assertThat(localStack.statesEntered()).isEqualTo(engine.statesEntered().subList(0, diverging + 1));

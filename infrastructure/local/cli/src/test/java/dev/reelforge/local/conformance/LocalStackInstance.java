@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 public final class LocalStackInstance implements AutoCloseable {
     /** install.sh's exit status when no Python >= 3.12 exists on the machine. */
     public static final int NO_SUITABLE_PYTHON = 3;
+
     private static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(15);
     private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
 
@@ -51,7 +52,9 @@ public final class LocalStackInstance implements AutoCloseable {
             throw new UncheckedIOException("Could not read " + stateFile, e);
         }
         URI endpoint = URI.create(state.getProperty("LOCALSTACK_ENDPOINT", "").strip());
-        return healthy(endpoint) ? Optional.of(new LocalStackInstance(scripts, stateFile, endpoint, false)) : Optional.empty();
+        return healthy(endpoint)
+                ? Optional.of(new LocalStackInstance(scripts, stateFile, endpoint, false))
+                : Optional.empty();
     }
 
     /**
@@ -60,16 +63,25 @@ public final class LocalStackInstance implements AutoCloseable {
      * @throws NoSuitablePythonException when install.sh finds no Python >= 3.12
      */
     public static LocalStackInstance start(Path scripts, Path stateFile, Path mockConfig) {
-        Result install = run(INSTALL_TIMEOUT, "bash", scripts.resolve("install.sh").toString());
+        Result install =
+                run(INSTALL_TIMEOUT, "bash", scripts.resolve("install.sh").toString());
         if (install.exitCode() == NO_SUITABLE_PYTHON) {
             throw new NoSuitablePythonException(install.errors().strip());
         }
         install.requireSuccess("install.sh");
-        Result start = run(START_TIMEOUT, "bash", scripts.resolve("start.sh").toString(),
-                "--state-file", stateFile.toString(), "--mock-config", mockConfig.toString());
+        Result start = run(
+                START_TIMEOUT,
+                "bash",
+                scripts.resolve("start.sh").toString(),
+                "--state-file",
+                stateFile.toString(),
+                "--mock-config",
+                mockConfig.toString());
         start.requireSuccess("start.sh");
-        List<String> lines = start.output().lines().filter(l -> l.startsWith("http")).toList();
-        return new LocalStackInstance(scripts, stateFile, URI.create(lines.get(lines.size() - 1).strip()), true);
+        List<String> lines =
+                start.output().lines().filter(l -> l.startsWith("http")).toList();
+        return new LocalStackInstance(
+                scripts, stateFile, URI.create(lines.get(lines.size() - 1).strip()), true);
     }
 
     public URI endpoint() {
@@ -84,16 +96,24 @@ public final class LocalStackInstance implements AutoCloseable {
     @Override
     public void close() {
         if (owned) {
-            run(Duration.ofMinutes(1), "bash", scripts.resolve("stop.sh").toString(), "--state-file", stateFile.toString())
+            run(
+                            Duration.ofMinutes(1),
+                            "bash",
+                            scripts.resolve("stop.sh").toString(),
+                            "--state-file",
+                            stateFile.toString())
                     .requireSuccess("stop.sh");
         }
     }
 
     private static boolean healthy(URI endpoint) {
         try {
-            HttpResponse<Void> response = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(endpoint.resolve("/_localstack/health")).timeout(Duration.ofSeconds(5)).build(),
-                    HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> response = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(endpoint.resolve("/_localstack/health"))
+                                    .timeout(Duration.ofSeconds(5))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding());
             return response.statusCode() == 200;
         } catch (IOException | IllegalArgumentException e) {
             return false;
@@ -107,7 +127,9 @@ public final class LocalStackInstance implements AutoCloseable {
         try {
             Path errors = Files.createTempFile("reelforge-localstack", ".stderr");
             try {
-                Process process = new ProcessBuilder(command).redirectError(errors.toFile()).start();
+                Process process = new ProcessBuilder(command)
+                        .redirectError(errors.toFile())
+                        .start();
                 process.getOutputStream().close();
                 String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                 if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
@@ -129,8 +151,8 @@ public final class LocalStackInstance implements AutoCloseable {
     private record Result(List<String> command, int exitCode, String output, String errors) {
         void requireSuccess(String what) {
             if (exitCode != 0) {
-                throw new IllegalStateException(what + " failed (exit " + exitCode + "): " + String.join(" ", new ArrayList<>(command))
-                        + "\n" + errors + output);
+                throw new IllegalStateException(what + " failed (exit " + exitCode + "): "
+                        + String.join(" ", new ArrayList<>(command)) + "\n" + errors + output);
             }
         }
     }

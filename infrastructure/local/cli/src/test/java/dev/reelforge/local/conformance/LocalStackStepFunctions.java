@@ -28,6 +28,7 @@ import software.amazon.awssdk.services.sfn.model.StateMachineType;
 public final class LocalStackStepFunctions implements AutoCloseable {
     /** LocalStack's default account and region, the ones Reelforge's local ARNs use too. */
     public static final String ROLE_ARN = "arn:aws:iam::000000000000:role/reelforge-state-machine";
+
     private static final Duration POLL_INTERVAL = Duration.ofMillis(200);
 
     private final SfnClient sfn;
@@ -39,27 +40,33 @@ public final class LocalStackStepFunctions implements AutoCloseable {
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
                 .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(c -> c.putAdvancedOption(SdkAdvancedClientOption.DISABLE_HOST_PREFIX_INJECTION, true))
+                .overrideConfiguration(
+                        c -> c.putAdvancedOption(SdkAdvancedClientOption.DISABLE_HOST_PREFIX_INJECTION, true))
                 .build();
         this.json = json;
     }
 
     /** Creates the standard state machine, or updates its definition when one of that name exists; returns its ARN. */
     public String deploy(String name, String definition) {
-        for (StateMachineListItem existing : sfn.listStateMachinesPaginator(r -> {}).stateMachines()) {
+        for (StateMachineListItem existing :
+                sfn.listStateMachinesPaginator(r -> {}).stateMachines()) {
             if (existing.name().equals(name)) {
-                sfn.updateStateMachine(r -> r.stateMachineArn(existing.stateMachineArn()).definition(definition));
+                sfn.updateStateMachine(
+                        r -> r.stateMachineArn(existing.stateMachineArn()).definition(definition));
                 return existing.stateMachineArn();
             }
         }
-        return sfn.createStateMachine(r -> r.name(name).definition(definition).roleArn(ROLE_ARN)
-                .type(StateMachineType.STANDARD)).stateMachineArn();
+        return sfn.createStateMachine(r ->
+                        r.name(name).definition(definition).roleArn(ROLE_ARN).type(StateMachineType.STANDARD))
+                .stateMachineArn();
     }
 
     /** Starts the mock configuration's test case on the state machine; returns the execution ARN. */
     public String startTestCase(String stateMachineArn, String testCase, String executionName, JsonNode input) {
-        return sfn.startExecution(r -> r.stateMachineArn(stateMachineArn + "#" + testCase).name(executionName)
-                .input(input.toString())).executionArn();
+        return sfn.startExecution(r -> r.stateMachineArn(stateMachineArn + "#" + testCase)
+                        .name(executionName)
+                        .input(input.toString()))
+                .executionArn();
     }
 
     /** Waits for the execution to end and returns its trace. */
@@ -74,7 +81,9 @@ public final class LocalStackStepFunctions implements AutoCloseable {
             execution = sfn.describeExecution(r -> r.executionArn(executionArn));
         }
         List<HistoryEvent> history = new ArrayList<>();
-        sfn.getExecutionHistoryPaginator(r -> r.executionArn(executionArn).maxResults(1000)).events().forEach(history::add);
+        sfn.getExecutionHistoryPaginator(r -> r.executionArn(executionArn).maxResults(1000))
+                .events()
+                .forEach(history::add);
         return new Ended(trace(execution, history), Duration.between(execution.startDate(), execution.stopDate()));
     }
 

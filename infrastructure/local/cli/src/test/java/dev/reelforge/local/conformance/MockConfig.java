@@ -35,8 +35,10 @@ public final class MockConfig {
     }
 
     public static MockConfig parse(JsonNode root) {
-        if (!root.path("StateMachines").isObject() || !root.path("MockedResponses").isObject()) {
-            throw new IllegalArgumentException("A mock configuration needs the objects StateMachines and MockedResponses");
+        if (!root.path("StateMachines").isObject()
+                || !root.path("MockedResponses").isObject()) {
+            throw new IllegalArgumentException(
+                    "A mock configuration needs the objects StateMachines and MockedResponses");
         }
         return new MockConfig(root);
     }
@@ -55,7 +57,9 @@ public final class MockConfig {
             throw new IllegalArgumentException("No test case " + testCase + " for state machine " + stateMachine);
         }
         Map<String, List<MockedResponse>> byState = new LinkedHashMap<>();
-        states.fields().forEachRemaining(e -> byState.put(e.getKey(), responses(e.getValue().asText())));
+        states.fields()
+                .forEachRemaining(
+                        e -> byState.put(e.getKey(), responses(e.getValue().asText())));
         return Collections.unmodifiableMap(byState);
     }
 
@@ -104,6 +108,7 @@ public final class MockConfig {
             return new MockedResponse.Return(entry.get("Return"));
         }
         JsonNode thrown = entry.get("Throw");
-        return new MockedResponse.Throw(thrown.path("Error").asText(), thrown.path("Cause").asText());
+        return new MockedResponse.Throw(
+                thrown.path("Error").asText(), thrown.path("Cause").asText());
     }
 }

@@ -46,12 +46,16 @@ public final class MockConfigTaskResolver implements TaskHandler {
         String state = context.stateName();
         List<MockedResponse> mocked = responses.get(state);
         if (mocked == null) {
-            throw new TaskFailedException("States.TaskFailed", "Test case " + testCase + " mocks no response for state " + state);
+            throw new TaskFailedException(
+                    "States.TaskFailed", "Test case " + testCase + " mocks no response for state " + state);
         }
-        int invocation = invocations.computeIfAbsent(state, s -> new AtomicInteger()).getAndIncrement();
+        int invocation =
+                invocations.computeIfAbsent(state, s -> new AtomicInteger()).getAndIncrement();
         if (invocation >= mocked.size()) {
-            throw new TaskFailedException("States.TaskFailed", "Test case " + testCase + " mocks " + mocked.size()
-                    + " responses for state " + state + "; invocation " + invocation + " has none");
+            throw new TaskFailedException(
+                    "States.TaskFailed",
+                    "Test case " + testCase + " mocks " + mocked.size() + " responses for state " + state
+                            + "; invocation " + invocation + " has none");
         }
         MockedResponse response = mocked.get(invocation);
         if (response instanceof MockedResponse.Throw thrown) {

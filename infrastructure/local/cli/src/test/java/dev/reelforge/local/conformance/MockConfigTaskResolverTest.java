@@ -39,17 +39,20 @@ class MockConfigTaskResolverTest {
             assertThatThrownBy(() -> tasks.invoke(FUNCTION, input, context("Submit")))
                     .isInstanceOfSatisfying(TaskFailedException.class, e -> {
                         assertThat(e.error()).isEqualTo("dev.reelforge.core.error.ProviderThrottledException");
-                        assertThat(e.cause()).isEqualTo(
-                                "{\"errorMessage\":\"429\",\"errorType\":\"dev.reelforge.core.error.ProviderThrottledException\",\"stackTrace\":[]}");
+                        assertThat(e.cause())
+                                .isEqualTo(
+                                        "{\"errorMessage\":\"429\",\"errorType\":\"dev.reelforge.core.error.ProviderThrottledException\",\"stackTrace\":[]}");
                     });
         }
-        assertThat(tasks.invoke(FUNCTION, input, context("Submit"))).isEqualTo(JSON.readTree("{\"status\":\"RUNNING\"}"));
+        assertThat(tasks.invoke(FUNCTION, input, context("Submit")))
+                .isEqualTo(JSON.readTree("{\"status\":\"RUNNING\"}"));
         assertThat(tasks.invocations()).containsEntry("Submit", 3);
     }
 
     @Test
     void invoke_lambdaInvokeIntegration_keepsOnlyInvokeResponseFields() throws Exception {
-        JsonNode result = resolver().invoke("arn:aws:states:::lambda:invoke", JSON.createObjectNode(), context("Invoke"));
+        JsonNode result =
+                resolver().invoke("arn:aws:states:::lambda:invoke", JSON.createObjectNode(), context("Invoke"));
 
         assertThat(result).isEqualTo(JSON.readTree("{\"StatusCode\":200,\"Payload\":{\"ok\":true}}"));
     }
@@ -60,8 +63,10 @@ class MockConfigTaskResolverTest {
 
         assertThat(tasks.invoke("arn:aws:states:::ecs:runTask.sync", JSON.createObjectNode(), context("Media")))
                 .isEqualTo(JSON.readTree("{\"Containers\":[{\"ExitCode\":0}]}"));
-        assertThatThrownBy(() -> tasks.invoke("arn:aws:states:::ecs:runTask.sync", JSON.createObjectNode(), context("Media")))
-                .isInstanceOfSatisfying(TaskFailedException.class, e -> assertThat(e.error()).isEqualTo("ECS.AmazonECSException"));
+        assertThatThrownBy(() ->
+                        tasks.invoke("arn:aws:states:::ecs:runTask.sync", JSON.createObjectNode(), context("Media")))
+                .isInstanceOfSatisfying(
+                        TaskFailedException.class, e -> assertThat(e.error()).isEqualTo("ECS.AmazonECSException"));
     }
 
     @Test

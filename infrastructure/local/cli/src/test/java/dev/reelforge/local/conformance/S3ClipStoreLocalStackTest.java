@@ -44,7 +44,8 @@ class S3ClipStoreLocalStackTest {
     static void attach() {
         localStack = ConformancePaths.localStack(ConformancePaths.repositoryRoot());
         URI endpoint = localStack.endpoint();
-        clients = AwsClients.create(AwsEndpoints.local("us-east-1", endpoint, endpoint, AwsEndpoints.LocalCredentials.of("test", "test")));
+        clients = AwsClients.create(
+                AwsEndpoints.local("us-east-1", endpoint, endpoint, AwsEndpoints.LocalCredentials.of("test", "test")));
         clients.s3().createBucket(b -> b.bucket(BUCKET));
         store = new S3ClipStore(clients.s3(), BUCKET);
     }
@@ -64,7 +65,8 @@ class S3ClipStoreLocalStackTest {
         byte[] request = "{\"a\":1}".getBytes(StandardCharsets.UTF_8);
         store.putBytes("jobs/acme/j1/request.json", request, "application/json");
 
-        assertThat(store.getBytes("jobs/acme/j1/request.json")).hasValueSatisfying(bytes -> assertThat(bytes).isEqualTo(request));
+        assertThat(store.getBytes("jobs/acme/j1/request.json"))
+                .hasValueSatisfying(bytes -> assertThat(bytes).isEqualTo(request));
         HeadObjectResponse head = head("jobs/acme/j1/request.json");
         assertThat(head.contentType()).isEqualTo("application/json");
         assertThat(head.checksumSHA256()).isEqualTo(sha256(request));
@@ -75,7 +77,8 @@ class S3ClipStoreLocalStackTest {
         assertThat(store.getBytes("jobs/acme/none/request.json")).isEmpty();
         assertThat(store.exists("jobs/acme/none/request.json")).isFalse();
         assertThatThrownBy(() -> store.download("jobs/acme/none/original.mp4", work.resolve("missing.mp4")))
-                .isInstanceOf(NoSuchElementException.class).hasMessageContaining("jobs/acme/none/original.mp4");
+                .isInstanceOf(NoSuchElementException.class)
+                .hasMessageContaining("jobs/acme/none/original.mp4");
         assertThat(work.resolve("missing.mp4")).doesNotExist();
     }
 
@@ -94,7 +97,9 @@ class S3ClipStoreLocalStackTest {
         assertThat(head.contentLength()).isEqualTo(clip.length);
         assertThat(head.contentType()).isEqualTo("video/mp4");
         assertThat(head.eTag()).as("a multipart ETag ends in -<parts>").endsWith("-3\"");
-        assertThat(head.checksumSHA256()).as("composite checksum of the three parts").isNotBlank();
+        assertThat(head.checksumSHA256())
+                .as("composite checksum of the three parts")
+                .isNotBlank();
     }
 
     @Test
@@ -106,7 +111,8 @@ class S3ClipStoreLocalStackTest {
         store.putFile(key, Files.write(work.resolve("six.mp4"), clip), "video/mp4");
 
         assertThat(head(key).checksumSHA256()).isEqualTo(sha256(clip));
-        assertThat(store.getBytes(key)).hasValueSatisfying(bytes -> assertThat(bytes).isEqualTo(clip));
+        assertThat(store.getBytes(key))
+                .hasValueSatisfying(bytes -> assertThat(bytes).isEqualTo(clip));
     }
 
     @Test
@@ -116,8 +122,8 @@ class S3ClipStoreLocalStackTest {
         store.putBytes(key, report, "application/json");
 
         URL url = store.presignGet("acme", key, Duration.ofMinutes(5));
-        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(url.toURI()).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response = HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(url.toURI()).build(), HttpResponse.BodyHandlers.ofByteArray());
 
         assertThat(url.getQuery()).contains("X-Amz-Signature=").contains("X-Amz-Expires=300");
         assertThat(response.statusCode()).isEqualTo(200);
@@ -128,11 +134,16 @@ class S3ClipStoreLocalStackTest {
     void presignGet_keyOutsideTenantPrefix_isRefused() {
         Duration ttl = Duration.ofMinutes(5);
 
-        assertThatThrownBy(() -> store.presignGet("acme", StorageKeys.report("globex", "j5"), ttl)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> store.presignGet("acme", "outputs/acme/../globex/j5/report.json", ttl)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> store.presignGet("acme", "outputs/acme", ttl)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> store.presignGet("acme", "acme/j5/report.json", ttl)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> store.presignGet("../acme", "outputs/../acme/x", ttl)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> store.presignGet("acme", StorageKeys.report("globex", "j5"), ttl))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> store.presignGet("acme", "outputs/acme/../globex/j5/report.json", ttl))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> store.presignGet("acme", "outputs/acme", ttl))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> store.presignGet("acme", "acme/j5/report.json", ttl))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> store.presignGet("../acme", "outputs/../acme/x", ttl))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     private static HeadObjectResponse head(String key) {
@@ -140,6 +151,7 @@ class S3ClipStoreLocalStackTest {
     }
 
     private static String sha256(byte[] content) throws Exception {
-        return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(content));
+        return Base64.getEncoder()
+                .encodeToString(MessageDigest.getInstance("SHA-256").digest(content));
     }
 }

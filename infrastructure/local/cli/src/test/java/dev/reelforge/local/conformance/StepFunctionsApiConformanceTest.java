@@ -59,8 +59,10 @@ class StepFunctionsApiConformanceTest {
 
     @BeforeAll
     static void startBothEndpoints() {
-        executions = new LocalExecutions(nested -> new LocalTaskResolver(Map.of(), env -> 0, JSON).withNested(nested),
-                EngineClock.system(), JSON);
+        executions = new LocalExecutions(
+                nested -> new LocalTaskResolver(Map.of(), env -> 0, JSON).withNested(nested),
+                EngineClock.system(),
+                JSON);
         server = StepFunctionsServer.start(0, new StepFunctionsApi(executions, JSON), JSON);
         serve = client(server.endpoint());
         localStack = ConformancePaths.localStack(ConformancePaths.repositoryRoot());
@@ -81,7 +83,8 @@ class StepFunctionsApiConformanceTest {
     }
 
     static Stream<Named<Endpoint>> endpoints() {
-        return Stream.of(Named.of("reelforge serve", new Endpoint(() -> serve, true)),
+        return Stream.of(
+                Named.of("reelforge serve", new Endpoint(() -> serve, true)),
                 Named.of("LocalStack 2026.3.0", new Endpoint(() -> localStackSfn, false)));
     }
 
@@ -93,12 +96,19 @@ class StepFunctionsApiConformanceTest {
         String arn = create(sfn, name, PASS);
 
         assertThat(arn).isEqualTo("arn:aws:states:us-east-1:000000000000:stateMachine:" + name);
-        assertThat(create(sfn, name, PASS)).as("same name and definition: idempotent").isEqualTo(arn);
-        assertThat(sfn.describeStateMachine(b -> b.stateMachineArn(arn)).definition()).isEqualTo(PASS);
-        assertThat(sfn.listStateMachinesPaginator(b -> {}).stateMachines()).extracting(m -> m.name()).contains(name);
+        assertThat(create(sfn, name, PASS))
+                .as("same name and definition: idempotent")
+                .isEqualTo(arn);
+        assertThat(sfn.describeStateMachine(b -> b.stateMachineArn(arn)).definition())
+                .isEqualTo(PASS);
+        assertThat(sfn.listStateMachinesPaginator(b -> {}).stateMachines())
+                .extracting(m -> m.name())
+                .contains(name);
 
         sfn.deleteStateMachine(b -> b.stateMachineArn(arn));
-        assertThat(sfn.listStateMachinesPaginator(b -> {}).stateMachines()).extracting(m -> m.name()).doesNotContain(name);
+        assertThat(sfn.listStateMachinesPaginator(b -> {}).stateMachines())
+                .extracting(m -> m.name())
+                .doesNotContain(name);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -108,7 +118,9 @@ class StepFunctionsApiConformanceTest {
         String machineName = "greeter-" + RUN;
         String machine = create(sfn, machineName, PASS);
 
-        String arn = sfn.startExecution(b -> b.stateMachineArn(machine).name("first").input("{\"who\":\"reelforge\"}")).executionArn();
+        String arn = sfn.startExecution(
+                        b -> b.stateMachineArn(machine).name("first").input("{\"who\":\"reelforge\"}"))
+                .executionArn();
         DescribeExecutionResponse done = awaitEnd(sfn, arn);
 
         assertThat(arn).isEqualTo("arn:aws:states:us-east-1:000000000000:execution:" + machineName + ":first");
@@ -117,39 +129,61 @@ class StepFunctionsApiConformanceTest {
         assertThat(done.startDate()).isNotNull();
         assertThat(done.stopDate()).isNotNull();
         var history = sfn.getExecutionHistory(b -> b.executionArn(arn)).events();
-        assertThat(history).extracting(e -> e.type()).containsExactly(HistoryEventType.EXECUTION_STARTED,
-                HistoryEventType.PASS_STATE_ENTERED, HistoryEventType.PASS_STATE_EXITED, HistoryEventType.EXECUTION_SUCCEEDED);
+        assertThat(history)
+                .extracting(e -> e.type())
+                .containsExactly(
+                        HistoryEventType.EXECUTION_STARTED,
+                        HistoryEventType.PASS_STATE_ENTERED,
+                        HistoryEventType.PASS_STATE_EXITED,
+                        HistoryEventType.EXECUTION_SUCCEEDED);
         assertThat(history).extracting(e -> e.id()).containsExactly(1L, 2L, 3L, 4L);
         String startedInput = history.get(0).executionStartedEventDetails().input();
         assertThat(JSON.readTree(startedInput)).isEqualTo(JSON.readTree("{\"who\":\"reelforge\"}"));
-        assertThat(startedInput).as("AWS keeps the input string as submitted; LocalStack re-serializes it (known deviation)")
-                .isEqualTo(endpoint.keepsHistoryInputVerbatim() ? "{\"who\":\"reelforge\"}" : "{\"who\": \"reelforge\"}");
+        assertThat(startedInput)
+                .as("AWS keeps the input string as submitted; LocalStack re-serializes it (known deviation)")
+                .isEqualTo(
+                        endpoint.keepsHistoryInputVerbatim() ? "{\"who\":\"reelforge\"}" : "{\"who\": \"reelforge\"}");
         assertThat(done.input()).as("DescribeExecution: verbatim on both").isEqualTo("{\"who\":\"reelforge\"}");
         assertThat(history.get(1).stateEnteredEventDetails().name()).isEqualTo("Greet");
         assertThat(history.get(3).executionSucceededEventDetails().output()).isEqualTo(done.output());
-        assertThat(sfn.listExecutions(b -> b.stateMachineArn(machine)).executions()).extracting(e -> e.name()).containsExactly("first");
-        assertThatThrownBy(() -> sfn.startExecution(b -> b.stateMachineArn(machine).name("first").input("{\"who\":\"x\"}")))
-                .as("same name, other input").isInstanceOf(ExecutionAlreadyExistsException.class);
-        assertThatThrownBy(() -> sfn.startExecution(b -> b.stateMachineArn(machine).name("first").input("{\"who\":\"reelforge\"}")))
-                .as("same name and input, but the execution is closed").isInstanceOf(ExecutionAlreadyExistsException.class);
+        assertThat(sfn.listExecutions(b -> b.stateMachineArn(machine)).executions())
+                .extracting(e -> e.name())
+                .containsExactly("first");
+        assertThatThrownBy(() -> sfn.startExecution(
+                        b -> b.stateMachineArn(machine).name("first").input("{\"who\":\"x\"}")))
+                .as("same name, other input")
+                .isInstanceOf(ExecutionAlreadyExistsException.class);
+        assertThatThrownBy(() -> sfn.startExecution(
+                        b -> b.stateMachineArn(machine).name("first").input("{\"who\":\"reelforge\"}")))
+                .as("same name and input, but the execution is closed")
+                .isInstanceOf(ExecutionAlreadyExistsException.class);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("endpoints")
-    void startExecution_sameNameAndInputWhileRunning_returnsSameExecution(Endpoint endpoint) throws InterruptedException {
+    void startExecution_sameNameAndInputWhileRunning_returnsSameExecution(Endpoint endpoint)
+            throws InterruptedException {
         SfnClient sfn = endpoint.sfn();
         String machine = create(sfn, "waiter-" + RUN, WAIT);
-        String arn = sfn.startExecution(b -> b.stateMachineArn(machine).name("job-1").input("{\"n\":1}")).executionArn();
+        String arn = sfn.startExecution(
+                        b -> b.stateMachineArn(machine).name("job-1").input("{\"n\":1}"))
+                .executionArn();
 
-        assertThat(sfn.startExecution(b -> b.stateMachineArn(machine).name("job-1").input("{\"n\":1}")).executionArn()).isEqualTo(arn);
-        assertThatThrownBy(() -> sfn.startExecution(b -> b.stateMachineArn(machine).name("job-1").input("{\"n\":2}")))
+        assertThat(sfn.startExecution(
+                                b -> b.stateMachineArn(machine).name("job-1").input("{\"n\":1}"))
+                        .executionArn())
+                .isEqualTo(arn);
+        assertThatThrownBy(() -> sfn.startExecution(
+                        b -> b.stateMachineArn(machine).name("job-1").input("{\"n\":2}")))
                 .isInstanceOf(ExecutionAlreadyExistsException.class);
 
         sfn.stopExecution(b -> b.executionArn(arn).error("User.Cancelled").cause("test"));
         DescribeExecutionResponse stopped = awaitEnd(sfn, arn);
         assertThat(stopped.status()).isEqualTo(ExecutionStatus.ABORTED);
-        assertThat(sfn.listExecutions(b -> b.stateMachineArn(machine).statusFilter(ExecutionStatus.ABORTED)).executions())
-                .extracting(e -> e.executionArn()).containsExactly(arn);
+        assertThat(sfn.listExecutions(b -> b.stateMachineArn(machine).statusFilter(ExecutionStatus.ABORTED))
+                        .executions())
+                .extracting(e -> e.executionArn())
+                .containsExactly(arn);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -160,21 +194,29 @@ class StepFunctionsApiConformanceTest {
         String missing = "arn:aws:states:us-east-1:000000000000:execution:errors-" + RUN + ":nope";
 
         assertThatThrownBy(() -> sfn.describeExecution(b -> b.executionArn(missing)))
-                .isInstanceOfSatisfying(ExecutionDoesNotExistException.class, e -> assertThat(e.statusCode()).isEqualTo(400));
-        assertThatThrownBy(() -> sfn.getExecutionHistory(b -> b.executionArn(missing))).isInstanceOf(ExecutionDoesNotExistException.class);
-        assertThatThrownBy(() -> sfn.describeExecution(b -> b.executionArn("not-an-arn"))).isInstanceOf(InvalidArnException.class);
-        assertThatThrownBy(() -> sfn.describeStateMachine(b -> b.stateMachineArn(
-                "arn:aws:states:us-east-1:000000000000:stateMachine:nope-" + RUN))).isInstanceOf(StateMachineDoesNotExistException.class);
-        assertThatThrownBy(() -> sfn.startExecution(b -> b.stateMachineArn(
-                "arn:aws:states:us-east-1:000000000000:stateMachine:nope-" + RUN).input("{}")))
+                .isInstanceOfSatisfying(
+                        ExecutionDoesNotExistException.class,
+                        e -> assertThat(e.statusCode()).isEqualTo(400));
+        assertThatThrownBy(() -> sfn.getExecutionHistory(b -> b.executionArn(missing)))
+                .isInstanceOf(ExecutionDoesNotExistException.class);
+        assertThatThrownBy(() -> sfn.describeExecution(b -> b.executionArn("not-an-arn")))
+                .isInstanceOf(InvalidArnException.class);
+        assertThatThrownBy(() -> sfn.describeStateMachine(
+                        b -> b.stateMachineArn("arn:aws:states:us-east-1:000000000000:stateMachine:nope-" + RUN)))
+                .isInstanceOf(StateMachineDoesNotExistException.class);
+        assertThatThrownBy(() -> sfn.startExecution(
+                        b -> b.stateMachineArn("arn:aws:states:us-east-1:000000000000:stateMachine:nope-" + RUN)
+                                .input("{}")))
                 .isInstanceOf(StateMachineDoesNotExistException.class);
         assertThatThrownBy(() -> create(sfn, "broken-" + RUN, "{\"StartAt\":\"Missing\",\"States\":{}}"))
                 .isInstanceOf(InvalidDefinitionException.class);
-        assertThat(sfn.describeStateMachine(b -> b.stateMachineArn(machine)).name()).isEqualTo("errors-" + RUN);
+        assertThat(sfn.describeStateMachine(b -> b.stateMachineArn(machine)).name())
+                .isEqualTo("errors-" + RUN);
     }
 
     private static String create(SfnClient sfn, String name, String definition) {
-        return sfn.createStateMachine(b -> b.name(name).definition(definition).roleArn(ROLE).type(StateMachineType.STANDARD))
+        return sfn.createStateMachine(
+                        b -> b.name(name).definition(definition).roleArn(ROLE).type(StateMachineType.STANDARD))
                 .stateMachineArn();
     }
 
@@ -197,7 +239,8 @@ class StepFunctionsApiConformanceTest {
                 .region(Region.US_EAST_1)
                 .httpClient(UrlConnectionHttpClient.create())
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                .overrideConfiguration(c -> c.putAdvancedOption(SdkAdvancedClientOption.DISABLE_HOST_PREFIX_INJECTION, true))
+                .overrideConfiguration(
+                        c -> c.putAdvancedOption(SdkAdvancedClientOption.DISABLE_HOST_PREFIX_INJECTION, true))
                 .build();
     }
 

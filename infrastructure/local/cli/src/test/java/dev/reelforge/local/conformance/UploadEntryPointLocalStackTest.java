@@ -55,30 +55,51 @@ class UploadEntryPointLocalStackTest {
         localStack = ConformancePaths.localStack(ConformancePaths.repositoryRoot());
         URI endpoint = localStack.endpoint();
         var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
-        clients = AwsClients.create(AwsEndpoints.local("us-east-1", endpoint, endpoint, AwsEndpoints.LocalCredentials.of("test", "test")));
-        events = EventBridgeClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1).credentialsProvider(credentials)
-                .httpClient(UrlConnectionHttpClient.create()).build();
-        iam = IamClient.builder().endpointOverride(endpoint).region(Region.AWS_GLOBAL).credentialsProvider(credentials)
-                .httpClient(UrlConnectionHttpClient.create()).build();
-        sfn = SfnClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1).credentialsProvider(credentials)
+        clients = AwsClients.create(
+                AwsEndpoints.local("us-east-1", endpoint, endpoint, AwsEndpoints.LocalCredentials.of("test", "test")));
+        events = EventBridgeClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.US_EAST_1)
+                .credentialsProvider(credentials)
                 .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(c -> c.putAdvancedOption(SdkAdvancedClientOption.DISABLE_HOST_PREFIX_INJECTION, true)).build();
+                .build();
+        iam = IamClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.AWS_GLOBAL)
+                .credentialsProvider(credentials)
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+        sfn = SfnClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.US_EAST_1)
+                .credentialsProvider(credentials)
+                .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(
+                        c -> c.putAdvancedOption(SdkAdvancedClientOption.DISABLE_HOST_PREFIX_INJECTION, true))
+                .build();
 
         try (LocalStackStepFunctions deployer = new LocalStackStepFunctions(endpoint, JSON)) {
-            renderArn = deployer.deploy(LocalWorkflow.RENDER_MACHINE, Definitions.substitute(Definitions.load("render.asl.json"),
-                    Definitions.localSubstitutions()));
+            renderArn = deployer.deploy(
+                    LocalWorkflow.RENDER_MACHINE,
+                    Definitions.substitute(Definitions.load("render.asl.json"), Definitions.localSubstitutions()));
         }
         String role = iam.createRole(b -> b.roleName("reelforge-uploads-" + RUN).assumeRolePolicyDocument("""
-                {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"events.amazonaws.com"},"Action":"sts:AssumeRole"}]}""")).role().arn();
-        iam.putRolePolicy(b -> b.roleName("reelforge-uploads-" + RUN).policyName("start-render").policyDocument("""
+                {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"events.amazonaws.com"},"Action":"sts:AssumeRole"}]}"""))
+                .role()
+                .arn();
+        iam.putRolePolicy(b -> b.roleName("reelforge-uploads-" + RUN)
+                .policyName("start-render")
+                .policyDocument("""
                 {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"states:StartExecution","Resource":"%s"}]}""".formatted(renderArn)));
         clients.s3().createBucket(b -> b.bucket(BUCKET));
-        clients.s3().putBucketNotificationConfiguration(b -> b.bucket(BUCKET).notificationConfiguration(n -> n.eventBridgeConfiguration(e -> {})));
+        clients.s3()
+                .putBucketNotificationConfiguration(
+                        b -> b.bucket(BUCKET).notificationConfiguration(n -> n.eventBridgeConfiguration(e -> {})));
         String rule = "reelforge-uploads-" + RUN;
         events.putRule(b -> b.name(rule).eventPattern("""
-                {"source":["aws.s3"],"detail-type":["Object Created"],"detail":{"bucket":{"name":["%s"]},"object":{"key":[{"prefix":"requests/"}]}}}"""
-                .formatted(BUCKET)));
-        events.putTargets(b -> b.rule(rule).targets(t -> t.id("render").arn(renderArn + "#HappyPath").roleArn(role)));
+                {"source":["aws.s3"],"detail-type":["Object Created"],"detail":{"bucket":{"name":["%s"]},"object":{"key":[{"prefix":"requests/"}]}}}""".formatted(BUCKET)));
+        events.putTargets(b -> b.rule(rule)
+                .targets(t -> t.id("render").arn(renderArn + "#HappyPath").roleArn(role)));
     }
 
     @AfterAll
@@ -98,20 +119,30 @@ class UploadEntryPointLocalStackTest {
     void upload_underRequests_startsOneSucceedingExecutionPerObject() throws Exception {
         byte[] request = Files.readAllBytes(ConformancePaths.repositoryRoot().resolve("events/requests/mug-drop.json"));
         for (String key : List.of("other/ignored.json", "requests/one.json", "requests/two.json")) {
-            clients.s3().putObject(b -> b.bucket(BUCKET).key(key).contentType("application/json"), RequestBody.fromBytes(request));
+            clients.s3()
+                    .putObject(
+                            b -> b.bucket(BUCKET).key(key).contentType("application/json"),
+                            RequestBody.fromBytes(request));
         }
 
         List<DescribeExecutionResponse> started = awaitExecutionsForBucket(2, Duration.ofSeconds(60));
-        assertThat(started).extracting(e -> input(e).path("detail").path("object").path("key").asText())
+        assertThat(started)
+                .extracting(
+                        e -> input(e).path("detail").path("object").path("key").asText())
                 .containsExactlyInAnyOrder("requests/one.json", "requests/two.json");
         for (DescribeExecutionResponse execution : started) {
-            assertThat(execution.name()).as("EventBridge names the execution after the event id").isEqualTo(input(execution).path("id").asText());
-            assertThat(awaitEnd(execution.executionArn(), Duration.ofSeconds(120)).status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+            assertThat(execution.name())
+                    .as("EventBridge names the execution after the event id")
+                    .isEqualTo(input(execution).path("id").asText());
+            assertThat(awaitEnd(execution.executionArn(), Duration.ofSeconds(120))
+                            .status())
+                    .isEqualTo(ExecutionStatus.SUCCEEDED);
         }
         assertThat(executionsForBucket()).hasSize(2);
     }
 
-    private static List<DescribeExecutionResponse> awaitExecutionsForBucket(int count, Duration limit) throws InterruptedException {
+    private static List<DescribeExecutionResponse> awaitExecutionsForBucket(int count, Duration limit)
+            throws InterruptedException {
         Instant deadline = Instant.now().plus(limit);
         List<DescribeExecutionResponse> found = executionsForBucket();
         while (found.size() < count && Instant.now().isBefore(deadline)) {
@@ -125,7 +156,11 @@ class UploadEntryPointLocalStackTest {
         return sfn.listExecutionsPaginator(b -> b.stateMachineArn(renderArn)).executions().stream()
                 .filter(e -> e.name().matches(UUID_NAME))
                 .map(e -> sfn.describeExecution(b -> b.executionArn(e.executionArn())))
-                .filter(e -> input(e).path("detail").path("bucket").path("name").asText().equals(BUCKET))
+                .filter(e -> input(e).path("detail")
+                        .path("bucket")
+                        .path("name")
+                        .asText()
+                        .equals(BUCKET))
                 .toList();
     }
 

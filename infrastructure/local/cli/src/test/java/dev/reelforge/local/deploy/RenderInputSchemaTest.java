@@ -16,26 +16,39 @@ import org.junit.jupiter.api.Test;
 class RenderInputSchemaTest {
     private static final Path ROOT = Path.of("../../..").toAbsolutePath().normalize();
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final JsonSchema SCHEMA = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
-                    b -> b.schemaMappers(m -> m.mapPrefix("https://reelforge.dev/schema/render-request.schema.json",
-                            ROOT.resolve("functions/core/src/main/resources/dev/reelforge/core/render-request.schema.json").toUri().toString())))
-            .getSchema(SchemaLocation.of(ROOT.resolve("infrastructure/statemachine/render-input.schema.json").toUri().toString()));
+    private static final JsonSchema SCHEMA = JsonSchemaFactory.getInstance(
+                    SpecVersion.VersionFlag.V202012,
+                    b -> b.schemaMappers(m -> m.mapPrefix(
+                            "https://reelforge.dev/schema/render-request.schema.json",
+                            ROOT.resolve(
+                                            "functions/core/src/main/resources/dev/reelforge/core/render-request.schema.json")
+                                    .toUri()
+                                    .toString())))
+            .getSchema(SchemaLocation.of(ROOT.resolve("infrastructure/statemachine/render-input.schema.json")
+                    .toUri()
+                    .toString()));
 
     @Test
     void startExecutionSample_isValid() throws IOException {
-        assertThat(SCHEMA.validate(JSON.readTree(ROOT.resolve("events/start-execution.json").toFile()))).isEmpty();
+        assertThat(SCHEMA.validate(JSON.readTree(
+                        ROOT.resolve("events/start-execution.json").toFile())))
+                .isEmpty();
     }
 
     @Test
     void uploadInput_withRawText_isValid() throws IOException {
-        JsonNode input = JSON.readTree("{\"requestText\":\"{not json\",\"source\":{\"kind\":\"s3\",\"bucket\":\"b\",\"key\":\"requests/a/b.json\","
-                + "\"etag\":\"e\",\"sequencer\":\"s\"}}");
+        JsonNode input = JSON.readTree(
+                "{\"requestText\":\"{not json\",\"source\":{\"kind\":\"s3\",\"bucket\":\"b\",\"key\":\"requests/a/b.json\","
+                        + "\"etag\":\"e\",\"sequencer\":\"s\"}}");
         assertThat(SCHEMA.validate(input)).isEmpty();
     }
 
     @Test
     void inputWithoutRequest_isInvalid() throws IOException {
-        assertThat(SCHEMA.validate(JSON.readTree("{\"source\":{\"kind\":\"api\"}}"))).isNotEmpty();
-        assertThat(SCHEMA.validate(JSON.readTree("{\"request\":{\"tenant\":\"acme\"}}"))).as("request schema applies").isNotEmpty();
+        assertThat(SCHEMA.validate(JSON.readTree("{\"source\":{\"kind\":\"api\"}}")))
+                .isNotEmpty();
+        assertThat(SCHEMA.validate(JSON.readTree("{\"request\":{\"tenant\":\"acme\"}}")))
+                .as("request schema applies")
+                .isNotEmpty();
     }
 }

@@ -33,7 +33,8 @@ class TemplateTest {
 
     @BeforeAll
     static void readTemplate() throws IOException {
-        template = new ObjectMapper(new YAMLFactory()).readTree(ROOT.resolve("template.yaml").toFile());
+        template = new ObjectMapper(new YAMLFactory())
+                .readTree(ROOT.resolve("template.yaml").toFile());
     }
 
     @Test
@@ -90,7 +91,8 @@ class TemplateTest {
         });
         assertThat(usedByMachine).containsOnlyKeys("RenderStateMachine", "BatchStateMachine");
         usedByMachine.forEach((name, used) -> assertThat(used)
-                .as("%s's definition takes its ARNs from DefinitionSubstitutions", name).isNotEmpty());
+                .as("%s's definition takes its ARNs from DefinitionSubstitutions", name)
+                .isNotEmpty());
     }
 
     @Test
@@ -100,14 +102,20 @@ class TemplateTest {
         assertThat(globals.path("AutoPublishAlias").asText()).isEqualTo("live");
         List<String> withoutSnapStart = new ArrayList<>();
         forEachResource("AWS::Serverless::Function", (name, properties) -> {
-            assertThat(properties.path("Handler").asText()).matches("dev\\.reelforge\\.handlers\\.(media\\.)?[A-Za-z]+Handler::handleRequest");
-            if (!"PublishedVersions".equals(properties.path("SnapStart").path("ApplyOn").asText())) {
+            assertThat(properties.path("Handler").asText())
+                    .matches("dev\\.reelforge\\.handlers\\.(media\\.)?[A-Za-z]+Handler::handleRequest");
+            if (!"PublishedVersions"
+                    .equals(properties.path("SnapStart").path("ApplyOn").asText())) {
                 withoutSnapStart.add(name);
             }
         });
-        assertThat(withoutSnapStart).as("only the FFmpeg function (ephemeral storage > 512 MB) skips SnapStart")
+        assertThat(withoutSnapStart)
+                .as("only the FFmpeg function (ephemeral storage > 512 MB) skips SnapStart")
                 .containsExactly("ReviewScoreFunction");
-        JsonNode render = template.path("Resources").path("RenderStateMachine").path("Properties").path("DefinitionSubstitutions");
+        JsonNode render = template.path("Resources")
+                .path("RenderStateMachine")
+                .path("Properties")
+                .path("DefinitionSubstitutions");
         assertThat(render.path("ValidateFunctionArn").asText()).isEqualTo("ValidateFunction.Alias");
         render.fields().forEachRemaining(e -> {
             if (e.getKey().endsWith("FunctionArn")) {
@@ -127,31 +135,49 @@ class TemplateTest {
     @Test
     void functions_onlyThoseThatNeedFfmpegUseTheMediaPackage() {
         Map<String, Set<String>> byPackage = new java.util.TreeMap<>();
-        forEachResource("AWS::Serverless::Function", (name, properties) -> byPackage
-                .computeIfAbsent(codeUri(properties), uri -> new TreeSet<>()).add(name));
+        forEachResource(
+                "AWS::Serverless::Function",
+                (name, properties) -> byPackage
+                        .computeIfAbsent(codeUri(properties), uri -> new TreeSet<>())
+                        .add(name));
 
         assertThat(byPackage).containsOnlyKeys(LIGHT_PACKAGE, MEDIA_PACKAGE);
-        assertThat(byPackage.get(LIGHT_PACKAGE)).containsExactlyInAnyOrder("ValidateFunction", "SubmitFunction", "PollFunction",
-                "PostProcessFunction", "FinalizeFunction", "RecordFailureFunction", "IngestFunction");
-        assertThat(byPackage.get(MEDIA_PACKAGE)).containsExactlyInAnyOrder("ReviewScoreFunction", "SubmitAnimaticFunction",
-                "PollAnimaticFunction");
-        assertThat(function("ReviewScoreFunction").path("Handler").asText()).startsWith("dev.reelforge.handlers.media.");
+        assertThat(byPackage.get(LIGHT_PACKAGE))
+                .containsExactlyInAnyOrder(
+                        "ValidateFunction",
+                        "SubmitFunction",
+                        "PollFunction",
+                        "PostProcessFunction",
+                        "FinalizeFunction",
+                        "RecordFailureFunction",
+                        "IngestFunction");
+        assertThat(byPackage.get(MEDIA_PACKAGE))
+                .containsExactlyInAnyOrder("ReviewScoreFunction", "SubmitAnimaticFunction", "PollAnimaticFunction");
+        assertThat(function("ReviewScoreFunction").path("Handler").asText())
+                .startsWith("dev.reelforge.handlers.media.");
     }
 
     @Test
     void functions_eachHasABuildTargetInItsPackageMakefile() throws IOException {
         Map<String, Set<String>> byPackage = new java.util.TreeMap<>();
-        forEachResource("AWS::Serverless::Function", (name, properties) -> byPackage
-                .computeIfAbsent(codeUri(properties), uri -> new TreeSet<>()).add(name));
+        forEachResource(
+                "AWS::Serverless::Function",
+                (name, properties) -> byPackage
+                        .computeIfAbsent(codeUri(properties), uri -> new TreeSet<>())
+                        .add(name));
         for (Map.Entry<String, Set<String>> entry : byPackage.entrySet()) {
             Matcher listed = Pattern.compile("(?m)^FUNCTIONS := (.+)$")
                     .matcher(Files.readString(ROOT.resolve(entry.getKey()).resolve("Makefile")));
-            assertThat(listed.find()).as("FUNCTIONS in %s/Makefile", entry.getKey()).isTrue();
+            assertThat(listed.find())
+                    .as("FUNCTIONS in %s/Makefile", entry.getKey())
+                    .isTrue();
             Set<String> targets = new TreeSet<>();
             for (String function : listed.group(1).trim().split("\\s+")) {
                 targets.add(function + "Function");
             }
-            assertThat(targets).as("build targets of %s/Makefile", entry.getKey()).isEqualTo(entry.getValue());
+            assertThat(targets)
+                    .as("build targets of %s/Makefile", entry.getKey())
+                    .isEqualTo(entry.getValue());
         }
     }
 
@@ -160,40 +186,60 @@ class TemplateTest {
         JsonNode conditions = template.path("Conditions");
         assertThat(conditions.path("IsAnimatic").toString()).isEqualTo("[\"Provider\",\"animatic\"]");
         assertThat(conditions.path("IsHostedProvider").toString()).isEqualTo("[\"IsAnimatic\"]");
-        assertThat(template.path("Globals").path("Function").path("Environment").path("Variables")
-                .path("REELFORGE_ANIMATIC_ENABLED").toString()).isEqualTo("[\"IsAnimatic\",\"true\",\"false\"]");
+        assertThat(template.path("Globals")
+                        .path("Function")
+                        .path("Environment")
+                        .path("Variables")
+                        .path("REELFORGE_ANIMATIC_ENABLED")
+                        .toString())
+                .isEqualTo("[\"IsAnimatic\",\"true\",\"false\"]");
         for (String state : List.of("Submit", "Poll")) {
             JsonNode light = template.path("Resources").path(state + "Function");
             JsonNode twin = template.path("Resources").path(state + "AnimaticFunction");
             assertThat(light.path("Condition").asText()).isEqualTo("IsHostedProvider");
             assertThat(twin.path("Condition").asText()).isEqualTo("IsAnimatic");
             for (String property : List.of("Description", "Handler", "SnapStart", "LoggingConfig")) {
-                assertThat(twin.path("Properties").path(property)).as(state + " " + property).isEqualTo(light.path("Properties").path(property));
+                assertThat(twin.path("Properties").path(property))
+                        .as(state + " " + property)
+                        .isEqualTo(light.path("Properties").path(property));
             }
             List<JsonNode> lightStatements = unconditional(light);
             List<JsonNode> twinStatements = unconditional(twin);
-            assertThat(twinStatements).as(state + "AnimaticFunction keeps the light function's own statements")
+            assertThat(twinStatements)
+                    .as(state + "AnimaticFunction keeps the light function's own statements")
                     .containsAll(lightStatements);
             List<JsonNode> extra = new java.util.ArrayList<>(twinStatements);
             extra.removeAll(lightStatements);
-            assertThat(extra).as(state + "AnimaticFunction's extra statements").allSatisfy(statement -> assertThat(
-                    statement.path("Resource").toString()).matches(".*(provider-output/animatic/\\*|ClipsBucket\\.Arn).*"));
+            assertThat(extra)
+                    .as(state + "AnimaticFunction's extra statements")
+                    .allSatisfy(
+                            statement -> assertThat(statement.path("Resource").toString())
+                                    .matches(".*(provider-output/animatic/\\*|ClipsBucket\\.Arn).*"));
             assertThat(extra.stream().map(st -> st.path("Action").toString())).contains("\"s3:ListBucket\"");
-            assertThat(twin.path("Properties").path("Policies").toString()).doesNotContain("bedrock").doesNotContain("ProviderSecretArn");
+            assertThat(twin.path("Properties").path("Policies").toString())
+                    .doesNotContain("bedrock")
+                    .doesNotContain("ProviderSecretArn");
         }
-        JsonNode submit = template.path("Resources").path("SubmitAnimaticFunction").path("Properties");
-        assertThat(submit.path("Timeout").asInt()).as("the animatic renders during Submit").isGreaterThanOrEqualTo(600);
-        assertThat(submit.path("MemorySize").asInt()).as("Lambda CPU grows with memory").isGreaterThanOrEqualTo(3008);
+        JsonNode submit =
+                template.path("Resources").path("SubmitAnimaticFunction").path("Properties");
+        assertThat(submit.path("Timeout").asInt())
+                .as("the animatic renders during Submit")
+                .isGreaterThanOrEqualTo(600);
+        assertThat(submit.path("MemorySize").asInt())
+                .as("Lambda CPU grows with memory")
+                .isGreaterThanOrEqualTo(3008);
     }
 
     /** The statements of a function's inline policy that apply whatever the parameters (no Fn::If). */
     private static List<JsonNode> unconditional(JsonNode function) {
         List<JsonNode> statements = new java.util.ArrayList<>();
-        function.path("Properties").path("Policies").forEach(policy -> policy.path("Statement").forEach(statement -> {
-            if (statement.has("Effect")) {
-                statements.add(statement);
-            }
-        }));
+        function.path("Properties")
+                .path("Policies")
+                .forEach(policy -> policy.path("Statement").forEach(statement -> {
+                    if (statement.has("Effect")) {
+                        statements.add(statement);
+                    }
+                }));
         return statements;
     }
 
@@ -202,14 +248,22 @@ class TemplateTest {
         JsonNode mode = template.path("Parameters").path("JudgeMode");
         assertThat(mode.path("Default").asText()).isEqualTo("off");
         assertThat(mode.path("AllowedValues").toString()).isEqualTo("[\"off\",\"advisory\",\"binding\"]");
-        JsonNode variables = template.path("Resources").path("ReviewScoreFunction").path("Properties").path("Environment")
+        JsonNode variables = template.path("Resources")
+                .path("ReviewScoreFunction")
+                .path("Properties")
+                .path("Environment")
                 .path("Variables");
         assertThat(variables.path("REELFORGE_JUDGE_MODE").asText()).isEqualTo("JudgeMode");
         assertThat(variables.path("REELFORGE_JUDGE_BASE_URL").asText()).isEqualTo("JudgeBaseUrl");
         assertThat(variables.path("REELFORGE_JUDGE_MODEL").asText()).isEqualTo("JudgeModel");
         assertThat(variables.path("REELFORGE_JUDGE_API_KEY_SECRET").asText()).isEqualTo("JudgeSecretArn");
-        assertThat(template.path("Resources").path("ReviewScoreFunction").path("Properties").path("Policies").toString())
-                .contains("secretsmanager:GetSecretValue").contains("JudgeSecretArn");
+        assertThat(template.path("Resources")
+                        .path("ReviewScoreFunction")
+                        .path("Properties")
+                        .path("Policies")
+                        .toString())
+                .contains("secretsmanager:GetSecretValue")
+                .contains("JudgeSecretArn");
     }
 
     @Test
@@ -221,10 +275,14 @@ class TemplateTest {
     private static void assertTable(String name, String key) {
         JsonNode table = template.path("Resources").path(name).path("Properties");
         assertThat(table.path("BillingMode").asText()).isEqualTo("PAY_PER_REQUEST");
-        assertThat(table.path("KeySchema").get(0).path("AttributeName").asText()).isEqualTo(key);
+        assertThat(table.path("KeySchema").get(0).path("AttributeName").asText())
+                .isEqualTo(key);
         assertThat(table.path("TimeToLiveSpecification").path("AttributeName").asText())
                 .isEqualTo(dev.reelforge.aws.dynamodb.TableDefinitions.TTL_ATTRIBUTE);
-        assertThat(table.path("PointInTimeRecoverySpecification").path("PointInTimeRecoveryEnabled").asBoolean()).isTrue();
+        assertThat(table.path("PointInTimeRecoverySpecification")
+                        .path("PointInTimeRecoveryEnabled")
+                        .asBoolean())
+                .isTrue();
     }
 
     private static JsonNode function(String name) {
@@ -232,7 +290,12 @@ class TemplateTest {
     }
 
     private static String codeUri(JsonNode properties) {
-        return properties.path("CodeUri").asText(template.path("Globals").path("Function").path("CodeUri").asText());
+        return properties
+                .path("CodeUri")
+                .asText(template.path("Globals")
+                        .path("Function")
+                        .path("CodeUri")
+                        .asText());
     }
 
     private static void collectStatements(JsonNode node, List<JsonNode> into) {
@@ -247,7 +310,8 @@ class TemplateTest {
     }
 
     private static void forEachResource(String type, java.util.function.BiConsumer<String, JsonNode> action) {
-        Iterator<Map.Entry<String, JsonNode>> resources = template.path("Resources").fields();
+        Iterator<Map.Entry<String, JsonNode>> resources =
+                template.path("Resources").fields();
         while (resources.hasNext()) {
             Map.Entry<String, JsonNode> resource = resources.next();
             if (type.equals(resource.getValue().path("Type").asText())) {

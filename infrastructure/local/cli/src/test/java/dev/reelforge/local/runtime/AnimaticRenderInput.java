@@ -10,8 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 final class AnimaticRenderInput {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private AnimaticRenderInput() {
-    }
+    private AnimaticRenderInput() {}
 
     /** The execution input; {@code request} is the live request node, for a test to add defects to. */
     static ObjectNode of(String clientRequestId, String prompt, int maxAttempts) {

@@ -23,35 +23,58 @@ class BatchPayloadTest {
 
     @Test
     void batch_fourHundredRendersWithFullSummaries_succeedsAndCountsThemAll() {
-        StateMachine batch = StateMachine.parse(Definitions.substitute(Definitions.load("batch.asl.json"), Definitions.localSubstitutions()));
+        StateMachine batch = StateMachine.parse(
+                Definitions.substitute(Definitions.load("batch.asl.json"), Definitions.localSubstitutions()));
         ObjectNode input = JSON.createObjectNode().put("batchId", "batch-big").put("maxConcurrency", 8);
         ArrayNode items = input.putArray("items");
         for (int i = 0; i < ITEMS; i++) {
-            items.addObject().put("name", "batch-big-" + i).putObject("input").putObject("request").put("clientRequestId", "r-" + i);
+            items.addObject()
+                    .put("name", "batch-big-" + i)
+                    .putObject("input")
+                    .putObject("request")
+                    .put("clientRequestId", "r-" + i);
         }
 
         ExecutionResult result = new Engine((resource, task, context) -> succeeded(task), new VirtualClock())
                 .run(batch, LocalWorkflow.stateMachineArn(LocalWorkflow.BATCH_MACHINE), "batch-big", input);
 
-        assertThat(result.status()).as("%s: %s", result.error(), result.cause()).isEqualTo(ExecutionResult.Status.SUCCEEDED);
+        assertThat(result.status())
+                .as("%s: %s", result.error(), result.cause())
+                .isEqualTo(ExecutionResult.Status.SUCCEEDED);
         assertThat(result.output().path("total").asInt()).isEqualTo(ITEMS);
         assertThat(result.output().path("succeededCount").asInt()).isEqualTo(ITEMS);
-        assertThat(result.output().path("results").get(0).path("executionArn").asText()).endsWith(":batch-big-0");
+        assertThat(result.output().path("results").get(0).path("executionArn").asText())
+                .endsWith(":batch-big-0");
     }
 
     /** startExecution.sync:2's answer for a render that succeeded, its Output the size of a real render summary. */
     private static JsonNode succeeded(JsonNode task) {
         String name = task.path("Name").asText();
-        ObjectNode answer = JSON.createObjectNode().put("ExecutionArn", "arn:aws:states:us-east-1:000000000000:execution:reelforge-render:" + name)
-                .put("Name", name).put("Status", "SUCCEEDED").put("StartDate", 1_764_000_000_000L).put("StopDate", 1_764_000_060_000L);
-        ObjectNode summary = answer.putObject("Output").put("status", "SUCCEEDED").put("jobId", name).put("tenant", "bench")
-                .put("cacheHit", false).put("providerSubmissions", 1).put("attempts", 1).put("verdict", "pass")
-                .put("report", "outputs/bench/" + name + "/report.json").put("encoder", "libopenh264").put("estimatedCostUsd", 0.0);
+        ObjectNode answer = JSON.createObjectNode()
+                .put("ExecutionArn", "arn:aws:states:us-east-1:000000000000:execution:reelforge-render:" + name)
+                .put("Name", name)
+                .put("Status", "SUCCEEDED")
+                .put("StartDate", 1_764_000_000_000L)
+                .put("StopDate", 1_764_000_060_000L);
+        ObjectNode summary = answer.putObject("Output")
+                .put("status", "SUCCEEDED")
+                .put("jobId", name)
+                .put("tenant", "bench")
+                .put("cacheHit", false)
+                .put("providerSubmissions", 1)
+                .put("attempts", 1)
+                .put("verdict", "pass")
+                .put("report", "outputs/bench/" + name + "/report.json")
+                .put("encoder", "libopenh264")
+                .put("estimatedCostUsd", 0.0);
         ArrayNode outputs = summary.putArray("outputs");
         for (String rendition : new String[] {"16x9-360p", "1x1-360", "thumbnail", "poster", "provenance"}) {
-            outputs.addObject().put("rendition", rendition).put("key", "outputs/bench/" + name + "/" + rendition + ".mp4");
+            outputs.addObject()
+                    .put("rendition", rendition)
+                    .put("key", "outputs/bench/" + name + "/" + rendition + ".mp4");
         }
-        summary.putArray("warnings").add("audio-cues: the thud at 00:02.1 landed 2 frames late; within tolerance")
+        summary.putArray("warnings")
+                .add("audio-cues: the thud at 00:02.1 landed 2 frames late; within tolerance")
                 .add("the prompt names no lens; renders default to a 35 mm look");
         return answer;
     }

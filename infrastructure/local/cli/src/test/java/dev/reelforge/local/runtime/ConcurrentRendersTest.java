@@ -37,19 +37,30 @@ class ConcurrentRendersTest {
     Path dataDir;
 
     private static ObjectNode request(int i) {
-        ObjectNode request = JSON.createObjectNode().put("tenant", "load").put("clientRequestId", "load-" + i)
-                .put("prompt", "A heavy 200 g wooden block number " + i + " slides off a table and falls. Camera: static tripod.\n"
-                        + "Audio: wooden thud at 00:02.5");
-        request.putObject("settings").put("aspectRatio", "16:9").put("durationSeconds", 5).put("resolution", "360p")
-                .put("fps", 24).put("variations", 1);
+        ObjectNode request = JSON.createObjectNode()
+                .put("tenant", "load")
+                .put("clientRequestId", "load-" + i)
+                .put(
+                        "prompt",
+                        "A heavy 200 g wooden block number " + i
+                                + " slides off a table and falls. Camera: static tripod.\n"
+                                + "Audio: wooden thud at 00:02.5");
+        request.putObject("settings")
+                .put("aspectRatio", "16:9")
+                .put("durationSeconds", 5)
+                .put("resolution", "360p")
+                .put("fps", 24)
+                .put("variations", 1);
         return request;
     }
 
     @Test
     void render_fiftyAtOnce_allSucceedWithNoLostUpdates() throws Exception {
         try (LocalAwsStack stack = LocalAwsStack.start(dataDir)) {
-            var provider = new AnimaticProvider(dataDir.resolve("animatic"), new AnimaticRenderer(Ffmpeg.bundled()), 2, EXECUTIONS);
-            LocalWorkflow workflow = new LocalWorkflow(stack, dataDir, EngineClock.system(), Map.of("animatic", provider));
+            var provider = new AnimaticProvider(
+                    dataDir.resolve("animatic"), new AnimaticRenderer(Ffmpeg.bundled()), 2, EXECUTIONS);
+            LocalWorkflow workflow =
+                    new LocalWorkflow(stack, dataDir, EngineClock.system(), Map.of("animatic", provider));
             ExecutorService pool = Executors.newFixedThreadPool(EXECUTIONS);
             List<Future<ExecutionResult>> results = new ArrayList<>();
             for (int i = 0; i < EXECUTIONS; i++) {
@@ -59,21 +70,29 @@ class ConcurrentRendersTest {
             }
             for (int i = 0; i < EXECUTIONS; i++) {
                 ExecutionResult result = results.get(i).get();
-                assertThat(result.status()).as("load-%d: %s %s", i, result.error(), result.cause())
+                assertThat(result.status())
+                        .as("load-%d: %s %s", i, result.error(), result.cause())
                         .isEqualTo(ExecutionResult.Status.SUCCEEDED);
                 JobRecord job = stack.jobStore().find("load-" + i).orElseThrow();
                 assertThat(job.status()).isEqualTo(JobStatus.SUCCEEDED);
                 var attempts = JSON.readTree(job.detail()).path("attempts");
                 int providerJobs = 0;
                 for (var attempt : attempts) {
-                    assertThat(attempt.path("verdict").asText()).as("load-%d attempt %s", i, attempt.path("attempt")).isNotEmpty();
+                    assertThat(attempt.path("verdict").asText())
+                            .as("load-%d attempt %s", i, attempt.path("attempt"))
+                            .isNotEmpty();
                     providerJobs += attempt.path("providerJobIds").size();
                 }
-                assertThat(job.providerSubmissions()).as("submission counter vs provider jobs on the record")
-                        .isEqualTo(providerJobs).isEqualTo(result.output().path("providerSubmissions").asInt());
+                assertThat(job.providerSubmissions())
+                        .as("submission counter vs provider jobs on the record")
+                        .isEqualTo(providerJobs)
+                        .isEqualTo(result.output().path("providerSubmissions").asInt());
                 assertThat(attempts).hasSize(result.output().path("attempts").asInt());
-                assertThat(job.outputs()).containsKey("thumbnail").allSatisfy((rendition, key) ->
-                        assertThat(Path.of(stack.clipStore().locate(key))).isNotEmptyFile());
+                assertThat(job.outputs())
+                        .containsKey("thumbnail")
+                        .allSatisfy((rendition, key) -> assertThat(
+                                        Path.of(stack.clipStore().locate(key)))
+                                .isNotEmptyFile());
             }
             pool.shutdown();
         }

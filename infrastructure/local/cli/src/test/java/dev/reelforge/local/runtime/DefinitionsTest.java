@@ -19,7 +19,8 @@ class DefinitionsTest {
 
     @Test
     void substitute_localValues_leaveNoVariableAndParse() {
-        String definition = Definitions.substitute(Definitions.load("render.asl.json"), Definitions.localSubstitutions());
+        String definition =
+                Definitions.substitute(Definitions.load("render.asl.json"), Definitions.localSubstitutions());
 
         assertThat(definition).doesNotContain("${");
         assertThat(StateMachine.parse(definition).startAt()).isEqualTo("Validate");

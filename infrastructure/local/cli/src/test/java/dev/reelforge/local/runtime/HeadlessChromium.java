@@ -17,8 +17,14 @@ import java.util.concurrent.TimeUnit;
  */
 final class HeadlessChromium {
     static final String BINARY_VARIABLE = "REELFORGE_CHROMIUM";
-    private static final List<String> FLAGS = List.of("--headless", "--no-sandbox", "--disable-gpu",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run");
+    private static final List<String> FLAGS = List.of(
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run");
 
     private final Path binary;
 
@@ -31,19 +37,28 @@ final class HeadlessChromium {
         if (chosen != null && !chosen.isBlank()) {
             Path binary = Path.of(chosen);
             if (!Files.isExecutable(binary)) {
-                MissingTool.stop("the HTML report check in headless Chromium", BINARY_VARIABLE + "=" + chosen
-                        + " is not an executable file");
+                MissingTool.stop(
+                        "the HTML report check in headless Chromium",
+                        BINARY_VARIABLE + "=" + chosen + " is not an executable file");
             }
             return new HeadlessChromium(binary);
         }
         Path found = find();
-        if (found == null && "root".equals(System.getProperty("user.name")) && Files.isExecutable(Path.of("/usr/bin/apt-get"))) {
-            int rc = run(List.of("sh", "-c", "DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium"
-                    + " || (apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium)"), 900);
+        if (found == null
+                && "root".equals(System.getProperty("user.name"))
+                && Files.isExecutable(Path.of("/usr/bin/apt-get"))) {
+            int rc = run(
+                    List.of(
+                            "sh",
+                            "-c",
+                            "DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium"
+                                    + " || (apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium)"),
+                    900);
             found = rc == 0 ? find() : null;
         }
         if (found == null) {
-            MissingTool.stop("the HTML report check in headless Chromium",
+            MissingTool.stop(
+                    "the HTML report check in headless Chromium",
                     "chromium is not installed and could not be installed (needs root and apt-get)");
         }
         return new HeadlessChromium(found);
@@ -55,7 +70,8 @@ final class HeadlessChromium {
         List<String> command = command(profile);
         command.add("--dump-dom");
         command.add(page.toUri().toString());
-        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD);
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD);
         Process process = builder.start();
         if (!process.waitFor(120, TimeUnit.SECONDS)) {
             process.destroyForcibly();
@@ -71,7 +87,10 @@ final class HeadlessChromium {
         command.add("--window-size=1000,1400");
         command.add("--screenshot=" + png);
         command.add(page.toUri().toString());
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         if (!process.waitFor(120, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new IOException("chromium did not finish within 120 s");
@@ -96,7 +115,10 @@ final class HeadlessChromium {
     }
 
     private static int run(List<String> command, int timeoutSeconds) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             return -1;

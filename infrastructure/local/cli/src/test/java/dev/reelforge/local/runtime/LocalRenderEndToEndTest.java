@@ -72,7 +72,10 @@ class LocalRenderEndToEndTest {
             @Override
             public void onEvent(HistoryEvent event) {
                 if (event.type().endsWith("StateEntered")) {
-                    states.add(event.details().path("stateEnteredEventDetails").path("name").asText());
+                    states.add(event.details()
+                            .path("stateEnteredEventDetails")
+                            .path("name")
+                            .asText());
                 }
             }
         });
@@ -84,23 +87,37 @@ class LocalRenderEndToEndTest {
         List<String> states = new ArrayList<>();
         ExecutionResult result = run("mug-drop.json", "mug-first", states);
 
-        assertThat(result.status()).as("%s: %s", result.error(), result.cause()).isEqualTo(ExecutionResult.Status.SUCCEEDED);
-        assertThat(states).containsSubsequence("Validate", "Submit", "WaitForRender", "Poll", "ReviewScore", "PostProcess",
-                "RenderMedia", "Finalize", "Done");
+        assertThat(result.status())
+                .as("%s: %s", result.error(), result.cause())
+                .isEqualTo(ExecutionResult.Status.SUCCEEDED);
+        assertThat(states)
+                .containsSubsequence(
+                        "Validate",
+                        "Submit",
+                        "WaitForRender",
+                        "Poll",
+                        "ReviewScore",
+                        "PostProcess",
+                        "RenderMedia",
+                        "Finalize",
+                        "Done");
         JsonNode summary = result.output();
         assertThat(summary.path("cacheHit").asBoolean()).isFalse();
         assertThat(summary.path("providerSubmissions").asInt()).isEqualTo(2);
         assertThat(provider.submissions()).isEqualTo(2);
 
-        Path clip = Path.of(stack.clipStore().locate(summary.path("outputs").get(0).path("key").asText()));
+        Path clip = Path.of(stack.clipStore()
+                .locate(summary.path("outputs").get(0).path("key").asText()));
         ProbeResult probe = new FfprobeClipProbe(Ffmpeg.bundled()).probe(clip);
         assertThat(probe.videoCodec()).isEqualTo("h264");
         assertThat(probe.audioCodec()).isEqualTo("aac");
-        assertThat(probe.durationSeconds()).as("picture and sound end together, within a frame of 6 s")
+        assertThat(probe.durationSeconds())
+                .as("picture and sound end together, within a frame of 6 s")
                 .isCloseTo(6.0, org.assertj.core.data.Offset.offset(1 / 24.0 + 0.01));
         assertThat(probe.width()).isEqualTo(720);
         assertThat(probe.height()).isEqualTo(1280);
-        assertThat(Path.of(stack.clipStore().locate(summary.path("report").asText()))).isRegularFile();
+        assertThat(Path.of(stack.clipStore().locate(summary.path("report").asText())))
+                .isRegularFile();
 
         JobRecord job = stack.jobStore().find("mug-first").orElseThrow();
         assertThat(job.status()).isEqualTo(JobStatus.SUCCEEDED);
@@ -108,7 +125,8 @@ class LocalRenderEndToEndTest {
         JsonNode attempt = JSON.readTree(job.detail()).path("attempts").get(0);
         assertThat(attempt.path("clips")).hasSize(2);
         assertThat(attempt.path("originals")).hasSize(2).allSatisfy(original -> {
-            Path stored = Path.of(stack.clipStore().locate(original.path("clipKey").asText()));
+            Path stored =
+                    Path.of(stack.clipStore().locate(original.path("clipKey").asText()));
             assertThat(original.path("sha256").asText()).isEqualTo(sha256(stored));
             assertThat(original.path("providerJobId").asText()).startsWith("anim-");
         });
@@ -156,7 +174,9 @@ class LocalRenderEndToEndTest {
 
     private static String sha256(Path file) {
         try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+            return java.util.HexFormat.of()
+                    .formatHex(
+                            java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
         } catch (IOException | java.security.NoSuchAlgorithmException e) {
             throw new AssertionError(e);
         }

@@ -51,7 +51,10 @@ class ReviewLoopEndToEndTest {
     @BeforeAll
     static void startStack() {
         stack = LocalAwsStack.start(dataDir);
-        workflow = new LocalWorkflow(stack, dataDir, EngineClock.system(),
+        workflow = new LocalWorkflow(
+                stack,
+                dataDir,
+                EngineClock.system(),
                 Map.of("animatic", new AnimaticProvider(dataDir.resolve("animatic"))));
     }
 
@@ -72,7 +75,8 @@ class ReviewLoopEndToEndTest {
     }
 
     private static JsonNode attempts(String jobId) throws IOException {
-        return JSON.readTree(stack.jobStore().find(jobId).orElseThrow().detail()).path("attempts");
+        return JSON.readTree(stack.jobStore().find(jobId).orElseThrow().detail())
+                .path("attempts");
     }
 
     private static Set<String> failedChecks(JsonNode attempt) {
@@ -96,27 +100,34 @@ class ReviewLoopEndToEndTest {
     }
 
     private static Path htmlReport(ExecutionResult result) {
-        return Path.of(stack.clipStore().locate(ReviewStep.htmlKey(result.output().path("report").asText())));
+        return Path.of(stack.clipStore()
+                .locate(ReviewStep.htmlKey(result.output().path("report").asText())));
     }
 
     @Test
     void oneDefect_targetedFixThenPass() throws IOException {
         ExecutionResult result = oneDefect();
 
-        assertThat(result.status()).as("%s: %s", result.error(), result.cause()).isEqualTo(ExecutionResult.Status.SUCCEEDED);
+        assertThat(result.status())
+                .as("%s: %s", result.error(), result.cause())
+                .isEqualTo(ExecutionResult.Status.SUCCEEDED);
         JsonNode attempts = attempts("loop-one-defect");
         assertThat(attempts).hasSize(2);
         assertThat(failedChecks(attempts.get(0))).containsExactly("blur");
         assertThat(attempts.get(0).path("verdict").asText()).isEqualTo("regenerate");
-        assertThat(attempts.get(0).path("reason").asText()).contains("one check failed (blur)").contains("cannot remix");
+        assertThat(attempts.get(0).path("reason").asText())
+                .contains("one check failed (blur)")
+                .contains("cannot remix");
         assertThat(attempts.get(1).path("instruction").asText()).startsWith("Sharp focus on");
         assertThat(attempts.get(1).path("verdict").asText()).isEqualTo("pass");
         assertThat(result.output().path("verdict").asText()).isEqualTo("pass");
 
         String reportKey = result.output().path("report").asText();
-        JsonNode report = JSON.readTree(Files.readString(Path.of(stack.clipStore().locate(reportKey))));
+        JsonNode report =
+                JSON.readTree(Files.readString(Path.of(stack.clipStore().locate(reportKey))));
         assertThat(report.path("clips").get(0).path("checks")).hasSize(ClipChecks.NAMES.size());
-        assertThat(Files.readString(htmlReport(result))).as("the HTML report is self-contained")
+        assertThat(Files.readString(htmlReport(result)))
+                .as("the HTML report is self-contained")
                 .doesNotContain("http://", "https://", "<script", "<link");
     }
 
@@ -124,15 +135,25 @@ class ReviewLoopEndToEndTest {
     @Test
     void oneDefect_htmlReport_rendersTimelinesAndContactSheetInHeadlessChromium() throws Exception {
         ExecutionResult result = oneDefect();
-        assertThat(result.status()).as("%s: %s", result.error(), result.cause()).isEqualTo(ExecutionResult.Status.SUCCEEDED);
+        assertThat(result.status())
+                .as("%s: %s", result.error(), result.cause())
+                .isEqualTo(ExecutionResult.Status.SUCCEEDED);
         Path html = htmlReport(result);
 
         HeadlessChromium chromium = HeadlessChromium.locateOrInstall();
         Path work = Files.createDirectories(dataDir.resolve("chromium"));
         String dom = chromium.dumpDom(html, work.resolve("profile"));
-        assertThat(dom).contains("id=\"timeline-luma\"", "id=\"timeline-motion\"", "id=\"timeline-audio\"",
-                "class=\"expected-cue\"", "class=\"audio-onset\"", "id=\"contact-sheet\"", "<polyline");
-        BufferedImage shot = ImageIO.read(chromium.screenshot(html, work.resolve("profile2")).toFile());
+        assertThat(dom)
+                .contains(
+                        "id=\"timeline-luma\"",
+                        "id=\"timeline-motion\"",
+                        "id=\"timeline-audio\"",
+                        "class=\"expected-cue\"",
+                        "class=\"audio-onset\"",
+                        "id=\"contact-sheet\"",
+                        "<polyline");
+        BufferedImage shot =
+                ImageIO.read(chromium.screenshot(html, work.resolve("profile2")).toFile());
         assertThat(shot).isNotNull();
         assertThat(distinctColours(shot)).isGreaterThan(50);
     }
@@ -141,12 +162,16 @@ class ReviewLoopEndToEndTest {
     void twoDefects_regenerateWithRevisedPromptThenPass() throws IOException {
         ExecutionResult result = run("loop-two-defects", 3, false, "freeze:0.7", "audio-offset:400");
 
-        assertThat(result.status()).as("%s: %s", result.error(), result.cause()).isEqualTo(ExecutionResult.Status.SUCCEEDED);
+        assertThat(result.status())
+                .as("%s: %s", result.error(), result.cause())
+                .isEqualTo(ExecutionResult.Status.SUCCEEDED);
         JsonNode attempts = attempts("loop-two-defects");
         assertThat(attempts).hasSize(2);
         assertThat(failedChecks(attempts.get(0))).contains("frozen", "audio-cues");
         assertThat(attempts.get(0).path("verdict").asText()).isEqualTo("regenerate");
-        assertThat(attempts.get(0).path("reason").asText()).contains("checks failed").contains("revised prompt");
+        assertThat(attempts.get(0).path("reason").asText())
+                .contains("checks failed")
+                .contains("revised prompt");
         assertThat(attempts.get(1).path("mode").asText()).isEqualTo("regenerate");
         assertThat(attempts.get(1).path("verdict").asText()).isEqualTo("pass");
     }
@@ -155,15 +180,20 @@ class ReviewLoopEndToEndTest {
     void persistentDefect_givesUpAtTheAttemptLimitWithBestClipAndWarnings() throws IOException {
         ExecutionResult result = run("loop-never-passes", 2, true, "blur:0.8");
 
-        assertThat(result.status()).as("%s: %s", result.error(), result.cause()).isEqualTo(ExecutionResult.Status.SUCCEEDED);
+        assertThat(result.status())
+                .as("%s: %s", result.error(), result.cause())
+                .isEqualTo(ExecutionResult.Status.SUCCEEDED);
         JsonNode attempts = attempts("loop-never-passes");
         assertThat(attempts).hasSize(2);
         assertThat(attempts.get(1).path("verdict").asText()).isEqualTo("give-up-accept");
-        assertThat(attempts.get(1).path("reason").asText()).contains("no attempts left (2 of 2)").contains("blur");
+        assertThat(attempts.get(1).path("reason").asText())
+                .contains("no attempts left (2 of 2)")
+                .contains("blur");
         assertThat(result.output().path("verdict").asText()).isEqualTo("give-up-accept");
         assertThat(result.output().path("outputs")).isNotEmpty();
-        List<String> warnings = JSON.convertValue(result.output().path("warnings"), JSON.getTypeFactory()
-                .constructCollectionType(List.class, String.class));
+        List<String> warnings = JSON.convertValue(
+                result.output().path("warnings"),
+                JSON.getTypeFactory().constructCollectionType(List.class, String.class));
         assertThat(warnings).anySatisfy(w -> assertThat(w).contains("accepted without passing every check"));
     }
 

@@ -55,7 +55,8 @@ class VisualJudgeEndToEndTest {
 
     @RegisterExtension
     static WireMockExtension judge = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+            .build();
 
     @TempDir
     static Path dataDir;
@@ -78,9 +79,14 @@ class VisualJudgeEndToEndTest {
     }
 
     private static LocalWorkflow workflow(JudgeMode mode, String name) {
-        OpenAiChatJudge chat = new OpenAiChatJudge(ChatJudgeSettings.of(URI.create(judge.baseUrl() + "/v1"), "sk-judge-e2e", "vision-1"),
-                JSON, Clock.systemUTC());
-        return new LocalWorkflow(stack, dataDir, EngineClock.system(),
+        OpenAiChatJudge chat = new OpenAiChatJudge(
+                ChatJudgeSettings.of(URI.create(judge.baseUrl() + "/v1"), "sk-judge-e2e", "vision-1"),
+                JSON,
+                Clock.systemUTC());
+        return new LocalWorkflow(
+                stack,
+                dataDir,
+                EngineClock.system(),
                 Map.of("animatic", new AnimaticProvider(dataDir.resolve("animatic-" + name))),
                 ClipJudging.of(mode, new FfmpegFrameSampler(Ffmpeg.bundled()), chat, 4));
     }
@@ -95,12 +101,25 @@ class VisualJudgeEndToEndTest {
         var list = answers.putArray("answers");
         for (String item : List.of("physics", "continuity", "artifacts", "prompt-adherence")) {
             boolean passed = !item.equals("physics") || physicsPassed;
-            list.addObject().put("item", item).put("passed", passed).put("confidence", 0.9)
-                    .put("reason", passed ? "looks right in every still" : "still 3: the ball hangs in the air above the floor");
+            list.addObject()
+                    .put("item", item)
+                    .put("passed", passed)
+                    .put("confidence", 0.9)
+                    .put(
+                            "reason",
+                            passed
+                                    ? "looks right in every still"
+                                    : "still 3: the ball hangs in the air above the floor");
         }
         ObjectNode body = JSON.createObjectNode().put("id", "chatcmpl-e2e").put("object", "chat.completion");
-        body.putArray("choices").addObject().put("index", 0).put("finish_reason", "stop").putObject("message")
-                .put("role", "assistant").put("content", JSON.writeValueAsString(answers)).putNull("refusal");
+        body.putArray("choices")
+                .addObject()
+                .put("index", 0)
+                .put("finish_reason", "stop")
+                .putObject("message")
+                .put("role", "assistant")
+                .put("content", JSON.writeValueAsString(answers))
+                .putNull("refusal");
         return JSON.writeValueAsString(body);
     }
 
@@ -120,15 +139,25 @@ class VisualJudgeEndToEndTest {
 
     @Test
     void binding_judgeFailsPhysicsOnce_targetedFixThenPass() throws Exception {
-        judge.stubFor(post(urlEqualTo(PATH)).inScenario("judge").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(completion(false)))
+        judge.stubFor(post(urlEqualTo(PATH))
+                .inScenario("judge")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(completion(false)))
                 .willSetStateTo("judged"));
-        judge.stubFor(post(urlEqualTo(PATH)).inScenario("judge").whenScenarioStateIs("judged")
-                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(completion(true))));
+        judge.stubFor(post(urlEqualTo(PATH))
+                .inScenario("judge")
+                .whenScenarioStateIs("judged")
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(completion(true))));
 
         ExecutionResult result = run(workflow(JudgeMode.BINDING, "binding"), "judge-binding", "red");
 
-        assertThat(result.status()).as("%s: %s", result.error(), result.cause()).isEqualTo(ExecutionResult.Status.SUCCEEDED);
+        assertThat(result.status())
+                .as("%s: %s", result.error(), result.cause())
+                .isEqualTo(ExecutionResult.Status.SUCCEEDED);
         JsonNode attempts = detail("judge-binding").path("attempts");
         assertThat(attempts).hasSize(2);
         JsonNode first = attempts.get(0).path("clips").get(0);
@@ -149,12 +178,16 @@ class VisualJudgeEndToEndTest {
 
     @Test
     void advisory_judgeFailsPhysics_reportedBesideTheChecksAndTheVerdictStillPasses() throws Exception {
-        judge.stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withHeader("Content-Type", "application/json")
-                .withBody(completion(false))));
+        judge.stubFor(post(urlEqualTo(PATH))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(completion(false))));
 
         ExecutionResult result = run(workflow(JudgeMode.ADVISORY, "advisory"), "judge-advisory", "green");
 
-        assertThat(result.status()).as("%s: %s", result.error(), result.cause()).isEqualTo(ExecutionResult.Status.SUCCEEDED);
+        assertThat(result.status())
+                .as("%s: %s", result.error(), result.cause())
+                .isEqualTo(ExecutionResult.Status.SUCCEEDED);
         JsonNode attempts = detail("judge-advisory").path("attempts");
         assertThat(attempts).hasSize(1);
         JsonNode clip = attempts.get(0).path("clips").get(0);
@@ -167,15 +200,25 @@ class VisualJudgeEndToEndTest {
 
     @Test
     void advisory_judgeUnavailable_leavesAWarningAndTheRenderPasses() throws Exception {
-        judge.stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withStatus(401)
-                .withBody("{\"error\":{\"message\":\"Incorrect API key provided\",\"code\":\"invalid_api_key\"}}")));
+        judge.stubFor(
+                post(urlEqualTo(PATH))
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(401)
+                                        .withBody(
+                                                "{\"error\":{\"message\":\"Incorrect API key provided\",\"code\":\"invalid_api_key\"}}")));
 
         ExecutionResult result = run(workflow(JudgeMode.ADVISORY, "down"), "judge-down", "blue");
 
-        assertThat(result.status()).as("%s: %s", result.error(), result.cause()).isEqualTo(ExecutionResult.Status.SUCCEEDED);
+        assertThat(result.status())
+                .as("%s: %s", result.error(), result.cause())
+                .isEqualTo(ExecutionResult.Status.SUCCEEDED);
         JsonNode detail = detail("judge-down");
-        assertThat(detail.path("attempts").get(0).path("clips").get(0).path("advisory")).isEmpty();
-        assertThat(detail.path("warnings").toString()).contains("visual judge gave no answer").contains("HTTP 401")
+        assertThat(detail.path("attempts").get(0).path("clips").get(0).path("advisory"))
+                .isEmpty();
+        assertThat(detail.path("warnings").toString())
+                .contains("visual judge gave no answer")
+                .contains("HTTP 401")
                 .doesNotContain("sk-judge-e2e");
     }
 }

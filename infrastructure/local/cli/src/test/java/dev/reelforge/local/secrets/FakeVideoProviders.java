@@ -55,7 +55,8 @@ final class FakeVideoProviders implements AutoCloseable {
     private final Map<String, String> scenarioOfJob = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private final AtomicInteger ids = new AtomicInteger();
-    private final Map<String, ObjectNode> videos = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>());
+    private final Map<String, ObjectNode> videos =
+            java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>());
 
     FakeVideoProviders(byte[] clip, String openAiKey, String falKey, String judgeKey, Path bucketDir) {
         this.clip = clip;
@@ -90,7 +91,8 @@ final class FakeVideoProviders implements AutoCloseable {
         try (exchange) {
             String path = exchange.getRequestURI().getRawPath();
             byte[] body = exchange.getRequestBody().readAllBytes();
-            requestLog.add(exchange.getRequestMethod() + " " + path + " " + exchange.getRequestHeaders().entrySet());
+            requestLog.add(exchange.getRequestMethod() + " " + path + " "
+                    + exchange.getRequestHeaders().entrySet());
             if (path.equals("/v1/chat/completions")) {
                 judge(exchange, body);
             } else if (path.startsWith("/v1/videos")) {
@@ -115,28 +117,56 @@ final class FakeVideoProviders implements AutoCloseable {
     private void openAi(HttpExchange exchange, String path, byte[] body) throws IOException {
         Map<String, String> requestId = Map.of("x-request-id", "req_" + ids.incrementAndGet());
         if (!("Bearer " + openAiKey).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
-            reply(exchange, 401, Map.of("error", Map.of("message", "no such key", "code", "invalid_api_key")), requestId);
+            reply(
+                    exchange,
+                    401,
+                    Map.of("error", Map.of("message", "no such key", "code", "invalid_api_key")),
+                    requestId);
             return;
         }
         if (exchange.getRequestMethod().equals("POST")) {
             String scenario = scenario(JSON.readTree(body).path("prompt"), "openai");
             switch (scenario) {
-                case "401" -> reply(exchange, 401, error("Incorrect API key provided: " + openAiKey, "invalid_api_key"), requestId);
-                case "403-blocked" -> reply(exchange, 403, error("The API key " + openAiKey + " is blocked for this organization", "forbidden"),
-                        requestId);
-                case "400-echo" -> reply(exchange, 400, error("Invalid header Authorization: Bearer " + openAiKey, "invalid_request"),
-                        requestId);
-                case "moderation" -> reply(exchange, 400, error("Your request was rejected by our moderation system", "moderation_blocked"),
-                        requestId);
+                case "401" ->
+                    reply(
+                            exchange,
+                            401,
+                            error("Incorrect API key provided: " + openAiKey, "invalid_api_key"),
+                            requestId);
+                case "403-blocked" ->
+                    reply(
+                            exchange,
+                            403,
+                            error("The API key " + openAiKey + " is blocked for this organization", "forbidden"),
+                            requestId);
+                case "400-echo" ->
+                    reply(
+                            exchange,
+                            400,
+                            error("Invalid header Authorization: Bearer " + openAiKey, "invalid_request"),
+                            requestId);
+                case "moderation" ->
+                    reply(
+                            exchange,
+                            400,
+                            error("Your request was rejected by our moderation system", "moderation_blocked"),
+                            requestId);
                 case "5xx" -> reply(exchange, 503, error("The server is overloaded", "server_error"), requestId);
                 case "lost" -> {
                     String id = createVideo(body, scenario);
                     if (count("openai-create-lost") == 1) {
-                        replyBytes(exchange, 502, "<html><body>502 Bad Gateway</body></html>".getBytes(StandardCharsets.UTF_8),
+                        replyBytes(
+                                exchange,
+                                502,
+                                "<html><body>502 Bad Gateway</body></html>".getBytes(StandardCharsets.UTF_8),
                                 "text/html");
                         return;
                     }
-                    reply(exchange, 200, Map.of("id", id, "object", "video", "status", "queued", "progress", 0), requestId);
+                    reply(
+                            exchange,
+                            200,
+                            Map.of("id", id, "object", "video", "status", "queued", "progress", 0),
+                            requestId);
                 }
                 case "timeout" -> {
                     sleep(1500);
@@ -144,11 +174,19 @@ final class FakeVideoProviders implements AutoCloseable {
                 }
                 default -> {
                     if (count("openai-create-" + scenario) == 1) {
-                        reply(exchange, 429, error("Rate limit reached", "rate_limit_exceeded"), Map.of("Retry-After", "1"));
+                        reply(
+                                exchange,
+                                429,
+                                error("Rate limit reached", "rate_limit_exceeded"),
+                                Map.of("Retry-After", "1"));
                         return;
                     }
                     String id = createVideo(body, scenario);
-                    reply(exchange, 200, Map.of("id", id, "object", "video", "status", "queued", "progress", 0), requestId);
+                    reply(
+                            exchange,
+                            200,
+                            Map.of("id", id, "object", "video", "status", "queued", "progress", 0),
+                            requestId);
                 }
             }
             return;
@@ -167,10 +205,14 @@ final class FakeVideoProviders implements AutoCloseable {
         Matcher m = Pattern.compile("/v1/videos/([\\w-]+)(/content)?").matcher(path);
         if (!m.matches()) {
             reply(exchange, 404, error("not found", "not_found"), requestId);
-        } else if (m.group(2) != null && "corrupt".equals(scenarioOfJob.get(m.group(1)))
+        } else if (m.group(2) != null
+                && "corrupt".equals(scenarioOfJob.get(m.group(1)))
                 && count("openai-download-" + m.group(1)) <= 2) {
             if (calls.get("openai-download-" + m.group(1)).get() == 1) {
-                replyBytes(exchange, 200, "<!DOCTYPE html><html><body>upstream error</body></html>".getBytes(StandardCharsets.UTF_8),
+                replyBytes(
+                        exchange,
+                        200,
+                        "<!DOCTYPE html><html><body>upstream error</body></html>".getBytes(StandardCharsets.UTF_8),
                         "text/html");
             } else {
                 replyBytes(exchange, 200, java.util.Arrays.copyOf(clip, clip.length / 2), "video/mp4");
@@ -180,10 +222,24 @@ final class FakeVideoProviders implements AutoCloseable {
         } else if (count("openai-status-" + m.group(1)) == 1) {
             reply(exchange, 500, error("server error", "server_error"), requestId);
         } else if ("failed".equals(scenarioOfJob.get(m.group(1)))) {
-            reply(exchange, 200, Map.of("id", m.group(1), "object", "video", "status", "failed",
-                    "error", Map.of("code", "moderation_blocked", "message", "The video was blocked by moderation")), requestId);
+            reply(
+                    exchange,
+                    200,
+                    Map.of(
+                            "id",
+                            m.group(1),
+                            "object",
+                            "video",
+                            "status",
+                            "failed",
+                            "error",
+                            Map.of("code", "moderation_blocked", "message", "The video was blocked by moderation")),
+                    requestId);
         } else {
-            reply(exchange, 200, Map.of("id", m.group(1), "object", "video", "status", "completed", "progress", 100),
+            reply(
+                    exchange,
+                    200,
+                    Map.of("id", m.group(1), "object", "video", "status", "completed", "progress", 100),
                     Map.of("openai-poll-after-ms", "1000", "x-request-id", "req_" + ids.incrementAndGet()));
         }
     }
@@ -194,9 +250,14 @@ final class FakeVideoProviders implements AutoCloseable {
         String id = "video_leak" + ids.incrementAndGet();
         scenarioOfJob.put(id, scenario);
         count("openai-created-" + scenario);
-        ObjectNode video = JSON.createObjectNode().put("id", id).put("object", "video").put("status", "queued")
-                .put("created_at", java.time.Instant.now().getEpochSecond()).put("model", request.path("model").asText())
-                .put("size", request.path("size").asText()).put("seconds", request.path("seconds").asText())
+        ObjectNode video = JSON.createObjectNode()
+                .put("id", id)
+                .put("object", "video")
+                .put("status", "queued")
+                .put("created_at", java.time.Instant.now().getEpochSecond())
+                .put("model", request.path("model").asText())
+                .put("size", request.path("size").asText())
+                .put("seconds", request.path("seconds").asText())
                 .put("prompt", request.path("prompt").asText());
         video.putNull("remixed_from_video_id");
         videos.put(id, video);
@@ -226,17 +287,37 @@ final class FakeVideoProviders implements AutoCloseable {
         }
         JsonNode request = JSON.readTree(body);
         if (request.toString().contains("leak-fal-ok")) {
-            reply(exchange, 400, error("Invalid header Authorization: Bearer " + judgeKey, "invalid_request"), Map.of());
+            reply(
+                    exchange,
+                    400,
+                    error("Invalid header Authorization: Bearer " + judgeKey, "invalid_request"),
+                    Map.of());
             return;
         }
         ObjectNode answers = JSON.createObjectNode();
         var list = answers.putArray("answers");
-        request.path("response_format").path("json_schema").path("schema").path("properties").path("answers").path("items")
-                .path("properties").path("item").path("enum").forEach(item -> list.addObject().put("item", item.asText())
-                        .put("passed", true).put("confidence", 0.9).put("reason", "looks right"));
-        ObjectNode completion = JSON.createObjectNode().put("id", "chatcmpl-leak").put("object", "chat.completion");
-        ObjectNode choice = completion.putArray("choices").addObject().put("index", 0).put("finish_reason", "stop");
-        choice.putObject("message").put("role", "assistant").put("content", answers.toString()).putNull("refusal");
+        request.path("response_format")
+                .path("json_schema")
+                .path("schema")
+                .path("properties")
+                .path("answers")
+                .path("items")
+                .path("properties")
+                .path("item")
+                .path("enum")
+                .forEach(item -> list.addObject()
+                        .put("item", item.asText())
+                        .put("passed", true)
+                        .put("confidence", 0.9)
+                        .put("reason", "looks right"));
+        ObjectNode completion =
+                JSON.createObjectNode().put("id", "chatcmpl-leak").put("object", "chat.completion");
+        ObjectNode choice =
+                completion.putArray("choices").addObject().put("index", 0).put("finish_reason", "stop");
+        choice.putObject("message")
+                .put("role", "assistant")
+                .put("content", answers.toString())
+                .putNull("refusal");
         reply(exchange, 200, completion, Map.of("x-request-id", "req_judge_" + ids.incrementAndGet()));
     }
 
@@ -250,8 +331,18 @@ final class FakeVideoProviders implements AutoCloseable {
             String scenario = scenario(JSON.readTree(body).path("prompt"), "fal");
             switch (scenario) {
                 case "401" -> reply(exchange, 401, Map.of("detail", "Invalid key " + falKey), requestId);
-                case "422-echo" -> reply(exchange, 422, Map.of("detail", List.of(Map.of("msg",
-                        "Authorization 'Key " + falKey + "' may not call this app", "type", "value_error"))), requestId);
+                case "422-echo" ->
+                    reply(
+                            exchange,
+                            422,
+                            Map.of(
+                                    "detail",
+                                    List.of(Map.of(
+                                            "msg",
+                                            "Authorization 'Key " + falKey + "' may not call this app",
+                                            "type",
+                                            "value_error"))),
+                            requestId);
                 case "5xx" -> reply(exchange, 502, Map.of("detail", "bad gateway"), requestId);
                 case "lost" -> {
                     String id = String.format("00000000-0000-4000-8000-%012d", ids.incrementAndGet());
@@ -262,7 +353,11 @@ final class FakeVideoProviders implements AutoCloseable {
                         return;
                     }
                     String url = endpoint() + path + "/requests/" + id;
-                    reply(exchange, 200, Map.of("request_id", id, "response_url", url, "status_url", url + "/status"), requestId);
+                    reply(
+                            exchange,
+                            200,
+                            Map.of("request_id", id, "response_url", url, "status_url", url + "/status"),
+                            requestId);
                 }
                 default -> {
                     if (count("fal-create-" + scenario) == 1) {
@@ -272,22 +367,35 @@ final class FakeVideoProviders implements AutoCloseable {
                     String id = String.format("00000000-0000-4000-8000-%012d", ids.incrementAndGet());
                     scenarioOfJob.put(id, scenario);
                     String url = endpoint() + path + "/requests/" + id;
-                    reply(exchange, 200, Map.of("request_id", id, "response_url", url, "status_url", url + "/status"), requestId);
+                    reply(
+                            exchange,
+                            200,
+                            Map.of("request_id", id, "response_url", url, "status_url", url + "/status"),
+                            requestId);
                 }
             }
             return;
         }
-        Matcher m = Pattern.compile("/([\\w.-]+/[\\w.-]+)/requests/([\\w-]+)(/status)?").matcher(path);
+        Matcher m = Pattern.compile("/([\\w.-]+/[\\w.-]+)/requests/([\\w-]+)(/status)?")
+                .matcher(path);
         if (!m.matches()) {
             reply(exchange, 404, Map.of("detail", "not found"), requestId);
         } else if (m.group(3) != null && count("fal-status-" + m.group(2)) == 1) {
             reply(exchange, 500, Map.of("detail", "internal"), requestId);
         } else if (m.group(3) != null && "moderation".equals(scenarioOfJob.get(m.group(2)))) {
-            reply(exchange, 200, Map.of("status", "COMPLETED", "error", "content policy violation: the output was flagged"), requestId);
+            reply(
+                    exchange,
+                    200,
+                    Map.of("status", "COMPLETED", "error", "content policy violation: the output was flagged"),
+                    requestId);
         } else if (m.group(3) != null) {
             reply(exchange, 200, Map.of("status", "COMPLETED"), requestId);
         } else {
-            reply(exchange, 200, Map.of("video", Map.of("url", endpoint() + "/files/" + m.group(2) + ".mp4")), requestId);
+            reply(
+                    exchange,
+                    200,
+                    Map.of("video", Map.of("url", endpoint() + "/files/" + m.group(2) + ".mp4")),
+                    requestId);
         }
     }
 
@@ -300,23 +408,43 @@ final class FakeVideoProviders implements AutoCloseable {
     }
 
     private void bedrock(HttpExchange exchange, String path, byte[] body) throws IOException {
-        Map<String, String> requestId = Map.of("x-amzn-RequestId", "9b1e7c2d-0000-4000-8000-" + String.format("%012d", ids.incrementAndGet()));
+        Map<String, String> requestId =
+                Map.of("x-amzn-RequestId", "9b1e7c2d-0000-4000-8000-" + String.format("%012d", ids.incrementAndGet()));
         if (exchange.getRequestMethod().equals("POST")) {
             JsonNode start = JSON.readTree(body);
             String scenario = scenario(start.path("modelInput").path("prompt"), "bedrock");
             switch (scenario) {
-                case "403" -> awsError(exchange, 403, "AccessDeniedException", "User is not authorized to perform: bedrock:InvokeModel");
-                case "filter" -> awsError(exchange, 400, "ValidationException", "This request has been blocked by our content filters.");
+                case "403" ->
+                    awsError(
+                            exchange,
+                            403,
+                            "AccessDeniedException",
+                            "User is not authorized to perform: bedrock:InvokeModel");
+                case "filter" ->
+                    awsError(
+                            exchange,
+                            400,
+                            "ValidationException",
+                            "This request has been blocked by our content filters.");
                 case "5xx" -> awsError(exchange, 503, "ServiceUnavailableException", "Service unavailable");
                 default -> {
                     if (count("bedrock-create-" + scenario) == 1) {
-                        awsError(exchange, 429, "ThrottlingException", "Too many requests, please wait before trying again.");
+                        awsError(
+                                exchange,
+                                429,
+                                "ThrottlingException",
+                                "Too many requests, please wait before trying again.");
                         return;
                     }
                     String id = String.format("leak%08d", ids.incrementAndGet());
                     String arn = "arn:aws:bedrock:us-east-1:123456789012:async-invoke/" + id;
                     scenarioOfJob.put(arn, scenario);
-                    scenarioOfJob.put("prefix:" + arn, start.path("outputDataConfig").path("s3OutputDataConfig").path("s3Uri").asText());
+                    scenarioOfJob.put(
+                            "prefix:" + arn,
+                            start.path("outputDataConfig")
+                                    .path("s3OutputDataConfig")
+                                    .path("s3Uri")
+                                    .asText());
                     reply(exchange, 200, Map.of("invocationArn", arn), requestId);
                 }
             }
@@ -325,15 +453,22 @@ final class FakeVideoProviders implements AutoCloseable {
         String arn = URLDecoder.decode(path.substring("/async-invoke/".length()), StandardCharsets.UTF_8);
         String prefix = scenarioOfJob.getOrDefault("prefix:" + arn, "s3://reelforge-clips/provider-output/bedrock");
         String id = arn.substring(arn.lastIndexOf('/') + 1);
-        ObjectNode answer = JSON.createObjectNode().put("invocationArn", arn)
-                .put("modelArn", "arn:aws:bedrock:us-east-1::foundation-model/luma.leak-v1:0").put("submitTime", "2026-12-01T10:00:00Z");
-        answer.putObject("outputDataConfig").putObject("s3OutputDataConfig").put("s3Uri", prefix.replaceAll("/+$", "") + "/" + id);
+        ObjectNode answer = JSON.createObjectNode()
+                .put("invocationArn", arn)
+                .put("modelArn", "arn:aws:bedrock:us-east-1::foundation-model/luma.leak-v1:0")
+                .put("submitTime", "2026-12-01T10:00:00Z");
+        answer.putObject("outputDataConfig")
+                .putObject("s3OutputDataConfig")
+                .put("s3Uri", prefix.replaceAll("/+$", "") + "/" + id);
         if ("failed".equals(scenarioOfJob.get(arn))) {
             answer.put("status", "Failed").put("failureMessage", "The generated video was blocked by content filters.");
         } else if (count("bedrock-get-" + arn) == 1) {
             answer.put("status", "InProgress");
         } else {
-            Path out = bucketDir.resolve(URI.create(prefix).getPath().replaceFirst("^/+", "")).resolve(id).resolve("output.mp4");
+            Path out = bucketDir
+                    .resolve(URI.create(prefix).getPath().replaceFirst("^/+", ""))
+                    .resolve(id)
+                    .resolve("output.mp4");
             Files.createDirectories(out.getParent());
             Files.write(out, clip);
             answer.put("status", "Completed").put("endTime", "2026-12-01T10:01:00Z");
@@ -346,11 +481,15 @@ final class FakeVideoProviders implements AutoCloseable {
     }
 
     private static void awsError(HttpExchange exchange, int status, String type, String message) throws IOException {
-        reply(exchange, status, Map.of("message", message), Map.of("x-amzn-ErrorType", type,
-                "x-amzn-RequestId", "9b1e7c2d-0000-4000-8000-000000000001"));
+        reply(
+                exchange,
+                status,
+                Map.of("message", message),
+                Map.of("x-amzn-ErrorType", type, "x-amzn-RequestId", "9b1e7c2d-0000-4000-8000-000000000001"));
     }
 
-    private static void reply(HttpExchange exchange, int status, Object body, Map<String, String> headers) throws IOException {
+    private static void reply(HttpExchange exchange, int status, Object body, Map<String, String> headers)
+            throws IOException {
         headers.forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
         replyBytes(exchange, status, JSON.writeValueAsBytes(body), "application/json");
     }

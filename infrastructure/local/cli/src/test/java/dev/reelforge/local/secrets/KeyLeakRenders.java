@@ -5,9 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reelforge.aws.dynamodb.DynamoDbProviderJobLedger;
 import dev.reelforge.core.port.VideoProvider;
-import dev.reelforge.wiring.HandlerConfig;
-import dev.reelforge.wiring.ProviderConfig;
-import dev.reelforge.wiring.Services;
 import dev.reelforge.local.engine.ExecutionListener;
 import dev.reelforge.local.engine.ExecutionResult;
 import dev.reelforge.local.engine.HistoryEvent;
@@ -17,6 +14,9 @@ import dev.reelforge.local.stack.LocalAccount;
 import dev.reelforge.local.stack.LocalAwsStack;
 import dev.reelforge.providers.openai.OpenAiVideosProvider;
 import dev.reelforge.providers.openai.OpenAiVideosSettings;
+import dev.reelforge.wiring.HandlerConfig;
+import dev.reelforge.wiring.ProviderConfig;
+import dev.reelforge.wiring.Services;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -59,11 +59,19 @@ public final class KeyLeakRenders {
         try (LocalAwsStack stack = LocalAwsStack.start(data)) {
             Map<String, VideoProvider> providers = LocalWorkflow.configuredProviders(stack, data);
             LocalWorkflow workflow = new LocalWorkflow(stack, data, clock, providers);
-            ProviderConfig config = HandlerConfig.providersFromEnvironment(LocalAccount.REGION, stack.settings().bucket());
+            ProviderConfig config = HandlerConfig.providersFromEnvironment(
+                    LocalAccount.REGION, stack.settings().bucket());
             Map<String, VideoProvider> impatient = new LinkedHashMap<>(providers);
-            impatient.put(OpenAiVideosProvider.NAME, new OpenAiVideosProvider(OpenAiVideosSettings.of(config.openAiBaseUrl(),
-                    config.openAiApiKey()).withRequestTimeout(Duration.ofMillis(500)), json,
-                    new DynamoDbProviderJobLedger(stack.clients().dynamoDb(), stack.settings().tables().promptCache()), Clock.systemUTC()));
+            impatient.put(
+                    OpenAiVideosProvider.NAME,
+                    new OpenAiVideosProvider(
+                            OpenAiVideosSettings.of(config.openAiBaseUrl(), config.openAiApiKey())
+                                    .withRequestTimeout(Duration.ofMillis(500)),
+                            json,
+                            new DynamoDbProviderJobLedger(
+                                    stack.clients().dynamoDb(),
+                                    stack.settings().tables().promptCache()),
+                            Clock.systemUTC()));
             LocalWorkflow impatientWorkflow = new LocalWorkflow(stack, data, clock, impatient);
 
             ExecutorService pool = Executors.newFixedThreadPool(6);
@@ -77,12 +85,14 @@ public final class KeyLeakRenders {
                 List<HistoryEvent> history = java.util.Collections.synchronizedList(new ArrayList<>());
                 histories.put(name, history);
                 LocalWorkflow chosen = name.contains("timeout") ? impatientWorkflow : workflow;
-                results.put(name, pool.submit(() -> chosen.render(input, name, new ExecutionListener() {
-                    @Override
-                    public void onEvent(HistoryEvent event) {
-                        history.add(event);
-                    }
-                })));
+                results.put(
+                        name,
+                        pool.submit(() -> chosen.render(input, name, new ExecutionListener() {
+                            @Override
+                            public void onEvent(HistoryEvent event) {
+                                history.add(event);
+                            }
+                        })));
             }
             for (Map.Entry<String, Future<ExecutionResult>> entry : results.entrySet()) {
                 String name = entry.getKey();
@@ -94,8 +104,12 @@ public final class KeyLeakRenders {
                     JsonNode details = event.details();
                     out.printf("EVENT %s %d %s %s%n", name, event.id(), event.type(), details);
                 }
-                out.printf("JOB %s %s%n", name, stack.jobStore().find(name).map(Object::toString).orElse("none"));
-                out.printf("REASON %s %s%n", name, stack.jobStore().find(name).map(r -> r.reason()).orElse(""));
+                out.printf(
+                        "JOB %s %s%n",
+                        name, stack.jobStore().find(name).map(Object::toString).orElse("none"));
+                out.printf(
+                        "REASON %s %s%n",
+                        name, stack.jobStore().find(name).map(r -> r.reason()).orElse(""));
             }
             pool.shutdown();
         }

@@ -23,7 +23,9 @@ class LoggingConfigTest {
             config.load(in);
         }
 
-        assertThat(config.getProperty("org.slf4j.simpleLogger.log.software.amazon.awssdk.http.auth.aws")).isEqualTo("info");
-        assertThat(config.getProperty("org.slf4j.simpleLogger.log.software.amazon.awssdk.auth.signer")).isEqualTo("info");
+        assertThat(config.getProperty("org.slf4j.simpleLogger.log.software.amazon.awssdk.http.auth.aws"))
+                .isEqualTo("info");
+        assertThat(config.getProperty("org.slf4j.simpleLogger.log.software.amazon.awssdk.auth.signer"))
+                .isEqualTo("info");
     }
 }

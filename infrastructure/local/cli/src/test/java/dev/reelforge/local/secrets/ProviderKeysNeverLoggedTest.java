@@ -51,8 +51,9 @@ class ProviderKeysNeverLoggedTest {
     private static final String AWS_ACCESS_KEY_ID = "AKIALEAKCANARY000001";
     private static final String AWS_SECRET = "LeakCanarySecretAccessKey+bedrock/0000000";
     private static final String AWS_SESSION_TOKEN = "LeakCanarySessionToken//FwoGZXIvYXdzEJr+bedrock==";
-    private static final String PROMPT = "A heavy red rubber ball (600 g) marked %s dropped onto a concrete floor. Camera: static wide shot."
-            + "\n00:00–00:03: the ball falls and bounces twice, each bounce lower.\n00:03–00:05: it rolls to a stop.";
+    private static final String PROMPT =
+            "A heavy red rubber ball (600 g) marked %s dropped onto a concrete floor. Camera: static wide shot."
+                    + "\n00:00–00:03: the ball falls and bounces twice, each bounce lower.\n00:03–00:05: it rolls to a stop.";
 
     @TempDir
     Path root;
@@ -87,7 +88,8 @@ class ProviderKeysNeverLoggedTest {
         Path requests = Files.createDirectories(root.resolve("requests"));
         Path clip = root.resolve("clip.mp4");
         renderClip(clip);
-        Map<String, String> adapters = Map.of("openai", "openai-videos", "fal", "fal-queue", "bedrock", "bedrock-async");
+        Map<String, String> adapters =
+                Map.of("openai", "openai-videos", "fal", "fal-queue", "bedrock", "bedrock-async");
         for (String scenario : EXPECTED.keySet()) {
             ObjectNode request = request("leak-" + scenario, scenario);
             request.putObject("provider").put("name", adapters.get(scenario.substring(0, scenario.indexOf('-'))));
@@ -95,13 +97,21 @@ class ProviderKeysNeverLoggedTest {
         }
         Path capabilities = writeCapabilities(root.resolve("capabilities.json"));
 
-        try (FakeVideoProviders fake = new FakeVideoProviders(Files.readAllBytes(clip), OPENAI_KEY, FAL_KEY, JUDGE_KEY,
+        try (FakeVideoProviders fake = new FakeVideoProviders(
+                Files.readAllBytes(clip),
+                OPENAI_KEY,
+                FAL_KEY,
+                JUDGE_KEY,
                 data.resolve("s3").resolve("reelforge-clips"))) {
             Path stdout = root.resolve("stdout.txt");
             Path stderr = root.resolve("stderr.txt");
-            Process process = subprocess(fake, capabilities, data, requests).redirectOutput(stdout.toFile())
-                    .redirectError(stderr.toFile()).start();
-            assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("the renders finish").isTrue();
+            Process process = subprocess(fake, capabilities, data, requests)
+                    .redirectOutput(stdout.toFile())
+                    .redirectError(stderr.toFile())
+                    .start();
+            assertThat(process.waitFor(5, TimeUnit.MINUTES))
+                    .as("the renders finish")
+                    .isTrue();
             String out = Files.readString(stdout, StandardCharsets.UTF_8);
             String err = Files.readString(stderr, StandardCharsets.UTF_8);
             assertThat(process.exitValue()).as(err).isZero();
@@ -111,7 +121,9 @@ class ProviderKeysNeverLoggedTest {
                 String result = line(out, "RESULT " + scenario + " ");
                 String reason = line(out, "REASON " + scenario + " ");
                 if (expected.equals("SUCCEEDED")) {
-                    softly.assertThat(result).as(scenario + ": " + line(out, "CAUSE " + scenario + " ")).startsWith("SUCCEEDED");
+                    softly.assertThat(result)
+                            .as(scenario + ": " + line(out, "CAUSE " + scenario + " "))
+                            .startsWith("SUCCEEDED");
                 } else {
                     softly.assertThat(result).as(scenario).startsWith("FAILED");
                     softly.assertThat(reason).as(scenario).contains(expected);
@@ -119,59 +131,114 @@ class ProviderKeysNeverLoggedTest {
             });
             softly.assertAll();
 
-            SecretScanner scanner = new SecretScanner(Map.of("openai key", OPENAI_KEY, "fal key", FAL_KEY, "judge key", JUDGE_KEY,
-                    "AWS secret access key", AWS_SECRET, "AWS session token", AWS_SESSION_TOKEN));
+            SecretScanner scanner = new SecretScanner(Map.of(
+                    "openai key",
+                    OPENAI_KEY,
+                    "fal key",
+                    FAL_KEY,
+                    "judge key",
+                    JUDGE_KEY,
+                    "AWS secret access key",
+                    AWS_SECRET,
+                    "AWS session token",
+                    AWS_SESSION_TOKEN));
             List<SecretScanner.Finding> findings = new ArrayList<>();
             findings.addAll(scanner.scanText("stdout", out));
             findings.addAll(scanner.scanText("stderr", err));
             findings.addAll(scanner.scanTree(data));
             long[] covered = SecretScanner.coverage(data);
-            assertThat(findings).as("secrets found in what the renders left (%d files, %d bytes, %d + %d characters of output)",
-                    covered[0], covered[1], out.length(), err.length()).isEmpty();
-            assertThat(covered[0]).as("the scan covered the job snapshots, moto's log and report.json").isGreaterThan(10);
-            assertThat(out).contains("EVENT openai-ok").contains("ReviewScore").as("the judge's error path ran")
+            assertThat(findings)
+                    .as(
+                            "secrets found in what the renders left (%d files, %d bytes, %d + %d characters of output)",
+                            covered[0], covered[1], out.length(), err.length())
+                    .isEmpty();
+            assertThat(covered[0])
+                    .as("the scan covered the job snapshots, moto's log and report.json")
+                    .isGreaterThan(10);
+            assertThat(out)
+                    .contains("EVENT openai-ok")
+                    .contains("ReviewScore")
+                    .as("the judge's error path ran")
                     .contains("visual judge gave no answer");
 
-            assertThat(fake.openAiCreates("lost")).as("videos created for the render whose first create reply was lost").isEqualTo(1);
+            assertThat(fake.openAiCreates("lost"))
+                    .as("videos created for the render whose first create reply was lost")
+                    .isEqualTo(1);
             JsonNode lost = report(data, "openai-lost");
             assertThat(lost.path("providerJobs").get(0).path("creates").findValuesAsText("outcome"))
                     .containsExactly("ambiguous", "adopted");
             assertThat(lost.path("possibleDuplicateCharges").isArray()).isTrue();
             assertThat(lost.path("possibleDuplicateCharges")).isEmpty();
-            assertThat(fake.falLostCreates()).as("fal requests queued for the render whose first reply was lost").isEqualTo(2);
+            assertThat(fake.falLostCreates())
+                    .as("fal requests queued for the render whose first reply was lost")
+                    .isEqualTo(2);
             JsonNode falLost = report(data, "fal-lost");
-            assertThat(falLost.path("possibleDuplicateCharges")).as("fal cannot be listed: the second queued request is a"
-                    + " possible duplicate charge").singleElement().satisfies(charge -> {
-                        assertThat(charge.path("providerJobIds")).singleElement()
-                                .satisfies(id -> assertThat(id.asText()).isEqualTo(falLost.path("providerJobs").get(0)
-                                        .path("providerJobId").asText()));
+            assertThat(falLost.path("possibleDuplicateCharges"))
+                    .as("fal cannot be listed: the second queued request is a" + " possible duplicate charge")
+                    .singleElement()
+                    .satisfies(charge -> {
+                        assertThat(charge.path("providerJobIds"))
+                                .singleElement()
+                                .satisfies(id -> assertThat(id.asText())
+                                        .isEqualTo(falLost.path("providerJobs")
+                                                .get(0)
+                                                .path("providerJobId")
+                                                .asText()));
                         assertThat(charge.path("reason").asText()).contains("no way to find its job");
                     });
-            assertThat(report(data, "openai-corrupt").path("providerJobs").get(0).path("downloads").findValuesAsText("outcome"))
+            assertThat(report(data, "openai-corrupt")
+                            .path("providerJobs")
+                            .get(0)
+                            .path("downloads")
+                            .findValuesAsText("outcome"))
                     .containsExactly("rejected", "rejected", "stored");
 
             String sent = fake.requestLog();
-            assertThat(sent).contains("Bearer " + OPENAI_KEY).contains("Key " + FAL_KEY).contains("Bearer " + JUDGE_KEY)
-                    .contains(AWS_SESSION_TOKEN).contains("Credential=" + AWS_ACCESS_KEY_ID);
-            assertThat(scanner.scanText("the fake's request log", sent)).extracting(SecretScanner.Finding::secret)
+            assertThat(sent)
+                    .contains("Bearer " + OPENAI_KEY)
+                    .contains("Key " + FAL_KEY)
+                    .contains("Bearer " + JUDGE_KEY)
+                    .contains(AWS_SESSION_TOKEN)
+                    .contains("Credential=" + AWS_ACCESS_KEY_ID);
+            assertThat(scanner.scanText("the fake's request log", sent))
+                    .extracting(SecretScanner.Finding::secret)
                     .contains("openai key", "fal key", "judge key", "AWS session token");
         }
     }
 
     private static ObjectNode request(String marker, String clientRequestId) {
-        ObjectNode request = JSON.createObjectNode().put("tenant", "demo").put("clientRequestId", clientRequestId)
-                .put("prompt", String.format(PROMPT, marker)).put("maxAttempts", 1);
+        ObjectNode request = JSON.createObjectNode()
+                .put("tenant", "demo")
+                .put("clientRequestId", clientRequestId)
+                .put("prompt", String.format(PROMPT, marker))
+                .put("maxAttempts", 1);
         request.putArray("audioCues").add("rubber thud at 00:01.2").add("smaller thud at 00:02.1");
-        request.putObject("settings").put("aspectRatio", "16:9").put("durationSeconds", 5).put("resolution", "360p").put("fps", 24)
-                .put("variations", 1).put("style", "studio");
+        request.putObject("settings")
+                .put("aspectRatio", "16:9")
+                .put("durationSeconds", 5)
+                .put("resolution", "360p")
+                .put("fps", 24)
+                .put("variations", 1)
+                .put("style", "studio");
         return request;
     }
 
     /** The animatic's clip for this storyboard, which passes review: every fake serves it as its render. */
     private static void renderClip(Path clip) {
         RenderRequest request = new RequestParser(JSON).parse(request("leak-openai-ok", "clip"));
-        new AnimaticRenderer(Ffmpeg.bundled()).render(new GenerationSpec(request.prompt(), request.storyboard(), request.settings(),
-                "animatic-1", 1, List.of(), "", ""), clip, progress -> {});
+        new AnimaticRenderer(Ffmpeg.bundled())
+                .render(
+                        new GenerationSpec(
+                                request.prompt(),
+                                request.storyboard(),
+                                request.settings(),
+                                "animatic-1",
+                                1,
+                                List.of(),
+                                "",
+                                ""),
+                        clip,
+                        progress -> {});
     }
 
     /** The bundled catalogue's shape with one active 360p model per paid provider (each its default), as a deployer overrides it. */
@@ -187,8 +254,14 @@ class ProviderKeysNeverLoggedTest {
     }
 
     private static ObjectNode model(String provider, String model, double price) {
-        ObjectNode m = JSON.createObjectNode().put("provider", provider).put("model", model).put("default", true)
-                .put("minDurationSeconds", 5).put("maxDurationSeconds", 10).put("maxVariations", 1).put("pricePerSecondUsd", price)
+        ObjectNode m = JSON.createObjectNode()
+                .put("provider", provider)
+                .put("model", model)
+                .put("default", true)
+                .put("minDurationSeconds", 5)
+                .put("maxDurationSeconds", 10)
+                .put("maxVariations", 1)
+                .put("pricePerSecondUsd", price)
                 .put("lifecycle", "active");
         m.putArray("aspectRatios").add("16:9").add("9:16");
         m.putArray("resolutions").add("360p").add("720p");
@@ -197,10 +270,16 @@ class ProviderKeysNeverLoggedTest {
 
     /** The renders in a JVM of their own, configured only through its environment and logging at every level we own. */
     private static ProcessBuilder subprocess(FakeVideoProviders fake, Path capabilities, Path data, Path requests) {
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-Dorg.slf4j.simpleLogger.defaultLogLevel=info", "-Dorg.slf4j.simpleLogger.log.dev.reelforge=trace",
+        List<String> command = new ArrayList<>(List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=info",
+                "-Dorg.slf4j.simpleLogger.log.dev.reelforge=trace",
                 "-Dorg.slf4j.simpleLogger.log.software.amazon.awssdk=debug",
-                "-cp", System.getProperty("java.class.path"), KeyLeakRenders.class.getName(), data.toString(), requests.toString()));
+                "-cp",
+                System.getProperty("java.class.path"),
+                KeyLeakRenders.class.getName(),
+                data.toString(),
+                requests.toString()));
         ProcessBuilder builder = new ProcessBuilder(command);
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(name -> name.startsWith("AWS_") || name.startsWith("REELFORGE_"));
@@ -227,10 +306,17 @@ class ProviderKeysNeverLoggedTest {
 
     /** The report.json the review wrote for a scenario's job (the job id is the scenario's name). */
     private static JsonNode report(Path data, String scenario) throws IOException {
-        return JSON.readTree(data.resolve("s3").resolve("reelforge-clips").resolve(StorageKeys.report("demo", scenario)).toFile());
+        return JSON.readTree(data.resolve("s3")
+                .resolve("reelforge-clips")
+                .resolve(StorageKeys.report("demo", scenario))
+                .toFile());
     }
 
     private static String line(String out, String prefix) {
-        return out.lines().filter(l -> l.startsWith(prefix)).findFirst().map(l -> l.substring(prefix.length())).orElse("(missing)");
+        return out.lines()
+                .filter(l -> l.startsWith(prefix))
+                .findFirst()
+                .map(l -> l.substring(prefix.length()))
+                .orElse("(missing)");
     }
 }

@@ -35,8 +35,12 @@ final class SecretScanner {
             byForm.put("Bearer header", ("Bearer " + value).getBytes(StandardCharsets.UTF_8));
             byForm.put("Key header", ("Key " + value).getBytes(StandardCharsets.UTF_8));
             byForm.put("value", value.getBytes(StandardCharsets.UTF_8));
-            byForm.put("base64", Base64.getEncoder().withoutPadding().encodeToString(value.getBytes(StandardCharsets.UTF_8))
-                    .getBytes(StandardCharsets.US_ASCII));
+            byForm.put(
+                    "base64",
+                    Base64.getEncoder()
+                            .withoutPadding()
+                            .encodeToString(value.getBytes(StandardCharsets.UTF_8))
+                            .getBytes(StandardCharsets.US_ASCII));
             String encoded = URLEncoder.encode(value, StandardCharsets.UTF_8);
             if (!encoded.equals(value)) {
                 byForm.put("url-encoded", encoded.getBytes(StandardCharsets.US_ASCII));

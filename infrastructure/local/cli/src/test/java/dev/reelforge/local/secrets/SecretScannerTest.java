@@ -19,25 +19,35 @@ class SecretScannerTest {
 
     @Test
     void scanText_keyInALogLine_isFoundInItsHeaderForm() {
-        String log = "[main] WARN dev.reelforge.providers.internal.ProviderHttp - retrying with Authorization: Bearer " + KEY;
+        String log = "[main] WARN dev.reelforge.providers.internal.ProviderHttp - retrying with Authorization: Bearer "
+                + KEY;
 
-        assertThat(scanner.scanText("stderr", log)).containsExactly(new SecretScanner.Finding("stderr", "openai", "Bearer header"));
+        assertThat(scanner.scanText("stderr", log))
+                .containsExactly(new SecretScanner.Finding("stderr", "openai", "Bearer header"));
     }
 
     @Test
     void scanText_bareBase64AndUrlEncodedForms_areFound() {
-        assertThat(scanner.scanText("a", "reason: refused " + KEY + ".")).extracting(SecretScanner.Finding::form).containsExactly("value");
-        assertThat(scanner.scanText("b", "Basic " + Base64.getEncoder().encodeToString(KEY.getBytes(StandardCharsets.UTF_8))))
-                .extracting(SecretScanner.Finding::form).containsExactly("base64");
-        assertThat(scanner.scanText("c", "GET /x?key=fal%3ACanary%2B%2F%3D9x")).extracting(SecretScanner.Finding::form)
+        assertThat(scanner.scanText("a", "reason: refused " + KEY + "."))
+                .extracting(SecretScanner.Finding::form)
+                .containsExactly("value");
+        assertThat(scanner.scanText(
+                        "b", "Basic " + Base64.getEncoder().encodeToString(KEY.getBytes(StandardCharsets.UTF_8))))
+                .extracting(SecretScanner.Finding::form)
+                .containsExactly("base64");
+        assertThat(scanner.scanText("c", "GET /x?key=fal%3ACanary%2B%2F%3D9x"))
+                .extracting(SecretScanner.Finding::form)
                 .containsExactly("url-encoded");
     }
 
     @Test
     void scanText_withoutTheKey_findsNothing() {
-        assertThat(scanner.scanText("stderr", "openai-videos refused our credentials (HTTP 401); check the deployment's API key"))
+        assertThat(scanner.scanText(
+                        "stderr", "openai-videos refused our credentials (HTTP 401); check the deployment's API key"))
                 .isEmpty();
-        assertThat(scanner.scanText("stderr", "gw_LeakCanary_unit_7fQ2x")).as("a prefix is not the key").isEmpty();
+        assertThat(scanner.scanText("stderr", "gw_LeakCanary_unit_7fQ2x"))
+                .as("a prefix is not the key")
+                .isEmpty();
     }
 
     @Test
@@ -50,8 +60,9 @@ class SecretScannerTest {
         Files.write(clip, bytes);
         Files.writeString(root.resolve("clean.log"), "nothing to see");
 
-        assertThat(scanner.scanTree(root)).containsExactly(
-                new SecretScanner.Finding("s3/reelforge-clips/outputs/demo/job/clip.mp4", "openai", "value"));
+        assertThat(scanner.scanTree(root))
+                .containsExactly(
+                        new SecretScanner.Finding("s3/reelforge-clips/outputs/demo/job/clip.mp4", "openai", "value"));
         assertThat(SecretScanner.coverage(root)).containsExactly(2, 4096 + 14);
     }
 

@@ -33,12 +33,20 @@ final class AwsCli {
         if (!Files.exists(venv.resolve(".complete"))) {
             Path python = PythonInterpreter.locate(home).executable();
             exec(List.of(python.toString(), "-m", "venv", "--clear", venv.toString()), Map.of(), 120);
-            exec(List.of(venv.resolve("bin/pip").toString(), "install", "--quiet", "--disable-pip-version-check",
-                    "awscli==" + VERSION), Map.of(), 600);
+            exec(
+                    List.of(
+                            venv.resolve("bin/pip").toString(),
+                            "install",
+                            "--quiet",
+                            "--disable-pip-version-check",
+                            "awscli==" + VERSION),
+                    Map.of(),
+                    600);
             Files.createFile(venv.resolve(".complete"));
         }
-        Path config = Files.writeString(scratch.resolve("aws-config"), "[default]\nregion = us-east-1\noutput = json\n"
-                + "s3 =\n    addressing_style = path\n");
+        Path config = Files.writeString(
+                scratch.resolve("aws-config"),
+                "[default]\nregion = us-east-1\noutput = json\n" + "s3 =\n    addressing_style = path\n");
         return new AwsCli(aws, config, environment);
     }
 
@@ -48,22 +56,29 @@ final class AwsCli {
         command.addAll(List.of(args));
         Map<String, String> env = new java.util.HashMap<>(environment);
         env.put("AWS_CONFIG_FILE", config.toString());
-        env.put("AWS_SHARED_CREDENTIALS_FILE", config.resolveSibling("no-credentials").toString());
+        env.put(
+                "AWS_SHARED_CREDENTIALS_FILE",
+                config.resolveSibling("no-credentials").toString());
         return exec(command, env, 120);
     }
 
-    private static Result exec(List<String> command, Map<String, String> env, int timeoutSeconds) throws IOException, InterruptedException {
+    private static Result exec(List<String> command, Map<String, String> env, int timeoutSeconds)
+            throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().keySet().removeIf(k -> k.startsWith("AWS_"));
         builder.environment().putAll(env);
         Path out = Files.createTempFile("aws-cli", ".out");
         Path err = Files.createTempFile("aws-cli", ".err");
-        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        Process process =
+                builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new IllegalStateException("timed out: " + command);
         }
-        Result result = new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+        Result result = new Result(
+                process.exitValue(),
+                Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
         Files.delete(out);
         Files.delete(err);
         if (!command.get(0).endsWith("aws") && result.exitCode() != 0) {

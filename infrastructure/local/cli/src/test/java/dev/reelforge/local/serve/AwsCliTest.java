@@ -47,16 +47,38 @@ class AwsCliTest {
     @Test
     void stepFunctionsCommands_workAndReportAwsErrorCodes() throws Exception {
         JsonNode machines = JSON.readTree(ok(aws.run("stepfunctions", "list-state-machines")));
-        assertThat(machines.path("stateMachines").findValuesAsText("name")).contains("reelforge-render", "reelforge-batch");
+        assertThat(machines.path("stateMachines").findValuesAsText("name"))
+                .contains("reelforge-render", "reelforge-batch");
 
-        String arn = JSON.readTree(ok(aws.run("stepfunctions", "create-state-machine", "--name", "cli-pass", "--role-arn",
-                "arn:aws:iam::000000000000:role/x", "--definition", "{\"StartAt\":\"P\",\"States\":{\"P\":{\"Type\":\"Pass\",\"End\":true}}}")))
-                .path("stateMachineArn").asText();
-        String execution = JSON.readTree(ok(aws.run("stepfunctions", "start-execution", "--state-machine-arn", arn, "--name", "e1",
-                "--input", "{\"x\":1}"))).path("executionArn").asText();
-        assertThat(await(execution, Duration.ofSeconds(30)).path("output").asText()).isEqualTo("{\"x\":1}");
+        String arn = JSON.readTree(ok(aws.run(
+                        "stepfunctions",
+                        "create-state-machine",
+                        "--name",
+                        "cli-pass",
+                        "--role-arn",
+                        "arn:aws:iam::000000000000:role/x",
+                        "--definition",
+                        "{\"StartAt\":\"P\",\"States\":{\"P\":{\"Type\":\"Pass\",\"End\":true}}}")))
+                .path("stateMachineArn")
+                .asText();
+        String execution = JSON.readTree(ok(aws.run(
+                        "stepfunctions",
+                        "start-execution",
+                        "--state-machine-arn",
+                        arn,
+                        "--name",
+                        "e1",
+                        "--input",
+                        "{\"x\":1}")))
+                .path("executionArn")
+                .asText();
+        assertThat(await(execution, Duration.ofSeconds(30)).path("output").asText())
+                .isEqualTo("{\"x\":1}");
 
-        AwsCli.Result missing = aws.run("stepfunctions", "describe-execution", "--execution-arn",
+        AwsCli.Result missing = aws.run(
+                "stepfunctions",
+                "describe-execution",
+                "--execution-arn",
                 "arn:aws:states:us-east-1:000000000000:execution:cli-pass:nope");
         assertThat(missing.exitCode()).isNotZero();
         assertThat(missing.stderr()).contains("ExecutionDoesNotExist");
@@ -64,25 +86,30 @@ class AwsCliTest {
 
     @Test
     void s3Cp_request_startsARenderThatSucceeds() throws Exception {
-        ObjectNode request = (ObjectNode) JSON.readTree(EVENTS.resolve("requests/ball-bounce-16x9.json").toFile());
+        ObjectNode request = (ObjectNode)
+                JSON.readTree(EVENTS.resolve("requests/ball-bounce-16x9.json").toFile());
         ((ObjectNode) request.path("settings")).put("resolution", "360p");
         Path file = Files.writeString(dataDir.resolve("ball.json"), JSON.writeValueAsString(request));
 
         ok(aws.run("s3", "cp", file.toString(), "s3://" + stack.settings().bucket() + "/requests/demo/ball.json"));
         serve.uploads().scan();
 
-        JsonNode executions = JSON.readTree(ok(aws.run("stepfunctions", "list-executions", "--state-machine-arn", LocalServe.RENDER_ARN)));
+        JsonNode executions = JSON.readTree(
+                ok(aws.run("stepfunctions", "list-executions", "--state-machine-arn", LocalServe.RENDER_ARN)));
         JsonNode render = executions.path("executions").get(0);
         assertThat(render.path("name").asText()).startsWith("demo-ball-");
         JsonNode done = await(render.path("executionArn").asText(), Duration.ofMinutes(5));
         assertThat(done.path("status").asText()).as(done.toString()).isEqualTo("SUCCEEDED");
-        assertThat(serve.uploads().scan()).as("the same object is not delivered again").isEmpty();
+        assertThat(serve.uploads().scan())
+                .as("the same object is not delivered again")
+                .isEmpty();
     }
 
     private static JsonNode await(String executionArn, Duration limit) throws Exception {
         Instant deadline = Instant.now().plus(limit);
         while (true) {
-            JsonNode described = JSON.readTree(ok(aws.run("stepfunctions", "describe-execution", "--execution-arn", executionArn)));
+            JsonNode described =
+                    JSON.readTree(ok(aws.run("stepfunctions", "describe-execution", "--execution-arn", executionArn)));
             if (!"RUNNING".equals(described.path("status").asText())) {
                 return described;
             }

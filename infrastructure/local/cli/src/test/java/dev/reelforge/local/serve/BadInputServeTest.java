@@ -55,7 +55,8 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BadInputServeTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern STACK_TRACE = Pattern.compile("\\tat [\\w.$/]+\\(|Caused by: |\\bat java\\.|\\bat dev\\.reelforge\\.");
+    private static final Pattern STACK_TRACE =
+            Pattern.compile("\\tat [\\w.$/]+\\(|Caused by: |\\bat java\\.|\\bat dev\\.reelforge\\.");
     private static final Pattern TENANT_KEY = Pattern.compile("^(clips|outputs|jobs)/demo/[A-Za-z0-9._-]+/.+");
     private static final String TARGET = "AWSStepFunctions.";
     private static final String MISSING_MACHINE = "arn:aws:states:us-east-1:000000000000:stateMachine:no-such-machine";
@@ -81,8 +82,9 @@ class BadInputServeTest {
     static void stop() throws IOException {
         serve.close();
         stack.close();
-        System.err.printf("bad input, reelforge serve: %s, %d in all%n", counts,
-                counts.values().stream().mapToInt(Integer::intValue).sum());
+        System.err.printf(
+                "bad input, reelforge serve: %s, %d in all%n",
+                counts, counts.values().stream().mapToInt(Integer::intValue).sum());
     }
 
     record Answer(int status, String type, String body) {}
@@ -102,7 +104,10 @@ class BadInputServeTest {
     private static Answer send(HttpRequest request) {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.headers().firstValue("x-amzn-ErrorType").orElse(""), response.body());
+            return new Answer(
+                    response.statusCode(),
+                    response.headers().firstValue("x-amzn-ErrorType").orElse(""),
+                    response.body());
         } catch (IOException e) {
             throw new AssertionError(request.uri() + ": no answer", e);
         } catch (InterruptedException e) {
@@ -116,19 +121,28 @@ class BadInputServeTest {
     }
 
     private static ObjectNode start(String name, String input) {
-        ObjectNode body = JSON.createObjectNode().put("stateMachineArn", LocalServe.RENDER_ARN).put("input", input);
+        ObjectNode body = JSON.createObjectNode()
+                .put("stateMachineArn", LocalServe.RENDER_ARN)
+                .put("input", input);
         return name == null ? body : body.put("name", name);
     }
 
     /** A 200, or a 4xx with the AWS error shape; never a 5xx, never a stack trace. */
     private static void assertAwsShaped(SoftAssertions softly, String what, Answer answer) {
         softly.assertThat(answer.status()).as("%s: %s", what, answer.body()).isIn(200, 400, 413);
-        softly.assertThat(STACK_TRACE.matcher(answer.body()).find()).as("%s: stack trace in %s", what, answer.body()).isFalse();
+        softly.assertThat(STACK_TRACE.matcher(answer.body()).find())
+                .as("%s: stack trace in %s", what, answer.body())
+                .isFalse();
         if (answer.status() != 200) {
             JsonNode error = readOrNull(answer.body());
-            softly.assertThat(error).as("%s: a JSON error document: %s", what, answer.body()).isNotNull();
+            softly.assertThat(error)
+                    .as("%s: a JSON error document: %s", what, answer.body())
+                    .isNotNull();
             if (error != null) {
-                softly.assertThat(error.path("__type").asText()).as(what).isNotBlank().isEqualTo(answer.type());
+                softly.assertThat(error.path("__type").asText())
+                        .as(what)
+                        .isNotBlank()
+                        .isEqualTo(answer.type());
                 softly.assertThat(error.path("message").asText()).as(what).isNotBlank();
             }
         }
@@ -151,9 +165,12 @@ class BadInputServeTest {
                 if (!BadInputCorpus.extreme(request) && i % 8 != 0) {
                     continue;
                 }
-                Answer answer = startExecution(start("bad-" + i, JSON.writeValueAsString(executionInput(request.text()))));
+                Answer answer =
+                        startExecution(start("bad-" + i, JSON.writeValueAsString(executionInput(request.text()))));
                 assertAwsShaped(softly, request.name(), answer);
-                softly.assertThat(answer.status()).as("%s: %s", request.name(), answer.body()).isEqualTo(200);
+                softly.assertThat(answer.status())
+                        .as("%s: %s", request.name(), answer.body())
+                        .isEqualTo(200);
                 if (answer.status() == 200) {
                     sent.add(request);
                     arns.add(JSON.readTree(answer.body()).path("executionArn").asText());
@@ -162,12 +179,19 @@ class BadInputServeTest {
             for (int i = 0; i < sent.size(); i++) {
                 BadRequest request = sent.get(i);
                 LocalExecution execution = serve.executions().execution(arns.get(i));
-                assertThat(execution.awaitEnd(2, TimeUnit.MINUTES)).as(request.name()).isTrue();
+                assertThat(execution.awaitEnd(2, TimeUnit.MINUTES))
+                        .as(request.name())
+                        .isTrue();
                 softly.assertThat(execution.status()).as(request.name()).isEqualTo(Status.FAILED);
-                softly.assertThat(execution.error()).as("%s: %s", request.name(), execution.cause()).isEqualTo("Reelforge.RequestRejected");
-                String message = readOrNull(execution.cause()) == null ? "" : readOrNull(execution.cause()).path("errorMessage").asText();
+                softly.assertThat(execution.error())
+                        .as("%s: %s", request.name(), execution.cause())
+                        .isEqualTo("Reelforge.RequestRejected");
+                String message = readOrNull(execution.cause()) == null
+                        ? ""
+                        : readOrNull(execution.cause()).path("errorMessage").asText();
                 softly.assertThat(request.isNamedIn(message, UnaryOperator.identity()))
-                        .as("%s: the cause names one of %s: %s", request.name(), request.fields(), message).isTrue();
+                        .as("%s: the cause names one of %s: %s", request.name(), request.fields(), message)
+                        .isTrue();
                 JobRecord job = stack.jobStore().find(execution.name).orElse(null);
                 softly.assertThat(job).as("%s: job recorded", request.name()).isNotNull();
                 if (job != null) {
@@ -176,7 +200,9 @@ class BadInputServeTest {
                     softly.assertThat(job.tenant()).as(request.name()).isIn("demo", "unknown");
                 }
             }
-            softly.assertThat(STACK_TRACE.matcher(streams.text()).find()).as("logged a stack trace:%n%s", streams.text()).isFalse();
+            softly.assertThat(STACK_TRACE.matcher(streams.text()).find())
+                    .as("logged a stack trace:%n%s", streams.text())
+                    .isFalse();
         }
         softly.assertAll();
         count("executions rejected", sent.size());
@@ -208,38 +234,70 @@ class BadInputServeTest {
             count("execution names", names.size());
 
             List<ObjectNode> members = List.of(
-                    JSON.createObjectNode().put("stateMachineArn", LocalServe.RENDER_ARN).put("input", "x".repeat(StepFunctionsApi.MAX_INPUT_BYTES + 1)),
-                    JSON.createObjectNode().put("stateMachineArn", LocalServe.RENDER_ARN)
+                    JSON.createObjectNode()
+                            .put("stateMachineArn", LocalServe.RENDER_ARN)
+                            .put("input", "x".repeat(StepFunctionsApi.MAX_INPUT_BYTES + 1)),
+                    JSON.createObjectNode()
+                            .put("stateMachineArn", LocalServe.RENDER_ARN)
                             .put("input", "{\"requestText\":\"" + "ｘ".repeat(90_000) + "\"}"),
-                    (ObjectNode) JSON.createObjectNode().put("stateMachineArn", LocalServe.RENDER_ARN).set("input", JSON.createObjectNode()),
-                    JSON.createObjectNode().put("stateMachineArn", LocalServe.RENDER_ARN).put("input", 42),
-                    JSON.createObjectNode().put("stateMachineArn", LocalServe.RENDER_ARN).put("name", 7).put("input", "{}"),
-                    (ObjectNode) JSON.createObjectNode().put("stateMachineArn", LocalServe.RENDER_ARN).set("name", JSON.createArrayNode()),
+                    (ObjectNode) JSON.createObjectNode()
+                            .put("stateMachineArn", LocalServe.RENDER_ARN)
+                            .set("input", JSON.createObjectNode()),
+                    JSON.createObjectNode()
+                            .put("stateMachineArn", LocalServe.RENDER_ARN)
+                            .put("input", 42),
+                    JSON.createObjectNode()
+                            .put("stateMachineArn", LocalServe.RENDER_ARN)
+                            .put("name", 7)
+                            .put("input", "{}"),
+                    (ObjectNode) JSON.createObjectNode()
+                            .put("stateMachineArn", LocalServe.RENDER_ARN)
+                            .set("name", JSON.createArrayNode()),
                     JSON.createObjectNode().put("input", "{}"),
                     JSON.createObjectNode().put("stateMachineArn", 5),
                     JSON.createObjectNode().put("stateMachineArn", MISSING_MACHINE),
-                    JSON.createObjectNode().put("stateMachineArn", "arn:aws:states:us-east-1:000000000000:stateMachine:../../render"),
+                    JSON.createObjectNode()
+                            .put("stateMachineArn", "arn:aws:states:us-east-1:000000000000:stateMachine:../../render"),
                     JSON.createObjectNode().put("stateMachineArn", "../../../etc/passwd"),
-                    JSON.createObjectNode().put("stateMachineArn", "arn:aws:states:us-east-1:000000000000:stateMachine:\u202erender"),
-                    JSON.createObjectNode().put("stateMachineArn", LocalServe.RENDER_ARN).put("input", "{\"a\":" + "[".repeat(20_000)),
-                    JSON.createObjectNode().put("stateMachineArn", LocalServe.RENDER_ARN)
+                    JSON.createObjectNode()
+                            .put("stateMachineArn", "arn:aws:states:us-east-1:000000000000:stateMachine:\u202erender"),
+                    JSON.createObjectNode()
+                            .put("stateMachineArn", LocalServe.RENDER_ARN)
+                            .put("input", "{\"a\":" + "[".repeat(20_000)),
+                    JSON.createObjectNode()
+                            .put("stateMachineArn", LocalServe.RENDER_ARN)
                             .put("input", "[".repeat(1500) + "]".repeat(1500)));
             for (ObjectNode body : members) {
-                String what = body.toString().length() > 120 ? body.toString().substring(0, 120) + "…" : body.toString();
+                String what =
+                        body.toString().length() > 120 ? body.toString().substring(0, 120) + "…" : body.toString();
                 Answer answer = startExecution(body);
                 assertAwsShaped(softly, what, answer);
-                softly.assertThat(answer.status()).as("%s: %s", what, answer.body()).isEqualTo(400);
+                softly.assertThat(answer.status())
+                        .as("%s: %s", what, answer.body())
+                        .isEqualTo(400);
             }
             count("wrong members", members.size());
 
-            List<String> inputs = List.of("42", "\"text\"", "[]", "null", "true", "{}", "{\"request\":42}", "{\"request\":[]}",
-                    "{\"requestText\":{}}", "[".repeat(900) + "]".repeat(900));
+            List<String> inputs = List.of(
+                    "42",
+                    "\"text\"",
+                    "[]",
+                    "null",
+                    "true",
+                    "{}",
+                    "{\"request\":42}",
+                    "{\"request\":[]}",
+                    "{\"requestText\":{}}",
+                    "[".repeat(900) + "]".repeat(900));
             for (String input : inputs) {
                 Answer answer = startExecution(start(null, input));
                 assertAwsShaped(softly, "input " + input, answer);
-                softly.assertThat(answer.status()).as("input %s: %s", input, answer.body()).isEqualTo(200);
+                softly.assertThat(answer.status())
+                        .as("input %s: %s", input, answer.body())
+                        .isEqualTo(200);
                 if (answer.status() == 200) {
-                    started.add(JSON.readTree(answer.body()).path("executionArn").asText());
+                    started.add(
+                            JSON.readTree(answer.body()).path("executionArn").asText());
                 }
             }
             count("inputs that are JSON but no request", inputs.size());
@@ -251,12 +309,18 @@ class BadInputServeTest {
                 JobRecord job = stack.jobStore().find(execution.name).orElse(null);
                 if (readOrNull(execution.input).isObject()) {
                     softly.assertThat(execution.error()).as(what).isEqualTo("Reelforge.RequestRejected");
-                    softly.assertThat(job).as(what).isNotNull().extracting(JobRecord::status).isEqualTo(JobStatus.REJECTED);
+                    softly.assertThat(job)
+                            .as(what)
+                            .isNotNull()
+                            .extracting(JobRecord::status)
+                            .isEqualTo(JobStatus.REJECTED);
                 } else {
                     softly.assertThat(job).as("%s: no job left open", what).isNull();
                 }
             }
-            softly.assertThat(STACK_TRACE.matcher(streams.text()).find()).as("logged a stack trace:%n%s", streams.text()).isFalse();
+            softly.assertThat(STACK_TRACE.matcher(streams.text()).find())
+                    .as("logged a stack trace:%n%s", streams.text())
+                    .isFalse();
         }
         softly.assertAll();
     }
@@ -270,14 +334,27 @@ class BadInputServeTest {
             for (BadRequest request : corpus) {
                 Answer answer = post(TARGET + "StartExecution", "application/x-amz-json-1.0", request.bytes());
                 assertAwsShaped(softly, "body " + request.name(), answer);
-                softly.assertThat(answer.status()).as("body %s: %s", request.name(), answer.body()).isEqualTo(400);
+                softly.assertThat(answer.status())
+                        .as("body %s: %s", request.name(), answer.body())
+                        .isEqualTo(400);
             }
             count("request texts as the whole body", corpus.size());
 
-            byte[] missingMachine = JSON.writeValueAsBytes(JSON.createObjectNode().put("stateMachineArn", MISSING_MACHINE).put("input", "{}"));
-            List<String> contentTypes = Arrays.asList(null, "", "text/plain", "application/json", "application/xml",
-                    "multipart/form-data; boundary=x", "application/x-www-form-urlencoded", "application/x-amz-json-1.1",
-                    "application/x-amz-json-1.0; charset=\u00ff\u202e", "../../etc/passwd", "\u001b[2J");
+            byte[] missingMachine = JSON.writeValueAsBytes(JSON.createObjectNode()
+                    .put("stateMachineArn", MISSING_MACHINE)
+                    .put("input", "{}"));
+            List<String> contentTypes = Arrays.asList(
+                    null,
+                    "",
+                    "text/plain",
+                    "application/json",
+                    "application/xml",
+                    "multipart/form-data; boundary=x",
+                    "application/x-www-form-urlencoded",
+                    "application/x-amz-json-1.1",
+                    "application/x-amz-json-1.0; charset=\u00ff\u202e",
+                    "../../etc/passwd",
+                    "\u001b[2J");
             for (String type : contentTypes) {
                 Answer answer = RawHttp.post(serve.endpoint(), TARGET + "StartExecution", type, missingMachine);
                 assertAwsShaped(softly, "content type " + type, answer);
@@ -285,18 +362,30 @@ class BadInputServeTest {
             }
             count("content types", contentTypes.size());
 
-            List<String> targets = Arrays.asList(null, "", "AWSStepFunctions", TARGET, TARGET + "Nope", TARGET + "../../StartExecution",
-                    TARGET + "StartExecution\u202e", "AWSStepFunctions.StartExecution ", "DynamoDB_20120810.PutItem", TARGET + "\u0000");
+            List<String> targets = Arrays.asList(
+                    null,
+                    "",
+                    "AWSStepFunctions",
+                    TARGET,
+                    TARGET + "Nope",
+                    TARGET + "../../StartExecution",
+                    TARGET + "StartExecution\u202e",
+                    "AWSStepFunctions.StartExecution ",
+                    "DynamoDB_20120810.PutItem",
+                    TARGET + "\u0000");
             for (String target : targets) {
                 Answer answer = RawHttp.post(serve.endpoint(), target, "application/x-amz-json-1.0", missingMachine);
                 assertAwsShaped(softly, "target " + target, answer);
-                softly.assertThat(answer.type()).as("target %s", target).isIn("UnknownOperationException", "StateMachineDoesNotExist");
+                softly.assertThat(answer.type())
+                        .as("target %s", target)
+                        .isIn("UnknownOperationException", "StateMachineDoesNotExist");
             }
             count("targets", targets.size());
 
             for (String method : List.of("GET", "PUT", "DELETE", "PATCH", "OPTIONS")) {
                 Answer answer = send(HttpRequest.newBuilder(URI.create(serve.endpoint() + "/../../etc/passwd"))
-                        .method(method, HttpRequest.BodyPublishers.ofByteArray(missingMachine)).header("X-Amz-Target", TARGET + "StartExecution")
+                        .method(method, HttpRequest.BodyPublishers.ofByteArray(missingMachine))
+                        .header("X-Amz-Target", TARGET + "StartExecution")
                         .build());
                 assertAwsShaped(softly, method, answer);
                 softly.assertThat(answer.type()).as(method).isEqualTo("UnknownOperationException");
@@ -307,33 +396,60 @@ class BadInputServeTest {
             byte[] notUtf8 = new byte[4096];
             random.nextBytes(notUtf8);
             notUtf8[0] = '{';
-            List<byte[]> bodies = List.of(notUtf8, new byte[] {(byte) 0xc3, (byte) 0x28}, "[".repeat(100_000).getBytes(StandardCharsets.US_ASCII),
-                    ("{\"stateMachineArn\":\"" + "a".repeat(5 * 1024 * 1024) + "\"}").getBytes(StandardCharsets.US_ASCII),
-                    new byte[64 * 1024 * 1024], "{}".getBytes(StandardCharsets.US_ASCII), "[]".getBytes(StandardCharsets.US_ASCII));
+            List<byte[]> bodies = List.of(
+                    notUtf8,
+                    new byte[] {(byte) 0xc3, (byte) 0x28},
+                    "[".repeat(100_000).getBytes(StandardCharsets.US_ASCII),
+                    ("{\"stateMachineArn\":\"" + "a".repeat(5 * 1024 * 1024) + "\"}")
+                            .getBytes(StandardCharsets.US_ASCII),
+                    new byte[64 * 1024 * 1024],
+                    "{}".getBytes(StandardCharsets.US_ASCII),
+                    "[]".getBytes(StandardCharsets.US_ASCII));
             for (byte[] body : bodies) {
                 Answer answer = post(TARGET + "StartExecution", "application/x-amz-json-1.0", body);
                 assertAwsShaped(softly, "body of " + body.length + " bytes", answer);
-                softly.assertThat(answer.status()).as("body of %d bytes: %s", body.length, answer.body())
+                softly.assertThat(answer.status())
+                        .as("body of %d bytes: %s", body.length, answer.body())
                         .isEqualTo(body.length > AwsJsonProtocol.MAX_BODY_BYTES ? 413 : 400);
             }
             count("odd bodies", bodies.size());
 
-            for (String action : List.of("DescribeExecution", "GetExecutionHistory", "StopExecution", "ListExecutions", "DeleteStateMachine")) {
-                for (String arn : List.of("../../x", "arn:aws:states:us-east-1:000000000000:execution:reelforge-render:../../x",
+            for (String action : List.of(
+                    "DescribeExecution",
+                    "GetExecutionHistory",
+                    "StopExecution",
+                    "ListExecutions",
+                    "DeleteStateMachine")) {
+                for (String arn : List.of(
+                        "../../x",
+                        "arn:aws:states:us-east-1:000000000000:execution:reelforge-render:../../x",
                         "arn:aws:states:us-east-1:000000000000:execution:reelforge-render:\u202e\u0000")) {
-                    String member = action.equals("ListExecutions") || action.equals("DeleteStateMachine") ? "stateMachineArn" : "executionArn";
-                    Answer answer = post(TARGET + action, "application/x-amz-json-1.0",
-                            JSON.writeValueAsBytes(JSON.createObjectNode().put(member, arn).put("nextToken", "../x").put("maxResults", -1)));
+                    String member = action.equals("ListExecutions") || action.equals("DeleteStateMachine")
+                            ? "stateMachineArn"
+                            : "executionArn";
+                    Answer answer = post(
+                            TARGET + action,
+                            "application/x-amz-json-1.0",
+                            JSON.writeValueAsBytes(JSON.createObjectNode()
+                                    .put(member, arn)
+                                    .put("nextToken", "../x")
+                                    .put("maxResults", -1)));
                     assertAwsShaped(softly, action + " " + arn, answer);
-                    softly.assertThat(answer.status()).as("%s %s: %s", action, arn, answer.body()).isIn(200, 400);
+                    softly.assertThat(answer.status())
+                            .as("%s %s: %s", action, arn, answer.body())
+                            .isIn(200, 400);
                 }
             }
             count("other actions with path-like ARNs", 15);
-            softly.assertThat(STACK_TRACE.matcher(streams.text()).find()).as("logged a stack trace:%n%s", streams.text()).isFalse();
+            softly.assertThat(STACK_TRACE.matcher(streams.text()).find())
+                    .as("logged a stack trace:%n%s", streams.text())
+                    .isFalse();
         }
         softly.assertAll();
 
-        Answer alive = post(TARGET + "DescribeStateMachine", "application/x-amz-json-1.0",
+        Answer alive = post(
+                TARGET + "DescribeStateMachine",
+                "application/x-amz-json-1.0",
                 JSON.writeValueAsBytes(JSON.createObjectNode().put("stateMachineArn", LocalServe.RENDER_ARN)));
         assertThat(alive.status()).as(alive.body()).isEqualTo(200);
         assertThat(JSON.readTree(alive.body()).path("status").asText()).isEqualTo("ACTIVE");
@@ -349,7 +465,8 @@ class BadInputServeTest {
         List<String> keys = new ArrayList<>();
         if (Files.isDirectory(bucket)) {
             try (Stream<Path> files = Files.walk(bucket)) {
-                files.filter(Files::isRegularFile).forEach(f -> keys.add(bucket.relativize(f).toString()));
+                files.filter(Files::isRegularFile)
+                        .forEach(f -> keys.add(bucket.relativize(f).toString()));
             }
         }
         assertThat(keys).allSatisfy(key -> assertThat(key).matches(TENANT_KEY).doesNotContain(".."));
@@ -357,9 +474,31 @@ class BadInputServeTest {
 
     /** Names AWS refuses or we must: paths, whitespace, brackets, controls, bidi and zero-width characters, too long. */
     private static List<String> badNames() {
-        List<String> names = new ArrayList<>(List.of("../../etc/passwd", "..", ".", "a/b", "a\\b", "%2e%2e%2f", "has space", "tab\tname",
-                "new\nline", "nul\u0000", "esc\u001b[2J", "rtl\u202eexe", "zero\u200dwidth", "x".repeat(81),
-                "<script>", "{braces}", "[brackets]", "wild*card?", "quote\"", "hash#", "dollar$", "semi;colon", "colon:name", "\ufeffbom"));
+        List<String> names = new ArrayList<>(List.of(
+                "../../etc/passwd",
+                "..",
+                ".",
+                "a/b",
+                "a\\b",
+                "%2e%2e%2f",
+                "has space",
+                "tab\tname",
+                "new\nline",
+                "nul\u0000",
+                "esc\u001b[2J",
+                "rtl\u202eexe",
+                "zero\u200dwidth",
+                "x".repeat(81),
+                "<script>",
+                "{braces}",
+                "[brackets]",
+                "wild*card?",
+                "quote\"",
+                "hash#",
+                "dollar$",
+                "semi;colon",
+                "colon:name",
+                "\ufeffbom"));
         Random random = new Random(BadInputCorpus.SEED + 1);
         String odd = "/\\ \t\n\u0000\u001b\u202e\u200d\u2028<>{}[]?*\"#%^|~`$&,;:";
         for (int i = 0; i < 50; i++) {

@@ -70,7 +70,10 @@ class EntryPointsEndToEndTest {
     void startExecution_mugDrop_succeedsWithOutputsInLocalS3() throws Exception {
         String input = Files.readString(EVENTS.resolve("start-execution.json"));
 
-        String arn = sfn.startExecution(b -> b.stateMachineArn(LocalServe.RENDER_ARN).name("api-mug-drop").input(input)).executionArn();
+        String arn = sfn.startExecution(b -> b.stateMachineArn(LocalServe.RENDER_ARN)
+                        .name("api-mug-drop")
+                        .input(input))
+                .executionArn();
         DescribeExecutionResponse done = LocalSfnClients.awaitEnd(sfn, arn, RENDER_LIMIT);
 
         assertThat(done.status()).as("%s: %s", done.error(), done.cause()).isEqualTo(ExecutionStatus.SUCCEEDED);
@@ -79,11 +82,15 @@ class EntryPointsEndToEndTest {
         for (JsonNode output : summary.path("outputs")) {
             String key = output.path("key").asText();
             assertThat(key).startsWith("outputs/demo/api-mug-drop/");
-            assertThat(s3.headObject(b -> b.bucket(bucket).key(key)).contentLength()).as(key).isPositive();
+            assertThat(s3.headObject(b -> b.bucket(bucket).key(key)).contentLength())
+                    .as(key)
+                    .isPositive();
         }
         assertThat(stack.jobStore().find("api-mug-drop").orElseThrow().status()).isEqualTo(JobStatus.SUCCEEDED);
-        assertThat(serve.events().entries()).filteredOn(e -> e.path("Detail").path("jobId").asText().equals("api-mug-drop"))
-                .singleElement().satisfies(e -> {
+        assertThat(serve.events().entries())
+                .filteredOn(e -> e.path("Detail").path("jobId").asText().equals("api-mug-drop"))
+                .singleElement()
+                .satisfies(e -> {
                     assertThat(e.path("Source").asText()).isEqualTo("dev.reelforge");
                     assertThat(e.path("DetailType").asText()).isEqualTo("Reelforge Render Completed");
                     assertThat(e.path("Detail").path("outputs")).isEqualTo(summary.path("outputs"));
@@ -94,22 +101,31 @@ class EntryPointsEndToEndTest {
     @Order(2)
     void upload_deliveredTwice_startsOneRender() throws Exception {
         String key = "requests/demo/ball-bounce.json";
-        s3.putObject(b -> b.bucket(bucket).key(key).contentType("application/json"), RequestBody.fromBytes(lightRequest("upload-1")));
+        s3.putObject(
+                b -> b.bucket(bucket).key(key).contentType("application/json"),
+                RequestBody.fromBytes(lightRequest("upload-1")));
 
         JsonNode first = serve.uploads().deliver(key);
         JsonNode second = serve.uploads().deliver(key);
 
         String arn = first.path("executionArn").asText();
-        assertThat(arn).as(first.toString()).startsWith(LocalServe.RENDER_ARN.replace(":stateMachine:", ":execution:") + ":demo-ball-bounce-");
+        assertThat(arn)
+                .as(first.toString())
+                .startsWith(LocalServe.RENDER_ARN.replace(":stateMachine:", ":execution:") + ":demo-ball-bounce-");
         assertThat(second.path("executionArn").asText()).isEqualTo(arn);
         DescribeExecutionResponse done = LocalSfnClients.awaitEnd(sfn, arn, RENDER_LIMIT);
         assertThat(done.status()).as("%s: %s", done.error(), done.cause()).isEqualTo(ExecutionStatus.SUCCEEDED);
         JsonNode third = serve.uploads().deliver(key);
         assertThat(third.path("executionArn").asText()).isEqualTo(arn);
-        assertThat(third.path("alreadyStarted").asBoolean()).as("a finished name is ExecutionAlreadyExists: idempotent").isTrue();
+        assertThat(third.path("alreadyStarted").asBoolean())
+                .as("a finished name is ExecutionAlreadyExists: idempotent")
+                .isTrue();
 
-        List<ExecutionListItem> renders = sfn.listExecutions(b -> b.stateMachineArn(LocalServe.RENDER_ARN)).executions();
-        assertThat(renders).filteredOn(e -> e.name().startsWith("demo-ball-bounce-")).hasSize(1);
+        List<ExecutionListItem> renders = sfn.listExecutions(b -> b.stateMachineArn(LocalServe.RENDER_ARN))
+                .executions();
+        assertThat(renders)
+                .filteredOn(e -> e.name().startsWith("demo-ball-bounce-"))
+                .hasSize(1);
         JsonNode source = JSON.readTree(done.input()).path("source");
         assertThat(source.path("kind").asText()).isEqualTo("s3");
         assertThat(source.path("key").asText()).isEqualTo(key);
@@ -146,10 +162,14 @@ class EntryPointsEndToEndTest {
         }
         ObjectNode manifest = JSON.createObjectNode();
         keys.forEach(manifest.putArray("requests")::add);
-        s3.putObject(b -> b.bucket(bucket).key("manifests/nightly.json"), RequestBody.fromBytes(JSON.writeValueAsBytes(manifest)));
+        s3.putObject(
+                b -> b.bucket(bucket).key("manifests/nightly.json"),
+                RequestBody.fromBytes(JSON.writeValueAsBytes(manifest)));
 
-        JsonNode started = serve.uploads().invoke(JSON.readTree(EVENTS.resolve("schedule.json").toFile()));
-        DescribeExecutionResponse done = LocalSfnClients.awaitEnd(sfn, started.path("executionArn").asText(), Duration.ofMinutes(20));
+        JsonNode started = serve.uploads()
+                .invoke(JSON.readTree(EVENTS.resolve("schedule.json").toFile()));
+        DescribeExecutionResponse done =
+                LocalSfnClients.awaitEnd(sfn, started.path("executionArn").asText(), Duration.ofMinutes(20));
 
         assertThat(done.status()).as("%s: %s", done.error(), done.cause()).isEqualTo(ExecutionStatus.SUCCEEDED);
         JsonNode summary = JSON.readTree(done.output());
@@ -158,17 +178,23 @@ class EntryPointsEndToEndTest {
         assertThat(summary.path("failedCount").asInt()).isEqualTo(1);
         assertThat(summary.path("failed").get(0).asText()).endsWith("-7");
         String batchName = summary.path("batchId").asText();
-        List<ExecutionListItem> children = sfn.listExecutionsPaginator(b -> b.stateMachineArn(LocalServe.RENDER_ARN)).executions()
-                .stream().filter(e -> e.name().startsWith(batchName + "-")).toList();
+        List<ExecutionListItem> children =
+                sfn.listExecutionsPaginator(b -> b.stateMachineArn(LocalServe.RENDER_ARN)).executions().stream()
+                        .filter(e -> e.name().startsWith(batchName + "-"))
+                        .toList();
         assertThat(children).hasSize(20);
         assertThat(peakOverlap(children)).isBetween(2, 4);
-        JsonNode again = serve.uploads().invoke(JSON.readTree(EVENTS.resolve("schedule.json").toFile()));
-        assertThat(again.path("alreadyStarted").asBoolean()).as("the same scheduled invocation twice: one batch").isTrue();
+        JsonNode again = serve.uploads()
+                .invoke(JSON.readTree(EVENTS.resolve("schedule.json").toFile()));
+        assertThat(again.path("alreadyStarted").asBoolean())
+                .as("the same scheduled invocation twice: one batch")
+                .isTrue();
     }
 
     /** The cheapest sample to render (5 s, 360p, one variation), with its own client request id. */
     private static byte[] lightRequest(String clientRequestId) throws IOException {
-        ObjectNode request = (ObjectNode) JSON.readTree(EVENTS.resolve("requests/ball-bounce-16x9.json").toFile());
+        ObjectNode request = (ObjectNode)
+                JSON.readTree(EVENTS.resolve("requests/ball-bounce-16x9.json").toFile());
         ((ObjectNode) request.path("settings")).put("resolution", "360p");
         return JSON.writeValueAsBytes(request.put("clientRequestId", clientRequestId));
     }
@@ -188,5 +214,4 @@ class EntryPointsEndToEndTest {
         }
         return peak;
     }
-
 }

@@ -24,12 +24,14 @@ final class LocalSfnClients {
                 .httpClient(UrlConnectionHttpClient.create())
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
                         LocalAwsStack.CREDENTIALS.accessKeyId(), LocalAwsStack.CREDENTIALS.secretAccessKey())))
-                .overrideConfiguration(c -> c.putAdvancedOption(SdkAdvancedClientOption.DISABLE_HOST_PREFIX_INJECTION, true))
+                .overrideConfiguration(
+                        c -> c.putAdvancedOption(SdkAdvancedClientOption.DISABLE_HOST_PREFIX_INJECTION, true))
                 .build();
     }
 
     /** Polls DescribeExecution until the execution leaves RUNNING, as a SaaS backend would; fails after {@code limit}. */
-    static DescribeExecutionResponse awaitEnd(SfnClient sfn, String executionArn, Duration limit) throws InterruptedException {
+    static DescribeExecutionResponse awaitEnd(SfnClient sfn, String executionArn, Duration limit)
+            throws InterruptedException {
         Instant deadline = Instant.now().plus(limit);
         while (true) {
             DescribeExecutionResponse described = sfn.describeExecution(b -> b.executionArn(executionArn));

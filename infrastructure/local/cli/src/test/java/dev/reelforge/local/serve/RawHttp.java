@@ -19,7 +19,8 @@ final class RawHttp {
     static BadInputServeTest.Answer post(URI endpoint, String target, String contentType, byte[] body) {
         try (Socket socket = new Socket(endpoint.getHost(), endpoint.getPort())) {
             socket.setSoTimeout(30_000);
-            StringBuilder head = new StringBuilder("POST / HTTP/1.1\r\nHost: " + endpoint.getAuthority() + "\r\nConnection: close\r\n");
+            StringBuilder head = new StringBuilder(
+                    "POST / HTTP/1.1\r\nHost: " + endpoint.getAuthority() + "\r\nConnection: close\r\n");
             if (target != null) {
                 head.append("X-Amz-Target: ").append(target).append("\r\n");
             }
@@ -55,7 +56,8 @@ final class RawHttp {
             chunked |= lower.startsWith("transfer-encoding:") && lower.contains("chunked");
         }
         byte[] body = java.util.Arrays.copyOfRange(response, end + 4, response.length);
-        return new BadInputServeTest.Answer(status, type, new String(chunked ? dechunk(body) : body, StandardCharsets.UTF_8));
+        return new BadInputServeTest.Answer(
+                status, type, new String(chunked ? dechunk(body) : body, StandardCharsets.UTF_8));
     }
 
     private static byte[] dechunk(byte[] body) throws IOException {

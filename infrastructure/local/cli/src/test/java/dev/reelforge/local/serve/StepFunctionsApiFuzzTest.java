@@ -19,11 +19,11 @@ import dev.reelforge.core.request.RenderRequest;
 import dev.reelforge.core.testing.InMemoryJobStore;
 import dev.reelforge.core.testing.RequestBoundary;
 import dev.reelforge.handlers.ValidateHandler;
-import dev.reelforge.wiring.Services;
 import dev.reelforge.local.engine.VirtualClock;
 import dev.reelforge.local.runtime.Definitions;
 import dev.reelforge.local.runtime.LocalTaskResolver;
 import dev.reelforge.local.runtime.LocalWorkflow;
+import dev.reelforge.wiring.Services;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -58,12 +58,15 @@ class StepFunctionsApiFuzzTest {
      * BENCHMARKS.md, "Bad input": left as it is).
      */
     private static final int READABLE_DEPTH = 1000;
+
     private static final RequestBoundary BOUNDARY = new RequestBoundary();
     private static final RecordingHandler VALIDATE = new RecordingHandler(new ValidateHandler(services()));
     private static final LocalTaskResolver TASKS = new LocalTaskResolver(
-            Map.of(Definitions.FUNCTIONS.get("ValidateFunctionArn"), VALIDATE), environment -> {
+            Map.of(Definitions.FUNCTIONS.get("ValidateFunctionArn"), VALIDATE),
+            environment -> {
                 throw new IllegalStateException("the Validate-only machine runs no media task");
-            }, JSON);
+            },
+            JSON);
     private static final String DEFINITION = validateOnly();
 
     @FuzzTest(maxDuration = "3m")
@@ -74,8 +77,10 @@ class StepFunctionsApiFuzzTest {
         VALIDATE.forget();
 
         AwsJsonProtocol.Answer answer;
-        try (LocalExecutions executions = new LocalExecutions(nested -> TASKS, new VirtualClock(RequestBoundary.TODAY.atStartOfDay()
-                .toInstant(ZoneOffset.UTC)), JSON)) {
+        try (LocalExecutions executions = new LocalExecutions(
+                nested -> TASKS,
+                new VirtualClock(RequestBoundary.TODAY.atStartOfDay().toInstant(ZoneOffset.UTC)),
+                JSON)) {
             executions.create(LocalWorkflow.RENDER_MACHINE, DEFINITION, ROLE, "EXPRESS");
             answer = new AwsJsonProtocol(new StepFunctionsApi(executions, JSON), JSON)
                     .answer("POST", "AWSStepFunctions." + action, new ByteArrayInputStream(body));
@@ -85,7 +90,8 @@ class StepFunctionsApiFuzzTest {
         assertThat(answer.status()).as("%s", reply).isIn(200, 400);
         if (answer.status() == 400) {
             assertThat(reply.path("__type").asText()).isNotBlank().isEqualTo(answer.errorType());
-            RequestBoundary.assertNotAStackTrace(reply.path("message").asText(), null, new String(input, StandardCharsets.UTF_8));
+            RequestBoundary.assertNotAStackTrace(
+                    reply.path("message").asText(), null, new String(input, StandardCharsets.UTF_8));
         } else if (action.equals("StartSyncExecution")) {
             assertThat(reply.path("status").asText()).as("%s", reply).isIn("SUCCEEDED", "FAILED");
             if (reply.path("error").asText("").equals(CATCH_ALL)) {
@@ -124,14 +130,19 @@ class StepFunctionsApiFuzzTest {
     /** The deployed Validate state, its successor and both Catch targets stubbed: the catch-all fails, the rest succeed. */
     private static String validateOnly() {
         try {
-            JsonNode render = JSON.readTree(Definitions.substitute(Definitions.load("render.asl.json"), Definitions.localSubstitutions()));
+            JsonNode render = JSON.readTree(
+                    Definitions.substitute(Definitions.load("render.asl.json"), Definitions.localSubstitutions()));
             JsonNode validate = render.path("States").path("Validate");
             ObjectNode machine = JSON.createObjectNode().put("StartAt", "Validate");
             ObjectNode states = machine.putObject("States");
             states.set("Validate", validate);
             states.putObject(validate.get("Next").asText()).put("Type", "Succeed");
-            validate.path("Catch").forEach(c -> states.putObject(c.get("Next").asText()).put("Type", "Succeed"));
-            states.putObject(CATCH_ALL).put("Type", "Fail").put("Error", CATCH_ALL).put("Cause", "Validate failed unnamed");
+            validate.path("Catch")
+                    .forEach(c -> states.putObject(c.get("Next").asText()).put("Type", "Succeed"));
+            states.putObject(CATCH_ALL)
+                    .put("Type", "Fail")
+                    .put("Error", CATCH_ALL)
+                    .put("Cause", "Validate failed unnamed");
             return JSON.writeValueAsString(machine);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -175,9 +186,15 @@ class StepFunctionsApiFuzzTest {
                 throw new UnsupportedOperationException("Validate never caches");
             }
         };
-        return new Services(JSON, null, new InMemoryJobStore(), noCache, Map.of("animatic", animatic),
-                CapabilityCatalog.bundled(JSON), Path.of("target"), Clock.fixed(RequestBoundary.TODAY.atStartOfDay()
-                        .toInstant(ZoneOffset.UTC), ZoneOffset.UTC));
+        return new Services(
+                JSON,
+                null,
+                new InMemoryJobStore(),
+                noCache,
+                Map.of("animatic", animatic),
+                CapabilityCatalog.bundled(JSON),
+                Path.of("target"),
+                Clock.fixed(RequestBoundary.TODAY.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC));
     }
 
     /** The deployed ValidateHandler, remembering what it was given and what it threw, for {@link #judge()}. */
@@ -222,16 +239,24 @@ class StepFunctionsApiFuzzTest {
             }
             JsonNode input = payload.path("input");
             if (input.hasNonNull("request") || input.path("requestText").isTextual()) {
-                String text = input.hasNonNull("request") ? "" : input.get("requestText").asText();
+                String text = input.hasNonNull("request")
+                        ? ""
+                        : input.get("requestText").asText();
                 JsonNode document = input.hasNonNull("request") ? input.get("request") : BOUNDARY.documentOf(text);
                 RenderRequest alone = input.hasNonNull("request") ? BOUNDARY.check(document) : BOUNDARY.check(text);
-                assertThat(alone != null).as("Validate accepts what the parser and validator accept").isEqualTo(thrown == null);
+                assertThat(alone != null)
+                        .as("Validate accepts what the parser and validator accept")
+                        .isEqualTo(thrown == null);
                 if (thrown != null) {
                     RequestBoundary.assertNamedRejection(thrown, document, text);
                 }
             } else {
-                assertThat(thrown).isInstanceOfSatisfying(InvalidRequestException.class, e ->
-                        assertThat(e.problems()).extracting(p -> p.field()).containsExactly("request"));
+                assertThat(thrown)
+                        .isInstanceOfSatisfying(
+                                InvalidRequestException.class,
+                                e -> assertThat(e.problems())
+                                        .extracting(p -> p.field())
+                                        .containsExactly("request"));
             }
         }
     }

@@ -51,7 +51,10 @@ class StepFunctionsServerTest {
 
     @BeforeAll
     static void start() {
-        executions = new LocalExecutions(nested -> new LocalTaskResolver(Map.of(), env -> 0, JSON).withNested(nested), EngineClock.system(), JSON);
+        executions = new LocalExecutions(
+                nested -> new LocalTaskResolver(Map.of(), env -> 0, JSON).withNested(nested),
+                EngineClock.system(),
+                JSON);
         server = StepFunctionsServer.start(0, new StepFunctionsApi(executions, JSON), JSON);
         sfn = LocalSfnClients.client(server.endpoint());
     }
@@ -64,44 +67,64 @@ class StepFunctionsServerTest {
     }
 
     private static String create(String name, String definition, StateMachineType type) {
-        return sfn.createStateMachine(b -> b.name(name).definition(definition).roleArn(ROLE).type(type)).stateMachineArn();
+        return sfn.createStateMachine(
+                        b -> b.name(name).definition(definition).roleArn(ROLE).type(type))
+                .stateMachineArn();
     }
 
     @Test
     void startExecution_passMachine_succeedsWithHistoryAndListing() throws InterruptedException {
         String machine = create("greeter", PASS, StateMachineType.STANDARD);
 
-        String arn = sfn.startExecution(b -> b.stateMachineArn(machine).name("first").input("{\"who\":\"reelforge\"}")).executionArn();
+        String arn = sfn.startExecution(
+                        b -> b.stateMachineArn(machine).name("first").input("{\"who\":\"reelforge\"}"))
+                .executionArn();
         DescribeExecutionResponse done = LocalSfnClients.awaitEnd(sfn, arn, Duration.ofSeconds(30));
 
         assertThat(arn).isEqualTo("arn:aws:states:us-east-1:000000000000:execution:greeter:first");
         assertThat(done.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
         assertThat(done.output()).isEqualTo("{\"greeting\":\"hello reelforge\"}");
         assertThat(done.startDate()).isNotNull();
-        assertThat(sfn.getExecutionHistory(b -> b.executionArn(arn)).events()).extracting(e -> e.type())
-                .startsWith(HistoryEventType.EXECUTION_STARTED).endsWith(HistoryEventType.EXECUTION_SUCCEEDED);
-        assertThat(sfn.getExecutionHistory(b -> b.executionArn(arn)).events().get(0).executionStartedEventDetails().input())
+        assertThat(sfn.getExecutionHistory(b -> b.executionArn(arn)).events())
+                .extracting(e -> e.type())
+                .startsWith(HistoryEventType.EXECUTION_STARTED)
+                .endsWith(HistoryEventType.EXECUTION_SUCCEEDED);
+        assertThat(sfn.getExecutionHistory(b -> b.executionArn(arn))
+                        .events()
+                        .get(0)
+                        .executionStartedEventDetails()
+                        .input())
                 .isEqualTo("{\"who\":\"reelforge\"}");
-        assertThat(sfn.listExecutions(b -> b.stateMachineArn(machine)).executions()).extracting(e -> e.name()).contains("first");
-        assertThatThrownBy(() -> sfn.startExecution(b -> b.stateMachineArn(machine).name("first").input("{\"who\":\"x\"}")))
+        assertThat(sfn.listExecutions(b -> b.stateMachineArn(machine)).executions())
+                .extracting(e -> e.name())
+                .contains("first");
+        assertThatThrownBy(() -> sfn.startExecution(
+                        b -> b.stateMachineArn(machine).name("first").input("{\"who\":\"x\"}")))
                 .isInstanceOf(ExecutionAlreadyExistsException.class);
     }
 
     @Test
     void startExecution_sameNameWhileRunning_isIdempotentAndStopAborts() throws InterruptedException {
         String machine = create("waiter", WAIT, StateMachineType.STANDARD);
-        String arn = sfn.startExecution(b -> b.stateMachineArn(machine).name("job-1").input("{\"n\":1}")).executionArn();
+        String arn = sfn.startExecution(
+                        b -> b.stateMachineArn(machine).name("job-1").input("{\"n\":1}"))
+                .executionArn();
 
-        String again = sfn.startExecution(b -> b.stateMachineArn(machine).name("job-1").input("{\"n\":1}")).executionArn();
+        String again = sfn.startExecution(
+                        b -> b.stateMachineArn(machine).name("job-1").input("{\"n\":1}"))
+                .executionArn();
         assertThat(again).isEqualTo(arn);
-        assertThatThrownBy(() -> sfn.startExecution(b -> b.stateMachineArn(machine).name("job-1").input("{\"n\":2}")))
+        assertThatThrownBy(() -> sfn.startExecution(
+                        b -> b.stateMachineArn(machine).name("job-1").input("{\"n\":2}")))
                 .isInstanceOf(ExecutionAlreadyExistsException.class);
 
         sfn.stopExecution(b -> b.executionArn(arn).error("User.Cancelled").cause("test"));
         DescribeExecutionResponse stopped = LocalSfnClients.awaitEnd(sfn, arn, Duration.ofSeconds(10));
         assertThat(stopped.status()).isEqualTo(ExecutionStatus.ABORTED);
         assertThat(stopped.error()).isEqualTo("User.Cancelled");
-        assertThat(sfn.listExecutions(b -> b.stateMachineArn(machine).statusFilter(ExecutionStatus.ABORTED)).executions()).hasSize(1);
+        assertThat(sfn.listExecutions(b -> b.stateMachineArn(machine).statusFilter(ExecutionStatus.ABORTED))
+                        .executions())
+                .hasSize(1);
     }
 
     @Test
@@ -109,11 +132,13 @@ class StepFunctionsServerTest {
         String express = create("express-greeter", PASS, StateMachineType.EXPRESS);
         String standard = create("standard-greeter", PASS, StateMachineType.STANDARD);
 
-        StartSyncExecutionResponse result = sfn.startSyncExecution(b -> b.stateMachineArn(express).input("{\"who\":\"sync\"}"));
+        StartSyncExecutionResponse result =
+                sfn.startSyncExecution(b -> b.stateMachineArn(express).input("{\"who\":\"sync\"}"));
 
         assertThat(result.status()).isEqualTo(SyncExecutionStatus.SUCCEEDED);
         assertThat(result.output()).isEqualTo("{\"greeting\":\"hello sync\"}");
-        assertThatThrownBy(() -> sfn.startSyncExecution(b -> b.stateMachineArn(standard).input("{}")))
+        assertThatThrownBy(() ->
+                        sfn.startSyncExecution(b -> b.stateMachineArn(standard).input("{}")))
                 .isInstanceOf(StateMachineTypeNotSupportedException.class);
     }
 
@@ -124,7 +149,8 @@ class StepFunctionsServerTest {
                   "Remember":{"Type":"Pass","Assign":{"who":"{% $states.input.who %}"},"Next":"Greet"},
                   "Greet":{"Type":"Pass","Output":{"greeting":"{% 'hello ' & $who %}"},"End":true}}}""", StateMachineType.EXPRESS);
 
-        StartSyncExecutionResponse result = sfn.startSyncExecution(b -> b.stateMachineArn(machine).input("{\"who\":\"ada\"}"));
+        StartSyncExecutionResponse result =
+                sfn.startSyncExecution(b -> b.stateMachineArn(machine).input("{\"who\":\"ada\"}"));
 
         assertThat(result.output()).isEqualTo("{\"greeting\":\"hello ada\"}");
     }
@@ -137,7 +163,8 @@ class StepFunctionsServerTest {
                   "StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}}}}""";
 
         assertThatThrownBy(() -> create("distributed", distributed, StateMachineType.STANDARD))
-                .isInstanceOf(ValidationException.class).hasMessageContaining("/States/M/ItemReader");
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("/States/M/ItemReader");
     }
 
     @Test
@@ -154,33 +181,49 @@ class StepFunctionsServerTest {
                         "Catch":[{"ErrorEquals":["States.TaskFailed"],"ResultPath":"$.failure","Next":"Done"}],"End":true},
                   "Done":{"Type":"Pass","End":true}}}""".formatted(child, failing), StateMachineType.STANDARD);
 
-        String arn = sfn.startExecution(b -> b.stateMachineArn(parent).input("{}")).executionArn();
+        String arn =
+                sfn.startExecution(b -> b.stateMachineArn(parent).input("{}")).executionArn();
         DescribeExecutionResponse done = LocalSfnClients.awaitEnd(sfn, arn, Duration.ofSeconds(30));
 
         assertThat(done.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
         JsonNode output = read(done.output());
         assertThat(output.path("ok").path("out").path("greeting").asText()).isEqualTo("hello child");
         assertThat(output.path("failure").path("Error").asText()).isEqualTo("States.TaskFailed");
-        assertThat(read(output.path("failure").path("Cause").asText()).path("Error").asText()).isEqualTo("Child.Broke");
-        assertThat(sfn.describeExecution(b -> b.executionArn("arn:aws:states:us-east-1:000000000000:execution:child-fails:broken-child"))
-                .status()).isEqualTo(ExecutionStatus.FAILED);
+        assertThat(read(output.path("failure").path("Cause").asText())
+                        .path("Error")
+                        .asText())
+                .isEqualTo("Child.Broke");
+        assertThat(sfn.describeExecution(b -> b.executionArn(
+                                "arn:aws:states:us-east-1:000000000000:execution:child-fails:broken-child"))
+                        .status())
+                .isEqualTo(ExecutionStatus.FAILED);
     }
 
     @Test
     void errors_haveAwsShapes() throws IOException, InterruptedException {
         String missing = "arn:aws:states:us-east-1:000000000000:execution:greeter:nope";
-        assertThatThrownBy(() -> sfn.describeExecution(b -> b.executionArn(missing))).isInstanceOf(ExecutionDoesNotExistException.class);
-        assertThatThrownBy(() -> sfn.describeExecution(b -> b.executionArn("not-an-arn"))).isInstanceOf(InvalidArnException.class);
-        assertThatThrownBy(() -> sfn.describeStateMachine(b -> b.stateMachineArn(
-                "arn:aws:states:us-east-1:000000000000:stateMachine:nope"))).isInstanceOf(StateMachineDoesNotExistException.class);
+        assertThatThrownBy(() -> sfn.describeExecution(b -> b.executionArn(missing)))
+                .isInstanceOf(ExecutionDoesNotExistException.class);
+        assertThatThrownBy(() -> sfn.describeExecution(b -> b.executionArn("not-an-arn")))
+                .isInstanceOf(InvalidArnException.class);
+        assertThatThrownBy(() -> sfn.describeStateMachine(
+                        b -> b.stateMachineArn("arn:aws:states:us-east-1:000000000000:stateMachine:nope")))
+                .isInstanceOf(StateMachineDoesNotExistException.class);
         assertThatThrownBy(() -> create("broken", "{\"StartAt\":\"Missing\",\"States\":{}}", StateMachineType.STANDARD))
                 .isInstanceOf(InvalidDefinitionException.class);
-        assertThatThrownBy(() -> sfn.sendTaskSuccess(b -> b.taskToken("unknown").output("{}"))).isInstanceOf(InvalidTokenException.class);
-        assertThatThrownBy(() -> sfn.sendTaskHeartbeat(b -> b.taskToken("unknown"))).isInstanceOf(InvalidTokenException.class);
+        assertThatThrownBy(() -> sfn.sendTaskSuccess(b -> b.taskToken("unknown").output("{}")))
+                .isInstanceOf(InvalidTokenException.class);
+        assertThatThrownBy(() -> sfn.sendTaskHeartbeat(b -> b.taskToken("unknown")))
+                .isInstanceOf(InvalidTokenException.class);
 
-        HttpResponse<String> raw = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.endpoint() + "/"))
-                .header("Content-Type", "application/x-amz-json-1.0").header("X-Amz-Target", "AWSStepFunctions.DescribeExecution")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"executionArn\":\"" + missing + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> raw = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(server.endpoint() + "/"))
+                                .header("Content-Type", "application/x-amz-json-1.0")
+                                .header("X-Amz-Target", "AWSStepFunctions.DescribeExecution")
+                                .POST(HttpRequest.BodyPublishers.ofString("{\"executionArn\":\"" + missing + "\"}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(raw.statusCode()).isEqualTo(400);
         assertThat(read(raw.body()).path("__type").asText()).isEqualTo("ExecutionDoesNotExist");
         assertThat(read(raw.body()).path("message").asText()).contains(missing);
@@ -189,18 +232,28 @@ class StepFunctionsServerTest {
     @Test
     void stateMachines_createDescribeListDelete() {
         String arn = create("lifecycle", PASS, StateMachineType.STANDARD);
-        assertThat(create("lifecycle", PASS, StateMachineType.STANDARD)).as("same definition: idempotent").isEqualTo(arn);
+        assertThat(create("lifecycle", PASS, StateMachineType.STANDARD))
+                .as("same definition: idempotent")
+                .isEqualTo(arn);
 
-        assertThat(sfn.describeStateMachine(b -> b.stateMachineArn(arn)).definition()).isEqualTo(PASS);
-        assertThat(sfn.listStateMachines().stateMachines()).extracting(m -> m.name()).contains("lifecycle");
+        assertThat(sfn.describeStateMachine(b -> b.stateMachineArn(arn)).definition())
+                .isEqualTo(PASS);
+        assertThat(sfn.listStateMachines().stateMachines())
+                .extracting(m -> m.name())
+                .contains("lifecycle");
 
         sfn.deleteStateMachine(b -> b.stateMachineArn(arn));
-        assertThat(sfn.listStateMachines().stateMachines()).extracting(m -> m.name()).doesNotContain("lifecycle");
+        assertThat(sfn.listStateMachines().stateMachines())
+                .extracting(m -> m.name())
+                .doesNotContain("lifecycle");
     }
 
     @Test
     void reelforgeClient_submitSameJobTwice_returnsOneExecutionAndAwaitsItsEnd() throws Exception {
-        String machine = create("echo", "{\"StartAt\":\"P\",\"States\":{\"P\":{\"Type\":\"Pass\",\"End\":true}}}", StateMachineType.STANDARD);
+        String machine = create(
+                "echo",
+                "{\"StartAt\":\"P\",\"States\":{\"P\":{\"Type\":\"Pass\",\"End\":true}}}",
+                StateMachineType.STANDARD);
         ReelforgeClient client = new ReelforgeClient(sfn, machine, JSON);
         JsonNode request = JSON.readTree("{\"tenant\":\"acme\",\"clientRequestId\":\"o-1\",\"prompt\":\"p\"}");
 
@@ -211,7 +264,8 @@ class StepFunctionsServerTest {
         assertThat(done.succeeded()).isTrue();
         assertThat(done.output().path("request")).isEqualTo(request);
         assertThat(done.output().path("source").path("kind").asText()).isEqualTo("api");
-        assertThat(sfn.listExecutions(b -> b.stateMachineArn(machine)).executions()).hasSize(1);
+        assertThat(sfn.listExecutions(b -> b.stateMachineArn(machine)).executions())
+                .hasSize(1);
     }
 
     private static JsonNode read(String text) {

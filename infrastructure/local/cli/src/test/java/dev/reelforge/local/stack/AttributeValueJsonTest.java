@@ -29,6 +29,7 @@ class AttributeValueJsonTest {
 
     @Test
     void toJson_usesDynamoDbJsonShape() {
-        assertThat(AttributeValueJson.toJson(AttributeValue.fromN("7")).toString()).isEqualTo("{\"N\":\"7\"}");
+        assertThat(AttributeValueJson.toJson(AttributeValue.fromN("7")).toString())
+                .isEqualTo("{\"N\":\"7\"}");
     }
 }

@@ -64,7 +64,8 @@ class DynamoDbJobStoreTest {
         assertThatThrownBy(() -> jobs.create(JobRecord.received("j-2", "other", "req", T0)))
                 .isInstanceOf(JobConflictException.class)
                 .hasMessageContaining("j-2");
-        assertThat(jobs.find("j-2")).hasValueSatisfying(j -> assertThat(j.tenant()).isEqualTo("acme"));
+        assertThat(jobs.find("j-2"))
+                .hasValueSatisfying(j -> assertThat(j.tenant()).isEqualTo("acme"));
     }
 
     @Test
@@ -76,9 +77,11 @@ class DynamoDbJobStoreTest {
     void update_appliesChangeAndIncrementsVersion() {
         jobs.create(JobRecord.received("j-3", "acme", "req", T0));
 
-        JobRecord updated = jobs.update("j-3", j -> j.withStatus(JobStatus.RENDERING, "submitted", T0.plusSeconds(9))
-                .withOutputs(Map.of("final", "jobs/j-3/final.mp4"))
-                .withDetail("{\"attempts\":[{\"score\":0.9}]}"));
+        JobRecord updated = jobs.update(
+                "j-3",
+                j -> j.withStatus(JobStatus.RENDERING, "submitted", T0.plusSeconds(9))
+                        .withOutputs(Map.of("final", "jobs/j-3/final.mp4"))
+                        .withDetail("{\"attempts\":[{\"score\":0.9}]}"));
 
         assertThat(updated.version()).isEqualTo(2);
         assertThat(jobs.find("j-3")).contains(updated);
@@ -89,11 +92,13 @@ class DynamoDbJobStoreTest {
         jobs.create(JobRecord.received("j-4", "acme", "req", T0));
         jobs.update("j-4", j -> j.withStatus(JobStatus.SUCCEEDED, "", T0.plusSeconds(60)));
 
-        Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(table)
-                .key(Map.of("jobId", AttributeValue.fromS("j-4")))).item();
+        Map<String, AttributeValue> item = dynamoDb.getItem(
+                        b -> b.tableName(table).key(Map.of("jobId", AttributeValue.fromS("j-4"))))
+                .item();
 
         assertThat(item.get("expiresAt").n())
-                .isEqualTo(Long.toString(T0.plusSeconds(60).plus(Duration.ofDays(90)).getEpochSecond()));
+                .isEqualTo(Long.toString(
+                        T0.plusSeconds(60).plus(Duration.ofDays(90)).getEpochSecond()));
         assertThat(item.get("version").n()).isEqualTo("2");
     }
 

@@ -54,8 +54,9 @@ class DynamoDbPromptCacheTest {
         cache.put(entry);
 
         assertThat(cache.find("k-1")).contains(entry);
-        Map<String, AttributeValue> item =
-                dynamoDb.getItem(b -> b.tableName(table).key(Map.of("cacheKey", AttributeValue.fromS("k-1")))).item();
+        Map<String, AttributeValue> item = dynamoDb.getItem(
+                        b -> b.tableName(table).key(Map.of("cacheKey", AttributeValue.fromS("k-1"))))
+                .item();
         assertThat(item.get("expiresAt").n())
                 .isEqualTo(Long.toString(T0.plus(Duration.ofDays(30)).getEpochSecond()));
     }
@@ -65,7 +66,8 @@ class DynamoDbPromptCacheTest {
         CacheEntry first = new CacheEntry("k-2", "jobs/j-1/final.mp4", "j-1", "luma", "ray-v2", T0);
         assertThat(cache.put(first)).as("the first put is stored").isTrue();
 
-        boolean second = cache.put(new CacheEntry("k-2", "jobs/j-2/final.mp4", "j-2", "luma", "ray-v2", T0.plusSeconds(1)));
+        boolean second =
+                cache.put(new CacheEntry("k-2", "jobs/j-2/final.mp4", "j-2", "luma", "ray-v2", T0.plusSeconds(1)));
 
         assertThat(second).as("the second put is told it lost").isFalse();
         assertThat(cache.find("k-2")).contains(first);
@@ -96,6 +98,8 @@ class DynamoDbPromptCacheTest {
         pool.shutdown();
 
         assertThat(toldTheyWon).as("writers told their entry was stored").hasSize(1);
-        assertThat(cache.find("k-race")).as("the stored entry is the one winner's").contains(toldTheyWon.get(0));
+        assertThat(cache.find("k-race"))
+                .as("the stored entry is the one winner's")
+                .contains(toldTheyWon.get(0));
     }
 }

@@ -42,7 +42,8 @@ class DynamoDbProviderJobLedgerTest {
         assertThat(ledger.claim("openai-videos", "job-1/1/0", T0, LEASE)).isInstanceOf(Claim.Granted.class);
         assertThat(ledger.record("openai-videos", "job-1/1/0", "video_abc")).isEqualTo("video_abc");
 
-        assertThat(ledger.claim("openai-videos", "job-1/1/0", T0.plusSeconds(5), LEASE)).isEqualTo(new Claim.Recorded("video_abc"));
+        assertThat(ledger.claim("openai-videos", "job-1/1/0", T0.plusSeconds(5), LEASE))
+                .isEqualTo(new Claim.Recorded("video_abc"));
         assertThat(ledger.claim("openai-videos", "job-1/1/0", T0.plus(Duration.ofDays(1)), LEASE))
                 .isEqualTo(new Claim.Recorded("video_abc"));
     }
@@ -51,8 +52,10 @@ class DynamoDbProviderJobLedgerTest {
     void claim_whileAnotherClaimIsLive_inFlightUntilLeaseEnds() {
         ledger.claim("fal-queue", "job-2/1/0", T0, LEASE);
 
-        assertThat(ledger.claim("fal-queue", "job-2/1/0", T0.plusSeconds(10), LEASE)).isEqualTo(new Claim.InFlight(T0.plus(LEASE)));
-        assertThat(ledger.claim("fal-queue", "job-2/1/0", T0.plus(LEASE).plusSeconds(1), LEASE)).isInstanceOf(Claim.Granted.class);
+        assertThat(ledger.claim("fal-queue", "job-2/1/0", T0.plusSeconds(10), LEASE))
+                .isEqualTo(new Claim.InFlight(T0.plus(LEASE)));
+        assertThat(ledger.claim("fal-queue", "job-2/1/0", T0.plus(LEASE).plusSeconds(1), LEASE))
+                .isInstanceOf(Claim.Granted.class);
     }
 
     @Test
@@ -60,7 +63,8 @@ class DynamoDbProviderJobLedgerTest {
         ledger.claim("fal-queue", "job-3/1/0", T0, LEASE);
         ledger.release("fal-queue", "job-3/1/0");
 
-        assertThat(ledger.claim("fal-queue", "job-3/1/0", T0.plusSeconds(1), LEASE)).isInstanceOf(Claim.Granted.class);
+        assertThat(ledger.claim("fal-queue", "job-3/1/0", T0.plusSeconds(1), LEASE))
+                .isInstanceOf(Claim.Granted.class);
     }
 
     @Test
@@ -83,9 +87,11 @@ class DynamoDbProviderJobLedgerTest {
         ledger.markAmbiguous("openai-videos", "job-5/1/0", T0.plusSeconds(6));
         ledger.release("openai-videos", "job-5/1/0");
         assertThat(ledger.claim("openai-videos", "job-5/1/0", T0.plusSeconds(7), LEASE))
-                .as("a refused create does not prove the lost one started nothing").isEqualTo(new Claim.Ambiguous(T0.plusMillis(250)));
+                .as("a refused create does not prove the lost one started nothing")
+                .isEqualTo(new Claim.Ambiguous(T0.plusMillis(250)));
         ledger.record("openai-videos", "job-5/1/0", "video_adopted");
-        assertThat(ledger.claim("openai-videos", "job-5/1/0", T0.plusSeconds(8), LEASE)).isEqualTo(new Claim.Recorded("video_adopted"));
+        assertThat(ledger.claim("openai-videos", "job-5/1/0", T0.plusSeconds(8), LEASE))
+                .isEqualTo(new Claim.Recorded("video_adopted"));
     }
 
     @Test

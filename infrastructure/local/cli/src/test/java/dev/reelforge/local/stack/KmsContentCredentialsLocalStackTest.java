@@ -38,26 +38,69 @@ class KmsContentCredentialsLocalStackTest {
         Path original = dir.resolve("original.mp4");
         Path rendition = dir.resolve("rendition.mp4");
         Ffmpeg ffmpeg = Ffmpeg.bundled();
-        ffmpeg.run("making an original", List.of("-v", "error", "-f", "lavfi", "-i", "testsrc2=s=320x240:r=30:d=1", "-c:v",
-                "libopenh264", original.toString()), Duration.ofSeconds(30));
-        ffmpeg.run("making a rendition", List.of("-v", "error", "-i", original.toString(), "-vf", "crop=240:240", "-c:v",
-                "libopenh264", rendition.toString()), Duration.ofSeconds(30));
-        try (LocalStackKms localStack = LocalStackKms.start(); KmsClient kms = KmsProvenanceSignerMotoTest.kmsAt(localStack.endpoint())) {
-            KmsProvenanceSigner signer = new KmsProvenanceSigner(kms, KmsProvenanceSignerMotoTest.createKey(kms, KeySpec.ECC_NIST_P256).arn());
+        ffmpeg.run(
+                "making an original",
+                List.of(
+                        "-v",
+                        "error",
+                        "-f",
+                        "lavfi",
+                        "-i",
+                        "testsrc2=s=320x240:r=30:d=1",
+                        "-c:v",
+                        "libopenh264",
+                        original.toString()),
+                Duration.ofSeconds(30));
+        ffmpeg.run(
+                "making a rendition",
+                List.of(
+                        "-v",
+                        "error",
+                        "-i",
+                        original.toString(),
+                        "-vf",
+                        "crop=240:240",
+                        "-c:v",
+                        "libopenh264",
+                        rendition.toString()),
+                Duration.ofSeconds(30));
+        try (LocalStackKms localStack = LocalStackKms.start();
+                KmsClient kms = KmsProvenanceSignerMotoTest.kmsAt(localStack.endpoint())) {
+            KmsProvenanceSigner signer = new KmsProvenanceSigner(
+                    kms,
+                    KmsProvenanceSignerMotoTest.createKey(kms, KeySpec.ECC_NIST_P256)
+                            .arn());
             LocalCertificateAuthority ca = LocalCertificateAuthority.loadOrCreate(dir.resolve("ca"), Clock.systemUTC());
-            C2paContentCredentials credentials = new C2paContentCredentials(signer,
-                    ca.issueSigningChain(signer.publicKeyDer(), "Reelforge KMS signer (test)"), ca.trustAnchorPem());
+            C2paContentCredentials credentials = new C2paContentCredentials(
+                    signer,
+                    ca.issueSigningChain(signer.publicKeyDer(), "Reelforge KMS signer (test)"),
+                    ca.trustAnchorPem());
             Path signed = dir.resolve("signed.mp4");
 
-            credentials.embed(rendition, signed, new CredentialsManifest("rendition.mp4", "video/mp4", "0.1.0-test", List.of(
-                    new Action(Action.CREATED, "ray-2", CredentialsManifest.TRAINED_ALGORITHMIC_MEDIA, "", Map.of()),
-                    new Action(Action.TRANSCODED, "Reelforge 0.1.0-test", "", "", Map.of())), "cd".repeat(32),
-                    List.of(new Ingredient(original, "original.mp4", "video/mp4", Relationship.PARENT_OF))));
+            credentials.embed(
+                    rendition,
+                    signed,
+                    new CredentialsManifest(
+                            "rendition.mp4",
+                            "video/mp4",
+                            "0.1.0-test",
+                            List.of(
+                                    new Action(
+                                            Action.CREATED,
+                                            "ray-2",
+                                            CredentialsManifest.TRAINED_ALGORITHMIC_MEDIA,
+                                            "",
+                                            Map.of()),
+                                    new Action(Action.TRANSCODED, "Reelforge 0.1.0-test", "", "", Map.of())),
+                            "cd".repeat(32),
+                            List.of(new Ingredient(original, "original.mp4", "video/mp4", Relationship.PARENT_OF))));
             CredentialsReport report = credentials.read(signed, "video/mp4");
 
             assertThat(report.trusted()).as(report.failures().toString()).isTrue();
             assertThat(report.issuer()).contains("Reelforge");
-            assertThat(report.ingredients()).extracting(CredentialsReport.Ingredient::relationship).containsExactly("parentOf");
+            assertThat(report.ingredients())
+                    .extracting(CredentialsReport.Ingredient::relationship)
+                    .containsExactly("parentOf");
             assertThat(signer.keyId()).startsWith("arn:aws:kms:");
         }
     }

@@ -36,7 +36,10 @@ class KmsProvenanceSignerLocalStackTest {
     static void startKms() {
         localStack = LocalStackKms.start();
         kms = KmsProvenanceSignerMotoTest.kmsAt(localStack.endpoint());
-        signer = new KmsProvenanceSigner(kms, KmsProvenanceSignerMotoTest.createKey(kms, KeySpec.ECC_NIST_P256).arn());
+        signer = new KmsProvenanceSigner(
+                kms,
+                KmsProvenanceSignerMotoTest.createKey(kms, KeySpec.ECC_NIST_P256)
+                        .arn());
     }
 
     @AfterAll
@@ -66,7 +69,8 @@ class KmsProvenanceSignerLocalStackTest {
         ObjectNode tree = JSON.valueToTree(new ProvenanceSeal(JSON).sign(largeRecord(), signer));
         tree.put("model", "some-other-model");
 
-        ProvenanceSeal.Verification result = new ProvenanceSeal(JSON).verify(JSON.writeValueAsBytes(tree), OUTPUT_SHA, null);
+        ProvenanceSeal.Verification result =
+                new ProvenanceSeal(JSON).verify(JSON.writeValueAsBytes(tree), OUTPUT_SHA, null);
 
         assertThat(result.ok()).isFalse();
         assertThat(result.message()).contains("modified after signing");
@@ -74,10 +78,24 @@ class KmsProvenanceSignerLocalStackTest {
 
     private static ProvenanceRecord largeRecord() {
         List<FileDigest> originals = IntStream.range(0, 40)
-                .mapToObj(i -> new FileDigest("original-" + i, "clips/demo/job-1/1/" + i + ".mp4", String.format("%064x", i)))
+                .mapToObj(i ->
+                        new FileDigest("original-" + i, "clips/demo/job-1/1/" + i + ".mp4", String.format("%064x", i)))
                 .toList();
-        return new ProvenanceRecord(ProvenanceRecord.FORMAT, "job-1", "demo", "animatic", "animatic-v1", "p-1", "c".repeat(64),
-                originals, List.of(new FileDigest("9x16-720p", "outputs/demo/job-1/9x16-720p.mp4", OUTPUT_SHA)),
-                "libopenh264", "h264", "scale=720:1280,format=yuv420p", "2026-11-25T17:00:00Z", "2026-11-25T17:01:00Z", null);
+        return new ProvenanceRecord(
+                ProvenanceRecord.FORMAT,
+                "job-1",
+                "demo",
+                "animatic",
+                "animatic-v1",
+                "p-1",
+                "c".repeat(64),
+                originals,
+                List.of(new FileDigest("9x16-720p", "outputs/demo/job-1/9x16-720p.mp4", OUTPUT_SHA)),
+                "libopenh264",
+                "h264",
+                "scale=720:1280,format=yuv420p",
+                "2026-11-25T17:00:00Z",
+                "2026-11-25T17:01:00Z",
+                null);
     }
 }

@@ -37,7 +37,8 @@ class KmsProvenanceSignerMotoTest {
     }
 
     static KeyMetadata createKey(KmsClient kms, KeySpec spec) {
-        return kms.createKey(r -> r.keySpec(spec).keyUsage(KeyUsageType.SIGN_VERIFY).description("reelforge provenance test"))
+        return kms.createKey(r ->
+                        r.keySpec(spec).keyUsage(KeyUsageType.SIGN_VERIFY).description("reelforge provenance test"))
                 .keyMetadata();
     }
 
@@ -49,7 +50,10 @@ class KmsProvenanceSignerMotoTest {
 
             byte[] der = signer.publicKeyDer();
 
-            assertThat(der).isEqualTo(kms.getPublicKey(r -> r.keyId(key.keyId())).publicKey().asByteArray());
+            assertThat(der)
+                    .isEqualTo(kms.getPublicKey(r -> r.keyId(key.keyId()))
+                            .publicKey()
+                            .asByteArray());
             ECPublicKey parsed = (ECPublicKey) KeyFactory.getInstance("EC").generatePublic(new X509EncodedKeySpec(der));
             assertThat(parsed.getParams().getCurve().getField().getFieldSize()).isEqualTo(256);
             // AWS (and LocalStack) answer GetPublicKey with the key ARN; moto with the bare key id

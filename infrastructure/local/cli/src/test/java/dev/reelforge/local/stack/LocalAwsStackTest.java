@@ -33,7 +33,8 @@ class LocalAwsStackTest {
             clipPath = stack.clipStore().locate("jobs/j-1/final.mp4");
         }
 
-        assertThat(Path.of(clipPath)).isEqualTo(dataDir.resolve("s3/reelforge-clips/jobs/j-1/final.mp4"))
+        assertThat(Path.of(clipPath))
+                .isEqualTo(dataDir.resolve("s3/reelforge-clips/jobs/j-1/final.mp4"))
                 .hasContent("mp4");
         assertThat(dataDir.resolve("dynamodb/reelforge-jobs.json")).isRegularFile();
         assertThat(dataDir.resolve("dynamodb/reelforge-prompt-cache.json")).isRegularFile();
@@ -42,7 +43,8 @@ class LocalAwsStackTest {
             assertThat(stack.jobStore().find("j-1")).contains(job);
             assertThat(stack.promptCache().find("k-1")).contains(entry);
             assertThat(stack.clipStore().getBytes("jobs/j-1/final.mp4"))
-                    .hasValueSatisfying(b -> assertThat(new String(b, StandardCharsets.UTF_8)).isEqualTo("mp4"));
+                    .hasValueSatisfying(b ->
+                            assertThat(new String(b, StandardCharsets.UTF_8)).isEqualTo("mp4"));
         }
     }
 
@@ -70,8 +72,12 @@ class LocalAwsStackTest {
     void awsCliEnvironment_pointsAtBothServers() {
         try (LocalAwsStack stack = LocalAwsStack.start(dataDir)) {
             assertThat(stack.awsCliEnvironment())
-                    .containsEntry("AWS_ENDPOINT_URL_S3", stack.endpoints().s3Endpoint().toString())
-                    .containsEntry("AWS_ENDPOINT_URL_DYNAMODB", stack.endpoints().dynamoDbEndpoint().toString())
+                    .containsEntry(
+                            "AWS_ENDPOINT_URL_S3",
+                            stack.endpoints().s3Endpoint().toString())
+                    .containsEntry(
+                            "AWS_ENDPOINT_URL_DYNAMODB",
+                            stack.endpoints().dynamoDbEndpoint().toString())
                     .containsEntry("AWS_REGION", "us-east-1");
             assertThat(stack.startupTime()).isPositive();
         }

@@ -39,11 +39,14 @@ final class LocalStackKms implements AutoCloseable {
     static LocalStackKms start() {
         try {
             Path scripts = repositoryRoot().resolve("infrastructure/local/localstack");
-            Process install = new ProcessBuilder("bash", scripts.resolve("install.sh").toString())
-                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            Process install = new ProcessBuilder(
+                            "bash", scripts.resolve("install.sh").toString())
+                    .redirectError(ProcessBuilder.Redirect.INHERIT)
+                    .start();
             String venv = new String(install.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
             if (install.waitFor() == LocalStackInstance.NO_SUITABLE_PYTHON) {
-                MissingTool.stop("the LocalStack tier (KMS)", "install.sh found no Python >= 3.12 (its message is above)");
+                MissingTool.stop(
+                        "the LocalStack tier (KMS)", "install.sh found no Python >= 3.12 (its message is above)");
             }
             if (install.exitValue() != 0) {
                 throw new IllegalStateException("install.sh failed with exit status " + install.exitValue());
@@ -80,15 +83,20 @@ final class LocalStackKms implements AutoCloseable {
 
     /** Polls the health endpoint until KMS reports ready; readiness, not a fixed wait. */
     private void awaitKms() throws InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         Instant deadline = Instant.now().plus(START_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("LocalStack exited with " + process.exitValue() + "; see target/localstack-kms.log");
+                throw new IllegalStateException(
+                        "LocalStack exited with " + process.exitValue() + "; see target/localstack-kms.log");
             }
             try {
-                String body = http.send(HttpRequest.newBuilder(endpoint.resolve("/_localstack/health")).build(),
-                        HttpResponse.BodyHandlers.ofString()).body();
+                String body = http.send(
+                                HttpRequest.newBuilder(endpoint.resolve("/_localstack/health"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .body();
                 if (body.matches("(?s).*\"kms\"\\s*:\\s*\"(available|running)\".*")) {
                     return;
                 }
@@ -98,7 +106,8 @@ final class LocalStackKms implements AutoCloseable {
             TimeUnit.MILLISECONDS.sleep(500);
         }
         close();
-        throw new IllegalStateException("LocalStack KMS was not ready within " + START_TIMEOUT + "; see target/localstack-kms.log");
+        throw new IllegalStateException(
+                "LocalStack KMS was not ready within " + START_TIMEOUT + "; see target/localstack-kms.log");
     }
 
     private static Path repositoryRoot() {
@@ -107,8 +116,9 @@ final class LocalStackKms implements AutoCloseable {
             dir = dir.getParent();
         }
         if (dir == null) {
-            throw new IllegalStateException("not inside a Reelforge checkout: no infrastructure/local/localstack/install.sh above "
-                    + Path.of("").toAbsolutePath());
+            throw new IllegalStateException(
+                    "not inside a Reelforge checkout: no infrastructure/local/localstack/install.sh above "
+                            + Path.of("").toAbsolutePath());
         }
         return dir;
     }
@@ -126,7 +136,8 @@ final class LocalStackKms implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         try (var files = Files.walk(dataDir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+            files.sorted(Comparator.reverseOrder())
+                    .forEach(file -> file.toFile().delete());
         } catch (IOException e) {
             throw new UncheckedIOException("could not delete " + dataDir, e);
         }

@@ -29,15 +29,16 @@ public final class MotoExtension implements ParameterResolver {
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        Fixture fixture = context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(
-                Fixture.class, k -> Fixture.start(), Fixture.class);
+        Fixture fixture = context.getRoot()
+                .getStore(NAMESPACE)
+                .getOrComputeIfAbsent(Fixture.class, k -> Fixture.start(), Fixture.class);
         return parameter.getParameter().getType() == MotoServer.class ? fixture.moto : fixture.clients.dynamoDb();
     }
 
     /** Builds a client for any moto server (tests that start their own). */
     static AwsClients clientsFor(URI dynamoDbEndpoint) {
-        return AwsClients.create(AwsEndpoints.local(
-                LocalAccount.REGION, dynamoDbEndpoint, dynamoDbEndpoint, LocalAwsStack.CREDENTIALS));
+        return AwsClients.create(
+                AwsEndpoints.local(LocalAccount.REGION, dynamoDbEndpoint, dynamoDbEndpoint, LocalAwsStack.CREDENTIALS));
     }
 
     static MotoServer startMoto(Path logFile) {

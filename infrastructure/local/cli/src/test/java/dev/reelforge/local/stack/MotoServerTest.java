@@ -16,8 +16,10 @@ class MotoServerTest {
     void start_servesOnLoopbackAndClose_killsProcessTree() {
         MotoServer moto = MotoExtension.startMoto(dir.resolve("moto.log"));
         List<ProcessHandle> tree = moto.isAlive()
-                ? ProcessHandle.of(moto.pid()).map(p -> java.util.stream.Stream.concat(
-                        java.util.stream.Stream.of(p), p.descendants()).toList()).orElseThrow()
+                ? ProcessHandle.of(moto.pid())
+                        .map(p -> java.util.stream.Stream.concat(java.util.stream.Stream.of(p), p.descendants())
+                                .toList())
+                        .orElseThrow()
                 : List.of();
 
         assertThat(moto.endpoint().getHost()).isEqualTo("127.0.0.1");

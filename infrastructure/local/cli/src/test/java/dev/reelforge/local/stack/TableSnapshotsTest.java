@@ -34,8 +34,10 @@ class TableSnapshotsTest {
             TableDefinitions.createIfMissing(clients.dynamoDb(), NAMES);
             DynamoDbJobStore jobs = new DynamoDbJobStore(clients.dynamoDb(), NAMES.jobs());
             jobs.create(JobRecord.received("j-1", "acme", "req", T0));
-            job = jobs.update("j-1", j -> j.withStatus(JobStatus.SUCCEEDED, "", T0.plusSeconds(5))
-                    .withOutputs(Map.of("final", "jobs/j-1/final.mp4")));
+            job = jobs.update(
+                    "j-1",
+                    j -> j.withStatus(JobStatus.SUCCEEDED, "", T0.plusSeconds(5))
+                            .withOutputs(Map.of("final", "jobs/j-1/final.mp4")));
             new DynamoDbPromptCache(clients.dynamoDb(), NAMES.promptCache()).put(entry);
 
             TableSnapshots snapshots = new TableSnapshots(clients.dynamoDb(), dir);
@@ -56,7 +58,8 @@ class TableSnapshotsTest {
             assertThat(snapshots.restore(NAMES.promptCache())).isEqualTo(1);
             DynamoDbJobStore jobs = new DynamoDbJobStore(clients.dynamoDb(), NAMES.jobs());
             assertThat(jobs.find("j-1")).contains(job);
-            assertThat(new DynamoDbPromptCache(clients.dynamoDb(), NAMES.promptCache()).find("k-1")).contains(entry);
+            assertThat(new DynamoDbPromptCache(clients.dynamoDb(), NAMES.promptCache()).find("k-1"))
+                    .contains(entry);
             assertThat(jobs.update("j-1", j -> j.withSubmissions(1)).version()).isEqualTo(job.version() + 1);
         }
     }
@@ -67,7 +70,8 @@ class TableSnapshotsTest {
                 AwsClients clients = MotoExtension.clientsFor(moto.endpoint())) {
             TableDefinitions.createIfMissing(clients.dynamoDb(), NAMES);
 
-            assertThat(new TableSnapshots(clients.dynamoDb(), dir).restore(NAMES.jobs())).isZero();
+            assertThat(new TableSnapshots(clients.dynamoDb(), dir).restore(NAMES.jobs()))
+                    .isZero();
         }
     }
 }

@@ -43,7 +43,10 @@ public final class MissingTool {
     /** Whether {@code environment} says this is a CI run. */
     public static boolean inCi(Map<String, String> environment) {
         String value = environment.get(CI_VARIABLE);
-        return value != null && !value.isBlank() && !value.strip().equalsIgnoreCase("false") && !value.strip().equals("0");
+        return value != null
+                && !value.isBlank()
+                && !value.strip().equalsIgnoreCase("false")
+                && !value.strip().equals("0");
     }
 
     private static String oneLine(String text) {

@@ -11,14 +11,16 @@ class MissingToolTest {
 
     @Test
     void stop_inCi_failsSayingWhatCouldNotRun() {
-        assertThatThrownBy(() -> MissingTool.stop("the Chromium check", "no chromium\n  tried /usr/bin/chromium", Map.of("CI", "true")))
+        assertThatThrownBy(() -> MissingTool.stop(
+                        "the Chromium check", "no chromium\n  tried /usr/bin/chromium", Map.of("CI", "true")))
                 .isInstanceOf(AssertionError.class)
                 .hasMessage("CI must run the Chromium check, but no chromium; tried /usr/bin/chromium");
     }
 
     @Test
     void stop_outsideCi_skipsWithTheReasonOnOneLine() {
-        assertThatThrownBy(() -> MissingTool.stop("the Chromium check", "no chromium\n  tried /usr/bin/chromium", Map.of()))
+        assertThatThrownBy(() ->
+                        MissingTool.stop("the Chromium check", "no chromium\n  tried /usr/bin/chromium", Map.of()))
                 .isInstanceOf(TestAbortedException.class)
                 .hasMessage("the Chromium check skipped (not in CI): no chromium; tried /usr/bin/chromium");
     }

@@ -20,8 +20,12 @@ public final class Engine {
     private final Settings settings;
 
     public Engine(TaskHandler tasks, EngineClock clock) {
-        this(new Settings(Objects.requireNonNull(tasks, "tasks"), Objects.requireNonNull(clock, "clock"),
-                new ExecutionListener() {}, new Random(), newPool()));
+        this(new Settings(
+                Objects.requireNonNull(tasks, "tasks"),
+                Objects.requireNonNull(clock, "clock"),
+                new ExecutionListener() {},
+                new Random(),
+                newPool()));
     }
 
     private Engine(Settings settings) {
@@ -30,14 +34,22 @@ public final class Engine {
 
     /** A copy that reports every history event to {@code listener} as it is recorded. */
     public Engine withListener(ExecutionListener listener) {
-        return new Engine(new Settings(settings.tasks(), settings.clock(), Objects.requireNonNull(listener),
-                settings.random(), settings.pool()));
+        return new Engine(new Settings(
+                settings.tasks(),
+                settings.clock(),
+                Objects.requireNonNull(listener),
+                settings.random(),
+                settings.pool()));
     }
 
     /** A copy drawing retry jitter, States.MathRandom and States.UUID from {@code random} (seed it for repeatable runs). */
     public Engine withRandom(RandomGenerator random) {
-        return new Engine(new Settings(settings.tasks(), settings.clock(), settings.listener(),
-                Objects.requireNonNull(random), settings.pool()));
+        return new Engine(new Settings(
+                settings.tasks(),
+                settings.clock(),
+                settings.listener(),
+                Objects.requireNonNull(random),
+                settings.pool()));
     }
 
     /**

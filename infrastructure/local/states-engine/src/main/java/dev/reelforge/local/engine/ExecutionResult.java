@@ -25,5 +25,11 @@ public record ExecutionResult(
     }
 
     /** Execution status values as reported by DescribeExecution. */
-    public enum Status { RUNNING, SUCCEEDED, FAILED, TIMED_OUT, ABORTED }
+    public enum Status {
+        RUNNING,
+        SUCCEEDED,
+        FAILED,
+        TIMED_OUT,
+        ABORTED
+    }
 }

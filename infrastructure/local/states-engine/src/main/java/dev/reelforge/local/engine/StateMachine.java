@@ -35,14 +35,17 @@ public final class StateMachine {
             throw new InvalidDefinitionException(List.of("INVALID_JSON_DESCRIPTION: " + e.getOriginalMessage()));
         }
         if (root == null || !root.isObject()) {
-            throw new InvalidDefinitionException(List.of("INVALID_JSON_DESCRIPTION: the definition must be a JSON object"));
+            throw new InvalidDefinitionException(
+                    List.of("INVALID_JSON_DESCRIPTION: the definition must be a JSON object"));
         }
         DefinitionParser parser = new DefinitionParser();
         StateGraph graph = parser.definition(root);
         List<String> problems = parser.problems();
         if (!problems.isEmpty()) {
             boolean onlyUnsupported = problems.stream().allMatch(p -> p.startsWith(DefinitionParser.UNSUPPORTED + ":"));
-            throw onlyUnsupported ? new UnsupportedFeatureException(problems) : new InvalidDefinitionException(problems);
+            throw onlyUnsupported
+                    ? new UnsupportedFeatureException(problems)
+                    : new InvalidDefinitionException(problems);
         }
         return new StateMachine(root, graph);
     }

@@ -24,11 +24,14 @@ class ChoiceTest {
               "RecordEvent":{"Type":"Pass","Result":"RecordEvent","End":true}}}""";
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "{\"type\":\"Public\"}|Public",
-        "{\"type\":\"Private\",\"value\":25}|ValueInTwenties",
-        "{\"type\":\"Private\",\"value\":\"25\",\"rating\":53,\"auditThreshold\":50}|StartAudit",
-        "{\"type\":\"Private\",\"value\":35,\"rating\":40,\"auditThreshold\":50}|RecordEvent"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{\"type\":\"Public\"}|Public",
+                "{\"type\":\"Private\",\"value\":25}|ValueInTwenties",
+                "{\"type\":\"Private\",\"value\":\"25\",\"rating\":53,\"auditThreshold\":50}|StartAudit",
+                "{\"type\":\"Private\",\"value\":35,\"rating\":40,\"auditThreshold\":50}|RecordEvent"
+            })
     void choice_specRulesExample_takesMatchingBranch(String input, String expected) {
         assertThat(run(SPEC_EXAMPLE, input).output().asText()).isEqualTo(expected);
     }
@@ -36,8 +39,7 @@ class ChoiceTest {
     private static String definitionFor(String rule) {
         return """
                 {"StartAt":"C","States":{"C":{"Type":"Choice","Choices":[%s],"Default":"No"},
-                 "Yes":{"Type":"Pass","Result":"yes","End":true},"No":{"Type":"Pass","Result":"no","End":true}}}"""
-                .formatted(rule.substring(0, rule.length() - 1) + ",\"Next\":\"Yes\"}");
+                 "Yes":{"Type":"Pass","Result":"yes","End":true},"No":{"Type":"Pass","Result":"no","End":true}}}""".formatted(rule.substring(0, rule.length() - 1) + ",\"Next\":\"Yes\"}");
     }
 
     private static String decide(String rule, String input) {
@@ -45,43 +47,47 @@ class ChoiceTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "{\"Variable\":\"$.n\",\"NumericGreaterThan\":5}|{\"n\":6}|yes",
-        "{\"Variable\":\"$.n\",\"NumericGreaterThan\":5}|{\"n\":5}|no",
-        "{\"Variable\":\"$.n\",\"NumericEquals\":5}|{\"n\":5.0}|yes",
-        "{\"Variable\":\"$.n\",\"NumericLessThanEquals\":5}|{\"n\":5}|yes",
-        "{\"Variable\":\"$.n\",\"NumericGreaterThanEquals\":5}|{\"n\":4.9}|no",
-        "{\"Variable\":\"$.n\",\"NumericEqualsPath\":\"$.m\"}|{\"n\":3,\"m\":3}|yes",
-        "{\"Variable\":\"$.n\",\"NumericLessThanPath\":\"$.m\"}|{\"n\":3,\"m\":2}|no",
-        "{\"Variable\":\"$.n\",\"NumericEquals\":5}|{\"n\":\"5\"}|no",
-        "{\"Variable\":\"$.s\",\"StringEquals\":\"abc\"}|{\"s\":\"abc\"}|yes",
-        "{\"Variable\":\"$.s\",\"StringLessThan\":\"abd\"}|{\"s\":\"abc\"}|yes",
-        "{\"Variable\":\"$.s\",\"StringGreaterThanEquals\":\"abc\"}|{\"s\":\"abb\"}|no",
-        "{\"Variable\":\"$.s\",\"StringEqualsPath\":\"$.t\"}|{\"s\":\"x\",\"t\":\"x\"}|yes",
-        "{\"Variable\":\"$.s\",\"StringMatches\":\"log-*.txt\"}|{\"s\":\"log-2024-01.txt\"}|yes",
-        "{\"Variable\":\"$.s\",\"StringMatches\":\"log-*.txt\"}|{\"s\":\"log-1.csv\"}|no",
-        "{\"Variable\":\"$.s\",\"StringMatches\":\"a\\\\*b\"}|{\"s\":\"a*b\"}|yes",
-        "{\"Variable\":\"$.s\",\"StringMatches\":\"a\\\\*b\"}|{\"s\":\"axxb\"}|no",
-        "{\"Variable\":\"$.b\",\"BooleanEquals\":true}|{\"b\":true}|yes",
-        "{\"Variable\":\"$.b\",\"BooleanEqualsPath\":\"$.c\"}|{\"b\":true,\"c\":false}|no",
-        "{\"Variable\":\"$.t\",\"TimestampLessThan\":\"2024-01-01T00:00:00Z\"}|{\"t\":\"2023-12-31T23:59:59Z\"}|yes",
-        "{\"Variable\":\"$.t\",\"TimestampEquals\":\"2024-01-01T00:00:00Z\"}|{\"t\":\"2024-01-01T01:00:00+01:00\"}|yes",
-        "{\"Variable\":\"$.t\",\"TimestampGreaterThanPath\":\"$.u\"}|{\"t\":\"2024-01-02T00:00:00Z\",\"u\":\"2024-01-01T00:00:00Z\"}|yes",
-        "{\"Variable\":\"$.t\",\"TimestampGreaterThanEquals\":\"2024-01-01T00:00:00Z\"}|{\"t\":\"yesterday\"}|no",
-        "{\"Variable\":\"$.x\",\"IsNull\":true}|{\"x\":null}|yes",
-        "{\"Variable\":\"$.x\",\"IsPresent\":false}|{}|yes",
-        "{\"Variable\":\"$.x\",\"IsString\":true}|{\"x\":1}|no",
-        "{\"Variable\":\"$.x\",\"IsBoolean\":true}|{\"x\":false}|yes",
-        "{\"Variable\":\"$.x\",\"IsTimestamp\":true}|{\"x\":\"2024-05-06T07:08:09.123Z\"}|yes",
-        "{\"Or\":[{\"Variable\":\"$.a\",\"NumericEquals\":1},{\"Variable\":\"$.b\",\"NumericEquals\":1}]}|{\"a\":0,\"b\":1}|yes",
-        "{\"Not\":{\"And\":[{\"Variable\":\"$.a\",\"IsPresent\":true},{\"Variable\":\"$.a\",\"BooleanEquals\":true}]}}|{\"a\":true}|no"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{\"Variable\":\"$.n\",\"NumericGreaterThan\":5}|{\"n\":6}|yes",
+                "{\"Variable\":\"$.n\",\"NumericGreaterThan\":5}|{\"n\":5}|no",
+                "{\"Variable\":\"$.n\",\"NumericEquals\":5}|{\"n\":5.0}|yes",
+                "{\"Variable\":\"$.n\",\"NumericLessThanEquals\":5}|{\"n\":5}|yes",
+                "{\"Variable\":\"$.n\",\"NumericGreaterThanEquals\":5}|{\"n\":4.9}|no",
+                "{\"Variable\":\"$.n\",\"NumericEqualsPath\":\"$.m\"}|{\"n\":3,\"m\":3}|yes",
+                "{\"Variable\":\"$.n\",\"NumericLessThanPath\":\"$.m\"}|{\"n\":3,\"m\":2}|no",
+                "{\"Variable\":\"$.n\",\"NumericEquals\":5}|{\"n\":\"5\"}|no",
+                "{\"Variable\":\"$.s\",\"StringEquals\":\"abc\"}|{\"s\":\"abc\"}|yes",
+                "{\"Variable\":\"$.s\",\"StringLessThan\":\"abd\"}|{\"s\":\"abc\"}|yes",
+                "{\"Variable\":\"$.s\",\"StringGreaterThanEquals\":\"abc\"}|{\"s\":\"abb\"}|no",
+                "{\"Variable\":\"$.s\",\"StringEqualsPath\":\"$.t\"}|{\"s\":\"x\",\"t\":\"x\"}|yes",
+                "{\"Variable\":\"$.s\",\"StringMatches\":\"log-*.txt\"}|{\"s\":\"log-2024-01.txt\"}|yes",
+                "{\"Variable\":\"$.s\",\"StringMatches\":\"log-*.txt\"}|{\"s\":\"log-1.csv\"}|no",
+                "{\"Variable\":\"$.s\",\"StringMatches\":\"a\\\\*b\"}|{\"s\":\"a*b\"}|yes",
+                "{\"Variable\":\"$.s\",\"StringMatches\":\"a\\\\*b\"}|{\"s\":\"axxb\"}|no",
+                "{\"Variable\":\"$.b\",\"BooleanEquals\":true}|{\"b\":true}|yes",
+                "{\"Variable\":\"$.b\",\"BooleanEqualsPath\":\"$.c\"}|{\"b\":true,\"c\":false}|no",
+                "{\"Variable\":\"$.t\",\"TimestampLessThan\":\"2024-01-01T00:00:00Z\"}|{\"t\":\"2023-12-31T23:59:59Z\"}|yes",
+                "{\"Variable\":\"$.t\",\"TimestampEquals\":\"2024-01-01T00:00:00Z\"}|{\"t\":\"2024-01-01T01:00:00+01:00\"}|yes",
+                "{\"Variable\":\"$.t\",\"TimestampGreaterThanPath\":\"$.u\"}|{\"t\":\"2024-01-02T00:00:00Z\",\"u\":\"2024-01-01T00:00:00Z\"}|yes",
+                "{\"Variable\":\"$.t\",\"TimestampGreaterThanEquals\":\"2024-01-01T00:00:00Z\"}|{\"t\":\"yesterday\"}|no",
+                "{\"Variable\":\"$.x\",\"IsNull\":true}|{\"x\":null}|yes",
+                "{\"Variable\":\"$.x\",\"IsPresent\":false}|{}|yes",
+                "{\"Variable\":\"$.x\",\"IsString\":true}|{\"x\":1}|no",
+                "{\"Variable\":\"$.x\",\"IsBoolean\":true}|{\"x\":false}|yes",
+                "{\"Variable\":\"$.x\",\"IsTimestamp\":true}|{\"x\":\"2024-05-06T07:08:09.123Z\"}|yes",
+                "{\"Or\":[{\"Variable\":\"$.a\",\"NumericEquals\":1},{\"Variable\":\"$.b\",\"NumericEquals\":1}]}|{\"a\":0,\"b\":1}|yes",
+                "{\"Not\":{\"And\":[{\"Variable\":\"$.a\",\"IsPresent\":true},{\"Variable\":\"$.a\",\"BooleanEquals\":true}]}}|{\"a\":true}|no"
+            })
     void choice_comparisonOperators_takeMatchingBranch(String rule, String input, String expected) {
         assertThat(decide(rule, input)).isEqualTo(expected);
     }
 
     @Test
     void choice_numericGreaterThan_takesMatchingBranch() {
-        assertThat(decide("{\"Variable\":\"$.score\",\"NumericGreaterThan\":0.8}", "{\"score\":0.93}")).isEqualTo("yes");
+        assertThat(decide("{\"Variable\":\"$.score\",\"NumericGreaterThan\":0.8}", "{\"score\":0.93}"))
+                .isEqualTo("yes");
     }
 
     @Test

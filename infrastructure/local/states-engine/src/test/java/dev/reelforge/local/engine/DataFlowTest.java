@@ -18,14 +18,14 @@ class DataFlowTest {
                  "InputPath":"$.lambda","ResultPath":"$.data.lambdaresult","OutputPath":"$.data","End":true}}}""";
         AtomicReference<JsonNode> seen = new AtomicReference<>();
         ExecutionResult result = run(definition, """
-                {"comment":"An input comment.","data":{"val1":23,"val2":17},"extra":"foo","lambda":{"who":"AWS Step Functions"}}""",
-                (resource, input, ctx) -> {
-                    seen.set(input);
-                    return TextNode.valueOf("Hello, " + input.get("who").asText() + "!");
-                });
+                {"comment":"An input comment.","data":{"val1":23,"val2":17},"extra":"foo","lambda":{"who":"AWS Step Functions"}}""", (resource, input, ctx) -> {
+            seen.set(input);
+            return TextNode.valueOf("Hello, " + input.get("who").asText() + "!");
+        });
 
         assertThat(seen.get()).isEqualTo(json("{\"who\":\"AWS Step Functions\"}"));
-        assertThat(result.output()).isEqualTo(json("{\"val1\":23,\"val2\":17,\"lambdaresult\":\"Hello, AWS Step Functions!\"}"));
+        assertThat(result.output())
+                .isEqualTo(json("{\"val1\":23,\"val2\":17,\"lambdaresult\":\"Hello, AWS Step Functions!\"}"));
     }
 
     @Test
@@ -56,7 +56,8 @@ class DataFlowTest {
         String definition = """
                 {"StartAt":"P","States":{"P":{"Type":"Pass","Result":{"x":1},"ResultPath":"$.a['b'].c","End":true}}}""";
 
-        assertThat(run(definition, "{\"keep\":true}").output()).isEqualTo(json("{\"keep\":true,\"a\":{\"b\":{\"c\":{\"x\":1}}}}"));
+        assertThat(run(definition, "{\"keep\":true}").output())
+                .isEqualTo(json("{\"keep\":true,\"a\":{\"b\":{\"c\":{\"x\":1}}}}"));
     }
 
     @Test
@@ -74,10 +75,13 @@ class DataFlowTest {
         String definition = """
                 {"StartAt":"T","States":{"T":{"Type":"Task","Resource":"r","End":true,
                   "ResultSelector":{"id.$":"$.Payload.jobId","state":"SUBMITTED"},"ResultPath":"$.job"}}}""";
-        ExecutionResult result = run(definition, "{\"prompt\":\"cat\"}",
+        ExecutionResult result = run(
+                definition,
+                "{\"prompt\":\"cat\"}",
                 (r, in, c) -> json("{\"Payload\":{\"jobId\":\"j-1\",\"noise\":true},\"StatusCode\":200}"));
 
-        assertThat(result.output()).isEqualTo(json("{\"prompt\":\"cat\",\"job\":{\"id\":\"j-1\",\"state\":\"SUBMITTED\"}}"));
+        assertThat(result.output())
+                .isEqualTo(json("{\"prompt\":\"cat\",\"job\":{\"id\":\"j-1\",\"state\":\"SUBMITTED\"}}"));
     }
 
     @Test
@@ -126,7 +130,9 @@ class DataFlowTest {
         String definition = """
                 {"StartAt":"P","States":{"P":{"Type":"Pass","End":true,"Parameters":{"state.$":"$$.State"}}}}""";
 
-        assertThat(run(definition, "{}").output().get("state").fieldNames()).toIterable().containsExactly("Name", "EnteredTime");
+        assertThat(run(definition, "{}").output().get("state").fieldNames())
+                .toIterable()
+                .containsExactly("Name", "EnteredTime");
     }
 
     @Test
@@ -134,7 +140,8 @@ class DataFlowTest {
         String definition = """
                 {"StartAt":"P","States":{"P":{"Type":"Pass","InputPath":"$.a","ResultPath":"$.copy","End":true}}}""";
 
-        assertThat(run(definition, "{\"a\":{\"b\":2}}").output()).isEqualTo(json("{\"a\":{\"b\":2},\"copy\":{\"b\":2}}"));
+        assertThat(run(definition, "{\"a\":{\"b\":2}}").output())
+                .isEqualTo(json("{\"a\":{\"b\":2},\"copy\":{\"b\":2}}"));
     }
 
     @Test
@@ -172,7 +179,8 @@ class DataFlowTest {
         ExecutionResult result = run(definition, "{}");
 
         assertThat(result.error()).isEqualTo("States.Runtime");
-        assertThat(result.cause()).isEqualTo("An error occurred while executing the state 'P' (entered at the event id #2)."
-                + " Invalid path '$.missing' : No results for path: $['missing']");
+        assertThat(result.cause())
+                .isEqualTo("An error occurred while executing the state 'P' (entered at the event id #2)."
+                        + " Invalid path '$.missing' : No results for path: $['missing']");
     }
 }

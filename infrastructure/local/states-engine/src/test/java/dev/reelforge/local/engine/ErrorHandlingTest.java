@@ -31,23 +31,24 @@ class ErrorHandlingTest {
         return """
                 {"StartAt":"T","States":{"T":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","End":true,
                   "Retry":%s,"Catch":%s},
-                 "Recovery":{"Type":"Pass","End":true},"Other":{"Type":"Pass","Result":"other","End":true}}}"""
-                .formatted(retry, catchers);
+                 "Recovery":{"Type":"Pass","End":true},"Other":{"Type":"Pass","Result":"other","End":true}}}""".formatted(retry, catchers);
     }
 
     @Test
     void retry_defaults_waitOneTwoFourSecondsOnVirtualClock() {
         VirtualClock clock = new VirtualClock();
         List<Integer> retryCounts = new ArrayList<>();
-        ExecutionResult result = run(task("[{\"ErrorEquals\":[\"Boom\"]}]", "[]"), "{}",
-                failing(3, "Boom", retryCounts), clock);
+        ExecutionResult result =
+                run(task("[{\"ErrorEquals\":[\"Boom\"]}]", "[]"), "{}", failing(3, "Boom", retryCounts), clock);
 
         assertThat(result.status()).isEqualTo(ExecutionResult.Status.SUCCEEDED);
         assertThat(result.output().asInt()).isEqualTo(4);
         assertThat(clock.sleeps()).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4));
         assertThat(retryCounts).containsExactly(0, 1, 2, 3);
-        List<Instant> scheduled = result.history().stream().filter(e -> e.type().equals("TaskScheduled"))
-                .map(HistoryEvent::timestamp).toList();
+        List<Instant> scheduled = result.history().stream()
+                .filter(e -> e.type().equals("TaskScheduled"))
+                .map(HistoryEvent::timestamp)
+                .toList();
         Instant t0 = scheduled.get(0);
         assertThat(scheduled).containsExactly(t0, t0.plusSeconds(1), t0.plusSeconds(3), t0.plusSeconds(7));
     }
@@ -56,8 +57,7 @@ class ErrorHandlingTest {
     void retry_specExampleBackoff_waitsThreeThenFourAndAHalfSecondsThenFails() {
         VirtualClock clock = new VirtualClock();
         ExecutionResult result = run(task("""
-                [{"ErrorEquals":["States.Timeout"],"IntervalSeconds":3,"MaxAttempts":2,"BackoffRate":1.5}]""", "[]"),
-                "{}", failing(10, "States.Timeout", new ArrayList<>()), clock);
+                [{"ErrorEquals":["States.Timeout"],"IntervalSeconds":3,"MaxAttempts":2,"BackoffRate":1.5}]""", "[]"), "{}", failing(10, "States.Timeout", new ArrayList<>()), clock);
 
         assertThat(result.status()).isEqualTo(ExecutionResult.Status.FAILED);
         assertThat(result.error()).isEqualTo("States.Timeout");
@@ -69,7 +69,8 @@ class ErrorHandlingTest {
         VirtualClock clock = new VirtualClock();
         String definition = task("""
                 [{"ErrorEquals":["Boom"],"IntervalSeconds":2,"MaxAttempts":3,"BackoffRate":3,"MaxDelaySeconds":5,"JitterStrategy":"FULL"}]""", "[]");
-        new Engine(failing(3, "Boom", new ArrayList<>()), clock).withRandom(new SplittableRandom(7))
+        new Engine(failing(3, "Boom", new ArrayList<>()), clock)
+                .withRandom(new SplittableRandom(7))
                 .run(StateMachine.parse(definition), Fixtures.ARN, "e", json("{}"));
 
         SplittableRandom expected = new SplittableRandom(7);
@@ -84,8 +85,11 @@ class ErrorHandlingTest {
     @Test
     void retry_maxAttemptsZero_neverRetries() {
         VirtualClock clock = new VirtualClock();
-        ExecutionResult result = run(task("[{\"ErrorEquals\":[\"Boom\"],\"MaxAttempts\":0}]", "[]"), "{}",
-                failing(1, "Boom", new ArrayList<>()), clock);
+        ExecutionResult result = run(
+                task("[{\"ErrorEquals\":[\"Boom\"],\"MaxAttempts\":0}]", "[]"),
+                "{}",
+                failing(1, "Boom", new ArrayList<>()),
+                clock);
 
         assertThat(result.error()).isEqualTo("Boom");
         assertThat(clock.sleeps()).isEmpty();
@@ -95,8 +99,7 @@ class ErrorHandlingTest {
     void retry_firstMatchingRetrierExhausted_doesNotFallThroughToLaterRetriers() {
         VirtualClock clock = new VirtualClock();
         ExecutionResult result = run(task("""
-                [{"ErrorEquals":["Boom"],"MaxAttempts":1},{"ErrorEquals":["States.ALL"],"MaxAttempts":5}]""", "[]"),
-                "{}", failing(10, "Boom", new ArrayList<>()), clock);
+                [{"ErrorEquals":["Boom"],"MaxAttempts":1},{"ErrorEquals":["States.ALL"],"MaxAttempts":5}]""", "[]"), "{}", failing(10, "Boom", new ArrayList<>()), clock);
 
         assertThat(result.error()).isEqualTo("Boom");
         assertThat(clock.sleeps()).hasSize(1);
@@ -107,17 +110,22 @@ class ErrorHandlingTest {
         String catchers = """
                 [{"ErrorEquals":["java.lang.Exception"],"ResultPath":"$.error-info","Next":"Recovery"},
                  {"ErrorEquals":["States.ALL"],"Next":"Other"}]""";
-        ExecutionResult recovered = run(task("[]", catchers), "{\"job\":1}", failing(1, "java.lang.Exception", new ArrayList<>()));
+        ExecutionResult recovered =
+                run(task("[]", catchers), "{\"job\":1}", failing(1, "java.lang.Exception", new ArrayList<>()));
         ExecutionResult other = run(task("[]", catchers), "{\"job\":1}", failing(1, "Custom", new ArrayList<>()));
 
-        assertThat(recovered.output()).isEqualTo(json("{\"job\":1,\"error-info\":{\"Error\":\"java.lang.Exception\",\"Cause\":\"attempt 1\"}}"));
+        assertThat(recovered.output())
+                .isEqualTo(
+                        json("{\"job\":1,\"error-info\":{\"Error\":\"java.lang.Exception\",\"Cause\":\"attempt 1\"}}"));
         assertThat(other.output().asText()).isEqualTo("other");
     }
 
     @Test
     void catch_defaultResultPath_replacesInputWithErrorObject() {
-        ExecutionResult result = run(task("[]", "[{\"ErrorEquals\":[\"States.TaskFailed\"],\"Next\":\"Recovery\"}]"),
-                "{\"job\":1}", failing(1, "Lambda.Unknown", new ArrayList<>()));
+        ExecutionResult result = run(
+                task("[]", "[{\"ErrorEquals\":[\"States.TaskFailed\"],\"Next\":\"Recovery\"}]"),
+                "{\"job\":1}",
+                failing(1, "Lambda.Unknown", new ArrayList<>()));
 
         assertThat(result.output()).isEqualTo(json("{\"Error\":\"Lambda.Unknown\",\"Cause\":\"attempt 1\"}"));
     }
@@ -125,9 +133,13 @@ class ErrorHandlingTest {
     @Test
     void retriesBeforeCatchers_retryThenCatch() {
         VirtualClock clock = new VirtualClock();
-        ExecutionResult result = run(task("[{\"ErrorEquals\":[\"Boom\"],\"MaxAttempts\":2}]",
-                "[{\"ErrorEquals\":[\"Boom\"],\"Next\":\"Recovery\",\"ResultPath\":\"$.err\"}]"), "{}",
-                failing(10, "Boom", new ArrayList<>()), clock);
+        ExecutionResult result = run(
+                task(
+                        "[{\"ErrorEquals\":[\"Boom\"],\"MaxAttempts\":2}]",
+                        "[{\"ErrorEquals\":[\"Boom\"],\"Next\":\"Recovery\",\"ResultPath\":\"$.err\"}]"),
+                "{}",
+                failing(10, "Boom", new ArrayList<>()),
+                clock);
 
         assertThat(result.status()).isEqualTo(ExecutionResult.Status.SUCCEEDED);
         assertThat(result.output().at("/err/Cause").asText()).isEqualTo("attempt 3");
@@ -136,8 +148,10 @@ class ErrorHandlingTest {
 
     @Test
     void taskFailedWildcard_doesNotMatchStatesTimeout() {
-        ExecutionResult result = run(task("[]", "[{\"ErrorEquals\":[\"States.TaskFailed\"],\"Next\":\"Recovery\"}]"),
-                "{}", failing(1, "States.Timeout", new ArrayList<>()));
+        ExecutionResult result = run(
+                task("[]", "[{\"ErrorEquals\":[\"States.TaskFailed\"],\"Next\":\"Recovery\"}]"),
+                "{}",
+                failing(1, "States.Timeout", new ArrayList<>()));
 
         assertThat(result.status()).isEqualTo(ExecutionResult.Status.FAILED);
         assertThat(result.error()).isEqualTo("States.Timeout");

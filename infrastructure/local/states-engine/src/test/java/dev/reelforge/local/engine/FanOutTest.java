@@ -39,7 +39,8 @@ class FanOutTest {
 
         assertThat(result.output()).isEqualTo(json("[1,4,9,16,25,36,49,64,81,100]"));
         assertThat(peak.get()).isEqualTo(3);
-        assertThat(Fixtures.types(result).stream().filter("MapIterationSucceeded"::equals)).hasSize(10);
+        assertThat(Fixtures.types(result).stream().filter("MapIterationSucceeded"::equals))
+                .hasSize(10);
     }
 
     @Test
@@ -89,7 +90,9 @@ class FanOutTest {
                   "Parameters":{"index.$":"$$.Map.Item.Index","name.$":"$$.Map.Item.Value","prefix.$":"$.prefix"},
                   "Iterator":{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}}}}""";
 
-        assertThat(run(definition, "{\"prefix\":\"clip\",\"names\":[\"a\",\"b\"]}").output()).isEqualTo(json("""
+        assertThat(run(definition, "{\"prefix\":\"clip\",\"names\":[\"a\",\"b\"]}")
+                        .output())
+                .isEqualTo(json("""
                 [{"index":0,"name":"a","prefix":"clip"},{"index":1,"name":"b","prefix":"clip"}]"""));
     }
 
@@ -118,8 +121,10 @@ class FanOutTest {
         });
 
         assertThat(result.status()).isEqualTo(ExecutionResult.Status.SUCCEEDED);
-        assertThat(result.output()).isEqualTo(json("{\"items\":[1,2,3],\"error\":{\"Error\":\"Bad.Item\",\"Cause\":\"two\"}}"));
-        assertThat(Fixtures.types(result)).contains("MapIterationFailed", "MapStateFailed", "MapStateExited", "PassStateEntered");
+        assertThat(result.output())
+                .isEqualTo(json("{\"items\":[1,2,3],\"error\":{\"Error\":\"Bad.Item\",\"Cause\":\"two\"}}"));
+        assertThat(Fixtures.types(result))
+                .contains("MapIterationFailed", "MapStateFailed", "MapStateExited", "PassStateEntered");
     }
 
     @Test
@@ -152,7 +157,8 @@ class FanOutTest {
         ExecutionResult result = run(definition, "{\"x\":1}", (r, in, c) -> json("{\"slow\":true}"));
 
         assertThat(result.output()).isEqualTo(json("[{\"slow\":true},{\"fast\":1}]"));
-        assertThat(Fixtures.types(result)).startsWith("ExecutionStarted", "ParallelStateEntered", "ParallelStateStarted")
+        assertThat(Fixtures.types(result))
+                .startsWith("ExecutionStarted", "ParallelStateEntered", "ParallelStateStarted")
                 .endsWith("ParallelStateSucceeded", "ParallelStateExited", "ExecutionSucceeded");
     }
 
@@ -182,9 +188,11 @@ class FanOutTest {
             return input;
         };
 
-        assertThat(Fixtures.run(definition, "{\"tolerate\":2,\"items\":[1,2,3]}", failOdd).status())
+        assertThat(Fixtures.run(definition, "{\"tolerate\":2,\"items\":[1,2,3]}", failOdd)
+                        .status())
                 .isEqualTo(ExecutionResult.Status.SUCCEEDED);
-        assertThat(Fixtures.run(definition, "{\"tolerate\":1,\"items\":[1,2,3]}", failOdd).error())
+        assertThat(Fixtures.run(definition, "{\"tolerate\":1,\"items\":[1,2,3]}", failOdd)
+                        .error())
                 .isEqualTo("States.ExceedToleratedFailureThreshold");
     }
 
@@ -195,7 +203,9 @@ class FanOutTest {
                  "MaxConcurrency":"{% $states.input.width %}","ToleratedFailurePercentage":"{% 50 %}",
                  "Items":"{% $states.input.items %}","ItemProcessor":{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}}}}""";
 
-        assertThat(Fixtures.run(definition, "{\"width\":2,\"items\":[1,2]}").output()).isEqualTo(Fixtures.json("[1,2]"));
-        assertThat(Fixtures.run(definition, "{\"width\":-1,\"items\":[1]}").error()).isEqualTo("States.QueryEvaluationError");
+        assertThat(Fixtures.run(definition, "{\"width\":2,\"items\":[1,2]}").output())
+                .isEqualTo(Fixtures.json("[1,2]"));
+        assertThat(Fixtures.run(definition, "{\"width\":-1,\"items\":[1]}").error())
+                .isEqualTo("States.QueryEvaluationError");
     }
 }

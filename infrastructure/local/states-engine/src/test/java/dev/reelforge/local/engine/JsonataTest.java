@@ -45,7 +45,8 @@ class JsonataTest {
         String definition = """
                 {"QueryLanguage":"JSONata","StartAt":"T","States":{"T":{"Type":"Task","Resource":"r","End":true}}}""";
 
-        assertThat(run(definition, "{\"a\":1}", (r, in, c) -> json("{\"b\":2}")).output()).isEqualTo(json("{\"b\":2}"));
+        assertThat(run(definition, "{\"a\":1}", (r, in, c) -> json("{\"b\":2}")).output())
+                .isEqualTo(json("{\"b\":2}"));
     }
 
     @Test
@@ -115,8 +116,10 @@ class JsonataTest {
 
         assertThat(result.status()).isEqualTo(ExecutionResult.Status.FAILED);
         assertThat(result.error()).isEqualTo("States.QueryEvaluationError");
-        assertThat(result.cause()).isEqualTo("An error occurred while executing the state 'P' (entered at the event id #2)."
-                + " The JSONata expression '$states.input.missing' specified for the field 'Output' returned nothing (undefined).");
+        assertThat(result.cause())
+                .isEqualTo(
+                        "An error occurred while executing the state 'P' (entered at the event id #2)."
+                                + " The JSONata expression '$states.input.missing' specified for the field 'Output' returned nothing (undefined).");
     }
 
     @Test
@@ -141,7 +144,8 @@ class JsonataTest {
             throw new TaskFailedException("Boom", "it broke");
         });
 
-        assertThat(result.output()).isEqualTo(json("{\"error\":\"Boom\",\"was\":{\"cause\":\"it broke\",\"input\":{\"a\":1}}}"));
+        assertThat(result.output())
+                .isEqualTo(json("{\"error\":\"Boom\",\"was\":{\"cause\":\"it broke\",\"input\":{\"a\":1}}}"));
     }
 
     @Test
@@ -179,7 +183,8 @@ class JsonataTest {
                    {"StartAt":"C1","States":{"C1":{"Type":"Pass","Output":"{% $base + 2 %}","End":true}}}]},
                  "After":{"Type":"Pass","Output":{"branches":"{% $states.input %}","inner":"{% $inner %}"},"End":true}}}""";
 
-        assertThat(run(definition, "{}").output()).isEqualTo(json("{\"branches\":[\"11 branch\",12],\"inner\":\"outer\"}"));
+        assertThat(run(definition, "{}").output())
+                .isEqualTo(json("{\"branches\":[\"11 branch\",12],\"inner\":\"outer\"}"));
     }
 
     @Test
@@ -196,24 +201,25 @@ class JsonataTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiterString = " => ", value = {
-        "$append($states.input.arr, [9]) => [3,1,2,9]",
-        "$sort($states.input.arr) => [1,2,3]",
-        "$merge([$states.input.o, {'z':3}]) => {\"x\":1,\"y\":[1,2],\"z\":3}",
-        "$states.input.o ~> |$|{'x':5}| => {\"x\":5,\"y\":[1,2]}",
-        "$states.input.items[n>1].k => [\"a\",\"c\"]",
-        "$states.input.items{k: $sum(n)} => {\"a\":3,\"b\":1,\"c\":2}",
-        "$keys($states.input.o) => [\"x\",\"y\"]",
-        "$states.input.o = {'x':1,'y':[1,2]} => true",
-        "$states.context.Execution.Input.arr[1] => 1"})
+    @CsvSource(
+            delimiterString = " => ",
+            value = {
+                "$append($states.input.arr, [9]) => [3,1,2,9]",
+                "$sort($states.input.arr) => [1,2,3]",
+                "$merge([$states.input.o, {'z':3}]) => {\"x\":1,\"y\":[1,2],\"z\":3}",
+                "$states.input.o ~> |$|{'x':5}| => {\"x\":5,\"y\":[1,2]}",
+                "$states.input.items[n>1].k => [\"a\",\"c\"]",
+                "$states.input.items{k: $sum(n)} => {\"a\":3,\"b\":1,\"c\":2}",
+                "$keys($states.input.o) => [\"x\",\"y\"]",
+                "$states.input.o = {'x':1,'y':[1,2]} => true",
+                "$states.context.Execution.Input.arr[1] => 1"
+            })
     void output_libraryOperatorsOverTheInput_giveJsonataResults(String expression, String expected) {
         String definition = """
-                {"QueryLanguage":"JSONata","StartAt":"P","States":{"P":{"Type":"Pass","End":true,"Output":"{% EXPR %}"}}}"""
-                .replace("EXPR", expression);
+                {"QueryLanguage":"JSONata","StartAt":"P","States":{"P":{"Type":"Pass","End":true,"Output":"{% EXPR %}"}}}""".replace("EXPR", expression);
 
         assertThat(run(definition, """
-                {"items":[{"n":3,"k":"a"},{"n":1,"k":"b"},{"n":2,"k":"c"}],"o":{"x":1,"y":[1,2]},"arr":[3,1,2]}""").output())
-                .isEqualTo(json(expected));
+                {"items":[{"n":3,"k":"a"},{"n":1,"k":"b"},{"n":2,"k":"c"}],"o":{"x":1,"y":[1,2]},"arr":[3,1,2]}""").output()).isEqualTo(json(expected));
     }
 
     @Test
@@ -262,7 +268,8 @@ class JsonataTest {
         assertThatThrownBy(() -> StateMachine.parse(definition))
                 .isInstanceOf(InvalidDefinitionException.class)
                 .isNotInstanceOf(UnsupportedFeatureException.class)
-                .hasMessageContaining("'InputPath'").hasMessageContaining("/States/P/InputPath");
+                .hasMessageContaining("'InputPath'")
+                .hasMessageContaining("/States/P/InputPath");
     }
 
     @Test

@@ -46,11 +46,15 @@ class TimeTest {
         VirtualClock clock = new VirtualClock();
         String definition = """
                 {"StartAt":"T","States":{"T":{"Type":"Task","Resource":"r","TimeoutSeconds":60,"End":true}}}""";
-        ExecutionResult result = run(definition, "{}", (r, in, ctx) -> {
-            assertThat(ctx.timeout()).isEqualTo(Duration.ofSeconds(60));
-            clock.advance(Duration.ofSeconds(61));
-            return in;
-        }, clock);
+        ExecutionResult result = run(
+                definition,
+                "{}",
+                (r, in, ctx) -> {
+                    assertThat(ctx.timeout()).isEqualTo(Duration.ofSeconds(60));
+                    clock.advance(Duration.ofSeconds(61));
+                    return in;
+                },
+                clock);
 
         assertThat(result.status()).isEqualTo(ExecutionResult.Status.FAILED);
         assertThat(result.error()).isEqualTo("States.Timeout");
@@ -83,22 +87,28 @@ class TimeTest {
         CountDownLatch interrupted = new CountDownLatch(1);
         AtomicLong interruptedAfterNanos = new AtomicLong(-1);
         long startNanos = System.nanoTime();
-        ExecutionResult result = run(definition, "{}", (r, in, ctx) -> {
-            try {
-                // bounded, so that an engine which never interrupts fails this test instead of hanging it
-                never.await(HANDLER_GIVES_UP.toSeconds(), TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                interruptedAfterNanos.set(System.nanoTime() - startNanos);
-                interrupted.countDown();
-            }
-            return in;
-        }, EngineClock.system());
+        ExecutionResult result = run(
+                definition,
+                "{}",
+                (r, in, ctx) -> {
+                    try {
+                        // bounded, so that an engine which never interrupts fails this test instead of hanging it
+                        never.await(HANDLER_GIVES_UP.toSeconds(), TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        interruptedAfterNanos.set(System.nanoTime() - startNanos);
+                        interrupted.countDown();
+                    }
+                    return in;
+                },
+                EngineClock.system());
 
         assertThat(result.output().asText()).isEqualTo("timed out");
         assertThat(Fixtures.types(result)).containsSubsequence("TaskStarted", "TaskTimedOut", "TaskStateExited");
         assertThat(interrupted.await(HANDLER_GIVES_UP.toSeconds(), TimeUnit.SECONDS))
-                .as("the handler's thread was interrupted").isTrue();
-        assertThat(Duration.ofNanos(interruptedAfterNanos.get())).as("interrupted after the 1 s TimeoutSeconds, not before")
+                .as("the handler's thread was interrupted")
+                .isTrue();
+        assertThat(Duration.ofNanos(interruptedAfterNanos.get()))
+                .as("interrupted after the 1 s TimeoutSeconds, not before")
                 .isGreaterThanOrEqualTo(Duration.ofSeconds(1))
                 .isLessThan(HANDLER_GIVES_UP);
     }
@@ -108,10 +118,14 @@ class TimeTest {
         VirtualClock clock = new VirtualClock();
         String definition = """
                 {"StartAt":"T","States":{"T":{"Type":"Task","Resource":"r","TimeoutSecondsPath":"$.limit","End":true}}}""";
-        ExecutionResult result = run(definition, "{\"limit\":5}", (r, in, ctx) -> {
-            clock.advance(Duration.ofSeconds(ctx.timeout().toSeconds() + 1));
-            return in;
-        }, clock);
+        ExecutionResult result = run(
+                definition,
+                "{\"limit\":5}",
+                (r, in, ctx) -> {
+                    clock.advance(Duration.ofSeconds(ctx.timeout().toSeconds() + 1));
+                    return in;
+                },
+                clock);
 
         assertThat(result.error()).isEqualTo("States.Timeout");
     }
@@ -136,9 +150,13 @@ class TimeTest {
         String definition = """
                 {"TimeoutSeconds":10,"StartAt":"T","States":{"T":{"Type":"Task","Resource":"r","End":true,
                   "Retry":[{"ErrorEquals":["States.ALL"],"IntervalSeconds":4,"MaxAttempts":5}]}}}""";
-        ExecutionResult result = run(definition, "{}", (r, i, c) -> {
-            throw new TaskFailedException("Flaky", "again");
-        }, clock);
+        ExecutionResult result = run(
+                definition,
+                "{}",
+                (r, i, c) -> {
+                    throw new TaskFailedException("Flaky", "again");
+                },
+                clock);
 
         assertThat(result.status()).isEqualTo(ExecutionResult.Status.TIMED_OUT);
     }

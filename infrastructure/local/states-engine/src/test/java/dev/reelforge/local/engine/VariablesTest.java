@@ -73,7 +73,8 @@ class VariablesTest {
         ExecutionResult result = run(definition, "{}");
 
         assertThat(result.error()).isEqualTo("States.Runtime");
-        assertThat(result.cause()).startsWith("An error occurred while executing the state 'P' (entered at the event id #2).");
+        assertThat(result.cause())
+                .startsWith("An error occurred while executing the state 'P' (entered at the event id #2).");
     }
 
     @Test
@@ -95,9 +96,9 @@ class VariablesTest {
     void parse_reservedOrMalformedVariableName_isRefused() {
         assertThatThrownBy(() -> StateMachine.parse("""
                 {"StartAt":"P","States":{"P":{"Type":"Pass","Assign":{"states":1},"End":true}}}"""))
-                .isInstanceOf(InvalidDefinitionException.class).hasMessageContaining("/States/P/Assign/states");
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessageContaining("/States/P/Assign/states");
         assertThatThrownBy(() -> StateMachine.parse("""
-                {"StartAt":"P","States":{"P":{"Type":"Pass","Assign":{"1st":1},"End":true}}}"""))
-                .hasMessageContaining("/States/P/Assign/1st");
+                {"StartAt":"P","States":{"P":{"Type":"Pass","Assign":{"1st":1},"End":true}}}""")).hasMessageContaining("/States/P/Assign/1st");
     }
 }

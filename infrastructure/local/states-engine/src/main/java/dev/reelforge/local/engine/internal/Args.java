@@ -75,7 +75,7 @@ record Args(String function, List<JsonNode> values) {
     }
 
     private StatesError typeError(int index, String expected) {
-        return IntrinsicFunctions.failure(function + " argument " + (index + 1) + " must be " + expected
-                + " but was " + Json.write(values.get(index)));
+        return IntrinsicFunctions.failure(function + " argument " + (index + 1) + " must be " + expected + " but was "
+                + Json.write(values.get(index)));
     }
 }

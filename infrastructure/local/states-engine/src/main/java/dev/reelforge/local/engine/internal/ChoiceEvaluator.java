@@ -27,7 +27,8 @@ final class ChoiceEvaluator {
         if (rule instanceof ChoiceRule.Condition condition) {
             JsonNode value = condition.condition().evaluate(JsonataBindings.ofInput(raw, scope), "Condition");
             if (!value.isBoolean()) {
-                throw new StatesError(StatesError.QUERY_EVALUATION,
+                throw new StatesError(
+                        StatesError.QUERY_EVALUATION,
                         "The Condition must evaluate to a boolean, but evaluated to " + Json.write(value));
             }
             return value.booleanValue();
@@ -45,14 +46,23 @@ final class ChoiceEvaluator {
         if (op.kind() == ComparisonOperator.Kind.TYPE_TEST) {
             return typeTest(op.relation(), value) == c.operand().asBoolean();
         }
-        JsonNode operand = op.path() ? scope.find(c.operand().asText()).orElseThrow(() -> invalidPath(c.operand().asText()))
+        JsonNode operand = op.path()
+                ? scope.find(c.operand().asText())
+                        .orElseThrow(() -> invalidPath(c.operand().asText()))
                 : c.operand();
         return switch (op.kind()) {
-            case STRING -> value.isTextual() && operand.isTextual() && (op.relation() == ComparisonOperator.Relation.MATCHES
-                    ? wildcard(operand.textValue()).matcher(value.textValue()).matches()
-                    : relate(op.relation(), value.textValue().compareTo(operand.textValue())));
-            case NUMERIC -> value.isNumber() && operand.isNumber()
-                    && relate(op.relation(), value.decimalValue().compareTo(operand.decimalValue()));
+            case STRING ->
+                value.isTextual()
+                        && operand.isTextual()
+                        && (op.relation() == ComparisonOperator.Relation.MATCHES
+                                ? wildcard(operand.textValue())
+                                        .matcher(value.textValue())
+                                        .matches()
+                                : relate(op.relation(), value.textValue().compareTo(operand.textValue())));
+            case NUMERIC ->
+                value.isNumber()
+                        && operand.isNumber()
+                        && relate(op.relation(), value.decimalValue().compareTo(operand.decimalValue()));
             case BOOLEAN -> value.isBoolean() && operand.isBoolean() && value.booleanValue() == operand.booleanValue();
             case TIMESTAMP -> timestamps(op.relation(), value, operand);
             case TYPE_TEST -> throw new IllegalStateException("handled above");
@@ -62,7 +72,9 @@ final class ChoiceEvaluator {
     private static boolean timestamps(ComparisonOperator.Relation relation, JsonNode value, JsonNode operand) {
         Optional<Instant> left = value.isTextual() ? Timestamps.parse(value.textValue()) : Optional.empty();
         Optional<Instant> right = operand.isTextual() ? Timestamps.parse(operand.textValue()) : Optional.empty();
-        return left.isPresent() && right.isPresent() && relate(relation, left.get().compareTo(right.get()));
+        return left.isPresent()
+                && right.isPresent()
+                && relate(relation, left.get().compareTo(right.get()));
     }
 
     private static boolean typeTest(ComparisonOperator.Relation relation, JsonNode value) {
@@ -71,7 +83,8 @@ final class ChoiceEvaluator {
             case IS_NUMERIC -> value.isNumber();
             case IS_STRING -> value.isTextual();
             case IS_BOOLEAN -> value.isBoolean();
-            case IS_TIMESTAMP -> value.isTextual() && Timestamps.parse(value.textValue()).isPresent();
+            case IS_TIMESTAMP ->
+                value.isTextual() && Timestamps.parse(value.textValue()).isPresent();
             default -> throw new IllegalStateException("not a type test: " + relation);
         };
     }
@@ -104,7 +117,8 @@ final class ChoiceEvaluator {
     }
 
     private static StatesError invalidPath(String path) {
-        return new StatesError(StatesError.RUNTIME,
+        return new StatesError(
+                StatesError.RUNTIME,
                 "Invalid path '" + path + "': The choice state's condition path references an invalid value.");
     }
 }

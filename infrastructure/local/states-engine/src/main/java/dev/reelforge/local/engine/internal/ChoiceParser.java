@@ -26,8 +26,10 @@ final class ChoiceParser {
             JsonNode choice = choices.get(i);
             String next = owner.requiredText(choice, "Next", where);
             Flow flow = choice.has("Assign") || choice.has("Output")
-                    ? owner.flows().nestedFlow(choice, where, language, false) : null;
-            Optional<ChoiceRule> rule = language == QueryLanguage.JSONATA ? condition(choice, where) : rule(choice, where);
+                    ? owner.flows().nestedFlow(choice, where, language, false)
+                    : null;
+            Optional<ChoiceRule> rule =
+                    language == QueryLanguage.JSONATA ? condition(choice, where) : rule(choice, where);
             rule.ifPresent(r -> branches.add(new ChoiceRule.Branch(r, next, flow)));
         }
         return branches;
@@ -40,14 +42,20 @@ final class ChoiceParser {
         }
         node.fieldNames().forEachRemaining(field -> {
             if (!List.of("Condition", "Next", "Assign", "Output", "Comment").contains(field)) {
-                owner.problem("SCHEMA_VALIDATION_FAILED", "The field '" + field
-                        + "' is not supported in a JSONata choice rule; use Condition", at + "/" + field);
+                owner.problem(
+                        "SCHEMA_VALIDATION_FAILED",
+                        "The field '" + field + "' is not supported in a JSONata choice rule; use Condition",
+                        at + "/" + field);
             }
         });
         JsonNode condition = node.get("Condition");
-        boolean valid = condition != null && (condition.isBoolean() || JsonataExpression.body(condition).isPresent());
+        boolean valid = condition != null
+                && (condition.isBoolean() || JsonataExpression.body(condition).isPresent());
         if (!valid) {
-            owner.problem("SCHEMA_VALIDATION_FAILED", "'Condition' must be a boolean or a JSONata expression", at + "/Condition");
+            owner.problem(
+                    "SCHEMA_VALIDATION_FAILED",
+                    "'Condition' must be a boolean or a JSONata expression",
+                    at + "/Condition");
             return Optional.empty();
         }
         return Optional.of(new ChoiceRule.Condition(owner.flows().jsonata(node, "Condition", at)));
@@ -69,7 +77,10 @@ final class ChoiceParser {
                 for (int i = 0; i < list.size(); i++) {
                     JsonNode child = list.get(i);
                     if (child.has("Next")) {
-                        owner.problem("SCHEMA_VALIDATION_FAILED", "Nested choice rules must not have 'Next'", at + "/" + combinator + "/" + i);
+                        owner.problem(
+                                "SCHEMA_VALIDATION_FAILED",
+                                "Nested choice rules must not have 'Next'",
+                                at + "/" + combinator + "/" + i);
                     }
                     rule(child, at + "/" + combinator + "/" + i).ifPresent(rules::add);
                 }
@@ -94,10 +105,15 @@ final class ChoiceParser {
         JsonNode operand = node.get(op.name());
         String where = at + "/" + op.name();
         if (node.has("Condition") || node.has("Output")) {
-            owner.problem("SCHEMA_VALIDATION_FAILED", "'Condition' and 'Output' in a choice rule require \"QueryLanguage\": \"JSONata\"", at);
+            owner.problem(
+                    "SCHEMA_VALIDATION_FAILED",
+                    "'Condition' and 'Output' in a choice rule require \"QueryLanguage\": \"JSONata\"",
+                    at);
         }
         if (variable != null) {
-            PathSyntax.syntaxError(variable).ifPresent(m -> owner.problem("INVALID_JSON_PATH", "Invalid JSON path '" + variable + "'", at + "/Variable"));
+            PathSyntax.syntaxError(variable)
+                    .ifPresent(m -> owner.problem(
+                            "INVALID_JSON_PATH", "Invalid JSON path '" + variable + "'", at + "/Variable"));
         }
         if (op.path()) {
             if (!operand.isTextual() || !operand.textValue().startsWith("$")) {
@@ -114,7 +130,8 @@ final class ChoiceParser {
             case STRING -> operand.isTextual();
             case NUMERIC -> operand.isNumber();
             case BOOLEAN, TYPE_TEST -> operand.isBoolean();
-            case TIMESTAMP -> operand.isTextual() && Timestamps.parse(operand.textValue()).isPresent();
+            case TIMESTAMP ->
+                operand.isTextual() && Timestamps.parse(operand.textValue()).isPresent();
         };
     }
 }

@@ -10,15 +10,43 @@ import java.util.Optional;
  */
 public record ComparisonOperator(String name, Kind kind, Relation relation, boolean path) {
 
-    public enum Kind { STRING, NUMERIC, BOOLEAN, TIMESTAMP, TYPE_TEST }
+    public enum Kind {
+        STRING,
+        NUMERIC,
+        BOOLEAN,
+        TIMESTAMP,
+        TYPE_TEST
+    }
 
-    public enum Relation { EQ, LT, GT, LE, GE, MATCHES, IS_NULL, IS_PRESENT, IS_NUMERIC, IS_STRING, IS_BOOLEAN, IS_TIMESTAMP }
+    public enum Relation {
+        EQ,
+        LT,
+        GT,
+        LE,
+        GE,
+        MATCHES,
+        IS_NULL,
+        IS_PRESENT,
+        IS_NUMERIC,
+        IS_STRING,
+        IS_BOOLEAN,
+        IS_TIMESTAMP
+    }
 
     private static final Map<String, ComparisonOperator> BY_NAME = new HashMap<>();
 
     static {
-        Map<String, Relation> relations = Map.of("Equals", Relation.EQ, "LessThan", Relation.LT,
-                "GreaterThan", Relation.GT, "LessThanEquals", Relation.LE, "GreaterThanEquals", Relation.GE);
+        Map<String, Relation> relations = Map.of(
+                "Equals",
+                Relation.EQ,
+                "LessThan",
+                Relation.LT,
+                "GreaterThan",
+                Relation.GT,
+                "LessThanEquals",
+                Relation.LE,
+                "GreaterThanEquals",
+                Relation.GE);
         Map<String, Kind> kinds = Map.of("String", Kind.STRING, "Numeric", Kind.NUMERIC, "Timestamp", Kind.TIMESTAMP);
         kinds.forEach((kindName, kind) -> relations.forEach((relName, rel) -> {
             register(kindName + relName, kind, rel, false);

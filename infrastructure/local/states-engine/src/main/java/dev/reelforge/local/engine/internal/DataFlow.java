@@ -7,8 +7,14 @@ import com.fasterxml.jackson.databind.JsonNode;
  * (InputPath/OutputPath give {@code {}}, ResultPath discards the result); an absent field defaults to {@code "$"}.
  * Templates, Assign included, are {@code null} when absent.
  */
-public record DataFlow(String inputPath, JsonNode parameters, JsonNode resultSelector,
-        String resultPath, String outputPath, JsonNode assign) implements Flow {
+public record DataFlow(
+        String inputPath,
+        JsonNode parameters,
+        JsonNode resultSelector,
+        String resultPath,
+        String outputPath,
+        JsonNode assign)
+        implements Flow {
 
     public static final DataFlow IDENTITY = new DataFlow("$", null, null, "$", "$", null);
 

@@ -13,7 +13,8 @@ import java.util.Set;
  * does not run is a problem too, coded {@value #UNSUPPORTED}.
  */
 public final class DefinitionParser {
-    private static final Set<String> TYPES = Set.of("Task", "Pass", "Wait", "Choice", "Succeed", "Fail", "Parallel", "Map");
+    private static final Set<String> TYPES =
+            Set.of("Task", "Pass", "Wait", "Choice", "Succeed", "Fail", "Parallel", "Map");
     private static final Set<String> TERMINAL = Set.of("Choice", "Succeed", "Fail");
 
     /** The code of a problem that is a local limitation rather than a mistake in the definition. */
@@ -58,7 +59,10 @@ public final class DefinitionParser {
         JsonNode statesNode = node.get("States");
         Map<String, State> states = new LinkedHashMap<>();
         if (statesNode == null || !statesNode.isObject() || statesNode.isEmpty()) {
-            problem("SCHEMA_VALIDATION_FAILED", "The field 'States' is required and must be a non-empty object", pointer);
+            problem(
+                    "SCHEMA_VALIDATION_FAILED",
+                    "The field 'States' is required and must be a non-empty object",
+                    pointer);
         } else {
             statesNode.fields().forEachRemaining(e -> {
                 State state = state(e.getKey(), e.getValue(), pointer + "/States/" + e.getKey());
@@ -69,7 +73,9 @@ public final class DefinitionParser {
             if (startAt != null && !statesNode.has(startAt)) {
                 problem("MISSING_TRANSITION_TARGET", "State \"" + startAt + "\" is not found", pointer + "/StartAt");
             }
-            statesNode.fields().forEachRemaining(e -> checkTargets(e.getKey(), states.get(e.getKey()), statesNode, pointer));
+            statesNode
+                    .fields()
+                    .forEachRemaining(e -> checkTargets(e.getKey(), states.get(e.getKey()), statesNode, pointer));
         }
         Integer timeout = positiveInt(node, "TimeoutSeconds", pointer);
         return new StateGraph(startAt == null ? "" : startAt, states, timeout);
@@ -93,15 +99,24 @@ public final class DefinitionParser {
         flows.checkFields(type, node, at, language);
         Flow io = flows.flow(node, at, language);
         return switch (type) {
-            case "Task" -> new State.Task(name, next, io, requiredText(node, "Resource", at),
-                    timeout(node, at, language), errorHandling.parse(node, at, language));
+            case "Task" ->
+                new State.Task(
+                        name,
+                        next,
+                        io,
+                        requiredText(node, "Resource", at),
+                        timeout(node, at, language),
+                        errorHandling.parse(node, at, language));
             case "Pass" -> new State.Pass(name, next, io, node.get("Result"));
             case "Wait" -> waitState(name, next, io, node, at, language);
-            case "Choice" -> new State.Choice(name, io, choices.branches(node, at, language), optionalText(node, "Default", at));
+            case "Choice" ->
+                new State.Choice(name, io, choices.branches(node, at, language), optionalText(node, "Default", at));
             case "Succeed" -> new State.Succeed(name, io);
             case "Fail" -> failState(name, node, at, language);
-            case "Parallel" -> new State.Parallel(name, next, io, branches(node, at), errorHandling.parse(node, at, language));
-            default -> MapStateParser.parse(this, name, next, io, node, at, errorHandling.parse(node, at, language), language);
+            case "Parallel" ->
+                new State.Parallel(name, next, io, branches(node, at), errorHandling.parse(node, at, language));
+            default ->
+                MapStateParser.parse(this, name, next, io, node, at, errorHandling.parse(node, at, language), language);
         };
     }
 
@@ -124,7 +139,8 @@ public final class DefinitionParser {
             problem("SCHEMA_VALIDATION_FAILED", "'" + field + "' and '" + pathField + "' are mutually exclusive", at);
         }
         if (value != null) {
-            if (language == QueryLanguage.JSONATA && JsonataExpression.body(value).isPresent()) {
+            if (language == QueryLanguage.JSONATA
+                    && JsonataExpression.body(value).isPresent()) {
                 return new NumberField.Expression(field, flows.jsonata(node, field, at));
             }
             if (!value.isNumber()) {
@@ -152,18 +168,25 @@ public final class DefinitionParser {
     }
 
     private State.Wait waitState(String name, String next, Flow io, JsonNode node, String at, QueryLanguage language) {
-        long fields = java.util.stream.Stream.of("Seconds", "SecondsPath", "Timestamp", "TimestampPath").filter(node::has).count();
+        long fields = java.util.stream.Stream.of("Seconds", "SecondsPath", "Timestamp", "TimestampPath")
+                .filter(node::has)
+                .count();
         if (fields != 1) {
-            problem("SCHEMA_VALIDATION_FAILED", "Exactly one of Seconds, SecondsPath, Timestamp, TimestampPath is required", at);
+            problem(
+                    "SCHEMA_VALIDATION_FAILED",
+                    "Exactly one of Seconds, SecondsPath, Timestamp, TimestampPath is required",
+                    at);
         }
         NumberField seconds = numberField(node, "Seconds", at, language);
         if (seconds instanceof NumberField.Literal literal
-                && (!literal.number().canConvertToExactIntegral() || literal.number().asLong() < 0)) {
+                && (!literal.number().canConvertToExactIntegral()
+                        || literal.number().asLong() < 0)) {
             problem("SCHEMA_VALIDATION_FAILED", "'Seconds' must be a non-negative integer", at + "/Seconds");
         }
         JsonataTemplate timestampExpression = null;
         String timestamp = null;
-        if (language == QueryLanguage.JSONATA && JsonataExpression.body(node.get("Timestamp")).isPresent()) {
+        if (language == QueryLanguage.JSONATA
+                && JsonataExpression.body(node.get("Timestamp")).isPresent()) {
             timestampExpression = flows.jsonata(node, "Timestamp", at);
         } else {
             timestamp = optionalText(node, "Timestamp", at);
@@ -171,24 +194,39 @@ public final class DefinitionParser {
                 problem("SCHEMA_VALIDATION_FAILED", "'Timestamp' must be an RFC3339 timestamp", at + "/Timestamp");
             }
         }
-        return new State.Wait(name, next, io, seconds, timestamp, readPathField(node, "TimestampPath", at),
-                timestampExpression);
+        return new State.Wait(
+                name, next, io, seconds, timestamp, readPathField(node, "TimestampPath", at), timestampExpression);
     }
 
     private State.Fail failState(String name, JsonNode node, String at, QueryLanguage language) {
         for (String field : List.of("Error", "Cause")) {
             if (node.has(field) && node.has(field + "Path")) {
-                problem("SCHEMA_VALIDATION_FAILED", "'" + field + "' and '" + field + "Path' are mutually exclusive", at);
+                problem(
+                        "SCHEMA_VALIDATION_FAILED",
+                        "'" + field + "' and '" + field + "Path' are mutually exclusive",
+                        at);
             }
         }
         String error = optionalText(node, "Error", at);
         String cause = optionalText(node, "Cause", at);
         if (language == QueryLanguage.JSONATA) {
-            return new State.Fail(name, null, null, null, null,
-                    error == null ? null : flows.jsonata(node, "Error", at), cause == null ? null : flows.jsonata(node, "Cause", at));
+            return new State.Fail(
+                    name,
+                    null,
+                    null,
+                    null,
+                    null,
+                    error == null ? null : flows.jsonata(node, "Error", at),
+                    cause == null ? null : flows.jsonata(node, "Cause", at));
         }
-        return new State.Fail(name, error, optionalText(node, "ErrorPath", at), cause, optionalText(node, "CausePath", at),
-                null, null);
+        return new State.Fail(
+                name,
+                error,
+                optionalText(node, "ErrorPath", at),
+                cause,
+                optionalText(node, "CausePath", at),
+                null,
+                null);
     }
 
     private List<StateGraph> branches(JsonNode node, String at) {
@@ -255,7 +293,8 @@ public final class DefinitionParser {
             return null;
         }
         String text = value.asText();
-        PathSyntax.syntaxError(text).ifPresent(m -> problem("INVALID_JSON_PATH", "Invalid JSON path '" + text + "'", at + "/" + field));
+        PathSyntax.syntaxError(text)
+                .ifPresent(m -> problem("INVALID_JSON_PATH", "Invalid JSON path '" + text + "'", at + "/" + field));
         return text;
     }
 

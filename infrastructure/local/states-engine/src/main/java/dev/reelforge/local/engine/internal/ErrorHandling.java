@@ -12,8 +12,13 @@ public record ErrorHandling(List<Retrier> retriers, List<Catcher> catchers) {
     }
 
     /** @param maxDelaySeconds {@code null} when uncapped */
-    public record Retrier(List<String> errorEquals, double intervalSeconds, int maxAttempts,
-            double backoffRate, Double maxDelaySeconds, boolean fullJitter) {}
+    public record Retrier(
+            List<String> errorEquals,
+            double intervalSeconds,
+            int maxAttempts,
+            double backoffRate,
+            Double maxDelaySeconds,
+            boolean fullJitter) {}
 
     /**
      * @param flow ResultPath and Assign (JSONPath; a {@code null} ResultPath keeps the state input) or Output and

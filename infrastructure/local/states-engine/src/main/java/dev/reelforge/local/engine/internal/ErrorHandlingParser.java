@@ -22,16 +22,21 @@ final class ErrorHandlingParser {
             double interval = r.path("IntervalSeconds").asDouble(1);
             int maxAttempts = r.path("MaxAttempts").asInt(3);
             double backoff = r.path("BackoffRate").asDouble(2.0);
-            Double maxDelay = r.has("MaxDelaySeconds") ? r.get("MaxDelaySeconds").asDouble() : null;
+            Double maxDelay =
+                    r.has("MaxDelaySeconds") ? r.get("MaxDelaySeconds").asDouble() : null;
             String jitter = r.path("JitterStrategy").asText("NONE");
             if (interval <= 0 || maxAttempts < 0 || backoff < 1.0 || (maxDelay != null && maxDelay <= 0)) {
-                owner.problem("SCHEMA_VALIDATION_FAILED",
-                        "IntervalSeconds and MaxDelaySeconds must be positive, MaxAttempts non-negative, BackoffRate >= 1.0", where);
+                owner.problem(
+                        "SCHEMA_VALIDATION_FAILED",
+                        "IntervalSeconds and MaxDelaySeconds must be positive, MaxAttempts non-negative, BackoffRate >= 1.0",
+                        where);
             }
             if (!jitter.equals("FULL") && !jitter.equals("NONE")) {
-                owner.problem("SCHEMA_VALIDATION_FAILED", "JitterStrategy must be FULL or NONE", where + "/JitterStrategy");
+                owner.problem(
+                        "SCHEMA_VALIDATION_FAILED", "JitterStrategy must be FULL or NONE", where + "/JitterStrategy");
             }
-            retriers.add(new ErrorHandling.Retrier(errors, interval, maxAttempts, backoff, maxDelay, jitter.equals("FULL")));
+            retriers.add(
+                    new ErrorHandling.Retrier(errors, interval, maxAttempts, backoff, maxDelay, jitter.equals("FULL")));
         }
         List<ErrorHandling.Catcher> catchers = new ArrayList<>();
         JsonNode catchNode = node.path("Catch");
@@ -54,7 +59,10 @@ final class ErrorHandlingParser {
         List<String> errors = new ArrayList<>();
         list.forEach(e -> errors.add(e.asText()));
         if (errors.contains(StatesError.ALL) && (errors.size() > 1 || !last)) {
-            owner.problem("SCHEMA_VALIDATION_FAILED", "States.ALL must appear alone in the last retrier or catcher", at + "/ErrorEquals");
+            owner.problem(
+                    "SCHEMA_VALIDATION_FAILED",
+                    "States.ALL must appear alone in the last retrier or catcher",
+                    at + "/ErrorEquals");
         }
         return List.copyOf(errors);
     }

@@ -73,8 +73,15 @@ public final class ExecutionRunner {
                 history.record(trace, "ExecutionAborted", null);
             }
         }
-        return new ExecutionResult(executionArn, status, status == Status.SUCCEEDED ? nonNull(output) : null,
-                error, cause, history.events(), start, settings.clock().now());
+        return new ExecutionResult(
+                executionArn,
+                status,
+                status == Status.SUCCEEDED ? nonNull(output) : null,
+                error,
+                cause,
+                history.events(),
+                start,
+                settings.clock().now());
     }
 
     private static JsonNode nonNull(JsonNode node) {

@@ -18,8 +18,13 @@ final class ExecutionScope {
     private final ObjectNode baseContext;
     private final Instant deadline;
 
-    ExecutionScope(Settings settings, HistoryRecorder history, String executionArn, String region,
-            ObjectNode baseContext, Instant deadline) {
+    ExecutionScope(
+            Settings settings,
+            HistoryRecorder history,
+            String executionArn,
+            String region,
+            ObjectNode baseContext,
+            Instant deadline) {
         this.settings = settings;
         this.history = history;
         this.executionArn = executionArn;

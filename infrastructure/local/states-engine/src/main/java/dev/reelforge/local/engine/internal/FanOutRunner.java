@@ -29,7 +29,9 @@ final class FanOutRunner {
         scope.history.record(trace, "ParallelStateStarted", null);
         List<StateGraph> branches = state.branches();
         Batch batch = new Batch(branches.size(), trace, null, null);
-        batch.run(branches.size(), (index, branchTrace) -> graphs.run(branches.get(index), branchInput, variables.child(), branchTrace));
+        batch.run(
+                branches.size(),
+                (index, branchTrace) -> graphs.run(branches.get(index), branchInput, variables.child(), branchTrace));
         if (batch.failure != null) {
             scope.history.record(trace, "ParallelStateFailed", null);
             throw batch.failure;
@@ -43,11 +45,15 @@ final class FanOutRunner {
         PathScope local = context.withInput(effective);
         JsonNode items = items(state, raw, effective, context);
         scope.history.record(trace, "MapStateStarted", Json.object().put("length", items.size()));
-        long maxConcurrency = state.maxConcurrency() == null ? 0 : state.maxConcurrency().whole(effective, raw, context, 0);
+        long maxConcurrency =
+                state.maxConcurrency() == null ? 0 : state.maxConcurrency().whole(effective, raw, context, 0);
         int limit = maxConcurrency == 0 ? MAX_THREADS : (int) Math.min(maxConcurrency, MAX_THREADS);
-        Integer toleratedCount = state.toleratedFailureCount() == null ? null
-                : (int) Math.min(Integer.MAX_VALUE, state.toleratedFailureCount().whole(effective, raw, context, 0));
-        Double toleratedPercentage = state.toleratedFailurePercentage() == null ? null
+        Integer toleratedCount = state.toleratedFailureCount() == null
+                ? null
+                : (int) Math.min(
+                        Integer.MAX_VALUE, state.toleratedFailureCount().whole(effective, raw, context, 0));
+        Double toleratedPercentage = state.toleratedFailurePercentage() == null
+                ? null
                 : state.toleratedFailurePercentage().bounded(effective, raw, context, 100);
         Batch batch = new Batch(limit, trace, toleratedCount, toleratedPercentage);
         batch.run(items.size(), (index, itemTrace) -> {
@@ -97,7 +103,8 @@ final class FanOutRunner {
         ObjectNode context = local.context().deepCopy();
         context.putObject("Map").putObject("Item").put("Index", index).set("Value", item);
         if (state.jsonataItemSelector() != null) {
-            return state.jsonataItemSelector().evaluate(JsonataBindings.ofInput(raw, local.withContext(context)), "ItemSelector");
+            return state.jsonataItemSelector()
+                    .evaluate(JsonataBindings.ofInput(raw, local.withContext(context)), "ItemSelector");
         }
         return PayloadTemplate.evaluate(state.itemSelector(), local.withContext(context), "ItemSelector");
     }
@@ -189,10 +196,13 @@ final class FanOutRunner {
         StatesError toleranceExceeded(int total) {
             int failed = failures.get();
             boolean overCount = toleratedCount != null && failed > toleratedCount;
-            boolean overPercentage = toleratedPercentage != null && total > 0 && failed * 100.0 / total > toleratedPercentage;
+            boolean overPercentage =
+                    toleratedPercentage != null && total > 0 && failed * 100.0 / total > toleratedPercentage;
             if (overCount || overPercentage) {
-                return new StatesError(StatesError.EXCEED_TOLERATED_FAILURE,
-                        "The specified tolerated failure threshold was exceeded: " + failed + " of " + total + " iterations failed");
+                return new StatesError(
+                        StatesError.EXCEED_TOLERATED_FAILURE,
+                        "The specified tolerated failure threshold was exceeded: " + failed + " of " + total
+                                + " iterations failed");
             }
             return null;
         }

@@ -14,29 +14,98 @@ import java.util.Set;
 final class FlowParser {
     private static final Set<String> COMMON = Set.of("Type", "Comment", "QueryLanguage", "Next", "End");
     private static final Map<String, Set<String>> STATE_FIELDS = Map.of(
-            "Task", Set.of("Resource", "TimeoutSeconds", "TimeoutSecondsPath", "HeartbeatSeconds",
-                    "HeartbeatSecondsPath", "Credentials", "Retry", "Catch", "Arguments", "Parameters",
-                    "ResultSelector", "ResultPath", "InputPath", "OutputPath", "Output", "Assign"),
+            "Task",
+                    Set.of(
+                            "Resource",
+                            "TimeoutSeconds",
+                            "TimeoutSecondsPath",
+                            "HeartbeatSeconds",
+                            "HeartbeatSecondsPath",
+                            "Credentials",
+                            "Retry",
+                            "Catch",
+                            "Arguments",
+                            "Parameters",
+                            "ResultSelector",
+                            "ResultPath",
+                            "InputPath",
+                            "OutputPath",
+                            "Output",
+                            "Assign"),
             "Pass", Set.of("Result", "Parameters", "ResultPath", "InputPath", "OutputPath", "Output", "Assign"),
-            "Wait", Set.of("Seconds", "SecondsPath", "Timestamp", "TimestampPath", "InputPath", "OutputPath",
-                    "Output", "Assign"),
+            "Wait",
+                    Set.of(
+                            "Seconds",
+                            "SecondsPath",
+                            "Timestamp",
+                            "TimestampPath",
+                            "InputPath",
+                            "OutputPath",
+                            "Output",
+                            "Assign"),
             "Choice", Set.of("Choices", "Default", "InputPath", "OutputPath", "Output", "Assign"),
             "Succeed", Set.of("InputPath", "OutputPath", "Output"),
             "Fail", Set.of("Error", "ErrorPath", "Cause", "CausePath"),
-            "Parallel", Set.of("Branches", "Retry", "Catch", "Arguments", "Parameters", "ResultSelector", "ResultPath",
-                    "InputPath", "OutputPath", "Output", "Assign"),
-            "Map", Set.of("ItemProcessor", "Iterator", "ItemsPath", "Items", "ItemSelector", "ItemReader",
-                    "ItemBatcher", "ResultWriter", "MaxConcurrency", "MaxConcurrencyPath", "ToleratedFailurePercentage",
-                    "ToleratedFailurePercentagePath", "ToleratedFailureCount", "ToleratedFailureCountPath", "Label",
-                    "Retry", "Catch", "Parameters", "ResultSelector", "ResultPath", "InputPath", "OutputPath", "Output",
-                    "Assign"));
-    private static final Set<String> JSONPATH_ONLY = Set.of("InputPath", "Parameters", "ResultSelector", "ResultPath",
-            "OutputPath", "Result", "ItemsPath", "Iterator", "SecondsPath", "TimestampPath", "TimeoutSecondsPath",
-            "HeartbeatSecondsPath", "ErrorPath", "CausePath", "MaxConcurrencyPath", "ToleratedFailurePercentagePath",
+            "Parallel",
+                    Set.of(
+                            "Branches",
+                            "Retry",
+                            "Catch",
+                            "Arguments",
+                            "Parameters",
+                            "ResultSelector",
+                            "ResultPath",
+                            "InputPath",
+                            "OutputPath",
+                            "Output",
+                            "Assign"),
+            "Map",
+                    Set.of(
+                            "ItemProcessor",
+                            "Iterator",
+                            "ItemsPath",
+                            "Items",
+                            "ItemSelector",
+                            "ItemReader",
+                            "ItemBatcher",
+                            "ResultWriter",
+                            "MaxConcurrency",
+                            "MaxConcurrencyPath",
+                            "ToleratedFailurePercentage",
+                            "ToleratedFailurePercentagePath",
+                            "ToleratedFailureCount",
+                            "ToleratedFailureCountPath",
+                            "Label",
+                            "Retry",
+                            "Catch",
+                            "Parameters",
+                            "ResultSelector",
+                            "ResultPath",
+                            "InputPath",
+                            "OutputPath",
+                            "Output",
+                            "Assign"));
+    private static final Set<String> JSONPATH_ONLY = Set.of(
+            "InputPath",
+            "Parameters",
+            "ResultSelector",
+            "ResultPath",
+            "OutputPath",
+            "Result",
+            "ItemsPath",
+            "Iterator",
+            "SecondsPath",
+            "TimestampPath",
+            "TimeoutSecondsPath",
+            "HeartbeatSecondsPath",
+            "ErrorPath",
+            "CausePath",
+            "MaxConcurrencyPath",
+            "ToleratedFailurePercentagePath",
             "ToleratedFailureCountPath");
     private static final Set<String> JSONATA_ONLY = Set.of("Arguments", "Output", "Items");
-    private static final Set<String> NOT_RUN_LOCALLY = Set.of("HeartbeatSeconds", "HeartbeatSecondsPath",
-            "Credentials", "ItemReader", "ItemBatcher", "ResultWriter");
+    private static final Set<String> NOT_RUN_LOCALLY = Set.of(
+            "HeartbeatSeconds", "HeartbeatSecondsPath", "Credentials", "ItemReader", "ItemBatcher", "ResultWriter");
 
     private final DefinitionParser owner;
 
@@ -50,12 +119,15 @@ final class FlowParser {
             return owner.topLevelLanguage();
         }
         QueryLanguage language = QueryLanguage.byWireName(field.asText()).orElseGet(() -> {
-            owner.problem("SCHEMA_VALIDATION_FAILED", "'QueryLanguage' must be JSONPath or JSONata", at + "/QueryLanguage");
+            owner.problem(
+                    "SCHEMA_VALIDATION_FAILED", "'QueryLanguage' must be JSONPath or JSONata", at + "/QueryLanguage");
             return owner.topLevelLanguage();
         });
         if (owner.topLevelLanguage() == QueryLanguage.JSONATA && language == QueryLanguage.JSONPATH) {
-            owner.problem("SCHEMA_VALIDATION_FAILED",
-                    "A state machine whose top-level QueryLanguage is JSONata cannot have JSONPath states", at + "/QueryLanguage");
+            owner.problem(
+                    "SCHEMA_VALIDATION_FAILED",
+                    "A state machine whose top-level QueryLanguage is JSONata cannot have JSONPath states",
+                    at + "/QueryLanguage");
         }
         return language;
     }
@@ -66,13 +138,21 @@ final class FlowParser {
         node.fieldNames().forEachRemaining(field -> {
             String where = at + "/" + field;
             if (!COMMON.contains(field) && !allowed.contains(field)) {
-                owner.problem("SCHEMA_VALIDATION_FAILED", "The field '" + field + "' is not supported by Step Functions", where);
+                owner.problem(
+                        "SCHEMA_VALIDATION_FAILED",
+                        "The field '" + field + "' is not supported by Step Functions",
+                        where);
             } else if (language == QueryLanguage.JSONATA && JSONPATH_ONLY.contains(field)) {
-                owner.problem("SCHEMA_VALIDATION_FAILED", "The field '" + field
-                        + "' is not supported with the JSONata query language; use Arguments, Output, Items or Assign", where);
+                owner.problem(
+                        "SCHEMA_VALIDATION_FAILED",
+                        "The field '" + field
+                                + "' is not supported with the JSONata query language; use Arguments, Output, Items or Assign",
+                        where);
             } else if (language == QueryLanguage.JSONPATH && JSONATA_ONLY.contains(field)) {
-                owner.problem("SCHEMA_VALIDATION_FAILED", "The field '" + field
-                        + "' requires \"QueryLanguage\": \"JSONata\"", where);
+                owner.problem(
+                        "SCHEMA_VALIDATION_FAILED",
+                        "The field '" + field + "' requires \"QueryLanguage\": \"JSONata\"",
+                        where);
             } else if (NOT_RUN_LOCALLY.contains(field)) {
                 owner.unsupported("The field '" + field + "' is not run by the local engine", where);
             }
@@ -81,12 +161,17 @@ final class FlowParser {
 
     Flow flow(JsonNode node, String at, QueryLanguage language) {
         if (language == QueryLanguage.JSONATA) {
-            return new JsonataFlow(jsonata(node, "Arguments", at), jsonata(node, "Output", at), jsonataAssign(node, at));
+            return new JsonataFlow(
+                    jsonata(node, "Arguments", at), jsonata(node, "Output", at), jsonataAssign(node, at));
         }
         JsonNode parameters = owner.template(node, "Parameters", at);
         JsonNode resultSelector = owner.template(node, "ResultSelector", at);
-        return new DataFlow(owner.pathField(node, "InputPath", at), parameters, resultSelector,
-                owner.referencePathField(node, "ResultPath", at, "$"), owner.pathField(node, "OutputPath", at),
+        return new DataFlow(
+                owner.pathField(node, "InputPath", at),
+                parameters,
+                resultSelector,
+                owner.referencePathField(node, "ResultPath", at, "$"),
+                owner.pathField(node, "OutputPath", at),
                 jsonPathAssign(node, at));
     }
 
@@ -95,14 +180,19 @@ final class FlowParser {
         if (language == QueryLanguage.JSONATA) {
             for (String field : List.of("ResultPath", "OutputPath", "InputPath", "Parameters")) {
                 if (node.has(field)) {
-                    owner.problem("SCHEMA_VALIDATION_FAILED", "The field '" + field
-                            + "' is not supported with the JSONata query language", at + "/" + field);
+                    owner.problem(
+                            "SCHEMA_VALIDATION_FAILED",
+                            "The field '" + field + "' is not supported with the JSONata query language",
+                            at + "/" + field);
                 }
             }
             return new JsonataFlow(null, jsonata(node, "Output", at), jsonataAssign(node, at));
         }
         if (node.has("Output")) {
-            owner.problem("SCHEMA_VALIDATION_FAILED", "The field 'Output' requires \"QueryLanguage\": \"JSONata\"", at + "/Output");
+            owner.problem(
+                    "SCHEMA_VALIDATION_FAILED",
+                    "The field 'Output' requires \"QueryLanguage\": \"JSONata\"",
+                    at + "/Output");
         }
         String resultPath = withResultPath ? owner.referencePathField(node, "ResultPath", at, "$") : "$";
         return new DataFlow("$", null, null, resultPath, "$", jsonPathAssign(node, at));
@@ -138,8 +228,10 @@ final class FlowParser {
             return null;
         }
         assign.fieldNames().forEachRemaining(key -> {
-            String name = language == QueryLanguage.JSONPATH && key.endsWith(".$") ? key.substring(0, key.length() - 2) : key;
-            Variables.nameProblem(name).ifPresent(message -> owner.problem("SCHEMA_VALIDATION_FAILED", message, where + "/" + key));
+            String name =
+                    language == QueryLanguage.JSONPATH && key.endsWith(".$") ? key.substring(0, key.length() - 2) : key;
+            Variables.nameProblem(name)
+                    .ifPresent(message -> owner.problem("SCHEMA_VALIDATION_FAILED", message, where + "/" + key));
         });
         return assign;
     }

@@ -86,21 +86,40 @@ final class GraphRunner {
             throw fail(f, input, scopeFor(entry, input));
         }
         if (state instanceof State.Task t) {
-            return recovery.run(entry, scopeFor(entry, input), t.next(), t.errors(), trace,
+            return recovery.run(
+                    entry,
+                    scopeFor(entry, input),
+                    t.next(),
+                    t.errors(),
+                    trace,
                     retries -> tasks.run(t, input, scopeFor(entry, input), retries, trace));
         }
         if (state instanceof State.Parallel p) {
-            return recovery.run(entry, scopeFor(entry, input), p.next(), p.errors(), trace,
+            return recovery.run(
+                    entry,
+                    scopeFor(entry, input),
+                    p.next(),
+                    p.errors(),
+                    trace,
                     retries -> fanOut.parallel(p, input, scopeFor(entry, input), entry.variables(), trace));
         }
         State.Map m = (State.Map) state;
-        return recovery.run(entry, scopeFor(entry, input), m.next(), m.errors(), trace,
+        return recovery.run(
+                entry,
+                scopeFor(entry, input),
+                m.next(),
+                m.errors(),
+                trace,
                 retries -> fanOut.map(m, input, scopeFor(entry, input), entry.variables(), trace));
     }
 
     PathScope scopeFor(Entry entry, JsonNode input) {
-        return new PathScope(input, scope.stateContext(entry.state().name(), entry.time()), scope.settings.random(),
-                entry.variables(), scope.settings.clock());
+        return new PathScope(
+                input,
+                scope.stateContext(entry.state().name(), entry.time()),
+                scope.settings.random(),
+                entry.variables(),
+                scope.settings.clock());
     }
 
     private JsonNode pass(State.Pass p, JsonNode raw, PathScope context) {
@@ -119,13 +138,19 @@ final class GraphRunner {
             delay = Duration.ofSeconds(w.seconds().whole(effective, raw, context, 0));
         } else {
             boolean expression = w.timestampExpression() != null;
-            String text = w.timestamp() != null ? w.timestamp()
-                    : expression ? w.timestampExpression().evaluate(JsonataBindings.ofInput(raw, context), "Timestamp").asText()
-                    : Io.select(w.timestampPath(), effective, context, "TimestampPath").asText();
+            String text = w.timestamp() != null
+                    ? w.timestamp()
+                    : expression
+                            ? w.timestampExpression()
+                                    .evaluate(JsonataBindings.ofInput(raw, context), "Timestamp")
+                                    .asText()
+                            : Io.select(w.timestampPath(), effective, context, "TimestampPath")
+                                    .asText();
             String field = w.timestampPath() != null ? "TimestampPath" : "Timestamp";
-            Instant until = Timestamps.parse(text).orElseThrow(() -> new StatesError(
-                    expression ? StatesError.QUERY_EVALUATION : StatesError.RUNTIME,
-                    "The " + field + " value '" + text + "' is not an RFC3339 timestamp"));
+            Instant until = Timestamps.parse(text)
+                    .orElseThrow(() -> new StatesError(
+                            expression ? StatesError.QUERY_EVALUATION : StatesError.RUNTIME,
+                            "The " + field + " value '" + text + "' is not an RFC3339 timestamp"));
             delay = Duration.between(scope.now(), until);
         }
         if (!delay.isNegative() && !delay.isZero()) {
@@ -149,25 +174,39 @@ final class GraphRunner {
     }
 
     /** The state's output and Assign, with a matched rule's own Assign and Output in their place when it has them. */
-    private static JsonNode choiceOutput(State.Choice c, Flow rule, JsonNode raw, JsonNode effective, PathScope context) {
+    private static JsonNode choiceOutput(
+            State.Choice c, Flow rule, JsonNode raw, JsonNode effective, PathScope context) {
         if (rule == null) {
             return Io.output(c.io(), raw, effective, null, context);
         }
         if (rule instanceof JsonataFlow ruleFlow && c.io() instanceof JsonataFlow stateFlow) {
-            JsonataFlow merged = new JsonataFlow(null, ruleFlow.output() != null ? ruleFlow.output() : stateFlow.output(),
+            JsonataFlow merged = new JsonataFlow(
+                    null,
+                    ruleFlow.output() != null ? ruleFlow.output() : stateFlow.output(),
                     ruleFlow.assign() != null ? ruleFlow.assign() : stateFlow.assign());
             return Io.output(merged, raw, effective, null, context);
         }
         DataFlow state = (DataFlow) c.io();
         DataFlow ruleAssign = (DataFlow) rule;
-        return Io.output(new DataFlow("$", null, null, "$", state.outputPath(),
-                ruleAssign.assign() != null ? ruleAssign.assign() : state.assign()), effective, effective, null, context);
+        return Io.output(
+                new DataFlow(
+                        "$",
+                        null,
+                        null,
+                        "$",
+                        state.outputPath(),
+                        ruleAssign.assign() != null ? ruleAssign.assign() : state.assign()),
+                effective,
+                effective,
+                null,
+                context);
     }
 
     private StatesError fail(State.Fail f, JsonNode raw, PathScope context) {
         if (f.errorTemplate() != null || f.causeTemplate() != null) {
             JsonataBindings bindings = JsonataBindings.ofInput(raw, context);
-            return new StatesError(text(f.errorTemplate(), bindings, "Error"), text(f.causeTemplate(), bindings, "Cause"));
+            return new StatesError(
+                    text(f.errorTemplate(), bindings, "Error"), text(f.causeTemplate(), bindings, "Cause"));
         }
         String error = f.errorPath() == null ? f.error() : dynamicText(f.errorPath(), context, "ErrorPath");
         String cause = f.causePath() == null ? f.cause() : dynamicText(f.causePath(), context, "CausePath");
@@ -180,7 +219,9 @@ final class GraphRunner {
         }
         JsonNode value = template.evaluate(bindings, field);
         if (!value.isTextual()) {
-            throw new StatesError(StatesError.QUERY_EVALUATION, "The value of the field '" + field + "' must be a string, but was " + Json.write(value));
+            throw new StatesError(
+                    StatesError.QUERY_EVALUATION,
+                    "The value of the field '" + field + "' must be a string, but was " + Json.write(value));
         }
         return value.textValue();
     }
@@ -188,7 +229,8 @@ final class GraphRunner {
     private static String dynamicText(String expression, PathScope scope, String field) {
         JsonNode value = PayloadTemplate.resolve(field, expression, scope, field);
         if (!value.isTextual()) {
-            throw new StatesError(StatesError.RUNTIME, "The " + field + " '" + expression + "' must resolve to a string");
+            throw new StatesError(
+                    StatesError.RUNTIME, "The " + field + " '" + expression + "' must resolve to a string");
         }
         return value.textValue();
     }

@@ -24,8 +24,8 @@ import java.util.random.RandomGenerator;
  * States.Runtime, which is how AWS reports intrinsic failures in execution history.
  */
 public final class IntrinsicFunctions {
-    private static final Map<String, String> HASH_ALGORITHMS = Map.of(
-            "MD5", "MD5", "SHA-1", "SHA-1", "SHA-256", "SHA-256", "SHA-384", "SHA-384", "SHA-512", "SHA-512");
+    private static final Map<String, String> HASH_ALGORITHMS =
+            Map.of("MD5", "MD5", "SHA-1", "SHA-1", "SHA-256", "SHA-256", "SHA-384", "SHA-384", "SHA-512", "SHA-512");
     private static final int MAX_RANGE = 1000;
     private static final int MAX_BASE64_INPUT = 10_000;
 
@@ -57,14 +57,17 @@ public final class IntrinsicFunctions {
             case "States.JsonToString" -> TextNode.valueOf(Json.write(a.arity(1).get(0)));
             case "States.Array" -> Json.MAPPER.createArrayNode().addAll(args);
             case "States.ArrayPartition" -> Arrays.partition(a.arity(2).array(0), a.integer(1));
-            case "States.ArrayContains" -> BooleanNode.valueOf(Arrays.contains(a.arity(2).array(0), a.get(1)));
+            case "States.ArrayContains" ->
+                BooleanNode.valueOf(Arrays.contains(a.arity(2).array(0), a.get(1)));
             case "States.ArrayRange" -> Arrays.range(a.arity(3).integer(0), a.integer(1), a.integer(2), MAX_RANGE);
             case "States.ArrayGetItem" -> Arrays.item(a.arity(2).array(0), a.integer(1));
             case "States.ArrayLength" -> IntNode.valueOf(a.arity(1).array(0).size());
             case "States.ArrayUnique" -> Arrays.unique(a.arity(1).array(0));
-            case "States.Base64Encode" -> TextNode.valueOf(Base64.getEncoder().encodeToString(
-                    a.arity(1).limited(0, MAX_BASE64_INPUT).getBytes(StandardCharsets.UTF_8)));
-            case "States.Base64Decode" -> TextNode.valueOf(decodeBase64(a.arity(1).limited(0, MAX_BASE64_INPUT)));
+            case "States.Base64Encode" ->
+                TextNode.valueOf(Base64.getEncoder()
+                        .encodeToString(a.arity(1).limited(0, MAX_BASE64_INPUT).getBytes(StandardCharsets.UTF_8)));
+            case "States.Base64Decode" ->
+                TextNode.valueOf(decodeBase64(a.arity(1).limited(0, MAX_BASE64_INPUT)));
             case "States.Hash" -> TextNode.valueOf(hash(a.arity(2).get(0), a.text(1)));
             case "States.JsonMerge" -> merge(a.arity(3).object(0), a.object(1), a.bool(2));
             case "States.MathRandom" -> IntNode.valueOf(random(a, scope.random()));

@@ -92,11 +92,12 @@ public final class IntrinsicParser {
         for (String word : List.of("true", "false", "null")) {
             if (text.startsWith(word, pos)) {
                 pos += word.length();
-                return new IntrinsicExpr.Literal(switch (word) {
-                    case "true" -> BooleanNode.TRUE;
-                    case "false" -> BooleanNode.FALSE;
-                    default -> NullNode.getInstance();
-                });
+                return new IntrinsicExpr.Literal(
+                        switch (word) {
+                            case "true" -> BooleanNode.TRUE;
+                            case "false" -> BooleanNode.FALSE;
+                            default -> NullNode.getInstance();
+                        });
             }
         }
         throw error("unexpected argument");
@@ -159,7 +160,8 @@ public final class IntrinsicParser {
             BigDecimal number = new BigDecimal(token);
             if (token.matches("-?\\d+")) {
                 long asLong = number.longValueExact();
-                return new IntrinsicExpr.Literal(asLong == (int) asLong ? IntNode.valueOf((int) asLong) : LongNode.valueOf(asLong));
+                return new IntrinsicExpr.Literal(
+                        asLong == (int) asLong ? IntNode.valueOf((int) asLong) : LongNode.valueOf(asLong));
             }
             return new IntrinsicExpr.Literal(DoubleNode.valueOf(number.doubleValue()));
         } catch (ArithmeticException | NumberFormatException e) {
@@ -185,6 +187,7 @@ public final class IntrinsicParser {
     }
 
     private IllegalArgumentException error(String message) {
-        return new IllegalArgumentException("Invalid intrinsic function " + text + ": " + message + " at position " + pos);
+        return new IllegalArgumentException(
+                "Invalid intrinsic function " + text + ": " + message + " at position " + pos);
     }
 }

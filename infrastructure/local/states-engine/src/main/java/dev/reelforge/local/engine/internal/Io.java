@@ -24,11 +24,13 @@ final class Io {
     /** Parameters (JSONPath) or Arguments (JSONata); without them, the effective input. */
     static JsonNode arguments(Flow flow, JsonNode raw, JsonNode effective, PathScope scope) {
         if (flow instanceof DataFlow io) {
-            return io.parameters() == null ? effective
+            return io.parameters() == null
+                    ? effective
                     : PayloadTemplate.evaluate(io.parameters(), scope.withInput(effective), "Parameters");
         }
         JsonataFlow jsonata = (JsonataFlow) flow;
-        return jsonata.arguments() == null ? raw
+        return jsonata.arguments() == null
+                ? raw
                 : jsonata.arguments().evaluate(JsonataBindings.ofInput(raw, scope), "Arguments");
     }
 
@@ -44,7 +46,8 @@ final class Io {
         JsonataFlow jsonata = (JsonataFlow) flow;
         JsonataBindings bindings = new JsonataBindings(raw, result, null, scope);
         Map<String, JsonNode> assigned = jsonataAssign(jsonata.assign(), bindings);
-        JsonNode output = jsonata.output() != null ? jsonata.output().evaluate(bindings, "Output")
+        JsonNode output = jsonata.output() != null
+                ? jsonata.output().evaluate(bindings, "Output")
                 : result != null ? result : raw;
         scope.variables().assign(assigned);
         return ExecutionScope.checked(output, "state output");
@@ -61,19 +64,22 @@ final class Io {
         JsonataFlow jsonata = (JsonataFlow) flow;
         JsonataBindings bindings = new JsonataBindings(raw, null, errorOutput, scope);
         Map<String, JsonNode> assigned = jsonataAssign(jsonata.assign(), bindings);
-        JsonNode output = jsonata.output() == null ? errorOutput : jsonata.output().evaluate(bindings, "Output");
+        JsonNode output =
+                jsonata.output() == null ? errorOutput : jsonata.output().evaluate(bindings, "Output");
         scope.variables().assign(assigned);
         return output;
     }
 
-    private static JsonNode jsonPathOutput(DataFlow io, JsonNode raw, JsonNode effective, JsonNode result, PathScope scope) {
+    private static JsonNode jsonPathOutput(
+            DataFlow io, JsonNode raw, JsonNode effective, JsonNode result, PathScope scope) {
         if (result == null) {
             Map<String, JsonNode> assigned = jsonPathAssign(io.assign(), scope.withInput(effective));
             JsonNode output = select(io.outputPath(), effective, scope, "OutputPath");
             scope.variables().assign(assigned);
             return output;
         }
-        JsonNode selected = io.resultSelector() == null ? result
+        JsonNode selected = io.resultSelector() == null
+                ? result
                 : PayloadTemplate.evaluate(io.resultSelector(), scope.withInput(result), "ResultSelector");
         Map<String, JsonNode> assigned = jsonPathAssign(io.assign(), scope.withInput(selected));
         JsonNode merged = applyResultPath(io.resultPath(), raw, selected);
@@ -119,7 +125,8 @@ final class Io {
     }
 
     static StatesError noResults(String path, String field) {
-        return new StatesError(StatesError.RUNTIME, "Invalid path '" + path + "' : No results for path: " + normalized(path));
+        return new StatesError(
+                StatesError.RUNTIME, "Invalid path '" + path + "' : No results for path: " + normalized(path));
     }
 
     /** Jayway's bracket form, {@code $['a'][0]}, as AWS prints it; variable and context paths as written. */

@@ -17,7 +17,9 @@ public final class Json {
      * stays shallow.
      */
     public static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
-            .streamWriteConstraints(StreamWriteConstraints.builder().maxNestingDepth(10_000).build()).build());
+            .streamWriteConstraints(
+                    StreamWriteConstraints.builder().maxNestingDepth(10_000).build())
+            .build());
     /** AWS payload quota for state input/output, in UTF-8 bytes. */
     public static final int MAX_PAYLOAD_BYTES = 256 * 1024;
 
@@ -46,7 +48,8 @@ public final class Json {
         }
         int bytes = write(node).getBytes(StandardCharsets.UTF_8).length;
         if (bytes > MAX_PAYLOAD_BYTES) {
-            throw new StatesError(StatesError.DATA_LIMIT_EXCEEDED,
+            throw new StatesError(
+                    StatesError.DATA_LIMIT_EXCEEDED,
                     "The " + what + " has " + bytes + " bytes, more than the quota of " + MAX_PAYLOAD_BYTES + " bytes");
         }
     }

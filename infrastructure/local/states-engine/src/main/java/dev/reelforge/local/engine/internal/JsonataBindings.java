@@ -42,9 +42,13 @@ record JsonataBindings(JsonNode input, JsonNode result, JsonNode errorOutput, Pa
         }
         states.put("context", JsonataValues.toJava(scope.context()));
         frame.bind("states", states);
-        frame.bind("eval", new Jsonata.JFunction((in, args) -> {
-            throw new IllegalArgumentException("$eval is not available in Step Functions; use $parse");
-        }, null));
+        frame.bind(
+                "eval",
+                new Jsonata.JFunction(
+                        (in, args) -> {
+                            throw new IllegalArgumentException("$eval is not available in Step Functions; use $parse");
+                        },
+                        null));
         frame.bind("partition", new Jsonata.JFunction((in, args) -> partition(args), null));
         frame.bind("range", new Jsonata.JFunction((in, args) -> range(args), null));
         frame.bind("hash", new Jsonata.JFunction((in, args) -> hash(args), null));
@@ -64,8 +68,8 @@ record JsonataBindings(JsonNode input, JsonNode result, JsonNode errorOutput, Pa
     }
 
     private static Object range(List<?> args) {
-        return JsonataValues.toJava(Arrays.range(integer(args, 0, "$range"), integer(args, 1, "$range"),
-                integer(args, 2, "$range"), MAX_RANGE));
+        return JsonataValues.toJava(Arrays.range(
+                integer(args, 0, "$range"), integer(args, 1, "$range"), integer(args, 2, "$range"), MAX_RANGE));
     }
 
     private static Object hash(List<?> args) {

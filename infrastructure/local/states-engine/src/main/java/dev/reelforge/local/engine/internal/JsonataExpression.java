@@ -19,6 +19,7 @@ final class JsonataExpression {
     private static final String RESULT = "__reelforgeResult";
     /** Bounds on one evaluation, so that a runaway recursion fails the state instead of the engine. */
     private static final long MAX_MILLIS = 10_000;
+
     private static final int MAX_DEPTH = 500;
     private final String text;
     private final Jsonata compiled;
@@ -72,18 +73,24 @@ final class JsonataExpression {
         } catch (StatesError e) {
             throw e;
         } catch (RuntimeException | StackOverflowError e) {
-            throw new StatesError(StatesError.QUERY_EVALUATION, "The JSONata expression '" + text
-                    + "' specified for the field '" + field + "' threw an error during evaluation: " + e.getMessage());
+            throw new StatesError(
+                    StatesError.QUERY_EVALUATION,
+                    "The JSONata expression '" + text + "' specified for the field '" + field
+                            + "' threw an error during evaluation: " + e.getMessage());
         }
         if (!(result instanceof Map<?, ?> holder) || !holder.containsKey("v")) {
-            throw new StatesError(StatesError.QUERY_EVALUATION, "The JSONata expression '" + text
-                    + "' specified for the field '" + field + "' returned nothing (undefined).");
+            throw new StatesError(
+                    StatesError.QUERY_EVALUATION,
+                    "The JSONata expression '" + text + "' specified for the field '" + field
+                            + "' returned nothing (undefined).");
         }
         try {
             return JsonataValues.toJson(holder.get("v"));
         } catch (IllegalArgumentException e) {
-            throw new StatesError(StatesError.QUERY_EVALUATION, "The JSONata expression '" + text
-                    + "' specified for the field '" + field + "' returned " + e.getMessage());
+            throw new StatesError(
+                    StatesError.QUERY_EVALUATION,
+                    "The JSONata expression '" + text + "' specified for the field '" + field + "' returned "
+                            + e.getMessage());
         }
     }
 }

@@ -30,7 +30,8 @@ final class JsonataTemplate {
         return new JsonataTemplate(template, Map.copyOf(expressions));
     }
 
-    private static void collect(JsonNode node, String pointer, Map<String, JsonataExpression> out, List<String> problems) {
+    private static void collect(
+            JsonNode node, String pointer, Map<String, JsonataExpression> out, List<String> problems) {
         Optional<String> body = JsonataExpression.body(node);
         if (body.isPresent()) {
             try {

@@ -1,5 +1,6 @@
 package dev.reelforge.local.engine.internal;
 
+import com.dashjoin.jsonata.Jsonata;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
@@ -9,7 +10,6 @@ import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import com.dashjoin.jsonata.Jsonata;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.AbstractList;
@@ -89,7 +89,9 @@ final class JsonataValues {
         @Override
         public Set<Entry<String, Object>> entrySet() {
             Set<Entry<String, Object>> entries = new LinkedHashSet<>();
-            node.fields().forEachRemaining(field -> entries.add(new SimpleImmutableEntry<>(field.getKey(), toJava(field.getValue()))));
+            node.fields()
+                    .forEachRemaining(
+                            field -> entries.add(new SimpleImmutableEntry<>(field.getKey(), toJava(field.getValue()))));
             return Collections.unmodifiableSet(entries);
         }
     }

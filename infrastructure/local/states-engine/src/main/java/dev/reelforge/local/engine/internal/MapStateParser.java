@@ -1,7 +1,6 @@
 package dev.reelforge.local.engine.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.List;
 
 /**
  * Map-specific fields: ItemProcessor (or legacy Iterator), the items (ItemsPath in JSONPath, Items in JSONata), the
@@ -10,8 +9,15 @@ import java.util.List;
 final class MapStateParser {
     private MapStateParser() {}
 
-    static State.Map parse(DefinitionParser p, String name, String next, Flow io, JsonNode node, String at,
-            ErrorHandling errors, QueryLanguage language) {
+    static State.Map parse(
+            DefinitionParser p,
+            String name,
+            String next,
+            Flow io,
+            JsonNode node,
+            String at,
+            ErrorHandling errors,
+            QueryLanguage language) {
         JsonNode processorNode = node.has("ItemProcessor") ? node.get("ItemProcessor") : node.get("Iterator");
         String processorField = node.has("ItemProcessor") ? "/ItemProcessor" : "/Iterator";
         StateGraph processor;
@@ -21,9 +27,14 @@ final class MapStateParser {
         } else {
             String mode = processorNode.path("ProcessorConfig").path("Mode").asText("INLINE");
             if (mode.equals("DISTRIBUTED")) {
-                p.unsupported("A DISTRIBUTED Map ('ProcessorConfig.Mode') is not run by the local engine", at + processorField + "/ProcessorConfig/Mode");
+                p.unsupported(
+                        "A DISTRIBUTED Map ('ProcessorConfig.Mode') is not run by the local engine",
+                        at + processorField + "/ProcessorConfig/Mode");
             } else if (!mode.equals("INLINE")) {
-                p.problem("SCHEMA_VALIDATION_FAILED", "'Mode' must be INLINE or DISTRIBUTED", at + processorField + "/ProcessorConfig/Mode");
+                p.problem(
+                        "SCHEMA_VALIDATION_FAILED",
+                        "'Mode' must be INLINE or DISTRIBUTED",
+                        at + processorField + "/ProcessorConfig/Mode");
             }
             processor = p.graph(processorNode, at + processorField);
         }
@@ -35,25 +46,53 @@ final class MapStateParser {
         checkLiteral(p, count, true, Double.MAX_VALUE, at);
         if (language == QueryLanguage.JSONATA) {
             JsonNode itemsNode = node.get("Items");
-            if (itemsNode != null && !itemsNode.isArray() && JsonataExpression.body(itemsNode).isEmpty()) {
-                p.problem("SCHEMA_VALIDATION_FAILED", "'Items' must be an array or a JSONata expression", at + "/Items");
+            if (itemsNode != null
+                    && !itemsNode.isArray()
+                    && JsonataExpression.body(itemsNode).isEmpty()) {
+                p.problem(
+                        "SCHEMA_VALIDATION_FAILED", "'Items' must be an array or a JSONata expression", at + "/Items");
             }
-            return new State.Map(name, next, io, null, p.flows().jsonata(node, "Items", at), null,
-                    p.flows().jsonata(node, "ItemSelector", at), processor, maxConcurrency, percentage, count, errors);
+            return new State.Map(
+                    name,
+                    next,
+                    io,
+                    null,
+                    p.flows().jsonata(node, "Items", at),
+                    null,
+                    p.flows().jsonata(node, "ItemSelector", at),
+                    processor,
+                    maxConcurrency,
+                    percentage,
+                    count,
+                    errors);
         }
         DataFlow dataFlow = (DataFlow) io;
         JsonNode selector = node.has("ItemSelector") ? p.template(node, "ItemSelector", at) : dataFlow.parameters();
         String itemsPath = p.pathField(node, "ItemsPath", at);
-        return new State.Map(name, next, dataFlow.withoutParameters(), itemsPath == null ? "$" : itemsPath, null, selector,
-                null, processor, maxConcurrency, percentage, count, errors);
+        return new State.Map(
+                name,
+                next,
+                dataFlow.withoutParameters(),
+                itemsPath == null ? "$" : itemsPath,
+                null,
+                selector,
+                null,
+                processor,
+                maxConcurrency,
+                percentage,
+                count,
+                errors);
     }
 
     private static void checkLiteral(DefinitionParser p, NumberField field, boolean whole, double max, String at) {
         if (field instanceof NumberField.Literal literal && literal.number().isNumber()) {
             JsonNode number = literal.number();
             if ((whole && !number.canConvertToExactIntegral()) || number.asDouble() < 0 || number.asDouble() > max) {
-                p.problem("SCHEMA_VALIDATION_FAILED", "'" + field.field() + "' must be " + (whole ? "an integer" : "a number")
-                        + " from 0" + (max < Double.MAX_VALUE ? " to " + (long) max : ""), at + "/" + field.field());
+                p.problem(
+                        "SCHEMA_VALIDATION_FAILED",
+                        "'" + field.field() + "' must be " + (whole ? "an integer" : "a number") + " from 0"
+                                + (max < Double.MAX_VALUE ? " to " + (long) max : ""),
+                        at + "/" + field.field());
             }
         }
     }

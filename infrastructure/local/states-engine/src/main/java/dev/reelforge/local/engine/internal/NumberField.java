@@ -51,8 +51,10 @@ sealed interface NumberField {
     default long whole(JsonNode effective, JsonNode raw, PathScope scope, long min) {
         JsonNode value = value(effective, raw, scope);
         if (!value.isNumber() || !value.canConvertToExactIntegral() || value.asLong() < min) {
-            throw new StatesError(errorName(), "The value of " + field() + " must be an integer of at least " + min
-                    + ", but was " + Json.write(value));
+            throw new StatesError(
+                    errorName(),
+                    "The value of " + field() + " must be an integer of at least " + min + ", but was "
+                            + Json.write(value));
         }
         return value.asLong();
     }
@@ -61,8 +63,10 @@ sealed interface NumberField {
     default double bounded(JsonNode effective, JsonNode raw, PathScope scope, double max) {
         JsonNode value = value(effective, raw, scope);
         if (!value.isNumber() || value.asDouble() < 0 || value.asDouble() > max) {
-            throw new StatesError(errorName(), "The value of " + field() + " must be a number from 0 to " + max
-                    + ", but was " + Json.write(value));
+            throw new StatesError(
+                    errorName(),
+                    "The value of " + field() + " must be a number from 0 to " + max + ", but was "
+                            + Json.write(value));
         }
         return value.asDouble();
     }

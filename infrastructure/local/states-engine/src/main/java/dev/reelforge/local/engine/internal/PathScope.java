@@ -10,7 +10,8 @@ import java.util.random.RandomGenerator;
  * object, {@code $name...} the workflow variable {@code name}; plus the engine's random source (States.MathRandom,
  * States.UUID, {@code $random}, {@code $uuid}) and clock (JSONata's {@code $now} and {@code $millis}).
  */
-public record PathScope(JsonNode input, JsonNode context, RandomGenerator random, Variables variables, EngineClock clock) {
+public record PathScope(
+        JsonNode input, JsonNode context, RandomGenerator random, Variables variables, EngineClock clock) {
 
     /** Resolves {@code path}; empty when it selects nothing (an unknown variable selects nothing). */
     public Optional<JsonNode> find(String path) {

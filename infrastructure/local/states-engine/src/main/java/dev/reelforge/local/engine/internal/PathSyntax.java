@@ -31,7 +31,9 @@ final class PathSyntax {
         if (path.startsWith("$$")) {
             return path.substring(1);
         }
-        return variableName(path).map(name -> "$" + path.substring(1 + name.length())).orElse(path);
+        return variableName(path)
+                .map(name -> "$" + path.substring(1 + name.length()))
+                .orElse(path);
     }
 
     /** A syntax problem with a JSONPath field that may start from any of the three roots, or empty. */

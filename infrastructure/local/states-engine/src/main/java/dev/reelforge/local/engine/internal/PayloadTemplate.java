@@ -23,7 +23,9 @@ public final class PayloadTemplate {
                 Map.Entry<String, JsonNode> entry = fields.next();
                 String key = entry.getKey();
                 if (key.endsWith(".$")) {
-                    out.set(key.substring(0, key.length() - 2), resolve(key, entry.getValue().asText(), scope, field));
+                    out.set(
+                            key.substring(0, key.length() - 2),
+                            resolve(key, entry.getValue().asText(), scope, field));
                 } else {
                     out.set(key, evaluate(entry.getValue(), scope, field));
                 }
@@ -50,8 +52,10 @@ public final class PayloadTemplate {
         Optional<JsonNode> value = scope.find(expression);
         if (value.isEmpty()) {
             JsonNode source = scope.source(expression, scope.input());
-            throw new StatesError(StatesError.RUNTIME, "The JSONPath '" + expression + "' specified for the field '"
-                    + key + "' in " + field + " could not be found in the input '" + Json.write(source) + "'");
+            throw new StatesError(
+                    StatesError.RUNTIME,
+                    "The JSONPath '" + expression + "' specified for the field '" + key + "' in " + field
+                            + " could not be found in the input '" + Json.write(source) + "'");
         }
         return value.get();
     }
@@ -87,8 +91,9 @@ public final class PayloadTemplate {
                 problems.add("SCHEMA_VALIDATION_FAILED: " + e.getMessage() + " at " + where);
             }
         } else {
-            PathSyntax.syntaxError(text).ifPresent(m ->
-                    problems.add("SCHEMA_VALIDATION_FAILED: The value for the field '" + where.substring(where.lastIndexOf('/') + 1)
+            PathSyntax.syntaxError(text)
+                    .ifPresent(m -> problems.add("SCHEMA_VALIDATION_FAILED: The value for the field '"
+                            + where.substring(where.lastIndexOf('/') + 1)
                             + "' must be a valid JSONPath or a valid intrinsic function call at " + where));
         }
     }

@@ -24,7 +24,12 @@ final class Recovery {
     }
 
     /** @param state the state's scope, whose input is the raw state input a Catch's ResultPath writes into */
-    GraphRunner.Step run(GraphRunner.Entry entry, PathScope state, String next, ErrorHandling handling, Trace trace,
+    GraphRunner.Step run(
+            GraphRunner.Entry entry,
+            PathScope state,
+            String next,
+            ErrorHandling handling,
+            Trace trace,
             Attempt attempt) {
         List<ErrorHandling.Retrier> retriers = handling.retriers();
         int[] attemptsUsed = new int[retriers.size()];
@@ -43,7 +48,8 @@ final class Recovery {
                 }
                 for (ErrorHandling.Catcher catcher : handling.catchers()) {
                     if (e.matches(catcher.errorEquals())) {
-                        return new GraphRunner.Step(catcher.next(), Io.caught(catcher.flow(), state.input(), Io.errorOutput(e), state));
+                        return new GraphRunner.Step(
+                                catcher.next(), Io.caught(catcher.flow(), state.input(), Io.errorOutput(e), state));
                     }
                 }
                 throw e;

@@ -42,7 +42,8 @@ public final class ReferencePath {
             } else if (c == '[') {
                 int close = closingBracket(text, i);
                 String inner = text.substring(i + 1, close).trim();
-                if (inner.length() >= 2 && (inner.charAt(0) == '\'' || inner.charAt(0) == '"')
+                if (inner.length() >= 2
+                        && (inner.charAt(0) == '\'' || inner.charAt(0) == '"')
                         && inner.charAt(inner.length() - 1) == inner.charAt(0)) {
                     segments.add(inner.substring(1, inner.length() - 1));
                 } else if (inner.matches("\\d+")) {
@@ -98,15 +99,15 @@ public final class ReferencePath {
                     }
                     current = child;
                 }
-            } else if (segment instanceof Integer index && current instanceof ArrayNode array
-                    && index < array.size()) {
+            } else if (segment instanceof Integer index && current instanceof ArrayNode array && index < array.size()) {
                 if (last) {
                     array.set(index, value);
                 } else {
                     current = array.get(index);
                 }
             } else {
-                throw new StatesError(StatesError.RESULT_PATH_MATCH_FAILURE,
+                throw new StatesError(
+                        StatesError.RESULT_PATH_MATCH_FAILURE,
                         "Unable to apply ResultPath \"" + text + "\" to input " + Json.write(input));
             }
         }

@@ -12,7 +12,8 @@ record ResourceInfo(String resourceType, String resource, String region) {
         if (arn.startsWith("arn:") && integration > 0) {
             String rest = arn.substring(integration + INTEGRATION_PREFIX.length());
             int colon = rest.indexOf(':');
-            return colon < 0 ? new ResourceInfo(rest, rest, defaultRegion)
+            return colon < 0
+                    ? new ResourceInfo(rest, rest, defaultRegion)
                     : new ResourceInfo(rest.substring(0, colon), rest.substring(colon + 1), defaultRegion);
         }
         String[] parts = arn.split(":", -1);

@@ -7,5 +7,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.random.RandomGenerator;
 
 /** An engine's collaborators, handed to each execution. */
-public record Settings(TaskHandler tasks, EngineClock clock, ExecutionListener listener, RandomGenerator random,
+public record Settings(
+        TaskHandler tasks,
+        EngineClock clock,
+        ExecutionListener listener,
+        RandomGenerator random,
         ExecutorService pool) {}

@@ -17,41 +17,68 @@ public sealed interface State {
     /** @param timeout TimeoutSeconds, TimeoutSecondsPath or a JSONata TimeoutSeconds; {@code null} for none */
     record Task(String name, String next, Flow io, String resource, NumberField timeout, ErrorHandling errors)
             implements State {
-        public String typeName() { return "Task"; }
+        public String typeName() {
+            return "Task";
+        }
     }
 
     /** @param result the JSONPath Result field, or {@code null} */
     record Pass(String name, String next, Flow io, JsonNode result) implements State {
-        public String typeName() { return "Pass"; }
+        public String typeName() {
+            return "Pass";
+        }
     }
 
     /**
      * @param seconds Seconds, SecondsPath or a JSONata Seconds; {@code null} when the state waits for a timestamp
      * @param timestampExpression a JSONata state's Timestamp when it is an expression
      */
-    record Wait(String name, String next, Flow io, NumberField seconds, String timestamp, String timestampPath,
-            JsonataTemplate timestampExpression) implements State {
-        public String typeName() { return "Wait"; }
+    record Wait(
+            String name,
+            String next,
+            Flow io,
+            NumberField seconds,
+            String timestamp,
+            String timestampPath,
+            JsonataTemplate timestampExpression)
+            implements State {
+        public String typeName() {
+            return "Wait";
+        }
     }
 
-    record Choice(String name, Flow io, List<ChoiceRule.Branch> choices, String defaultNext)
-            implements State {
-        public String typeName() { return "Choice"; }
+    record Choice(String name, Flow io, List<ChoiceRule.Branch> choices, String defaultNext) implements State {
+        public String typeName() {
+            return "Choice";
+        }
     }
 
     record Succeed(String name, Flow io) implements State {
-        public String typeName() { return "Succeed"; }
+        public String typeName() {
+            return "Succeed";
+        }
     }
 
     /** @param errorTemplate a JSONata state's Error, a literal or an expression (likewise {@code causeTemplate}) */
-    record Fail(String name, String error, String errorPath, String cause, String causePath,
-            JsonataTemplate errorTemplate, JsonataTemplate causeTemplate) implements State {
-        public String typeName() { return "Fail"; }
+    record Fail(
+            String name,
+            String error,
+            String errorPath,
+            String cause,
+            String causePath,
+            JsonataTemplate errorTemplate,
+            JsonataTemplate causeTemplate)
+            implements State {
+        public String typeName() {
+            return "Fail";
+        }
     }
 
-    record Parallel(String name, String next, Flow io, List<StateGraph> branches,
-            ErrorHandling errors) implements State {
-        public String typeName() { return "Parallel"; }
+    record Parallel(String name, String next, Flow io, List<StateGraph> branches, ErrorHandling errors)
+            implements State {
+        public String typeName() {
+            return "Parallel";
+        }
     }
 
     /**
@@ -61,10 +88,22 @@ public sealed interface State {
      * @param maxConcurrency {@code null} or 0 means unbounded (capped by the engine)
      * @param toleratedFailurePercentage {@code null} when not configured (likewise the count)
      */
-    record Map(String name, String next, Flow io, String itemsPath, JsonataTemplate items, JsonNode itemSelector,
-            JsonataTemplate jsonataItemSelector, StateGraph processor, NumberField maxConcurrency,
-            NumberField toleratedFailurePercentage, NumberField toleratedFailureCount, ErrorHandling errors)
+    record Map(
+            String name,
+            String next,
+            Flow io,
+            String itemsPath,
+            JsonataTemplate items,
+            JsonNode itemSelector,
+            JsonataTemplate jsonataItemSelector,
+            StateGraph processor,
+            NumberField maxConcurrency,
+            NumberField toleratedFailurePercentage,
+            NumberField toleratedFailureCount,
+            ErrorHandling errors)
             implements State {
-        public String typeName() { return "Map"; }
+        public String typeName() {
+            return "Map";
+        }
     }
 }

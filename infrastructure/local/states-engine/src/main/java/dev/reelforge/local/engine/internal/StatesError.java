@@ -18,8 +18,8 @@ public final class StatesError extends RuntimeException {
     public static final String EXCEED_TOLERATED_FAILURE = "States.ExceedToleratedFailureThreshold";
     public static final String QUERY_EVALUATION = "States.QueryEvaluationError";
     /** The errors the engine raises while processing a state's data, whose causes AWS prefixes with the state. */
-    private static final java.util.Set<String> DATA_ERRORS = java.util.Set.of(RUNTIME, QUERY_EVALUATION,
-            RESULT_PATH_MATCH_FAILURE, PARAMETER_PATH_FAILURE, INTRINSIC_FAILURE);
+    private static final java.util.Set<String> DATA_ERRORS = java.util.Set.of(
+            RUNTIME, QUERY_EVALUATION, RESULT_PATH_MATCH_FAILURE, PARAMETER_PATH_FAILURE, INTRINSIC_FAILURE);
 
     private final String error;
     private final String cause;
@@ -45,8 +45,11 @@ public final class StatesError extends RuntimeException {
         if (located || !DATA_ERRORS.contains(error)) {
             return this;
         }
-        return new StatesError(error, "An error occurred while executing the state '" + stateName
-                + "' (entered at the event id #" + enteredEventId + "). " + cause, true);
+        return new StatesError(
+                error,
+                "An error occurred while executing the state '" + stateName + "' (entered at the event id #"
+                        + enteredEventId + "). " + cause,
+                true);
     }
 
     public String error() {

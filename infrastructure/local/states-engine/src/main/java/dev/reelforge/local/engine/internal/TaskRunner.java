@@ -41,8 +41,13 @@ final class TaskRunner {
         return Io.output(task.io(), raw, effective, result, context);
     }
 
-    private JsonNode invoke(State.Task task, JsonNode parameters, TaskContext taskContext, Duration timeout,
-            TaskEvents events, Trace trace) {
+    private JsonNode invoke(
+            State.Task task,
+            JsonNode parameters,
+            TaskContext taskContext,
+            Duration timeout,
+            TaskEvents events,
+            Trace trace) {
         Duration remaining = scope.remaining();
         Duration limit = min(timeout, remaining);
         Instant started = scope.now();
@@ -68,7 +73,10 @@ final class TaskRunner {
             if (timeout == null || (remaining != null && remaining.compareTo(timeout) < 0)) {
                 throw scope.timedOut();
             }
-            events.timedOut(scope.history, trace, StatesError.TIMEOUT,
+            events.timedOut(
+                    scope.history,
+                    trace,
+                    StatesError.TIMEOUT,
                     "Task did not complete within " + timeout.toSeconds() + " seconds");
             throw new StatesError(StatesError.TIMEOUT, "Task timed out after " + timeout.toSeconds() + " seconds");
         }
@@ -82,7 +90,8 @@ final class TaskRunner {
 
     private JsonNode awaitOnPool(State.Task task, JsonNode parameters, TaskContext context, Duration limit)
             throws TaskFailedException, TimeoutException {
-        Future<JsonNode> future = scope.settings.pool().submit(() -> scope.settings.tasks().invoke(task.resource(), parameters, context));
+        Future<JsonNode> future =
+                scope.settings.pool().submit(() -> scope.settings.tasks().invoke(task.resource(), parameters, context));
         try {
             JsonNode value = future.get(Math.max(0, limit.toMillis()), TimeUnit.MILLISECONDS);
             return value == null ? NullNode.getInstance() : value;

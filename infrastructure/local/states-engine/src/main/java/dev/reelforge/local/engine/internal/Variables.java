@@ -18,6 +18,7 @@ final class Variables {
     static final int MAX_ASSIGN_BYTES = 256 * 1024;
     /** AWS's limit on the variables one execution holds at once. */
     static final int MAX_TOTAL_BYTES = 10 * 1024 * 1024;
+
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final int MAX_NAME_LENGTH = 80;
 
@@ -63,23 +64,29 @@ final class Variables {
         for (Map.Entry<String, JsonNode> entry : assignments.entrySet()) {
             int bytes = Json.write(entry.getValue()).getBytes(StandardCharsets.UTF_8).length;
             if (bytes > MAX_ASSIGN_BYTES) {
-                throw new StatesError(StatesError.RUNTIME, "The variable '" + entry.getKey() + "' has " + bytes
-                        + " bytes, more than the limit of " + MAX_ASSIGN_BYTES + " bytes for one variable");
+                throw new StatesError(
+                        StatesError.RUNTIME,
+                        "The variable '" + entry.getKey() + "' has " + bytes + " bytes, more than the limit of "
+                                + MAX_ASSIGN_BYTES + " bytes for one variable");
             }
             total += bytes;
             newSizes.put(entry.getKey(), bytes);
         }
         if (total > MAX_ASSIGN_BYTES) {
-            throw new StatesError(StatesError.RUNTIME, "The Assign field writes " + total
-                    + " bytes, more than the limit of " + MAX_ASSIGN_BYTES + " bytes for one state");
+            throw new StatesError(
+                    StatesError.RUNTIME,
+                    "The Assign field writes " + total + " bytes, more than the limit of " + MAX_ASSIGN_BYTES
+                            + " bytes for one state");
         }
         long held = heldBytes();
         for (Map.Entry<String, Integer> entry : newSizes.entrySet()) {
             held += entry.getValue() - sizes.getOrDefault(entry.getKey(), 0);
         }
         if (held > MAX_TOTAL_BYTES) {
-            throw new StatesError(StatesError.RUNTIME, "The execution's variables would hold " + held
-                    + " bytes, more than the limit of " + MAX_TOTAL_BYTES + " bytes");
+            throw new StatesError(
+                    StatesError.RUNTIME,
+                    "The execution's variables would hold " + held + " bytes, more than the limit of " + MAX_TOTAL_BYTES
+                            + " bytes");
         }
         values.putAll(assignments);
         sizes.putAll(newSizes);

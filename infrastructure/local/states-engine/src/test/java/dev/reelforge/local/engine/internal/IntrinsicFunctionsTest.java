@@ -23,20 +23,27 @@ class IntrinsicFunctionsTest {
     }
 
     private static JsonNode eval(String expression) {
-        PathScope scope = new PathScope(json(INPUT), json("{\"Execution\":{\"Name\":\"exec-1\"}}"), new SplittableRandom(1), Variables.root(),
+        PathScope scope = new PathScope(
+                json(INPUT),
+                json("{\"Execution\":{\"Name\":\"exec-1\"}}"),
+                new SplittableRandom(1),
+                Variables.root(),
                 new dev.reelforge.local.engine.VirtualClock());
         return IntrinsicFunctions.evaluate(IntrinsicParser.parse(expression), scope);
     }
 
     @Test
     void format_specExample_substitutesPathsAndLiterals() {
-        assertThat(eval("States.Format('Your name is {}, we are in the year {}', $.name, 2020)").asText())
+        assertThat(eval("States.Format('Your name is {}, we are in the year {}', $.name, 2020)")
+                        .asText())
                 .isEqualTo("Your name is Foo, we are in the year 2020");
     }
 
     @Test
     void format_escapedBracesAndQuotes_areLiterals() {
-        assertThat(eval("States.Format('It\\'s \\{literal\\} {}', $$.Execution.Name)").asText()).isEqualTo("It's {literal} exec-1");
+        assertThat(eval("States.Format('It\\'s \\{literal\\} {}', $$.Execution.Name)")
+                        .asText())
+                .isEqualTo("It's {literal} exec-1");
     }
 
     @Test
@@ -61,7 +68,8 @@ class IntrinsicFunctionsTest {
 
     @Test
     void arrayFunctions_behaveAsDocumented() {
-        assertThat(eval("States.Array('Foo', 2020, $.obj, null)")).isEqualTo(json("[\"Foo\",2020,{\"k\":[1,true]},null]"));
+        assertThat(eval("States.Array('Foo', 2020, $.obj, null)"))
+                .isEqualTo(json("[\"Foo\",2020,{\"k\":[1,true]},null]"));
         assertThat(eval("States.ArrayContains($.inputArray, 5)").asBoolean()).isTrue();
         assertThat(eval("States.ArrayContains($.inputArray, 42)").asBoolean()).isFalse();
         assertThat(eval("States.ArrayRange(1, 9, 2)")).isEqualTo(json("[1,3,5,7,9]"));
@@ -75,7 +83,8 @@ class IntrinsicFunctionsTest {
     void jsonConversions_roundTrip() {
         assertThat(eval("States.StringToJson($.escaped)")).isEqualTo(json("{\"k\":1}"));
         assertThat(eval("States.JsonToString($.obj)").asText()).isEqualTo("{\"k\":[1,true]}");
-        assertThat(eval("States.JsonMerge($.json1, $.json2, false)")).isEqualTo(json("{\"a\":{\"a3\":1,\"a4\":2},\"b\":2,\"c\":3}"));
+        assertThat(eval("States.JsonMerge($.json1, $.json2, false)"))
+                .isEqualTo(json("{\"a\":{\"a3\":1,\"a4\":2},\"b\":2,\"c\":3}"));
     }
 
     @Test
@@ -96,14 +105,20 @@ class IntrinsicFunctionsTest {
         assertThat(eval("States.MathRandom(1, 999, 1234)")).isEqualTo(eval("States.MathRandom(1, 999, 1234)"));
         assertThat(eval("States.MathRandom(1, 10)").asInt()).isBetween(1, 9);
         assertThat(eval("States.StringSplit($.csv, ',')")).isEqualTo(json("[\"1\",\"2\",\"3\",\"4\",\"5\"]"));
-        assertThat(eval("States.StringSplit($.tricky, '.+,=')")).isEqualTo(json("[\"This\",\"is\",\"a\",\"test\",\"string\"]"));
-        assertThat(eval("States.UUID()").asText()).matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+        assertThat(eval("States.StringSplit($.tricky, '.+,=')"))
+                .isEqualTo(json("[\"This\",\"is\",\"a\",\"test\",\"string\"]"));
+        assertThat(eval("States.UUID()").asText())
+                .matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
     }
 
     @Test
     void nestedCalls_evaluateInnerFirst() {
-        assertThat(eval("States.ArrayLength(States.ArrayPartition(States.ArrayRange(1, 10, 1), 3))").asInt()).isEqualTo(4);
-        assertThat(eval("States.Format('n={}', States.MathAdd(States.ArrayLength($.inputArray), 1))").asText()).isEqualTo("n=10");
+        assertThat(eval("States.ArrayLength(States.ArrayPartition(States.ArrayRange(1, 10, 1), 3))")
+                        .asInt())
+                .isEqualTo(4);
+        assertThat(eval("States.Format('n={}', States.MathAdd(States.ArrayLength($.inputArray), 1))")
+                        .asText())
+                .isEqualTo("n=10");
     }
 
     @Test
@@ -117,15 +132,18 @@ class IntrinsicFunctionsTest {
 
     @Test
     void parser_rejectsMalformedExpressions() {
-        assertThatThrownBy(() -> IntrinsicParser.parse("States.Format('unterminated")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> IntrinsicParser.parse("States.Array(1 2)")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> IntrinsicParser.parse("States.Format('unterminated"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> IntrinsicParser.parse("States.Array(1 2)"))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> IntrinsicParser.parse("Other.Fn()")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void misuse_raisesStatesRuntime() {
         assertThatThrownBy(() -> eval("States.ArrayGetItem($.inputArray, 99)"))
-                .isInstanceOfSatisfying(StatesError.class, e -> assertThat(e.error()).isEqualTo("States.Runtime"));
+                .isInstanceOfSatisfying(
+                        StatesError.class, e -> assertThat(e.error()).isEqualTo("States.Runtime"));
         assertThatThrownBy(() -> eval("States.Format('{} {}', 1)")).isInstanceOf(StatesError.class);
         assertThatThrownBy(() -> eval("States.Hash('abc', 'CRC32')")).isInstanceOf(StatesError.class);
         assertThatThrownBy(() -> eval("States.ArrayLength($.missing)")).isInstanceOf(StatesError.class);
