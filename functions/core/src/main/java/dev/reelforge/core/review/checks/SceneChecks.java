@@ -28,6 +28,11 @@ public final class SceneChecks {
     static final double TITLE_SAFE_MARGIN = 0.1;
     /** A frame with less detail than this share of the clip's own (90th percentile) shows no subject. */
     static final double PRESENCE = 0.3;
+    /**
+     * A clip whose frames hold less detail than this (share of edge pixels on the thumbnails) has nothing to locate:
+     * a flat picture, or a pattern too fine for the thumbnails (a zone plate). Natural footage reads 0.19–0.46.
+     */
+    static final double NO_DETAIL = 0.01;
 
     private static final int GAP_FRAMES = 2;
 
@@ -116,7 +121,8 @@ public final class SceneChecks {
             skip[i] = black[i];
         }
         double[] reference = perShotReference(detail, skip, shotStarts);
-        if (frames == 0 || Double.isNaN(SeriesStats.percentile(detail, skip, 0.9))) {
+        double clipDetail = frames == 0 ? Double.NaN : SeriesStats.percentile(detail, skip, 0.9);
+        if (Double.isNaN(clipDetail) || clipDetail < NO_DETAIL) {
             return Check.notApplicable(
                     "framing", t.framingInFrame(), "share of frames", "no picture detail to locate a subject in");
         }

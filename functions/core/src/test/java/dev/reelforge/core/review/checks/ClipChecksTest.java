@@ -11,6 +11,7 @@ import dev.reelforge.core.request.RenderSettings;
 import dev.reelforge.core.request.Resolution;
 import dev.reelforge.core.request.Storyboard;
 import dev.reelforge.core.review.Check;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -293,5 +294,17 @@ class ClipChecksTest {
         clip.pulse(0.6);
 
         assertThat(named(evaluate(clip), "frozen").passed()).isTrue();
+    }
+
+    @Test
+    void evaluate_pictureWithNoDetailAtThumbnailSize_framingIsNotApplicable() {
+        SyntheticClip clip = clean();
+        Arrays.fill(clip.contrast, 0);
+
+        Check framing = named(evaluate(clip), "framing");
+
+        assertThat(framing.passed()).isTrue();
+        assertThat(framing.applicable()).isFalse();
+        assertThat(framing.detail()).contains("no picture detail");
     }
 }
