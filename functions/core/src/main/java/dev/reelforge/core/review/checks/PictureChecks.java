@@ -103,13 +103,12 @@ public final class PictureChecks {
             }
         }
         double worst = Math.sqrt(sq(hi[0] - lo[0]) + sq(hi[1] - lo[1]) + sq(hi[2] - lo[2]));
-        steps = longShot ? steps : 0;
-        if (steps == 0 || measured < DRIFT_MEASURABLE_SHARE * steps) {
+        if (!longShot || steps == 0 || measured < DRIFT_MEASURABLE_SHARE * steps) {
             return Check.notApplicable(
                     "colour-drift",
                     t.colourDrift(),
                     "YUV levels",
-                    steps == 0
+                    !longShot || steps == 0
                             ? "no shot of at least a second to follow"
                             : fmt(
                                     "the picture moves too much to follow its colour (%d of %d steps measurable)",

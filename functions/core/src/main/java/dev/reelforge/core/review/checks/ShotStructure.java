@@ -179,19 +179,7 @@ public record ShotStructure(
     }
 
     private static double sideMedian(double[] values, boolean[] repeated, int from, int to) {
-        double[] window = new double[to - from + 1];
-        int count = 0;
-        for (int k = Math.max(1, from); k <= Math.min(values.length - 1, to); k++) {
-            if (!repeated[k]) {
-                window[count++] = values[k];
-            }
-        }
-        if (count == 0) {
-            return 0;
-        }
-        double[] used = Arrays.copyOf(window, count);
-        Arrays.sort(used);
-        return used[count / 2];
+        return quantile(values, repeated, from, to, -1, 0.5);
     }
 
     /** The median of the neighbours of frame {@code i}, leaving out repeated frames. */
@@ -201,10 +189,18 @@ public record ShotStructure(
 
     /** The {@code quantile} of the neighbours of frame {@code i}, leaving out repeated frames. */
     private static double localLevel(double[] values, boolean[] repeated, int i, double quantile) {
-        double[] window = new double[2 * NEIGHBOURHOOD];
+        return quantile(values, repeated, i - NEIGHBOURHOOD, i + NEIGHBOURHOOD, i, quantile);
+    }
+
+    /**
+     * The {@code quantile} of frames {@code from..to} (within the clip, frame 0 never counts), leaving out repeated
+     * frames and frame {@code skip}; 0 when none is left.
+     */
+    private static double quantile(double[] values, boolean[] repeated, int from, int to, int skip, double quantile) {
+        double[] window = new double[Math.max(0, to - from + 1)];
         int count = 0;
-        for (int k = i - NEIGHBOURHOOD; k <= i + NEIGHBOURHOOD; k++) {
-            if (k != i && k >= 1 && k < values.length && !repeated[k]) {
+        for (int k = Math.max(1, from); k <= Math.min(values.length - 1, to); k++) {
+            if (k != skip && !repeated[k]) {
                 window[count++] = values[k];
             }
         }
