@@ -8,6 +8,7 @@ import dev.reelforge.core.review.ConformanceCheck;
 import dev.reelforge.core.review.checks.ClipChecks;
 import dev.reelforge.core.review.checks.ReviewProfiles;
 import dev.reelforge.core.review.checks.ReviewThresholds;
+import dev.reelforge.core.review.checks.Soundtrack;
 import dev.reelforge.core.review.judge.ClipJudging;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,8 +35,13 @@ public final class ClipReview {
 
     /** The clip against the request it was made for: its settings, storyboard, provider profile and overrides. */
     public Result review(Path clip, ClipMetrics metrics, RenderRequest request) {
+        return review(clip, metrics, request, Soundtrack.expected());
+    }
+
+    /** As above, for a clip of a model that does or does not render sound (the audio checks need sound). */
+    public Result review(Path clip, ClipMetrics metrics, RenderRequest request, Soundtrack sound) {
         List<Check> checks = ClipChecks.evaluate(
-                metrics, request.settings(), request.storyboard(), request.reviewThresholds(profiles));
+                metrics, request.settings(), request.storyboard(), request.reviewThresholds(profiles), sound);
         return judged(clip, request.prompt(), request.storyboard(), checks);
     }
 

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * What Validate hands the rest of the workflow: the job's identity, the model chosen and what it costs, and
- * whether an approved clip for the same content already exists.
+ * whether an approved clip for the same content already exists. {@code remixSupported} and {@code nativeAudio} are
+ * the model's capabilities as Validate read them: later states decide on them without reading the data again.
  */
 public record JobTicket(
         String jobId,
@@ -17,6 +18,7 @@ public record JobTicket(
         String provider,
         String model,
         boolean remixSupported,
+        boolean nativeAudio,
         double pricePerClipUsd,
         double estimatedCostUsd,
         List<String> warnings) {

@@ -20,6 +20,7 @@ import dev.reelforge.core.review.ClipScore;
 import dev.reelforge.core.review.VerdictPolicy;
 import dev.reelforge.core.review.checks.ReviewProfiles;
 import dev.reelforge.core.review.checks.ShotStructure;
+import dev.reelforge.core.review.checks.Soundtrack;
 import dev.reelforge.core.review.judge.ClipJudging;
 import dev.reelforge.core.review.report.ReportPage;
 import dev.reelforge.core.workflow.RenderRound.ProviderTask;
@@ -146,12 +147,17 @@ public final class ReviewStep {
             clips.download(task.clipKey(), local);
             ClipMetrics metrics = analyzeOrDownloadAgain(job, task, local);
             metricsByClip.put(task.clipKey(), metrics);
-            ClipReview.Result reviewed = review.review(local, metrics, request);
+            ClipReview.Result reviewed = review.review(local, metrics, request, soundtrack(job));
             if (!reviewed.note().isEmpty()) {
                 warnings.add(reviewed.note());
             }
             return new ClipScore(task.clipKey(), task.variation(), reviewed.checks(), reviewed.advisory());
         });
+    }
+
+    /** What Validate read from the capability data: a silent model's clips are not measured on sound. */
+    private static Soundtrack soundtrack(JobTicket job) {
+        return job.nativeAudio() ? Soundtrack.expected() : Soundtrack.silent(job.provider() + "/" + job.model());
     }
 
     /** The clip's metrics; if it cannot be decoded, those of a fresh copy of the provider's original, stored over it. */

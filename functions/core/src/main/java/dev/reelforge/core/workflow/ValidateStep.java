@@ -84,6 +84,7 @@ public final class ValidateStep {
                 accepted.model().provider(),
                 accepted.model().model(),
                 accepted.model().remix(),
+                accepted.model().nativeAudio(),
                 perClip,
                 hit.isPresent() ? 0 : accepted.estimate().usd(),
                 accepted.warnings());

@@ -35,7 +35,7 @@ class FinalizeStepTest {
     private final InMemoryJobStore jobs = new InMemoryJobStore();
     private final InMemoryPromptCache cache = new InMemoryPromptCache();
     private final JobTicket ticket =
-            new JobTicket("j-1", "acme", "j-1", "key-1", false, "", "", "animatic", "m", false, 0, 0, List.of());
+            new JobTicket("j-1", "acme", "j-1", "key-1", false, "", "", "animatic", "m", false, true, 0, 0, List.of());
     private DirectoryClipStore bucket;
     private FinalizeStep finalize;
 

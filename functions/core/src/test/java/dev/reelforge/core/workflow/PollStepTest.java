@@ -50,7 +50,7 @@ class PollStepTest {
     private final InMemoryJobStore jobs = new InMemoryJobStore();
     private final ScriptedProvider provider = new ScriptedProvider();
     private final JobTicket ticket =
-            new JobTicket("j-1", "acme", "j-1", "", false, "", "", "scripted", "m", false, 1, 1, List.of());
+            new JobTicket("j-1", "acme", "j-1", "", false, "", "", "scripted", "m", false, true, 1, 1, List.of());
     private PollStep poll;
     private DirectoryClipStore bucket;
 

@@ -61,6 +61,7 @@ class PostProcessStepTest {
                 "animatic",
                 "m",
                 false,
+                true,
                 0,
                 0,
                 List.of());

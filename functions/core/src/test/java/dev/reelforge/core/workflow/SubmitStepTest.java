@@ -33,7 +33,7 @@ class SubmitStepTest {
     private final KeyedProvider provider = new KeyedProvider();
     private final SubmitStep submit = new SubmitStep(name -> provider, jobs, JSON, clock);
     private final JobTicket ticket =
-            new JobTicket("j-1", "acme", "j-1", "", false, "", "", "keyed", "m", false, 0.5, 1.0, List.of());
+            new JobTicket("j-1", "acme", "j-1", "", false, "", "", "keyed", "m", false, true, 0.5, 1.0, List.of());
 
     @BeforeEach
     void setUp() {

@@ -230,6 +230,7 @@ class FaultInjectionTest {
                 OpenAiVideosProvider.NAME,
                 "sora-2",
                 true,
+                true,
                 0.8,
                 0.8 * variations,
                 List.of());

@@ -71,7 +71,7 @@ class SubmitStepDailyBudgetTest {
                         .put("prompt", "A heavy iron kettle, tripod shot.")
                         .put("budgetUsd", 50));
         JobTicket ticket =
-                new JobTicket(jobId, "acme", jobId, "", false, "", "", "paid", "m", false, 4.0, 4.0, List.of());
+                new JobTicket(jobId, "acme", jobId, "", false, "", "", "paid", "m", false, true, 4.0, 4.0, List.of());
         return submit.run(request, ticket, RenderRound.notStarted(), ReviewOutcome.notReviewed());
     }
 

@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * The whole checklist for one clip, in report order: conformance, flicker, unexpected-cut, colour-drift, blur,
  * blockiness, frozen, black, audio-cues, av-sync, dialogue, motion, continuity, framing. Pure: the same metrics always give the
- * same checks. Cuts are expected only at the storyboard's shot boundaries ({@link ShotBoundaries}).
+ * same checks. Cuts are expected only at the storyboard's shot boundaries ({@link ShotBoundaries}). A clip from a
+ * model that renders no sound ({@link Soundtrack}) is not measured on audio-cues, av-sync or dialogue.
  *
  * <pre>{@code
  * List<Check> checks = ClipChecks.evaluate(metrics, request.settings(), request.storyboard(), thresholds);
@@ -38,11 +39,23 @@ public final class ClipChecks {
     /** The checklist against the settings the clip was ordered with (conformance reads {@link ClipMetrics#probe()}). */
     public static List<Check> evaluate(
             ClipMetrics m, RenderSettings ordered, Storyboard storyboard, ReviewThresholds t) {
-        return evaluate(ConformanceCheck.evaluate(m.probe(), ordered), m, storyboard, t);
+        return evaluate(m, ordered, storyboard, t, Soundtrack.expected());
+    }
+
+    /** As above, for a clip whose model does or does not render sound. */
+    public static List<Check> evaluate(
+            ClipMetrics m, RenderSettings ordered, Storyboard storyboard, ReviewThresholds t, Soundtrack sound) {
+        return evaluate(ConformanceCheck.evaluate(m.probe(), ordered, sound.rendered()), m, storyboard, t, sound);
     }
 
     /** The checklist with a conformance result computed elsewhere (e.g. a clip reviewed without its request). */
     public static List<Check> evaluate(Check conformance, ClipMetrics m, Storyboard storyboard, ReviewThresholds t) {
+        return evaluate(conformance, m, storyboard, t, Soundtrack.expected());
+    }
+
+    /** The checklist with a conformance result computed elsewhere, for a clip of a model with or without sound. */
+    public static List<Check> evaluate(
+            Check conformance, ClipMetrics m, Storyboard storyboard, ReviewThresholds t, Soundtrack sound) {
         ShotStructure shots = ShotStructure.of(m);
         List<Integer> boundaries = ShotBoundaries.of(storyboard).stream()
                 .map(s -> (int) Math.round(s * m.fps()))
@@ -62,12 +75,22 @@ public final class ClipChecks {
                 PictureChecks.blockiness(m, t),
                 PictureChecks.frozen(m, shots, t),
                 PictureChecks.black(m, t),
-                TimingChecks.audioCues(m, storyboard, t),
-                TimingChecks.avSync(m, shots, storyboard, t),
-                DialogueCheck.evaluate(
-                        m.speechOnsets(), m.hasAudio(), m.fps(), storyboard, t.dialogueToleranceFrames()),
+                sound.rendered()
+                        ? TimingChecks.audioCues(m, storyboard, t)
+                        : sound.notApplicable("audio-cues", t.audioCueToleranceFrames(), "frames", cues(storyboard)),
+                sound.rendered()
+                        ? TimingChecks.avSync(m, shots, storyboard, t)
+                        : sound.notApplicable("av-sync", t.avSyncMs(), "ms", cues(storyboard)),
+                sound.rendered()
+                        ? DialogueCheck.evaluate(
+                                m.speechOnsets(), m.hasAudio(), m.fps(), storyboard, t.dialogueToleranceFrames())
+                        : sound.notApplicable("dialogue", t.dialogueToleranceFrames(), "frames", cues(storyboard)),
                 MotionCheck.evaluate(m, storyboard, shots, boundaries, t),
                 SceneChecks.continuity(m, shots, storyboard, boundaries, t),
                 SceneChecks.framing(m, shots, storyboard.beats().isEmpty() ? shots.cuts() : boundaries, t));
+    }
+
+    private static int cues(Storyboard storyboard) {
+        return storyboard.audioCues().size();
     }
 }

@@ -48,7 +48,7 @@ class ReviewRedownloadTest {
     private final InMemoryJobStore jobs = new InMemoryJobStore();
     private final Deque<byte[]> served = new ArrayDeque<>();
     private final JobTicket ticket =
-            new JobTicket("j-1", "acme", "j-1", "", false, "", "", "scripted", "m", false, 1, 1, List.of());
+            new JobTicket("j-1", "acme", "j-1", "", false, "", "", "scripted", "m", false, true, 1, 1, List.of());
     private final RenderRound round = new RenderRound(
             1,
             RoundMode.INITIAL,

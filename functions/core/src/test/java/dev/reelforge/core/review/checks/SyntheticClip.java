@@ -30,6 +30,8 @@ final class SyntheticClip {
     final List<Interval> frozen = new ArrayList<>();
     final List<Interval> black = new ArrayList<>();
     final List<Double> onsets = new ArrayList<>();
+    /** Whether the file has an audio stream; a silent model's clip has none. */
+    boolean audio = true;
     /** The texture each frame shows; a cut starts a new one. */
     final int[] shot;
     /** How much of its texture each frame shows, 0 (featureless) to 1. */
@@ -175,7 +177,7 @@ final class SyntheticClip {
     ClipMetrics metrics() {
         double[] strength = new double[(int) (n / FPS / 0.005)];
         return new ClipMetrics(
-                new ProbeResult(n / FPS, 360, 640, FPS, "h264", "aac", 48000, 2),
+                new ProbeResult(n / FPS, 360, 640, FPS, "h264", audio ? "aac" : "", audio ? 48000 : 0, audio ? 2 : 0),
                 n / FPS,
                 luma,
                 motion,

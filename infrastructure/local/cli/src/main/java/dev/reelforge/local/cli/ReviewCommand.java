@@ -8,6 +8,7 @@ import dev.reelforge.core.request.RenderRequest;
 import dev.reelforge.core.request.RequestParser;
 import dev.reelforge.core.review.Check;
 import dev.reelforge.core.review.checks.ReviewProfiles;
+import dev.reelforge.core.review.checks.Soundtrack;
 import dev.reelforge.core.review.judge.ClipJudging;
 import dev.reelforge.core.review.judge.JudgeMode;
 import dev.reelforge.core.workflow.ClipReview;
@@ -33,7 +34,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code reelforge review <clip.mp4> [--request r.json] [--judge advisory|binding] [--json]}: the review checks on
  * any clip, offline. With a request, conformance compares against its settings and the cue/beat checks use its
- * storyboard; without one, only the clip's own streams are checked. With a judge, the visual judge configured in
+ * storyboard, and a request for a model that renders no sound (capability data, REELFORGE_CAPABILITIES_FILE) leaves
+ * the audio checks not applicable; without one, only the clip's own streams are checked. With a judge, the visual judge configured in
  * the environment (REELFORGE_JUDGE_BASE_URL, _MODEL, _API_KEY; see JudgeConfig) answers too: binding answers count
  * like checks, advisory ones are listed apart. Exit 0 when every check passes, 3 when any fails, 2 on bad input.
  */
@@ -79,8 +81,9 @@ final class ReviewCommand implements Callable<Integer> {
             ClipJudging judging =
                     judgeConfig.judgingWithEnvironmentKey(new FfmpegFrameSampler(ffmpeg), json, Clock.systemUTC());
             ClipReview review = new ClipReview(judging, ReviewProfiles.bundled(json));
-            ClipReview.Result reviewed =
-                    request == null ? review.reviewAlone(clip, metrics) : review.review(clip, metrics, request);
+            ClipReview.Result reviewed = request == null
+                    ? review.reviewAlone(clip, metrics)
+                    : review.review(clip, metrics, request, soundtrack(request, json));
             List<Check> checks = reviewed.checks();
             List<Check> advisory = reviewed.advisory();
             List<String> warnings = reviewed.note().isEmpty() ? List.of() : List.of(reviewed.note());
@@ -124,5 +127,13 @@ final class ReviewCommand implements Callable<Integer> {
                 c.threshold(),
                 c.detail(),
                 c.suggestedFix().isEmpty() ? "" : "  → fix: " + c.suggestedFix());
+    }
+
+    /** Whether the request's model renders sound, from the capability data; an unknown model is expected to. */
+    private static Soundtrack soundtrack(RenderRequest request, ObjectMapper json) {
+        return Services.catalog(json, HandlerConfig.capabilitiesFileFromEnvironment())
+                .find(request.provider().name(), request.provider().model())
+                .map(Soundtrack::of)
+                .orElse(Soundtrack.expected());
     }
 }
