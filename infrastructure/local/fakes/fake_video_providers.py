@@ -1,18 +1,26 @@
 #!/usr/bin/env python3
 """Fake paid video providers for `./reelforge run` smoke checks (standard library only, 127.0.0.1).
 
-Serves, on one port, the three protocols the adapters speak, each returning the same local MP4:
+Serves, on one port, the protocols the adapters speak, each returning a local MP4:
   OpenAI Videos  POST /v1/videos, GET /v1/videos/{id}, GET /v1/videos/{id}/content, POST /v1/videos/{id}/remix
   fal queue      POST /{model}, GET /{app}/requests/{id}/status, GET /{app}/requests/{id}, PUT .../cancel, GET /files/…
   Bedrock        POST /async-invoke, GET /async-invoke/{url-encoded arn}; writes output.mp4 into the local S3
                  bucket directory given by --bucket-dir (S3Proxy's filesystem store), as Bedrock writes to S3.
+  Luma           POST /v1/generations (Bearer luma-test-key), GET /v1/generations/{id}, GET /luma-files/{id}.mp4;
+                 serves --silent-clip (Ray renders no sound) when given.
+  Vertex AI      POST /token (a service account's JWT-bearer grant), POST /v1/projects/{p}/locations/{l}/publishers/
+                 google/models/{m}:predictLongRunning and :fetchPredictOperation (Bearer from /token); the video comes
+                 inline (bytesBase64Encoded) or, when the request names a storageUri, from the Cloud Storage JSON API
+                 at GET /storage/v1/b/{bucket}/o/{object} (metadata with md5Hash; ?alt=media for the bytes).
 It injects faults on purpose: the first create of each protocol answers 429 (Retry-After: 1), the first status call
-of each job answers 500, and the first download of each fal file answers 403 (an expired URL). Counts are printed on
-exit and served at GET /_counts.
+of each job answers 500, and the first download of each fal or Luma file answers 403 (an expired URL). Counts are
+printed on exit and served at GET /_counts. With --port 0 the first line printed is the port chosen.
 
   python3 fake_video_providers.py --port 8765 --clip clip.mp4 --bucket-dir .reelforge/s3/reelforge-clips
 """
 import argparse
+import base64
+import hashlib
 import json
 import re
 import threading
@@ -40,8 +48,15 @@ def first(key):
         return True
 
 
+LUMA_KEY = "Bearer luma-test-key"
+VERTEX_TOKEN = "ya29.fake-vertex-token"
+VERTEX_MODEL = re.compile(r"/v1/(projects/[a-z0-9-]+/locations/[a-z0-9-]+/publishers/google/models/[a-z0-9.-]+)"
+                          r":(predictLongRunning|fetchPredictOperation)")
+
+
 class Handler(BaseHTTPRequestHandler):
     clip = b""
+    silent_clip = b""
     bucket_dir = None
 
     def log_message(self, fmt, *args):
@@ -69,8 +84,82 @@ class Handler(BaseHTTPRequestHandler):
             JOBS[job_id] = min(JOBS.get(job_id, 0) + 1, 3)
             return JOBS[job_id]
 
+    def raw_body(self):
+        n = int(self.headers.get("Content-Length") or 0)
+        return self.rfile.read(n)
+
+    def luma_post(self):
+        if self.headers.get("Authorization", "") != LUMA_KEY:
+            return self.reply(401, {"detail": "Invalid API key"})
+        if first("luma-create"):
+            return self.reply(429, {"detail": "Too many requests"}, {"Retry-After": "1"})
+        body = self.body()
+        n = count("luma-creates")
+        gid = "7c1e0f4a-0000-4000-8000-%012d" % n
+        with LOCK:
+            JOBS["luma:" + gid] = body
+        return self.reply(201, {"id": gid, "state": "queued", "model": body.get("model"), "type": body.get("type")})
+
+    def luma_get(self, gid):
+        if self.headers.get("Authorization", "") != LUMA_KEY:
+            return self.reply(401, {"detail": "Invalid API key"})
+        request = JOBS.get("luma:" + gid)
+        if request is None:
+            return self.reply(404, {"detail": "generation not found"})
+        if first("luma-status:" + gid):
+            return self.reply(500, {"detail": "internal error"})
+        s = self.step("luma:" + gid + ":state")
+        state = ["queued", "processing", "completed"][min(s, 3) - 1]
+        answer = {"id": gid, "state": state, "model": request.get("model"), "type": request.get("type")}
+        if state == "completed":
+            answer["output"] = [{"type": "video", "url": "%s/luma-files/%s.mp4" % (self.base(), gid)}]
+        return self.reply(200, answer)
+
+    def vertex_token(self):
+        form = urllib.parse.parse_qs(self.raw_body().decode())
+        if form.get("grant_type") != ["urn:ietf:params:oauth:grant-type:jwt-bearer"] or not form.get("assertion"):
+            return self.reply(400, {"error": "invalid_grant", "error_description": "not a JWT-bearer grant"})
+        count("vertex-tokens")
+        return self.reply(200, {"access_token": VERTEX_TOKEN, "expires_in": 3599, "token_type": "Bearer"})
+
+    def vertex_post(self, model, verb):
+        if self.headers.get("Authorization", "") != "Bearer " + VERTEX_TOKEN:
+            return self.reply(401, {"error": {"code": 401, "message": "Request had invalid authentication credentials.",
+                                              "status": "UNAUTHENTICATED"}})
+        body = self.body()
+        if verb == "predictLongRunning":
+            if first("vertex-create"):
+                return self.reply(429, {"error": {"code": 429, "message": "Quota exceeded", "status": "RESOURCE_EXHAUSTED"}})
+            n = count("vertex-creates")
+            name = "%s/operations/%08d-fake" % (model, n)
+            with LOCK:
+                JOBS["vertex:" + name] = body
+            return self.reply(200, {"name": name})
+        name = body.get("operationName", "")
+        request = JOBS.get("vertex:" + name)
+        if request is None:
+            return self.reply(404, {"error": {"code": 404, "message": "operation not found", "status": "NOT_FOUND"}})
+        if self.step("vertex:" + name + ":state") < 2:
+            return self.reply(200, {"name": name, "done": False})
+        storage = request.get("parameters", {}).get("storageUri", "")
+        if storage:
+            gcs = "%s/%s/sample_0.mp4" % (storage.rstrip("/"), name.rsplit("/", 1)[-1])
+            video = {"gcsUri": gcs, "mimeType": "video/mp4"}
+        else:
+            video = {"bytesBase64Encoded": base64.b64encode(self.clip).decode(), "mimeType": "video/mp4"}
+        return self.reply(200, {"name": name, "done": True, "response": {
+            "@type": "type.googleapis.com/cloud.ai.large_models.vision.GenerateVideoResponse",
+            "raiMediaFilteredCount": 0, "videos": [video]}})
+
     def do_POST(self):
         path = urllib.parse.urlparse(self.path).path
+        if path == "/v1/generations":
+            return self.luma_post()
+        if path == "/token":
+            return self.vertex_token()
+        m = VERTEX_MODEL.fullmatch(path)
+        if m:
+            return self.vertex_post(m.group(1), m.group(2))
         if path == "/v1/videos" or re.fullmatch(r"/v1/videos/[\w-]+/remix", path):
             if first("openai-create"):
                 return self.reply(429, {"error": {"message": "Rate limit reached", "code": "rate_limit_exceeded"}}, {"Retry-After": "1"})
@@ -109,6 +198,25 @@ class Handler(BaseHTTPRequestHandler):
         path = urllib.parse.urlparse(self.path).path
         if path == "/_counts":
             return self.reply(200, COUNTS)
+        m = re.fullmatch(r"/v1/generations/([\w-]+)", path)
+        if m:
+            return self.luma_get(m.group(1))
+        m = re.fullmatch(r"/luma-files/([\w-]+)\.mp4", path)
+        if m:
+            if first("luma-file:" + m.group(1)):
+                return self.reply(403, {"detail": "Request has expired"})
+            count("luma-downloads")
+            return self.reply(200, raw=self.silent_clip or self.clip)
+        m = re.fullmatch(r"/storage/v1/b/([\w.-]+)/o/(.+)", path)
+        if m:
+            if self.headers.get("Authorization", "") != "Bearer " + VERTEX_TOKEN:
+                return self.reply(401, {"error": {"code": 401, "message": "Anonymous caller"}})
+            if urllib.parse.parse_qs(urllib.parse.urlparse(self.path).query).get("alt") == ["media"]:
+                count("gcs-downloads")
+                return self.reply(200, raw=self.clip)
+            md5 = base64.b64encode(hashlib.md5(self.clip).digest()).decode()
+            return self.reply(200, {"kind": "storage#object", "bucket": m.group(1),
+                                    "name": urllib.parse.unquote(m.group(2)), "size": str(len(self.clip)), "md5Hash": md5})
         m = re.fullmatch(r"/v1/videos/([\w-]+)(/content)?", path)
         if m:
             if m.group(2):
@@ -155,11 +263,15 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--clip", required=True)
+    parser.add_argument("--silent-clip", help="the clip Luma serves (Ray renders no sound); default --clip")
     parser.add_argument("--bucket-dir")
     args = parser.parse_args()
     Handler.clip = Path(args.clip).read_bytes()
+    Handler.silent_clip = Path(args.silent_clip).read_bytes() if args.silent_clip else b""
     Handler.bucket_dir = args.bucket_dir
     server = ThreadingHTTPServer(("127.0.0.1", args.port), Handler)
+    if args.port == 0:
+        print(server.server_address[1], flush=True)
     try:
         server.serve_forever()
     except KeyboardInterrupt:

@@ -66,11 +66,16 @@ public final class ProviderAdapters {
             String key = config.vertexKeyFile() != null
                     ? read(config.vertexKeyFile())
                     : secrets.apply(config.vertexKeySecret());
+            VertexVeoSettings google =
+                    VertexVeoSettings.of(config.vertexProject(), config.vertexLocation(), config.vertexOutputUri());
             adapters.put(
                     VertexVeoProvider.NAME,
                     new VertexVeoProvider(
-                            VertexVeoSettings.of(
-                                    config.vertexProject(), config.vertexLocation(), config.vertexOutputUri()),
+                            google.withEndpoints(
+                                    config.vertexApiBaseUrl() == null ? google.apiBaseUrl() : config.vertexApiBaseUrl(),
+                                    config.vertexStorageBaseUrl() == null
+                                            ? google.storageBaseUrl()
+                                            : config.vertexStorageBaseUrl()),
                             new ServiceAccountTokens(key, json, clock),
                             json,
                             ledger,

@@ -17,6 +17,7 @@ import java.util.Map;
  * REELFORGE_LUMA_BASE_URL=https://agents.lumalabs.ai/v1  REELFORGE_LUMA_API_KEY=…   (or …_API_KEY_SECRET=arn)
  * REELFORGE_VERTEX_PROJECT=my-project  REELFORGE_VERTEX_LOCATION=us-central1  REELFORGE_VERTEX_OUTPUT_URI=gs://b/p (or inline)
  * REELFORGE_VERTEX_KEY_FILE=sa.json (or REELFORGE_VERTEX_KEY_SECRET=arn: the service account's JSON key)
+ * REELFORGE_VERTEX_BASE_URL=http://127.0.0.1:8765  REELFORGE_VERTEX_STORAGE_URL=…  (a fake's; unset = Google's)
  * REELFORGE_BEDROCK_ENABLED=true  REELFORGE_BEDROCK_OUTPUT_PREFIX=s3://bucket/provider-output/bedrock
  * REELFORGE_BEDROCK_REGION=us-west-2   (AWS_ENDPOINT_URL_BEDROCK_RUNTIME points the SDK at a fake)
  * REELFORGE_TENANT_DAILY_BUDGET_USD=200   (estimated spend per tenant per UTC day; unset = no daily cap)
@@ -42,7 +43,9 @@ public record ProviderConfig(
         String vertexLocation,
         String vertexOutputUri,
         String vertexKeyFile,
-        String vertexKeySecret) {
+        String vertexKeySecret,
+        URI vertexApiBaseUrl,
+        URI vertexStorageBaseUrl) {
     public static final URI FAL_QUEUE = URI.create("https://queue.fal.run");
     /** The animatic's provider name, as requests and {@code AnimaticProvider.NAME} spell it. */
     public static final String ANIMATIC = "animatic";
@@ -74,7 +77,9 @@ public record ProviderConfig(
                 env.getOrDefault("REELFORGE_VERTEX_LOCATION", "us-central1").strip(),
                 env.getOrDefault("REELFORGE_VERTEX_OUTPUT_URI", "").strip(),
                 blankToNull(env.get("REELFORGE_VERTEX_KEY_FILE")),
-                blankToNull(env.get("REELFORGE_VERTEX_KEY_SECRET")));
+                blankToNull(env.get("REELFORGE_VERTEX_KEY_SECRET")),
+                uriOrNull(env.get("REELFORGE_VERTEX_BASE_URL")),
+                uriOrNull(env.get("REELFORGE_VERTEX_STORAGE_URL")));
     }
 
     public boolean openAiConfigured() {
@@ -91,6 +96,11 @@ public record ProviderConfig(
 
     public boolean vertexConfigured() {
         return vertexProject != null && (vertexKeyFile != null || vertexKeySecret != null);
+    }
+
+    private static URI uriOrNull(String value) {
+        String text = blankToNull(value);
+        return text == null ? null : URI.create(text);
     }
 
     private static String blankToNull(String value) {

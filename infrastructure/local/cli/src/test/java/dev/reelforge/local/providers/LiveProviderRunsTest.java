@@ -1,0 +1,266 @@
+package dev.reelforge.local.providers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.reelforge.core.job.StorageKeys;
+import dev.reelforge.core.provider.GenerationSpec;
+import dev.reelforge.core.request.RenderRequest;
+import dev.reelforge.core.request.RequestParser;
+import dev.reelforge.local.cli.ReelforgeCli;
+import dev.reelforge.local.stack.PythonInterpreter;
+import dev.reelforge.media.Ffmpeg;
+import dev.reelforge.media.animatic.AnimaticRenderer;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPairGenerator;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code reelforge run} through the {@code luma} and {@code vertex-veo} adapters against the Python fakes
+ * ({@code infrastructure/local/fakes/fake_video_providers.py}), in a JVM configured only by its environment, as a user
+ * runs it: Luma's key, Vertex's project, a service-account key whose {@code token_uri} is the fake's, the fake's
+ * endpoints, and a capabilities file that gives both models a price (the bundled data has none, so they are refused
+ * until a deployer sets one). Each fake throttles the first create, fails the first status call, and (Luma) expires
+ * the first download URL; Vertex's output comes from Cloud Storage with its MD5. Luma's Ray renders no sound, so its
+ * silent clip must pass review with the audio checks not applicable, naming the model; Veo's has sound, so they apply.
+ */
+class LiveProviderRunsTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path FAKE = Path.of("../fakes/fake_video_providers.py");
+    private static final Path BUNDLED =
+            Path.of("../../../functions/core/src/main/resources/dev/reelforge/core/provider-capabilities.json");
+    private static final String PROMPT =
+            "A heavy red rubber ball (600 g) dropped onto a concrete floor. Camera: static wide shot."
+                    + "\n00:00–00:02: the ball falls and bounces, each bounce lower.\n00:02–00:05: it rolls to a stop.";
+
+    @TempDir
+    static Path root;
+
+    private static Process fake;
+    private static String endpoint;
+
+    @BeforeAll
+    static void startFake() throws Exception {
+        Path withSound = root.resolve("veo.mp4");
+        Path silent = root.resolve("ray.mp4");
+        renderClip(request("vertex-veo", 6, "720p"), withSound);
+        Path rayWithSound = root.resolve("ray-sound.mp4");
+        renderClip(request("luma", 5, "360p"), rayWithSound);
+        Ffmpeg.bundled()
+                .run(
+                        "strip the sound, as Ray renders none",
+                        List.of("-y", "-i", rayWithSound.toString(), "-an", "-c:v", "copy", silent.toString()),
+                        Duration.ofMinutes(1));
+        fake = new ProcessBuilder(
+                        PythonInterpreter.locate(Path.of(System.getProperty("user.home")))
+                                .executable()
+                                .toString(),
+                        FAKE.toString(),
+                        "--port",
+                        "0",
+                        "--clip",
+                        withSound.toString(),
+                        "--silent-clip",
+                        silent.toString())
+                .redirectError(root.resolve("fake.err").toFile())
+                .start();
+        String port =
+                new BufferedReader(new InputStreamReader(fake.getInputStream(), StandardCharsets.UTF_8)).readLine();
+        assertThat(port).as("the fake's port").matches("\\d+");
+        endpoint = "http://127.0.0.1:" + port;
+    }
+
+    @AfterAll
+    static void stopFake() {
+        if (fake != null) {
+            fake.destroy();
+        }
+    }
+
+    @Test
+    void run_lumaRay32AgainstItsFake_succeedsWithTheAudioChecksNotApplicable() throws Exception {
+        JsonNode result = run("luma", request("luma", 5, "360p").put("clientRequestId", "ray-run"));
+
+        assertThat(result.path("status").asText()).as(result.toString()).isEqualTo("SUCCEEDED");
+        assertThat(result.path("providerSubmissions").asInt()).isEqualTo(1);
+        JsonNode checks = report(result).path("checks");
+        for (String audio : List.of("audio-cues", "av-sync", "dialogue")) {
+            JsonNode check = named(checks, audio);
+            assertThat(check.path("passed").asBoolean()).as(audio).isTrue();
+            assertThat(check.path("detail").asText())
+                    .as(audio)
+                    .startsWith("not applicable: luma/ray-3.2 renders no audio (nativeAudio: false)");
+        }
+        assertThat(named(checks, "conformance").path("passed").asBoolean()).isTrue();
+        assertThat(result.path("warnings").toString()).contains("renders no audio");
+        Map<String, Integer> counts = counts();
+        assertThat(counts).containsEntry("luma-creates", 1).containsEntry("luma-downloads", 1);
+    }
+
+    @Test
+    void run_veo31OnVertexAgainstItsFake_succeedsWithItsClipCopiedFromCloudStorage() throws Exception {
+        JsonNode result = run("vertex-veo", request("vertex-veo", 6, "720p").put("clientRequestId", "veo-run"));
+
+        assertThat(result.path("status").asText()).as(result.toString()).isEqualTo("SUCCEEDED");
+        JsonNode checks = report(result).path("checks");
+        JsonNode cues = named(checks, "audio-cues");
+        assertThat(cues.path("detail").asText()).doesNotStartWith("not applicable");
+        assertThat(cues.path("passed").asBoolean()).as(cues.toString()).isTrue();
+        assertThat(report(result).path("provider").asText()).isEqualTo("vertex-veo/veo-3.1-generate-001");
+        Map<String, Integer> counts = counts();
+        assertThat(counts)
+                .containsEntry("vertex-creates", 1)
+                .containsEntry("vertex-tokens", 1)
+                .containsEntry("gcs-downloads", 1);
+    }
+
+    private static ObjectNode request(String provider, int seconds, String resolution) {
+        ObjectNode request = JSON.createObjectNode()
+                .put("tenant", "demo")
+                .put("clientRequestId", provider + "-clip")
+                .put("prompt", PROMPT)
+                .put("maxAttempts", 1);
+        request.putArray("audioCues").add("rubber thud at 00:01.2");
+        request.putObject("provider").put("name", provider);
+        request.putObject("settings")
+                .put("aspectRatio", "16:9")
+                .put("durationSeconds", seconds)
+                .put("resolution", resolution)
+                .put("fps", 24)
+                .put("variations", 1)
+                .put("style", "studio");
+        return request;
+    }
+
+    /** The animatic's clip for the request's storyboard, which passes review: the fake serves it as its render. */
+    private static void renderClip(ObjectNode requestJson, Path clip) {
+        RenderRequest request = new RequestParser(JSON).parse(requestJson);
+        new AnimaticRenderer(Ffmpeg.bundled())
+                .render(
+                        new GenerationSpec(
+                                request.prompt(),
+                                request.storyboard(),
+                                request.settings(),
+                                "animatic-1",
+                                1,
+                                List.of(),
+                                "",
+                                ""),
+                        clip,
+                        progress -> {});
+    }
+
+    /** {@code reelforge run --json} in a JVM of its own, configured through its environment only. */
+    private static JsonNode run(String name, ObjectNode request) throws Exception {
+        Path file = root.resolve(name + ".json");
+        Files.write(file, JSON.writeValueAsBytes(request));
+        ProcessBuilder builder = new ProcessBuilder(
+                        ProcessHandle.current().info().command().orElse("java"),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        ReelforgeCli.class.getName(),
+                        "run",
+                        file.toString(),
+                        "--json",
+                        "--data-dir",
+                        root.resolve("data-" + name).toString())
+                .redirectError(root.resolve(name + ".err").toFile());
+        Map<String, String> env = builder.environment();
+        env.keySet().removeIf(k -> k.startsWith("AWS_") || k.startsWith("REELFORGE_"));
+        env.put("REELFORGE_LUMA_BASE_URL", endpoint + "/v1");
+        env.put("REELFORGE_LUMA_API_KEY", "luma-test-key");
+        env.put("REELFORGE_VERTEX_PROJECT", "reelforge-test");
+        env.put("REELFORGE_VERTEX_KEY_FILE", serviceAccountKey().toString());
+        env.put("REELFORGE_VERTEX_BASE_URL", endpoint);
+        env.put("REELFORGE_VERTEX_STORAGE_URL", endpoint);
+        env.put("REELFORGE_VERTEX_OUTPUT_URI", "gs://reelforge-veo-out/renders");
+        env.put("REELFORGE_CAPABILITIES_FILE", pricedCapabilities().toString());
+        Process process = builder.start();
+        byte[] out;
+        try (InputStream stdout = process.getInputStream()) {
+            out = stdout.readAllBytes();
+        }
+        assertThat(process.waitFor(4, TimeUnit.MINUTES)).as("the run ends").isTrue();
+        String text = new String(out, StandardCharsets.UTF_8);
+        assertThat(text).as(Files.readString(root.resolve(name + ".err"))).isNotBlank();
+        JsonNode result = JSON.readTree(text);
+        ((ObjectNode) result).put("dataDir", root.resolve("data-" + name).toString());
+        return result;
+    }
+
+    /** The bundled data with a price for both new models, as a deployer sets one ({@code pricePerSecondUsd}). */
+    private static Path pricedCapabilities() throws IOException {
+        ObjectNode data = (ObjectNode) JSON.readTree(BUNDLED.toFile());
+        for (JsonNode model : data.path("models")) {
+            if (List.of("luma", "vertex-veo").contains(model.path("provider").asText())) {
+                ((ObjectNode) model).put("pricePerSecondUsd", 0.05);
+            }
+        }
+        Path file = root.resolve("capabilities.json");
+        Files.write(file, JSON.writeValueAsBytes(data));
+        return file;
+    }
+
+    /** A service account's JSON key, with a fresh RSA key, that exchanges its JWT at the fake's token endpoint. */
+    private static Path serviceAccountKey() throws Exception {
+        Path file = root.resolve("service-account.json");
+        if (Files.exists(file)) {
+            return file;
+        }
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        String pem = "-----BEGIN PRIVATE KEY-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(generator.generateKeyPair().getPrivate().getEncoded())
+                + "\n-----END PRIVATE KEY-----\n";
+        ObjectNode key = JSON.createObjectNode()
+                .put("type", "service_account")
+                .put("project_id", "reelforge-test")
+                .put("client_email", "renderer@reelforge-test.iam.gserviceaccount.com")
+                .put("private_key", pem)
+                .put("token_uri", endpoint + "/token");
+        Files.write(file, JSON.writeValueAsBytes(key));
+        return file;
+    }
+
+    private static JsonNode report(JsonNode result) throws IOException {
+        return JSON.readTree(Path.of(result.path("dataDir").asText())
+                .resolve("s3/reelforge-clips")
+                .resolve(StorageKeys.report("demo", result.path("jobId").asText()))
+                .toFile());
+    }
+
+    private static JsonNode named(JsonNode checks, String name) {
+        for (JsonNode check : checks) {
+            if (check.path("name").asText().equals(name)) {
+                return check;
+            }
+        }
+        throw new AssertionError("no check " + name + " in " + checks);
+    }
+
+    private static Map<String, Integer> counts() throws Exception {
+        var client = java.net.http.HttpClient.newHttpClient();
+        var response = client.send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(endpoint + "/_counts"))
+                        .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        return JSON.readValue(response.body(), new com.fasterxml.jackson.core.type.TypeReference<>() {});
+    }
+}
