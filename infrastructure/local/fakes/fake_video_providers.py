@@ -6,8 +6,10 @@ Serves, on one port, the protocols the adapters speak, each returning a local MP
   fal queue      POST /{model}, GET /{app}/requests/{id}/status, GET /{app}/requests/{id}, PUT .../cancel, GET /files/…
   Bedrock        POST /async-invoke, GET /async-invoke/{url-encoded arn}; writes output.mp4 into the local S3
                  bucket directory given by --bucket-dir (S3Proxy's filesystem store), as Bedrock writes to S3.
-  Luma           POST /v1/generations (Bearer luma-test-key), GET /v1/generations/{id}, GET /luma-files/{id}.mp4;
-                 serves --silent-clip (Ray renders no sound) when given.
+  Luma           POST /v1/generations (Bearer luma-test-key; type video, or video_edit of a completed generation's
+                 source.generation_id), GET /v1/generations/{id}, GET /luma-files/{id}.mp4; serves --silent-clip (Ray
+                 renders no sound) when given, and --defective-clip for type video when given, so that review sends
+                 it back and the remix (video_edit) gets the good one.
   Vertex AI      POST /token (a service account's JWT-bearer grant), POST /v1/projects/{p}/locations/{l}/publishers/
                  google/models/{m}:predictLongRunning and :fetchPredictOperation (Bearer from /token); the video comes
                  inline (bytesBase64Encoded) or, when the request names a storageUri, from the Cloud Storage JSON API
@@ -57,6 +59,7 @@ VERTEX_MODEL = re.compile(r"/v1/(projects/[a-z0-9-]+/locations/[a-z0-9-]+/publis
 class Handler(BaseHTTPRequestHandler):
     clip = b""
     silent_clip = b""
+    defective_clip = b""
     bucket_dir = None
 
     def log_message(self, fmt, *args):
@@ -94,6 +97,13 @@ class Handler(BaseHTTPRequestHandler):
         if first("luma-create"):
             return self.reply(429, {"detail": "Too many requests"}, {"Retry-After": "1"})
         body = self.body()
+        if body.get("type") == "video_edit":
+            source = body.get("source", {}).get("generation_id", "")
+            if JOBS.get("luma:" + source + ":state", 0) < 3:
+                return self.reply(400, {"detail": "source.generation_id must name a completed video generation"})
+            count("luma-edits")
+        elif body.get("type") != "video":
+            return self.reply(400, {"detail": "type must be video, video_edit or video_reframe"})
         n = count("luma-creates")
         gid = "7c1e0f4a-0000-4000-8000-%012d" % n
         with LOCK:
@@ -206,6 +216,9 @@ class Handler(BaseHTTPRequestHandler):
             if first("luma-file:" + m.group(1)):
                 return self.reply(403, {"detail": "Request has expired"})
             count("luma-downloads")
+            kind = JOBS.get("luma:" + m.group(1), {}).get("type")
+            if kind == "video" and self.defective_clip:
+                return self.reply(200, raw=self.defective_clip)
             return self.reply(200, raw=self.silent_clip or self.clip)
         m = re.fullmatch(r"/storage/v1/b/([\w.-]+)/o/(.+)", path)
         if m:
@@ -264,10 +277,12 @@ def main():
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--clip", required=True)
     parser.add_argument("--silent-clip", help="the clip Luma serves (Ray renders no sound); default --clip")
+    parser.add_argument("--defective-clip", help="the clip Luma serves for type video; the edit gets the good one")
     parser.add_argument("--bucket-dir")
     args = parser.parse_args()
     Handler.clip = Path(args.clip).read_bytes()
     Handler.silent_clip = Path(args.silent_clip).read_bytes() if args.silent_clip else b""
+    Handler.defective_clip = Path(args.defective_clip).read_bytes() if args.defective_clip else b""
     Handler.bucket_dir = args.bucket_dir
     server = ThreadingHTTPServer(("127.0.0.1", args.port), Handler)
     if args.port == 0:

@@ -60,7 +60,11 @@ public final class ProviderAdapters {
             String key = config.lumaApiKey() != null ? config.lumaApiKey() : secrets.apply(config.lumaApiKeySecret());
             adapters.put(
                     LumaProvider.NAME,
-                    new LumaProvider(LumaSettings.of(config.lumaBaseUrl(), key), json, ledger, clock));
+                    new LumaProvider(
+                            LumaSettings.of(config.lumaBaseUrl(), key).withEditStrength(config.lumaEditStrength()),
+                            json,
+                            ledger,
+                            clock));
         }
         if (config.vertexConfigured()) {
             String key = config.vertexKeyFile() != null

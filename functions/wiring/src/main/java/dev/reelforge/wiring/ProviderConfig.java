@@ -15,6 +15,7 @@ import java.util.Map;
  * REELFORGE_OPENAI_BASE_URL=https://gateway.example/v1   REELFORGE_OPENAI_API_KEY=… (or …_API_KEY_SECRET=arn)
  * REELFORGE_FAL_BASE_URL=https://queue.fal.run           REELFORGE_FAL_API_KEY=…    (or …_API_KEY_SECRET=arn)
  * REELFORGE_LUMA_BASE_URL=https://agents.lumalabs.ai/v1  REELFORGE_LUMA_API_KEY=…   (or …_API_KEY_SECRET=arn)
+ * REELFORGE_LUMA_EDIT_STRENGTH=flex_1   (video_edit preset a remix uses: adhere_1..3, flex_1..3, reimagine_1..3)
  * REELFORGE_VERTEX_PROJECT=my-project  REELFORGE_VERTEX_LOCATION=us-central1  REELFORGE_VERTEX_OUTPUT_URI=gs://b/p (or inline)
  * REELFORGE_VERTEX_KEY_FILE=sa.json (or REELFORGE_VERTEX_KEY_SECRET=arn: the service account's JSON key)
  * REELFORGE_VERTEX_BASE_URL=http://127.0.0.1:8765  REELFORGE_VERTEX_STORAGE_URL=…  (a fake's; unset = Google's)
@@ -45,7 +46,8 @@ public record ProviderConfig(
         String vertexKeyFile,
         String vertexKeySecret,
         URI vertexApiBaseUrl,
-        URI vertexStorageBaseUrl) {
+        URI vertexStorageBaseUrl,
+        String lumaEditStrength) {
     public static final URI FAL_QUEUE = URI.create("https://queue.fal.run");
     /** The animatic's provider name, as requests and {@code AnimaticProvider.NAME} spell it. */
     public static final String ANIMATIC = "animatic";
@@ -79,7 +81,8 @@ public record ProviderConfig(
                 blankToNull(env.get("REELFORGE_VERTEX_KEY_FILE")),
                 blankToNull(env.get("REELFORGE_VERTEX_KEY_SECRET")),
                 uriOrNull(env.get("REELFORGE_VERTEX_BASE_URL")),
-                uriOrNull(env.get("REELFORGE_VERTEX_STORAGE_URL")));
+                uriOrNull(env.get("REELFORGE_VERTEX_STORAGE_URL")),
+                blankToNull(env.get("REELFORGE_LUMA_EDIT_STRENGTH")));
     }
 
     public boolean openAiConfigured() {

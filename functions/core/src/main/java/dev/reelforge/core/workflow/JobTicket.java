@@ -4,8 +4,9 @@ import java.util.List;
 
 /**
  * What Validate hands the rest of the workflow: the job's identity, the model chosen and what it costs, and
- * whether an approved clip for the same content already exists. {@code remixSupported} and {@code nativeAudio} are
- * the model's capabilities as Validate read them: later states decide on them without reading the data again.
+ * whether an approved clip for the same content already exists. {@code remixSupported} (the data's {@code remix}
+ * or {@code edit}: a targeted change of a finished render) and {@code nativeAudio} are the model's capabilities as
+ * Validate read them: later states decide on them without reading the data again.
  */
 public record JobTicket(
         String jobId,

@@ -83,7 +83,7 @@ public final class ValidateStep {
                 hit.map(CacheEntry::jobId).orElse(""),
                 accepted.model().provider(),
                 accepted.model().model(),
-                accepted.model().remix(),
+                accepted.model().remix() || accepted.model().edit(),
                 accepted.model().nativeAudio(),
                 perClip,
                 hit.isPresent() ? 0 : accepted.estimate().usd(),

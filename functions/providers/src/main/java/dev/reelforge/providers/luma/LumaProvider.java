@@ -29,8 +29,10 @@ import java.util.regex.Pattern;
 /**
  * The {@code luma} adapter on Luma's Agents API: create ({@code POST /generations}, {@code type: video}) and get
  * ({@code GET /generations/{id}}), whose {@code state} is {@code queued | processing | completed | failed} and whose
- * {@code output[]} carries presigned URLs valid for an hour. Text-to-video only so far: keyframes,
- * {@code video_edit} and {@code video_reframe} are not mapped, and a spec that needs them is refused.
+ * {@code output[]} carries presigned URLs valid for an hour. A remix ({@link GenerationSpec#remixOf()}) is Luma's
+ * {@code video_edit} of that earlier generation ({@code source.generation_id}) under the prompt with the targeted fix,
+ * at the deployment's {@code video.edit.strength} preset ({@link LumaSettings#editStrength()}); the edit keeps the
+ * source's aspect ratio and duration. Reference images and keyframes are not mapped here (a spec with one is refused).
  *
  * <p>Failure codes: {@code content_moderated} fails the clip as a moderation refusal (terminal: the same prompt is
  * refused again); {@code generation_failed}, {@code rate_limited} and {@code output_not_found} fail the clip as a
@@ -112,18 +114,11 @@ public final class LumaProvider implements VideoProvider {
     }
 
     private ProviderJob create(GenerationSpec spec) {
-        if (!spec.remixOf().isEmpty() || !spec.referenceImage().isEmpty()) {
+        if (!spec.referenceImage().isEmpty()) {
             throw new ProviderFailedException(
-                    NAME + " adapter renders text-to-video only; edits and keyframes are not mapped yet");
+                    NAME + " adapter does not map reference images or keyframes yet; render from text");
         }
-        ObjectNode body = json.createObjectNode()
-                .put("model", spec.model())
-                .put("type", "video")
-                .put("prompt", spec.prompt())
-                .put("aspect_ratio", spec.settings().aspectRatio().label());
-        body.putObject("video")
-                .put("resolution", spec.settings().resolution().label())
-                .put("duration", Math.round(spec.settings().durationSeconds()) + "s");
+        ObjectNode body = spec.remixOf().isEmpty() ? textToVideo(spec) : videoEdit(spec);
         HttpRequest request = authorized(api("generations"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(bytes(body)))
@@ -138,6 +133,35 @@ public final class LumaProvider implements VideoProvider {
             throw new AmbiguousCreateException(NAME + " accepted the generation without a usable id");
         }
         return new ProviderJob(id, ProviderJob.State.QUEUED, 0, settings.queuedPollSeconds(), "");
+    }
+
+    private ObjectNode textToVideo(GenerationSpec spec) {
+        ObjectNode body = json.createObjectNode()
+                .put("model", spec.model())
+                .put("type", "video")
+                .put("prompt", spec.prompt())
+                .put("aspect_ratio", spec.settings().aspectRatio().label());
+        body.putObject("video")
+                .put("resolution", spec.settings().resolution().label())
+                .put("duration", Math.round(spec.settings().durationSeconds()) + "s");
+        return body;
+    }
+
+    /** {@code video_edit} of an earlier generation: the prompt re-renders it, so it carries the fix to make. */
+    private ObjectNode videoEdit(GenerationSpec spec) {
+        String prompt = spec.editInstruction().isEmpty()
+                ? spec.prompt()
+                : spec.prompt().strip() + "\n" + spec.editInstruction();
+        ObjectNode body = json.createObjectNode()
+                .put("model", spec.model())
+                .put("type", "video_edit")
+                .put("prompt", prompt);
+        body.putObject("source").put("generation_id", checkedId(spec.remixOf()));
+        body.putObject("video")
+                .put("resolution", spec.settings().resolution().label())
+                .putObject("edit")
+                .put("strength", settings.editStrength());
+        return body;
     }
 
     private static String failureReason(String code, String reason) {

@@ -120,11 +120,39 @@ class LumaProviderTest {
     }
 
     @Test
-    void submit_editOrReferenceImage_refusedBeforeAnyRequest() {
-        assertThatThrownBy(() -> provider.submit(Specs.remix(spec, ID, "keep the mug whole"), "job-3/1/0"))
+    void submit_remix_postsVideoEditOfTheEarlierGenerationWithTheFixAndStrength() {
+        stubJson(post(urlEqualTo("/v1/generations")), 201, fixture("create-response.json"));
+
+        provider.submit(Specs.remix(spec, ID, "keep the mug whole"), "job-3/2/0");
+
+        server.verify(postRequestedFor(urlEqualTo("/v1/generations"))
+                .withRequestBody(equalToJson(fixture("edit-request.json"))));
+    }
+
+    @Test
+    void submit_remixOfNotAGenerationId_refusedBeforeAnyRequest() {
+        assertThatThrownBy(() -> provider.submit(Specs.remix(spec, "video_123", "fix"), "job-3/2/0"))
                 .isInstanceOf(ProviderFailedException.class)
-                .hasMessageContaining("text-to-video only");
+                .hasMessageContaining("not a luma generation id");
         server.verify(0, postRequestedFor(urlEqualTo("/v1/generations")));
+    }
+
+    @Test
+    void submit_referenceImage_refusedBeforeAnyRequest() throws Exception {
+        Path image = Files.write(dir.resolve("ref.png"), new byte[] {1});
+        assertThatThrownBy(() -> provider.submit(Specs.withReference(spec, image.toString()), "job-3/1/0"))
+                .isInstanceOf(ProviderFailedException.class)
+                .hasMessageContaining("does not map reference images");
+        server.verify(0, postRequestedFor(urlEqualTo("/v1/generations")));
+    }
+
+    @Test
+    void settings_unknownEditStrength_refusedNamingTheSetting() {
+        assertThatThrownBy(() -> LumaSettings.of(URI.create("http://127.0.0.1:1/v1"), KEY)
+                        .withEditStrength("strong"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("REELFORGE_LUMA_EDIT_STRENGTH")
+                .hasMessageContaining("flex_1..3");
     }
 
     @Test

@@ -37,15 +37,22 @@ import org.junit.jupiter.api.io.TempDir;
  * runs it: Luma's key, Vertex's project, a service-account key whose {@code token_uri} is the fake's, the fake's
  * endpoints, and a capabilities file that gives both models a price (the bundled data has none, so they are refused
  * until a deployer sets one). Each fake throttles the first create, fails the first status call, and (Luma) expires
- * the first download URL; Vertex's output comes from Cloud Storage with its MD5. Luma's Ray renders no sound, so its
- * silent clip must pass review with the audio checks not applicable, naming the model; Veo's has sound, so they apply.
+ * the first download URL; Vertex's output comes from Cloud Storage with its MD5. Luma's first clip is blurred, so review
+ * sends it back for a targeted remix, which is Luma's {@code video_edit} of that generation. Ray renders no sound, so
+ * its silent clips pass review with the audio checks not applicable, naming the model; Veo's has sound, so they apply.
  */
 class LiveProviderRunsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path FAKE = Path.of("../fakes/fake_video_providers.py");
     private static final Path BUNDLED =
             Path.of("../../../functions/core/src/main/resources/dev/reelforge/core/provider-capabilities.json");
-    private static final String PROMPT =
+    /** A prompt whose animatic fails only the blur check when blurred (as ReviewLoopEndToEndTest finds). */
+    private static final String LUMA_PROMPT = "A heavy red rubber ball on a wooden table, locked-off camera.\n"
+            + "00:00–00:02: the ball rests on the table.\n"
+            + "00:02–00:05: the ball rolls off the edge and falls onto the tile floor.\n"
+            + "Audio: quiet room tone; hard thud at 00:03.2";
+
+    private static final String VEO_PROMPT =
             "A heavy red rubber ball (600 g) dropped onto a concrete floor. Camera: static wide shot."
                     + "\n00:00–00:02: the ball falls and bounces, each bounce lower.\n00:02–00:05: it rolls to a stop.";
 
@@ -60,13 +67,9 @@ class LiveProviderRunsTest {
         Path withSound = root.resolve("veo.mp4");
         Path silent = root.resolve("ray.mp4");
         renderClip(request("vertex-veo", 6, "720p"), withSound);
-        Path rayWithSound = root.resolve("ray-sound.mp4");
-        renderClip(request("luma", 5, "360p"), rayWithSound);
-        Ffmpeg.bundled()
-                .run(
-                        "strip the sound, as Ray renders none",
-                        List.of("-y", "-i", rayWithSound.toString(), "-an", "-c:v", "copy", silent.toString()),
-                        Duration.ofMinutes(1));
+        Path blurred = root.resolve("ray-blurred.mp4");
+        silentClip(request("luma", 5, "360p"), List.of(), silent);
+        silentClip(request("luma", 5, "360p"), List.of("blur:0.8"), blurred);
         fake = new ProcessBuilder(
                         PythonInterpreter.locate(Path.of(System.getProperty("user.home")))
                                 .executable()
@@ -77,7 +80,9 @@ class LiveProviderRunsTest {
                         "--clip",
                         withSound.toString(),
                         "--silent-clip",
-                        silent.toString())
+                        silent.toString(),
+                        "--defective-clip",
+                        blurred.toString())
                 .redirectError(root.resolve("fake.err").toFile())
                 .start();
         String port =
@@ -94,11 +99,17 @@ class LiveProviderRunsTest {
     }
 
     @Test
-    void run_lumaRay32AgainstItsFake_succeedsWithTheAudioChecksNotApplicable() throws Exception {
+    void run_lumaRay32AgainstItsFake_remixesTheBlurredClipByVideoEditWithTheAudioChecksNotApplicable()
+            throws Exception {
         JsonNode result = run("luma", request("luma", 5, "360p").put("clientRequestId", "ray-run"));
 
         assertThat(result.path("status").asText()).as(result.toString()).isEqualTo("SUCCEEDED");
-        assertThat(result.path("providerSubmissions").asInt()).isEqualTo(1);
+        assertThat(result.path("attempts").asInt()).isEqualTo(2);
+        assertThat(result.path("providerSubmissions").asInt()).isEqualTo(2);
+        JsonNode attempts = report(result).path("attempts");
+        assertThat(attempts.get(0).path("verdict").asText())
+                .as(attempts.toString())
+                .isEqualTo("remix");
         JsonNode checks = report(result).path("checks");
         for (String audio : List.of("audio-cues", "av-sync", "dialogue")) {
             JsonNode check = named(checks, audio);
@@ -110,7 +121,10 @@ class LiveProviderRunsTest {
         assertThat(named(checks, "conformance").path("passed").asBoolean()).isTrue();
         assertThat(result.path("warnings").toString()).contains("renders no audio");
         Map<String, Integer> counts = counts();
-        assertThat(counts).containsEntry("luma-creates", 1).containsEntry("luma-downloads", 1);
+        assertThat(counts)
+                .containsEntry("luma-creates", 2)
+                .containsEntry("luma-edits", 1)
+                .containsEntry("luma-downloads", 2);
     }
 
     @Test
@@ -134,12 +148,14 @@ class LiveProviderRunsTest {
         ObjectNode request = JSON.createObjectNode()
                 .put("tenant", "demo")
                 .put("clientRequestId", provider + "-clip")
-                .put("prompt", PROMPT)
-                .put("maxAttempts", 1);
-        request.putArray("audioCues").add("rubber thud at 00:01.2");
+                .put("prompt", provider.equals("luma") ? LUMA_PROMPT : VEO_PROMPT)
+                .put("maxAttempts", provider.equals("luma") ? 2 : 1);
+        if (!provider.equals("luma")) {
+            request.putArray("audioCues").add("rubber thud at 00:01.2");
+        }
         request.putObject("provider").put("name", provider);
         request.putObject("settings")
-                .put("aspectRatio", "16:9")
+                .put("aspectRatio", provider.equals("luma") ? "9:16" : "16:9")
                 .put("durationSeconds", seconds)
                 .put("resolution", resolution)
                 .put("fps", 24)
@@ -148,8 +164,23 @@ class LiveProviderRunsTest {
         return request;
     }
 
-    /** The animatic's clip for the request's storyboard, which passes review: the fake serves it as its render. */
+    /** The animatic's clip with {@code defects} and without its sound, as Ray renders none. */
+    private static void silentClip(ObjectNode requestJson, List<String> defects, Path clip) {
+        Path withSound = clip.resolveSibling("sound-" + clip.getFileName());
+        renderClip(requestJson, defects, withSound);
+        Ffmpeg.bundled()
+                .run(
+                        "strip the sound",
+                        List.of("-y", "-i", withSound.toString(), "-an", "-c:v", "copy", clip.toString()),
+                        Duration.ofMinutes(1));
+    }
+
     private static void renderClip(ObjectNode requestJson, Path clip) {
+        renderClip(requestJson, List.of(), clip);
+    }
+
+    /** The animatic's clip for the request's storyboard (which passes review unless a defect is injected). */
+    private static void renderClip(ObjectNode requestJson, List<String> defects, Path clip) {
         RenderRequest request = new RequestParser(JSON).parse(requestJson);
         new AnimaticRenderer(Ffmpeg.bundled())
                 .render(
@@ -159,7 +190,7 @@ class LiveProviderRunsTest {
                                 request.settings(),
                                 "animatic-1",
                                 1,
-                                List.of(),
+                                defects,
                                 "",
                                 ""),
                         clip,
