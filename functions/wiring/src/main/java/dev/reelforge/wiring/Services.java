@@ -13,12 +13,16 @@ import dev.reelforge.aws.secrets.SecretsManagerSecrets;
 import dev.reelforge.core.cost.DailyBudget;
 import dev.reelforge.core.port.ClipStore;
 import dev.reelforge.core.port.JobStore;
+import dev.reelforge.core.port.ModelLifecycleSource;
 import dev.reelforge.core.port.PromptCache;
 import dev.reelforge.core.port.VideoProvider;
 import dev.reelforge.core.provider.CapabilityCatalog;
+import dev.reelforge.core.provider.LifecycleOverrides;
+import dev.reelforge.core.provider.LifecycleRefresh;
 import dev.reelforge.core.request.RequestParser;
 import dev.reelforge.core.validation.ContentPolicy;
 import dev.reelforge.core.validation.RequestValidator;
+import dev.reelforge.providers.bedrock.BedrockModelLifecycle;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -56,6 +60,7 @@ public final class Services {
     private final Clock clock;
     private final Supplier<RequestParser> parser;
     private final Supplier<RequestValidator> validator;
+    private final Supplier<CapabilityCatalog> catalog;
     private final Supplier<DailyBudget> dailyBudget;
 
     public Services(
@@ -134,7 +139,11 @@ public final class Services {
         this.workDir = workDir;
         this.clock = clock;
         this.parser = Lazy.of(() -> new RequestParser(json));
-        this.validator = Lazy.of(() -> new RequestValidator(ContentPolicy.load(json), catalog.get(), this.offered));
+        this.catalog = Lazy.of(catalog);
+        this.validator = Lazy.of(() -> new RequestValidator(
+                ContentPolicy.load(json),
+                () -> LifecycleOverrides.read(this.clips.get(), json).applyTo(this.catalog.get()),
+                this.offered));
         this.dailyBudget = Lazy.of(dailyBudget);
     }
 
@@ -286,6 +295,26 @@ public final class Services {
 
     public RequestParser parser() {
         return parser.get();
+    }
+
+    /** The scheduled lifecycle refresh of {@code source}'s models in the deployed data, writing beside the clips. */
+    public LifecycleRefresh lifecycleRefresh(ModelLifecycleSource source) {
+        return new LifecycleRefresh(catalog(), source, clips(), json, clock);
+    }
+
+    /** Bedrock's GetFoundationModel in the configured Bedrock region (REELFORGE_BEDROCK_REGION). */
+    public static ModelLifecycleSource bedrockLifecycleFromEnvironment() {
+        HandlerConfig config = HandlerConfig.fromEnvironment();
+        return new BedrockModelLifecycle(
+                BedrockModelLifecycle.defaultClient(
+                        HandlerConfig.providersFromEnvironment(config.region(), config.bucket())
+                                .bedrockRegion()),
+                Clock.systemUTC());
+    }
+
+    /** The capability data as deployed, without the lifecycle overrides (which Validate applies per request). */
+    public CapabilityCatalog catalog() {
+        return catalog.get();
     }
 
     public RequestValidator validator() {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.reelforge.core.cost.DailyBudget;
 import dev.reelforge.core.provider.CapabilityCatalog;
 import dev.reelforge.core.request.RenderRequest;
+import dev.reelforge.core.testing.DirectoryClipStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +25,7 @@ class ServicesTest {
     private static Services lightPackageWithAnimaticEnabled() {
         return new Services(
                 JSON,
-                null,
+                new DirectoryClipStore(Path.of("target/services-test-bucket")),
                 null,
                 null,
                 Map.of(),

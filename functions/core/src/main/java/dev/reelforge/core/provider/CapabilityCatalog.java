@@ -111,6 +111,11 @@ public final class CapabilityCatalog {
         return rule.asBoolean(false) ? new ModelCapabilities.Extend(true, 0, 0, false) : ModelCapabilities.Extend.NONE;
     }
 
+    /** Every model in the data, in its order. */
+    public List<ModelCapabilities> models() {
+        return models;
+    }
+
     /** The named model, or the provider's default model when {@code model} is empty. */
     public Optional<ModelCapabilities> find(String provider, String model) {
         return models.stream()

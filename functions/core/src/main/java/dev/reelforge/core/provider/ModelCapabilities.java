@@ -127,6 +127,35 @@ public record ModelCapabilities(
         public static final Extend NONE = new Extend(false, 0, 0, false);
     }
 
+    /** The same model with another lifecycle state and end of life (a live lookup's, {@link LifecycleOverrides}). */
+    public ModelCapabilities withLifecycle(Lifecycle state, LocalDate eol) {
+        return new ModelCapabilities(
+                provider,
+                model,
+                isDefault,
+                aspectRatios,
+                resolutions,
+                minDurationSeconds,
+                maxDurationSeconds,
+                maxVariations,
+                remix,
+                pricePerSecondUsd,
+                state,
+                eol,
+                sizes,
+                fps,
+                maxPromptChars,
+                referenceImages,
+                edit,
+                extend,
+                retirementAnnounced,
+                durations,
+                nativeAudio,
+                firstFrame,
+                lastFrame,
+                reframe);
+    }
+
     public boolean isUsable(LocalDate today) {
         return lifecycle != Lifecycle.RETIRED && (endOfLife == null || today.isBefore(endOfLife));
     }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -22,14 +23,24 @@ import java.util.stream.Collectors;
  */
 public final class RequestValidator {
     private final ContentPolicy policy;
-    private final CapabilityCatalog catalog;
+    private final Supplier<CapabilityCatalog> catalogs;
     private final Set<String> availableProviders;
     private final SettingsPolicy settingsPolicy = new SettingsPolicy();
     private final PromptLint lint = new PromptLint();
 
     public RequestValidator(ContentPolicy policy, CapabilityCatalog catalog, Set<String> availableProviders) {
+        this(policy, () -> catalog, availableProviders);
+    }
+
+    /**
+     * @param catalogs the capability data as it stands for each request (the bundled data with the lifecycle
+     *     overrides a scheduled refresh wrote, {@link dev.reelforge.core.provider.LifecycleOverrides}); asked once per
+     *     {@link #validate}
+     */
+    public RequestValidator(
+            ContentPolicy policy, Supplier<CapabilityCatalog> catalogs, Set<String> availableProviders) {
         this.policy = policy;
-        this.catalog = catalog;
+        this.catalogs = catalogs;
         this.availableProviders = Set.copyOf(availableProviders);
     }
 
@@ -41,17 +52,18 @@ public final class RequestValidator {
      * @throws InvalidRequestException naming every field that is out of bounds
      */
     public Accepted validate(RenderRequest request, LocalDate today) {
+        CapabilityCatalog catalog = catalogs.get();
         policy.check("prompt", request.prompt());
         for (int i = 0; i < request.storyboard().audioCues().size(); i++) {
             policy.check("audioCues", request.storyboard().audioCues().get(i).description());
         }
         List<Problem> problems = new ArrayList<>(settingsPolicy.check(request));
-        ModelCapabilities model = model(request, today, problems);
+        ModelCapabilities model = model(catalog, request, today, problems);
         CostEstimate estimate = null;
         if (model != null) {
             problems.addAll(fit(model, request.settings()));
             problems.addAll(fitPrompt(model, request.prompt()));
-            problems.addAll(fitAudio(model, request, today));
+            problems.addAll(fitAudio(catalog, model, request, today));
             estimate = CostEstimate.of(
                     model, request.settings(), request.settings().variations());
             if (!model.priceKnown()) {
@@ -80,17 +92,18 @@ public final class RequestValidator {
                     + " renders no audio (nativeAudio: false), so its clips carry"
                     + " no sound for the " + request.storyboard().audioCues().size()
                     + " timed cue(s); the audio-cues and av-sync checks will not apply. With sound: "
-                    + withAudio(today));
+                    + withAudio(catalog, today));
         }
         if (model.lifecycle() == ModelCapabilities.Lifecycle.LEGACY) {
             warnings.add(model.qualifiedName() + " is a legacy model"
                     + (model.endOfLife() == null ? "" : " retiring on " + model.endOfLife())
-                    + "; move to one of: " + alternatives(today));
+                    + "; move to one of: " + alternatives(catalog, today));
         }
         return new Accepted(model, estimate, warnings);
     }
 
-    private ModelCapabilities model(RenderRequest request, LocalDate today, List<Problem> problems) {
+    private ModelCapabilities model(
+            CapabilityCatalog catalog, RenderRequest request, LocalDate today, List<Problem> problems) {
         String provider = request.provider().name();
         String field = request.provider().model().isEmpty() ? "provider.name" : "provider.model";
         var found = catalog.find(provider, request.provider().model());
@@ -101,7 +114,7 @@ public final class RequestValidator {
                             + (request.provider().model().isEmpty()
                                     ? ""
                                     : "/" + request.provider().model())
-                            + "'; usable: " + alternatives(today)));
+                            + "'; usable: " + alternatives(catalog, today)));
             return null;
         }
         ModelCapabilities model = found.get();
@@ -110,13 +123,13 @@ public final class RequestValidator {
                     field,
                     model.provider() + "/" + model.model() + " was retired"
                             + (model.endOfLife() == null ? "" : " on " + model.endOfLife()) + "; usable: "
-                            + alternatives(today)));
+                            + alternatives(catalog, today)));
             return null;
         }
         if (!availableProviders.contains(provider)) {
             problems.add(new Problem(
                     "provider.name",
-                    "'" + provider + "' has no adapter in this deployment; usable: " + alternatives(today)));
+                    "'" + provider + "' has no adapter in this deployment; usable: " + alternatives(catalog, today)));
             return null;
         }
         return model;
@@ -190,7 +203,8 @@ public final class RequestValidator {
     private static final Map<String, String> AUDIO_THRESHOLDS = Map.of(
             "audioCueToleranceFrames", "audio-cues", "avSyncMs", "av-sync", "dialogueToleranceFrames", "dialogue");
 
-    private List<Problem> fitAudio(ModelCapabilities model, RenderRequest request, LocalDate today) {
+    private List<Problem> fitAudio(
+            CapabilityCatalog catalog, ModelCapabilities model, RenderRequest request, LocalDate today) {
         if (model.nativeAudio()) {
             return List.of();
         }
@@ -202,11 +216,11 @@ public final class RequestValidator {
                         model.qualifiedName() + " renders no audio (nativeAudio:"
                                 + " false), so the " + AUDIO_THRESHOLDS.get(key)
                                 + " check cannot run; drop this threshold or"
-                                + " choose a model with native audio: " + withAudio(today)))
+                                + " choose a model with native audio: " + withAudio(catalog, today)))
                 .toList();
     }
 
-    private String withAudio(LocalDate today) {
+    private String withAudio(CapabilityCatalog catalog, LocalDate today) {
         String usable = catalog.usable(today, availableProviders).stream()
                 .filter(ModelCapabilities::nativeAudio)
                 .map(ModelCapabilities::qualifiedName)
@@ -214,7 +228,7 @@ public final class RequestValidator {
         return usable.isEmpty() ? "none configured" : usable;
     }
 
-    private String alternatives(LocalDate today) {
+    private String alternatives(CapabilityCatalog catalog, LocalDate today) {
         String usable = catalog.usable(today, availableProviders).stream()
                 .map(m -> m.provider() + "/" + m.model())
                 .collect(Collectors.joining(", "));

@@ -150,7 +150,8 @@ class TemplateTest {
                         "PostProcessFunction",
                         "FinalizeFunction",
                         "RecordFailureFunction",
-                        "IngestFunction");
+                        "IngestFunction",
+                        "LifecycleRefreshFunction");
         assertThat(byPackage.get(MEDIA_PACKAGE))
                 .containsExactlyInAnyOrder("ReviewScoreFunction", "SubmitAnimaticFunction", "PollAnimaticFunction");
         assertThat(function("ReviewScoreFunction").path("Handler").asText())
