@@ -1,6 +1,5 @@
 package dev.reelforge.providers.fal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -16,7 +15,6 @@ import dev.reelforge.providers.internal.ClipDownload;
 import dev.reelforge.providers.internal.ProviderErrors;
 import dev.reelforge.providers.internal.ProviderHttp;
 import dev.reelforge.providers.internal.SubmitOnce;
-import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -112,17 +110,17 @@ public final class FalQueueProvider implements VideoProvider {
         HttpResponse<InputStream> response =
                 http.stream(http.request(file).GET().build(), "download video");
         if (GONE.contains(response.statusCode())) {
-            close(response);
+            ProviderHttp.discard(response);
             response = http.stream(http.request(videoUrl(id)).GET().build(), "download video with a fresh URL");
             if (GONE.contains(response.statusCode())) {
-                close(response);
+                ProviderHttp.discard(response);
                 throw new PaidRenderLostException(
                         NAME + " video file is gone (HTTP " + response.statusCode()
                                 + ") even after asking for a fresh result; the render was paid for but could not be copied in time");
             }
         }
         if (response.statusCode() / 100 != 2) {
-            close(response);
+            ProviderHttp.discard(response);
             throw ProviderErrors.forStatus(
                     NAME, "download video", response.statusCode(), response.headers(), "", clock);
         }
@@ -160,7 +158,7 @@ public final class FalQueueProvider implements VideoProvider {
                 .put("resolution", spec.settings().resolution().label());
         HttpRequest request = authorized(queue(spec.model()))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes(input)))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(http.jsonBytes(input)))
                 .build();
         ProviderHttp.Answer answer = http.sendCreate(request, "submit");
         if (answer.ambiguous()) {
@@ -221,21 +219,5 @@ public final class FalQueueProvider implements VideoProvider {
             throw new ProviderFailedException("'" + ProviderErrors.clean(id) + "' is not a " + NAME + " request path");
         }
         return id;
-    }
-
-    private byte[] bytes(ObjectNode node) {
-        try {
-            return json.writeValueAsBytes(node);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a JSON object always serialises", e);
-        }
-    }
-
-    private static void close(HttpResponse<InputStream> response) {
-        try {
-            response.body().close();
-        } catch (IOException ignored) {
-            // nothing left to read from an error answer
-        }
     }
 }

@@ -1,7 +1,9 @@
 package dev.reelforge.providers.internal;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reelforge.core.error.ProviderThrottledException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -139,6 +141,24 @@ public final class ProviderHttp {
     }
 
     /** A provider's answer, read whole. */
+    /** A JSON body for a request; an ObjectNode always serialises. */
+    public byte[] jsonBytes(ObjectNode node) {
+        try {
+            return json.writeValueAsBytes(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON object always serialises", e);
+        }
+    }
+
+    /** Closes an answer whose body is not read (an error status), so its connection is released. */
+    public static void discard(HttpResponse<InputStream> response) {
+        try {
+            response.body().close();
+        } catch (IOException ignored) {
+            // nothing left to read from an error answer
+        }
+    }
+
     public record Answer(
             int status,
             java.net.http.HttpHeaders headers,

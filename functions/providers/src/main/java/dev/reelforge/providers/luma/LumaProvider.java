@@ -1,6 +1,5 @@
 package dev.reelforge.providers.luma;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -16,7 +15,6 @@ import dev.reelforge.providers.internal.ClipDownload;
 import dev.reelforge.providers.internal.ProviderErrors;
 import dev.reelforge.providers.internal.ProviderHttp;
 import dev.reelforge.providers.internal.SubmitOnce;
-import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -96,17 +94,17 @@ public final class LumaProvider implements VideoProvider {
         HttpResponse<InputStream> response =
                 http.stream(http.request(videoUrl(id)).GET().build(), "download video");
         if (GONE.contains(response.statusCode())) {
-            close(response);
+            ProviderHttp.discard(response);
             response = http.stream(http.request(videoUrl(id)).GET().build(), "download video with a fresh URL");
             if (GONE.contains(response.statusCode())) {
-                close(response);
+                ProviderHttp.discard(response);
                 throw new PaidRenderLostException(
                         NAME + " video URL is gone (HTTP " + response.statusCode()
                                 + ") even after asking for a fresh one; the render was paid for but could not be copied in time");
             }
         }
         if (response.statusCode() / 100 != 2) {
-            close(response);
+            ProviderHttp.discard(response);
             throw ProviderErrors.forStatus(
                     NAME, "download video", response.statusCode(), response.headers(), "", clock);
         }
@@ -121,7 +119,7 @@ public final class LumaProvider implements VideoProvider {
         ObjectNode body = spec.remixOf().isEmpty() ? textToVideo(spec) : videoEdit(spec);
         HttpRequest request = authorized(api("generations"))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes(body)))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(http.jsonBytes(body)))
                 .build();
         ProviderHttp.Answer answer = http.sendCreate(request, "create generation");
         if (answer.ambiguous()) {
@@ -222,21 +220,5 @@ public final class LumaProvider implements VideoProvider {
             throw new ProviderFailedException("'" + ProviderErrors.clean(id) + "' is not a " + NAME + " generation id");
         }
         return id;
-    }
-
-    private byte[] bytes(ObjectNode node) {
-        try {
-            return json.writeValueAsBytes(node);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a JSON object always serialises", e);
-        }
-    }
-
-    private static void close(HttpResponse<InputStream> response) {
-        try {
-            response.body().close();
-        } catch (IOException ignored) {
-            // nothing left to read from an error answer
-        }
     }
 }

@@ -108,7 +108,7 @@ public final class OpenAiVideosProvider implements VideoProvider {
                 .build();
         HttpResponse<InputStream> response = http.stream(request, "download " + variant);
         if (GONE.contains(response.statusCode())) {
-            close(response);
+            ProviderHttp.discard(response);
             ProviderJob job = poll(id);
             if (job.state() != ProviderJob.State.COMPLETED) {
                 throw new PaidRenderLostException(NAME + " no longer serves the finished " + variant + " ("
@@ -116,14 +116,14 @@ public final class OpenAiVideosProvider implements VideoProvider {
             }
             response = http.stream(request, "download " + variant + " again");
             if (GONE.contains(response.statusCode())) {
-                close(response);
+                ProviderHttp.discard(response);
                 throw new PaidRenderLostException(
                         NAME + " download link for the finished " + variant + " expired (HTTP " + response.statusCode()
                                 + ") even after a fresh retrieve; the render was paid for but lost");
             }
         }
         if (response.statusCode() / 100 != 2) {
-            close(response);
+            ProviderHttp.discard(response);
             throw ProviderErrors.forStatus(
                     NAME, "download " + variant, response.statusCode(), response.headers(), "", clock);
         }
@@ -230,13 +230,5 @@ public final class OpenAiVideosProvider implements VideoProvider {
             throw new ProviderFailedException("'" + ProviderErrors.clean(id) + "' is not an " + NAME + " video id");
         }
         return id;
-    }
-
-    private static void close(HttpResponse<InputStream> response) {
-        try {
-            response.body().close();
-        } catch (java.io.IOException ignored) {
-            // nothing left to read from an error answer
-        }
     }
 }

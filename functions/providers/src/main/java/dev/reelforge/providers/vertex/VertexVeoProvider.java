@@ -1,6 +1,5 @@
 package dev.reelforge.providers.vertex;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -142,11 +141,11 @@ public final class VertexVeoProvider implements VideoProvider {
                         .build(),
                 "download video from Cloud Storage");
         if (response.statusCode() == 404) {
-            close(response);
+            ProviderHttp.discard(response);
             throw gone();
         }
         if (response.statusCode() / 100 != 2) {
-            close(response);
+            ProviderHttp.discard(response);
             throw ProviderErrors.forStatus(
                     NAME, "download video from Cloud Storage", response.statusCode(), response.headers(), "", clock);
         }
@@ -202,7 +201,7 @@ public final class VertexVeoProvider implements VideoProvider {
         }
         HttpRequest request = authorized(model(spec.model(), "predictLongRunning"))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes(body)))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(http.jsonBytes(body)))
                 .build();
         ProviderHttp.Answer answer = http.sendCreate(request, "predictLongRunning");
         if (answer.ambiguous()) {
@@ -225,7 +224,7 @@ public final class VertexVeoProvider implements VideoProvider {
                         ProviderHttp.under(settings.apiBaseUrl(), "v1/" + m.group(1) + ":fetchPredictOperation"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(
-                        bytes(json.createObjectNode().put("operationName", name))))
+                        http.jsonBytes(json.createObjectNode().put("operationName", name))))
                 .build();
         return ok(http.send(request, "fetchPredictOperation"), "fetchPredictOperation");
     }
@@ -278,21 +277,5 @@ public final class VertexVeoProvider implements VideoProvider {
         java.util.List<String> values = new java.util.ArrayList<>();
         array.forEach(v -> values.add(v.asText()));
         return values;
-    }
-
-    private byte[] bytes(ObjectNode node) {
-        try {
-            return json.writeValueAsBytes(node);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a JSON object always serialises", e);
-        }
-    }
-
-    private static void close(HttpResponse<InputStream> response) {
-        try {
-            response.body().close();
-        } catch (IOException ignored) {
-            // nothing left to read from an error answer
-        }
     }
 }
