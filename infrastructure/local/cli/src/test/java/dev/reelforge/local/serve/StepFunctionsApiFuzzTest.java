@@ -16,6 +16,7 @@ import dev.reelforge.core.provider.CapabilityCatalog;
 import dev.reelforge.core.provider.GenerationSpec;
 import dev.reelforge.core.provider.ProviderJob;
 import dev.reelforge.core.request.RenderRequest;
+import dev.reelforge.core.testing.DirectoryClipStore;
 import dev.reelforge.core.testing.InMemoryJobStore;
 import dev.reelforge.core.testing.RequestBoundary;
 import dev.reelforge.handlers.ValidateHandler;
@@ -188,7 +189,7 @@ class StepFunctionsApiFuzzTest {
         };
         return new Services(
                 JSON,
-                null,
+                new DirectoryClipStore(Path.of("target/fuzz-bucket")),
                 new InMemoryJobStore(),
                 noCache,
                 Map.of("animatic", animatic),
