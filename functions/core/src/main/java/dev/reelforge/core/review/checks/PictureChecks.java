@@ -160,8 +160,10 @@ public final class PictureChecks {
      * Median edge width (blurdetect) over the sampled frames, against two limits: the absolute width at the analysis
      * size, which soft natural footage (lenses, depth of field, dark CGI, upscaled sources) can approach, and the
      * rise of a shot's median over its own sharpest sample, which catches a picture that goes soft whatever its
-     * content (shots differ in sharpness, so each is its own reference). A blocky picture reads as soft, so
-     * blockiness wins.
+     * content (shots differ in sharpness, so each is its own reference). Beside it, the same rise on the re-blur
+     * softness ({@code softnessRise}): a defocus of a soft, grainy source leaves narrow edges of grain in the sharpest
+     * blocks, which hold the edge width down, while the re-blur measure weighs every edge by its strength. A blocky
+     * picture reads as soft, so blockiness wins.
      */
     public static Check blur(ClipMetrics m, ShotStructure shots, ReviewThresholds t) {
         boolean[] skip = ShotStructure.blackFrames(m);
@@ -169,21 +171,22 @@ public final class PictureChecks {
             skip[i] |= shots.excluded()[i] && i > 0;
         }
         double value = orZero(SeriesStats.median(m.blur(), skip));
-        double rise = 1;
-        double sharpest = value;
+        double[] sharpness = new double[m.softness().length];
+        for (int i = 0; i < sharpness.length; i++) {
+            sharpness[i] = 1 / Math.max(1e-6, 1 - m.softness()[i]);
+        }
         List<Integer> edges = new ArrayList<>(shots.cuts());
         edges.add(0, 0);
         edges.add(m.frameCount());
+        double[] widthRise = {1, value};
+        double[] softRise = {1, Double.NaN};
         for (int s = 0; s + 1 < edges.size(); s++) {
-            double[] shotRise = blurRise(m, skip, edges.get(s), edges.get(s + 1));
-            if (shotRise != null && shotRise[0] > rise) {
-                rise = shotRise[0];
-                sharpest = shotRise[1];
-            }
+            widthRise = worse(widthRise, rise(m.blur(), m.motion(), skip, edges.get(s), edges.get(s + 1)));
+            softRise = worse(softRise, rise(sharpness, m.motion(), skip, edges.get(s), edges.get(s + 1)));
         }
         double blocks = orZero(SeriesStats.median(m.blockiness(), ShotStructure.blackFrames(m)));
         boolean blocky = blocks > t.blockiness();
-        boolean soft = value > t.blur() || rise > t.blurRise();
+        boolean soft = value > t.blur() || widthRise[0] > t.blurRise() || softRise[0] > t.softnessRise();
         return check(
                 "blur",
                 !soft || blocky,
@@ -191,22 +194,31 @@ public final class PictureChecks {
                 t.blur(),
                 "px edge width",
                 fmt(
-                        "median edge width %.2f px at the analysis size; up to %.2f× the sharpest sample of its shot (%.2f px)%s",
-                        value, rise, sharpest, blocky && soft ? " (softness explained by blockiness)" : ""),
+                        "median edge width %.2f px at the analysis size; up to %.2f× the sharpest sample of its shot "
+                                + "(%.2f px); re-blur softness up to %.2f× the sharpest sample's%s",
+                        value,
+                        widthRise[0],
+                        widthRise[1],
+                        softRise[0],
+                        blocky && soft ? " (softness explained by blockiness)" : ""),
                 "sharp focus on the subject; no motion blur");
+    }
+
+    private static double[] worse(double[] a, double[] b) {
+        return b != null && b[0] > a[0] ? b : a;
     }
 
     /**
      * How much softer a shot is than its own sharpest moment, {rise, sharpest width}, or null when it has too few
-     * blur samples: the median edge width of its calmer half (samples whose motion is at most the shot's median) over
-     * its sharpest sample. A handheld camera's motion blur comes and goes with the motion, so the calm samples of a
+     * samples: the median width of its calmer half (samples whose motion is at most the shot's median) over its
+     * sharpest sample. A handheld camera's motion blur comes and goes with the motion, so the calm samples of a
      * clean shot are as sharp as it gets; a lens or encoder blur softens the calm samples as much as the others.
      */
-    private static double[] blurRise(ClipMetrics m, boolean[] skip, int from, int to) {
+    private static double[] rise(double[] width, double[] motion, boolean[] skip, int from, int to) {
         List<double[]> samples = new ArrayList<>();
         for (int i = from; i < to; i++) {
-            if (!Double.isNaN(m.blur()[i]) && !skip[i]) {
-                samples.add(new double[] {m.blur()[i], m.motion()[i]});
+            if (!Double.isNaN(width[i]) && !skip[i]) {
+                samples.add(new double[] {width[i], motion[i]});
             }
         }
         if (samples.size() < MIN_BLUR_SAMPLES_PER_SHOT) {
