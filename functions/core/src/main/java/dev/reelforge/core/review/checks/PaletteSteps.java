@@ -4,21 +4,38 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Abrupt, lasting shifts of the picture's palette inside a shot, read on the median chroma of each frame (U and V
- * over all thumbnail pixels). A moving camera changes where the colours are on every frame, so the colour layout of
- * a handheld shot changes too much for a re-grade to stand out from it; the palette as a whole moves slowly, and a
- * re-grade moves it at once and keeps it there. A step counts when the median of the quarter second after a frame
- * differs from the quarter second before by at least {@value #MIN_STEP} levels and by {@value #STEADY_RATIO}× the
- * largest frame-to-frame change on either side.
+ * Abrupt, lasting shifts of the picture's palette inside a shot, read two ways, because they show differently on a
+ * moving and on a still picture:
+ * <ul>
+ *   <li><b>the median chroma</b> of each frame (U and V over all thumbnail pixels). A moving camera changes where the
+ *       colours are on every frame, so the colour layout of a handheld shot changes too much for a re-grade to stand
+ *       out from it; the palette as a whole moves slowly, and a re-grade moves it at once and keeps it there. A step
+ *       counts when the median of the quarter second after a frame differs from the quarter second before by at
+ *       least {@value #MIN_STEP} levels and by {@value #STEADY_RATIO}× the largest frame-to-frame change on either
+ *       side;</li>
+ *   <li><b>the pixels that hold still</b>. Where the picture is mostly neutral (a screen, a grey set, a night scene)
+ *       a re-grade leaves the median on a black or white pixel, but every coloured or mid-grey pixel that holds
+ *       still changes its chroma at the same frame and keeps it. A step counts when, of the pixels steady within
+ *       {@value #STILL_LEVELS} levels through both quarter seconds (at least {@value #MIN_STILL_SHARE} of the
+ *       picture), {@value #MIN_STEPPING_SHARE} or more step by {@value #PIXEL_STEP} levels or more. Moving content
+ *       changes pixels one after another, and a subject that comes to rest changes a few.</li>
+ * </ul>
  */
 final class PaletteSteps {
     static final double SIDE_SECONDS = 0.25;
     static final double MIN_STEP = 6;
     static final double STEADY_RATIO = 5;
     private static final double STEADY_FLOOR = 0.5;
+    static final double STILL_LEVELS = 2;
+    static final double MIN_STILL_SHARE = 0.2;
+    static final double PIXEL_STEP = 4;
+    static final double MIN_STEPPING_SHARE = 0.12;
 
-    /** One step: the first frame of the new palette and the step's size, levels. */
-    record Step(int frame, double size) {}
+    /**
+     * One step: the first frame of the new palette, the step's size (levels), the share of the picture that took it,
+     * and how far past its limit it is (1 = at the limit).
+     */
+    record Step(int frame, double size, double share, double severity) {}
 
     private PaletteSteps() {}
 
@@ -35,11 +52,60 @@ final class PaletteSteps {
             double step = distance(sideMedian(chroma, i - side, i), sideMedian(chroma, i, i + side));
             double unsteady = Math.max(largestChange(chroma, i - side, i), largestChange(chroma, i, i + side));
             if (step >= MIN_STEP && step >= STEADY_RATIO * Math.max(STEADY_FLOOR, unsteady)) {
-                steps.add(new Step(i, step));
+                steps.add(new Step(i, step, 1, step / MIN_STEP));
+                i += side;
+                continue;
+            }
+            Step still = stillPixelStep(pictures, i, side);
+            if (still != null) {
+                steps.add(still);
                 i += side;
             }
         }
         return steps;
+    }
+
+    /** The step at frame {@code i} of the pixels that hold still on both sides, or null (see the class comment). */
+    private static Step stillPixelStep(FramePictures pictures, int i, int side) {
+        int pixels = pictures.thumbnails().pixels();
+        int still = 0;
+        List<Double> sizes = new ArrayList<>();
+        for (int p = 0; p < pixels; p++) {
+            double[] before = steadyChroma(pictures, p, i - side, i);
+            double[] after = before == null ? null : steadyChroma(pictures, p, i, i + side);
+            if (after == null) {
+                continue;
+            }
+            still++;
+            double size = distance(before, after);
+            if (size >= PIXEL_STEP) {
+                sizes.add(size);
+            }
+        }
+        double share = still == 0 ? 0 : (double) sizes.size() / still;
+        if (still < MIN_STILL_SHARE * pixels || share < MIN_STEPPING_SHARE) {
+            return null;
+        }
+        double[] ordered = sizes.stream().mapToDouble(Double::doubleValue).toArray();
+        return new Step(i, SeriesStats.median(ordered, null), share, share / MIN_STEPPING_SHARE);
+    }
+
+    /** Pixel {@code p}'s mean (U, V) over frames {@code from} to {@code to}, or null where it strays from it. */
+    private static double[] steadyChroma(FramePictures pictures, int p, int from, int to) {
+        double u = 0;
+        double v = 0;
+        for (int i = from; i < to; i++) {
+            u += pictures.u(i, p);
+            v += pictures.v(i, p);
+        }
+        u /= to - from;
+        v /= to - from;
+        for (int i = from; i < to; i++) {
+            if (Math.abs(pictures.u(i, p) - u) > STILL_LEVELS || Math.abs(pictures.v(i, p) - v) > STILL_LEVELS) {
+                return null;
+            }
+        }
+        return new double[] {u, v};
     }
 
     private static double[][] medianChroma(FramePictures pictures, int n) {
@@ -49,9 +115,8 @@ final class PaletteSteps {
         double[] v = new double[pixels];
         for (int i = 0; i < n; i++) {
             for (int p = 0; p < pixels; p++) {
-                double[] yuv = pictures.yuv(i, p);
-                u[p] = yuv[1];
-                v[p] = yuv[2];
+                u[p] = pictures.u(i, p);
+                v[p] = pictures.v(i, p);
             }
             chroma[i][0] = SeriesStats.median(u, null);
             chroma[i][1] = SeriesStats.median(v, null);

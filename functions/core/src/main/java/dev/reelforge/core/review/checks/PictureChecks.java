@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** The picture-quality checks: flicker, colour drift, blur, blockiness, frozen and black stretches. */
+/** The picture-quality checks: flicker, blur, blockiness, frozen and black stretches ({@link ColourDrift} apart). */
 public final class PictureChecks {
     private static final double CATCH_UP_RATIO = 2;
     /** Motion energy (YDIF, luma levels) of a frame that visibly moves into or out of a freeze. */
@@ -16,15 +16,7 @@ public final class PictureChecks {
     private static final double EDGES_MOVED = 0.01;
 
     private static final int KEY_FRAME_PULSE = 2;
-    private static final double DRIFT_STEP_SECONDS = 0.25;
-    private static final double MIN_SHOT_SECONDS = 1.0;
     private static final int MIN_BLUR_SAMPLES_PER_SHOT = 3;
-    /** Levels within which a pixel's change agrees with the global one (noise and compression stay inside). */
-    static final double DRIFT_AGREEMENT = 4;
-    /** The share of pixels that must agree for a step to be measurable. */
-    static final double DRIFT_AGREEING_PIXELS = 0.35;
-    /** The share of a clip's steps that must be measurable for the check to apply. */
-    static final double DRIFT_MEASURABLE_SHARE = 0.5;
 
     private PictureChecks() {}
 
@@ -56,104 +48,6 @@ public final class PictureChecks {
                 "luma levels",
                 fmt("frame-to-frame brightness jumps of the whole picture: 90th percentile %.2f luma levels", value),
                 "keep the lighting constant within each shot; remove flicker");
-    }
-
-    /**
-     * The walk of the picture's colour through the clip, summed over its shots (a grade that drifts keeps drifting
-     * across a cut, while the step at a cut is content), measured on what stays put:
-     * every quarter second, each thumbnail pixel's change in (Y, U, V); their per-channel median is the global
-     * colour change, which a subject crossing the frame (a minority of pixels) does not move. Steps where too few
-     * pixels agree with the median (a pan, a crowd) are not measurable and add nothing. The drift is the distance
-     * between the farthest points of the summed path. Not applicable when no shot lasts a second or too few steps
-     * could be measured.
-     */
-    public static Check colourDrift(
-            ClipMetrics m, ShotStructure shots, List<Integer> boundaryFrames, ReviewThresholds t) {
-        boolean[] black = ShotStructure.blackFrames(m);
-        List<Integer> edges = new ArrayList<>(boundaryFrames);
-        edges.addAll(shots.cuts());
-        edges.add(0);
-        edges.add(m.frameCount());
-        List<Integer> sorted = edges.stream().distinct().sorted().toList();
-        int step = Math.max(1, (int) Math.round(DRIFT_STEP_SECONDS * m.fps()));
-        double[] path = new double[3];
-        double[] lo = new double[3];
-        double[] hi = new double[3];
-        int steps = 0;
-        int measured = 0;
-        boolean longShot = false;
-        for (int s = 0; s + 1 < sorted.size(); s++) {
-            int from = sorted.get(s) + 1;
-            int to = Math.min(
-                    sorted.get(s + 1) - 2, shots.pictures().thumbnails().frameCount() - 1);
-            longShot |= (to - from) / m.fps() >= MIN_SHOT_SECONDS;
-            for (int a = from; a + step <= to; a += step) {
-                steps++;
-                double[] change =
-                        black[a] || black[a + step] ? null : globalColourChange(shots.pictures(), a, a + step);
-                if (change == null) {
-                    continue;
-                }
-                measured++;
-                for (int c = 0; c < 3; c++) {
-                    path[c] += change[c];
-                    lo[c] = Math.min(lo[c], path[c]);
-                    hi[c] = Math.max(hi[c], path[c]);
-                }
-            }
-        }
-        double worst = Math.sqrt(sq(hi[0] - lo[0]) + sq(hi[1] - lo[1]) + sq(hi[2] - lo[2]));
-        if (!longShot || steps == 0 || measured < DRIFT_MEASURABLE_SHARE * steps) {
-            return Check.notApplicable(
-                    "colour-drift",
-                    t.colourDrift(),
-                    "YUV levels",
-                    !longShot || steps == 0
-                            ? "no shot of at least a second to follow"
-                            : fmt(
-                                    "the picture moves too much to follow its colour (%d of %d steps measurable)",
-                                    measured, steps));
-        }
-        return check(
-                "colour-drift",
-                worst <= t.colourDrift(),
-                worst,
-                t.colourDrift(),
-                "YUV levels",
-                fmt(
-                        "colour/brightness walk of %.1f levels, summed over the shots (the cuts' own steps are content, not drift; "
-                                + "%d of %d steps measurable)",
-                        worst, measured, steps),
-                "keep exposure and white balance constant within each shot");
-    }
-
-    /**
-     * The median per-pixel change of (Y, U, V) from frame {@code a} to frame {@code b}, or null when fewer than
-     * {@value #DRIFT_AGREEING_PIXELS} of the pixels agree with it within {@value #DRIFT_AGREEMENT} levels.
-     */
-    static double[] globalColourChange(FramePictures pictures, int a, int b) {
-        int pixels = pictures.thumbnails().pixels();
-        double[][] diffs = new double[3][pixels];
-        for (int p = 0; p < pixels; p++) {
-            double[] before = pictures.yuv(a, p);
-            double[] after = pictures.yuv(b, p);
-            for (int c = 0; c < 3; c++) {
-                diffs[c][p] = after[c] - before[c];
-            }
-        }
-        double[] median = new double[3];
-        for (int c = 0; c < 3; c++) {
-            median[c] = SeriesStats.median(diffs[c], null);
-        }
-        int agreeing = 0;
-        for (int p = 0; p < pixels; p++) {
-            boolean agrees = true;
-            for (int c = 0; c < 3 && agrees; c++) {
-                agrees = Math.abs(diffs[c][p] - median[c]) <= DRIFT_AGREEMENT;
-            }
-            agreeing += agrees ? 1 : 0;
-        }
-        return pixels == 0 || agreeing < DRIFT_AGREEING_PIXELS * pixels ? null : median;
     }
 
     /**
@@ -390,9 +284,5 @@ public final class PictureChecks {
 
     private static double orZero(double v) {
         return Double.isNaN(v) ? 0 : v;
-    }
-
-    private static double sq(double v) {
-        return v * v;
     }
 }

@@ -68,8 +68,11 @@ public final class SceneChecks {
                 continue;
             }
             breaks.add(fmt(
-                    "the palette shifts by %.0f levels at %.2f s inside a shot", step.size(), m.timeOf(step.frame())));
-            worst = Math.max(worst, step.size() / PaletteSteps.MIN_STEP);
+                    "the palette shifts by %.0f levels%s at %.2f s inside a shot",
+                    step.size(),
+                    step.share() < 1 ? fmt(" in %.0f %% of what holds still", 100 * step.share()) : "",
+                    m.timeOf(step.frame())));
+            worst = Math.max(worst, step.severity());
         }
         int side = Math.max(2, (int) Math.round(SIDE_SECONDS * m.fps()));
         for (int cut : shots.cuts()) {
@@ -211,8 +214,7 @@ public final class SceneChecks {
         for (int i = from; i < to; i++) {
             double frame = 0;
             for (int p = 0; p < pictures.thumbnails().pixels(); p++) {
-                double[] yuv = pictures.yuv(i, p);
-                frame += yuv[2] - yuv[1];
+                frame += pictures.v(i, p) - pictures.u(i, p);
             }
             warmth += frame / pictures.thumbnails().pixels();
         }
