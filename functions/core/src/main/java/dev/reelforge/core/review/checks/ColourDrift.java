@@ -18,8 +18,10 @@ import java.util.List;
  * thumbnail pixels, up to {@value #SEARCH_SHARE} of the short side) that best explains the luma, once the mean
  * change is taken out, so that a global colour change does not pull the match. A locked-off shot keeps the zero
  * shift; a pan or a handheld camera is followed. Steps where too few pixels agree with the median even then (a
- * crowd, a swirling or juddering picture) are not measurable and add nothing. The drift is the distance between the
- * farthest points of the summed path. Not applicable when no shot lasts a second or too few steps could be measured.
+ * crowd, a swirling or juddering picture) are not measurable. The drift is the distance between the farthest points
+ * of the summed path, scaled by all steps over the measured ones: a grade walks on while the camera moves, so the
+ * walk is estimated as if the unmeasured steps had gone at the measured pace. Not applicable when no shot lasts a
+ * second or fewer than {@value #MEASURABLE_SHARE} of the steps could be measured.
  */
 final class ColourDrift {
     private static final double STEP_SECONDS = 0.25;
@@ -69,7 +71,8 @@ final class ColourDrift {
                 }
             }
         }
-        double worst = Math.sqrt(sq(hi[0] - lo[0]) + sq(hi[1] - lo[1]) + sq(hi[2] - lo[2]));
+        double worst =
+                Math.sqrt(sq(hi[0] - lo[0]) + sq(hi[1] - lo[1]) + sq(hi[2] - lo[2])) * steps / Math.max(1, measured);
         if (!longShot || steps == 0 || measured < MEASURABLE_SHARE * steps) {
             return Check.notApplicable(
                     "colour-drift",
@@ -89,7 +92,7 @@ final class ColourDrift {
                 "YUV levels",
                 fmt(
                         "colour/brightness walk of %.1f levels, summed over the shots (the cuts' own steps are content, not drift; "
-                                + "%d of %d steps measurable)",
+                                + "%d of %d steps measurable, the rest taken at their pace)",
                         worst, measured, steps),
                 "keep exposure and white balance constant within each shot");
     }

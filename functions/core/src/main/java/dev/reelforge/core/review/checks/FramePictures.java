@@ -40,25 +40,25 @@ final class FramePictures {
 
     private final FrameThumbnails thumbs;
     /** Rec. 601 Y, U, V of every thumbnail pixel, frame after frame, computed once for every check. */
-    private final float[] yPlane;
+    private final double[] yPlane;
 
-    private final float[] uPlane;
-    private final float[] vPlane;
+    private final double[] uPlane;
+    private final double[] vPlane;
 
     private FramePictures(FrameThumbnails thumbs, int frames) {
         this.thumbs = thumbs;
         int values = thumbs.frameCount() * thumbs.pixels();
-        yPlane = new float[values];
-        uPlane = new float[values];
-        vPlane = new float[values];
+        yPlane = new double[values];
+        uPlane = new double[values];
+        vPlane = new double[values];
         for (int i = 0; i < values; i++) {
             double r = thumbs.channel(0, i, 0);
             double g = thumbs.channel(0, i, 1);
             double b = thumbs.channel(0, i, 2);
             double luma = 0.299 * r + 0.587 * g + 0.114 * b;
-            yPlane[i] = (float) luma;
-            uPlane[i] = (float) (128 + 0.564 * (b - luma));
-            vPlane[i] = (float) (128 + 0.713 * (r - luma));
+            yPlane[i] = luma;
+            uPlane[i] = 128 + 0.564 * (b - luma);
+            vPlane[i] = 128 + 0.713 * (r - luma);
         }
         structureChange = new double[frames];
         lookChange = new double[frames];

@@ -17,8 +17,12 @@ import java.util.List;
  *       a re-grade leaves the median on a black or white pixel, but every coloured or mid-grey pixel that holds
  *       still changes its chroma at the same frame and keeps it. A step counts when, of the pixels steady within
  *       {@value #STILL_LEVELS} levels through both quarter seconds (at least {@value #MIN_STILL_SHARE} of the
- *       picture), {@value #MIN_STEPPING_SHARE} or more step by {@value #PIXEL_STEP} levels or more. Moving content
- *       changes pixels one after another, and a subject that comes to rest changes a few.</li>
+ *       picture), {@value #MIN_STEPPING_SHARE} or more step by {@value #PIXEL_STEP} levels or more, their steps
+ *       agree in direction (the resultant of their unit chroma steps is at least {@value #MIN_AGREEMENT}) and leave
+ *       the luma nearly alone (its median step at most {@value #MAX_LUMA_SHARE}× the chroma's). Moving content
+ *       changes pixels one after another, and a subject that comes to rest changes a few; an encoder's key frame
+ *       nudges flat chroma in all directions; a juddering picture (frames skipped) jumps in luma as much as in
+ *       colour.</li>
  * </ul>
  */
 final class PaletteSteps {
@@ -29,7 +33,11 @@ final class PaletteSteps {
     static final double STILL_LEVELS = 2;
     static final double MIN_STILL_SHARE = 0.2;
     static final double PIXEL_STEP = 4;
-    static final double MIN_STEPPING_SHARE = 0.12;
+    static final double MIN_STEPPING_SHARE = 0.1;
+    /** How well the stepping pixels agree on the direction of their chroma change (resultant of unit vectors). */
+    static final double MIN_AGREEMENT = 0.6;
+    /** The stepping pixels' median luma change at most this share of their chroma change. */
+    static final double MAX_LUMA_SHARE = 0.7;
 
     /**
      * One step: the first frame of the new palette, the step's size (levels), the share of the picture that took it,
@@ -39,19 +47,24 @@ final class PaletteSteps {
 
     private PaletteSteps() {}
 
-    /** The steps whose two sides hold no frame of {@code excluded} (cuts, shot boundaries, black edges). */
-    static List<Step> find(FramePictures pictures, double fps, boolean[] excluded) {
+    /**
+     * The steps whose two sides hold no frame of {@code excluded} (cuts, shot boundaries, black and freeze edges) for
+     * the median chroma, and none of {@code stillExcluded} (the same without freeze edges) for the pixels that hold
+     * still.
+     */
+    static List<Step> find(FramePictures pictures, double fps, boolean[] excluded, boolean[] stillExcluded) {
         int n = Math.min(excluded.length, pictures.thumbnails().frameCount());
         int side = Math.max(3, (int) Math.round(SIDE_SECONDS * fps));
         double[][] chroma = medianChroma(pictures, n);
         List<Step> steps = new ArrayList<>();
         for (int i = side; i + side <= n; i++) {
-            if (anyExcluded(excluded, i - side, i + side)) {
+            if (anyExcluded(stillExcluded, i - side, i + side)) {
                 continue;
             }
+            boolean medianReadable = !anyExcluded(excluded, i - side, i + side);
             double step = distance(sideMedian(chroma, i - side, i), sideMedian(chroma, i, i + side));
             double unsteady = Math.max(largestChange(chroma, i - side, i), largestChange(chroma, i, i + side));
-            if (step >= MIN_STEP && step >= STEADY_RATIO * Math.max(STEADY_FLOOR, unsteady)) {
+            if (medianReadable && step >= MIN_STEP && step >= STEADY_RATIO * Math.max(STEADY_FLOOR, unsteady)) {
                 steps.add(new Step(i, step, 1, step / MIN_STEP));
                 i += side;
                 continue;
@@ -69,43 +82,60 @@ final class PaletteSteps {
     private static Step stillPixelStep(FramePictures pictures, int i, int side) {
         int pixels = pictures.thumbnails().pixels();
         int still = 0;
-        List<Double> sizes = new ArrayList<>();
+        List<double[]> stepping = new ArrayList<>();
         for (int p = 0; p < pixels; p++) {
-            double[] before = steadyChroma(pictures, p, i - side, i);
-            double[] after = before == null ? null : steadyChroma(pictures, p, i, i + side);
+            double[] before = steadyColour(pictures, p, i - side, i);
+            double[] after = before == null ? null : steadyColour(pictures, p, i, i + side);
             if (after == null) {
                 continue;
             }
             still++;
-            double size = distance(before, after);
+            double du = after[1] - before[1];
+            double dv = after[2] - before[2];
+            double size = Math.hypot(du, dv);
             if (size >= PIXEL_STEP) {
-                sizes.add(size);
+                stepping.add(new double[] {du / size, dv / size, size, Math.abs(after[0] - before[0])});
             }
         }
-        double share = still == 0 ? 0 : (double) sizes.size() / still;
+        double share = still == 0 ? 0 : (double) stepping.size() / still;
         if (still < MIN_STILL_SHARE * pixels || share < MIN_STEPPING_SHARE) {
             return null;
         }
-        double[] ordered = sizes.stream().mapToDouble(Double::doubleValue).toArray();
-        return new Step(i, SeriesStats.median(ordered, null), share, share / MIN_STEPPING_SHARE);
+        double u = 0;
+        double v = 0;
+        double[] sizes = new double[stepping.size()];
+        double[] lumaSteps = new double[stepping.size()];
+        for (int k = 0; k < sizes.length; k++) {
+            u += stepping.get(k)[0];
+            v += stepping.get(k)[1];
+            sizes[k] = stepping.get(k)[2];
+            lumaSteps[k] = stepping.get(k)[3];
+        }
+        double size = SeriesStats.median(sizes, null);
+        boolean oneWay = Math.hypot(u, v) / sizes.length >= MIN_AGREEMENT;
+        boolean chromaOnly = SeriesStats.median(lumaSteps, null) <= MAX_LUMA_SHARE * size;
+        return oneWay && chromaOnly ? new Step(i, size, share, share / MIN_STEPPING_SHARE) : null;
     }
 
-    /** Pixel {@code p}'s mean (U, V) over frames {@code from} to {@code to}, or null where it strays from it. */
-    private static double[] steadyChroma(FramePictures pictures, int p, int from, int to) {
+    /** Pixel {@code p}'s mean (Y, U, V) over frames {@code from} to {@code to}, or null where its chroma strays. */
+    private static double[] steadyColour(FramePictures pictures, int p, int from, int to) {
+        double y = 0;
         double u = 0;
         double v = 0;
         for (int i = from; i < to; i++) {
+            y += pictures.y(i, p);
             u += pictures.u(i, p);
             v += pictures.v(i, p);
         }
-        u /= to - from;
-        v /= to - from;
+        int n = to - from;
+        u /= n;
+        v /= n;
         for (int i = from; i < to; i++) {
             if (Math.abs(pictures.u(i, p) - u) > STILL_LEVELS || Math.abs(pictures.v(i, p) - v) > STILL_LEVELS) {
                 return null;
             }
         }
-        return new double[] {u, v};
+        return new double[] {y / n, u, v};
     }
 
     private static double[][] medianChroma(FramePictures pictures, int n) {

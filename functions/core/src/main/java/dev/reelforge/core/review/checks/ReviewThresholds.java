@@ -27,7 +27,7 @@ public record ReviewThresholds(
 
     /** The defaults: see docs/review-checks.md for the reasoning behind each number. */
     public static ReviewThresholds defaults() {
-        return new ReviewThresholds(4, 2, 12, 4.8, 2.2, 0.4, 0.08, 3, 80, 3, 0.25, 12, 1.7, 18, 0.9, 1.45);
+        return new ReviewThresholds(4, 2, 10, 4.8, 2.2, 0.4, 0.08, 3, 80, 3, 0.25, 12, 1.7, 18, 0.9, 1.45);
     }
 
     /** The defaults with the named values replaced; unknown names are refused (the schema refuses them first). */

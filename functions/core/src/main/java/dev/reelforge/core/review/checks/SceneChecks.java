@@ -61,8 +61,11 @@ public final class SceneChecks {
             breaks.add(fmt("the palette or light jumps by %.0f levels at %.2f s inside a shot", size, m.timeOf(jump)));
             worst = Math.max(worst, size / ShotStructure.LOOK_JUMP);
         }
-        for (PaletteSteps.Step step :
-                PaletteSteps.find(shots.pictures(), m.fps(), awayFromEdges(m, shots, shotBoundaries))) {
+        for (PaletteSteps.Step step : PaletteSteps.find(
+                shots.pictures(),
+                m.fps(),
+                awayFromEdges(m, shots, shotBoundaries, true),
+                awayFromEdges(m, shots, shotBoundaries, false))) {
             if (shots.lookJumps().stream()
                     .anyMatch(j -> Math.abs(j - step.frame()) <= m.fps() * PaletteSteps.SIDE_SECONDS)) {
                 continue;
@@ -161,16 +164,19 @@ public final class SceneChecks {
 
     /**
      * The frames a palette step may not span: those near a cut or a shot boundary (where the palette changes with the
-     * shot), near a black stretch, or at the edges of a freeze (the picture catching up).
+     * shot), near a black stretch, and, with {@code freezeEdges}, at the edges of a freeze (the picture catching up:
+     * the median chroma jumps with the content there, while the pixels that hold still through it do not move).
      */
-    private static boolean[] awayFromEdges(ClipMetrics m, ShotStructure shots, List<Integer> shotBoundaries) {
+    private static boolean[] awayFromEdges(
+            ClipMetrics m, ShotStructure shots, List<Integer> shotBoundaries, boolean freezeEdges) {
         boolean[] edges = ShotStructure.blackFrames(m);
         int margin = (int) Math.round(PaletteSteps.SIDE_SECONDS * m.fps()) + 1;
         List<Integer> marks = new ArrayList<>(shots.cuts());
         marks.addAll(shotBoundaries);
         for (int i = 0; i < edges.length; i++) {
             int frame = i;
-            edges[i] |= shots.excluded()[i] && i > 0 || marks.stream().anyMatch(b -> Math.abs(b - frame) <= margin);
+            edges[i] |= freezeEdges && shots.excluded()[i] && i > 0
+                    || marks.stream().anyMatch(b -> Math.abs(b - frame) <= margin);
         }
         return edges;
     }
