@@ -27,7 +27,6 @@ public final class ValidateStep {
     private final RequestValidator validator;
     private final JobStore jobs;
     private final PromptCache cache;
-    private final JobDetail details;
     private final Clock clock;
     private final ObjectMapper json;
 
@@ -42,7 +41,6 @@ public final class ValidateStep {
         this.validator = validator;
         this.jobs = jobs;
         this.cache = cache;
-        this.details = new JobDetail(json);
         this.clock = clock;
         this.json = json;
     }
@@ -92,7 +90,7 @@ public final class ValidateStep {
     private void openJob(String jobId, RenderRequest request, String cacheKey, RequestValidator.Accepted accepted) {
         JobRecord fresh = JobRecord.received(jobId, request.tenant(), request.clientRequestId(), clock.instant())
                 .withCacheKey(cacheKey);
-        fresh = fresh.withDetail(details.put(fresh, "warnings", accepted.warnings()));
+        fresh = fresh.withDetail(JobDetail.opened(accepted.warnings()));
         try {
             jobs.create(fresh);
         } catch (JobConflictException alreadyOpen) {
