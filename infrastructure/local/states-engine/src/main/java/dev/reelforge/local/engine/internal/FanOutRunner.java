@@ -103,7 +103,8 @@ final class FanOutRunner {
         if (state.itemSelector() == null && state.jsonataItemSelector() == null) {
             return item;
         }
-        ObjectNode context = local.context().deepCopy();
+        ObjectNode context = Json.object();
+        local.context().fields().forEachRemaining(field -> context.set(field.getKey(), field.getValue()));
         context.putObject("Map").putObject("Item").put("Index", index).set("Value", item);
         if (state.jsonataItemSelector() != null) {
             return state.jsonataItemSelector()
