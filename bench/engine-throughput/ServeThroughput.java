@@ -37,6 +37,7 @@ public class ServeThroughput {
             input.withArray("items").addObject().put("i", i);
         }
         String inputText = json.writeValueAsString(input);
+        String definition = Files.readString(Path.of(args[0]));
         try (LocalExecutions executions = new LocalExecutions(
                         nested -> new LocalTaskResolver(Map.of(), env -> 0, json).withNested(nested), EngineClock.system(), json);
                 StepFunctionsServer server = StepFunctionsServer.start(0, new StepFunctionsApi(executions, json), json);
@@ -49,7 +50,7 @@ public class ServeThroughput {
                         .overrideConfiguration(c -> c.putAdvancedOption(SdkAdvancedClientOption.DISABLE_HOST_PREFIX_INJECTION, true))
                         .build()) {
             String machine = sfn.createStateMachine(b -> b.name("bench").type(StateMachineType.EXPRESS)
-                            .roleArn("arn:aws:iam::000000000000:role/bench").definition(read(args[0])))
+                            .roleArn("arn:aws:iam::000000000000:role/bench").definition(definition))
                     .stateMachineArn();
             for (int i = 0; i < warmups; i++) {
                 check(sfn.startSyncExecution(b -> b.stateMachineArn(machine).input(inputText)));
@@ -61,10 +62,6 @@ public class ServeThroughput {
             double seconds = (System.nanoTime() - start) / 1e9;
             System.out.printf("%.0f%n", (3 + 3.0 * n) * runs / seconds);
         }
-    }
-
-    private static String read(String file) throws java.io.IOException {
-        return Files.readString(Path.of(file));
     }
 
     private static void check(StartSyncExecutionResponse result) {
