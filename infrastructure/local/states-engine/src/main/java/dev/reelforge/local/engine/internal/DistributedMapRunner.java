@@ -57,8 +57,12 @@ final class DistributedMapRunner {
             run.awaitAll();
         } catch (StatesError e) {
             run.awaitAll();
+            results.discard();
             scope.history.record(trace, "MapRunFailed", ExecutionRunner.errorDetails(e.error(), e.cause()));
             scope.history.record(trace, "MapStateFailed", null);
+            throw e;
+        } catch (RuntimeException e) {
+            results.discard();
             throw e;
         }
         StatesError failure = run.failure();

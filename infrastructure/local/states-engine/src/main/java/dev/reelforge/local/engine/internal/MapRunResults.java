@@ -71,6 +71,9 @@ abstract class MapRunResults {
     /** The state's result; {@code null} when the run failed and only the files matter. */
     abstract JsonNode finish(boolean failed);
 
+    /** Drops what was kept (an aborted or timed-out run); children that finish later are ignored. */
+    void discard() {}
+
     /** The results as the state's output array, in item order. */
     static final class InState extends MapRunResults {
         private final String transformation;
@@ -158,18 +161,28 @@ abstract class MapRunResults {
             return result;
         }
 
+        @Override
+        void discard() {
+            succeeded.delete();
+            failed.delete();
+        }
+
         /** One status's results on disk, as a JSON array or JSON Lines. */
         private final class Spool {
             private final boolean lines;
             private Path file;
             private BufferedWriter out;
             private long count;
+            private boolean deleted;
 
             Spool(String outputType) {
                 this.lines = outputType.equals("JSONL");
             }
 
             synchronized void append(JsonNode entry) {
+                if (deleted) {
+                    return;
+                }
                 try {
                     if (out == null) {
                         file = Files.createTempFile("reelforge-maprun-", ".part");
@@ -204,6 +217,7 @@ abstract class MapRunResults {
             }
 
             synchronized void delete() {
+                deleted = true;
                 try {
                     if (out != null) {
                         out.close();
