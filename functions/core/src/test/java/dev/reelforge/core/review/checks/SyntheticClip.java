@@ -14,7 +14,7 @@ import java.util.SplittableRandom;
  * damage. Each frame's thumbnail is its shot's texture at the frame's mean luma and chroma ({@link #luma}, {@link
  * #u}, {@link #v}), so a gain or a colour change alters the look and keeps the edges, while a cut changes the texture.
  */
-final class SyntheticClip {
+public final class SyntheticClip {
     static final double FPS = 24;
     static final int THUMB_WIDTH = 18;
     static final int THUMB_HEIGHT = 32;
@@ -26,6 +26,7 @@ final class SyntheticClip {
     final double[] u;
     final double[] v;
     final double[] blur;
+    final double[] softness;
     final double[] block;
     final List<Interval> frozen = new ArrayList<>();
     final List<Interval> black = new ArrayList<>();
@@ -39,7 +40,7 @@ final class SyntheticClip {
 
     private final long seed;
 
-    SyntheticClip(double seconds, long seed) {
+    public SyntheticClip(double seconds, long seed) {
         n = (int) Math.round(seconds * FPS);
         this.seed = seed;
         shot = new int[n];
@@ -52,8 +53,10 @@ final class SyntheticClip {
         u = new double[n];
         v = new double[n];
         blur = new double[n];
+        softness = new double[n];
         block = new double[n];
         Arrays.fill(blur, Double.NaN);
+        Arrays.fill(softness, Double.NaN);
         Arrays.fill(block, Double.NaN);
         for (int i = 0; i < n; i++) {
             luma[i] = 120 + random.nextDouble() * 0.3;
@@ -62,6 +65,7 @@ final class SyntheticClip {
             v[i] = 128;
             if (i % 3 == 0) {
                 blur[i] = 4.5;
+                softness[i] = 0.3;
             }
             if (i % 4 == 0) {
                 block[i] = 1.3;
@@ -174,7 +178,7 @@ final class SyntheticClip {
         return (int) Math.max(0, Math.min(255, Math.round(value)));
     }
 
-    ClipMetrics metrics() {
+    public ClipMetrics metrics() {
         double[] strength = new double[(int) (n / FPS / 0.005)];
         return new ClipMetrics(
                 new ProbeResult(n / FPS, 360, 640, FPS, "h264", audio ? "aac" : "", audio ? 48000 : 0, audio ? 2 : 0),
@@ -185,6 +189,7 @@ final class SyntheticClip {
                 v,
                 new double[n],
                 blur,
+                softness,
                 block,
                 frozen,
                 black,
