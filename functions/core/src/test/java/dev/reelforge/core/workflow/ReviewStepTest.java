@@ -41,7 +41,7 @@ class ReviewStepTest {
     private final InMemoryJobStore jobs = new InMemoryJobStore();
     private final ClipAnalyzer analyzer = clip -> new SyntheticClip(5, 1).metrics();
     private final JobTicket ticket = new JobTicket(
-            "j-1", "acme", "j-1", "", false, "", "", "animatic", "m", false, 1, 1, List.of("prompt is long"));
+            "j-1", "acme", "j-1", "", false, "", "", "animatic", "m", false, true, 1, 1, List.of("prompt is long"));
     private final String sha256 = Sha256.hex(Mp4Bytes.clip(4));
     private final RenderRound round = new RenderRound(
             1,
