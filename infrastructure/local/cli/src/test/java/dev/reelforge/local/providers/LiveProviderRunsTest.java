@@ -10,7 +10,7 @@ import dev.reelforge.core.provider.GenerationSpec;
 import dev.reelforge.core.request.RenderRequest;
 import dev.reelforge.core.request.RequestParser;
 import dev.reelforge.local.cli.ReelforgeCli;
-import dev.reelforge.local.stack.PythonInterpreter;
+import dev.reelforge.local.moto.PythonInterpreter;
 import dev.reelforge.media.Ffmpeg;
 import dev.reelforge.media.animatic.AnimaticRenderer;
 import java.io.BufferedReader;
