@@ -6,7 +6,9 @@ import java.util.List;
  * What Validate hands the rest of the workflow: the job's identity, the model chosen and what it costs, and
  * whether an approved clip for the same content already exists. {@code remixSupported} (the data's {@code remix}
  * or {@code edit}: a targeted change of a finished render) and {@code nativeAudio} are the model's capabilities as
- * Validate read them: later states decide on them without reading the data again.
+ * Validate read them: later states decide on them without reading the data again. A ticket written before
+ * {@code nativeAudio} existed (a job in flight across a deployment) reads as having sound, so its audio checks run as
+ * they did when it started.
  */
 public record JobTicket(
         String jobId,
@@ -19,7 +21,7 @@ public record JobTicket(
         String provider,
         String model,
         boolean remixSupported,
-        boolean nativeAudio,
+        Boolean nativeAudio,
         double pricePerClipUsd,
         double estimatedCostUsd,
         List<String> warnings) {
@@ -28,5 +30,6 @@ public record JobTicket(
         warnings = List.copyOf(warnings);
         cachedClipKey = cachedClipKey == null ? "" : cachedClipKey;
         cachedJobId = cachedJobId == null ? "" : cachedJobId;
+        nativeAudio = nativeAudio == null || nativeAudio;
     }
 }

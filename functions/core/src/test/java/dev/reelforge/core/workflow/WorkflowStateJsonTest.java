@@ -53,4 +53,16 @@ class WorkflowStateJsonTest {
 
         assertThat(JSON.writeValueAsString(review)).isEqualTo(GIVE_UP);
     }
+
+    @Test
+    void ticketWrittenBeforeNativeAudioExisted_readsAsASoundModel_soItsAudioChecksStillRun() throws Exception {
+        String before = "{\"jobId\":\"j\",\"tenant\":\"t\",\"clientRequestId\":\"c\",\"cacheKey\":\"k\","
+                + "\"cacheHit\":false,\"provider\":\"luma\",\"model\":\"ray-3.2\",\"remixSupported\":true,"
+                + "\"pricePerClipUsd\":1.0,\"estimatedCostUsd\":2.0,\"warnings\":[]}";
+
+        assertThat(JSON.readValue(before, JobTicket.class).nativeAudio()).isTrue();
+        assertThat(JSON.readValue(before.replace("\"warnings\"", "\"nativeAudio\":false,\"warnings\""), JobTicket.class)
+                        .nativeAudio())
+                .isFalse();
+    }
 }
