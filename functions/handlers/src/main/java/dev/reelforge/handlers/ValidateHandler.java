@@ -24,7 +24,8 @@ public final class ValidateHandler extends JsonHandler {
                 services.jobs(),
                 services.cache(),
                 services.json(),
-                services.clock());
+                services.clock(),
+                services.references());
     }
 
     @Override

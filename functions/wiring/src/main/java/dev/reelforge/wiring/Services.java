@@ -16,9 +16,11 @@ import dev.reelforge.core.port.JobStore;
 import dev.reelforge.core.port.PromptCache;
 import dev.reelforge.core.port.VideoProvider;
 import dev.reelforge.core.provider.CapabilityCatalog;
+import dev.reelforge.core.reference.ReferenceIntake;
 import dev.reelforge.core.request.RequestParser;
 import dev.reelforge.core.validation.ContentPolicy;
 import dev.reelforge.core.validation.RequestValidator;
+import dev.reelforge.providers.image.Java2dImageFitter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -266,6 +268,11 @@ public final class Services {
 
     public ClipStore clips() {
         return clips.get();
+    }
+
+    /** Checks and stores reference images; the clip store is built only when a request names one. */
+    public ReferenceIntake references() {
+        return new ReferenceIntake(clips, new Java2dImageFitter());
     }
 
     public JobStore jobs() {

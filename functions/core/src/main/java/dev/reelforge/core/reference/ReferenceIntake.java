@@ -9,6 +9,7 @@ import dev.reelforge.core.port.ImageFitter;
 import dev.reelforge.core.provider.ModelCapabilities;
 import dev.reelforge.core.request.FrameSize;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
  * Takes a request's reference image in before any spend: the key must be the tenant's own, the bytes a whole PNG,
@@ -22,16 +23,22 @@ public final class ReferenceIntake {
 
     static final int MIN_SIDE = 64;
 
-    private final ClipStore store;
+    private final Supplier<ClipStore> stores;
     private final ImageFitter fitter;
 
     public ReferenceIntake(ClipStore store, ImageFitter fitter) {
-        this.store = store;
+        this(() -> store, fitter);
+    }
+
+    /** With the store built on first use, so a Validate that sees no reference image never builds an S3 client. */
+    public ReferenceIntake(Supplier<ClipStore> store, ImageFitter fitter) {
+        this.stores = store;
         this.fitter = fitter;
     }
 
     public ReferenceImage prepare(String tenant, String key, ModelCapabilities model, FrameSize frame) {
         ReferenceKeys.checked(tenant, key);
+        ClipStore store = stores.get();
         ModelCapabilities.ReferenceImages rule = model.referenceImages();
         if (!model.firstFrame() && rule.max() <= 0) {
             throw InvalidRequestException.of(
@@ -51,7 +58,7 @@ public final class ReferenceIntake {
         check(header, rule, model, frame);
         String sha = Sha256.hex(bytes);
         String original = ReferenceKeys.original(tenant, sha, header.format());
-        putOnce(original, bytes, header.format().mediaType());
+        putOnce(store, original, bytes, header.format().mediaType());
         if (header.width() == frame.width() && header.height() == frame.height()) {
             return new ReferenceImage(
                     key, sha, original, original, header.format().mediaType(), "none");
@@ -98,7 +105,7 @@ public final class ReferenceIntake {
         }
     }
 
-    private void putOnce(String key, byte[] bytes, String type) {
+    private static void putOnce(ClipStore store, String key, byte[] bytes, String type) {
         if (!store.exists(key)) {
             store.putBytes(key, bytes, type);
         }
