@@ -8,7 +8,8 @@ import javax.imageio.ImageIO;
 
 /**
  * Still images for reference-image tests, drawn deterministically: a warm background with a darker block in the
- * middle (a "subject"), so a crop, a pad and a colour reading all have something to find. {@code tint} changes
+ * middle (a "subject") and a texture of 4-pixel cells in the green and blue channels (as a photograph has detail,
+ * which a structural comparison needs), so a crop, a pad, a colour reading and SSIM all have something to find. {@code tint} changes
  * the colours, giving a different image of the same size.
  */
 public final class Stills {
@@ -21,8 +22,9 @@ public final class Stills {
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
                 boolean inSubject = Math.abs(x - width / 2) < width / 6 && Math.abs(y - height / 2) < height / 5;
-                int shade = (x * 31 / width + y * 17 / height) & 0x0f;
-                image.setRGB(x, y, (inSubject ? subject : background) + (shade << 8));
+                int cell = (x / 4) * 73_856_093 ^ (y / 4) * 19_349_663 ^ tint * 83_492_791;
+                int shade = (cell >>> 7) & 0x3f;
+                image.setRGB(x, y, (inSubject ? subject : background) + (shade << 8) + (shade >> 1));
             }
         }
         return image;

@@ -3,8 +3,10 @@ package dev.reelforge.media.animatic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reelforge.core.provider.GenerationSpec;
+import dev.reelforge.core.review.checks.ReferenceMatch;
 import dev.reelforge.core.testing.Stills;
 import dev.reelforge.media.Ffmpeg;
+import dev.reelforge.media.analysis.FfmpegFrameComparison;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -74,6 +76,20 @@ class ReferenceOpeningTest {
     @Test
     void render_withReference_firstFrameMatchesTheFittedImage() {
         assertThat(ssimOfFrameAt(0)).isGreaterThanOrEqualTo(0.9);
+    }
+
+    @Test
+    void firstFrameSsim_clipWithAndWithoutTheReference_separatesThem() {
+        FfmpegFrameComparison frames = new FfmpegFrameComparison(ffmpeg);
+        Path plain = dir.resolve("plain.mp4");
+        new AnimaticRenderer(ffmpeg).render(AnimaticSpecs.portrait(7), plain, p -> {});
+
+        double opening = frames.firstFrameSsim(clip, image);
+        double without = frames.firstFrameSsim(plain, image);
+
+        System.out.printf("reference-match SSIM: opening on the image %.4f, without it %.4f%n", opening, without);
+        assertThat(opening).isGreaterThanOrEqualTo(0.9);
+        assertThat(without).isLessThan(ReferenceMatch.THRESHOLD);
     }
 
     @Test
