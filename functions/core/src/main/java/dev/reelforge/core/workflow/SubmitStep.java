@@ -43,6 +43,9 @@ public final class SubmitStep {
     /** How long one round may take before polling gives up. */
     static final Duration ROUND_DEADLINE = Duration.ofMinutes(30);
 
+    /** How long a provider that fetches the reference image itself may take to start fetching it. */
+    static final Duration REFERENCE_URL_VALIDITY = Duration.ofHours(1);
+
     private final Function<String, VideoProvider> providers;
     private final JobStore jobs;
     private final JobDetail details;
@@ -111,6 +114,12 @@ public final class SubmitStep {
         List<ProviderJob> startedJobs = new ArrayList<>();
         int pollAfter = 1;
         String reference = remixOf.isEmpty() ? localReference(job.referenceImage()) : "";
+        String referenceUrl = reference.isEmpty()
+                ? ""
+                : references
+                        .get()
+                        .shareableUrl(job.tenant(), job.referenceImage().fittedKey(), REFERENCE_URL_VALIDITY)
+                        .orElse("");
         for (int variation = 0; variation < clips; variation++) {
             long seed = seed(job.jobId(), attempt, variation);
             GenerationSpec spec = new GenerationSpec(
@@ -122,7 +131,8 @@ public final class SubmitStep {
                     defects(request),
                     remixOf,
                     review.nextInstruction(),
-                    reference);
+                    reference,
+                    referenceUrl);
             ProviderJob started = provider.submit(spec, job.jobId() + "/" + attempt + "/" + variation);
             startedJobs.add(started);
             tasks.add(new ProviderTask(
