@@ -40,22 +40,10 @@ public final class ReferenceIntake {
         ReferenceKeys.checked(tenant, key);
         ClipStore store = stores.get();
         ModelCapabilities.ReferenceImages rule = model.referenceImages();
-        if (!model.firstFrame() && rule.max() <= 0) {
-            throw InvalidRequestException.of(
-                    FIELD,
-                    model.qualifiedName() + " takes no image (its capability data has no firstFrame and no"
-                            + " referenceImages); drop referenceImage or choose a model that takes one");
-        }
+        requireTakesImages(model);
         byte[] bytes = store.getBytes(key)
                 .orElseThrow(() -> InvalidRequestException.of(FIELD, "no object at '" + key + "'; upload it first"));
-        if (bytes.length > rule.maxBytes()) {
-            throw InvalidRequestException.of(
-                    FIELD,
-                    "the image is " + bytes.length + " bytes, over the " + rule.maxBytes() + "-byte limit of "
-                            + model.qualifiedName());
-        }
-        ImageHeader header = ImageHeader.read(bytes, FIELD);
-        check(header, rule, model, frame);
+        ImageHeader header = inspect(bytes, model, frame);
         String sha = Sha256.hex(bytes);
         String original = ReferenceKeys.original(tenant, sha, header.format());
         putOnce(store, original, bytes, header.format().mediaType());
@@ -69,6 +57,33 @@ public final class ReferenceIntake {
             store.putBytes(fitted, fitter.fit(bytes, header, frame, policy), "image/png");
         }
         return new ReferenceImage(key, sha, original, fitted, "image/png", policy);
+    }
+
+    /**
+     * The checks on the bytes alone (type, wholeness, size, sides, a strict model's aspect ratio), for {@code
+     * reelforge validate}, which has no store to keep copies in.
+     */
+    public static ImageHeader inspect(byte[] bytes, ModelCapabilities model, FrameSize frame) {
+        requireTakesImages(model);
+        ModelCapabilities.ReferenceImages rule = model.referenceImages();
+        if (bytes.length > rule.maxBytes()) {
+            throw InvalidRequestException.of(
+                    FIELD,
+                    "the image is " + bytes.length + " bytes, over the " + rule.maxBytes() + "-byte limit of "
+                            + model.qualifiedName());
+        }
+        ImageHeader header = ImageHeader.read(bytes, FIELD);
+        check(header, rule, model, frame);
+        return header;
+    }
+
+    private static void requireTakesImages(ModelCapabilities model) {
+        if (!model.firstFrame() && model.referenceImages().max() <= 0) {
+            throw InvalidRequestException.of(
+                    FIELD,
+                    model.qualifiedName() + " takes no image (its capability data has no firstFrame and no"
+                            + " referenceImages); drop referenceImage or choose a model that takes one");
+        }
     }
 
     private static void check(

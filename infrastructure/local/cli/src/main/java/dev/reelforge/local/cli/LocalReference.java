@@ -25,13 +25,26 @@ final class LocalReference {
 
     static String upload(Path requestFile, String tenant, String value, ClipStore store)
             throws RequestFile.UserInputException {
-        if (!tenant.matches("^[a-z0-9][a-z0-9-]{1,39}$")) {
+        if (!isLocal(tenant, value)) {
             return value;
         }
-        String safeTenant = StorageKeys.safe(tenant);
-        if (value.startsWith("references/" + safeTenant + "/") || value.startsWith("requests/" + safeTenant + "/")) {
-            return value;
+        byte[] bytes = read(requestFile, value);
+        String key = "references/" + StorageKeys.safe(tenant) + "/local/" + Sha256.hex(bytes);
+        if (!store.exists(key)) {
+            store.putBytes(key, bytes, "application/octet-stream");
         }
+        return key;
+    }
+
+    /** Whether {@code value} names a local file rather than a key under the tenant's prefixes. */
+    static boolean isLocal(String tenant, String value) {
+        return tenant.matches("^[a-z0-9][a-z0-9-]{1,39}$")
+                && !value.startsWith("references/" + tenant + "/")
+                && !value.startsWith("requests/" + tenant + "/");
+    }
+
+    /** The local file's bytes, refusing a path that leaves the request file's folder. */
+    static byte[] read(Path requestFile, String value) throws RequestFile.UserInputException {
         Path folder = requestFile.toAbsolutePath().getParent();
         Path file = folder.resolve(value).normalize();
         if (!file.startsWith(folder)) {
@@ -48,12 +61,7 @@ final class LocalReference {
             if (Files.size(real) > MAX_BYTES) {
                 throw refused(value, "is larger than " + MAX_BYTES + " bytes");
             }
-            byte[] bytes = Files.readAllBytes(real);
-            String key = "references/" + safeTenant + "/local/" + Sha256.hex(bytes);
-            if (!store.exists(key)) {
-                store.putBytes(key, bytes, "application/octet-stream");
-            }
-            return key;
+            return Files.readAllBytes(real);
         } catch (java.nio.file.NoSuchFileException e) {
             throw refused(value, "does not exist (paths are relative to the request file)");
         } catch (IOException e) {
