@@ -1,6 +1,7 @@
 package dev.reelforge.handlers;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.reelforge.core.request.RenderRequest;
 import dev.reelforge.core.workflow.JobTicket;
 import dev.reelforge.core.workflow.RenderRound;
 import dev.reelforge.core.workflow.ReviewOutcome;
@@ -8,7 +9,10 @@ import dev.reelforge.core.workflow.ValidateStep;
 import dev.reelforge.wiring.Services;
 import java.util.Map;
 
-/** Validate state: checks the request and opens the job; its output becomes the whole workflow state. */
+/**
+ * Validate state: checks the request and opens the job; its output becomes the whole workflow state. {@code request}
+ * is the parsed, validated {@link RenderRequest}, which later states read as it is instead of parsing it again.
+ */
 public final class ValidateHandler extends JsonHandler {
     private final ValidateStep step;
 
@@ -23,14 +27,13 @@ public final class ValidateHandler extends JsonHandler {
                 services.validator(),
                 services.jobs(),
                 services.cache(),
-                services.json(),
                 services.clock(),
                 services.references());
     }
 
     @Override
     protected Object handle(JsonNode input) {
-        JsonNode request = step.requestOf(input.path("input"));
+        RenderRequest request = step.requestOf(input.path("input"));
         JobTicket job = step.run(request, input.path("jobId").asText());
         return Map.of(
                 "request",

@@ -1,5 +1,6 @@
 package dev.reelforge.core.request;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.reelforge.core.review.checks.ReviewProfiles;
 import dev.reelforge.core.review.checks.ReviewThresholds;
 import java.util.List;
@@ -23,7 +24,7 @@ public record RenderRequest(
         List<String> defects,
         boolean defectsPersist,
         Map<String, Double> reviewOverrides,
-        String referenceImage) {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) String referenceImage) {
 
     public RenderRequest {
         referenceImage = referenceImage == null ? "" : referenceImage;

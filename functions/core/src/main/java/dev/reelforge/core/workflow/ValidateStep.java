@@ -1,7 +1,6 @@
 package dev.reelforge.core.workflow;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.reelforge.core.cache.CacheEntry;
 import dev.reelforge.core.cache.CacheKey;
 import dev.reelforge.core.error.InvalidRequestException;
@@ -30,20 +29,13 @@ public final class ValidateStep {
     private final RequestValidator validator;
     private final JobStore jobs;
     private final PromptCache cache;
-    private final JobDetail details;
     private final Clock clock;
-    private final ObjectMapper json;
     private final ReferenceIntake references;
 
     /** Without a store for reference images: a request that names one is refused. */
     public ValidateStep(
-            RequestParser parser,
-            RequestValidator validator,
-            JobStore jobs,
-            PromptCache cache,
-            ObjectMapper json,
-            Clock clock) {
-        this(parser, validator, jobs, cache, json, clock, null);
+            RequestParser parser, RequestValidator validator, JobStore jobs, PromptCache cache, Clock clock) {
+        this(parser, validator, jobs, cache, clock, null);
     }
 
     public ValidateStep(
@@ -51,7 +43,6 @@ public final class ValidateStep {
             RequestValidator validator,
             JobStore jobs,
             PromptCache cache,
-            ObjectMapper json,
             Clock clock,
             ReferenceIntake references) {
         this.references = references;
@@ -59,31 +50,25 @@ public final class ValidateStep {
         this.validator = validator;
         this.jobs = jobs;
         this.cache = cache;
-        this.details = new JobDetail(json);
         this.clock = clock;
-        this.json = json;
     }
 
-    /** The request as JSON, read from the execution input's {@code request} object or {@code requestText} string. */
-    public JsonNode requestOf(JsonNode executionInput) {
+    /**
+     * The request, parsed and schema-checked once, from the execution input's {@code request} object or
+     * {@code requestText} string. Later states receive this record, not the text to parse again.
+     */
+    public RenderRequest requestOf(JsonNode executionInput) {
         if (executionInput.hasNonNull("request")) {
-            return executionInput.get("request");
+            return parser.parse(executionInput.get("request"));
         }
         if (executionInput.path("requestText").isTextual()) {
-            String text = executionInput.get("requestText").asText();
-            parser.parse(text);
-            try {
-                return json.readTree(text);
-            } catch (java.io.IOException e) {
-                throw InvalidRequestException.of("$", "not valid JSON");
-            }
+            return parser.parse(executionInput.get("requestText").asText());
         }
         throw InvalidRequestException.of(
                 "request", "the execution input needs a 'request' object or a 'requestText' string");
     }
 
-    public JobTicket run(JsonNode requestJson, String jobId) {
-        RenderRequest request = parser.parse(requestJson);
+    public JobTicket run(RenderRequest request, String jobId) {
         RequestValidator.Accepted accepted = validator.validate(request, LocalDate.now(clock));
         ReferenceImage reference = reference(request, accepted);
         String cacheKey = CacheKey.of(request, accepted.model(), reference.sha256());
@@ -131,9 +116,9 @@ public final class ValidateStep {
             ReferenceImage reference) {
         JobRecord fresh = JobRecord.received(jobId, request.tenant(), request.clientRequestId(), clock.instant())
                 .withCacheKey(cacheKey);
-        fresh = fresh.withDetail(details.put(fresh, "warnings", accepted.warnings()));
+        fresh = fresh.withDetail(JobDetail.opened(accepted.warnings()));
         if (reference.present()) {
-            fresh = fresh.withDetail(details.put(fresh, "referenceImage", reference));
+            fresh = fresh.withDetail(fresh.detail().withReferenceImage(reference));
         }
         try {
             jobs.create(fresh);
