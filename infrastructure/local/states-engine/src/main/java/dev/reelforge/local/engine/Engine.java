@@ -25,7 +25,8 @@ public final class Engine {
                 Objects.requireNonNull(clock, "clock"),
                 new ExecutionListener() {},
                 new Random(),
-                newPool()));
+                newPool(),
+                ObjectStore.none()));
     }
 
     private Engine(Settings settings) {
@@ -39,7 +40,8 @@ public final class Engine {
                 settings.clock(),
                 Objects.requireNonNull(listener),
                 settings.random(),
-                settings.pool()));
+                settings.pool(),
+                settings.objects()));
     }
 
     /** A copy drawing retry jitter, States.MathRandom and States.UUID from {@code random} (seed it for repeatable runs). */
@@ -49,7 +51,19 @@ public final class Engine {
                 settings.clock(),
                 settings.listener(),
                 Objects.requireNonNull(random),
-                settings.pool()));
+                settings.pool(),
+                settings.objects()));
+    }
+
+    /** A copy whose Distributed Maps read items from and write results to {@code objects} (the local S3, say). */
+    public Engine withObjects(ObjectStore objects) {
+        return new Engine(new Settings(
+                settings.tasks(),
+                settings.clock(),
+                settings.listener(),
+                settings.random(),
+                settings.pool(),
+                Objects.requireNonNull(objects)));
     }
 
     /**
