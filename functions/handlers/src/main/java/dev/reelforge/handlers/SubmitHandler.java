@@ -21,7 +21,13 @@ public final class SubmitHandler extends JsonHandler {
         super(services.json());
         this.services = services;
         this.step = new SubmitStep(
-                services::provider, services.jobs(), services.json(), services.clock(), services.dailyBudget());
+                services::provider,
+                services.jobs(),
+                services.json(),
+                services.clock(),
+                services.dailyBudget(),
+                services::clips,
+                services.workDir());
     }
 
     @Override

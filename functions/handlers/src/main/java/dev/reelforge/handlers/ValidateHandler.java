@@ -23,7 +23,12 @@ public final class ValidateHandler extends JsonHandler {
     public ValidateHandler(Services services) {
         super(services.json());
         this.step = new ValidateStep(
-                services.parser(), services.validator(), services.jobs(), services.cache(), services.clock());
+                services.parser(),
+                services.validator(),
+                services.jobs(),
+                services.cache(),
+                services.clock(),
+                services.references());
     }
 
     @Override

@@ -47,4 +47,18 @@ public final class Specs {
                 "",
                 imagePath);
     }
+
+    public static GenerationSpec withReference(GenerationSpec spec, String imagePath, String imageUrl) {
+        return new GenerationSpec(
+                spec.prompt(),
+                spec.storyboard(),
+                spec.settings(),
+                spec.model(),
+                spec.seed(),
+                spec.defects(),
+                "",
+                "",
+                imagePath,
+                imageUrl);
+    }
 }

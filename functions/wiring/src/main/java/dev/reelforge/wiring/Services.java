@@ -19,10 +19,12 @@ import dev.reelforge.core.port.VideoProvider;
 import dev.reelforge.core.provider.CapabilityCatalog;
 import dev.reelforge.core.provider.LifecycleOverrides;
 import dev.reelforge.core.provider.LifecycleRefresh;
+import dev.reelforge.core.reference.ReferenceIntake;
 import dev.reelforge.core.request.RequestParser;
 import dev.reelforge.core.validation.ContentPolicy;
 import dev.reelforge.core.validation.RequestValidator;
 import dev.reelforge.providers.bedrock.BedrockModelLifecycle;
+import dev.reelforge.providers.image.Java2dImageFitter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -275,6 +277,11 @@ public final class Services {
 
     public ClipStore clips() {
         return clips.get();
+    }
+
+    /** Checks and stores reference images; the clip store is built only when a request names one. */
+    public ReferenceIntake references() {
+        return new ReferenceIntake(clips, new Java2dImageFitter());
     }
 
     public JobStore jobs() {

@@ -88,6 +88,11 @@ public final class S3ClipStore implements ClipStore {
      * @throws IllegalArgumentException when {@code key} is not under {@code <area>/<tenant>/} (the layout of
      *     {@code StorageKeys}), so one tenant's link can never name another tenant's object
      */
+    @Override
+    public Optional<String> shareableUrl(String tenant, String key, Duration validity) {
+        return Optional.of(presignGet(tenant, key, validity).toString());
+    }
+
     public URL presignGet(String tenant, String key, Duration validity) {
         requireTenantKey(tenant, key);
         var client = s3.serviceClientConfiguration();

@@ -10,7 +10,7 @@ import java.util.Locale;
 
 /**
  * Content address of a request: what would make the provider return a different clip goes in (tenant, the
- * normalised prompt and cues, provider, model, picture settings, injected defects); what would not stays out
+ * normalised prompt and cues, provider, model, picture settings, injected defects, the reference image's content); what would not stays out
  * (client request id, budget, variations, attempts). The tenant is in the key so one tenant never receives
  * another's clip.
  */
@@ -20,6 +20,14 @@ public final class CacheKey {
     private CacheKey() {}
 
     public static String of(RenderRequest request, ModelCapabilities model) {
+        return of(request, model, "");
+    }
+
+    /**
+     * With the reference image's SHA-256: a different image is a different clip. A request without one keeps the
+     * key it always had, so existing cache entries still answer.
+     */
+    public static String of(RenderRequest request, ModelCapabilities model, String referenceSha256) {
         RenderSettings s = request.settings();
         StringBuilder canonical = new StringBuilder(VERSION)
                 .append('\n')
@@ -44,6 +52,9 @@ public final class CacheKey {
                 .append(normalise(s.style()));
         List<String> defects = request.defects().stream().sorted().toList();
         canonical.append('\n').append(String.join(",", defects));
+        if (!referenceSha256.isEmpty()) {
+            canonical.append("\nreference sha256 ").append(referenceSha256);
+        }
         return Sha256.hex(canonical.toString());
     }
 

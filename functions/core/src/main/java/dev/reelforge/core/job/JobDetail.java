@@ -3,6 +3,7 @@ package dev.reelforge.core.job;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.reelforge.core.media.MediaResult;
 import dev.reelforge.core.provider.PossibleDuplicateCharge;
+import dev.reelforge.core.reference.ReferenceImage;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,13 +21,16 @@ import java.util.List;
  * @param attempts one per render round, in the order they were first recorded
  * @param providerJobs one per provider job, in the order they were first recorded ({@link ProviderHistory})
  * @param media what post-processing wrote; null until it ran
+ * @param referenceImage the request's reference image as Validate stored it (key, SHA-256, original and fitted
+ *     copies, fit policy); null for a request without one
  */
 public record JobDetail(
         List<String> warnings,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<AttemptDetail> attempts,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ProviderJobHistory> providerJobs,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<PossibleDuplicateCharge> possibleDuplicateCharges,
-        @JsonInclude(JsonInclude.Include.NON_NULL) MediaResult media) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) MediaResult media,
+        @JsonInclude(JsonInclude.Include.NON_NULL) ReferenceImage referenceImage) {
 
     public JobDetail {
         warnings = copy(warnings);
@@ -36,12 +40,12 @@ public record JobDetail(
     }
 
     public static JobDetail empty() {
-        return new JobDetail(List.of(), List.of(), List.of(), List.of(), null);
+        return new JobDetail(List.of(), List.of(), List.of(), List.of(), null, null);
     }
 
     /** The detail of a job Validate just opened: the request's warnings, nothing else. */
     public static JobDetail opened(List<String> warnings) {
-        return new JobDetail(warnings, List.of(), List.of(), List.of(), null);
+        return new JobDetail(warnings, List.of(), List.of(), List.of(), null, null);
     }
 
     /** Appends each warning unless it is already there. */
@@ -49,7 +53,7 @@ public record JobDetail(
         LinkedHashSet<String> present = new LinkedHashSet<>(warnings);
         List<String> longer = new ArrayList<>(warnings);
         added.stream().filter(present::add).forEach(longer::add);
-        return new JobDetail(longer, attempts, providerJobs, possibleDuplicateCharges, media);
+        return new JobDetail(longer, attempts, providerJobs, possibleDuplicateCharges, media, referenceImage);
     }
 
     /** Adds the attempt, or merges it into the one with the same number (fields it sets win). */
@@ -58,23 +62,27 @@ public record JobDetail(
         for (int i = 0; i < longer.size(); i++) {
             if (longer.get(i).attempt() == attempt.attempt()) {
                 longer.set(i, longer.get(i).mergedWith(attempt));
-                return new JobDetail(warnings, longer, providerJobs, possibleDuplicateCharges, media);
+                return new JobDetail(warnings, longer, providerJobs, possibleDuplicateCharges, media, referenceImage);
             }
         }
         longer.add(attempt);
-        return new JobDetail(warnings, longer, providerJobs, possibleDuplicateCharges, media);
+        return new JobDetail(warnings, longer, providerJobs, possibleDuplicateCharges, media, referenceImage);
     }
 
     public JobDetail withProviderJobs(List<ProviderJobHistory> jobs) {
-        return new JobDetail(warnings, attempts, jobs, possibleDuplicateCharges, media);
+        return new JobDetail(warnings, attempts, jobs, possibleDuplicateCharges, media, referenceImage);
     }
 
     public JobDetail withPossibleDuplicateCharges(List<PossibleDuplicateCharge> charges) {
-        return new JobDetail(warnings, attempts, providerJobs, charges, media);
+        return new JobDetail(warnings, attempts, providerJobs, charges, media, referenceImage);
+    }
+
+    public JobDetail withReferenceImage(ReferenceImage reference) {
+        return new JobDetail(warnings, attempts, providerJobs, possibleDuplicateCharges, media, reference);
     }
 
     public JobDetail withMedia(MediaResult result) {
-        return new JobDetail(warnings, attempts, providerJobs, possibleDuplicateCharges, result);
+        return new JobDetail(warnings, attempts, providerJobs, possibleDuplicateCharges, result, referenceImage);
     }
 
     private static <T> List<T> copy(List<T> list) {

@@ -20,6 +20,14 @@ public interface ClipStore {
 
     boolean exists(String key);
 
+    /**
+     * A URL that lets its holder GET one of {@code tenant}'s objects for {@code validity} without credentials, for
+     * a provider that fetches an input itself; empty for a store that cannot presign.
+     */
+    default Optional<String> shareableUrl(String tenant, String key, java.time.Duration validity) {
+        return Optional.empty();
+    }
+
     /** A location a user can follow: {@code s3://bucket/key} in AWS, a file path for a filesystem-backed store. */
     String locate(String key);
 }

@@ -97,7 +97,10 @@ public final class CapabilityCatalog {
         return new ModelCapabilities.ReferenceImages(
                 rule.path("max").asInt(0),
                 strings(rule.path("mediaTypes")),
-                rule.path("mustMatchFrameSize").asBoolean(false));
+                rule.path("mustMatchFrameSize").asBoolean(false),
+                rule.path("maxBytes").asLong(0),
+                rule.path("maxSide").asInt(0),
+                rule.path("fit").asText("crop"));
     }
 
     private static ModelCapabilities.Extend extend(JsonNode rule) {

@@ -13,6 +13,8 @@ import java.util.List;
  * @param remixOf provider job id to remix, or empty for a fresh generation
  * @param editInstruction the targeted fix for a remix, or empty
  * @param referenceImage a local image file that guides generation (OpenAI {@code input_reference}), or empty
+ * @param referenceImageUrl a time-limited https URL of the same image, for protocols that fetch it themselves
+ *     (Luma's {@code keyframes}), or empty where the store cannot presign one
  */
 public record GenerationSpec(
         String prompt,
@@ -23,13 +25,29 @@ public record GenerationSpec(
         List<String> defects,
         String remixOf,
         String editInstruction,
-        String referenceImage) {
+        String referenceImage,
+        String referenceImageUrl) {
 
     public GenerationSpec {
+        referenceImageUrl = referenceImageUrl == null ? "" : referenceImageUrl;
         defects = List.copyOf(defects);
         remixOf = remixOf == null ? "" : remixOf;
         editInstruction = editInstruction == null ? "" : editInstruction;
         referenceImage = referenceImage == null ? "" : referenceImage;
+    }
+
+    /** A spec whose reference image, if any, has no URL. */
+    public GenerationSpec(
+            String prompt,
+            Storyboard storyboard,
+            RenderSettings settings,
+            String model,
+            long seed,
+            List<String> defects,
+            String remixOf,
+            String editInstruction,
+            String referenceImage) {
+        this(prompt, storyboard, settings, model, seed, defects, remixOf, editInstruction, referenceImage, "");
     }
 
     /** A spec without a reference image. */
@@ -42,6 +60,6 @@ public record GenerationSpec(
             List<String> defects,
             String remixOf,
             String editInstruction) {
-        this(prompt, storyboard, settings, model, seed, defects, remixOf, editInstruction, "");
+        this(prompt, storyboard, settings, model, seed, defects, remixOf, editInstruction, "", "");
     }
 }

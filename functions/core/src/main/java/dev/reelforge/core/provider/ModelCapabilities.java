@@ -105,12 +105,34 @@ public record ModelCapabilities(
         RETIRED
     }
 
-    /** Reference images a model takes to guide generation (OpenAI's {@code input_reference}, first frames). */
-    public record ReferenceImages(int max, List<String> mediaTypes, boolean mustMatchFrameSize) {
+    /**
+     * Reference images a model takes to guide generation (OpenAI's {@code input_reference}, first frames):
+     * {@code "referenceImages": {"max": 1, "mediaTypes": ["image/png"], "mustMatchFrameSize": true, "maxBytes":
+     * 20000000, "maxSide": 4096, "fit": "crop"}} in the data.
+     *
+     * @param maxBytes largest file the provider takes; {@link #DEFAULT_MAX_BYTES} when the data gives none
+     * @param maxSide longest side in pixels the provider takes; {@link #DEFAULT_MAX_SIDE} when the data gives none
+     * @param fit how an image whose aspect ratio differs from the frame's is fitted: {@code crop} (centre crop,
+     *     the default), {@code pad} (letterbox on black) or {@code strict} (refused, for models that distort)
+     */
+    public record ReferenceImages(
+            int max, List<String> mediaTypes, boolean mustMatchFrameSize, long maxBytes, int maxSide, String fit) {
+        public static final long DEFAULT_MAX_BYTES = 20L * 1000 * 1000;
+        public static final int DEFAULT_MAX_SIDE = 4096;
         public static final ReferenceImages NONE = new ReferenceImages(0, List.of(), false);
 
         public ReferenceImages {
             mediaTypes = List.copyOf(mediaTypes);
+            maxBytes = maxBytes <= 0 ? DEFAULT_MAX_BYTES : maxBytes;
+            maxSide = maxSide <= 0 ? DEFAULT_MAX_SIDE : maxSide;
+            fit = fit == null || fit.isBlank() ? "crop" : fit;
+            if (!List.of("crop", "pad", "strict").contains(fit)) {
+                throw new IllegalArgumentException("referenceImages.fit must be crop, pad or strict, not " + fit);
+            }
+        }
+
+        public ReferenceImages(int max, List<String> mediaTypes, boolean mustMatchFrameSize) {
+            this(max, mediaTypes, mustMatchFrameSize, 0, 0, "crop");
         }
     }
 

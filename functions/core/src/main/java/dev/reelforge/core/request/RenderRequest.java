@@ -1,5 +1,6 @@
 package dev.reelforge.core.request;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.reelforge.core.review.checks.ReviewProfiles;
 import dev.reelforge.core.review.checks.ReviewThresholds;
 import java.util.List;
@@ -7,7 +8,8 @@ import java.util.Map;
 
 /**
  * A validated request to render one clip: who asks, what to show, how to render it, with which provider and
- * within which budget, and the limits its review applies. Built only by {@link RequestParser}, so every instance has passed the schema.
+ * within which budget, and the limits its review applies. {@code referenceImage} is the object key of the image
+ * the clip starts from (empty for none), checked and fitted by {@code ReferenceIntake}. Built only by {@link RequestParser}, so every instance has passed the schema.
  */
 public record RenderRequest(
         String tenant,
@@ -21,9 +23,11 @@ public record RenderRequest(
         GiveUpPolicy onGiveUp,
         List<String> defects,
         boolean defectsPersist,
-        Map<String, Double> reviewOverrides) {
+        Map<String, Double> reviewOverrides,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) String referenceImage) {
 
     public RenderRequest {
+        referenceImage = referenceImage == null ? "" : referenceImage;
         defects = List.copyOf(defects);
         reviewOverrides = reviewOverrides == null ? Map.of() : Map.copyOf(reviewOverrides);
         ReviewThresholds.defaults().with(reviewOverrides);

@@ -112,7 +112,8 @@ public final class RequestParser {
                 "fail".equals(node.path("onGiveUp").asText()) ? GiveUpPolicy.FAIL : GiveUpPolicy.ACCEPT_BEST,
                 defects,
                 node.path("defectsPersist").asBoolean(false),
-                reviewThresholds(node.path("review").path("thresholds")));
+                reviewThresholds(node.path("review").path("thresholds")),
+                node.path("referenceImage").asText(""));
     }
 
     private static Map<String, Double> reviewThresholds(JsonNode thresholds) {

@@ -1,14 +1,15 @@
 package dev.reelforge.core.workflow;
 
+import dev.reelforge.core.reference.ReferenceImage;
 import java.util.List;
 
 /**
- * What Validate hands the rest of the workflow: the job's identity, the model chosen and what it costs, and
- * whether an approved clip for the same content already exists. {@code remixSupported} (the data's {@code remix}
- * or {@code edit}: a targeted change of a finished render) and {@code nativeAudio} are the model's capabilities as
- * Validate read them: later states decide on them without reading the data again. A ticket written before
- * {@code nativeAudio} existed (a job in flight across a deployment) reads as having sound, so its audio checks run as
- * they did when it started.
+ * What Validate hands the rest of the workflow: the job's identity, the model chosen and what it costs, whether an
+ * approved clip for the same content already exists, and the reference image it starts from (or
+ * {@link ReferenceImage#NONE}). {@code remixSupported} (the data's {@code remix} or {@code edit}: a targeted change of
+ * a finished render) and {@code nativeAudio} are the model's capabilities as Validate read them: later states decide
+ * on them without reading the data again. A ticket written before {@code nativeAudio} existed (a job in flight across
+ * a deployment) reads as having sound, so its audio checks run as they did when it started.
  */
 public record JobTicket(
         String jobId,
@@ -24,12 +25,48 @@ public record JobTicket(
         Boolean nativeAudio,
         double pricePerClipUsd,
         double estimatedCostUsd,
-        List<String> warnings) {
+        List<String> warnings,
+        ReferenceImage referenceImage) {
 
     public JobTicket {
+        referenceImage = referenceImage == null ? ReferenceImage.NONE : referenceImage;
         warnings = List.copyOf(warnings);
         cachedClipKey = cachedClipKey == null ? "" : cachedClipKey;
         cachedJobId = cachedJobId == null ? "" : cachedJobId;
         nativeAudio = nativeAudio == null || nativeAudio;
+    }
+
+    /** A ticket without a reference image. */
+    public JobTicket(
+            String jobId,
+            String tenant,
+            String clientRequestId,
+            String cacheKey,
+            boolean cacheHit,
+            String cachedClipKey,
+            String cachedJobId,
+            String provider,
+            String model,
+            boolean remixSupported,
+            boolean nativeAudio,
+            double pricePerClipUsd,
+            double estimatedCostUsd,
+            List<String> warnings) {
+        this(
+                jobId,
+                tenant,
+                clientRequestId,
+                cacheKey,
+                cacheHit,
+                cachedClipKey,
+                cachedJobId,
+                provider,
+                model,
+                remixSupported,
+                nativeAudio,
+                pricePerClipUsd,
+                estimatedCostUsd,
+                warnings,
+                ReferenceImage.NONE);
     }
 }

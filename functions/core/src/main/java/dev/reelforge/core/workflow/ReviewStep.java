@@ -13,11 +13,15 @@ import dev.reelforge.core.media.ClipMetrics;
 import dev.reelforge.core.media.Mp4Structure;
 import dev.reelforge.core.port.ClipAnalyzer;
 import dev.reelforge.core.port.ClipStore;
+import dev.reelforge.core.port.FrameComparison;
 import dev.reelforge.core.port.JobStore;
 import dev.reelforge.core.port.VideoProvider;
+import dev.reelforge.core.reference.ReferenceImage;
 import dev.reelforge.core.request.RenderRequest;
+import dev.reelforge.core.review.Check;
 import dev.reelforge.core.review.ClipScore;
 import dev.reelforge.core.review.VerdictPolicy;
+import dev.reelforge.core.review.checks.ReferenceMatch;
 import dev.reelforge.core.review.checks.ReviewProfiles;
 import dev.reelforge.core.review.checks.ShotStructure;
 import dev.reelforge.core.review.checks.Soundtrack;
@@ -27,6 +31,7 @@ import dev.reelforge.core.workflow.RenderRound.ProviderTask;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -50,6 +55,7 @@ public final class ReviewStep {
     private final Clock clock;
     private final ClipReview review;
     private final Function<String, VideoProvider> providers;
+    private final FrameComparison frames;
 
     /** Without a way back to the provider: a clip that cannot be decoded fails the review at once. */
     public ReviewStep(
@@ -73,6 +79,24 @@ public final class ReviewStep {
             Clock clock,
             ClipJudging judging,
             Function<String, VideoProvider> providers) {
+        this(clips, analyzer, jobs, json, workDir, clock, judging, providers, null);
+    }
+
+    /**
+     * @param frames compares the first frame with the job's reference image ({@code reference-match}); without it
+     *     a job that has a reference image fails the review, since the check cannot be measured
+     */
+    public ReviewStep(
+            ClipStore clips,
+            ClipAnalyzer analyzer,
+            JobStore jobs,
+            ObjectMapper json,
+            Path workDir,
+            Clock clock,
+            ClipJudging judging,
+            Function<String, VideoProvider> providers,
+            FrameComparison frames) {
+        this.frames = frames;
         this.providers = providers;
         this.review = new ClipReview(judging, ReviewProfiles.bundled(json));
         this.clips = clips;
@@ -142,13 +166,32 @@ public final class ReviewStep {
             if (!reviewed.note().isEmpty()) {
                 warnings.add(reviewed.note());
             }
-            return new ClipScore(task.clipKey(), task.variation(), reviewed.checks(), reviewed.advisory());
+            List<Check> checks = new ArrayList<>(reviewed.checks());
+            checks.add(referenceMatch(job, local));
+            return new ClipScore(task.clipKey(), task.variation(), checks, reviewed.advisory());
         });
     }
 
     /** What Validate read from the capability data: a silent model's clips are not measured on sound. */
     private static Soundtrack soundtrack(JobTicket job) {
         return job.nativeAudio() ? Soundtrack.expected() : Soundtrack.silent(job.provider() + "/" + job.model());
+    }
+
+    private Check referenceMatch(JobTicket job, Path clip) throws IOException {
+        ReferenceImage reference = job.referenceImage();
+        if (!reference.present()) {
+            return ReferenceMatch.notApplicable();
+        }
+        if (frames == null) {
+            throw new IllegalStateException("this ReviewScore cannot compare frames; wire ReviewStep with one");
+        }
+        String key = reference.fittedKey();
+        Path image = workDir.resolve("references").resolve(key.substring(key.lastIndexOf('/') + 1));
+        if (!Files.isRegularFile(image)) {
+            Files.createDirectories(image.getParent());
+            clips.download(key, image);
+        }
+        return ReferenceMatch.evaluate(frames.firstFrameSsim(clip, image));
     }
 
     /** The clip's metrics; if it cannot be decoded, those of a fresh copy of the provider's original, stored over it. */

@@ -8,14 +8,20 @@ import dev.reelforge.core.job.JobRecord;
 import dev.reelforge.core.job.JobStatus;
 import dev.reelforge.core.job.ProviderHistory;
 import dev.reelforge.core.job.ProviderJobHistory;
+import dev.reelforge.core.port.ClipStore;
 import dev.reelforge.core.port.JobStore;
 import dev.reelforge.core.port.VideoProvider;
 import dev.reelforge.core.provider.CreateAttempt;
 import dev.reelforge.core.provider.GenerationSpec;
 import dev.reelforge.core.provider.ProviderJob;
+import dev.reelforge.core.reference.ReferenceImage;
 import dev.reelforge.core.request.RenderRequest;
 import dev.reelforge.core.review.RoundMode;
 import dev.reelforge.core.workflow.RenderRound.ProviderTask;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,6 +29,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -35,11 +42,16 @@ public final class SubmitStep {
     /** How long one round may take before polling gives up. */
     static final Duration ROUND_DEADLINE = Duration.ofMinutes(30);
 
+    /** How long a provider that fetches the reference image itself may take to start fetching it. */
+    static final Duration REFERENCE_URL_VALIDITY = Duration.ofHours(1);
+
     private final Function<String, VideoProvider> providers;
     private final JobStore jobs;
     private final ProviderHistory history;
     private final Clock clock;
     private final DailyBudget dailyBudget;
+    private final Supplier<ClipStore> references;
+    private final Path workDir;
 
     public SubmitStep(Function<String, VideoProvider> providers, JobStore jobs, ObjectMapper json, Clock clock) {
         this(providers, jobs, json, clock, DailyBudget.unlimited());
@@ -52,6 +64,23 @@ public final class SubmitStep {
             ObjectMapper json,
             Clock clock,
             DailyBudget dailyBudget) {
+        this(providers, jobs, json, clock, dailyBudget, () -> null, null);
+    }
+
+    /**
+     * With the store that holds fitted reference images and a folder to copy them into, so an adapter reads the
+     * fitted copy Validate made as a local file. The store is built only for a job that has a reference image.
+     */
+    public SubmitStep(
+            Function<String, VideoProvider> providers,
+            JobStore jobs,
+            ObjectMapper json,
+            Clock clock,
+            DailyBudget dailyBudget,
+            Supplier<ClipStore> references,
+            Path workDir) {
+        this.references = references;
+        this.workDir = workDir;
         this.providers = providers;
         this.jobs = jobs;
         this.history = new ProviderHistory();
@@ -81,6 +110,13 @@ public final class SubmitStep {
         List<ProviderTask> tasks = new ArrayList<>();
         List<ProviderJob> startedJobs = new ArrayList<>();
         int pollAfter = 1;
+        String reference = remixOf.isEmpty() ? localReference(job.referenceImage()) : "";
+        String referenceUrl = reference.isEmpty()
+                ? ""
+                : references
+                        .get()
+                        .shareableUrl(job.tenant(), job.referenceImage().fittedKey(), REFERENCE_URL_VALIDITY)
+                        .orElse("");
         for (int variation = 0; variation < clips; variation++) {
             long seed = seed(job.jobId(), attempt, variation);
             GenerationSpec spec = new GenerationSpec(
@@ -91,7 +127,9 @@ public final class SubmitStep {
                     seed,
                     defects(request),
                     remixOf,
-                    review.nextInstruction());
+                    review.nextInstruction(),
+                    reference,
+                    referenceUrl);
             ProviderJob started = provider.submit(spec, job.jobId() + "/" + attempt + "/" + variation);
             startedJobs.add(started);
             tasks.add(new ProviderTask(
@@ -169,6 +207,31 @@ public final class SubmitStep {
                         CreateAttempt.Outcome.CREATED,
                         started.providerJobId(),
                         "started by " + job.provider() + ", which reports no details of its calls");
+    }
+
+    /**
+     * The fitted copy as a local file, named by its content address so a retried Submit or a second job with the
+     * same image reuses it; empty without a reference image.
+     */
+    private String localReference(ReferenceImage reference) {
+        if (!reference.present()) {
+            return "";
+        }
+        ClipStore store = references.get();
+        if (store == null || workDir == null) {
+            throw new IllegalStateException("this Submit has no store for reference images; wire SubmitStep with one");
+        }
+        String key = reference.fittedKey();
+        Path local = workDir.resolve("references").resolve(key.substring(key.lastIndexOf('/') + 1));
+        if (!Files.isRegularFile(local)) {
+            try {
+                Files.createDirectories(local.getParent());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create " + local.getParent(), e);
+            }
+            store.download(key, local);
+        }
+        return local.toString();
     }
 
     /** Animatic defects; a trailing {@code !} marks them persistent (the animatic then ignores fixes for them). */

@@ -10,6 +10,9 @@ import dev.reelforge.core.job.JobRecord;
 import dev.reelforge.core.job.JobStatus;
 import dev.reelforge.core.port.JobStore;
 import dev.reelforge.core.port.PromptCache;
+import dev.reelforge.core.reference.ReferenceImage;
+import dev.reelforge.core.reference.ReferenceIntake;
+import dev.reelforge.core.reference.ReferenceKeys;
 import dev.reelforge.core.request.RenderRequest;
 import dev.reelforge.core.request.RequestParser;
 import dev.reelforge.core.validation.RequestValidator;
@@ -27,9 +30,22 @@ public final class ValidateStep {
     private final JobStore jobs;
     private final PromptCache cache;
     private final Clock clock;
+    private final ReferenceIntake references;
 
+    /** Without a store for reference images: a request that names one is refused. */
     public ValidateStep(
             RequestParser parser, RequestValidator validator, JobStore jobs, PromptCache cache, Clock clock) {
+        this(parser, validator, jobs, cache, clock, null);
+    }
+
+    public ValidateStep(
+            RequestParser parser,
+            RequestValidator validator,
+            JobStore jobs,
+            PromptCache cache,
+            Clock clock,
+            ReferenceIntake references) {
+        this.references = references;
         this.parser = parser;
         this.validator = validator;
         this.jobs = jobs;
@@ -54,9 +70,10 @@ public final class ValidateStep {
 
     public JobTicket run(RenderRequest request, String jobId) {
         RequestValidator.Accepted accepted = validator.validate(request, LocalDate.now(clock));
-        String cacheKey = CacheKey.of(request, accepted.model());
+        ReferenceImage reference = reference(request, accepted);
+        String cacheKey = CacheKey.of(request, accepted.model(), reference.sha256());
         Optional<CacheEntry> hit = cache.find(cacheKey);
-        openJob(jobId, request, cacheKey, accepted);
+        openJob(jobId, request, cacheKey, accepted, reference);
         double perClip =
                 accepted.model().pricePerSecondUsd() * request.settings().durationSeconds();
         return new JobTicket(
@@ -73,13 +90,37 @@ public final class ValidateStep {
                 accepted.model().nativeAudio(),
                 perClip,
                 hit.isPresent() ? 0 : accepted.estimate().usd(),
-                accepted.warnings());
+                accepted.warnings(),
+                reference);
     }
 
-    private void openJob(String jobId, RenderRequest request, String cacheKey, RequestValidator.Accepted accepted) {
+    private ReferenceImage reference(RenderRequest request, RequestValidator.Accepted accepted) {
+        if (request.referenceImage().isEmpty()) {
+            return ReferenceImage.NONE;
+        }
+        if (references == null) {
+            throw InvalidRequestException.of(
+                    ReferenceKeys.FIELD, "this deployment has no store for reference images; drop the field");
+        }
+        return references.prepare(
+                request.tenant(),
+                request.referenceImage(),
+                accepted.model(),
+                request.settings().frameSize());
+    }
+
+    private void openJob(
+            String jobId,
+            RenderRequest request,
+            String cacheKey,
+            RequestValidator.Accepted accepted,
+            ReferenceImage reference) {
         JobRecord fresh = JobRecord.received(jobId, request.tenant(), request.clientRequestId(), clock.instant())
                 .withCacheKey(cacheKey);
         fresh = fresh.withDetail(JobDetail.opened(accepted.warnings()));
+        if (reference.present()) {
+            fresh = fresh.withDetail(fresh.detail().withReferenceImage(reference));
+        }
         try {
             jobs.create(fresh);
         } catch (JobConflictException alreadyOpen) {

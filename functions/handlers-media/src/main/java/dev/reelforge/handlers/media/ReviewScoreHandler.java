@@ -2,6 +2,7 @@ package dev.reelforge.handlers.media;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reelforge.core.port.ClipAnalyzer;
+import dev.reelforge.core.port.FrameComparison;
 import dev.reelforge.core.request.RenderRequest;
 import dev.reelforge.core.review.judge.ClipJudging;
 import dev.reelforge.core.workflow.JobTicket;
@@ -10,6 +11,7 @@ import dev.reelforge.core.workflow.ReviewStep;
 import dev.reelforge.handlers.JsonHandler;
 import dev.reelforge.media.Ffmpeg;
 import dev.reelforge.media.analysis.FfmpegClipAnalyzer;
+import dev.reelforge.media.analysis.FfmpegFrameComparison;
 import dev.reelforge.media.analysis.FfmpegFrameSampler;
 import dev.reelforge.wiring.HandlerConfig;
 import dev.reelforge.wiring.Services;
@@ -41,6 +43,10 @@ public final class ReviewScoreHandler extends JsonHandler {
     }
 
     public ReviewScoreHandler(Services services, ClipAnalyzer analyzer, ClipJudging judging) {
+        this(services, analyzer, judging, new FfmpegFrameComparison(Ffmpeg.bundled()));
+    }
+
+    public ReviewScoreHandler(Services services, ClipAnalyzer analyzer, ClipJudging judging, FrameComparison frames) {
         super(services.json());
         this.services = services;
         this.step = new ReviewStep(
@@ -51,7 +57,8 @@ public final class ReviewScoreHandler extends JsonHandler {
                 services.workDir(),
                 services.clock(),
                 judging,
-                services::provider);
+                services::provider,
+                frames);
     }
 
     @Override

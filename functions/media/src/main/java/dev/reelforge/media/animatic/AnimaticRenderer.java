@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntConsumer;
+import java.util.function.UnaryOperator;
 
 /**
  * The offline "provider": renders a storyboard as a deterministic animatic MP4 (H.264 yuv420p + AAC 48 kHz
@@ -59,7 +60,15 @@ public final class AnimaticRenderer {
                     + settings.durationSeconds() + " s");
         }
         ScenePlan plan = ScenePlan.of(spec.storyboard());
-        List<BeatScene> scenes = ScenePlanner.plan(spec.storyboard(), plan, settings.durationSeconds(), spec.seed());
+        ReferenceOpening opening = spec.referenceImage().isEmpty()
+                ? null
+                : ReferenceOpening.load(ffmpeg, Path.of(spec.referenceImage()), size);
+        List<BeatScene> scenes = ScenePlanner.plan(
+                spec.storyboard(),
+                plan,
+                settings.durationSeconds(),
+                spec.seed(),
+                opening == null ? UnaryOperator.identity() : opening::recolour);
         Cast cast = Cast.of(plan, scenes.get(0).shape(), spec.seed());
         double metres = Math.max(
                 Stage.shortSideMetres(spec.storyboard().description()),
@@ -75,7 +84,8 @@ public final class AnimaticRenderer {
                     schedule,
                     stage,
                     frames,
-                    progress);
+                    progress,
+                    opening);
             encoding.finish(Duration.ofSeconds(60 + 10L * Math.round(settings.durationSeconds())));
             progress.accept(100);
         } finally {
@@ -89,7 +99,8 @@ public final class AnimaticRenderer {
             DefectSchedule schedule,
             Stage stage,
             int frames,
-            IntConsumer progress) {
+            IntConsumer progress,
+            ReferenceOpening opening) {
         Canvas canvas = new Canvas(stage.width(), stage.height());
         int reported = -1;
         try (OutputStream pipe = new BufferedOutputStream(encoding.stdin(), 1 << 20)) {
@@ -97,6 +108,9 @@ public final class AnimaticRenderer {
                 double t = schedule.pictureTime(i);
                 BeatScene scene = painter.sceneAt(t);
                 painter.paint(canvas, schedule.isCutaway(t) ? ScenePlanner.cutaway(scene) : scene, t);
+                if (opening != null) {
+                    opening.cover(canvas, t);
+                }
                 schedule.damage(canvas, i, stage.shortSide());
                 pipe.write(canvas.rgb);
                 int percent = (int) ((long) (i + 1) * 99 / frames);

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -45,6 +46,12 @@ final class ScenePlanner {
 
     /** The scenes of {@code storyboard}, whose scene plan {@code plan} is. */
     static List<BeatScene> plan(Storyboard storyboard, ScenePlan plan, double clipSeconds, long seed) {
+        return plan(storyboard, plan, clipSeconds, seed, UnaryOperator.identity());
+    }
+
+    /** With the world's look read from the words then changed by {@code recolour} (a reference image's colours). */
+    static List<BeatScene> plan(
+            Storyboard storyboard, ScenePlan plan, double clipSeconds, long seed, UnaryOperator<WorldLook> recolour) {
         List<Beat> beats = storyboard.beats().isEmpty()
                 ? List.of(new Beat(0, Math.max(clipSeconds, 0.1), storyboard.description()))
                 : storyboard.beats();
@@ -53,7 +60,7 @@ final class ScenePlanner {
                 + String.join("\n", beats.stream().map(Beat::description).toList());
         double hue = world.nextDouble();
         SubjectShape storyboardShape = leadShape(plan, everything);
-        WorldLook look = WorldLook.of(everything, hue, plan, storyboardShape);
+        WorldLook look = recolour.apply(WorldLook.of(everything, hue, plan, storyboardShape));
         BeatScene.Palette palette = palette(look, hue);
 
         List<Double> shotStarts = plan.cuts();

@@ -134,8 +134,8 @@ public final class BedrockAsyncProvider implements VideoProvider {
 
     private ProviderJob start(GenerationSpec spec, String idempotencyKey) {
         if (!spec.remixOf().isEmpty() || !spec.referenceImage().isEmpty()) {
-            throw new ProviderFailedException(
-                    NAME + " adapter renders text-to-video only; remix and reference images are not mapped");
+            throw new ProviderFailedException(NAME + " adapter renders text-to-video only: remix is not mapped, and"
+                    + " Bedrock's Ray2 input has no image field (Validate refuses a referenceImage for it)");
         }
         Document input = Document.mapBuilder()
                 .putString("prompt", spec.prompt())

@@ -14,6 +14,7 @@ import dev.reelforge.providers.internal.AmbiguousCreateException;
 import dev.reelforge.providers.internal.ClipDownload;
 import dev.reelforge.providers.internal.ProviderErrors;
 import dev.reelforge.providers.internal.ProviderHttp;
+import dev.reelforge.providers.internal.ReferenceImageFile;
 import dev.reelforge.providers.internal.SubmitOnce;
 import java.io.InputStream;
 import java.net.URI;
@@ -147,16 +148,21 @@ public final class FalQueueProvider implements VideoProvider {
     }
 
     private ProviderJob create(GenerationSpec spec) {
-        if (!spec.remixOf().isEmpty() || !spec.referenceImage().isEmpty()) {
+        if (!spec.remixOf().isEmpty()) {
             throw new ProviderFailedException(
-                    NAME + " adapter renders text-to-video only; remix and reference images are not mapped");
+                    NAME + " adapter renders text-to-video only (with a first frame); remix is not mapped");
         }
         ObjectNode input = json.createObjectNode()
                 .put("prompt", spec.prompt())
                 .put("aspect_ratio", spec.settings().aspectRatio().label())
                 .put("duration", Math.round(spec.settings().durationSeconds()) + "s")
                 .put("resolution", spec.settings().resolution().label());
-        HttpRequest request = authorized(queue(spec.model()))
+        String endpoint = spec.model();
+        if (!spec.referenceImage().isEmpty()) {
+            endpoint = spec.model() + "/image-to-video";
+            input.put("image_url", ReferenceImageFile.of(spec).dataUri());
+        }
+        HttpRequest request = authorized(queue(endpoint))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(http.jsonBytes(input)))
                 .build();

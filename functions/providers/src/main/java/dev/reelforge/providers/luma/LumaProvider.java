@@ -3,6 +3,7 @@ package dev.reelforge.providers.luma;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.reelforge.core.error.InvalidRequestException;
 import dev.reelforge.core.error.PaidRenderLostException;
 import dev.reelforge.core.error.ProviderFailedException;
 import dev.reelforge.core.error.ProviderThrottledException;
@@ -21,6 +22,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -112,9 +114,11 @@ public final class LumaProvider implements VideoProvider {
     }
 
     private ProviderJob create(GenerationSpec spec) {
-        if (!spec.referenceImage().isEmpty()) {
-            throw new ProviderFailedException(
-                    NAME + " adapter does not map reference images or keyframes yet; render from text");
+        if (!spec.referenceImage().isEmpty() && !spec.referenceImageUrl().startsWith("https://")) {
+            throw new InvalidRequestException(List.of(new InvalidRequestException.Problem(
+                    "referenceImage",
+                    NAME + " fetches keyframe images from an https URL, and this deployment's clip store gave none"
+                            + " (the local store's URLs are http on 127.0.0.1)")));
         }
         ObjectNode body = spec.remixOf().isEmpty() ? textToVideo(spec) : videoEdit(spec);
         HttpRequest request = authorized(api("generations"))
@@ -142,6 +146,9 @@ public final class LumaProvider implements VideoProvider {
         body.putObject("video")
                 .put("resolution", spec.settings().resolution().label())
                 .put("duration", Math.round(spec.settings().durationSeconds()) + "s");
+        if (!spec.referenceImage().isEmpty()) {
+            body.putObject("keyframes").putObject("frame0").put("type", "image").put("url", spec.referenceImageUrl());
+        }
         return body;
     }
 

@@ -3,22 +3,15 @@ package dev.reelforge.providers.openai;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.reelforge.core.error.InvalidRequestException;
 import dev.reelforge.core.provider.GenerationSpec;
+import dev.reelforge.providers.internal.ReferenceImageFile;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
 /** Request bodies of the Videos API: JSON create, multipart create with {@code input_reference}, remix. */
 final class OpenAiVideoRequests {
-    private static final Map<String, String> IMAGE_TYPES =
-            Map.of("jpg", "image/jpeg", "jpeg", "image/jpeg", "png", "image/png", "webp", "image/webp");
-
     private final ObjectMapper json;
 
     OpenAiVideoRequests(ObjectMapper json) {
@@ -39,30 +32,21 @@ final class OpenAiVideoRequests {
     }
 
     Multipart multipartCreate(GenerationSpec spec) {
-        Path image = Path.of(spec.referenceImage());
-        String name = image.getFileName().toString();
-        String type = IMAGE_TYPES.get(name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT));
-        if (type == null) {
-            throw InvalidRequestException.of("referenceImage", "use a JPEG, PNG or WebP reference image, not " + name);
-        }
+        ReferenceImageFile image = ReferenceImageFile.of(spec);
         String boundary =
                 "reelforge-" + UUID.nameUUIDFromBytes(spec.referenceImage().getBytes(StandardCharsets.UTF_8));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            for (Map.Entry<String, String> field : fields(spec).entrySet()) {
-                out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey()
-                                + "\"\r\n\r\n" + field.getValue() + "\r\n")
-                        .getBytes(StandardCharsets.UTF_8));
-            }
-            out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"input_reference\"; filename=\""
-                            + name.replace("\"", "") + "\"\r\nContent-Type: " + type + "\r\n\r\n")
+        for (Map.Entry<String, String> field : fields(spec).entrySet()) {
+            out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey()
+                            + "\"\r\n\r\n" + field.getValue() + "\r\n")
                     .getBytes(StandardCharsets.UTF_8));
-            out.write(Files.readAllBytes(image));
-            out.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw InvalidRequestException.of(
-                    "referenceImage", "cannot read the reference image " + name + ": " + e.getMessage());
         }
+        out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"input_reference\"; filename=\""
+                        + image.fileName().replace("\"", "") + "\"\r\nContent-Type: " + image.mediaType()
+                        + "\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        out.writeBytes(image.bytes());
+        out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         return new Multipart("multipart/form-data; boundary=" + boundary, out.toByteArray());
     }
 

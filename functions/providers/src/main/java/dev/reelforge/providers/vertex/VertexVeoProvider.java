@@ -14,6 +14,7 @@ import dev.reelforge.providers.internal.AmbiguousCreateException;
 import dev.reelforge.providers.internal.ClipDownload;
 import dev.reelforge.providers.internal.ProviderErrors;
 import dev.reelforge.providers.internal.ProviderHttp;
+import dev.reelforge.providers.internal.ReferenceImageFile;
 import dev.reelforge.providers.internal.SubmitOnce;
 import java.io.IOException;
 import java.io.InputStream;
@@ -183,12 +184,18 @@ public final class VertexVeoProvider implements VideoProvider {
     }
 
     private ProviderJob create(GenerationSpec spec) {
-        if (!spec.remixOf().isEmpty() || !spec.referenceImage().isEmpty()) {
-            throw new ProviderFailedException(NAME + " adapter renders text-to-video only; frames, reference images and"
-                    + " extend are not mapped yet");
+        if (!spec.remixOf().isEmpty()) {
+            throw new ProviderFailedException(NAME
+                    + " adapter maps text-to-video only (with a first frame); extend and remix are not mapped yet");
         }
         ObjectNode body = json.createObjectNode();
-        body.putArray("instances").addObject().put("prompt", spec.prompt());
+        ObjectNode instance = body.putArray("instances").addObject().put("prompt", spec.prompt());
+        if (!spec.referenceImage().isEmpty()) {
+            ReferenceImageFile image = ReferenceImageFile.of(spec);
+            instance.putObject("image")
+                    .put("bytesBase64Encoded", image.base64())
+                    .put("mimeType", image.mediaType());
+        }
         ObjectNode parameters = body.putObject("parameters")
                 .put("sampleCount", 1)
                 .put("durationSeconds", Math.round(spec.settings().durationSeconds()))

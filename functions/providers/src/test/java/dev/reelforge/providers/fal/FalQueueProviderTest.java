@@ -83,6 +83,22 @@ class FalQueueProviderTest {
     }
 
     @Test
+    void submit_withReferenceImage_postsToImageToVideoWithImageUrlAsDataUri() throws Exception {
+        byte[] png = dev.reelforge.core.testing.Stills.png(1280, 720, 0);
+        Path image = Files.write(dir.resolve("fitted.png"), png);
+        stubJson(post(urlEqualTo("/" + MODEL + "/image-to-video")), 200, fixture("submit-response.json"));
+
+        ProviderJob job = provider.submit(Specs.withReference(spec, image.toString()), "job-ref/1/0");
+
+        assertThat(job.providerJobId()).isEqualTo(REQUEST);
+        server.verify(postRequestedFor(urlEqualTo("/" + MODEL + "/image-to-video"))
+                .withRequestBody(equalToJson("{\"prompt\": \"${json-unit.any-string}\", \"aspect_ratio\": \"16:9\","
+                        + " \"duration\": \"5s\", \"resolution\": \"720p\", \"image_url\": \"data:image/png;base64,"
+                        + java.util.Base64.getEncoder().encodeToString(png) + "\"}")));
+        server.verify(0, postRequestedFor(urlEqualTo("/" + MODEL)));
+    }
+
+    @Test
     void submit_happyPath_postsRay2InputWithKeyAuthAndKeepsRequestPath() {
         stubJson(post(urlEqualTo("/" + MODEL)), 200, fixture("submit-response.json"));
 

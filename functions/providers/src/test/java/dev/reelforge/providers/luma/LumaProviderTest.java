@@ -92,6 +92,33 @@ class LumaProviderTest {
     }
 
     @Test
+    void submit_withReferenceImage_sendsItsUrlAsKeyframeFrame0() throws Exception {
+        java.nio.file.Path image = java.nio.file.Files.createTempFile("fitted", ".png");
+        java.nio.file.Files.write(image, dev.reelforge.core.testing.Stills.png(1280, 720, 0));
+        String url = "https://reelforge-clips.s3.amazonaws.com/references/acme/fitted/x.png?X-Amz-Signature=abc";
+        stubJson(post(urlEqualTo("/v1/generations")), 201, fixture("create-response.json"));
+
+        provider.submit(Specs.withReference(spec, image.toString(), url), "job-ref/1/0");
+
+        server.verify(postRequestedFor(urlEqualTo("/v1/generations"))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath(
+                        "$.keyframes.frame0.type", equalTo("image")))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath(
+                        "$.keyframes.frame0.url", equalTo(url)))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath(
+                        "$.model", equalTo("ray-3.2"))));
+        java.nio.file.Files.delete(image);
+    }
+
+    @Test
+    void submit_withReferenceImageButNoHttpsUrl_isRefusedBeforeAnyRequest() {
+        assertThatThrownBy(() -> provider.submit(Specs.withReference(spec, "/tmp/x.png", ""), "job-ref/1/0"))
+                .isInstanceOf(dev.reelforge.core.error.InvalidRequestException.class)
+                .hasMessageContaining("referenceImage: luma fetches keyframe images from an https URL");
+        server.verify(0, postRequestedFor(urlEqualTo("/v1/generations")));
+    }
+
+    @Test
     void submit_sameKeyTwice_createsOnce() {
         stubJson(post(urlEqualTo("/v1/generations")), 201, fixture("create-response.json"));
         stubJson(get(urlEqualTo("/v1/generations/" + ID)), 200, fixture("generation-processing.json"));

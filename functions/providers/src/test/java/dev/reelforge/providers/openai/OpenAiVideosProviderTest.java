@@ -276,7 +276,8 @@ class OpenAiVideosProviderTest {
 
     @Test
     void submit_withReferenceImage_sendsMultipartWithInputReference() throws Exception {
-        Path image = Files.write(dir.resolve("first-frame.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+        byte[] png = dev.reelforge.core.testing.Stills.png(1280, 720, 0);
+        Path image = Files.write(dir.resolve("first-frame.png"), png);
         stubCreate(200, Fixtures.read("openai/video-queued.json"));
 
         provider.submit(Specs.withReference(spec, image.toString()), "job-9/1/0");
@@ -286,6 +287,7 @@ class OpenAiVideosProviderTest {
                 .withRequestBodyPart(aMultipart()
                         .withName("input_reference")
                         .withHeader("Content-Type", equalTo("image/png"))
+                        .withBody(com.github.tomakehurst.wiremock.client.WireMock.binaryEqualTo(png))
                         .build())
                 .withRequestBodyPart(
                         aMultipart().withName("seconds").withBody(equalTo("8")).build())

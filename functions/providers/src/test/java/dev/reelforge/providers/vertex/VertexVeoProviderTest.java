@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -95,6 +96,22 @@ class VertexVeoProviderTest {
         server.verify(postRequestedFor(urlEqualTo(MODEL_PATH + ":predictLongRunning"))
                 .withHeader("Authorization", equalTo("Bearer " + TOKEN))
                 .withRequestBody(equalToJson(Fixtures.read("vertex/predict-request.json"))));
+    }
+
+    @Test
+    void submit_withReferenceImage_sendsItAsTheInstancesImage() throws Exception {
+        byte[] jpeg = dev.reelforge.core.testing.Stills.jpeg(1280, 720, 0);
+        java.nio.file.Path image = java.nio.file.Files.write(dir.resolve("fitted.jpg"), jpeg);
+        stubJson(post(urlEqualTo(MODEL_PATH + ":predictLongRunning")), 200, "predict-response.json");
+
+        provider.submit(Specs.withReference(spec, image.toString()), "job-ref/1/0");
+
+        server.verify(postRequestedFor(urlEqualTo(MODEL_PATH + ":predictLongRunning"))
+                .withRequestBody(matchingJsonPath("$.instances[0].image.mimeType", equalTo("image/jpeg")))
+                .withRequestBody(matchingJsonPath(
+                        "$.instances[0].image.bytesBase64Encoded",
+                        equalTo(java.util.Base64.getEncoder().encodeToString(jpeg))))
+                .withRequestBody(matchingJsonPath("$.instances[0].prompt")));
     }
 
     @Test

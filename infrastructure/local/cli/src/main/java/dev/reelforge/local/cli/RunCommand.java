@@ -87,6 +87,23 @@ final class RunCommand implements Callable<Integer> {
         try (LocalStacks.Lease lease = stacks.open(data)) {
             LocalAwsStack stack = lease.stack();
             String executionName = executionName(input, text, stack.jobStore());
+            JsonNode request = input.path("request");
+            if (request.path("referenceImage").isTextual()
+                    && request.path("tenant").isTextual()) {
+                try {
+                    ((ObjectNode) request)
+                            .put(
+                                    "referenceImage",
+                                    LocalReference.upload(
+                                            requestFile,
+                                            request.get("tenant").asText(),
+                                            request.get("referenceImage").asText(),
+                                            stack.clipStore()));
+                } catch (RequestFile.UserInputException e) {
+                    err.println("rejected: " + Printable.of(e.getMessage()));
+                    return ReelforgeCli.INVALID_INPUT;
+                }
+            }
             LocalWorkflow workflow = new LocalWorkflow(stack, data, EngineClock.system());
             ProgressPrinter progress = new ProgressPrinter(err, json, jsonOutput);
             ExecutionResult result = workflow.render(input, executionName, new ExecutionListener() {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.reelforge.core.error.InvalidRequestException;
 import dev.reelforge.core.error.ReelforgeException;
 import dev.reelforge.core.provider.CapabilityCatalog;
+import dev.reelforge.core.reference.ReferenceIntake;
 import dev.reelforge.core.request.RenderRequest;
 import dev.reelforge.core.request.RequestParser;
 import dev.reelforge.core.validation.ContentPolicy;
@@ -59,7 +60,15 @@ final class ValidateCommand implements Callable<Integer> {
             request = new RequestParser(json).parse(RequestFile.read(requestFile));
             RequestValidator validator =
                     new RequestValidator(ContentPolicy.load(json), CapabilityCatalog.bundled(json), Set.of("animatic"));
-            return ValidationReport.accepted(request, validator.validate(request, LocalDate.now()));
+            RequestValidator.Accepted accepted = validator.validate(request, LocalDate.now());
+            if (LocalReference.isLocal(request.tenant(), request.referenceImage())
+                    && !request.referenceImage().isEmpty()) {
+                ReferenceIntake.inspect(
+                        LocalReference.read(requestFile, request.referenceImage()),
+                        accepted.model(),
+                        request.settings().frameSize());
+            }
+            return ValidationReport.accepted(request, accepted);
         } catch (InvalidRequestException e) {
             return ValidationReport.rejected(request, e);
         } catch (RequestFile.UserInputException | ReelforgeException e) {

@@ -31,6 +31,30 @@ class ValidateCommandTest {
         return cli.execute(args);
     }
 
+    private Path mugDropWithImage(Path dir, String image) throws IOException {
+        var request = (com.fasterxml.jackson.databind.node.ObjectNode)
+                new ObjectMapper().readTree(Path.of(REQUESTS, "mug-drop.json").toFile());
+        request.put("referenceImage", image);
+        return Files.writeString(dir.resolve("request.json"), request.toString());
+    }
+
+    @Test
+    void validate_localReferenceImage_isCheckedByItsBytes(@TempDir Path dir) throws IOException {
+        Files.write(dir.resolve("mug.png"), dev.reelforge.core.testing.Stills.png(720, 1280, 0));
+        Files.writeString(dir.resolve("fake.png"), "not an image at all, whatever its name says");
+
+        assertThat(execute("validate", mugDropWithImage(dir, "mug.png").toString()))
+                .as(err.toString())
+                .isZero();
+        assertThat(execute("validate", mugDropWithImage(dir, "fake.png").toString()))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("referenceImage: not a PNG, JPEG or WebP image");
+        assertThat(execute("validate", mugDropWithImage(dir, "../escape.png").toString()))
+                .isEqualTo(2);
+        assertThat(err.toString())
+                .contains("referenceImage: the file '../escape.png' leaves the request file's folder");
+    }
+
     @Test
     void validateJson_mugDrop_printsOneShotTimedCuesAndTheScene() throws IOException {
         assertThat(execute("validate", "--json", REQUESTS + "mug-drop.json"))

@@ -1,0 +1,128 @@
+package dev.reelforge.core.reference;
+
+import static dev.reelforge.core.reference.ReferenceKeys.FIELD;
+
+import dev.reelforge.core.checksum.Sha256;
+import dev.reelforge.core.error.InvalidRequestException;
+import dev.reelforge.core.port.ClipStore;
+import dev.reelforge.core.port.ImageFitter;
+import dev.reelforge.core.provider.ModelCapabilities;
+import dev.reelforge.core.request.FrameSize;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+/**
+ * Takes a request's reference image in before any spend: the key must be the tenant's own, the bytes a whole PNG,
+ * JPEG or WebP within the model's limits (capability data {@code referenceImages}, {@code firstFrame}), the aspect
+ * ratio the frame's where the model is strict. The original is kept under its SHA-256 and the copy fitted to the
+ * frame beside it; both are written once and never replaced. Thread-safe when its ports are.
+ */
+public final class ReferenceIntake {
+    /** Aspect ratios this close (relative) count as the frame's: 1280x720 and 1920x1088 both pass as 16:9. */
+    static final double ASPECT_TOLERANCE = 0.02;
+
+    static final int MIN_SIDE = 64;
+
+    private final Supplier<ClipStore> stores;
+    private final ImageFitter fitter;
+
+    public ReferenceIntake(ClipStore store, ImageFitter fitter) {
+        this(() -> store, fitter);
+    }
+
+    /** With the store built on first use, so a Validate that sees no reference image never builds an S3 client. */
+    public ReferenceIntake(Supplier<ClipStore> store, ImageFitter fitter) {
+        this.stores = store;
+        this.fitter = fitter;
+    }
+
+    public ReferenceImage prepare(String tenant, String key, ModelCapabilities model, FrameSize frame) {
+        ReferenceKeys.checked(tenant, key);
+        ClipStore store = stores.get();
+        ModelCapabilities.ReferenceImages rule = model.referenceImages();
+        requireTakesImages(model);
+        byte[] bytes = store.getBytes(key)
+                .orElseThrow(() -> InvalidRequestException.of(FIELD, "no object at '" + key + "'; upload it first"));
+        ImageHeader header = inspect(bytes, model, frame);
+        String sha = Sha256.hex(bytes);
+        String original = ReferenceKeys.original(tenant, sha, header.format());
+        putOnce(store, original, bytes, header.format().mediaType());
+        if (header.width() == frame.width() && header.height() == frame.height()) {
+            return new ReferenceImage(
+                    key, sha, original, original, header.format().mediaType(), "none");
+        }
+        String policy = rule.fit().equals("pad") ? "pad" : "crop";
+        String fitted = ReferenceKeys.fitted(tenant, sha, policy, frame);
+        if (!store.exists(fitted)) {
+            store.putBytes(fitted, fitter.fit(bytes, header, frame, policy), "image/png");
+        }
+        return new ReferenceImage(key, sha, original, fitted, "image/png", policy);
+    }
+
+    /**
+     * The checks on the bytes alone (type, wholeness, size, sides, a strict model's aspect ratio), for {@code
+     * reelforge validate}, which has no store to keep copies in.
+     */
+    public static ImageHeader inspect(byte[] bytes, ModelCapabilities model, FrameSize frame) {
+        requireTakesImages(model);
+        ModelCapabilities.ReferenceImages rule = model.referenceImages();
+        if (bytes.length > rule.maxBytes()) {
+            throw InvalidRequestException.of(
+                    FIELD,
+                    "the image is " + bytes.length + " bytes, over the " + rule.maxBytes() + "-byte limit of "
+                            + model.qualifiedName());
+        }
+        ImageHeader header = ImageHeader.read(bytes, FIELD);
+        check(header, rule, model, frame);
+        return header;
+    }
+
+    private static void requireTakesImages(ModelCapabilities model) {
+        if (!model.firstFrame() && model.referenceImages().max() <= 0) {
+            throw InvalidRequestException.of(
+                    FIELD,
+                    model.qualifiedName() + " takes no image (its capability data has no firstFrame and no"
+                            + " referenceImages); drop referenceImage or choose a model that takes one");
+        }
+    }
+
+    private static void check(
+            ImageHeader header, ModelCapabilities.ReferenceImages rule, ModelCapabilities model, FrameSize frame) {
+        if (!rule.mediaTypes().isEmpty()
+                && !rule.mediaTypes().contains(header.format().mediaType())) {
+            throw InvalidRequestException.of(
+                    FIELD,
+                    "the image is " + header.format().mediaType() + "; " + model.qualifiedName() + " takes "
+                            + String.join(", ", rule.mediaTypes()));
+        }
+        int longest = Math.max(header.width(), header.height());
+        if (longest > rule.maxSide() || Math.min(header.width(), header.height()) < MIN_SIDE) {
+            throw InvalidRequestException.of(
+                    FIELD,
+                    "the image is " + header.width() + "x" + header.height() + " px; " + model.qualifiedName()
+                            + " takes sides from " + MIN_SIDE + " to " + rule.maxSide() + " px");
+        }
+        double frameAspect = (double) frame.width() / frame.height();
+        if (rule.fit().equals("strict") && Math.abs(header.aspect() / frameAspect - 1) > ASPECT_TOLERANCE) {
+            throw InvalidRequestException.of(
+                    FIELD,
+                    String.format(
+                            Locale.ROOT,
+                            "the image's aspect ratio is %.3f (%dx%d) and the frame's %.3f (%s); %s takes only"
+                                    + " images of the frame's shape (fit: strict): crop it, or change"
+                                    + " settings.aspectRatio",
+                            header.aspect(),
+                            header.width(),
+                            header.height(),
+                            frameAspect,
+                            frame,
+                            model.qualifiedName()));
+        }
+    }
+
+    private static void putOnce(ClipStore store, String key, byte[] bytes, String type) {
+        if (!store.exists(key)) {
+            store.putBytes(key, bytes, type);
+        }
+    }
+}
