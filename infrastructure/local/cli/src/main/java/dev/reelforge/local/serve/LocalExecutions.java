@@ -9,6 +9,7 @@ import dev.reelforge.local.engine.InvalidDefinitionException;
 import dev.reelforge.local.engine.StateMachine;
 import dev.reelforge.local.engine.TaskFailedException;
 import dev.reelforge.local.engine.TaskHandler;
+import dev.reelforge.local.engine.TaskTokens;
 import dev.reelforge.local.engine.UnsupportedFeatureException;
 import dev.reelforge.local.runtime.NestedExecutions;
 import dev.reelforge.local.stack.LocalAccount;
@@ -54,6 +55,11 @@ public final class LocalExecutions implements NestedExecutions, AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
+    }
+
+    /** Where SendTaskSuccess/Failure/Heartbeat reach the executions' {@code .waitForTaskToken} Tasks. */
+    public TaskTokens tokens() {
+        return engine.tokens();
     }
 
     public static String stateMachineArn(String name) {

@@ -6,10 +6,11 @@ import dev.reelforge.local.engine.TaskHandler;
 import java.util.concurrent.ExecutorService;
 import java.util.random.RandomGenerator;
 
-/** An engine's collaborators, handed to each execution. */
+/** An engine's collaborators, handed to each execution; copies made by {@code with*} share the pool and tokens. */
 public record Settings(
         TaskHandler tasks,
         EngineClock clock,
         ExecutionListener listener,
         RandomGenerator random,
-        ExecutorService pool) {}
+        ExecutorService pool,
+        TokenRegistry tokens) {}
