@@ -59,6 +59,11 @@ public final class StepFunctionsServer implements AutoCloseable {
         }
     }
 
+    /** Serves {@code handler} under {@code path} beside the Step Functions API (e.g. the jobs API under /api/). */
+    public void mount(String path, com.sun.net.httpserver.HttpHandler handler) {
+        server.createContext(path, handler);
+    }
+
     public URI endpoint() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }

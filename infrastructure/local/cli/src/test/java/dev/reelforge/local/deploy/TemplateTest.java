@@ -150,6 +150,7 @@ class TemplateTest {
                         "PostProcessFunction",
                         "FinalizeFunction",
                         "RecordFailureFunction",
+                        "ApprovalFunction",
                         "IngestFunction");
         assertThat(byPackage.get(MEDIA_PACKAGE))
                 .containsExactlyInAnyOrder("ReviewScoreFunction", "SubmitAnimaticFunction", "PollAnimaticFunction");
