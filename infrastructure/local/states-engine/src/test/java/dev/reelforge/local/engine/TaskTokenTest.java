@@ -23,6 +23,8 @@ class TaskTokenTest {
     private final CountDownLatch submitted = new CountDownLatch(1);
     private final Engine engine = new Engine(
                     (resource, input, context) -> {
+                        assertThat(context.taskToken())
+                                .isEqualTo(input.path("token").asText());
                         token.set(input.path("token").asText());
                         return json("{\"StatusCode\":200}");
                     },

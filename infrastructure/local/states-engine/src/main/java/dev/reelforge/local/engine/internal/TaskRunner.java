@@ -42,7 +42,8 @@ final class TaskRunner {
             events.scheduled(scope.history, trace, parameters, timeout, heartbeat);
             events.started(scope.history, trace);
             Instant started = scope.now();
-            TaskContext taskContext = new TaskContext(scope.executionArn, task.name(), retryCount, timeout);
+            TaskContext taskContext = new TaskContext(
+                    scope.executionArn, task.name(), retryCount, timeout, callback == null ? null : callback.token);
             JsonNode result = invoke(task, parameters, taskContext, timeout, events, trace);
             if (callback != null) {
                 events.submitted(scope.history, trace, result);
