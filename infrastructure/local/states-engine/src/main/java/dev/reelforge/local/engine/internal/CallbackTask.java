@@ -96,7 +96,7 @@ final class CallbackTask {
     private void requireOpen() throws TaskTokenException {
         if (closed || answer != null) {
             throw new TaskTokenException(
-                    Reason.TASK_TIMED_OUT, "Task Timed Out: the task of this token has already closed");
+                    Reason.TASK_TIMED_OUT, "Task Timed Out: 'Provided task does not exist anymore'");
         }
     }
 }
