@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.reelforge.core.approval.ApprovalDecision.Decision;
 import dev.reelforge.core.error.ApprovalNotPendingException;
+import dev.reelforge.core.error.ChangesRequestedException;
+import dev.reelforge.core.error.RenderDeclinedException;
 import dev.reelforge.core.job.JobRecord;
 import dev.reelforge.core.job.JobStatus;
 import dev.reelforge.core.port.ApprovalTokens;
@@ -23,7 +25,9 @@ import java.util.OptionalInt;
  * The approval gate's three moves. {@link #await}: {@code WaitForApproval} hands over its task token, kept by job
  * and revision, and the job shows AWAITING_APPROVAL. {@link #decide}: the approval API takes the token of exactly
  * the revision the reviewer saw (any other is refused, so a stale approval never publishes a newer render), records
- * the decision on the job and resumes the workflow with it. {@link #changes}: a change request becomes the next
+ * the decision on the job and resumes the workflow: an approval is the Task's output, a rejection fails it with
+ * {@link RenderDeclinedException} (the reason as cause), a change request with {@link ChangesRequestedException}
+ * (the decision as JSON), so each outcome is a Catch the ASL routes and a mock can stand for. {@link #changes}: a change request becomes the next
  * round, a remix of the approved-for-review clip carrying the reviewer's words where the provider can remix, else a
  * regeneration with the words added to the prompt.
  */
@@ -78,7 +82,11 @@ public final class ApprovalStep {
         } catch (NoSuchElementException e) {
             throw new ApprovalNotPendingException("there is no job " + jobId);
         }
-        callback.succeed(token, write(decision));
+        switch (decision.decision()) {
+            case APPROVE -> callback.succeed(token, write(decision));
+            case REJECT -> callback.fail(token, RenderDeclinedException.class.getName(), decision.text());
+            case CHANGES -> callback.fail(token, ChangesRequestedException.class.getName(), write(decision));
+        }
         return recorded;
     }
 

@@ -9,6 +9,7 @@ import dev.reelforge.core.error.ApprovalNotPendingException;
 import dev.reelforge.core.error.InvalidRequestException;
 import dev.reelforge.core.job.JobRecord;
 import dev.reelforge.core.job.JobStatus;
+import dev.reelforge.core.port.TaskCallback;
 import dev.reelforge.core.review.RoundMode;
 import dev.reelforge.core.review.Verdict;
 import dev.reelforge.core.testing.InMemoryApprovalTokens;
@@ -30,7 +31,21 @@ class ApprovalStepTest {
     private final InMemoryJobStore jobs = new InMemoryJobStore();
     private final List<String> resumed = new ArrayList<>();
     private final ApprovalStep step = new ApprovalStep(
-            jobs, new InMemoryApprovalTokens(), (token, output) -> resumed.add(token + " " + output), json, clock);
+            jobs,
+            new InMemoryApprovalTokens(),
+            new TaskCallback() {
+                @Override
+                public void succeed(String token, String outputJson) {
+                    resumed.add(token + " " + outputJson);
+                }
+
+                @Override
+                public void fail(String token, String error, String cause) {
+                    resumed.add(token + " failed " + error + " " + cause);
+                }
+            },
+            json,
+            clock);
 
     @BeforeEach
     void openJob() {
@@ -78,7 +93,7 @@ class ApprovalStepTest {
         assertThatThrownBy(() -> step.decide("j-1", decision("{\"decision\":\"approve\",\"revision\":1}")))
                 .isInstanceOf(ApprovalNotPendingException.class)
                 .hasMessageContaining("DECLINED");
-        assertThat(resumed).hasSize(1);
+        assertThat(resumed).containsExactly("tok-1 failed dev.reelforge.core.error.RenderDeclinedException too dark");
     }
 
     @Test

@@ -18,11 +18,20 @@ public final class RelayedTaskCallback implements TaskCallback {
 
     @Override
     public void succeed(String token, String outputJson) {
+        connected().succeed(token, outputJson);
+    }
+
+    @Override
+    public void fail(String token, String error, String cause) {
+        connected().fail(token, error, cause);
+    }
+
+    private TaskCallback connected() {
         TaskCallback callback = target.get();
         if (callback == null) {
             throw new ApprovalNotPendingException(
                     "no Step Functions endpoint can resume this render: approve through `reelforge serve`");
         }
-        callback.succeed(token, outputJson);
+        return callback;
     }
 }
