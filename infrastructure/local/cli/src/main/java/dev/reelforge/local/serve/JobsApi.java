@@ -2,6 +2,7 @@ package dev.reelforge.local.serve;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
@@ -9,7 +10,10 @@ import dev.reelforge.core.error.ApprovalNotPendingException;
 import dev.reelforge.core.error.InvalidRequestException;
 import dev.reelforge.core.error.LambdaErrorCause;
 import dev.reelforge.core.job.JobRecord;
+import dev.reelforge.core.job.StorageKeys;
+import dev.reelforge.core.port.ClipStore;
 import dev.reelforge.core.port.JobStore;
+import dev.reelforge.core.workflow.ReviewStep;
 import dev.reelforge.local.engine.TaskContext;
 import dev.reelforge.local.engine.TaskFailedException;
 import dev.reelforge.local.runtime.Definitions;
@@ -22,8 +26,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The jobs API of {@code reelforge serve}, for the review page and {@code reelforge approve}:
- * {@code GET /api/jobs/<jobId>} (the job record, with the revision that waits for approval) and
+ * The jobs API of {@code reelforge serve}, for the review page and {@code reelforge approve}: {@code GET /api/jobs}
+ * (the render executions with their jobs' status), {@code GET /api/jobs/<jobId>} (the job record, its request, the
+ * revision that waits for approval), {@code GET /api/jobs/<jobId>/outputs/<rendition>} (an output),
+ * {@code .../clips/<attempt>/<variation>} (a provider original, what a reviewer approves), {@code .../report} (the
+ * review report's page) and
  * {@code POST /api/jobs/<jobId>/approval} with {@code {"decision": "approve"|"reject"|"changes", "revision": N,
  * "text": "..."}}, which invokes the approval function as a SaaS backend would in AWS. Answers JSON: 200, 400 (a
  * field is wrong, named in {@code field}), 404 (no such job), 409 (nothing waits on that revision), 413.
@@ -31,15 +38,32 @@ import java.util.regex.Pattern;
 final class JobsApi implements HttpHandler {
     static final int MAX_BODY_BYTES = 65_536;
     private static final Pattern PATH = Pattern.compile("^/api/jobs/([A-Za-z0-9_-]{1,80})(/approval)?$");
+    private static final Pattern OUTPUT =
+            Pattern.compile("^/api/jobs/([A-Za-z0-9_-]{1,80})/outputs/([A-Za-z0-9_.-]{1,40})$");
+    private static final Pattern CLIP =
+            Pattern.compile("^/api/jobs/([A-Za-z0-9_-]{1,80})/clips/([0-9]{1,3})/([0-9]{1,2})$");
+    private static final Pattern REPORT = Pattern.compile("^/api/jobs/([A-Za-z0-9_-]{1,80})/report$");
     private static final String APPROVAL = Definitions.FUNCTIONS.get("ApprovalFunctionArn");
 
     private final LocalTaskResolver functions;
     private final JobStore jobs;
+    private final ClipStore clips;
+    private final LocalExecutions executions;
+    private final String renderArn;
     private final ObjectMapper json;
 
-    JobsApi(LocalTaskResolver functions, JobStore jobs, ObjectMapper json) {
+    JobsApi(
+            LocalTaskResolver functions,
+            JobStore jobs,
+            ClipStore clips,
+            LocalExecutions executions,
+            String renderArn,
+            ObjectMapper json) {
         this.functions = functions;
         this.jobs = jobs;
+        this.clips = clips;
+        this.executions = executions;
+        this.renderArn = renderArn;
         this.json = json;
     }
 
@@ -47,9 +71,35 @@ final class JobsApi implements HttpHandler {
     public void handle(HttpExchange exchange) throws IOException {
         try (exchange;
                 InputStream body = exchange.getRequestBody()) {
-            Matcher path = PATH.matcher(exchange.getRequestURI().getPath());
+            String uri = exchange.getRequestURI().getPath();
+            Matcher path = PATH.matcher(uri);
+            Matcher output = OUTPUT.matcher(uri);
+            Matcher clip = CLIP.matcher(uri);
+            Matcher report = REPORT.matcher(uri);
             String method = exchange.getRequestMethod();
-            if (!path.matches()) {
+            if (uri.equals("/api/jobs") && method.equals("GET")) {
+                respond(exchange, 200, list());
+            } else if (output.matches() && method.equals("GET")) {
+                String key = jobs.find(output.group(1))
+                        .map(r -> r.outputs().get(output.group(2)))
+                        .orElse(null);
+                file(exchange, key);
+            } else if (clip.matches() && method.equals("GET")) {
+                String key = jobs.find(clip.group(1))
+                        .map(r -> StorageKeys.clip(
+                                r.tenant(),
+                                r.jobId(),
+                                Integer.parseInt(clip.group(2)),
+                                Integer.parseInt(clip.group(3))))
+                        .orElse(null);
+                file(exchange, key);
+            } else if (report.matches() && method.equals("GET")) {
+                file(
+                        exchange,
+                        jobs.find(report.group(1))
+                                .map(r -> ReviewStep.htmlKey(StorageKeys.report(r.tenant(), r.jobId())))
+                                .orElse(null));
+            } else if (!path.matches()) {
                 respond(
                         exchange,
                         404,
@@ -66,6 +116,42 @@ final class JobsApi implements HttpHandler {
             } else {
                 respond(exchange, 405, error(method + " is not served here", null));
             }
+        }
+    }
+
+    /** The render executions, newest first, each with its job's status (the page's list). */
+    private JsonNode list() {
+        ArrayNode out = json.createArrayNode();
+        for (LocalExecution execution : executions.executions(renderArn)) {
+            ObjectNode item = out.addObject()
+                    .put("jobId", execution.name)
+                    .put("execution", execution.status().name())
+                    .put("startDate", execution.startDate.toString());
+            jobs.find(execution.name)
+                    .ifPresent(r -> item.put("status", r.status().name()).put("reason", r.reason()));
+        }
+        return out;
+    }
+
+    /**
+     * A file of a job: an output the record lists, a provider original by attempt and variation, or the review
+     * report's page; keys come from the record and {@link StorageKeys}, never from the request path.
+     */
+    private void file(HttpExchange exchange, String key) throws IOException {
+        byte[] bytes = key == null ? null : clips.getBytes(key).orElse(null);
+        if (bytes == null) {
+            respond(exchange, 404, error("no such file of this job", null));
+            return;
+        }
+        String type = key.endsWith(".mp4")
+                ? "video/mp4"
+                : key.endsWith(".jpg")
+                        ? "image/jpeg"
+                        : key.endsWith(".html") ? "text/html; charset=utf-8" : "application/json";
+        exchange.getResponseHeaders().set("Content-Type", type);
+        exchange.sendResponseHeaders(200, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
         }
     }
 
@@ -86,6 +172,12 @@ final class JobsApi implements HttpHandler {
                 call(json.createObjectNode().put("action", "waiting").put("jobId", jobId))
                         .path("waitingRevision"));
         doc.set("detail", json.readTree(record.detail()));
+        try {
+            JsonNode input = json.readTree(executions.execution(LocalExecutions.executionArn(renderArn, jobId)).input);
+            doc.set("request", input.has("request") ? input.get("request") : input.path("requestText"));
+        } catch (ApiException noExecution) {
+            doc.putNull("request");
+        }
         respond(exchange, 200, doc);
     }
 

@@ -238,6 +238,11 @@ public final class LocalExecutions implements NestedExecutions, AutoCloseable {
         }
     }
 
+    /** The ARN of STANDARD execution {@code name} of the machine {@code stateMachineArn}. */
+    static String executionArn(String stateMachineArn, String name) {
+        return stateMachineArn.replaceFirst(":stateMachine:", ":execution:") + ":" + name;
+    }
+
     private static String executionArn(LocalStateMachine machine, String name) {
         String kind = machine.type().equals("EXPRESS") ? "express:" : "execution:";
         return LocalAccount.arn("states", kind + machine.name() + ":" + name);

@@ -80,7 +80,10 @@ public final class LocalServe implements AutoCloseable {
         StepFunctionsServer server = StepFunctionsServer.start(port, new StepFunctionsApi(executions, json), json);
         AwsClients ingestClients = AwsClients.create(stack.endpoints().withSfnEndpoint(server.endpoint()));
         workflow.approvalCallback().connect(new SfnTaskCallback(ingestClients.sfn()));
-        server.mount("/api/", new JobsApi(workflow.tasks(), services.jobs(), json));
+        server.mount(
+                "/api/",
+                new JobsApi(workflow.tasks(), services.jobs(), services.clips(), executions, RENDER_ARN, json));
+        server.servePage(new ReviewPage());
         IngestHandler ingest = new IngestHandler(
                 services, new SfnRenderStarter(ingestClients.sfn()), new StateMachineArns(RENDER_ARN, BATCH_ARN));
         UploadRelay uploads =
