@@ -1,6 +1,7 @@
 package dev.reelforge.handlers;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.reelforge.core.request.RenderRequest;
 import dev.reelforge.core.workflow.JobTicket;
 import dev.reelforge.core.workflow.RenderRound;
 import dev.reelforge.core.workflow.ReviewOutcome;
@@ -26,7 +27,7 @@ public final class SubmitHandler extends JsonHandler {
     @Override
     protected Object handle(JsonNode input) {
         return step.run(
-                services.parser().parse(input.get("request")),
+                field(input, "request", RenderRequest.class),
                 field(input, "job", JobTicket.class),
                 field(input, "round", RenderRound.class),
                 field(input, "review", ReviewOutcome.class));

@@ -1,7 +1,9 @@
 package dev.reelforge.handlers;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reelforge.core.approval.ApprovalGate;
+import dev.reelforge.core.request.RenderRequest;
 import dev.reelforge.core.workflow.JobTicket;
 import dev.reelforge.core.workflow.RenderRound;
 import dev.reelforge.core.workflow.ReviewOutcome;
@@ -11,8 +13,9 @@ import dev.reelforge.wiring.Services;
 import java.util.Map;
 
 /**
- * Validate state: checks the request and opens the job; its output becomes the whole workflow state, with the
- * approval gate ({@code $.approval}) that {@code ApprovalRequired?} reads.
+ * Validate state: checks the request and opens the job; its output becomes the whole workflow state. {@code request}
+ * is the parsed, validated {@link RenderRequest}, which later states read as it is instead of parsing it again;
+ * {@code approval} is the approval gate ({@code ApprovalRequired?} reads it).
  */
 public final class ValidateHandler extends JsonHandler {
     private final ValidateStep step;
@@ -31,18 +34,13 @@ public final class ValidateHandler extends JsonHandler {
         super(services.json());
         this.approvalDefault = approvalDefault;
         this.step = new ValidateStep(
-                services.parser(),
-                services.validator(),
-                services.jobs(),
-                services.cache(),
-                services.json(),
-                services.clock());
+                services.parser(), services.validator(), services.jobs(), services.cache(), services.clock());
     }
 
     @Override
     protected Object handle(JsonNode input) {
-        JsonNode request = step.requestOf(input.path("input"));
-        ApprovalGate approval = ApprovalGate.of(request, approvalDefault);
+        RenderRequest request = step.requestOf(input.path("input"));
+        ApprovalGate approval = ApprovalGate.of(rawRequest(input.path("input")), approvalDefault);
         JobTicket job = step.run(request, input.path("jobId").asText());
         return Map.of(
                 "approval",
@@ -55,5 +53,17 @@ public final class ValidateHandler extends JsonHandler {
                 RenderRound.notStarted(),
                 "review",
                 ReviewOutcome.notReviewed());
+    }
+
+    /** The request as sent (the schema has checked it already): the gate is a request field the record does not hold. */
+    private JsonNode rawRequest(JsonNode executionInput) {
+        if (executionInput.hasNonNull("request")) {
+            return executionInput.get("request");
+        }
+        try {
+            return json().readTree(executionInput.path("requestText").asText("{}"));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a request the parser accepted no longer parses", e);
+        }
     }
 }

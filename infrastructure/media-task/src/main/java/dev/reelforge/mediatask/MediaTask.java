@@ -15,6 +15,7 @@ import dev.reelforge.media.credentials.PlanCredentials;
 import dev.reelforge.media.render.MediaPlanRenderer;
 import dev.reelforge.media.render.RenderedOutput;
 import dev.reelforge.media.render.RenderedPlan;
+import dev.reelforge.wiring.MediaTaskConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -37,8 +38,8 @@ import org.slf4j.LoggerFactory;
  * {@code ecs:runTask.sync} reports and the state machine checks; originals are only ever read.
  */
 public final class MediaTask {
-    static final String PLAN_KEY = "MEDIA_PLAN_KEY";
-    static final String RESULT_KEY = "MEDIA_RESULT_KEY";
+    static final String PLAN_KEY = MediaTaskConfig.PLAN_KEY;
+    static final String RESULT_KEY = MediaTaskConfig.RESULT_KEY;
     static final String PROVENANCE_FILE = "provenance.json";
     private static final Logger LOG = LoggerFactory.getLogger(MediaTask.class);
 
@@ -73,10 +74,13 @@ public final class MediaTask {
                 clips, new MediaPlanRenderer(Ffmpeg.bundled()), json, workDir, signer, credentials, Clock.systemUTC());
     }
 
-    /** Runs the plan named by {@code MEDIA_PLAN_KEY}; returns 0 on success, 2 for a bad invocation, 1 otherwise. */
-    public int run(Map<String, String> environment) {
-        String planKey = environment.get(PLAN_KEY);
-        String resultKey = environment.get(RESULT_KEY);
+    /** Runs the plan named in the container overrides ({@code MEDIA_PLAN_KEY}), as the local runner passes them. */
+    public int run(Map<String, String> overrides) {
+        return run(overrides.get(PLAN_KEY), overrides.get(RESULT_KEY));
+    }
+
+    /** Runs the plan at {@code planKey}; returns 0 on success, 2 for a bad invocation (either key null), 1 otherwise. */
+    public int run(String planKey, String resultKey) {
         if (planKey == null || resultKey == null) {
             LOG.error("{} and {} must both be set", PLAN_KEY, RESULT_KEY);
             return 2;

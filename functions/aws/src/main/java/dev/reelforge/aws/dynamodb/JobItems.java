@@ -30,7 +30,7 @@ final class JobItems {
                 "outputs",
                 AttributeValue.fromM(job.outputs().entrySet().stream()
                         .collect(Collectors.toMap(Map.Entry::getKey, e -> s(e.getValue())))));
-        item.put("detail", s(job.detail()));
+        item.put("detail", s(JobDetailDocument.write(job.detail())));
         item.put("createdAt", s(job.createdAt().toString()));
         item.put("updatedAt", s(job.updatedAt().toString()));
         item.put(VERSION, n(job.version()));
@@ -55,7 +55,7 @@ final class JobItems {
                 string(item, "cacheKey"),
                 Integer.parseInt(item.get("providerSubmissions").n()),
                 outputs,
-                string(item, "detail"),
+                JobDetailDocument.read(item.get(JOB_ID).s(), string(item, "detail")),
                 Instant.parse(item.get("createdAt").s()),
                 Instant.parse(item.get("updatedAt").s()),
                 Long.parseLong(item.get(VERSION).n()));

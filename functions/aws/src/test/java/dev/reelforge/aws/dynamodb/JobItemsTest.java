@@ -2,10 +2,12 @@ package dev.reelforge.aws.dynamodb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.reelforge.core.job.JobDetail;
 import dev.reelforge.core.job.JobRecord;
 import dev.reelforge.core.job.JobStatus;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +25,7 @@ class JobItemsTest {
                 "ck",
                 3,
                 Map.of("final", "jobs/j-1/final.mp4"),
-                "{\"attempts\":[]}",
+                JobDetail.opened(List.of("prompt is long")),
                 T0,
                 T0.plusSeconds(5),
                 4);

@@ -1,77 +1,83 @@
 package dev.reelforge.core.job;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.UncheckedIOException;
-import java.util.HashSet;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.reelforge.core.media.MediaResult;
+import dev.reelforge.core.provider.PossibleDuplicateCharge;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
- * Edits the job record's JSON detail document: warnings, every attempt with its scores and verdict, the cost.
- * Each edit returns the new document text, so it composes with {@code JobStore.update}'s retry loop.
+ * The job record's detail: warnings, every attempt with its scores and verdict, the provider history and the media
+ * result. Typed here and serialised only by the job store's adapter, as one JSON document so the table schema does
+ * not change when the checklist grows. Each edit returns a new detail, so it composes with {@code JobStore.update}'s
+ * retry loop; an edit retried with the same value adds nothing twice.
+ *
+ * <pre>{@code
+ * jobs.update(id, r -> r.withDetail(r.detail().withWarningsAdded(List.of("decoded on CPU"))));
+ * }</pre>
+ *
+ * @param attempts one per render round, in the order they were first recorded
+ * @param providerJobs one per provider job, in the order they were first recorded ({@link ProviderHistory})
+ * @param media what post-processing wrote; null until it ran
  */
-public final class JobDetail {
-    private final ObjectMapper json;
+public record JobDetail(
+        List<String> warnings,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<AttemptDetail> attempts,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ProviderJobHistory> providerJobs,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<PossibleDuplicateCharge> possibleDuplicateCharges,
+        @JsonInclude(JsonInclude.Include.NON_NULL) MediaResult media) {
 
-    public JobDetail(ObjectMapper json) {
-        this.json = json;
+    public JobDetail {
+        warnings = copy(warnings);
+        attempts = copy(attempts);
+        providerJobs = copy(providerJobs);
+        possibleDuplicateCharges = copy(possibleDuplicateCharges);
     }
 
-    public ObjectNode read(JobRecord record) {
-        try {
-            JsonNode node = json.readTree(record.detail());
-            return node instanceof ObjectNode object ? object : json.createObjectNode();
-        } catch (JsonProcessingException e) {
-            return json.createObjectNode();
-        }
+    public static JobDetail empty() {
+        return new JobDetail(List.of(), List.of(), List.of(), List.of(), null);
     }
 
-    public String write(ObjectNode detail) {
-        try {
-            return json.writeValueAsString(detail);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** The detail of a job Validate just opened: the request's warnings, nothing else. */
+    public static JobDetail opened(List<String> warnings) {
+        return new JobDetail(warnings, List.of(), List.of(), List.of(), null);
     }
 
-    /** Adds or replaces the attempt with the same number in {@code attempts}. */
-    public String putAttempt(JobRecord record, int attempt, Object attemptDocument) {
-        ObjectNode detail = read(record);
-        ArrayNode attempts = detail.withArray("attempts");
-        ObjectNode entry = json.valueToTree(attemptDocument);
-        entry.put("attempt", attempt);
-        for (int i = 0; i < attempts.size(); i++) {
-            if (attempts.get(i).path("attempt").asInt() == attempt) {
-                ObjectNode merged = (ObjectNode) attempts.get(i);
-                merged.setAll(entry);
-                return write(detail);
+    /** Appends each warning unless it is already there. */
+    public JobDetail withWarningsAdded(List<String> added) {
+        LinkedHashSet<String> present = new LinkedHashSet<>(warnings);
+        List<String> longer = new ArrayList<>(warnings);
+        added.stream().filter(present::add).forEach(longer::add);
+        return new JobDetail(longer, attempts, providerJobs, possibleDuplicateCharges, media);
+    }
+
+    /** Adds the attempt, or merges it into the one with the same number (fields it sets win). */
+    public JobDetail withAttempt(AttemptDetail attempt) {
+        List<AttemptDetail> longer = new ArrayList<>(attempts);
+        for (int i = 0; i < longer.size(); i++) {
+            if (longer.get(i).attempt() == attempt.attempt()) {
+                longer.set(i, longer.get(i).mergedWith(attempt));
+                return new JobDetail(warnings, longer, providerJobs, possibleDuplicateCharges, media);
             }
         }
-        attempts.add(entry);
-        return write(detail);
+        longer.add(attempt);
+        return new JobDetail(warnings, longer, providerJobs, possibleDuplicateCharges, media);
     }
 
-    /** Appends each warning to {@code warnings} unless it is already there (a retried state adds nothing twice). */
-    public String addWarnings(JobRecord record, List<String> warnings) {
-        ObjectNode detail = read(record);
-        ArrayNode list = detail.withArray("warnings");
-        Set<String> present = new HashSet<>();
-        list.forEach(existing -> present.add(existing.asText()));
-        for (String warning : warnings) {
-            if (present.add(warning)) {
-                list.add(warning);
-            }
-        }
-        return write(detail);
+    public JobDetail withProviderJobs(List<ProviderJobHistory> jobs) {
+        return new JobDetail(warnings, attempts, jobs, possibleDuplicateCharges, media);
     }
 
-    public String put(JobRecord record, String field, Object value) {
-        ObjectNode detail = read(record);
-        detail.set(field, json.valueToTree(value));
-        return write(detail);
+    public JobDetail withPossibleDuplicateCharges(List<PossibleDuplicateCharge> charges) {
+        return new JobDetail(warnings, attempts, providerJobs, charges, media);
+    }
+
+    public JobDetail withMedia(MediaResult result) {
+        return new JobDetail(warnings, attempts, providerJobs, possibleDuplicateCharges, result);
+    }
+
+    private static <T> List<T> copy(List<T> list) {
+        return list == null ? List.of() : List.copyOf(list);
     }
 }

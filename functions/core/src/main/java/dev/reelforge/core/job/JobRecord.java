@@ -8,8 +8,7 @@ import java.util.Map;
  * The job table's row for one render: status, reason, every attempt with its scores, provider submissions,
  * outputs. {@code version} increases by one on every write; stores reject a write whose version is stale.
  *
- * @param detail free-form JSON text with the attempts, review and cost; kept as a document so the table schema
- *     does not change when the checklist grows
+ * @param detail the attempts, review, provider history and media result; the store keeps it as one document
  */
 public record JobRecord(
         String jobId,
@@ -20,7 +19,7 @@ public record JobRecord(
         String cacheKey,
         int providerSubmissions,
         Map<String, String> outputs,
-        String detail,
+        JobDetail detail,
         Instant createdAt,
         Instant updatedAt,
         long version) {
@@ -29,12 +28,23 @@ public record JobRecord(
         outputs = Map.copyOf(outputs);
         reason = reason == null ? "" : reason;
         cacheKey = cacheKey == null ? "" : cacheKey;
-        detail = detail == null ? "{}" : detail;
+        detail = detail == null ? JobDetail.empty() : detail;
     }
 
     public static JobRecord received(String jobId, String tenant, String clientRequestId, Instant now) {
         return new JobRecord(
-                jobId, tenant, clientRequestId, JobStatus.RECEIVED, "", "", 0, Map.of(), "{}", now, now, 0);
+                jobId,
+                tenant,
+                clientRequestId,
+                JobStatus.RECEIVED,
+                "",
+                "",
+                0,
+                Map.of(),
+                JobDetail.empty(),
+                now,
+                now,
+                0);
     }
 
     public JobRecord withStatus(JobStatus newStatus, String newReason, Instant now) {
@@ -101,7 +111,7 @@ public record JobRecord(
                 version);
     }
 
-    public JobRecord withDetail(String newDetail) {
+    public JobRecord withDetail(JobDetail newDetail) {
         return new JobRecord(
                 jobId,
                 tenant,

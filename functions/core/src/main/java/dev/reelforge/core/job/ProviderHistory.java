@@ -1,8 +1,5 @@
 package dev.reelforge.core.job;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reelforge.core.provider.CreateAttempt;
 import dev.reelforge.core.provider.PossibleDuplicateCharge;
 import java.util.ArrayList;
@@ -12,26 +9,13 @@ import java.util.function.UnaryOperator;
 
 /**
  * Edits the job record's provider history ({@code providerJobs}, one {@link ProviderJobHistory} per provider job)
- * and its {@code possibleDuplicateCharges}. Like {@link JobDetail}, each edit returns the new document text, so it
+ * and its {@code possibleDuplicateCharges}. Like {@link JobDetail}'s own edits, each returns the new detail, so it
  * composes with {@code JobStore.update}'s retry loop; a retried state that records the same thing again adds nothing.
  */
 public final class ProviderHistory {
-    public static final String JOBS = "providerJobs";
-    public static final String POSSIBLE_DUPLICATES = "possibleDuplicateCharges";
-
-    private final ObjectMapper json;
-    private final JobDetail details;
-
-    public ProviderHistory(ObjectMapper json) {
-        this.json = json;
-        this.details = new JobDetail(json);
-    }
-
     /** The provider jobs on the record, in the order they were first recorded. */
     public List<ProviderJobHistory> read(JobRecord record) {
-        List<ProviderJobHistory> jobs = new ArrayList<>();
-        details.read(record).path(JOBS).forEach(node -> jobs.add(json.convertValue(node, ProviderJobHistory.class)));
-        return jobs;
+        return record.detail().providerJobs();
     }
 
     /** New, adopted and resumed submissions over every provider job on the record. */
@@ -55,15 +39,11 @@ public final class ProviderHistory {
     }
 
     public List<PossibleDuplicateCharge> possibleDuplicates(JobRecord record) {
-        List<PossibleDuplicateCharge> charges = new ArrayList<>();
-        details.read(record)
-                .path(POSSIBLE_DUPLICATES)
-                .forEach(node -> charges.add(json.convertValue(node, PossibleDuplicateCharge.class)));
-        return charges;
+        return record.detail().possibleDuplicateCharges();
     }
 
     /** Adds the create calls behind a submitted job, its first state and any possible duplicate charges. */
-    public String submitted(
+    public JobDetail submitted(
             JobRecord record,
             int attempt,
             int variation,
@@ -71,7 +51,7 @@ public final class ProviderHistory {
             List<CreateAttempt> creates,
             ProviderJobHistory.StateSeen state,
             List<PossibleDuplicateCharge> duplicates) {
-        String withJob = edit(record, providerJobId, attempt, variation, job -> {
+        JobDetail withJob = edit(record, providerJobId, attempt, variation, job -> {
             LinkedHashSet<CreateAttempt> merged = new LinkedHashSet<>(job.creates());
             merged.addAll(creates);
             return new ProviderJobHistory(
@@ -85,15 +65,13 @@ public final class ProviderHistory {
         if (duplicates.isEmpty()) {
             return withJob;
         }
-        ObjectNode detail = details.read(record.withDetail(withJob));
         LinkedHashSet<PossibleDuplicateCharge> charges = new LinkedHashSet<>(possibleDuplicates(record));
         charges.addAll(duplicates);
-        detail.set(POSSIBLE_DUPLICATES, json.valueToTree(charges));
-        return details.write(detail);
+        return withJob.withPossibleDuplicateCharges(List.copyOf(charges));
     }
 
     /** Records a provider state Poll saw, unless it is the state last recorded for that job. */
-    public String observed(JobRecord record, String providerJobId, ProviderJobHistory.StateSeen state) {
+    public JobDetail observed(JobRecord record, String providerJobId, ProviderJobHistory.StateSeen state) {
         return edit(
                 record,
                 providerJobId,
@@ -108,7 +86,7 @@ public final class ProviderHistory {
                         job.downloads()));
     }
 
-    public String downloaded(JobRecord record, String providerJobId, ProviderJobHistory.DownloadAttempt download) {
+    public JobDetail downloaded(JobRecord record, String providerJobId, ProviderJobHistory.DownloadAttempt download) {
         return edit(record, providerJobId, 0, 0, job -> {
             List<ProviderJobHistory.DownloadAttempt> downloads = new ArrayList<>(job.downloads());
             if (!downloads.contains(download)) {
@@ -129,7 +107,7 @@ public final class ProviderHistory {
         return longer;
     }
 
-    private String edit(
+    private JobDetail edit(
             JobRecord record,
             String providerJobId,
             int attempt,
@@ -147,9 +125,6 @@ public final class ProviderHistory {
             index = jobs.size() - 1;
         }
         jobs.set(index, change.apply(jobs.get(index)));
-        ObjectNode detail = details.read(record);
-        JsonNode tree = json.valueToTree(jobs);
-        detail.set(JOBS, tree);
-        return details.write(detail);
+        return record.detail().withProviderJobs(jobs);
     }
 }

@@ -1,10 +1,8 @@
 package dev.reelforge.core.workflow;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.reelforge.core.cache.CacheEntry;
 import dev.reelforge.core.error.MediaProcessingException;
-import dev.reelforge.core.job.JobDetail;
 import dev.reelforge.core.job.JobRecord;
 import dev.reelforge.core.job.JobStatus;
 import dev.reelforge.core.job.ProviderHistory;
@@ -32,7 +30,6 @@ public final class FinalizeStep {
     private final JobStore jobs;
     private final PromptCache cache;
     private final ObjectMapper json;
-    private final JobDetail details;
     private final ProviderHistory history;
     private final Clock clock;
 
@@ -41,8 +38,7 @@ public final class FinalizeStep {
         this.jobs = jobs;
         this.cache = cache;
         this.json = json;
-        this.details = new JobDetail(json);
-        this.history = new ProviderHistory(json);
+        this.history = new ProviderHistory();
         this.clock = clock;
     }
 
@@ -62,17 +58,14 @@ public final class FinalizeStep {
         JobRecord record = jobs.update(job.jobId(), r -> {
             JobRecord done =
                     r.withStatus(JobStatus.SUCCEEDED, "", clock.instant()).withOutputs(outputs);
-            done = done.withDetail(details.addWarnings(done, warnings));
-            return done.withDetail(details.put(done, "media", result));
+            return done.withDetail(done.detail().withWarningsAdded(warnings).withMedia(result));
         });
-        JsonNode detail = details.read(record);
-        List<String> recorded = new ArrayList<>();
-        detail.path("warnings").forEach(w -> recorded.add(w.asText()));
+        List<String> recorded = record.detail().warnings();
         if (!job.cacheHit() && review.verdict() == Verdict.PASS) {
             cache.put(new CacheEntry(
                     job.cacheKey(), media.sourceKey(), job.jobId(), job.provider(), job.model(), clock.instant()));
         }
-        int attempts = detail.path("attempts").size();
+        int attempts = record.detail().attempts().size();
         return new JobSummary(
                 "SUCCEEDED",
                 job.jobId(),

@@ -59,7 +59,7 @@ public final class PollStep {
         this.providers = providers;
         this.clips = clips;
         this.jobs = jobs;
-        this.history = new ProviderHistory(json);
+        this.history = new ProviderHistory();
         this.workDir = workDir;
         this.clock = clock;
     }

@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reelforge.core.error.CorruptDownloadException;
 import dev.reelforge.core.error.MediaProcessingException;
+import dev.reelforge.core.job.AttemptDetail;
 import dev.reelforge.core.job.JobDetail;
 import dev.reelforge.core.job.JobStatus;
-import dev.reelforge.core.job.ProviderHistory;
 import dev.reelforge.core.job.StorageKeys;
 import dev.reelforge.core.media.ClipMetrics;
 import dev.reelforge.core.media.Mp4Structure;
@@ -45,7 +45,6 @@ public final class ReviewStep {
     private final ClipAnalyzer analyzer;
     private final JobStore jobs;
     private final ObjectMapper json;
-    private final JobDetail details;
     private final Path workDir;
     private final Clock clock;
     private final ClipReview review;
@@ -79,7 +78,6 @@ public final class ReviewStep {
         this.analyzer = analyzer;
         this.jobs = jobs;
         this.json = json;
-        this.details = new JobDetail(json);
         this.workDir = workDir;
         this.clock = clock;
     }
@@ -101,23 +99,16 @@ public final class ReviewStep {
                 scores, request, round.attempt(), round.spentUsd(), nextAttempt, job.remixSupported());
         String reportKey = StorageKeys.report(job.tenant(), job.jobId());
         var record = jobs.update(job.jobId(), r -> {
-            var attempted = r.withDetail(details.putAttempt(
-                    r,
+            AttemptDetail reviewed = AttemptDetail.reviewed(
                     round.attempt(),
-                    Map.of(
-                            "verdict",
-                            decision.verdict().wireName(),
-                            "reason",
-                            decision.reason(),
-                            "bestClipKey",
-                            decision.best().clipKey(),
-                            "clips",
-                            scores,
-                            "originals",
-                            originals(round))));
-            return attempted.withDetail(details.addWarnings(attempted, warnings));
+                    decision.verdict(),
+                    decision.reason(),
+                    decision.best().clipKey(),
+                    scores,
+                    originals(round));
+            return r.withDetail(r.detail().withAttempt(reviewed).withWarningsAdded(warnings));
         });
-        writeReport(reportKey, job, details.read(record), decision, scores);
+        writeReport(reportKey, job, record.detail(), decision, scores);
         writeReportPage(
                 reportKey,
                 job,
@@ -216,7 +207,7 @@ public final class ReviewStep {
     }
 
     private void writeReport(
-            String key, JobTicket job, ObjectNode detail, VerdictPolicy.Decision decision, List<ClipScore> scores) {
+            String key, JobTicket job, JobDetail detail, VerdictPolicy.Decision decision, List<ClipScore> scores) {
         ObjectNode report = json.createObjectNode();
         report.put("jobId", job.jobId());
         report.put("tenant", job.tenant());
@@ -227,18 +218,10 @@ public final class ReviewStep {
         report.set("checks", json.valueToTree(decision.best().checks()));
         report.set("clips", json.valueToTree(scores));
         report.put("html", htmlKey(key));
-        report.set("attempts", detail.path("attempts"));
-        report.set("warnings", detail.path("warnings"));
-        report.set(
-                ProviderHistory.JOBS,
-                detail.path(ProviderHistory.JOBS).isArray()
-                        ? detail.get(ProviderHistory.JOBS)
-                        : json.createArrayNode());
-        report.set(
-                ProviderHistory.POSSIBLE_DUPLICATES,
-                detail.path(ProviderHistory.POSSIBLE_DUPLICATES).isArray()
-                        ? detail.get(ProviderHistory.POSSIBLE_DUPLICATES)
-                        : json.createArrayNode());
+        report.set("attempts", json.valueToTree(detail.attempts()));
+        report.set("warnings", json.valueToTree(detail.warnings()));
+        report.set("providerJobs", json.valueToTree(detail.providerJobs()));
+        report.set("possibleDuplicateCharges", json.valueToTree(detail.possibleDuplicateCharges()));
         try {
             clips.putBytes(
                     key,
@@ -252,10 +235,10 @@ public final class ReviewStep {
     }
 
     /** Provenance of every original of the round, for support: which provider job produced which stored file. */
-    private static List<Map<String, String>> originals(RenderRound round) {
+    private static List<AttemptDetail.Original> originals(RenderRound round) {
         return round.tasks().stream()
                 .filter(t -> !t.clipKey().isEmpty())
-                .map(t -> Map.of("clipKey", t.clipKey(), "providerJobId", t.providerJobId(), "sha256", t.sha256()))
+                .map(t -> new AttemptDetail.Original(t.clipKey(), t.providerJobId(), t.sha256()))
                 .toList();
     }
 }

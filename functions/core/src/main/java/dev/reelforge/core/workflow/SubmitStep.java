@@ -3,7 +3,7 @@ package dev.reelforge.core.workflow;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.reelforge.core.cost.DailyBudget;
 import dev.reelforge.core.error.InvalidRequestException;
-import dev.reelforge.core.job.JobDetail;
+import dev.reelforge.core.job.AttemptDetail;
 import dev.reelforge.core.job.JobRecord;
 import dev.reelforge.core.job.JobStatus;
 import dev.reelforge.core.job.ProviderHistory;
@@ -21,7 +21,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -38,7 +37,6 @@ public final class SubmitStep {
 
     private final Function<String, VideoProvider> providers;
     private final JobStore jobs;
-    private final JobDetail details;
     private final ProviderHistory history;
     private final Clock clock;
     private final DailyBudget dailyBudget;
@@ -56,8 +54,7 @@ public final class SubmitStep {
             DailyBudget dailyBudget) {
         this.providers = providers;
         this.jobs = jobs;
-        this.details = new JobDetail(json);
-        this.history = new ProviderHistory(json);
+        this.history = new ProviderHistory();
         this.clock = clock;
         this.dailyBudget = dailyBudget;
     }
@@ -130,17 +127,12 @@ public final class SubmitStep {
                     .count();
             JobRecord updated = r.withStatus(JobStatus.RENDERING, "", clock.instant())
                     .withSubmissions(r.providerSubmissions() + (int) newJobs);
-            updated = updated.withDetail(details.putAttempt(
-                    updated,
-                    attempt,
-                    Map.of(
-                            "mode",
-                            mode.wireName(),
-                            "instruction",
+            updated = updated.withDetail(updated.detail()
+                    .withAttempt(AttemptDetail.submitted(
+                            attempt,
+                            mode,
                             round.instruction(),
-                            "providerJobIds",
                             tasks.stream().map(ProviderTask::providerJobId).toList(),
-                            "estimatedCostUsd",
                             cost)));
             for (int i = 0; i < startedJobs.size(); i++) {
                 ProviderJob started = startedJobs.get(i);

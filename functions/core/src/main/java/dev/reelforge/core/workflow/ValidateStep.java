@@ -1,7 +1,6 @@
 package dev.reelforge.core.workflow;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.reelforge.core.cache.CacheEntry;
 import dev.reelforge.core.cache.CacheKey;
 import dev.reelforge.core.error.InvalidRequestException;
@@ -27,46 +26,33 @@ public final class ValidateStep {
     private final RequestValidator validator;
     private final JobStore jobs;
     private final PromptCache cache;
-    private final JobDetail details;
     private final Clock clock;
-    private final ObjectMapper json;
 
     public ValidateStep(
-            RequestParser parser,
-            RequestValidator validator,
-            JobStore jobs,
-            PromptCache cache,
-            ObjectMapper json,
-            Clock clock) {
+            RequestParser parser, RequestValidator validator, JobStore jobs, PromptCache cache, Clock clock) {
         this.parser = parser;
         this.validator = validator;
         this.jobs = jobs;
         this.cache = cache;
-        this.details = new JobDetail(json);
         this.clock = clock;
-        this.json = json;
     }
 
-    /** The request as JSON, read from the execution input's {@code request} object or {@code requestText} string. */
-    public JsonNode requestOf(JsonNode executionInput) {
+    /**
+     * The request, parsed and schema-checked once, from the execution input's {@code request} object or
+     * {@code requestText} string. Later states receive this record, not the text to parse again.
+     */
+    public RenderRequest requestOf(JsonNode executionInput) {
         if (executionInput.hasNonNull("request")) {
-            return executionInput.get("request");
+            return parser.parse(executionInput.get("request"));
         }
         if (executionInput.path("requestText").isTextual()) {
-            String text = executionInput.get("requestText").asText();
-            parser.parse(text);
-            try {
-                return json.readTree(text);
-            } catch (java.io.IOException e) {
-                throw InvalidRequestException.of("$", "not valid JSON");
-            }
+            return parser.parse(executionInput.get("requestText").asText());
         }
         throw InvalidRequestException.of(
                 "request", "the execution input needs a 'request' object or a 'requestText' string");
     }
 
-    public JobTicket run(JsonNode requestJson, String jobId) {
-        RenderRequest request = parser.parse(requestJson);
+    public JobTicket run(RenderRequest request, String jobId) {
         RequestValidator.Accepted accepted = validator.validate(request, LocalDate.now(clock));
         String cacheKey = CacheKey.of(request, accepted.model());
         Optional<CacheEntry> hit = cache.find(cacheKey);
@@ -92,7 +78,7 @@ public final class ValidateStep {
     private void openJob(String jobId, RenderRequest request, String cacheKey, RequestValidator.Accepted accepted) {
         JobRecord fresh = JobRecord.received(jobId, request.tenant(), request.clientRequestId(), clock.instant())
                 .withCacheKey(cacheKey);
-        fresh = fresh.withDetail(details.put(fresh, "warnings", accepted.warnings()));
+        fresh = fresh.withDetail(JobDetail.opened(accepted.warnings()));
         try {
             jobs.create(fresh);
         } catch (JobConflictException alreadyOpen) {

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class ProviderHistoryTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final ProviderHistory history = new ProviderHistory(JSON);
+    private final ProviderHistory history = new ProviderHistory();
     private final JobRecord empty = JobRecord.received("j-1", "acme", "j-1", Instant.parse("2026-12-02T10:00:00Z"));
 
     private static CreateAttempt attempt(CreateAttempt.Outcome outcome, String id, String at) {
@@ -78,7 +78,7 @@ class ProviderHistoryTest {
                         "ab",
                         "the body was an HTML page, not an MP4")));
 
-        var job = JSON.readTree(record.detail()).path("providerJobs").get(0);
+        var job = JSON.valueToTree(record.detail()).path("providerJobs").get(0);
         assertThat(job.path("creates").get(0).path("outcome").asText()).isEqualTo("created");
         assertThat(job.path("downloads").get(0).path("outcome").asText()).isEqualTo("rejected");
         assertThat(job.path("downloads").get(0).path("reason").asText()).contains("HTML page");

@@ -95,7 +95,7 @@ class PollStepTest {
         assertThat(third.status()).isEqualTo(RenderRound.Status.COMPLETED);
         assertThat(bucket.getBytes(third.tasks().get(0).clipKey())).hasValue(mp4);
         ProviderJobHistory history =
-                new ProviderHistory(JSON).read(jobs.find("j-1").orElseThrow()).get(0);
+                new ProviderHistory().read(jobs.find("j-1").orElseThrow()).get(0);
         assertThat(history.downloads())
                 .extracting(DownloadAttempt::outcome)
                 .containsExactly(
@@ -138,7 +138,7 @@ class PollStepTest {
         RenderRound round = poll.run(ticket, running(8));
 
         assertThat(round.tasks().get(0).rejectedDownloads()).isEqualTo(1);
-        assertThat(new ProviderHistory(JSON)
+        assertThat(new ProviderHistory()
                         .read(jobs.find("j-1").orElseThrow())
                         .get(0)
                         .downloads()
@@ -154,7 +154,7 @@ class PollStepTest {
         RenderRound round = poll.run(ticket, running(8));
 
         assertThat(round.tasks().get(0).clipKey()).isEmpty();
-        assertThat(new ProviderHistory(JSON)
+        assertThat(new ProviderHistory()
                         .read(jobs.find("j-1").orElseThrow())
                         .get(0)
                         .downloads()

@@ -74,7 +74,7 @@ class SubmitStepTest {
         assertThat(record.providerSubmissions())
                 .as("two provider jobs, however often Submit ran")
                 .isEqualTo(2);
-        assertThat(new ProviderHistory(JSON).counts(record)).isEqualTo(new SubmissionCounts(2, 0, 2));
+        assertThat(new ProviderHistory().counts(record)).isEqualTo(new SubmissionCounts(2, 0, 2));
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.reelforge.core.error.InvalidRequestException;
 import dev.reelforge.core.error.JobConflictException;
 import dev.reelforge.core.job.JobStatus;
 import dev.reelforge.core.provider.CapabilityCatalog;
+import dev.reelforge.core.request.RenderRequest;
 import dev.reelforge.core.request.RequestParser;
 import dev.reelforge.core.testing.InMemoryJobStore;
 import dev.reelforge.core.testing.InMemoryPromptCache;
@@ -37,11 +38,10 @@ class ValidateStepTest {
             new RequestValidator(ContentPolicy.load(JSON), CapabilityCatalog.bundled(JSON), Set.of("animatic")),
             jobs,
             cache,
-            JSON,
             clock);
 
-    private static JsonNode mugDrop() throws IOException {
-        return JSON.readTree(MUG_DROP.toFile());
+    private RenderRequest mugDrop() throws IOException {
+        return parser.parse(JSON.readTree(MUG_DROP.toFile()));
     }
 
     @Test
@@ -83,5 +83,16 @@ class ValidateStepTest {
         assertThatThrownBy(() -> validate.requestOf(JSON.createObjectNode()))
                 .isInstanceOf(InvalidRequestException.class)
                 .hasMessageContaining("requestText");
+    }
+
+    @Test
+    void requestOf_textOrObject_parsesTheSameRequestOnce() throws IOException {
+        JsonNode request = JSON.readTree(MUG_DROP.toFile());
+        var asObject = JSON.createObjectNode().set("request", request);
+        var asText = JSON.createObjectNode().put("requestText", JSON.writeValueAsString(request));
+
+        assertThat(validate.requestOf(asText))
+                .isEqualTo(validate.requestOf(asObject))
+                .isEqualTo(mugDrop());
     }
 }

@@ -2,6 +2,7 @@ package dev.reelforge.handlers.media;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reelforge.core.port.ClipAnalyzer;
+import dev.reelforge.core.request.RenderRequest;
 import dev.reelforge.core.review.judge.ClipJudging;
 import dev.reelforge.core.workflow.JobTicket;
 import dev.reelforge.core.workflow.RenderRound;
@@ -56,7 +57,7 @@ public final class ReviewScoreHandler extends JsonHandler {
     @Override
     protected Object handle(JsonNode input) {
         return step.run(
-                services.parser().parse(input.get("request")),
+                field(input, "request", RenderRequest.class),
                 field(input, "job", JobTicket.class),
                 field(input, "round", RenderRound.class));
     }

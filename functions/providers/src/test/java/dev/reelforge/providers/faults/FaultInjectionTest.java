@@ -125,7 +125,7 @@ class FaultInjectionTest {
                             .doesNotContain("Exception", "\tat ", "sk-");
                 });
 
-        ProviderHistory history = new ProviderHistory(JSON);
+        ProviderHistory history = new ProviderHistory();
         List<ProviderJobHistory> recorded = new ArrayList<>();
         int possibleDuplicates = 0;
         for (int n = 0; n < REQUESTS; n++) {

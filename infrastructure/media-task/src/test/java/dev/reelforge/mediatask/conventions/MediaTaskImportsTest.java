@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** The media task is its own deployable: it gets its wiring from functions/wiring, never from the Lambda handlers. */
+/**
+ * The media task is its own deployable: it gets its wiring from functions/wiring, never from the Lambda handlers, and
+ * its environment from MediaTaskConfig there, never by reading it itself.
+ */
 class MediaTaskImportsTest {
     @Test
     void mainSources_importNothingFromTheLambdaHandlers() throws IOException {
@@ -22,6 +25,26 @@ class MediaTaskImportsTest {
                     .toList();
         }
         assertThat(offenders).isEmpty();
+    }
+
+    @Test
+    void mainSources_leaveTheEnvironmentToMediaTaskConfig() throws IOException {
+        List<String> readers;
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            readers = files.filter(p -> p.toString().endsWith(".java"))
+                    .filter(p -> read(p).contains("System.getenv"))
+                    .map(Path::toString)
+                    .toList();
+        }
+        assertThat(readers).isEmpty();
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static boolean importsHandlers(Path file) {

@@ -14,7 +14,7 @@ import java.util.SplittableRandom;
  * damage. Each frame's thumbnail is its shot's texture at the frame's mean luma and chroma ({@link #luma}, {@link
  * #u}, {@link #v}), so a gain or a colour change alters the look and keeps the edges, while a cut changes the texture.
  */
-final class SyntheticClip {
+public final class SyntheticClip {
     static final double FPS = 24;
     static final int THUMB_WIDTH = 18;
     static final int THUMB_HEIGHT = 32;
@@ -37,7 +37,7 @@ final class SyntheticClip {
 
     private final long seed;
 
-    SyntheticClip(double seconds, long seed) {
+    public SyntheticClip(double seconds, long seed) {
         n = (int) Math.round(seconds * FPS);
         this.seed = seed;
         shot = new int[n];
@@ -172,7 +172,7 @@ final class SyntheticClip {
         return (int) Math.max(0, Math.min(255, Math.round(value)));
     }
 
-    ClipMetrics metrics() {
+    public ClipMetrics metrics() {
         double[] strength = new double[(int) (n / FPS / 0.005)];
         return new ClipMetrics(
                 new ProbeResult(n / FPS, 360, 640, FPS, "h264", "aac", 48000, 2),

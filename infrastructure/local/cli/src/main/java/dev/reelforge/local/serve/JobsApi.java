@@ -171,7 +171,7 @@ final class JobsApi implements HttpHandler {
                 "waitingRevision",
                 call(json.createObjectNode().put("action", "waiting").put("jobId", jobId))
                         .path("waitingRevision"));
-        doc.set("detail", json.readTree(record.detail()));
+        doc.set("detail", json.valueToTree(record.detail()));
         try {
             JsonNode input = json.readTree(executions.execution(LocalExecutions.executionArn(renderArn, jobId)).input);
             doc.set("request", input.has("request") ? input.get("request") : input.path("requestText"));

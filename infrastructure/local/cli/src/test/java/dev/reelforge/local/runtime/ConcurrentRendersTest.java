@@ -75,7 +75,7 @@ class ConcurrentRendersTest {
                         .isEqualTo(ExecutionResult.Status.SUCCEEDED);
                 JobRecord job = stack.jobStore().find("load-" + i).orElseThrow();
                 assertThat(job.status()).isEqualTo(JobStatus.SUCCEEDED);
-                var attempts = JSON.readTree(job.detail()).path("attempts");
+                var attempts = JSON.valueToTree(job.detail()).path("attempts");
                 int providerJobs = 0;
                 for (var attempt : attempts) {
                     assertThat(attempt.path("verdict").asText())

@@ -122,7 +122,7 @@ class LocalRenderEndToEndTest {
         JobRecord job = stack.jobStore().find("mug-first").orElseThrow();
         assertThat(job.status()).isEqualTo(JobStatus.SUCCEEDED);
         assertThat(job.outputs()).containsKeys("9x16-720p", "1x1-720", "thumbnail");
-        JsonNode attempt = JSON.readTree(job.detail()).path("attempts").get(0);
+        JsonNode attempt = JSON.valueToTree(job.detail()).path("attempts").get(0);
         assertThat(attempt.path("clips")).hasSize(2);
         assertThat(attempt.path("originals")).hasSize(2).allSatisfy(original -> {
             Path stored =

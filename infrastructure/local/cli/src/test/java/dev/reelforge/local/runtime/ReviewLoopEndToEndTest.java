@@ -75,7 +75,7 @@ class ReviewLoopEndToEndTest {
     }
 
     private static JsonNode attempts(String jobId) throws IOException {
-        return JSON.readTree(stack.jobStore().find(jobId).orElseThrow().detail())
+        return JSON.valueToTree(stack.jobStore().find(jobId).orElseThrow().detail())
                 .path("attempts");
     }
 

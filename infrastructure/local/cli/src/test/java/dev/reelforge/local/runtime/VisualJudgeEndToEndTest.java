@@ -124,7 +124,7 @@ class VisualJudgeEndToEndTest {
     }
 
     private static JsonNode detail(String jobId) throws IOException {
-        return JSON.readTree(stack.jobStore().find(jobId).orElseThrow().detail());
+        return JSON.valueToTree(stack.jobStore().find(jobId).orElseThrow().detail());
     }
 
     private static List<String> failed(JsonNode checks) {

@@ -1,6 +1,6 @@
 package dev.reelforge.local.serve;
 
-import dev.reelforge.local.stack.PythonInterpreter;
+import dev.reelforge.local.moto.PythonInterpreter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.reelforge.aws.kms.KmsProvenanceSigner;
+import dev.reelforge.aws.testing.MotoExtension;
+import dev.reelforge.local.moto.MotoServer;
 import java.security.KeyFactory;
 import java.security.interfaces.ECPublicKey;
 import java.security.spec.X509EncodedKeySpec;

@@ -1,11 +1,9 @@
-package dev.reelforge.local.stack;
+package dev.reelforge.aws.dynamodb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.reelforge.aws.dynamodb.DynamoDbTenantSpendLedger;
-import dev.reelforge.aws.dynamodb.TableDefinitions;
-import dev.reelforge.aws.dynamodb.TableNames;
+import dev.reelforge.aws.testing.MotoExtension;
 import dev.reelforge.core.error.DailyBudgetExceededException;
 import java.time.LocalDate;
 import java.util.ArrayList;

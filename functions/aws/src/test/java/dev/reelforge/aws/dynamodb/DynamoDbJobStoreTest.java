@@ -1,12 +1,11 @@
-package dev.reelforge.local.stack;
+package dev.reelforge.aws.dynamodb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.reelforge.aws.dynamodb.DynamoDbJobStore;
-import dev.reelforge.aws.dynamodb.TableDefinitions;
-import dev.reelforge.aws.dynamodb.TableNames;
+import dev.reelforge.aws.testing.MotoExtension;
 import dev.reelforge.core.error.JobConflictException;
+import dev.reelforge.core.job.JobDetail;
 import dev.reelforge.core.job.JobRecord;
 import dev.reelforge.core.job.JobStatus;
 import java.time.Duration;
@@ -49,7 +48,8 @@ class DynamoDbJobStoreTest {
 
     @Test
     void create_thenFind_returnsVersionOneWithAllFields() {
-        JobRecord job = new JobRecord("j-1", "acme", "req-1", JobStatus.RECEIVED, "", "", 0, Map.of(), "{}", T0, T0, 0);
+        JobRecord job = new JobRecord(
+                "j-1", "acme", "req-1", JobStatus.RECEIVED, "", "", 0, Map.of(), JobDetail.empty(), T0, T0, 0);
 
         JobRecord created = jobs.create(job);
 
@@ -81,7 +81,7 @@ class DynamoDbJobStoreTest {
                 "j-3",
                 j -> j.withStatus(JobStatus.RENDERING, "submitted", T0.plusSeconds(9))
                         .withOutputs(Map.of("final", "jobs/j-3/final.mp4"))
-                        .withDetail("{\"attempts\":[{\"score\":0.9}]}"));
+                        .withDetail(JobDetail.opened(List.of("prompt is long"))));
 
         assertThat(updated.version()).isEqualTo(2);
         assertThat(jobs.find("j-3")).contains(updated);

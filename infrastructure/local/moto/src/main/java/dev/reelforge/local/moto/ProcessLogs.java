@@ -1,4 +1,4 @@
-package dev.reelforge.local.stack;
+package dev.reelforge.local.moto;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

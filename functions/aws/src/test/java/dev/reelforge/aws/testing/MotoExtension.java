@@ -1,7 +1,11 @@
-package dev.reelforge.local.stack;
+package dev.reelforge.aws.testing;
 
 import dev.reelforge.aws.AwsClients;
 import dev.reelforge.aws.AwsEndpoints;
+import dev.reelforge.aws.AwsEndpoints.LocalCredentials;
+import dev.reelforge.local.moto.MotoServer;
+import dev.reelforge.local.moto.MotoVenv;
+import dev.reelforge.local.moto.PythonInterpreter;
 import java.net.URI;
 import java.nio.file.Path;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -11,7 +15,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Test fixture: one real moto server for the whole test JVM (venv from the shared user cache), stopped when the
- * JVM's tests end. Injects {@link MotoServer} or a {@link DynamoDbClient} pointed at it.
+ * JVM's tests end. Injects {@link MotoServer} or a {@link DynamoDbClient} pointed at it. The adapter tests here and
+ * the CLI's table tests share it through this module's test-jar.
  *
  * <pre>{@code
  * @ExtendWith(MotoExtension.class)
@@ -19,6 +24,11 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * }</pre>
  */
 public final class MotoExtension implements ParameterResolver {
+    /** The region the test clients sign for; moto accepts any. */
+    public static final String REGION = "us-east-1";
+    /** Any credentials do for moto; these say where they come from. */
+    public static final LocalCredentials CREDENTIALS = LocalCredentials.of("reelforge-test", "reelforge-test-secret");
+
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(MotoExtension.class);
 
     @Override
@@ -36,12 +46,11 @@ public final class MotoExtension implements ParameterResolver {
     }
 
     /** Builds a client for any moto server (tests that start their own). */
-    static AwsClients clientsFor(URI dynamoDbEndpoint) {
-        return AwsClients.create(
-                AwsEndpoints.local(LocalAccount.REGION, dynamoDbEndpoint, dynamoDbEndpoint, LocalAwsStack.CREDENTIALS));
+    public static AwsClients clientsFor(URI dynamoDbEndpoint) {
+        return AwsClients.create(AwsEndpoints.local(REGION, dynamoDbEndpoint, dynamoDbEndpoint, CREDENTIALS));
     }
 
-    static MotoServer startMoto(Path logFile) {
+    public static MotoServer startMoto(Path logFile) {
         PythonInterpreter python = PythonInterpreter.locate(Path.of(System.getProperty("user.home")));
         return MotoServer.start(new MotoVenv(MotoVenv.defaultCacheDir(), python).ensurePython(), logFile);
     }

@@ -1,10 +1,8 @@
-package dev.reelforge.local.stack;
+package dev.reelforge.aws.dynamodb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.reelforge.aws.dynamodb.DynamoDbProviderJobLedger;
-import dev.reelforge.aws.dynamodb.TableDefinitions;
-import dev.reelforge.aws.dynamodb.TableNames;
+import dev.reelforge.aws.testing.MotoExtension;
 import dev.reelforge.core.port.ProviderJobLedger.Claim;
 import java.time.Duration;
 import java.time.Instant;

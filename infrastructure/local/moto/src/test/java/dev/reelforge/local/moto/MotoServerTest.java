@@ -1,4 +1,4 @@
-package dev.reelforge.local.stack;
+package dev.reelforge.local.moto;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,7 +14,9 @@ class MotoServerTest {
 
     @Test
     void start_servesOnLoopbackAndClose_killsProcessTree() {
-        MotoServer moto = MotoExtension.startMoto(dir.resolve("moto.log"));
+        PythonInterpreter python = PythonInterpreter.locate(Path.of(System.getProperty("user.home")));
+        MotoServer moto = MotoServer.start(
+                new MotoVenv(MotoVenv.defaultCacheDir(), python).ensurePython(), dir.resolve("moto.log"));
         List<ProcessHandle> tree = moto.isAlive()
                 ? ProcessHandle.of(moto.pid())
                         .map(p -> java.util.stream.Stream.concat(java.util.stream.Stream.of(p), p.descendants())

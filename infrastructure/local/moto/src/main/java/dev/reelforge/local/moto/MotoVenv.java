@@ -1,4 +1,4 @@
-package dev.reelforge.local.stack;
+package dev.reelforge.local.moto;
 
 import dev.reelforge.core.checksum.Sha256;
 import java.io.IOException;

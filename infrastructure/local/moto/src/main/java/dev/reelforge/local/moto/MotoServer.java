@@ -1,4 +1,4 @@
-package dev.reelforge.local.stack;
+package dev.reelforge.local.moto;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -114,7 +114,7 @@ public final class MotoServer implements AutoCloseable {
     }
 
     /** Lets an owner that stops this server from its own shutdown hook (after a last snapshot) replace ours. */
-    synchronized void detachShutdownHook() {
+    public synchronized void detachShutdownHook() {
         if (shutdownHook != null) {
             removeHook(shutdownHook);
             shutdownHook = null;
