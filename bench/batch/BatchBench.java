@@ -35,7 +35,9 @@ import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
  * warm-up is rendered by the real animatic (360p, 5 s) and every later submit answers COMPLETED at once with a copy of
  * that clip, so each request still runs Validate, Submit, the 1 s Wait, Poll (copy into S3), ReviewScore (the whole
  * FFmpeg analysis) and PostProcess/RenderMedia (two source-size renditions, thumbnail, provenance) — everything but
- * the provider's own render. Prints one line of key=value figures.
+ * the provider's own render. Prints one line of key=value figures. A batch whose input would pass 256 KiB (about 600
+ * requests) runs as the batch machine's Distributed Map over an items file; its counts are read from the exported
+ * results.
  *
  * Usage: java -cp <cli classpath> bench/batch/BatchBench.java N MAX_CONCURRENCY DATA_DIR
  */
@@ -84,6 +86,9 @@ public class BatchBench {
             long cpuTicks = cpuTicks() - cpuBefore;
             sampler.interrupt();
             JsonNode summary = done.output() == null ? JSON.createObjectNode() : JSON.readTree(done.output());
+            if (summary.has("resultWriterDetails")) {
+                summary = countExported(stack, summary.get("resultWriterDetails"));
+            }
             long hwmKb = status("VmHWM");
             long heapPeak = Math.max(peakHeapBytes.get(), heapPoolPeaks());
             System.gc();
@@ -100,6 +105,29 @@ public class BatchBench {
                     Math.max(hwmKb, peakRssKb.get()) / 1024.0, baselineRssKb / 1024.0, heapPeak / 1048576.0,
                     heapAfterGc / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576, motoPeakRssKb() / 1024.0);
         }
+    }
+
+    /**
+     * A batch too large for one execution input ran as a Distributed Map whose results are in S3: counts the render
+     * statuses of the SUCCEEDED file's records (each record's Output is one render's name and status).
+     */
+    private static JsonNode countExported(LocalAwsStack stack, JsonNode details) throws IOException {
+        String bucket = details.path("Bucket").asText();
+        JsonNode manifest = JSON.readTree(stack.clients().s3().getObjectAsBytes(b -> b.bucket(bucket).key(details.path("Key").asText())).asByteArray());
+        int succeeded = 0;
+        int failed = 0;
+        for (JsonNode file : manifest.path("ResultFiles").path("SUCCEEDED")) {
+            JsonNode records = JSON.readTree(stack.clients().s3().getObjectAsBytes(b -> b.bucket(bucket).key(file.path("Key").asText())).asByteArray());
+            for (JsonNode record : records) {
+                if (JSON.readTree(record.path("Output").asText()).path("status").asText().equals("SUCCEEDED")) {
+                    succeeded++;
+                } else {
+                    failed++;
+                }
+            }
+        }
+        failed += manifest.path("ResultFiles").path("FAILED").size();
+        return JSON.createObjectNode().put("succeededCount", succeeded).put("failedCount", failed);
     }
 
     /** The cheapest sample (16:9, 5 s, 360p, one variation) with its own prompt, so no request hits the cache. */

@@ -5,30 +5,36 @@
 # Per N and round it prints transitions per second for each side and their ratio (ours / peer), the order of the two
 # sides alternating between rounds; then, per N, the median of the per-round ratios.
 #
-# Usage: nice -n 10 bash bench/engine-throughput/run.sh [rounds] [warmups]   (defaults 5 and 20)
+# With mode "http" our side is ServeThroughput: the same engine behind reelforge serve's Step Functions server,
+# driven over HTTP through the AWS SDK (one StartSyncExecution per run); the peer stays in-process, as it has no server.
+#
+# Usage: nice -n 10 bash bench/engine-throughput/run.sh [rounds] [warmups] [inprocess|http]   (defaults 5, 20, inprocess)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 rounds="${1:-5}"
 warmups="${2:-20}"
+mode="${3:-inprocess}"
 tools="${REELFORGE_TOOLS_DIR:-$HOME/.cache/reelforge/node-tools}"
 [ -d "$tools/node_modules/aws-local-stepfunctions" ] || \
   npm install --prefix "$tools" --silent --no-audit --no-fund --no-save aws-local-stepfunctions@3.0.0 asl-validator@4.0.0 >/dev/null
 
 # Built in the reactor, not installed: the classpath names this checkout's jars.
-(cd "$root" && mvn -B -q -Dmaven.test.skip=true -pl infrastructure/local/states-engine -am package dependency:build-classpath \
+module="infrastructure/local/states-engine"; main="EngineThroughput.java"
+if [ "$mode" = http ]; then module="infrastructure/local/cli"; main="ServeThroughput.java"; fi
+(cd "$root" && mvn -B -q -Dmaven.test.skip=true -pl "$module" -am package dependency:build-classpath \
   -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=runtime)
-cp="$root/infrastructure/local/states-engine/target/classes:$(cat "$root/infrastructure/local/states-engine/target/bench-classpath.txt")"
+cp="$root/$module/target/classes:$(cat "$root/$module/target/bench-classpath.txt")"
 scratch="$(mktemp -d)"; trap 'rm -rf "$scratch"' EXIT
 node --input-type=module -e "import {definition} from '$here/definition.mjs'; console.log(JSON.stringify(definition()))" > "$scratch/definition.json"
 ln -s "$tools/node_modules" "$here/node_modules" 2>/dev/null || true
 trap 'rm -rf "$scratch"; rm -f "$here/node_modules"' EXIT
 
-ours() { java -Dslf4j.internal.verbosity=ERROR -cp "$cp" "$here/EngineThroughput.java" "$scratch/definition.json" "$1" "$2" "$warmups"; }
+ours() { java -Dslf4j.internal.verbosity=ERROR -cp "$cp" "$here/$main" "$scratch/definition.json" "$1" "$2" "$warmups"; }
 peer() { node "$here/peer.mjs" "$1" "$2" "$warmups"; }
 median() { sort -g | awk '{a[NR]=$1} END {if (NR % 2) print a[(NR+1)/2]; else print (a[NR/2] + a[NR/2+1]) / 2}'; }
 
-echo "warm-up: $warmups untimed runs on each side before its timed runs"
+echo "mode: $mode; warm-up: $warmups untimed runs on each side before its timed runs"
 printf "%-6s %-6s %-6s %-10s %14s %14s %8s\n" N runs round order "reelforge t/s" "peer t/s" ratio
 summary=()
 for n in 100 1000; do

@@ -68,7 +68,9 @@ public final class IngestStep {
 
     /**
      * Starts one batch for a scheduled invocation: {@code {"manifestKey", "maxConcurrency", "scheduledTime",
-     * "scheduleArn"}} as the template's schedule sends it.
+     * "scheduleArn"}} as the template's schedule sends it. The items go inline when the execution input stays within
+     * Step Functions' 256 KiB; a larger batch's items are written to {@code batches/<batch>/items.json}, which the
+     * batch machine's Distributed Map reads, and the input names that file instead.
      */
     public StartedExecution onSchedule(JsonNode event) {
         String manifestKey = event.path("manifestKey").asText("");
@@ -91,11 +93,20 @@ public final class IngestStep {
                 .put("batchId", batchName)
                 .put("manifestKey", manifestKey)
                 .put("maxConcurrency", Math.max(1, maxConcurrency));
-        ArrayNode items = batch.putArray("items");
+        ArrayNode items = json.createArrayNode();
         for (int i = 0; i < requests.size(); i++) {
             items.add(batchItem(requests.get(i), batchName, i, manifestKey));
         }
-        return starter.start(batchStateMachineArn, batchName, write(batch));
+        ObjectNode inline = batch.deepCopy();
+        inline.set("items", items);
+        String text = serialise(inline);
+        if (text.getBytes(StandardCharsets.UTF_8).length > MAX_INPUT_BYTES) {
+            String itemsKey = "batches/" + batchName + "/items.json";
+            store.putBytes(itemsKey, serialise(items).getBytes(StandardCharsets.UTF_8), "application/json");
+            batch.put("itemsKey", itemsKey).put("resultsPrefix", "batches/" + batchName + "/results");
+            text = write(batch);
+        }
+        return starter.start(batchStateMachineArn, batchName, text);
     }
 
     private ObjectNode batchItem(JsonNode entry, String batchName, int index, String manifestKey) {
@@ -161,13 +172,17 @@ public final class IngestStep {
     }
 
     private String write(JsonNode input) {
+        String text = serialise(input);
+        if (text.getBytes(StandardCharsets.UTF_8).length > MAX_INPUT_BYTES) {
+            throw InvalidRequestException.of(
+                    "requests", "the execution input exceeds Step Functions' 256 KiB; split the manifest");
+        }
+        return text;
+    }
+
+    private String serialise(JsonNode node) {
         try {
-            String text = json.writeValueAsString(input);
-            if (text.getBytes(StandardCharsets.UTF_8).length > MAX_INPUT_BYTES) {
-                throw InvalidRequestException.of(
-                        "requests", "the execution input exceeds Step Functions' 256 KiB; split the manifest");
-            }
-            return text;
+            return json.writeValueAsString(node);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise an execution input", e);
         }

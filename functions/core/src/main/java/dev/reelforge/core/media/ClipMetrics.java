@@ -17,6 +17,8 @@ import java.util.List;
  * @param chromaV mean V per frame (signalstats VAVG)
  * @param cutScore scene-change score per frame, 0–100 (scdet)
  * @param blur blur per sampled frame (blurdetect: mean edge width in pixels at the analysis size)
+ * @param softness softness per blur sample, 0 (sharp) to 1: how little the picture changes when it is blurred again
+ *     (the re-blur measure of Crête et al., 2007), NaN where not sampled or where the picture is flat
  * @param blockiness blockiness per sampled frame (blockdetect on the 8-px grid of a full-resolution crop, the weaker
  *     of the column and row edges; clean pictures read about 1.5 or less)
  * @param onsetStrength audio onset envelope per {@code onsetHopSeconds} (spectral flux, normalised 0–1)
@@ -32,6 +34,7 @@ public record ClipMetrics(
         double[] chromaV,
         double[] cutScore,
         double[] blur,
+        double[] softness,
         double[] blockiness,
         List<Interval> frozen,
         List<Interval> black,

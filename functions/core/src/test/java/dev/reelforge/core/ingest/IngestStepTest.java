@@ -105,6 +105,32 @@ class IngestStepTest {
     }
 
     @Test
+    void onSchedule_manifestPastTheInputLimit_writesAnItemsFileAndNamesIt() throws IOException {
+        StringBuilder manifest = new StringBuilder("{\"requests\":[");
+        for (int i = 0; i < 1000; i++) {
+            manifest.append(i == 0 ? "" : ",")
+                    .append("{\"tenant\":\"acme\",\"prompt\":\"")
+                    .append("a mug falls ".repeat(25))
+                    .append(i)
+                    .append("\"}");
+        }
+        store.put("manifests/big.json", manifest.append("]}").toString());
+
+        step.onSchedule(JSON.readTree("{\"manifestKey\":\"manifests/big.json\",\"scheduledTime\":\"t\"}"));
+
+        JsonNode batch = JSON.readTree(starter.inputs.get(0));
+        String name = starter.names.get(0);
+        assertThat(batch.has("items")).isFalse();
+        assertThat(batch.path("itemsKey").asText()).isEqualTo("batches/" + name + "/items.json");
+        assertThat(batch.path("resultsPrefix").asText()).isEqualTo("batches/" + name + "/results");
+        JsonNode items =
+                JSON.readTree(store.getBytes("batches/" + name + "/items.json").orElseThrow());
+        assertThat(items).hasSize(1000);
+        assertThat(items.get(999).path("name").asText()).isEqualTo(name + "-999");
+        assertThat(items.get(999).at("/input/source/index").asInt()).isEqualTo(999);
+    }
+
+    @Test
     void executionNames_longInputs_stayWithinEightyCharacters() {
         String name = ExecutionNames.forUpload(new ObjectCreated("b", "k", "e", "s"), "t".repeat(40), "n".repeat(100));
         assertThat(name).hasSizeLessThanOrEqualTo(80);

@@ -22,7 +22,8 @@ import java.util.Locale;
  * frame rate. The blur samples are scaled to a short side of {@value #BLUR_SHORT_SIDE} px for blurdetect, which reads the edge
  * width of the {@value #BLUR_SHARPEST_PERCENT} % most detailed {@value #BLUR_BLOCK}-px blocks: the part of the picture
  * in focus, so a shallow depth of field or a plain sky does not read as blur, while a defocused picture has no sharp
- * block left. The luma
+ * block left. The same samples go out as grey raw frames for {@link ReblurSoftness}, which weighs every edge by its
+ * strength (the grain of a soft source keeps narrow edges alive under a defocus). The luma
  * of an 8×8-aligned full-resolution crop of the centre (coding blocks only exist at full resolution) of each block
  * sample carries blockdetect on the 8-pixel grid twice: squashed (area
  * average) to {@value #BLOCK_PROFILE_LINES} rows, which keeps the vertical block edges at x = 8k, and to
@@ -48,7 +49,8 @@ record AnalysisGraph(
         Path blockRowsLog,
         Path audioLog,
         Path contactSheet,
-        Path thumbnails) {
+        Path thumbnails,
+        Path blurFrames) {
     static final int BLUR_SHORT_SIDE = 270;
     static final int STATS_SHORT_SIDE = 90;
     static final int SIGNAL_SHORT_SIDE = 48;
@@ -85,6 +87,16 @@ record AnalysisGraph(
                 "mjpeg",
                 contactSheet.toString()));
         args.addAll(List.of("-map", "[thumbs]", "-f", "rawvideo", "-c:v", "rawvideo", thumbnails.toString()));
+        args.addAll(List.of(
+                "-map",
+                "[blurframes]",
+                "-fps_mode",
+                "passthrough",
+                "-f",
+                "rawvideo",
+                "-c:v",
+                "rawvideo",
+                blurFrames.toString()));
         if (probe.hasAudio()) {
             args.addAll(List.of("-map", "[pcm]", "-f", "s16le", "-c:a", "pcm_s16le", "pipe:1"));
         }
@@ -121,7 +133,7 @@ record AnalysisGraph(
                         BLUR_SHARPEST_PERCENT))
                 .append(",metadata=mode=print:file=")
                 .append(escape(blurLog))
-                .append(",nullsink;");
+                .append(",format=gray[blurframes];");
         g.append("[block]")
                 .append(evenSample(BLOCK_SAMPLES))
                 .append(String.format(Locale.ROOT, ",crop=%d:%d:%d:%d,", crop[0], crop[1], crop[2], crop[3]))

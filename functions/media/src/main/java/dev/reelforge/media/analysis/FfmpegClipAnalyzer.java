@@ -60,7 +60,8 @@ public final class FfmpegClipAnalyzer implements ClipAnalyzer {
                     dir.resolve("block-rows.txt"),
                     dir.resolve("audio.txt"),
                     dir.resolve("sheet.jpg"),
-                    dir.resolve("thumbnails.rgb"));
+                    dir.resolve("thumbnails.rgb"),
+                    dir.resolve("blur-frames.gray"));
             if (facts.hasAudio() && SPEECH_MODEL_LOADING.compareAndSet(false, true)) {
                 Thread loader = new Thread(SpeechDetector::warmUp, "speech-model-load");
                 loader.setDaemon(true);
@@ -101,7 +102,10 @@ public final class FfmpegClipAnalyzer implements ClipAnalyzer {
             black.accept(e, origin);
         }
         double duration = n / facts.fps();
-        double[] blur = sampled(MetadataLog.read(graph.blurLog()), "lavfi.blur", n, origin, facts.fps());
+        MetadataLog blurLog = MetadataLog.read(graph.blurLog());
+        double[] blur = sampled(blurLog, "lavfi.blur", n, origin, facts.fps());
+        double[] softness =
+                softness(blurLog, Files.readAllBytes(graph.blurFrames()), graph.blurSize(), n, origin, facts.fps());
         double[] block = weakerAxis(
                 sampled(MetadataLog.read(graph.blockColumnsLog()), "lavfi.block", n, origin, facts.fps()),
                 sampled(MetadataLog.read(graph.blockRowsLog()), "lavfi.block", n, origin, facts.fps()));
@@ -127,6 +131,7 @@ public final class FfmpegClipAnalyzer implements ClipAnalyzer {
                 v,
                 cut,
                 blur,
+                softness,
                 block,
                 frozen.finish(duration),
                 black.finish(duration),
@@ -147,6 +152,23 @@ public final class FfmpegClipAnalyzer implements ClipAnalyzer {
             int index = (int) Math.round((e.ptsTime() - origin) * fps);
             if (index >= 0 && index < frames && index > 0) {
                 out[index] = e.get(key);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * {@link ReblurSoftness} of each blur sample, on the frame its blurdetect entry names (the grey frames come out of
+     * the same branch, in the same order), NaN elsewhere.
+     */
+    private static double[] softness(MetadataLog log, byte[] frames, int[] size, int n, double origin, double fps) {
+        double[] out = new double[n];
+        Arrays.fill(out, Double.NaN);
+        int frameBytes = size[0] * size[1];
+        for (int k = 0; k < log.entries().size() && (k + 1) * frameBytes <= frames.length; k++) {
+            int index = (int) Math.round((log.entries().get(k).ptsTime() - origin) * fps);
+            if (index > 0 && index < n) {
+                out[index] = ReblurSoftness.of(frames, k * frameBytes, size[0], size[1]);
             }
         }
         return out;

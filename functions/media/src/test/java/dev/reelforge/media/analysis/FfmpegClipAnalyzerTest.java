@@ -60,6 +60,12 @@ class FfmpegClipAnalyzerTest {
                 .isEqualTo(24L);
         assertThat(Arrays.stream(m.blockiness()).filter(b -> !Double.isNaN(b)).count())
                 .isEqualTo(24L);
+        for (int i = 0; i < m.frameCount(); i++) {
+            assertThat(Double.isNaN(m.softness()[i]))
+                    .as("a softness on every blur sample's frame, and only there (frame %d)", i)
+                    .isEqualTo(Double.isNaN(m.blur()[i]));
+        }
+        assertThat(Arrays.stream(m.softness()).filter(s -> !Double.isNaN(s))).allMatch(s -> s > 0 && s < 0.6);
         assertThat(m.audioOnsets()).hasSize(1);
         assertThat(m.audioOnsets().get(0)).isCloseTo(2.25, within(0.02));
         assertThat(m.loudnessLufs()).isCloseTo(SAMPLE_LOUDNESS_LUFS, within(1.0));

@@ -57,7 +57,7 @@ public final class ClipChecks {
                                 "cuts",
                                 shots.cuts().size() + " cut(s) found; no storyboard to judge them against")
                         : TimingChecks.unexpectedCut(m, shots, boundaries, t),
-                PictureChecks.colourDrift(m, shots, boundaries, t),
+                ColourDrift.evaluate(m, shots, boundaries, t),
                 PictureChecks.blur(m, shots, t),
                 PictureChecks.blockiness(m, t),
                 PictureChecks.frozen(m, shots, t),

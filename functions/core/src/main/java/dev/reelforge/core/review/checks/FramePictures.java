@@ -39,9 +39,27 @@ final class FramePictures {
     final double[][] layout;
 
     private final FrameThumbnails thumbs;
+    /** Rec. 601 Y, U, V of every thumbnail pixel, frame after frame, computed once for every check. */
+    private final double[] yPlane;
+
+    private final double[] uPlane;
+    private final double[] vPlane;
 
     private FramePictures(FrameThumbnails thumbs, int frames) {
         this.thumbs = thumbs;
+        int values = thumbs.frameCount() * thumbs.pixels();
+        yPlane = new double[values];
+        uPlane = new double[values];
+        vPlane = new double[values];
+        for (int i = 0; i < values; i++) {
+            double r = thumbs.channel(0, i, 0);
+            double g = thumbs.channel(0, i, 1);
+            double b = thumbs.channel(0, i, 2);
+            double luma = 0.299 * r + 0.587 * g + 0.114 * b;
+            yPlane[i] = luma;
+            uPlane[i] = 128 + 0.564 * (b - luma);
+            vPlane[i] = 128 + 0.713 * (r - luma);
+        }
         structureChange = new double[frames];
         lookChange = new double[frames];
         detail = new double[frames];
@@ -79,7 +97,7 @@ final class FramePictures {
         double[] steps = new double[thumbs.pixels()];
         int changed = 0;
         for (int p = 0; p < steps.length; p++) {
-            steps[p] = thumbs.luma(frame, p) - thumbs.luma(frame - 1, p);
+            steps[p] = y(frame, p) - y(frame - 1, p);
             changed += Math.abs(steps[p]) > HELD_LEVELS ? 1 : 0;
         }
         brightnessStep[frame] = SeriesStats.median(steps, null);
@@ -114,7 +132,7 @@ final class FramePictures {
         int h = thumbs.height();
         double[] log = new double[w * h];
         for (int p = 0; p < log.length; p++) {
-            log[p] = Math.log(thumbs.luma(frame, p) + LOG_OFFSET);
+            log[p] = Math.log(y(frame, p) + LOG_OFFSET);
         }
         double[] gx = new double[w * h];
         double[] gy = new double[w * h];
@@ -167,10 +185,10 @@ final class FramePictures {
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
                 int cell = (y * GRID_ROWS / h) * GRID_COLUMNS + x * GRID_COLUMNS / w;
-                double[] yuv = yuv(frame, y * w + x);
-                for (int c = 0; c < 3; c++) {
-                    cells[cell * 3 + c] += yuv[c];
-                }
+                int p = y * w + x;
+                cells[cell * 3] += y(frame, p);
+                cells[cell * 3 + 1] += u(frame, p);
+                cells[cell * 3 + 2] += v(frame, p);
                 counts[cell]++;
             }
         }
@@ -182,13 +200,19 @@ final class FramePictures {
         return cells;
     }
 
-    /** Rec. 601 Y, U, V of one thumbnail pixel (full range, chroma centred on 128). */
-    double[] yuv(int frame, int p) {
-        double r = thumbs.channel(frame, p, 0);
-        double g = thumbs.channel(frame, p, 1);
-        double b = thumbs.channel(frame, p, 2);
-        double y = 0.299 * r + 0.587 * g + 0.114 * b;
-        return new double[] {y, 128 + 0.564 * (b - y), 128 + 0.713 * (r - y)};
+    /** Rec. 601 luma of one thumbnail pixel, 0–255. */
+    double y(int frame, int p) {
+        return yPlane[frame * thumbs.pixels() + p];
+    }
+
+    /** Rec. 601 U of one thumbnail pixel (full range, centred on 128). */
+    double u(int frame, int p) {
+        return uPlane[frame * thumbs.pixels() + p];
+    }
+
+    /** Rec. 601 V of one thumbnail pixel (full range, centred on 128). */
+    double v(int frame, int p) {
+        return vPlane[frame * thumbs.pixels() + p];
     }
 
     FrameThumbnails thumbnails() {

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** The picture-quality checks: flicker, colour drift, blur, blockiness, frozen and black stretches. */
+/** The picture-quality checks: flicker, blur, blockiness, frozen and black stretches ({@link ColourDrift} apart). */
 public final class PictureChecks {
     private static final double CATCH_UP_RATIO = 2;
     /** Motion energy (YDIF, luma levels) of a frame that visibly moves into or out of a freeze. */
@@ -16,15 +16,7 @@ public final class PictureChecks {
     private static final double EDGES_MOVED = 0.01;
 
     private static final int KEY_FRAME_PULSE = 2;
-    private static final double DRIFT_STEP_SECONDS = 0.25;
-    private static final double MIN_SHOT_SECONDS = 1.0;
     private static final int MIN_BLUR_SAMPLES_PER_SHOT = 3;
-    /** Levels within which a pixel's change agrees with the global one (noise and compression stay inside). */
-    static final double DRIFT_AGREEMENT = 4;
-    /** The share of pixels that must agree for a step to be measurable. */
-    static final double DRIFT_AGREEING_PIXELS = 0.35;
-    /** The share of a clip's steps that must be measurable for the check to apply. */
-    static final double DRIFT_MEASURABLE_SHARE = 0.5;
 
     private PictureChecks() {}
 
@@ -59,109 +51,13 @@ public final class PictureChecks {
     }
 
     /**
-     * The walk of the picture's colour through the clip, summed over its shots (a grade that drifts keeps drifting
-     * across a cut, while the step at a cut is content), measured on what stays put:
-     * every quarter second, each thumbnail pixel's change in (Y, U, V); their per-channel median is the global
-     * colour change, which a subject crossing the frame (a minority of pixels) does not move. Steps where too few
-     * pixels agree with the median (a pan, a crowd) are not measurable and add nothing. The drift is the distance
-     * between the farthest points of the summed path. Not applicable when no shot lasts a second or too few steps
-     * could be measured.
-     */
-    public static Check colourDrift(
-            ClipMetrics m, ShotStructure shots, List<Integer> boundaryFrames, ReviewThresholds t) {
-        boolean[] black = ShotStructure.blackFrames(m);
-        List<Integer> edges = new ArrayList<>(boundaryFrames);
-        edges.addAll(shots.cuts());
-        edges.add(0);
-        edges.add(m.frameCount());
-        List<Integer> sorted = edges.stream().distinct().sorted().toList();
-        int step = Math.max(1, (int) Math.round(DRIFT_STEP_SECONDS * m.fps()));
-        double[] path = new double[3];
-        double[] lo = new double[3];
-        double[] hi = new double[3];
-        int steps = 0;
-        int measured = 0;
-        boolean longShot = false;
-        for (int s = 0; s + 1 < sorted.size(); s++) {
-            int from = sorted.get(s) + 1;
-            int to = Math.min(
-                    sorted.get(s + 1) - 2, shots.pictures().thumbnails().frameCount() - 1);
-            longShot |= (to - from) / m.fps() >= MIN_SHOT_SECONDS;
-            for (int a = from; a + step <= to; a += step) {
-                steps++;
-                double[] change =
-                        black[a] || black[a + step] ? null : globalColourChange(shots.pictures(), a, a + step);
-                if (change == null) {
-                    continue;
-                }
-                measured++;
-                for (int c = 0; c < 3; c++) {
-                    path[c] += change[c];
-                    lo[c] = Math.min(lo[c], path[c]);
-                    hi[c] = Math.max(hi[c], path[c]);
-                }
-            }
-        }
-        double worst = Math.sqrt(sq(hi[0] - lo[0]) + sq(hi[1] - lo[1]) + sq(hi[2] - lo[2]));
-        if (!longShot || steps == 0 || measured < DRIFT_MEASURABLE_SHARE * steps) {
-            return Check.notApplicable(
-                    "colour-drift",
-                    t.colourDrift(),
-                    "YUV levels",
-                    !longShot || steps == 0
-                            ? "no shot of at least a second to follow"
-                            : fmt(
-                                    "the picture moves too much to follow its colour (%d of %d steps measurable)",
-                                    measured, steps));
-        }
-        return check(
-                "colour-drift",
-                worst <= t.colourDrift(),
-                worst,
-                t.colourDrift(),
-                "YUV levels",
-                fmt(
-                        "colour/brightness walk of %.1f levels, summed over the shots (the cuts' own steps are content, not drift; "
-                                + "%d of %d steps measurable)",
-                        worst, measured, steps),
-                "keep exposure and white balance constant within each shot");
-    }
-
-    /**
-     * The median per-pixel change of (Y, U, V) from frame {@code a} to frame {@code b}, or null when fewer than
-     * {@value #DRIFT_AGREEING_PIXELS} of the pixels agree with it within {@value #DRIFT_AGREEMENT} levels.
-     */
-    static double[] globalColourChange(FramePictures pictures, int a, int b) {
-        int pixels = pictures.thumbnails().pixels();
-        double[][] diffs = new double[3][pixels];
-        for (int p = 0; p < pixels; p++) {
-            double[] before = pictures.yuv(a, p);
-            double[] after = pictures.yuv(b, p);
-            for (int c = 0; c < 3; c++) {
-                diffs[c][p] = after[c] - before[c];
-            }
-        }
-        double[] median = new double[3];
-        for (int c = 0; c < 3; c++) {
-            median[c] = SeriesStats.median(diffs[c], null);
-        }
-        int agreeing = 0;
-        for (int p = 0; p < pixels; p++) {
-            boolean agrees = true;
-            for (int c = 0; c < 3 && agrees; c++) {
-                agrees = Math.abs(diffs[c][p] - median[c]) <= DRIFT_AGREEMENT;
-            }
-            agreeing += agrees ? 1 : 0;
-        }
-        return pixels == 0 || agreeing < DRIFT_AGREEING_PIXELS * pixels ? null : median;
-    }
-
-    /**
      * Median edge width (blurdetect) over the sampled frames, against two limits: the absolute width at the analysis
      * size, which soft natural footage (lenses, depth of field, dark CGI, upscaled sources) can approach, and the
      * rise of a shot's median over its own sharpest sample, which catches a picture that goes soft whatever its
-     * content (shots differ in sharpness, so each is its own reference). A blocky picture reads as soft, so
-     * blockiness wins.
+     * content (shots differ in sharpness, so each is its own reference). Beside it, the same rise on the re-blur
+     * softness ({@code softnessRise}): a defocus of a soft, grainy source leaves narrow edges of grain in the sharpest
+     * blocks, which hold the edge width down, while the re-blur measure weighs every edge by its strength. A blocky
+     * picture reads as soft, so blockiness wins.
      */
     public static Check blur(ClipMetrics m, ShotStructure shots, ReviewThresholds t) {
         boolean[] skip = ShotStructure.blackFrames(m);
@@ -169,21 +65,22 @@ public final class PictureChecks {
             skip[i] |= shots.excluded()[i] && i > 0;
         }
         double value = orZero(SeriesStats.median(m.blur(), skip));
-        double rise = 1;
-        double sharpest = value;
+        double[] sharpness = new double[m.softness().length];
+        for (int i = 0; i < sharpness.length; i++) {
+            sharpness[i] = 1 / Math.max(1e-6, 1 - m.softness()[i]);
+        }
         List<Integer> edges = new ArrayList<>(shots.cuts());
         edges.add(0, 0);
         edges.add(m.frameCount());
+        double[] widthRise = {1, value};
+        double[] softRise = {1, Double.NaN};
         for (int s = 0; s + 1 < edges.size(); s++) {
-            double[] shotRise = blurRise(m, skip, edges.get(s), edges.get(s + 1));
-            if (shotRise != null && shotRise[0] > rise) {
-                rise = shotRise[0];
-                sharpest = shotRise[1];
-            }
+            widthRise = worse(widthRise, rise(m.blur(), m.motion(), skip, edges.get(s), edges.get(s + 1)));
+            softRise = worse(softRise, rise(sharpness, m.motion(), skip, edges.get(s), edges.get(s + 1)));
         }
         double blocks = orZero(SeriesStats.median(m.blockiness(), ShotStructure.blackFrames(m)));
         boolean blocky = blocks > t.blockiness();
-        boolean soft = value > t.blur() || rise > t.blurRise();
+        boolean soft = value > t.blur() || widthRise[0] > t.blurRise() || softRise[0] > t.softnessRise();
         return check(
                 "blur",
                 !soft || blocky,
@@ -191,22 +88,31 @@ public final class PictureChecks {
                 t.blur(),
                 "px edge width",
                 fmt(
-                        "median edge width %.2f px at the analysis size; up to %.2f× the sharpest sample of its shot (%.2f px)%s",
-                        value, rise, sharpest, blocky && soft ? " (softness explained by blockiness)" : ""),
+                        "median edge width %.2f px at the analysis size; up to %.2f× the sharpest sample of its shot "
+                                + "(%.2f px); re-blur softness up to %.2f× the sharpest sample's%s",
+                        value,
+                        widthRise[0],
+                        widthRise[1],
+                        softRise[0],
+                        blocky && soft ? " (softness explained by blockiness)" : ""),
                 "sharp focus on the subject; no motion blur");
+    }
+
+    private static double[] worse(double[] a, double[] b) {
+        return b != null && b[0] > a[0] ? b : a;
     }
 
     /**
      * How much softer a shot is than its own sharpest moment, {rise, sharpest width}, or null when it has too few
-     * blur samples: the median edge width of its calmer half (samples whose motion is at most the shot's median) over
-     * its sharpest sample. A handheld camera's motion blur comes and goes with the motion, so the calm samples of a
+     * samples: the median width of its calmer half (samples whose motion is at most the shot's median) over its
+     * sharpest sample. A handheld camera's motion blur comes and goes with the motion, so the calm samples of a
      * clean shot are as sharp as it gets; a lens or encoder blur softens the calm samples as much as the others.
      */
-    private static double[] blurRise(ClipMetrics m, boolean[] skip, int from, int to) {
+    private static double[] rise(double[] width, double[] motion, boolean[] skip, int from, int to) {
         List<double[]> samples = new ArrayList<>();
         for (int i = from; i < to; i++) {
-            if (!Double.isNaN(m.blur()[i]) && !skip[i]) {
-                samples.add(new double[] {m.blur()[i], m.motion()[i]});
+            if (!Double.isNaN(width[i]) && !skip[i]) {
+                samples.add(new double[] {width[i], motion[i]});
             }
         }
         if (samples.size() < MIN_BLUR_SAMPLES_PER_SHOT) {
@@ -378,9 +284,5 @@ public final class PictureChecks {
 
     private static double orZero(double v) {
         return Double.isNaN(v) ? 0 : v;
-    }
-
-    private static double sq(double v) {
-        return v * v;
     }
 }

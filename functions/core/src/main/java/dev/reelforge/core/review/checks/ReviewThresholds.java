@@ -22,11 +22,12 @@ public record ReviewThresholds(
         double teleportSpike,
         double blurRise,
         double continuityTemperature,
-        double framingInFrame) {
+        double framingInFrame,
+        double softnessRise) {
 
     /** The defaults: see docs/review-checks.md for the reasoning behind each number. */
     public static ReviewThresholds defaults() {
-        return new ReviewThresholds(4, 2, 12, 4.8, 2.2, 0.4, 0.08, 3, 80, 3, 0.25, 12, 1.7, 18, 0.9);
+        return new ReviewThresholds(4, 2, 10, 4.8, 2.2, 0.4, 0.08, 3, 80, 3, 0.25, 12, 1.7, 18, 0.9, 1.45);
     }
 
     /** The defaults with the named values replaced; unknown names are refused (the schema refuses them first). */
@@ -59,7 +60,8 @@ public record ReviewThresholds(
                 values.get("teleportSpike"),
                 values.get("blurRise"),
                 values.get("continuityTemperature"),
-                values.get("framingInFrame"));
+                values.get("framingInFrame"),
+                values.get("softnessRise"));
     }
 
     public Map<String, Double> asMap() {
@@ -79,6 +81,7 @@ public record ReviewThresholds(
         m.put("blurRise", blurRise);
         m.put("continuityTemperature", continuityTemperature);
         m.put("framingInFrame", framingInFrame);
+        m.put("softnessRise", softnessRise);
         return m;
     }
 }

@@ -61,15 +61,21 @@ public final class SceneChecks {
             breaks.add(fmt("the palette or light jumps by %.0f levels at %.2f s inside a shot", size, m.timeOf(jump)));
             worst = Math.max(worst, size / ShotStructure.LOOK_JUMP);
         }
-        for (PaletteSteps.Step step :
-                PaletteSteps.find(shots.pictures(), m.fps(), awayFromEdges(m, shots, shotBoundaries))) {
+        for (PaletteSteps.Step step : PaletteSteps.find(
+                shots.pictures(),
+                m.fps(),
+                awayFromEdges(m, shots, shotBoundaries, true),
+                awayFromEdges(m, shots, shotBoundaries, false))) {
             if (shots.lookJumps().stream()
                     .anyMatch(j -> Math.abs(j - step.frame()) <= m.fps() * PaletteSteps.SIDE_SECONDS)) {
                 continue;
             }
             breaks.add(fmt(
-                    "the palette shifts by %.0f levels at %.2f s inside a shot", step.size(), m.timeOf(step.frame())));
-            worst = Math.max(worst, step.size() / PaletteSteps.MIN_STEP);
+                    "the palette shifts by %.0f levels%s at %.2f s inside a shot",
+                    step.size(),
+                    step.share() < 1 ? fmt(" in %.0f %% of what holds still", 100 * step.share()) : "",
+                    m.timeOf(step.frame())));
+            worst = Math.max(worst, step.severity());
         }
         int side = Math.max(2, (int) Math.round(SIDE_SECONDS * m.fps()));
         for (int cut : shots.cuts()) {
@@ -158,16 +164,19 @@ public final class SceneChecks {
 
     /**
      * The frames a palette step may not span: those near a cut or a shot boundary (where the palette changes with the
-     * shot), near a black stretch, or at the edges of a freeze (the picture catching up).
+     * shot), near a black stretch, and, with {@code freezeEdges}, at the edges of a freeze (the picture catching up:
+     * the median chroma jumps with the content there, while the pixels that hold still through it do not move).
      */
-    private static boolean[] awayFromEdges(ClipMetrics m, ShotStructure shots, List<Integer> shotBoundaries) {
+    private static boolean[] awayFromEdges(
+            ClipMetrics m, ShotStructure shots, List<Integer> shotBoundaries, boolean freezeEdges) {
         boolean[] edges = ShotStructure.blackFrames(m);
         int margin = (int) Math.round(PaletteSteps.SIDE_SECONDS * m.fps()) + 1;
         List<Integer> marks = new ArrayList<>(shots.cuts());
         marks.addAll(shotBoundaries);
         for (int i = 0; i < edges.length; i++) {
             int frame = i;
-            edges[i] |= shots.excluded()[i] && i > 0 || marks.stream().anyMatch(b -> Math.abs(b - frame) <= margin);
+            edges[i] |= freezeEdges && shots.excluded()[i] && i > 0
+                    || marks.stream().anyMatch(b -> Math.abs(b - frame) <= margin);
         }
         return edges;
     }
@@ -211,8 +220,7 @@ public final class SceneChecks {
         for (int i = from; i < to; i++) {
             double frame = 0;
             for (int p = 0; p < pictures.thumbnails().pixels(); p++) {
-                double[] yuv = pictures.yuv(i, p);
-                frame += yuv[2] - yuv[1];
+                frame += pictures.v(i, p) - pictures.u(i, p);
             }
             warmth += frame / pictures.thumbnails().pixels();
         }

@@ -26,6 +26,7 @@ public final class SyntheticClip {
     final double[] u;
     final double[] v;
     final double[] blur;
+    final double[] softness;
     final double[] block;
     final List<Interval> frozen = new ArrayList<>();
     final List<Interval> black = new ArrayList<>();
@@ -50,8 +51,10 @@ public final class SyntheticClip {
         u = new double[n];
         v = new double[n];
         blur = new double[n];
+        softness = new double[n];
         block = new double[n];
         Arrays.fill(blur, Double.NaN);
+        Arrays.fill(softness, Double.NaN);
         Arrays.fill(block, Double.NaN);
         for (int i = 0; i < n; i++) {
             luma[i] = 120 + random.nextDouble() * 0.3;
@@ -60,6 +63,7 @@ public final class SyntheticClip {
             v[i] = 128;
             if (i % 3 == 0) {
                 blur[i] = 4.5;
+                softness[i] = 0.3;
             }
             if (i % 4 == 0) {
                 block[i] = 1.3;
@@ -183,6 +187,7 @@ public final class SyntheticClip {
                 v,
                 new double[n],
                 blur,
+                softness,
                 block,
                 frozen,
                 black,

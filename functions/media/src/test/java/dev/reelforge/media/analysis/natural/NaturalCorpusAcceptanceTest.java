@@ -52,7 +52,7 @@ class NaturalCorpusAcceptanceTest {
             NaturalDefect.FLICKER,
             0.90,
             NaturalDefect.BLUR,
-            0.70,
+            0.90,
             NaturalDefect.FREEZE,
             0.90,
             NaturalDefect.BLACK,
@@ -62,15 +62,18 @@ class NaturalCorpusAcceptanceTest {
             NaturalDefect.BLOCKY,
             0.90,
             NaturalDefect.DRIFT,
-            0.70,
+            0.85,
             NaturalDefect.PALETTE_JUMP,
-            0.55,
+            0.85,
             NaturalDefect.RELIT,
             0.90,
             NaturalDefect.OUT_OF_FRAME,
             0.80);
-    /** Measured 3 % (test half, 1 of 32) and 19 % (calibration half, 3 of 16): one clip of slack above the worse. */
-    private static final double FALSE_ALARM_CEILING = 0.25;
+    /**
+     * Measured 3 % (test half, 1 of 32) and 25 % (calibration half, 4 of 16: the night timelapse's walk of its lights
+     * twice, the juddering underwater clip twice): one clip of slack above the worse.
+     */
+    private static final double FALSE_ALARM_CEILING = 0.32;
 
     private static final ObjectMapper METRICS_JSON =
             new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);

@@ -1,6 +1,7 @@
 package dev.reelforge.local.runtime;
 
 import dev.reelforge.local.stack.LocalAccount;
+import dev.reelforge.local.stack.LocalAwsStack;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -35,7 +36,10 @@ public final class Definitions {
         return Map.copyOf(names);
     }
 
-    /** Substitutions for the local engine: function ARNs in the local account, and the media task's cluster. */
+    /**
+     * Substitutions for the local engine: function ARNs in the local account, the media task's cluster, and the
+     * local stack's default clips bucket (where a large batch's items file lives).
+     */
     public static Map<String, String> localSubstitutions() {
         Map<String, String> values = new LinkedHashMap<>();
         FUNCTIONS.forEach((variable, name) -> values.put(variable, LocalTaskResolver.functionArn(name)));
@@ -44,6 +48,7 @@ public final class Definitions {
         values.put("MediaCapacityProvider", "reelforge-gpu");
         values.put("RenderStateMachineArn", LocalWorkflow.stateMachineArn(LocalWorkflow.RENDER_MACHINE));
         values.put("EventBusName", "default");
+        values.put("ClipsBucketName", LocalAwsStack.Settings.DEFAULT_BUCKET);
         return values;
     }
 

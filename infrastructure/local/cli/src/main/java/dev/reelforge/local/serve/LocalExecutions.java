@@ -6,6 +6,7 @@ import dev.reelforge.local.engine.Engine;
 import dev.reelforge.local.engine.EngineClock;
 import dev.reelforge.local.engine.ExecutionResult;
 import dev.reelforge.local.engine.InvalidDefinitionException;
+import dev.reelforge.local.engine.ObjectStore;
 import dev.reelforge.local.engine.StateMachine;
 import dev.reelforge.local.engine.TaskFailedException;
 import dev.reelforge.local.engine.TaskHandler;
@@ -46,7 +47,13 @@ public final class LocalExecutions implements NestedExecutions, AutoCloseable {
     private final Map<String, LocalExecution> executions = new LinkedHashMap<>();
 
     public LocalExecutions(Function<NestedExecutions, TaskHandler> tasks, EngineClock clock, ObjectMapper json) {
-        this.engine = new Engine(tasks.apply(this), clock);
+        this(tasks, clock, json, ObjectStore.none());
+    }
+
+    /** @param objects where Distributed Maps read items and write results (the local S3 under serve) */
+    public LocalExecutions(
+            Function<NestedExecutions, TaskHandler> tasks, EngineClock clock, ObjectMapper json, ObjectStore objects) {
+        this.engine = new Engine(tasks.apply(this), clock).withObjects(objects);
         this.clock = clock;
         this.json = json;
         AtomicInteger count = new AtomicInteger();

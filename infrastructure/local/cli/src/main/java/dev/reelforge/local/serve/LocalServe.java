@@ -12,6 +12,7 @@ import dev.reelforge.local.runtime.LocalEventBus;
 import dev.reelforge.local.runtime.LocalWorkflow;
 import dev.reelforge.local.stack.LocalAccount;
 import dev.reelforge.local.stack.LocalAwsStack;
+import dev.reelforge.local.stack.S3ObjectStore;
 import dev.reelforge.providers.animatic.AnimaticProvider;
 import dev.reelforge.wiring.Services;
 import dev.reelforge.wiring.StateMachineArns;
@@ -64,8 +65,11 @@ public final class LocalServe implements AutoCloseable {
         LocalWorkflow workflow = new LocalWorkflow(stack, dataDir, clock, providers);
         Services services = workflow.services();
         ObjectMapper json = services.json();
-        LocalExecutions executions =
-                new LocalExecutions(nested -> workflow.tasks().withNested(nested), clock, json);
+        LocalExecutions executions = new LocalExecutions(
+                nested -> workflow.tasks().withNested(nested),
+                clock,
+                json,
+                new S3ObjectStore(stack.clients().s3()));
         Map<String, String> substitutions = Definitions.localSubstitutions();
         executions.create(
                 LocalWorkflow.RENDER_MACHINE,

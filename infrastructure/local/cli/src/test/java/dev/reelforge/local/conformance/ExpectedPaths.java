@@ -157,7 +157,15 @@ final class ExpectedPaths {
                     new Path(
                             "SUCCEEDED",
                             null,
-                            List.of("RenderEach", "Render", "Render", "RenderFailed", "Render", "Summarize", "Count"),
+                            List.of(
+                                    "Source",
+                                    "RenderEach",
+                                    "Render",
+                                    "Render",
+                                    "RenderFailed",
+                                    "Render",
+                                    "Summarize",
+                                    "Count"),
                             Map.of("MapIterationSucceeded", 3L, "TaskFailed", 1L))));
 
     private ExpectedPaths() {}

@@ -159,12 +159,12 @@ class StepFunctionsServerTest {
     void createStateMachine_featureTheEngineDoesNotRun_isAValidationExceptionNamingTheField() {
         String distributed = """
                 {"StartAt":"M","States":{"M":{"Type":"Map","End":true,"ItemReader":{"Resource":"arn:aws:states:::s3:getObject",
-                  "Parameters":{"Bucket":"b","Key":"k"}},"ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"EXPRESS"},
+                  "ReaderConfig":{"InputType":"PARQUET"},"Parameters":{"Bucket":"b","Key":"k"}},"ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"EXPRESS"},
                   "StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}}}}""";
 
         assertThatThrownBy(() -> create("distributed", distributed, StateMachineType.STANDARD))
                 .isInstanceOf(ValidationException.class)
-                .hasMessageContaining("/States/M/ItemReader");
+                .hasMessageContaining("/States/M/ItemReader/ReaderConfig/InputType");
     }
 
     @Test

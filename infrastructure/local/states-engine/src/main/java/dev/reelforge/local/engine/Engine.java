@@ -31,6 +31,7 @@ public final class Engine {
                 new ExecutionListener() {},
                 random,
                 newPool(),
+                ObjectStore.none(),
                 new TokenRegistry(random)));
     }
 
@@ -46,6 +47,7 @@ public final class Engine {
                 Objects.requireNonNull(listener),
                 settings.random(),
                 settings.pool(),
+                settings.objects(),
                 settings.tokens()));
     }
 
@@ -57,6 +59,19 @@ public final class Engine {
                 settings.listener(),
                 Objects.requireNonNull(random),
                 settings.pool(),
+                settings.objects(),
+                settings.tokens()));
+    }
+
+    /** A copy whose Distributed Maps read items from and write results to {@code objects} (the local S3, say). */
+    public Engine withObjects(ObjectStore objects) {
+        return new Engine(new Settings(
+                settings.tasks(),
+                settings.clock(),
+                settings.listener(),
+                settings.random(),
+                settings.pool(),
+                Objects.requireNonNull(objects),
                 settings.tokens()));
     }
 

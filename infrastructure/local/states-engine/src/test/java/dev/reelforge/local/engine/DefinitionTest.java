@@ -81,16 +81,32 @@ class DefinitionTest {
     @CsvSource(
             delimiter = '|',
             value = {
-                "{\"Type\":\"Map\",\"End\":true,\"ItemReader\":{\"Resource\":\"arn:aws:states:::s3:getObject\"},\"ItemProcessor\":{\"ProcessorConfig\":{\"Mode\":\"DISTRIBUTED\",\"ExecutionType\":\"STANDARD\"},\"StartAt\":\"X\",\"States\":{\"X\":{\"Type\":\"Succeed\"}}}}|/States/A/ItemReader",
-                "{\"Type\":\"Map\",\"End\":true,\"ItemBatcher\":{\"MaxItemsPerBatch\":2},\"ItemProcessor\":{\"StartAt\":\"X\",\"States\":{\"X\":{\"Type\":\"Succeed\"}}}}|/States/A/ItemBatcher",
-                "{\"Type\":\"Map\",\"End\":true,\"ResultWriter\":{\"Resource\":\"arn:aws:states:::s3:putObject\"},\"ItemProcessor\":{\"StartAt\":\"X\",\"States\":{\"X\":{\"Type\":\"Succeed\"}}}}|/States/A/ResultWriter",
-                "{\"Type\":\"Map\",\"End\":true,\"ItemProcessor\":{\"ProcessorConfig\":{\"Mode\":\"DISTRIBUTED\"},\"StartAt\":\"X\",\"States\":{\"X\":{\"Type\":\"Succeed\"}}}}|/States/A/ItemProcessor/ProcessorConfig/Mode",
+                "{\"Type\":\"Map\",\"End\":true,\"ItemReader\":{\"Resource\":\"arn:aws:states:::s3:getObject\",\"ReaderConfig\":{\"InputType\":\"PARQUET\"},\"Parameters\":{\"Bucket\":\"b\",\"Key\":\"k\"}},\"ItemProcessor\":{\"ProcessorConfig\":{\"Mode\":\"DISTRIBUTED\",\"ExecutionType\":\"STANDARD\"},\"StartAt\":\"X\",\"States\":{\"X\":{\"Type\":\"Succeed\"}}}}|/States/A/ItemReader/ReaderConfig/InputType",
+                "{\"Type\":\"Map\",\"End\":true,\"ItemReader\":{\"Resource\":\"arn:aws:states:::s3:getObject\",\"ReaderConfig\":{\"InputType\":\"JSON\",\"ItemsPointer\":\"/items\"},\"Parameters\":{\"Bucket\":\"b\",\"Key\":\"k\"}},\"ItemProcessor\":{\"ProcessorConfig\":{\"Mode\":\"DISTRIBUTED\",\"ExecutionType\":\"STANDARD\"},\"StartAt\":\"X\",\"States\":{\"X\":{\"Type\":\"Succeed\"}}}}|/States/A/ItemReader/ReaderConfig/ItemsPointer",
+                "{\"Type\":\"Map\",\"End\":true,\"ItemReader\":{\"Resource\":\"arn:aws:states:::s3:getObject\",\"ReaderConfig\":{\"InputType\":\"MANIFEST\",\"ManifestType\":\"ATHENA_DATA\"},\"Parameters\":{\"Bucket\":\"b\",\"Key\":\"k\"}},\"ItemProcessor\":{\"ProcessorConfig\":{\"Mode\":\"DISTRIBUTED\",\"ExecutionType\":\"STANDARD\"},\"StartAt\":\"X\",\"States\":{\"X\":{\"Type\":\"Succeed\"}}}}|/States/A/ItemReader/ReaderConfig/ManifestType",
                 "{\"Type\":\"Task\",\"Resource\":\"r\",\"HeartbeatSeconds\":10,\"End\":true}|/States/A/HeartbeatSeconds"
             })
     void parse_featureTheEngineDoesNotRun_isRefusedNamingTheField(String state, String pointer) {
         assertThatThrownBy(() -> StateMachine.parse("{\"StartAt\":\"A\",\"States\":{\"A\":" + state + "}}"))
                 .isInstanceOf(UnsupportedFeatureException.class)
                 .hasMessageContaining("UNSUPPORTED_LOCALLY")
+                .hasMessageContaining(pointer);
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{\"Type\":\"Map\",\"End\":true,\"ItemBatcher\":{\"MaxItemsPerBatch\":2},\"ItemProcessor\":{\"StartAt\":\"X\",\"States\":{\"X\":{\"Type\":\"Succeed\"}}}}|/States/A/ItemBatcher",
+                "{\"Type\":\"Map\",\"End\":true,\"ItemProcessor\":{\"ProcessorConfig\":{\"Mode\":\"DISTRIBUTED\"},\"StartAt\":\"X\",\"States\":{\"X\":{\"Type\":\"Succeed\"}}}}|/States/A/ItemProcessor/ProcessorConfig/ExecutionType",
+                "{\"Type\":\"Map\",\"End\":true,\"ItemBatcher\":{},\"ItemProcessor\":{\"ProcessorConfig\":{\"Mode\":\"DISTRIBUTED\",\"ExecutionType\":\"STANDARD\"},\"StartAt\":\"X\",\"States\":{\"X\":{\"Type\":\"Succeed\"}}}}|/States/A/ItemBatcher",
+                "{\"Type\":\"Map\",\"End\":true,\"ResultWriter\":{\"Resource\":\"arn:aws:states:::s3:putObject\"},\"ItemProcessor\":{\"ProcessorConfig\":{\"Mode\":\"DISTRIBUTED\",\"ExecutionType\":\"STANDARD\"},\"StartAt\":\"X\",\"States\":{\"X\":{\"Type\":\"Succeed\"}}}}|/States/A/ResultWriter",
+                "{\"Type\":\"Map\",\"End\":true,\"ItemReader\":{\"Resource\":\"arn:aws:states:::s3:getObject\",\"ReaderConfig\":{\"InputType\":\"CSV\",\"CSVHeaderLocation\":\"GIVEN\"}},\"ItemProcessor\":{\"ProcessorConfig\":{\"Mode\":\"DISTRIBUTED\",\"ExecutionType\":\"STANDARD\"},\"StartAt\":\"X\",\"States\":{\"X\":{\"Type\":\"Succeed\"}}}}|/States/A/ItemReader/ReaderConfig/CSVHeaders"
+            })
+    void parse_distributedFieldMisused_isRejectedAsAwsRejectsIt(String state, String pointer) {
+        assertThatThrownBy(() -> StateMachine.parse("{\"StartAt\":\"A\",\"States\":{\"A\":" + state + "}}"))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .isNotInstanceOf(UnsupportedFeatureException.class)
                 .hasMessageContaining(pointer);
     }
 

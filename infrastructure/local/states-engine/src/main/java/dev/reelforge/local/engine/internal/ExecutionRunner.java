@@ -29,7 +29,7 @@ public final class ExecutionRunner {
         HistoryRecorder history = new HistoryRecorder(settings.clock(), settings.listener());
         Trace trace = Trace.root();
         ObjectNode started = Json.object();
-        started.put("input", Json.write(input));
+        started.put("input", Json.writeRecent(input));
         started.putObject("inputDetails").put("truncated", false);
         started.put("roleArn", arn.roleArn());
         history.record(trace, "ExecutionStarted", started);
@@ -53,7 +53,7 @@ public final class ExecutionRunner {
         try {
             ExecutionScope.checked(input, "execution input");
             output = new GraphRunner(scope).run(graph, input, Variables.root(), trace);
-            ObjectNode details = Json.object().put("output", Json.write(output));
+            ObjectNode details = Json.object().put("output", Json.writeRecent(output));
             details.putObject("outputDetails").put("truncated", false);
             history.record(trace, "ExecutionSucceeded", details);
             status = Status.SUCCEEDED;

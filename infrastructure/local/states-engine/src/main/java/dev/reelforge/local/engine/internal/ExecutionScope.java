@@ -44,6 +44,11 @@ final class ExecutionScope {
         return context;
     }
 
+    /** The ARN of the state machine this execution runs. */
+    String stateMachineArn() {
+        return baseContext.path("StateMachine").path("Id").asText();
+    }
+
     Instant now() {
         return settings.clock().now();
     }

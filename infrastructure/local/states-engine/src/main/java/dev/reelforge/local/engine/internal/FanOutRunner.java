@@ -41,6 +41,9 @@ final class FanOutRunner {
     }
 
     JsonNode map(State.Map state, JsonNode raw, PathScope context, Variables variables, Trace trace) {
+        if (state.distributed() != null) {
+            return new DistributedMapRunner(scope).run(state, raw, context, trace);
+        }
         JsonNode effective = Io.input(state.io(), raw, context);
         PathScope local = context.withInput(effective);
         JsonNode items = items(state, raw, effective, context);
@@ -79,7 +82,7 @@ final class FanOutRunner {
     }
 
     /** ItemsPath on the effective input (JSONPath); Items, or else the state input (JSONata). Must be an array. */
-    private static JsonNode items(State.Map state, JsonNode raw, JsonNode effective, PathScope context) {
+    static JsonNode items(State.Map state, JsonNode raw, JsonNode effective, PathScope context) {
         JsonNode items;
         String field;
         if (state.io() instanceof JsonataFlow) {
@@ -96,11 +99,12 @@ final class FanOutRunner {
         return items;
     }
 
-    private static JsonNode itemInput(State.Map state, JsonNode raw, PathScope local, int index, JsonNode item) {
+    static JsonNode itemInput(State.Map state, JsonNode raw, PathScope local, int index, JsonNode item) {
         if (state.itemSelector() == null && state.jsonataItemSelector() == null) {
             return item;
         }
-        ObjectNode context = local.context().deepCopy();
+        ObjectNode context = Json.object();
+        local.context().fields().forEachRemaining(field -> context.set(field.getKey(), field.getValue()));
         context.putObject("Map").putObject("Item").put("Index", index).set("Value", item);
         if (state.jsonataItemSelector() != null) {
             return state.jsonataItemSelector()

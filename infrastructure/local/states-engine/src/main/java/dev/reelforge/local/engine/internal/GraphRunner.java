@@ -46,7 +46,7 @@ final class GraphRunner {
     /** Runs one state between its Entered and Exited events; Exited lists the variables it assigned, as on AWS. */
     private Step runState(State state, JsonNode input, Variables variables, Trace trace) {
         Instant entered = scope.now();
-        ObjectNode enteredDetails = Json.object().put("name", state.name()).put("input", Json.write(input));
+        ObjectNode enteredDetails = Json.object().put("name", state.name()).put("input", Json.writeRecent(input));
         enteredDetails.putObject("inputDetails").put("truncated", false);
         long eventId = scope.history.record(trace, state.typeName() + "StateEntered", enteredDetails);
         Entry entry = new Entry(state, entered, eventId, variables);
@@ -56,7 +56,7 @@ final class GraphRunner {
         } catch (StatesError e) {
             throw e.located(state.name(), eventId);
         }
-        ObjectNode exited = Json.object().put("name", state.name()).put("output", Json.write(step.output()));
+        ObjectNode exited = Json.object().put("name", state.name()).put("output", Json.writeRecent(step.output()));
         exited.putObject("outputDetails").put("truncated", false);
         Map<String, JsonNode> assigned = variables.takeAssigned();
         if (!assigned.isEmpty()) {

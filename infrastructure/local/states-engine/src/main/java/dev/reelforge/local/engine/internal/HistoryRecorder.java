@@ -13,6 +13,7 @@ import java.util.List;
  */
 final class HistoryRecorder {
     private static final System.Logger LOG = System.getLogger(HistoryRecorder.class.getName());
+    private static final java.util.Map<String, String> DETAILS_FIELDS = new java.util.concurrent.ConcurrentHashMap<>();
     private final EngineClock clock;
     private final ExecutionListener listener;
     private final List<HistoryEvent> events = new ArrayList<>();
@@ -47,6 +48,10 @@ final class HistoryRecorder {
     }
 
     private static String detailsField(String type) {
+        return DETAILS_FIELDS.computeIfAbsent(type, HistoryRecorder::detailsFieldOf);
+    }
+
+    private static String detailsFieldOf(String type) {
         if (type.endsWith("StateEntered")) {
             return "stateEnteredEventDetails";
         }

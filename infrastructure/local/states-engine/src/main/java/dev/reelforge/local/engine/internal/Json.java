@@ -23,6 +23,8 @@ public final class Json {
     /** AWS payload quota for state input/output, in UTF-8 bytes. */
     public static final int MAX_PAYLOAD_BYTES = 256 * 1024;
 
+    private static final ThreadLocal<Object[]> RECENT = ThreadLocal.withInitial(() -> new Object[2]);
+
     private Json() {}
 
     public static ObjectNode object() {
@@ -46,11 +48,31 @@ public final class Json {
         if (node == null) {
             return;
         }
-        int bytes = write(node).getBytes(StandardCharsets.UTF_8).length;
+        String text = writeRecent(node);
+        if (text.length() <= MAX_PAYLOAD_BYTES / 3) {
+            return;
+        }
+        int bytes = text.getBytes(StandardCharsets.UTF_8).length;
         if (bytes > MAX_PAYLOAD_BYTES) {
             throw new StatesError(
                     StatesError.DATA_LIMIT_EXCEEDED,
                     "The " + what + " has " + bytes + " bytes, more than the quota of " + MAX_PAYLOAD_BYTES + " bytes");
         }
+    }
+
+    /**
+     * {@link #write}, reusing this thread's last text when it was for this very node: a state's output is measured,
+     * then recorded in StateExited, then recorded again as the next state's input in StateEntered, with no state logic
+     * in between. The engine never mutates a node after it has become a state's input or output.
+     */
+    static String writeRecent(JsonNode node) {
+        Object[] last = RECENT.get();
+        if (last[0] == node) {
+            return (String) last[1];
+        }
+        String text = write(node);
+        last[0] = node;
+        last[1] = text;
+        return text;
     }
 }

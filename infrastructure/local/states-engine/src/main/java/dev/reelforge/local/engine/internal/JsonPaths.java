@@ -9,7 +9,10 @@ import com.jayway.jsonpath.JsonPathException;
 import com.jayway.jsonpath.PathNotFoundException;
 import com.jayway.jsonpath.spi.json.JacksonJsonNodeJsonProvider;
 import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * JSONPath reads via Jayway on Jackson trees. Results are shared with the source document, so
@@ -21,12 +24,27 @@ public final class JsonPaths {
             .mappingProvider(new JacksonMappingProvider(Json.MAPPER))
             .build();
 
+    private static final Pattern MEMBERS = Pattern.compile("\\$(\\.[A-Za-z_][A-Za-z0-9_]*)+");
+    private static final String[] NOT_SIMPLE = new String[0];
+    private static final Map<String, String[]> SIMPLE = new ConcurrentHashMap<>();
+
     private JsonPaths() {}
 
     /** The value at {@code path}, or empty when the path selects nothing. */
     public static Optional<JsonNode> find(JsonNode document, String path) {
         if ("$".equals(path)) {
             return Optional.of(document);
+        }
+        String[] members = members(path);
+        if (members != NOT_SIMPLE) {
+            JsonNode node = document;
+            for (String member : members) {
+                node = node.isObject() ? node.get(member) : null;
+                if (node == null) {
+                    return Optional.empty();
+                }
+            }
+            return Optional.of(node);
         }
         try {
             Object value = JsonPath.using(CONFIG).parse(document).read(path);
@@ -44,6 +62,23 @@ public final class JsonPaths {
         } catch (JsonPathException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * The member names of a path made only of {@code .name} steps ({@code $.a.b}), which the engine walks itself as
+     * Jayway would (a missing member or a non-object selects nothing), or {@link #NOT_SIMPLE}. The common paths of a
+     * definition are few, so the answer is kept per path.
+     */
+    private static String[] members(String path) {
+        String[] cached = SIMPLE.get(path);
+        if (cached != null) {
+            return cached;
+        }
+        String[] members = MEMBERS.matcher(path).matches() ? path.substring(2).split("\\.") : NOT_SIMPLE;
+        if (SIMPLE.size() < 10_000) {
+            SIMPLE.put(path, members);
+        }
+        return members;
     }
 
     /** A wildcard, slice, filter or deep scan: AWS gives {@code []} where such a path meets a missing field. */

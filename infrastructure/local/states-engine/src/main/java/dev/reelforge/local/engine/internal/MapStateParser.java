@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Map-specific fields: ItemProcessor (or legacy Iterator), the items (ItemsPath in JSONPath, Items in JSONata), the
- * ItemSelector (or legacy Parameters), MaxConcurrency and the tolerated failures.
+ * ItemSelector (or legacy Parameters), MaxConcurrency and the tolerated failures; a DISTRIBUTED Map's own fields are
+ * {@link DistributedMapParser}'s.
  */
 final class MapStateParser {
     private MapStateParser() {}
@@ -21,21 +22,12 @@ final class MapStateParser {
         JsonNode processorNode = node.has("ItemProcessor") ? node.get("ItemProcessor") : node.get("Iterator");
         String processorField = node.has("ItemProcessor") ? "/ItemProcessor" : "/Iterator";
         StateGraph processor;
+        Distributed distributed = null;
         if (processorNode == null) {
             p.problem("SCHEMA_VALIDATION_FAILED", "Map states need 'ItemProcessor' (or legacy 'Iterator')", at);
             processor = null;
         } else {
-            String mode = processorNode.path("ProcessorConfig").path("Mode").asText("INLINE");
-            if (mode.equals("DISTRIBUTED")) {
-                p.unsupported(
-                        "A DISTRIBUTED Map ('ProcessorConfig.Mode') is not run by the local engine",
-                        at + processorField + "/ProcessorConfig/Mode");
-            } else if (!mode.equals("INLINE")) {
-                p.problem(
-                        "SCHEMA_VALIDATION_FAILED",
-                        "'Mode' must be INLINE or DISTRIBUTED",
-                        at + processorField + "/ProcessorConfig/Mode");
-            }
+            distributed = new DistributedMapParser(p, language).parse(node, processorNode, at, at + processorField);
             processor = p.graph(processorNode, at + processorField);
         }
         NumberField maxConcurrency = p.numberField(node, "MaxConcurrency", at, language);
@@ -64,7 +56,8 @@ final class MapStateParser {
                     maxConcurrency,
                     percentage,
                     count,
-                    errors);
+                    errors,
+                    distributed);
         }
         DataFlow dataFlow = (DataFlow) io;
         JsonNode selector = node.has("ItemSelector") ? p.template(node, "ItemSelector", at) : dataFlow.parameters();
@@ -81,7 +74,8 @@ final class MapStateParser {
                 maxConcurrency,
                 percentage,
                 count,
-                errors);
+                errors,
+                distributed);
     }
 
     private static void checkLiteral(DefinitionParser p, NumberField field, boolean whole, double max, String at) {

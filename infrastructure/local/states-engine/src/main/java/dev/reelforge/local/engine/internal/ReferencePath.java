@@ -12,6 +12,7 @@ import java.util.List;
  */
 public final class ReferencePath {
     private final String text;
+    private static final java.util.Map<String, ReferencePath> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<Object> segments;
 
     private ReferencePath(String text, List<Object> segments) {
@@ -21,6 +22,18 @@ public final class ReferencePath {
 
     /** @throws IllegalArgumentException when {@code text} is not a Reference Path */
     public static ReferencePath parse(String text) {
+        ReferencePath cached = text == null ? null : PARSED.get(text);
+        if (cached != null) {
+            return cached;
+        }
+        ReferencePath parsed = parseText(text);
+        if (PARSED.size() < 10_000) {
+            PARSED.put(text, parsed);
+        }
+        return parsed;
+    }
+
+    private static ReferencePath parseText(String text) {
         if (text == null || !text.startsWith("$") || text.startsWith("$$")) {
             throw new IllegalArgumentException("'" + text + "' is not a Reference Path");
         }
@@ -78,13 +91,14 @@ public final class ReferencePath {
 
     /**
      * Returns a copy of {@code input} with {@code value} placed at this path, creating missing
-     * object fields on the way, as ResultPath does.
+     * object fields on the way, as ResultPath does. Only the objects and arrays on the path are copied; the rest is
+     * shared with {@code input}, which the engine never mutates.
      */
     public JsonNode write(JsonNode input, JsonNode value) {
         if (segments.isEmpty()) {
             return value;
         }
-        JsonNode root = input.deepCopy();
+        JsonNode root = shallowCopy(input);
         JsonNode current = root;
         for (int k = 0; k < segments.size(); k++) {
             Object segment = segments.get(k);
@@ -94,16 +108,17 @@ public final class ReferencePath {
                     object.set(field, value);
                 } else {
                     JsonNode child = object.get(field);
-                    if (child == null || child.isNull()) {
-                        child = object.putObject(field);
-                    }
+                    child = child == null || child.isNull() ? Json.object() : shallowCopy(child);
+                    object.set(field, child);
                     current = child;
                 }
             } else if (segment instanceof Integer index && current instanceof ArrayNode array && index < array.size()) {
                 if (last) {
                     array.set(index, value);
                 } else {
-                    current = array.get(index);
+                    JsonNode child = shallowCopy(array.get(index));
+                    array.set(index, child);
+                    current = child;
                 }
             } else {
                 throw new StatesError(
@@ -112,6 +127,16 @@ public final class ReferencePath {
             }
         }
         return root;
+    }
+
+    private static JsonNode shallowCopy(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            return Json.object().setAll(object);
+        }
+        if (node instanceof ArrayNode array) {
+            return Json.MAPPER.createArrayNode().addAll(array);
+        }
+        return node;
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.reelforge.local.engine.internal;
 
 import dev.reelforge.local.engine.EngineClock;
 import dev.reelforge.local.engine.ExecutionListener;
+import dev.reelforge.local.engine.ObjectStore;
 import dev.reelforge.local.engine.TaskHandler;
 import java.util.concurrent.ExecutorService;
 import java.util.random.RandomGenerator;
@@ -13,4 +14,11 @@ public record Settings(
         ExecutionListener listener,
         RandomGenerator random,
         ExecutorService pool,
-        TokenRegistry tokens) {}
+        ObjectStore objects,
+        TokenRegistry tokens) {
+
+    /** The same settings reporting to {@code newListener} (a Distributed Map's child executions report nowhere). */
+    public Settings withListener(ExecutionListener newListener) {
+        return new Settings(tasks, clock, newListener, random, pool, objects, tokens);
+    }
+}

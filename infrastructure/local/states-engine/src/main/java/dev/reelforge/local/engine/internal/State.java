@@ -102,6 +102,7 @@ public sealed interface State {
      * @param jsonataItemSelector a JSONata state's ItemSelector
      * @param maxConcurrency {@code null} or 0 means unbounded (capped by the engine)
      * @param toleratedFailurePercentage {@code null} when not configured (likewise the count)
+     * @param distributed a DISTRIBUTED Map's settings, {@code null} for an INLINE Map
      */
     record Map(
             String name,
@@ -115,7 +116,8 @@ public sealed interface State {
             NumberField maxConcurrency,
             NumberField toleratedFailurePercentage,
             NumberField toleratedFailureCount,
-            ErrorHandling errors)
+            ErrorHandling errors,
+            Distributed distributed)
             implements State {
         public String typeName() {
             return "Map";

@@ -18,6 +18,8 @@ public final class StatesError extends RuntimeException {
     public static final String DATA_LIMIT_EXCEEDED = "States.DataLimitExceeded";
     public static final String EXCEED_TOLERATED_FAILURE = "States.ExceedToleratedFailureThreshold";
     public static final String QUERY_EVALUATION = "States.QueryEvaluationError";
+    public static final String ITEM_READER_FAILED = "States.ItemReaderFailed";
+    public static final String RESULT_WRITER_FAILED = "States.ResultWriterFailed";
     /** The errors the engine raises while processing a state's data, whose causes AWS prefixes with the state. */
     private static final java.util.Set<String> DATA_ERRORS = java.util.Set.of(
             RUNTIME, QUERY_EVALUATION, RESULT_PATH_MATCH_FAILURE, PARAMETER_PATH_FAILURE, INTRINSIC_FAILURE);

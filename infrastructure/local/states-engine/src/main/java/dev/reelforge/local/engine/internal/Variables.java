@@ -59,6 +59,9 @@ final class Variables {
 
     /** Stores the values of one Assign at once, after checking AWS's size limits. */
     void assign(Map<String, JsonNode> assignments) {
+        if (assignments.isEmpty()) {
+            return;
+        }
         int total = 0;
         Map<String, Integer> newSizes = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> entry : assignments.entrySet()) {
