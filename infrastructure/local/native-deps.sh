@@ -6,7 +6,8 @@
 #
 # The media tests also speak test dialogue with Debian's espeak-ng (the dialogue check's speech detector is
 # measured against it). It is installed alongside when missing; without it those tests skip outside CI and fail
-# under CI=true, so here a missing espeak-ng is fatal only under CI.
+# under CI=true, so here a missing espeak-ng is fatal only under CI. The review page's browser test drives Debian's
+# chromium headless through the DevTools protocol (no chromium-driver needed); it is installed the same way.
 set -euo pipefail
 
 have_libpulse() {
@@ -21,13 +22,18 @@ have_espeak() {
   command -v espeak-ng >/dev/null 2>&1
 }
 
+have_chromium() {
+  command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ]
+}
+
 missing=()
 have_libpulse || missing+=(libpulse0)
 have_espeak || missing+=(espeak-ng)
+have_chromium || missing+=(chromium)
 [ "${#missing[@]}" -eq 0 ] && exit 0
 
 if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
-  echo "reelforge: installing ${missing[*]} (FFmpeg's libpulse0; espeak-ng for the dialogue tests)..." >&2
+  echo "reelforge: installing ${missing[*]} (FFmpeg's libpulse0; espeak-ng for the dialogue tests; chromium for the browser tests)..." >&2
   export DEBIAN_FRONTEND=noninteractive
   apt=(apt-get -o DPkg::Lock::Timeout=300)  # wait for another install on the machine instead of failing at once
   "${apt[@]}" install -y -q --no-install-recommends "${missing[@]}" >/dev/null 2>&1 \
@@ -45,6 +51,10 @@ MSG
 fi
 if ! have_espeak; then
   echo "reelforge: espeak-ng is not installed; the dialogue tests will skip (Debian/Ubuntu: sudo apt-get install espeak-ng)" >&2
+  [ -n "${CI:-}" ] && status=1
+fi
+if ! have_chromium; then
+  echo "reelforge: chromium is not installed; the browser tests will skip (Debian/Ubuntu: sudo apt-get install chromium)" >&2
   [ -n "${CI:-}" ] && status=1
 fi
 exit "$status"

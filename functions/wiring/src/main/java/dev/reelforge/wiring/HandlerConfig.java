@@ -1,5 +1,6 @@
 package dev.reelforge.wiring;
 
+import dev.reelforge.core.approval.ApprovalGate;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -40,6 +41,29 @@ public record HandlerConfig(
     /** Whether and how ReviewScore asks the optional visual judge, from the environment (off unless set). */
     public static JudgeConfig judgeFromEnvironment() {
         return JudgeConfig.from(System.getenv());
+    }
+
+    /** The deployment's approval default: REELFORGE_APPROVAL (required or none) and REELFORGE_APPROVAL_TIMEOUT_SECONDS. */
+    public static ApprovalGate approvalFromEnvironment() {
+        return approval(System.getenv());
+    }
+
+    static ApprovalGate approval(Map<String, String> env) {
+        String mode = env.getOrDefault("REELFORGE_APPROVAL", "none").strip();
+        if (!mode.equals("required") && !mode.equals("none")) {
+            throw new IllegalStateException("REELFORGE_APPROVAL must be required or none, not '" + mode + "'");
+        }
+        String timeout = env.get("REELFORGE_APPROVAL_TIMEOUT_SECONDS");
+        try {
+            long seconds = timeout == null || timeout.isBlank()
+                    ? ApprovalGate.DEFAULT_TIMEOUT_SECONDS
+                    : Long.parseLong(timeout.strip());
+            return new ApprovalGate(mode.equals("required"), seconds);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(
+                    "REELFORGE_APPROVAL_TIMEOUT_SECONDS must be 1.." + ApprovalGate.MAX_TIMEOUT_SECONDS + " seconds",
+                    e);
+        }
     }
 
     public static HandlerConfig from(Map<String, String> env) {

@@ -60,6 +60,13 @@ public final class PromptRevision {
         return revised;
     }
 
+    /** The prompt with a reviewer's requested change added as its last line, once (the words are theirs, kept whole). */
+    public static String withReviewerWords(String prompt, String words) {
+        String revised = prompt.strip();
+        String addition = words.strip();
+        return addition.isEmpty() || revised.contains(addition) ? revised : revised + "\n" + addition;
+    }
+
     /**
      * The checks whose fix a prompt or edit instruction carries (by the phrases this class writes), e.g. "sharp
      * focus" → blur. The animatic uses it to obey targeted fixes; a real model obeys the words themselves.

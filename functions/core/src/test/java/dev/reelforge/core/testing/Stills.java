@@ -8,7 +8,7 @@ import javax.imageio.ImageIO;
 
 /**
  * Still images for reference-image tests, drawn deterministically: a warm background with a darker block in the
- * middle (a "subject") and a texture of 4-pixel cells in the green and blue channels (as a photograph has detail,
+ * middle (a "subject") and a texture of 5-pixel cells in the green and blue channels (5, not 4: cells on the 8-pixel coding grid read as compression blocks) (as a photograph has detail,
  * which a structural comparison needs), so a crop, a pad, a colour reading and SSIM all have something to find. {@code tint} changes
  * the colours, giving a different image of the same size.
  */
@@ -22,7 +22,7 @@ public final class Stills {
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
                 boolean inSubject = Math.abs(x - width / 2) < width / 6 && Math.abs(y - height / 2) < height / 5;
-                int cell = (x / 4) * 73_856_093 ^ (y / 4) * 19_349_663 ^ tint * 83_492_791;
+                int cell = (x / 5) * 73_856_093 ^ (y / 5) * 19_349_663 ^ tint * 83_492_791;
                 int shade = (cell >>> 7) & 0x3f;
                 image.setRGB(x, y, (inSubject ? subject : background) + (shade << 8) + (shade >> 1));
             }

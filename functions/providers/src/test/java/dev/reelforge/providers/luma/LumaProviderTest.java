@@ -165,15 +165,6 @@ class LumaProviderTest {
     }
 
     @Test
-    void submit_referenceImage_refusedBeforeAnyRequest() throws Exception {
-        Path image = Files.write(dir.resolve("ref.png"), new byte[] {1});
-        assertThatThrownBy(() -> provider.submit(Specs.withReference(spec, image.toString()), "job-3/1/0"))
-                .isInstanceOf(ProviderFailedException.class)
-                .hasMessageContaining("does not map reference images");
-        server.verify(0, postRequestedFor(urlEqualTo("/v1/generations")));
-    }
-
-    @Test
     void settings_unknownEditStrength_refusedNamingTheSetting() {
         assertThatThrownBy(() -> LumaSettings.of(URI.create("http://127.0.0.1:1/v1"), KEY)
                         .withEditStrength("strong"))

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             ValidateCommand.class,
             VerifyCommand.class,
             ReviewCommand.class,
+            ApproveCommand.class,
             dev.reelforge.local.serve.ServeCommand.class
         })
 public final class ReelforgeCli {

@@ -32,6 +32,7 @@ public final class Definitions {
         names.put("PostProcessFunctionArn", "reelforge-post-process");
         names.put("FinalizeFunctionArn", "reelforge-finalize");
         names.put("RecordFailureFunctionArn", "reelforge-record-failure");
+        names.put("ApprovalFunctionArn", "reelforge-approval");
         return Map.copyOf(names);
     }
 

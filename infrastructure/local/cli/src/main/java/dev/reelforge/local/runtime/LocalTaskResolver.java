@@ -95,7 +95,7 @@ public final class LocalTaskResolver implements TaskHandler {
                     resource.endsWith(":2"),
                     json);
         }
-        if (resource.equals(EVENTS_PUT_EVENTS)) {
+        if (resource.equals(EVENTS_PUT_EVENTS) || resource.equals(EVENTS_PUT_EVENTS + ".waitForTaskToken")) {
             return putEvents(input);
         }
         throw new TaskFailedException("States.TaskFailed", "the local engine cannot serve the resource " + resource);

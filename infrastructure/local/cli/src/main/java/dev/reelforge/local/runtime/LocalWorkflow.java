@@ -3,9 +3,13 @@ package dev.reelforge.local.runtime;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.reelforge.aws.dynamodb.DynamoDbApprovalTokens;
 import dev.reelforge.aws.dynamodb.DynamoDbProviderJobLedger;
+import dev.reelforge.core.port.ApprovalTokens;
+import dev.reelforge.core.port.TaskCallback;
 import dev.reelforge.core.port.VideoProvider;
 import dev.reelforge.core.review.judge.ClipJudging;
+import dev.reelforge.handlers.ApprovalHandler;
 import dev.reelforge.handlers.FinalizeHandler;
 import dev.reelforge.handlers.PollHandler;
 import dev.reelforge.handlers.PostProcessHandler;
@@ -48,6 +52,7 @@ public final class LocalWorkflow {
     private final StateMachine render;
     private final LocalTaskResolver tasks;
     private final EngineClock clock;
+    private final RelayedTaskCallback approvalCallback = new RelayedTaskCallback();
 
     public LocalWorkflow(LocalAwsStack stack, Path dataDir, EngineClock clock) {
         this(stack, dataDir, clock, configuredProviders(stack, dataDir));
@@ -112,12 +117,19 @@ public final class LocalWorkflow {
                 dataDir.resolve("work"),
                 signer,
                 C2paContentCredentials.local(dataDir.resolve("keys"), signer, Clock.systemUTC()));
-        this.tasks = new LocalTaskResolver(handlers(services, judging), env -> media.run(env), json);
+        ApprovalTokens approvals = new DynamoDbApprovalTokens(
+                stack.clients().dynamoDb(), stack.settings().tables().promptCache());
+        this.tasks = new LocalTaskResolver(
+                handlers(services, judging, approvals, approvalCallback), env -> media.run(env), json);
         this.clock = clock;
     }
 
-    /** Each deployed function's handler by function name, wired to {@code services}; ReviewScore with {@code judging}. */
-    public static Map<String, RequestStreamHandler> handlers(Services services, ClipJudging judging) {
+    /**
+     * Each deployed function's handler by function name, wired to {@code services}; ReviewScore with {@code judging},
+     * the approval function with its token store and the callback that resumes a waiting render.
+     */
+    public static Map<String, RequestStreamHandler> handlers(
+            Services services, ClipJudging judging, ApprovalTokens approvals, TaskCallback callback) {
         Map<String, RequestStreamHandler> byName = new LinkedHashMap<>();
         byName.put(Definitions.FUNCTIONS.get("ValidateFunctionArn"), new ValidateHandler(services));
         byName.put(Definitions.FUNCTIONS.get("SubmitFunctionArn"), new SubmitHandler(services));
@@ -128,6 +140,8 @@ public final class LocalWorkflow {
         byName.put(Definitions.FUNCTIONS.get("PostProcessFunctionArn"), new PostProcessHandler(services));
         byName.put(Definitions.FUNCTIONS.get("FinalizeFunctionArn"), new FinalizeHandler(services));
         byName.put(Definitions.FUNCTIONS.get("RecordFailureFunctionArn"), new RecordFailureHandler(services));
+        byName.put(
+                Definitions.FUNCTIONS.get("ApprovalFunctionArn"), new ApprovalHandler(services, approvals, callback));
         return byName;
     }
 
@@ -145,6 +159,11 @@ public final class LocalWorkflow {
     /** The task resolver of this wiring (handlers in-process, media task), e.g. for {@code reelforge serve}. */
     public LocalTaskResolver tasks() {
         return tasks;
+    }
+
+    /** Where the approval function sends decisions: {@code reelforge serve} connects its own Step Functions endpoint. */
+    public RelayedTaskCallback approvalCallback() {
+        return approvalCallback;
     }
 
     public Services services() {

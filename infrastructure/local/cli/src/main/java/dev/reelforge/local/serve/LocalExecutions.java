@@ -10,6 +10,7 @@ import dev.reelforge.local.engine.ObjectStore;
 import dev.reelforge.local.engine.StateMachine;
 import dev.reelforge.local.engine.TaskFailedException;
 import dev.reelforge.local.engine.TaskHandler;
+import dev.reelforge.local.engine.TaskTokens;
 import dev.reelforge.local.engine.UnsupportedFeatureException;
 import dev.reelforge.local.runtime.NestedExecutions;
 import dev.reelforge.local.stack.LocalAccount;
@@ -61,6 +62,11 @@ public final class LocalExecutions implements NestedExecutions, AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
+    }
+
+    /** Where SendTaskSuccess/Failure/Heartbeat reach the executions' {@code .waitForTaskToken} Tasks. */
+    public TaskTokens tokens() {
+        return engine.tokens();
     }
 
     public static String stateMachineArn(String name) {
@@ -237,6 +243,11 @@ public final class LocalExecutions implements NestedExecutions, AutoCloseable {
         } catch (IOException e) {
             throw new ApiException("InvalidExecutionInput", "Invalid execution input: " + e.getMessage());
         }
+    }
+
+    /** The ARN of STANDARD execution {@code name} of the machine {@code stateMachineArn}. */
+    static String executionArn(String stateMachineArn, String name) {
+        return stateMachineArn.replaceFirst(":stateMachine:", ":execution:") + ":" + name;
     }
 
     private static String executionArn(LocalStateMachine machine, String name) {

@@ -3,6 +3,7 @@ package dev.reelforge.local.serve;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.reelforge.aws.AwsClients;
 import dev.reelforge.aws.sfn.SfnRenderStarter;
+import dev.reelforge.aws.sfn.SfnTaskCallback;
 import dev.reelforge.core.port.VideoProvider;
 import dev.reelforge.handlers.IngestHandler;
 import dev.reelforge.local.engine.EngineClock;
@@ -82,6 +83,11 @@ public final class LocalServe implements AutoCloseable {
                 "STANDARD");
         StepFunctionsServer server = StepFunctionsServer.start(port, new StepFunctionsApi(executions, json), json);
         AwsClients ingestClients = AwsClients.create(stack.endpoints().withSfnEndpoint(server.endpoint()));
+        workflow.approvalCallback().connect(new SfnTaskCallback(ingestClients.sfn()));
+        server.mount(
+                "/api/",
+                new JobsApi(workflow.tasks(), services.jobs(), services.clips(), executions, RENDER_ARN, json));
+        server.servePage(new ReviewPage());
         IngestHandler ingest = new IngestHandler(
                 services, new SfnRenderStarter(ingestClients.sfn()), new StateMachineArns(RENDER_ARN, BATCH_ARN));
         UploadRelay uploads =

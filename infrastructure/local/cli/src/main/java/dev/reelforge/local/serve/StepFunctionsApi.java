@@ -16,17 +16,19 @@ import java.util.Map;
 /**
  * The Step Functions actions (AWS JSON 1.0, {@code X-Amz-Target: AWSStepFunctions.<Action>}) over
  * {@link LocalExecutions}: request and response members named and typed as in the AWS API (timestamps as epoch
- * seconds). Task tokens are never issued locally, so SendTask* answer {@code InvalidToken}.
+ * seconds). SendTask* answer the engine's {@code .waitForTaskToken} Tasks ({@link TaskCallbacks}).
  */
 public final class StepFunctionsApi {
     private static final int DEFAULT_PAGE = 100;
     static final int MAX_INPUT_BYTES = 262_144;
     private final LocalExecutions executions;
     private final ObjectMapper json;
+    private final TaskCallbacks callbacks;
 
     public StepFunctionsApi(LocalExecutions executions, ObjectMapper json) {
         this.executions = executions;
         this.json = json;
+        this.callbacks = new TaskCallbacks(executions.tokens(), json);
     }
 
     /** @throws ApiException with the AWS error type, e.g. {@code ExecutionDoesNotExist} */
@@ -66,8 +68,8 @@ public final class StepFunctionsApi {
                 yield json.createObjectNode();
             }
             case "SendTaskSuccess", "SendTaskFailure", "SendTaskHeartbeat" -> {
-                text(request, "taskToken");
-                throw new ApiException("InvalidToken", "Invalid token: the local endpoint has no task waiting for it");
+                callbacks.answer(action, request);
+                yield json.createObjectNode();
             }
             default ->
                 throw new ApiException("UnknownOperationException", "Operation " + action + " is not served locally");
@@ -231,7 +233,7 @@ public final class StepFunctionsApi {
     }
 
     /** A member that may be absent, but is a string when present (AWS refuses other types while deserializing). */
-    private static String optionalText(JsonNode request, String field) {
+    static String optionalText(JsonNode request, String field) {
         JsonNode value = request.get(field);
         if (value == null || value.isNull()) {
             return null;
@@ -245,7 +247,7 @@ public final class StepFunctionsApi {
         return value.asText();
     }
 
-    private static String text(JsonNode request, String field) {
+    static String text(JsonNode request, String field) {
         JsonNode value = request.get(field);
         if (value == null || !value.isTextual()) {
             throw new ApiException(

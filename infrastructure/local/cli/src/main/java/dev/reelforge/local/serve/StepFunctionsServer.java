@@ -2,6 +2,7 @@ package dev.reelforge.local.serve;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,6 +27,7 @@ public final class StepFunctionsServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService workers;
     private final AwsJsonProtocol protocol;
+    private volatile HttpHandler page;
 
     private StepFunctionsServer(HttpServer server, ExecutorService workers, AwsJsonProtocol protocol) {
         this.server = server;
@@ -59,11 +61,28 @@ public final class StepFunctionsServer implements AutoCloseable {
         }
     }
 
+    /** Serves {@code handler} under {@code path} beside the Step Functions API (e.g. the jobs API under /api/). */
+    public void mount(String path, HttpHandler handler) {
+        server.createContext(path, handler);
+    }
+
+    /** Answers {@code GET /} with {@code handler} (the review page); every other request to / is the API's. */
+    public void servePage(HttpHandler handler) {
+        this.page = handler;
+    }
+
     public URI endpoint() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        HttpHandler shown = page;
+        if (shown != null
+                && exchange.getRequestMethod().equals("GET")
+                && exchange.getRequestURI().getPath().equals("/")) {
+            shown.handle(exchange);
+            return;
+        }
         try (exchange;
                 InputStream body = exchange.getRequestBody()) {
             respond(

@@ -106,8 +106,9 @@ class EngineConformanceTest {
         ExecutionTrace localStackTrace = ended.trace();
 
         MockConfigTaskResolver tasks = MockConfigTaskResolver.of(mocks, machine, testCase);
-        ExecutionTrace engineTrace = ExecutionTrace.of(new Engine(tasks, new VirtualClock())
-                .withRandom(new Random(11))
+        Engine engine = new Engine(tasks, new VirtualClock());
+        tasks.answeringThrough(engine.tokens());
+        ExecutionTrace engineTrace = ExecutionTrace.of(engine.withRandom(new Random(11))
                 .run(
                         StateMachine.parse(definitions.get(machine)),
                         LocalWorkflow.stateMachineArn(machine),

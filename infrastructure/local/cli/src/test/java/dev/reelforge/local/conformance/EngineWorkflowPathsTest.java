@@ -26,14 +26,15 @@ class EngineWorkflowPathsTest {
                 Definitions.load(machine.substring("reelforge-".length()) + ".asl.json"),
                 Definitions.localSubstitutions());
 
-        ExecutionTrace trace =
-                ExecutionTrace.of(new Engine(MockConfigTaskResolver.of(mocks, machine, testCase), new VirtualClock())
-                        .withRandom(new Random(11))
-                        .run(
-                                StateMachine.parse(definition),
-                                LocalWorkflow.stateMachineArn(machine),
-                                testCase,
-                                EngineConformanceTest.input(machine)));
+        MockConfigTaskResolver tasks = MockConfigTaskResolver.of(mocks, machine, testCase);
+        Engine engine = new Engine(tasks, new VirtualClock());
+        tasks.answeringThrough(engine.tokens());
+        ExecutionTrace trace = ExecutionTrace.of(engine.withRandom(new Random(11))
+                .run(
+                        StateMachine.parse(definition),
+                        LocalWorkflow.stateMachineArn(machine),
+                        testCase,
+                        EngineConformanceTest.input(machine)));
 
         ExpectedPaths.assertPath(machine, testCase, trace);
     }

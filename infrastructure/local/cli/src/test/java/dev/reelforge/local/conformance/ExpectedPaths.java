@@ -132,6 +132,27 @@ final class ExpectedPaths {
                             List.of("Validate", "MarkRejected", "Rejected"),
                             Map.of("LambdaFunctionFailed", 1L))),
             Map.entry(
+                    "reelforge-render#ApprovalApproved",
+                    new Path(
+                            "SUCCEEDED",
+                            null,
+                            List.of(
+                                    "ReviewScore",
+                                    "Verdict?",
+                                    "ApprovalRequired?",
+                                    "WaitForApproval",
+                                    "PostProcess",
+                                    "Finalize",
+                                    "Done"),
+                            Map.of("TaskSubmitted", 2L))),
+            Map.entry(
+                    "reelforge-render#ApprovalDeclined",
+                    new Path(
+                            "FAILED",
+                            "Reelforge.Declined",
+                            List.of("ReviewScore", "ApprovalRequired?", "WaitForApproval", "MarkDeclined", "Declined"),
+                            Map.of("TaskFailed", 1L))),
+            Map.entry(
                     "reelforge-batch#OneItemFails",
                     new Path(
                             "SUCCEEDED",

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reelforge.local.engine.TaskContext;
 import dev.reelforge.local.engine.TaskFailedException;
 import dev.reelforge.local.engine.TaskHandler;
+import dev.reelforge.local.engine.TaskTokenException;
+import dev.reelforge.local.engine.TaskTokens;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,6 +33,7 @@ public final class MockConfigTaskResolver implements TaskHandler {
     private final String testCase;
     private final Map<String, List<MockedResponse>> responses;
     private final Map<String, AtomicInteger> invocations = new ConcurrentHashMap<>();
+    private volatile TaskTokens tokens;
 
     public MockConfigTaskResolver(String testCase, Map<String, List<MockedResponse>> responses) {
         this.testCase = testCase;
@@ -61,7 +64,33 @@ public final class MockConfigTaskResolver implements TaskHandler {
         if (response instanceof MockedResponse.Throw thrown) {
             throw new TaskFailedException(thrown.error(), thrown.cause());
         }
-        return shaped(resource, ((MockedResponse.Return) response).value());
+        JsonNode result = shaped(resource, ((MockedResponse.Return) response).value());
+        if (context.taskToken() != null) {
+            answer(context.taskToken(), result);
+        }
+        return result;
+    }
+
+    /**
+     * Where a {@code .waitForTaskToken} Task's mocked Return goes: LocalStack's mock mode takes it as both the
+     * submission and the Task's result (it records TaskSubmitted, then TaskSucceeded with it, and never waits), so
+     * the engine's token is answered with it at once.
+     */
+    public MockConfigTaskResolver answeringThrough(TaskTokens engineTokens) {
+        this.tokens = engineTokens;
+        return this;
+    }
+
+    private void answer(String token, JsonNode result) throws TaskFailedException {
+        if (tokens == null) {
+            throw new TaskFailedException(
+                    "States.TaskFailed", "a .waitForTaskToken mock needs answeringThrough(engine.tokens())");
+        }
+        try {
+            tokens.succeed(token, result);
+        } catch (TaskTokenException e) {
+            throw new TaskFailedException("States.TaskFailed", e.getMessage());
+        }
     }
 
     /** How many times each state was invoked so far. */

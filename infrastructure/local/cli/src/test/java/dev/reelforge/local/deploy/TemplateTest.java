@@ -150,6 +150,7 @@ class TemplateTest {
                         "PostProcessFunction",
                         "FinalizeFunction",
                         "RecordFailureFunction",
+                        "ApprovalFunction",
                         "IngestFunction",
                         "LifecycleRefreshFunction");
         assertThat(byPackage.get(MEDIA_PACKAGE))

@@ -90,10 +90,13 @@ class ReferenceImageEndToEndTest {
 
     @Test
     @Order(2)
-    void sameImageAgain_hasTheSameCacheKey() throws IOException {
+    void sameImageAgain_isACacheHit() throws IOException {
         ExecutionResult result = run("references/demo/mug.png", "ref-again");
 
         assertThat(result.status()).isEqualTo(ExecutionResult.Status.SUCCEEDED);
+        assertThat(result.output().path("cacheHit").asBoolean())
+                .as("the first render was approved and cached")
+                .isTrue();
         assertThat(stack.jobStore().find("ref-again").orElseThrow().cacheKey())
                 .isEqualTo(stack.jobStore().find("ref-first").orElseThrow().cacheKey());
     }

@@ -3,6 +3,7 @@ package dev.reelforge.local.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reelforge.local.engine.internal.ExecutionRunner;
 import dev.reelforge.local.engine.internal.Settings;
+import dev.reelforge.local.engine.internal.TokenRegistry;
 import java.util.Objects;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
@@ -14,19 +15,24 @@ import java.util.random.RandomGenerator;
 /**
  * Runs state machines locally with AWS semantics. Immutable: the {@code with*} methods return
  * configured copies that share one daemon thread pool (used for Map/Parallel branches and for
- * tasks that have a timeout). Thread-safe: executions may run concurrently on different threads.
+ * tasks that have a timeout) and one set of task tokens ({@link #tokens()}). Thread-safe: executions may run concurrently on different threads.
  */
 public final class Engine {
     private final Settings settings;
 
     public Engine(TaskHandler tasks, EngineClock clock) {
+        this(tasks, clock, new Random());
+    }
+
+    private Engine(TaskHandler tasks, EngineClock clock, Random random) {
         this(new Settings(
                 Objects.requireNonNull(tasks, "tasks"),
                 Objects.requireNonNull(clock, "clock"),
                 new ExecutionListener() {},
-                new Random(),
+                random,
                 newPool(),
-                ObjectStore.none()));
+                ObjectStore.none(),
+                new TokenRegistry(random)));
     }
 
     private Engine(Settings settings) {
@@ -41,7 +47,8 @@ public final class Engine {
                 Objects.requireNonNull(listener),
                 settings.random(),
                 settings.pool(),
-                settings.objects()));
+                settings.objects(),
+                settings.tokens()));
     }
 
     /** A copy drawing retry jitter, States.MathRandom and States.UUID from {@code random} (seed it for repeatable runs). */
@@ -52,7 +59,8 @@ public final class Engine {
                 settings.listener(),
                 Objects.requireNonNull(random),
                 settings.pool(),
-                settings.objects()));
+                settings.objects(),
+                settings.tokens()));
     }
 
     /** A copy whose Distributed Maps read items from and write results to {@code objects} (the local S3, say). */
@@ -63,7 +71,13 @@ public final class Engine {
                 settings.listener(),
                 settings.random(),
                 settings.pool(),
-                Objects.requireNonNull(objects)));
+                Objects.requireNonNull(objects),
+                settings.tokens()));
+    }
+
+    /** Where SendTaskSuccess/Failure/Heartbeat answer this engine's {@code .waitForTaskToken} Tasks (shared by copies). */
+    public TaskTokens tokens() {
+        return settings.tokens();
     }
 
     /**

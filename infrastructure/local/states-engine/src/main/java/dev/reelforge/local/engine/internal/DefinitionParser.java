@@ -106,6 +106,7 @@ public final class DefinitionParser {
                         io,
                         requiredText(node, "Resource", at),
                         timeout(node, at, language),
+                        heartbeat(node, at, language),
                         errorHandling.parse(node, at, language));
             case "Pass" -> new State.Pass(name, next, io, node.get("Result"));
             case "Wait" -> waitState(name, next, io, node, at, language);
@@ -126,6 +127,35 @@ public final class DefinitionParser {
             positiveInt(node, "TimeoutSeconds", at);
         }
         return timeout;
+    }
+
+    /**
+     * HeartbeatSeconds runs locally on {@code .waitForTaskToken} Tasks, whose callers can SendTaskHeartbeat; an
+     * activity's or a {@code .sync} job's heartbeat is not, so there it is refused. A literal must be below a literal
+     * TimeoutSeconds, as AWS requires.
+     */
+    private NumberField heartbeat(JsonNode node, String at, QueryLanguage language) {
+        NumberField heartbeat = numberField(node, "HeartbeatSeconds", at, language);
+        if (heartbeat == null) {
+            return null;
+        }
+        String resource = node.path("Resource").asText("");
+        if (!resource.endsWith(".waitForTaskToken")) {
+            unsupported(
+                    "The field '" + heartbeat.field() + "' is run by the local engine only on a .waitForTaskToken Task",
+                    at + "/" + heartbeat.field());
+        }
+        if (heartbeat instanceof NumberField.Literal) {
+            Integer beat = positiveInt(node, "HeartbeatSeconds", at);
+            JsonNode timeout = node.get("TimeoutSeconds");
+            if (beat != null && timeout != null && timeout.canConvertToExactIntegral() && beat >= timeout.asLong()) {
+                problem(
+                        "SCHEMA_VALIDATION_FAILED",
+                        "'HeartbeatSeconds' must be smaller than 'TimeoutSeconds'",
+                        at + "/HeartbeatSeconds");
+            }
+        }
+        return heartbeat;
     }
 
     /**

@@ -104,8 +104,7 @@ final class FlowParser {
             "ToleratedFailurePercentagePath",
             "ToleratedFailureCountPath");
     private static final Set<String> JSONATA_ONLY = Set.of("Arguments", "Output", "Items");
-    private static final Set<String> NOT_RUN_LOCALLY =
-            Set.of("HeartbeatSeconds", "HeartbeatSecondsPath", "Credentials");
+    private static final Set<String> NOT_RUN_LOCALLY = Set.of("Credentials");
 
     private final DefinitionParser owner;
 

@@ -14,11 +14,26 @@ public sealed interface State {
     /** AWS event-name prefix, e.g. {@code Task} for TaskStateEntered. */
     String typeName();
 
-    /** @param timeout TimeoutSeconds, TimeoutSecondsPath or a JSONata TimeoutSeconds; {@code null} for none */
-    record Task(String name, String next, Flow io, String resource, NumberField timeout, ErrorHandling errors)
+    /**
+     * @param timeout TimeoutSeconds, TimeoutSecondsPath or a JSONata TimeoutSeconds; {@code null} for none
+     * @param heartbeat HeartbeatSeconds in the same forms; only a {@code .waitForTaskToken} Task has one locally
+     */
+    record Task(
+            String name,
+            String next,
+            Flow io,
+            String resource,
+            NumberField timeout,
+            NumberField heartbeat,
+            ErrorHandling errors)
             implements State {
         public String typeName() {
             return "Task";
+        }
+
+        /** The callback pattern: the Task waits for SendTaskSuccess/Failure on its {@code $$.Task.Token}. */
+        public boolean waitsForToken() {
+            return resource != null && resource.endsWith(".waitForTaskToken");
         }
     }
 

@@ -9,6 +9,7 @@ public final class StatesError extends RuntimeException {
     public static final String ALL = "States.ALL";
     public static final String TASK_FAILED = "States.TaskFailed";
     public static final String TIMEOUT = "States.Timeout";
+    public static final String HEARTBEAT_TIMEOUT = "States.HeartbeatTimeout";
     public static final String RUNTIME = "States.Runtime";
     public static final String NO_CHOICE_MATCHED = "States.NoChoiceMatched";
     public static final String RESULT_PATH_MATCH_FAILURE = "States.ResultPathMatchFailure";
@@ -65,7 +66,8 @@ public final class StatesError extends RuntimeException {
     /**
      * ErrorEquals matching as AWS does it: States.Runtime is never retried or caught;
      * States.ALL matches everything else except States.DataLimitExceeded (which only an explicit
-     * name matches); States.TaskFailed matches like States.ALL minus States.Timeout.
+     * name matches); States.TaskFailed matches like States.ALL minus the timeouts; States.Timeout also matches
+     * States.HeartbeatTimeout, which names the heartbeat case alone.
      */
     public boolean matches(java.util.List<String> errorEquals) {
         if (RUNTIME.equals(error)) {
@@ -79,7 +81,13 @@ public final class StatesError extends RuntimeException {
             if (ALL.equals(candidate) && recoverable) {
                 return true;
             }
-            if (TASK_FAILED.equals(candidate) && recoverable && !TIMEOUT.equals(error)) {
+            if (TASK_FAILED.equals(candidate)
+                    && recoverable
+                    && !TIMEOUT.equals(error)
+                    && !HEARTBEAT_TIMEOUT.equals(error)) {
+                return true;
+            }
+            if (TIMEOUT.equals(candidate) && HEARTBEAT_TIMEOUT.equals(error)) {
                 return true;
             }
         }

@@ -7,8 +7,9 @@ import java.time.Duration;
 /**
  * The history events of one Task attempt, named and shaped the way AWS records them for the kind of resource: a bare
  * Lambda function ARN (the legacy form) gives {@code LambdaFunctionScheduled/Started/Succeeded/Failed/TimedOut};
- * everything else gives {@code TaskScheduled/Started/Succeeded/Failed/TimedOut}, plus {@code TaskSubmitted} before
- * the success of a {@code .sync} or {@code .waitForTaskToken} integration.
+ * everything else gives {@code TaskScheduled/Started/Succeeded/Failed/TimedOut}, plus {@code TaskSubmitted}: before
+ * the success of a {@code .sync} integration, and for {@code .waitForTaskToken} once the resource has been called and
+ * the Task starts waiting for its token.
  */
 sealed interface TaskEvents {
 
@@ -17,11 +18,13 @@ sealed interface TaskEvents {
         if (parts.length >= 7 && parts[0].equals("arn") && parts[2].equals("lambda") && parts[5].equals("function")) {
             return new LambdaFunction(resource);
         }
-        boolean pattern = resource.contains(".sync") || resource.endsWith(".waitForTaskToken");
-        return new Service(ResourceInfo.of(resource, defaultRegion), pattern);
+        return new Service(ResourceInfo.of(resource, defaultRegion), resource.contains(".sync"));
     }
 
-    void scheduled(HistoryRecorder history, Trace trace, JsonNode parameters, Duration timeout);
+    void scheduled(HistoryRecorder history, Trace trace, JsonNode parameters, Duration timeout, Duration heartbeat);
+
+    /** A callback Task called its resource and now waits for its token; {@code result} is what the call returned. */
+    default void submitted(HistoryRecorder history, Trace trace, JsonNode result) {}
 
     void started(HistoryRecorder history, Trace trace);
 
@@ -50,7 +53,8 @@ sealed interface TaskEvents {
     /** A bare function ARN: AWS reports the function ARN as the resource and the payload as the input. */
     record LambdaFunction(String arn) implements TaskEvents {
         @Override
-        public void scheduled(HistoryRecorder history, Trace trace, JsonNode parameters, Duration timeout) {
+        public void scheduled(
+                HistoryRecorder history, Trace trace, JsonNode parameters, Duration timeout, Duration heartbeat) {
             ObjectNode details = withData(Json.object().put("resource", arn), "input", parameters);
             if (timeout != null) {
                 details.put("timeoutInSeconds", timeout.toSeconds());
@@ -80,12 +84,16 @@ sealed interface TaskEvents {
     }
 
     /** A service integration, activity or other resource, reported as resourceType/resource. */
-    record Service(ResourceInfo info, boolean integrationPattern) implements TaskEvents {
+    record Service(ResourceInfo info, boolean sync) implements TaskEvents {
         @Override
-        public void scheduled(HistoryRecorder history, Trace trace, JsonNode parameters, Duration timeout) {
+        public void scheduled(
+                HistoryRecorder history, Trace trace, JsonNode parameters, Duration timeout, Duration heartbeat) {
             ObjectNode details = resource().put("region", info.region()).put("parameters", Json.write(parameters));
             if (timeout != null) {
                 details.put("timeoutInSeconds", timeout.toSeconds());
+            }
+            if (heartbeat != null) {
+                details.put("heartbeatInSeconds", heartbeat.toSeconds());
             }
             history.record(trace, "TaskScheduled", details);
         }
@@ -95,10 +103,15 @@ sealed interface TaskEvents {
             history.record(trace, "TaskStarted", resource());
         }
 
-        /** The handler returns only the final result, so TaskSubmitted carries it too (as LocalStack's mocks do). */
+        @Override
+        public void submitted(HistoryRecorder history, Trace trace, JsonNode result) {
+            history.record(trace, "TaskSubmitted", withData(resource(), "output", result));
+        }
+
+        /** A .sync handler returns only the final result, so TaskSubmitted carries it too (as LocalStack's mocks do). */
         @Override
         public void succeeded(HistoryRecorder history, Trace trace, JsonNode result) {
-            if (integrationPattern) {
+            if (sync) {
                 history.record(trace, "TaskSubmitted", withData(resource(), "output", result));
             }
             history.record(trace, "TaskSucceeded", withData(resource(), "output", result));

@@ -28,17 +28,42 @@ final class TaskRunner {
     }
 
     JsonNode run(State.Task task, JsonNode raw, PathScope context, int retryCount, Trace trace) {
-        JsonNode effective = Io.input(task.io(), raw, context);
-        JsonNode parameters = Io.arguments(task.io(), raw, effective, context);
-        Duration timeout = timeout(task, raw, effective, context);
-        TaskEvents events = TaskEvents.of(task.resource(), scope.region);
+        CallbackTask callback = task.waitsForToken()
+                ? scope.settings.tokens().issue(scope.settings.random(), scope.settings.clock())
+                : null;
+        PathScope taskScope = callback == null ? context : context.withContext(withToken(context, callback.token));
+        try {
+            JsonNode effective = Io.input(task.io(), raw, taskScope);
+            JsonNode parameters = Io.arguments(task.io(), raw, effective, taskScope);
+            Duration timeout = seconds(task.timeout(), raw, effective, taskScope);
+            Duration heartbeat = seconds(task.heartbeat(), raw, effective, taskScope);
+            TaskEvents events = TaskEvents.of(task.resource(), scope.region);
 
-        events.scheduled(scope.history, trace, parameters, timeout);
-        events.started(scope.history, trace);
-        TaskContext taskContext = new TaskContext(scope.executionArn, task.name(), retryCount, timeout);
-        JsonNode result = invoke(task, parameters, taskContext, timeout, events, trace);
-        events.succeeded(scope.history, trace, result);
-        return Io.output(task.io(), raw, effective, result, context);
+            events.scheduled(scope.history, trace, parameters, timeout, heartbeat);
+            events.started(scope.history, trace);
+            Instant started = scope.now();
+            TaskContext taskContext = new TaskContext(
+                    scope.executionArn, task.name(), retryCount, timeout, callback == null ? null : callback.token);
+            JsonNode result = invoke(task, parameters, taskContext, timeout, events, trace);
+            if (callback != null) {
+                events.submitted(scope.history, trace, result);
+                result = new CallbackWait(scope, events, trace).await(callback, started, timeout, heartbeat);
+            }
+            events.succeeded(scope.history, trace, result);
+            return Io.output(task.io(), raw, effective, result, taskScope);
+        } finally {
+            if (callback != null) {
+                callback.close();
+            }
+        }
+    }
+
+    /** The context object with {@code Task.Token}, as AWS adds it to a callback Task's {@code $$}. */
+    private static JsonNode withToken(PathScope context, String token) {
+        com.fasterxml.jackson.databind.node.ObjectNode copy =
+                ((com.fasterxml.jackson.databind.node.ObjectNode) context.context()).deepCopy();
+        copy.putObject("Task").put("Token", token);
+        return copy;
     }
 
     private JsonNode invoke(
@@ -113,8 +138,8 @@ final class TaskRunner {
         }
     }
 
-    private static Duration timeout(State.Task task, JsonNode raw, JsonNode effective, PathScope context) {
-        return task.timeout() == null ? null : Duration.ofSeconds(task.timeout().whole(effective, raw, context, 1));
+    private static Duration seconds(NumberField field, JsonNode raw, JsonNode effective, PathScope context) {
+        return field == null ? null : Duration.ofSeconds(field.whole(effective, raw, context, 1));
     }
 
     private StatesError failed(TaskEvents events, Trace trace, String error, String cause) {
