@@ -17,6 +17,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -125,7 +126,11 @@ class ReviewLoopEndToEndTest {
         String reportKey = result.output().path("report").asText();
         JsonNode report =
                 JSON.readTree(Files.readString(Path.of(stack.clipStore().locate(reportKey))));
-        assertThat(report.path("clips").get(0).path("checks")).hasSize(ClipChecks.NAMES.size());
+        List<String> expected = new ArrayList<>(ClipChecks.NAMES);
+        expected.add("reference-match");
+        assertThat(report.path("clips").get(0).path("checks").findValuesAsText("name"))
+                .as("the checklist, plus reference-match, which ReviewScore adds beside it")
+                .containsExactlyInAnyOrderElementsOf(expected);
         assertThat(Files.readString(htmlReport(result)))
                 .as("the HTML report is self-contained")
                 .doesNotContain("http://", "https://", "<script", "<link");
