@@ -12,6 +12,7 @@ import java.util.List;
  *
  * @param estimatedCostUsd what the round's submissions were estimated to cost
  * @param originals the provider's copy behind each reviewed clip, with its checksum
+ * @param shot the shot of a multi-shot sequence this round rendered (1-based); absent for a single clip
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AttemptDetail(
@@ -24,7 +25,8 @@ public record AttemptDetail(
         String reason,
         String bestClipKey,
         List<ClipScore> clips,
-        List<Original> originals) {
+        List<Original> originals,
+        Integer shot) {
 
     public AttemptDetail {
         providerJobIds = providerJobIds == null ? null : List.copyOf(providerJobIds);
@@ -35,7 +37,23 @@ public record AttemptDetail(
     public static AttemptDetail submitted(
             int attempt, RoundMode mode, String instruction, List<String> providerJobIds, double estimatedCostUsd) {
         return new AttemptDetail(
-                attempt, mode, instruction, providerJobIds, estimatedCostUsd, null, null, null, null, null);
+                attempt, mode, instruction, providerJobIds, estimatedCostUsd, null, null, null, null, null, null);
+    }
+
+    /** This attempt marked as a render of shot {@code shot} (1-based) of a multi-shot sequence. */
+    public AttemptDetail ofShot(int shot) {
+        return new AttemptDetail(
+                attempt,
+                mode,
+                instruction,
+                providerJobIds,
+                estimatedCostUsd,
+                verdict,
+                reason,
+                bestClipKey,
+                clips,
+                originals,
+                shot);
     }
 
     public static AttemptDetail reviewed(
@@ -45,7 +63,7 @@ public record AttemptDetail(
             String bestClipKey,
             List<ClipScore> clips,
             List<Original> originals) {
-        return new AttemptDetail(attempt, null, null, null, null, verdict, reason, bestClipKey, clips, originals);
+        return new AttemptDetail(attempt, null, null, null, null, verdict, reason, bestClipKey, clips, originals, null);
     }
 
     /** This attempt with every field {@code later} sets replacing its own. */
@@ -60,7 +78,8 @@ public record AttemptDetail(
                 later.reason != null ? later.reason : reason,
                 later.bestClipKey != null ? later.bestClipKey : bestClipKey,
                 later.clips != null ? later.clips : clips,
-                later.originals != null ? later.originals : originals);
+                later.originals != null ? later.originals : originals,
+                later.shot != null ? later.shot : shot);
     }
 
     /** The stored original of one reviewed clip. */

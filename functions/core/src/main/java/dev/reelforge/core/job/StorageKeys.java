@@ -33,6 +33,11 @@ public final class StorageKeys {
         return "jobs/" + safe(tenant) + "/" + safe(jobId) + "/media-result.json";
     }
 
+    /** The last frame of a multi-shot sequence's accepted shot {@code shot}, from which the next shot starts. */
+    public static String shotLastFrame(String tenant, String jobId, int shot) {
+        return String.format(Locale.ROOT, "jobs/%s/%s/shots/%d/last-frame.png", safe(tenant), safe(jobId), shot);
+    }
+
     /** @throws IllegalArgumentException for anything that could escape its prefix ({@code ..}, slashes, empty) */
     public static String safe(String id) {
         if (id == null || !SAFE_ID.matcher(id).matches() || id.contains("..")) {

@@ -9,4 +9,12 @@ import java.nio.file.Path;
 public interface FrameComparison {
     /** @throws dev.reelforge.core.error.MediaProcessingException if either file cannot be decoded */
     double firstFrameSsim(Path clip, Path image);
+
+    /**
+     * Writes the clip's last frame as a PNG at {@code png}, at the clip's frame size: the first frame the next shot
+     * of a chained sequence starts from, and what its {@code continuity} check compares against.
+     *
+     * @throws dev.reelforge.core.error.MediaProcessingException if the clip cannot be decoded
+     */
+    void writeLastFrame(Path clip, Path png);
 }

@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * A validated request to render one clip: who asks, what to show, how to render it, with which provider and
  * within which budget, and the limits its review applies. {@code referenceImage} is the object key of the image
- * the clip starts from (empty for none), checked and fitted by {@code ReferenceIntake}. Built only by {@link RequestParser}, so every instance has passed the schema.
+ * the clip starts from (empty for none), checked and fitted by {@code ReferenceIntake}. {@code continuous} asks
+ * for one clip even where the storyboard has several shots (else they render shot by shot, {@code ShotPlan}). Built only by {@link RequestParser}, so every instance has passed the schema.
  */
 public record RenderRequest(
         String tenant,
@@ -24,13 +25,46 @@ public record RenderRequest(
         List<String> defects,
         boolean defectsPersist,
         Map<String, Double> reviewOverrides,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) String referenceImage) {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) String referenceImage,
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean continuous) {
 
     public RenderRequest {
         referenceImage = referenceImage == null ? "" : referenceImage;
         defects = List.copyOf(defects);
         reviewOverrides = reviewOverrides == null ? Map.of() : Map.copyOf(reviewOverrides);
         ReviewThresholds.defaults().with(reviewOverrides);
+    }
+
+    /** A request that renders shot by shot where its storyboard has several shots ({@code continuous} false). */
+    public RenderRequest(
+            String tenant,
+            String clientRequestId,
+            String prompt,
+            Storyboard storyboard,
+            RenderSettings settings,
+            ProviderChoice provider,
+            double budgetUsd,
+            int maxAttempts,
+            GiveUpPolicy onGiveUp,
+            List<String> defects,
+            boolean defectsPersist,
+            Map<String, Double> reviewOverrides,
+            String referenceImage) {
+        this(
+                tenant,
+                clientRequestId,
+                prompt,
+                storyboard,
+                settings,
+                provider,
+                budgetUsd,
+                maxAttempts,
+                onGiveUp,
+                defects,
+                defectsPersist,
+                reviewOverrides,
+                referenceImage,
+                false);
     }
 
     /** The review limits: the defaults with this request's overrides. */

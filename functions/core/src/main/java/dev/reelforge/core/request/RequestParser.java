@@ -113,7 +113,8 @@ public final class RequestParser {
                 defects,
                 node.path("defectsPersist").asBoolean(false),
                 reviewThresholds(node.path("review").path("thresholds")),
-                node.path("referenceImage").asText(""));
+                node.path("referenceImage").asText(""),
+                node.path("continuous").asBoolean(false));
     }
 
     private static Map<String, Double> reviewThresholds(JsonNode thresholds) {

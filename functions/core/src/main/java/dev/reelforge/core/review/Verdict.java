@@ -13,6 +13,11 @@ public enum Verdict {
     GIVE_UP_ACCEPT,
     GIVE_UP_FAIL;
 
+    /** Whether the reviewed clip goes on: it passed, or the attempts ran out and the best one is accepted. */
+    public boolean accepted() {
+        return this == PASS || this == GIVE_UP_ACCEPT;
+    }
+
     @JsonValue
     public String wireName() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

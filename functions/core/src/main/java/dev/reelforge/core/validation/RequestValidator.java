@@ -7,6 +7,7 @@ import dev.reelforge.core.provider.CapabilityCatalog;
 import dev.reelforge.core.provider.ModelCapabilities;
 import dev.reelforge.core.request.RenderRequest;
 import dev.reelforge.core.request.RenderSettings;
+import dev.reelforge.core.sequence.ShotPlan;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +28,9 @@ public final class RequestValidator {
     private final Set<String> availableProviders;
     private final SettingsPolicy settingsPolicy = new SettingsPolicy();
     private final PromptLint lint = new PromptLint();
+
+    /** The longest single clip; longer requests need several shots. */
+    static final double MAX_CLIP_SECONDS = 10;
 
     public RequestValidator(ContentPolicy policy, CapabilityCatalog catalog, Set<String> availableProviders) {
         this(policy, () -> catalog, availableProviders);
@@ -60,8 +64,13 @@ public final class RequestValidator {
         List<Problem> problems = new ArrayList<>(settingsPolicy.check(request));
         ModelCapabilities model = model(catalog, request, today, problems);
         CostEstimate estimate = null;
+        boolean sequence = !request.continuous() && ShotPlan.applies(request);
+        problems.addAll(envelope(request, sequence));
         if (model != null) {
-            problems.addAll(fit(model, request.settings()));
+            problems.addAll(fit(model, request.settings(), sequence));
+            if (sequence) {
+                problems.addAll(shotPlanProblems(request, model));
+            }
             problems.addAll(fitPrompt(model, request.prompt()));
             problems.addAll(fitAudio(catalog, model, request, today));
             estimate = CostEstimate.of(
@@ -135,7 +144,42 @@ public final class RequestValidator {
         return model;
     }
 
-    private static List<Problem> fit(ModelCapabilities model, RenderSettings settings) {
+    /**
+     * One clip stays in the 5–10 s envelope; only a sequence of several shots may run longer (each shot within the
+     * model's limits, {@link ShotPlan}). A defect aimed at a shot needs a sequence to aim at.
+     */
+    private static List<Problem> envelope(RenderRequest request, boolean sequence) {
+        List<Problem> problems = new ArrayList<>();
+        if (!sequence && request.settings().durationSeconds() > MAX_CLIP_SECONDS + 1e-9) {
+            problems.add(new Problem(
+                    "settings.durationSeconds",
+                    String.format(
+                            Locale.ROOT,
+                            "one clip runs at most %.0f s; up to %.0f s needs a storyboard of several shots, rendered"
+                                    + " shot by shot",
+                            MAX_CLIP_SECONDS,
+                            ShotPlan.MAX_SEQUENCE_SECONDS)));
+        }
+        if (!sequence) {
+            try {
+                ShotPlan.refuseTargetedDefects(request);
+            } catch (InvalidRequestException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        return problems;
+    }
+
+    private static List<Problem> shotPlanProblems(RenderRequest request, ModelCapabilities model) {
+        try {
+            ShotPlan.of(request, model);
+            return List.of();
+        } catch (InvalidRequestException e) {
+            return e.problems();
+        }
+    }
+
+    private static List<Problem> fit(ModelCapabilities model, RenderSettings settings, boolean sequence) {
         List<Problem> problems = new ArrayList<>();
         String name = model.provider() + "/" + model.model();
         if (!model.aspectRatios().contains(settings.aspectRatio().label())) {
@@ -144,8 +188,9 @@ public final class RequestValidator {
         if (!model.resolutions().contains(settings.resolution().label())) {
             problems.add(new Problem("settings.resolution", name + " supports " + model.resolutions()));
         }
-        if (settings.durationSeconds() < model.minDurationSeconds()
-                || settings.durationSeconds() > model.maxDurationSeconds()) {
+        if (!sequence
+                && (settings.durationSeconds() < model.minDurationSeconds()
+                        || settings.durationSeconds() > model.maxDurationSeconds())) {
             problems.add(new Problem(
                     "settings.durationSeconds",
                     String.format(
@@ -155,7 +200,8 @@ public final class RequestValidator {
                             model.minDurationSeconds(),
                             model.maxDurationSeconds())));
         }
-        if (!model.durations().isEmpty()
+        if (!sequence
+                && !model.durations().isEmpty()
                 && model.durations().stream().noneMatch(d -> Math.abs(d - settings.durationSeconds()) < 1e-9)) {
             problems.add(new Problem(
                     "settings.durationSeconds",

@@ -1,5 +1,6 @@
 package dev.reelforge.core.workflow;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.reelforge.core.reference.ReferenceImage;
 import java.util.List;
 
@@ -8,7 +9,8 @@ import java.util.List;
  * approved clip for the same content already exists, and the reference image it starts from (or
  * {@link ReferenceImage#NONE}). {@code remixSupported} (the data's {@code remix} or {@code edit}: a targeted change of
  * a finished render) and {@code nativeAudio} are the model's capabilities as Validate read them: later states decide
- * on them without reading the data again. A ticket written before {@code nativeAudio} existed (a job in flight across
+ * on them without reading the data again. {@code shot} is set only inside a multi-shot sequence's Map, for the
+ * shot that ticket renders. A ticket written before {@code nativeAudio} existed (a job in flight across
  * a deployment) reads as having sound, so its audio checks run as they did when it started.
  */
 public record JobTicket(
@@ -26,7 +28,8 @@ public record JobTicket(
         double pricePerClipUsd,
         double estimatedCostUsd,
         List<String> warnings,
-        ReferenceImage referenceImage) {
+        ReferenceImage referenceImage,
+        @JsonInclude(JsonInclude.Include.NON_NULL) ShotTicket shot) {
 
     public JobTicket {
         referenceImage = referenceImage == null ? ReferenceImage.NONE : referenceImage;
@@ -34,6 +37,66 @@ public record JobTicket(
         cachedClipKey = cachedClipKey == null ? "" : cachedClipKey;
         cachedJobId = cachedJobId == null ? "" : cachedJobId;
         nativeAudio = nativeAudio == null || nativeAudio;
+    }
+
+    /** A ticket for the whole clip (no shot of a sequence). */
+    public JobTicket(
+            String jobId,
+            String tenant,
+            String clientRequestId,
+            String cacheKey,
+            boolean cacheHit,
+            String cachedClipKey,
+            String cachedJobId,
+            String provider,
+            String model,
+            boolean remixSupported,
+            Boolean nativeAudio,
+            double pricePerClipUsd,
+            double estimatedCostUsd,
+            List<String> warnings,
+            ReferenceImage referenceImage) {
+        this(
+                jobId,
+                tenant,
+                clientRequestId,
+                cacheKey,
+                cacheHit,
+                cachedClipKey,
+                cachedJobId,
+                provider,
+                model,
+                remixSupported,
+                nativeAudio,
+                pricePerClipUsd,
+                estimatedCostUsd,
+                warnings,
+                referenceImage,
+                null);
+    }
+
+    /**
+     * This job's ticket for one shot of its sequence: priced per clip at the shot's length, starting from
+     * {@code reference} (the request's image for the first shot, none for a chained one).
+     */
+    public JobTicket forShot(ShotTicket shot, double shotPricePerClipUsd, ReferenceImage reference) {
+        return new JobTicket(
+                jobId,
+                tenant,
+                clientRequestId,
+                cacheKey,
+                false,
+                "",
+                "",
+                provider,
+                model,
+                remixSupported,
+                nativeAudio,
+                shotPricePerClipUsd,
+                estimatedCostUsd,
+                warnings,
+                reference,
+                shot);
     }
 
     /** A ticket without a reference image. */

@@ -61,7 +61,13 @@ public record RenderRound(
     }
 
     public static RenderRound notStarted() {
-        return new RenderRound(0, RoundMode.INITIAL, "", "", List.of(), Status.NOT_STARTED, 0, 1, "", 0, 0);
+        return before(1);
+    }
+
+    /** The round before attempt {@code firstAttempt}: where a shot of a sequence starts its own attempts. */
+    public static RenderRound before(int firstAttempt) {
+        return new RenderRound(
+                firstAttempt - 1, RoundMode.INITIAL, "", "", List.of(), Status.NOT_STARTED, 0, 1, "", 0, 0);
     }
 
     /** Where the round stands; the state machine's Choice after Poll reads it as {@code round.status}. */

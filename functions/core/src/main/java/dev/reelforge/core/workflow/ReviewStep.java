@@ -23,6 +23,7 @@ import dev.reelforge.core.review.ClipScore;
 import dev.reelforge.core.review.VerdictPolicy;
 import dev.reelforge.core.review.checks.ReferenceMatch;
 import dev.reelforge.core.review.checks.ReviewProfiles;
+import dev.reelforge.core.review.checks.ShotContinuity;
 import dev.reelforge.core.review.checks.ShotStructure;
 import dev.reelforge.core.review.checks.Soundtrack;
 import dev.reelforge.core.review.judge.ClipJudging;
@@ -120,8 +121,10 @@ public final class ReviewStep {
             }
         }
         double nextAttempt = job.pricePerClipUsd() * request.settings().variations();
-        VerdictPolicy.Decision decision = VerdictPolicy.decide(
-                scores, request, round.attempt(), round.spentUsd(), nextAttempt, job.remixSupported());
+        ShotTicket shot = job.shot();
+        int attempt = shot == null ? round.attempt() : shot.attemptWithin(round.attempt());
+        VerdictPolicy.Decision decision =
+                VerdictPolicy.decide(scores, request, attempt, round.spentUsd(), nextAttempt, job.remixSupported());
         String reportKey = StorageKeys.report(job.tenant(), job.jobId());
         var record = jobs.update(job.jobId(), r -> {
             AttemptDetail reviewed = AttemptDetail.reviewed(
@@ -131,8 +134,15 @@ public final class ReviewStep {
                     decision.best().clipKey(),
                     scores,
                     originals(round));
+            reviewed = shot == null ? reviewed : reviewed.ofShot(shot.index());
             return r.withDetail(r.detail().withAttempt(reviewed).withWarningsAdded(warnings));
         });
+        if (shot != null
+                && shot.chained()
+                && shot.index() < shot.count()
+                && decision.verdict().accepted()) {
+            keepLastFrame(job, decision.best().clipKey());
+        }
         writeReport(reportKey, job, record.detail(), decision, scores);
         writeReportPage(
                 reportKey,
@@ -168,6 +178,9 @@ public final class ReviewStep {
             }
             List<Check> checks = new ArrayList<>(reviewed.checks());
             checks.add(referenceMatch(job, local));
+            if (job.shot() != null && job.shot().startsFromPrevious()) {
+                checks.add(continuity(job, local));
+            }
             return new ClipScore(task.clipKey(), task.variation(), checks, reviewed.advisory());
         });
     }
@@ -192,6 +205,48 @@ public final class ReviewStep {
             clips.download(key, image);
         }
         return ReferenceMatch.evaluate(frames.firstFrameSsim(clip, image));
+    }
+
+    /** A chained shot's first frame against the previous accepted shot's last frame, which Submit sent. */
+    private Check continuity(JobTicket job, Path clip) {
+        Path image = workDir.resolve("references")
+                .resolve(job.jobId() + "-shot-" + (job.shot().index() - 1) + "-last-frame.png");
+        ScratchClip.stage(workDir, "continuity-", "could not stage the previous shot's last frame", local -> {
+            clips.download(
+                    StorageKeys.shotLastFrame(
+                            job.tenant(), job.jobId(), job.shot().index() - 1),
+                    local);
+            Files.createDirectories(image.getParent());
+            Files.move(local, image, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            return image;
+        });
+        return ShotContinuity.evaluate(job.shot().index(), frames().firstFrameSsim(clip, image));
+    }
+
+    /** Stores the accepted shot's last frame, from which the next shot of a chained sequence starts. */
+    private void keepLastFrame(JobTicket job, String clipKey) {
+        ScratchClip.stage(workDir, "last-frame-", "could not stage the accepted shot for its last frame", local -> {
+            clips.download(clipKey, local);
+            Path png = local.resolveSibling(local.getFileName() + ".png");
+            try {
+                frames().writeLastFrame(local, png);
+                clips.putFile(
+                        StorageKeys.shotLastFrame(
+                                job.tenant(), job.jobId(), job.shot().index()),
+                        png,
+                        "image/png");
+            } finally {
+                Files.deleteIfExists(png);
+            }
+            return png;
+        });
+    }
+
+    private FrameComparison frames() {
+        if (frames == null) {
+            throw new IllegalStateException("this ReviewScore cannot compare frames; wire ReviewStep with one");
+        }
+        return frames;
     }
 
     /** The clip's metrics; if it cannot be decoded, those of a fresh copy of the provider's original, stored over it. */

@@ -8,13 +8,13 @@ import dev.reelforge.core.job.JobRecord;
 import dev.reelforge.core.job.JobStatus;
 import dev.reelforge.core.job.ProviderHistory;
 import dev.reelforge.core.job.ProviderJobHistory;
+import dev.reelforge.core.job.StorageKeys;
 import dev.reelforge.core.port.ClipStore;
 import dev.reelforge.core.port.JobStore;
 import dev.reelforge.core.port.VideoProvider;
 import dev.reelforge.core.provider.CreateAttempt;
 import dev.reelforge.core.provider.GenerationSpec;
 import dev.reelforge.core.provider.ProviderJob;
-import dev.reelforge.core.reference.ReferenceImage;
 import dev.reelforge.core.request.RenderRequest;
 import dev.reelforge.core.review.RoundMode;
 import dev.reelforge.core.workflow.RenderRound.ProviderTask;
@@ -95,14 +95,15 @@ public final class SubmitStep {
         String remixOf = mode == RoundMode.REMIX ? review.bestProviderJobId() : "";
         int clips = mode == RoundMode.REMIX ? 1 : request.settings().variations();
         double cost = job.pricePerClipUsd() * clips;
-        if (previous.spentUsd() + cost > request.budgetUsd() + 1e-9) {
+        double spent = spentBefore(job, previous);
+        if (spent + cost > request.budgetUsd() + 1e-9) {
             throw InvalidRequestException.of(
                     "budgetUsd",
                     String.format(
                             Locale.ROOT,
                             "attempt %d would bring the spend to $%.2f, over the $%.2f budget",
                             attempt,
-                            previous.spentUsd() + cost,
+                            spent + cost,
                             request.budgetUsd()));
         }
         dailyBudget.charge(job.tenant(), job.jobId() + "/" + attempt, cost, clock.instant());
@@ -110,12 +111,13 @@ public final class SubmitStep {
         List<ProviderTask> tasks = new ArrayList<>();
         List<ProviderJob> startedJobs = new ArrayList<>();
         int pollAfter = 1;
-        String reference = remixOf.isEmpty() ? localReference(job.referenceImage()) : "";
+        String referenceKey = remixOf.isEmpty() ? referenceKey(job) : "";
+        String reference = localReference(referenceKey);
         String referenceUrl = reference.isEmpty()
                 ? ""
                 : references
                         .get()
-                        .shareableUrl(job.tenant(), job.referenceImage().fittedKey(), REFERENCE_URL_VALIDITY)
+                        .shareableUrl(job.tenant(), referenceKey, REFERENCE_URL_VALIDITY)
                         .orElse("");
         for (int variation = 0; variation < clips; variation++) {
             long seed = seed(job.jobId(), attempt, variation);
@@ -153,7 +155,7 @@ public final class SubmitStep {
                 0,
                 pollAfter,
                 clock.instant().plus(ROUND_DEADLINE).toString(),
-                previous.spentUsd() + cost,
+                spent + cost,
                 request.settings().durationSeconds());
         String now = clock.instant().toString();
         jobs.update(job.jobId(), r -> {
@@ -165,13 +167,17 @@ public final class SubmitStep {
                     .count();
             JobRecord updated = r.withStatus(JobStatus.RENDERING, "", clock.instant())
                     .withSubmissions(r.providerSubmissions() + (int) newJobs);
+            AttemptDetail submitted = AttemptDetail.submitted(
+                    attempt,
+                    mode,
+                    round.instruction(),
+                    tasks.stream().map(ProviderTask::providerJobId).toList(),
+                    cost);
             updated = updated.withDetail(updated.detail()
-                    .withAttempt(AttemptDetail.submitted(
-                            attempt,
-                            mode,
-                            round.instruction(),
-                            tasks.stream().map(ProviderTask::providerJobId).toList(),
-                            cost)));
+                    .withAttempt(
+                            job.shot() == null
+                                    ? submitted
+                                    : submitted.ofShot(job.shot().index())));
             for (int i = 0; i < startedJobs.size(); i++) {
                 ProviderJob started = startedJobs.get(i);
                 List<CreateAttempt> creates = started.createAttempts().isEmpty()
@@ -210,19 +216,50 @@ public final class SubmitStep {
     }
 
     /**
-     * The fitted copy as a local file, named by its content address so a retried Submit or a second job with the
-     * same image reuses it; empty without a reference image.
+     * What the spend stands at before this round: the previous round's, or for a shot's first round what the earlier
+     * shots' rounds were estimated at (the job record's attempts before this shot's block of attempt numbers).
      */
-    private String localReference(ReferenceImage reference) {
-        if (!reference.present()) {
+    private double spentBefore(JobTicket job, RenderRound previous) {
+        ShotTicket shot = job.shot();
+        if (shot == null || previous.attempt() >= shot.firstAttempt()) {
+            return previous.spentUsd();
+        }
+        return jobs.find(job.jobId())
+                .map(r -> r.detail().attempts().stream()
+                        .filter(a -> a.attempt() < shot.firstAttempt() && a.estimatedCostUsd() != null)
+                        .mapToDouble(AttemptDetail::estimatedCostUsd)
+                        .sum())
+                .orElse(0.0);
+    }
+
+    /**
+     * The image the clip starts from: the previous accepted shot's last frame for a chained shot of a sequence,
+     * else the fitted reference image; empty for none.
+     */
+    private static String referenceKey(JobTicket job) {
+        if (job.shot() != null && job.shot().startsFromPrevious()) {
+            return StorageKeys.shotLastFrame(
+                    job.tenant(), job.jobId(), job.shot().index() - 1);
+        }
+        return job.referenceImage().present() ? job.referenceImage().fittedKey() : "";
+    }
+
+    /**
+     * The image at {@code key} as a local file, named by its key's last segments so a retried Submit or a second
+     * job with the same fitted image reuses it; empty for no key.
+     */
+    private String localReference(String key) {
+        if (key.isEmpty()) {
             return "";
         }
         ClipStore store = references.get();
         if (store == null || workDir == null) {
             throw new IllegalStateException("this Submit has no store for reference images; wire SubmitStep with one");
         }
-        String key = reference.fittedKey();
-        Path local = workDir.resolve("references").resolve(key.substring(key.lastIndexOf('/') + 1));
+        String name = key.startsWith("jobs/")
+                ? key.substring("jobs/".length()).replace('/', '-')
+                : key.substring(key.lastIndexOf('/') + 1);
+        Path local = workDir.resolve("references").resolve(name);
         if (!Files.isRegularFile(local)) {
             try {
                 Files.createDirectories(local.getParent());

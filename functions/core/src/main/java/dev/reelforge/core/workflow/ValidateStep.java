@@ -10,14 +10,19 @@ import dev.reelforge.core.job.JobRecord;
 import dev.reelforge.core.job.JobStatus;
 import dev.reelforge.core.port.JobStore;
 import dev.reelforge.core.port.PromptCache;
+import dev.reelforge.core.provider.ModelCapabilities;
 import dev.reelforge.core.reference.ReferenceImage;
 import dev.reelforge.core.reference.ReferenceIntake;
 import dev.reelforge.core.reference.ReferenceKeys;
 import dev.reelforge.core.request.RenderRequest;
 import dev.reelforge.core.request.RequestParser;
+import dev.reelforge.core.sequence.PlannedShot;
+import dev.reelforge.core.sequence.ShotPlan;
 import dev.reelforge.core.validation.RequestValidator;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -68,15 +73,32 @@ public final class ValidateStep {
                 "request", "the execution input needs a 'request' object or a 'requestText' string");
     }
 
+    /** The validated job, and for a storyboard rendered shot by shot the state each shot starts from. */
+    public record Validation(JobTicket job, List<ShotItem> shots) {
+        public Validation {
+            shots = List.copyOf(shots);
+        }
+    }
+
     public JobTicket run(RenderRequest request, String jobId) {
+        return validate(request, jobId).job();
+    }
+
+    /**
+     * Validates and opens the job. A storyboard of several shots (unless the request asks for one continuous clip)
+     * comes back with one {@link ShotItem} per shot and is not looked up in the prompt cache as a whole: its clip is
+     * stitched from shots, and filing a stitched sequence is not built yet.
+     */
+    public Validation validate(RenderRequest request, String jobId) {
         RequestValidator.Accepted accepted = validator.validate(request, LocalDate.now(clock));
         ReferenceImage reference = reference(request, accepted);
         String cacheKey = CacheKey.of(request, accepted.model(), reference.sha256());
-        Optional<CacheEntry> hit = cache.find(cacheKey);
+        boolean sequence = !request.continuous() && ShotPlan.applies(request);
+        Optional<CacheEntry> hit = sequence ? Optional.empty() : cache.find(cacheKey);
         openJob(jobId, request, cacheKey, accepted, reference);
         double perClip =
                 accepted.model().pricePerSecondUsd() * request.settings().durationSeconds();
-        return new JobTicket(
+        JobTicket ticket = new JobTicket(
                 jobId,
                 request.tenant(),
                 request.clientRequestId(),
@@ -92,6 +114,27 @@ public final class ValidateStep {
                 hit.isPresent() ? 0 : accepted.estimate().usd(),
                 accepted.warnings(),
                 reference);
+        return new Validation(ticket, sequence ? shots(request, accepted.model(), ticket) : List.of());
+    }
+
+    private static List<ShotItem> shots(RenderRequest request, ModelCapabilities model, JobTicket job) {
+        ShotPlan plan = ShotPlan.of(request, model);
+        List<ShotItem> items = new ArrayList<>();
+        for (PlannedShot shot : plan.shots()) {
+            int firstAttempt = (shot.index() - 1) * request.maxAttempts() + 1;
+            ShotTicket ticket = new ShotTicket(shot.index(), plan.shots().size(), firstAttempt, plan.chained());
+            JobTicket own = job.forShot(
+                    ticket,
+                    model.pricePerSecondUsd() * shot.durationSeconds(),
+                    shot.chainsFromPrevious() ? ReferenceImage.NONE : job.referenceImage());
+            items.add(new ShotItem(
+                    shot.index(),
+                    plan.requestFor(shot),
+                    own,
+                    RenderRound.before(firstAttempt),
+                    ReviewOutcome.notReviewed()));
+        }
+        return items;
     }
 
     private ReferenceImage reference(RenderRequest request, RequestValidator.Accepted accepted) {
