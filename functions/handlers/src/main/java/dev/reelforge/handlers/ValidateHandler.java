@@ -3,19 +3,21 @@ package dev.reelforge.handlers;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reelforge.core.approval.ApprovalGate;
+import dev.reelforge.core.error.InvalidRequestException;
 import dev.reelforge.core.request.RenderRequest;
-import dev.reelforge.core.workflow.JobTicket;
 import dev.reelforge.core.workflow.RenderRound;
 import dev.reelforge.core.workflow.ReviewOutcome;
 import dev.reelforge.core.workflow.ValidateStep;
 import dev.reelforge.wiring.HandlerConfig;
 import dev.reelforge.wiring.Services;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * Validate state: checks the request and opens the job; its output becomes the whole workflow state. {@code request}
  * is the parsed, validated {@link RenderRequest}, which later states read as it is instead of parsing it again;
- * {@code approval} is the approval gate ({@code ApprovalRequired?} reads it).
+ * {@code approval} is the approval gate ({@code ApprovalRequired?} reads it); {@code shots}, only for a storyboard
+ * rendered shot by shot, the items of the {@code Shots} Map.
  */
 public final class ValidateHandler extends JsonHandler {
     private final ValidateStep step;
@@ -46,18 +48,24 @@ public final class ValidateHandler extends JsonHandler {
     protected Object handle(JsonNode input) {
         RenderRequest request = step.requestOf(input.path("input"));
         ApprovalGate approval = ApprovalGate.of(rawRequest(input.path("input")), approvalDefault);
-        JobTicket job = step.run(request, input.path("jobId").asText());
-        return Map.of(
-                "approval",
-                approval,
-                "request",
-                request,
-                "job",
-                job,
-                "round",
-                RenderRound.notStarted(),
-                "review",
-                ReviewOutcome.notReviewed());
+        if (approval.required() && step.rendersShotByShot(request)) {
+            throw InvalidRequestException.of(
+                    "approval",
+                    "a storyboard of several shots renders shot by shot, which cannot wait for approval yet; set"
+                            + " \"approval\": \"none\" or \"continuous\": true");
+        }
+        ValidateStep.Validation validated =
+                step.validate(request, input.path("jobId").asText());
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("approval", approval);
+        state.put("request", request);
+        state.put("job", validated.job());
+        state.put("round", RenderRound.notStarted());
+        state.put("review", ReviewOutcome.notReviewed());
+        if (!validated.shots().isEmpty()) {
+            state.put("shots", validated.shots());
+        }
+        return state;
     }
 
     /** The request as sent (the schema has checked it already): the gate is a request field the record does not hold. */

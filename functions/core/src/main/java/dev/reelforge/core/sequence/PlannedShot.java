@@ -33,6 +33,12 @@ public record PlannedShot(
         transitionIn = transitionIn == null ? Transition.CUT : transitionIn;
     }
 
+    /** This shot joined to its predecessor by {@code transition} instead. */
+    public PlannedShot withTransitionIn(Transition transition) {
+        return new PlannedShot(
+                index, startSeconds, endSeconds, prompt, storyboard, defects, transition, chainsFromPrevious);
+    }
+
     public double durationSeconds() {
         return endSeconds - startSeconds;
     }

@@ -61,7 +61,9 @@ public final class FinalizeStep {
             return done.withDetail(done.detail().withWarningsAdded(warnings).withMedia(result));
         });
         List<String> recorded = record.detail().warnings();
-        if (!job.cacheHit() && review.verdict() == Verdict.PASS) {
+        if (!job.cacheHit()
+                && review.verdict() == Verdict.PASS
+                && review.shotClipKeys().isEmpty()) {
             cache.put(new CacheEntry(
                     job.cacheKey(), media.sourceKey(), job.jobId(), job.provider(), job.model(), clock.instant()));
         }

@@ -59,7 +59,7 @@ public final class PostProcessStep {
                 StorageKeys.outputPrefix(job.tenant(), job.jobId()),
                 renditions(request, renditionSet),
                 true,
-                List.of(),
+                job.cacheHit() ? List.of() : review.shotClipKeys(),
                 MediaPlan.DEFAULT_CROSSFADE_SECONDS,
                 Grade.DEFAULT,
                 AudioPolish.DEFAULT,

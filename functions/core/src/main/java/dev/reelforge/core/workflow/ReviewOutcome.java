@@ -1,5 +1,6 @@
 package dev.reelforge.core.workflow;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.reelforge.core.review.Check;
 import dev.reelforge.core.review.RoundMode;
 import dev.reelforge.core.review.Verdict;
@@ -10,6 +11,8 @@ import java.util.List;
  *
  * @param verdict none (nothing reviewed yet), pass, remix, regenerate, give-up-accept or give-up-fail
  * @param nextMode initial, remix, regenerate or none: what Submit does next
+ * @param shotClipKeys a multi-shot sequence's accepted shot clips in order, which post-processing stitches; empty
+ *     for one clip
  */
 public record ReviewOutcome(
         Verdict verdict,
@@ -20,10 +23,36 @@ public record ReviewOutcome(
         RoundMode nextMode,
         String nextPrompt,
         String nextInstruction,
-        String reportKey) {
+        String reportKey,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> shotClipKeys) {
 
     public ReviewOutcome {
         checks = List.copyOf(checks);
+        shotClipKeys = shotClipKeys == null ? List.of() : List.copyOf(shotClipKeys);
+    }
+
+    /** The review of one clip (no multi-shot sequence). */
+    public ReviewOutcome(
+            Verdict verdict,
+            String reason,
+            String bestClipKey,
+            String bestProviderJobId,
+            List<Check> checks,
+            RoundMode nextMode,
+            String nextPrompt,
+            String nextInstruction,
+            String reportKey) {
+        this(
+                verdict,
+                reason,
+                bestClipKey,
+                bestProviderJobId,
+                checks,
+                nextMode,
+                nextPrompt,
+                nextInstruction,
+                reportKey,
+                List.of());
     }
 
     public static ReviewOutcome notReviewed() {

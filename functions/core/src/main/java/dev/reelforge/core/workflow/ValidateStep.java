@@ -80,6 +80,11 @@ public final class ValidateStep {
         }
     }
 
+    /** Whether the request renders shot by shot: several shots, and no ask for one continuous clip. */
+    public boolean rendersShotByShot(RenderRequest request) {
+        return !request.continuous() && ShotPlan.applies(request);
+    }
+
     public JobTicket run(RenderRequest request, String jobId) {
         return validate(request, jobId).job();
     }
@@ -93,7 +98,7 @@ public final class ValidateStep {
         RequestValidator.Accepted accepted = validator.validate(request, LocalDate.now(clock));
         ReferenceImage reference = reference(request, accepted);
         String cacheKey = CacheKey.of(request, accepted.model(), reference.sha256());
-        boolean sequence = !request.continuous() && ShotPlan.applies(request);
+        boolean sequence = rendersShotByShot(request);
         Optional<CacheEntry> hit = sequence ? Optional.empty() : cache.find(cacheKey);
         openJob(jobId, request, cacheKey, accepted, reference);
         double perClip =

@@ -95,4 +95,35 @@ class ValidateStepTest {
                 .isEqualTo(validate.requestOf(asObject))
                 .isEqualTo(mugDrop());
     }
+
+    private RenderRequest threeShots(String extra) throws IOException {
+        return parser.parse("{\"tenant\": \"demo\", \"clientRequestId\": \"kettle-1\", \"prompt\": \"A red kettle on a"
+                + " stove.\\n00:00–00:05: Wide shot: the kettle sits.\\n00:05–00:10: Close-up: steam rises.\\n00:10–00:15:"
+                + " Cut to a hand lifting it.\", \"settings\": {\"durationSeconds\": 15, \"aspectRatio\": \"16:9\","
+                + " \"resolution\": \"360p\"}, \"maxAttempts\": 3, \"defects\": [\"blur:0.8@2\"]" + extra + "}");
+    }
+
+    @Test
+    void validate_threeShotStoryboard_oneItemPerShotInItsOwnBlockOfAttempts() throws IOException {
+        ValidateStep.Validation validated = validate.validate(threeShots(""), "j-1");
+
+        assertThat(validated.shots()).extracting(ShotItem::index).containsExactly(1, 2, 3);
+        assertThat(validated.shots()).extracting(s -> s.round().attempt()).containsExactly(0, 3, 6);
+        ShotItem second = validated.shots().get(1);
+        assertThat(second.job().shot()).isEqualTo(new ShotTicket(2, 3, 4, true));
+        assertThat(second.request().defects()).containsExactly("blur:0.8");
+        assertThat(second.request().settings().durationSeconds()).isEqualTo(5);
+        assertThat(validated.job().shot()).as("the whole job's ticket").isNull();
+    }
+
+    @Test
+    void validate_continuous_oneClipDespiteTheShots() throws IOException {
+        assertThatThrownBy(() -> validate.validate(threeShots(", \"continuous\": true"), "j-1"))
+                .as("one clip of 15 s is over the 10 s envelope, and @2 has no shot to aim at")
+                .isInstanceOfSatisfying(
+                        InvalidRequestException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(InvalidRequestException.Problem::field)
+                                .contains("settings.durationSeconds", "defects[0]"));
+    }
 }

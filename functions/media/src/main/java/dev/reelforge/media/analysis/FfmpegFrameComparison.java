@@ -52,4 +52,29 @@ public final class FfmpegFrameComparison implements FrameComparison {
         }
         return Double.parseDouble(m.group(1));
     }
+
+    /** Seeks to the last second and keeps overwriting one PNG, so the file left is the last decoded frame. */
+    @Override
+    public void writeLastFrame(Path clip, Path png) {
+        ffmpeg.run(
+                "taking the last frame of the accepted shot",
+                List.of(
+                        "-v",
+                        "error",
+                        "-y",
+                        "-sseof",
+                        "-1",
+                        "-i",
+                        clip.toString(),
+                        "-an",
+                        "-update",
+                        "1",
+                        "-f",
+                        "image2",
+                        png.toString()),
+                Duration.ofSeconds(60));
+        if (!java.nio.file.Files.isRegularFile(png)) {
+            throw new MediaProcessingException("FFmpeg wrote no last frame for " + clip.getFileName());
+        }
+    }
 }
