@@ -44,6 +44,7 @@ public final class BadInputCorpus {
             "onGiveUp",
             "defects",
             "defectsPersist",
+            "continuous",
             "review");
 
     private BadInputCorpus() {}

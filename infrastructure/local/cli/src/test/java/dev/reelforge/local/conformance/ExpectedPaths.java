@@ -153,6 +153,47 @@ final class ExpectedPaths {
                             List.of("ReviewScore", "ApprovalRequired?", "WaitForApproval", "MarkDeclined", "Declined"),
                             Map.of("TaskFailed", 1L))),
             Map.entry(
+                    "reelforge-render#ShotReRender",
+                    new Path(
+                            "SUCCEEDED",
+                            null,
+                            List.of(
+                                    "Validate",
+                                    "CacheHit?",
+                                    "Shots",
+                                    "ShotSubmit",
+                                    "ShotReview",
+                                    "ShotAccepted",
+                                    "ShotSubmit",
+                                    "ShotReview",
+                                    "ShotVerdict?",
+                                    "ShotSubmit",
+                                    "ShotReview",
+                                    "ShotAccepted",
+                                    "SequenceReview",
+                                    "PostProcess",
+                                    "RenderMedia",
+                                    "Finalize",
+                                    "Done"),
+                            Map.of("MapIterationSucceeded", 2L, "LambdaFunctionScheduled", 13L))),
+            Map.entry(
+                    "reelforge-render#ShotsStitchFailed",
+                    new Path(
+                            "FAILED",
+                            "Reelforge.RenderFailed",
+                            List.of(
+                                    "Shots",
+                                    "ShotAccepted",
+                                    "ShotAccepted",
+                                    "SequenceReview",
+                                    "PostProcess",
+                                    "RenderMedia",
+                                    "MediaOk?",
+                                    "MediaFailed",
+                                    "MarkFailed",
+                                    "Failed"),
+                            Map.of("MapIterationSucceeded", 2L))),
+            Map.entry(
                     "reelforge-batch#OneItemFails",
                     new Path(
                             "SUCCEEDED",
