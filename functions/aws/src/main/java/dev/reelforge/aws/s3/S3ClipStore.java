@@ -148,6 +148,21 @@ public final class S3ClipStore implements ClipStore {
     }
 
     @Override
+    public java.util.OptionalLong size(String key) {
+        try {
+            return java.util.OptionalLong.of(
+                    s3.headObject(b -> b.bucket(bucket).key(key)).contentLength());
+        } catch (NoSuchKeyException e) {
+            return java.util.OptionalLong.empty();
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return java.util.OptionalLong.empty();
+            }
+            throw e;
+        }
+    }
+
+    @Override
     public boolean exists(String key) {
         try {
             s3.headObject(b -> b.bucket(bucket).key(key));

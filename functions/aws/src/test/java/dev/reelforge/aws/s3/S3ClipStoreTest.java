@@ -85,6 +85,14 @@ class S3ClipStoreTest {
     }
 
     @Test
+    void size_fromAHead_emptyForNoObject() {
+        store.putBytes("jobs/j3/a.bin", new byte[1234], "application/octet-stream");
+
+        assertThat(store.size("jobs/j3/a.bin")).hasValue(1234);
+        assertThat(store.size("jobs/j3/missing.bin")).isEmpty();
+    }
+
+    @Test
     void putFile_thenDownload_replacesTargetWithSameBytes() throws Exception {
         byte[] clip = new byte[3 * 1024 * 1024 + 17];
         new Random(42).nextBytes(clip);

@@ -20,6 +20,9 @@ public interface ClipStore {
 
     boolean exists(String key);
 
+    /** The object's size in bytes without reading it (a HEAD in S3); empty when there is no such object. */
+    java.util.OptionalLong size(String key);
+
     /**
      * A URL that lets its holder GET one of {@code tenant}'s objects for {@code validity} without credentials, for
      * a provider that fetches an input itself; empty for a store that cannot presign.

@@ -41,6 +41,9 @@ public final class ReferenceIntake {
         ClipStore store = stores.get();
         ModelCapabilities.ReferenceImages rule = model.referenceImages();
         requireTakesImages(model);
+        long size = store.size(key)
+                .orElseThrow(() -> InvalidRequestException.of(FIELD, "no object at '" + key + "'; upload it first"));
+        requireWithinSize(size, model);
         byte[] bytes = store.getBytes(key)
                 .orElseThrow(() -> InvalidRequestException.of(FIELD, "no object at '" + key + "'; upload it first"));
         ImageHeader header = inspect(bytes, model, frame);
@@ -66,15 +69,20 @@ public final class ReferenceIntake {
     public static ImageHeader inspect(byte[] bytes, ModelCapabilities model, FrameSize frame) {
         requireTakesImages(model);
         ModelCapabilities.ReferenceImages rule = model.referenceImages();
-        if (bytes.length > rule.maxBytes()) {
-            throw InvalidRequestException.of(
-                    FIELD,
-                    "the image is " + bytes.length + " bytes, over the " + rule.maxBytes() + "-byte limit of "
-                            + model.qualifiedName());
-        }
+        requireWithinSize(bytes.length, model);
         ImageHeader header = ImageHeader.read(bytes, FIELD);
         check(header, rule, model, frame);
         return header;
+    }
+
+    /** Refused by its size alone, before the object is read (the store answers that from a HEAD). */
+    private static void requireWithinSize(long bytes, ModelCapabilities model) {
+        long limit = model.referenceImages().maxBytes();
+        if (bytes > limit) {
+            throw InvalidRequestException.of(
+                    FIELD,
+                    "the image is " + bytes + " bytes, over the " + limit + "-byte limit of " + model.qualifiedName());
+        }
     }
 
     private static void requireTakesImages(ModelCapabilities model) {

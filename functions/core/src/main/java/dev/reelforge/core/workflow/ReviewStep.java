@@ -177,9 +177,10 @@ public final class ReviewStep {
                 warnings.add(reviewed.note());
             }
             List<Check> checks = new ArrayList<>(reviewed.checks());
-            checks.add(referenceMatch(job, local));
+            double threshold = request.reviewThresholds().referenceMatch();
+            checks.add(referenceMatch(job, local, threshold));
             if (job.shot() != null && job.shot().startsFromPrevious()) {
-                checks.add(continuity(job, local));
+                checks.add(continuity(job, local, threshold));
             }
             return new ClipScore(task.clipKey(), task.variation(), checks, reviewed.advisory());
         });
@@ -190,7 +191,7 @@ public final class ReviewStep {
         return job.nativeAudio() ? Soundtrack.expected() : Soundtrack.silent(job.provider() + "/" + job.model());
     }
 
-    private Check referenceMatch(JobTicket job, Path clip) throws IOException {
+    private Check referenceMatch(JobTicket job, Path clip, double threshold) throws IOException {
         ReferenceImage reference = job.referenceImage();
         if (!reference.present()) {
             return ReferenceMatch.notApplicable();
@@ -204,11 +205,11 @@ public final class ReviewStep {
             Files.createDirectories(image.getParent());
             clips.download(key, image);
         }
-        return ReferenceMatch.evaluate(frames.firstFrameSsim(clip, image));
+        return ReferenceMatch.evaluate(frames.firstFrameSsim(clip, image), threshold);
     }
 
     /** A chained shot's first frame against the previous accepted shot's last frame, which Submit sent. */
-    private Check continuity(JobTicket job, Path clip) {
+    private Check continuity(JobTicket job, Path clip, double threshold) {
         Path image = workDir.resolve("references")
                 .resolve(job.jobId() + "-shot-" + (job.shot().index() - 1) + "-last-frame.png");
         ScratchClip.stage(workDir, "continuity-", "could not stage the previous shot's last frame", local -> {
@@ -220,7 +221,7 @@ public final class ReviewStep {
             Files.move(local, image, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             return image;
         });
-        return ShotContinuity.evaluate(job.shot().index(), frames().firstFrameSsim(clip, image));
+        return ShotContinuity.evaluate(job.shot().index(), frames().firstFrameSsim(clip, image), threshold);
     }
 
     /** Stores the accepted shot's last frame, from which the next shot of a chained sequence starts. */

@@ -186,6 +186,13 @@ class IngestStepTest {
         }
 
         @Override
+        public java.util.OptionalLong size(String key) {
+            return objects.containsKey(key)
+                    ? java.util.OptionalLong.of(objects.get(key).length)
+                    : java.util.OptionalLong.empty();
+        }
+
+        @Override
         public String locate(String key) {
             return "mem://" + key;
         }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.reelforge.core.checksum.Sha256;
 import dev.reelforge.core.error.InvalidRequestException;
+import dev.reelforge.core.port.ClipStore;
 import dev.reelforge.core.port.ImageFitter;
 import dev.reelforge.core.provider.CapabilityCatalog;
 import dev.reelforge.core.provider.ModelCapabilities;
@@ -113,6 +114,18 @@ class ReferenceIntakeTest {
     }
 
     @Test
+    void prepare_oneByTwentyThousand_isRefusedByItsSides() {
+        DirectoryClipStore store = new DirectoryClipStore(dir);
+        store.putBytes("references/acme/sliver.png", Stills.png(1, 20000, 0), "image/png");
+
+        assertThatThrownBy(() -> new ReferenceIntake(store, fitter)
+                        .prepare("acme", "references/acme/sliver.png", model("animatic", "animatic-1"), FRAME))
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("referenceImage")
+                .hasMessageContaining("the image is 1x20000 px");
+    }
+
+    @Test
     void prepare_overTheModelsByteLimit_isRefused() {
         DirectoryClipStore store = new DirectoryClipStore(dir);
         store.putBytes("references/acme/mug.png", Stills.png(1280, 720, 0), "image/png");
@@ -122,6 +135,59 @@ class ReferenceIntakeTest {
                         new ReferenceIntake(store, fitter).prepare("acme", "references/acme/mug.png", small, FRAME))
                 .isInstanceOf(InvalidRequestException.class)
                 .hasMessageContaining("over the 100-byte limit of test/strict-1");
+    }
+
+    @Test
+    void prepare_overTheByteLimit_refusedByItsSizeBeforeItIsRead() {
+        DirectoryClipStore files = new DirectoryClipStore(dir);
+        files.putBytes("references/acme/mug.png", Stills.png(1280, 720, 0), "image/png");
+        List<String> reads = new ArrayList<>();
+        ClipStore store = new ClipStore() {
+            @Override
+            public void putFile(String key, Path file, String contentType) {
+                files.putFile(key, file, contentType);
+            }
+
+            @Override
+            public void putBytes(String key, byte[] content, String contentType) {
+                files.putBytes(key, content, contentType);
+            }
+
+            @Override
+            public void download(String key, Path target) {
+                reads.add(key);
+                files.download(key, target);
+            }
+
+            @Override
+            public java.util.Optional<byte[]> getBytes(String key) {
+                reads.add(key);
+                return files.getBytes(key);
+            }
+
+            @Override
+            public boolean exists(String key) {
+                return files.exists(key);
+            }
+
+            @Override
+            public java.util.OptionalLong size(String key) {
+                return files.size(key);
+            }
+
+            @Override
+            public String locate(String key) {
+                return files.locate(key);
+            }
+        };
+        ModelCapabilities small = withRule(new ModelCapabilities.ReferenceImages(1, List.of(), false, 100, 0, "crop"));
+
+        assertThatThrownBy(() ->
+                        new ReferenceIntake(store, fitter).prepare("acme", "references/acme/mug.png", small, FRAME))
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("referenceImage")
+                .hasMessageContaining("over the 100-byte limit");
+        assertThat(reads).as("refused from the size alone").isEmpty();
     }
 
     @Test

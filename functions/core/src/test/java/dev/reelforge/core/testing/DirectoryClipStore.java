@@ -59,6 +59,17 @@ public final class DirectoryClipStore implements ClipStore {
     }
 
     @Override
+    public java.util.OptionalLong size(String key) {
+        try {
+            return exists(key)
+                    ? java.util.OptionalLong.of(Files.size(root.resolve(key)))
+                    : java.util.OptionalLong.empty();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Override
     public boolean exists(String key) {
         return Files.isRegularFile(root.resolve(key));
     }

@@ -13,18 +13,25 @@ import java.util.Locale;
 public final class ReferenceMatch {
     public static final String NAME = "reference-match";
 
-    /** SSIM the first frame must reach; docs/review-checks.md gives the reasoning. */
+    /**
+     * SSIM the first frame must reach by default ({@code review.thresholds.referenceMatch} overrides it);
+     * docs/review-checks.md gives the reasoning.
+     */
     public static final double THRESHOLD = 0.6;
 
     private ReferenceMatch() {}
 
     public static Check evaluate(double ssim) {
-        boolean passed = ssim >= THRESHOLD;
+        return evaluate(ssim, THRESHOLD);
+    }
+
+    public static Check evaluate(double ssim, double threshold) {
+        boolean passed = ssim >= threshold;
         return new Check(
                 NAME,
                 passed,
                 ssim,
-                THRESHOLD,
+                threshold,
                 "SSIM",
                 String.format(Locale.ROOT, "first frame against the fitted reference image: SSIM %.3f", ssim),
                 passed ? "" : "open on the reference image: send it as the first frame, or regenerate");

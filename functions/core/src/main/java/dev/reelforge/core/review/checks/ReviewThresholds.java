@@ -23,11 +23,12 @@ public record ReviewThresholds(
         double blurRise,
         double continuityTemperature,
         double framingInFrame,
-        double softnessRise) {
+        double softnessRise,
+        double referenceMatch) {
 
     /** The defaults: see docs/review-checks.md for the reasoning behind each number. */
     public static ReviewThresholds defaults() {
-        return new ReviewThresholds(4, 2, 10, 4.8, 2.2, 0.4, 0.08, 3, 80, 3, 0.25, 12, 1.7, 18, 0.9, 1.45);
+        return new ReviewThresholds(4, 2, 10, 4.8, 2.2, 0.4, 0.08, 3, 80, 3, 0.25, 12, 1.7, 18, 0.9, 1.45, 0.6);
     }
 
     /** The defaults with the named values replaced; unknown names are refused (the schema refuses them first). */
@@ -61,7 +62,8 @@ public record ReviewThresholds(
                 values.get("blurRise"),
                 values.get("continuityTemperature"),
                 values.get("framingInFrame"),
-                values.get("softnessRise"));
+                values.get("softnessRise"),
+                values.get("referenceMatch"));
     }
 
     public Map<String, Double> asMap() {
@@ -82,6 +84,7 @@ public record ReviewThresholds(
         m.put("continuityTemperature", continuityTemperature);
         m.put("framingInFrame", framingInFrame);
         m.put("softnessRise", softnessRise);
+        m.put("referenceMatch", referenceMatch);
         return m;
     }
 }

@@ -6,7 +6,7 @@ import java.util.Locale;
 /**
  * {@code continuity}: does a shot of a chained sequence pick up where the previous accepted shot left off? The SSIM
  * of its first frame against that shot's last frame (what the provider was sent as the first frame) must reach
- * {@link ReferenceMatch#THRESHOLD}, the same bar as a reference image. Reviewed on each shot after the first, so a
+ * the same bar as a reference image ({@code review.thresholds.referenceMatch}). Reviewed on each shot after the first, so a
  * break at a join is re-rendered with that shot alone.
  */
 public final class ShotContinuity {
@@ -14,13 +14,13 @@ public final class ShotContinuity {
 
     private ShotContinuity() {}
 
-    public static Check evaluate(int shot, double ssim) {
-        boolean passed = ssim >= ReferenceMatch.THRESHOLD;
+    public static Check evaluate(int shot, double ssim, double threshold) {
+        boolean passed = ssim >= threshold;
         return new Check(
                 NAME,
                 passed,
                 ssim,
-                ReferenceMatch.THRESHOLD,
+                threshold,
                 "SSIM",
                 String.format(Locale.ROOT, "first frame against shot %d's last frame: SSIM %.3f", shot - 1, ssim),
                 passed ? "" : "open on the previous shot's last frame: send it as the first frame, or regenerate");
