@@ -20,6 +20,7 @@ import dev.reelforge.core.sequence.PlannedShot;
 import dev.reelforge.core.sequence.ShotPlan;
 import dev.reelforge.core.validation.RequestValidator;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -163,8 +164,10 @@ public final class ValidateStep {
             String cacheKey,
             RequestValidator.Accepted accepted,
             ReferenceImage reference) {
-        JobRecord fresh = JobRecord.received(jobId, request.tenant(), request.clientRequestId(), clock.instant())
-                .withCacheKey(cacheKey);
+        Instant now = clock.instant();
+        JobRecord fresh = JobRecord.received(jobId, request.tenant(), request.clientRequestId(), now)
+                .withCacheKey(cacheKey)
+                .withStatus(JobStatus.RENDERING, "", now);
         fresh = fresh.withDetail(JobDetail.opened(accepted.warnings()));
         if (reference.present()) {
             fresh = fresh.withDetail(fresh.detail().withReferenceImage(reference));
@@ -176,7 +179,7 @@ public final class ValidateStep {
             if (existing.status().isFinal()) {
                 throw new JobConflictException("job " + jobId + " already ended as " + existing.status());
             }
+            jobs.update(jobId, r -> r.withStatus(JobStatus.RENDERING, "", clock.instant()));
         }
-        jobs.update(jobId, r -> r.withStatus(JobStatus.RENDERING, "", clock.instant()));
     }
 }
