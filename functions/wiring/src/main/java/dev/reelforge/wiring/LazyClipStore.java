@@ -44,6 +44,11 @@ final class LazyClipStore implements ClipStore {
     }
 
     @Override
+    public java.util.OptionalLong size(String key) {
+        return store.get().size(key);
+    }
+
+    @Override
     public Optional<String> shareableUrl(String tenant, String key, Duration validity) {
         return store.get().shareableUrl(tenant, key, validity);
     }
