@@ -133,7 +133,8 @@ public record ShotPlan(RenderRequest whole, List<PlannedShot> shots, boolean cha
                     "storyboard",
                     String.format(
                             Locale.ROOT,
-                            "shot %d (%s–%s) runs %s s, but %s renders %s per shot; retime the shot",
+                            "shot %d (%s–%s) runs %s s, but %s renders %s per shot; retime the shot, or set"
+                                    + " \"continuous\": true to render the storyboard as one clip",
                             index,
                             timecode(shot.startSeconds()),
                             timecode(shot.endSeconds()),

@@ -19,7 +19,7 @@ class ValidateCommandTest {
     private static final String THREE_SHOTS = """
             {"tenant": "demo", "clientRequestId": "bakery-001",
              "prompt": "A sunlit bakery. 00:00–00:03: Wide shot of the counter. 00:03–00:06: Close-up of a steel spoon stirring batter. 00:06–00:09: Medium shot of the baker at the oven. Audio: spoon clink at 00:01, oven door open at 00:05, footsteps at 00:07",
-             "settings": {"durationSeconds": 9}}
+             "settings": {"durationSeconds": 9}, "continuous": true}
             """;
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
