@@ -7,7 +7,7 @@ import dev.reelforge.core.workflow.RenderRound;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The first half of {@code WaitForWebhook}: registers the Task's token for every clip of the round still running at
@@ -17,12 +17,13 @@ import java.util.Map;
  */
 public final class WebhookWait {
     private final TaskTokenRegistry tokens;
-    private final Map<String, WebhookVerifier> verifiers;
+    private final Function<String, WebhookVerifier> verifiers;
     private final Clock clock;
 
-    public WebhookWait(TaskTokenRegistry tokens, Map<String, WebhookVerifier> verifiers, Clock clock) {
+    /** @param verifiers each provider's webhook verifier by name, null for a provider verified nowhere here */
+    public WebhookWait(TaskTokenRegistry tokens, Function<String, WebhookVerifier> verifiers, Clock clock) {
         this.tokens = tokens;
-        this.verifiers = Map.copyOf(verifiers);
+        this.verifiers = verifiers;
         this.clock = clock;
     }
 
@@ -32,7 +33,7 @@ public final class WebhookWait {
      *     machine then polls)
      */
     public int await(JobTicket job, RenderRound round, String token) {
-        WebhookVerifier verifier = verifiers.get(job.provider());
+        WebhookVerifier verifier = verifiers.apply(job.provider());
         if (verifier == null) {
             throw new IllegalStateException("this deployment verifies no webhooks of " + job.provider()
                     + "; configure its signing keys in the webhook secret, or it is polled");

@@ -37,7 +37,7 @@ class WebhookWaitTest {
 
     @Test
     void await_falRound_registersTheRunningJobsByFalRequestId() {
-        WebhookWait wait = new WebhookWait(tokens, Map.of("fal-queue", new FalWebhookVerifier(List.of(X))), CLOCK);
+        WebhookWait wait = new WebhookWait(tokens, Map.of("fal-queue", new FalWebhookVerifier(List.of(X)))::get, CLOCK);
 
         int registered = wait.await(
                 ticket("fal-queue"),
@@ -53,7 +53,7 @@ class WebhookWaitTest {
 
     @Test
     void await_providerWhoseWebhooksAreNotVerifiedHere_refusedSoTheMachinePolls() {
-        WebhookWait wait = new WebhookWait(tokens, Map.of(), CLOCK);
+        WebhookWait wait = new WebhookWait(tokens, name -> null, CLOCK);
 
         assertThatThrownBy(() -> wait.await(
                         ticket("fal-queue"),
