@@ -1,5 +1,7 @@
 package dev.reelforge.core.port;
 
+import dev.reelforge.core.error.ProviderFailedException;
+import dev.reelforge.core.provider.ExtendSpec;
 import dev.reelforge.core.provider.GenerationSpec;
 import dev.reelforge.core.provider.ProviderJob;
 import java.nio.file.Path;
@@ -23,4 +25,16 @@ public interface VideoProvider {
 
     /** Writes the completed clip to {@code target}. */
     void download(String providerJobId, Path target);
+
+    /**
+     * Continues a clip this provider rendered ({@link ExtendSpec#sourceJobId()}, completed) as a new job, polled and
+     * downloaded like any other. What the new job's clip holds is the adapter's to document: Veo returns the whole
+     * longer clip, Luma the continuation only. Check the spec against the capability data first
+     * ({@link ExtendSpec#check}); a second call with the same {@code idempotencyKey} returns the same job.
+     *
+     * @throws ProviderFailedException when this adapter cannot extend (the default)
+     */
+    default ProviderJob extend(ExtendSpec spec, String idempotencyKey) {
+        throw new ProviderFailedException(name() + " cannot extend clips; its adapter maps no extend");
+    }
 }
