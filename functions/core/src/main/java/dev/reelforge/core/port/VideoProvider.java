@@ -4,6 +4,7 @@ import dev.reelforge.core.error.ProviderFailedException;
 import dev.reelforge.core.provider.ExtendSpec;
 import dev.reelforge.core.provider.GenerationSpec;
 import dev.reelforge.core.provider.ProviderJob;
+import dev.reelforge.core.provider.ReframeSpec;
 import java.nio.file.Path;
 
 /**
@@ -36,5 +37,15 @@ public interface VideoProvider {
      */
     default ProviderJob extend(ExtendSpec spec, String idempotencyKey) {
         throw new ProviderFailedException(name() + " cannot extend clips; its adapter maps no extend");
+    }
+
+    /**
+     * Changes a finished clip's aspect ratio at the provider ({@link ReframeSpec}) as a new job of the source's
+     * length. Check the spec against the capability data first ({@link ReframeSpec#check}).
+     *
+     * @throws ProviderFailedException when this adapter cannot reframe (the default)
+     */
+    default ProviderJob reframe(ReframeSpec spec, String idempotencyKey) {
+        throw new ProviderFailedException(name() + " cannot reframe clips; its adapter maps no reframe");
     }
 }

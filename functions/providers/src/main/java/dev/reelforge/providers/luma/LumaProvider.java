@@ -12,6 +12,7 @@ import dev.reelforge.core.port.VideoProvider;
 import dev.reelforge.core.provider.ExtendSpec;
 import dev.reelforge.core.provider.GenerationSpec;
 import dev.reelforge.core.provider.ProviderJob;
+import dev.reelforge.core.provider.ReframeSpec;
 import dev.reelforge.providers.internal.AmbiguousCreateException;
 import dev.reelforge.providers.internal.ClipDownload;
 import dev.reelforge.providers.internal.ProviderErrors;
@@ -34,7 +35,7 @@ import java.util.regex.Pattern;
  * {@code video_edit} of that earlier generation ({@code source.generation_id}) under the prompt with the targeted fix,
  * at the deployment's {@code video.edit.strength} preset ({@link LumaSettings#editStrength()}); the edit keeps the
  * source's aspect ratio and duration. A reference image is the first frame ({@code keyframes.frame0});
- * {@link #extend} continues a generation by one 5 s block.
+ * {@link #extend} continues a generation by one 5 s block; {@link #reframe} changes its aspect ratio.
  *
  * <p>Failure codes: {@code content_moderated} fails the clip as a moderation refusal (terminal: the same prompt is
  * refused again); {@code generation_failed}, {@code rate_limited} and {@code output_not_found} fail the clip as a
@@ -90,6 +91,22 @@ public final class LumaProvider implements VideoProvider {
         String source = checkedId(spec.sourceJobId());
         return once.submit(
                 idempotencyKey, () -> post(extension(spec, source)), this::poll, new SubmitOnce.Reconciliation.None());
+    }
+
+    /**
+     * Luma's {@code video_reframe} of a completed generation ({@code source.generation_id}) to another aspect ratio:
+     * the source's content is kept and the new canvas painted from the prompt; the clip keeps the source's length.
+     */
+    @Override
+    public ProviderJob reframe(ReframeSpec spec, String idempotencyKey) {
+        ObjectNode body = json.createObjectNode()
+                .put("model", spec.model())
+                .put("type", "video_reframe")
+                .put("prompt", spec.prompt())
+                .put("aspect_ratio", spec.to().label());
+        body.putObject("source").put("generation_id", checkedId(spec.sourceJobId()));
+        body.putObject("video").put("resolution", spec.resolution().label());
+        return once.submit(idempotencyKey, () -> post(body), this::poll, new SubmitOnce.Reconciliation.None());
     }
 
     private ObjectNode extension(ExtendSpec spec, String source) {

@@ -24,6 +24,7 @@ import dev.reelforge.core.error.ProviderThrottledException;
 import dev.reelforge.core.provider.ExtendSpec;
 import dev.reelforge.core.provider.GenerationSpec;
 import dev.reelforge.core.provider.ProviderJob;
+import dev.reelforge.core.provider.ReframeSpec;
 import dev.reelforge.core.testing.InMemoryProviderJobLedger;
 import dev.reelforge.providers.Fixtures;
 import dev.reelforge.providers.Specs;
@@ -148,6 +149,27 @@ class LumaProviderTest {
                         "job-x/extend/2"))
                 .isInstanceOf(ProviderFailedException.class);
         server.verify(0, postRequestedFor(urlEqualTo("/v1/generations")));
+    }
+
+    @Test
+    void reframe_completedGeneration_postsVideoReframeOfThatGeneration() {
+        stubJson(post(urlEqualTo("/v1/generations")), 201, fixture("create-response.json"));
+
+        ProviderJob job = provider.reframe(
+                new ReframeSpec(
+                        ID,
+                        "more of the kitchen above",
+                        "ray-3.2",
+                        dev.reelforge.core.request.AspectRatio.LANDSCAPE_16_9,
+                        dev.reelforge.core.request.AspectRatio.PORTRAIT_9_16,
+                        dev.reelforge.core.request.Resolution.R720P),
+                "job-x/reframe/1");
+
+        assertThat(job.providerJobId()).isEqualTo(ID);
+        server.verify(postRequestedFor(urlEqualTo("/v1/generations"))
+                .withRequestBody(equalToJson("{\"model\": \"ray-3.2\", \"type\": \"video_reframe\", \"prompt\":"
+                        + " \"more of the kitchen above\", \"aspect_ratio\": \"9:16\", \"source\": {\"generation_id\": \""
+                        + ID + "\"}, \"video\": {\"resolution\": \"720p\"}}")));
     }
 
     @Test
