@@ -44,6 +44,8 @@ final class FramePictures {
 
     private final double[] uPlane;
     private final double[] vPlane;
+    /** Each thumbnail pixel's cell of the layout grid. */
+    private final int[] cellOf;
 
     private FramePictures(FrameThumbnails thumbs, int frames) {
         this.thumbs = thumbs;
@@ -59,6 +61,14 @@ final class FramePictures {
             yPlane[i] = luma;
             uPlane[i] = 128 + 0.564 * (b - luma);
             vPlane[i] = 128 + 0.713 * (r - luma);
+        }
+        int w = thumbs.width();
+        int h = thumbs.height();
+        cellOf = new int[w * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                cellOf[y * w + x] = (y * GRID_ROWS / h) * GRID_COLUMNS + x * GRID_COLUMNS / w;
+            }
         }
         structureChange = new double[frames];
         lookChange = new double[frames];
@@ -100,7 +110,7 @@ final class FramePictures {
             steps[p] = y(frame, p) - y(frame - 1, p);
             changed += Math.abs(steps[p]) > HELD_LEVELS ? 1 : 0;
         }
-        brightnessStep[frame] = SeriesStats.median(steps, null);
+        brightnessStep[frame] = steps.length == 0 ? Double.NaN : SeriesStats.select(steps, steps.length / 2);
         changedPixels[frame] = changed;
     }
 
@@ -184,8 +194,8 @@ final class FramePictures {
         int[] counts = new int[GRID_ROWS * GRID_COLUMNS];
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
-                int cell = (y * GRID_ROWS / h) * GRID_COLUMNS + x * GRID_COLUMNS / w;
                 int p = y * w + x;
+                int cell = cellOf[p];
                 cells[cell * 3] += y(frame, p);
                 cells[cell * 3 + 1] += u(frame, p);
                 cells[cell * 3 + 2] += v(frame, p);
@@ -213,6 +223,16 @@ final class FramePictures {
     /** Rec. 601 V of one thumbnail pixel (full range, centred on 128). */
     double v(int frame, int p) {
         return vPlane[frame * thumbs.pixels() + p];
+    }
+
+    /** Every frame's U, frame after frame ({@code frames × pixels}), for loops over whole pictures; not to be changed. */
+    double[] uPlane() {
+        return uPlane;
+    }
+
+    /** Every frame's V, as {@link #uPlane()}. */
+    double[] vPlane() {
+        return vPlane;
     }
 
     FrameThumbnails thumbnails() {
