@@ -6,8 +6,8 @@ package dev.reelforge.core.review.checks;
  * their centroid. A featureless background (fog, a plain sky, a wall far out of focus, what is left when the subject
  * has slid out of the frame) still has shading, but shading is smooth: the Laplacian of a ramp is zero. The mean
  * gradient of log luma, read before, counted that shading as detail, so a screen recording whose picture had slid out
- * over its own blurred copy kept 40 % of its detail; on edges it keeps under 1 %. Frames beyond the thumbnails have
- * no edges and a centred centroid.
+ * over its own blurred copy kept 40 % of its detail and passed; under 0.4 % of its pixels are on edges, against
+ * 15–74 % in clean natural frames. Frames beyond the thumbnails have no edges and a centred centroid.
  */
 final class SubjectEdges {
     /**
