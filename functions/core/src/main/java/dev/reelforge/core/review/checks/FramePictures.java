@@ -40,6 +40,8 @@ final class FramePictures {
 
     private final double[] uPlane;
     private final double[] vPlane;
+    /** Each thumbnail pixel's cell of the layout grid. */
+    private final int[] cellOf;
 
     private FramePictures(FrameThumbnails thumbs, int frames) {
         this.thumbs = thumbs;
@@ -55,6 +57,14 @@ final class FramePictures {
             yPlane[i] = luma;
             uPlane[i] = 128 + 0.564 * (b - luma);
             vPlane[i] = 128 + 0.713 * (r - luma);
+        }
+        int w = thumbs.width();
+        int h = thumbs.height();
+        cellOf = new int[w * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                cellOf[y * w + x] = (y * GRID_ROWS / h) * GRID_COLUMNS + x * GRID_COLUMNS / w;
+            }
         }
         structureChange = new double[frames];
         lookChange = new double[frames];
@@ -91,7 +101,7 @@ final class FramePictures {
             steps[p] = y(frame, p) - y(frame - 1, p);
             changed += Math.abs(steps[p]) > HELD_LEVELS ? 1 : 0;
         }
-        brightnessStep[frame] = SeriesStats.median(steps, null);
+        brightnessStep[frame] = steps.length == 0 ? Double.NaN : SeriesStats.select(steps, steps.length / 2);
         changedPixels[frame] = changed;
     }
 
@@ -163,8 +173,8 @@ final class FramePictures {
         int[] counts = new int[GRID_ROWS * GRID_COLUMNS];
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
-                int cell = (y * GRID_ROWS / h) * GRID_COLUMNS + x * GRID_COLUMNS / w;
                 int p = y * w + x;
+                int cell = cellOf[p];
                 cells[cell * 3] += y(frame, p);
                 cells[cell * 3 + 1] += u(frame, p);
                 cells[cell * 3 + 2] += v(frame, p);
@@ -192,6 +202,16 @@ final class FramePictures {
     /** Rec. 601 V of one thumbnail pixel (full range, centred on 128). */
     double v(int frame, int p) {
         return vPlane[frame * thumbs.pixels() + p];
+    }
+
+    /** Every frame's U, frame after frame ({@code frames × pixels}), for loops over whole pictures; not to be changed. */
+    double[] uPlane() {
+        return uPlane;
+    }
+
+    /** Every frame's V, as {@link #uPlane()}. */
+    double[] vPlane() {
+        return vPlane;
     }
 
     FrameThumbnails thumbnails() {

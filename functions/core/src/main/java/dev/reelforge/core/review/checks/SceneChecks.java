@@ -64,11 +64,9 @@ public final class SceneChecks {
             breaks.add(fmt("the palette or light jumps by %.0f levels at %.2f s inside a shot", size, m.timeOf(jump)));
             worst = Math.max(worst, size / ShotStructure.LOOK_JUMP);
         }
-        for (PaletteSteps.Step step : PaletteSteps.find(
-                shots.pictures(),
-                m.fps(),
-                awayFromEdges(m, shots, shotBoundaries, true),
-                awayFromEdges(m, shots, shotBoundaries, false))) {
+        boolean[] stillExcluded = nearShotEdges(m, shots, shotBoundaries);
+        for (PaletteSteps.Step step :
+                PaletteSteps.find(shots.pictures(), m.fps(), withFreezeEdges(stillExcluded, shots), stillExcluded)) {
             if (shots.lookJumps().stream()
                     .anyMatch(j -> Math.abs(j - step.frame()) <= m.fps() * PaletteSteps.SIDE_SECONDS)) {
                 continue;
@@ -164,19 +162,22 @@ public final class SceneChecks {
 
     /**
      * The frames a palette step may not span: those near a cut or a shot boundary (where the palette changes with the
-     * shot), near a black stretch, and, with {@code freezeEdges}, at the edges of a freeze (the picture catching up:
-     * the median chroma jumps with the content there, while the pixels that hold still through it do not move).
+     * shot) and near a black stretch.
      */
-    private static boolean[] awayFromEdges(
-            ClipMetrics m, ShotStructure shots, List<Integer> shotBoundaries, boolean freezeEdges) {
-        boolean[] edges = ShotStructure.blackFrames(m);
+    private static boolean[] nearShotEdges(ClipMetrics m, ShotStructure shots, List<Integer> shotBoundaries) {
         int margin = (int) Math.round(PaletteSteps.SIDE_SECONDS * m.fps()) + 1;
-        List<Integer> marks = new ArrayList<>(shots.cuts());
-        marks.addAll(shotBoundaries);
-        for (int i = 0; i < edges.length; i++) {
-            int frame = i;
-            edges[i] |= freezeEdges && shots.excluded()[i] && i > 0
-                    || marks.stream().anyMatch(b -> Math.abs(b - frame) <= margin);
+        boolean[] edges = ShotStructure.markNear(ShotStructure.blackFrames(m), shots.cuts(), margin);
+        return ShotStructure.markNear(edges, shotBoundaries, margin);
+    }
+
+    /**
+     * The same, and the edges of a freeze for the median chroma (the picture catching up: the median jumps with the
+     * content there, while the pixels that hold still through it do not move).
+     */
+    private static boolean[] withFreezeEdges(boolean[] nearShotEdges, ShotStructure shots) {
+        boolean[] edges = nearShotEdges.clone();
+        for (int i = 1; i < edges.length; i++) {
+            edges[i] |= shots.excluded()[i];
         }
         return edges;
     }
