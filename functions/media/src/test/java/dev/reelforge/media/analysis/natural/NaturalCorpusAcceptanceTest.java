@@ -68,7 +68,7 @@ class NaturalCorpusAcceptanceTest {
             NaturalDefect.RELIT,
             0.90,
             NaturalDefect.OUT_OF_FRAME,
-            0.80);
+            0.90);
     /**
      * Measured 3 % (test half, 1 of 32) and 25 % (calibration half, 4 of 16: the night timelapse's walk of its lights
      * twice, the juddering underwater clip twice): one clip of slack above the worse.
