@@ -201,7 +201,10 @@ public final class Services {
     static Services fromConfig(HandlerConfig config, ProviderConfig providerConfig, UnaryOperator<String> secrets) {
         ObjectMapper json = objectMapper();
         AwsClients aws = AwsClients.create(AwsEndpoints.forRegion(config.region()));
-        ClipStore clips = new LazyClipStore(() -> new S3ClipStore(aws.s3(), config.bucket()));
+        LazyClipStore clips = new LazyClipStore(() -> new S3ClipStore(aws.s3(), config.bucket()));
+        if (config.initializedAhead()) {
+            clips.build();
+        }
         return new Services(
                 json,
                 () -> clips,

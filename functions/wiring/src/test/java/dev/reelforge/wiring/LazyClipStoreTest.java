@@ -28,4 +28,19 @@ class LazyClipStoreTest {
         assertThat(clips.locate("a/b.json")).isEqualTo(new DirectoryClipStore(bucket).locate("a/b.json"));
         assertThat(built).as("built once, on the first call").hasValue(1);
     }
+
+    @Test
+    void build_buildsTheStoreAhead_once() throws Exception {
+        Path bucket = Files.createTempDirectory(Path.of("target"), "lazy-clips");
+        AtomicInteger built = new AtomicInteger();
+        LazyClipStore clips = new LazyClipStore(() -> {
+            built.incrementAndGet();
+            return new DirectoryClipStore(bucket);
+        });
+
+        clips.build();
+        assertThat(built).hasValue(1);
+        assertThat(clips.exists("nothing.json")).isFalse();
+        assertThat(built).as("the first call finds it built").hasValue(1);
+    }
 }

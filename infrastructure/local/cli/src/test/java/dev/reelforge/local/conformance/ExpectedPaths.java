@@ -194,6 +194,21 @@ final class ExpectedPaths {
                                     "Failed"),
                             Map.of("MapIterationSucceeded", 2L))),
             Map.entry(
+                    "reelforge-render#WebhookResumes",
+                    new Path(
+                            "SUCCEEDED",
+                            null,
+                            List.of(
+                                    "Submit",
+                                    "RenderDone?",
+                                    "WaitForWebhook",
+                                    "Poll",
+                                    "RenderDone?",
+                                    "ReviewScore",
+                                    "PostProcess",
+                                    "Done"),
+                            Map.of("WaitStateEntered", 0L, "TaskSubmitted", 2L))),
+            Map.entry(
                     "reelforge-batch#OneItemFails",
                     new Path(
                             "SUCCEEDED",
