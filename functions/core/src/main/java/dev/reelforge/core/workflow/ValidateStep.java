@@ -117,7 +117,7 @@ public final class ValidateStep {
             ReferenceImage reference) {
         JobRecord fresh = JobRecord.received(jobId, request.tenant(), request.clientRequestId(), clock.instant())
                 .withCacheKey(cacheKey);
-        fresh = fresh.withDetail(JobDetail.opened(accepted.warnings()));
+        fresh = fresh.withDetail(JobDetail.opened(accepted.warnings()).withRequest(request));
         if (reference.present()) {
             fresh = fresh.withDetail(fresh.detail().withReferenceImage(reference));
         }
