@@ -69,8 +69,16 @@ public final class EditStep {
         EditPlan plan = new EditPlan(
                 EditPlan.Kind.REMIX, edit.of(), edit.describe(), source.clipKey(), source.sha256(), List.of(), 0);
         open(jobId, request, cacheKey, accepted.warnings(), edit, source);
-        JobTicket job =
-                ticket(jobId, request, cacheKey, hit, accepted, perClip, hit.isPresent() ? 0 : perClip * clips, source);
+        JobTicket job = ticket(
+                jobId,
+                request,
+                cacheKey,
+                hit,
+                accepted,
+                perClip,
+                hit.isPresent() ? 0 : perClip * clips,
+                source,
+                accepted.model().remix() || accepted.model().edit());
         String reason = "the creator's remix of job " + edit.of() + ": " + edit.instruction();
         ReviewOutcome review = providerEdit
                 ? new ReviewOutcome(
@@ -128,7 +136,8 @@ public final class EditStep {
                 cut.segments(),
                 cut.outputSeconds());
         open(jobId, request, cacheKey, accepted.warnings(), edit, source);
-        JobTicket job = ticket(jobId, request, cacheKey, Optional.empty(), accepted, 0, 0, source);
+        // a re-cut's clip is not the provider's: a change request at the approval gate regenerates
+        JobTicket job = ticket(jobId, request, cacheKey, Optional.empty(), accepted, 0, 0, source, false);
         return new Edited(request, job, ReviewOutcome.notReviewed(), plan);
     }
 
@@ -145,7 +154,8 @@ public final class EditStep {
             RequestValidator.Accepted accepted,
             double perClip,
             double estimate,
-            EditSource source) {
+            EditSource source,
+            boolean remixable) {
         return new JobTicket(
                 jobId,
                 request.tenant(),
@@ -156,7 +166,7 @@ public final class EditStep {
                 hit.map(CacheEntry::jobId).orElse(""),
                 accepted.model().provider(),
                 accepted.model().model(),
-                accepted.model().remix() || accepted.model().edit(),
+                remixable,
                 accepted.model().nativeAudio(),
                 perClip,
                 estimate,

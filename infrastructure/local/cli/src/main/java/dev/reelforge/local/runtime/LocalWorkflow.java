@@ -16,6 +16,7 @@ import dev.reelforge.handlers.PostProcessHandler;
 import dev.reelforge.handlers.RecordFailureHandler;
 import dev.reelforge.handlers.SubmitHandler;
 import dev.reelforge.handlers.ValidateHandler;
+import dev.reelforge.handlers.media.RecutHandler;
 import dev.reelforge.handlers.media.ReviewScoreHandler;
 import dev.reelforge.local.engine.Engine;
 import dev.reelforge.local.engine.EngineClock;
@@ -28,6 +29,7 @@ import dev.reelforge.media.Ffmpeg;
 import dev.reelforge.media.analysis.FfmpegClipAnalyzer;
 import dev.reelforge.media.analysis.FfmpegFrameSampler;
 import dev.reelforge.media.credentials.C2paContentCredentials;
+import dev.reelforge.media.edit.FfmpegClipRecutter;
 import dev.reelforge.media.provenance.LocalKeyProvenanceSigner;
 import dev.reelforge.mediatask.MediaTask;
 import dev.reelforge.providers.animatic.AnimaticProvider;
@@ -137,6 +139,9 @@ public final class LocalWorkflow {
         byName.put(
                 Definitions.FUNCTIONS.get("ReviewScoreFunctionArn"),
                 new ReviewScoreHandler(services, new FfmpegClipAnalyzer(Ffmpeg.bundled()), judging));
+        byName.put(
+                Definitions.FUNCTIONS.get("RecutFunctionArn"),
+                new RecutHandler(services, new FfmpegClipRecutter(Ffmpeg.bundled())));
         byName.put(Definitions.FUNCTIONS.get("PostProcessFunctionArn"), new PostProcessHandler(services));
         byName.put(Definitions.FUNCTIONS.get("FinalizeFunctionArn"), new FinalizeHandler(services));
         byName.put(Definitions.FUNCTIONS.get("RecordFailureFunctionArn"), new RecordFailureHandler(services));
