@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.reelforge.core.approval.ApprovalGate;
 import dev.reelforge.core.edit.EditPlan;
 import dev.reelforge.core.edit.EditRequest;
+import dev.reelforge.core.error.InvalidRequestException;
 import dev.reelforge.core.request.RenderRequest;
 import dev.reelforge.core.workflow.EditStep;
 import dev.reelforge.core.workflow.JobTicket;
@@ -52,6 +53,9 @@ public final class ValidateHandler extends JsonHandler {
     @Override
     protected Object handle(JsonNode input) {
         if (input.path("input").has("edit")) {
+            if (input.path("input").has("request") || input.path("input").has("requestText")) {
+                throw InvalidRequestException.of("edit", "an execution input carries a request or an edit, not both");
+            }
             return edit(input.path("input").get("edit"), input.path("jobId").asText());
         }
         RenderRequest request = step.requestOf(input.path("input"));
