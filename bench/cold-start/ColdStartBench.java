@@ -45,7 +45,7 @@ public final class ColdStartBench {
     private static final String JAVA_TOOL_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
     /** A 1024 MB function: heap ergonomics of 1 GB of memory, and the serial collector a small container gets. */
     private static final List<String> JVM_FLAGS = List.of("-XX:MaxRAM=1g", "-XX:+UseSerialGC");
-    private static final Pattern TIMES = Pattern.compile("init_ms=([0-9.]+) invoke_ms=([0-9.]+)");
+    private static final Pattern TIMES = Pattern.compile("init_ms=([0-9.]+) invoke_ms=([0-9.]+) cpu_ms=([0-9.]+)");
     private static final ObjectMapper JSON = Services.objectMapper();
 
     record Package(String name, Path dir) {
@@ -58,7 +58,8 @@ public final class ColdStartBench {
         }
     }
 
-    record Sample(double totalMs, double initMs, double invokeMs) {}
+    /** One start: wall times, and the CPU time of the process (all its threads), which moves less with the load. */
+    record Sample(double totalMs, double initMs, double invokeMs, double cpuMs) {}
 
     private final Path invokeDir;
     private final Path scratch;
@@ -201,6 +202,7 @@ public final class ColdStartBench {
         Path tmp = Files.createTempDirectory(scratch, "tmp-");
         List<String> command = new ArrayList<>(List.of(javaExecutable()));
         command.addAll(JVM_FLAGS);
+        command.addAll(extraFlags(handler));
         command.addAll(List.of("-Djava.io.tmpdir=" + tmp, "-Dorg.bytedeco.javacpp.cachedir=" + tmp.resolve("javacpp"),
                 "-cp", pkg.classPath(invokeDir), "LambdaInvoke", "dev.reelforge.handlers." + handler + "Handler", eventFile.toString()));
         ProcessBuilder builder = new ProcessBuilder(command);
@@ -224,8 +226,18 @@ public final class ColdStartBench {
             throw new IllegalStateException(pkg.name() + " " + handler + " failed (exit " + process.exitValue() + "):\n" + log);
         }
         times.computeIfAbsent(handler, h -> new ArrayList<>())
-                .add(new Sample(totalMs, Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2))));
+                .add(new Sample(totalMs, Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)),
+                        Double.parseDouble(m.group(3))));
         return JSON.readTree(response);
+    }
+
+    /**
+     * {@code COLD_START_JVM_FLAGS}, for profiling a start (for example {@code -Xlog:class+load:file=/tmp/cl-%s.txt});
+     * {@code %s} becomes the handler's name. Empty by default: the figures are taken without it.
+     */
+    private static List<String> extraFlags(String handler) {
+        String flags = System.getenv().getOrDefault("COLD_START_JVM_FLAGS", "").trim();
+        return flags.isEmpty() ? List.of() : List.of(flags.replace("%s", handler).split("\\s+"));
     }
 
     private double emptyJvm() throws Exception {
@@ -288,7 +300,8 @@ public final class ColdStartBench {
         System.out.printf(Locale.ROOT, "baseline: empty main on the same java and flags: %.0f ms%n", emptyMs);
         System.out.printf(Locale.ROOT, "package sizes: light %s%s%n", size(light.dir()), old == null ? "" : ", old single package " + size(old.dir()));
         System.out.println();
-        System.out.printf(Locale.ROOT, "%-14s %9s %8s %8s %9s %9s %10s%n", "handler", "light ms", "init ms", "invoke", "x empty",
+        System.out.printf(Locale.ROOT, "%-14s %9s %8s %8s %8s %9s %9s %10s%n", "handler", "light ms", "init ms", "invoke",
+                "cpu ms", "x empty",
                 old == null ? "" : "old ms", old == null ? "" : "light/old");
         for (String handler : HANDLERS) {
             List<Sample> samples = lightTimes.get(handler);
@@ -298,9 +311,9 @@ public final class ColdStartBench {
                 double oldTotal = median(oldTimes.get(handler).stream().map(Sample::totalMs).toList());
                 oldColumns = String.format(Locale.ROOT, " %9.0f %10.2f", oldTotal, total / oldTotal);
             }
-            System.out.printf(Locale.ROOT, "%-14s %9.0f %8.0f %8.0f %9.2f%s%n", handler, total,
+            System.out.printf(Locale.ROOT, "%-14s %9.0f %8.0f %8.0f %8.0f %9.2f%s%n", handler, total,
                     median(samples.stream().map(Sample::initMs).toList()), median(samples.stream().map(Sample::invokeMs).toList()),
-                    total / emptyMs, oldColumns);
+                    median(samples.stream().map(Sample::cpuMs).toList()), total / emptyMs, oldColumns);
         }
         if (old != null) {
             System.out.printf(Locale.ROOT, "%nold package, init / invoke medians:");

@@ -12,7 +12,8 @@ import java.util.Locale;
 /**
  * One Lambda cold start, as the Java runtime does it: load the handler class from the function's package, build it
  * with its no-arg constructor (the init phase), call {@code handleRequest} once with the event (the first invoke).
- * The response goes to stdout as one line, then {@code init_ms} and {@code invoke_ms} to stderr. Only JDK classes
+ * The response goes to stdout as one line, then {@code init_ms}, {@code invoke_ms} and the process's {@code cpu_ms} to
+ * stderr. Only JDK classes
  * here, so that the package is the whole classpath apart from this one class. {@code --empty} prints {@code {}} and
  * exits: the JVM-start baseline.
  */
@@ -44,10 +45,15 @@ public final class LambdaInvoke {
         System.out.write(response.toByteArray());
         System.out.println();
         System.out.flush();
-        System.err.printf(Locale.ROOT, "reelforge-cold-start init_ms=%.1f invoke_ms=%.1f%n", (initialised - start) / 1e6,
-                (invoked - initialised) / 1e6);
+        System.err.printf(Locale.ROOT, "reelforge-cold-start init_ms=%.1f invoke_ms=%.1f cpu_ms=%.1f%n",
+                (initialised - start) / 1e6, (invoked - initialised) / 1e6, processCpuMs());
         System.err.flush();
         System.exit(0);
+    }
+
+    /** CPU time of the whole process so far (all threads, JVM start included); taken after the response is out. */
+    private static double processCpuMs() {
+        return ProcessHandle.current().info().totalCpuDuration().map(d -> d.toNanos() / 1e6).orElse(-1.0);
     }
 
     private static Object construct(Class<?> type) throws ReflectiveOperationException {

@@ -8,6 +8,10 @@
 # package (all eight functions shipped it, FFmpeg included), built from git revision COLD_START_BASELINE_REV
 # (default 599a148, the last one with that package) into bench/cold-start/target once; COLD_START_BASELINE_REV=none
 # skips it. Maven runs offline first; MAVEN_OPTS (e.g. -Dmaven.repo.local=...) is honoured.
+# COLD_START_JVM_FLAGS adds flags to each handler's JVM for profiling (%s becomes the handler), for example
+#   COLD_START_JVM_FLAGS='-Xlog:class+load:file=/tmp/classes-%s.txt' bench/cold-start/run.sh 1
+# The figures are taken without it. The table also gives each start's process CPU time (all threads), which moves
+# less with other load on the machine than the wall times do.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"

@@ -3,15 +3,30 @@ package dev.reelforge.wiring;
 import dev.reelforge.core.approval.ApprovalGate;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The deployment settings every handler needs. The only place that reads the environment; tests and the local
  * CLI build it from a map.
  *
  * @param capabilitiesFile a deployer's provider-capabilities JSON, or null for the bundled one
+ * @param initializedAhead whether this init runs ahead of requests (SnapStart, provisioned concurrency), so what a
+ *     handler may use is built now rather than on first use
  */
 public record HandlerConfig(
-        String region, String bucket, String jobsTable, String cacheTable, Path workDir, Path capabilitiesFile) {
+        String region,
+        String bucket,
+        String jobsTable,
+        String cacheTable,
+        Path workDir,
+        Path capabilitiesFile,
+        boolean initializedAhead) {
+    /**
+     * Lambda's {@code AWS_LAMBDA_INITIALIZATION_TYPE} values whose init runs before any request waits on it: a
+     * SnapStart snapshot, or provisioned concurrency. There, building a client at init costs no request anything.
+     */
+    private static final Set<String> INITIALIZED_AHEAD = Set.of("snap-start", "provisioned-concurrency");
+
     public static HandlerConfig fromEnvironment() {
         return from(System.getenv());
     }
@@ -78,6 +93,7 @@ public record HandlerConfig(
                 env.getOrDefault("REELFORGE_JOBS_TABLE", "reelforge-jobs"),
                 env.getOrDefault("REELFORGE_CACHE_TABLE", "reelforge-prompt-cache"),
                 Path.of(env.getOrDefault("REELFORGE_WORK_DIR", "/tmp/reelforge")),
-                capabilities == null || capabilities.isBlank() ? null : Path.of(capabilities));
+                capabilities == null || capabilities.isBlank() ? null : Path.of(capabilities),
+                INITIALIZED_AHEAD.contains(env.getOrDefault("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand")));
     }
 }

@@ -23,6 +23,7 @@ import dev.reelforge.core.reference.ReferenceIntake;
 import dev.reelforge.core.request.RequestParser;
 import dev.reelforge.core.validation.ContentPolicy;
 import dev.reelforge.core.validation.RequestValidator;
+import dev.reelforge.providers.bedrock.BedrockAsyncProvider;
 import dev.reelforge.providers.bedrock.BedrockModelLifecycle;
 import dev.reelforge.providers.image.Java2dImageFitter;
 import java.io.IOException;
@@ -30,6 +31,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -50,6 +52,9 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
  * comes from a {@link ProviderAdapterFactory} that only the media package carries.
  */
 public final class Services {
+    /** The providers whose models a scheduled lifecycle refresh checks ({@link #bedrockLifecycleFromEnvironment}). */
+    private static final Set<String> LIFECYCLE_CHECKED = Set.of(BedrockAsyncProvider.NAME);
+
     private static volatile Services fromEnvironment;
 
     private final ObjectMapper json;
@@ -142,11 +147,20 @@ public final class Services {
         this.clock = clock;
         this.parser = Lazy.of(() -> new RequestParser(json));
         this.catalog = Lazy.of(catalog);
-        this.validator = Lazy.of(() -> new RequestValidator(
-                ContentPolicy.load(json),
-                () -> LifecycleOverrides.read(this.clips.get(), json).applyTo(this.catalog.get()),
-                this.offered));
+        this.validator = Lazy.of(() -> new RequestValidator(ContentPolicy.load(json), currentCatalog(), this.offered));
         this.dailyBudget = Lazy.of(dailyBudget);
+    }
+
+    /**
+     * The capability data as Validate applies it: with the lifecycle overrides, read on every request, where the
+     * deployment offers a provider whose lifecycle the scheduled refresh checks (only those have overrides written);
+     * elsewhere the overrides could not change a model this deployment accepts, and Validate does not read them.
+     */
+    private Supplier<CapabilityCatalog> currentCatalog() {
+        if (Collections.disjoint(offered, LIFECYCLE_CHECKED)) {
+            return catalog;
+        }
+        return () -> LifecycleOverrides.read(clips.get(), json).applyTo(catalog.get());
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {
@@ -187,13 +201,16 @@ public final class Services {
     static Services fromConfig(HandlerConfig config, ProviderConfig providerConfig, UnaryOperator<String> secrets) {
         ObjectMapper json = objectMapper();
         AwsClients aws = AwsClients.create(AwsEndpoints.forRegion(config.region()));
-        Supplier<ClipStore> clips = Lazy.of(() -> new S3ClipStore(aws.s3(), config.bucket()));
+        LazyClipStore clips = new LazyClipStore(() -> new S3ClipStore(aws.s3(), config.bucket()));
+        if (config.initializedAhead()) {
+            clips.build();
+        }
         return new Services(
                 json,
-                clips,
+                () -> clips,
                 () -> new DynamoDbJobStore(aws.dynamoDb(), config.jobsTable()),
                 () -> new DynamoDbPromptCache(aws.dynamoDb(), config.cacheTable()),
-                () -> providers(config, providerConfig, aws, clips.get(), json, secrets),
+                () -> providers(config, providerConfig, aws, clips, json, secrets),
                 ProviderAdapters.offered(providerConfig),
                 () -> catalog(json, config.capabilitiesFile()),
                 config.workDir(),

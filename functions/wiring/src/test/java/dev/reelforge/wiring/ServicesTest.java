@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.reelforge.core.cost.DailyBudget;
+import dev.reelforge.core.port.ClipStore;
 import dev.reelforge.core.provider.CapabilityCatalog;
+import dev.reelforge.core.provider.LifecycleOverrides;
 import dev.reelforge.core.request.RenderRequest;
+import dev.reelforge.core.request.RequestParser;
 import dev.reelforge.core.testing.DirectoryClipStore;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,15 +24,21 @@ import org.junit.jupiter.api.Test;
 
 class ServicesTest {
     private static final ObjectMapper JSON = Services.objectMapper();
+    private static final RequestParser JSON_PARSER = new RequestParser(JSON);
 
     private static Services lightPackageWithAnimaticEnabled() {
+        return offering(
+                new DirectoryClipStore(Path.of("target/services-test-bucket")), Set.of(ProviderConfig.ANIMATIC));
+    }
+
+    private static Services offering(ClipStore clips, Set<String> offered) {
         return new Services(
                 JSON,
-                new DirectoryClipStore(Path.of("target/services-test-bucket")),
+                clips,
                 null,
                 null,
                 Map.of(),
-                Set.of(ProviderConfig.ANIMATIC),
+                offered,
                 CapabilityCatalog.bundled(JSON),
                 Path.of("build/work"),
                 Clock.systemUTC(),
@@ -55,6 +64,28 @@ class ServicesTest {
                         .model()
                         .provider())
                 .isEqualTo("animatic");
+    }
+
+    @Test
+    void validator_lifecycleOverrides_readOnlyWhereALifecycleCheckedProviderIsOffered() throws IOException {
+        Path bucket = Files.createTempDirectory(Path.of("target"), "overrides");
+        Files.createDirectories(bucket.resolve("config"));
+        Files.writeString(bucket.resolve(LifecycleOverrides.KEY), "not the overrides");
+        RenderRequest request = JSON_PARSER.parse(Files.readString(Path.of("../../events/requests/mug-drop.json")));
+
+        assertThat(offering(new DirectoryClipStore(bucket), Set.of(ProviderConfig.ANIMATIC))
+                        .validator()
+                        .validate(request, LocalDate.of(2026, 12, 1))
+                        .model()
+                        .provider())
+                .as("no provider of this deployment has overrides written, so the file is never read")
+                .isEqualTo("animatic");
+        Services withBedrock =
+                offering(new DirectoryClipStore(bucket), Set.of(ProviderConfig.ANIMATIC, "bedrock-async"));
+        assertThatThrownBy(() -> withBedrock.validator().validate(request, LocalDate.of(2026, 12, 1)))
+                .as("a Bedrock deployment reads the overrides on every request, and refuses on a broken file")
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(LifecycleOverrides.KEY);
     }
 
     @Test

@@ -21,6 +21,7 @@ import dev.reelforge.core.review.RoundMode;
 import dev.reelforge.core.review.Verdict;
 import dev.reelforge.core.validation.RequestValidator;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -187,8 +188,10 @@ public final class EditStep {
             EditRequest edit,
             EditSource source) {
         VersionLink link = new VersionLink(edit.of(), edit.describe(), source.clipKey(), source.sha256());
-        JobRecord fresh = JobRecord.received(jobId, request.tenant(), request.clientRequestId(), clock.instant())
-                .withCacheKey(cacheKey);
+        Instant now = clock.instant();
+        JobRecord fresh = JobRecord.received(jobId, request.tenant(), request.clientRequestId(), now)
+                .withCacheKey(cacheKey)
+                .withStatus(JobStatus.RENDERING, "", now);
         JobDetail detail = JobDetail.opened(warnings).withRequest(request).withVersion(link);
         fresh = fresh.withDetail(reference(source).present() ? detail.withReferenceImage(reference(source)) : detail);
         try {
@@ -198,8 +201,8 @@ public final class EditStep {
             if (existing.status().isFinal()) {
                 throw new JobConflictException("job " + jobId + " already ended as " + existing.status());
             }
+            jobs.update(jobId, r -> r.withStatus(JobStatus.RENDERING, "", clock.instant()));
         }
-        jobs.update(jobId, r -> r.withStatus(JobStatus.RENDERING, "", clock.instant()));
         jobs.update(edit.of(), r -> r.withDetail(r.detail().withVersionAdded(jobId)));
     }
 

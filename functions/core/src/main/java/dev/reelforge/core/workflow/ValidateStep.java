@@ -17,6 +17,7 @@ import dev.reelforge.core.request.RenderRequest;
 import dev.reelforge.core.request.RequestParser;
 import dev.reelforge.core.validation.RequestValidator;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
 
@@ -115,8 +116,10 @@ public final class ValidateStep {
             String cacheKey,
             RequestValidator.Accepted accepted,
             ReferenceImage reference) {
-        JobRecord fresh = JobRecord.received(jobId, request.tenant(), request.clientRequestId(), clock.instant())
-                .withCacheKey(cacheKey);
+        Instant now = clock.instant();
+        JobRecord fresh = JobRecord.received(jobId, request.tenant(), request.clientRequestId(), now)
+                .withCacheKey(cacheKey)
+                .withStatus(JobStatus.RENDERING, "", now);
         fresh = fresh.withDetail(JobDetail.opened(accepted.warnings()).withRequest(request));
         if (reference.present()) {
             fresh = fresh.withDetail(fresh.detail().withReferenceImage(reference));
@@ -128,7 +131,7 @@ public final class ValidateStep {
             if (existing.status().isFinal()) {
                 throw new JobConflictException("job " + jobId + " already ended as " + existing.status());
             }
+            jobs.update(jobId, r -> r.withStatus(JobStatus.RENDERING, "", clock.instant()));
         }
-        jobs.update(jobId, r -> r.withStatus(JobStatus.RENDERING, "", clock.instant()));
     }
 }

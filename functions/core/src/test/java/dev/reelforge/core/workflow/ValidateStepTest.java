@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.reelforge.core.cache.CacheEntry;
 import dev.reelforge.core.error.InvalidRequestException;
 import dev.reelforge.core.error.JobConflictException;
+import dev.reelforge.core.job.JobRecord;
 import dev.reelforge.core.job.JobStatus;
+import dev.reelforge.core.port.JobStore;
 import dev.reelforge.core.provider.CapabilityCatalog;
 import dev.reelforge.core.request.RenderRequest;
 import dev.reelforge.core.request.RequestParser;
@@ -21,7 +23,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /** Validate opens the job, looks the content up in the prompt cache and refuses to reopen a finished job. */
@@ -52,6 +58,46 @@ class ValidateStepTest {
         assertThat(ticket.cacheKey()).isNotEmpty();
         assertThat(ticket.provider()).isEqualTo("animatic");
         assertThat(ticket.tenant()).isEqualTo("demo");
+        assertThat(jobs.find("j-1").orElseThrow().status()).isEqualTo(JobStatus.RENDERING);
+    }
+
+    @Test
+    void run_newJob_isOpenedRenderingInOneWrite_aResumedOneIsUpdated() throws IOException {
+        List<String> calls = new ArrayList<>();
+        JobStore counted = new JobStore() {
+            @Override
+            public JobRecord create(JobRecord record) {
+                calls.add("create " + record.status());
+                return jobs.create(record);
+            }
+
+            @Override
+            public Optional<JobRecord> find(String jobId) {
+                calls.add("find");
+                return jobs.find(jobId);
+            }
+
+            @Override
+            public JobRecord update(String jobId, UnaryOperator<JobRecord> change) {
+                calls.add("update");
+                return jobs.update(jobId, change);
+            }
+        };
+        ValidateStep step = new ValidateStep(
+                parser,
+                new RequestValidator(ContentPolicy.load(JSON), CapabilityCatalog.bundled(JSON), Set.of("animatic")),
+                counted,
+                cache,
+                clock);
+
+        step.run(mugDrop(), "j-1");
+        assertThat(calls).containsExactly("create RENDERING");
+
+        calls.clear();
+        step.run(mugDrop(), "j-1");
+        assertThat(calls)
+                .as("a retried Validate finds the job it opened and keeps it rendering")
+                .containsExactly("create RENDERING", "find", "update");
         assertThat(jobs.find("j-1").orElseThrow().status()).isEqualTo(JobStatus.RENDERING);
     }
 
