@@ -10,6 +10,10 @@ import dev.reelforge.local.engine.EngineClock;
 import dev.reelforge.local.engine.ExecutionListener;
 import dev.reelforge.local.engine.ExecutionResult;
 import dev.reelforge.local.engine.HistoryEvent;
+import dev.reelforge.local.engine.TaskContext;
+import dev.reelforge.local.engine.TaskFailedException;
+import dev.reelforge.local.runtime.Definitions;
+import dev.reelforge.local.runtime.LocalTaskResolver;
 import dev.reelforge.local.runtime.LocalWorkflow;
 import dev.reelforge.local.stack.LocalAwsStack;
 import java.io.IOException;
@@ -20,6 +24,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * One execution of {@code render.asl.json} on an open local stack, with a progress line per state and the summary
@@ -40,19 +45,71 @@ final class RenderRun {
 
     int execute(LocalAwsStack stack, Path data, ObjectNode input, String executionName, Instant started)
             throws IOException {
+        return execute(stack, data, input, executionName, started, false);
+    }
+
+    /**
+     * @param approve approve each revision that waits at WaitForApproval, in-process, as a reviewer would through
+     *     {@code serve} ({@code reelforge run --approve})
+     */
+    int execute(
+            LocalAwsStack stack, Path data, ObjectNode input, String executionName, Instant started, boolean approve)
+            throws IOException {
         LocalWorkflow workflow = new LocalWorkflow(stack, data, EngineClock.system());
         ProgressPrinter progress = new ProgressPrinter(err, json, jsonOutput);
-        ExecutionResult result = workflow.render(input, executionName, new ExecutionListener() {
+        String[] entered = {""};
+        ExecutionListener listener = new ExecutionListener() {
             @Override
             public void onEvent(HistoryEvent event) {
                 progress.onEvent(event);
+                if (event.type().equals("TaskStateEntered")) {
+                    entered[0] = event.details()
+                            .path("stateEnteredEventDetails")
+                            .path("name")
+                            .asText();
+                }
                 if (event.type().equals("TaskStateExited")) {
                     stack.snapshot();
                 }
+                if (approve && event.type().equals("TaskSubmitted") && entered[0].equals("WaitForApproval")) {
+                    CompletableFuture.runAsync(() -> approveWaiting(workflow, executionName));
+                }
             }
-        });
+        };
+        ExecutionResult result = approve
+                ? workflow.renderWithLocalCallbacks(input, executionName, listener)
+                : workflow.render(input, executionName, listener);
         Duration took = Duration.between(started, Instant.now());
         return report(result, stack, json, progress, took, out, err);
+    }
+
+    /** The approval function's {@code decide}, approving the revision that waits, as {@code serve}'s API would. */
+    private void approveWaiting(LocalWorkflow workflow, String jobId) {
+        String approval = LocalTaskResolver.functionArn(Definitions.FUNCTIONS.get("ApprovalFunctionArn"));
+        TaskContext context = new TaskContext("", "run --approve", 0, null);
+        try {
+            JsonNode waiting = workflow.tasks()
+                    .invoke(
+                            approval,
+                            json.createObjectNode().put("action", "waiting").put("jobId", jobId),
+                            context);
+            int revision = waiting.path("waitingRevision").asInt();
+            workflow.tasks()
+                    .invoke(
+                            approval,
+                            json.createObjectNode()
+                                    .put("action", "decide")
+                                    .put("jobId", jobId)
+                                    .put("decision", "approve")
+                                    .put("revision", revision)
+                                    .put("text", "approved by reelforge run --approve"),
+                            context);
+            if (!jsonOutput) {
+                err.println("approved revision " + revision + " (--approve)");
+            }
+        } catch (TaskFailedException e) {
+            err.println("could not approve: " + LambdaErrorCause.message(json, e.cause()));
+        }
     }
 
     private Integer report(

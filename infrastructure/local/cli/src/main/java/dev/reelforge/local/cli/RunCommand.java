@@ -38,6 +38,12 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object instead of progress and a summary.")
     boolean jsonOutput;
 
+    @Option(
+            names = "--approve",
+            description =
+                    "Approve each revision that waits at WaitForApproval (\"approval\": \"required\"), in-process.")
+    boolean approve;
+
     @Option(names = "--data-dir", description = "Where the local stack keeps its data (default: ${DEFAULT-VALUE}).")
     Path dataDir = Path.of(".reelforge");
 
@@ -92,7 +98,8 @@ final class RunCommand implements Callable<Integer> {
                     return ReelforgeCli.INVALID_INPUT;
                 }
             }
-            return new RenderRun(json, jsonOutput, out, err).execute(stack, data, input, executionName, started);
+            return new RenderRun(json, jsonOutput, out, err)
+                    .execute(stack, data, input, executionName, started, approve);
         }
     }
 

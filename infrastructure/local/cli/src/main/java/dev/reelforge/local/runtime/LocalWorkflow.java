@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.reelforge.aws.dynamodb.DynamoDbApprovalTokens;
 import dev.reelforge.aws.dynamodb.DynamoDbProviderJobLedger;
+import dev.reelforge.core.error.ApprovalNotPendingException;
 import dev.reelforge.core.port.ApprovalTokens;
 import dev.reelforge.core.port.TaskCallback;
 import dev.reelforge.core.port.VideoProvider;
@@ -23,6 +24,7 @@ import dev.reelforge.local.engine.EngineClock;
 import dev.reelforge.local.engine.ExecutionListener;
 import dev.reelforge.local.engine.ExecutionResult;
 import dev.reelforge.local.engine.StateMachine;
+import dev.reelforge.local.engine.TaskTokenException;
 import dev.reelforge.local.stack.LocalAccount;
 import dev.reelforge.local.stack.LocalAwsStack;
 import dev.reelforge.media.Ffmpeg;
@@ -36,6 +38,8 @@ import dev.reelforge.providers.animatic.AnimaticProvider;
 import dev.reelforge.wiring.HandlerConfig;
 import dev.reelforge.wiring.ProviderAdapters;
 import dev.reelforge.wiring.Services;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -159,6 +163,38 @@ public final class LocalWorkflow {
         return new Engine(tasks, clock)
                 .withListener(listener)
                 .run(render, stateMachineArn(RENDER_MACHINE), executionName, executionInput);
+    }
+
+    /**
+     * As {@link #render}, with the approval function's decisions answering this engine's task tokens directly
+     * (no Step Functions endpoint): what {@code reelforge run --approve} uses to approve in-process.
+     */
+    public ExecutionResult renderWithLocalCallbacks(
+            JsonNode executionInput, String executionName, ExecutionListener listener) {
+        Engine engine = new Engine(tasks, clock).withListener(listener);
+        ObjectMapper json = services.json();
+        approvalCallback.connect(new TaskCallback() {
+            @Override
+            public void succeed(String token, String outputJson) {
+                try {
+                    engine.tokens().succeed(token, json.readTree(outputJson));
+                } catch (TaskTokenException e) {
+                    throw new ApprovalNotPendingException(e.getMessage());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+
+            @Override
+            public void fail(String token, String error, String cause) {
+                try {
+                    engine.tokens().fail(token, error, cause);
+                } catch (TaskTokenException e) {
+                    throw new ApprovalNotPendingException(e.getMessage());
+                }
+            }
+        });
+        return engine.run(render, stateMachineArn(RENDER_MACHINE), executionName, executionInput);
     }
 
     /** The task resolver of this wiring (handlers in-process, media task), e.g. for {@code reelforge serve}. */

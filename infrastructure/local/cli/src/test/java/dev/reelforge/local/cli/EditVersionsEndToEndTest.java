@@ -2,9 +2,11 @@ package dev.reelforge.local.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reelforge.core.checksum.Sha256;
 import dev.reelforge.core.job.JobRecord;
 import dev.reelforge.core.job.JobStatus;
@@ -16,6 +18,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -205,5 +208,27 @@ class EditVersionsEndToEndTest {
         assertThat(stack.jobStore().find(original).orElseThrow().detail().versions())
                 .hasSize(2);
         assertThat(filesOf(original)).isEqualTo(originalFiles);
+    }
+
+    @Test
+    @Order(5)
+    void runApprove_aRequestThatAsksForApproval_isApprovedInProcessAndSucceeds() throws IOException {
+        ObjectNode request = (ObjectNode) JSON.readTree(MUG_DROP.toFile());
+        request.put("approval", "required").put("clientRequestId", "approve-in-run");
+        ((ObjectNode) request.path("settings")).put("resolution", "360p").put("variations", 1);
+        Path file = Files.writeString(data.resolve("approve-in-run.json"), JSON.writeValueAsString(request));
+
+        Outcome run = assertTimeoutPreemptively(
+                Duration.ofMinutes(8),
+                () -> cli("run", file.toString(), "--approve"),
+                "without --approve the run would wait at WaitForApproval for its day-long timeout");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.doc().path("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(stack.jobStore()
+                        .find(run.doc().path("jobId").asText())
+                        .orElseThrow()
+                        .status())
+                .isEqualTo(JobStatus.SUCCEEDED);
     }
 }
