@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.reelforge.core.error.InvalidRequestException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -61,12 +62,9 @@ public record EditRequest(String of, String tenant, Kind kind, String instructio
         for (RecutOp op : recut) {
             text.append(' ').append(op.kind().wireName()).append(' ');
             text.append(String.format(
-                    java.util.Locale.ROOT,
-                    "%.3f-%.3f",
-                    op.range().start(),
-                    op.range().end()));
+                    Locale.ROOT, "%.3f-%.3f", op.range().start(), op.range().end()));
             if (op.kind() == RecutOp.Kind.RETIME) {
-                text.append(String.format(java.util.Locale.ROOT, "=%.4f", op.factor()));
+                text.append(String.format(Locale.ROOT, "=%.4f", op.factor()));
             }
         }
         return text.toString();

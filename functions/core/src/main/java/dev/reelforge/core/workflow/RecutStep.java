@@ -6,6 +6,7 @@ import dev.reelforge.core.edit.EditSource;
 import dev.reelforge.core.edit.RecutPlan;
 import dev.reelforge.core.error.MediaProcessingException;
 import dev.reelforge.core.job.AttemptDetail;
+import dev.reelforge.core.job.JobRecord;
 import dev.reelforge.core.job.JobStatus;
 import dev.reelforge.core.job.StorageKeys;
 import dev.reelforge.core.port.ClipRecutter;
@@ -15,6 +16,8 @@ import dev.reelforge.core.provider.ProviderJob;
 import dev.reelforge.core.request.RenderRequest;
 import dev.reelforge.core.review.RoundMode;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,7 +70,7 @@ public final class RecutStep {
         String sha = sha256(target);
         String madeBy = EditSource.RECUT_PREFIX + job.jobId();
         jobs.update(job.jobId(), r -> {
-            var updated = r.withStatus(JobStatus.RENDERING, "", clock.instant());
+            JobRecord updated = r.withStatus(JobStatus.RENDERING, "", clock.instant());
             return updated.withDetail(updated.detail()
                     .withAttempt(AttemptDetail.submitted(1, RoundMode.RECUT, edit.description(), List.of(madeBy), 0)));
         });
@@ -86,8 +89,8 @@ public final class RecutStep {
     }
 
     private static String sha256(Path file) {
-        try (var in = Files.newInputStream(file)) {
-            return Sha256.copy(in, java.io.OutputStream.nullOutputStream()).hex();
+        try (InputStream in = Files.newInputStream(file)) {
+            return Sha256.copy(in, OutputStream.nullOutputStream()).hex();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
