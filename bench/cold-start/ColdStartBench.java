@@ -42,7 +42,8 @@ import java.util.zip.ZipOutputStream;
 public final class ColdStartBench {
     private static final List<String> HANDLERS = List.of("Validate", "Submit", "Poll", "PostProcess", "Finalize", "RecordFailure",
             "Ingest");
-    private static final String JAVA_TOOL_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
+    /** The template's JAVA_TOOL_OPTIONS for every function (its Globals), read from template.yaml at start. */
+    private static String JAVA_TOOL_OPTIONS;
     /** A 1024 MB function: heap ergonomics of 1 GB of memory, and the serial collector a small container gets. */
     private static final List<String> JVM_FLAGS = List.of("-XX:MaxRAM=1g", "-XX:+UseSerialGC");
     private static final Pattern TIMES = Pattern.compile("init_ms=([0-9.]+) invoke_ms=([0-9.]+) cpu_ms=([0-9.]+)");
@@ -84,6 +85,7 @@ public final class ColdStartBench {
         Package old = args[2].equals("-") ? null : new Package("old", Path.of(args[2]).toAbsolutePath());
         Path invokeDir = Path.of(args[3]).toAbsolutePath();
         JsonNode request = JSON.readTree(Files.readString(Path.of(args[4])));
+        JAVA_TOOL_OPTIONS = templateToolOptions(Path.of(args[4]).toAbsolutePath().getParent().resolve("../../template.yaml"));
         JsonNode s3Event = JSON.readTree(Files.readString(Path.of(args[5])));
         String loadBefore = loadAverage();
         Path scratch = Files.createTempDirectory("reelforge-cold-start");
@@ -188,6 +190,14 @@ public final class ColdStartBench {
         ObjectNode upload = s3Event.deepCopy();
         ((ObjectNode) upload.path("detail").path("object")).put("sequencer", String.format(Locale.ROOT, "%016X", System.nanoTime()));
         expect(invoke(pkg, "Ingest", upload, times).path("alreadyStarted").asBoolean(true), false, "Ingest's new execution");
+    }
+
+    private static String templateToolOptions(Path template) throws IOException {
+        Matcher m = Pattern.compile("(?m)^\\s+JAVA_TOOL_OPTIONS: (.+)$").matcher(Files.readString(template));
+        if (!m.find()) {
+            throw new IllegalStateException("no JAVA_TOOL_OPTIONS in " + template);
+        }
+        return m.group(1).strip();
     }
 
     private static void expect(Object actual, Object expected, String what) {

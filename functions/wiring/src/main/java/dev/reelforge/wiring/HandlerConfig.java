@@ -1,6 +1,7 @@
 package dev.reelforge.wiring;
 
 import dev.reelforge.core.approval.ApprovalGate;
+import dev.reelforge.core.webhook.WebhookRoute;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
@@ -56,6 +57,17 @@ public record HandlerConfig(
     /** Whether and how ReviewScore asks the optional visual judge, from the environment (off unless set). */
     public static JudgeConfig judgeFromEnvironment() {
         return JudgeConfig.from(System.getenv());
+    }
+
+    /** Where providers call back and how long a render waits for them (REELFORGE_WEBHOOK_URL, _TIMEOUT_SECONDS). */
+    public static WebhookRoute webhookRouteFromEnvironment() {
+        return WebhookConfig.route(System.getenv());
+    }
+
+    /** The secret (ARN or name) holding the webhook verification keys (REELFORGE_WEBHOOK_SECRET_ARN), or null. */
+    public static String webhookSecretFromEnvironment() {
+        String arn = System.getenv("REELFORGE_WEBHOOK_SECRET_ARN");
+        return arn == null || arn.isBlank() ? null : arn.strip();
     }
 
     /** The deployment's approval default: REELFORGE_APPROVAL (required or none) and REELFORGE_APPROVAL_TIMEOUT_SECONDS. */

@@ -1,7 +1,10 @@
 package dev.reelforge.core.port;
 
+import dev.reelforge.core.error.ProviderFailedException;
+import dev.reelforge.core.provider.ExtendSpec;
 import dev.reelforge.core.provider.GenerationSpec;
 import dev.reelforge.core.provider.ProviderJob;
+import dev.reelforge.core.provider.ReframeSpec;
 import java.nio.file.Path;
 
 /**
@@ -23,4 +26,26 @@ public interface VideoProvider {
 
     /** Writes the completed clip to {@code target}. */
     void download(String providerJobId, Path target);
+
+    /**
+     * Continues a clip this provider rendered ({@link ExtendSpec#sourceJobId()}, completed) as a new job, polled and
+     * downloaded like any other. What the new job's clip holds is the adapter's to document: Veo returns the whole
+     * longer clip, Luma the continuation only. Check the spec against the capability data first
+     * ({@link ExtendSpec#check}); a second call with the same {@code idempotencyKey} returns the same job.
+     *
+     * @throws ProviderFailedException when this adapter cannot extend (the default)
+     */
+    default ProviderJob extend(ExtendSpec spec, String idempotencyKey) {
+        throw new ProviderFailedException(name() + " cannot extend clips; its adapter maps no extend");
+    }
+
+    /**
+     * Changes a finished clip's aspect ratio at the provider ({@link ReframeSpec}) as a new job of the source's
+     * length. Check the spec against the capability data first ({@link ReframeSpec#check}).
+     *
+     * @throws ProviderFailedException when this adapter cannot reframe (the default)
+     */
+    default ProviderJob reframe(ReframeSpec spec, String idempotencyKey) {
+        throw new ProviderFailedException(name() + " cannot reframe clips; its adapter maps no reframe");
+    }
 }

@@ -63,7 +63,8 @@ public final class CapabilityCatalog {
                     m.path("nativeAudio").asBoolean(false),
                     m.path("firstFrame").asBoolean(false),
                     m.path("lastFrame").asBoolean(false),
-                    m.path("reframe").asBoolean(false)));
+                    m.path("reframe").asBoolean(false),
+                    m.path("webhooks").asBoolean(false)));
         }
         return new CapabilityCatalog(models);
     }

@@ -15,6 +15,8 @@ import java.util.List;
  * @param referenceImage a local image file that guides generation (OpenAI {@code input_reference}), or empty
  * @param referenceImageUrl a time-limited https URL of the same image, for protocols that fetch it themselves
  *     (Luma's {@code keyframes}), or empty where the store cannot presign one
+ * @param webhookUrl where the provider should call back when the job ends (fal's {@code fal_webhook}), or empty to
+ *     be polled only
  */
 public record GenerationSpec(
         String prompt,
@@ -26,14 +28,42 @@ public record GenerationSpec(
         String remixOf,
         String editInstruction,
         String referenceImage,
-        String referenceImageUrl) {
+        String referenceImageUrl,
+        String webhookUrl) {
 
     public GenerationSpec {
+        webhookUrl = webhookUrl == null ? "" : webhookUrl;
         referenceImageUrl = referenceImageUrl == null ? "" : referenceImageUrl;
         defects = List.copyOf(defects);
         remixOf = remixOf == null ? "" : remixOf;
         editInstruction = editInstruction == null ? "" : editInstruction;
         referenceImage = referenceImage == null ? "" : referenceImage;
+    }
+
+    /** A spec without a webhook: the provider is polled. */
+    public GenerationSpec(
+            String prompt,
+            Storyboard storyboard,
+            RenderSettings settings,
+            String model,
+            long seed,
+            List<String> defects,
+            String remixOf,
+            String editInstruction,
+            String referenceImage,
+            String referenceImageUrl) {
+        this(
+                prompt,
+                storyboard,
+                settings,
+                model,
+                seed,
+                defects,
+                remixOf,
+                editInstruction,
+                referenceImage,
+                referenceImageUrl,
+                "");
     }
 
     /** A spec whose reference image, if any, has no URL. */

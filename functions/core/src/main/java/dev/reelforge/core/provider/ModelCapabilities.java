@@ -21,6 +21,8 @@ import java.util.List;
  * @param firstFrame whether the model takes an image as the clip's first frame
  * @param lastFrame whether the model takes an image as the clip's last frame
  * @param reframe whether the provider changes a finished render's aspect ratio
+ * @param webhooks whether the provider calls back when a job ends (a signed webhook), so the workflow can wait for
+ *     the call instead of polling, with polling as the fall-back
  */
 public record ModelCapabilities(
         String provider,
@@ -46,7 +48,8 @@ public record ModelCapabilities(
         boolean nativeAudio,
         boolean firstFrame,
         boolean lastFrame,
-        boolean reframe) {
+        boolean reframe,
+        boolean webhooks) {
 
     public ModelCapabilities {
         durations = durations == null ? List.of() : List.copyOf(durations);
@@ -56,6 +59,60 @@ public record ModelCapabilities(
         fps = fps == null ? List.of() : List.copyOf(fps);
         referenceImages = referenceImages == null ? ReferenceImages.NONE : referenceImages;
         extend = extend == null ? Extend.NONE : extend;
+    }
+
+    /** Without webhooks: the provider is polled. */
+    public ModelCapabilities(
+            String provider,
+            String model,
+            boolean isDefault,
+            List<String> aspectRatios,
+            List<String> resolutions,
+            double minDurationSeconds,
+            double maxDurationSeconds,
+            int maxVariations,
+            boolean remix,
+            double pricePerSecondUsd,
+            Lifecycle lifecycle,
+            LocalDate endOfLife,
+            List<String> sizes,
+            List<Integer> fps,
+            int maxPromptChars,
+            ReferenceImages referenceImages,
+            boolean edit,
+            Extend extend,
+            LocalDate retirementAnnounced,
+            List<Double> durations,
+            boolean nativeAudio,
+            boolean firstFrame,
+            boolean lastFrame,
+            boolean reframe) {
+        this(
+                provider,
+                model,
+                isDefault,
+                aspectRatios,
+                resolutions,
+                minDurationSeconds,
+                maxDurationSeconds,
+                maxVariations,
+                remix,
+                pricePerSecondUsd,
+                lifecycle,
+                endOfLife,
+                sizes,
+                fps,
+                maxPromptChars,
+                referenceImages,
+                edit,
+                extend,
+                retirementAnnounced,
+                durations,
+                nativeAudio,
+                firstFrame,
+                lastFrame,
+                reframe,
+                false);
     }
 
     /** The original descriptor shape: no size, fps, prompt-length or reference-image limits. */
@@ -175,7 +232,8 @@ public record ModelCapabilities(
                 nativeAudio,
                 firstFrame,
                 lastFrame,
-                reframe);
+                reframe,
+                webhooks);
     }
 
     public boolean isUsable(LocalDate today) {

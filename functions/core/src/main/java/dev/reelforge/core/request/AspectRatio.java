@@ -1,5 +1,7 @@
 package dev.reelforge.core.request;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 
 /** The frame shapes Reelforge renders; conservative on purpose: generators misbehave at unusual ratios. */
@@ -17,6 +19,8 @@ public enum AspectRatio {
         this.height = height;
     }
 
+    /** The request's own spelling, which is also its JSON form in the workflow state. */
+    @JsonValue
     public String label() {
         return label;
     }
@@ -27,6 +31,18 @@ public enum AspectRatio {
 
     public int heightUnits() {
         return height;
+    }
+
+    /**
+     * The value a workflow state holds: the request's label, or the constant's name, which states written before
+     * the labels became the JSON form hold.
+     */
+    @JsonCreator
+    static AspectRatio fromWire(String wire) {
+        return Arrays.stream(values())
+                .filter(v -> v.label.equals(wire) || v.name().equals(wire))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unsupported aspect ratio " + wire));
     }
 
     public static AspectRatio fromLabel(String label) {

@@ -1,6 +1,8 @@
 package dev.reelforge.core.request;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonValue;
 import dev.reelforge.core.review.checks.ReviewProfiles;
 import dev.reelforge.core.review.checks.ReviewThresholds;
 import java.util.List;
@@ -45,8 +47,31 @@ public record RenderRequest(
 
     /** What to do when attempts or budget run out without a passing clip. */
     public enum GiveUpPolicy {
-        ACCEPT_BEST,
-        FAIL
+        ACCEPT_BEST("accept-best"),
+        FAIL("fail");
+
+        private final String label;
+
+        GiveUpPolicy(String label) {
+            this.label = label;
+        }
+
+        /** The request's own spelling ({@code onGiveUp}), which is also its JSON form in the workflow state. */
+        @JsonValue
+        public String label() {
+            return label;
+        }
+
+        /** A label, or the constant's name, which states written before the labels became the JSON form hold. */
+        @JsonCreator
+        public static GiveUpPolicy fromWire(String wire) {
+            for (GiveUpPolicy p : values()) {
+                if (p.label.equals(wire) || p.name().equals(wire)) {
+                    return p;
+                }
+            }
+            throw new IllegalArgumentException("unsupported onGiveUp " + wire);
+        }
     }
 
     /** The provider and model to render with; {@code animatic} is the offline default. */

@@ -1,5 +1,7 @@
 package dev.reelforge.core.request;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 
 /** Output heights by name; the frame size follows from the aspect ratio (the short side is the named height). */
@@ -17,6 +19,8 @@ public enum Resolution {
         this.shortSide = shortSide;
     }
 
+    /** The request's own spelling, which is also its JSON form in the workflow state. */
+    @JsonValue
     public String label() {
         return label;
     }
@@ -35,6 +39,18 @@ public enum Resolution {
 
     private static int even(int n) {
         return n % 2 == 0 ? n : n + 1;
+    }
+
+    /**
+     * The value a workflow state holds: the request's label, or the constant's name, which states written before
+     * the labels became the JSON form hold.
+     */
+    @JsonCreator
+    static Resolution fromWire(String wire) {
+        return Arrays.stream(values())
+                .filter(v -> v.label.equals(wire) || v.name().equals(wire))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unsupported resolution " + wire));
     }
 
     public static Resolution fromLabel(String label) {

@@ -53,6 +53,13 @@ public final class FalWebhookVerifier implements WebhookVerifier {
         return "fal-queue";
     }
 
+    /** Our fal job id is the request's path under the queue root ({@code <app>/requests/<id>}); fal names the id. */
+    @Override
+    public String jobKey(String providerJobId) {
+        int at = providerJobId.lastIndexOf("/requests/");
+        return at < 0 ? providerJobId : providerJobId.substring(at + "/requests/".length());
+    }
+
     @Override
     public Delivery verify(WebhookRequest request) {
         String requestId = request.header("x-fal-webhook-request-id");

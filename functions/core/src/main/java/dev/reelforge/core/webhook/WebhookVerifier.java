@@ -15,6 +15,14 @@ public interface WebhookVerifier {
     Delivery verify(WebhookRequest request);
 
     /**
+     * The job id this provider's webhooks name for one of our provider job ids ({@code ProviderJob#providerJobId});
+     * the same by default.
+     */
+    default String jobKey(String providerJobId) {
+        return providerJobId;
+    }
+
+    /**
      * @param deliveryId what makes this delivery unique at the provider (a replay repeats it)
      * @param signedAt the timestamp the signature covers
      * @param providerJobId the provider job the delivery reports on

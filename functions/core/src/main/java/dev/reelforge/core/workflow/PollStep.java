@@ -191,7 +191,8 @@ public final class PollStep {
                 pollAfter,
                 round.deadline(),
                 round.spentUsd(),
-                round.clipSeconds());
+                round.clipSeconds(),
+                round.webhookTimeoutSeconds());
     }
 
     /** Writes what this lap saw, even when a later clip's call failed, so no download goes unrecorded. */

@@ -1,5 +1,6 @@
 package dev.reelforge.core.workflow;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonValue;
 import dev.reelforge.core.provider.ProviderJob;
 import dev.reelforge.core.review.RoundMode;
@@ -14,6 +15,8 @@ import java.util.List;
  * @param spentUsd estimated spend of all rounds so far
  * @param clipSeconds the duration asked for, against which a downloaded clip's length is judged; 0 when unknown (a
  *     round started before this was carried)
+ * @param webhookTimeoutSeconds how long the state machine waits for the provider's webhook ({@code WaitForWebhook})
+ *     before it polls; 0 (left out of the JSON) for a provider that is only polled, or once a wait timed out
  */
 public record RenderRound(
         int attempt,
@@ -26,13 +29,42 @@ public record RenderRound(
         int pollAfterSeconds,
         String deadline,
         double spentUsd,
-        double clipSeconds) {
+        double clipSeconds,
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) int webhookTimeoutSeconds) {
 
     public RenderRound {
         tasks = List.copyOf(tasks);
         prompt = prompt == null ? "" : prompt;
         instruction = instruction == null ? "" : instruction;
         deadline = deadline == null ? "" : deadline;
+    }
+
+    /** A round whose provider is only polled. */
+    public RenderRound(
+            int attempt,
+            RoundMode mode,
+            String prompt,
+            String instruction,
+            List<ProviderTask> tasks,
+            Status status,
+            int progressPercent,
+            int pollAfterSeconds,
+            String deadline,
+            double spentUsd,
+            double clipSeconds) {
+        this(
+                attempt,
+                mode,
+                prompt,
+                instruction,
+                tasks,
+                status,
+                progressPercent,
+                pollAfterSeconds,
+                deadline,
+                spentUsd,
+                clipSeconds,
+                0);
     }
 
     public RenderRound(
@@ -61,7 +93,7 @@ public record RenderRound(
     }
 
     public static RenderRound notStarted() {
-        return new RenderRound(0, RoundMode.INITIAL, "", "", List.of(), Status.NOT_STARTED, 0, 1, "", 0, 0);
+        return new RenderRound(0, RoundMode.INITIAL, "", "", List.of(), Status.NOT_STARTED, 0, 1, "", 0, 0, 0);
     }
 
     /** Where the round stands; the state machine's Choice after Poll reads it as {@code round.status}. */

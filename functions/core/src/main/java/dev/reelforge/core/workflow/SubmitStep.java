@@ -17,6 +17,7 @@ import dev.reelforge.core.provider.ProviderJob;
 import dev.reelforge.core.reference.ReferenceImage;
 import dev.reelforge.core.request.RenderRequest;
 import dev.reelforge.core.review.RoundMode;
+import dev.reelforge.core.webhook.WebhookRoute;
 import dev.reelforge.core.workflow.RenderRound.ProviderTask;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,6 +30,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -52,6 +54,8 @@ public final class SubmitStep {
     private final DailyBudget dailyBudget;
     private final Supplier<ClipStore> references;
     private final Path workDir;
+    private final Supplier<WebhookRoute> webhooks;
+    private final Predicate<JobTicket> callsBack;
 
     public SubmitStep(Function<String, VideoProvider> providers, JobStore jobs, ObjectMapper json, Clock clock) {
         this(providers, jobs, json, clock, DailyBudget.unlimited());
@@ -79,6 +83,26 @@ public final class SubmitStep {
             DailyBudget dailyBudget,
             Supplier<ClipStore> references,
             Path workDir) {
+        this(providers, jobs, json, clock, dailyBudget, references, workDir, () -> WebhookRoute.NONE, job -> false);
+    }
+
+    /**
+     * As above, asking a provider to call back ({@code webhooks}' URL, {@link GenerationSpec#webhookUrl()}) when
+     * {@code callsBack} says its model's capability data offers webhooks and an endpoint is configured; the round
+     * then carries the endpoint's timeout, and the state machine waits for the webhook before it polls.
+     */
+    public SubmitStep(
+            Function<String, VideoProvider> providers,
+            JobStore jobs,
+            ObjectMapper json,
+            Clock clock,
+            DailyBudget dailyBudget,
+            Supplier<ClipStore> references,
+            Path workDir,
+            Supplier<WebhookRoute> webhooks,
+            Predicate<JobTicket> callsBack) {
+        this.webhooks = webhooks;
+        this.callsBack = callsBack;
         this.references = references;
         this.workDir = workDir;
         this.providers = providers;
@@ -117,6 +141,9 @@ public final class SubmitStep {
                         .get()
                         .shareableUrl(job.tenant(), job.referenceImage().fittedKey(), REFERENCE_URL_VALIDITY)
                         .orElse("");
+        WebhookRoute route = webhooks.get();
+        boolean callback = route.enabled() && callsBack.test(job);
+        String webhookUrl = callback ? route.urlFor(job.provider()) : "";
         for (int variation = 0; variation < clips; variation++) {
             long seed = seed(job.jobId(), attempt, variation);
             GenerationSpec spec = new GenerationSpec(
@@ -129,7 +156,8 @@ public final class SubmitStep {
                     remixOf,
                     review.nextInstruction(),
                     reference,
-                    referenceUrl);
+                    referenceUrl,
+                    webhookUrl);
             ProviderJob started = provider.submit(spec, job.jobId() + "/" + attempt + "/" + variation);
             startedJobs.add(started);
             tasks.add(new ProviderTask(
@@ -154,7 +182,8 @@ public final class SubmitStep {
                 pollAfter,
                 clock.instant().plus(ROUND_DEADLINE).toString(),
                 previous.spentUsd() + cost,
-                request.settings().durationSeconds());
+                request.settings().durationSeconds(),
+                callback ? route.timeoutSeconds() : 0);
         String now = clock.instant().toString();
         jobs.update(job.jobId(), r -> {
             Set<String> onRecord = history.read(r).stream()

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.reelforge.core.port.ExecutionResumer;
 import dev.reelforge.core.port.WebhookReplayGuard;
+import dev.reelforge.core.testing.InMemoryTaskTokenRegistry;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -22,7 +23,6 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -47,15 +47,15 @@ class WebhookReceiverTest {
     private final Set<String> seen = new HashSet<>();
     private final WebhookReplayGuard replays = (key, forgetAfter) -> seen.add(key);
 
+    private final InMemoryTaskTokenRegistry tokens = new InMemoryTaskTokenRegistry();
+
+    {
+        tokens.register("fal-queue", FAL_JOB, "token-" + FAL_JOB, NOW.plusSeconds(600));
+        tokens.register("replicate", "pred_1", "token-pred_1", NOW.plusSeconds(600));
+    }
+
     private WebhookReceiver receiver(WebhookVerifier verifier) {
-        return new WebhookReceiver(
-                verifier,
-                replays,
-                (provider, job) ->
-                        job.equals(FAL_JOB) || job.equals("pred_1") ? Optional.of("token-" + job) : Optional.empty(),
-                stepFunctions,
-                CLOCK,
-                JSON);
+        return new WebhookReceiver(verifier, replays, tokens, stepFunctions, CLOCK, JSON);
     }
 
     /** An Ed25519 key pair from a seeded generator (SHA1PRNG seeded before first use repeats itself). */

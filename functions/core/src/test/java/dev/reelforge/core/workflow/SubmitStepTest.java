@@ -15,6 +15,7 @@ import dev.reelforge.core.provider.ProviderJob;
 import dev.reelforge.core.request.RenderRequest;
 import dev.reelforge.core.request.RequestParser;
 import dev.reelforge.core.testing.InMemoryJobStore;
+import dev.reelforge.core.webhook.WebhookRoute;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -88,9 +89,57 @@ class SubmitStepTest {
         assertThat(jobs.find("j-1").orElseThrow().providerSubmissions()).isZero();
     }
 
+    @Test
+    void run_providerThatCallsBackWithAnEndpoint_passesTheUrlAndCarriesTheWait() throws Exception {
+        SubmitStep withWebhooks = new SubmitStep(
+                name -> provider,
+                jobs,
+                JSON,
+                clock,
+                dev.reelforge.core.cost.DailyBudget.unlimited(),
+                () -> null,
+                null,
+                () -> new WebhookRoute("https://hooks.example/", 120),
+                job -> job.provider().equals("keyed"));
+
+        RenderRound round =
+                withWebhooks.run(request(1, 5), ticket, RenderRound.notStarted(), ReviewOutcome.notReviewed());
+
+        assertThat(provider.webhookUrls).containsExactly("https://hooks.example/webhooks/keyed");
+        assertThat(round.webhookTimeoutSeconds()).isEqualTo(120);
+        assertThat(JSON.readTree(JSON.writeValueAsString(round))
+                        .path("webhookTimeoutSeconds")
+                        .asInt())
+                .isEqualTo(120);
+    }
+
+    @Test
+    void run_modelWithoutWebhooks_isPolledAndTheRoundJsonKeepsItsShape() throws Exception {
+        SubmitStep withWebhooks = new SubmitStep(
+                name -> provider,
+                jobs,
+                JSON,
+                clock,
+                dev.reelforge.core.cost.DailyBudget.unlimited(),
+                () -> null,
+                null,
+                () -> new WebhookRoute("https://hooks.example", 120),
+                job -> false);
+
+        RenderRound round =
+                withWebhooks.run(request(1, 5), ticket, RenderRound.notStarted(), ReviewOutcome.notReviewed());
+
+        assertThat(provider.webhookUrls).containsExactly("");
+        assertThat(round.webhookTimeoutSeconds()).isZero();
+        assertThat(JSON.readTree(JSON.writeValueAsString(round)).has("webhookTimeoutSeconds"))
+                .as("a polled round's JSON is what it was before webhooks")
+                .isFalse();
+    }
+
     /** Names each job after its idempotency key, as the animatic does, and reports no create calls. */
     private static final class KeyedProvider implements VideoProvider {
         final List<String> keys = new ArrayList<>();
+        final List<String> webhookUrls = new ArrayList<>();
 
         @Override
         public String name() {
@@ -100,6 +149,7 @@ class SubmitStepTest {
         @Override
         public ProviderJob submit(GenerationSpec spec, String idempotencyKey) {
             keys.add(idempotencyKey);
+            webhookUrls.add(spec.webhookUrl());
             return new ProviderJob("job-" + idempotencyKey, ProviderJob.State.QUEUED, 0, 5, "");
         }
 

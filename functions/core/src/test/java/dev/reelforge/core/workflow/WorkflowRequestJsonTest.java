@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reelforge.core.request.RenderRequest;
 import dev.reelforge.core.request.RequestParser;
 import java.io.IOException;
@@ -49,5 +50,18 @@ class WorkflowRequestJsonTest {
         JsonNode pinned = JSON.readTree(WorkflowRequestJsonTest.class.getResource("/state/mug-drop-request.json"));
 
         assertThat(JSON.<JsonNode>valueToTree(parsed)).isEqualTo(pinned);
+    }
+
+    @Test
+    void stateWrittenWithConstantNames_stillReads() throws IOException {
+        RenderRequest parsed =
+                PARSER.parse(JSON.readTree(EVENTS.resolve("mug-drop.json").toFile()));
+        ObjectNode old = JSON.valueToTree(parsed);
+        ((ObjectNode) old.get("settings")).put("aspectRatio", "PORTRAIT_9_16").put("resolution", "R720P");
+        old.put("onGiveUp", "ACCEPT_BEST");
+
+        assertThat(JSON.treeToValue(old, RenderRequest.class))
+                .as("an execution in flight across the deployment holds the earlier form")
+                .isEqualTo(parsed);
     }
 }

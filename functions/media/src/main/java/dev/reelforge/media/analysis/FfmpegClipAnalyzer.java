@@ -19,11 +19,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * {@link ClipAnalyzer} over the bundled FFmpeg: one probe, then one decode through {@link AnalysisGraph}, whose
  * per-frame metadata logs, thumbnails, PCM (sound onsets and speech onsets) and contact sheet become a
- * {@link ClipMetrics}. Thread-safe; each call works in its own temporary directory.
+ * {@link ClipMetrics}. Speech detection, the largest share of the Java side, runs on a thread of its own while the
+ * logs are read. Thread-safe; each call works in its own temporary directory.
  *
  * <pre>{@code
  * ClipMetrics metrics = new FfmpegClipAnalyzer(Ffmpeg.bundled()).analyze(Path.of("clip.mp4"));
@@ -80,6 +83,11 @@ public final class FfmpegClipAnalyzer implements ClipAnalyzer {
     }
 
     private static ClipMetrics metrics(ProbeResult facts, AnalysisGraph graph, byte[] pcmBytes) throws IOException {
+        short[] pcm = pcm(pcmBytes);
+        CompletableFuture<List<Double>> speech = facts.hasAudio()
+                ? CompletableFuture.supplyAsync(
+                        () -> SpeechDetector.detect(pcm, AnalysisGraph.PCM_RATE).onsets(), FfmpegClipAnalyzer::beside)
+                : CompletableFuture.completedFuture(List.of());
         MetadataLog video = MetadataLog.read(graph.videoLog());
         int n = video.entries().size();
         double origin = n == 0 ? 0 : video.entries().get(0).ptsTime();
@@ -109,11 +117,7 @@ public final class FfmpegClipAnalyzer implements ClipAnalyzer {
         double[] block = weakerAxis(
                 sampled(MetadataLog.read(graph.blockColumnsLog()), "lavfi.block", n, origin, facts.fps()),
                 sampled(MetadataLog.read(graph.blockRowsLog()), "lavfi.block", n, origin, facts.fps()));
-        short[] pcm = pcm(pcmBytes);
         OnsetDetector.Result onsets = OnsetDetector.detect(pcm, AnalysisGraph.PCM_RATE);
-        List<Double> speech = facts.hasAudio()
-                ? SpeechDetector.detect(pcm, AnalysisGraph.PCM_RATE).onsets()
-                : List.of();
         byte[] sheet = Files.exists(graph.contactSheet()) ? Files.readAllBytes(graph.contactSheet()) : new byte[0];
         int[] size = graph.thumbnailSize();
         byte[] thumbs = Files.readAllBytes(graph.thumbnails());
@@ -141,7 +145,25 @@ public final class FfmpegClipAnalyzer implements ClipAnalyzer {
                 loudness(MetadataLog.read(graph.audioLog())),
                 sheet,
                 thumbnails,
-                speech);
+                speechOnsets(speech));
+    }
+
+    /** Runs {@code task} on a daemon thread of its own: speech detection, beside the rest of the log reading. */
+    private static void beside(Runnable task) {
+        Thread thread = new Thread(task, "speech-detection");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private static List<Double> speechOnsets(CompletableFuture<List<Double>> speech) {
+        try {
+            return speech.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     /** A per-frame series from a sampled branch: values land on their frame index (from pts), NaN elsewhere. */

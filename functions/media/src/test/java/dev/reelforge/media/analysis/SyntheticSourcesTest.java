@@ -23,8 +23,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * FFmpeg's synthetic test sources through the checklist as {@code reelforge review} runs it without a request (6 s
  * at 854×480, 24 fps, with a silent stereo track, the clip's own streams only): patterns nobody tuned a check on. Each must fail exactly the
  * checks written beside it, for the reason docs/review-checks.md gives ("Known limitations"), and pass the rest. The
- * sources that draw at random (life, cellauto, gradients) are seeded: an unseeded gradients clip came out blocky
- * in one run of three (its smooth ramps are where the encoder's blocks show).
+ * sources that draw at random are pinned: life, cellauto and sierpinski by their seed; gradients by its colours and
+ * line, because FFmpeg draws its default "random" colours from the clock whatever the seed (a seeded gradients clip
+ * came out blurred in one run and blocky in another: its smooth ramps are where the encoder's blocks show).
  */
 class SyntheticSourcesTest {
     private static final Storyboard NO_STORYBOARD = new Storyboard("", List.of(), List.of());
@@ -43,9 +44,9 @@ class SyntheticSourcesTest {
                 "rgbtestsrc|",
                 "life=seed=1|",
                 "cellauto=seed=1|",
-                "sierpinski|",
+                "sierpinski=seed=1|",
                 "zoneplate|",
-                "gradients=seed=1|",
+                "gradients=c0=0x2050a0:c1=0xf0c070:x0=100:y0=60:x1=760:y1=420|",
                 "smptebars|blockiness",
                 "yuvtestsrc|blur",
                 "mandelbrot|colour-drift",

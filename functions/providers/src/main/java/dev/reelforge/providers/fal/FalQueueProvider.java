@@ -18,8 +18,10 @@ import dev.reelforge.providers.internal.ReferenceImageFile;
 import dev.reelforge.providers.internal.SubmitOnce;
 import java.io.InputStream;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Set;
@@ -33,6 +35,8 @@ import java.util.regex.Pattern;
  * need no model lookup. The queue has no idempotency key, so creates go through the {@link ProviderJobLedger}, and
  * the adapter cannot list recent requests: a submit whose answer was lost is submitted again and reported as a
  * possible duplicate charge.
+ * A spec with a {@code webhookUrl} is submitted with fal's {@code fal_webhook} query parameter, so fal POSTs an
+ * ED25519-signed notice there when the request ends ({@code FalWebhookVerifier} checks it); polling works the same.
  * Result file URLs expire: a download that finds its URL gone asks for the result again once. Thread-safe.
  */
 public final class FalQueueProvider implements VideoProvider {
@@ -162,7 +166,12 @@ public final class FalQueueProvider implements VideoProvider {
             endpoint = spec.model() + "/image-to-video";
             input.put("image_url", ReferenceImageFile.of(spec).dataUri());
         }
-        HttpRequest request = authorized(queue(endpoint))
+        URI target = queue(endpoint);
+        if (!spec.webhookUrl().isEmpty()) {
+            target =
+                    URI.create(target + "?fal_webhook=" + URLEncoder.encode(spec.webhookUrl(), StandardCharsets.UTF_8));
+        }
+        HttpRequest request = authorized(target)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(http.jsonBytes(input)))
                 .build();

@@ -9,8 +9,10 @@ import dev.reelforge.core.error.ProviderFailedException;
 import dev.reelforge.core.error.ProviderThrottledException;
 import dev.reelforge.core.port.ProviderJobLedger;
 import dev.reelforge.core.port.VideoProvider;
+import dev.reelforge.core.provider.ExtendSpec;
 import dev.reelforge.core.provider.GenerationSpec;
 import dev.reelforge.core.provider.ProviderJob;
+import dev.reelforge.core.provider.ReframeSpec;
 import dev.reelforge.providers.internal.AmbiguousCreateException;
 import dev.reelforge.providers.internal.ClipDownload;
 import dev.reelforge.providers.internal.ProviderErrors;
@@ -32,7 +34,8 @@ import java.util.regex.Pattern;
  * {@code output[]} carries presigned URLs valid for an hour. A remix ({@link GenerationSpec#remixOf()}) is Luma's
  * {@code video_edit} of that earlier generation ({@code source.generation_id}) under the prompt with the targeted fix,
  * at the deployment's {@code video.edit.strength} preset ({@link LumaSettings#editStrength()}); the edit keeps the
- * source's aspect ratio and duration. Reference images and keyframes are not mapped here (a spec with one is refused).
+ * source's aspect ratio and duration. A reference image is the first frame ({@code keyframes.frame0});
+ * {@link #extend} continues a generation by one 5 s block; {@link #reframe} changes its aspect ratio.
  *
  * <p>Failure codes: {@code content_moderated} fails the clip as a moderation refusal (terminal: the same prompt is
  * refused again); {@code generation_failed}, {@code rate_limited} and {@code output_not_found} fail the clip as a
@@ -44,6 +47,7 @@ public final class LumaProvider implements VideoProvider {
     private static final Pattern JOB_ID =
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Set<Integer> GONE = Set.of(403, 404, 410);
+    private static final int EXTEND_BLOCK_SECONDS = 5;
     private static final Set<String> RETRYABLE = Set.of("generation_failed", "rate_limited", "output_not_found");
 
     private final LumaSettings settings;
@@ -69,6 +73,54 @@ public final class LumaProvider implements VideoProvider {
     @Override
     public ProviderJob submit(GenerationSpec spec, String idempotencyKey) {
         return once.submit(idempotencyKey, () -> create(spec), this::poll, new SubmitOnce.Reconciliation.None());
+    }
+
+    /**
+     * Continues a completed generation forward by one 5 s block: a {@code video} generation whose
+     * {@code video.start_frame} is the source's {@code generation_id} (Luma's ImageRef for a prior generation of the
+     * same API key). The new generation's clip is the continuation only, starting where the source ends.
+     */
+    @Override
+    public ProviderJob extend(ExtendSpec spec, String idempotencyKey) {
+        if (Math.abs(spec.seconds() - EXTEND_BLOCK_SECONDS) > 1e-9) {
+            throw InvalidRequestException.of(
+                    "extend.seconds",
+                    NAME + " extends by one " + EXTEND_BLOCK_SECONDS + " s block per call, not " + spec.seconds()
+                            + " s");
+        }
+        String source = checkedId(spec.sourceJobId());
+        return once.submit(
+                idempotencyKey, () -> post(extension(spec, source)), this::poll, new SubmitOnce.Reconciliation.None());
+    }
+
+    /**
+     * Luma's {@code video_reframe} of a completed generation ({@code source.generation_id}) to another aspect ratio:
+     * the source's content is kept and the new canvas painted from the prompt; the clip keeps the source's length.
+     */
+    @Override
+    public ProviderJob reframe(ReframeSpec spec, String idempotencyKey) {
+        ObjectNode body = json.createObjectNode()
+                .put("model", spec.model())
+                .put("type", "video_reframe")
+                .put("prompt", spec.prompt())
+                .put("aspect_ratio", spec.to().label());
+        body.putObject("source").put("generation_id", checkedId(spec.sourceJobId()));
+        body.putObject("video").put("resolution", spec.resolution().label());
+        return once.submit(idempotencyKey, () -> post(body), this::poll, new SubmitOnce.Reconciliation.None());
+    }
+
+    private ObjectNode extension(ExtendSpec spec, String source) {
+        ObjectNode body = json.createObjectNode()
+                .put("model", spec.model())
+                .put("type", "video")
+                .put("prompt", spec.prompt())
+                .put("aspect_ratio", spec.settings().aspectRatio().label());
+        body.putObject("video")
+                .put("resolution", spec.settings().resolution().label())
+                .put("duration", EXTEND_BLOCK_SECONDS + "s")
+                .putObject("start_frame")
+                .put("generation_id", source);
+        return body;
     }
 
     @Override
@@ -120,7 +172,10 @@ public final class LumaProvider implements VideoProvider {
                     NAME + " fetches keyframe images from an https URL, and this deployment's clip store gave none"
                             + " (the local store's URLs are http on 127.0.0.1)")));
         }
-        ObjectNode body = spec.remixOf().isEmpty() ? textToVideo(spec) : videoEdit(spec);
+        return post(spec.remixOf().isEmpty() ? textToVideo(spec) : videoEdit(spec));
+    }
+
+    private ProviderJob post(ObjectNode body) {
         HttpRequest request = authorized(api("generations"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(http.jsonBytes(body)))

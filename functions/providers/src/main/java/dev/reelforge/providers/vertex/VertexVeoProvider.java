@@ -8,6 +8,7 @@ import dev.reelforge.core.error.PaidRenderLostException;
 import dev.reelforge.core.error.ProviderFailedException;
 import dev.reelforge.core.port.ProviderJobLedger;
 import dev.reelforge.core.port.VideoProvider;
+import dev.reelforge.core.provider.ExtendSpec;
 import dev.reelforge.core.provider.GenerationSpec;
 import dev.reelforge.core.provider.ProviderJob;
 import dev.reelforge.providers.internal.AmbiguousCreateException;
@@ -39,8 +40,9 @@ import java.util.regex.Pattern;
  * {@code :fetchPredictOperation}, with a bearer token from an {@link AccessTokenSource}. The job id is the operation
  * name Vertex returns. A finished operation carries each video inline ({@code bytesBase64Encoded}) or, when the
  * deployment sets an output URI, as a {@code gcsUri} that is read through the Cloud Storage JSON API and checked
- * against the object's {@code md5Hash}; either way the clip is written whole. Text-to-video with native audio ({@code generateAudio}); first and last
- * frame, reference images and extend are not mapped yet, and a spec that needs them is refused. Vertex documents no
+ * against the object's {@code md5Hash}; either way the clip is written whole. Text-to-video with native audio
+ * ({@code generateAudio}) and a first frame; {@link #extend} continues a Veo output. Last frame and reference images
+ * are not mapped yet. Vertex documents no
  * idempotency key, so creates go through the {@link ProviderJobLedger}. Thread-safe.
  */
 public final class VertexVeoProvider implements VideoProvider {
@@ -79,6 +81,43 @@ public final class VertexVeoProvider implements VideoProvider {
     @Override
     public ProviderJob submit(GenerationSpec spec, String idempotencyKey) {
         return once.submit(idempotencyKey, () -> create(spec), this::poll, new SubmitOnce.Reconciliation.None());
+    }
+
+    /**
+     * Extends a Veo output: {@code predictLongRunning} whose instance carries the source operation's video as
+     * {@code video} (its {@code gcsUri}, or its inline bytes when the output came inline) and
+     * {@code durationSeconds} the seconds to add. The new operation's video is the whole longer clip.
+     */
+    @Override
+    public ProviderJob extend(ExtendSpec spec, String idempotencyKey) {
+        JsonNode source =
+                operation(spec.sourceJobId()).path("response").path("videos").path(0);
+        ObjectNode video = json.createObjectNode().put("mimeType", "video/mp4");
+        if (source.hasNonNull("gcsUri")
+                && GCS.matcher(source.get("gcsUri").asText()).matches()) {
+            video.put("gcsUri", source.get("gcsUri").asText());
+        } else if (source.hasNonNull("bytesBase64Encoded")) {
+            video.put("bytesBase64Encoded", source.get("bytesBase64Encoded").asText());
+        } else {
+            throw new ProviderFailedException(NAME + " operation " + ProviderErrors.clean(spec.sourceJobId())
+                    + " has no finished video to extend");
+        }
+        ObjectNode body = json.createObjectNode();
+        body.putArray("instances").addObject().put("prompt", spec.prompt()).set("video", video);
+        ObjectNode parameters = body.putObject("parameters")
+                .put("sampleCount", 1)
+                .put("durationSeconds", Math.round(spec.seconds()))
+                .put("aspectRatio", spec.settings().aspectRatio().label())
+                .put("resolution", spec.settings().resolution().label())
+                .put("generateAudio", true);
+        if (!settings.outputUri().isEmpty()) {
+            parameters.put("storageUri", settings.outputUri());
+        }
+        return once.submit(
+                idempotencyKey,
+                () -> startOperation(spec.model(), body),
+                this::poll,
+                new SubmitOnce.Reconciliation.None());
     }
 
     @Override
@@ -185,8 +224,8 @@ public final class VertexVeoProvider implements VideoProvider {
 
     private ProviderJob create(GenerationSpec spec) {
         if (!spec.remixOf().isEmpty()) {
-            throw new ProviderFailedException(NAME
-                    + " adapter maps text-to-video only (with a first frame); extend and remix are not mapped yet");
+            throw new ProviderFailedException(
+                    NAME + " adapter maps text-to-video (with a first frame) and extend; remix is not mapped");
         }
         ObjectNode body = json.createObjectNode();
         ObjectNode instance = body.putArray("instances").addObject().put("prompt", spec.prompt());
@@ -206,7 +245,11 @@ public final class VertexVeoProvider implements VideoProvider {
         if (!settings.outputUri().isEmpty()) {
             parameters.put("storageUri", settings.outputUri());
         }
-        HttpRequest request = authorized(model(spec.model(), "predictLongRunning"))
+        return startOperation(spec.model(), body);
+    }
+
+    private ProviderJob startOperation(String modelId, ObjectNode body) {
+        HttpRequest request = authorized(model(modelId, "predictLongRunning"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(http.jsonBytes(body)))
                 .build();

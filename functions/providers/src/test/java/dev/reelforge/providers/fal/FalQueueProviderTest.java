@@ -11,6 +11,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -108,6 +109,30 @@ class FalQueueProviderTest {
         assertThat(job.state()).isEqualTo(ProviderJob.State.QUEUED);
         server.verify(postRequestedFor(urlEqualTo("/" + MODEL))
                 .withHeader("Authorization", equalTo("Key " + KEY))
+                .withRequestBody(equalToJson(fixture("submit-request.json"))));
+    }
+
+    @Test
+    void submit_withWebhookUrl_asksFalToCallBackThroughFalWebhook() {
+        stubJson(post(urlPathEqualTo("/" + MODEL)), 200, fixture("submit-response.json"));
+        GenerationSpec withHook = new GenerationSpec(
+                spec.prompt(),
+                spec.storyboard(),
+                spec.settings(),
+                spec.model(),
+                spec.seed(),
+                spec.defects(),
+                "",
+                "",
+                "",
+                "",
+                "https://hooks.example/webhooks/fal-queue");
+
+        ProviderJob job = provider.submit(withHook, "job-hook/1/0");
+
+        assertThat(job.providerJobId()).isEqualTo(REQUEST);
+        server.verify(postRequestedFor(
+                        urlEqualTo("/" + MODEL + "?fal_webhook=https%3A%2F%2Fhooks.example%2Fwebhooks%2Ffal-queue"))
                 .withRequestBody(equalToJson(fixture("submit-request.json"))));
     }
 

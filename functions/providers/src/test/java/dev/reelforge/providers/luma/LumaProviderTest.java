@@ -21,8 +21,10 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.reelforge.core.error.PaidRenderLostException;
 import dev.reelforge.core.error.ProviderFailedException;
 import dev.reelforge.core.error.ProviderThrottledException;
+import dev.reelforge.core.provider.ExtendSpec;
 import dev.reelforge.core.provider.GenerationSpec;
 import dev.reelforge.core.provider.ProviderJob;
+import dev.reelforge.core.provider.ReframeSpec;
 import dev.reelforge.core.testing.InMemoryProviderJobLedger;
 import dev.reelforge.providers.Fixtures;
 import dev.reelforge.providers.Specs;
@@ -116,6 +118,58 @@ class LumaProviderTest {
                 .isInstanceOf(dev.reelforge.core.error.InvalidRequestException.class)
                 .hasMessageContaining("referenceImage: luma fetches keyframe images from an https URL");
         server.verify(0, postRequestedFor(urlEqualTo("/v1/generations")));
+    }
+
+    @Test
+    void extend_completedGeneration_postsAVideoWhoseStartFrameIsThatGeneration() {
+        stubJson(post(urlEqualTo("/v1/generations")), 201, fixture("create-response.json"));
+
+        ProviderJob job = provider.extend(
+                new ExtendSpec(ID, "the mug rolls to the wall", "ray-3.2", spec.settings(), 5, 5), "job-x/extend/1");
+
+        assertThat(job.providerJobId()).isEqualTo(ID);
+        assertThat(job.state()).isEqualTo(ProviderJob.State.QUEUED);
+        server.verify(postRequestedFor(urlEqualTo("/v1/generations"))
+                .withHeader("Authorization", equalTo("Bearer " + KEY))
+                .withRequestBody(equalToJson("{\"model\": \"ray-3.2\", \"type\": \"video\","
+                        + " \"prompt\": \"the mug rolls to the wall\", \"aspect_ratio\": \"16:9\", \"video\":"
+                        + " {\"resolution\": \"720p\", \"duration\": \"5s\", \"start_frame\": {\"generation_id\": \""
+                        + ID + "\"}}}")));
+    }
+
+    @Test
+    void extend_moreThanOneBlockOrNotALumaId_refusedBeforeAnyRequest() {
+        assertThatThrownBy(() ->
+                        provider.extend(new ExtendSpec(ID, "on", "ray-3.2", spec.settings(), 5, 10), "job-x/extend/1"))
+                .isInstanceOf(dev.reelforge.core.error.InvalidRequestException.class)
+                .hasMessageContaining("extend.seconds")
+                .hasMessageContaining("one 5 s block per call");
+        assertThatThrownBy(() -> provider.extend(
+                        new ExtendSpec("fal-ai/x/requests/1", "on", "ray-3.2", spec.settings(), 5, 5),
+                        "job-x/extend/2"))
+                .isInstanceOf(ProviderFailedException.class);
+        server.verify(0, postRequestedFor(urlEqualTo("/v1/generations")));
+    }
+
+    @Test
+    void reframe_completedGeneration_postsVideoReframeOfThatGeneration() {
+        stubJson(post(urlEqualTo("/v1/generations")), 201, fixture("create-response.json"));
+
+        ProviderJob job = provider.reframe(
+                new ReframeSpec(
+                        ID,
+                        "more of the kitchen above",
+                        "ray-3.2",
+                        dev.reelforge.core.request.AspectRatio.LANDSCAPE_16_9,
+                        dev.reelforge.core.request.AspectRatio.PORTRAIT_9_16,
+                        dev.reelforge.core.request.Resolution.R720P),
+                "job-x/reframe/1");
+
+        assertThat(job.providerJobId()).isEqualTo(ID);
+        server.verify(postRequestedFor(urlEqualTo("/v1/generations"))
+                .withRequestBody(equalToJson("{\"model\": \"ray-3.2\", \"type\": \"video_reframe\", \"prompt\":"
+                        + " \"more of the kitchen above\", \"aspect_ratio\": \"9:16\", \"source\": {\"generation_id\": \""
+                        + ID + "\"}, \"video\": {\"resolution\": \"720p\"}}")));
     }
 
     @Test

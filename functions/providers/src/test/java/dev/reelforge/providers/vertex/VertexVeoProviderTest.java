@@ -20,6 +20,7 @@ import dev.reelforge.core.error.CorruptDownloadException;
 import dev.reelforge.core.error.PaidRenderLostException;
 import dev.reelforge.core.error.ProviderFailedException;
 import dev.reelforge.core.error.ProviderThrottledException;
+import dev.reelforge.core.provider.ExtendSpec;
 import dev.reelforge.core.provider.GenerationSpec;
 import dev.reelforge.core.provider.ProviderJob;
 import dev.reelforge.core.testing.InMemoryProviderJobLedger;
@@ -127,7 +128,37 @@ class VertexVeoProviderTest {
     void submit_remix_refusedBeforeAnyRequest() {
         assertThatThrownBy(() -> provider.submit(Specs.remix(spec, OPERATION, "keep the mug whole"), "job-3/1/0"))
                 .isInstanceOf(ProviderFailedException.class)
-                .hasMessageContaining("text-to-video only");
+                .hasMessageContaining("remix is not mapped");
+        server.verify(0, postRequestedFor(urlEqualTo(MODEL_PATH + ":predictLongRunning")));
+    }
+
+    @Test
+    void extend_veoOutputInCloudStorage_postsItsGcsUriAsTheInstancesVideo() {
+        stubJson(fetch(), 200, "operation-done-gcs.json");
+        stubJson(post(urlEqualTo(MODEL_PATH + ":predictLongRunning")), 200, "predict-response.json");
+
+        ProviderJob job = provider.extend(
+                new ExtendSpec(OPERATION, "the mug rolls to the wall", spec.model(), spec.settings(), 8, 7),
+                "job-x/extend/1");
+
+        assertThat(job.providerJobId()).isEqualTo(OPERATION);
+        server.verify(postRequestedFor(urlEqualTo(MODEL_PATH + ":predictLongRunning"))
+                .withHeader("Authorization", equalTo("Bearer " + TOKEN))
+                .withRequestBody(matchingJsonPath(
+                        "$.instances[0].video.gcsUri", equalTo("gs://reelforge-veo/out/4f1d/sample_0.mp4")))
+                .withRequestBody(matchingJsonPath("$.instances[0].video.mimeType", equalTo("video/mp4")))
+                .withRequestBody(matchingJsonPath("$.instances[0].prompt", equalTo("the mug rolls to the wall")))
+                .withRequestBody(matchingJsonPath("$.parameters.durationSeconds", equalTo("7"))));
+    }
+
+    @Test
+    void extend_sourceNotFinished_refusedBeforeAnyCreate() {
+        stubJson(fetch(), 200, "operation-running.json");
+
+        assertThatThrownBy(() -> provider.extend(
+                        new ExtendSpec(OPERATION, "on", spec.model(), spec.settings(), 8, 7), "job-x/extend/2"))
+                .isInstanceOf(ProviderFailedException.class)
+                .hasMessageContaining("no finished video to extend");
         server.verify(0, postRequestedFor(urlEqualTo(MODEL_PATH + ":predictLongRunning")));
     }
 

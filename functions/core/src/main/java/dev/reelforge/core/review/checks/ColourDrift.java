@@ -92,8 +92,11 @@ final class ColourDrift {
                 "YUV levels",
                 fmt(
                         "colour/brightness walk of %.1f levels, summed over the shots (the cuts' own steps are content, not drift; "
-                                + "%d of %d steps measurable, the rest taken at their pace)",
-                        worst, measured, steps),
+                                + "%s)",
+                        worst,
+                        measured == steps
+                                ? fmt("all %d steps measured", steps)
+                                : fmt("%d of %d steps measurable, the rest taken at their pace", measured, steps)),
                 "keep exposure and white balance constant within each shot");
     }
 
@@ -146,13 +149,13 @@ final class ColourDrift {
     private static int[] bestShift(FramePictures pictures, int a, int b, int w, int h) {
         int reach = (int) Math.round(SEARCH_SHARE * Math.min(w, h));
         int[] best = {0, 0};
-        double bestCost = cost(pictures, a, b, w, h, 0, 0);
+        double bestCost = cost(pictures, a, b, w, h, 0, 0, Double.POSITIVE_INFINITY);
         for (int dy = -reach; dy <= reach; dy++) {
             for (int dx = -reach; dx <= reach; dx++) {
                 if (dx == 0 && dy == 0) {
                     continue;
                 }
-                double c = cost(pictures, a, b, w, h, dx, dy);
+                double c = cost(pictures, a, b, w, h, dx, dy, bestCost);
                 if (c < bestCost) {
                     bestCost = c;
                     best = new int[] {dx, dy};
@@ -162,7 +165,12 @@ final class ColourDrift {
         return best;
     }
 
-    private static double cost(FramePictures pictures, int a, int b, int w, int h, int dx, int dy) {
+    /**
+     * The mean absolute deviation of the shifted luma difference from its mean, or, once the rows summed so far
+     * already reach {@code enough} (the best cost so far: the sum only grows), that partial value, which loses to it
+     * all the same.
+     */
+    private static double cost(FramePictures pictures, int a, int b, int w, int h, int dx, int dy, double enough) {
         int x0 = Math.max(0, -dx);
         int x1 = Math.min(w, w - dx);
         int y0 = Math.max(0, -dy);
@@ -180,6 +188,9 @@ final class ColourDrift {
         for (int y = y0; y < y1; y++) {
             for (int x = x0; x < x1; x++) {
                 deviation += Math.abs(pictures.y(b, (y + dy) * w + x + dx) - pictures.y(a, y * w + x) - mean);
+            }
+            if (deviation / count >= enough) {
+                break;
             }
         }
         return deviation / count;

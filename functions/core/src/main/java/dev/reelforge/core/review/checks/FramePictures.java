@@ -11,11 +11,10 @@ import dev.reelforge.core.media.FrameThumbnails;
  *       flicker, a re-lit scene, an exposure walk: all multiplicative and smooth) leaves it near 0, and so does a
  *       blur at thumbnail size; a cut replaces the edges;</li>
  *   <li><b>look change</b>: how far the colour layout (a 4×3 grid of mean Y, U, V cells) moved, in levels — what a
- *       palette or lighting jump moves, and a cut too;</li>
- *   <li><b>detail</b> and its <b>centroid</b>: the gradient energy of the frame and where it sits, the measure of
- *       where the subject is for the framing check.</li>
+ *       palette or lighting jump moves, and a cut too.</li>
  * </ul>
- * Frames beyond the thumbnails (none, or fewer than the series) read as unchanged and without detail.
+ * Where the subject is, for the framing check, is {@link SubjectEdges}.
+ * Frames beyond the thumbnails (none, or fewer than the series) read as unchanged.
  */
 final class FramePictures {
     static final int GRID_COLUMNS = 4;
@@ -28,9 +27,6 @@ final class FramePictures {
 
     final double[] structureChange;
     final double[] lookChange;
-    final double[] detail;
-    final double[] centroidX;
-    final double[] centroidY;
     /** The median per-pixel luma change from the previous frame: the global brightness step, blind to moving content. */
     final double[] brightnessStep;
     /** How many pixels changed their luma by more than {@value #HELD_LEVELS} levels from the previous frame. */
@@ -44,6 +40,8 @@ final class FramePictures {
 
     private final double[] uPlane;
     private final double[] vPlane;
+    /** Each thumbnail pixel's cell of the layout grid. */
+    private final int[] cellOf;
 
     private FramePictures(FrameThumbnails thumbs, int frames) {
         this.thumbs = thumbs;
@@ -60,11 +58,16 @@ final class FramePictures {
             uPlane[i] = 128 + 0.564 * (b - luma);
             vPlane[i] = 128 + 0.713 * (r - luma);
         }
+        int w = thumbs.width();
+        int h = thumbs.height();
+        cellOf = new int[w * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                cellOf[y * w + x] = (y * GRID_ROWS / h) * GRID_COLUMNS + x * GRID_COLUMNS / w;
+            }
+        }
         structureChange = new double[frames];
         lookChange = new double[frames];
-        detail = new double[frames];
-        centroidX = new double[frames];
-        centroidY = new double[frames];
         layout = new double[frames][];
         brightnessStep = new double[frames];
         changedPixels = new int[frames];
@@ -77,8 +80,6 @@ final class FramePictures {
         for (int i = 0; i < frames; i++) {
             if (i >= available) {
                 p.layout[i] = i == 0 ? new double[GRID_ROWS * GRID_COLUMNS * 3] : p.layout[i - 1];
-                p.centroidX[i] = 0.5;
-                p.centroidY[i] = 0.5;
                 continue;
             }
             double[][] gradient = p.gradients(i);
@@ -100,7 +101,7 @@ final class FramePictures {
             steps[p] = y(frame, p) - y(frame - 1, p);
             changed += Math.abs(steps[p]) > HELD_LEVELS ? 1 : 0;
         }
-        brightnessStep[frame] = SeriesStats.median(steps, null);
+        brightnessStep[frame] = steps.length == 0 ? Double.NaN : SeriesStats.select(steps, steps.length / 2);
         changedPixels[frame] = changed;
     }
 
@@ -126,7 +127,7 @@ final class FramePictures {
         return distance(layout[a], layout[b]);
     }
 
-    /** Horizontal and vertical differences of log luma per pixel; also records detail and its centroid. */
+    /** Horizontal and vertical differences of log luma per pixel. */
     private double[][] gradients(int frame) {
         int w = thumbs.width();
         int h = thumbs.height();
@@ -136,24 +137,12 @@ final class FramePictures {
         }
         double[] gx = new double[w * h];
         double[] gy = new double[w * h];
-        double mass = 0;
-        double sx = 0;
-        double sy = 0;
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
                 int p = y * w + x;
                 gx[p] = x + 1 < w ? log[p + 1] - log[p] : 0;
                 gy[p] = y + 1 < h ? log[p + w] - log[p] : 0;
-                double g = Math.abs(gx[p]) + Math.abs(gy[p]);
-                mass += g;
-                sx += g * (x + 0.5);
-                sy += g * (y + 0.5);
             }
-        }
-        if (frame < detail.length) {
-            detail[frame] = mass / (w * h);
-            centroidX[frame] = mass > MIN_GRADIENT_MASS ? sx / mass / w : 0.5;
-            centroidY[frame] = mass > MIN_GRADIENT_MASS ? sy / mass / h : 0.5;
         }
         return new double[][] {gx, gy};
     }
@@ -184,8 +173,8 @@ final class FramePictures {
         int[] counts = new int[GRID_ROWS * GRID_COLUMNS];
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
-                int cell = (y * GRID_ROWS / h) * GRID_COLUMNS + x * GRID_COLUMNS / w;
                 int p = y * w + x;
+                int cell = cellOf[p];
                 cells[cell * 3] += y(frame, p);
                 cells[cell * 3 + 1] += u(frame, p);
                 cells[cell * 3 + 2] += v(frame, p);
@@ -213,6 +202,16 @@ final class FramePictures {
     /** Rec. 601 V of one thumbnail pixel (full range, centred on 128). */
     double v(int frame, int p) {
         return vPlane[frame * thumbs.pixels() + p];
+    }
+
+    /** Every frame's U, frame after frame ({@code frames × pixels}), for loops over whole pictures; not to be changed. */
+    double[] uPlane() {
+        return uPlane;
+    }
+
+    /** Every frame's V, as {@link #uPlane()}. */
+    double[] vPlane() {
+        return vPlane;
     }
 
     FrameThumbnails thumbnails() {

@@ -35,14 +35,9 @@ public final class MotionCheck {
      * out of a freeze is the picture catching up with a movement.
      */
     private static boolean[] cutFrames(ShotStructure shots, int frames) {
-        boolean[] cut = new boolean[frames];
+        boolean[] cut = ShotStructure.markNear(new boolean[frames], shots.cuts(), 1);
         if (frames > 0) {
             cut[0] = true;
-        }
-        for (int frame : shots.cuts()) {
-            for (int k = Math.max(0, frame - 1); k <= Math.min(frames - 1, frame + 1); k++) {
-                cut[k] = true;
-            }
         }
         return cut;
     }
@@ -54,6 +49,7 @@ public final class MotionCheck {
             List<Integer> boundaryFrames,
             ReviewThresholds t) {
         List<String> problems = new ArrayList<>();
+        boolean[] cuts = cutFrames(shots, m.frameCount());
         for (Beat beat : storyboard.beats()) {
             if (!MOVES.matcher(beat.description().toLowerCase(Locale.ROOT)).find()) {
                 continue;
@@ -64,7 +60,7 @@ public final class MotionCheck {
                 continue;
             }
             double[] inBeat = java.util.Arrays.copyOfRange(m.motion(), from, to);
-            boolean[] skip = java.util.Arrays.copyOfRange(cutFrames(shots, m.frameCount()), from, to);
+            boolean[] skip = java.util.Arrays.copyOfRange(cuts, from, to);
             double energy =
                     SeriesStats.sustained(inBeat, skip, Math.max(1, (int) Math.round(SUSTAINED_SECONDS * m.fps())));
             if (Double.isNaN(energy) || energy < t.motionMin()) {
@@ -73,10 +69,10 @@ public final class MotionCheck {
                         beat.startSeconds(), beat.endSeconds(), Double.isNaN(energy) ? 0 : energy));
             }
         }
+        boolean[] atBoundary = ShotStructure.markNear(
+                new boolean[m.frameCount()], boundaryFrames, (int) Math.floor(t.cutToleranceFrames()));
         for (int i = 1; i < m.frameCount(); i++) {
-            int frame = i;
-            boolean atBoundary = boundaryFrames.stream().anyMatch(b -> Math.abs(b - frame) <= t.cutToleranceFrames());
-            if (!atBoundary
+            if (!atBoundary[i]
                     && !shots.excluded()[i]
                     && shots.spike()[i] >= t.teleportSpike()
                     && m.motion()[i] >= TELEPORT_MIN_LEVELS) {

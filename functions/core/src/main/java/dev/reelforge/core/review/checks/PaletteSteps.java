@@ -56,6 +56,7 @@ final class PaletteSteps {
         int n = Math.min(excluded.length, pictures.thumbnails().frameCount());
         int side = Math.max(3, (int) Math.round(SIDE_SECONDS * fps));
         double[][] chroma = medianChroma(pictures, n);
+        SteadyWindows windows = new SteadyWindows(pictures, side);
         List<Step> steps = new ArrayList<>();
         for (int i = side; i + side <= n; i++) {
             if (anyExcluded(stillExcluded, i - side, i + side)) {
@@ -69,7 +70,8 @@ final class PaletteSteps {
                 i += side;
                 continue;
             }
-            Step still = stillPixelStep(pictures, i, side);
+            Step still = stillPixelStep(
+                    windows.at(i - side), windows.at(i), pictures.thumbnails().pixels(), i);
             if (still != null) {
                 steps.add(still);
                 i += side;
@@ -78,23 +80,23 @@ final class PaletteSteps {
         return steps;
     }
 
-    /** The step at frame {@code i} of the pixels that hold still on both sides, or null (see the class comment). */
-    private static Step stillPixelStep(FramePictures pictures, int i, int side) {
-        int pixels = pictures.thumbnails().pixels();
+    /**
+     * The step at frame {@code i} of the pixels that hold still on both sides, or null (see the class comment):
+     * {@code before} and {@code after} are the windows that end and start at {@code i}.
+     */
+    private static Step stillPixelStep(SteadyWindows.Window before, SteadyWindows.Window after, int pixels, int i) {
         int still = 0;
         List<double[]> stepping = new ArrayList<>();
         for (int p = 0; p < pixels; p++) {
-            double[] before = steadyColour(pictures, p, i - side, i);
-            double[] after = before == null ? null : steadyColour(pictures, p, i, i + side);
-            if (after == null) {
+            if (!before.steady(p) || !after.steady(p)) {
                 continue;
             }
             still++;
-            double du = after[1] - before[1];
-            double dv = after[2] - before[2];
+            double du = after.u(p) - before.u(p);
+            double dv = after.v(p) - before.v(p);
             double size = Math.hypot(du, dv);
             if (size >= PIXEL_STEP) {
-                stepping.add(new double[] {du / size, dv / size, size, Math.abs(after[0] - before[0])});
+                stepping.add(new double[] {du / size, dv / size, size, Math.abs(after.y(p) - before.y(p))});
             }
         }
         double share = still == 0 ? 0 : (double) stepping.size() / still;
@@ -117,27 +119,6 @@ final class PaletteSteps {
         return oneWay && chromaOnly ? new Step(i, size, share, share / MIN_STEPPING_SHARE) : null;
     }
 
-    /** Pixel {@code p}'s mean (Y, U, V) over frames {@code from} to {@code to}, or null where its chroma strays. */
-    private static double[] steadyColour(FramePictures pictures, int p, int from, int to) {
-        double y = 0;
-        double u = 0;
-        double v = 0;
-        for (int i = from; i < to; i++) {
-            y += pictures.y(i, p);
-            u += pictures.u(i, p);
-            v += pictures.v(i, p);
-        }
-        int n = to - from;
-        u /= n;
-        v /= n;
-        for (int i = from; i < to; i++) {
-            if (Math.abs(pictures.u(i, p) - u) > STILL_LEVELS || Math.abs(pictures.v(i, p) - v) > STILL_LEVELS) {
-                return null;
-            }
-        }
-        return new double[] {y / n, u, v};
-    }
-
     private static double[][] medianChroma(FramePictures pictures, int n) {
         int pixels = pictures.thumbnails().pixels();
         double[][] chroma = new double[n][2];
@@ -148,8 +129,8 @@ final class PaletteSteps {
                 u[p] = pictures.u(i, p);
                 v[p] = pictures.v(i, p);
             }
-            chroma[i][0] = SeriesStats.median(u, null);
-            chroma[i][1] = SeriesStats.median(v, null);
+            chroma[i][0] = pixels == 0 ? Double.NaN : SeriesStats.select(u, pixels / 2);
+            chroma[i][1] = pixels == 0 ? Double.NaN : SeriesStats.select(v, pixels / 2);
         }
         return chroma;
     }

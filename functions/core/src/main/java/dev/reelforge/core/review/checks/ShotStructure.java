@@ -4,6 +4,7 @@ import dev.reelforge.core.media.ClipMetrics;
 import dev.reelforge.core.media.ClipMetrics.Interval;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -115,14 +116,7 @@ public record ShotStructure(
                 lookJumps.add(i);
             }
         }
-        boolean[] excluded = nearEdge.clone();
-        for (int cut : cuts) {
-            for (int k = cut - 1; k <= cut + 1; k++) {
-                if (k >= 0 && k < n) {
-                    excluded[k] = true;
-                }
-            }
-        }
+        boolean[] excluded = markNear(nearEdge.clone(), cuts, 1);
         if (n > 0) {
             excluded[0] = true;
         }
@@ -156,16 +150,26 @@ public record ShotStructure(
     }
 
     private static void markEdges(boolean[] marks, List<Interval> intervals, double fps) {
+        List<Integer> edges = new ArrayList<>();
         for (Interval interval : intervals) {
-            for (double edge : new double[] {interval.startSeconds(), interval.endSeconds()}) {
-                int frame = (int) Math.round(edge * fps);
-                for (int k = frame - 2; k <= frame + 2; k++) {
-                    if (k >= 0 && k < marks.length) {
-                        marks[k] = true;
-                    }
-                }
+            edges.add((int) Math.round(interval.startSeconds() * fps));
+            edges.add((int) Math.round(interval.endSeconds() * fps));
+        }
+        markNear(marks, edges, 2);
+    }
+
+    /**
+     * Sets, in {@code marks}, every frame within {@code radius} of one of {@code frames} (those outside the clip mark
+     * what of their reach falls inside it), and returns {@code marks}: the frames next to cuts, shot boundaries or
+     * the edges of black and frozen stretches, which every check that skips them asks for.
+     */
+    static boolean[] markNear(boolean[] marks, Collection<Integer> frames, int radius) {
+        for (int frame : frames) {
+            for (int k = Math.max(0, frame - radius); k <= Math.min(marks.length - 1, (long) frame + radius); k++) {
+                marks[k] = true;
             }
         }
+        return marks;
     }
 
     /**

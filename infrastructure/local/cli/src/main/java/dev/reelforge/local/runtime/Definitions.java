@@ -34,6 +34,7 @@ public final class Definitions {
         names.put("FinalizeFunctionArn", "reelforge-finalize");
         names.put("RecordFailureFunctionArn", "reelforge-record-failure");
         names.put("ApprovalFunctionArn", "reelforge-approval");
+        names.put("WebhookFunctionArn", "reelforge-webhook");
         return Map.copyOf(names);
     }
 

@@ -10,12 +10,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The Lambda {@link Context} a locally invoked handler sees: its function name, a request id and a logger. */
-final class LocalLambdaContext implements Context {
+public final class LocalLambdaContext implements Context {
     private static final Logger LOG = LoggerFactory.getLogger("lambda");
     private final String functionName;
     private final String requestId = UUID.randomUUID().toString();
 
-    LocalLambdaContext(String functionName) {
+    public LocalLambdaContext(String functionName) {
         this.functionName = functionName;
     }
 

@@ -5,11 +5,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.reelforge.aws.dynamodb.DynamoDbApprovalTokens;
 import dev.reelforge.aws.dynamodb.DynamoDbProviderJobLedger;
+import dev.reelforge.aws.dynamodb.DynamoDbWebhookReplayGuard;
+import dev.reelforge.aws.dynamodb.DynamoDbWebhookTokens;
 import dev.reelforge.core.error.ApprovalNotPendingException;
 import dev.reelforge.core.port.ApprovalTokens;
 import dev.reelforge.core.port.TaskCallback;
 import dev.reelforge.core.port.VideoProvider;
 import dev.reelforge.core.review.judge.ClipJudging;
+import dev.reelforge.core.webhook.WebhookRoute;
 import dev.reelforge.handlers.ApprovalHandler;
 import dev.reelforge.handlers.FinalizeHandler;
 import dev.reelforge.handlers.PollHandler;
@@ -17,6 +20,7 @@ import dev.reelforge.handlers.PostProcessHandler;
 import dev.reelforge.handlers.RecordFailureHandler;
 import dev.reelforge.handlers.SubmitHandler;
 import dev.reelforge.handlers.ValidateHandler;
+import dev.reelforge.handlers.WebhookHandler;
 import dev.reelforge.handlers.media.RecutHandler;
 import dev.reelforge.handlers.media.ReviewScoreHandler;
 import dev.reelforge.local.engine.Engine;
@@ -44,6 +48,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The render workflow on the local stack: the deployed {@code render.asl.json} on our engine, every Lambda
@@ -59,6 +64,8 @@ public final class LocalWorkflow {
     private final LocalTaskResolver tasks;
     private final EngineClock clock;
     private final RelayedTaskCallback approvalCallback = new RelayedTaskCallback();
+    private final LocalWebhooks webhooks = new LocalWebhooks();
+    private final RequestStreamHandler webhookFunction;
 
     public LocalWorkflow(LocalAwsStack stack, Path dataDir, EngineClock clock) {
         this(stack, dataDir, clock, configuredProviders(stack, dataDir));
@@ -125,20 +132,35 @@ public final class LocalWorkflow {
                 C2paContentCredentials.local(dataDir.resolve("keys"), signer, Clock.systemUTC()));
         ApprovalTokens approvals = new DynamoDbApprovalTokens(
                 stack.clients().dynamoDb(), stack.settings().tables().promptCache());
-        this.tasks = new LocalTaskResolver(
-                handlers(services, judging, approvals, approvalCallback), env -> media.run(env), json);
+        this.webhookFunction = new WebhookHandler(
+                services,
+                new DynamoDbWebhookTokens(
+                        stack.clients().dynamoDb(), stack.settings().tables().promptCache(), Clock.systemUTC()),
+                new DynamoDbWebhookReplayGuard(
+                        stack.clients().dynamoDb(), stack.settings().tables().promptCache(), Clock.systemUTC()),
+                approvalCallback,
+                webhooks::verifiers);
+        Map<String, RequestStreamHandler> functions =
+                handlers(services, judging, approvals, approvalCallback, webhooks::route);
+        functions.put(Definitions.FUNCTIONS.get("WebhookFunctionArn"), webhookFunction);
+        this.tasks = new LocalTaskResolver(functions, env -> media.run(env), json);
         this.clock = clock;
     }
 
     /**
      * Each deployed function's handler by function name, wired to {@code services}; ReviewScore with {@code judging},
-     * the approval function with its token store and the callback that resumes a waiting render.
+     * the approval function with its token store and the callback that resumes a waiting render, Submit with where
+     * providers call back (the webhook function is added by the caller, with its own stores).
      */
     public static Map<String, RequestStreamHandler> handlers(
-            Services services, ClipJudging judging, ApprovalTokens approvals, TaskCallback callback) {
+            Services services,
+            ClipJudging judging,
+            ApprovalTokens approvals,
+            TaskCallback callback,
+            Supplier<WebhookRoute> webhooks) {
         Map<String, RequestStreamHandler> byName = new LinkedHashMap<>();
         byName.put(Definitions.FUNCTIONS.get("ValidateFunctionArn"), new ValidateHandler(services));
-        byName.put(Definitions.FUNCTIONS.get("SubmitFunctionArn"), new SubmitHandler(services));
+        byName.put(Definitions.FUNCTIONS.get("SubmitFunctionArn"), new SubmitHandler(services, webhooks));
         byName.put(Definitions.FUNCTIONS.get("PollFunctionArn"), new PollHandler(services));
         byName.put(
                 Definitions.FUNCTIONS.get("ReviewScoreFunctionArn"),
@@ -205,6 +227,16 @@ public final class LocalWorkflow {
     /** Where the approval function sends decisions: {@code reelforge serve} connects its own Step Functions endpoint. */
     public RelayedTaskCallback approvalCallback() {
         return approvalCallback;
+    }
+
+    /** Provider webhooks: off until {@code reelforge serve} connects its endpoint. */
+    public LocalWebhooks webhooks() {
+        return webhooks;
+    }
+
+    /** The webhook function's handler, which {@code reelforge serve}'s {@code /webhooks/} route invokes. */
+    public RequestStreamHandler webhookFunction() {
+        return webhookFunction;
     }
 
     public Services services() {

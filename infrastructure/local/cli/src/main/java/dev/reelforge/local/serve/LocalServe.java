@@ -5,6 +5,8 @@ import dev.reelforge.aws.AwsClients;
 import dev.reelforge.aws.sfn.SfnRenderStarter;
 import dev.reelforge.aws.sfn.SfnTaskCallback;
 import dev.reelforge.core.port.VideoProvider;
+import dev.reelforge.core.webhook.WebhookRoute;
+import dev.reelforge.core.webhook.WebhookVerifier;
 import dev.reelforge.handlers.IngestHandler;
 import dev.reelforge.local.engine.EngineClock;
 import dev.reelforge.local.runtime.Definitions;
@@ -62,6 +64,28 @@ public final class LocalServe implements AutoCloseable {
 
     public static LocalServe start(
             LocalAwsStack stack, Path dataDir, int port, EngineClock clock, Map<String, VideoProvider> providers) {
+        return start(stack, dataDir, port, clock, providers, Webhooks.NONE);
+    }
+
+    /**
+     * Provider webhooks under {@code reelforge serve}: POST {@code <endpoint>/webhooks/<provider>}, verified by
+     * {@code verifiers}; a render of a model whose data offers webhooks waits {@code timeoutSeconds} for one.
+     */
+    public record Webhooks(int timeoutSeconds, Map<String, WebhookVerifier> verifiers) {
+        public static final Webhooks NONE = new Webhooks(0, Map.of());
+
+        public Webhooks {
+            verifiers = Map.copyOf(verifiers);
+        }
+    }
+
+    public static LocalServe start(
+            LocalAwsStack stack,
+            Path dataDir,
+            int port,
+            EngineClock clock,
+            Map<String, VideoProvider> providers,
+            Webhooks webhooks) {
         LocalWorkflow workflow = new LocalWorkflow(stack, dataDir, clock, providers);
         Services services = workflow.services();
         ObjectMapper json = services.json();
@@ -87,6 +111,13 @@ public final class LocalServe implements AutoCloseable {
         server.mount(
                 "/api/",
                 new JobsApi(workflow.tasks(), services.jobs(), services.clips(), executions, RENDER_ARN, json));
+        server.mount("/webhooks/", new WebhookRelay(workflow.webhookFunction(), json));
+        if (webhooks.timeoutSeconds() > 0) {
+            workflow.webhooks()
+                    .connect(
+                            new WebhookRoute(server.endpoint().toString(), webhooks.timeoutSeconds()),
+                            webhooks.verifiers());
+        }
         server.servePage(new ReviewPage());
         IngestHandler ingest = new IngestHandler(
                 services, new SfnRenderStarter(ingestClients.sfn()), new StateMachineArns(RENDER_ARN, BATCH_ARN));

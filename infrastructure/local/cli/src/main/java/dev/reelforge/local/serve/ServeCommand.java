@@ -1,8 +1,14 @@
 package dev.reelforge.local.serve;
 
+import dev.reelforge.core.webhook.WebhookRoute;
 import dev.reelforge.local.engine.EngineClock;
+import dev.reelforge.local.runtime.LocalWorkflow;
 import dev.reelforge.local.stack.LocalAwsStack;
+import dev.reelforge.wiring.Services;
+import dev.reelforge.wiring.WebhookConfig;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -15,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -40,6 +47,19 @@ public final class ServeCommand implements Callable<Integer> {
             description = "How often requests/ is scanned for new uploads; 0 turns it off (default: ${DEFAULT-VALUE}).")
     int scanSeconds = 1;
 
+    @Option(
+            names = "--webhook-keys",
+            description = "A JSON file of provider webhook verification keys, shaped as template.yaml's WebhookSecret"
+                    + " ({\"fal-queue\": {\"publicKeys\": [...]}}). With it, a model whose capability data offers"
+                    + " webhooks is asked to POST to <endpoint>/webhooks/<provider>, and the render waits for that"
+                    + " before it polls.")
+    Path webhookKeys;
+
+    @Option(
+            names = "--webhook-timeout-seconds",
+            description = "How long a render waits for its webhook before polling (default: ${DEFAULT-VALUE}).")
+    int webhookTimeoutSeconds = 600;
+
     @Spec
     CommandSpec spec;
 
@@ -49,7 +69,13 @@ public final class ServeCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         ScheduledExecutorService scanner = Executors.newSingleThreadScheduledExecutor();
         try (LocalAwsStack stack = LocalAwsStack.start(dataDir.toAbsolutePath());
-                LocalServe serve = LocalServe.start(stack, dataDir.toAbsolutePath(), port, EngineClock.system())) {
+                LocalServe serve = LocalServe.start(
+                        stack,
+                        dataDir.toAbsolutePath(),
+                        port,
+                        EngineClock.system(),
+                        LocalWorkflow.configuredProviders(stack, dataDir.toAbsolutePath()),
+                        webhooks())) {
             Map<String, String> env = stack.awsCliEnvironment();
             env.put("AWS_ENDPOINT_URL_SFN", serve.endpoint().toString());
             out.println("Step Functions  " + serve.endpoint() + "   (StartSyncExecution: disable the SDK host prefix)");
@@ -58,6 +84,10 @@ public final class ServeCommand implements Callable<Integer> {
             out.println("DynamoDB        " + env.get("AWS_ENDPOINT_URL_DYNAMODB"));
             out.println("render          " + LocalServe.RENDER_ARN);
             out.println("batch           " + LocalServe.BATCH_ARN);
+            if (webhookKeys != null) {
+                out.println("webhooks        POST " + serve.endpoint() + "/webhooks/<provider>   (wait "
+                        + webhookTimeoutSeconds + " s, then poll)");
+            }
             out.println();
             env.forEach((name, value) -> out.println("export " + name + "=" + value));
             out.println();
@@ -75,6 +105,25 @@ public final class ServeCommand implements Callable<Integer> {
             scanner.shutdownNow();
         }
         return 0;
+    }
+
+    private LocalServe.Webhooks webhooks() {
+        if (webhookKeys == null) {
+            return LocalServe.Webhooks.NONE;
+        }
+        if (webhookTimeoutSeconds < 1 || webhookTimeoutSeconds > WebhookRoute.MAX_TIMEOUT_SECONDS) {
+            throw new ParameterException(
+                    spec.commandLine(), "--webhook-timeout-seconds must be 1.." + WebhookRoute.MAX_TIMEOUT_SECONDS);
+        }
+        try {
+            return new LocalServe.Webhooks(
+                    webhookTimeoutSeconds,
+                    WebhookConfig.verifiers(Files.readString(webhookKeys), Services.objectMapper()));
+        } catch (IOException e) {
+            throw new ParameterException(spec.commandLine(), "--webhook-keys: cannot read " + webhookKeys);
+        } catch (IllegalStateException e) {
+            throw new ParameterException(spec.commandLine(), "--webhook-keys: " + e.getMessage());
+        }
     }
 
     private static void scan(LocalServe serve) {

@@ -170,6 +170,21 @@ final class ExpectedPaths {
                             List.of("ReviewScore", "ApprovalRequired?", "WaitForApproval", "MarkDeclined", "Declined"),
                             Map.of("TaskFailed", 1L))),
             Map.entry(
+                    "reelforge-render#WebhookResumes",
+                    new Path(
+                            "SUCCEEDED",
+                            null,
+                            List.of(
+                                    "Submit",
+                                    "RenderDone?",
+                                    "WaitForWebhook",
+                                    "Poll",
+                                    "RenderDone?",
+                                    "ReviewScore",
+                                    "PostProcess",
+                                    "Done"),
+                            Map.of("WaitStateEntered", 0L, "TaskSubmitted", 2L))),
+            Map.entry(
                     "reelforge-batch#OneItemFails",
                     new Path(
                             "SUCCEEDED",

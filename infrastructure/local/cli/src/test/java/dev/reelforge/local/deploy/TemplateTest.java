@@ -151,6 +151,7 @@ class TemplateTest {
                         "FinalizeFunction",
                         "RecordFailureFunction",
                         "ApprovalFunction",
+                        "WebhookFunction",
                         "IngestFunction",
                         "LifecycleRefreshFunction");
         assertThat(byPackage.get(MEDIA_PACKAGE))
