@@ -58,7 +58,7 @@ for function in Validate Submit Poll PostProcess Finalize RecordFailure Ingest; 
     || { echo "sam build: ${function}Function lacks ${function}Handler.class" >&2; exit 1; }
   ! has_ffmpeg "$artifact" || { echo "sam build: the light ${function}Function carries FFmpeg" >&2; exit 1; }
 done
-for function in ReviewScore SubmitAnimatic PollAnimatic; do
+for function in ReviewScore Recut SubmitAnimatic PollAnimatic; do
   artifact="$build_dir/${function}Function"
   compgen -G "$artifact/lib/reelforge-handlers-[0-9]*.jar" >/dev/null && has_ffmpeg "$artifact" \
     && [ -f "$artifact/META-INF/services/dev.reelforge.wiring.ProviderAdapterFactory" ] \
@@ -66,5 +66,7 @@ for function in ReviewScore SubmitAnimatic PollAnimatic; do
 done
 [ -f "$build_dir/ReviewScoreFunction/dev/reelforge/handlers/media/ReviewScoreHandler.class" ] \
   || { echo "sam build: ReviewScoreFunction lacks ReviewScoreHandler.class" >&2; exit 1; }
-echo "sam build: 10 functions packaged: 7 light, $(du -sh "$build_dir/ValidateFunction" | cut -f1) each, no FFmpeg;" \
-  "3 media (ReviewScore, SubmitAnimatic, PollAnimatic), $(du -sh "$build_dir/ReviewScoreFunction" | cut -f1) each"
+[ -f "$build_dir/RecutFunction/dev/reelforge/handlers/media/RecutHandler.class" ] \
+  || { echo "sam build: RecutFunction lacks RecutHandler.class" >&2; exit 1; }
+echo "sam build: 11 functions packaged: 7 light, $(du -sh "$build_dir/ValidateFunction" | cut -f1) each, no FFmpeg;" \
+  "4 media (ReviewScore, Recut, SubmitAnimatic, PollAnimatic), $(du -sh "$build_dir/ReviewScoreFunction" | cut -f1) each"

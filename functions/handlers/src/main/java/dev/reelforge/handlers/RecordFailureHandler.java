@@ -23,7 +23,9 @@ public final class RecordFailureHandler extends JsonHandler {
     @Override
     protected Object handle(JsonNode input) {
         JsonNode executionInput = input.path("input");
-        JsonNode request = executionInput.has("request") ? executionInput.get("request") : executionInput;
+        JsonNode request = executionInput.has("request")
+                ? executionInput.get("request")
+                : executionInput.has("edit") ? executionInput.get("edit") : executionInput;
         JobRecord record = step.run(
                 input.path("jobId").asText(),
                 JobStatus.valueOf(input.path("status").asText("FAILED")),

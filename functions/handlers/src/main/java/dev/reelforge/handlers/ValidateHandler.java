@@ -3,8 +3,11 @@ package dev.reelforge.handlers;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reelforge.core.approval.ApprovalGate;
+import dev.reelforge.core.edit.EditPlan;
+import dev.reelforge.core.edit.EditRequest;
 import dev.reelforge.core.error.InvalidRequestException;
 import dev.reelforge.core.request.RenderRequest;
+import dev.reelforge.core.workflow.EditStep;
 import dev.reelforge.core.workflow.RenderRound;
 import dev.reelforge.core.workflow.ReviewOutcome;
 import dev.reelforge.core.workflow.ValidateStep;
@@ -17,10 +20,12 @@ import java.util.Map;
  * Validate state: checks the request and opens the job; its output becomes the whole workflow state. {@code request}
  * is the parsed, validated {@link RenderRequest}, which later states read as it is instead of parsing it again;
  * {@code approval} is the approval gate ({@code ApprovalRequired?} reads it); {@code shots}, only for a storyboard
- * rendered shot by shot, the items of the {@code Shots} Map.
+ * rendered shot by shot, the items of the {@code Shots} Map. An input {@code {"edit": …}} is a remix or re-cut of a
+ * finished job ({@link EditStep}); {@code edit} says which, and {@code CacheHit?} sends a re-cut to {@code Recut}.
  */
 public final class ValidateHandler extends JsonHandler {
     private final ValidateStep step;
+    private final EditStep edits;
     private final ApprovalGate approvalDefault;
 
     public ValidateHandler() {
@@ -42,10 +47,17 @@ public final class ValidateHandler extends JsonHandler {
                 services.cache(),
                 services.clock(),
                 services.references());
+        this.edits = new EditStep(services.validator(), services.jobs(), services.cache(), services.clock());
     }
 
     @Override
     protected Object handle(JsonNode input) {
+        if (input.path("input").has("edit")) {
+            if (input.path("input").has("request") || input.path("input").has("requestText")) {
+                throw InvalidRequestException.of("edit", "an execution input carries a request or an edit, not both");
+            }
+            return edit(input.path("input").get("edit"), input.path("jobId").asText());
+        }
         RenderRequest request = step.requestOf(input.path("input"));
         ApprovalGate approval = ApprovalGate.of(rawRequest(input.path("input")), approvalDefault);
         if (approval.required() && step.rendersShotByShot(request)) {
@@ -62,10 +74,30 @@ public final class ValidateHandler extends JsonHandler {
         state.put("job", validated.job());
         state.put("round", RenderRound.notStarted());
         state.put("review", ReviewOutcome.notReviewed());
+        state.put("edit", EditPlan.none());
         if (!validated.shots().isEmpty()) {
             state.put("shots", validated.shots());
         }
         return state;
+    }
+
+    /** An edit of a finished job: a new job, a version of it, whose first round the edit decides. */
+    private Object edit(JsonNode editInput, String jobId) {
+        ApprovalGate approval = ApprovalGate.of(editInput, approvalDefault);
+        EditStep.Edited edited = edits.run(EditRequest.parse(editInput), jobId);
+        return Map.of(
+                "approval",
+                approval,
+                "request",
+                edited.request(),
+                "job",
+                edited.job(),
+                "round",
+                RenderRound.notStarted(),
+                "review",
+                edited.review(),
+                "edit",
+                edited.edit());
     }
 
     /** The request as sent (the schema has checked it already): the gate is a request field the record does not hold. */

@@ -151,7 +151,8 @@ public final class MediaTask {
                                     rendered.filterGraph(),
                                     started.toString(),
                                     clock.instant().toString(),
-                                    null),
+                                    null,
+                                    origin.versionOf()),
                             signer);
             byte[] recordBytes = json.writerWithDefaultPrettyPrinter().writeValueAsBytes(record);
             String recordKey = plan.outputPrefix() + PROVENANCE_FILE;

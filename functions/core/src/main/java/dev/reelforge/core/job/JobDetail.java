@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.reelforge.core.media.MediaResult;
 import dev.reelforge.core.provider.PossibleDuplicateCharge;
 import dev.reelforge.core.reference.ReferenceImage;
+import dev.reelforge.core.request.RenderRequest;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,6 +24,9 @@ import java.util.List;
  * @param media what post-processing wrote; null until it ran
  * @param referenceImage the request's reference image as Validate stored it (key, SHA-256, original and fitted
  *     copies, fit policy); null for a request without one
+ * @param request the request as Validate accepted it, which an edit starts from; null on records written before
+ * @param version on an edit's record, the job it is a new version of; null otherwise
+ * @param versions on an edited job's record, the jobs of its later versions, oldest first
  */
 public record JobDetail(
         List<String> warnings,
@@ -30,13 +34,28 @@ public record JobDetail(
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ProviderJobHistory> providerJobs,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<PossibleDuplicateCharge> possibleDuplicateCharges,
         @JsonInclude(JsonInclude.Include.NON_NULL) MediaResult media,
-        @JsonInclude(JsonInclude.Include.NON_NULL) ReferenceImage referenceImage) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) ReferenceImage referenceImage,
+        @JsonInclude(JsonInclude.Include.NON_NULL) RenderRequest request,
+        @JsonInclude(JsonInclude.Include.NON_NULL) VersionLink version,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> versions) {
 
     public JobDetail {
         warnings = copy(warnings);
         attempts = copy(attempts);
         providerJobs = copy(providerJobs);
         possibleDuplicateCharges = copy(possibleDuplicateCharges);
+        versions = copy(versions);
+    }
+
+    /** The detail as before, for code that does not touch the request or the versions. */
+    public JobDetail(
+            List<String> warnings,
+            List<AttemptDetail> attempts,
+            List<ProviderJobHistory> providerJobs,
+            List<PossibleDuplicateCharge> possibleDuplicateCharges,
+            MediaResult media,
+            ReferenceImage referenceImage) {
+        this(warnings, attempts, providerJobs, possibleDuplicateCharges, media, referenceImage, null, null, null);
     }
 
     public static JobDetail empty() {
@@ -53,7 +72,16 @@ public record JobDetail(
         LinkedHashSet<String> present = new LinkedHashSet<>(warnings);
         List<String> longer = new ArrayList<>(warnings);
         added.stream().filter(present::add).forEach(longer::add);
-        return new JobDetail(longer, attempts, providerJobs, possibleDuplicateCharges, media, referenceImage);
+        return new JobDetail(
+                longer,
+                attempts,
+                providerJobs,
+                possibleDuplicateCharges,
+                media,
+                referenceImage,
+                request,
+                version,
+                versions);
     }
 
     /** Adds the attempt, or merges it into the one with the same number (fields it sets win). */
@@ -62,27 +90,112 @@ public record JobDetail(
         for (int i = 0; i < longer.size(); i++) {
             if (longer.get(i).attempt() == attempt.attempt()) {
                 longer.set(i, longer.get(i).mergedWith(attempt));
-                return new JobDetail(warnings, longer, providerJobs, possibleDuplicateCharges, media, referenceImage);
+                return new JobDetail(
+                        warnings,
+                        longer,
+                        providerJobs,
+                        possibleDuplicateCharges,
+                        media,
+                        referenceImage,
+                        request,
+                        version,
+                        versions);
             }
         }
         longer.add(attempt);
-        return new JobDetail(warnings, longer, providerJobs, possibleDuplicateCharges, media, referenceImage);
+        return new JobDetail(
+                warnings,
+                longer,
+                providerJobs,
+                possibleDuplicateCharges,
+                media,
+                referenceImage,
+                request,
+                version,
+                versions);
     }
 
     public JobDetail withProviderJobs(List<ProviderJobHistory> jobs) {
-        return new JobDetail(warnings, attempts, jobs, possibleDuplicateCharges, media, referenceImage);
+        return new JobDetail(
+                warnings, attempts, jobs, possibleDuplicateCharges, media, referenceImage, request, version, versions);
     }
 
     public JobDetail withPossibleDuplicateCharges(List<PossibleDuplicateCharge> charges) {
-        return new JobDetail(warnings, attempts, providerJobs, charges, media, referenceImage);
+        return new JobDetail(
+                warnings, attempts, providerJobs, charges, media, referenceImage, request, version, versions);
     }
 
     public JobDetail withReferenceImage(ReferenceImage reference) {
-        return new JobDetail(warnings, attempts, providerJobs, possibleDuplicateCharges, media, reference);
+        return new JobDetail(
+                warnings,
+                attempts,
+                providerJobs,
+                possibleDuplicateCharges,
+                media,
+                reference,
+                request,
+                version,
+                versions);
     }
 
     public JobDetail withMedia(MediaResult result) {
-        return new JobDetail(warnings, attempts, providerJobs, possibleDuplicateCharges, result, referenceImage);
+        return new JobDetail(
+                warnings,
+                attempts,
+                providerJobs,
+                possibleDuplicateCharges,
+                result,
+                referenceImage,
+                request,
+                version,
+                versions);
+    }
+
+    /** With the request as Validate accepted it, so an edit can start from it later. */
+    public JobDetail withRequest(RenderRequest accepted) {
+        return new JobDetail(
+                warnings,
+                attempts,
+                providerJobs,
+                possibleDuplicateCharges,
+                media,
+                referenceImage,
+                accepted,
+                version,
+                versions);
+    }
+
+    /** On an edit's record: the job it is a version of. */
+    public JobDetail withVersion(VersionLink link) {
+        return new JobDetail(
+                warnings,
+                attempts,
+                providerJobs,
+                possibleDuplicateCharges,
+                media,
+                referenceImage,
+                request,
+                link,
+                versions);
+    }
+
+    /** On the original's record: a later version's job id, once. */
+    public JobDetail withVersionAdded(String jobId) {
+        if (versions.contains(jobId)) {
+            return this;
+        }
+        List<String> longer = new ArrayList<>(versions);
+        longer.add(jobId);
+        return new JobDetail(
+                warnings,
+                attempts,
+                providerJobs,
+                possibleDuplicateCharges,
+                media,
+                referenceImage,
+                request,
+                version,
+                longer);
     }
 
     private static <T> List<T> copy(List<T> list) {

@@ -1,5 +1,6 @@
 package dev.reelforge.core.media;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
@@ -72,10 +73,20 @@ public record MediaPlan(
 
     /**
      * Who made the original: provider, model, the provider's job id and the SHA-256 of the prompt (never the prompt
-     * itself, which may be confidential).
+     * itself, which may be confidential), and for an edit the version it was made from.
      */
-    public record Origin(String provider, String model, String providerJobId, String promptSha256) {
+    public record Origin(
+            String provider,
+            String model,
+            String providerJobId,
+            String promptSha256,
+            @JsonInclude(JsonInclude.Include.NON_NULL) ProvenanceRecord.PreviousVersion versionOf) {
         public static final Origin UNKNOWN = new Origin("", "", "", "");
+
+        /** The origin of a job that is no edit of another. */
+        public Origin(String provider, String model, String providerJobId, String promptSha256) {
+            this(provider, model, providerJobId, promptSha256, null);
+        }
 
         public Origin {
             provider = provider == null ? "" : provider;

@@ -1,5 +1,6 @@
 package dev.reelforge.core.media;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
@@ -11,6 +12,7 @@ import java.util.List;
  * @param format always {@link #FORMAT}
  * @param startedAt ISO-8601 instant the media task started
  * @param signature null until sealed
+ * @param versionOf on an edit's record, the version it was made from; null otherwise
  */
 public record ProvenanceRecord(
         String format,
@@ -27,13 +29,50 @@ public record ProvenanceRecord(
         String filterGraph,
         String startedAt,
         String finishedAt,
-        Signature signature) {
+        Signature signature,
+        @JsonInclude(JsonInclude.Include.NON_NULL) PreviousVersion versionOf) {
 
     public static final String FORMAT = "reelforge-provenance/1";
 
     public ProvenanceRecord {
         originals = List.copyOf(originals);
         outputs = List.copyOf(outputs);
+    }
+
+    /** A record of a job that is no edit of another. */
+    public ProvenanceRecord(
+            String format,
+            String jobId,
+            String tenant,
+            String provider,
+            String model,
+            String providerJobId,
+            String promptSha256,
+            List<FileDigest> originals,
+            List<FileDigest> outputs,
+            String encoder,
+            String decoder,
+            String filterGraph,
+            String startedAt,
+            String finishedAt,
+            Signature signature) {
+        this(
+                format,
+                jobId,
+                tenant,
+                provider,
+                model,
+                providerJobId,
+                promptSha256,
+                originals,
+                outputs,
+                encoder,
+                decoder,
+                filterGraph,
+                startedAt,
+                finishedAt,
+                signature,
+                null);
     }
 
     public ProvenanceRecord withSignature(Signature sealed) {
@@ -52,8 +91,17 @@ public record ProvenanceRecord(
                 filterGraph,
                 startedAt,
                 finishedAt,
-                sealed);
+                sealed,
+                versionOf);
     }
+
+    /**
+     * The job this one is an edit of (issue 19): its id, the edit, the SHA-256 of the clip the edit started from,
+     * and the previous version's own provenance record by key and SHA-256, so a chain of versions can be followed
+     * back and checked. Absent (and outside the signed bytes) on a job that is no edit.
+     */
+    public record PreviousVersion(
+            String jobId, String edit, String sourceSha256, String provenanceKey, String provenanceSha256) {}
 
     /** One file by name (rendition, or the original's role), clip-store key and SHA-256 (lower-case hex). */
     public record FileDigest(String name, String key, String sha256) {}

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * unit ({@code 2.5s}, {@code 3 sec}, {@code 4 seconds}), a bare number where the unit follows later in a range
  * ({@code 0–3s}), and frame numbers ({@code frame 31}, converted with the request's fps).
  */
-final class Timecode {
+public final class Timecode {
     /**
      * Minutes and seconds, {@code 00:02} or {@code 1:05.25}, optionally after hours ({@code 00:00:03}). Seconds of 60 or
      * more match and are then refused.
@@ -27,7 +27,7 @@ final class Timecode {
     private Timecode() {}
 
     /** Seconds from the start of the clip; throws {@link IllegalArgumentException} for {@code 00:75} and non-times. */
-    static double seconds(String text) {
+    public static double seconds(String text) {
         String time = text.strip().toLowerCase(Locale.ROOT);
         Matcher m = MINUTES_SECONDS.matcher(time);
         if (m.matches()) {

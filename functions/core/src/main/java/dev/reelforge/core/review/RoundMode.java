@@ -13,6 +13,8 @@ public enum RoundMode {
     REMIX("remix"),
     /** Every variation again, with a revised prompt. */
     REGENERATE("regenerate"),
+    /** The creator's re-cut of a finished clip, made by the media side from the accepted original (no provider). */
+    RECUT("recut"),
     /** Nothing more to submit: the review passed or gave up. */
     NONE("none");
 

@@ -5,9 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.reelforge.core.checksum.Sha256;
 import dev.reelforge.core.job.JobStatus;
 import dev.reelforge.core.job.StorageKeys;
+import dev.reelforge.core.job.VersionLink;
 import dev.reelforge.core.media.AudioPolish;
 import dev.reelforge.core.media.Grade;
 import dev.reelforge.core.media.MediaPlan;
+import dev.reelforge.core.media.MediaResult;
+import dev.reelforge.core.media.ProvenanceRecord;
 import dev.reelforge.core.media.Rendition;
 import dev.reelforge.core.media.RenditionSet;
 import dev.reelforge.core.media.Watermark;
@@ -51,7 +54,8 @@ public final class PostProcessStep {
                 job.provider(),
                 job.model(),
                 job.cacheHit() ? "" : review.bestProviderJobId(),
-                Sha256.hex(request.prompt()));
+                Sha256.hex(request.prompt()),
+                previousVersion(job));
         MediaPlan plan = new MediaPlan(
                 job.jobId(),
                 job.tenant(),
@@ -73,6 +77,26 @@ public final class PostProcessStep {
         }
         jobs.update(job.jobId(), r -> r.withStatus(JobStatus.POST_PROCESSING, "", clock.instant()));
         return new MediaRef(planKey, StorageKeys.mediaResult(job.tenant(), job.jobId()), source);
+    }
+
+    /** For an edit, the version it was made from, with that version's provenance record; null otherwise. */
+    private ProvenanceRecord.PreviousVersion previousVersion(JobTicket job) {
+        VersionLink link = jobs.find(job.jobId()).map(r -> r.detail().version()).orElse(null);
+        if (link == null) {
+            return null;
+        }
+        MediaResult.Output provenance = jobs.find(link.versionOf())
+                .map(r -> r.detail().media())
+                .flatMap(m -> m.outputs().stream()
+                        .filter(o -> o.rendition().equals("provenance"))
+                        .findFirst())
+                .orElse(null);
+        return new ProvenanceRecord.PreviousVersion(
+                link.versionOf(),
+                link.edit(),
+                link.sourceSha256(),
+                provenance == null ? "" : provenance.key(),
+                provenance == null ? "" : provenance.sha256());
     }
 
     /** The set's renditions for this request: source-size (native frame + square) or the 1080 platform set. */

@@ -168,7 +168,7 @@ public final class ValidateStep {
         JobRecord fresh = JobRecord.received(jobId, request.tenant(), request.clientRequestId(), now)
                 .withCacheKey(cacheKey)
                 .withStatus(JobStatus.RENDERING, "", now);
-        fresh = fresh.withDetail(JobDetail.opened(accepted.warnings()));
+        fresh = fresh.withDetail(JobDetail.opened(accepted.warnings()).withRequest(request));
         if (reference.present()) {
             fresh = fresh.withDetail(fresh.detail().withReferenceImage(reference));
         }

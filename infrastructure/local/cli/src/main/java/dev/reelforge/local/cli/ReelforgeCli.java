@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
             VerifyCommand.class,
             ReviewCommand.class,
             ApproveCommand.class,
+            RemixCommand.class,
+            RecutCommand.class,
             dev.reelforge.local.serve.ServeCommand.class
         })
 public final class ReelforgeCli {

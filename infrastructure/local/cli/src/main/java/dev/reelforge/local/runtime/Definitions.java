@@ -29,6 +29,7 @@ public final class Definitions {
         names.put("SubmitFunctionArn", "reelforge-submit");
         names.put("PollFunctionArn", "reelforge-poll");
         names.put("ReviewScoreFunctionArn", "reelforge-review-score");
+        names.put("RecutFunctionArn", "reelforge-recut");
         names.put("PostProcessFunctionArn", "reelforge-post-process");
         names.put("FinalizeFunctionArn", "reelforge-finalize");
         names.put("RecordFailureFunctionArn", "reelforge-record-failure");

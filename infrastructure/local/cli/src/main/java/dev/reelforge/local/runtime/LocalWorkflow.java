@@ -7,6 +7,7 @@ import dev.reelforge.aws.dynamodb.DynamoDbApprovalTokens;
 import dev.reelforge.aws.dynamodb.DynamoDbProviderJobLedger;
 import dev.reelforge.aws.dynamodb.DynamoDbWebhookReplayGuard;
 import dev.reelforge.aws.dynamodb.DynamoDbWebhookTokens;
+import dev.reelforge.core.error.ApprovalNotPendingException;
 import dev.reelforge.core.port.ApprovalTokens;
 import dev.reelforge.core.port.TaskCallback;
 import dev.reelforge.core.port.VideoProvider;
@@ -20,24 +21,29 @@ import dev.reelforge.handlers.RecordFailureHandler;
 import dev.reelforge.handlers.SubmitHandler;
 import dev.reelforge.handlers.ValidateHandler;
 import dev.reelforge.handlers.WebhookHandler;
+import dev.reelforge.handlers.media.RecutHandler;
 import dev.reelforge.handlers.media.ReviewScoreHandler;
 import dev.reelforge.local.engine.Engine;
 import dev.reelforge.local.engine.EngineClock;
 import dev.reelforge.local.engine.ExecutionListener;
 import dev.reelforge.local.engine.ExecutionResult;
 import dev.reelforge.local.engine.StateMachine;
+import dev.reelforge.local.engine.TaskTokenException;
 import dev.reelforge.local.stack.LocalAccount;
 import dev.reelforge.local.stack.LocalAwsStack;
 import dev.reelforge.media.Ffmpeg;
 import dev.reelforge.media.analysis.FfmpegClipAnalyzer;
 import dev.reelforge.media.analysis.FfmpegFrameSampler;
 import dev.reelforge.media.credentials.C2paContentCredentials;
+import dev.reelforge.media.edit.FfmpegClipRecutter;
 import dev.reelforge.media.provenance.LocalKeyProvenanceSigner;
 import dev.reelforge.mediatask.MediaTask;
 import dev.reelforge.providers.animatic.AnimaticProvider;
 import dev.reelforge.wiring.HandlerConfig;
 import dev.reelforge.wiring.ProviderAdapters;
 import dev.reelforge.wiring.Services;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -159,6 +165,9 @@ public final class LocalWorkflow {
         byName.put(
                 Definitions.FUNCTIONS.get("ReviewScoreFunctionArn"),
                 new ReviewScoreHandler(services, new FfmpegClipAnalyzer(Ffmpeg.bundled()), judging));
+        byName.put(
+                Definitions.FUNCTIONS.get("RecutFunctionArn"),
+                new RecutHandler(services, new FfmpegClipRecutter(Ffmpeg.bundled())));
         byName.put(Definitions.FUNCTIONS.get("PostProcessFunctionArn"), new PostProcessHandler(services));
         byName.put(Definitions.FUNCTIONS.get("FinalizeFunctionArn"), new FinalizeHandler(services));
         byName.put(Definitions.FUNCTIONS.get("RecordFailureFunctionArn"), new RecordFailureHandler(services));
@@ -176,6 +185,38 @@ public final class LocalWorkflow {
         return new Engine(tasks, clock)
                 .withListener(listener)
                 .run(render, stateMachineArn(RENDER_MACHINE), executionName, executionInput);
+    }
+
+    /**
+     * As {@link #render}, with the approval function's decisions answering this engine's task tokens directly
+     * (no Step Functions endpoint): what {@code reelforge run --approve} uses to approve in-process.
+     */
+    public ExecutionResult renderWithLocalCallbacks(
+            JsonNode executionInput, String executionName, ExecutionListener listener) {
+        Engine engine = new Engine(tasks, clock).withListener(listener);
+        ObjectMapper json = services.json();
+        approvalCallback.connect(new TaskCallback() {
+            @Override
+            public void succeed(String token, String outputJson) {
+                try {
+                    engine.tokens().succeed(token, json.readTree(outputJson));
+                } catch (TaskTokenException e) {
+                    throw new ApprovalNotPendingException(e.getMessage());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+
+            @Override
+            public void fail(String token, String error, String cause) {
+                try {
+                    engine.tokens().fail(token, error, cause);
+                } catch (TaskTokenException e) {
+                    throw new ApprovalNotPendingException(e.getMessage());
+                }
+            }
+        });
+        return engine.run(render, stateMachineArn(RENDER_MACHINE), executionName, executionInput);
     }
 
     /** The task resolver of this wiring (handlers in-process, media task), e.g. for {@code reelforge serve}. */

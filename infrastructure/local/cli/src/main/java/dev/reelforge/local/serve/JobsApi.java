@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import dev.reelforge.core.checksum.Sha256;
+import dev.reelforge.core.edit.EditRequest;
 import dev.reelforge.core.error.ApprovalNotPendingException;
 import dev.reelforge.core.error.InvalidRequestException;
 import dev.reelforge.core.error.LambdaErrorCause;
@@ -32,12 +34,14 @@ import java.util.regex.Pattern;
  * {@code .../clips/<attempt>/<variation>} (a provider original, what a reviewer approves), {@code .../report} (the
  * review report's page) and
  * {@code POST /api/jobs/<jobId>/approval} with {@code {"decision": "approve"|"reject"|"changes", "revision": N,
- * "text": "..."}}, which invokes the approval function as a SaaS backend would in AWS. Answers JSON: 200, 400 (a
- * field is wrong, named in {@code field}), 404 (no such job), 409 (nothing waits on that revision), 413.
+ * "text": "..."}}, which invokes the approval function as a SaaS backend would in AWS, and
+ * {@code POST /api/jobs/<jobId>/edits} with {@code {"remix": "…"}} or {@code {"recut": {"expand": […], …}}}, which
+ * starts a new version of the job (202 with its {@code jobId}). Answers JSON: 200, 400 (a field is wrong, named in
+ * {@code field}), 404 (no such job), 409 (nothing waits on that revision), 413.
  */
 final class JobsApi implements HttpHandler {
     static final int MAX_BODY_BYTES = 65_536;
-    private static final Pattern PATH = Pattern.compile("^/api/jobs/([A-Za-z0-9_-]{1,80})(/approval)?$");
+    private static final Pattern PATH = Pattern.compile("^/api/jobs/([A-Za-z0-9_-]{1,80})(/approval|/edits)?$");
     private static final Pattern OUTPUT =
             Pattern.compile("^/api/jobs/([A-Za-z0-9_-]{1,80})/outputs/([A-Za-z0-9_.-]{1,40})$");
     private static final Pattern CLIP =
@@ -110,6 +114,8 @@ final class JobsApi implements HttpHandler {
                 byte[] bytes = body.readNBytes(MAX_BODY_BYTES + 1);
                 if (bytes.length > MAX_BODY_BYTES) {
                     respond(exchange, 413, error("the body is over " + MAX_BODY_BYTES + " bytes", null));
+                } else if (path.group(2).equals("/edits")) {
+                    edit(exchange, path.group(1), bytes);
                 } else {
                     approve(exchange, path.group(1), bytes);
                 }
@@ -174,7 +180,16 @@ final class JobsApi implements HttpHandler {
         doc.set("detail", json.valueToTree(record.detail()));
         try {
             JsonNode input = json.readTree(executions.execution(LocalExecutions.executionArn(renderArn, jobId)).input);
-            doc.set("request", input.has("request") ? input.get("request") : input.path("requestText"));
+            doc.set(
+                    "request",
+                    input.has("request")
+                            ? input.get("request")
+                            : input.has("requestText")
+                                    ? input.get("requestText")
+                                    : json.valueToTree(record.detail().request()));
+            if (input.has("edit")) {
+                doc.set("edit", input.get("edit"));
+            }
         } catch (ApiException noExecution) {
             doc.putNull("request");
         }
@@ -204,6 +219,48 @@ final class JobsApi implements HttpHandler {
         } catch (ApiFailure e) {
             respond(exchange, e.status, error(e.getMessage(), e.field));
         }
+    }
+
+    /**
+     * {@code POST /api/jobs/<jobId>/edits} with {@code {"remix": "…"}} or {@code {"recut": {…}}}: starts a new version
+     * of the job as the execution input {@code {"edit": …}} with the job's own tenant (serve is the local owner's);
+     * 202 with the new job's id. The edit's shape is checked here (400 naming the field); whether it fits the clip
+     * is Validate's to say, on the new job's record.
+     */
+    private void edit(HttpExchange exchange, String jobId, byte[] bytes) throws IOException {
+        JsonNode body;
+        try {
+            body = json.readTree(bytes);
+        } catch (IOException e) {
+            respond(exchange, 400, error("the body is not JSON", "$"));
+            return;
+        }
+        JobRecord record = jobs.find(jobId).orElse(null);
+        if (record == null) {
+            respond(exchange, 404, error("there is no job " + jobId, null));
+            return;
+        }
+        if (body == null || !body.isObject()) {
+            respond(exchange, 400, error("the body must be a JSON object", "$"));
+            return;
+        }
+        ObjectNode edit = ((ObjectNode) body.deepCopy()).put("of", jobId).put("tenant", record.tenant());
+        try {
+            EditRequest.parse(edit);
+        } catch (InvalidRequestException e) {
+            InvalidRequestException.Problem problem = e.problems().get(0);
+            respond(exchange, 400, error(e.getMessage(), problem.field()));
+            return;
+        }
+        ObjectNode input = json.createObjectNode();
+        input.set("edit", edit);
+        input.putObject("source").put("kind", "api");
+        String kind = edit.has("remix") ? "remix" : "recut";
+        String base = jobId.length() > 50 ? jobId.substring(0, 50) : jobId;
+        String name = base + "-" + kind + "-"
+                + Sha256.hex(json.writeValueAsString(edit) + System.nanoTime()).substring(0, 10);
+        executions.start(renderArn, name, json.writeValueAsString(input));
+        respond(exchange, 202, json.createObjectNode().put("jobId", name).put("versionOf", jobId));
     }
 
     private JsonNode call(ObjectNode payload) {

@@ -146,6 +146,23 @@ final class ExpectedPaths {
                                     "Done"),
                             Map.of("TaskSubmitted", 2L))),
             Map.entry(
+                    "reelforge-render#RecutEdit",
+                    new Path(
+                            "SUCCEEDED",
+                            null,
+                            List.of(
+                                    "Validate",
+                                    "CacheHit?",
+                                    "Recut",
+                                    "ReviewScore",
+                                    "Verdict?",
+                                    "ApprovalRequired?",
+                                    "PostProcess",
+                                    "RenderMedia",
+                                    "Finalize",
+                                    "Done"),
+                            Map.of("TaskStateEntered", 7L))),
+            Map.entry(
                     "reelforge-render#ApprovalDeclined",
                     new Path(
                             "FAILED",

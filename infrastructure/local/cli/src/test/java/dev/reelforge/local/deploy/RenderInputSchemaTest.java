@@ -44,6 +44,22 @@ class RenderInputSchemaTest {
     }
 
     @Test
+    void editInputs_remixAndRecut_areValid_andAnEditBesideARequestIsNot() throws IOException {
+        assertThat(SCHEMA.validate(
+                        JSON.readTree("{\"edit\":{\"of\":\"mug-1\",\"tenant\":\"demo\",\"remix\":\"a glass mug\"}}")))
+                .isEmpty();
+        assertThat(SCHEMA.validate(JSON.readTree("{\"edit\":{\"of\":\"mug-1\",\"tenant\":\"demo\","
+                        + "\"recut\":{\"expand\":[\"00:02-00:03=00:02-00:05\"]}},\"source\":{\"kind\":\"cli\"}}")))
+                .isEmpty();
+        assertThat(SCHEMA.validate(JSON.readTree("{\"edit\":{\"of\":\"mug-1\",\"tenant\":\"demo\"}}")))
+                .as("neither remix nor recut")
+                .isNotEmpty();
+        assertThat(SCHEMA.validate(JSON.readTree(
+                        "{\"requestText\":\"{}\",\"edit\":{\"of\":\"a\",\"tenant\":\"t\",\"remix\":\"x\"}}")))
+                .isNotEmpty();
+    }
+
+    @Test
     void inputWithoutRequest_isInvalid() throws IOException {
         assertThat(SCHEMA.validate(JSON.readTree("{\"source\":{\"kind\":\"api\"}}")))
                 .isNotEmpty();

@@ -110,8 +110,8 @@ class TemplateTest {
             }
         });
         assertThat(withoutSnapStart)
-                .as("only the FFmpeg function (ephemeral storage > 512 MB) skips SnapStart")
-                .containsExactly("ReviewScoreFunction");
+                .as("only the FFmpeg functions (ephemeral storage > 512 MB) skip SnapStart")
+                .containsExactlyInAnyOrder("ReviewScoreFunction", "RecutFunction");
         JsonNode render = template.path("Resources")
                 .path("RenderStateMachine")
                 .path("Properties")
@@ -155,9 +155,11 @@ class TemplateTest {
                         "IngestFunction",
                         "LifecycleRefreshFunction");
         assertThat(byPackage.get(MEDIA_PACKAGE))
-                .containsExactlyInAnyOrder("ReviewScoreFunction", "SubmitAnimaticFunction", "PollAnimaticFunction");
+                .containsExactlyInAnyOrder(
+                        "ReviewScoreFunction", "RecutFunction", "SubmitAnimaticFunction", "PollAnimaticFunction");
         assertThat(function("ReviewScoreFunction").path("Handler").asText())
                 .startsWith("dev.reelforge.handlers.media.");
+        assertThat(function("RecutFunction").path("Handler").asText()).startsWith("dev.reelforge.handlers.media.");
     }
 
     @Test

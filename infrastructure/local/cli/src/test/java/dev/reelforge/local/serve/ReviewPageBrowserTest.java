@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The review page in headless Chromium (DevTools protocol) against {@code reelforge serve}: it lists a job that waits
  * for approval, plays its rendition, shows a prompt with {@code <script>} as text (the script never runs), and its
- * Approve button takes the job to SUCCEEDED.
+ * Approve button takes the job to SUCCEEDED; then its Remix and Re-cut actions start new versions of it, which
+ * finish and are listed on the original.
  */
 class ReviewPageBrowserTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -44,8 +45,23 @@ class ReviewPageBrowserTest {
         stack.close();
     }
 
+    /** Types the edit into the finished job's form, clicks its button, and returns the new version's job id. */
+    private static String startVersion(DevToolsPage page, String field, String text, String button) throws Exception {
+        page.await("!document.getElementById('edits').hidden", JsonNode::asBoolean, Duration.ofSeconds(20));
+        page.evaluate("document.getElementById('edit-result').textContent = ''");
+        page.evaluate("document.getElementById('" + field + "').value = " + JSON.writeValueAsString(text));
+        page.evaluate("document.getElementById('" + button + "').click()");
+        String result = page.await(
+                        "document.getElementById('edit-result').textContent",
+                        v -> !v.asText().isEmpty(),
+                        Duration.ofSeconds(20))
+                .asText();
+        assertThat(result).startsWith("started version " + JOB + "-" + button + "-");
+        return result.substring("started version ".length());
+    }
+
     @Test
-    void page_playsTheRendition_escapesThePrompt_andApproves() throws Exception {
+    void page_playsTheRendition_escapesThePrompt_approves_andStartsARemixAndAReCut() throws Exception {
         ObjectNode request = (ObjectNode)
                 JSON.readTree(EVENTS.resolve("requests/ball-bounce-16x9.json").toFile());
         ((ObjectNode) request.path("settings")).put("resolution", "360p");
@@ -86,6 +102,36 @@ class ReviewPageBrowserTest {
                     "document.getElementById('detail-status').textContent",
                     v -> v.asText().equals("SUCCEEDED"),
                     RENDER);
+
+            String remix = startVersion(page, "remix-text", "Make the ball red.", "remix");
+            String recut = startVersion(page, "recut-text", "retime 00:01-00:02=2; trim 00:00-00:04", "recut");
+            for (String version : new String[] {remix, recut}) {
+                page.await(
+                        "(() => { const r = document.querySelector('tr[data-job-id=\"" + version + "\"]');"
+                                + " return r ? r.children[1].textContent : ''; })()",
+                        v -> v.asText().equals("SUCCEEDED"),
+                        RENDER);
+                assertThat(stack.jobStore()
+                                .find(version)
+                                .orElseThrow()
+                                .detail()
+                                .version()
+                                .versionOf())
+                        .isEqualTo(JOB);
+            }
+            assertThat(stack.jobStore()
+                            .find(recut)
+                            .orElseThrow()
+                            .detail()
+                            .request()
+                            .settings()
+                            .durationSeconds())
+                    .isEqualTo(5.0);
+            page.evaluate("document.querySelector('tr[data-job-id=\"" + JOB + "\"]').click()");
+            page.await(
+                    "document.getElementById('versions').textContent",
+                    v -> v.asText().equals("later versions: " + remix + ", " + recut),
+                    Duration.ofSeconds(20));
         }
         assertThat(serve.executions()
                         .execution(LocalExecutions.executionArn(LocalServe.RENDER_ARN, JOB))
