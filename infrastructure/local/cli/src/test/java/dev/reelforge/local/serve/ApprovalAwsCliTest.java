@@ -164,12 +164,16 @@ class ApprovalAwsCliTest {
         return JSON.readTree(response.body());
     }
 
-    /** Polls the jobs API until {@code revision} waits for approval (bounded; fails with the job's state). */
+    /**
+     * Polls the jobs API until {@code revision} waits for approval: its token is kept and the job's status says so
+     * (two writes, the token's first). Bounded; fails with the job's state.
+     */
     private static JsonNode awaitWaiting(String jobId, int revision) throws Exception {
         Instant deadline = Instant.now().plus(RENDER);
         while (true) {
             JsonNode job = job(jobId);
-            if (job.path("waitingRevision").asInt(-1) == revision) {
+            if (job.path("waitingRevision").asInt(-1) == revision
+                    && job.path("status").asText().equals("AWAITING_APPROVAL")) {
                 return job;
             }
             assertThat(job.path("status").asText()).as(job.toString()).isNotIn("FAILED", "SUCCEEDED", "REJECTED");
