@@ -63,10 +63,33 @@ public final class AnimaticRenderer {
         ReferenceOpening opening = spec.referenceImage().isEmpty()
                 ? null
                 : ReferenceOpening.load(ffmpeg, Path.of(spec.referenceImage()), size);
+        if (opening != null) {
+            opening.calibrate(() -> landing(drawing(spec, plan, size, fps, opening)));
+        }
+        Drawing drawing = drawing(spec, plan, size, fps, opening);
+        List<BeatScene> scenes = drawing.scenes();
+        Stage stage = drawing.stage();
+        DefectSchedule schedule = new DefectSchedule(defects, scenes, frames, fps, spec.seed());
+        Path audio = writeAudio(spec, settings.durationSeconds(), defects);
+        try {
+            ChildProcess encoding = ffmpeg.start("encoding the animatic", command(size, fps, frames, audio, output));
+            streamFrames(encoding, drawing.painter(), schedule, stage, frames, progress, opening);
+            encoding.finish(Duration.ofSeconds(60 + 10L * Math.round(settings.durationSeconds())));
+            progress.accept(100);
+        } finally {
+            deleteQuietly(audio);
+        }
+    }
+
+    /** The world as drawn for one spec: its beats' scenes, the stage and the painter of its frames. */
+    private record Drawing(List<BeatScene> scenes, Stage stage, FramePainter painter) {}
+
+    private static Drawing drawing(
+            GenerationSpec spec, ScenePlan plan, FrameSize size, int fps, ReferenceOpening opening) {
         List<BeatScene> scenes = ScenePlanner.plan(
                 spec.storyboard(),
                 plan,
-                settings.durationSeconds(),
+                spec.settings().durationSeconds(),
                 spec.seed(),
                 opening == null ? UnaryOperator.identity() : opening::recolour);
         Cast cast = Cast.of(plan, scenes.get(0).shape(), spec.seed());
@@ -74,23 +97,15 @@ public final class AnimaticRenderer {
                 Stage.shortSideMetres(spec.storyboard().description()),
                 Stage.metresForFall(size.width(), size.height(), ScenePlanner.longestCuedFall(scenes)));
         Stage stage = Stage.of(size.width(), size.height(), fps, metres);
-        DefectSchedule schedule = new DefectSchedule(defects, scenes, frames, fps, spec.seed());
-        Path audio = writeAudio(spec, settings.durationSeconds(), defects);
-        try {
-            ChildProcess encoding = ffmpeg.start("encoding the animatic", command(size, fps, frames, audio, output));
-            streamFrames(
-                    encoding,
-                    new FramePainter(stage, scenes, cast, Filming.of(plan, spec.seed())),
-                    schedule,
-                    stage,
-                    frames,
-                    progress,
-                    opening);
-            encoding.finish(Duration.ofSeconds(60 + 10L * Math.round(settings.durationSeconds())));
-            progress.accept(100);
-        } finally {
-            deleteQuietly(audio);
-        }
+        return new Drawing(scenes, stage, new FramePainter(stage, scenes, cast, Filming.of(plan, spec.seed())));
+    }
+
+    /** The first frame after the reference image's dissolve, drawn without defects. */
+    private static byte[] landing(Drawing drawing) {
+        Canvas canvas = new Canvas(drawing.stage().width(), drawing.stage().height());
+        double t = ReferenceOpening.DISSOLVE_END_SECONDS;
+        drawing.painter().paint(canvas, drawing.painter().sceneAt(t), t);
+        return canvas.rgb;
     }
 
     private void streamFrames(
