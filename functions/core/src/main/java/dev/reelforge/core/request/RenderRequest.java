@@ -10,8 +10,9 @@ import java.util.Map;
 
 /**
  * A validated request to render one clip: who asks, what to show, how to render it, with which provider and
- * within which budget, and the limits its review applies. {@code referenceImage} is the object key of the image
- * the clip starts from (empty for none), checked and fitted by {@code ReferenceIntake}. {@code continuous} asks
+ * within which budget, and the limits its review applies. {@code referenceImage} is where the image the clip
+ * starts from comes from (an object key or a prompt to generate it; {@link ReferenceSource#NONE} for none), checked
+ * and fitted by {@code ReferenceIntake}. {@code continuous} asks
  * for one clip even where the storyboard has several shots (else they render shot by shot, {@code ShotPlan}). Built only by {@link RequestParser}, so every instance has passed the schema.
  */
 public record RenderRequest(
@@ -27,11 +28,11 @@ public record RenderRequest(
         List<String> defects,
         boolean defectsPersist,
         Map<String, Double> reviewOverrides,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) String referenceImage,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) ReferenceSource referenceImage,
         @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean continuous) {
 
     public RenderRequest {
-        referenceImage = referenceImage == null ? "" : referenceImage;
+        referenceImage = referenceImage == null ? ReferenceSource.NONE : referenceImage;
         defects = List.copyOf(defects);
         reviewOverrides = reviewOverrides == null ? Map.of() : Map.copyOf(reviewOverrides);
         ReviewThresholds.defaults().with(reviewOverrides);
@@ -51,7 +52,7 @@ public record RenderRequest(
             List<String> defects,
             boolean defectsPersist,
             Map<String, Double> reviewOverrides,
-            String referenceImage) {
+            ReferenceSource referenceImage) {
         this(
                 tenant,
                 clientRequestId,
