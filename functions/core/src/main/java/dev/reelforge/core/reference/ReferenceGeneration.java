@@ -24,10 +24,11 @@ public final class ReferenceGeneration {
     private final Supplier<ClipStore> stores;
     private final ImageGenerator generator;
     private final ImageModel model;
-    private final DailyBudget dailyBudget;
+    private final Supplier<DailyBudget> dailyBudget;
 
+    /** The store and the daily budget are built on first use, so a request without a prompt builds neither. */
     public ReferenceGeneration(
-            Supplier<ClipStore> stores, ImageGenerator generator, ImageModel model, DailyBudget dailyBudget) {
+            Supplier<ClipStore> stores, ImageGenerator generator, ImageModel model, Supplier<DailyBudget> dailyBudget) {
         this.stores = stores;
         this.generator = generator;
         this.model = model;
@@ -68,7 +69,7 @@ public final class ReferenceGeneration {
                             model.qualifiedName(),
                             Math.max(0, budgetLeftUsd)));
         }
-        dailyBudget.charge(tenant, jobId + "/reference-image", price, now);
+        dailyBudget.get().charge(tenant, jobId + "/reference-image", price, now);
         byte[] image =
                 generator.generate(new ImageSpec(text, model.model(), frame, Long.parseLong(address, 0, 15, 16)));
         ImageHeader header = ImageHeader.read(image, ImageModels.FIELD);

@@ -79,7 +79,7 @@ class ValidateStepGeneratedReferenceTest {
                                     spec.prompt().length());
                 },
                 model,
-                DailyBudget.of(ledger, dailyLimitUsd));
+                () -> DailyBudget.of(ledger, dailyLimitUsd));
         return new ValidateStep(
                 new RequestParser(JSON),
                 new RequestValidator(ContentPolicy.load(JSON), CapabilityCatalog.bundled(JSON), Set.of("animatic")),

@@ -2,9 +2,13 @@ package dev.reelforge.media.animatic;
 
 import dev.reelforge.core.error.MediaProcessingException;
 import dev.reelforge.core.provider.GenerationSpec;
+import dev.reelforge.core.request.AspectRatio;
 import dev.reelforge.core.request.AudioCue;
+import dev.reelforge.core.request.Beat;
 import dev.reelforge.core.request.FrameSize;
 import dev.reelforge.core.request.RenderSettings;
+import dev.reelforge.core.request.Resolution;
+import dev.reelforge.core.request.Storyboard;
 import dev.reelforge.core.scene.ScenePlan;
 import dev.reelforge.media.Ffmpeg;
 import dev.reelforge.media.internal.ChildProcess;
@@ -79,6 +83,40 @@ public final class AnimaticRenderer {
         } finally {
             deleteQuietly(audio);
         }
+    }
+
+    /**
+     * A deterministic still for an image prompt, the offline text-to-image: the animatic's first frame for a
+     * storyboard that is the prompt, at {@code size}, as PNG. Drawn in Java alone (no FFmpeg).
+     */
+    public static byte[] still(String prompt, FrameSize size, long seed) {
+        Storyboard board = new Storyboard(prompt, List.of(new Beat(0, 5, prompt)), List.of());
+        RenderSettings settings = new RenderSettings(
+                size.height() > size.width() ? AspectRatio.PORTRAIT_9_16 : AspectRatio.LANDSCAPE_16_9,
+                5,
+                Resolution.R720P,
+                24,
+                1,
+                "animatic");
+        GenerationSpec spec = new GenerationSpec(prompt, board, settings, "animatic-still", seed, List.of(), "", "");
+        Drawing drawing = drawing(spec, ScenePlan.of(board), size, 24, null);
+        Canvas canvas = new Canvas(size.width(), size.height());
+        drawing.painter().paint(canvas, drawing.painter().sceneAt(0), 0);
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(
+                size.width(), size.height(), java.awt.image.BufferedImage.TYPE_INT_RGB);
+        for (int y = 0, i = 0; y < size.height(); y++) {
+            for (int x = 0; x < size.width(); x++, i += 3) {
+                image.setRGB(
+                        x, y, Canvas.rgb(canvas.rgb[i] & 0xff, canvas.rgb[i + 1] & 0xff, canvas.rgb[i + 2] & 0xff));
+            }
+        }
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(image, "png", png);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("encoding a still in memory failed", e);
+        }
+        return png.toByteArray();
     }
 
     /** The world as drawn for one spec: its beats' scenes, the stage and the painter of its frames. */
