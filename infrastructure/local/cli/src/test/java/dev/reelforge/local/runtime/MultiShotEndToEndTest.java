@@ -148,6 +148,19 @@ class MultiShotEndToEndTest {
                 .anySatisfy(
                         w -> assertThat(w).contains("shot 2 joins with a cut").contains("not built yet"));
 
+        JsonNode media = JSON.readTree(
+                Files.readString(Path.of(stack.clipStore().locate(StorageKeys.mediaResult("demo", "shots-blur-2")))));
+        media.path("joins")
+                .forEach(j ->
+                        System.out.println("join review: " + j.path("detail").asText()));
+        assertThat(media.path("joins"))
+                .as("the stitched clip is reviewed at each join")
+                .hasSize(2);
+        assertThat(media.path("joins").findValuesAsText("transition")).containsOnly("crossfade");
+        assertThat(media.path("joins").findValues("passed"))
+                .allSatisfy(p -> assertThat(p.asBoolean()).isTrue());
+        assertThat(media.path("joins").get(1).path("index").asInt()).isEqualTo(2);
+
         ProbeResult stitched = new FfprobeClipProbe(Ffmpeg.bundled())
                 .probe(Path.of(stack.clipStore()
                         .locate(result.output()
