@@ -101,7 +101,9 @@ public final class CapabilityCatalog {
                 rule.path("mustMatchFrameSize").asBoolean(false),
                 rule.path("maxBytes").asLong(0),
                 rule.path("maxSide").asInt(0),
-                rule.path("fit").asText("crop"));
+                rule.path("fit").asText("crop"),
+                strings(rule.path("types")),
+                rule.path("withFrames").asBoolean(true));
     }
 
     private static ModelCapabilities.Extend extend(JsonNode rule) {

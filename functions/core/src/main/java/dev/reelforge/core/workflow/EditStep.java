@@ -6,6 +6,7 @@ import dev.reelforge.core.edit.EditPlan;
 import dev.reelforge.core.edit.EditRequest;
 import dev.reelforge.core.edit.EditSource;
 import dev.reelforge.core.edit.RecutPlan;
+import dev.reelforge.core.error.InvalidRequestException;
 import dev.reelforge.core.error.JobConflictException;
 import dev.reelforge.core.job.JobDetail;
 import dev.reelforge.core.job.JobRecord;
@@ -61,6 +62,13 @@ public final class EditStep {
                 withPrompt(original, PromptRevision.withReviewerWords(original.prompt(), edit.instruction()));
         RequestValidator.Accepted accepted = validator.validate(merged, LocalDate.now(clock));
         boolean providerEdit = (accepted.model().remix() || accepted.model().edit()) && source.providerRender();
+        if (!providerEdit && original.hasGuides()) {
+            throw InvalidRequestException.of(
+                    "edit.remix",
+                    "job " + edit.of() + " was rendered with lastFrame or referenceImages, and a remix of it would"
+                            + " regenerate without them (" + accepted.model().qualifiedName() + " has no remix or"
+                            + " edit); render a new request instead");
+        }
         RenderRequest request = providerEdit ? original : merged;
         int clips = providerEdit ? 1 : request.settings().variations();
         double perClip =
@@ -220,6 +228,9 @@ public final class EditStep {
                 r.defects(),
                 r.defectsPersist(),
                 r.reviewOverrides(),
-                r.referenceImage());
+                r.referenceImage(),
+                false,
+                r.lastFrame(),
+                r.referenceImages());
     }
 }

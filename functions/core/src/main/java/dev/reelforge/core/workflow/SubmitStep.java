@@ -14,7 +14,9 @@ import dev.reelforge.core.port.JobStore;
 import dev.reelforge.core.port.VideoProvider;
 import dev.reelforge.core.provider.CreateAttempt;
 import dev.reelforge.core.provider.GenerationSpec;
+import dev.reelforge.core.provider.GuideFile;
 import dev.reelforge.core.provider.ProviderJob;
+import dev.reelforge.core.reference.GuideImage;
 import dev.reelforge.core.request.RenderRequest;
 import dev.reelforge.core.review.RoundMode;
 import dev.reelforge.core.webhook.WebhookRoute;
@@ -143,6 +145,17 @@ public final class SubmitStep {
                         .get()
                         .shareableUrl(job.tenant(), referenceKey, REFERENCE_URL_VALIDITY)
                         .orElse("");
+        List<GuideFile> guides = new ArrayList<>();
+        for (GuideImage guide : remixOf.isEmpty() ? job.guides() : List.<GuideImage>of()) {
+            String key = guide.image().fittedKey();
+            guides.add(new GuideFile(
+                    guide.role(),
+                    localReference(key),
+                    references
+                            .get()
+                            .shareableUrl(job.tenant(), key, REFERENCE_URL_VALIDITY)
+                            .orElse("")));
+        }
         WebhookRoute route = webhooks.get();
         boolean callback = route.enabled() && callsBack.test(job);
         String webhookUrl = callback ? route.urlFor(job.provider()) : "";
@@ -159,7 +172,8 @@ public final class SubmitStep {
                     review.nextInstruction(),
                     reference,
                     referenceUrl,
-                    webhookUrl);
+                    webhookUrl,
+                    guides);
             ProviderJob started = provider.submit(spec, job.jobId() + "/" + attempt + "/" + variation);
             startedJobs.add(started);
             tasks.add(new ProviderTask(
