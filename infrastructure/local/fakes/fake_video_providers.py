@@ -11,7 +11,8 @@ Serves, on one port, the protocols the adapters speak, each returning a local MP
                  renders no sound) when given, and --defective-clip for type video when given, so that review sends
                  it back and the remix (video_edit) gets the good one.
   Vertex AI      POST /token (a service account's JWT-bearer grant), POST /v1/projects/{p}/locations/{l}/publishers/
-                 google/models/{m}:predictLongRunning and :fetchPredictOperation (Bearer from /token); the video comes
+                 google/models/{m}:predictLongRunning and :fetchPredictOperation (Bearer from /token), refusing an
+                 instance that breaks the documented image, lastFrame and referenceImages rules (400); the video comes
                  inline (bytesBase64Encoded) or, when the request names a storageUri, from the Cloud Storage JSON API
                  at GET /storage/v1/b/{bucket}/o/{object} (metadata with md5Hash; ?alt=media for the bytes).
 It injects faults on purpose: the first create of each protocol answers 429 (Retry-After: 1), the first status call
@@ -54,6 +55,49 @@ LUMA_KEY = "Bearer luma-test-key"
 VERTEX_TOKEN = "ya29.fake-vertex-token"
 VERTEX_MODEL = re.compile(r"/v1/(projects/[a-z0-9-]+/locations/[a-z0-9-]+/publishers/google/models/[a-z0-9.-]+)"
                           r":(predictLongRunning|fetchPredictOperation)")
+
+
+def vertex_image_problem(image, where):
+    if not isinstance(image, dict) or image.get("mimeType") not in ("image/jpeg", "image/png"):
+        return where + ".mimeType must be image/jpeg or image/png"
+    try:
+        data = base64.b64decode(image.get("bytesBase64Encoded", ""), validate=True)
+    except ValueError:
+        return where + ".bytesBase64Encoded is not base64"
+    if not (data.startswith(b"\x89PNG") or data.startswith(b"\xff\xd8")):
+        return where + " is not a PNG or JPEG image"
+    return ""
+
+
+def vertex_instance_problem(body):
+    """The documented VideoGenerationModelInstance rules: lastFrame only with image; referenceImages (up to 3 asset
+    images or 1 style image, each with a referenceType) exclude image, video and lastFrame."""
+    instances = body.get("instances")
+    if not isinstance(instances, list) or len(instances) != 1 or not instances[0].get("prompt"):
+        return "instances must hold one instance with a prompt"
+    instance = instances[0]
+    for field in ("image", "lastFrame"):
+        if field in instance:
+            problem = vertex_image_problem(instance[field], field)
+            if problem:
+                return problem
+    if "lastFrame" in instance and "image" not in instance:
+        return "lastFrame can only be used if image is also provided"
+    refs = instance.get("referenceImages")
+    if refs is None:
+        return ""
+    if any(f in instance for f in ("image", "video", "lastFrame")):
+        return "referenceImages cannot be used with image, video or lastFrame"
+    types = [r.get("referenceType") for r in refs]
+    if any(t not in ("asset", "style") for t in types):
+        return "each referenceImages[].referenceType must be asset or style"
+    if not (0 < len(refs) <= 3 and set(types) == {"asset"}) and types != ["style"]:
+        return "referenceImages takes up to 3 asset images or 1 style image"
+    for i, r in enumerate(refs):
+        problem = vertex_image_problem(r.get("image"), "referenceImages[%d].image" % i)
+        if problem:
+            return problem
+    return ""
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -138,8 +182,17 @@ class Handler(BaseHTTPRequestHandler):
                                               "status": "UNAUTHENTICATED"}})
         body = self.body()
         if verb == "predictLongRunning":
+            problem = vertex_instance_problem(body)
+            if problem:
+                return self.reply(400, {"error": {"code": 400, "message": problem, "status": "INVALID_ARGUMENT"}})
             if first("vertex-create"):
                 return self.reply(429, {"error": {"code": 429, "message": "Quota exceeded", "status": "RESOURCE_EXHAUSTED"}})
+            instance = body["instances"][0]
+            for field, name in (("image", "vertex-first-frames"), ("lastFrame", "vertex-last-frames")):
+                if field in instance:
+                    count(name)
+            for ref in instance.get("referenceImages", []):
+                count("vertex-reference-" + ref["referenceType"])
             n = count("vertex-creates")
             name = "%s/operations/%08d-fake" % (model, n)
             with LOCK:

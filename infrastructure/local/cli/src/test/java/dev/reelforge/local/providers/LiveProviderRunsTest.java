@@ -9,6 +9,7 @@ import dev.reelforge.core.job.StorageKeys;
 import dev.reelforge.core.provider.GenerationSpec;
 import dev.reelforge.core.request.RenderRequest;
 import dev.reelforge.core.request.RequestParser;
+import dev.reelforge.core.testing.Stills;
 import dev.reelforge.local.cli.ReelforgeCli;
 import dev.reelforge.local.moto.PythonInterpreter;
 import dev.reelforge.media.Ffmpeg;
@@ -101,6 +102,7 @@ class LiveProviderRunsTest {
     @Test
     void run_lumaRay32AgainstItsFake_remixesTheBlurredClipByVideoEditWithTheAudioChecksNotApplicable()
             throws Exception {
+        Map<String, Integer> before = counts();
         JsonNode result = run("luma", request("luma", 5, "360p").put("clientRequestId", "ray-run"));
 
         assertThat(result.path("status").asText()).as(result.toString()).isEqualTo("SUCCEEDED");
@@ -120,7 +122,7 @@ class LiveProviderRunsTest {
         }
         assertThat(named(checks, "conformance").path("passed").asBoolean()).isTrue();
         assertThat(result.path("warnings").toString()).contains("renders no audio");
-        Map<String, Integer> counts = counts();
+        Map<String, Integer> counts = since(before);
         assertThat(counts)
                 .containsEntry("luma-creates", 2)
                 .containsEntry("luma-edits", 1)
@@ -129,6 +131,7 @@ class LiveProviderRunsTest {
 
     @Test
     void run_veo31OnVertexAgainstItsFake_succeedsWithItsClipCopiedFromCloudStorage() throws Exception {
+        Map<String, Integer> before = counts();
         JsonNode result = run("vertex-veo", request("vertex-veo", 6, "720p").put("clientRequestId", "veo-run"));
 
         assertThat(result.path("status").asText()).as(result.toString()).isEqualTo("SUCCEEDED");
@@ -137,11 +140,71 @@ class LiveProviderRunsTest {
         assertThat(cues.path("detail").asText()).doesNotStartWith("not applicable");
         assertThat(cues.path("passed").asBoolean()).as(cues.toString()).isTrue();
         assertThat(report(result).path("provider").asText()).isEqualTo("vertex-veo/veo-3.1-generate-001");
-        Map<String, Integer> counts = counts();
+        Map<String, Integer> counts = since(before);
         assertThat(counts)
                 .containsEntry("vertex-creates", 1)
                 .containsEntry("vertex-tokens", 1)
                 .containsEntry("gcs-downloads", 1);
+    }
+
+    /**
+     * A first and a last frame, local files beside the request that the CLI uploads: the fake refuses an instance
+     * that breaks Vertex's rules (lastFrame only with image), so a success means both arrived as documented. The
+     * first frame is the fake clip's own, so {@code reference-match} compares like with like.
+     */
+    @Test
+    void run_veo31WithAFirstAndLastFrame_sendsBothAndSucceeds() throws Exception {
+        Path first = root.resolve("first.png");
+        Ffmpeg.bundled()
+                .run(
+                        "take the clip's first frame",
+                        List.of("-y", "-i", root.resolve("veo.mp4").toString(), "-frames:v", "1", first.toString()),
+                        Duration.ofMinutes(1));
+        Files.write(root.resolve("last.png"), Stills.png(800, 600, 3));
+        Map<String, Integer> before = counts();
+
+        JsonNode result = run(
+                "veo-frames",
+                request("vertex-veo", 6, "720p")
+                        .put("clientRequestId", "veo-frames")
+                        .put("referenceImage", "first.png")
+                        .put("lastFrame", "last.png"));
+
+        assertThat(result.path("status").asText()).as(result.toString()).isEqualTo("SUCCEEDED");
+        assertThat(since(before))
+                .containsEntry("vertex-creates", 1)
+                .containsEntry("vertex-first-frames", 1)
+                .containsEntry("vertex-last-frames", 1);
+    }
+
+    /** Two asset reference images, without frames (Veo takes one or the other), each sent with its type. */
+    @Test
+    void run_veo31WithAssetReferenceImages_sendsThemAsAssetsAndSucceeds() throws Exception {
+        Files.write(root.resolve("ball.png"), Stills.png(640, 640, 1));
+        Files.write(root.resolve("floor.jpg"), Stills.jpeg(1024, 768, 2));
+        Map<String, Integer> before = counts();
+        ObjectNode request = request("vertex-veo", 6, "720p").put("clientRequestId", "veo-assets");
+        request.putArray("referenceImages")
+                .add(JSON.createObjectNode().put("image", "ball.png"))
+                .add(JSON.createObjectNode().put("image", "floor.jpg").put("type", "asset"));
+
+        JsonNode result = run("veo-assets", request);
+
+        assertThat(result.path("status").asText()).as(result.toString()).isEqualTo("SUCCEEDED");
+        assertThat(since(before)).containsEntry("vertex-creates", 1).containsEntry("vertex-reference-asset", 2);
+        assertThat(since(before)).doesNotContainKey("vertex-first-frames");
+    }
+
+    /** What the fake counted since {@code before}: the runs of one test, whichever ran first. */
+    private static Map<String, Integer> since(Map<String, Integer> before) throws Exception {
+        Map<String, Integer> delta = new java.util.TreeMap<>();
+        counts().forEach((k, v) -> {
+            int d = v - before.getOrDefault(k, 0);
+            if (d != 0) {
+                delta.put(k, d);
+            }
+        });
+        return delta;
     }
 
     private static ObjectNode request(String provider, int seconds, String resolution) {
