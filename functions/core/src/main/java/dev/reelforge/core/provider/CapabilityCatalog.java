@@ -112,7 +112,8 @@ public final class CapabilityCatalog {
                     true,
                     rule.path("maxSeconds").asDouble(0),
                     rule.path("blockSeconds").asDouble(0),
-                    rule.path("onlyOwnOutputs").asBoolean(false));
+                    rule.path("onlyOwnOutputs").asBoolean(false),
+                    "whole".equals(rule.path("output").asText("continuation")));
         }
         return rule.asBoolean(false) ? new ModelCapabilities.Extend(true, 0, 0, false) : ModelCapabilities.Extend.NONE;
     }

@@ -220,9 +220,18 @@ public record ModelCapabilities(
      * @param maxSeconds longest clip an extension may reach, 0 when the provider documents no limit
      * @param blockSeconds seconds each extension adds, 0 when the provider documents none
      * @param onlyOwnOutputs whether only clips this provider rendered can be extended
+     * @param wholeClip whether the extension's output is the whole longer clip ({@code "output": "whole"}, Veo)
+     *     rather than the continuation alone ({@code "continuation"}, Luma; the default), which would still have to
+     *     be joined to the source
      */
-    public record Extend(boolean supported, double maxSeconds, double blockSeconds, boolean onlyOwnOutputs) {
+    public record Extend(
+            boolean supported, double maxSeconds, double blockSeconds, boolean onlyOwnOutputs, boolean wholeClip) {
         public static final Extend NONE = new Extend(false, 0, 0, false);
+
+        /** An extension whose output is the continuation alone. */
+        public Extend(boolean supported, double maxSeconds, double blockSeconds, boolean onlyOwnOutputs) {
+            this(supported, maxSeconds, blockSeconds, onlyOwnOutputs, false);
+        }
     }
 
     /** The same model with another lifecycle state and end of life (a live lookup's, {@link LifecycleOverrides}). */

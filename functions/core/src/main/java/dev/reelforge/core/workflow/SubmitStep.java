@@ -13,6 +13,7 @@ import dev.reelforge.core.port.ClipStore;
 import dev.reelforge.core.port.JobStore;
 import dev.reelforge.core.port.VideoProvider;
 import dev.reelforge.core.provider.CreateAttempt;
+import dev.reelforge.core.provider.ExtendSpec;
 import dev.reelforge.core.provider.GenerationSpec;
 import dev.reelforge.core.provider.GuideFile;
 import dev.reelforge.core.provider.ProviderJob;
@@ -119,7 +120,8 @@ public final class SubmitStep {
         int attempt = previous.attempt() + 1;
         String prompt = mode == RoundMode.INITIAL ? request.prompt() : review.nextPrompt();
         String remixOf = mode == RoundMode.REMIX ? review.bestProviderJobId() : "";
-        int clips = mode == RoundMode.REMIX ? 1 : request.settings().variations();
+        boolean extend = mode == RoundMode.EXTEND;
+        int clips = mode == RoundMode.REMIX || extend ? 1 : request.settings().variations();
         double cost = job.pricePerClipUsd() * clips;
         double spent = spentBefore(job, previous);
         if (spent + cost > request.budgetUsd() + 1e-9) {
@@ -137,7 +139,7 @@ public final class SubmitStep {
         List<ProviderTask> tasks = new ArrayList<>();
         List<ProviderJob> startedJobs = new ArrayList<>();
         int pollAfter = 1;
-        String referenceKey = remixOf.isEmpty() ? referenceKey(job) : "";
+        String referenceKey = remixOf.isEmpty() && !extend ? referenceKey(job) : "";
         String reference = localReference(referenceKey);
         String referenceUrl = reference.isEmpty()
                 ? ""
@@ -146,7 +148,7 @@ public final class SubmitStep {
                         .shareableUrl(job.tenant(), referenceKey, REFERENCE_URL_VALIDITY)
                         .orElse("");
         List<GuideFile> guides = new ArrayList<>();
-        for (GuideImage guide : remixOf.isEmpty() ? job.guides() : List.<GuideImage>of()) {
+        for (GuideImage guide : remixOf.isEmpty() && !extend ? job.guides() : List.<GuideImage>of()) {
             String key = guide.image().fittedKey();
             guides.add(new GuideFile(
                     guide.role(),
@@ -174,7 +176,9 @@ public final class SubmitStep {
                     referenceUrl,
                     webhookUrl,
                     guides);
-            ProviderJob started = provider.submit(spec, job.jobId() + "/" + attempt + "/" + variation);
+            String key = job.jobId() + "/" + attempt + "/" + variation;
+            ProviderJob started =
+                    extend ? provider.extend(extension(request, job, review, prompt), key) : provider.submit(spec, key);
             startedJobs.add(started);
             tasks.add(new ProviderTask(
                     variation,
@@ -238,6 +242,27 @@ public final class SubmitStep {
             return updated;
         });
         return round;
+    }
+
+    /**
+     * The provider extension an {@link RoundMode#EXTEND} round asks for: the accepted render of the job this one is a
+     * version of, from that job's length to this request's.
+     */
+    private ExtendSpec extension(RenderRequest request, JobTicket job, ReviewOutcome review, String prompt) {
+        double sourceSeconds = jobs.find(job.jobId())
+                .map(r -> r.detail().version())
+                .flatMap(v -> jobs.find(v.versionOf()))
+                .map(r -> r.detail().request())
+                .map(r -> r.settings().durationSeconds())
+                .orElseThrow(() -> new IllegalStateException(
+                        "job " + job.jobId() + " extends a render but its record names no original with a request"));
+        return new ExtendSpec(
+                review.bestProviderJobId(),
+                prompt,
+                job.model(),
+                request.settings(),
+                sourceSeconds,
+                request.settings().durationSeconds() - sourceSeconds);
     }
 
     /**
