@@ -23,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPairGenerator;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +67,8 @@ class LiveProviderRunsTest {
     @BeforeAll
     static void startFake() throws Exception {
         Path withSound = root.resolve("veo.mp4");
+        Path extended = root.resolve("veo-extended.mp4");
+        renderClip(request("vertex-veo", 8, "720p"), extended);
         Path silent = root.resolve("ray.mp4");
         renderClip(request("vertex-veo", 6, "720p"), withSound);
         Path blurred = root.resolve("ray-blurred.mp4");
@@ -83,7 +86,9 @@ class LiveProviderRunsTest {
                         "--silent-clip",
                         silent.toString(),
                         "--defective-clip",
-                        blurred.toString())
+                        blurred.toString(),
+                        "--extended-clip",
+                        extended.toString())
                 .redirectError(root.resolve("fake.err").toFile())
                 .start();
         String port =
@@ -195,6 +200,35 @@ class LiveProviderRunsTest {
         assertThat(since(before)).doesNotContainKey("vertex-first-frames");
     }
 
+    /**
+     * {@code reelforge recut --expand} of the clip's final span on Veo, through the real ASL: the version is Veo's
+     * extend of its own render ({@code instances[].video} = the original's Cloud Storage output), recorded as an
+     * {@code extend} round, and the 8 s clip the extension returns is the one reviewed (its length conforms). The review
+     * still judges the original's beat times (README roadmap), so the verdict is not asserted.
+     */
+    @Test
+    void recut_expandOfTheEndingOnVeo_isTheProvidersExtendOfItsOwnRender() throws Exception {
+        JsonNode original = run("veo-source", request("vertex-veo", 6, "720p").put("clientRequestId", "veo-source"));
+        assertThat(original.path("status").asText()).as(original.toString()).isEqualTo("SUCCEEDED");
+        Map<String, Integer> before = counts();
+
+        JsonNode version = cli(
+                "veo-extend",
+                "veo-source",
+                List.of("recut", original.path("jobId").asText(), "--expand", "00:04-00:06=00:04-00:08"));
+
+        assertThat(version.path("status").asText()).as(version.toString()).isEqualTo("SUCCEEDED");
+        assertThat(version.path("providerSubmissions").asInt()).isEqualTo(1);
+        assertThat(since(before)).containsEntry("vertex-extends", 1).containsEntry("vertex-creates", 1);
+        JsonNode attempt = report(version).path("attempts").path(0);
+        assertThat(attempt.path("mode").asText()).as(attempt.toString()).isEqualTo("extend");
+        JsonNode conformance = named(report(version).path("checks"), "conformance");
+        assertThat(conformance.path("passed").asBoolean())
+                .as("the 8 s clip the extension returned is the one reviewed: "
+                        + report(version).path("checks"))
+                .isTrue();
+    }
+
     /** What the fake counted since {@code before}: the runs of one test, whichever ran first. */
     private static Map<String, Integer> since(Map<String, Integer> before) throws Exception {
         Map<String, Integer> delta = new java.util.TreeMap<>();
@@ -264,16 +298,20 @@ class LiveProviderRunsTest {
     private static JsonNode run(String name, ObjectNode request) throws Exception {
         Path file = root.resolve(name + ".json");
         Files.write(file, JSON.writeValueAsBytes(request));
-        ProcessBuilder builder = new ProcessBuilder(
-                        ProcessHandle.current().info().command().orElse("java"),
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        ReelforgeCli.class.getName(),
-                        "run",
-                        file.toString(),
-                        "--json",
-                        "--data-dir",
-                        root.resolve("data-" + name).toString())
+        return cli(name, name, List.of("run", file.toString()));
+    }
+
+    /** {@code reelforge <args> --json} on the data of the run {@code dataName}, its stderr in {@code name.err}. */
+    private static JsonNode cli(String name, String dataName, List<String> args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "-cp",
+                System.getProperty("java.class.path"),
+                ReelforgeCli.class.getName()));
+        command.addAll(args);
+        command.addAll(
+                List.of("--json", "--data-dir", root.resolve("data-" + dataName).toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectError(root.resolve(name + ".err").toFile());
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(k -> k.startsWith("AWS_") || k.startsWith("REELFORGE_"));
@@ -294,7 +332,7 @@ class LiveProviderRunsTest {
         String text = new String(out, StandardCharsets.UTF_8);
         assertThat(text).as(Files.readString(root.resolve(name + ".err"))).isNotBlank();
         JsonNode result = JSON.readTree(text);
-        ((ObjectNode) result).put("dataDir", root.resolve("data-" + name).toString());
+        ((ObjectNode) result).put("dataDir", root.resolve("data-" + dataName).toString());
         return result;
     }
 
