@@ -39,6 +39,10 @@ import java.util.Locale;
  * It is split into ebur128 (momentary loudness) and 16 kHz mono PCM on stdout for onset detection in Java.
  * Full-resolution blurdetect and signalstats would cost 10× and 5× the decode (FACTS.md); docs/review-checks.md
  * gives the measurements behind these sizes.
+ *
+ * <p>The graphs run without slice threads ({@code -filter_complex_threads 1}): their filters work on pictures of a
+ * few thousand pixels, where handing slices to a thread pool costs more futex wake-ups than it saves, and the
+ * decoder's frame threads already keep every core busy.
  */
 record AnalysisGraph(
         ProbeResult probe,
@@ -60,6 +64,12 @@ record AnalysisGraph(
     static final int BLOCK_SAMPLES = 24;
     static final int PCM_RATE = 16_000;
     static final int SHEET_TILES = 12;
+    /**
+     * Thumbnails stacked per packet: one column of frames is their bytes back to back, so the file reads the same,
+     * but the encoder and muxer threads are woken once per stack instead of once per frame.
+     */
+    static final int THUMBNAIL_TILE = 30;
+
     private static final int SHEET_TILE_WIDTH = 160;
     private static final int BLOCK_CROP_LONG = 512;
     private static final int BLOCK_CROP_SHORT = 256;
@@ -69,8 +79,17 @@ record AnalysisGraph(
     private static final String BLOCK_GRID = "blockdetect=period_min=8:period_max=8";
 
     List<String> arguments(Path clip) {
-        List<String> args = new ArrayList<>(
-                List.of("-v", "error", "-nostats", "-y", "-i", clip.toString(), "-filter_complex", videoFilter()));
+        List<String> args = new ArrayList<>(List.of(
+                "-v",
+                "error",
+                "-nostats",
+                "-y",
+                "-filter_complex_threads",
+                "1",
+                "-i",
+                clip.toString(),
+                "-filter_complex",
+                videoFilter()));
         if (probe.hasAudio()) {
             args.addAll(List.of("-filter_complex", audioFilter()));
         }
@@ -86,7 +105,16 @@ record AnalysisGraph(
                 "-c:v",
                 "mjpeg",
                 contactSheet.toString()));
-        args.addAll(List.of("-map", "[thumbs]", "-f", "rawvideo", "-c:v", "rawvideo", thumbnails.toString()));
+        args.addAll(List.of(
+                "-map",
+                "[thumbs]",
+                "-fps_mode",
+                "passthrough",
+                "-f",
+                "rawvideo",
+                "-c:v",
+                "rawvideo",
+                thumbnails.toString()));
         args.addAll(List.of(
                 "-map",
                 "[blurframes]",
@@ -120,7 +148,7 @@ record AnalysisGraph(
                 .append("[signal]signalstats,metadata=mode=print:file=")
                 .append(escape(videoLog))
                 .append(",nullsink;")
-                .append("[thumbsrc]format=rgb24[thumbs];");
+                .append(String.format(Locale.ROOT, "[thumbsrc]format=rgb24,tile=1x%d[thumbs];", THUMBNAIL_TILE));
         g.append("[blur]")
                 .append(evenSample(BLUR_SAMPLES))
                 .append(String.format(
