@@ -21,6 +21,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.stream.IntStream;
 
 /**
  * {@link ClipAnalyzer} over the bundled FFmpeg: one probe, then one decode through {@link AnalysisGraph}, whose
@@ -181,16 +182,22 @@ public final class FfmpegClipAnalyzer implements ClipAnalyzer {
 
     /**
      * {@link ReblurSoftness} of each blur sample, on the frame its blurdetect entry names (the grey frames come out of
-     * the same branch, in the same order), NaN elsewhere.
+     * the same branch, in the same order), NaN elsewhere. The samples are independent, so they are measured in
+     * parallel (about 1 ms of CPU each at 480×270), then placed in their order.
      */
     private static double[] softness(MetadataLog log, byte[] frames, int[] size, int n, double origin, double fps) {
         double[] out = new double[n];
         Arrays.fill(out, Double.NaN);
         int frameBytes = size[0] * size[1];
-        for (int k = 0; k < log.entries().size() && (k + 1) * frameBytes <= frames.length; k++) {
+        int samples = Math.min(log.entries().size(), frames.length / frameBytes);
+        double[] measured = IntStream.range(0, samples)
+                .parallel()
+                .mapToDouble(k -> ReblurSoftness.of(frames, k * frameBytes, size[0], size[1]))
+                .toArray();
+        for (int k = 0; k < samples; k++) {
             int index = (int) Math.round((log.entries().get(k).ptsTime() - origin) * fps);
             if (index > 0 && index < n) {
-                out[index] = ReblurSoftness.of(frames, k * frameBytes, size[0], size[1]);
+                out[index] = measured[k];
             }
         }
         return out;
