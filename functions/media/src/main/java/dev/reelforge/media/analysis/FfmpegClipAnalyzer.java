@@ -65,6 +65,7 @@ public final class FfmpegClipAnalyzer implements ClipAnalyzer {
                     dir.resolve("audio.txt"),
                     dir.resolve("sheet.jpg"),
                     dir.resolve("thumbnails.rgb"),
+                    dir.resolve("planes.yuv"),
                     dir.resolve("blur-frames.gray"));
             if (facts.hasAudio() && SPEECH_MODEL_LOADING.compareAndSet(false, true)) {
                 Thread loader = new Thread(SpeechDetector::warmUp, "speech-model-load");
@@ -92,20 +93,15 @@ public final class FfmpegClipAnalyzer implements ClipAnalyzer {
         MetadataLog video = MetadataLog.read(graph.videoLog());
         int n = video.entries().size();
         double origin = n == 0 ? 0 : video.entries().get(0).ptsTime();
-        double[] luma = new double[n];
-        double[] motion = new double[n];
-        double[] u = new double[n];
-        double[] v = new double[n];
+        int[] size = graph.thumbnailSize();
+        PlaneStats planes =
+                PlaneStats.of(Files.readAllBytes(graph.planes()), size[0], size[1], n, AnalysisGraph.THUMBNAIL_TILE);
         double[] cut = new double[n];
         IntervalCollector frozen =
                 new IntervalCollector("lavfi.freezedetect.freeze_start", "lavfi.freezedetect.freeze_end");
         IntervalCollector black = new IntervalCollector("lavfi.black_start", "lavfi.black_end");
         for (int i = 0; i < n; i++) {
             MetadataLog.Entry e = video.entries().get(i);
-            luma[i] = e.get("lavfi.signalstats.YAVG");
-            motion[i] = i == 0 ? 0 : e.get("lavfi.signalstats.YDIF");
-            u[i] = e.get("lavfi.signalstats.UAVG");
-            v[i] = e.get("lavfi.signalstats.VAVG");
             cut[i] = i == 0 ? 0 : orZero(e.get("lavfi.scd.score"));
             frozen.accept(e, origin);
             black.accept(e, origin);
@@ -120,7 +116,6 @@ public final class FfmpegClipAnalyzer implements ClipAnalyzer {
                 sampled(MetadataLog.read(graph.blockRowsLog()), "lavfi.block", n, origin, facts.fps()));
         OnsetDetector.Result onsets = OnsetDetector.detect(pcm, AnalysisGraph.PCM_RATE);
         byte[] sheet = Files.exists(graph.contactSheet()) ? Files.readAllBytes(graph.contactSheet()) : new byte[0];
-        int[] size = graph.thumbnailSize();
         byte[] thumbs = Files.readAllBytes(graph.thumbnails());
         int frameBytes = size[0] * size[1] * 3;
         FrameThumbnails thumbnails = new FrameThumbnails(
@@ -130,10 +125,10 @@ public final class FfmpegClipAnalyzer implements ClipAnalyzer {
         return new ClipMetrics(
                 facts,
                 duration,
-                luma,
-                motion,
-                u,
-                v,
+                planes.luma,
+                planes.motion,
+                planes.u,
+                planes.v,
                 cut,
                 blur,
                 softness,
