@@ -71,7 +71,9 @@ record AnalysisGraph(
     static final int SHEET_TILES = 12;
     /**
      * Thumbnails stacked per packet: one column of frames is their bytes back to back, so the file reads the same,
-     * but the encoder and muxer threads are woken once per stack instead of once per frame.
+     * but the encoder and muxer threads are woken once per stack instead of once per frame. Stacks go out with
+     * {@code -fps_mode passthrough}, one thumbnail per decoded frame like the log's lines: the default constant-rate
+     * output duplicated an early frame of clips whose timestamps start late, shifting every thumbnail by one.
      */
     static final int THUMBNAIL_TILE = 30;
 
