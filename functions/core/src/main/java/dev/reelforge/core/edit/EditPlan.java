@@ -36,7 +36,8 @@ public record EditPlan(
     public enum Kind {
         NONE,
         REMIX,
-        RECUT;
+        RECUT,
+        STORYBOARD;
 
         @JsonValue
         public String wireName() {
