@@ -159,7 +159,7 @@ public final class EditStep {
                 original.tenant(),
                 original.clientRequestId(),
                 original.prompt(),
-                original.storyboard(),
+                cut.shift(original.storyboard()),
                 new RenderSettings(s.aspectRatio(), cut.outputSeconds(), s.resolution(), s.fps(), 1, s.style()),
                 original.provider(),
                 original.budgetUsd(),
