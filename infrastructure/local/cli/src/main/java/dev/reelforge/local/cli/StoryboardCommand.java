@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reelforge.wiring.Services;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -47,6 +48,9 @@ final class StoryboardCommand extends EditCommand {
     }
 
     private static JsonNode read(Path file) throws RequestFile.UserInputException {
+        if (!Files.isRegularFile(file)) {
+            throw new RequestFile.UserInputException(file + ": no such storyboard file");
+        }
         String text = RequestFile.read(file);
         try {
             JsonNode node = Services.objectMapper().readTree(text);
