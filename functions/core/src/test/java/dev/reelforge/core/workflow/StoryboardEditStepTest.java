@@ -175,6 +175,21 @@ class StoryboardEditStepTest {
     }
 
     @Test
+    void run_unchainedShotsSwapped_reusesBothClipsInTheNewOrderWithoutRendering() throws IOException {
+        finishedSequence("kettle", request(HEAD + SHOT_1 + SHOT_2 + SHOT_3, 15), false);
+        String third = "00:05–00:10: Cut to a wide shot: a hand lifts the kettle.\n";
+        String second = "00:10–00:15: Medium shot: steam rises from the spout.\n";
+
+        EditStep.Edited edited = edits(false).run(storyboard("kettle", HEAD + SHOT_1 + third + second, 0), "kettle-v2");
+
+        assertThat(reused(edited)).containsExactly(true, true, true);
+        assertThat(edited.shots())
+                .extracting(i -> i.review().bestClipKey())
+                .containsExactly("clips/demo/kettle/1/0.mp4", "clips/demo/kettle/7/0.mp4", "clips/demo/kettle/4/0.mp4");
+        assertThat(edited.job().estimatedCostUsd()).isZero();
+    }
+
+    @Test
     void run_shotAppended_reusesEveryShotBeforeAndChainsTheNewOneFromTheOldLastShot() throws IOException {
         finishedSequence("kettle", request(HEAD + SHOT_1 + SHOT_2 + SHOT_3, 15), true);
 
