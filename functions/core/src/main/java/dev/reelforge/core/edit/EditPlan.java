@@ -37,6 +37,9 @@ public record EditPlan(
         NONE,
         REMIX,
         RECUT,
+        /** A re-cut made at the provider ({@code RoundMode.EXTEND}): it goes through Submit, not {@code Recut}. */
+        EXTEND,
+        /** A new storyboard: its changed shots go through the {@code Shots} Map, the others are reused. */
         STORYBOARD;
 
         @JsonValue
