@@ -20,8 +20,8 @@ import java.util.Map;
  * Validate state: checks the request and opens the job; its output becomes the whole workflow state. {@code request}
  * is the parsed, validated {@link RenderRequest}, which later states read as it is instead of parsing it again;
  * {@code approval} is the approval gate ({@code ApprovalRequired?} reads it); {@code shots}, only for a storyboard
- * rendered shot by shot, the items of the {@code Shots} Map. An input {@code {"edit": …}} is a remix or re-cut of a
- * finished job ({@link EditStep}); {@code edit} says which, and {@code CacheHit?} sends a re-cut to {@code Recut}.
+ * rendered shot by shot, the items of the {@code Shots} Map. An input {@code {"edit": …}} is a remix, re-cut or
+ * storyboard edit of a finished job ({@link EditStep}); {@code edit} says which, and {@code CacheHit?} sends a re-cut to {@code Recut}.
  */
 public final class ValidateHandler extends JsonHandler {
     private final ValidateStep step;
@@ -82,23 +82,31 @@ public final class ValidateHandler extends JsonHandler {
         return state;
     }
 
-    /** An edit of a finished job: a new job, a version of it, whose first round the edit decides. */
+    /**
+     * An edit of a finished job: a new job, a version of it, whose first round the edit decides; a storyboard
+     * edit's shots go to the {@code Shots} Map like any sequence's.
+     */
     private Object edit(JsonNode editInput, String jobId) {
         ApprovalGate approval = ApprovalGate.of(editInput, approvalDefault);
-        EditStep.Edited edited = edits.run(EditRequest.parse(editInput), jobId);
-        return Map.of(
-                "approval",
-                approval,
-                "request",
-                edited.request(),
-                "job",
-                edited.job(),
-                "round",
-                RenderRound.notStarted(),
-                "review",
-                edited.review(),
-                "edit",
-                edited.edit());
+        EditRequest request = EditRequest.parse(editInput);
+        if (approval.required() && request.kind() == EditRequest.Kind.STORYBOARD) {
+            throw InvalidRequestException.of(
+                    "approval",
+                    "a storyboard edit renders shot by shot, which cannot wait for approval yet; set"
+                            + " \"approval\": \"none\"");
+        }
+        EditStep.Edited edited = edits.run(request, jobId);
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("approval", approval);
+        state.put("request", edited.request());
+        state.put("job", edited.job());
+        state.put("round", RenderRound.notStarted());
+        state.put("review", edited.review());
+        state.put("edit", edited.edit());
+        if (!edited.shots().isEmpty()) {
+            state.put("shots", edited.shots());
+        }
+        return state;
     }
 
     /** The request as sent (the schema has checked it already): the gate is a request field the record does not hold. */

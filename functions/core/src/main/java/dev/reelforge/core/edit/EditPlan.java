@@ -38,7 +38,9 @@ public record EditPlan(
         REMIX,
         RECUT,
         /** A re-cut made at the provider ({@code RoundMode.EXTEND}): it goes through Submit, not {@code Recut}. */
-        EXTEND;
+        EXTEND,
+        /** A new storyboard: its changed shots go through the {@code Shots} Map, the others are reused. */
+        STORYBOARD;
 
         @JsonValue
         public String wireName() {

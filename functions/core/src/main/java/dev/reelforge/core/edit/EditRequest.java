@@ -10,10 +10,15 @@ import java.util.regex.Pattern;
 /**
  * A creator's edit of a finished job, from the execution input's {@code edit} object: a remix
  * ({@code {"of": "<jobId>", "tenant": "<tenant>", "remix": "<instruction>"}}) or a re-cut
- * ({@code "recut": {"trim": "A-B", "retime": ["A-B=F"], "expand": ["A-B=A-C"]}}). The edit becomes a new job, a new
- * version of {@code of}; the original is never touched. {@code tenant} is the caller's, checked against the job's.
+ * ({@code "recut": {"trim": "A-B", "retime": ["A-B=F"], "expand": ["A-B=A-C"]}}) or a storyboard edit
+ * ({@code "storyboard": {"prompt": "…", "audioCues": […], "durationSeconds": N}}, {@link StoryboardEdit}). The edit
+ * becomes a new job, a new version of {@code of}; the original is never touched. {@code tenant} is the caller's,
+ * checked against the job's.
+ *
+ * @param storyboard the new storyboard of a storyboard edit; null for a remix or re-cut
  */
-public record EditRequest(String of, String tenant, Kind kind, String instruction, List<RecutOp> recut) {
+public record EditRequest(
+        String of, String tenant, Kind kind, String instruction, List<RecutOp> recut, StoryboardEdit storyboard) {
     private static final Pattern ID = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$");
     private static final int MAX_INSTRUCTION = 2_000;
 
@@ -22,22 +27,29 @@ public record EditRequest(String of, String tenant, Kind kind, String instructio
         instruction = instruction == null ? "" : instruction;
     }
 
-    /** The two edits of a finished clip. */
+    /** The edits of a finished clip. */
     public enum Kind {
         REMIX,
-        RECUT
+        RECUT,
+        STORYBOARD
     }
 
     public static EditRequest parse(JsonNode edit) {
         if (!edit.isObject()) {
-            throw InvalidRequestException.of("edit", "must be an object with 'of', 'tenant' and 'remix' or 'recut'");
+            throw InvalidRequestException.of(
+                    "edit", "must be an object with 'of', 'tenant' and 'remix', 'recut' or 'storyboard'");
         }
         String of = id(edit, "of");
         String tenant = id(edit, "tenant");
         boolean remix = edit.has("remix");
         boolean recut = edit.has("recut");
-        if (remix == recut) {
-            throw InvalidRequestException.of("edit", "name exactly one of 'remix' or 'recut'");
+        boolean storyboard = edit.has("storyboard");
+        if ((remix ? 1 : 0) + (recut ? 1 : 0) + (storyboard ? 1 : 0) != 1) {
+            throw InvalidRequestException.of("edit", "name exactly one of 'remix', 'recut' or 'storyboard'");
+        }
+        if (storyboard) {
+            return new EditRequest(
+                    of, tenant, Kind.STORYBOARD, "", List.of(), StoryboardEdit.parse(edit.get("storyboard")));
         }
         if (remix) {
             JsonNode text = edit.get("remix");
@@ -48,15 +60,18 @@ public record EditRequest(String of, String tenant, Kind kind, String instructio
                 throw InvalidRequestException.of(
                         "edit.remix", "is longer than " + MAX_INSTRUCTION + " characters; say the change briefly");
             }
-            return new EditRequest(of, tenant, Kind.REMIX, text.asText().strip(), List.of());
+            return new EditRequest(of, tenant, Kind.REMIX, text.asText().strip(), List.of(), null);
         }
-        return new EditRequest(of, tenant, Kind.RECUT, "", recutOps(edit.get("recut")));
+        return new EditRequest(of, tenant, Kind.RECUT, "", recutOps(edit.get("recut")), null);
     }
 
     /** The edit as one line for the job record and the provenance, e.g. {@code remix: a glass mug}. */
     public String describe() {
         if (kind == Kind.REMIX) {
             return "remix: " + instruction;
+        }
+        if (kind == Kind.STORYBOARD) {
+            return storyboard.describe();
         }
         StringBuilder text = new StringBuilder("recut:");
         for (RecutOp op : recut) {

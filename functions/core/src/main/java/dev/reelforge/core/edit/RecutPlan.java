@@ -1,17 +1,21 @@
 package dev.reelforge.core.edit;
 
 import dev.reelforge.core.error.InvalidRequestException;
+import dev.reelforge.core.request.AudioCue;
+import dev.reelforge.core.request.Beat;
+import dev.reelforge.core.request.Storyboard;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalDouble;
 import java.util.TreeSet;
 
 /**
  * A re-cut as the media side renders it: the source clip's kept span cut into segments, each played at its own
  * factor (1 unchanged, 2 twice as long with interpolated frames, 0.5 twice as fast). Built only by {@link #of},
  * which refuses ranges outside the clip, overlapping retimes, more than one trim and a result over the model's
- * longest clip, naming the field at fault.
+ * longest clip, naming the field at fault. {@link #shift} moves a storyboard's beats and cues to the re-cut's times.
  *
  * <pre>{@code
  * RecutPlan.of(List.of(RecutOp.expand("recut.expand[0]", "00:02-00:03=00:02-00:05")), 6, 10).outputSeconds(); // 8
@@ -115,5 +119,51 @@ public record RecutPlan(List<Segment> segments) {
 
     public double outputSeconds() {
         return segments.stream().mapToDouble(Segment::outputSeconds).sum();
+    }
+
+    /**
+     * Where a moment of the source plays in the re-cut: after the segments before it, at its own segment's factor;
+     * empty for a moment the trim cut away. The kept span's end maps to the re-cut's end.
+     */
+    public OptionalDouble outputTime(double sourceSeconds) {
+        double before = 0;
+        for (int i = 0; i < segments.size(); i++) {
+            Segment s = segments.get(i);
+            boolean last = i == segments.size() - 1;
+            if (sourceSeconds >= s.start() - 1e-9
+                    && (sourceSeconds < s.end() - 1e-9 || last && sourceSeconds <= s.end() + 1e-9)) {
+                return OptionalDouble.of(before + Math.max(0, sourceSeconds - s.start()) * s.factor());
+            }
+            before += s.outputSeconds();
+        }
+        return OptionalDouble.empty();
+    }
+
+    /**
+     * The storyboard as the re-cut plays it, so the review checks each beat and sound where it now is: every time
+     * moved by {@link #outputTime}, a beat clipped to the kept span (dropped if none of it is kept), a cue the trim
+     * cut away dropped. The description and ambience stay.
+     */
+    public Storyboard shift(Storyboard board) {
+        double keptStart = segments.get(0).start();
+        double keptEnd = segments.get(segments.size() - 1).end();
+        List<Beat> beats = new ArrayList<>();
+        for (Beat b : board.beats()) {
+            double start = Math.max(b.startSeconds(), keptStart);
+            double end = Math.min(b.endSeconds(), keptEnd);
+            if (end - start < 1e-6) {
+                continue;
+            }
+            double from = outputTime(start).orElseThrow();
+            double to = outputTime(end).orElseThrow();
+            if (to - from > 1e-6) {
+                beats.add(new Beat(from, to, b.description()));
+            }
+        }
+        List<AudioCue> cues = new ArrayList<>();
+        for (AudioCue c : board.audioCues()) {
+            outputTime(c.atSeconds()).ifPresent(t -> cues.add(new AudioCue(t, c.description())));
+        }
+        return new Storyboard(board.description(), beats, cues, board.ambience());
     }
 }

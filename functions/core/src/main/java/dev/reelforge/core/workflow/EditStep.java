@@ -7,6 +7,7 @@ import dev.reelforge.core.edit.EditRequest;
 import dev.reelforge.core.edit.EditSource;
 import dev.reelforge.core.edit.ExtendRoute;
 import dev.reelforge.core.edit.RecutPlan;
+import dev.reelforge.core.edit.StoryboardDiff;
 import dev.reelforge.core.error.InvalidRequestException;
 import dev.reelforge.core.error.JobConflictException;
 import dev.reelforge.core.job.JobDetail;
@@ -16,6 +17,7 @@ import dev.reelforge.core.job.VersionLink;
 import dev.reelforge.core.port.JobStore;
 import dev.reelforge.core.port.PromptCache;
 import dev.reelforge.core.provider.ExtendSpec;
+import dev.reelforge.core.provider.ModelCapabilities;
 import dev.reelforge.core.reference.ReferenceImage;
 import dev.reelforge.core.request.RenderRequest;
 import dev.reelforge.core.request.RenderSettings;
@@ -35,7 +37,8 @@ import java.util.stream.Stream;
  * job that is a version of it, and hands on what the next state does. A remix goes to Submit as the provider's
  * remix or edit of the accepted clip where the model's capability data has one, else as a regeneration with the
  * instruction added to the prompt ({@link PromptRevision#withReviewerWords}); a re-cut goes to the {@code Recut}
- * state with its checked segments, and is reviewed like any render. The original record gains only the new job's
+ * state with its checked segments, and is reviewed like any render; a storyboard edit goes to the {@code Shots} Map
+ * with only its changed shots to render ({@link StoryboardEditStep}), the others reused from the earlier version. The original record gains only the new job's
  * id in {@code versions}; its outputs and clips are never written.
  */
 public final class EditStep {
@@ -51,12 +54,51 @@ public final class EditStep {
         this.clock = clock;
     }
 
-    /** What the edit's Validate hands the workflow: the version's request, ticket, first review and edit plan. */
-    public record Edited(RenderRequest request, JobTicket job, ReviewOutcome review, EditPlan edit) {}
+    /**
+     * What the edit's Validate hands the workflow: the version's request, ticket, first review and edit plan, and
+     * for a storyboard edit the {@code Shots} Map's items (empty otherwise).
+     */
+    public record Edited(
+            RenderRequest request, JobTicket job, ReviewOutcome review, EditPlan edit, List<ShotItem> shots) {
+        public Edited {
+            shots = List.copyOf(shots);
+        }
+    }
 
     public Edited run(EditRequest edit, String jobId) {
         EditSource source = EditSource.resolve(edit, jobs);
-        return edit.kind() == EditRequest.Kind.REMIX ? remix(edit, source, jobId) : recut(edit, source, jobId);
+        return switch (edit.kind()) {
+            case REMIX -> remix(edit, source, jobId);
+            case RECUT -> recut(edit, source, jobId);
+            case STORYBOARD -> storyboard(edit, source, jobId);
+        };
+    }
+
+    private Edited storyboard(EditRequest edit, EditSource source, String jobId) {
+        StoryboardEditStep shots = new StoryboardEditStep();
+        RenderRequest request = shots.request(edit, source);
+        RequestValidator.Accepted accepted = validator.validate(request, LocalDate.now(clock));
+        ModelCapabilities model = accepted.model();
+        StoryboardDiff diff =
+                shots.diff(edit, source, request, model, reference(source).sha256());
+        String cacheKey = versionKey(source, edit);
+        JobTicket job = ticket(
+                jobId,
+                request,
+                cacheKey,
+                Optional.empty(),
+                accepted,
+                model.pricePerSecondUsd() * request.settings().durationSeconds(),
+                StoryboardEditStep.estimateUsd(request, model, diff),
+                source,
+                model.remix() || model.edit());
+        String described = StoryboardEditStep.describe(edit, diff);
+        VersionLink link = new VersionLink(edit.of(), described, source.clipKey(), source.sha256(), diff.reusedOnly());
+        open(jobId, request, cacheKey, accepted.warnings(), edit, source, link);
+        EditPlan plan = new EditPlan(
+                EditPlan.Kind.STORYBOARD, edit.of(), described, source.clipKey(), source.sha256(), List.of(), 0);
+        return new Edited(
+                request, job, ReviewOutcome.notReviewed(), plan, StoryboardEditStep.items(request, model, diff, job));
     }
 
     private Edited remix(EditRequest edit, EditSource source, String jobId) {
@@ -80,7 +122,7 @@ public final class EditStep {
         Optional<CacheEntry> hit = cache.find(cacheKey);
         EditPlan plan = new EditPlan(
                 EditPlan.Kind.REMIX, edit.of(), edit.describe(), source.clipKey(), source.sha256(), List.of(), 0);
-        open(jobId, request, cacheKey, accepted.warnings(), edit, source);
+        open(jobId, request, cacheKey, accepted.warnings(), edit, source, link(edit, source));
         JobTicket job = ticket(
                 jobId,
                 request,
@@ -113,7 +155,7 @@ public final class EditStep {
                         merged.prompt(),
                         edit.instruction(),
                         "");
-        return new Edited(request, job, review, plan);
+        return new Edited(request, job, review, plan, List.of());
     }
 
     private Edited recut(EditRequest edit, EditSource source, String jobId) {
@@ -140,7 +182,7 @@ public final class EditStep {
                 original.tenant(),
                 original.clientRequestId(),
                 original.prompt(),
-                original.storyboard(),
+                cut.shift(original.storyboard()),
                 new RenderSettings(s.aspectRatio(), cut.outputSeconds(), s.resolution(), s.fps(), 1, s.style()),
                 original.provider(),
                 original.budgetUsd(),
@@ -159,10 +201,10 @@ public final class EditStep {
                 source.sha256(),
                 cut.segments(),
                 cut.outputSeconds());
-        open(jobId, request, cacheKey, accepted.warnings(), edit, source);
+        open(jobId, request, cacheKey, accepted.warnings(), edit, source, link(edit, source));
         // a re-cut's clip is not the provider's: a change request at the approval gate regenerates
         JobTicket job = ticket(jobId, request, cacheKey, Optional.empty(), accepted, 0, 0, source, false);
-        return new Edited(request, job, ReviewOutcome.notReviewed(), plan);
+        return new Edited(request, job, ReviewOutcome.notReviewed(), plan, List.of());
     }
 
     /**
@@ -197,7 +239,7 @@ public final class EditStep {
         double cost = accepted.model().pricePerSecondUsd() * spec.seconds();
         EditPlan plan = new EditPlan(
                 EditPlan.Kind.EXTEND, edit.of(), edit.describe(), source.clipKey(), source.sha256(), List.of(), 0);
-        open(jobId, request, cacheKey, accepted.warnings(), edit, source);
+        open(jobId, request, cacheKey, accepted.warnings(), edit, source, link(edit, source));
         JobTicket job = ticket(jobId, request, cacheKey, Optional.empty(), accepted, cost, cost, source, false);
         ReviewOutcome review = new ReviewOutcome(
                 Verdict.REMIX,
@@ -210,7 +252,7 @@ public final class EditStep {
                 original.prompt(),
                 "",
                 "");
-        return new Edited(request, job, review, plan);
+        return new Edited(request, job, review, plan, List.of());
     }
 
     /** An edit's own cache key: the same edit of the same job is the same content; nothing else is. */
@@ -257,8 +299,8 @@ public final class EditStep {
             String cacheKey,
             List<String> warnings,
             EditRequest edit,
-            EditSource source) {
-        VersionLink link = new VersionLink(edit.of(), edit.describe(), source.clipKey(), source.sha256());
+            EditSource source,
+            VersionLink link) {
         Instant now = clock.instant();
         JobRecord fresh = JobRecord.received(jobId, request.tenant(), request.clientRequestId(), now)
                 .withCacheKey(cacheKey)
@@ -275,6 +317,10 @@ public final class EditStep {
             jobs.update(jobId, r -> r.withStatus(JobStatus.RENDERING, "", clock.instant()));
         }
         jobs.update(edit.of(), r -> r.withDetail(r.detail().withVersionAdded(jobId)));
+    }
+
+    private static VersionLink link(EditRequest edit, EditSource source) {
+        return new VersionLink(edit.of(), edit.describe(), source.clipKey(), source.sha256());
     }
 
     private static RenderRequest withPrompt(RenderRequest r, String prompt) {

@@ -137,10 +137,7 @@ public final class ReviewStep {
             reviewed = shot == null ? reviewed : reviewed.ofShot(shot.index());
             return r.withDetail(r.detail().withAttempt(reviewed).withWarningsAdded(warnings));
         });
-        if (shot != null
-                && shot.chained()
-                && shot.index() < shot.count()
-                && decision.verdict().accepted()) {
+        if (shot != null && shot.chained() && decision.verdict().accepted()) {
             keepLastFrame(job, decision.best().clipKey());
         }
         writeReport(reportKey, job, record.detail(), decision, scores);
@@ -213,10 +210,7 @@ public final class ReviewStep {
         Path image = workDir.resolve("references")
                 .resolve(job.jobId() + "-shot-" + (job.shot().index() - 1) + "-last-frame.png");
         ScratchClip.stage(workDir, "continuity-", "could not stage the previous shot's last frame", local -> {
-            clips.download(
-                    StorageKeys.shotLastFrame(
-                            job.tenant(), job.jobId(), job.shot().index() - 1),
-                    local);
+            clips.download(job.shot().previousFrameKey(job.tenant(), job.jobId()), local);
             Files.createDirectories(image.getParent());
             Files.move(local, image, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             return image;
@@ -224,7 +218,10 @@ public final class ReviewStep {
         return ShotContinuity.evaluate(job.shot().index(), frames().firstFrameSsim(clip, image), threshold);
     }
 
-    /** Stores the accepted shot's last frame, from which the next shot of a chained sequence starts. */
+    /**
+     * Stores the accepted shot's last frame, from which the next shot of a chained sequence starts, also in a
+     * storyboard edit that reuses this shot and adds one after it.
+     */
     private void keepLastFrame(JobTicket job, String clipKey) {
         ScratchClip.stage(workDir, "last-frame-", "could not stage the accepted shot for its last frame", local -> {
             clips.download(clipKey, local);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reelforge.core.job.AttemptDetail;
 import dev.reelforge.core.job.JobDetail;
+import dev.reelforge.core.job.ReusedShot;
 import dev.reelforge.core.job.StorageKeys;
 import dev.reelforge.core.port.ClipStore;
 import dev.reelforge.core.port.JobStore;
@@ -26,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -33,7 +35,8 @@ import java.util.function.Function;
  * post-processing, finalize) reads as it reads one clip's. It lists the accepted shot clips in order for the media
  * plan to stitch, plans the joins as the media plan renders them ({@link StitchPlan}: a crossfade at every join, so a
  * storyboard's cut is crossfaded too, with a warning on the job), and writes the report: per shot its attempts, provider jobs,
- * checks and whether it was re-rendered, and the joins.
+ * checks, whether it was re-rendered or reused from an earlier version ({@code reusedFrom}: {@code <job>#<shot>}), and
+ * the joins.
  */
 public final class SequenceStep {
     private final ClipStore clips;
@@ -143,6 +146,15 @@ public final class SequenceStep {
                 .count();
     }
 
+    /** A storyboard edit's shot that reuses an earlier version's clip: on the record's version link. */
+    private static Optional<ReusedShot> reused(JobDetail detail, int shot) {
+        return detail.version() == null
+                ? Optional.empty()
+                : detail.version().reusedShots().stream()
+                        .filter(r -> r.shot() == shot)
+                        .findFirst();
+    }
+
     private static String joinTimes(StitchPlan stitch) {
         return String.join(
                 ", ",
@@ -176,6 +188,7 @@ public final class SequenceStep {
             node.put("verdict", shot.review().verdict().wireName());
             node.put("clipKey", shot.review().bestClipKey());
             node.put("reRendered", own.size() > 1);
+            reused(detail, shot.index()).ifPresent(r -> node.put("reusedFrom", r.fromJob() + "#" + r.fromShot()));
             node.set(
                     "providerJobIds",
                     json.valueToTree(own.stream()

@@ -8,7 +8,6 @@ import dev.reelforge.core.job.JobRecord;
 import dev.reelforge.core.job.JobStatus;
 import dev.reelforge.core.job.ProviderHistory;
 import dev.reelforge.core.job.ProviderJobHistory;
-import dev.reelforge.core.job.StorageKeys;
 import dev.reelforge.core.port.ClipStore;
 import dev.reelforge.core.port.JobStore;
 import dev.reelforge.core.port.VideoProvider;
@@ -318,8 +317,7 @@ public final class SubmitStep {
      */
     private static String referenceKey(JobTicket job) {
         if (job.shot() != null && job.shot().startsFromPrevious()) {
-            return StorageKeys.shotLastFrame(
-                    job.tenant(), job.jobId(), job.shot().index() - 1);
+            return job.shot().previousFrameKey(job.tenant(), job.jobId());
         }
         return job.referenceImage().present() ? job.referenceImage().fittedKey() : "";
     }

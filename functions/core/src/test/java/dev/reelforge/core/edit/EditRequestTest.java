@@ -57,4 +57,31 @@ class EditRequestTest {
         assertThatThrownBy(() -> parse("{\"of\":\"a\",\"tenant\":\"t\",\"recut\":{}}"))
                 .hasMessageContaining("at least one");
     }
+
+    @Test
+    void parse_storyboard_readsThePromptCuesAndDuration() throws Exception {
+        EditRequest edit = EditRequest.parse(JSON.readTree("{\"of\":\"j\",\"tenant\":\"demo\",\"storyboard\":"
+                + "{\"prompt\":\"A kettle.\\n00:00–00:05: Wide shot: it sits.\",\"audioCues\":[\"click at 00:01\"],"
+                + "\"durationSeconds\":10}}"));
+
+        assertThat(edit.kind()).isEqualTo(EditRequest.Kind.STORYBOARD);
+        assertThat(edit.storyboard().prompt()).isEqualTo("A kettle.\n00:00–00:05: Wide shot: it sits.");
+        assertThat(edit.storyboard().audioCues()).containsExactly("click at 00:01");
+        assertThat(edit.storyboard().durationSeconds()).isEqualTo(10);
+        assertThat(edit.describe()).matches("storyboard [0-9a-f]{12}");
+    }
+
+    @Test
+    void parse_storyboardWithAnotherSetting_namesTheField() {
+        assertThatThrownBy(() -> EditRequest.parse(JSON.readTree("{\"of\":\"j\",\"tenant\":\"demo\","
+                        + "\"storyboard\":{\"prompt\":\"A kettle on a stove.\",\"fps\":30}}")))
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("edit.storyboard.fps");
+        assertThatThrownBy(() -> EditRequest.parse(
+                        JSON.readTree("{\"of\":\"j\",\"tenant\":\"demo\",\"storyboard\":{\"prompt\":\"short\"}}")))
+                .hasMessageContaining("edit.storyboard.prompt");
+        assertThatThrownBy(() -> EditRequest.parse(
+                        JSON.readTree("{\"of\":\"j\",\"tenant\":\"demo\",\"remix\":\"x\",\"storyboard\":{}}")))
+                .hasMessageContaining("exactly one of");
+    }
 }

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.reelforge.core.error.InvalidRequestException;
+import dev.reelforge.core.request.AudioCue;
+import dev.reelforge.core.request.Beat;
+import dev.reelforge.core.request.Storyboard;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -85,5 +88,39 @@ class RecutPlanTest {
         assertThatThrownBy(() -> RecutOp.expand("edit.recut.expand[0]", "00:02-00:03"))
                 .isInstanceOf(InvalidRequestException.class)
                 .hasMessageContaining("edit.recut.expand[0]");
+    }
+
+    private static final Storyboard MUG = new Storyboard(
+            "a mug",
+            List.of(new Beat(0, 2, "rests"), new Beat(2, 4, "falls"), new Beat(4, 6, "shatters")),
+            List.of(new AudioCue(1.5, "scrape"), new AudioCue(3.2, "impact"), new AudioCue(3.6, "shards")));
+
+    @Test
+    void shift_expand_movesTheCuesAndBeatsAfterTheStretchedSpan() {
+        RecutPlan plan = RecutPlan.of(List.of(RecutOp.expand("recut.expand[0]", "00:02-00:03=00:02-00:05")), 6, 10);
+
+        Storyboard shifted = plan.shift(MUG);
+
+        assertThat(shifted.audioCues())
+                .extracting(c -> Math.round(c.atSeconds() * 1000) / 1000.0)
+                .containsExactly(1.5, 5.2, 5.6);
+        assertThat(shifted.beats())
+                .containsExactly(new Beat(0, 2, "rests"), new Beat(2, 6, "falls"), new Beat(6, 8, "shatters"));
+        assertThat(shifted.description()).isEqualTo("a mug");
+    }
+
+    @Test
+    void shift_trim_dropsWhatWasCutAwayAndStartsTheClipAtZero() {
+        RecutPlan plan = RecutPlan.of(
+                List.of(RecutOp.trim("trim", "00:02-00:05"), RecutOp.retime("retime[0]", "00:04-00:05=0.5")), 6, 10);
+
+        Storyboard shifted = plan.shift(MUG);
+
+        assertThat(shifted.audioCues())
+                .extracting(c -> Math.round(c.atSeconds() * 1000) / 1000.0)
+                .containsExactly(1.2, 1.6);
+        assertThat(shifted.beats()).containsExactly(new Beat(0, 2, "falls"), new Beat(2, 2.5, "shatters"));
+        assertThat(plan.outputTime(1.5)).isEmpty();
+        assertThat(plan.outputTime(5).getAsDouble()).isCloseTo(2.5, within(1e-9));
     }
 }

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             ApproveCommand.class,
             RemixCommand.class,
             RecutCommand.class,
+            StoryboardCommand.class,
             dev.reelforge.local.serve.ServeCommand.class
         })
 public final class ReelforgeCli {

@@ -35,8 +35,9 @@ import java.util.regex.Pattern;
  * review report's page) and
  * {@code POST /api/jobs/<jobId>/approval} with {@code {"decision": "approve"|"reject"|"changes", "revision": N,
  * "text": "..."}}, which invokes the approval function as a SaaS backend would in AWS, and
- * {@code POST /api/jobs/<jobId>/edits} with {@code {"remix": "…"}} or {@code {"recut": {"expand": […], …}}}, which
- * starts a new version of the job (202 with its {@code jobId}). Answers JSON: 200, 400 (a field is wrong, named in
+ * {@code POST /api/jobs/<jobId>/edits} with {@code {"remix": "…"}}, {@code {"recut": {"expand": […], …}}} or
+ * {@code {"storyboard": {"prompt": "…", "durationSeconds": N}}} (only the changed shots render), which starts a new
+ * version of the job (202 with its {@code jobId}). Answers JSON: 200, 400 (a field is wrong, named in
  * {@code field}), 404 (no such job), 409 (nothing waits on that revision), 413.
  */
 final class JobsApi implements HttpHandler {
@@ -222,7 +223,8 @@ final class JobsApi implements HttpHandler {
     }
 
     /**
-     * {@code POST /api/jobs/<jobId>/edits} with {@code {"remix": "…"}} or {@code {"recut": {…}}}: starts a new version
+     * {@code POST /api/jobs/<jobId>/edits} with {@code {"remix": "…"}}, {@code {"recut": {…}}} or
+     * {@code {"storyboard": {…}}}: starts a new version
      * of the job as the execution input {@code {"edit": …}} with the job's own tenant (serve is the local owner's);
      * 202 with the new job's id. The edit's shape is checked here (400 naming the field); whether it fits the clip
      * is Validate's to say, on the new job's record.
@@ -245,8 +247,9 @@ final class JobsApi implements HttpHandler {
             return;
         }
         ObjectNode edit = ((ObjectNode) body.deepCopy()).put("of", jobId).put("tenant", record.tenant());
+        EditRequest parsed;
         try {
-            EditRequest.parse(edit);
+            parsed = EditRequest.parse(edit);
         } catch (InvalidRequestException e) {
             InvalidRequestException.Problem problem = e.problems().get(0);
             respond(exchange, 400, error(e.getMessage(), problem.field()));
@@ -255,7 +258,7 @@ final class JobsApi implements HttpHandler {
         ObjectNode input = json.createObjectNode();
         input.set("edit", edit);
         input.putObject("source").put("kind", "api");
-        String kind = edit.has("remix") ? "remix" : "recut";
+        String kind = parsed.kind().name().toLowerCase(java.util.Locale.ROOT);
         String base = jobId.length() > 50 ? jobId.substring(0, 50) : jobId;
         String name = base + "-" + kind + "-"
                 + Sha256.hex(json.writeValueAsString(edit) + System.nanoTime()).substring(0, 10);

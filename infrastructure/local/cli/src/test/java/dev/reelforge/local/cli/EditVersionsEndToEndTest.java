@@ -78,6 +78,9 @@ class EditVersionsEndToEndTest {
                 if (type == RecutCommand.class) {
                     return type.cast(new RecutCommand(shared));
                 }
+                if (type == StoryboardCommand.class) {
+                    return type.cast(new StoryboardCommand(shared));
+                }
                 return CommandLine.defaultFactory().create(type);
             }
         });
@@ -189,6 +192,13 @@ class EditVersionsEndToEndTest {
     @Test
     @Order(4)
     void edits_ofUnknownJob_otherTenantsJob_orWithBadRanges_areRefusedAndRecorded() throws IOException {
+        Path board = Files.writeString(
+                data.resolve("board.json"),
+                "{\"prompt\": \"A mug.\\n00:00–00:05: Wide shot: it rests.\\n00:05–00:10: Close-up: it falls.\","
+                        + " \"durationSeconds\": 10}");
+        Outcome oneClip = cli("edit", original, "--storyboard", board.toString());
+        Outcome noFile = cli(
+                "edit", original, "--storyboard", data.resolve("missing.json").toString());
         Outcome unknown = cli("remix", "no-such-job", "x");
         Outcome rival = cli("remix", original, "x", "--tenant", "rival");
         Outcome badRange = cli("recut", original, "--retime", "00:05-00:09=2");
@@ -205,6 +215,14 @@ class EditVersionsEndToEndTest {
         assertThat(badRange.doc().path("reason").asText())
                 .contains("edit.recut.retime[0]")
                 .contains("after the clip's end at 6.00 s");
+        assertThat(oneClip.exit()).isEqualTo(2);
+        assertThat(oneClip.doc().path("reason").asText())
+                .contains("edit.storyboard")
+                .contains("rendered as one clip");
+        assertThat(noFile.exit()).isEqualTo(2);
+        assertThat(noFile.err())
+                .contains("missing.json: no such storyboard file")
+                .doesNotContain("Exception");
         assertThat(stack.jobStore().find(original).orElseThrow().detail().versions())
                 .hasSize(2);
         assertThat(filesOf(original)).isEqualTo(originalFiles);

@@ -194,6 +194,28 @@ final class ExpectedPaths {
                                     "Done"),
                             Map.of("MapIterationSucceeded", 2L, "LambdaFunctionScheduled", 13L))),
             Map.entry(
+                    "reelforge-render#StoryboardEdit",
+                    new Path(
+                            "SUCCEEDED",
+                            null,
+                            List.of(
+                                    "Validate",
+                                    "CacheHit?",
+                                    "Shots",
+                                    "ShotReused?",
+                                    "ShotAccepted",
+                                    "ShotReused?",
+                                    "ShotSubmit",
+                                    "ShotPoll",
+                                    "ShotReview",
+                                    "ShotAccepted",
+                                    "SequenceReview",
+                                    "PostProcess",
+                                    "RenderMedia",
+                                    "Finalize",
+                                    "Done"),
+                            Map.of("MapIterationSucceeded", 2L, "LambdaFunctionScheduled", 7L))),
+            Map.entry(
                     "reelforge-render#ShotsStitchFailed",
                     new Path(
                             "FAILED",
