@@ -43,9 +43,12 @@ public final class Json {
         return MAPPER.readTree(text);
     }
 
-    /** Throws States.DataLimitExceeded when {@code node} would exceed the AWS payload quota. */
+    /**
+     * Throws States.DataLimitExceeded when {@code node} would exceed the AWS payload quota. A cheap upper bound of
+     * the size comes first (no text is built); only a node that might be over the quota is written out and measured.
+     */
     public static void checkSize(JsonNode node, String what) {
-        if (node == null) {
+        if (node == null || sizeBound(node, MAX_PAYLOAD_BYTES) <= MAX_PAYLOAD_BYTES) {
             return;
         }
         String text = writeRecent(node);
@@ -58,6 +61,42 @@ public final class Json {
                     StatesError.DATA_LIMIT_EXCEEDED,
                     "The " + what + " has " + bytes + " bytes, more than the quota of " + MAX_PAYLOAD_BYTES + " bytes");
         }
+    }
+
+    /**
+     * At least the UTF-8 length of {@code node} written as compact JSON (a string counts 6 bytes a character, as if
+     * every one were a six-byte unicode escape), or some value over {@code limit} once the count passes it.
+     */
+    static long sizeBound(JsonNode root, long limit) {
+        long size = 0;
+        java.util.ArrayDeque<JsonNode> pending = new java.util.ArrayDeque<>();
+        pending.push(root);
+        while (!pending.isEmpty() && size <= limit) {
+            JsonNode node = pending.pop();
+            switch (node.getNodeType()) {
+                case OBJECT -> {
+                    size += 2;
+                    for (java.util.Iterator<java.util.Map.Entry<String, JsonNode>> fields = node.fields();
+                            fields.hasNext(); ) {
+                        java.util.Map.Entry<String, JsonNode> field = fields.next();
+                        size += 4 + 6L * field.getKey().length();
+                        pending.push(field.getValue());
+                    }
+                }
+                case ARRAY -> {
+                    size += 2 + node.size();
+                    node.elements().forEachRemaining(pending::push);
+                }
+                case STRING -> size += 2 + 6L * node.textValue().length();
+                case NUMBER ->
+                    size += node.isIntegralNumber() && node.canConvertToLong()
+                            ? 20
+                            : node.asText().length() + 32;
+                case BOOLEAN, NULL -> size += 5;
+                default -> size += limit + 1;
+            }
+        }
+        return size;
     }
 
     /**
