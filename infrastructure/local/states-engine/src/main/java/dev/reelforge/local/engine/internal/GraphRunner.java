@@ -52,7 +52,9 @@ final class GraphRunner {
             enteredDetails = Json.object().put("name", state.name()).put("input", Json.writeRecent(input));
             enteredDetails.putObject("inputDetails").put("truncated", false);
         }
-        long eventId = scope.history.record(trace, state.typeName() + "StateEntered", enteredDetails);
+        long eventId = keep
+                ? scope.history.record(trace, state.typeName() + "StateEntered", enteredDetails)
+                : scope.history.count(trace);
         Entry entry = new Entry(state, entered, eventId, variables);
         Step step;
         try {
@@ -62,7 +64,7 @@ final class GraphRunner {
         }
         Map<String, JsonNode> assigned = variables.takeAssigned();
         if (!keep) {
-            scope.history.record(trace, state.typeName() + "StateExited", null);
+            scope.history.count(trace);
             return step;
         }
         ObjectNode exited = Json.object().put("name", state.name()).put("output", Json.writeRecent(step.output()));

@@ -38,8 +38,7 @@ final class HistoryRecorder {
      */
     synchronized long record(Trace trace, String type, ObjectNode fields) {
         if (!keep) {
-            trace.lastEventId(++lastId);
-            return lastId;
+            return count(trace);
         }
         ObjectNode details = Json.object();
         if (fields != null) {
@@ -54,6 +53,12 @@ final class HistoryRecorder {
             LOG.log(System.Logger.Level.WARNING, "Execution listener failed on " + type, e);
         }
         return event.id();
+    }
+
+    /** Takes the next event id for an event that is not kept (see {@link #keeps()}), as {@link #record} would. */
+    synchronized long count(Trace trace) {
+        trace.lastEventId(++lastId);
+        return lastId;
     }
 
     synchronized List<HistoryEvent> events() {

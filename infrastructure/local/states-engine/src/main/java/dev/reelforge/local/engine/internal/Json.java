@@ -65,38 +65,42 @@ public final class Json {
 
     /**
      * At least the UTF-8 length of {@code node} written as compact JSON (a string counts 6 bytes a character, as if
-     * every one were a six-byte unicode escape), or some value over {@code limit} once the count passes it.
+     * every one were a six-byte unicode escape), or some value over {@code limit} once the count passes it or the
+     * nesting is deeper than 100 levels (the caller then writes the node out and measures it).
      */
-    static long sizeBound(JsonNode root, long limit) {
-        long size = 0;
-        java.util.ArrayDeque<JsonNode> pending = new java.util.ArrayDeque<>();
-        pending.push(root);
-        while (!pending.isEmpty() && size <= limit) {
-            JsonNode node = pending.pop();
-            switch (node.getNodeType()) {
-                case OBJECT -> {
-                    size += 2;
-                    for (java.util.Iterator<java.util.Map.Entry<String, JsonNode>> fields = node.fields();
-                            fields.hasNext(); ) {
-                        java.util.Map.Entry<String, JsonNode> field = fields.next();
-                        size += 4 + 6L * field.getKey().length();
-                        pending.push(field.getValue());
-                    }
-                }
-                case ARRAY -> {
-                    size += 2 + node.size();
-                    node.elements().forEachRemaining(pending::push);
-                }
-                case STRING -> size += 2 + 6L * node.textValue().length();
-                case NUMBER ->
-                    size += node.isIntegralNumber() && node.canConvertToLong()
-                            ? 20
-                            : node.asText().length() + 32;
-                case BOOLEAN, NULL -> size += 5;
-                default -> size += limit + 1;
-            }
+    static long sizeBound(JsonNode node, long limit) {
+        return sizeBound(node, limit, 0);
+    }
+
+    private static long sizeBound(JsonNode node, long limit, int depth) {
+        if (depth > 100) {
+            return limit + 1;
         }
-        return size;
+        return switch (node.getNodeType()) {
+            case OBJECT -> {
+                long size = 2;
+                for (java.util.Iterator<java.util.Map.Entry<String, JsonNode>> fields = node.fields();
+                        fields.hasNext() && size <= limit; ) {
+                    java.util.Map.Entry<String, JsonNode> field = fields.next();
+                    size += 4 + 6L * field.getKey().length() + sizeBound(field.getValue(), limit, depth + 1);
+                }
+                yield size;
+            }
+            case ARRAY -> {
+                long size = 2;
+                for (int i = 0; i < node.size() && size <= limit; i++) {
+                    size += 1 + sizeBound(node.get(i), limit, depth + 1);
+                }
+                yield size;
+            }
+            case STRING -> 2 + 6L * node.textValue().length();
+            case NUMBER ->
+                node.isIntegralNumber() && node.canConvertToLong()
+                        ? 20
+                        : node.asText().length() + 32;
+            case BOOLEAN, NULL -> 5;
+            default -> limit + 1;
+        };
     }
 
     /**
