@@ -90,6 +90,14 @@ public final class PathScope {
         return JsonPaths.find(document, path);
     }
 
+    /** As {@link #find(String, JsonNode)}, {@code null} when the path selects nothing (nothing allocated for it). */
+    JsonNode findOrNull(String path, JsonNode document) {
+        if (path.startsWith("$$") || PathSyntax.variableName(path).isPresent()) {
+            return find(path, document).orElse(null);
+        }
+        return JsonPaths.findOrNull(document, path);
+    }
+
     /** The document {@code path} reads from, for error messages. */
     public JsonNode source(String path, JsonNode document) {
         if (path.startsWith("$$")) {
@@ -99,6 +107,9 @@ public final class PathScope {
     }
 
     public PathScope withInput(JsonNode newInput) {
+        if (newInput == input) {
+            return this;
+        }
         JsonNode built = context;
         return built != null
                 ? new PathScope(newInput, built, random, variables, clock)
