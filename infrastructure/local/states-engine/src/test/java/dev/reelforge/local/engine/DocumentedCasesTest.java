@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
  * Cases written from AWS's documentation of JSONata, variables and Map that the other tests did not pin: the
  * reserved {@code $states.context}, Items as a literal array with expressions, a Map's Output and Assign over
  * {@code $states.result}, the per-state Assign limit across several variables, JSONPath-only fields refused in JSONata,
- * and a distributed Map's children not seeing the parent's variables.
+ * a distributed Map's children not seeing the parent's variables, and {@code $var} in ResultSelector and OutputPath
+ * (but never as a ResultPath).
  */
 class DocumentedCasesTest {
     @Test
@@ -90,5 +91,27 @@ class DocumentedCasesTest {
                  "After":{"Type":"Pass","Parameters":{"v.$":"$outer"},"End":true}}}""", "{\"items\":[5,6]}");
 
         assertThat(result.output()).isEqualTo(json("{\"v\":1}"));
+    }
+
+    @Test
+    void jsonPathVariables_inResultSelectorAndOutputPath_areRead() {
+        ExecutionResult selected = run("""
+                {"StartAt":"A","States":{"A":{"Type":"Pass","Assign":{"k":"v"},"Next":"T"},
+                 "T":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Parameters":{"a":1},
+                  "ResultSelector":{"k.$":"$k","r.$":"$.a"},"End":true}}}""", "{}");
+        ExecutionResult output = run("""
+                {"StartAt":"A","States":{"A":{"Type":"Pass","Assign":{"k":{"x":1}},"Next":"B"},
+                 "B":{"Type":"Pass","OutputPath":"$k.x","End":true}}}""", "{}");
+
+        assertThat(selected.output()).isEqualTo(json("{\"k\":\"v\",\"r\":1}"));
+        assertThat(output.output()).isEqualTo(json("1"));
+    }
+
+    @Test
+    void resultPathNamingAVariable_isRefusedAtTheField() {
+        assertThatThrownBy(() -> StateMachine.parse("""
+                {"StartAt":"A","States":{"A":{"Type":"Pass","ResultPath":"$k","End":true}}}"""))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessageContaining("/States/A/ResultPath");
     }
 }
