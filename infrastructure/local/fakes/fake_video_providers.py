@@ -11,7 +11,9 @@ Serves, on one port, the protocols the adapters speak, each returning a local MP
                  renders no sound) when given, and --defective-clip for type video when given, so that review sends
                  it back and the remix (video_edit) gets the good one.
   Vertex AI      POST /token (a service account's JWT-bearer grant), POST /v1/projects/{p}/locations/{l}/publishers/
-                 google/models/{m}:predictLongRunning and :fetchPredictOperation (Bearer from /token); the video comes
+                 google/models/{m}:predictLongRunning and :fetchPredictOperation (Bearer from /token), refusing an
+                 instance that breaks the documented image, lastFrame, video and referenceImages rules (400); an
+                 instance with a video (one of its outputs) is an extension, answered with --extended-clip; the video comes
                  inline (bytesBase64Encoded) or, when the request names a storageUri, from the Cloud Storage JSON API
                  at GET /storage/v1/b/{bucket}/o/{object} (metadata with md5Hash; ?alt=media for the bytes).
 It injects faults on purpose: the first create of each protocol answers 429 (Retry-After: 1), the first status call
@@ -34,6 +36,7 @@ LOCK = threading.Lock()
 COUNTS = {}
 JOBS = {}
 SEEN = set()
+OUTPUTS = set()
 
 
 def count(name):
@@ -56,10 +59,60 @@ VERTEX_MODEL = re.compile(r"/v1/(projects/[a-z0-9-]+/locations/[a-z0-9-]+/publis
                           r":(predictLongRunning|fetchPredictOperation)")
 
 
+def vertex_image_problem(image, where):
+    if not isinstance(image, dict) or image.get("mimeType") not in ("image/jpeg", "image/png"):
+        return where + ".mimeType must be image/jpeg or image/png"
+    try:
+        data = base64.b64decode(image.get("bytesBase64Encoded", ""), validate=True)
+    except ValueError:
+        return where + ".bytesBase64Encoded is not base64"
+    if not (data.startswith(b"\x89PNG") or data.startswith(b"\xff\xd8")):
+        return where + " is not a PNG or JPEG image"
+    return ""
+
+
+def vertex_instance_problem(body):
+    """The documented VideoGenerationModelInstance rules: lastFrame only with image; referenceImages (up to 3 asset
+    images or 1 style image, each with a referenceType) exclude image, video and lastFrame."""
+    instances = body.get("instances")
+    if not isinstance(instances, list) or len(instances) != 1 or not instances[0].get("prompt"):
+        return "instances must hold one instance with a prompt"
+    instance = instances[0]
+    for field in ("image", "lastFrame"):
+        if field in instance:
+            problem = vertex_image_problem(instance[field], field)
+            if problem:
+                return problem
+    if "lastFrame" in instance and "image" not in instance:
+        return "lastFrame can only be used if image is also provided"
+    video = instance.get("video")
+    if video is not None:
+        if "image" in instance:
+            return "video cannot be used with image"
+        if video.get("mimeType") != "video/mp4" or not (video.get("gcsUri") in OUTPUTS or video.get("bytesBase64Encoded")):
+            return "video must be an mp4 Veo generated (a gcsUri of an output, or its bytes)"
+    refs = instance.get("referenceImages")
+    if refs is None:
+        return ""
+    if any(f in instance for f in ("image", "video", "lastFrame")):
+        return "referenceImages cannot be used with image, video or lastFrame"
+    types = [r.get("referenceType") for r in refs]
+    if any(t not in ("asset", "style") for t in types):
+        return "each referenceImages[].referenceType must be asset or style"
+    if not (0 < len(refs) <= 3 and set(types) == {"asset"}) and types != ["style"]:
+        return "referenceImages takes up to 3 asset images or 1 style image"
+    for i, r in enumerate(refs):
+        problem = vertex_image_problem(r.get("image"), "referenceImages[%d].image" % i)
+        if problem:
+            return problem
+    return ""
+
+
 class Handler(BaseHTTPRequestHandler):
     clip = b""
     silent_clip = b""
     defective_clip = b""
+    extended_clip = b""
     bucket_dir = None
 
     def log_message(self, fmt, *args):
@@ -138,10 +191,22 @@ class Handler(BaseHTTPRequestHandler):
                                               "status": "UNAUTHENTICATED"}})
         body = self.body()
         if verb == "predictLongRunning":
+            problem = vertex_instance_problem(body)
+            if problem:
+                return self.reply(400, {"error": {"code": 400, "message": problem, "status": "INVALID_ARGUMENT"}})
             if first("vertex-create"):
                 return self.reply(429, {"error": {"code": 429, "message": "Quota exceeded", "status": "RESOURCE_EXHAUSTED"}})
+            instance = body["instances"][0]
+            for field, name in (("image", "vertex-first-frames"), ("lastFrame", "vertex-last-frames")):
+                if field in instance:
+                    count(name)
+            for ref in instance.get("referenceImages", []):
+                count("vertex-reference-" + ref["referenceType"])
             n = count("vertex-creates")
             name = "%s/operations/%08d-fake" % (model, n)
+            if "video" in instance:
+                count("vertex-extends")
+                name += "-extend"
             with LOCK:
                 JOBS["vertex:" + name] = body
             return self.reply(200, {"name": name})
@@ -154,6 +219,7 @@ class Handler(BaseHTTPRequestHandler):
         storage = request.get("parameters", {}).get("storageUri", "")
         if storage:
             gcs = "%s/%s/sample_0.mp4" % (storage.rstrip("/"), name.rsplit("/", 1)[-1])
+            OUTPUTS.add(gcs)
             video = {"gcsUri": gcs, "mimeType": "video/mp4"}
         else:
             video = {"bytesBase64Encoded": base64.b64encode(self.clip).decode(), "mimeType": "video/mp4"}
@@ -224,12 +290,14 @@ class Handler(BaseHTTPRequestHandler):
         if m:
             if self.headers.get("Authorization", "") != "Bearer " + VERTEX_TOKEN:
                 return self.reply(401, {"error": {"code": 401, "message": "Anonymous caller"}})
+            clip = self.extended_clip if "-extend/" in urllib.parse.unquote(m.group(2)) and self.extended_clip \
+                else self.clip
             if urllib.parse.parse_qs(urllib.parse.urlparse(self.path).query).get("alt") == ["media"]:
                 count("gcs-downloads")
-                return self.reply(200, raw=self.clip)
-            md5 = base64.b64encode(hashlib.md5(self.clip).digest()).decode()
+                return self.reply(200, raw=clip)
+            md5 = base64.b64encode(hashlib.md5(clip).digest()).decode()
             return self.reply(200, {"kind": "storage#object", "bucket": m.group(1),
-                                    "name": urllib.parse.unquote(m.group(2)), "size": str(len(self.clip)), "md5Hash": md5})
+                                    "name": urllib.parse.unquote(m.group(2)), "size": str(len(clip)), "md5Hash": md5})
         m = re.fullmatch(r"/v1/videos/([\w-]+)(/content)?", path)
         if m:
             if m.group(2):
@@ -278,11 +346,13 @@ def main():
     parser.add_argument("--clip", required=True)
     parser.add_argument("--silent-clip", help="the clip Luma serves (Ray renders no sound); default --clip")
     parser.add_argument("--defective-clip", help="the clip Luma serves for type video; the edit gets the good one")
+    parser.add_argument("--extended-clip", help="the clip a Veo extension (instances[].video) returns; default --clip")
     parser.add_argument("--bucket-dir")
     args = parser.parse_args()
     Handler.clip = Path(args.clip).read_bytes()
     Handler.silent_clip = Path(args.silent_clip).read_bytes() if args.silent_clip else b""
     Handler.defective_clip = Path(args.defective_clip).read_bytes() if args.defective_clip else b""
+    Handler.extended_clip = Path(args.extended_clip).read_bytes() if args.extended_clip else b""
     Handler.bucket_dir = args.bucket_dir
     server = ThreadingHTTPServer(("127.0.0.1", args.port), Handler)
     if args.port == 0:

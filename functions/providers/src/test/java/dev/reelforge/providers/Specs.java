@@ -1,6 +1,7 @@
 package dev.reelforge.providers;
 
 import dev.reelforge.core.provider.GenerationSpec;
+import dev.reelforge.core.provider.GuideFile;
 import dev.reelforge.core.request.AspectRatio;
 import dev.reelforge.core.request.AudioCue;
 import dev.reelforge.core.request.Beat;
@@ -46,6 +47,23 @@ public final class Specs {
                 "",
                 "",
                 imagePath);
+    }
+
+    /** With a first frame ({@code imagePath}, or empty for none) and the request's other images. */
+    public static GenerationSpec withGuides(GenerationSpec spec, String imagePath, List<GuideFile> guides) {
+        return new GenerationSpec(
+                spec.prompt(),
+                spec.storyboard(),
+                spec.settings(),
+                spec.model(),
+                spec.seed(),
+                spec.defects(),
+                "",
+                "",
+                imagePath,
+                "",
+                "",
+                guides);
     }
 
     public static GenerationSpec withReference(GenerationSpec spec, String imagePath, String imageUrl) {

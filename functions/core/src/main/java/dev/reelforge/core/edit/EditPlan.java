@@ -36,7 +36,9 @@ public record EditPlan(
     public enum Kind {
         NONE,
         REMIX,
-        RECUT;
+        RECUT,
+        /** A re-cut made at the provider ({@code RoundMode.EXTEND}): it goes through Submit, not {@code Recut}. */
+        EXTEND;
 
         @JsonValue
         public String wireName() {

@@ -11,7 +11,7 @@ import java.util.List;
  * @param probe the streams as ffprobe reports them; {@link #fps()}, {@link #width()}, {@link #height()} and
  *     {@link #hasAudio()} read it
  * @param durationSeconds the duration of the decoded frames (frame count over frame rate)
- * @param luma mean luma per frame, 0–255 (signalstats YAVG)
+ * @param luma mean luma per frame, 0–255 (signalstats' YAVG, computed as signalstats does)
  * @param motion mean absolute luma difference to the previous frame, 0–255 (signalstats YDIF); frame 0 is 0
  * @param chromaU mean U per frame (signalstats UAVG), for colour drift
  * @param chromaV mean V per frame (signalstats VAVG)

@@ -101,7 +101,9 @@ public final class CapabilityCatalog {
                 rule.path("mustMatchFrameSize").asBoolean(false),
                 rule.path("maxBytes").asLong(0),
                 rule.path("maxSide").asInt(0),
-                rule.path("fit").asText("crop"));
+                rule.path("fit").asText("crop"),
+                strings(rule.path("types")),
+                rule.path("withFrames").asBoolean(true));
     }
 
     private static ModelCapabilities.Extend extend(JsonNode rule) {
@@ -110,7 +112,8 @@ public final class CapabilityCatalog {
                     true,
                     rule.path("maxSeconds").asDouble(0),
                     rule.path("blockSeconds").asDouble(0),
-                    rule.path("onlyOwnOutputs").asBoolean(false));
+                    rule.path("onlyOwnOutputs").asBoolean(false),
+                    "whole".equals(rule.path("output").asText("continuation")));
         }
         return rule.asBoolean(false) ? new ModelCapabilities.Extend(true, 0, 0, false) : ModelCapabilities.Extend.NONE;
     }

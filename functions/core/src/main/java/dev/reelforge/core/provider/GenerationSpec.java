@@ -1,5 +1,7 @@
 package dev.reelforge.core.provider;
 
+import dev.reelforge.core.error.InvalidRequestException;
+import dev.reelforge.core.reference.GuideImage;
 import dev.reelforge.core.request.RenderSettings;
 import dev.reelforge.core.request.Storyboard;
 import java.util.List;
@@ -17,6 +19,8 @@ import java.util.List;
  *     (Luma's {@code keyframes}), or empty where the store cannot presign one
  * @param webhookUrl where the provider should call back when the job ends (fal's {@code fal_webhook}), or empty to
  *     be polled only
+ * @param guides the request's last frame and reference images (empty for none); an adapter that maps none of
+ *     them refuses a spec that has any ({@link #requireNoGuides}) rather than render without them
  */
 public record GenerationSpec(
         String prompt,
@@ -29,15 +33,64 @@ public record GenerationSpec(
         String editInstruction,
         String referenceImage,
         String referenceImageUrl,
-        String webhookUrl) {
+        String webhookUrl,
+        List<GuideFile> guides) {
 
     public GenerationSpec {
+        guides = guides == null ? List.of() : List.copyOf(guides);
         webhookUrl = webhookUrl == null ? "" : webhookUrl;
         referenceImageUrl = referenceImageUrl == null ? "" : referenceImageUrl;
         defects = List.copyOf(defects);
         remixOf = remixOf == null ? "" : remixOf;
         editInstruction = editInstruction == null ? "" : editInstruction;
         referenceImage = referenceImage == null ? "" : referenceImage;
+    }
+
+    /** A spec without a last frame or reference images. */
+    public GenerationSpec(
+            String prompt,
+            Storyboard storyboard,
+            RenderSettings settings,
+            String model,
+            long seed,
+            List<String> defects,
+            String remixOf,
+            String editInstruction,
+            String referenceImage,
+            String referenceImageUrl,
+            String webhookUrl) {
+        this(
+                prompt,
+                storyboard,
+                settings,
+                model,
+                seed,
+                defects,
+                remixOf,
+                editInstruction,
+                referenceImage,
+                referenceImageUrl,
+                webhookUrl,
+                List.of());
+    }
+
+    /**
+     * For an adapter that maps no last frame or reference images.
+     *
+     * @throws InvalidRequestException naming the field, when the spec carries any
+     */
+    public void requireNoGuides(String provider) {
+        if (!guides.isEmpty()) {
+            String field = guides.get(0).role() == GuideImage.Role.LAST_FRAME ? "lastFrame" : "referenceImages";
+            throw InvalidRequestException.of(
+                    field,
+                    "the " + provider + " adapter maps no " + field + " (its model's data may, the code does not)");
+        }
+    }
+
+    /** The guides of one role, in the request's order. */
+    public List<GuideFile> guides(GuideImage.Role role) {
+        return guides.stream().filter(g -> g.role() == role).toList();
     }
 
     /** A spec without a webhook: the provider is polled. */

@@ -171,14 +171,27 @@ public record ModelCapabilities(
      * @param maxSide longest side in pixels the provider takes; {@link #DEFAULT_MAX_SIDE} when the data gives none
      * @param fit how an image whose aspect ratio differs from the frame's is fitted: {@code crop} (centre crop,
      *     the default), {@code pad} (letterbox on black) or {@code strict} (refused, for models that distort)
+     * @param types the kinds of the request's {@code referenceImages} list the model takes: {@code asset} (a subject
+     *     whose look is kept), {@code style}; empty (the data gives none) when only the single {@code referenceImage}
+     *     is mapped for it, so the list is refused
+     * @param withFrames whether {@code referenceImages} may come with a first or last frame in one request (Veo's
+     *     instance takes {@code referenceImages} or {@code image}/{@code lastFrame}, not both: false there)
      */
     public record ReferenceImages(
-            int max, List<String> mediaTypes, boolean mustMatchFrameSize, long maxBytes, int maxSide, String fit) {
+            int max,
+            List<String> mediaTypes,
+            boolean mustMatchFrameSize,
+            long maxBytes,
+            int maxSide,
+            String fit,
+            List<String> types,
+            boolean withFrames) {
         public static final long DEFAULT_MAX_BYTES = 20L * 1000 * 1000;
         public static final int DEFAULT_MAX_SIDE = 4096;
         public static final ReferenceImages NONE = new ReferenceImages(0, List.of(), false);
 
         public ReferenceImages {
+            types = types == null ? List.of() : List.copyOf(types);
             mediaTypes = List.copyOf(mediaTypes);
             maxBytes = maxBytes <= 0 ? DEFAULT_MAX_BYTES : maxBytes;
             maxSide = maxSide <= 0 ? DEFAULT_MAX_SIDE : maxSide;
@@ -191,6 +204,12 @@ public record ModelCapabilities(
         public ReferenceImages(int max, List<String> mediaTypes, boolean mustMatchFrameSize) {
             this(max, mediaTypes, mustMatchFrameSize, 0, 0, "crop");
         }
+
+        /** No {@code referenceImages} list (only the single {@code referenceImage}), with frames. */
+        public ReferenceImages(
+                int max, List<String> mediaTypes, boolean mustMatchFrameSize, long maxBytes, int maxSide, String fit) {
+            this(max, mediaTypes, mustMatchFrameSize, maxBytes, maxSide, fit, List.of(), true);
+        }
     }
 
     /**
@@ -201,9 +220,18 @@ public record ModelCapabilities(
      * @param maxSeconds longest clip an extension may reach, 0 when the provider documents no limit
      * @param blockSeconds seconds each extension adds, 0 when the provider documents none
      * @param onlyOwnOutputs whether only clips this provider rendered can be extended
+     * @param wholeClip whether the extension's output is the whole longer clip ({@code "output": "whole"}, Veo)
+     *     rather than the continuation alone ({@code "continuation"}, Luma; the default), which would still have to
+     *     be joined to the source
      */
-    public record Extend(boolean supported, double maxSeconds, double blockSeconds, boolean onlyOwnOutputs) {
+    public record Extend(
+            boolean supported, double maxSeconds, double blockSeconds, boolean onlyOwnOutputs, boolean wholeClip) {
         public static final Extend NONE = new Extend(false, 0, 0, false);
+
+        /** An extension whose output is the continuation alone. */
+        public Extend(boolean supported, double maxSeconds, double blockSeconds, boolean onlyOwnOutputs) {
+            this(supported, maxSeconds, blockSeconds, onlyOwnOutputs, false);
+        }
     }
 
     /** The same model with another lifecycle state and end of life (a live lookup's, {@link LifecycleOverrides}). */

@@ -37,20 +37,30 @@ public final class ReferenceIntake {
     }
 
     public ReferenceImage prepare(String tenant, String key, ModelCapabilities model, FrameSize frame) {
-        ReferenceKeys.checked(tenant, key);
+        return prepare(tenant, key, model, frame, FIELD, true);
+    }
+
+    /**
+     * The same for another of the request's images, whose refusals name {@code field} ({@code lastFrame},
+     * {@code referenceImages[1].image}); {@code fitToFrame} false keeps the original as the copy sent (a reference
+     * image guides the clip and is not one of its frames, so cropping it to the frame could cut its subject).
+     */
+    public ReferenceImage prepare(
+            String tenant, String key, ModelCapabilities model, FrameSize frame, String field, boolean fitToFrame) {
+        ReferenceKeys.checked(tenant, key, field);
         ClipStore store = stores.get();
         ModelCapabilities.ReferenceImages rule = model.referenceImages();
-        requireTakesImages(model);
+        requireTakesImages(model, field);
         long size = store.size(key)
-                .orElseThrow(() -> InvalidRequestException.of(FIELD, "no object at '" + key + "'; upload it first"));
-        requireWithinSize(size, model);
+                .orElseThrow(() -> InvalidRequestException.of(field, "no object at '" + key + "'; upload it first"));
+        requireWithinSize(size, model, field);
         byte[] bytes = store.getBytes(key)
-                .orElseThrow(() -> InvalidRequestException.of(FIELD, "no object at '" + key + "'; upload it first"));
-        ImageHeader header = inspect(bytes, model, frame);
+                .orElseThrow(() -> InvalidRequestException.of(field, "no object at '" + key + "'; upload it first"));
+        ImageHeader header = inspect(bytes, model, frame, field);
         String sha = Sha256.hex(bytes);
         String original = ReferenceKeys.original(tenant, sha, header.format());
         putOnce(store, original, bytes, header.format().mediaType());
-        if (header.width() == frame.width() && header.height() == frame.height()) {
+        if (!fitToFrame || header.width() == frame.width() && header.height() == frame.height()) {
             return new ReferenceImage(
                     key, sha, original, original, header.format().mediaType(), "none");
         }
@@ -67,53 +77,62 @@ public final class ReferenceIntake {
      * reelforge validate}, which has no store to keep copies in.
      */
     public static ImageHeader inspect(byte[] bytes, ModelCapabilities model, FrameSize frame) {
-        requireTakesImages(model);
+        return inspect(bytes, model, frame, FIELD);
+    }
+
+    /** The same, naming {@code field} in a refusal. */
+    public static ImageHeader inspect(byte[] bytes, ModelCapabilities model, FrameSize frame, String field) {
+        requireTakesImages(model, field);
         ModelCapabilities.ReferenceImages rule = model.referenceImages();
-        requireWithinSize(bytes.length, model);
-        ImageHeader header = ImageHeader.read(bytes, FIELD);
-        check(header, rule, model, frame);
+        requireWithinSize(bytes.length, model, field);
+        ImageHeader header = ImageHeader.read(bytes, field);
+        check(header, rule, model, frame, field);
         return header;
     }
 
     /** Refused by its size alone, before the object is read (the store answers that from a HEAD). */
-    private static void requireWithinSize(long bytes, ModelCapabilities model) {
+    private static void requireWithinSize(long bytes, ModelCapabilities model, String field) {
         long limit = model.referenceImages().maxBytes();
         if (bytes > limit) {
             throw InvalidRequestException.of(
-                    FIELD,
+                    field,
                     "the image is " + bytes + " bytes, over the " + limit + "-byte limit of " + model.qualifiedName());
         }
     }
 
-    private static void requireTakesImages(ModelCapabilities model) {
+    private static void requireTakesImages(ModelCapabilities model, String field) {
         if (!model.firstFrame() && model.referenceImages().max() <= 0) {
             throw InvalidRequestException.of(
-                    FIELD,
+                    field,
                     model.qualifiedName() + " takes no image (its capability data has no firstFrame and no"
                             + " referenceImages); drop referenceImage or choose a model that takes one");
         }
     }
 
     private static void check(
-            ImageHeader header, ModelCapabilities.ReferenceImages rule, ModelCapabilities model, FrameSize frame) {
+            ImageHeader header,
+            ModelCapabilities.ReferenceImages rule,
+            ModelCapabilities model,
+            FrameSize frame,
+            String field) {
         if (!rule.mediaTypes().isEmpty()
                 && !rule.mediaTypes().contains(header.format().mediaType())) {
             throw InvalidRequestException.of(
-                    FIELD,
+                    field,
                     "the image is " + header.format().mediaType() + "; " + model.qualifiedName() + " takes "
                             + String.join(", ", rule.mediaTypes()));
         }
         int longest = Math.max(header.width(), header.height());
         if (longest > rule.maxSide() || Math.min(header.width(), header.height()) < MIN_SIDE) {
             throw InvalidRequestException.of(
-                    FIELD,
+                    field,
                     "the image is " + header.width() + "x" + header.height() + " px; " + model.qualifiedName()
                             + " takes sides from " + MIN_SIDE + " to " + rule.maxSide() + " px");
         }
         double frameAspect = (double) frame.width() / frame.height();
         if (rule.fit().equals("strict") && Math.abs(header.aspect() / frameAspect - 1) > ASPECT_TOLERANCE) {
             throw InvalidRequestException.of(
-                    FIELD,
+                    field,
                     String.format(
                             Locale.ROOT,
                             "the image's aspect ratio is %.3f (%dx%d) and the frame's %.3f (%s); %s takes only"

@@ -27,9 +27,14 @@ public final class ReferenceKeys {
      *     characters outside {@code [A-Za-z0-9._-]}
      */
     public static String checked(String tenant, String key) {
+        return checked(tenant, key, FIELD);
+    }
+
+    /** The same for another request field that names an image ({@code lastFrame}, {@code referenceImages[0].image}). */
+    public static String checked(String tenant, String key, String field) {
         String safeTenant = StorageKeys.safe(tenant);
         if (key.length() > MAX_KEY_CHARS) {
-            throw InvalidRequestException.of(FIELD, "the key is longer than " + MAX_KEY_CHARS + " characters");
+            throw InvalidRequestException.of(field, "the key is longer than " + MAX_KEY_CHARS + " characters");
         }
         String[] segments = key.split("/", -1);
         boolean ownPrefix = segments.length >= 3
@@ -37,7 +42,7 @@ public final class ReferenceKeys {
                 && segments[1].equals(safeTenant);
         if (!ownPrefix) {
             throw InvalidRequestException.of(
-                    FIELD,
+                    field,
                     "the image must be an object under references/" + safeTenant + "/ or requests/" + safeTenant
                             + "/ (this tenant's prefixes), not '" + key + "'");
         }
@@ -46,7 +51,7 @@ public final class ReferenceKeys {
                     || segment.equals(".")
                     || !SEGMENT.matcher(segment).matches()) {
                 throw InvalidRequestException.of(
-                        FIELD,
+                        field,
                         "each part of the key must be a plain name of letters, digits, '.', '_' or '-' (no '..', no"
                                 + " empty part), not '" + segment + "' in '" + key + "'");
             }

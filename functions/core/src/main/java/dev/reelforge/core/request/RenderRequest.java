@@ -11,7 +11,9 @@ import java.util.Map;
 /**
  * A validated request to render one clip: who asks, what to show, how to render it, with which provider and
  * within which budget, and the limits its review applies. {@code referenceImage} is the object key of the image
- * the clip starts from (empty for none), checked and fitted by {@code ReferenceIntake}. {@code continuous} asks
+ * the clip starts from (empty for none), checked and fitted by {@code ReferenceIntake}; {@code lastFrame} the one it
+ * ends on and {@code referenceImages} the assets or styles that guide it, checked against the model's data by
+ * {@code GuideImages}. {@code continuous} asks
  * for one clip even where the storyboard has several shots (else they render shot by shot, {@code ShotPlan}). Built only by {@link RequestParser}, so every instance has passed the schema.
  */
 public record RenderRequest(
@@ -28,13 +30,57 @@ public record RenderRequest(
         boolean defectsPersist,
         Map<String, Double> reviewOverrides,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) String referenceImage,
-        @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean continuous) {
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean continuous,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) String lastFrame,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<GuideReference> referenceImages) {
 
     public RenderRequest {
         referenceImage = referenceImage == null ? "" : referenceImage;
+        lastFrame = lastFrame == null ? "" : lastFrame;
+        referenceImages = referenceImages == null ? List.of() : List.copyOf(referenceImages);
         defects = List.copyOf(defects);
         reviewOverrides = reviewOverrides == null ? Map.of() : Map.copyOf(reviewOverrides);
         ReviewThresholds.defaults().with(reviewOverrides);
+    }
+
+    /** A request without a last frame or reference images. */
+    public RenderRequest(
+            String tenant,
+            String clientRequestId,
+            String prompt,
+            Storyboard storyboard,
+            RenderSettings settings,
+            ProviderChoice provider,
+            double budgetUsd,
+            int maxAttempts,
+            GiveUpPolicy onGiveUp,
+            List<String> defects,
+            boolean defectsPersist,
+            Map<String, Double> reviewOverrides,
+            String referenceImage,
+            boolean continuous) {
+        this(
+                tenant,
+                clientRequestId,
+                prompt,
+                storyboard,
+                settings,
+                provider,
+                budgetUsd,
+                maxAttempts,
+                onGiveUp,
+                defects,
+                defectsPersist,
+                reviewOverrides,
+                referenceImage,
+                continuous,
+                "",
+                List.of());
+    }
+
+    /** Whether the request names images beyond {@code referenceImage}: a last frame or reference images. */
+    public boolean hasGuides() {
+        return !lastFrame.isEmpty() || !referenceImages.isEmpty();
     }
 
     /** A request that renders shot by shot where its storyboard has several shots ({@code continuous} false). */
@@ -105,6 +151,16 @@ public record RenderRequest(
                 }
             }
             throw new IllegalArgumentException("unsupported onGiveUp " + wire);
+        }
+    }
+
+    /**
+     * One of the request's {@code referenceImages}: an object key and its kind, {@code asset} (a subject whose look
+     * is kept) or {@code style}.
+     */
+    public record GuideReference(String image, String type) {
+        public GuideReference {
+            type = type == null || type.isEmpty() ? "asset" : type;
         }
     }
 

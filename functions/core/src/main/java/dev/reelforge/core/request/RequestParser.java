@@ -114,7 +114,16 @@ public final class RequestParser {
                 node.path("defectsPersist").asBoolean(false),
                 reviewThresholds(node.path("review").path("thresholds")),
                 node.path("referenceImage").asText(""),
-                node.path("continuous").asBoolean(false));
+                node.path("continuous").asBoolean(false),
+                node.path("lastFrame").asText(""),
+                guides(node.path("referenceImages")));
+    }
+
+    private static List<RenderRequest.GuideReference> guides(JsonNode images) {
+        List<RenderRequest.GuideReference> guides = new ArrayList<>();
+        images.forEach(i -> guides.add(new RenderRequest.GuideReference(
+                i.path("image").asText(), i.path("type").asText("asset"))));
+        return guides;
     }
 
     private static Map<String, Double> reviewThresholds(JsonNode thresholds) {

@@ -15,6 +15,11 @@ public enum RoundMode {
     REGENERATE("regenerate"),
     /** The creator's re-cut of a finished clip, made by the media side from the accepted original (no provider). */
     RECUT("recut"),
+    /**
+     * The creator's re-cut that lengthens the clip's ending, made by the provider's extend of its own render (where
+     * the model's capability data has {@code extend}) instead of a retime in post-production.
+     */
+    EXTEND("extend"),
     /** Nothing more to submit: the review passed or gave up. */
     NONE("none");
 

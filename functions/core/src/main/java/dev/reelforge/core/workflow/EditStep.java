@@ -5,7 +5,9 @@ import dev.reelforge.core.checksum.Sha256;
 import dev.reelforge.core.edit.EditPlan;
 import dev.reelforge.core.edit.EditRequest;
 import dev.reelforge.core.edit.EditSource;
+import dev.reelforge.core.edit.ExtendRoute;
 import dev.reelforge.core.edit.RecutPlan;
+import dev.reelforge.core.error.InvalidRequestException;
 import dev.reelforge.core.error.JobConflictException;
 import dev.reelforge.core.job.JobDetail;
 import dev.reelforge.core.job.JobRecord;
@@ -13,6 +15,7 @@ import dev.reelforge.core.job.JobStatus;
 import dev.reelforge.core.job.VersionLink;
 import dev.reelforge.core.port.JobStore;
 import dev.reelforge.core.port.PromptCache;
+import dev.reelforge.core.provider.ExtendSpec;
 import dev.reelforge.core.reference.ReferenceImage;
 import dev.reelforge.core.request.RenderRequest;
 import dev.reelforge.core.request.RenderSettings;
@@ -25,6 +28,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Validate for an edit ({@code {"edit": …}}): resolves the finished job it edits ({@link EditSource}), opens a new
@@ -61,6 +65,13 @@ public final class EditStep {
                 withPrompt(original, PromptRevision.withReviewerWords(original.prompt(), edit.instruction()));
         RequestValidator.Accepted accepted = validator.validate(merged, LocalDate.now(clock));
         boolean providerEdit = (accepted.model().remix() || accepted.model().edit()) && source.providerRender();
+        if (!providerEdit && original.hasGuides()) {
+            throw InvalidRequestException.of(
+                    "edit.remix",
+                    "job " + edit.of() + " was rendered with lastFrame or referenceImages, and a remix of it would"
+                            + " regenerate without them (" + accepted.model().qualifiedName() + " has no remix or"
+                            + " edit); render a new request instead");
+        }
         RenderRequest request = providerEdit ? original : merged;
         int clips = providerEdit ? 1 : request.settings().variations();
         double perClip =
@@ -107,11 +118,23 @@ public final class EditStep {
 
     private Edited recut(EditRequest edit, EditSource source, String jobId) {
         RenderRequest original = source.request();
-        RequestValidator.Accepted accepted = validator.validate(original, LocalDate.now(clock));
+        RequestValidator.Accepted validated = validator.validate(original, LocalDate.now(clock));
         RecutPlan cut = RecutPlan.of(
                 edit.recut(),
                 original.settings().durationSeconds(),
-                accepted.model().maxDurationSeconds());
+                validated.model().maxDurationSeconds());
+        ExtendRoute route =
+                ExtendRoute.decide(edit.recut(), source, validated.model(), original.prompt(), original.settings());
+        if (route.atProvider()) {
+            return extended(edit, source, jobId, validated, cut, route.spec());
+        }
+        RequestValidator.Accepted accepted = route.why().isEmpty()
+                ? validated
+                : new RequestValidator.Accepted(
+                        validated.model(),
+                        validated.estimate(),
+                        Stream.concat(validated.warnings().stream(), Stream.of(route.why()))
+                                .toList());
         RenderSettings s = original.settings();
         RenderRequest request = new RenderRequest(
                 original.tenant(),
@@ -140,6 +163,54 @@ public final class EditStep {
         // a re-cut's clip is not the provider's: a change request at the approval gate regenerates
         JobTicket job = ticket(jobId, request, cacheKey, Optional.empty(), accepted, 0, 0, source, false);
         return new Edited(request, job, ReviewOutcome.notReviewed(), plan);
+    }
+
+    /**
+     * A re-cut the provider makes ({@link ExtendRoute}): a one-clip round of {@link RoundMode#EXTEND} of the accepted
+     * render, priced for the seconds added, through Submit, Poll and review like a remix; the version's request is
+     * the original at the longer length.
+     */
+    private Edited extended(
+            EditRequest edit,
+            EditSource source,
+            String jobId,
+            RequestValidator.Accepted accepted,
+            RecutPlan cut,
+            ExtendSpec spec) {
+        RenderRequest original = source.request();
+        RenderSettings s = original.settings();
+        RenderRequest request = new RenderRequest(
+                original.tenant(),
+                original.clientRequestId(),
+                original.prompt(),
+                original.storyboard(),
+                new RenderSettings(s.aspectRatio(), cut.outputSeconds(), s.resolution(), s.fps(), 1, s.style()),
+                original.provider(),
+                original.budgetUsd(),
+                1,
+                original.onGiveUp(),
+                List.of(),
+                false,
+                original.reviewOverrides(),
+                original.referenceImage());
+        String cacheKey = versionKey(source, edit);
+        double cost = accepted.model().pricePerSecondUsd() * spec.seconds();
+        EditPlan plan = new EditPlan(
+                EditPlan.Kind.EXTEND, edit.of(), edit.describe(), source.clipKey(), source.sha256(), List.of(), 0);
+        open(jobId, request, cacheKey, accepted.warnings(), edit, source);
+        JobTicket job = ticket(jobId, request, cacheKey, Optional.empty(), accepted, cost, cost, source, false);
+        ReviewOutcome review = new ReviewOutcome(
+                Verdict.REMIX,
+                "the creator's re-cut of job " + edit.of() + " (" + edit.describe() + "), extended by "
+                        + accepted.model().qualifiedName(),
+                source.clipKey(),
+                source.providerJobId(),
+                List.of(),
+                RoundMode.EXTEND,
+                original.prompt(),
+                "",
+                "");
+        return new Edited(request, job, review, plan);
     }
 
     /** An edit's own cache key: the same edit of the same job is the same content; nothing else is. */
@@ -220,6 +291,9 @@ public final class EditStep {
                 r.defects(),
                 r.defectsPersist(),
                 r.reviewOverrides(),
-                r.referenceImage());
+                r.referenceImage(),
+                false,
+                r.lastFrame(),
+                r.referenceImages());
     }
 }

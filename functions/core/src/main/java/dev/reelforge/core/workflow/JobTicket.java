@@ -1,6 +1,7 @@
 package dev.reelforge.core.workflow;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.reelforge.core.reference.GuideImage;
 import dev.reelforge.core.reference.ReferenceImage;
 import java.util.List;
 
@@ -11,7 +12,8 @@ import java.util.List;
  * a finished render) and {@code nativeAudio} are the model's capabilities as Validate read them: later states decide
  * on them without reading the data again. {@code shot} is set only inside a multi-shot sequence's Map, for the
  * shot that ticket renders. A ticket written before {@code nativeAudio} existed (a job in flight across
- * a deployment) reads as having sound, so its audio checks run as they did when it started.
+ * a deployment) reads as having sound, so its audio checks run as they did when it started. {@code guides} are the
+ * request's last frame and reference images as Validate stored them (empty for none).
  */
 public record JobTicket(
         String jobId,
@@ -29,14 +31,76 @@ public record JobTicket(
         double estimatedCostUsd,
         List<String> warnings,
         ReferenceImage referenceImage,
-        @JsonInclude(JsonInclude.Include.NON_NULL) ShotTicket shot) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) ShotTicket shot,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<GuideImage> guides) {
 
     public JobTicket {
         referenceImage = referenceImage == null ? ReferenceImage.NONE : referenceImage;
+        guides = guides == null ? List.of() : List.copyOf(guides);
         warnings = List.copyOf(warnings);
         cachedClipKey = cachedClipKey == null ? "" : cachedClipKey;
         cachedJobId = cachedJobId == null ? "" : cachedJobId;
         nativeAudio = nativeAudio == null || nativeAudio;
+    }
+
+    /** A ticket without a last frame or reference images. */
+    public JobTicket(
+            String jobId,
+            String tenant,
+            String clientRequestId,
+            String cacheKey,
+            boolean cacheHit,
+            String cachedClipKey,
+            String cachedJobId,
+            String provider,
+            String model,
+            boolean remixSupported,
+            Boolean nativeAudio,
+            double pricePerClipUsd,
+            double estimatedCostUsd,
+            List<String> warnings,
+            ReferenceImage referenceImage,
+            ShotTicket shot) {
+        this(
+                jobId,
+                tenant,
+                clientRequestId,
+                cacheKey,
+                cacheHit,
+                cachedClipKey,
+                cachedJobId,
+                provider,
+                model,
+                remixSupported,
+                nativeAudio,
+                pricePerClipUsd,
+                estimatedCostUsd,
+                warnings,
+                referenceImage,
+                shot,
+                List.of());
+    }
+
+    /** The same ticket carrying the request's last frame and reference images. */
+    public JobTicket withGuides(List<GuideImage> images) {
+        return new JobTicket(
+                jobId,
+                tenant,
+                clientRequestId,
+                cacheKey,
+                cacheHit,
+                cachedClipKey,
+                cachedJobId,
+                provider,
+                model,
+                remixSupported,
+                nativeAudio,
+                pricePerClipUsd,
+                estimatedCostUsd,
+                warnings,
+                referenceImage,
+                shot,
+                images);
     }
 
     /** A ticket for the whole clip (no shot of a sequence). */

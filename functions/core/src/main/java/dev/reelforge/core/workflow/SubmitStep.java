@@ -13,8 +13,11 @@ import dev.reelforge.core.port.ClipStore;
 import dev.reelforge.core.port.JobStore;
 import dev.reelforge.core.port.VideoProvider;
 import dev.reelforge.core.provider.CreateAttempt;
+import dev.reelforge.core.provider.ExtendSpec;
 import dev.reelforge.core.provider.GenerationSpec;
+import dev.reelforge.core.provider.GuideFile;
 import dev.reelforge.core.provider.ProviderJob;
+import dev.reelforge.core.reference.GuideImage;
 import dev.reelforge.core.request.RenderRequest;
 import dev.reelforge.core.review.RoundMode;
 import dev.reelforge.core.webhook.WebhookRoute;
@@ -117,7 +120,8 @@ public final class SubmitStep {
         int attempt = previous.attempt() + 1;
         String prompt = mode == RoundMode.INITIAL ? request.prompt() : review.nextPrompt();
         String remixOf = mode == RoundMode.REMIX ? review.bestProviderJobId() : "";
-        int clips = mode == RoundMode.REMIX ? 1 : request.settings().variations();
+        boolean extend = mode == RoundMode.EXTEND;
+        int clips = mode == RoundMode.REMIX || extend ? 1 : request.settings().variations();
         double cost = job.pricePerClipUsd() * clips;
         double spent = spentBefore(job, previous);
         if (spent + cost > request.budgetUsd() + 1e-9) {
@@ -135,7 +139,7 @@ public final class SubmitStep {
         List<ProviderTask> tasks = new ArrayList<>();
         List<ProviderJob> startedJobs = new ArrayList<>();
         int pollAfter = 1;
-        String referenceKey = remixOf.isEmpty() ? referenceKey(job) : "";
+        String referenceKey = remixOf.isEmpty() && !extend ? referenceKey(job) : "";
         String reference = localReference(referenceKey);
         String referenceUrl = reference.isEmpty()
                 ? ""
@@ -143,6 +147,17 @@ public final class SubmitStep {
                         .get()
                         .shareableUrl(job.tenant(), referenceKey, REFERENCE_URL_VALIDITY)
                         .orElse("");
+        List<GuideFile> guides = new ArrayList<>();
+        for (GuideImage guide : remixOf.isEmpty() && !extend ? job.guides() : List.<GuideImage>of()) {
+            String key = guide.image().fittedKey();
+            guides.add(new GuideFile(
+                    guide.role(),
+                    localReference(key),
+                    references
+                            .get()
+                            .shareableUrl(job.tenant(), key, REFERENCE_URL_VALIDITY)
+                            .orElse("")));
+        }
         WebhookRoute route = webhooks.get();
         boolean callback = route.enabled() && callsBack.test(job);
         String webhookUrl = callback ? route.urlFor(job.provider()) : "";
@@ -159,8 +174,11 @@ public final class SubmitStep {
                     review.nextInstruction(),
                     reference,
                     referenceUrl,
-                    webhookUrl);
-            ProviderJob started = provider.submit(spec, job.jobId() + "/" + attempt + "/" + variation);
+                    webhookUrl,
+                    guides);
+            String key = job.jobId() + "/" + attempt + "/" + variation;
+            ProviderJob started =
+                    extend ? provider.extend(extension(request, job, review, prompt), key) : provider.submit(spec, key);
             startedJobs.add(started);
             tasks.add(new ProviderTask(
                     variation,
@@ -224,6 +242,27 @@ public final class SubmitStep {
             return updated;
         });
         return round;
+    }
+
+    /**
+     * The provider extension an {@link RoundMode#EXTEND} round asks for: the accepted render of the job this one is a
+     * version of, from that job's length to this request's.
+     */
+    private ExtendSpec extension(RenderRequest request, JobTicket job, ReviewOutcome review, String prompt) {
+        double sourceSeconds = jobs.find(job.jobId())
+                .map(r -> r.detail().version())
+                .flatMap(v -> jobs.find(v.versionOf()))
+                .map(r -> r.detail().request())
+                .map(r -> r.settings().durationSeconds())
+                .orElseThrow(() -> new IllegalStateException(
+                        "job " + job.jobId() + " extends a render but its record names no original with a request"));
+        return new ExtendSpec(
+                review.bestProviderJobId(),
+                prompt,
+                job.model(),
+                request.settings(),
+                sourceSeconds,
+                request.settings().durationSeconds() - sourceSeconds);
     }
 
     /**

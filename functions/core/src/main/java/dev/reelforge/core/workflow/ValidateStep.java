@@ -11,6 +11,8 @@ import dev.reelforge.core.job.JobStatus;
 import dev.reelforge.core.port.JobStore;
 import dev.reelforge.core.port.PromptCache;
 import dev.reelforge.core.provider.ModelCapabilities;
+import dev.reelforge.core.reference.GuideImage;
+import dev.reelforge.core.reference.GuideImages;
 import dev.reelforge.core.reference.ReferenceImage;
 import dev.reelforge.core.reference.ReferenceIntake;
 import dev.reelforge.core.reference.ReferenceKeys;
@@ -97,29 +99,39 @@ public final class ValidateStep {
      */
     public Validation validate(RenderRequest request, String jobId) {
         RequestValidator.Accepted accepted = validator.validate(request, LocalDate.now(clock));
-        ReferenceImage reference = reference(request, accepted);
-        String cacheKey = CacheKey.of(request, accepted.model(), reference.sha256());
         boolean sequence = rendersShotByShot(request);
+        checkGuides(request, accepted, sequence);
+        ReferenceImage reference = reference(request, accepted);
+        List<GuideImage> guides = request.hasGuides()
+                ? GuideImages.prepare(request, accepted.model(), references)
+                : List.<GuideImage>of();
+        String cacheKey = CacheKey.of(
+                request,
+                accepted.model(),
+                guides.isEmpty()
+                        ? reference.sha256()
+                        : (reference.sha256() + " " + GuideImages.contentKey(guides)).strip());
         Optional<CacheEntry> hit = sequence ? Optional.empty() : cache.find(cacheKey);
         openJob(jobId, request, cacheKey, accepted, reference);
         double perClip =
                 accepted.model().pricePerSecondUsd() * request.settings().durationSeconds();
         JobTicket ticket = new JobTicket(
-                jobId,
-                request.tenant(),
-                request.clientRequestId(),
-                cacheKey,
-                hit.isPresent(),
-                hit.map(CacheEntry::clipKey).orElse(""),
-                hit.map(CacheEntry::jobId).orElse(""),
-                accepted.model().provider(),
-                accepted.model().model(),
-                accepted.model().remix() || accepted.model().edit(),
-                accepted.model().nativeAudio(),
-                perClip,
-                hit.isPresent() ? 0 : accepted.estimate().usd(),
-                accepted.warnings(),
-                reference);
+                        jobId,
+                        request.tenant(),
+                        request.clientRequestId(),
+                        cacheKey,
+                        hit.isPresent(),
+                        hit.map(CacheEntry::clipKey).orElse(""),
+                        hit.map(CacheEntry::jobId).orElse(""),
+                        accepted.model().provider(),
+                        accepted.model().model(),
+                        accepted.model().remix() || accepted.model().edit(),
+                        accepted.model().nativeAudio(),
+                        perClip,
+                        hit.isPresent() ? 0 : accepted.estimate().usd(),
+                        accepted.warnings(),
+                        reference)
+                .withGuides(guides);
         return new Validation(ticket, sequence ? shots(request, accepted.model(), ticket) : List.of());
     }
 
@@ -141,6 +153,25 @@ public final class ValidateStep {
                     ReviewOutcome.notReviewed()));
         }
         return items;
+    }
+
+    /** The last frame and reference images, checked against the model's data before anything is stored. */
+    private void checkGuides(RenderRequest request, RequestValidator.Accepted accepted, boolean sequence) {
+        if (!request.hasGuides()) {
+            return;
+        }
+        String field = request.lastFrame().isEmpty() ? "referenceImages" : "lastFrame";
+        if (sequence) {
+            throw InvalidRequestException.of(
+                    field,
+                    "a storyboard rendered shot by shot takes only referenceImage (for its first shot); set"
+                            + " \"continuous\": true or drop " + field);
+        }
+        GuideImages.check(request, accepted.model());
+        if (references == null) {
+            throw InvalidRequestException.of(
+                    field, "this deployment has no store for reference images; drop the field");
+        }
     }
 
     private ReferenceImage reference(RenderRequest request, RequestValidator.Accepted accepted) {

@@ -7,7 +7,9 @@ import dev.reelforge.core.cost.DailyBudget;
 import dev.reelforge.core.job.JobRecord;
 import dev.reelforge.core.port.VideoProvider;
 import dev.reelforge.core.provider.GenerationSpec;
+import dev.reelforge.core.provider.GuideFile;
 import dev.reelforge.core.provider.ProviderJob;
+import dev.reelforge.core.reference.GuideImage;
 import dev.reelforge.core.reference.ReferenceImage;
 import dev.reelforge.core.request.RequestParser;
 import dev.reelforge.core.review.RoundMode;
@@ -27,6 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Submit hands the adapter the fitted copy as a local file; a remix edits a video and takes none. */
 class SubmitStepReferenceTest {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String LAST = "references/acme/fitted/" + "b".repeat(64) + "-crop-720x1280.png";
+    private static final String ASSET = "references/acme/sha256/" + "c".repeat(64) + ".png";
     private static final String FITTED = "references/acme/fitted/" + "a".repeat(64) + "-crop-720x1280.png";
 
     @TempDir
@@ -111,6 +115,50 @@ class SubmitStepReferenceTest {
 
         assertThat(specs.get(0).remixOf()).isEqualTo("job-j-1/1/0");
         assertThat(specs.get(0).referenceImage()).isEmpty();
+    }
+
+    private static JobTicket ticketWithGuides() {
+        ReferenceImage last = new ReferenceImage(
+                "references/acme/last.png", "b".repeat(64), "references/acme/sha256/b.png", LAST, "image/png", "crop");
+        ReferenceImage asset =
+                new ReferenceImage("references/acme/cup.png", "c".repeat(64), ASSET, ASSET, "image/png", "none");
+        return ticket().withGuides(List.of(
+                new GuideImage(GuideImage.Role.LAST_FRAME, last), new GuideImage(GuideImage.Role.ASSET, asset)));
+    }
+
+    @Test
+    void run_ticketWithALastFrameAndAnAsset_givesTheAdapterEachStoredCopyWithItsRole() throws Exception {
+        DirectoryClipStore store = new DirectoryClipStore(dir.resolve("store"));
+        byte[] lastPng = Stills.png(720, 1280, 1);
+        byte[] assetPng = Stills.png(640, 640, 2);
+        store.putBytes(FITTED, Stills.png(720, 1280, 0), "image/png");
+        store.putBytes(LAST, lastPng, "image/png");
+        store.putBytes(ASSET, assetPng, "image/png");
+
+        submit(store).run(request(), ticketWithGuides(), RenderRound.notStarted(), ReviewOutcome.notReviewed());
+
+        List<GuideFile> guides = specs.get(0).guides();
+        assertThat(guides)
+                .extracting(GuideFile::role)
+                .containsExactly(GuideImage.Role.LAST_FRAME, GuideImage.Role.ASSET);
+        assertThat(Files.readAllBytes(Path.of(guides.get(0).path()))).isEqualTo(lastPng);
+        assertThat(Files.readAllBytes(Path.of(guides.get(1).path()))).isEqualTo(assetPng);
+    }
+
+    @Test
+    void ticketWithGuides_roundTripsThroughJsonAndATicketWithoutKeepsItsShape() throws Exception {
+        JobTicket ticket = ticketWithGuides();
+
+        assertThat(JSON.readValue(JSON.writeValueAsString(ticket), JobTicket.class))
+                .isEqualTo(ticket);
+        assertThat(JSON.readTree(JSON.writeValueAsString(ticket())).has("guides"))
+                .isFalse();
+        assertThat(JSON.readTree(JSON.writeValueAsString(ticket))
+                        .path("guides")
+                        .path(0)
+                        .path("role")
+                        .asText())
+                .isEqualTo("last-frame");
     }
 
     @Test

@@ -13,10 +13,11 @@ import java.util.Locale;
  * size ({@code field}, which only doubles the line stride: the rows it drops are never read, which saves the
  * memory traffic of reading each full-size frame once more), then scales, straight from the source, to a short
  * side of {@value #STATS_SHORT_SIDE} px (fast bilinear) for scdet, freezedetect and blackdetect, then to
- * {@value #SIGNAL_SHORT_SIDE} px for signalstats, whose picture also goes out, every frame, as raw RGB thumbnails for
- * the checks that look at where and what colour things are. Every statistic read there is a mean over the picture (of luma,
- * chroma, frame difference, or the share of dark pixels), which rows sampled evenly estimate without bias, while
- * signalstats costs in proportion to its pixels. Blur and blockiness are read
+ * {@value #SIGNAL_SHORT_SIDE} px, whose picture goes out, every frame, twice: as raw yuv420p, from which
+ * {@link PlaneStats} computes what signalstats gave (mean luma, chroma and frame difference, to the bit, without
+ * signalstats' hue and saturation pictures), and as raw RGB thumbnails for the checks that look at where and what
+ * colour things are. Every statistic read there is a mean over the picture (of luma, chroma, frame difference, or the
+ * share of dark pixels), which rows sampled evenly estimate without bias. Blur and blockiness are read
  * as medians over sampled frames, so what counts is the number of samples, not their rate: {@value #BLUR_SAMPLES}
  * and {@value #BLOCK_SAMPLES} frames, one from the middle of each equal stretch of the clip, whatever its length and
  * frame rate. The blur samples are scaled to a short side of {@value #BLUR_SHORT_SIDE} px for blurdetect, which reads the edge
@@ -39,6 +40,10 @@ import java.util.Locale;
  * It is split into ebur128 (momentary loudness) and 16 kHz mono PCM on stdout for onset detection in Java.
  * Full-resolution blurdetect and signalstats would cost 10× and 5× the decode (FACTS.md); docs/review-checks.md
  * gives the measurements behind these sizes.
+ *
+ * <p>The graphs run without slice threads ({@code -filter_complex_threads 1}): their filters work on pictures of a
+ * few thousand pixels, where handing slices to a thread pool costs more futex wake-ups than it saves, and the
+ * decoder's frame threads already keep every core busy.
  */
 record AnalysisGraph(
         ProbeResult probe,
@@ -50,7 +55,11 @@ record AnalysisGraph(
         Path audioLog,
         Path contactSheet,
         Path thumbnails,
+        Path planes,
         Path blurFrames) {
+    /** Set on every frame before the statistics log is printed, so that every frame has a line, the first too. */
+    static final String FRAME_KEY = "lavfi.reelforge.frame";
+
     static final int BLUR_SHORT_SIDE = 270;
     static final int STATS_SHORT_SIDE = 90;
     static final int SIGNAL_SHORT_SIDE = 48;
@@ -60,6 +69,14 @@ record AnalysisGraph(
     static final int BLOCK_SAMPLES = 24;
     static final int PCM_RATE = 16_000;
     static final int SHEET_TILES = 12;
+    /**
+     * Thumbnails stacked per packet: one column of frames is their bytes back to back, so the file reads the same,
+     * but the encoder and muxer threads are woken once per stack instead of once per frame. Stacks go out with
+     * {@code -fps_mode passthrough}, one thumbnail per decoded frame like the log's lines: the default constant-rate
+     * output duplicated an early frame of clips whose timestamps start late, shifting every thumbnail by one.
+     */
+    static final int THUMBNAIL_TILE = 30;
+
     private static final int SHEET_TILE_WIDTH = 160;
     private static final int BLOCK_CROP_LONG = 512;
     private static final int BLOCK_CROP_SHORT = 256;
@@ -69,8 +86,17 @@ record AnalysisGraph(
     private static final String BLOCK_GRID = "blockdetect=period_min=8:period_max=8";
 
     List<String> arguments(Path clip) {
-        List<String> args = new ArrayList<>(
-                List.of("-v", "error", "-nostats", "-y", "-i", clip.toString(), "-filter_complex", videoFilter()));
+        List<String> args = new ArrayList<>(List.of(
+                "-v",
+                "error",
+                "-nostats",
+                "-y",
+                "-filter_complex_threads",
+                "1",
+                "-i",
+                clip.toString(),
+                "-filter_complex",
+                videoFilter()));
         if (probe.hasAudio()) {
             args.addAll(List.of("-filter_complex", audioFilter()));
         }
@@ -86,7 +112,26 @@ record AnalysisGraph(
                 "-c:v",
                 "mjpeg",
                 contactSheet.toString()));
-        args.addAll(List.of("-map", "[thumbs]", "-f", "rawvideo", "-c:v", "rawvideo", thumbnails.toString()));
+        args.addAll(List.of(
+                "-map",
+                "[thumbs]",
+                "-fps_mode",
+                "passthrough",
+                "-f",
+                "rawvideo",
+                "-c:v",
+                "rawvideo",
+                thumbnails.toString()));
+        args.addAll(List.of(
+                "-map",
+                "[planes]",
+                "-fps_mode",
+                "passthrough",
+                "-f",
+                "rawvideo",
+                "-c:v",
+                "rawvideo",
+                planes.toString()));
         args.addAll(List.of(
                 "-map",
                 "[blurframes]",
@@ -115,12 +160,15 @@ record AnalysisGraph(
         }
         g.append(String.format(Locale.ROOT, "scale=%d:%d:flags=fast_bilinear,format=yuv420p,", stats[0], stats[1]))
                 .append("scdet=threshold=100,freezedetect=n=0.002:d=0.15,blackdetect=d=0.04:pix_th=0.10,")
-                .append(String.format(
-                        Locale.ROOT, "scale=%d:%d:flags=fast_bilinear,split[signal][thumbsrc];", signal[0], signal[1]))
-                .append("[signal]signalstats,metadata=mode=print:file=")
+                .append("metadata=mode=add:key=" + FRAME_KEY + ":value=1,metadata=mode=print:file=")
                 .append(escape(videoLog))
-                .append(",nullsink;")
-                .append("[thumbsrc]format=rgb24[thumbs];");
+                .append(String.format(
+                        Locale.ROOT,
+                        ",scale=%d:%d:flags=fast_bilinear,format=yuv420p,split[planesrc][thumbsrc];",
+                        signal[0],
+                        signal[1]))
+                .append(String.format(Locale.ROOT, "[planesrc]tile=1x%d[planes];", THUMBNAIL_TILE))
+                .append(String.format(Locale.ROOT, "[thumbsrc]format=rgb24,tile=1x%d[thumbs];", THUMBNAIL_TILE));
         g.append("[blur]")
                 .append(evenSample(BLUR_SAMPLES))
                 .append(String.format(
@@ -171,7 +219,7 @@ record AnalysisGraph(
         return new EvenSample(frameCount, samples).select();
     }
 
-    /** The thumbnails' size: the signalstats picture, whose every frame also goes out as raw RGB. */
+    /** The thumbnails' size: the statistics picture, whose every frame goes out as raw yuv420p and as raw RGB. */
     int[] thumbnailSize() {
         return sizeWithShortSide(SIGNAL_SHORT_SIDE);
     }

@@ -21,6 +21,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.stream.IntStream;
 
 /**
  * {@link ClipAnalyzer} over the bundled FFmpeg: one probe, then one decode through {@link AnalysisGraph}, whose
@@ -64,6 +65,7 @@ public final class FfmpegClipAnalyzer implements ClipAnalyzer {
                     dir.resolve("audio.txt"),
                     dir.resolve("sheet.jpg"),
                     dir.resolve("thumbnails.rgb"),
+                    dir.resolve("planes.yuv"),
                     dir.resolve("blur-frames.gray"));
             if (facts.hasAudio() && SPEECH_MODEL_LOADING.compareAndSet(false, true)) {
                 Thread loader = new Thread(SpeechDetector::warmUp, "speech-model-load");
@@ -91,20 +93,15 @@ public final class FfmpegClipAnalyzer implements ClipAnalyzer {
         MetadataLog video = MetadataLog.read(graph.videoLog());
         int n = video.entries().size();
         double origin = n == 0 ? 0 : video.entries().get(0).ptsTime();
-        double[] luma = new double[n];
-        double[] motion = new double[n];
-        double[] u = new double[n];
-        double[] v = new double[n];
+        int[] size = graph.thumbnailSize();
+        PlaneStats planes =
+                PlaneStats.of(Files.readAllBytes(graph.planes()), size[0], size[1], n, AnalysisGraph.THUMBNAIL_TILE);
         double[] cut = new double[n];
         IntervalCollector frozen =
                 new IntervalCollector("lavfi.freezedetect.freeze_start", "lavfi.freezedetect.freeze_end");
         IntervalCollector black = new IntervalCollector("lavfi.black_start", "lavfi.black_end");
         for (int i = 0; i < n; i++) {
             MetadataLog.Entry e = video.entries().get(i);
-            luma[i] = e.get("lavfi.signalstats.YAVG");
-            motion[i] = i == 0 ? 0 : e.get("lavfi.signalstats.YDIF");
-            u[i] = e.get("lavfi.signalstats.UAVG");
-            v[i] = e.get("lavfi.signalstats.VAVG");
             cut[i] = i == 0 ? 0 : orZero(e.get("lavfi.scd.score"));
             frozen.accept(e, origin);
             black.accept(e, origin);
@@ -119,7 +116,6 @@ public final class FfmpegClipAnalyzer implements ClipAnalyzer {
                 sampled(MetadataLog.read(graph.blockRowsLog()), "lavfi.block", n, origin, facts.fps()));
         OnsetDetector.Result onsets = OnsetDetector.detect(pcm, AnalysisGraph.PCM_RATE);
         byte[] sheet = Files.exists(graph.contactSheet()) ? Files.readAllBytes(graph.contactSheet()) : new byte[0];
-        int[] size = graph.thumbnailSize();
         byte[] thumbs = Files.readAllBytes(graph.thumbnails());
         int frameBytes = size[0] * size[1] * 3;
         FrameThumbnails thumbnails = new FrameThumbnails(
@@ -129,10 +125,10 @@ public final class FfmpegClipAnalyzer implements ClipAnalyzer {
         return new ClipMetrics(
                 facts,
                 duration,
-                luma,
-                motion,
-                u,
-                v,
+                planes.luma,
+                planes.motion,
+                planes.u,
+                planes.v,
                 cut,
                 blur,
                 softness,
@@ -181,16 +177,22 @@ public final class FfmpegClipAnalyzer implements ClipAnalyzer {
 
     /**
      * {@link ReblurSoftness} of each blur sample, on the frame its blurdetect entry names (the grey frames come out of
-     * the same branch, in the same order), NaN elsewhere.
+     * the same branch, in the same order), NaN elsewhere. The samples are independent, so they are measured in
+     * parallel (about 1 ms of CPU each at 480×270), then placed in their order.
      */
     private static double[] softness(MetadataLog log, byte[] frames, int[] size, int n, double origin, double fps) {
         double[] out = new double[n];
         Arrays.fill(out, Double.NaN);
         int frameBytes = size[0] * size[1];
-        for (int k = 0; k < log.entries().size() && (k + 1) * frameBytes <= frames.length; k++) {
+        int samples = Math.min(log.entries().size(), frames.length / frameBytes);
+        double[] measured = IntStream.range(0, samples)
+                .parallel()
+                .mapToDouble(k -> ReblurSoftness.of(frames, k * frameBytes, size[0], size[1]))
+                .toArray();
+        for (int k = 0; k < samples; k++) {
             int index = (int) Math.round((log.entries().get(k).ptsTime() - origin) * fps);
             if (index > 0 && index < n) {
-                out[index] = ReblurSoftness.of(frames, k * frameBytes, size[0], size[1]);
+                out[index] = measured[k];
             }
         }
         return out;

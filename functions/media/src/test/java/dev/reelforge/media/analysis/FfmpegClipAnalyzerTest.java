@@ -55,6 +55,9 @@ class FfmpegClipAnalyzerTest {
         assertThat(m.fps()).isEqualTo(24);
         assertThat(m.motion()).hasSize(72);
         assertThat(m.cutScore()).hasSize(72);
+        assertThat(m.thumbnails().frameCount())
+                .as("a thumbnail of every frame: the last, partly filled stack of 72 = 2 × 30 + 12 is written too")
+                .isEqualTo(72);
         assertThat(Arrays.stream(m.luma()).allMatch(y -> y > 16 && y < 235)).isTrue();
         assertThat(Arrays.stream(m.blur()).filter(b -> !Double.isNaN(b)).count())
                 .isEqualTo(24L);

@@ -124,6 +124,7 @@ public final class AnimaticProvider implements VideoProvider, AutoCloseable {
 
     @Override
     public ProviderJob submit(GenerationSpec spec, String idempotencyKey) {
+        spec.requireNoGuides(name());
         if (idempotencyKey == null || idempotencyKey.isBlank()) {
             throw InvalidRequestException.of(
                     "idempotencyKey", "a submit needs an idempotency key so retries do not render twice");

@@ -87,6 +87,7 @@ public final class BedrockAsyncProvider implements VideoProvider {
 
     @Override
     public ProviderJob submit(GenerationSpec spec, String idempotencyKey) {
+        spec.requireNoGuides(name());
         return once.submit(
                 idempotencyKey,
                 () -> start(spec, idempotencyKey),

@@ -67,6 +67,7 @@ public final class FalQueueProvider implements VideoProvider {
 
     @Override
     public ProviderJob submit(GenerationSpec spec, String idempotencyKey) {
+        spec.requireNoGuides(name());
         return once.submit(idempotencyKey, () -> create(spec), this::poll, new SubmitOnce.Reconciliation.None());
     }
 

@@ -17,17 +17,21 @@ import java.util.Base64;
 public record ReferenceImageFile(String fileName, byte[] bytes, String mediaType) {
 
     public static ReferenceImageFile of(GenerationSpec spec) {
-        Path file = Path.of(spec.referenceImage());
+        return read(spec.referenceImage(), ReferenceKeys.FIELD);
+    }
+
+    /** Another image of the spec ({@link GenerationSpec#guides()}), whose refusals name {@code field}. */
+    public static ReferenceImageFile read(String path, String field) {
+        Path file = Path.of(path);
         try {
             byte[] bytes = Files.readAllBytes(file);
             return new ReferenceImageFile(
                     file.getFileName().toString(),
                     bytes,
-                    ImageHeader.read(bytes, ReferenceKeys.FIELD).format().mediaType());
+                    ImageHeader.read(bytes, field).format().mediaType());
         } catch (IOException e) {
             throw InvalidRequestException.of(
-                    ReferenceKeys.FIELD,
-                    "cannot read the reference image " + file.getFileName() + ": " + e.getMessage());
+                    field, "cannot read the image " + file.getFileName() + ": " + e.getMessage());
         }
     }
 

@@ -72,6 +72,7 @@ public final class LumaProvider implements VideoProvider {
 
     @Override
     public ProviderJob submit(GenerationSpec spec, String idempotencyKey) {
+        spec.requireNoGuides(name());
         return once.submit(idempotencyKey, () -> create(spec), this::poll, new SubmitOnce.Reconciliation.None());
     }
 

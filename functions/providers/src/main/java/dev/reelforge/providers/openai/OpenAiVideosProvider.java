@@ -69,6 +69,7 @@ public final class OpenAiVideosProvider implements VideoProvider {
 
     @Override
     public ProviderJob submit(GenerationSpec spec, String idempotencyKey) {
+        spec.requireNoGuides(name());
         return once.submit(
                 idempotencyKey,
                 () -> create(spec, idempotencyKey),

@@ -2,6 +2,7 @@ package dev.reelforge.providers.vertex;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reelforge.core.error.CorruptDownloadException;
 import dev.reelforge.core.error.PaidRenderLostException;
@@ -10,7 +11,9 @@ import dev.reelforge.core.port.ProviderJobLedger;
 import dev.reelforge.core.port.VideoProvider;
 import dev.reelforge.core.provider.ExtendSpec;
 import dev.reelforge.core.provider.GenerationSpec;
+import dev.reelforge.core.provider.GuideFile;
 import dev.reelforge.core.provider.ProviderJob;
+import dev.reelforge.core.reference.GuideImage;
 import dev.reelforge.providers.internal.AmbiguousCreateException;
 import dev.reelforge.providers.internal.ClipDownload;
 import dev.reelforge.providers.internal.ProviderErrors;
@@ -32,6 +35,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -41,8 +45,9 @@ import java.util.regex.Pattern;
  * name Vertex returns. A finished operation carries each video inline ({@code bytesBase64Encoded}) or, when the
  * deployment sets an output URI, as a {@code gcsUri} that is read through the Cloud Storage JSON API and checked
  * against the object's {@code md5Hash}; either way the clip is written whole. Text-to-video with native audio
- * ({@code generateAudio}) and a first frame; {@link #extend} continues a Veo output. Last frame and reference images
- * are not mapped yet. Vertex documents no
+ * ({@code generateAudio}), a first frame ({@code instances[].image}), a last frame ({@code lastFrame}) and asset or
+ * style reference images ({@code referenceImages[]} with {@code referenceType}), all inline as
+ * {@code bytesBase64Encoded}; {@link #extend} continues a Veo output. Vertex documents no
  * idempotency key, so creates go through the {@link ProviderJobLedger}. Thread-safe.
  */
 public final class VertexVeoProvider implements VideoProvider {
@@ -230,10 +235,20 @@ public final class VertexVeoProvider implements VideoProvider {
         ObjectNode body = json.createObjectNode();
         ObjectNode instance = body.putArray("instances").addObject().put("prompt", spec.prompt());
         if (!spec.referenceImage().isEmpty()) {
-            ReferenceImageFile image = ReferenceImageFile.of(spec);
-            instance.putObject("image")
-                    .put("bytesBase64Encoded", image.base64())
-                    .put("mimeType", image.mediaType());
+            inline(instance.putObject("image"), ReferenceImageFile.of(spec));
+        }
+        for (GuideFile last : spec.guides(GuideImage.Role.LAST_FRAME)) {
+            inline(instance.putObject("lastFrame"), ReferenceImageFile.read(last.path(), "lastFrame"));
+        }
+        List<GuideFile> references = spec.guides().stream()
+                .filter(g -> g.role() != GuideImage.Role.LAST_FRAME)
+                .toList();
+        ArrayNode referenceImages = references.isEmpty() ? null : instance.putArray("referenceImages");
+        for (int i = 0; i < references.size(); i++) {
+            GuideFile reference = references.get(i);
+            ObjectNode entry = referenceImages.addObject();
+            inline(entry.putObject("image"), ReferenceImageFile.read(reference.path(), "referenceImages[" + i + "]"));
+            entry.put("referenceType", reference.role().label());
         }
         ObjectNode parameters = body.putObject("parameters")
                 .put("sampleCount", 1)
@@ -246,6 +261,11 @@ public final class VertexVeoProvider implements VideoProvider {
             parameters.put("storageUri", settings.outputUri());
         }
         return startOperation(spec.model(), body);
+    }
+
+    /** Vertex's {@code Image}: the bytes inline, with their type. */
+    private static void inline(ObjectNode image, ReferenceImageFile file) {
+        image.put("bytesBase64Encoded", file.base64()).put("mimeType", file.mediaType());
     }
 
     private ProviderJob startOperation(String modelId, ObjectNode body) {
@@ -323,8 +343,8 @@ public final class VertexVeoProvider implements VideoProvider {
         return new ProviderJob(id, ProviderJob.State.FAILED, 0, 1, reason);
     }
 
-    private static java.util.List<String> strings(JsonNode array) {
-        java.util.List<String> values = new java.util.ArrayList<>();
+    private static List<String> strings(JsonNode array) {
+        List<String> values = new java.util.ArrayList<>();
         array.forEach(v -> values.add(v.asText()));
         return values;
     }

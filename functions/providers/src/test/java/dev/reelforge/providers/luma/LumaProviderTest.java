@@ -18,13 +18,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import dev.reelforge.core.error.InvalidRequestException;
 import dev.reelforge.core.error.PaidRenderLostException;
 import dev.reelforge.core.error.ProviderFailedException;
 import dev.reelforge.core.error.ProviderThrottledException;
 import dev.reelforge.core.provider.ExtendSpec;
 import dev.reelforge.core.provider.GenerationSpec;
+import dev.reelforge.core.provider.GuideFile;
 import dev.reelforge.core.provider.ProviderJob;
 import dev.reelforge.core.provider.ReframeSpec;
+import dev.reelforge.core.reference.GuideImage;
 import dev.reelforge.core.testing.InMemoryProviderJobLedger;
 import dev.reelforge.providers.Fixtures;
 import dev.reelforge.providers.Specs;
@@ -34,6 +37,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -115,8 +119,22 @@ class LumaProviderTest {
     @Test
     void submit_withReferenceImageButNoHttpsUrl_isRefusedBeforeAnyRequest() {
         assertThatThrownBy(() -> provider.submit(Specs.withReference(spec, "/tmp/x.png", ""), "job-ref/1/0"))
-                .isInstanceOf(dev.reelforge.core.error.InvalidRequestException.class)
+                .isInstanceOf(InvalidRequestException.class)
                 .hasMessageContaining("referenceImage: luma fetches keyframe images from an https URL");
+        server.verify(0, postRequestedFor(urlEqualTo("/v1/generations")));
+    }
+
+    @Test
+    void submit_withLastFrame_refusedNamingTheFieldBeforeAnyRequest() {
+        GenerationSpec withLast = Specs.withGuides(
+                spec,
+                "",
+                List.of(new GuideFile(GuideImage.Role.LAST_FRAME, "last.png", "https://bucket.example/last.png")));
+
+        assertThatThrownBy(() -> provider.submit(withLast, "job-last/1/0"))
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("lastFrame")
+                .hasMessageContaining("luma adapter maps no lastFrame");
         server.verify(0, postRequestedFor(urlEqualTo("/v1/generations")));
     }
 
@@ -141,7 +159,7 @@ class LumaProviderTest {
     void extend_moreThanOneBlockOrNotALumaId_refusedBeforeAnyRequest() {
         assertThatThrownBy(() ->
                         provider.extend(new ExtendSpec(ID, "on", "ray-3.2", spec.settings(), 5, 10), "job-x/extend/1"))
-                .isInstanceOf(dev.reelforge.core.error.InvalidRequestException.class)
+                .isInstanceOf(InvalidRequestException.class)
                 .hasMessageContaining("extend.seconds")
                 .hasMessageContaining("one 5 s block per call");
         assertThatThrownBy(() -> provider.extend(

@@ -22,7 +22,9 @@ import dev.reelforge.core.error.ProviderFailedException;
 import dev.reelforge.core.error.ProviderThrottledException;
 import dev.reelforge.core.provider.ExtendSpec;
 import dev.reelforge.core.provider.GenerationSpec;
+import dev.reelforge.core.provider.GuideFile;
 import dev.reelforge.core.provider.ProviderJob;
+import dev.reelforge.core.reference.GuideImage;
 import dev.reelforge.core.testing.InMemoryProviderJobLedger;
 import dev.reelforge.providers.Fixtures;
 import dev.reelforge.providers.Specs;
@@ -34,6 +36,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -50,6 +53,8 @@ class VertexVeoProviderTest {
             MODEL_PATH.substring(4) + "/operations/4f1d9c2a-7b3e-4c55-9d10-2e8a6b0c1f77";
     private static final String TOKEN = "ya29.test-token-never-logged";
     private static final byte[] MP4 = "fake-mp4-payload".getBytes();
+    private static final String PARAMETERS = "{\"sampleCount\": 1, \"durationSeconds\": 8, \"aspectRatio\": \"16:9\","
+            + " \"resolution\": \"720p\", \"generateAudio\": true, \"seed\": 7}";
     private static final String OBJECT = "/storage/v1/b/reelforge-veo/o/out%2F4f1d%2Fsample_0.mp4";
 
     @RegisterExtension
@@ -113,6 +118,75 @@ class VertexVeoProviderTest {
                         "$.instances[0].image.bytesBase64Encoded",
                         equalTo(java.util.Base64.getEncoder().encodeToString(jpeg))))
                 .withRequestBody(matchingJsonPath("$.instances[0].prompt")));
+    }
+
+    /**
+     * A first and a last frame as Google's VideoGenerationModelInstance documents them (docs.cloud.google.com/
+     * vertex-ai/generative-ai/docs/reference/rest/Shared.Types/VideoGenerationModelInstance, read 2026-12-02):
+     * {@code image} is the first frame, {@code lastFrame} "can only be used if image is also provided", both an
+     * {@code Image} of {@code mimeType} and {@code bytesBase64Encoded}.
+     */
+    @Test
+    void submit_firstAndLastFrame_sendsImageAndLastFrameInline() throws Exception {
+        byte[] first = dev.reelforge.core.testing.Stills.jpeg(1280, 720, 0);
+        byte[] last = dev.reelforge.core.testing.Stills.png(1280, 720, 3);
+        Path firstFile = Files.write(dir.resolve("first.jpg"), first);
+        Path lastFile = Files.write(dir.resolve("last.png"), last);
+        stubJson(post(urlEqualTo(MODEL_PATH + ":predictLongRunning")), 200, "predict-response.json");
+
+        provider.submit(
+                Specs.withGuides(
+                        spec,
+                        firstFile.toString(),
+                        List.of(new GuideFile(GuideImage.Role.LAST_FRAME, lastFile.toString(), ""))),
+                "job-frames/1/0");
+
+        server.verify(postRequestedFor(urlEqualTo(MODEL_PATH + ":predictLongRunning"))
+                .withRequestBody(equalToJson(String.format(
+                        "{\"instances\": [{\"prompt\": \"A white mug slides off an oak table and shatters\","
+                                + " \"image\": {\"bytesBase64Encoded\": \"%s\", \"mimeType\": \"image/jpeg\"},"
+                                + " \"lastFrame\": {\"bytesBase64Encoded\": \"%s\", \"mimeType\": \"image/png\"}}],"
+                                + " \"parameters\": %s}",
+                        Base64.getEncoder().encodeToString(first),
+                        Base64.getEncoder().encodeToString(last),
+                        PARAMETERS))));
+    }
+
+    /**
+     * Asset reference images as Google documents them: {@code referenceImages[]} of {@code {image, referenceType}},
+     * "up to 3 asset images or 1 style image", with no {@code image}, {@code video} or {@code lastFrame} beside
+     * them (VideoGenerationModelInstance, read 2026-12-02; docs.cloud.google.com/vertex-ai/generative-ai/docs/video/
+     * use-reference-images-to-guide-video-generation: asset images keep a subject's appearance).
+     */
+    @Test
+    void submit_assetReferences_sendsReferenceImagesWithTheirType() throws Exception {
+        byte[] mug = dev.reelforge.core.testing.Stills.png(800, 800, 1);
+        byte[] table = dev.reelforge.core.testing.Stills.jpeg(1024, 768, 2);
+        Path mugFile = Files.write(dir.resolve("mug.png"), mug);
+        Path tableFile = Files.write(dir.resolve("table.jpg"), table);
+        stubJson(post(urlEqualTo(MODEL_PATH + ":predictLongRunning")), 200, "predict-response.json");
+
+        provider.submit(
+                Specs.withGuides(
+                        spec,
+                        "",
+                        List.of(
+                                new GuideFile(GuideImage.Role.ASSET, mugFile.toString(), ""),
+                                new GuideFile(GuideImage.Role.ASSET, tableFile.toString(), ""))),
+                "job-assets/1/0");
+
+        server.verify(postRequestedFor(urlEqualTo(MODEL_PATH + ":predictLongRunning"))
+                .withRequestBody(equalToJson(String.format(
+                        "{\"instances\": [{\"prompt\": \"A white mug slides off an oak table and shatters\","
+                                + " \"referenceImages\": ["
+                                + "{\"image\": {\"bytesBase64Encoded\": \"%s\", \"mimeType\": \"image/png\"},"
+                                + " \"referenceType\": \"asset\"},"
+                                + " {\"image\": {\"bytesBase64Encoded\": \"%s\", \"mimeType\": \"image/jpeg\"},"
+                                + " \"referenceType\": \"asset\"}]}],"
+                                + " \"parameters\": %s}",
+                        Base64.getEncoder().encodeToString(mug),
+                        Base64.getEncoder().encodeToString(table),
+                        PARAMETERS))));
     }
 
     @Test

@@ -6,11 +6,14 @@ import dev.reelforge.core.request.Storyboard;
 import dev.reelforge.core.review.Check;
 import dev.reelforge.core.review.ConformanceCheck;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The whole checklist for one clip, in report order: conformance, flicker, unexpected-cut, colour-drift, blur,
  * blockiness, frozen, black, audio-cues, av-sync, dialogue, motion, continuity, framing. Pure: the same metrics always give the
- * same checks. Cuts are expected only at the storyboard's shot boundaries ({@link ShotBoundaries}). A clip from a
+ * same checks; continuity, the costliest, runs on a pool thread beside the others (the checks only read the
+ * metrics and the shot structure). Cuts are expected only at the storyboard's shot boundaries ({@link ShotBoundaries}). A clip from a
  * model that renders no sound ({@link Soundtrack}) is not measured on audio-cues, av-sync or dialogue.
  *
  * <pre>{@code
@@ -60,6 +63,8 @@ public final class ClipChecks {
         List<Integer> boundaries = ShotBoundaries.of(storyboard).stream()
                 .map(s -> (int) Math.round(s * m.fps()))
                 .toList();
+        CompletableFuture<Check> continuity =
+                CompletableFuture.supplyAsync(() -> SceneChecks.continuity(m, shots, storyboard, boundaries, t));
         return List.of(
                 conformance,
                 PictureChecks.flicker(m, shots, t),
@@ -86,8 +91,23 @@ public final class ClipChecks {
                                 m.speechOnsets(), m.hasAudio(), m.fps(), storyboard, t.dialogueToleranceFrames())
                         : sound.notApplicable("dialogue", t.dialogueToleranceFrames(), "frames", cues(storyboard)),
                 MotionCheck.evaluate(m, storyboard, shots, boundaries, t),
-                SceneChecks.continuity(m, shots, storyboard, boundaries, t),
+                joined(continuity),
                 SceneChecks.framing(m, shots, storyboard.beats().isEmpty() ? shots.cuts() : boundaries, t));
+    }
+
+    /** A check computed on another thread, with its own exception (not a CompletionException) if it failed. */
+    private static Check joined(CompletableFuture<Check> check) {
+        try {
+            return check.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
     }
 
     private static int cues(Storyboard storyboard) {

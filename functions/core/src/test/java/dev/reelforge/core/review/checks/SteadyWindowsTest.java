@@ -1,6 +1,7 @@
 package dev.reelforge.core.review.checks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.reelforge.core.media.FrameThumbnails;
 import java.util.SplittableRandom;
@@ -14,12 +15,40 @@ class SteadyWindowsTest {
 
     @Test
     void at_seededPictures_holdsEachPixelsWindowMeanAndSteadinessToTheBit() {
-        FramePictures pictures = seeded(7);
+        int steadyPixels =
+                checkWindows(seeded(7, W, H, FRAMES), W * H, new int[] {0, 8, 1, 9, 2, 30, 22, 30, FRAMES - SIDE});
+        assertThat(steadyPixels).isBetween(1, 9 * W * H - 1);
+    }
+
+    @Test
+    void at_pictureWiderThanAStripAndWindowsAcrossChunks_holdsEveryWindowToTheBit() {
+        int w = 40;
+        int h = 16;
+        int frames = 3 * SteadyWindows.CHUNK + 5;
+        assertThat(w * h).isGreaterThan(2 * SteadyWindows.STRIP).isNotEqualTo(3 * SteadyWindows.STRIP);
+        int[] froms = new int[frames - SIDE + 1];
+        for (int k = 0; k < froms.length; k++) {
+            froms[k] = k % 2 == 0 ? k / 2 : froms.length - 1 - k / 2;
+        }
+        int steadyPixels = checkWindows(seeded(11, w, h, frames), w * h, froms);
+        assertThat(steadyPixels).isBetween(1, froms.length * w * h - 1);
+    }
+
+    @Test
+    void at_windowPastTheLastThumbnail_isRefused() {
+        SteadyWindows windows = new SteadyWindows(seeded(7, W, H, FRAMES), SIDE);
+        assertThatThrownBy(() -> windows.at(FRAMES - SIDE + 1))
+                .isInstanceOf(IndexOutOfBoundsException.class)
+                .hasMessageContaining("from frame " + (FRAMES - SIDE + 1));
+    }
+
+    /** Every pixel of every window {@code froms} names against a plain per-window loop; the steady pixels counted. */
+    private static int checkWindows(FramePictures pictures, int pixels, int[] froms) {
         SteadyWindows windows = new SteadyWindows(pictures, SIDE);
         int steadyPixels = 0;
-        for (int from : new int[] {0, 8, 1, 9, 2, 30, 22, 30, FRAMES - SIDE}) {
+        for (int from : froms) {
             SteadyWindows.Window window = windows.at(from);
-            for (int p = 0; p < W * H; p++) {
+            for (int p = 0; p < pixels; p++) {
                 double y = 0;
                 double u = 0;
                 double v = 0;
@@ -42,23 +71,23 @@ class SteadyWindowsTest {
                 steadyPixels += steady ? 1 : 0;
             }
         }
-        assertThat(steadyPixels).isBetween(1, 9 * W * H - 1);
+        return steadyPixels;
     }
 
     /** Half the pixels hold a colour with a little noise, the other half wander: both kinds of window occur. */
-    private static FramePictures seeded(long seed) {
+    private static FramePictures seeded(long seed, int w, int h, int frames) {
         SplittableRandom random = new SplittableRandom(seed);
-        byte[] rgb = new byte[FRAMES * W * H * 3];
-        for (int p = 0; p < W * H; p++) {
+        byte[] rgb = new byte[frames * w * h * 3];
+        for (int p = 0; p < w * h; p++) {
             int base = 40 + random.nextInt(170);
             boolean wanders = random.nextBoolean();
-            for (int i = 0; i < FRAMES; i++) {
+            for (int i = 0; i < frames; i++) {
                 for (int c = 0; c < 3; c++) {
                     int level = base + (wanders ? random.nextInt(40) : random.nextInt(3)) + 10 * c;
-                    rgb[(i * W * H + p) * 3 + c] = (byte) Math.min(255, level);
+                    rgb[(i * w * h + p) * 3 + c] = (byte) Math.min(255, level);
                 }
             }
         }
-        return FramePictures.of(new FrameThumbnails(W, H, rgb), FRAMES);
+        return FramePictures.of(new FrameThumbnails(w, h, rgb), frames);
     }
 }

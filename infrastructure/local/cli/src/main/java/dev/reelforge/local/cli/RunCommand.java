@@ -82,17 +82,9 @@ final class RunCommand implements Callable<Integer> {
             LocalAwsStack stack = lease.stack();
             String executionName = executionName(input, text, stack.jobStore());
             JsonNode request = input.path("request");
-            if (request.path("referenceImage").isTextual()
-                    && request.path("tenant").isTextual()) {
+            if (request.path("tenant").isTextual()) {
                 try {
-                    ((ObjectNode) request)
-                            .put(
-                                    "referenceImage",
-                                    LocalReference.upload(
-                                            requestFile,
-                                            request.get("tenant").asText(),
-                                            request.get("referenceImage").asText(),
-                                            stack.clipStore()));
+                    LocalReference.uploadAll(requestFile, (ObjectNode) request, stack.clipStore());
                 } catch (RequestFile.UserInputException e) {
                     err.println("rejected: " + Printable.of(e.getMessage()));
                     return ReelforgeCli.INVALID_INPUT;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.reelforge.core.error.InvalidRequestException;
 import dev.reelforge.core.error.ReelforgeException;
 import dev.reelforge.core.provider.CapabilityCatalog;
+import dev.reelforge.core.reference.GuideImages;
 import dev.reelforge.core.reference.ReferenceIntake;
 import dev.reelforge.core.request.RenderRequest;
 import dev.reelforge.core.request.RequestParser;
@@ -54,6 +55,18 @@ final class ValidateCommand implements Callable<Integer> {
         return report.valid() ? ReelforgeCli.OK : ReelforgeCli.INVALID_INPUT;
     }
 
+    /** A local file's bytes against the model's limits, as Validate checks the uploaded copy. */
+    private void inspectLocal(String value, String field, RenderRequest request, RequestValidator.Accepted accepted)
+            throws RequestFile.UserInputException {
+        if (!value.isEmpty() && LocalReference.isLocal(request.tenant(), value)) {
+            ReferenceIntake.inspect(
+                    LocalReference.read(requestFile, value, field),
+                    accepted.model(),
+                    request.settings().frameSize(),
+                    field);
+        }
+    }
+
     private ValidationReport validate(ObjectMapper json) {
         RenderRequest request = null;
         try {
@@ -67,6 +80,17 @@ final class ValidateCommand implements Callable<Integer> {
                         LocalReference.read(requestFile, request.referenceImage()),
                         accepted.model(),
                         request.settings().frameSize());
+            }
+            if (request.hasGuides()) {
+                GuideImages.check(request, accepted.model());
+                inspectLocal(request.lastFrame(), "lastFrame", request, accepted);
+                for (int i = 0; i < request.referenceImages().size(); i++) {
+                    inspectLocal(
+                            request.referenceImages().get(i).image(),
+                            "referenceImages[" + i + "].image",
+                            request,
+                            accepted);
+                }
             }
             return ValidationReport.accepted(request, accepted);
         } catch (InvalidRequestException e) {

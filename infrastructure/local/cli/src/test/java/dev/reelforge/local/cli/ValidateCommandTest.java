@@ -56,6 +56,26 @@ class ValidateCommandTest {
     }
 
     @Test
+    void validate_lastFrameOrReferenceImagesTheModelCannotTake_refusedNamingModelAndCapability(@TempDir Path dir)
+            throws IOException {
+        Files.write(dir.resolve("mug.png"), dev.reelforge.core.testing.Stills.png(720, 1280, 0));
+        var request = (com.fasterxml.jackson.databind.node.ObjectNode)
+                new ObjectMapper().readTree(mugDropWithImage(dir, "mug.png").toFile());
+        request.put("lastFrame", "mug.png");
+        Path withLast = Files.writeString(dir.resolve("last.json"), request.toString());
+        request.remove("lastFrame");
+        request.putArray("referenceImages").addObject().put("image", "mug.png");
+        Path withList = Files.writeString(dir.resolve("list.json"), request.toString());
+
+        assertThat(execute("validate", withLast.toString())).isEqualTo(2);
+        assertThat(err.toString())
+                .contains("lastFrame: animatic/animatic-1 takes no last frame (its capability data"
+                        + " has no lastFrame)");
+        assertThat(execute("validate", withList.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("referenceImages: animatic/animatic-1 takes no list of reference images");
+    }
+
+    @Test
     void validateJson_mugDrop_printsOneShotTimedCuesAndTheScene() throws IOException {
         assertThat(execute("validate", "--json", REQUESTS + "mug-drop.json"))
                 .as(err.toString())

@@ -9,6 +9,7 @@ import dev.reelforge.core.job.StorageKeys;
 import dev.reelforge.core.provider.GenerationSpec;
 import dev.reelforge.core.request.RenderRequest;
 import dev.reelforge.core.request.RequestParser;
+import dev.reelforge.core.testing.Stills;
 import dev.reelforge.local.cli.ReelforgeCli;
 import dev.reelforge.local.moto.PythonInterpreter;
 import dev.reelforge.media.Ffmpeg;
@@ -22,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPairGenerator;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +67,8 @@ class LiveProviderRunsTest {
     @BeforeAll
     static void startFake() throws Exception {
         Path withSound = root.resolve("veo.mp4");
+        Path extended = root.resolve("veo-extended.mp4");
+        renderClip(request("vertex-veo", 8, "720p"), extended);
         Path silent = root.resolve("ray.mp4");
         renderClip(request("vertex-veo", 6, "720p"), withSound);
         Path blurred = root.resolve("ray-blurred.mp4");
@@ -82,7 +86,9 @@ class LiveProviderRunsTest {
                         "--silent-clip",
                         silent.toString(),
                         "--defective-clip",
-                        blurred.toString())
+                        blurred.toString(),
+                        "--extended-clip",
+                        extended.toString())
                 .redirectError(root.resolve("fake.err").toFile())
                 .start();
         String port =
@@ -101,6 +107,7 @@ class LiveProviderRunsTest {
     @Test
     void run_lumaRay32AgainstItsFake_remixesTheBlurredClipByVideoEditWithTheAudioChecksNotApplicable()
             throws Exception {
+        Map<String, Integer> before = counts();
         JsonNode result = run("luma", request("luma", 5, "360p").put("clientRequestId", "ray-run"));
 
         assertThat(result.path("status").asText()).as(result.toString()).isEqualTo("SUCCEEDED");
@@ -120,7 +127,7 @@ class LiveProviderRunsTest {
         }
         assertThat(named(checks, "conformance").path("passed").asBoolean()).isTrue();
         assertThat(result.path("warnings").toString()).contains("renders no audio");
-        Map<String, Integer> counts = counts();
+        Map<String, Integer> counts = since(before);
         assertThat(counts)
                 .containsEntry("luma-creates", 2)
                 .containsEntry("luma-edits", 1)
@@ -129,6 +136,7 @@ class LiveProviderRunsTest {
 
     @Test
     void run_veo31OnVertexAgainstItsFake_succeedsWithItsClipCopiedFromCloudStorage() throws Exception {
+        Map<String, Integer> before = counts();
         JsonNode result = run("vertex-veo", request("vertex-veo", 6, "720p").put("clientRequestId", "veo-run"));
 
         assertThat(result.path("status").asText()).as(result.toString()).isEqualTo("SUCCEEDED");
@@ -137,11 +145,100 @@ class LiveProviderRunsTest {
         assertThat(cues.path("detail").asText()).doesNotStartWith("not applicable");
         assertThat(cues.path("passed").asBoolean()).as(cues.toString()).isTrue();
         assertThat(report(result).path("provider").asText()).isEqualTo("vertex-veo/veo-3.1-generate-001");
-        Map<String, Integer> counts = counts();
+        Map<String, Integer> counts = since(before);
         assertThat(counts)
                 .containsEntry("vertex-creates", 1)
                 .containsEntry("vertex-tokens", 1)
                 .containsEntry("gcs-downloads", 1);
+    }
+
+    /**
+     * A first and a last frame, local files beside the request that the CLI uploads: the fake refuses an instance
+     * that breaks Vertex's rules (lastFrame only with image), so a success means both arrived as documented. The
+     * first frame is the fake clip's own, so {@code reference-match} compares like with like.
+     */
+    @Test
+    void run_veo31WithAFirstAndLastFrame_sendsBothAndSucceeds() throws Exception {
+        Path first = root.resolve("first.png");
+        Ffmpeg.bundled()
+                .run(
+                        "take the clip's first frame",
+                        List.of("-y", "-i", root.resolve("veo.mp4").toString(), "-frames:v", "1", first.toString()),
+                        Duration.ofMinutes(1));
+        Files.write(root.resolve("last.png"), Stills.png(800, 600, 3));
+        Map<String, Integer> before = counts();
+
+        JsonNode result = run(
+                "veo-frames",
+                request("vertex-veo", 6, "720p")
+                        .put("clientRequestId", "veo-frames")
+                        .put("referenceImage", "first.png")
+                        .put("lastFrame", "last.png"));
+
+        assertThat(result.path("status").asText()).as(result.toString()).isEqualTo("SUCCEEDED");
+        assertThat(since(before))
+                .containsEntry("vertex-creates", 1)
+                .containsEntry("vertex-first-frames", 1)
+                .containsEntry("vertex-last-frames", 1);
+    }
+
+    /** Two asset reference images, without frames (Veo takes one or the other), each sent with its type. */
+    @Test
+    void run_veo31WithAssetReferenceImages_sendsThemAsAssetsAndSucceeds() throws Exception {
+        Files.write(root.resolve("ball.png"), Stills.png(640, 640, 1));
+        Files.write(root.resolve("floor.jpg"), Stills.jpeg(1024, 768, 2));
+        Map<String, Integer> before = counts();
+        ObjectNode request = request("vertex-veo", 6, "720p").put("clientRequestId", "veo-assets");
+        request.putArray("referenceImages")
+                .add(JSON.createObjectNode().put("image", "ball.png"))
+                .add(JSON.createObjectNode().put("image", "floor.jpg").put("type", "asset"));
+
+        JsonNode result = run("veo-assets", request);
+
+        assertThat(result.path("status").asText()).as(result.toString()).isEqualTo("SUCCEEDED");
+        assertThat(since(before)).containsEntry("vertex-creates", 1).containsEntry("vertex-reference-asset", 2);
+        assertThat(since(before)).doesNotContainKey("vertex-first-frames");
+    }
+
+    /**
+     * {@code reelforge recut --expand} of the clip's final span on Veo, through the real ASL: the version is Veo's
+     * extend of its own render ({@code instances[].video} = the original's Cloud Storage output), recorded as an
+     * {@code extend} round, and the 8 s clip the extension returns is the one reviewed (its length conforms). The review
+     * still judges the original's beat times (README roadmap), so the verdict is not asserted.
+     */
+    @Test
+    void recut_expandOfTheEndingOnVeo_isTheProvidersExtendOfItsOwnRender() throws Exception {
+        JsonNode original = run("veo-source", request("vertex-veo", 6, "720p").put("clientRequestId", "veo-source"));
+        assertThat(original.path("status").asText()).as(original.toString()).isEqualTo("SUCCEEDED");
+        Map<String, Integer> before = counts();
+
+        JsonNode version = cli(
+                "veo-extend",
+                "veo-source",
+                List.of("recut", original.path("jobId").asText(), "--expand", "00:04-00:06=00:04-00:08"));
+
+        assertThat(version.path("status").asText()).as(version.toString()).isEqualTo("SUCCEEDED");
+        assertThat(version.path("providerSubmissions").asInt()).isEqualTo(1);
+        assertThat(since(before)).containsEntry("vertex-extends", 1).containsEntry("vertex-creates", 1);
+        JsonNode attempt = report(version).path("attempts").path(0);
+        assertThat(attempt.path("mode").asText()).as(attempt.toString()).isEqualTo("extend");
+        JsonNode conformance = named(report(version).path("checks"), "conformance");
+        assertThat(conformance.path("passed").asBoolean())
+                .as("the 8 s clip the extension returned is the one reviewed: "
+                        + report(version).path("checks"))
+                .isTrue();
+    }
+
+    /** What the fake counted since {@code before}: the runs of one test, whichever ran first. */
+    private static Map<String, Integer> since(Map<String, Integer> before) throws Exception {
+        Map<String, Integer> delta = new java.util.TreeMap<>();
+        counts().forEach((k, v) -> {
+            int d = v - before.getOrDefault(k, 0);
+            if (d != 0) {
+                delta.put(k, d);
+            }
+        });
+        return delta;
     }
 
     private static ObjectNode request(String provider, int seconds, String resolution) {
@@ -201,16 +298,20 @@ class LiveProviderRunsTest {
     private static JsonNode run(String name, ObjectNode request) throws Exception {
         Path file = root.resolve(name + ".json");
         Files.write(file, JSON.writeValueAsBytes(request));
-        ProcessBuilder builder = new ProcessBuilder(
-                        ProcessHandle.current().info().command().orElse("java"),
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        ReelforgeCli.class.getName(),
-                        "run",
-                        file.toString(),
-                        "--json",
-                        "--data-dir",
-                        root.resolve("data-" + name).toString())
+        return cli(name, name, List.of("run", file.toString()));
+    }
+
+    /** {@code reelforge <args> --json} on the data of the run {@code dataName}, its stderr in {@code name.err}. */
+    private static JsonNode cli(String name, String dataName, List<String> args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "-cp",
+                System.getProperty("java.class.path"),
+                ReelforgeCli.class.getName()));
+        command.addAll(args);
+        command.addAll(
+                List.of("--json", "--data-dir", root.resolve("data-" + dataName).toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectError(root.resolve(name + ".err").toFile());
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(k -> k.startsWith("AWS_") || k.startsWith("REELFORGE_"));
@@ -231,7 +332,7 @@ class LiveProviderRunsTest {
         String text = new String(out, StandardCharsets.UTF_8);
         assertThat(text).as(Files.readString(root.resolve(name + ".err"))).isNotBlank();
         JsonNode result = JSON.readTree(text);
-        ((ObjectNode) result).put("dataDir", root.resolve("data-" + name).toString());
+        ((ObjectNode) result).put("dataDir", root.resolve("data-" + dataName).toString());
         return result;
     }
 
