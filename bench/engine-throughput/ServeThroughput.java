@@ -6,6 +6,11 @@ import dev.reelforge.local.serve.LocalExecutions;
 import dev.reelforge.local.serve.StepFunctionsApi;
 import dev.reelforge.local.serve.StepFunctionsServer;
 import dev.reelforge.local.stack.LocalAwsStack;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -21,10 +26,13 @@ import software.amazon.awssdk.services.sfn.model.SyncExecutionStatus;
 
 /**
  * Reelforge's engine driven over HTTP as a SaaS backend drives {@code reelforge serve}: the same Step Functions
- * server and executions serve runs (127.0.0.1, any free port), called through the AWS SDK for Java. The shared
- * definition is created as an EXPRESS machine and each run is one StartSyncExecution (the request, the whole
- * execution, the response). Same arguments and output as EngineThroughput: definition.json N runs warmups; prints
- * transitions per second of the timed runs.
+ * server and executions serve runs (127.0.0.1, any free port). The shared definition is created as an EXPRESS machine
+ * (through the AWS SDK for Java) and each run is one StartSyncExecution (the request, the whole execution, the
+ * response), sent by the client the fifth argument names: {@code json} (the default) posts the AWS JSON 1.0 request
+ * ({@code X-Amz-Target: AWSStepFunctions.StartSyncExecution}) with the JDK's HttpClient and reads the answer's
+ * status, unsigned, as a backend may call serve, which checks no signature; {@code sdk} goes through the AWS SDK's
+ * SfnClient (URLConnection client, SigV4 signing, its marshalling). Arguments: definition.json N runs warmups
+ * [json|sdk]; prints transitions per second of the timed runs.
  */
 public class ServeThroughput {
     public static void main(String[] args) throws Exception {
@@ -52,16 +60,44 @@ public class ServeThroughput {
             String machine = sfn.createStateMachine(b -> b.name("bench").type(StateMachineType.EXPRESS)
                             .roleArn("arn:aws:iam::000000000000:role/bench").definition(definition))
                     .stateMachineArn();
+            Runnable call = args.length > 4 && args[4].equals("sdk")
+                    ? () -> check(sfn.startSyncExecution(b -> b.stateMachineArn(machine).input(inputText)))
+                    : jsonCall(server.endpoint(), json, machine, inputText);
             for (int i = 0; i < warmups; i++) {
-                check(sfn.startSyncExecution(b -> b.stateMachineArn(machine).input(inputText)));
+                call.run();
             }
             long start = System.nanoTime();
             for (int i = 0; i < runs; i++) {
-                check(sfn.startSyncExecution(b -> b.stateMachineArn(machine).input(inputText)));
+                call.run();
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             System.out.printf("%.0f%n", (3 + 3.0 * n) * runs / seconds);
         }
+    }
+
+    /** One StartSyncExecution as a plain AWS JSON 1.0 POST; fails unless the execution SUCCEEDED. */
+    private static Runnable jsonCall(URI endpoint, ObjectMapper json, String machine, String inputText) throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpRequest request = HttpRequest.newBuilder(endpoint)
+                .header("Content-Type", "application/x-amz-json-1.0")
+                .header("X-Amz-Target", "AWSStepFunctions.StartSyncExecution")
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(
+                        json.createObjectNode().put("stateMachineArn", machine).put("input", inputText))))
+                .build();
+        return () -> {
+            try {
+                HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                JsonNode answer = json.readTree(response.body());
+                if (response.statusCode() != 200 || !answer.path("status").asText().equals("SUCCEEDED")) {
+                    throw new IllegalStateException(response.statusCode() + ": " + answer);
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        };
     }
 
     private static void check(StartSyncExecutionResponse result) {

@@ -6,9 +6,12 @@
 # sides alternating between rounds; then, per N, the median of the per-round ratios.
 #
 # With mode "http" our side is ServeThroughput: the same engine behind reelforge serve's Step Functions server,
-# driven over HTTP through the AWS SDK (one StartSyncExecution per run); the peer stays in-process, as it has no server.
+# driven over HTTP, one StartSyncExecution of an EXPRESS machine per run; the peer stays in-process, as it has no
+# server. The client is a plain AWS JSON 1.0 POST with the JDK's HttpClient (unsigned: serve checks no signature), or
+# with BENCH_CLIENT=sdk the AWS SDK for Java's SfnClient (URLConnection client, SigV4, the SDK's marshalling).
 #
 # Usage: nice -n 10 bash bench/engine-throughput/run.sh [rounds] [warmups] [inprocess|http]   (defaults 5, 20, inprocess)
+#        (chrt -f 10 in front instead of nice for near-quiet numbers on a loaded machine)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -30,11 +33,12 @@ node --input-type=module -e "import {definition} from '$here/definition.mjs'; co
 ln -s "$tools/node_modules" "$here/node_modules" 2>/dev/null || true
 trap 'rm -rf "$scratch"; rm -f "$here/node_modules"' EXIT
 
-ours() { java -Dslf4j.internal.verbosity=ERROR -cp "$cp" "$here/$main" "$scratch/definition.json" "$1" "$2" "$warmups"; }
+client="${BENCH_CLIENT:-json}"
+ours() { java -Dslf4j.internal.verbosity=ERROR -cp "$cp" "$here/$main" "$scratch/definition.json" "$1" "$2" "$warmups" "$client"; }
 peer() { node "$here/peer.mjs" "$1" "$2" "$warmups"; }
 median() { sort -g | awk '{a[NR]=$1} END {if (NR % 2) print a[(NR+1)/2]; else print (a[NR/2] + a[NR/2+1]) / 2}'; }
 
-echo "mode: $mode; warm-up: $warmups untimed runs on each side before its timed runs"
+echo "mode: $mode$([ "$mode" = http ] && echo " (client: $client)"); warm-up: $warmups untimed runs on each side before its timed runs"
 printf "%-6s %-6s %-6s %-10s %14s %14s %8s\n" N runs round order "reelforge t/s" "peer t/s" ratio
 summary=()
 for n in 100 1000; do

@@ -12,7 +12,8 @@ import java.util.List;
  * The finished job an edit starts from: its record, the request it was accepted with, and its accepted clip (the
  * provider original the review chose last, with the provider job behind it). Refuses, naming {@code edit.of}, an
  * unknown job, another tenant's (with the same words, so an id of another tenant reveals nothing), a job that has
- * not succeeded, and one with no render of its own to edit.
+ * not succeeded, one with no render of its own to edit, and a remix or re-cut of a multi-shot sequence (its attempts
+ * are per shot, and none of them is the stitched clip).
  *
  * @param providerRender whether {@code providerJobId} is a job at the provider (a re-cut's clip is not)
  */
@@ -45,6 +46,12 @@ public record EditSource(
                     "job " + edit.of() + " was recorded before requests were kept with jobs; render it again");
         }
         List<AttemptDetail> attempts = original.detail().attempts();
+        if (edit.kind() != EditRequest.Kind.STORYBOARD && attempts.stream().anyMatch(a -> a.shot() != null)) {
+            throw InvalidRequestException.of(
+                    "edit.of",
+                    "job " + edit.of() + " is a sequence rendered shot by shot; a remix or re-cut edits one clip and"
+                            + " is not built for a sequence yet: change its storyboard instead (edit.storyboard)");
+        }
         for (int i = attempts.size() - 1; i >= 0; i--) {
             AttemptDetail attempt = attempts.get(i);
             if (attempt.bestClipKey() == null || attempt.bestClipKey().isEmpty()) {

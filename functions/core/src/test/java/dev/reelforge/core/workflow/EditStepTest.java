@@ -180,4 +180,30 @@ class EditStepTest {
                 .hasMessageContaining("over the model's longest clip");
         assertThat(jobs.find("mug-1-v2")).isEmpty();
     }
+
+    @Test
+    void remixAndRecut_ofASequence_areRefusedNamingEditOf() throws IOException {
+        finished("seq-1", mugDrop());
+        jobs.update(
+                "seq-1",
+                r -> r.withDetail(r.detail()
+                        .withAttempt(AttemptDetail.reviewed(
+                                        2,
+                                        Verdict.PASS,
+                                        "shot 2 passes",
+                                        "clips/demo/seq-1/2/0.mp4",
+                                        List.of(),
+                                        List.of())
+                                .ofShot(2))));
+
+        assertThatThrownBy(() -> edits.run(edit("{\"of\":\"seq-1\",\"tenant\":\"demo\",\"remix\":\"glass\"}"), "s-1"))
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("edit.of")
+                .hasMessageContaining("sequence rendered shot by shot");
+        assertThatThrownBy(() -> edits.run(
+                        edit("{\"of\":\"seq-1\",\"tenant\":\"demo\",\"recut\":{\"trim\":\"00:00-00:05\"}}"), "s-2"))
+                .hasMessageContaining("change its storyboard instead (edit.storyboard)");
+        assertThat(jobs.find("s-1")).isEmpty();
+        assertThat(jobs.find("s-2")).isEmpty();
+    }
 }

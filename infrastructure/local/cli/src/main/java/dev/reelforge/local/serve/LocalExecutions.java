@@ -40,6 +40,7 @@ public final class LocalExecutions implements NestedExecutions, AutoCloseable {
     private static final Pattern NAME = Pattern.compile("^[A-Za-z0-9_-]{1,80}$");
 
     private final Engine engine;
+    private final Engine express;
     private final EngineClock clock;
     private final ObjectMapper json;
     private final ExecutorService runner;
@@ -54,6 +55,7 @@ public final class LocalExecutions implements NestedExecutions, AutoCloseable {
     public LocalExecutions(
             Function<NestedExecutions, TaskHandler> tasks, EngineClock clock, ObjectMapper json, ObjectStore objects) {
         this.engine = new Engine(tasks.apply(this), clock).withObjects(objects);
+        this.express = engine.withoutHistory();
         this.clock = clock;
         this.json = json;
         AtomicInteger count = new AtomicInteger();
@@ -127,10 +129,15 @@ public final class LocalExecutions implements NestedExecutions, AutoCloseable {
     /** StartExecution of a STANDARD machine: registered at once, run on its own thread. */
     public LocalExecution start(String stateMachineArn, String name, String input) {
         LocalStateMachine machine = machine(stateMachineArn);
+        if (name != null && !name.isEmpty()) {
+            executionName(name);
+        }
+        JsonNode tree = parsed(input);
+        String text = written(tree);
         if (!machine.type().equals("STANDARD")) {
-            LocalExecution express = register(machine, name, input, false);
-            run(machine, express);
-            return express;
+            LocalExecution started = register(machine, name, text, false);
+            started.finish(express.run(machine.parsed(), machine.arn(), started.name, tree));
+            return started;
         }
         LocalExecution execution;
         synchronized (this) {
@@ -138,13 +145,13 @@ public final class LocalExecutions implements NestedExecutions, AutoCloseable {
             LocalExecution existing = executions.get(arn);
             if (existing != null
                     && existing.status() == ExecutionResult.Status.RUNNING
-                    && existing.input.equals(normalized(input))) {
+                    && existing.input.equals(text)) {
                 return existing;
             }
-            execution = register(machine, name, input, true);
+            execution = register(machine, name, text, true);
         }
         LocalExecution started = execution;
-        started.runningAs(runner.submit(() -> run(machine, started)));
+        started.runningAs(runner.submit(() -> run(machine, started, tree)));
         return started;
     }
 
@@ -201,31 +208,21 @@ public final class LocalExecutions implements NestedExecutions, AutoCloseable {
         return execution(executionArn).stop(error, cause, clock.now());
     }
 
+    /** @param input the normalized input text */
     private LocalExecution register(LocalStateMachine machine, String name, String input, boolean keep) {
-        String executionName =
-                name == null || name.isEmpty() ? UUID.randomUUID().toString() : name;
-        if (!NAME.matcher(executionName).matches()) {
-            throw new ApiException("InvalidName", "Invalid Execution Name: '" + executionName + "'");
-        }
+        String executionName = executionName(name);
         String arn = executionArn(machine, executionName);
         if (keep && executions.containsKey(arn)) {
             throw new ApiException("ExecutionAlreadyExists", "Execution Already Exists: '" + arn + "'");
         }
-        LocalExecution execution =
-                new LocalExecution(arn, executionName, machine.arn(), normalized(input), clock.now());
+        LocalExecution execution = new LocalExecution(arn, executionName, machine.arn(), input, clock.now());
         if (keep) {
             executions.put(arn, execution);
         }
         return execution;
     }
 
-    private void run(LocalStateMachine machine, LocalExecution execution) {
-        JsonNode input;
-        try {
-            input = json.readTree(execution.input);
-        } catch (IOException e) {
-            throw new IllegalStateException("validated input no longer parses", e);
-        }
+    private void run(LocalStateMachine machine, LocalExecution execution, JsonNode input) {
         ExecutionResult result = engine.withListener(new dev.reelforge.local.engine.ExecutionListener() {
                     @Override
                     public void onEvent(dev.reelforge.local.engine.HistoryEvent event) {
@@ -236,10 +233,27 @@ public final class LocalExecutions implements NestedExecutions, AutoCloseable {
         execution.finish(result);
     }
 
-    private String normalized(String input) {
+    private static String executionName(String name) {
+        String executionName =
+                name == null || name.isEmpty() ? UUID.randomUUID().toString() : name;
+        if (!NAME.matcher(executionName).matches()) {
+            throw new ApiException("InvalidName", "Invalid Execution Name: '" + executionName + "'");
+        }
+        return executionName;
+    }
+
+    private String written(JsonNode tree) {
+        try {
+            return json.writeValueAsString(tree);
+        } catch (IOException e) {
+            throw new IllegalStateException("a parsed input cannot be written back", e);
+        }
+    }
+
+    private JsonNode parsed(String input) {
         String text = input == null || input.isBlank() ? "{}" : input;
         try {
-            return json.writeValueAsString(json.readTree(text));
+            return json.readTree(text);
         } catch (IOException e) {
             throw new ApiException("InvalidExecutionInput", "Invalid execution input: " + e.getMessage());
         }

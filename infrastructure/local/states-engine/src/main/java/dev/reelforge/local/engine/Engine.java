@@ -32,7 +32,8 @@ public final class Engine {
                 random,
                 newPool(),
                 ObjectStore.none(),
-                new TokenRegistry(random)));
+                new TokenRegistry(random),
+                true));
     }
 
     private Engine(Settings settings) {
@@ -48,7 +49,8 @@ public final class Engine {
                 settings.random(),
                 settings.pool(),
                 settings.objects(),
-                settings.tokens()));
+                settings.tokens(),
+                settings.history()));
     }
 
     /** A copy drawing retry jitter, States.MathRandom and States.UUID from {@code random} (seed it for repeatable runs). */
@@ -60,7 +62,8 @@ public final class Engine {
                 Objects.requireNonNull(random),
                 settings.pool(),
                 settings.objects(),
-                settings.tokens()));
+                settings.tokens(),
+                settings.history()));
     }
 
     /** A copy whose Distributed Maps read items from and write results to {@code objects} (the local S3, say). */
@@ -72,7 +75,17 @@ public final class Engine {
                 settings.random(),
                 settings.pool(),
                 Objects.requireNonNull(objects),
-                settings.tokens()));
+                settings.tokens(),
+                settings.history()));
+    }
+
+    /**
+     * A copy whose executions keep no history events and tell no listener: an EXPRESS machine's StartSyncExecution,
+     * whose history AWS does not keep (GetExecutionHistory refuses EXPRESS executions). The result's history is
+     * empty; event ids are still counted, so error causes quote the same ids as with history.
+     */
+    public Engine withoutHistory() {
+        return new Engine(settings.withHistory(false));
     }
 
     /** Where SendTaskSuccess/Failure/Heartbeat answer this engine's {@code .waitForTaskToken} Tasks (shared by copies). */

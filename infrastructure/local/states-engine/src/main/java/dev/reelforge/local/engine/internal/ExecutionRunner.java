@@ -26,12 +26,15 @@ public final class ExecutionRunner {
         Arn arn = Arn.ofStateMachine(stateMachineArn);
         String executionArn = arn.executionArn(executionName);
         Instant start = settings.clock().now();
-        HistoryRecorder history = new HistoryRecorder(settings.clock(), settings.listener());
+        HistoryRecorder history = new HistoryRecorder(settings.clock(), settings.listener(), settings.history());
         Trace trace = Trace.root();
-        ObjectNode started = Json.object();
-        started.put("input", Json.writeRecent(input));
-        started.putObject("inputDetails").put("truncated", false);
-        started.put("roleArn", arn.roleArn());
+        ObjectNode started = null;
+        if (history.keeps()) {
+            started = Json.object();
+            started.put("input", Json.writeRecent(input));
+            started.putObject("inputDetails").put("truncated", false);
+            started.put("roleArn", arn.roleArn());
+        }
         history.record(trace, "ExecutionStarted", started);
 
         ObjectNode context = Json.object();
@@ -53,8 +56,11 @@ public final class ExecutionRunner {
         try {
             ExecutionScope.checked(input, "execution input");
             output = new GraphRunner(scope).run(graph, input, Variables.root(), trace);
-            ObjectNode details = Json.object().put("output", Json.writeRecent(output));
-            details.putObject("outputDetails").put("truncated", false);
+            ObjectNode details = null;
+            if (history.keeps()) {
+                details = Json.object().put("output", Json.writeRecent(output));
+                details.putObject("outputDetails").put("truncated", false);
+            }
             history.record(trace, "ExecutionSucceeded", details);
             status = Status.SUCCEEDED;
         } catch (StatesError e) {

@@ -9,8 +9,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Parallel and Map states: sub-graphs run on the engine pool, results are collected in branch or
- * item order. Map runs at most MaxConcurrency iterations at once (0 = unbounded, capped at
+ * Parallel and Map states: sub-graphs run on the engine pool and on the calling thread (one worker fewer to hand
+ * off to: a MaxConcurrency 1 Map runs on the caller alone), results are collected in branch or item order. Map runs at most MaxConcurrency iterations at once (0 = unbounded, capped at
  * {@value #MAX_THREADS}). The first failing branch cancels its siblings at their next transition.
  */
 final class FanOutRunner {
@@ -60,15 +60,17 @@ final class FanOutRunner {
                 : state.toleratedFailurePercentage().bounded(effective, raw, context, 100);
         Batch batch = new Batch(limit, trace, toleratedCount, toleratedPercentage);
         batch.run(items.size(), (index, itemTrace) -> {
-            ObjectNode iteration = Json.object().put("name", state.name()).put("index", index);
+            ObjectNode iteration = scope.history.keeps()
+                    ? Json.object().put("name", state.name()).put("index", index)
+                    : null;
             scope.history.record(itemTrace, "MapIterationStarted", iteration);
             try {
                 JsonNode itemInput = itemInput(state, raw, local, index, items.get(index));
                 JsonNode output = graphs.run(state.processor(), itemInput, variables.child(), itemTrace);
-                scope.history.record(itemTrace, "MapIterationSucceeded", iteration.deepCopy());
+                scope.history.record(itemTrace, "MapIterationSucceeded", copy(iteration));
                 return output;
             } catch (StatesError e) {
-                scope.history.record(itemTrace, "MapIterationFailed", iteration.deepCopy());
+                scope.history.record(itemTrace, "MapIterationFailed", copy(iteration));
                 throw e;
             }
         });
@@ -79,6 +81,10 @@ final class FanOutRunner {
         }
         scope.history.record(trace, "MapStateSucceeded", null);
         return Io.output(state.io(), raw, effective, batch.results(), context);
+    }
+
+    private static ObjectNode copy(ObjectNode details) {
+        return details == null ? null : details.deepCopy();
     }
 
     /** ItemsPath on the effective input (JSONPath); Items, or else the state input (JSONata). Must be an array. */
@@ -142,8 +148,11 @@ final class FanOutRunner {
             results = new JsonNode[count];
             AtomicInteger next = new AtomicInteger();
             List<java.util.concurrent.Future<?>> workers = new ArrayList<>();
-            for (int w = 0; w < Math.min(width, count); w++) {
+            for (int w = 1; w < Math.min(width, count); w++) {
                 workers.add(scope.settings.pool().submit(() -> work(count, next, unit)));
+            }
+            if (count > 0) {
+                work(count, next, unit);
             }
             try {
                 for (java.util.concurrent.Future<?> worker : workers) {

@@ -46,9 +46,15 @@ final class GraphRunner {
     /** Runs one state between its Entered and Exited events; Exited lists the variables it assigned, as on AWS. */
     private Step runState(State state, JsonNode input, Variables variables, Trace trace) {
         Instant entered = scope.now();
-        ObjectNode enteredDetails = Json.object().put("name", state.name()).put("input", Json.writeRecent(input));
-        enteredDetails.putObject("inputDetails").put("truncated", false);
-        long eventId = scope.history.record(trace, state.typeName() + "StateEntered", enteredDetails);
+        boolean keep = scope.history.keeps();
+        ObjectNode enteredDetails = null;
+        if (keep) {
+            enteredDetails = Json.object().put("name", state.name()).put("input", Json.writeRecent(input));
+            enteredDetails.putObject("inputDetails").put("truncated", false);
+        }
+        long eventId = keep
+                ? scope.history.record(trace, state.typeName() + "StateEntered", enteredDetails)
+                : scope.history.count(trace);
         Entry entry = new Entry(state, entered, eventId, variables);
         Step step;
         try {
@@ -56,9 +62,13 @@ final class GraphRunner {
         } catch (StatesError e) {
             throw e.located(state.name(), eventId);
         }
+        Map<String, JsonNode> assigned = variables.takeAssigned();
+        if (!keep) {
+            scope.history.count(trace);
+            return step;
+        }
         ObjectNode exited = Json.object().put("name", state.name()).put("output", Json.writeRecent(step.output()));
         exited.putObject("outputDetails").put("truncated", false);
-        Map<String, JsonNode> assigned = variables.takeAssigned();
         if (!assigned.isEmpty()) {
             ObjectNode recorded = exited.putObject("assignedVariables");
             assigned.forEach((name, value) -> recorded.put(name, Json.write(value)));
@@ -116,7 +126,7 @@ final class GraphRunner {
     PathScope scopeFor(Entry entry, JsonNode input) {
         return new PathScope(
                 input,
-                scope.stateContext(entry.state().name(), entry.time()),
+                () -> scope.stateContext(entry.state().name(), entry.time()),
                 scope.settings.random(),
                 entry.variables(),
                 scope.settings.clock());

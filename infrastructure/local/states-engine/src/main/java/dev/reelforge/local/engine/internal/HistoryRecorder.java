@@ -9,18 +9,27 @@ import java.util.List;
 
 /**
  * Appends history events with sequential ids and tells the listener, under one lock so that ids,
- * list order and listener calls agree even when branches record concurrently.
+ * list order and listener calls agree even when branches record concurrently. Without history (an EXPRESS
+ * StartSyncExecution) it only counts the ids, which error causes quote.
  */
 final class HistoryRecorder {
     private static final System.Logger LOG = System.getLogger(HistoryRecorder.class.getName());
     private static final java.util.Map<String, String> DETAILS_FIELDS = new java.util.concurrent.ConcurrentHashMap<>();
     private final EngineClock clock;
     private final ExecutionListener listener;
+    private final boolean keep;
     private final List<HistoryEvent> events = new ArrayList<>();
+    private long lastId;
 
-    HistoryRecorder(EngineClock clock, ExecutionListener listener) {
+    HistoryRecorder(EngineClock clock, ExecutionListener listener, boolean keep) {
         this.clock = clock;
         this.listener = listener;
+        this.keep = keep;
+    }
+
+    /** Whether events are kept: callers build an event's details only then. */
+    boolean keeps() {
+        return keep;
     }
 
     /**
@@ -28,11 +37,14 @@ final class HistoryRecorder {
      * @return the new event's id
      */
     synchronized long record(Trace trace, String type, ObjectNode fields) {
+        if (!keep) {
+            return count(trace);
+        }
         ObjectNode details = Json.object();
         if (fields != null) {
             details.set(detailsField(type), fields);
         }
-        HistoryEvent event = new HistoryEvent(events.size() + 1L, trace.lastEventId(), clock.now(), type, details);
+        HistoryEvent event = new HistoryEvent(++lastId, trace.lastEventId(), clock.now(), type, details);
         events.add(event);
         trace.lastEventId(event.id());
         try {
@@ -41,6 +53,12 @@ final class HistoryRecorder {
             LOG.log(System.Logger.Level.WARNING, "Execution listener failed on " + type, e);
         }
         return event.id();
+    }
+
+    /** Takes the next event id for an event that is not kept (see {@link #keeps()}), as {@link #record} would. */
+    synchronized long count(Trace trace) {
+        trace.lastEventId(++lastId);
+        return lastId;
     }
 
     synchronized List<HistoryEvent> events() {

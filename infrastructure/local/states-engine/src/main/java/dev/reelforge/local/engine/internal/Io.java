@@ -121,7 +121,11 @@ final class Io {
         if (path == null) {
             return Json.object();
         }
-        return scope.find(path, document).orElseThrow(() -> noResults(path, field));
+        JsonNode found = scope.findOrNull(path, document);
+        if (found == null) {
+            throw noResults(path, field);
+        }
+        return found;
     }
 
     static StatesError noResults(String path, String field) {

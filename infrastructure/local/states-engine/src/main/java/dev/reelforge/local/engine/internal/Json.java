@@ -43,9 +43,12 @@ public final class Json {
         return MAPPER.readTree(text);
     }
 
-    /** Throws States.DataLimitExceeded when {@code node} would exceed the AWS payload quota. */
+    /**
+     * Throws States.DataLimitExceeded when {@code node} would exceed the AWS payload quota. A cheap upper bound of
+     * the size comes first (no text is built); only a node that might be over the quota is written out and measured.
+     */
     public static void checkSize(JsonNode node, String what) {
-        if (node == null) {
+        if (node == null || sizeBound(node, MAX_PAYLOAD_BYTES) <= MAX_PAYLOAD_BYTES) {
             return;
         }
         String text = writeRecent(node);
@@ -58,6 +61,46 @@ public final class Json {
                     StatesError.DATA_LIMIT_EXCEEDED,
                     "The " + what + " has " + bytes + " bytes, more than the quota of " + MAX_PAYLOAD_BYTES + " bytes");
         }
+    }
+
+    /**
+     * At least the UTF-8 length of {@code node} written as compact JSON (a string counts 6 bytes a character, as if
+     * every one were a six-byte unicode escape), or some value over {@code limit} once the count passes it or the
+     * nesting is deeper than 100 levels (the caller then writes the node out and measures it).
+     */
+    static long sizeBound(JsonNode node, long limit) {
+        return sizeBound(node, limit, 0);
+    }
+
+    private static long sizeBound(JsonNode node, long limit, int depth) {
+        if (depth > 100) {
+            return limit + 1;
+        }
+        return switch (node.getNodeType()) {
+            case OBJECT -> {
+                long size = 2;
+                for (java.util.Iterator<java.util.Map.Entry<String, JsonNode>> fields = node.fields();
+                        fields.hasNext() && size <= limit; ) {
+                    java.util.Map.Entry<String, JsonNode> field = fields.next();
+                    size += 4 + 6L * field.getKey().length() + sizeBound(field.getValue(), limit, depth + 1);
+                }
+                yield size;
+            }
+            case ARRAY -> {
+                long size = 2;
+                for (int i = 0; i < node.size() && size <= limit; i++) {
+                    size += 1 + sizeBound(node.get(i), limit, depth + 1);
+                }
+                yield size;
+            }
+            case STRING -> 2 + 6L * node.textValue().length();
+            case NUMBER ->
+                node.isIntegralNumber() && node.canConvertToLong()
+                        ? 20
+                        : node.asText().length() + 32;
+            case BOOLEAN, NULL -> 5;
+            default -> limit + 1;
+        };
     }
 
     /**

@@ -26,26 +26,43 @@ public final class JsonPaths {
 
     private static final Pattern MEMBERS = Pattern.compile("\\$(\\.[A-Za-z_][A-Za-z0-9_]*)+");
     private static final String[] NOT_SIMPLE = new String[0];
+    private static final String[] NONE = new String[0];
     private static final Map<String, String[]> SIMPLE = new ConcurrentHashMap<>();
 
     private JsonPaths() {}
 
     /** The value at {@code path}, or empty when the path selects nothing. */
     public static Optional<JsonNode> find(JsonNode document, String path) {
-        if ("$".equals(path)) {
-            return Optional.of(document);
-        }
-        String[] members = members(path);
+        String[] members = "$".equals(path) ? NONE : members(path);
         if (members != NOT_SIMPLE) {
-            JsonNode node = document;
-            for (String member : members) {
-                node = node.isObject() ? node.get(member) : null;
-                if (node == null) {
-                    return Optional.empty();
-                }
-            }
-            return Optional.of(node);
+            return Optional.ofNullable(walk(document, members));
         }
+        return jayway(document, path);
+    }
+
+    /**
+     * As {@link #find}, {@code null} when the path selects nothing (a JSON null is a {@code NullNode}): the hot paths
+     * ({@code $}, {@code $.a.b}) allocate nothing.
+     */
+    static JsonNode findOrNull(JsonNode document, String path) {
+        String[] members = "$".equals(path) ? NONE : members(path);
+        return members != NOT_SIMPLE
+                ? walk(document, members)
+                : jayway(document, path).orElse(null);
+    }
+
+    private static JsonNode walk(JsonNode document, String[] members) {
+        JsonNode node = document;
+        for (String member : members) {
+            node = node.isObject() ? node.get(member) : null;
+            if (node == null) {
+                return null;
+            }
+        }
+        return node;
+    }
+
+    private static Optional<JsonNode> jayway(JsonNode document, String path) {
         try {
             Object value = JsonPath.using(CONFIG).parse(document).read(path);
             if (value == null) {

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Iterator;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Evaluates Parameters, ResultSelector and ItemSelector templates: a field named {@code x.$}
@@ -49,15 +48,15 @@ public final class PayloadTemplate {
                 throw new StatesError(StatesError.RUNTIME, e.getMessage());
             }
         }
-        Optional<JsonNode> value = scope.find(expression);
-        if (value.isEmpty()) {
+        JsonNode value = scope.findOrNull(expression, scope.input());
+        if (value == null) {
             JsonNode source = scope.source(expression, scope.input());
             throw new StatesError(
                     StatesError.RUNTIME,
                     "The JSONPath '" + expression + "' specified for the field '" + key + "' in " + field
                             + " could not be found in the input '" + Json.write(source) + "'");
         }
-        return value.get();
+        return value;
     }
 
     /** Problems that make a template invalid at definition time, as messages; empty when valid. */

@@ -23,8 +23,10 @@ final class Variables {
     private static final int MAX_NAME_LENGTH = 80;
 
     private final Variables parent;
-    private final Map<String, JsonNode> values = new ConcurrentHashMap<>();
-    private final Map<String, Integer> sizes = new ConcurrentHashMap<>();
+    /** Created by the first Assign: most Map iterations and Parallel branches assign nothing. */
+    private volatile Map<String, JsonNode> values = Map.of();
+
+    private volatile Map<String, Integer> sizes = Map.of();
     private Map<String, JsonNode> lastAssigned = Map.of();
 
     private Variables(Variables parent) {
@@ -90,6 +92,10 @@ final class Variables {
                     StatesError.RUNTIME,
                     "The execution's variables would hold " + held + " bytes, more than the limit of " + MAX_TOTAL_BYTES
                             + " bytes");
+        }
+        if (!(values instanceof ConcurrentHashMap)) {
+            values = new ConcurrentHashMap<>();
+            sizes = new ConcurrentHashMap<>();
         }
         values.putAll(assignments);
         sizes.putAll(newSizes);
