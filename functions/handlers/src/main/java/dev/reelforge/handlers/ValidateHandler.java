@@ -46,7 +46,8 @@ public final class ValidateHandler extends JsonHandler {
                 services.jobs(),
                 services.cache(),
                 services.clock(),
-                services.references());
+                services.references(),
+                HandlerConfig.imagesFromEnvironment().build(services));
         this.edits = new EditStep(services.validator(), services.jobs(), services.cache(), services.clock());
     }
 

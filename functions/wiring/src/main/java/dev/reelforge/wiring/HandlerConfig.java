@@ -54,6 +54,11 @@ public record HandlerConfig(
         return ProviderConfig.from(System.getenv(), region, bucket);
     }
 
+    /** Which image generator makes generated reference images (REELFORGE_IMAGE_GENERATOR, …; the animatic still). */
+    public static ImageGeneratorConfig imagesFromEnvironment() {
+        return ImageGeneratorConfig.from(System.getenv());
+    }
+
     /** Whether and how ReviewScore asks the optional visual judge, from the environment (off unless set). */
     public static JudgeConfig judgeFromEnvironment() {
         return JudgeConfig.from(System.getenv());

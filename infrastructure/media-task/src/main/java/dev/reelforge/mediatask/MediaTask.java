@@ -9,9 +9,11 @@ import dev.reelforge.core.media.ProvenanceSeal;
 import dev.reelforge.core.port.ClipStore;
 import dev.reelforge.core.port.ContentCredentials;
 import dev.reelforge.core.port.ProvenanceSigner;
+import dev.reelforge.core.sequence.JoinReview;
 import dev.reelforge.media.Ffmpeg;
 import dev.reelforge.media.credentials.C2paContentCredentials;
 import dev.reelforge.media.credentials.PlanCredentials;
+import dev.reelforge.media.render.JoinMeasurement;
 import dev.reelforge.media.render.MediaPlanRenderer;
 import dev.reelforge.media.render.RenderedOutput;
 import dev.reelforge.media.render.RenderedPlan;
@@ -50,6 +52,7 @@ public final class MediaTask {
     private final ProvenanceSigner signer;
     private final PlanCredentials credentials;
     private final Clock clock;
+    private final JoinMeasurement joinMeasurement;
 
     public MediaTask(
             ClipStore clips,
@@ -66,6 +69,7 @@ public final class MediaTask {
         this.signer = signer;
         this.credentials = new PlanCredentials(credentials, C2paContentCredentials.reelforgeVersion());
         this.clock = clock;
+        this.joinMeasurement = new JoinMeasurement(Ffmpeg.bundled());
     }
 
     public static MediaTask create(
@@ -121,6 +125,7 @@ public final class MediaTask {
                 clips.download(plan.grade().lutKey(), lut);
             }
             RenderedPlan rendered = renderer.render(plan, inputs, lut, scratch.resolve("out"));
+            List<JoinReview.Result> joins = reviewJoins(plan, inputs, rendered);
             List<RenderedOutput> marked =
                     credentials.embed(plan, rendered, inputs, renderer.encoder().name(), scratch.resolve("marked"));
             List<MediaResult.Output> outputs = new ArrayList<>();
@@ -165,10 +170,37 @@ public final class MediaTask {
                     renderer.encoder().reason(),
                     rendered.decoder(),
                     recordKey,
-                    rendered.loudness());
+                    rendered.loudness(),
+                    joins);
         } finally {
             deleteTree(scratch);
         }
+    }
+
+    /**
+     * A stitched sequence reviewed once more at its joins, on the first rendition: each join a crossfade at its
+     * boundary within a frame, with continuity across it. A join that fails fails the render, naming its index.
+     */
+    private List<JoinReview.Result> reviewJoins(MediaPlan plan, List<Path> inputs, RenderedPlan rendered) {
+        if (inputs.size() < 2) {
+            return List.of();
+        }
+        List<JoinReview.Result> joins =
+                joinMeasurement.review(rendered.outputs().get(0).file(), inputs, plan.crossfadeSeconds());
+        if (joins.isEmpty()) {
+            LOG.warn(
+                    "job {}: the first rendition is framed otherwise than the shots; joins not reviewed", plan.jobId());
+        }
+        List<String> failed = joins.stream()
+                .filter(j -> !j.passed())
+                .map(JoinReview.Result::detail)
+                .toList();
+        if (!failed.isEmpty()) {
+            throw new MediaProcessingException(
+                    "the stitched clip failed its review at the joins: " + String.join("; ", failed));
+        }
+        joins.forEach(j -> LOG.info("job {}: {}", plan.jobId(), j.detail()));
+        return joins;
     }
 
     private static void deleteTree(Path dir) throws IOException {

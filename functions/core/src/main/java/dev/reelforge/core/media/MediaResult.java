@@ -1,5 +1,7 @@
 package dev.reelforge.core.media;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.reelforge.core.sequence.JoinReview;
 import java.util.List;
 
 /**
@@ -10,6 +12,7 @@ import java.util.List;
  * @param decoder how frames were decoded and scaled ({@code cpu}, or {@code cuda+scale_cuda}) and why
  * @param provenanceKey clip-store key of the signed provenance record, or empty
  * @param loudness the measured input and the target the audio was normalised to; null without audio
+ * @param joins a stitched sequence's review at each join (empty for one clip)
  */
 public record MediaResult(
         String jobId,
@@ -18,16 +21,30 @@ public record MediaResult(
         String encoderReason,
         String decoder,
         String provenanceKey,
-        Loudness loudness) {
+        Loudness loudness,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<JoinReview.Result> joins) {
 
     public MediaResult {
         outputs = List.copyOf(outputs);
+        joins = joins == null ? List.of() : List.copyOf(joins);
         decoder = decoder == null ? "" : decoder;
         provenanceKey = provenanceKey == null ? "" : provenanceKey;
     }
 
     public MediaResult(String jobId, List<Output> outputs, String encoder, String encoderReason) {
-        this(jobId, outputs, encoder, encoderReason, "", "", null);
+        this(jobId, outputs, encoder, encoderReason, "", "", null, List.of());
+    }
+
+    /** Without a review at joins (one clip, or a document written before the joins were reviewed). */
+    public MediaResult(
+            String jobId,
+            List<Output> outputs,
+            String encoder,
+            String encoderReason,
+            String decoder,
+            String provenanceKey,
+            Loudness loudness) {
+        this(jobId, outputs, encoder, encoderReason, decoder, provenanceKey, loudness, List.of());
     }
 
     /** One written file. {@code rendition} is the rendition name, {@code thumbnail}, {@code poster} or {@code provenance}. */

@@ -70,6 +70,14 @@ public final class ReferenceKeys {
                 + policy.toLowerCase(Locale.ROOT) + "-" + frame.width() + "x" + frame.height() + ".png";
     }
 
+    /**
+     * A generated still, addressed by what made it: {@code references/<tenant>/generated/<hex>}, the SHA-256 of the
+     * image model, the frame and the prompt, so the same prompt for the same frame is generated once.
+     */
+    public static String generated(String tenant, String sha256) {
+        return "references/" + StorageKeys.safe(tenant) + "/generated/" + hex(sha256);
+    }
+
     private static String hex(String sha256) {
         if (!sha256.matches("^[0-9a-f]{64}$")) {
             throw new IllegalArgumentException("not a SHA-256 hex digest: " + sha256);

@@ -10,10 +10,10 @@ import java.util.Map;
 
 /**
  * A validated request to render one clip: who asks, what to show, how to render it, with which provider and
- * within which budget, and the limits its review applies. {@code referenceImage} is the object key of the image
- * the clip starts from (empty for none), checked and fitted by {@code ReferenceIntake}; {@code lastFrame} the one it
- * ends on and {@code referenceImages} the assets or styles that guide it, checked against the model's data by
- * {@code GuideImages}. {@code continuous} asks
+ * within which budget, and the limits its review applies. {@code referenceImage} is where the image the clip
+ * starts from comes from (an object key or a prompt to generate it; {@link ReferenceSource#NONE} for none), checked
+ * and fitted by {@code ReferenceIntake}; {@code lastFrame} the one it ends on and {@code referenceImages} the assets
+ * or styles that guide it, checked against the model's data by {@code GuideImages}. {@code continuous} asks
  * for one clip even where the storyboard has several shots (else they render shot by shot, {@code ShotPlan}). Built only by {@link RequestParser}, so every instance has passed the schema.
  */
 public record RenderRequest(
@@ -29,13 +29,13 @@ public record RenderRequest(
         List<String> defects,
         boolean defectsPersist,
         Map<String, Double> reviewOverrides,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) String referenceImage,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) ReferenceSource referenceImage,
         @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean continuous,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) String lastFrame,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<GuideReference> referenceImages) {
 
     public RenderRequest {
-        referenceImage = referenceImage == null ? "" : referenceImage;
+        referenceImage = referenceImage == null ? ReferenceSource.NONE : referenceImage;
         lastFrame = lastFrame == null ? "" : lastFrame;
         referenceImages = referenceImages == null ? List.of() : List.copyOf(referenceImages);
         defects = List.copyOf(defects);
@@ -57,7 +57,7 @@ public record RenderRequest(
             List<String> defects,
             boolean defectsPersist,
             Map<String, Double> reviewOverrides,
-            String referenceImage,
+            ReferenceSource referenceImage,
             boolean continuous) {
         this(
                 tenant,
@@ -97,7 +97,7 @@ public record RenderRequest(
             List<String> defects,
             boolean defectsPersist,
             Map<String, Double> reviewOverrides,
-            String referenceImage) {
+            ReferenceSource referenceImage) {
         this(
                 tenant,
                 clientRequestId,

@@ -113,7 +113,7 @@ public final class RequestParser {
                 defects,
                 node.path("defectsPersist").asBoolean(false),
                 reviewThresholds(node.path("review").path("thresholds")),
-                node.path("referenceImage").asText(""),
+                ReferenceSource.fromJson(node.get("referenceImage")),
                 node.path("continuous").asBoolean(false),
                 node.path("lastFrame").asText(""),
                 guides(node.path("referenceImages")));

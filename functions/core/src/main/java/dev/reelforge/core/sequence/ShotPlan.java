@@ -4,6 +4,7 @@ import dev.reelforge.core.error.InvalidRequestException;
 import dev.reelforge.core.provider.ModelCapabilities;
 import dev.reelforge.core.request.AudioCue;
 import dev.reelforge.core.request.Beat;
+import dev.reelforge.core.request.ReferenceSource;
 import dev.reelforge.core.request.RenderRequest;
 import dev.reelforge.core.request.RenderSettings;
 import dev.reelforge.core.request.Storyboard;
@@ -107,7 +108,7 @@ public record ShotPlan(RenderRequest whole, List<PlannedShot> shots, boolean cha
                 shot.defects(),
                 whole.defectsPersist(),
                 whole.reviewOverrides(),
-                shot.index() == 1 || !shot.chainsFromPrevious() ? whole.referenceImage() : "");
+                shot.index() == 1 || !shot.chainsFromPrevious() ? whole.referenceImage() : ReferenceSource.NONE);
     }
 
     /** Seconds of the whole sequence as the storyboard times it. */

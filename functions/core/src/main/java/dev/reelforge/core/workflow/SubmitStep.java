@@ -286,17 +286,29 @@ public final class SubmitStep {
      * What the spend stands at before this round: the previous round's, or for a shot's first round what the earlier
      * shots' rounds were estimated at (the job record's attempts before this shot's block of attempt numbers).
      */
+    /**
+     * What the request spent before this attempt: the rounds before it, and on its first attempt (or a shot's) what
+     * the job record says the job spent before any round: the shots before this one and a generated reference image.
+     */
     private double spentBefore(JobTicket job, RenderRound previous) {
         ShotTicket shot = job.shot();
-        if (shot == null || previous.attempt() >= shot.firstAttempt()) {
+        int first = shot == null ? 1 : shot.firstAttempt();
+        if (previous.attempt() >= first) {
             return previous.spentUsd();
         }
         return jobs.find(job.jobId())
-                .map(r -> r.detail().attempts().stream()
-                        .filter(a -> a.attempt() < shot.firstAttempt() && a.estimatedCostUsd() != null)
-                        .mapToDouble(AttemptDetail::estimatedCostUsd)
-                        .sum())
-                .orElse(0.0);
+                .map(r -> imageCost(r)
+                        + r.detail().attempts().stream()
+                                .filter(a -> a.attempt() < first && a.estimatedCostUsd() != null)
+                                .mapToDouble(AttemptDetail::estimatedCostUsd)
+                                .sum())
+                .orElse(previous.spentUsd());
+    }
+
+    private static double imageCost(JobRecord record) {
+        return record.detail().referenceImage() == null
+                ? 0
+                : record.detail().referenceImage().costUsd();
     }
 
     /**

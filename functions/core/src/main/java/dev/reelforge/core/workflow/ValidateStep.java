@@ -13,9 +13,13 @@ import dev.reelforge.core.port.PromptCache;
 import dev.reelforge.core.provider.ModelCapabilities;
 import dev.reelforge.core.reference.GuideImage;
 import dev.reelforge.core.reference.GuideImages;
+import dev.reelforge.core.reference.ImageModels;
+import dev.reelforge.core.reference.ReferenceGeneration;
 import dev.reelforge.core.reference.ReferenceImage;
 import dev.reelforge.core.reference.ReferenceIntake;
 import dev.reelforge.core.reference.ReferenceKeys;
+import dev.reelforge.core.request.FrameSize;
+import dev.reelforge.core.request.ReferenceSource;
 import dev.reelforge.core.request.RenderRequest;
 import dev.reelforge.core.request.RequestParser;
 import dev.reelforge.core.sequence.PlannedShot;
@@ -39,6 +43,7 @@ public final class ValidateStep {
     private final PromptCache cache;
     private final Clock clock;
     private final ReferenceIntake references;
+    private final ReferenceGeneration generation;
 
     /** Without a store for reference images: a request that names one is refused. */
     public ValidateStep(
@@ -53,7 +58,20 @@ public final class ValidateStep {
             PromptCache cache,
             Clock clock,
             ReferenceIntake references) {
+        this(parser, validator, jobs, cache, clock, references, null);
+    }
+
+    /** With an image generator for {@code "referenceImage": {"generate": …}} (none: such a request is refused). */
+    public ValidateStep(
+            RequestParser parser,
+            RequestValidator validator,
+            JobStore jobs,
+            PromptCache cache,
+            Clock clock,
+            ReferenceIntake references,
+            ReferenceGeneration generation) {
         this.references = references;
+        this.generation = generation;
         this.parser = parser;
         this.validator = validator;
         this.jobs = jobs;
@@ -101,7 +119,7 @@ public final class ValidateStep {
         RequestValidator.Accepted accepted = validator.validate(request, LocalDate.now(clock));
         boolean sequence = rendersShotByShot(request);
         checkGuides(request, accepted, sequence);
-        ReferenceImage reference = reference(request, accepted);
+        ReferenceImage reference = reference(request, accepted, jobId);
         List<GuideImage> guides = request.hasGuides()
                 ? GuideImages.prepare(request, accepted.model(), references)
                 : List.<GuideImage>of();
@@ -128,7 +146,7 @@ public final class ValidateStep {
                         accepted.model().remix() || accepted.model().edit(),
                         accepted.model().nativeAudio(),
                         perClip,
-                        hit.isPresent() ? 0 : accepted.estimate().usd(),
+                        (hit.isPresent() ? 0 : accepted.estimate().usd()) + reference.costUsd(),
                         accepted.warnings(),
                         reference)
                 .withGuides(guides);
@@ -174,19 +192,35 @@ public final class ValidateStep {
         }
     }
 
-    private ReferenceImage reference(RenderRequest request, RequestValidator.Accepted accepted) {
-        if (request.referenceImage().isEmpty()) {
+    private ReferenceImage reference(RenderRequest request, RequestValidator.Accepted accepted, String jobId) {
+        ReferenceSource source = request.referenceImage();
+        if (source.isEmpty()) {
             return ReferenceImage.NONE;
         }
         if (references == null) {
             throw InvalidRequestException.of(
                     ReferenceKeys.FIELD, "this deployment has no store for reference images; drop the field");
         }
-        return references.prepare(
+        FrameSize frame = request.settings().frameSize();
+        if (!source.generates()) {
+            return references.prepare(request.tenant(), source.key(), accepted.model(), frame);
+        }
+        if (generation == null) {
+            throw InvalidRequestException.of(
+                    ImageModels.FIELD,
+                    "this deployment has no image generator (REELFORGE_IMAGE_GENERATOR); upload the image and name"
+                            + " its key instead");
+        }
+        ReferenceGeneration.Generated still = generation.generate(
                 request.tenant(),
-                request.referenceImage(),
-                accepted.model(),
-                request.settings().frameSize());
+                jobId,
+                source.generate(),
+                frame,
+                request.budgetUsd() - accepted.estimate().usd(),
+                clock.instant());
+        return references
+                .prepare(request.tenant(), still.key(), accepted.model(), frame)
+                .generatedBy(still.generator(), source.generate().strip(), still.costUsd());
     }
 
     private void openJob(

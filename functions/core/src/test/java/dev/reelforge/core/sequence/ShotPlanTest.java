@@ -51,7 +51,8 @@ class ShotPlanTest {
                 defects,
                 false,
                 Map.of(),
-                reference);
+                dev.reelforge.core.request.ReferenceSource.fromJson(
+                        reference.isEmpty() ? null : new com.fasterxml.jackson.databind.node.TextNode(reference)));
     }
 
     @Test
@@ -150,10 +151,10 @@ class ShotPlanTest {
         RenderRequest first = plan.requestFor(plan.shots().get(0));
         RenderRequest second = plan.requestFor(plan.shots().get(1));
 
-        assertThat(first.referenceImage()).isEqualTo("references/acme/kettle.png");
-        assertThat(second.referenceImage())
+        assertThat(first.referenceImage().key()).isEqualTo("references/acme/kettle.png");
+        assertThat(second.referenceImage().isEmpty())
                 .as("starts from shot 1's last frame instead")
-                .isEmpty();
+                .isTrue();
         assertThat(second.settings().durationSeconds()).isEqualTo(5);
         assertThat(second.defects()).containsExactly("blur:0.8");
         assertThat(second.budgetUsd()).isEqualTo(5);

@@ -51,7 +51,7 @@ class SequenceStepTest {
             List.of(),
             false,
             Map.of(),
-            "");
+            dev.reelforge.core.request.ReferenceSource.NONE);
 
     @TempDir
     Path dir;

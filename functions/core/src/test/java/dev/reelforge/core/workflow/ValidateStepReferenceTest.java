@@ -122,12 +122,13 @@ class ValidateStepReferenceTest {
     }
 
     @Test
-    void run_generateObject_isRefusedAsNotSupported() throws IOException {
+    void run_generateWithoutAnImageGenerator_isRefusedNamingTheField() throws IOException {
         ObjectNode request = (ObjectNode) JSON.readTree(MUG_DROP.toFile());
         request.putObject("referenceImage").put("generate", "a white mug on a table");
 
         assertThatThrownBy(() -> run(request, "j-1"))
                 .isInstanceOf(InvalidRequestException.class)
-                .hasMessageContaining("referenceImage");
+                .hasMessageContaining("referenceImage.generate: this deployment has no image generator");
+        assertThat(jobs.find("j-1")).isEmpty();
     }
 }

@@ -2,9 +2,13 @@ package dev.reelforge.media.animatic;
 
 import dev.reelforge.core.error.MediaProcessingException;
 import dev.reelforge.core.provider.GenerationSpec;
+import dev.reelforge.core.request.AspectRatio;
 import dev.reelforge.core.request.AudioCue;
+import dev.reelforge.core.request.Beat;
 import dev.reelforge.core.request.FrameSize;
 import dev.reelforge.core.request.RenderSettings;
+import dev.reelforge.core.request.Resolution;
+import dev.reelforge.core.request.Storyboard;
 import dev.reelforge.core.scene.ScenePlan;
 import dev.reelforge.media.Ffmpeg;
 import dev.reelforge.media.internal.ChildProcess;
@@ -63,10 +67,67 @@ public final class AnimaticRenderer {
         ReferenceOpening opening = spec.referenceImage().isEmpty()
                 ? null
                 : ReferenceOpening.load(ffmpeg, Path.of(spec.referenceImage()), size);
+        if (opening != null) {
+            opening.calibrate(() -> landing(drawing(spec, plan, size, fps, opening)));
+        }
+        Drawing drawing = drawing(spec, plan, size, fps, opening);
+        List<BeatScene> scenes = drawing.scenes();
+        Stage stage = drawing.stage();
+        DefectSchedule schedule = new DefectSchedule(defects, scenes, frames, fps, spec.seed());
+        Path audio = writeAudio(spec, settings.durationSeconds(), defects);
+        try {
+            ChildProcess encoding = ffmpeg.start("encoding the animatic", command(size, fps, frames, audio, output));
+            streamFrames(encoding, drawing.painter(), schedule, stage, frames, progress, opening);
+            encoding.finish(Duration.ofSeconds(60 + 10L * Math.round(settings.durationSeconds())));
+            progress.accept(100);
+        } finally {
+            deleteQuietly(audio);
+        }
+    }
+
+    /**
+     * A deterministic still for an image prompt, the offline text-to-image: the animatic's first frame for a
+     * storyboard that is the prompt, at {@code size}, as PNG. Drawn in Java alone (no FFmpeg).
+     */
+    public static byte[] still(String prompt, FrameSize size, long seed) {
+        Storyboard board = new Storyboard(prompt, List.of(new Beat(0, 5, prompt)), List.of());
+        RenderSettings settings = new RenderSettings(
+                size.height() > size.width() ? AspectRatio.PORTRAIT_9_16 : AspectRatio.LANDSCAPE_16_9,
+                5,
+                Resolution.R720P,
+                24,
+                1,
+                "animatic");
+        GenerationSpec spec = new GenerationSpec(prompt, board, settings, "animatic-still", seed, List.of(), "", "");
+        Drawing drawing = drawing(spec, ScenePlan.of(board), size, 24, null);
+        Canvas canvas = new Canvas(size.width(), size.height());
+        drawing.painter().paint(canvas, drawing.painter().sceneAt(0), 0);
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(
+                size.width(), size.height(), java.awt.image.BufferedImage.TYPE_INT_RGB);
+        for (int y = 0, i = 0; y < size.height(); y++) {
+            for (int x = 0; x < size.width(); x++, i += 3) {
+                image.setRGB(
+                        x, y, Canvas.rgb(canvas.rgb[i] & 0xff, canvas.rgb[i + 1] & 0xff, canvas.rgb[i + 2] & 0xff));
+            }
+        }
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(image, "png", png);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("encoding a still in memory failed", e);
+        }
+        return png.toByteArray();
+    }
+
+    /** The world as drawn for one spec: its beats' scenes, the stage and the painter of its frames. */
+    private record Drawing(List<BeatScene> scenes, Stage stage, FramePainter painter) {}
+
+    private static Drawing drawing(
+            GenerationSpec spec, ScenePlan plan, FrameSize size, int fps, ReferenceOpening opening) {
         List<BeatScene> scenes = ScenePlanner.plan(
                 spec.storyboard(),
                 plan,
-                settings.durationSeconds(),
+                spec.settings().durationSeconds(),
                 spec.seed(),
                 opening == null ? UnaryOperator.identity() : opening::recolour);
         Cast cast = Cast.of(plan, scenes.get(0).shape(), spec.seed());
@@ -74,23 +135,15 @@ public final class AnimaticRenderer {
                 Stage.shortSideMetres(spec.storyboard().description()),
                 Stage.metresForFall(size.width(), size.height(), ScenePlanner.longestCuedFall(scenes)));
         Stage stage = Stage.of(size.width(), size.height(), fps, metres);
-        DefectSchedule schedule = new DefectSchedule(defects, scenes, frames, fps, spec.seed());
-        Path audio = writeAudio(spec, settings.durationSeconds(), defects);
-        try {
-            ChildProcess encoding = ffmpeg.start("encoding the animatic", command(size, fps, frames, audio, output));
-            streamFrames(
-                    encoding,
-                    new FramePainter(stage, scenes, cast, Filming.of(plan, spec.seed())),
-                    schedule,
-                    stage,
-                    frames,
-                    progress,
-                    opening);
-            encoding.finish(Duration.ofSeconds(60 + 10L * Math.round(settings.durationSeconds())));
-            progress.accept(100);
-        } finally {
-            deleteQuietly(audio);
-        }
+        return new Drawing(scenes, stage, new FramePainter(stage, scenes, cast, Filming.of(plan, spec.seed())));
+    }
+
+    /** The first frame after the reference image's dissolve, drawn without defects. */
+    private static byte[] landing(Drawing drawing) {
+        Canvas canvas = new Canvas(drawing.stage().width(), drawing.stage().height());
+        double t = ReferenceOpening.DISSOLVE_END_SECONDS;
+        drawing.painter().paint(canvas, drawing.painter().sceneAt(t), t);
+        return canvas.rgb;
     }
 
     private void streamFrames(

@@ -147,6 +147,53 @@ class MediaPlanRendererTest {
     }
 
     @Test
+    void render_twoShots_joinReviewSeesTheCrossfadeOnItsPlannedFrames() {
+        Path moving = source("shot-moving", "testsrc2=s=320x180:r=24:d=2", "sine=f=220:r=48000:d=2");
+        Path mirrored = source("shot-mirrored", "testsrc2=s=320x180:r=24:d=2,hflip", "sine=f=440:r=48000:d=2");
+        Path bars = source("shot-bars", "smptebars=s=320x180:r=24:d=2", "sine=f=440:r=48000:d=2");
+        JoinMeasurement joins = new JoinMeasurement(ffmpeg);
+        Path oneScene = stitched("joins-one-scene", moving, mirrored);
+        Path twoScenes = stitched("joins-two-scenes", moving, bars);
+
+        var seen = joins.review(oneScene, List.of(moving, mirrored), 0.5);
+        var misplanned = joins.review(oneScene, List.of(moving, mirrored), 1.0);
+        var broken = joins.review(twoScenes, List.of(moving, bars), 0.5);
+
+        System.out.println("join review of a real stitch: " + seen.get(0).detail());
+        assertThat(seen)
+                .singleElement()
+                .satisfies(j -> assertThat(j.passed()).as(j.detail()).isTrue());
+        assertThat(seen.get(0).seenStartFrame()).isCloseTo(36, within(1.0));
+        assertThat(misplanned).singleElement().satisfies(j -> {
+            assertThat(j.passed()).isFalse();
+            assertThat(j.detail()).startsWith("join 1 (shot 1 → 2): crossfade planned over frames 24–48");
+        });
+        assertThat(broken).singleElement().satisfies(j -> {
+            assertThat(j.passed()).isFalse();
+            assertThat(j.detail()).contains("levels across it (limit 20)");
+        });
+    }
+
+    private static Path stitched(String name, Path first, Path second) {
+        MediaPlan plan = new MediaPlan(
+                "job-j",
+                "tenant",
+                "a.mp4",
+                "out/",
+                List.of(new Rendition("wide", 320, 180, Fit.CROP)),
+                false,
+                List.of("a.mp4", "b.mp4"),
+                0.5,
+                new Grade(1.1, 1.05, 0.02, ""),
+                null,
+                null,
+                null);
+        return renderer.render(plan, List.of(first, second), null, dir.resolve(name))
+                .output("wide")
+                .file();
+    }
+
+    @Test
     void render_watermark_isDrawnInItsCornerOnly() {
         Path source = source("mid-gray", "color=c=0x808080:s=320x180:r=24:d=1", "sine=r=48000:d=1");
         Watermark mark = new Watermark("AI-generated", Watermark.Corner.BOTTOM_RIGHT, 0.08, 0.03);

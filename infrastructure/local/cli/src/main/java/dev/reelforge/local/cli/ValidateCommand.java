@@ -74,10 +74,10 @@ final class ValidateCommand implements Callable<Integer> {
             RequestValidator validator =
                     new RequestValidator(ContentPolicy.load(json), CapabilityCatalog.bundled(json), Set.of("animatic"));
             RequestValidator.Accepted accepted = validator.validate(request, LocalDate.now());
-            if (LocalReference.isLocal(request.tenant(), request.referenceImage())
-                    && !request.referenceImage().isEmpty()) {
+            String reference = request.referenceImage().key();
+            if (!reference.isEmpty() && LocalReference.isLocal(request.tenant(), reference)) {
                 ReferenceIntake.inspect(
-                        LocalReference.read(requestFile, request.referenceImage()),
+                        LocalReference.read(requestFile, reference),
                         accepted.model(),
                         request.settings().frameSize());
             }

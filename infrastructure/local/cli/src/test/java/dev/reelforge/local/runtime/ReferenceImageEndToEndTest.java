@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The mug drop with a reference image, through render.asl.json on the local stack: Validate fits the image,
- * the animatic opens on it, review's reference-match measures it, and the image's content is in the cache key.
+ * the animatic opens on it, review's reference-match measures it, and the image's content is in the cache key; a
+ * {@code {"generate": …}} prompt is made into the animatic's still first, kept under its prompt and reused.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReferenceImageEndToEndTest {
@@ -56,6 +57,16 @@ class ReferenceImageEndToEndTest {
     private static ExecutionResult run(String key, String executionName) throws IOException {
         ObjectNode request = (ObjectNode) JSON.readTree(Files.readString(MUG_DROP));
         request.put("referenceImage", key);
+        return run(request, executionName);
+    }
+
+    private static ExecutionResult generate(String prompt, String executionName) throws IOException {
+        ObjectNode request = (ObjectNode) JSON.readTree(Files.readString(MUG_DROP));
+        request.putObject("referenceImage").put("generate", prompt);
+        return run(request, executionName);
+    }
+
+    private static ExecutionResult run(ObjectNode request, String executionName) {
         ObjectNode input = JSON.createObjectNode();
         input.set("request", request);
         return workflow.render(input, executionName, new ExecutionListener() {});
@@ -112,5 +123,49 @@ class ReferenceImageEndToEndTest {
         assertThat(result.output().path("cacheHit").asBoolean()).isFalse();
         assertThat(stack.jobStore().find("ref-other").orElseThrow().cacheKey())
                 .isNotEqualTo(stack.jobStore().find("ref-first").orElseThrow().cacheKey());
+    }
+
+    @Test
+    @Order(4)
+    void generatedReference_stillFromTheAnimaticKeptWithTheJobAndMatched() throws IOException {
+        ExecutionResult result = generate("A heavy white ceramic mug on a wooden kitchen table", "ref-generated");
+
+        assertThat(result.status())
+                .as("%s: %s", result.error(), result.cause())
+                .isEqualTo(ExecutionResult.Status.SUCCEEDED);
+        var image =
+                stack.jobStore().find("ref-generated").orElseThrow().detail().referenceImage();
+        assertThat(image.prompt()).isEqualTo("A heavy white ceramic mug on a wooden kitchen table");
+        assertThat(image.generator()).isEqualTo("animatic-still/animatic-still-1");
+        assertThat(image.key()).startsWith("references/demo/generated/");
+        assertThat(stack.clipStore().exists(image.key())).isTrue();
+        assertThat(stack.clipStore().exists(image.fittedKey())).isTrue();
+        JsonNode match = null;
+        for (JsonNode check : report(result).path("checks")) {
+            if (check.path("name").asText().equals("reference-match")) {
+                match = check;
+            }
+        }
+        assertThat(match).isNotNull();
+        assertThat(match.path("passed").asBoolean()).isTrue();
+    }
+
+    @Test
+    @Order(5)
+    void samePromptAgain_sameStillAndACacheHit() throws IOException {
+        ExecutionResult result = generate("A heavy white ceramic mug on a wooden kitchen table", "ref-generated-again");
+
+        assertThat(result.status()).isEqualTo(ExecutionResult.Status.SUCCEEDED);
+        assertThat(result.output().path("cacheHit").asBoolean()).isTrue();
+        assertThat(stack.jobStore()
+                        .find("ref-generated-again")
+                        .orElseThrow()
+                        .detail()
+                        .referenceImage())
+                .isEqualTo(stack.jobStore()
+                        .find("ref-generated")
+                        .orElseThrow()
+                        .detail()
+                        .referenceImage());
     }
 }
