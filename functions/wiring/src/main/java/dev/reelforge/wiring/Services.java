@@ -23,7 +23,6 @@ import dev.reelforge.core.reference.ReferenceIntake;
 import dev.reelforge.core.request.RequestParser;
 import dev.reelforge.core.validation.ContentPolicy;
 import dev.reelforge.core.validation.RequestValidator;
-import dev.reelforge.providers.bedrock.BedrockAsyncProvider;
 import dev.reelforge.providers.bedrock.BedrockModelLifecycle;
 import dev.reelforge.providers.image.Java2dImageFitter;
 import java.io.IOException;
@@ -52,8 +51,8 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
  * comes from a {@link ProviderAdapterFactory} that only the media package carries.
  */
 public final class Services {
-    /** The providers whose models a scheduled lifecycle refresh checks ({@link #bedrockLifecycleFromEnvironment}). */
-    private static final Set<String> LIFECYCLE_CHECKED = Set.of(BedrockAsyncProvider.NAME);
+    /** The providers a scheduled lifecycle refresh has a source for ({@link #bedrockLifecycleFromEnvironment}). */
+    private static final Set<String> LIFECYCLE_CHECKED = Set.of(BedrockModelLifecycle.PROVIDER);
 
     private static volatile Services fromEnvironment;
 
