@@ -68,6 +68,7 @@ public final class Services {
     private final Supplier<RequestValidator> validator;
     private final Supplier<CapabilityCatalog> catalog;
     private final Supplier<DailyBudget> dailyBudget;
+    private final AwsClients aws;
 
     public Services(
             ObjectMapper json,
@@ -121,7 +122,8 @@ public final class Services {
                 () -> catalog,
                 workDir,
                 clock,
-                () -> dailyBudget);
+                () -> dailyBudget,
+                null);
     }
 
     /** Each collaborator is built by its supplier on first use; {@code offered} names all that {@code providers} holds. */
@@ -135,7 +137,8 @@ public final class Services {
             Supplier<CapabilityCatalog> catalog,
             Path workDir,
             Clock clock,
-            Supplier<DailyBudget> dailyBudget) {
+            Supplier<DailyBudget> dailyBudget,
+            AwsClients aws) {
         this.json = json;
         this.clips = Lazy.of(clips);
         this.jobs = Lazy.of(jobs);
@@ -148,6 +151,7 @@ public final class Services {
         this.catalog = Lazy.of(catalog);
         this.validator = Lazy.of(() -> new RequestValidator(ContentPolicy.load(json), currentCatalog(), this.offered));
         this.dailyBudget = Lazy.of(dailyBudget);
+        this.aws = aws;
     }
 
     /**
@@ -217,7 +221,21 @@ public final class Services {
                 () -> catalog(json, config.capabilitiesFile()),
                 config.workDir(),
                 Clock.systemUTC(),
-                () -> dailyBudget(config, providerConfig, aws));
+                () -> dailyBudget(config, providerConfig, aws),
+                aws);
+    }
+
+    /**
+     * The SDK clients of the AWS wiring, for a handler's own adapters (Ingest's Step Functions client, the webhook and
+     * approval token tables): a function holds one HTTP client and one TLS context, not one per adapter.
+     *
+     * @throws IllegalStateException for wiring that was handed its adapters (a local run), which has no SDK clients
+     */
+    public AwsClients aws() {
+        if (aws == null) {
+            throw new IllegalStateException("this wiring was given its adapters and holds no AWS clients");
+        }
+        return aws;
     }
 
     private static DailyBudget dailyBudget(HandlerConfig config, ProviderConfig providerConfig, AwsClients aws) {
