@@ -23,7 +23,7 @@ public final class IngestHandler extends JsonHandler {
 
     public IngestHandler() {
         this(
-                Services.fromEnvironment(),
+                Services.fromEnvironment().warmingClipStore(),
                 new SfnRenderStarter(Services.fromEnvironment().aws().sfn()),
                 HandlerConfig.stateMachineArnsFromEnvironment());
     }
