@@ -12,7 +12,7 @@ public final class FinalizeHandler extends JsonHandler {
     private final FinalizeStep step;
 
     public FinalizeHandler() {
-        this(Services.fromEnvironment().warmingClipStore());
+        this(Services.fromEnvironment());
     }
 
     public FinalizeHandler(Services services) {

@@ -23,7 +23,7 @@ public final class IngestHandler extends JsonHandler {
 
     public IngestHandler() {
         this(
-                Services.fromEnvironment().warmingClipStore(),
+                Services.fromEnvironment(),
                 new SfnRenderStarter(Services.fromEnvironment().aws().sfn()),
                 HandlerConfig.stateMachineArnsFromEnvironment());
     }

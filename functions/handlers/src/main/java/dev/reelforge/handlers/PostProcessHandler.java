@@ -13,7 +13,7 @@ public final class PostProcessHandler extends JsonHandler {
     private final PostProcessStep step;
 
     public PostProcessHandler() {
-        this(Services.fromEnvironment().warmingClipStore());
+        this(Services.fromEnvironment());
     }
 
     public PostProcessHandler(Services services) {

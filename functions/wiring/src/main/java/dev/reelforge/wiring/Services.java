@@ -316,18 +316,6 @@ public final class Services {
         return clips.get();
     }
 
-    /**
-     * Starts building the clip store's S3 client now, on a daemon thread, for a handler whose every request reads or
-     * writes a clip (PostProcess, Finalize, Ingest), so it overlaps the rest of the init; a no-op where the store is
-     * already built or was handed over built.
-     */
-    public Services warmingClipStore() {
-        if (clips.get() instanceof LazyClipStore lazy) {
-            Warmup.inBackground("s3", lazy::build);
-        }
-        return this;
-    }
-
     /** Checks and stores reference images; the clip store is built only when a request names one. */
     public ReferenceIntake references() {
         return new ReferenceIntake(clips, new Java2dImageFitter());
