@@ -17,10 +17,8 @@ import software.amazon.awssdk.services.sfn.SfnClient;
 
 /**
  * Builds each SDK client once, with an explicit region and the small URL-connection HTTP client (right for Lambda
- * cold starts), pointed at AWS or at the local servers. Clients, and the HTTP client under them (whose TLS context is
- * a tenth of a cold start), are built on first use and shared; they are thread-safe, so a composition root may build
- * one on another thread while its handler's init goes on. Close this at the end of the process (a Lambda never needs
- * to).
+ * cold starts), pointed at AWS or at the local servers. Clients are built on first use and shared; they are
+ * thread-safe. Close this at the end of the process (a Lambda never needs to).
  *
  * <pre>{@code
  * AwsClients clients = AwsClients.create(AwsEndpoints.forRegion("eu-west-1"));
@@ -29,7 +27,7 @@ import software.amazon.awssdk.services.sfn.SfnClient;
  */
 public final class AwsClients implements AutoCloseable {
     private final AwsEndpoints endpoints;
-    private SdkHttpClient httpClient;
+    private final SdkHttpClient httpClient;
     private S3Client s3;
     private DynamoDbClient dynamoDb;
     private SfnClient sfn;
@@ -37,6 +35,7 @@ public final class AwsClients implements AutoCloseable {
 
     private AwsClients(AwsEndpoints endpoints) {
         this.endpoints = endpoints;
+        this.httpClient = UrlConnectionHttpClient.builder().build();
     }
 
     public static AwsClients create(AwsEndpoints endpoints) {
@@ -52,7 +51,7 @@ public final class AwsClients implements AutoCloseable {
         if (s3 == null) {
             var builder = S3Client.builder()
                     .region(Region.of(endpoints.region()))
-                    .httpClient(httpClient())
+                    .httpClient(httpClient)
                     .credentialsProvider(credentials());
             URI override = endpoints.s3Endpoint();
             if (override != null) {
@@ -70,7 +69,7 @@ public final class AwsClients implements AutoCloseable {
         if (dynamoDb == null) {
             var builder = DynamoDbClient.builder()
                     .region(Region.of(endpoints.region()))
-                    .httpClient(httpClient())
+                    .httpClient(httpClient)
                     .credentialsProvider(credentials());
             if (endpoints.dynamoDbEndpoint() != null) {
                 builder.endpointOverride(endpoints.dynamoDbEndpoint());
@@ -88,7 +87,7 @@ public final class AwsClients implements AutoCloseable {
         if (sfn == null) {
             var builder = SfnClient.builder()
                     .region(Region.of(endpoints.region()))
-                    .httpClient(httpClient())
+                    .httpClient(httpClient)
                     .credentialsProvider(credentials());
             if (endpoints.sfnEndpoint() != null) {
                 builder.endpointOverride(endpoints.sfnEndpoint())
@@ -105,18 +104,11 @@ public final class AwsClients implements AutoCloseable {
         if (kms == null) {
             kms = KmsClient.builder()
                     .region(Region.of(endpoints.region()))
-                    .httpClient(httpClient())
+                    .httpClient(httpClient)
                     .credentialsProvider(credentials())
                     .build();
         }
         return kms;
-    }
-
-    private synchronized SdkHttpClient httpClient() {
-        if (httpClient == null) {
-            httpClient = UrlConnectionHttpClient.builder().build();
-        }
-        return httpClient;
     }
 
     private AwsCredentialsProvider credentials() {
@@ -142,8 +134,6 @@ public final class AwsClients implements AutoCloseable {
         if (kms != null) {
             kms.close();
         }
-        if (httpClient != null) {
-            httpClient.close();
-        }
+        httpClient.close();
     }
 }

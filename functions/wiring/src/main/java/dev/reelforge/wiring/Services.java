@@ -202,15 +202,12 @@ public final class Services {
 
     /** As above, with {@code secrets} turning a secret ARN into its value (Secrets Manager in AWS). */
     static Services fromConfig(HandlerConfig config, ProviderConfig providerConfig, UnaryOperator<String> secrets) {
+        ObjectMapper json = objectMapper();
         AwsClients aws = AwsClients.create(AwsEndpoints.forRegion(config.region()));
         LazyClipStore clips = new LazyClipStore(() -> new S3ClipStore(aws.s3(), config.bucket()));
         if (config.initializedAhead()) {
-            aws.dynamoDb();
             clips.build();
-        } else {
-            Warmup.inBackground("dynamodb", aws::dynamoDb);
         }
-        ObjectMapper json = objectMapper();
         return new Services(
                 json,
                 () -> clips,
