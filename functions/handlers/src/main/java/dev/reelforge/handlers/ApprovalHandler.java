@@ -2,7 +2,6 @@ package dev.reelforge.handlers;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reelforge.aws.AwsClients;
-import dev.reelforge.aws.AwsEndpoints;
 import dev.reelforge.aws.dynamodb.DynamoDbApprovalTokens;
 import dev.reelforge.aws.sfn.SfnTaskCallback;
 import dev.reelforge.core.approval.ApprovalDecision;
@@ -28,10 +27,7 @@ public final class ApprovalHandler extends JsonHandler {
     private final ApprovalStep step;
 
     public ApprovalHandler() {
-        this(
-                Services.fromEnvironment(),
-                AwsClients.create(
-                        AwsEndpoints.forRegion(HandlerConfig.fromEnvironment().region())));
+        this(Services.fromEnvironment(), Services.fromEnvironment().aws());
     }
 
     private ApprovalHandler(Services services, AwsClients aws) {

@@ -1,8 +1,6 @@
 package dev.reelforge.handlers;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.reelforge.aws.AwsClients;
-import dev.reelforge.aws.AwsEndpoints;
 import dev.reelforge.aws.sfn.SfnRenderStarter;
 import dev.reelforge.core.error.InvalidRequestException;
 import dev.reelforge.core.ingest.IngestStep;
@@ -26,9 +24,7 @@ public final class IngestHandler extends JsonHandler {
     public IngestHandler() {
         this(
                 Services.fromEnvironment(),
-                new SfnRenderStarter(AwsClients.create(AwsEndpoints.forRegion(
-                                HandlerConfig.fromEnvironment().region()))
-                        .sfn()),
+                new SfnRenderStarter(Services.fromEnvironment().aws().sfn()),
                 HandlerConfig.stateMachineArnsFromEnvironment());
     }
 

@@ -2,6 +2,7 @@ package dev.reelforge.handlers;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -33,7 +34,11 @@ public abstract class JsonHandler implements RequestStreamHandler {
         if (node == null || node.isNull()) {
             throw new IllegalArgumentException("state input lacks '" + name + "'; check the Parameters in the ASL");
         }
-        return json.convertValue(node, type);
+        try {
+            return json.treeToValue(node, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e.getOriginalMessage(), e);
+        }
     }
 
     protected final ObjectMapper json() {

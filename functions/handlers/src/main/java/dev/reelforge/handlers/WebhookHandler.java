@@ -2,7 +2,6 @@ package dev.reelforge.handlers;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reelforge.aws.AwsClients;
-import dev.reelforge.aws.AwsEndpoints;
 import dev.reelforge.aws.dynamodb.DynamoDbWebhookReplayGuard;
 import dev.reelforge.aws.dynamodb.DynamoDbWebhookTokens;
 import dev.reelforge.aws.sfn.SfnTaskCallback;
@@ -44,10 +43,7 @@ public final class WebhookHandler extends JsonHandler {
     private final Supplier<Map<String, WebhookReceiver>> receivers;
 
     public WebhookHandler() {
-        this(
-                Services.fromEnvironment(),
-                AwsClients.create(
-                        AwsEndpoints.forRegion(HandlerConfig.fromEnvironment().region())));
+        this(Services.fromEnvironment(), Services.fromEnvironment().aws());
     }
 
     private WebhookHandler(Services services, AwsClients aws) {

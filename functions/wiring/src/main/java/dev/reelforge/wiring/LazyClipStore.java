@@ -4,6 +4,7 @@ import dev.reelforge.core.port.ClipStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Supplier;
 
 /**
@@ -51,7 +52,7 @@ final class LazyClipStore implements ClipStore {
     }
 
     @Override
-    public java.util.OptionalLong size(String key) {
+    public OptionalLong size(String key) {
         return store.get().size(key);
     }
 

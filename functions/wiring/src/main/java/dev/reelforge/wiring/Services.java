@@ -23,7 +23,6 @@ import dev.reelforge.core.reference.ReferenceIntake;
 import dev.reelforge.core.request.RequestParser;
 import dev.reelforge.core.validation.ContentPolicy;
 import dev.reelforge.core.validation.RequestValidator;
-import dev.reelforge.providers.bedrock.BedrockAsyncProvider;
 import dev.reelforge.providers.bedrock.BedrockModelLifecycle;
 import dev.reelforge.providers.image.Java2dImageFitter;
 import java.io.IOException;
@@ -52,8 +51,8 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
  * comes from a {@link ProviderAdapterFactory} that only the media package carries.
  */
 public final class Services {
-    /** The providers whose models a scheduled lifecycle refresh checks ({@link #bedrockLifecycleFromEnvironment}). */
-    private static final Set<String> LIFECYCLE_CHECKED = Set.of(BedrockAsyncProvider.NAME);
+    /** The providers a scheduled lifecycle refresh has a source for ({@link #bedrockLifecycleFromEnvironment}). */
+    private static final Set<String> LIFECYCLE_CHECKED = Set.of(BedrockModelLifecycle.PROVIDER);
 
     private static volatile Services fromEnvironment;
 
@@ -69,6 +68,7 @@ public final class Services {
     private final Supplier<RequestValidator> validator;
     private final Supplier<CapabilityCatalog> catalog;
     private final Supplier<DailyBudget> dailyBudget;
+    private final AwsClients aws;
 
     public Services(
             ObjectMapper json,
@@ -122,7 +122,8 @@ public final class Services {
                 () -> catalog,
                 workDir,
                 clock,
-                () -> dailyBudget);
+                () -> dailyBudget,
+                null);
     }
 
     /** Each collaborator is built by its supplier on first use; {@code offered} names all that {@code providers} holds. */
@@ -136,7 +137,8 @@ public final class Services {
             Supplier<CapabilityCatalog> catalog,
             Path workDir,
             Clock clock,
-            Supplier<DailyBudget> dailyBudget) {
+            Supplier<DailyBudget> dailyBudget,
+            AwsClients aws) {
         this.json = json;
         this.clips = Lazy.of(clips);
         this.jobs = Lazy.of(jobs);
@@ -149,6 +151,7 @@ public final class Services {
         this.catalog = Lazy.of(catalog);
         this.validator = Lazy.of(() -> new RequestValidator(ContentPolicy.load(json), currentCatalog(), this.offered));
         this.dailyBudget = Lazy.of(dailyBudget);
+        this.aws = aws;
     }
 
     /**
@@ -215,7 +218,21 @@ public final class Services {
                 () -> catalog(json, config.capabilitiesFile()),
                 config.workDir(),
                 Clock.systemUTC(),
-                () -> dailyBudget(config, providerConfig, aws));
+                () -> dailyBudget(config, providerConfig, aws),
+                aws);
+    }
+
+    /**
+     * The SDK clients of the AWS wiring, for a handler's own adapters (Ingest's Step Functions client, the webhook and
+     * approval token tables): a function holds one HTTP client and one TLS context, not one per adapter.
+     *
+     * @throws IllegalStateException for wiring that was handed its adapters (a local run), which has no SDK clients
+     */
+    public AwsClients aws() {
+        if (aws == null) {
+            throw new IllegalStateException("this wiring was given its adapters and holds no AWS clients");
+        }
+        return aws;
     }
 
     private static DailyBudget dailyBudget(HandlerConfig config, ProviderConfig providerConfig, AwsClients aws) {

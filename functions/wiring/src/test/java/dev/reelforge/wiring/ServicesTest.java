@@ -137,4 +137,19 @@ class ServicesTest {
         services.provider("openai-videos");
         assertThat(secretLookups).as("the adapter is built once, on first use").hasValue(1);
     }
+
+    @Test
+    void aws_oneSetOfClientsPerWiring_noneWhenGivenItsAdapters() {
+        Services wired = Services.fromConfig(
+                HandlerConfig.from(Map.of("REELFORGE_BUCKET", "b")),
+                ProviderConfig.from(Map.of(), "us-east-1", "b"),
+                arn -> "unused");
+
+        assertThat(wired.aws())
+                .as("Ingest, Webhook and Approval share the wiring's clients")
+                .isSameAs(wired.aws());
+        assertThatThrownBy(() -> lightPackageWithAnimaticEnabled().aws())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("holds no AWS clients");
+    }
 }

@@ -3,6 +3,7 @@ package dev.reelforge.core.request;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
+import java.util.function.Predicate;
 
 /** The frame shapes Reelforge renders; conservative on purpose: generators misbehave at unusual ratios. */
 public enum AspectRatio {
@@ -39,16 +40,17 @@ public enum AspectRatio {
      */
     @JsonCreator
     static AspectRatio fromWire(String wire) {
-        return Arrays.stream(values())
-                .filter(v -> v.label.equals(wire) || v.name().equals(wire))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unsupported aspect ratio " + wire));
+        return find(v -> v.label.equals(wire) || v.name().equals(wire), wire);
     }
 
     public static AspectRatio fromLabel(String label) {
+        return find(v -> v.label.equals(label), label);
+    }
+
+    private static AspectRatio find(Predicate<AspectRatio> matches, String value) {
         return Arrays.stream(values())
-                .filter(a -> a.label.equals(label))
+                .filter(matches)
                 .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unsupported aspect ratio " + label));
+                .orElseThrow(() -> new IllegalArgumentException("unsupported aspect ratio " + value));
     }
 }

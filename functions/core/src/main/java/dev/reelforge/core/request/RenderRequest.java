@@ -7,6 +7,7 @@ import dev.reelforge.core.review.checks.ReviewProfiles;
 import dev.reelforge.core.review.checks.ReviewThresholds;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * A validated request to render one clip: who asks, what to show, how to render it, with which provider and
@@ -145,12 +146,21 @@ public record RenderRequest(
         /** A label, or the constant's name, which states written before the labels became the JSON form hold. */
         @JsonCreator
         public static GiveUpPolicy fromWire(String wire) {
+            return find(p -> p.label.equals(wire) || p.name().equals(wire), wire);
+        }
+
+        /** The request's spelling only, as a request must write it. */
+        public static GiveUpPolicy fromLabel(String label) {
+            return find(p -> p.label.equals(label), label);
+        }
+
+        private static GiveUpPolicy find(Predicate<GiveUpPolicy> matches, String value) {
             for (GiveUpPolicy p : values()) {
-                if (p.label.equals(wire) || p.name().equals(wire)) {
+                if (matches.test(p)) {
                     return p;
                 }
             }
-            throw new IllegalArgumentException("unsupported onGiveUp " + wire);
+            throw new IllegalArgumentException("unsupported onGiveUp " + value);
         }
     }
 

@@ -109,7 +109,7 @@ public final class RequestParser {
                         provider.path("model").asText("")),
                 node.path("budgetUsd").asDouble(5),
                 node.path("maxAttempts").asInt(3),
-                "fail".equals(node.path("onGiveUp").asText()) ? GiveUpPolicy.FAIL : GiveUpPolicy.ACCEPT_BEST,
+                GiveUpPolicy.fromLabel(node.path("onGiveUp").asText(GiveUpPolicy.ACCEPT_BEST.label())),
                 defects,
                 node.path("defectsPersist").asBoolean(false),
                 reviewThresholds(node.path("review").path("thresholds")),

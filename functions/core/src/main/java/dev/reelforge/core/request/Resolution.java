@@ -3,6 +3,7 @@ package dev.reelforge.core.request;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
+import java.util.function.Predicate;
 
 /** Output heights by name; the frame size follows from the aspect ratio (the short side is the named height). */
 public enum Resolution {
@@ -47,16 +48,17 @@ public enum Resolution {
      */
     @JsonCreator
     static Resolution fromWire(String wire) {
-        return Arrays.stream(values())
-                .filter(v -> v.label.equals(wire) || v.name().equals(wire))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unsupported resolution " + wire));
+        return find(v -> v.label.equals(wire) || v.name().equals(wire), wire);
     }
 
     public static Resolution fromLabel(String label) {
+        return find(v -> v.label.equals(label), label);
+    }
+
+    private static Resolution find(Predicate<Resolution> matches, String value) {
         return Arrays.stream(values())
-                .filter(r -> r.label.equals(label))
+                .filter(matches)
                 .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unsupported resolution " + label));
+                .orElseThrow(() -> new IllegalArgumentException("unsupported resolution " + value));
     }
 }

@@ -21,6 +21,9 @@ import software.amazon.awssdk.services.bedrock.model.ResourceNotFoundException;
  * throttling) is raised, so the refresh writes nothing rather than guess. Thread-safe.
  */
 public final class BedrockModelLifecycle implements ModelLifecycleSource {
+    /** The provider whose models this source checks: {@link #provider()}, for wiring that must know it up front. */
+    public static final String PROVIDER = BedrockAsyncProvider.NAME;
+
     private final BedrockClient bedrock;
     private final Clock clock;
 
@@ -39,7 +42,7 @@ public final class BedrockModelLifecycle implements ModelLifecycleSource {
 
     @Override
     public String provider() {
-        return BedrockAsyncProvider.NAME;
+        return PROVIDER;
     }
 
     @Override
