@@ -16,6 +16,7 @@ import dev.reelforge.local.runtime.LocalWorkflow;
 import dev.reelforge.local.stack.LocalAwsStack;
 import dev.reelforge.local.stack.LocalS3Server;
 import dev.reelforge.local.stack.S3ObjectStore;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Random;
@@ -66,7 +67,7 @@ public class ManifestBatchBench {
             IngestStep ingest = new IngestStep(clips, (machine, name, input) -> {
                 try {
                     batchInput.set(JSON.readTree(input));
-                } catch (java.io.IOException e) {
+                } catch (IOException e) {
                     throw new IllegalStateException(e);
                 }
                 result.set(engine.run(batch, machine, name, batchInput.get()));

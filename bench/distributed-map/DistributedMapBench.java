@@ -11,7 +11,9 @@ import dev.reelforge.local.engine.ExecutionResult;
 import dev.reelforge.local.engine.StateMachine;
 import dev.reelforge.local.stack.LocalS3Server;
 import dev.reelforge.local.stack.S3ObjectStore;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -141,8 +143,8 @@ public class DistributedMapBench {
                     return Long.parseLong(line.replaceAll("[^0-9]", ""));
                 }
             }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return 0;
     }

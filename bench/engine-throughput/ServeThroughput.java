@@ -7,6 +7,8 @@ import dev.reelforge.local.serve.StepFunctionsApi;
 import dev.reelforge.local.serve.StepFunctionsServer;
 import dev.reelforge.local.stack.LocalAwsStack;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -91,8 +93,8 @@ public class ServeThroughput {
                 if (response.statusCode() != 200 || !answer.path("status").asText().equals("SUCCEEDED")) {
                     throw new IllegalStateException(response.statusCode() + ": " + answer);
                 }
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);

@@ -15,7 +15,9 @@ import dev.reelforge.core.workflow.RenderRound;
 import dev.reelforge.core.workflow.ReviewOutcome;
 import dev.reelforge.wiring.HandlerConfig;
 import dev.reelforge.wiring.Services;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.OptionalInt;
 
 /**
  * The approval function, by {@code action}: {@code await} (WaitForApproval's call with its task token), {@code decide}
@@ -70,8 +72,8 @@ public final class ApprovalHandler extends JsonHandler {
 
     /** Which revision of the job waits for a decision ({@code null} when none does). */
     private Map<String, Object> waiting(String jobId) {
-        java.util.OptionalInt revision = step.waiting(jobId);
-        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        OptionalInt revision = step.waiting(jobId);
+        Map<String, Object> out = new LinkedHashMap<>();
         out.put("jobId", jobId);
         out.put("waitingRevision", revision.isPresent() ? revision.getAsInt() : null);
         return out;

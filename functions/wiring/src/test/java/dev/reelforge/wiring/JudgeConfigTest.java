@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.reelforge.core.review.judge.JudgeMode;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -66,7 +67,7 @@ class JudgeConfigTest {
 
         JudgeConfig.from(env)
                 .judging(
-                        (clip, count, side) -> java.util.List.of(),
+                        (clip, count, side) -> List.of(),
                         id -> {
                             lookups.merge(id, 1, Integer::sum);
                             return "sk-from-secrets-manager";

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +35,7 @@ class MediaTaskConfigTest {
 
     @Test
     void from_kmsKeyWithChain_signsWithKms() {
-        Map<String, String> env = new java.util.HashMap<>(with("REELFORGE_PROVENANCE_KMS_KEY_ID", " alias/reelforge "));
+        Map<String, String> env = new HashMap<>(with("REELFORGE_PROVENANCE_KMS_KEY_ID", " alias/reelforge "));
         env.put("REELFORGE_C2PA_CERTIFICATE_CHAIN_KEY", "keys/chain.pem");
 
         MediaTaskConfig config = MediaTaskConfig.from(env);
@@ -66,7 +67,7 @@ class MediaTaskConfigTest {
     }
 
     private static Map<String, String> with(String name, String value) {
-        Map<String, String> env = new java.util.HashMap<>(DEPLOYED);
+        Map<String, String> env = new HashMap<>(DEPLOYED);
         env.put(name, value);
         return env;
     }

@@ -3,6 +3,7 @@ package dev.reelforge.aws.dynamodb;
 import dev.reelforge.core.port.ProviderJobLedger;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -128,7 +129,7 @@ public final class DynamoDbProviderJobLedger implements ProviderJobLedger {
 
     /** The reverse item {@code provider-job-id#<provider>#<id>}, so a listing never adopts a job another key holds. */
     private void markRecorded(String provider, String providerJobId, AttributeValue expiresAt) {
-        Map<String, AttributeValue> item = new java.util.HashMap<>();
+        Map<String, AttributeValue> item = new HashMap<>();
         item.put(DynamoDbPromptCache.CACHE_KEY, recordedKey(provider, providerJobId));
         if (expiresAt != null) {
             item.put(TableDefinitions.TTL_ATTRIBUTE, expiresAt);

@@ -4,6 +4,7 @@ import dev.reelforge.core.error.DailyBudgetExceededException;
 import dev.reelforge.core.port.TenantSpendLedger;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -48,7 +49,7 @@ public final class DynamoDbTenantSpendLedger implements TenantSpendLedger {
                             + " AND NOT contains(" + CHARGES + ", :chargeId)")
                     .expressionAttributeValues(Map.of(
                             ":amount", AttributeValue.fromN(Long.toString(amount)),
-                            ":charge", AttributeValue.fromSs(java.util.List.of(chargeId)),
+                            ":charge", AttributeValue.fromSs(List.of(chargeId)),
                             ":chargeId", AttributeValue.fromS(chargeId),
                             ":headroom", AttributeValue.fromN(Long.toString(headroom)),
                             ":ttl",

@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -148,15 +149,14 @@ public final class S3ClipStore implements ClipStore {
     }
 
     @Override
-    public java.util.OptionalLong size(String key) {
+    public OptionalLong size(String key) {
         try {
-            return java.util.OptionalLong.of(
-                    s3.headObject(b -> b.bucket(bucket).key(key)).contentLength());
+            return OptionalLong.of(s3.headObject(b -> b.bucket(bucket).key(key)).contentLength());
         } catch (NoSuchKeyException e) {
-            return java.util.OptionalLong.empty();
+            return OptionalLong.empty();
         } catch (S3Exception e) {
             if (e.statusCode() == 404) {
-                return java.util.OptionalLong.empty();
+                return OptionalLong.empty();
             }
             throw e;
         }

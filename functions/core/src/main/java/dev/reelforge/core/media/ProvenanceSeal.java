@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PublicKey;
+import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
 import java.util.Base64;
@@ -98,7 +99,7 @@ public final class ProvenanceSeal {
     private static boolean signatureValid(byte[] publicKeyDer, byte[] payload, byte[] signatureDer) {
         try {
             PublicKey key = KeyFactory.getInstance("EC").generatePublic(new X509EncodedKeySpec(publicKeyDer));
-            java.security.Signature verifier = java.security.Signature.getInstance(ALGORITHM);
+            Signature verifier = Signature.getInstance(ALGORITHM);
             verifier.initVerify(key);
             verifier.update(payload);
             return verifier.verify(signatureDer);

@@ -1,7 +1,9 @@
 package dev.reelforge.core.port;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Object storage for requests, provider originals and outputs (S3 in AWS and locally, through the same adapter).
@@ -21,13 +23,13 @@ public interface ClipStore {
     boolean exists(String key);
 
     /** The object's size in bytes without reading it (a HEAD in S3); empty when there is no such object. */
-    java.util.OptionalLong size(String key);
+    OptionalLong size(String key);
 
     /**
      * A URL that lets its holder GET one of {@code tenant}'s objects for {@code validity} without credentials, for
      * a provider that fetches an input itself; empty for a store that cannot presign.
      */
-    default Optional<String> shareableUrl(String tenant, String key, java.time.Duration validity) {
+    default Optional<String> shareableUrl(String tenant, String key, Duration validity) {
         return Optional.empty();
     }
 

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * All known provider models, from {@code provider-capabilities.json} or a deployer's file with the same shape. A
@@ -132,7 +133,7 @@ public final class CapabilityCatalog {
     }
 
     /** Usable models on {@code today} among the providers this build can drive. */
-    public List<ModelCapabilities> usable(LocalDate today, java.util.Set<String> availableProviders) {
+    public List<ModelCapabilities> usable(LocalDate today, Set<String> availableProviders) {
         return models.stream()
                 .filter(m -> availableProviders.contains(m.provider()))
                 .filter(m -> m.isUsable(today))

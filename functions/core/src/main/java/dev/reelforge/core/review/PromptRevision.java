@@ -4,6 +4,7 @@ import dev.reelforge.core.request.Storyboard;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -82,7 +83,7 @@ public final class PromptRevision {
         return addressed;
     }
 
-    private static final java.util.Map<String, String> FIX_MARKERS = java.util.Map.of(
+    private static final Map<String, String> FIX_MARKERS = Map.of(
             "flicker", "no flicker",
             "unexpected-cut", "continuous shot",
             "blur", "sharp focus on",

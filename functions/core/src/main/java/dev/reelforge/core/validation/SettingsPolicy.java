@@ -4,6 +4,7 @@ import dev.reelforge.core.error.InvalidRequestException.Problem;
 import dev.reelforge.core.request.RenderRequest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -49,7 +50,7 @@ final class SettingsPolicy {
         }
         var counted = COUNTED_PEOPLE.matcher(request.prompt());
         while (counted.find()) {
-            String n = counted.group(1).toLowerCase(java.util.Locale.ROOT);
+            String n = counted.group(1).toLowerCase(Locale.ROOT);
             int count = SMALL_NUMBERS.contains(n) ? MAX_PEOPLE + 1 : Integer.parseInt(n);
             if (count > MAX_PEOPLE) {
                 problems.add(new Problem(

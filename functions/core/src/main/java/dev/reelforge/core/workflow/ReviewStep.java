@@ -34,8 +34,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -111,8 +113,8 @@ public final class ReviewStep {
     public ReviewOutcome run(RenderRequest request, JobTicket job, RenderRound round) {
         jobs.update(job.jobId(), r -> r.withStatus(JobStatus.REVIEWING, "", clock.instant()));
         List<ClipScore> scores = new ArrayList<>();
-        Map<String, String> providerJobByClip = new java.util.HashMap<>();
-        Map<String, ClipMetrics> metricsByClip = new java.util.HashMap<>();
+        Map<String, String> providerJobByClip = new HashMap<>();
+        Map<String, ClipMetrics> metricsByClip = new HashMap<>();
         List<String> warnings = new ArrayList<>();
         for (ProviderTask task : round.tasks()) {
             if (!task.clipKey().isEmpty()) {
@@ -212,7 +214,7 @@ public final class ReviewStep {
         ScratchClip.stage(workDir, "continuity-", "could not stage the previous shot's last frame", local -> {
             clips.download(job.shot().previousFrameKey(job.tenant(), job.jobId()), local);
             Files.createDirectories(image.getParent());
-            Files.move(local, image, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.move(local, image, StandardCopyOption.REPLACE_EXISTING);
             return image;
         });
         return ShotContinuity.evaluate(job.shot().index(), frames().firstFrameSsim(clip, image), threshold);

@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 class IngestStepTest {
@@ -186,10 +187,8 @@ class IngestStepTest {
         }
 
         @Override
-        public java.util.OptionalLong size(String key) {
-            return objects.containsKey(key)
-                    ? java.util.OptionalLong.of(objects.get(key).length)
-                    : java.util.OptionalLong.empty();
+        public OptionalLong size(String key) {
+            return objects.containsKey(key) ? OptionalLong.of(objects.get(key).length) : OptionalLong.empty();
         }
 
         @Override

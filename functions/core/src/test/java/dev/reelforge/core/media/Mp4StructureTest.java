@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -122,7 +123,7 @@ class Mp4StructureTest {
         assertThat(corruptReason("mp4:video_1_0 and then some more text".getBytes(StandardCharsets.UTF_8)))
                 .contains("not an MP4");
         byte[] noise = new byte[4096];
-        new java.util.SplittableRandom(7).nextBytes(noise);
+        new SplittableRandom(7).nextBytes(noise);
         assertThat(inspect(noise)).isInstanceOf(Mp4Structure.Corrupt.class);
     }
 

@@ -2,6 +2,7 @@ package dev.reelforge.core.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RenditionSetTest {
@@ -22,18 +23,7 @@ class RenditionSetTest {
     @Test
     void mediaPlan_missingNewerFields_takesTheDefaults() {
         MediaPlan plan = new MediaPlan(
-                "j",
-                "t",
-                "clips/t/j/1/0.mp4",
-                "outputs/t/j/",
-                java.util.List.of(),
-                true,
-                null,
-                0,
-                null,
-                null,
-                null,
-                null);
+                "j", "t", "clips/t/j/1/0.mp4", "outputs/t/j/", List.of(), true, null, 0, null, null, null, null);
 
         assertThat(plan.inputKeys()).containsExactly("clips/t/j/1/0.mp4");
         assertThat(plan.crossfadeSeconds()).isEqualTo(MediaPlan.DEFAULT_CROSSFADE_SECONDS);

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.reelforge.core.error.InvalidRequestException;
 import dev.reelforge.core.request.RenderSettings;
 import dev.reelforge.core.request.RequestParser;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** An extension is refused, naming the model, where the bundled capability data says the model cannot do it. */
@@ -56,8 +57,8 @@ class ExtendSpecTest {
                 "p",
                 "m",
                 false,
-                java.util.List.of("16:9"),
-                java.util.List.of("720p"),
+                List.of("16:9"),
+                List.of("720p"),
                 1,
                 8,
                 1,
@@ -65,14 +66,14 @@ class ExtendSpecTest {
                 0.1,
                 ModelCapabilities.Lifecycle.ACTIVE,
                 null,
-                java.util.List.of(),
-                java.util.List.of(),
+                List.of(),
+                List.of(),
                 0,
                 null,
                 false,
                 new ModelCapabilities.Extend(true, 30, 0, true),
                 null,
-                java.util.List.of(),
+                List.of(),
                 true,
                 false,
                 false,

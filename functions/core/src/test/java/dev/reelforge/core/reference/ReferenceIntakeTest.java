@@ -16,6 +16,8 @@ import dev.reelforge.core.testing.Stills;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -160,7 +162,7 @@ class ReferenceIntakeTest {
             }
 
             @Override
-            public java.util.Optional<byte[]> getBytes(String key) {
+            public Optional<byte[]> getBytes(String key) {
                 reads.add(key);
                 return files.getBytes(key);
             }
@@ -171,7 +173,7 @@ class ReferenceIntakeTest {
             }
 
             @Override
-            public java.util.OptionalLong size(String key) {
+            public OptionalLong size(String key) {
                 return files.size(key);
             }
 

@@ -2,6 +2,7 @@ package dev.reelforge.core.sequence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /** Each join is the planned cut or crossfade at its boundary within one frame, with continuity across it. */
@@ -66,7 +67,7 @@ class JoinReviewTest {
     @Test
     void judge_shotsAgreeThroughout_seamlessOnContinuityAlone() {
         double[] none = new double[19];
-        java.util.Arrays.fill(none, Double.NaN);
+        Arrays.fill(none, Double.NaN);
 
         var result = JoinReview.judge(CROSSFADE, FPS, new JoinReview.Measured(1, 105, none, 2));
 

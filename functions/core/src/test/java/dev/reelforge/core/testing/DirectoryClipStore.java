@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** A {@link ClipStore} fake on a directory: "our bucket" for adapter tests that read or write objects. */
 public final class DirectoryClipStore implements ClipStore {
@@ -59,13 +60,11 @@ public final class DirectoryClipStore implements ClipStore {
     }
 
     @Override
-    public java.util.OptionalLong size(String key) {
+    public OptionalLong size(String key) {
         try {
-            return exists(key)
-                    ? java.util.OptionalLong.of(Files.size(root.resolve(key)))
-                    : java.util.OptionalLong.empty();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            return exists(key) ? OptionalLong.of(Files.size(root.resolve(key))) : OptionalLong.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

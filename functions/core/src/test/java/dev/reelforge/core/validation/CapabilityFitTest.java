@@ -12,6 +12,7 @@ import dev.reelforge.core.request.RenderRequest;
 import dev.reelforge.core.request.RequestParser;
 import java.io.IOException;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -65,8 +66,7 @@ class CapabilityFitTest {
         assertThat(m.edit()).isTrue();
         assertThat(m.extend().supported()).isTrue();
         assertThat(m.retirementAnnounced()).isEqualTo(LocalDate.of(2026, 3, 24));
-        assertThat(m.referenceImages())
-                .isEqualTo(new ModelCapabilities.ReferenceImages(1, java.util.List.of("image/png"), true));
+        assertThat(m.referenceImages()).isEqualTo(new ModelCapabilities.ReferenceImages(1, List.of("image/png"), true));
     }
 
     @Test

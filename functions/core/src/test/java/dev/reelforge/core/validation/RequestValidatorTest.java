@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 class RequestValidatorTest {
@@ -209,7 +210,7 @@ class RequestValidatorTest {
     void validate_falModelNamedExplicitly_acceptedAndAnUnknownPathShapedOneRefused() {
         var fal = new RequestValidator(
                 ContentPolicy.load(json), CapabilityCatalog.bundled(json), Set.of("animatic", "fal-queue"));
-        java.util.function.Function<String, RenderRequest> asking = model -> parser.parse(json.createObjectNode()
+        Function<String, RenderRequest> asking = model -> parser.parse(json.createObjectNode()
                 .put("tenant", "acme")
                 .put("clientRequestId", "t1")
                 .put("prompt", "A heavy iron kettle, tripod shot.")

@@ -28,6 +28,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -80,7 +81,7 @@ class PollStepTest {
     void run_htmlPageThenTruncatedThenWholeMp4_storesOnlyTheMp4AndBacksOff() {
         byte[] mp4 = Mp4Bytes.clip(8);
         provider.bodies.add(HTML);
-        provider.bodies.add(java.util.Arrays.copyOf(mp4, mp4.length / 2));
+        provider.bodies.add(Arrays.copyOf(mp4, mp4.length / 2));
         provider.bodies.add(mp4);
 
         RenderRound first = poll.run(ticket, running(8));

@@ -26,6 +26,7 @@ import dev.reelforge.core.testing.Stills;
 import dev.reelforge.core.validation.ContentPolicy;
 import dev.reelforge.core.validation.RequestValidator;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -171,7 +172,7 @@ class ValidateStepGeneratedReferenceTest {
     @Test
     void run_generatorAnswersNoImage_refusedAndNothingKept() throws IOException {
         ValidateStep step = validate(PRICED, 100);
-        answer = "<html>busy</html>".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        answer = "<html>busy</html>".getBytes(StandardCharsets.UTF_8);
 
         assertThatThrownBy(() -> run(step, "a white mug", "j-1"))
                 .isInstanceOf(InvalidRequestException.class)

@@ -21,6 +21,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 
 /**
@@ -35,8 +36,7 @@ import java.util.stream.IntStream;
  */
 public final class FfmpegClipAnalyzer implements ClipAnalyzer {
     /** Whether the speech model's one-time load (about half a second) has been started beside a decode. */
-    private static final java.util.concurrent.atomic.AtomicBoolean SPEECH_MODEL_LOADING =
-            new java.util.concurrent.atomic.AtomicBoolean();
+    private static final AtomicBoolean SPEECH_MODEL_LOADING = new AtomicBoolean();
 
     private final Ffmpeg ffmpeg;
     private final ClipProbe probe;

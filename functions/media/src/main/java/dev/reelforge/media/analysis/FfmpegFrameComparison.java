@@ -3,6 +3,7 @@ package dev.reelforge.media.analysis;
 import dev.reelforge.core.error.MediaProcessingException;
 import dev.reelforge.core.port.FrameComparison;
 import dev.reelforge.media.Ffmpeg;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -73,7 +74,7 @@ public final class FfmpegFrameComparison implements FrameComparison {
                         "image2",
                         png.toString()),
                 Duration.ofSeconds(60));
-        if (!java.nio.file.Files.isRegularFile(png)) {
+        if (!Files.isRegularFile(png)) {
             throw new MediaProcessingException("FFmpeg wrote no last frame for " + clip.getFileName());
         }
     }

@@ -13,9 +13,12 @@ import dev.reelforge.core.scene.ScenePlan;
 import dev.reelforge.media.Ffmpeg;
 import dev.reelforge.media.internal.ChildProcess;
 import dev.reelforge.media.render.H264Encoder;
+import java.awt.image.BufferedImage;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntConsumer;
 import java.util.function.UnaryOperator;
+import javax.imageio.ImageIO;
 
 /**
  * The offline "provider": renders a storyboard as a deterministic animatic MP4 (H.264 yuv420p + AAC 48 kHz
@@ -102,19 +106,18 @@ public final class AnimaticRenderer {
         Drawing drawing = drawing(spec, ScenePlan.of(board), size, 24, null);
         Canvas canvas = new Canvas(size.width(), size.height());
         drawing.painter().paint(canvas, drawing.painter().sceneAt(0), 0);
-        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(
-                size.width(), size.height(), java.awt.image.BufferedImage.TYPE_INT_RGB);
+        BufferedImage image = new BufferedImage(size.width(), size.height(), BufferedImage.TYPE_INT_RGB);
         for (int y = 0, i = 0; y < size.height(); y++) {
             for (int x = 0; x < size.width(); x++, i += 3) {
                 image.setRGB(
                         x, y, Canvas.rgb(canvas.rgb[i] & 0xff, canvas.rgb[i + 1] & 0xff, canvas.rgb[i + 2] & 0xff));
             }
         }
-        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
         try {
-            javax.imageio.ImageIO.write(image, "png", png);
+            ImageIO.write(image, "png", png);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("encoding a still in memory failed", e);
+            throw new UncheckedIOException("encoding a still in memory failed", e);
         }
         return png.toByteArray();
     }

@@ -4,7 +4,9 @@ import dev.reelforge.core.request.FrameSize;
 import dev.reelforge.media.Ffmpeg;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The reference image the animatic opens on: the first frame is the fitted image itself, which then dissolves into
@@ -48,7 +50,7 @@ final class ReferenceOpening {
         this.height = height;
         this.targets = bandMeans(rgb, width, height);
         for (double[] band : gains) {
-            java.util.Arrays.fill(band, 1);
+            Arrays.fill(band, 1);
         }
     }
 
@@ -94,7 +96,7 @@ final class ReferenceOpening {
      * {@code landing} draws that frame (rgb24, this image's size) with the world as {@link #recolour} now makes it.
      * Each round scales each band's colour, per channel, by the image's mean over the drawn frame's.
      */
-    void calibrate(java.util.function.Supplier<byte[]> landing) {
+    void calibrate(Supplier<byte[]> landing) {
         for (int round = 0; round < CALIBRATION_ROUNDS; round++) {
             int[] drawn = bandMeans(landing.get(), width, height);
             for (int b = 0; b < BANDS; b++) {

@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -257,7 +258,7 @@ public final class C2paContentCredentials implements ContentCredentials {
             if (!action.parameters().isEmpty()) {
                 ObjectNode parameters = node.putObject("parameters");
                 action.parameters().entrySet().stream()
-                        .sorted(java.util.Map.Entry.comparingByKey())
+                        .sorted(Map.Entry.comparingByKey())
                         .forEach(e -> parameters.put(e.getKey(), e.getValue()));
             }
         }

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -87,7 +88,7 @@ public final class LocalCertificateAuthority {
                 Files.writeString(
                         temporary, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
                 Files.writeString(certificateFile, pem("CERTIFICATE", certificate));
-                Files.move(temporary, keyFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.move(temporary, keyFile, StandardCopyOption.REPLACE_EXISTING);
             }
             PrivateKey key = KeyFactory.getInstance("EC")
                     .generatePrivate(new PKCS8EncodedKeySpec(LocalKeyProvenanceSigner.readPem(keyFile)));

@@ -10,6 +10,7 @@ import dev.reelforge.core.request.Storyboard;
 import dev.reelforge.core.review.checks.ClipChecks;
 import dev.reelforge.core.review.checks.ReviewThresholds;
 import dev.reelforge.media.Ffmpeg;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -140,7 +141,7 @@ public final class AnalysisBench {
                 ticks += Long.parseLong(fields[field]);
             }
             return ticks / (double) CLOCK_TICKS_PER_SECOND;
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             return Double.NaN;
         }
     }

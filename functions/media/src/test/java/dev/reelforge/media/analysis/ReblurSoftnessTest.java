@@ -2,6 +2,7 @@ package dev.reelforge.media.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +37,7 @@ class ReblurSoftnessTest {
     @Test
     void aFlatPictureHasNothingToMeasure_andTheOffsetSelectsTheFrame() {
         byte[] flat = new byte[W * H];
-        java.util.Arrays.fill(flat, (byte) 90);
+        Arrays.fill(flat, (byte) 90);
         byte[] two = new byte[2 * W * H];
         System.arraycopy(flat, 0, two, 0, W * H);
         System.arraycopy(squares(0), 0, two, W * H, W * H);

@@ -17,6 +17,7 @@ import dev.reelforge.media.Ffmpeg;
 import dev.reelforge.media.analysis.FfmpegClipAnalyzer;
 import dev.reelforge.media.analysis.FfmpegFrameComparison;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -81,7 +82,7 @@ class ChainedOpeningTest {
         int w = 40;
         int h = 100;
         byte[] image = new byte[w * h * 3];
-        java.util.Arrays.fill(image, (byte) 150);
+        Arrays.fill(image, (byte) 150);
         ReferenceOpening opening = new ReferenceOpening(image, w, h);
         WorldLook base = new WorldLook(0, Material.CERAMIC, 0, 0, 0, 0, 0, 3, 0);
         int[] drawnWall = new int[1];
@@ -90,7 +91,7 @@ class ChainedOpeningTest {
         opening.calibrate(() -> {
             int wall = opening.recolour(base).wallTop() >> 16 & 0xff;
             drawnWall[0] = (int) Math.round(wall * 0.92);
-            java.util.Arrays.fill(landing, (byte) drawnWall[0]);
+            Arrays.fill(landing, (byte) drawnWall[0]);
             return landing;
         });
 

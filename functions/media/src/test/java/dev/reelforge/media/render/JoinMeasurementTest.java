@@ -2,12 +2,13 @@ package dev.reelforge.media.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** Alpha, the next shot's share of a stitched frame, by least squares against both shots' frames. */
 class JoinMeasurementTest {
     private static double[] picture(long seed) {
-        java.util.Random random = new java.util.Random(seed);
+        Random random = new Random(seed);
         double[] v = new double[200];
         for (int i = 0; i < v.length; i++) {
             v[i] = random.nextInt(256);

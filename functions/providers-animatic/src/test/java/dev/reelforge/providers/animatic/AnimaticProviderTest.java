@@ -22,6 +22,7 @@ import dev.reelforge.media.Ffmpeg;
 import dev.reelforge.media.FfprobeClipProbe;
 import dev.reelforge.media.animatic.AnimaticRenderer;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -215,7 +216,7 @@ class AnimaticProviderTest {
         try {
             Files.write(out, ("clip of " + spec.prompt()).getBytes());
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -7,6 +7,8 @@ import dev.reelforge.core.error.ProviderFailedException;
 import dev.reelforge.core.error.ProviderThrottledException;
 import dev.reelforge.core.error.ReelforgeException;
 import dev.reelforge.providers.internal.ProviderErrors;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
 import java.net.http.HttpHeaders;
 import java.time.Clock;
 import java.util.List;
@@ -43,7 +45,7 @@ final class BedrockErrors {
             return service.statusCode() >= 500;
         }
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.net.ConnectException || cause instanceof java.net.UnknownHostException) {
+            if (cause instanceof ConnectException || cause instanceof UnknownHostException) {
                 return false;
             }
         }

@@ -11,6 +11,7 @@ import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -160,12 +161,7 @@ public final class ProviderHttp {
     }
 
     public record Answer(
-            int status,
-            java.net.http.HttpHeaders headers,
-            byte[] body,
-            ObjectMapper json,
-            String provider,
-            String what) {
+            int status, HttpHeaders headers, byte[] body, ObjectMapper json, String provider, String what) {
         public boolean ok() {
             return status / 100 == 2;
         }

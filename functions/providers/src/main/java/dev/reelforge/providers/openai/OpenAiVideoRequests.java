@@ -7,6 +7,7 @@ import dev.reelforge.core.provider.GenerationSpec;
 import dev.reelforge.providers.internal.ReferenceImageFile;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -53,7 +54,7 @@ final class OpenAiVideoRequests {
     /** model, prompt, seconds ("8") and size ("1280x720") as the API names them. */
     private static Map<String, String> fields(GenerationSpec spec) {
         var frame = spec.settings().frameSize();
-        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        Map<String, String> fields = new LinkedHashMap<>();
         fields.put("model", spec.model());
         fields.put("prompt", spec.prompt());
         fields.put("seconds", Long.toString(Math.round(spec.settings().durationSeconds())));

@@ -34,6 +34,7 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -344,7 +345,7 @@ public final class VertexVeoProvider implements VideoProvider {
     }
 
     private static List<String> strings(JsonNode array) {
-        List<String> values = new java.util.ArrayList<>();
+        List<String> values = new ArrayList<>();
         array.forEach(v -> values.add(v.asText()));
         return values;
     }

@@ -34,6 +34,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Base64;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -95,7 +96,7 @@ class FalQueueProviderTest {
         server.verify(postRequestedFor(urlEqualTo("/" + MODEL + "/image-to-video"))
                 .withRequestBody(equalToJson("{\"prompt\": \"${json-unit.any-string}\", \"aspect_ratio\": \"16:9\","
                         + " \"duration\": \"5s\", \"resolution\": \"720p\", \"image_url\": \"data:image/png;base64,"
-                        + java.util.Base64.getEncoder().encodeToString(png) + "\"}")));
+                        + Base64.getEncoder().encodeToString(png) + "\"}")));
         server.verify(0, postRequestedFor(urlEqualTo("/" + MODEL)));
     }
 

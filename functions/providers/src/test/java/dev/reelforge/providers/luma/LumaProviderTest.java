@@ -99,8 +99,8 @@ class LumaProviderTest {
 
     @Test
     void submit_withReferenceImage_sendsItsUrlAsKeyframeFrame0() throws Exception {
-        java.nio.file.Path image = java.nio.file.Files.createTempFile("fitted", ".png");
-        java.nio.file.Files.write(image, dev.reelforge.core.testing.Stills.png(1280, 720, 0));
+        Path image = Files.createTempFile("fitted", ".png");
+        Files.write(image, dev.reelforge.core.testing.Stills.png(1280, 720, 0));
         String url = "https://reelforge-clips.s3.amazonaws.com/references/acme/fitted/x.png?X-Amz-Signature=abc";
         stubJson(post(urlEqualTo("/v1/generations")), 201, fixture("create-response.json"));
 
@@ -113,7 +113,7 @@ class LumaProviderTest {
                         "$.keyframes.frame0.url", equalTo(url)))
                 .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath(
                         "$.model", equalTo("ray-3.2"))));
-        java.nio.file.Files.delete(image);
+        Files.delete(image);
     }
 
     @Test

@@ -107,7 +107,7 @@ class VertexVeoProviderTest {
     @Test
     void submit_withReferenceImage_sendsItAsTheInstancesImage() throws Exception {
         byte[] jpeg = dev.reelforge.core.testing.Stills.jpeg(1280, 720, 0);
-        java.nio.file.Path image = java.nio.file.Files.write(dir.resolve("fitted.jpg"), jpeg);
+        Path image = Files.write(dir.resolve("fitted.jpg"), jpeg);
         stubJson(post(urlEqualTo(MODEL_PATH + ":predictLongRunning")), 200, "predict-response.json");
 
         provider.submit(Specs.withReference(spec, image.toString()), "job-ref/1/0");
@@ -116,7 +116,7 @@ class VertexVeoProviderTest {
                 .withRequestBody(matchingJsonPath("$.instances[0].image.mimeType", equalTo("image/jpeg")))
                 .withRequestBody(matchingJsonPath(
                         "$.instances[0].image.bytesBase64Encoded",
-                        equalTo(java.util.Base64.getEncoder().encodeToString(jpeg))))
+                        equalTo(Base64.getEncoder().encodeToString(jpeg))))
                 .withRequestBody(matchingJsonPath("$.instances[0].prompt")));
     }
 

@@ -8,6 +8,7 @@ import dev.reelforge.core.request.Beat;
 import dev.reelforge.core.request.Storyboard;
 import dev.reelforge.core.review.Check;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -59,8 +60,8 @@ public final class MotionCheck {
             if (to <= from) {
                 continue;
             }
-            double[] inBeat = java.util.Arrays.copyOfRange(m.motion(), from, to);
-            boolean[] skip = java.util.Arrays.copyOfRange(cuts, from, to);
+            double[] inBeat = Arrays.copyOfRange(m.motion(), from, to);
+            boolean[] skip = Arrays.copyOfRange(cuts, from, to);
             double energy =
                     SeriesStats.sustained(inBeat, skip, Math.max(1, (int) Math.round(SUSTAINED_SECONDS * m.fps())));
             if (Double.isNaN(energy) || energy < t.motionMin()) {

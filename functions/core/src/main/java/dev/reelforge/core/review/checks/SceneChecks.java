@@ -8,6 +8,7 @@ import dev.reelforge.core.request.Beat;
 import dev.reelforge.core.request.Storyboard;
 import dev.reelforge.core.review.Check;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -123,7 +124,7 @@ public final class SceneChecks {
         FramePictures pictures = shots.pictures();
         int frames = Math.min(m.frameCount(), pictures.thumbnails().frameCount());
         SubjectEdges edges = SubjectEdges.of(pictures, frames);
-        boolean[] skip = java.util.Arrays.copyOf(ShotStructure.blackFrames(m), frames);
+        boolean[] skip = Arrays.copyOf(ShotStructure.blackFrames(m), frames);
         double[] reference = perShotReference(edges.share, skip, shotStarts);
         double clipDetail = frames == 0 ? Double.NaN : SeriesStats.percentile(edges.share, skip, 0.9);
         if (Double.isNaN(clipDetail) || clipDetail < NO_DETAIL) {
@@ -192,7 +193,7 @@ public final class SceneChecks {
             int from = Math.min(edges.get(s), detail.length);
             int to = Math.min(edges.get(s + 1), detail.length);
             double shot = SeriesStats.percentile(
-                    java.util.Arrays.copyOfRange(detail, from, to), java.util.Arrays.copyOfRange(skip, from, to), 0.9);
+                    Arrays.copyOfRange(detail, from, to), Arrays.copyOfRange(skip, from, to), 0.9);
             for (int i = from; i < to; i++) {
                 reference[i] = Double.isNaN(shot) ? 0 : shot;
             }

@@ -10,7 +10,11 @@ import dev.reelforge.core.request.Storyboard;
 import dev.reelforge.core.review.Check;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -33,7 +37,7 @@ public final class TimingChecks {
     /** Whether a cue names a sound made by something visible (an impact, a step, a blow), by its words. */
     static boolean isVisibleAction(AudioCue cue) {
         return VISIBLE_ACTION
-                .matcher(cue.description().toLowerCase(java.util.Locale.ROOT))
+                .matcher(cue.description().toLowerCase(Locale.ROOT))
                 .find();
     }
 
@@ -113,13 +117,13 @@ public final class TimingChecks {
      * applicable when no named impact could be paired.
      */
     public static Check avSync(ClipMetrics m, ShotStructure shots, Storyboard storyboard, ReviewThresholds t) {
-        java.util.Map<Integer, Double> offsetByPeak = new java.util.TreeMap<>();
+        Map<Integer, Double> offsetByPeak = new TreeMap<>();
         List<AudioCue> impacts = storyboard.audioCues().stream()
                 .filter(TimingChecks::isVisibleAction)
                 .toList();
         for (AudioCue cue : impacts) {
             double onset = m.audioOnsets().stream()
-                    .min(java.util.Comparator.comparingDouble(o -> Math.abs(o - cue.atSeconds())))
+                    .min(Comparator.comparingDouble(o -> Math.abs(o - cue.atSeconds())))
                     .filter(o -> Math.abs(o - cue.atSeconds()) <= SYNC_SEARCH_SECONDS)
                     .orElse(Double.NaN);
             if (Double.isNaN(onset)) {
@@ -166,8 +170,8 @@ public final class TimingChecks {
      * the window's median; their midpoint matched the true impact within half a frame to two frames on the corpus.
      */
     static double eventTime(ClipMetrics m, ShotStructure shots, int from, int to, int peak) {
-        double[] window = java.util.Arrays.copyOfRange(m.motion(), from, to + 1);
-        boolean[] skip = java.util.Arrays.copyOfRange(shots.excluded(), from, to + 1);
+        double[] window = Arrays.copyOfRange(m.motion(), from, to + 1);
+        boolean[] skip = Arrays.copyOfRange(shots.excluded(), from, to + 1);
         double half = (m.motion()[peak] + SeriesStats.median(window, skip)) / 2;
         int decayed = peak;
         while (decayed < to && m.motion()[decayed] >= half) {

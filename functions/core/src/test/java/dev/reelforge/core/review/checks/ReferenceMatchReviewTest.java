@@ -20,6 +20,8 @@ import dev.reelforge.core.workflow.JobTicket;
 import dev.reelforge.core.workflow.RenderRound;
 import dev.reelforge.core.workflow.ReviewOutcome;
 import dev.reelforge.core.workflow.ReviewStep;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -84,8 +86,8 @@ class ReferenceMatchReviewTest {
             public double firstFrameSsim(Path clip, Path image) {
                 try {
                     compared.add(Files.readAllBytes(image));
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
                 return ssim;
             }

@@ -16,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -258,7 +259,7 @@ final class NaturalCorpus {
         command.add(part.toString());
         ffmpeg.run("preparing corpus clip " + out.getFileName(), command, Duration.ofMinutes(3));
         try {
-            Files.move(part, out, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(part, out, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -24,6 +24,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -257,7 +258,7 @@ class NaturalCorpusAcceptanceTest {
         return metrics;
     }
 
-    private static String table(List<Result> results, java.util.function.Function<Result, String> rowOf) {
+    private static String table(List<Result> results, Function<Result, String> rowOf) {
         Map<String, List<Result>> rows = new TreeMap<>(results.stream().collect(Collectors.groupingBy(rowOf)));
         List<String> names = results.isEmpty()
                 ? List.of()

@@ -1,6 +1,7 @@
 package dev.reelforge.media.analysis.natural;
 
 import dev.reelforge.media.analysis.natural.NaturalCorpus.Clip;
+import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
@@ -193,7 +194,7 @@ enum NaturalDefect {
                 + (longestTo - longestFrom - 2 * margin) * random(seed).nextDouble();
     }
 
-    private static double[] concat(java.util.List<Double> cuts, double end) {
+    private static double[] concat(List<Double> cuts, double end) {
         double[] edges = new double[cuts.size() + 1];
         for (int i = 0; i < cuts.size(); i++) {
             edges[i] = cuts.get(i);

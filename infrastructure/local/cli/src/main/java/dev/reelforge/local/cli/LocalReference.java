@@ -9,6 +9,7 @@ import dev.reelforge.core.reference.ReferenceKeys;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
@@ -96,7 +97,7 @@ final class LocalReference {
                 throw refused(field, value, "is larger than " + MAX_BYTES + " bytes");
             }
             return Files.readAllBytes(real);
-        } catch (java.nio.file.NoSuchFileException e) {
+        } catch (NoSuchFileException e) {
             throw refused(field, value, "does not exist (paths are relative to the request file)");
         } catch (IOException e) {
             throw refused(field, value, "cannot be read (" + e.getMessage() + ")");

@@ -11,11 +11,12 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /** One line per state as the execution enters it, plus the provider's progress after each poll; and state timings. */
 final class ProgressPrinter implements ExecutionListener {
     /** States of the poll loop: reported once per lap, after Poll, with the provider's progress. */
-    private static final java.util.Set<String> LOOP_STATES = java.util.Set.of("WaitForRender", "Poll");
+    private static final Set<String> LOOP_STATES = Set.of("WaitForRender", "Poll");
 
     private final PrintWriter out;
     private final ObjectMapper json;

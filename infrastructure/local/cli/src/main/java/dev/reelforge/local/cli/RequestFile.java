@@ -1,6 +1,7 @@
 package dev.reelforge.local.cli;
 
 import java.io.IOException;
+import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +22,7 @@ final class RequestFile {
                         file + ": larger than " + MAX_BYTES / 1024 + " KiB; a request is a small JSON document");
             }
             return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (java.nio.charset.MalformedInputException e) {
+        } catch (MalformedInputException e) {
             throw new UserInputException(file + ": not UTF-8 text");
         } catch (IOException e) {
             throw new UserInputException(file + ": cannot be read (" + e.getMessage() + ")");

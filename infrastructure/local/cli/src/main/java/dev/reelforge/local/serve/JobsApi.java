@@ -24,6 +24,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -258,7 +259,7 @@ final class JobsApi implements HttpHandler {
         ObjectNode input = json.createObjectNode();
         input.set("edit", edit);
         input.putObject("source").put("kind", "api");
-        String kind = parsed.kind().name().toLowerCase(java.util.Locale.ROOT);
+        String kind = parsed.kind().name().toLowerCase(Locale.ROOT);
         String base = jobId.length() > 50 ? jobId.substring(0, 50) : jobId;
         String name = base + "-" + kind + "-"
                 + Sha256.hex(json.writeValueAsString(edit) + System.nanoTime()).substring(0, 10);

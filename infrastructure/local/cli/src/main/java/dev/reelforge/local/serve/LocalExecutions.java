@@ -24,6 +24,7 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -173,7 +174,7 @@ public final class LocalExecutions implements NestedExecutions, AutoCloseable {
                     ? "{}"
                     : input.isTextual() ? input.asText() : input.toString();
             LocalExecution child = start(stateMachineArn, executionName, text);
-            child.awaitEnd(Long.MAX_VALUE, java.util.concurrent.TimeUnit.DAYS);
+            child.awaitEnd(Long.MAX_VALUE, TimeUnit.DAYS);
             return child.asResult();
         } catch (ApiException e) {
             throw new TaskFailedException("StepFunctions." + e.type() + "Exception", e.getMessage());

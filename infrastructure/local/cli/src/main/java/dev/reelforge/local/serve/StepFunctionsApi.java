@@ -9,8 +9,10 @@ import dev.reelforge.local.engine.HistoryEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -120,7 +122,7 @@ public final class StepFunctionsApi {
     private ObjectNode history(LocalExecution execution, JsonNode request) {
         List<HistoryEvent> events = new ArrayList<>(execution.history());
         if (request.path("reverseOrder").asBoolean(false)) {
-            java.util.Collections.reverse(events);
+            Collections.reverse(events);
         }
         ObjectNode doc = json.createObjectNode();
         ArrayNode out = doc.putArray("events");
@@ -242,7 +244,7 @@ public final class StepFunctionsApi {
             throw new ApiException(
                     "SerializationException",
                     "'" + field + "' must be a string, not "
-                            + value.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+                            + value.getNodeType().name().toLowerCase(Locale.ROOT));
         }
         return value.asText();
     }

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -91,7 +92,7 @@ final class AttributeValueJson {
         };
     }
 
-    private static <T> List<T> map(JsonNode array, java.util.function.Function<JsonNode, T> f) {
+    private static <T> List<T> map(JsonNode array, Function<JsonNode, T> f) {
         List<T> out = new ArrayList<>(array.size());
         array.forEach(e -> out.add(f.apply(e)));
         return out;

@@ -18,6 +18,7 @@ import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The bad requests every entry point must refuse by name: the hand-written files under
@@ -57,9 +58,7 @@ public final class BadInputCorpus {
     public record BadRequest(String name, String text, Set<String> fields) {
         public BadRequest {
             text = throughUtf8(text);
-            fields = fields.stream()
-                    .map(BadInputCorpus::throughUtf8)
-                    .collect(java.util.stream.Collectors.toUnmodifiableSet());
+            fields = fields.stream().map(BadInputCorpus::throughUtf8).collect(Collectors.toUnmodifiableSet());
         }
 
         public byte[] bytes() {

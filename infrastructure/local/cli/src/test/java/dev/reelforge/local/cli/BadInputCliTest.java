@@ -13,6 +13,7 @@ import dev.reelforge.local.stack.LocalAwsStack;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -199,8 +200,7 @@ class BadInputCliTest {
     @Test
     void run_unreadableRequestFiles_exitTwoNamingTheFileAndOpenNoJob() throws IOException {
         Path notUtf8 = Files.write(
-                root.resolve("latin1.json"),
-                "{\"prompt\": \"caf\u00e9\"}".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+                root.resolve("latin1.json"), "{\"prompt\": \"caf\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1));
         Path directory = Files.createDirectories(root.resolve("a-directory.json"));
         Path missing = root.resolve("missing.json");
         Path huge = Files.write(root.resolve("huge.json"), new byte[(int) RequestFile.MAX_BYTES + 1]);

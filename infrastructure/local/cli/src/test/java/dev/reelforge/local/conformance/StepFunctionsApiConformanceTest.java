@@ -13,6 +13,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -251,7 +252,7 @@ class StepFunctionsApiConformanceTest {
      *     submitted, as AWS does; LocalStack 2026.3.0 re-serializes it there with Python's json ({@code ", "} and
      *     {@code ": "} separators), while its DescribeExecution input stays verbatim
      */
-    record Endpoint(java.util.function.Supplier<SfnClient> clients, boolean keepsHistoryInputVerbatim) {
+    record Endpoint(Supplier<SfnClient> clients, boolean keepsHistoryInputVerbatim) {
         SfnClient sfn() {
             return clients.get();
         }

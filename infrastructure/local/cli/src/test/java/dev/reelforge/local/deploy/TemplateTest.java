@@ -13,7 +13,9 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -72,7 +74,7 @@ class TemplateTest {
 
     @Test
     void stateMachines_provideEverySubstitutionTheirDefinitionUses() {
-        Map<String, Set<String>> usedByMachine = new java.util.TreeMap<>();
+        Map<String, Set<String>> usedByMachine = new TreeMap<>();
         forEachResource("AWS::Serverless::StateMachine", (name, properties) -> {
             Path definition = ROOT.resolve(properties.path("DefinitionUri").asText());
             Set<String> used = new TreeSet<>();
@@ -134,7 +136,7 @@ class TemplateTest {
 
     @Test
     void functions_onlyThoseThatNeedFfmpegUseTheMediaPackage() {
-        Map<String, Set<String>> byPackage = new java.util.TreeMap<>();
+        Map<String, Set<String>> byPackage = new TreeMap<>();
         forEachResource(
                 "AWS::Serverless::Function",
                 (name, properties) -> byPackage
@@ -164,7 +166,7 @@ class TemplateTest {
 
     @Test
     void functions_eachHasABuildTargetInItsPackageMakefile() throws IOException {
-        Map<String, Set<String>> byPackage = new java.util.TreeMap<>();
+        Map<String, Set<String>> byPackage = new TreeMap<>();
         forEachResource(
                 "AWS::Serverless::Function",
                 (name, properties) -> byPackage
@@ -213,7 +215,7 @@ class TemplateTest {
             assertThat(twinStatements)
                     .as(state + "AnimaticFunction keeps the light function's own statements")
                     .containsAll(lightStatements);
-            List<JsonNode> extra = new java.util.ArrayList<>(twinStatements);
+            List<JsonNode> extra = new ArrayList<>(twinStatements);
             extra.removeAll(lightStatements);
             assertThat(extra)
                     .as(state + "AnimaticFunction's extra statements")
@@ -237,7 +239,7 @@ class TemplateTest {
 
     /** The statements of a function's inline policy that apply whatever the parameters (no Fn::If). */
     private static List<JsonNode> unconditional(JsonNode function) {
-        List<JsonNode> statements = new java.util.ArrayList<>();
+        List<JsonNode> statements = new ArrayList<>();
         function.path("Properties")
                 .path("Policies")
                 .forEach(policy -> policy.path("Statement").forEach(statement -> {
@@ -314,7 +316,7 @@ class TemplateTest {
         }
     }
 
-    private static void forEachResource(String type, java.util.function.BiConsumer<String, JsonNode> action) {
+    private static void forEachResource(String type, BiConsumer<String, JsonNode> action) {
         Iterator<Map.Entry<String, JsonNode>> resources =
                 template.path("Resources").fields();
         while (resources.hasNext()) {

@@ -18,6 +18,10 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +31,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -231,7 +236,7 @@ class LiveProviderRunsTest {
 
     /** What the fake counted since {@code before}: the runs of one test, whichever ran first. */
     private static Map<String, Integer> since(Map<String, Integer> before) throws Exception {
-        Map<String, Integer> delta = new java.util.TreeMap<>();
+        Map<String, Integer> delta = new TreeMap<>();
         counts().forEach((k, v) -> {
             int d = v - before.getOrDefault(k, 0);
             if (d != 0) {
@@ -388,11 +393,10 @@ class LiveProviderRunsTest {
     }
 
     private static Map<String, Integer> counts() throws Exception {
-        var client = java.net.http.HttpClient.newHttpClient();
+        var client = HttpClient.newHttpClient();
         var response = client.send(
-                java.net.http.HttpRequest.newBuilder(java.net.URI.create(endpoint + "/_counts"))
-                        .build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+                HttpRequest.newBuilder(URI.create(endpoint + "/_counts")).build(),
+                HttpResponse.BodyHandlers.ofString());
         return JSON.readValue(response.body(), new com.fasterxml.jackson.core.type.TypeReference<>() {});
     }
 }

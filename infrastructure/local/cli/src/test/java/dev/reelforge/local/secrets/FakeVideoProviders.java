@@ -15,7 +15,11 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -55,8 +59,7 @@ final class FakeVideoProviders implements AutoCloseable {
     private final Map<String, String> scenarioOfJob = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private final AtomicInteger ids = new AtomicInteger();
-    private final Map<String, ObjectNode> videos =
-            java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>());
+    private final Map<String, ObjectNode> videos = Collections.synchronizedMap(new LinkedHashMap<>());
 
     FakeVideoProviders(byte[] clip, String openAiKey, String falKey, String judgeKey, Path bucketDir) {
         this.clip = clip;
@@ -196,7 +199,7 @@ final class FakeVideoProviders implements AutoCloseable {
             synchronized (videos) {
                 newestFirst = new ArrayList<>(videos.values());
             }
-            java.util.Collections.reverse(newestFirst);
+            Collections.reverse(newestFirst);
             ObjectNode list = JSON.createObjectNode().put("object", "list").put("has_more", false);
             list.putArray("data").addAll(newestFirst);
             replyBytes(exchange, 200, JSON.writeValueAsBytes(list), "application/json");
@@ -215,7 +218,7 @@ final class FakeVideoProviders implements AutoCloseable {
                         "<!DOCTYPE html><html><body>upstream error</body></html>".getBytes(StandardCharsets.UTF_8),
                         "text/html");
             } else {
-                replyBytes(exchange, 200, java.util.Arrays.copyOf(clip, clip.length / 2), "video/mp4");
+                replyBytes(exchange, 200, Arrays.copyOf(clip, clip.length / 2), "video/mp4");
             }
         } else if (m.group(2) != null) {
             replyBytes(exchange, 200, clip, "video/mp4");
@@ -254,7 +257,7 @@ final class FakeVideoProviders implements AutoCloseable {
                 .put("id", id)
                 .put("object", "video")
                 .put("status", "queued")
-                .put("created_at", java.time.Instant.now().getEpochSecond())
+                .put("created_at", Instant.now().getEpochSecond())
                 .put("model", request.path("model").asText())
                 .put("size", request.path("size").asText())
                 .put("seconds", request.path("seconds").asText())

@@ -25,6 +25,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,7 +83,7 @@ public final class KeyLeakRenders {
                 ObjectNode input = json.createObjectNode();
                 input.set("request", json.readTree(file.toFile()));
                 input.putObject("source").put("kind", "cli");
-                List<HistoryEvent> history = java.util.Collections.synchronizedList(new ArrayList<>());
+                List<HistoryEvent> history = Collections.synchronizedList(new ArrayList<>());
                 histories.put(name, history);
                 LocalWorkflow chosen = name.contains("timeout") ? impatientWorkflow : workflow;
                 results.put(

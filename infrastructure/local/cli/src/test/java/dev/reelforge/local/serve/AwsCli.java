@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -54,7 +55,7 @@ final class AwsCli {
     Result run(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(executable.toString()));
         command.addAll(List.of(args));
-        Map<String, String> env = new java.util.HashMap<>(environment);
+        Map<String, String> env = new HashMap<>(environment);
         env.put("AWS_CONFIG_FILE", config.toString());
         env.put(
                 "AWS_SHARED_CREDENTIALS_FILE",

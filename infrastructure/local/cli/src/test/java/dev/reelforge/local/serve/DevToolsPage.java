@@ -7,6 +7,7 @@ import dev.reelforge.local.testing.MissingTool;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.Writer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,6 +25,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -147,7 +149,7 @@ final class DevToolsPage implements AutoCloseable {
             if (m.find()) {
                 Thread drain = new Thread(() -> {
                     try {
-                        err.transferTo(java.io.Writer.nullWriter());
+                        err.transferTo(Writer.nullWriter());
                     } catch (IOException ignored) {
                         // chromium closed its stderr: nothing left to drain
                     }
@@ -171,10 +173,10 @@ final class DevToolsPage implements AutoCloseable {
 
     /** Collects a message's frames and hands the whole text on. */
     private static final class Listener implements WebSocket.Listener {
-        private final java.util.function.Consumer<String> messages;
+        private final Consumer<String> messages;
         private final StringBuilder text = new StringBuilder();
 
-        Listener(java.util.function.Consumer<String> messages) {
+        Listener(Consumer<String> messages) {
             this.messages = messages;
         }
 

@@ -1,5 +1,6 @@
 package dev.reelforge.local.serve;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,6 +9,8 @@ import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * One HTTP/1.1 POST written byte by byte on a socket, for header values no HTTP client library will send (control
@@ -49,20 +52,20 @@ final class RawHttp {
         String type = "";
         boolean chunked = false;
         for (String line : lines) {
-            String lower = line.toLowerCase(java.util.Locale.ROOT);
+            String lower = line.toLowerCase(Locale.ROOT);
             if (lower.startsWith("x-amzn-errortype:")) {
                 type = line.substring(line.indexOf(':') + 1).strip();
             }
             chunked |= lower.startsWith("transfer-encoding:") && lower.contains("chunked");
         }
-        byte[] body = java.util.Arrays.copyOfRange(response, end + 4, response.length);
+        byte[] body = Arrays.copyOfRange(response, end + 4, response.length);
         return new BadInputServeTest.Answer(
                 status, type, new String(chunked ? dechunk(body) : body, StandardCharsets.UTF_8));
     }
 
     private static byte[] dechunk(byte[] body) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        InputStream in = new java.io.ByteArrayInputStream(body);
+        InputStream in = new ByteArrayInputStream(body);
         while (true) {
             StringBuilder size = new StringBuilder();
             for (int c = in.read(); c != '\n'; c = in.read()) {

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.reelforge.local.engine.EngineClock;
 import dev.reelforge.local.runtime.LocalTaskResolver;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -32,7 +33,7 @@ class TaskCallbacksServerTest {
     /** A function that receives the token, as a queue or an approval function would, and returns at once. */
     private static final RequestStreamHandler INBOX_FUNCTION = (in, out, context) -> {
         INBOX.add(JSON.readTree(in).path("token").asText());
-        out.write("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        out.write("{}".getBytes(StandardCharsets.UTF_8));
     };
 
     private static LocalExecutions executions;

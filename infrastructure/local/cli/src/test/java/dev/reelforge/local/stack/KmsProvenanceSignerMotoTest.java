@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.reelforge.aws.kms.KmsProvenanceSigner;
 import dev.reelforge.aws.testing.MotoExtension;
 import dev.reelforge.local.moto.MotoServer;
+import java.net.URI;
 import java.security.KeyFactory;
 import java.security.interfaces.ECPublicKey;
 import java.security.spec.X509EncodedKeySpec;
@@ -28,7 +29,7 @@ import software.amazon.awssdk.services.kms.model.KeyUsageType;
 @ExtendWith(MotoExtension.class)
 class KmsProvenanceSignerMotoTest {
 
-    static KmsClient kmsAt(java.net.URI endpoint) {
+    static KmsClient kmsAt(URI endpoint) {
         return KmsClient.builder()
                 .endpointOverride(endpoint)
                 .region(Region.of(LocalAccount.REGION))

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,8 +20,7 @@ class MotoServerTest {
                 new MotoVenv(MotoVenv.defaultCacheDir(), python).ensurePython(), dir.resolve("moto.log"));
         List<ProcessHandle> tree = moto.isAlive()
                 ? ProcessHandle.of(moto.pid())
-                        .map(p -> java.util.stream.Stream.concat(java.util.stream.Stream.of(p), p.descendants())
-                                .toList())
+                        .map(p -> Stream.concat(Stream.of(p), p.descendants()).toList())
                         .orElseThrow()
                 : List.of();
 

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Turns an ASL document, in either query language, into a {@link StateGraph}, collecting every problem found with a
@@ -198,7 +199,7 @@ public final class DefinitionParser {
     }
 
     private State.Wait waitState(String name, String next, Flow io, JsonNode node, String at, QueryLanguage language) {
-        long fields = java.util.stream.Stream.of("Seconds", "SecondsPath", "Timestamp", "TimestampPath")
+        long fields = Stream.of("Seconds", "SecondsPath", "Timestamp", "TimestampPath")
                 .filter(node::has)
                 .count();
         if (fields != 1) {

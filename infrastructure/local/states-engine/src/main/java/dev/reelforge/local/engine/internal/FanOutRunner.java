@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -147,7 +149,7 @@ final class FanOutRunner {
         void run(int count, Unit unit) {
             results = new JsonNode[count];
             AtomicInteger next = new AtomicInteger();
-            List<java.util.concurrent.Future<?>> workers = new ArrayList<>();
+            List<Future<?>> workers = new ArrayList<>();
             for (int w = 1; w < Math.min(width, count); w++) {
                 workers.add(scope.settings.pool().submit(() -> work(count, next, unit)));
             }
@@ -155,7 +157,7 @@ final class FanOutRunner {
                 work(count, next, unit);
             }
             try {
-                for (java.util.concurrent.Future<?> worker : workers) {
+                for (Future<?> worker : workers) {
                     worker.get();
                 }
             } catch (InterruptedException e) {
@@ -163,7 +165,7 @@ final class FanOutRunner {
                 workers.forEach(f -> f.cancel(true));
                 Thread.currentThread().interrupt();
                 throw ExecutionScope.aborted();
-            } catch (java.util.concurrent.ExecutionException e) {
+            } catch (ExecutionException e) {
                 throw new IllegalStateException("Unexpected failure in a branch", e.getCause());
             }
             if (stop != null) {

@@ -6,6 +6,8 @@ import dev.reelforge.local.engine.ExecutionListener;
 import dev.reelforge.local.engine.HistoryEvent;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Appends history events with sequential ids and tells the listener, under one lock so that ids,
@@ -14,7 +16,7 @@ import java.util.List;
  */
 final class HistoryRecorder {
     private static final System.Logger LOG = System.getLogger(HistoryRecorder.class.getName());
-    private static final java.util.Map<String, String> DETAILS_FIELDS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, String> DETAILS_FIELDS = new ConcurrentHashMap<>();
     private final EngineClock clock;
     private final ExecutionListener listener;
     private final boolean keep;

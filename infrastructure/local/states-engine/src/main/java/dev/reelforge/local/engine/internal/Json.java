@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.Map;
 
 /** The engine's single ObjectMapper and the serialization rules shared by history and intrinsics. */
 public final class Json {
@@ -79,9 +81,9 @@ public final class Json {
         return switch (node.getNodeType()) {
             case OBJECT -> {
                 long size = 2;
-                for (java.util.Iterator<java.util.Map.Entry<String, JsonNode>> fields = node.fields();
+                for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
                         fields.hasNext() && size <= limit; ) {
-                    java.util.Map.Entry<String, JsonNode> field = fields.next();
+                    Map.Entry<String, JsonNode> field = fields.next();
                     size += 4 + 6L * field.getKey().length() + sizeBound(field.getValue(), limit, depth + 1);
                 }
                 yield size;

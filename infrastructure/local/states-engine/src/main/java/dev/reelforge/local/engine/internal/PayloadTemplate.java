@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -60,7 +61,7 @@ public final class PayloadTemplate {
     }
 
     /** Problems that make a template invalid at definition time, as messages; empty when valid. */
-    public static void validate(JsonNode template, String pointer, java.util.List<String> problems) {
+    public static void validate(JsonNode template, String pointer, List<String> problems) {
         if (template instanceof ObjectNode object) {
             object.fields().forEachRemaining(entry -> {
                 String where = pointer + "/" + entry.getKey();
@@ -77,7 +78,7 @@ public final class PayloadTemplate {
         }
     }
 
-    private static void validateDynamic(JsonNode value, String where, java.util.List<String> problems) {
+    private static void validateDynamic(JsonNode value, String where, List<String> problems) {
         if (!value.isTextual()) {
             problems.add("SCHEMA_VALIDATION_FAILED: The value for a field ending in '.$' must be a string at " + where);
             return;

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A Reference Path ({@code $.a.b}, {@code $['a'][0]}) that identifies a single node; used to
@@ -12,7 +14,7 @@ import java.util.List;
  */
 public final class ReferencePath {
     private final String text;
-    private static final java.util.Map<String, ReferencePath> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, ReferencePath> PARSED = new ConcurrentHashMap<>();
     private final List<Object> segments;
 
     private ReferencePath(String text, List<Object> segments) {

@@ -1,5 +1,8 @@
 package dev.reelforge.local.engine.internal;
 
+import java.util.List;
+import java.util.Set;
+
 /**
  * A runtime error with an ASL error name, travelling up to the nearest Retry/Catch. Stackless:
  * it is control flow, not a bug report.
@@ -21,8 +24,8 @@ public final class StatesError extends RuntimeException {
     public static final String ITEM_READER_FAILED = "States.ItemReaderFailed";
     public static final String RESULT_WRITER_FAILED = "States.ResultWriterFailed";
     /** The errors the engine raises while processing a state's data, whose causes AWS prefixes with the state. */
-    private static final java.util.Set<String> DATA_ERRORS = java.util.Set.of(
-            RUNTIME, QUERY_EVALUATION, RESULT_PATH_MATCH_FAILURE, PARAMETER_PATH_FAILURE, INTRINSIC_FAILURE);
+    private static final Set<String> DATA_ERRORS =
+            Set.of(RUNTIME, QUERY_EVALUATION, RESULT_PATH_MATCH_FAILURE, PARAMETER_PATH_FAILURE, INTRINSIC_FAILURE);
 
     private final String error;
     private final String cause;
@@ -69,7 +72,7 @@ public final class StatesError extends RuntimeException {
      * name matches); States.TaskFailed matches like States.ALL minus the timeouts; States.Timeout also matches
      * States.HeartbeatTimeout, which names the heartbeat case alone.
      */
-    public boolean matches(java.util.List<String> errorEquals) {
+    public boolean matches(List<String> errorEquals) {
         if (RUNTIME.equals(error)) {
             return false;
         }

@@ -6,6 +6,7 @@ import dev.reelforge.local.engine.TaskTokenException;
 import dev.reelforge.local.engine.TaskTokenException.Reason;
 import dev.reelforge.local.engine.TaskTokens;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.HashMap;
@@ -66,8 +67,7 @@ public final class TokenRegistry implements TaskTokens {
         CallbackTask task = issued.get(buffer.getLong());
         boolean same = task != null
                 && MessageDigest.isEqual(
-                        task.token.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
-                        token.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                        task.token.getBytes(StandardCharsets.US_ASCII), token.getBytes(StandardCharsets.US_ASCII));
         if (!same) {
             throw invalid();
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -127,7 +128,7 @@ class IntrinsicFunctionsTest {
 
         assertThat(call.arguments()).hasSize(4);
         assertThat(call.arguments().get(0)).isEqualTo(new IntrinsicExpr.PathRef("$['a,b']"));
-        assertThat(call.arguments().get(3)).isEqualTo(new IntrinsicExpr.Call("States.UUID", java.util.List.of()));
+        assertThat(call.arguments().get(3)).isEqualTo(new IntrinsicExpr.Call("States.UUID", List.of()));
     }
 
     @Test
