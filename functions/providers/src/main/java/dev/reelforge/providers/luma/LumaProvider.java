@@ -11,8 +11,10 @@ import dev.reelforge.core.port.ProviderJobLedger;
 import dev.reelforge.core.port.VideoProvider;
 import dev.reelforge.core.provider.ExtendSpec;
 import dev.reelforge.core.provider.GenerationSpec;
+import dev.reelforge.core.provider.GuideFile;
 import dev.reelforge.core.provider.ProviderJob;
 import dev.reelforge.core.provider.ReframeSpec;
+import dev.reelforge.core.reference.GuideImage;
 import dev.reelforge.providers.internal.AmbiguousCreateException;
 import dev.reelforge.providers.internal.ClipDownload;
 import dev.reelforge.providers.internal.ProviderErrors;
@@ -34,7 +36,8 @@ import java.util.regex.Pattern;
  * {@code output[]} carries presigned URLs valid for an hour. A remix ({@link GenerationSpec#remixOf()}) is Luma's
  * {@code video_edit} of that earlier generation ({@code source.generation_id}) under the prompt with the targeted fix,
  * at the deployment's {@code video.edit.strength} preset ({@link LumaSettings#editStrength()}); the edit keeps the
- * source's aspect ratio and duration. A reference image is the first frame ({@code keyframes.frame0});
+ * source's aspect ratio and duration. A reference image is the first frame ({@code keyframes.frame0}) and a
+ * last frame the end frame ({@code keyframes.frame1}), as Luma's published API describes its keyframes;
  * {@link #extend} continues a generation by one 5 s block; {@link #reframe} changes its aspect ratio.
  *
  * <p>Failure codes: {@code content_moderated} fails the clip as a moderation refusal (terminal: the same prompt is
@@ -72,7 +75,14 @@ public final class LumaProvider implements VideoProvider {
 
     @Override
     public ProviderJob submit(GenerationSpec spec, String idempotencyKey) {
-        spec.requireNoGuides(name());
+        if (spec.guides().stream().anyMatch(g -> g.role() != GuideImage.Role.LAST_FRAME)) {
+            throw InvalidRequestException.of(
+                    "referenceImages", "the " + NAME + " adapter maps no referenceImages, only a first and last frame");
+        }
+        if (!spec.remixOf().isEmpty() && !spec.guides().isEmpty()) {
+            throw InvalidRequestException.of(
+                    "lastFrame", "a " + NAME + " video edit keeps its source's frames; it takes no lastFrame");
+        }
         return once.submit(idempotencyKey, () -> create(spec), this::poll, new SubmitOnce.Reconciliation.None());
     }
 
@@ -168,12 +178,20 @@ public final class LumaProvider implements VideoProvider {
 
     private ProviderJob create(GenerationSpec spec) {
         if (!spec.referenceImage().isEmpty() && !spec.referenceImageUrl().startsWith("https://")) {
-            throw new InvalidRequestException(List.of(new InvalidRequestException.Problem(
-                    "referenceImage",
-                    NAME + " fetches keyframe images from an https URL, and this deployment's clip store gave none"
-                            + " (the local store's URLs are http on 127.0.0.1)")));
+            throw noHttpsUrl("referenceImage");
+        }
+        if (spec.guides(GuideImage.Role.LAST_FRAME).stream()
+                .anyMatch(g -> !g.url().startsWith("https://"))) {
+            throw noHttpsUrl("lastFrame");
         }
         return post(spec.remixOf().isEmpty() ? textToVideo(spec) : videoEdit(spec));
+    }
+
+    private static InvalidRequestException noHttpsUrl(String field) {
+        return new InvalidRequestException(List.of(new InvalidRequestException.Problem(
+                field,
+                NAME + " fetches keyframe images from an https URL, and this deployment's clip store gave none"
+                        + " (the local store's URLs are http on 127.0.0.1)")));
     }
 
     private ProviderJob post(ObjectNode body) {
@@ -202,8 +220,18 @@ public final class LumaProvider implements VideoProvider {
         body.putObject("video")
                 .put("resolution", spec.settings().resolution().label())
                 .put("duration", Math.round(spec.settings().durationSeconds()) + "s");
-        if (!spec.referenceImage().isEmpty()) {
-            body.putObject("keyframes").putObject("frame0").put("type", "image").put("url", spec.referenceImageUrl());
+        List<GuideFile> last = spec.guides(GuideImage.Role.LAST_FRAME);
+        if (!spec.referenceImage().isEmpty() || !last.isEmpty()) {
+            ObjectNode keyframes = body.putObject("keyframes");
+            if (!spec.referenceImage().isEmpty()) {
+                keyframes.putObject("frame0").put("type", "image").put("url", spec.referenceImageUrl());
+            }
+            if (!last.isEmpty()) {
+                keyframes
+                        .putObject("frame1")
+                        .put("type", "image")
+                        .put("url", last.get(0).url());
+            }
         }
         return body;
     }

@@ -6,6 +6,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.notMatching;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -125,16 +127,34 @@ class LumaProviderTest {
     }
 
     @Test
-    void submit_withLastFrame_refusedNamingTheFieldBeforeAnyRequest() {
-        GenerationSpec withLast = Specs.withGuides(
-                spec,
-                "",
-                List.of(new GuideFile(GuideImage.Role.LAST_FRAME, "last.png", "https://bucket.example/last.png")));
+    void submit_withLastFrame_sendsItsUrlAsKeyframeFrame1() {
+        String last = "https://reelforge-clips.s3.amazonaws.com/references/acme/last.png?X-Amz-Signature=abc";
+        GenerationSpec withLast =
+                Specs.withGuides(spec, "", List.of(new GuideFile(GuideImage.Role.LAST_FRAME, "last.png", last)));
+        stubJson(post(urlEqualTo("/v1/generations")), 201, fixture("create-response.json"));
 
-        assertThatThrownBy(() -> provider.submit(withLast, "job-last/1/0"))
+        provider.submit(withLast, "job-last/1/0");
+
+        server.verify(postRequestedFor(urlEqualTo("/v1/generations"))
+                .withRequestBody(matchingJsonPath("$.keyframes.frame1.type", equalTo("image")))
+                .withRequestBody(matchingJsonPath("$.keyframes.frame1.url", equalTo(last)))
+                .withRequestBody(notMatching(".*frame0.*")));
+    }
+
+    @Test
+    void submit_lastFrameWithoutHttpsUrl_orReferenceImages_refusedNamingTheFieldBeforeAnyRequest() {
+        GenerationSpec localLast = Specs.withGuides(
+                spec, "", List.of(new GuideFile(GuideImage.Role.LAST_FRAME, "last.png", "http://127.0.0.1/last.png")));
+        GenerationSpec assets = Specs.withGuides(
+                spec, "", List.of(new GuideFile(GuideImage.Role.ASSET, "mug.png", "https://bucket.example/mug.png")));
+
+        assertThatThrownBy(() -> provider.submit(localLast, "job-last/1/0"))
                 .isInstanceOf(InvalidRequestException.class)
-                .hasMessageContaining("lastFrame")
-                .hasMessageContaining("luma adapter maps no lastFrame");
+                .hasMessageContaining("lastFrame: luma fetches keyframe images from an https URL");
+        assertThatThrownBy(() -> provider.submit(assets, "job-assets/1/0"))
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("referenceImages")
+                .hasMessageContaining("maps no referenceImages");
         server.verify(0, postRequestedFor(urlEqualTo("/v1/generations")));
     }
 
