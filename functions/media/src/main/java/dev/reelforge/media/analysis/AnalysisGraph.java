@@ -112,40 +112,27 @@ record AnalysisGraph(
                 "-c:v",
                 "mjpeg",
                 contactSheet.toString()));
-        args.addAll(List.of(
-                "-map",
-                "[thumbs]",
-                "-fps_mode",
-                "passthrough",
-                "-f",
-                "rawvideo",
-                "-c:v",
-                "rawvideo",
-                thumbnails.toString()));
-        args.addAll(List.of(
-                "-map",
-                "[planes]",
-                "-fps_mode",
-                "passthrough",
-                "-f",
-                "rawvideo",
-                "-c:v",
-                "rawvideo",
-                planes.toString()));
-        args.addAll(List.of(
-                "-map",
-                "[blurframes]",
-                "-fps_mode",
-                "passthrough",
-                "-f",
-                "rawvideo",
-                "-c:v",
-                "rawvideo",
-                blurFrames.toString()));
+        args.addAll(rawFrames("thumbs", thumbnails));
+        args.addAll(rawFrames("planes", planes));
+        args.addAll(rawFrames("blurframes", blurFrames));
         if (probe.hasAudio()) {
             args.addAll(List.of("-map", "[pcm]", "-f", "s16le", "-c:a", "pcm_s16le", "pipe:1"));
         }
         return args;
+    }
+
+    /** One output of every decoded frame of {@code label}, raw, to {@code file}: no frame dropped or repeated. */
+    private static List<String> rawFrames(String label, Path file) {
+        return List.of(
+                "-map",
+                "[" + label + "]",
+                "-fps_mode",
+                "passthrough",
+                "-f",
+                "rawvideo",
+                "-c:v",
+                "rawvideo",
+                file.toString());
     }
 
     String videoFilter() {
