@@ -22,6 +22,7 @@ import dev.reelforge.core.provider.ReframeSpec;
 import dev.reelforge.core.reference.ReferenceImage;
 import dev.reelforge.core.request.RenderRequest;
 import dev.reelforge.core.request.RenderSettings;
+import dev.reelforge.core.request.Storyboard;
 import dev.reelforge.core.review.PromptRevision;
 import dev.reelforge.core.review.RoundMode;
 import dev.reelforge.core.review.Verdict;
@@ -180,20 +181,10 @@ public final class EditStep {
                         Stream.concat(validated.warnings().stream(), Stream.of(route.why()))
                                 .toList());
         RenderSettings s = original.settings();
-        RenderRequest request = new RenderRequest(
-                original.tenant(),
-                original.clientRequestId(),
-                original.prompt(),
+        RenderRequest request = oneClip(
+                original,
                 cut.shift(original.storyboard()),
-                new RenderSettings(s.aspectRatio(), cut.outputSeconds(), s.resolution(), s.fps(), 1, s.style()),
-                original.provider(),
-                original.budgetUsd(),
-                1,
-                original.onGiveUp(),
-                List.of(),
-                false,
-                original.reviewOverrides(),
-                original.referenceImage());
+                new RenderSettings(s.aspectRatio(), cut.outputSeconds(), s.resolution(), s.fps(), 1, s.style()));
         String cacheKey = versionKey(source, edit);
         EditPlan plan = new EditPlan(
                 EditPlan.Kind.RECUT,
@@ -223,20 +214,10 @@ public final class EditStep {
             ExtendSpec spec) {
         RenderRequest original = source.request();
         RenderSettings s = original.settings();
-        RenderRequest request = new RenderRequest(
-                original.tenant(),
-                original.clientRequestId(),
-                original.prompt(),
+        RenderRequest request = oneClip(
+                original,
                 original.storyboard(),
-                new RenderSettings(s.aspectRatio(), cut.outputSeconds(), s.resolution(), s.fps(), 1, s.style()),
-                original.provider(),
-                original.budgetUsd(),
-                1,
-                original.onGiveUp(),
-                List.of(),
-                false,
-                original.reviewOverrides(),
-                original.referenceImage());
+                new RenderSettings(s.aspectRatio(), cut.outputSeconds(), s.resolution(), s.fps(), 1, s.style()));
         String cacheKey = versionKey(source, edit);
         double cost = accepted.model().pricePerSecondUsd() * spec.seconds();
         EditPlan plan = new EditPlan(
@@ -266,20 +247,10 @@ public final class EditStep {
     private Edited reframed(EditRequest edit, EditSource source, String jobId) {
         RenderRequest original = source.request();
         RenderSettings s = original.settings();
-        RenderRequest request = new RenderRequest(
-                original.tenant(),
-                original.clientRequestId(),
-                original.prompt(),
+        RenderRequest request = oneClip(
+                original,
                 original.storyboard(),
-                new RenderSettings(edit.reframeTo(), s.durationSeconds(), s.resolution(), s.fps(), 1, s.style()),
-                original.provider(),
-                original.budgetUsd(),
-                1,
-                original.onGiveUp(),
-                List.of(),
-                false,
-                original.reviewOverrides(),
-                original.referenceImage());
+                new RenderSettings(edit.reframeTo(), s.durationSeconds(), s.resolution(), s.fps(), 1, s.style()));
         RequestValidator.Accepted accepted = validator.validate(request, LocalDate.now(clock));
         if (!accepted.model().reframe()) {
             throw InvalidRequestException.of(
@@ -323,6 +294,24 @@ public final class EditStep {
                 "",
                 "");
         return new Edited(request, job, review, plan, List.of());
+    }
+
+    /** The original request as one clip of {@code storyboard} at {@code settings}, one attempt, without guides. */
+    private static RenderRequest oneClip(RenderRequest original, Storyboard storyboard, RenderSettings settings) {
+        return new RenderRequest(
+                original.tenant(),
+                original.clientRequestId(),
+                original.prompt(),
+                storyboard,
+                settings,
+                original.provider(),
+                original.budgetUsd(),
+                1,
+                original.onGiveUp(),
+                List.of(),
+                false,
+                original.reviewOverrides(),
+                original.referenceImage());
     }
 
     /** An edit's own cache key: the same edit of the same job is the same content; nothing else is. */
