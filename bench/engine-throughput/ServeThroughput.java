@@ -66,6 +66,7 @@ public class ServeThroughput {
             Runnable call = args.length > 4 && args[4].equals("sdk")
                     ? () -> check(sfn.startSyncExecution(b -> b.stateMachineArn(machine).input(inputText)))
                     : jsonCall(server.endpoint(), json, machine, inputText);
+            checkOutput(json, sfn.startSyncExecution(b -> b.stateMachineArn(machine).input(inputText)), n);
             repeat(warmup, call);
             long start = System.nanoTime();
             long runs = repeat(timed, call);
@@ -115,6 +116,15 @@ public class ServeThroughput {
             runs++;
         } while (System.nanoTime() < end);
         return runs;
+    }
+
+    /** Checks once, apart from the timed runs, that an execution really ran: its output is the Map's N results. */
+    private static void checkOutput(ObjectMapper json, StartSyncExecutionResponse result, int n) throws IOException {
+        check(result);
+        JsonNode output = json.readTree(result.output());
+        if (!output.isArray() || output.size() != n || output.get(n - 1).path("value").asInt() != n - 1) {
+            throw new IllegalStateException("expected the Map's " + n + " results, got " + result.output());
+        }
     }
 
     private static void check(StartSyncExecutionResponse result) {
