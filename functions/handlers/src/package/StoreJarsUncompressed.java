@@ -17,7 +17,7 @@ import java.util.zip.ZipOutputStream;
 /**
  * Rewrites each jar of a Lambda package's {@code lib/} with its entries stored instead of deflated, so that a cold
  * JVM reads every class it loads without inflating it (bench/cold-start measures the gain; the deployment zip
- * compresses the stored jars again, so the upload stays the same size). Entry names, order, times, comments and bytes
+ * deflates each stored jar as one stream, so the upload even shrinks). Entry names, order, times, comments and bytes
  * are kept, and so are manifests and signatures; only the compression method changes. Each rewritten jar is checked
  * against its original, entry by entry (name, size, CRC-32), before it replaces it. Run by Maven at package time:
  * {@code java StoreJarsUncompressed.java LIB_DIR}.
