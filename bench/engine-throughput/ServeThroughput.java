@@ -33,14 +33,15 @@ import software.amazon.awssdk.services.sfn.model.SyncExecutionStatus;
  * response), sent by the client the fifth argument names: {@code json} (the default) posts the AWS JSON 1.0 request
  * ({@code X-Amz-Target: AWSStepFunctions.StartSyncExecution}) with the JDK's HttpClient and reads the answer's
  * status, unsigned, as a backend may call serve, which checks no signature; {@code sdk} goes through the AWS SDK's
- * SfnClient (URLConnection client, SigV4 signing, its marshalling). Arguments: definition.json N runs warmups
- * [json|sdk]; prints transitions per second of the timed runs.
+ * SfnClient (URLConnection client, SigV4 signing, its marshalling). Arguments: definition.json N timed warmup
+ * [json|sdk], where timed and warmup are a number of runs ({@code 20}) or of seconds ({@code 10s}); prints
+ * transitions per second of the timed runs.
  */
 public class ServeThroughput {
     public static void main(String[] args) throws Exception {
         int n = Integer.parseInt(args[1]);
-        int runs = Integer.parseInt(args[2]);
-        int warmups = Integer.parseInt(args[3]);
+        String timed = args[2];
+        String warmup = args[3];
         ObjectMapper json = new ObjectMapper();
         ObjectNode input = json.createObjectNode();
         for (int i = 0; i < n; i++) {
@@ -65,13 +66,10 @@ public class ServeThroughput {
             Runnable call = args.length > 4 && args[4].equals("sdk")
                     ? () -> check(sfn.startSyncExecution(b -> b.stateMachineArn(machine).input(inputText)))
                     : jsonCall(server.endpoint(), json, machine, inputText);
-            for (int i = 0; i < warmups; i++) {
-                call.run();
-            }
+            checkOutput(json, sfn.startSyncExecution(b -> b.stateMachineArn(machine).input(inputText)), n);
+            repeat(warmup, call);
             long start = System.nanoTime();
-            for (int i = 0; i < runs; i++) {
-                call.run();
-            }
+            long runs = repeat(timed, call);
             double seconds = (System.nanoTime() - start) / 1e9;
             System.out.printf("%.0f%n", (3 + 3.0 * n) * runs / seconds);
         }
@@ -100,6 +98,33 @@ public class ServeThroughput {
                 throw new IllegalStateException(e);
             }
         };
+    }
+
+    /** Runs {@code call} {@code spec} times ({@code 20}) or until {@code spec} seconds ({@code 10s}) have passed. */
+    static long repeat(String spec, Runnable call) {
+        if (!spec.endsWith("s")) {
+            long runs = Long.parseLong(spec);
+            for (long i = 0; i < runs; i++) {
+                call.run();
+            }
+            return runs;
+        }
+        long end = System.nanoTime() + (long) (Double.parseDouble(spec.substring(0, spec.length() - 1)) * 1e9);
+        long runs = 0;
+        do {
+            call.run();
+            runs++;
+        } while (System.nanoTime() < end);
+        return runs;
+    }
+
+    /** Checks once, apart from the timed runs, that an execution really ran: its output is the Map's N results. */
+    private static void checkOutput(ObjectMapper json, StartSyncExecutionResponse result, int n) throws IOException {
+        check(result);
+        JsonNode output = json.readTree(result.output());
+        if (!output.isArray() || output.size() != n || output.get(n - 1).path("value").asInt() != n - 1) {
+            throw new IllegalStateException("expected the Map's " + n + " results, got " + result.output());
+        }
     }
 
     private static void check(StartSyncExecutionResponse result) {

@@ -1,23 +1,34 @@
 #!/usr/bin/env bash
 # Engine throughput: Reelforge's ASL engine vs aws-local-stepfunctions 3.0.0 (npm) on the same no-op definition
 # (Pass → Map(N × Pass/Choice/Succeed) → Succeed, 3 + 3N transitions), both in-process, run by this script on this
-# machine. Each side, in a fresh process, makes the same number of untimed warm-up runs, then the timed runs.
-# Per N and round it prints transitions per second for each side and their ratio (ours / peer), the order of the two
-# sides alternating between rounds; then, per N, the median of the per-round ratios.
+# machine. Each side, in a fresh process, warms up with untimed runs, then makes the timed runs, both the same on
+# each side. Per N and round it prints transitions per second for each side and their ratio (ours / peer), the order
+# of the two sides alternating between rounds; then, per N, the median of the per-round ratios.
+#
+# Warm-up and timed phase are each a number of runs ("20") or of seconds ("10s"). The default is steady state, as
+# JMH measures it: 10 s of warm-up, then 10 s timed, on each side (BENCHMARKS.md says why). A count as the warm-up
+# with no timed phase given is the earlier definition: that many warm-up runs, then 200 timed runs at N=100 and 20 at
+# N=1000 (e.g. `run.sh 3 20 http`).
 #
 # With mode "http" our side is ServeThroughput: the same engine behind reelforge serve's Step Functions server,
 # driven over HTTP, one StartSyncExecution of an EXPRESS machine per run; the peer stays in-process, as it has no
 # server. The client is a plain AWS JSON 1.0 POST with the JDK's HttpClient (unsigned: serve checks no signature), or
 # with BENCH_CLIENT=sdk the AWS SDK for Java's SfnClient (URLConnection client, SigV4, the SDK's marshalling).
 #
-# Usage: nice -n 10 bash bench/engine-throughput/run.sh [rounds] [warmups] [inprocess|http]   (defaults 5, 20, inprocess)
-#        (chrt -f 10 in front instead of nice for near-quiet numbers on a loaded machine)
+# Usage: nice -n 10 bash bench/engine-throughput/run.sh [rounds] [warmup] [inprocess|http] [timed]
+#        (defaults 5, 10s, inprocess, 10s; chrt -f 10 in front instead of nice for near-quiet numbers on a loaded
+#        machine)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 rounds="${1:-5}"
-warmups="${2:-20}"
+warmup="${2:-10s}"
 mode="${3:-inprocess}"
+timed="${4:-}"
+if [ -z "$timed" ] && [[ "$warmup" == *s ]]; then timed=10s; fi
+spec='^[0-9]+(\.[0-9]+)?s$|^[0-9]+$'
+[[ "$warmup" =~ $spec ]] || { echo "warmup must be a number of runs (20) or of seconds (10s), not '$warmup'" >&2; exit 2; }
+[ -z "$timed" ] || [[ "$timed" =~ $spec ]] || { echo "timed must be a number of runs (200) or of seconds (10s), not '$timed'" >&2; exit 2; }
 tools="${REELFORGE_TOOLS_DIR:-$HOME/.cache/reelforge/node-tools}"
 [ -d "$tools/node_modules/aws-local-stepfunctions" ] || \
   npm install --prefix "$tools" --silent --no-audit --no-fund --no-save aws-local-stepfunctions@3.0.0 asl-validator@4.0.0 >/dev/null
@@ -34,15 +45,15 @@ ln -s "$tools/node_modules" "$here/node_modules" 2>/dev/null || true
 trap 'rm -rf "$scratch"; rm -f "$here/node_modules"' EXIT
 
 client="${BENCH_CLIENT:-json}"
-ours() { java -Dslf4j.internal.verbosity=ERROR -cp "$cp" "$here/$main" "$scratch/definition.json" "$1" "$2" "$warmups" "$client"; }
-peer() { node "$here/peer.mjs" "$1" "$2" "$warmups"; }
+ours() { java -Dslf4j.internal.verbosity=ERROR -cp "$cp" "$here/$main" "$scratch/definition.json" "$1" "$2" "$warmup" "$client"; }
+peer() { node "$here/peer.mjs" "$1" "$2" "$warmup"; }
 median() { sort -g | awk '{a[NR]=$1} END {if (NR % 2) print a[(NR+1)/2]; else print (a[NR/2] + a[NR/2+1]) / 2}'; }
 
-echo "mode: $mode$([ "$mode" = http ] && echo " (client: $client)"); warm-up: $warmups untimed runs on each side before its timed runs"
+echo "mode: $mode$([ "$mode" = http ] && echo " (client: $client)"); on each side: warm-up $warmup (untimed), then timed ${timed:-200 runs at N=100, 20 at N=1000}"
 printf "%-6s %-6s %-6s %-10s %14s %14s %8s\n" N runs round order "reelforge t/s" "peer t/s" ratio
 summary=()
 for n in 100 1000; do
-  runs=$(( n == 100 ? 200 : 20 ))
+  runs="${timed:-$(( n == 100 ? 200 : 20 ))}"
   ratios=()
   for round in $(seq "$rounds"); do
     if (( round % 2 == 1 )); then

@@ -16,8 +16,12 @@ Serves, on one port, the protocols the adapters speak, each returning a local MP
                  instance with a video (one of its outputs) is an extension, answered with --extended-clip; the video comes
                  inline (bytesBase64Encoded) or, when the request names a storageUri, from the Cloud Storage JSON API
                  at GET /storage/v1/b/{bucket}/o/{object} (metadata with md5Hash; ?alt=media for the bytes).
+  Replicate      POST /v1/models/{owner}/{name}/predictions (Bearer r8_test-token; input prompt, duration in 5/10,
+                 aspect_ratio, resolution; a webhook must come with webhook_events_filter ["completed"]),
+                 GET /v1/predictions/{id} (starting, processing, succeeded with output a file URL),
+                 GET /replicate-files/{id}.mp4; serves --replicate-clip (Ray renders no sound) when given.
 It injects faults on purpose: the first create of each protocol answers 429 (Retry-After: 1), the first status call
-of each job answers 500, and the first download of each fal or Luma file answers 403 (an expired URL). Counts are
+of each job answers 500, and the first download of each fal, Luma or Replicate file answers 403 (an expired URL). Counts are
 printed on exit and served at GET /_counts. With --port 0 the first line printed is the port chosen.
 
   python3 fake_video_providers.py --port 8765 --clip clip.mp4 --bucket-dir .reelforge/s3/reelforge-clips
@@ -54,6 +58,8 @@ def first(key):
 
 
 LUMA_KEY = "Bearer luma-test-key"
+REPLICATE_TOKEN = "Bearer r8_test-token"
+REPLICATE_MODEL = re.compile(r"/v1/models/([a-z0-9][\w.-]*/[a-z0-9][\w.-]*)/predictions")
 VERTEX_TOKEN = "ya29.fake-vertex-token"
 VERTEX_MODEL = re.compile(r"/v1/(projects/[a-z0-9-]+/locations/[a-z0-9-]+/publishers/google/models/[a-z0-9.-]+)"
                           r":(predictLongRunning|fetchPredictOperation)")
@@ -113,6 +119,7 @@ class Handler(BaseHTTPRequestHandler):
     silent_clip = b""
     defective_clip = b""
     extended_clip = b""
+    replicate_clip = b""
     bucket_dir = None
 
     def log_message(self, fmt, *args):
@@ -178,6 +185,44 @@ class Handler(BaseHTTPRequestHandler):
             answer["output"] = [{"type": "video", "url": "%s/luma-files/%s.mp4" % (self.base(), gid)}]
         return self.reply(200, answer)
 
+    def replicate_post(self, model):
+        if self.headers.get("Authorization", "") != REPLICATE_TOKEN:
+            return self.reply(401, {"title": "Unauthenticated", "detail": "You did not pass a valid token", "status": 401})
+        if first("replicate-create"):
+            return self.reply(429, {"title": "Request was throttled", "detail": "Request was throttled.", "status": 429},
+                              {"Retry-After": "1"})
+        body = self.body()
+        given = body.get("input", {})
+        problem = ""
+        if not given.get("prompt"):
+            problem = "input.prompt is required"
+        elif given.get("duration") not in (5, 10):
+            problem = "input.duration: duration must be one of the following: 5, 10"
+        elif "webhook" in body and body.get("webhook_events_filter") != ["completed"]:
+            problem = "webhook_events_filter must be [\"completed\"] here"
+        if problem:
+            return self.reply(422, {"title": "Input validation failed", "detail": problem, "status": 422})
+        n = count("replicate-creates")
+        pid = "rfakepred%016d" % n
+        with LOCK:
+            JOBS["replicate:" + pid] = {"model": model, "input": given}
+        return self.reply(201, {"id": pid, "model": model, "input": given, "status": "starting", "output": None,
+                                "error": None, "urls": {"get": "%s/v1/predictions/%s" % (self.base(), pid)}})
+
+    def replicate_get(self, pid):
+        if self.headers.get("Authorization", "") != REPLICATE_TOKEN:
+            return self.reply(401, {"title": "Unauthenticated", "detail": "You did not pass a valid token", "status": 401})
+        known = JOBS.get("replicate:" + pid)
+        if known is None:
+            return self.reply(404, {"title": "Not found", "detail": "The requested resource could not be found.", "status": 404})
+        if first("replicate-status:" + pid):
+            return self.reply(500, {"detail": "internal error"})
+        s = self.step("replicate:" + pid + ":state")
+        status = ["starting", "processing", "succeeded"][min(s, 3) - 1]
+        output = "%s/replicate-files/%s.mp4" % (self.base(), pid) if status == "succeeded" else None
+        return self.reply(200, {"id": pid, "model": known["model"], "input": known["input"], "status": status,
+                                "output": output, "error": None})
+
     def vertex_token(self):
         form = urllib.parse.parse_qs(self.raw_body().decode())
         if form.get("grant_type") != ["urn:ietf:params:oauth:grant-type:jwt-bearer"] or not form.get("assertion"):
@@ -233,6 +278,9 @@ class Handler(BaseHTTPRequestHandler):
             return self.luma_post()
         if path == "/token":
             return self.vertex_token()
+        m = REPLICATE_MODEL.fullmatch(path)
+        if m:
+            return self.replicate_post(m.group(1))
         m = VERTEX_MODEL.fullmatch(path)
         if m:
             return self.vertex_post(m.group(1), m.group(2))
@@ -277,6 +325,15 @@ class Handler(BaseHTTPRequestHandler):
         m = re.fullmatch(r"/v1/generations/([\w-]+)", path)
         if m:
             return self.luma_get(m.group(1))
+        m = re.fullmatch(r"/v1/predictions/([a-z0-9]+)", path)
+        if m:
+            return self.replicate_get(m.group(1))
+        m = re.fullmatch(r"/replicate-files/([a-z0-9]+)\.mp4", path)
+        if m:
+            if first("replicate-file:" + m.group(1)):
+                return self.reply(403, {"detail": "Request has expired"})
+            count("replicate-downloads")
+            return self.reply(200, raw=self.replicate_clip or self.clip)
         m = re.fullmatch(r"/luma-files/([\w-]+)\.mp4", path)
         if m:
             if first("luma-file:" + m.group(1)):
@@ -347,12 +404,14 @@ def main():
     parser.add_argument("--silent-clip", help="the clip Luma serves (Ray renders no sound); default --clip")
     parser.add_argument("--defective-clip", help="the clip Luma serves for type video; the edit gets the good one")
     parser.add_argument("--extended-clip", help="the clip a Veo extension (instances[].video) returns; default --clip")
+    parser.add_argument("--replicate-clip", help="the clip Replicate serves; default --clip")
     parser.add_argument("--bucket-dir")
     args = parser.parse_args()
     Handler.clip = Path(args.clip).read_bytes()
     Handler.silent_clip = Path(args.silent_clip).read_bytes() if args.silent_clip else b""
     Handler.defective_clip = Path(args.defective_clip).read_bytes() if args.defective_clip else b""
     Handler.extended_clip = Path(args.extended_clip).read_bytes() if args.extended_clip else b""
+    Handler.replicate_clip = Path(args.replicate_clip).read_bytes() if args.replicate_clip else b""
     Handler.bucket_dir = args.bucket_dir
     server = ThreadingHTTPServer(("127.0.0.1", args.port), Handler)
     if args.port == 0:

@@ -9,10 +9,13 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.spi.ToolProvider;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 
@@ -77,6 +80,46 @@ class LightPackageIT {
         assertThat(offenders)
                 .as("FFmpeg, JavaCPP, media or native files in the light package")
                 .isEmpty();
+    }
+
+    @Test
+    void lightPackage_jarsAreStoredAndHoldTheirArtifactsBytes() throws IOException {
+        Map<String, Path> artifacts = new HashMap<>();
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            Path path = Path.of(entry);
+            if (entry.endsWith(".jar")) {
+                artifacts.put(path.getFileName().toString(), path);
+            }
+        }
+        List<String> compared = new ArrayList<>();
+        for (Path jar : files(PACKAGE.resolve("lib"))) {
+            String name = jar.getFileName().toString();
+            try (ZipFile shipped = new ZipFile(jar.toFile())) {
+                assertThat(shipped.stream())
+                        .as("%s: entries the cold JVM would inflate", name)
+                        .allMatch(entry -> entry.getMethod() == ZipEntry.STORED);
+                Path artifact = artifacts.get(name);
+                if (artifact == null) {
+                    assertThat(name)
+                            .as("a third-party jar missing from the test classpath")
+                            .startsWith("reelforge-");
+                    continue;
+                }
+                try (ZipFile original = new ZipFile(artifact.toFile())) {
+                    assertThat(shipped.stream().map(LightPackageIT::signature))
+                            .as(name)
+                            .containsExactlyElementsOf(original.stream()
+                                    .map(LightPackageIT::signature)
+                                    .toList());
+                }
+                compared.add(name);
+            }
+        }
+        assertThat(compared).as("jars compared with their Maven artifacts").hasSizeGreaterThan(20);
+    }
+
+    private static String signature(ZipEntry entry) {
+        return entry.getName() + " " + entry.getSize() + " " + Long.toHexString(entry.getCrc());
     }
 
     @Test

@@ -11,6 +11,8 @@ import dev.reelforge.providers.luma.LumaProvider;
 import dev.reelforge.providers.luma.LumaSettings;
 import dev.reelforge.providers.openai.OpenAiVideosProvider;
 import dev.reelforge.providers.openai.OpenAiVideosSettings;
+import dev.reelforge.providers.replicate.ReplicateProvider;
+import dev.reelforge.providers.replicate.ReplicateSettings;
 import dev.reelforge.providers.vertex.ServiceAccountTokens;
 import dev.reelforge.providers.vertex.VertexVeoProvider;
 import dev.reelforge.providers.vertex.VertexVeoSettings;
@@ -66,6 +68,14 @@ public final class ProviderAdapters {
                             ledger,
                             clock));
         }
+        if (config.replicateConfigured()) {
+            String token = config.replicateApiToken() != null
+                    ? config.replicateApiToken()
+                    : secrets.apply(config.replicateApiTokenSecret());
+            adapters.put(
+                    ReplicateProvider.NAME,
+                    new ReplicateProvider(ReplicateSettings.of(config.replicateBaseUrl(), token), json, ledger, clock));
+        }
         if (config.vertexConfigured()) {
             String key = config.vertexKeyFile() != null
                     ? read(config.vertexKeyFile())
@@ -120,6 +130,15 @@ public final class ProviderAdapters {
         }
         if (config.falConfigured()) {
             names.add(FalQueueProvider.NAME);
+        }
+        if (config.lumaConfigured()) {
+            names.add(LumaProvider.NAME);
+        }
+        if (config.replicateConfigured()) {
+            names.add(ReplicateProvider.NAME);
+        }
+        if (config.vertexConfigured()) {
+            names.add(VertexVeoProvider.NAME);
         }
         if (config.bedrockEnabled()) {
             names.add(BedrockAsyncProvider.NAME);

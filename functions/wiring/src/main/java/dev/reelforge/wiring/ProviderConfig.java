@@ -3,6 +3,7 @@ package dev.reelforge.wiring;
 import dev.reelforge.providers.luma.LumaSettings;
 import java.net.URI;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Which video providers this deployment drives and where they live. An adapter is offered only when it is
@@ -15,6 +16,7 @@ import java.util.Map;
  * REELFORGE_OPENAI_BASE_URL=https://gateway.example/v1   REELFORGE_OPENAI_API_KEY=… (or …_API_KEY_SECRET=arn)
  * REELFORGE_FAL_BASE_URL=https://queue.fal.run           REELFORGE_FAL_API_KEY=…    (or …_API_KEY_SECRET=arn)
  * REELFORGE_LUMA_BASE_URL=https://agents.lumalabs.ai/v1  REELFORGE_LUMA_API_KEY=…   (or …_API_KEY_SECRET=arn)
+ * REELFORGE_REPLICATE_BASE_URL=https://api.replicate.com  REELFORGE_REPLICATE_API_TOKEN=… (or …_API_TOKEN_SECRET=arn)
  * REELFORGE_LUMA_EDIT_STRENGTH=flex_1   (video_edit preset a remix uses: adhere_1..3, flex_1..3, reimagine_1..3)
  * REELFORGE_VERTEX_PROJECT=my-project  REELFORGE_VERTEX_LOCATION=us-central1  REELFORGE_VERTEX_OUTPUT_URI=gs://b/p (or inline)
  * REELFORGE_VERTEX_KEY_FILE=sa.json (or REELFORGE_VERTEX_KEY_SECRET=arn: the service account's JSON key)
@@ -47,10 +49,15 @@ public record ProviderConfig(
         String vertexKeySecret,
         URI vertexApiBaseUrl,
         URI vertexStorageBaseUrl,
-        String lumaEditStrength) {
+        String lumaEditStrength,
+        URI replicateBaseUrl,
+        String replicateApiToken,
+        String replicateApiTokenSecret) {
     public static final URI FAL_QUEUE = URI.create("https://queue.fal.run");
     /** The animatic's provider name, as requests and {@code AnimaticProvider.NAME} spell it. */
     public static final String ANIMATIC = "animatic";
+
+    public static final URI REPLICATE_API = URI.create("https://api.replicate.com");
 
     static ProviderConfig from(Map<String, String> env, String region, String bucket) {
         String openAi = blankToNull(env.get("REELFORGE_OPENAI_BASE_URL"));
@@ -82,7 +89,10 @@ public record ProviderConfig(
                 blankToNull(env.get("REELFORGE_VERTEX_KEY_SECRET")),
                 uriOrNull(env.get("REELFORGE_VERTEX_BASE_URL")),
                 uriOrNull(env.get("REELFORGE_VERTEX_STORAGE_URL")),
-                blankToNull(env.get("REELFORGE_LUMA_EDIT_STRENGTH")));
+                blankToNull(env.get("REELFORGE_LUMA_EDIT_STRENGTH")),
+                Objects.requireNonNullElse(uriOrNull(env.get("REELFORGE_REPLICATE_BASE_URL")), REPLICATE_API),
+                blankToNull(env.get("REELFORGE_REPLICATE_API_TOKEN")),
+                blankToNull(env.get("REELFORGE_REPLICATE_API_TOKEN_SECRET")));
     }
 
     public boolean openAiConfigured() {
@@ -95,6 +105,10 @@ public record ProviderConfig(
 
     public boolean lumaConfigured() {
         return lumaApiKey != null || lumaApiKeySecret != null;
+    }
+
+    public boolean replicateConfigured() {
+        return replicateApiToken != null || replicateApiTokenSecret != null;
     }
 
     public boolean vertexConfigured() {
@@ -114,7 +128,8 @@ public record ProviderConfig(
     public String toString() {
         return "ProviderConfig[openAiBaseUrl=" + openAiBaseUrl + ", falBaseUrl=" + falBaseUrl + ", bedrockEnabled="
                 + bedrockEnabled + ", bedrockRegion=" + bedrockRegion + ", bedrockOutputPrefix=" + bedrockOutputPrefix
-                + ", lumaBaseUrl=" + lumaBaseUrl + ", vertexProject=" + vertexProject + ", vertexLocation="
+                + ", lumaBaseUrl=" + lumaBaseUrl + ", replicateBaseUrl=" + replicateBaseUrl + ", vertexProject="
+                + vertexProject + ", vertexLocation="
                 + vertexLocation
                 + ", tenantDailyBudgetUsd=" + tenantDailyBudgetUsd + ", animaticEnabled="
                 + animaticEnabled + ", keys=***]";

@@ -54,6 +54,30 @@ class ProviderAdaptersTest {
     }
 
     @Test
+    void build_replicateTokenFromSecret_offersReplicateOnItsApi() {
+        var adapters = build(Map.of(
+                "REELFORGE_REPLICATE_API_TOKEN_SECRET", "arn:aws:secretsmanager:us-east-1:123456789012:secret:r8"));
+
+        assertThat(adapters).containsOnlyKeys("replicate");
+        assertThat(ProviderConfig.from(Map.of(), "us-east-1", "b").replicateBaseUrl())
+                .isEqualTo(URI.create("https://api.replicate.com"));
+    }
+
+    @Test
+    void offered_everyConfiguredPaidAdapter_isOfferedToValidateWithoutBuildingIt() {
+        ProviderConfig config = ProviderConfig.from(
+                Map.of(
+                        "REELFORGE_LUMA_API_KEY", "luma-1",
+                        "REELFORGE_REPLICATE_API_TOKEN", "r8_1",
+                        "REELFORGE_VERTEX_PROJECT", "p",
+                        "REELFORGE_VERTEX_KEY_SECRET", "arn:aws:secretsmanager:us-east-1:123456789012:secret:sa"),
+                "us-east-1",
+                "b");
+
+        assertThat(ProviderAdapters.offered(config)).containsExactlyInAnyOrder("luma", "replicate", "vertex-veo");
+    }
+
+    @Test
     void build_vertexProjectAndKeyFile_offersVertexVeo(@TempDir Path dir) throws Exception {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);

@@ -39,6 +39,8 @@ public record EditPlan(
         RECUT,
         /** A re-cut made at the provider ({@code RoundMode.EXTEND}): it goes through Submit, not {@code Recut}. */
         EXTEND,
+        /** A reframe made at the provider ({@code RoundMode.REFRAME}): through Submit, like an extend. */
+        REFRAME,
         /** A new storyboard: its changed shots go through the {@code Shots} Map, the others are reused. */
         STORYBOARD;
 

@@ -16,7 +16,7 @@ import java.util.List;
  * @param editInstruction the targeted fix for a remix, or empty
  * @param referenceImage a local image file that guides generation (OpenAI {@code input_reference}), or empty
  * @param referenceImageUrl a time-limited https URL of the same image, for protocols that fetch it themselves
- *     (Luma's {@code keyframes}), or empty where the store cannot presign one
+ *     (Luma's {@code video.start_frame}), or empty where the store cannot presign one
  * @param webhookUrl where the provider should call back when the job ends (fal's {@code fal_webhook}), or empty to
  *     be polled only
  * @param guides the request's last frame and reference images (empty for none); an adapter that maps none of

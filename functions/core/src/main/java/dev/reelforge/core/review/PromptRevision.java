@@ -63,8 +63,17 @@ public final class PromptRevision {
 
     /** The prompt with a reviewer's requested change added as its last line, once (the words are theirs, kept whole). */
     public static String withReviewerWords(String prompt, String words) {
+        return withLine(prompt, words);
+    }
+
+    /** The prompt with one targeted fix added as its last line, once: a fix an earlier revision added stays once. */
+    public static String withFix(String prompt, String fix) {
+        return withLine(prompt, fix);
+    }
+
+    private static String withLine(String prompt, String line) {
         String revised = prompt.strip();
-        String addition = words.strip();
+        String addition = line.strip();
         return addition.isEmpty() || revised.contains(addition) ? revised : revised + "\n" + addition;
     }
 

@@ -20,6 +20,12 @@ public enum RoundMode {
      * the model's capability data has {@code extend}) instead of a retime in post-production.
      */
     EXTEND("extend"),
+    /**
+     * The creator's reframe of a finished clip to another aspect ratio, made by the provider's reframe of its own
+     * render (where the model's capability data has {@code reframe}); refused elsewhere, since a crop in
+     * post-production would lose the picture's edges.
+     */
+    REFRAME("reframe"),
     /** Nothing more to submit: the review passed or gave up. */
     NONE("none");
 

@@ -13,11 +13,7 @@ import java.util.Locale;
 public final class VerdictPolicy {
     private VerdictPolicy() {}
 
-    /**
-     * @param attempt attempts made so far, this one included (1-based)
-     * @param spentUsd estimated spend so far
-     * @param nextAttemptUsd estimated cost of one more attempt
-     */
+    /** {@link #decide(List, RenderRequest, String, int, double, double, boolean)} for a first attempt's clips. */
     public static Decision decide(
             List<ClipScore> scores,
             RenderRequest request,
@@ -25,6 +21,25 @@ public final class VerdictPolicy {
             double spentUsd,
             double nextAttemptUsd,
             boolean providerCanRemix) {
+        return decide(scores, request, request.prompt(), attempt, spentUsd, nextAttemptUsd, providerCanRemix);
+    }
+
+    /**
+     * @param roundPrompt the prompt the reviewed clips were rendered from: the request's, or an earlier revision of
+     *     it, whose fixes the next revision keeps (a regeneration that fixes blur must not undo an earlier fix)
+     * @param attempt attempts made so far, this one included (1-based)
+     * @param spentUsd estimated spend so far
+     * @param nextAttemptUsd estimated cost of one more attempt
+     */
+    public static Decision decide(
+            List<ClipScore> scores,
+            RenderRequest request,
+            String roundPrompt,
+            int attempt,
+            double spentUsd,
+            double nextAttemptUsd,
+            boolean providerCanRemix) {
+        String basePrompt = roundPrompt.isBlank() ? request.prompt() : roundPrompt;
         if (scores.isEmpty()) {
             throw new IllegalArgumentException("nothing to review");
         }
@@ -57,17 +72,17 @@ public final class VerdictPolicy {
                 return new Decision(
                         Verdict.REMIX,
                         best,
-                        new Next(RoundMode.REMIX, request.prompt(), instruction),
+                        new Next(RoundMode.REMIX, basePrompt, instruction),
                         "one check failed (" + failedNames + "): targeted remix");
             }
             return new Decision(
                     Verdict.REGENERATE,
                     best,
-                    new Next(RoundMode.REGENERATE, request.prompt().strip() + "\n" + instruction, instruction),
+                    new Next(RoundMode.REGENERATE, PromptRevision.withFix(basePrompt, instruction), instruction),
                     "one check failed (" + failedNames
                             + "); the provider cannot remix, so regenerate with the targeted fix");
         }
-        String revised = PromptRevision.revisedPrompt(request.prompt(), failed, request.storyboard());
+        String revised = PromptRevision.revisedPrompt(basePrompt, failed, request.storyboard());
         return new Decision(
                 Verdict.REGENERATE,
                 best,

@@ -18,9 +18,11 @@ import dev.reelforge.core.port.JobStore;
 import dev.reelforge.core.port.PromptCache;
 import dev.reelforge.core.provider.ExtendSpec;
 import dev.reelforge.core.provider.ModelCapabilities;
+import dev.reelforge.core.provider.ReframeSpec;
 import dev.reelforge.core.reference.ReferenceImage;
 import dev.reelforge.core.request.RenderRequest;
 import dev.reelforge.core.request.RenderSettings;
+import dev.reelforge.core.request.Storyboard;
 import dev.reelforge.core.review.PromptRevision;
 import dev.reelforge.core.review.RoundMode;
 import dev.reelforge.core.review.Verdict;
@@ -71,6 +73,7 @@ public final class EditStep {
             case REMIX -> remix(edit, source, jobId);
             case RECUT -> recut(edit, source, jobId);
             case STORYBOARD -> storyboard(edit, source, jobId);
+            case REFRAME -> reframed(edit, source, jobId);
         };
     }
 
@@ -178,20 +181,10 @@ public final class EditStep {
                         Stream.concat(validated.warnings().stream(), Stream.of(route.why()))
                                 .toList());
         RenderSettings s = original.settings();
-        RenderRequest request = new RenderRequest(
-                original.tenant(),
-                original.clientRequestId(),
-                original.prompt(),
+        RenderRequest request = oneClip(
+                original,
                 cut.shift(original.storyboard()),
-                new RenderSettings(s.aspectRatio(), cut.outputSeconds(), s.resolution(), s.fps(), 1, s.style()),
-                original.provider(),
-                original.budgetUsd(),
-                1,
-                original.onGiveUp(),
-                List.of(),
-                false,
-                original.reviewOverrides(),
-                original.referenceImage());
+                new RenderSettings(s.aspectRatio(), cut.outputSeconds(), s.resolution(), s.fps(), 1, s.style()));
         String cacheKey = versionKey(source, edit);
         EditPlan plan = new EditPlan(
                 EditPlan.Kind.RECUT,
@@ -221,20 +214,10 @@ public final class EditStep {
             ExtendSpec spec) {
         RenderRequest original = source.request();
         RenderSettings s = original.settings();
-        RenderRequest request = new RenderRequest(
-                original.tenant(),
-                original.clientRequestId(),
-                original.prompt(),
+        RenderRequest request = oneClip(
+                original,
                 original.storyboard(),
-                new RenderSettings(s.aspectRatio(), cut.outputSeconds(), s.resolution(), s.fps(), 1, s.style()),
-                original.provider(),
-                original.budgetUsd(),
-                1,
-                original.onGiveUp(),
-                List.of(),
-                false,
-                original.reviewOverrides(),
-                original.referenceImage());
+                new RenderSettings(s.aspectRatio(), cut.outputSeconds(), s.resolution(), s.fps(), 1, s.style()));
         String cacheKey = versionKey(source, edit);
         double cost = accepted.model().pricePerSecondUsd() * spec.seconds();
         EditPlan plan = new EditPlan(
@@ -253,6 +236,82 @@ public final class EditStep {
                 "",
                 "");
         return new Edited(request, job, review, plan, List.of());
+    }
+
+    /**
+     * A reframe to another aspect ratio: the provider's reframe of its own accepted render, as a one-clip
+     * {@link RoundMode#REFRAME} round through Submit, Poll and review; refused, naming the model, where its capability
+     * data has no {@code reframe} (Reelforge does not crop: a crop would lose the picture's edges) and for a source the
+     * provider did not render. The version's request is the original at the new aspect ratio.
+     */
+    private Edited reframed(EditRequest edit, EditSource source, String jobId) {
+        RenderRequest original = source.request();
+        RenderSettings s = original.settings();
+        RenderRequest request = oneClip(
+                original,
+                original.storyboard(),
+                new RenderSettings(edit.reframeTo(), s.durationSeconds(), s.resolution(), s.fps(), 1, s.style()));
+        RequestValidator.Accepted accepted = validator.validate(request, LocalDate.now(clock));
+        if (!accepted.model().reframe()) {
+            throw InvalidRequestException.of(
+                    "edit.reframe",
+                    accepted.model().qualifiedName() + " cannot reframe a clip (its capability data has no reframe),"
+                            + " and Reelforge does not crop, which would lose the picture's edges; render the"
+                            + " request again at " + edit.reframeTo().label() + " instead");
+        }
+        if (!source.providerRender()) {
+            throw InvalidRequestException.of(
+                    "edit.reframe",
+                    "job " + edit.of() + "'s clip was not rendered by "
+                            + accepted.model().qualifiedName()
+                            + " (a re-cut or another version), so its reframe cannot reach it; reframe the job"
+                            + " whose clip the provider rendered");
+        }
+        new ReframeSpec(
+                        source.providerJobId(),
+                        original.prompt(),
+                        accepted.model().model(),
+                        s.aspectRatio(),
+                        edit.reframeTo(),
+                        s.resolution())
+                .check(accepted.model());
+        String cacheKey = versionKey(source, edit);
+        double cost = accepted.model().pricePerSecondUsd() * s.durationSeconds();
+        EditPlan plan = new EditPlan(
+                EditPlan.Kind.REFRAME, edit.of(), edit.describe(), source.clipKey(), source.sha256(), List.of(), 0);
+        open(jobId, request, cacheKey, accepted.warnings(), edit, source, link(edit, source));
+        JobTicket job = ticket(jobId, request, cacheKey, Optional.empty(), accepted, cost, cost, source, false);
+        ReviewOutcome review = new ReviewOutcome(
+                Verdict.REMIX,
+                "the creator's reframe of job " + edit.of() + " to "
+                        + edit.reframeTo().label() + ", made by "
+                        + accepted.model().qualifiedName(),
+                source.clipKey(),
+                source.providerJobId(),
+                List.of(),
+                RoundMode.REFRAME,
+                original.prompt(),
+                "",
+                "");
+        return new Edited(request, job, review, plan, List.of());
+    }
+
+    /** The original request as one clip of {@code storyboard} at {@code settings}, one attempt, without guides. */
+    private static RenderRequest oneClip(RenderRequest original, Storyboard storyboard, RenderSettings settings) {
+        return new RenderRequest(
+                original.tenant(),
+                original.clientRequestId(),
+                original.prompt(),
+                storyboard,
+                settings,
+                original.provider(),
+                original.budgetUsd(),
+                1,
+                original.onGiveUp(),
+                List.of(),
+                false,
+                original.reviewOverrides(),
+                original.referenceImage());
     }
 
     /** An edit's own cache key: the same edit of the same job is the same content; nothing else is. */

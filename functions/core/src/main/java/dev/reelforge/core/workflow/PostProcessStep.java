@@ -3,6 +3,7 @@ package dev.reelforge.core.workflow;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.reelforge.core.checksum.Sha256;
+import dev.reelforge.core.job.JobRecord;
 import dev.reelforge.core.job.JobStatus;
 import dev.reelforge.core.job.StorageKeys;
 import dev.reelforge.core.job.VersionLink;
@@ -50,13 +51,14 @@ public final class PostProcessStep {
     }
 
     public MediaRef run(RenderRequest request, JobTicket job, ReviewOutcome review) {
+        JobRecord record = jobs.update(job.jobId(), r -> r.withStatus(JobStatus.POST_PROCESSING, "", clock.instant()));
         String source = job.cacheHit() ? job.cachedClipKey() : review.bestClipKey();
         MediaPlan.Origin origin = new MediaPlan.Origin(
                 job.provider(),
                 job.model(),
                 job.cacheHit() ? "" : review.bestProviderJobId(),
                 Sha256.hex(request.prompt()),
-                previousVersion(job));
+                previousVersion(record.detail().version()));
         MediaPlan plan = new MediaPlan(
                 job.jobId(),
                 job.tenant(),
@@ -76,13 +78,11 @@ public final class PostProcessStep {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
-        jobs.update(job.jobId(), r -> r.withStatus(JobStatus.POST_PROCESSING, "", clock.instant()));
         return new MediaRef(planKey, StorageKeys.mediaResult(job.tenant(), job.jobId()), source);
     }
 
     /** For an edit, the version it was made from, with that version's provenance record; null otherwise. */
-    private ProvenanceRecord.PreviousVersion previousVersion(JobTicket job) {
-        VersionLink link = jobs.find(job.jobId()).map(r -> r.detail().version()).orElse(null);
+    private ProvenanceRecord.PreviousVersion previousVersion(VersionLink link) {
         if (link == null) {
             return null;
         }

@@ -125,8 +125,8 @@ public final class ReviewStep {
         double nextAttempt = job.pricePerClipUsd() * request.settings().variations();
         ShotTicket shot = job.shot();
         int attempt = shot == null ? round.attempt() : shot.attemptWithin(round.attempt());
-        VerdictPolicy.Decision decision =
-                VerdictPolicy.decide(scores, request, attempt, round.spentUsd(), nextAttempt, job.remixSupported());
+        VerdictPolicy.Decision decision = VerdictPolicy.decide(
+                scores, request, round.prompt(), attempt, round.spentUsd(), nextAttempt, job.remixSupported());
         String reportKey = StorageKeys.report(job.tenant(), job.jobId());
         var record = jobs.update(job.jobId(), r -> {
             AttemptDetail reviewed = AttemptDetail.reviewed(

@@ -16,7 +16,9 @@ import dev.reelforge.core.provider.ExtendSpec;
 import dev.reelforge.core.provider.GenerationSpec;
 import dev.reelforge.core.provider.GuideFile;
 import dev.reelforge.core.provider.ProviderJob;
+import dev.reelforge.core.provider.ReframeSpec;
 import dev.reelforge.core.reference.GuideImage;
+import dev.reelforge.core.request.AspectRatio;
 import dev.reelforge.core.request.RenderRequest;
 import dev.reelforge.core.review.RoundMode;
 import dev.reelforge.core.webhook.WebhookRoute;
@@ -120,7 +122,9 @@ public final class SubmitStep {
         String prompt = mode == RoundMode.INITIAL ? request.prompt() : review.nextPrompt();
         String remixOf = mode == RoundMode.REMIX ? review.bestProviderJobId() : "";
         boolean extend = mode == RoundMode.EXTEND;
-        int clips = mode == RoundMode.REMIX || extend ? 1 : request.settings().variations();
+        boolean reframe = mode == RoundMode.REFRAME;
+        boolean ofSource = extend || reframe;
+        int clips = mode == RoundMode.REMIX || ofSource ? 1 : request.settings().variations();
         double cost = job.pricePerClipUsd() * clips;
         double spent = spentBefore(job, previous);
         if (spent + cost > request.budgetUsd() + 1e-9) {
@@ -138,7 +142,7 @@ public final class SubmitStep {
         List<ProviderTask> tasks = new ArrayList<>();
         List<ProviderJob> startedJobs = new ArrayList<>();
         int pollAfter = 1;
-        String referenceKey = remixOf.isEmpty() && !extend ? referenceKey(job) : "";
+        String referenceKey = remixOf.isEmpty() && !ofSource ? referenceKey(job) : "";
         String reference = localReference(referenceKey);
         String referenceUrl = reference.isEmpty()
                 ? ""
@@ -147,7 +151,7 @@ public final class SubmitStep {
                         .shareableUrl(job.tenant(), referenceKey, REFERENCE_URL_VALIDITY)
                         .orElse("");
         List<GuideFile> guides = new ArrayList<>();
-        for (GuideImage guide : remixOf.isEmpty() && !extend ? job.guides() : List.<GuideImage>of()) {
+        for (GuideImage guide : remixOf.isEmpty() && !ofSource ? job.guides() : List.<GuideImage>of()) {
             String key = guide.image().fittedKey();
             guides.add(new GuideFile(
                     guide.role(),
@@ -176,8 +180,11 @@ public final class SubmitStep {
                     webhookUrl,
                     guides);
             String key = job.jobId() + "/" + attempt + "/" + variation;
-            ProviderJob started =
-                    extend ? provider.extend(extension(request, job, review, prompt), key) : provider.submit(spec, key);
+            ProviderJob started = extend
+                    ? provider.extend(extension(request, job, review, prompt), key)
+                    : reframe
+                            ? provider.reframe(reframing(request, job, review, prompt), key)
+                            : provider.submit(spec, key);
             startedJobs.add(started);
             tasks.add(new ProviderTask(
                     variation,
@@ -262,6 +269,24 @@ public final class SubmitStep {
                 request.settings(),
                 sourceSeconds,
                 request.settings().durationSeconds() - sourceSeconds);
+    }
+
+    /** The provider reframe a {@link RoundMode#REFRAME} round asks for: the accepted render, at this request's ratio. */
+    private ReframeSpec reframing(RenderRequest request, JobTicket job, ReviewOutcome review, String prompt) {
+        AspectRatio from = jobs.find(job.jobId())
+                .map(r -> r.detail().version())
+                .flatMap(v -> jobs.find(v.versionOf()))
+                .map(r -> r.detail().request())
+                .map(r -> r.settings().aspectRatio())
+                .orElseThrow(() -> new IllegalStateException(
+                        "job " + job.jobId() + " reframes a render but its record names no original with a request"));
+        return new ReframeSpec(
+                review.bestProviderJobId(),
+                prompt,
+                job.model(),
+                from,
+                request.settings().aspectRatio(),
+                request.settings().resolution());
     }
 
     /**

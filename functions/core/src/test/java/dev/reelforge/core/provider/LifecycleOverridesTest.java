@@ -7,10 +7,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reelforge.core.error.InvalidRequestException;
 import dev.reelforge.core.provider.ModelCapabilities.Lifecycle;
+import dev.reelforge.core.request.RenderRequest;
 import dev.reelforge.core.request.RequestParser;
 import dev.reelforge.core.testing.DirectoryClipStore;
 import dev.reelforge.core.validation.ContentPolicy;
 import dev.reelforge.core.validation.RequestValidator;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -26,6 +30,7 @@ class LifecycleOverridesTest {
     private static final Instant NOW = Instant.parse("2026-12-02T06:00:00Z");
     private final ObjectMapper json = new ObjectMapper();
     private final CapabilityCatalog bundled = CapabilityCatalog.bundled(json);
+    private final CapabilityCatalog deployerPriced = ray2PricedByTheDeployer();
 
     @TempDir
     Path bucketDir;
@@ -63,7 +68,7 @@ class LifecycleOverridesTest {
         DirectoryClipStore bucket = new DirectoryClipStore(bucketDir);
         RequestValidator validator = new RequestValidator(
                 ContentPolicy.load(json),
-                () -> LifecycleOverrides.read(bucket, json).applyTo(bundled),
+                () -> LifecycleOverrides.read(bucket, json).applyTo(deployerPriced),
                 Set.of("bedrock-async"));
         ObjectNode request = json.createObjectNode()
                 .put("tenant", "acme")
@@ -83,6 +88,46 @@ class LifecycleOverridesTest {
         assertThatThrownBy(() -> validator.validate(parsed, TODAY))
                 .isInstanceOf(InvalidRequestException.class)
                 .hasMessageContaining("bedrock-async/luma.ray-v2:0 was retired");
+    }
+
+    @Test
+    void validate_bundledRay2WithoutAFirstPartyPrice_refusedBeforeSpendUntilTheDeployerSetsOne() {
+        RequestValidator validator = new RequestValidator(ContentPolicy.load(json), bundled, Set.of("bedrock-async"));
+
+        assertThatThrownBy(() -> validator.validate(ray2Request(), TODAY))
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("bedrock-async/luma.ray-v2:0 has no price in the capability data")
+                .hasMessageContaining("pricePerSecondUsd");
+    }
+
+    private RenderRequest ray2Request() {
+        ObjectNode request = json.createObjectNode()
+                .put("tenant", "acme")
+                .put("clientRequestId", "t2")
+                .put("prompt", "A red ball rolls across a wooden floor, locked-off camera.")
+                .put("budgetUsd", 100);
+        request.putObject("settings")
+                .put("aspectRatio", "16:9")
+                .put("durationSeconds", 5)
+                .put("resolution", "720p");
+        request.putObject("provider").put("name", "bedrock-async");
+        return new RequestParser(json).parse(request);
+    }
+
+    /** The bundled data with a price on Bedrock's Ray2, as a deployer's REELFORGE_CAPABILITIES_FILE gives it. */
+    private CapabilityCatalog ray2PricedByTheDeployer() {
+        try (InputStream in =
+                CapabilityCatalog.class.getResourceAsStream("/dev/reelforge/core/provider-capabilities.json")) {
+            ObjectNode root = (ObjectNode) json.readTree(in);
+            for (var model : root.withArray("models")) {
+                if (model.path("model").asText().equals("luma.ray-v2:0")) {
+                    ((ObjectNode) model).put("pricePerSecondUsd", 1.0);
+                }
+            }
+            return CapabilityCatalog.parse(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test

@@ -70,6 +70,35 @@ class VerdictPolicyTest {
     }
 
     @Test
+    void decide_aLaterRevisionKeepsTheFixesOfTheRoundItRevises() {
+        var first = VerdictPolicy.decide(
+                List.of(new ClipScore("a", 0, List.of(fail("motion"), fail("blur")))), request, 1, 0, 0, true);
+        var clip = new ClipScore("b", 0, List.of(fail("flicker"), fail("av-sync")));
+
+        var second = VerdictPolicy.decide(List.of(clip), request, first.next().prompt(), 2, 0, 0, true);
+
+        assertThat(second.next().prompt())
+                .startsWith(request.prompt().strip())
+                .contains("is heavy and solid, with visible weight")
+                .contains("Sharp focus on")
+                .contains("Constant, even lighting; no flicker.")
+                .contains("Only the listed sounds");
+        assertThat(second.next().prompt().split("Sharp focus on", -1)).hasSize(2);
+    }
+
+    @Test
+    void decide_aRemixAfterARevisionRemixesFromTheRevisedPrompt() {
+        String revised = request.prompt().strip() + "\nSharp focus on the mug.";
+        var clip = new ClipScore("a", 0, List.of(pass("blur"), fail("flicker")));
+
+        var remix = VerdictPolicy.decide(List.of(clip), request, revised, 2, 0, 0, true);
+        var regenerate = VerdictPolicy.decide(List.of(clip), request, revised, 2, 0, 0, false);
+
+        assertThat(remix.next().prompt()).isEqualTo(revised);
+        assertThat(regenerate.next().prompt()).startsWith(revised).endsWith("no flicker and no exposure changes.");
+    }
+
+    @Test
     void decide_attemptsExhausted_givesUpPerPolicy() {
         var clip = new ClipScore("a", 0, List.of(fail("motion"), fail("av-sync")));
 

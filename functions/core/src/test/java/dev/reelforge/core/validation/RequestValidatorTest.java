@@ -237,15 +237,17 @@ class RequestValidatorTest {
     @Test
     void validate_costOverBudget_namesBudget() {
         var catalog = CapabilityCatalog.bundled(json);
-        var paid = new RequestValidator(ContentPolicy.load(json), catalog, Set.of("animatic", "bedrock-async"));
-        var request = parser.parse(json.createObjectNode()
+        var paid = new RequestValidator(ContentPolicy.load(json), catalog, Set.of("animatic", "fal-queue"));
+        var node = json.createObjectNode()
                 .put("tenant", "acme")
                 .put("clientRequestId", "t1")
                 .put("prompt", "A heavy iron kettle, tripod shot.")
-                .put("budgetUsd", 1.0)
-                .set("provider", json.createObjectNode().put("name", "bedrock-async")));
+                .put("budgetUsd", 1.0);
+        node.putObject("settings").put("durationSeconds", 5);
+        node.putObject("provider").put("name", "fal-queue");
+        var request = parser.parse(node);
 
         assertThatThrownBy(() -> paid.validate(request, TODAY))
-                .hasMessageContaining("budgetUsd: the first attempt is estimated at $9.00");
+                .hasMessageContaining("budgetUsd: the first attempt is estimated at $1.15");
     }
 }

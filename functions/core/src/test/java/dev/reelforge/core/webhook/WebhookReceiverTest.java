@@ -183,6 +183,21 @@ class WebhookReceiverTest {
     }
 
     @Test
+    void receive_staleReplicateDelivery_refusedAsStaleAndNothingRecorded() throws Exception {
+        WebhookRequest stale = replicateDelivery(
+                SECRET, "msg_3", NOW.minusSeconds(301), "{\"id\": \"pred_1\", \"status\": \"succeeded\"}");
+
+        assertThatThrownBy(() -> receiver(new StandardWebhooksVerifier("replicate", SECRET, JSON))
+                        .receive(stale))
+                .isInstanceOfSatisfying(
+                        WebhookRejectedException.class,
+                        e -> assertThat(e.status()).isEqualTo(400))
+                .hasMessageContaining("stale");
+        assertThat(resumed).isEmpty();
+        assertThat(seen).isEmpty();
+    }
+
+    @Test
     void receive_replicateSignedWithAnotherSecret_refusedAndNothingRecorded() throws Exception {
         String other = "whsec_" + Base64.getEncoder().encodeToString("someone-else".getBytes());
         WebhookRequest forged = replicateDelivery(other, "msg_2", NOW, "{\"id\": \"pred_1\"}");

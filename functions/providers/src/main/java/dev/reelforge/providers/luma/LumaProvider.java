@@ -36,8 +36,9 @@ import java.util.regex.Pattern;
  * {@code output[]} carries presigned URLs valid for an hour. A remix ({@link GenerationSpec#remixOf()}) is Luma's
  * {@code video_edit} of that earlier generation ({@code source.generation_id}) under the prompt with the targeted fix,
  * at the deployment's {@code video.edit.strength} preset ({@link LumaSettings#editStrength()}); the edit keeps the
- * source's aspect ratio and duration. A reference image is the first frame ({@code keyframes.frame0}) and a
- * last frame the end frame ({@code keyframes.frame1}), as Luma's published API describes its keyframes;
+ * source's aspect ratio and duration. A reference image is the first frame ({@code video.start_frame}) and a
+ * last frame the end frame ({@code video.end_frame}), each an ImageRef by {@code url}, as Luma's Agents API documents
+ * image-to-video for ray-3.2 ({@code keyframes.frame0/frame1} is the older Dream Machine API's shape);
  * {@link #extend} continues a generation by one 5 s block; {@link #reframe} changes its aspect ratio.
  *
  * <p>Failure codes: {@code content_moderated} fails the clip as a moderation refusal (terminal: the same prompt is
@@ -220,18 +221,13 @@ public final class LumaProvider implements VideoProvider {
         body.putObject("video")
                 .put("resolution", spec.settings().resolution().label())
                 .put("duration", Math.round(spec.settings().durationSeconds()) + "s");
+        ObjectNode video = (ObjectNode) body.get("video");
+        if (!spec.referenceImage().isEmpty()) {
+            video.putObject("start_frame").put("url", spec.referenceImageUrl());
+        }
         List<GuideFile> last = spec.guides(GuideImage.Role.LAST_FRAME);
-        if (!spec.referenceImage().isEmpty() || !last.isEmpty()) {
-            ObjectNode keyframes = body.putObject("keyframes");
-            if (!spec.referenceImage().isEmpty()) {
-                keyframes.putObject("frame0").put("type", "image").put("url", spec.referenceImageUrl());
-            }
-            if (!last.isEmpty()) {
-                keyframes
-                        .putObject("frame1")
-                        .put("type", "image")
-                        .put("url", last.get(0).url());
-            }
+        if (!last.isEmpty()) {
+            video.putObject("end_frame").put("url", last.get(0).url());
         }
         return body;
     }

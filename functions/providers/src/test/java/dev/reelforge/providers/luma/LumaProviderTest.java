@@ -100,7 +100,7 @@ class LumaProviderTest {
     }
 
     @Test
-    void submit_withReferenceImage_sendsItsUrlAsKeyframeFrame0() throws Exception {
+    void submit_withReferenceImage_sendsItsUrlAsTheVideosStartFrame() throws Exception {
         Path image = Files.createTempFile("fitted", ".png");
         Files.write(image, dev.reelforge.core.testing.Stills.png(1280, 720, 0));
         String url = "https://reelforge-clips.s3.amazonaws.com/references/acme/fitted/x.png?X-Amz-Signature=abc";
@@ -109,12 +109,10 @@ class LumaProviderTest {
         provider.submit(Specs.withReference(spec, image.toString(), url), "job-ref/1/0");
 
         server.verify(postRequestedFor(urlEqualTo("/v1/generations"))
-                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath(
-                        "$.keyframes.frame0.type", equalTo("image")))
-                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath(
-                        "$.keyframes.frame0.url", equalTo(url)))
-                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath(
-                        "$.model", equalTo("ray-3.2"))));
+                .withRequestBody(matchingJsonPath("$.video.start_frame.url", equalTo(url)))
+                .withRequestBody(matchingJsonPath("$.video.duration", equalTo("5s")))
+                .withRequestBody(notMatching(".*keyframes.*"))
+                .withRequestBody(matchingJsonPath("$.model", equalTo("ray-3.2"))));
         Files.delete(image);
     }
 
@@ -127,7 +125,7 @@ class LumaProviderTest {
     }
 
     @Test
-    void submit_withLastFrame_sendsItsUrlAsKeyframeFrame1() {
+    void submit_withLastFrame_sendsItsUrlAsTheVideosEndFrame() {
         String last = "https://reelforge-clips.s3.amazonaws.com/references/acme/last.png?X-Amz-Signature=abc";
         GenerationSpec withLast =
                 Specs.withGuides(spec, "", List.of(new GuideFile(GuideImage.Role.LAST_FRAME, "last.png", last)));
@@ -136,9 +134,9 @@ class LumaProviderTest {
         provider.submit(withLast, "job-last/1/0");
 
         server.verify(postRequestedFor(urlEqualTo("/v1/generations"))
-                .withRequestBody(matchingJsonPath("$.keyframes.frame1.type", equalTo("image")))
-                .withRequestBody(matchingJsonPath("$.keyframes.frame1.url", equalTo(last)))
-                .withRequestBody(notMatching(".*frame0.*")));
+                .withRequestBody(matchingJsonPath("$.video.end_frame.url", equalTo(last)))
+                .withRequestBody(notMatching(".*start_frame.*"))
+                .withRequestBody(notMatching(".*keyframes.*")));
     }
 
     @Test

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             ApproveCommand.class,
             RemixCommand.class,
             RecutCommand.class,
+            ReframeCommand.class,
             StoryboardCommand.class,
             dev.reelforge.local.serve.ServeCommand.class
         })

@@ -36,7 +36,8 @@ import java.util.regex.Pattern;
  * review report's page) and
  * {@code POST /api/jobs/<jobId>/approval} with {@code {"decision": "approve"|"reject"|"changes", "revision": N,
  * "text": "..."}}, which invokes the approval function as a SaaS backend would in AWS, and
- * {@code POST /api/jobs/<jobId>/edits} with {@code {"remix": "…"}}, {@code {"recut": {"expand": […], …}}} or
+ * {@code POST /api/jobs/<jobId>/edits} with {@code {"remix": "…"}}, {@code {"recut": {"expand": […], …}}},
+ * {@code {"reframe": {"aspectRatio": "16:9"}}} or
  * {@code {"storyboard": {"prompt": "…", "durationSeconds": N}}} (only the changed shots render), which starts a new
  * version of the job (202 with its {@code jobId}). Answers JSON: 200, 400 (a field is wrong, named in
  * {@code field}), 404 (no such job), 409 (nothing waits on that revision), 413.
@@ -224,7 +225,7 @@ final class JobsApi implements HttpHandler {
     }
 
     /**
-     * {@code POST /api/jobs/<jobId>/edits} with {@code {"remix": "…"}}, {@code {"recut": {…}}} or
+     * {@code POST /api/jobs/<jobId>/edits} with {@code {"remix": "…"}}, {@code {"recut": {…}}}, {@code {"reframe": {…}}} or
      * {@code {"storyboard": {…}}}: starts a new version
      * of the job as the execution input {@code {"edit": …}} with the job's own tenant (serve is the local owner's);
      * 202 with the new job's id. The edit's shape is checked here (400 naming the field); whether it fits the clip

@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code reelforge run} through the {@code luma} and {@code vertex-veo} adapters against the Python fakes
+ * {@code reelforge run} through the {@code luma}, {@code vertex-veo} and {@code replicate} adapters against the Python fakes
  * ({@code infrastructure/local/fakes/fake_video_providers.py}), in a JVM configured only by its environment, as a user
  * runs it: Luma's key, Vertex's project, a service-account key whose {@code token_uri} is the fake's, the fake's
  * endpoints, and a capabilities file that gives both models a price (the bundled data has none, so they are refused
@@ -79,6 +79,8 @@ class LiveProviderRunsTest {
         Path blurred = root.resolve("ray-blurred.mp4");
         silentClip(request("luma", 5, "360p"), List.of(), silent);
         silentClip(request("luma", 5, "360p"), List.of("blur:0.8"), blurred);
+        Path replicate = root.resolve("replicate-ray.mp4");
+        silentClip(request("replicate", 5, "720p"), List.of(), replicate);
         fake = new ProcessBuilder(
                         PythonInterpreter.locate(Path.of(System.getProperty("user.home")))
                                 .executable()
@@ -93,7 +95,9 @@ class LiveProviderRunsTest {
                         "--defective-clip",
                         blurred.toString(),
                         "--extended-clip",
-                        extended.toString())
+                        extended.toString(),
+                        "--replicate-clip",
+                        replicate.toString())
                 .redirectError(root.resolve("fake.err").toFile())
                 .start();
         String port =
@@ -137,6 +141,24 @@ class LiveProviderRunsTest {
                 .containsEntry("luma-creates", 2)
                 .containsEntry("luma-edits", 1)
                 .containsEntry("luma-downloads", 2);
+    }
+
+    @Test
+    void run_lumaRay32OnReplicateAgainstItsFake_succeedsThroughThePredictionsApi() throws Exception {
+        Map<String, Integer> before = counts();
+        JsonNode result = run("replicate", request("replicate", 5, "720p").put("clientRequestId", "replicate-run"));
+
+        assertThat(result.path("status").asText()).as(result.toString()).isEqualTo("SUCCEEDED");
+        assertThat(result.path("attempts").asInt()).isEqualTo(1);
+        assertThat(result.path("providerSubmissions").asInt()).isEqualTo(1);
+        JsonNode checks = report(result).path("checks");
+        assertThat(named(checks, "conformance").path("passed").asBoolean()).isTrue();
+        assertThat(named(checks, "audio-cues").path("detail").asText())
+                .startsWith("not applicable: replicate/luma/ray-3.2 renders no audio (nativeAudio: false)");
+        assertThat(since(before))
+                .as("one throttled create retried, one prediction, one expired download retried")
+                .containsEntry("replicate-creates", 1)
+                .containsEntry("replicate-downloads", 1);
     }
 
     @Test
@@ -250,20 +272,25 @@ class LiveProviderRunsTest {
         ObjectNode request = JSON.createObjectNode()
                 .put("tenant", "demo")
                 .put("clientRequestId", provider + "-clip")
-                .put("prompt", provider.equals("luma") ? LUMA_PROMPT : VEO_PROMPT)
+                .put("prompt", silent(provider) ? LUMA_PROMPT : VEO_PROMPT)
                 .put("maxAttempts", provider.equals("luma") ? 2 : 1);
-        if (!provider.equals("luma")) {
+        if (!silent(provider)) {
             request.putArray("audioCues").add("rubber thud at 00:01.2");
         }
         request.putObject("provider").put("name", provider);
         request.putObject("settings")
-                .put("aspectRatio", provider.equals("luma") ? "9:16" : "16:9")
+                .put("aspectRatio", silent(provider) ? "9:16" : "16:9")
                 .put("durationSeconds", seconds)
                 .put("resolution", resolution)
                 .put("fps", 24)
                 .put("variations", 1)
                 .put("style", "studio");
         return request;
+    }
+
+    /** Ray renders no sound, on Luma's API and on Replicate. */
+    private static boolean silent(String provider) {
+        return provider.equals("luma") || provider.equals("replicate");
     }
 
     /** The animatic's clip with {@code defects} and without its sound, as Ray renders none. */
@@ -327,6 +354,8 @@ class LiveProviderRunsTest {
         env.put("REELFORGE_VERTEX_BASE_URL", endpoint);
         env.put("REELFORGE_VERTEX_STORAGE_URL", endpoint);
         env.put("REELFORGE_VERTEX_OUTPUT_URI", "gs://reelforge-veo-out/renders");
+        env.put("REELFORGE_REPLICATE_BASE_URL", endpoint);
+        env.put("REELFORGE_REPLICATE_API_TOKEN", "r8_test-token");
         env.put("REELFORGE_CAPABILITIES_FILE", pricedCapabilities().toString());
         Process process = builder.start();
         byte[] out;
@@ -341,11 +370,12 @@ class LiveProviderRunsTest {
         return result;
     }
 
-    /** The bundled data with a price for both new models, as a deployer sets one ({@code pricePerSecondUsd}). */
+    /** The bundled data with a price for the new models, as a deployer sets one ({@code pricePerSecondUsd}). */
     private static Path pricedCapabilities() throws IOException {
         ObjectNode data = (ObjectNode) JSON.readTree(BUNDLED.toFile());
         for (JsonNode model : data.path("models")) {
-            if (List.of("luma", "vertex-veo").contains(model.path("provider").asText())) {
+            if (List.of("luma", "vertex-veo", "replicate")
+                    .contains(model.path("provider").asText())) {
                 ((ObjectNode) model).put("pricePerSecondUsd", 0.05);
             }
         }
