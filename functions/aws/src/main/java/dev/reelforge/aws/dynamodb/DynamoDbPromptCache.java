@@ -5,6 +5,7 @@ import dev.reelforge.core.port.PromptCache;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -58,7 +59,14 @@ public final class DynamoDbPromptCache implements PromptCache {
                 item.get("jobId").s(),
                 item.get("provider").s(),
                 item.get("model").s(),
-                Instant.parse(item.get("approvedAt").s())));
+                Instant.parse(item.get("approvedAt").s()),
+                item.containsKey("shotClipKeys")
+                        ? item.get("shotClipKeys").l().stream()
+                                .map(AttributeValue::s)
+                                .toList()
+                        : List.of(),
+                item.containsKey("lastFrameKey") ? item.get("lastFrameKey").s() : "",
+                item.containsKey("shot") ? Integer.parseInt(item.get("shot").n()) : 0));
     }
 
     @Override
@@ -70,6 +78,19 @@ public final class DynamoDbPromptCache implements PromptCache {
         item.put("provider", AttributeValue.fromS(entry.provider()));
         item.put("model", AttributeValue.fromS(entry.model()));
         item.put("approvedAt", AttributeValue.fromS(entry.approvedAt().toString()));
+        if (entry.sequence()) {
+            item.put(
+                    "shotClipKeys",
+                    AttributeValue.fromL(entry.shotClipKeys().stream()
+                            .map(AttributeValue::fromS)
+                            .toList()));
+        }
+        if (!entry.lastFrameKey().isEmpty()) {
+            item.put("lastFrameKey", AttributeValue.fromS(entry.lastFrameKey()));
+        }
+        if (entry.shot() > 0) {
+            item.put("shot", AttributeValue.fromN(Integer.toString(entry.shot())));
+        }
         item.put(
                 TableDefinitions.TTL_ATTRIBUTE,
                 AttributeValue.fromN(

@@ -60,6 +60,22 @@ class DynamoDbPromptCacheTest {
     }
 
     @Test
+    void put_sequenceAndShotEntries_findReturnsShotClipsInOrderAndLastFrame() {
+        List<String> shots = List.of("clips/acme/j-3/a3.mp4", "clips/acme/j-3/a1.mp4", "clips/acme/j-3/a7.mp4");
+        CacheEntry sequence = new CacheEntry("k-seq", shots.get(0), "j-3", "animatic", "v1", T0, shots, "", 0);
+        CacheEntry shot = new CacheEntry(
+                "k-shot", shots.get(1), "j-3", "animatic", "v1", T0, List.of(), "shots/acme/j-3/2/last.png", 2);
+
+        cache.put(sequence);
+        cache.put(shot);
+
+        assertThat(cache.find("k-seq")).contains(sequence);
+        assertThat(cache.find("k-seq").orElseThrow().shotClipKeys()).containsExactlyElementsOf(shots);
+        assertThat(cache.find("k-shot")).contains(shot);
+        assertThat(cache.find("k-shot").orElseThrow().sequence()).isFalse();
+    }
+
+    @Test
     void put_whenKeyExists_keepsFirstEntryWithoutError() {
         CacheEntry first = new CacheEntry("k-2", "jobs/j-1/final.mp4", "j-1", "luma", "ray-v2", T0);
         assertThat(cache.put(first)).as("the first put is stored").isTrue();

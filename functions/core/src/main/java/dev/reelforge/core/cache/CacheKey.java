@@ -58,6 +58,26 @@ public final class CacheKey {
         return Sha256.hex(canonical.toString());
     }
 
+    /**
+     * A multi-shot sequence rendered shot by shot: the request's key as for one clip, marked as stitched from shots,
+     * so a storyboard rendered as one continuous clip and the same storyboard rendered shot by shot never answer each
+     * other.
+     *
+     * @param contentKey the reference image's SHA-256 (and any guides' key); empty for none
+     */
+    public static String sequence(RenderRequest request, ModelCapabilities model, String contentKey) {
+        return Sha256.hex(VERSION + " sequence\n" + of(request, model, contentKey));
+    }
+
+    /**
+     * One shot of a sequence, by its fingerprint ({@code ShotFingerprints}: model, the shot's own prompt,
+     * storyboard, settings and defects, the reference where it starts from one, and the predecessor for a chained
+     * shot). The tenant is in the key, as in every key.
+     */
+    public static String shot(String tenant, String fingerprint) {
+        return Sha256.hex(VERSION + " shot\n" + tenant + "\n" + fingerprint);
+    }
+
     static String normalise(String text) {
         return text.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
     }

@@ -62,13 +62,17 @@ public record StoryboardDiff(List<ReusedShot> reused) {
         return reused.stream().filter(r -> r != null).toList();
     }
 
-    /** Each shot's accepted clip on a sequence's record: its last accepted attempt, else the clip it reused. */
-    static Map<Integer, ReusedShot> accepted(JobRecord record) {
+    /**
+     * Each shot's accepted clip on a sequence's record: its last accepted attempt, else the clip it reused (from
+     * an earlier version, or from the prompt cache).
+     */
+    public static Map<Integer, ReusedShot> accepted(JobRecord record) {
         Map<Integer, ReusedShot> shots = new HashMap<>();
         VersionLink link = record.detail().version();
         if (link != null) {
             link.reusedShots().forEach(r -> shots.put(r.shot(), r));
         }
+        record.detail().cachedShots().forEach(r -> shots.put(r.shot(), r));
         for (AttemptDetail a : record.detail().attempts()) {
             if (a.shot() != null
                     && a.verdict() != null

@@ -27,6 +27,8 @@ import java.util.List;
  * @param request the request as Validate accepted it, which an edit starts from; null on records written before
  * @param version on an edit's record, the job it is a new version of; null otherwise
  * @param versions on an edited job's record, the jobs of its later versions, oldest first
+ * @param cachedShots on a sequence's record, the shots the prompt cache answered (an earlier job's accepted clip of
+ *     a shot with the same fingerprint), which no provider job rendered
  */
 public record JobDetail(
         List<String> warnings,
@@ -37,7 +39,8 @@ public record JobDetail(
         @JsonInclude(JsonInclude.Include.NON_NULL) ReferenceImage referenceImage,
         @JsonInclude(JsonInclude.Include.NON_NULL) RenderRequest request,
         @JsonInclude(JsonInclude.Include.NON_NULL) VersionLink version,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> versions) {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> versions,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ReusedShot> cachedShots) {
 
     public JobDetail {
         warnings = copy(warnings);
@@ -45,6 +48,7 @@ public record JobDetail(
         providerJobs = copy(providerJobs);
         possibleDuplicateCharges = copy(possibleDuplicateCharges);
         versions = copy(versions);
+        cachedShots = copy(cachedShots);
     }
 
     /** The detail as before, for code that does not touch the request or the versions. */
@@ -55,7 +59,7 @@ public record JobDetail(
             List<PossibleDuplicateCharge> possibleDuplicateCharges,
             MediaResult media,
             ReferenceImage referenceImage) {
-        this(warnings, attempts, providerJobs, possibleDuplicateCharges, media, referenceImage, null, null, null);
+        this(warnings, attempts, providerJobs, possibleDuplicateCharges, media, referenceImage, null, null, null, null);
     }
 
     public static JobDetail empty() {
@@ -81,7 +85,8 @@ public record JobDetail(
                 referenceImage,
                 request,
                 version,
-                versions);
+                versions,
+                cachedShots);
     }
 
     /** Adds the attempt, or merges it into the one with the same number (fields it sets win). */
@@ -99,7 +104,8 @@ public record JobDetail(
                         referenceImage,
                         request,
                         version,
-                        versions);
+                        versions,
+                        cachedShots);
             }
         }
         longer.add(attempt);
@@ -112,17 +118,36 @@ public record JobDetail(
                 referenceImage,
                 request,
                 version,
-                versions);
+                versions,
+                cachedShots);
     }
 
     public JobDetail withProviderJobs(List<ProviderJobHistory> jobs) {
         return new JobDetail(
-                warnings, attempts, jobs, possibleDuplicateCharges, media, referenceImage, request, version, versions);
+                warnings,
+                attempts,
+                jobs,
+                possibleDuplicateCharges,
+                media,
+                referenceImage,
+                request,
+                version,
+                versions,
+                cachedShots);
     }
 
     public JobDetail withPossibleDuplicateCharges(List<PossibleDuplicateCharge> charges) {
         return new JobDetail(
-                warnings, attempts, providerJobs, charges, media, referenceImage, request, version, versions);
+                warnings,
+                attempts,
+                providerJobs,
+                charges,
+                media,
+                referenceImage,
+                request,
+                version,
+                versions,
+                cachedShots);
     }
 
     public JobDetail withReferenceImage(ReferenceImage reference) {
@@ -135,7 +160,8 @@ public record JobDetail(
                 reference,
                 request,
                 version,
-                versions);
+                versions,
+                cachedShots);
     }
 
     public JobDetail withMedia(MediaResult result) {
@@ -148,7 +174,8 @@ public record JobDetail(
                 referenceImage,
                 request,
                 version,
-                versions);
+                versions,
+                cachedShots);
     }
 
     /** With the request as Validate accepted it, so an edit can start from it later. */
@@ -162,7 +189,8 @@ public record JobDetail(
                 referenceImage,
                 accepted,
                 version,
-                versions);
+                versions,
+                cachedShots);
     }
 
     /** On an edit's record: the job it is a version of. */
@@ -176,7 +204,8 @@ public record JobDetail(
                 referenceImage,
                 request,
                 link,
-                versions);
+                versions,
+                cachedShots);
     }
 
     /** On the original's record: a later version's job id, once. */
@@ -195,7 +224,23 @@ public record JobDetail(
                 referenceImage,
                 request,
                 version,
-                longer);
+                longer,
+                cachedShots);
+    }
+
+    /** On a sequence's record: the shots the prompt cache answered. */
+    public JobDetail withCachedShots(List<ReusedShot> shots) {
+        return new JobDetail(
+                warnings,
+                attempts,
+                providerJobs,
+                possibleDuplicateCharges,
+                media,
+                referenceImage,
+                request,
+                version,
+                versions,
+                shots);
     }
 
     private static <T> List<T> copy(List<T> list) {

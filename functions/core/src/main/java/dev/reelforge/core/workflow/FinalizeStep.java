@@ -23,7 +23,7 @@ import java.util.Map;
 /**
  * Last state: records the deliverables on the job (SUCCEEDED) and, when the clip passed review, files it in the
  * prompt cache so the same request never pays the provider again. Clips accepted after giving up carry their
- * warnings and are not cached.
+ * warnings and are not cached. A sequence is filed whole and shot by shot ({@link SequenceCache}).
  */
 public final class FinalizeStep {
     private final ClipStore clips;
@@ -66,6 +66,8 @@ public final class FinalizeStep {
                 && review.shotClipKeys().isEmpty()) {
             cache.put(new CacheEntry(
                     job.cacheKey(), media.sourceKey(), job.jobId(), job.provider(), job.model(), clock.instant()));
+        } else if (!review.shotClipKeys().isEmpty()) {
+            new SequenceCache(cache).file(job, record, review, clock.instant());
         }
         int attempts = record.detail().attempts().size();
         return new JobSummary(

@@ -13,7 +13,10 @@ import java.util.List;
  * on them without reading the data again. {@code shot} is set only inside a multi-shot sequence's Map, for the
  * shot that ticket renders. A ticket written before {@code nativeAudio} existed (a job in flight across
  * a deployment) reads as having sound, so its audio checks run as they did when it started. {@code guides} are the
- * request's last frame and reference images as Validate stored them (empty for none).
+ * request's last frame and reference images as Validate stored them (empty for none). For a multi-shot sequence,
+ * {@code shotCacheKeys} are its shots' prompt-cache keys in shot order (Finalize files each accepted shot under its
+ * own), and on a cache hit {@code cachedShotClipKeys} are the cached sequence's shot originals, which
+ * post-processing stitches again.
  */
 public record JobTicket(
         String jobId,
@@ -32,9 +35,13 @@ public record JobTicket(
         List<String> warnings,
         ReferenceImage referenceImage,
         @JsonInclude(JsonInclude.Include.NON_NULL) ShotTicket shot,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<GuideImage> guides) {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<GuideImage> guides,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> shotCacheKeys,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> cachedShotClipKeys) {
 
     public JobTicket {
+        shotCacheKeys = shotCacheKeys == null ? List.of() : List.copyOf(shotCacheKeys);
+        cachedShotClipKeys = cachedShotClipKeys == null ? List.of() : List.copyOf(cachedShotClipKeys);
         referenceImage = referenceImage == null ? ReferenceImage.NONE : referenceImage;
         guides = guides == null ? List.of() : List.copyOf(guides);
         warnings = List.copyOf(warnings);
@@ -78,6 +85,8 @@ public record JobTicket(
                 warnings,
                 referenceImage,
                 shot,
+                List.of(),
+                List.of(),
                 List.of());
     }
 
@@ -100,7 +109,33 @@ public record JobTicket(
                 warnings,
                 referenceImage,
                 shot,
-                images);
+                images,
+                shotCacheKeys,
+                cachedShotClipKeys);
+    }
+
+    /** The same ticket with a sequence's shot cache keys and, on a hit, the cached shot originals to stitch. */
+    public JobTicket withShotCache(List<String> shotKeys, List<String> cachedShots) {
+        return new JobTicket(
+                jobId,
+                tenant,
+                clientRequestId,
+                cacheKey,
+                cacheHit,
+                cachedClipKey,
+                cachedJobId,
+                provider,
+                model,
+                remixSupported,
+                nativeAudio,
+                pricePerClipUsd,
+                estimatedCostUsd,
+                warnings,
+                referenceImage,
+                shot,
+                guides,
+                shotKeys,
+                cachedShots);
     }
 
     /** A ticket for the whole clip (no shot of a sequence). */

@@ -24,7 +24,8 @@ import java.time.Clock;
 import java.util.List;
 
 /**
- * Plans the polish: which clip (the approved one, or the cached one), which renditions, the default grade
+ * Plans the polish: which clip (the approved one, or the cached one; a cached sequence's shot originals, stitched
+ * again), which renditions, the default grade
  * (slightly less saturation), audio polish (12 % ambient reduction, −14 LUFS, −1 dBTP) and "AI-generated"
  * watermark, and the provenance facts, written as a {@link MediaPlan} document that the media task (an ECS
  * container on AWS, in-process locally) executes.
@@ -65,7 +66,7 @@ public final class PostProcessStep {
                 StorageKeys.outputPrefix(job.tenant(), job.jobId()),
                 renditions(request, renditionSet),
                 true,
-                job.cacheHit() ? List.of() : review.shotClipKeys(),
+                job.cacheHit() ? job.cachedShotClipKeys() : review.shotClipKeys(),
                 MediaPlan.DEFAULT_CROSSFADE_SECONDS,
                 Grade.DEFAULT,
                 AudioPolish.DEFAULT,

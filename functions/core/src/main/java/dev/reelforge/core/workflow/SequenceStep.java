@@ -146,13 +146,16 @@ public final class SequenceStep {
                 .count();
     }
 
-    /** A storyboard edit's shot that reuses an earlier version's clip: on the record's version link. */
+    /**
+     * A shot that reuses an earlier job's clip: a storyboard edit's (on the record's version link) or the prompt
+     * cache's (on the record's cached shots).
+     */
     private static Optional<ReusedShot> reused(JobDetail detail, int shot) {
-        return detail.version() == null
-                ? Optional.empty()
-                : detail.version().reusedShots().stream()
-                        .filter(r -> r.shot() == shot)
-                        .findFirst();
+        List<ReusedShot> all = new ArrayList<>(detail.cachedShots());
+        if (detail.version() != null) {
+            all.addAll(detail.version().reusedShots());
+        }
+        return all.stream().filter(r -> r.shot() == shot).findFirst();
     }
 
     private static String joinTimes(StitchPlan stitch) {
@@ -189,6 +192,7 @@ public final class SequenceStep {
             node.put("clipKey", shot.review().bestClipKey());
             node.put("reRendered", own.size() > 1);
             reused(detail, shot.index()).ifPresent(r -> node.put("reusedFrom", r.fromJob() + "#" + r.fromShot()));
+            node.put("cached", detail.cachedShots().stream().anyMatch(r -> r.shot() == shot.index()));
             node.set(
                     "providerJobIds",
                     json.valueToTree(own.stream()

@@ -8,6 +8,7 @@ import dev.reelforge.core.error.JobConflictException;
 import dev.reelforge.core.job.JobDetail;
 import dev.reelforge.core.job.JobRecord;
 import dev.reelforge.core.job.JobStatus;
+import dev.reelforge.core.job.ReusedShot;
 import dev.reelforge.core.port.JobStore;
 import dev.reelforge.core.port.PromptCache;
 import dev.reelforge.core.provider.ModelCapabilities;
@@ -112,8 +113,8 @@ public final class ValidateStep {
 
     /**
      * Validates and opens the job. A storyboard of several shots (unless the request asks for one continuous clip)
-     * comes back with one {@link ShotItem} per shot and is not looked up in the prompt cache as a whole: its clip is
-     * stitched from shots, and filing a stitched sequence is not built yet.
+     * comes back with one {@link ShotItem} per shot, looked up in the prompt cache as a whole and then shot by shot
+     * ({@link SequenceCache}): a whole hit renders nothing, and a shot the cache answers is reused, uncharged.
      */
     public Validation validate(RenderRequest request, String jobId) {
         RequestValidator.Accepted accepted = validator.validate(request, LocalDate.now(clock));
@@ -123,34 +124,84 @@ public final class ValidateStep {
         List<GuideImage> guides = request.hasGuides()
                 ? GuideImages.prepare(request, accepted.model(), references)
                 : List.<GuideImage>of();
-        String cacheKey = CacheKey.of(
-                request,
-                accepted.model(),
-                guides.isEmpty()
-                        ? reference.sha256()
-                        : (reference.sha256() + " " + GuideImages.contentKey(guides)).strip());
-        Optional<CacheEntry> hit = sequence ? Optional.empty() : cache.find(cacheKey);
-        openJob(jobId, request, cacheKey, accepted, reference);
-        double perClip =
-                accepted.model().pricePerSecondUsd() * request.settings().durationSeconds();
-        JobTicket ticket = new JobTicket(
+        String contentKey = guides.isEmpty()
+                ? reference.sha256()
+                : (reference.sha256() + " " + GuideImages.contentKey(guides)).strip();
+        if (sequence) {
+            return sequence(request, jobId, accepted, reference, contentKey);
+        }
+        String cacheKey = CacheKey.of(request, accepted.model(), contentKey);
+        Optional<CacheEntry> hit = cache.find(cacheKey).filter(e -> !e.sequence());
+        openJob(jobId, request, cacheKey, accepted, reference, List.of());
+        JobTicket ticket = ticket(
                         jobId,
-                        request.tenant(),
-                        request.clientRequestId(),
+                        request,
                         cacheKey,
-                        hit.isPresent(),
-                        hit.map(CacheEntry::clipKey).orElse(""),
-                        hit.map(CacheEntry::jobId).orElse(""),
-                        accepted.model().provider(),
-                        accepted.model().model(),
-                        accepted.model().remix() || accepted.model().edit(),
-                        accepted.model().nativeAudio(),
-                        perClip,
-                        (hit.isPresent() ? 0 : accepted.estimate().usd()) + reference.costUsd(),
-                        accepted.warnings(),
-                        reference)
+                        hit.orElse(null),
+                        accepted,
+                        reference,
+                        hit.isPresent() ? 0 : accepted.estimate().usd())
                 .withGuides(guides);
-        return new Validation(ticket, sequence ? shots(request, accepted.model(), ticket) : List.of());
+        return new Validation(ticket, List.of());
+    }
+
+    private Validation sequence(
+            RenderRequest request,
+            String jobId,
+            RequestValidator.Accepted accepted,
+            ReferenceImage reference,
+            String contentKey) {
+        ModelCapabilities model = accepted.model();
+        ShotPlan plan = ShotPlan.of(request, model);
+        String cacheKey = CacheKey.sequence(request, model, contentKey);
+        SequenceCache.Answer answer = new SequenceCache(cache).find(plan, model, reference.sha256(), cacheKey);
+        List<ReusedShot> cached = answer.shots().reusedOnly();
+        openJob(jobId, request, cacheKey, accepted, reference, cached);
+        double estimate = answer.hit()
+                ? 0
+                : cached.isEmpty()
+                        ? accepted.estimate().usd()
+                        : plan.shots().stream()
+                                .filter(shot -> answer.shots().renders(shot.index()))
+                                .mapToDouble(shot -> model.pricePerSecondUsd()
+                                        * shot.durationSeconds()
+                                        * request.settings().variations())
+                                .sum();
+        JobTicket ticket = ticket(jobId, request, cacheKey, answer.whole(), accepted, reference, estimate)
+                .withShotCache(answer.shotKeys(), answer.hit() ? answer.whole().shotClipKeys() : List.of());
+        if (answer.hit()) {
+            return new Validation(ticket, List.of());
+        }
+        List<ShotItem> items = cached.isEmpty()
+                ? shots(request, model, ticket)
+                : StoryboardEditStep.items(request, model, answer.shots(), ticket);
+        return new Validation(ticket, items);
+    }
+
+    private static JobTicket ticket(
+            String jobId,
+            RenderRequest request,
+            String cacheKey,
+            CacheEntry hit,
+            RequestValidator.Accepted accepted,
+            ReferenceImage reference,
+            double renderUsd) {
+        return new JobTicket(
+                jobId,
+                request.tenant(),
+                request.clientRequestId(),
+                cacheKey,
+                hit != null,
+                hit == null ? "" : hit.clipKey(),
+                hit == null ? "" : hit.jobId(),
+                accepted.model().provider(),
+                accepted.model().model(),
+                accepted.model().remix() || accepted.model().edit(),
+                accepted.model().nativeAudio(),
+                accepted.model().pricePerSecondUsd() * request.settings().durationSeconds(),
+                renderUsd + reference.costUsd(),
+                accepted.warnings(),
+                reference);
     }
 
     private static List<ShotItem> shots(RenderRequest request, ModelCapabilities model, JobTicket job) {
@@ -228,12 +279,14 @@ public final class ValidateStep {
             RenderRequest request,
             String cacheKey,
             RequestValidator.Accepted accepted,
-            ReferenceImage reference) {
+            ReferenceImage reference,
+            List<ReusedShot> cachedShots) {
         Instant now = clock.instant();
         JobRecord fresh = JobRecord.received(jobId, request.tenant(), request.clientRequestId(), now)
                 .withCacheKey(cacheKey)
                 .withStatus(JobStatus.RENDERING, "", now);
-        fresh = fresh.withDetail(JobDetail.opened(accepted.warnings()).withRequest(request));
+        fresh = fresh.withDetail(
+                JobDetail.opened(accepted.warnings()).withRequest(request).withCachedShots(cachedShots));
         if (reference.present()) {
             fresh = fresh.withDetail(fresh.detail().withReferenceImage(reference));
         }

@@ -6,6 +6,7 @@ import dev.reelforge.core.error.ReelforgeException;
 import dev.reelforge.core.provider.CapabilityCatalog;
 import dev.reelforge.core.reference.GuideImages;
 import dev.reelforge.core.reference.ReferenceIntake;
+import dev.reelforge.core.reference.ReferenceKeys;
 import dev.reelforge.core.request.RenderRequest;
 import dev.reelforge.core.request.RequestParser;
 import dev.reelforge.core.validation.ContentPolicy;
@@ -64,6 +65,8 @@ final class ValidateCommand implements Callable<Integer> {
                     accepted.model(),
                     request.settings().frameSize(),
                     field);
+        } else if (!value.isEmpty()) {
+            ReferenceKeys.checked(request.tenant(), value, field);
         }
     }
 
@@ -80,6 +83,8 @@ final class ValidateCommand implements Callable<Integer> {
                         LocalReference.read(requestFile, reference),
                         accepted.model(),
                         request.settings().frameSize());
+            } else if (!reference.isEmpty()) {
+                ReferenceKeys.checked(request.tenant(), reference);
             }
             if (request.hasGuides()) {
                 GuideImages.check(request, accepted.model());
