@@ -7,6 +7,7 @@ import dev.reelforge.core.edit.EditPlan;
 import dev.reelforge.core.edit.EditRequest;
 import dev.reelforge.core.error.InvalidRequestException;
 import dev.reelforge.core.request.RenderRequest;
+import dev.reelforge.core.sequence.ShotPlan;
 import dev.reelforge.core.workflow.EditStep;
 import dev.reelforge.core.workflow.RenderRound;
 import dev.reelforge.core.workflow.ReviewOutcome;
@@ -61,7 +62,7 @@ public final class ValidateHandler extends JsonHandler {
         }
         RenderRequest request = step.requestOf(input.path("input"));
         ApprovalGate approval = ApprovalGate.of(rawRequest(input.path("input")), approvalDefault);
-        if (approval.required() && step.rendersShotByShot(request)) {
+        if (approval.required() && ShotPlan.rendersShotByShot(request)) {
             throw InvalidRequestException.of(
                     "approval",
                     "a storyboard of several shots renders shot by shot, which cannot wait for approval yet; set"

@@ -6,6 +6,7 @@ import dev.reelforge.core.job.JobRecord;
 import dev.reelforge.core.job.JobStatus;
 import dev.reelforge.core.port.JobStore;
 import dev.reelforge.core.request.RenderRequest;
+import dev.reelforge.core.sequence.ShotPlan;
 import java.util.List;
 
 /**
@@ -46,7 +47,8 @@ public record EditSource(
                     "job " + edit.of() + " was recorded before requests were kept with jobs; render it again");
         }
         List<AttemptDetail> attempts = original.detail().attempts();
-        if (edit.kind() != EditRequest.Kind.STORYBOARD && attempts.stream().anyMatch(a -> a.shot() != null)) {
+        if (edit.kind() != EditRequest.Kind.STORYBOARD
+                && (ShotPlan.rendersShotByShot(request) || attempts.stream().anyMatch(a -> a.shot() != null))) {
             throw InvalidRequestException.of(
                     "edit.of",
                     "job " + edit.of() + " is a sequence rendered shot by shot; a remix or re-cut edits one clip and"

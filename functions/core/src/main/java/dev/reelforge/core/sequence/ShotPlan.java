@@ -42,9 +42,12 @@ public record ShotPlan(RenderRequest whole, List<PlannedShot> shots, boolean cha
         }
     }
 
-    /** Whether the request renders shot by shot: its storyboard has more than one shot. */
-    public static boolean applies(RenderRequest request) {
-        return ScenePlan.of(request).shots().size() > 1;
+    /**
+     * Whether the request renders shot by shot: its storyboard has more than one shot, and it does not ask for one
+     * continuous clip. The one place that says so; Validate, the validator, edits and the handlers all ask here.
+     */
+    public static boolean rendersShotByShot(RenderRequest request) {
+        return !request.continuous() && ScenePlan.of(request).shots().size() > 1;
     }
 
     /**

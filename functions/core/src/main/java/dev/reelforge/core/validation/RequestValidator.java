@@ -64,7 +64,7 @@ public final class RequestValidator {
         List<Problem> problems = new ArrayList<>(settingsPolicy.check(request));
         ModelCapabilities model = model(catalog, request, today, problems);
         CostEstimate estimate = null;
-        boolean sequence = !request.continuous() && ShotPlan.applies(request);
+        boolean sequence = ShotPlan.rendersShotByShot(request);
         problems.addAll(envelope(request, sequence));
         if (model != null) {
             problems.addAll(fit(model, request.settings(), sequence));

@@ -33,7 +33,7 @@ final class StoryboardEditStep {
     /** The original request with the new storyboard: its prompt, cues and (if given) duration. */
     RenderRequest request(EditRequest edit, EditSource source) {
         RenderRequest original = source.request();
-        if (original.continuous() || !ShotPlan.applies(original)) {
+        if (!ShotPlan.rendersShotByShot(original)) {
             throw InvalidRequestException.of(
                     "edit.storyboard",
                     "job " + edit.of() + " rendered as one clip; a storyboard edit re-renders the changed shots of a"
@@ -63,7 +63,7 @@ final class StoryboardEditStep {
                 original.reviewOverrides(),
                 original.referenceImage(),
                 false);
-        if (!ShotPlan.applies(request)) {
+        if (!ShotPlan.rendersShotByShot(request)) {
             throw InvalidRequestException.of(
                     "edit.storyboard.prompt",
                     "the new storyboard has one shot, but job " + edit.of() + " is a sequence of "

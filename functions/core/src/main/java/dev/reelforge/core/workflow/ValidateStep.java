@@ -102,11 +102,6 @@ public final class ValidateStep {
         }
     }
 
-    /** Whether the request renders shot by shot: several shots, and no ask for one continuous clip. */
-    public boolean rendersShotByShot(RenderRequest request) {
-        return !request.continuous() && ShotPlan.applies(request);
-    }
-
     public JobTicket run(RenderRequest request, String jobId) {
         return validate(request, jobId).job();
     }
@@ -118,7 +113,7 @@ public final class ValidateStep {
      */
     public Validation validate(RenderRequest request, String jobId) {
         RequestValidator.Accepted accepted = validator.validate(request, LocalDate.now(clock));
-        boolean sequence = rendersShotByShot(request);
+        boolean sequence = ShotPlan.rendersShotByShot(request);
         checkGuides(request, accepted, sequence);
         ReferenceImage reference = reference(request, accepted, jobId);
         List<GuideImage> guides = request.hasGuides()

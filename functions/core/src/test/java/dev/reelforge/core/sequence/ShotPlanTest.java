@@ -167,8 +167,9 @@ class ShotPlanTest {
                 List.of(new Beat(0, 2, "The mug rests."), new Beat(2, 6, "Close-up: it tips and falls.")),
                 List.of());
 
-        assertThat(ShotPlan.applies(request(board, List.of(), ""))).isFalse();
-        assertThat(ShotPlan.applies(request(THREE_SHOTS, List.of(), ""))).isTrue();
+        assertThat(ShotPlan.rendersShotByShot(request(board, List.of(), ""))).isFalse();
+        assertThat(ShotPlan.rendersShotByShot(request(THREE_SHOTS, List.of(), "")))
+                .isTrue();
     }
 
     @Test

@@ -182,6 +182,25 @@ class EditStepTest {
     }
 
     @Test
+    void remix_ofASequenceTheCacheAnsweredWhole_isRefusedByItsRequest() throws IOException {
+        ObjectNode twoShots = (ObjectNode) JSON.readTree(
+                Path.of("../../events/requests/three-shot-bottle.json").toFile());
+        twoShots.put("continuous", false);
+        twoShots.put(
+                "prompt",
+                "A green glass bottle on a walnut table, warm lamp light from the right.\n00:00–00:05: Wide shot: the"
+                        + " bottle stands on the table.\n00:05–00:10: Close-up: the bottle turns slowly.");
+        ((ObjectNode) twoShots.path("settings")).put("durationSeconds", 10);
+        finished("seq-2", twoShots);
+
+        assertThatThrownBy(() -> edits.run(edit("{\"of\":\"seq-2\",\"tenant\":\"demo\",\"remix\":\"glass\"}"), "s-3"))
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("edit.of")
+                .hasMessageContaining("sequence rendered shot by shot");
+        assertThat(jobs.find("s-3")).isEmpty();
+    }
+
+    @Test
     void remixAndRecut_ofASequence_areRefusedNamingEditOf() throws IOException {
         finished("seq-1", mugDrop());
         jobs.update(
