@@ -4,19 +4,31 @@ import dev.reelforge.core.port.VideoProvider;
 import dev.reelforge.core.provider.GenerationSpec;
 import dev.reelforge.core.provider.ProviderJob;
 import java.nio.file.Path;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 
-/** Wraps a real provider and counts submissions, so a test can prove a cache hit paid for nothing. */
+/**
+ * Wraps a real provider and keeps what was submitted to it, so a test can prove a cache hit paid for nothing and
+ * see what each provider job was asked for.
+ */
 final class CountingProvider implements VideoProvider {
     private final VideoProvider delegate;
-    private final AtomicInteger submissions = new AtomicInteger();
+    private final List<GenerationSpec> submitted = Collections.synchronizedList(new ArrayList<>());
 
     CountingProvider(VideoProvider delegate) {
         this.delegate = delegate;
     }
 
     int submissions() {
-        return submissions.get();
+        return submitted.size();
+    }
+
+    /** The specs submitted so far, in order (a copy). */
+    List<GenerationSpec> submitted() {
+        synchronized (submitted) {
+            return List.copyOf(submitted);
+        }
     }
 
     @Override
@@ -26,7 +38,7 @@ final class CountingProvider implements VideoProvider {
 
     @Override
     public ProviderJob submit(GenerationSpec spec, String idempotencyKey) {
-        submissions.incrementAndGet();
+        submitted.add(spec);
         return delegate.submit(spec, idempotencyKey);
     }
 

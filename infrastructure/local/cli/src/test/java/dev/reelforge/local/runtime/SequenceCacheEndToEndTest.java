@@ -8,9 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reelforge.core.job.JobRecord;
 import dev.reelforge.core.job.StorageKeys;
 import dev.reelforge.core.media.MediaPlan;
-import dev.reelforge.core.port.VideoProvider;
 import dev.reelforge.core.provider.GenerationSpec;
-import dev.reelforge.core.provider.ProviderJob;
 import dev.reelforge.local.engine.EngineClock;
 import dev.reelforge.local.engine.ExecutionListener;
 import dev.reelforge.local.engine.ExecutionResult;
@@ -51,14 +49,14 @@ class SequenceCacheEndToEndTest {
     static Path dataDir;
 
     private static LocalAwsStack stack;
-    private static final List<GenerationSpec> submitted = new ArrayList<>();
+    private static CountingProvider animatic;
     private static LocalWorkflow workflow;
 
     @BeforeAll
     static void startStack() {
         stack = LocalAwsStack.start(dataDir);
-        VideoProvider animatic = new AnimaticProvider(dataDir.resolve("animatic"));
-        workflow = new LocalWorkflow(stack, dataDir, EngineClock.system(), Map.of("animatic", recording(animatic)));
+        animatic = new CountingProvider(new AnimaticProvider(dataDir.resolve("animatic")));
+        workflow = new LocalWorkflow(stack, dataDir, EngineClock.system(), Map.of("animatic", animatic));
     }
 
     @AfterAll
@@ -100,12 +98,12 @@ class SequenceCacheEndToEndTest {
     @Order(1)
     void render_sameSequenceTwice_secondIsACacheHitWithNoProviderJob() throws IOException {
         run(request("teapot-1", HEAD + LAST), "teapot-1", new ArrayList<>());
-        assertThat(submitted).as("one provider job per shot").hasSize(3);
+        assertThat(animatic.submitted()).as("one provider job per shot").hasSize(3);
         List<String> states = new ArrayList<>();
 
         ExecutionResult again = run(request("teapot-2", HEAD + LAST), "teapot-2", states);
 
-        assertThat(submitted).as("no provider job for the repeat").hasSize(3);
+        assertThat(animatic.submitted()).as("no provider job for the repeat").hasSize(3);
         assertThat(again.output().path("cacheHit").asBoolean()).isTrue();
         assertThat(again.output().path("providerSubmissions").asInt()).isZero();
         assertThat(states).contains("CacheHit?", "PostProcess", "Finalize").doesNotContain("Shots", "ShotSubmit");
@@ -122,18 +120,18 @@ class SequenceCacheEndToEndTest {
     @Test
     @Order(2)
     void render_lastShotChanged_submitsOnlyThatShotChainedFromTheCachedOne() throws IOException {
-        int before = submitted.size();
+        int before = animatic.submitted().size();
         List<String> states = new ArrayList<>();
 
         ExecutionResult changed = run(request("teapot-3", HEAD + NEW_LAST), "teapot-3", states);
 
-        assertThat(submitted.size() - before)
+        assertThat(animatic.submitted().size() - before)
                 .as("provider jobs of the changed request")
                 .isEqualTo(1);
         assertThat(changed.output().path("cacheHit").asBoolean()).isFalse();
         assertThat(changed.output().path("providerSubmissions").asInt()).isEqualTo(1);
         assertThat(states.stream().filter("ShotSubmit"::equals)).hasSize(1);
-        GenerationSpec shot3 = submitted.get(submitted.size() - 1);
+        GenerationSpec shot3 = animatic.submitted().get(animatic.submitted().size() - 1);
         assertThat(shot3.prompt()).contains("tea pours into a cup");
         assertThat(Path.of(shot3.referenceImage()).getFileName().toString())
                 .as("chained from the cached shot 2's last frame")
@@ -147,30 +145,5 @@ class SequenceCacheEndToEndTest {
         assertThat(report.path("shots").findValuesAsText("reusedFrom")).containsExactly("teapot-1#1", "teapot-1#2");
         assertThat(stack.jobStore().find("teapot-3").orElseThrow().detail().cachedShots())
                 .hasSize(2);
-    }
-
-    private static VideoProvider recording(VideoProvider delegate) {
-        return new VideoProvider() {
-            @Override
-            public String name() {
-                return delegate.name();
-            }
-
-            @Override
-            public ProviderJob submit(GenerationSpec spec, String idempotencyKey) {
-                submitted.add(spec);
-                return delegate.submit(spec, idempotencyKey);
-            }
-
-            @Override
-            public ProviderJob poll(String providerJobId) {
-                return delegate.poll(providerJobId);
-            }
-
-            @Override
-            public void download(String providerJobId, Path target) {
-                delegate.download(providerJobId, target);
-            }
-        };
     }
 }

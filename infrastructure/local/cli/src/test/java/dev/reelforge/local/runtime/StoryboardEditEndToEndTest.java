@@ -9,9 +9,7 @@ import dev.reelforge.core.job.JobRecord;
 import dev.reelforge.core.job.JobStatus;
 import dev.reelforge.core.job.StorageKeys;
 import dev.reelforge.core.media.MediaPlan;
-import dev.reelforge.core.port.VideoProvider;
 import dev.reelforge.core.provider.GenerationSpec;
-import dev.reelforge.core.provider.ProviderJob;
 import dev.reelforge.local.engine.EngineClock;
 import dev.reelforge.local.engine.ExecutionListener;
 import dev.reelforge.local.engine.ExecutionResult;
@@ -51,14 +49,14 @@ class StoryboardEditEndToEndTest {
     static Path dataDir;
 
     private static LocalAwsStack stack;
-    private static final List<GenerationSpec> submitted = new ArrayList<>();
+    private static CountingProvider animatic;
     private static LocalWorkflow workflow;
 
     @BeforeAll
     static void startStack() {
         stack = LocalAwsStack.start(dataDir);
-        VideoProvider animatic = new AnimaticProvider(dataDir.resolve("animatic"));
-        workflow = new LocalWorkflow(stack, dataDir, EngineClock.system(), Map.of("animatic", recording(animatic)));
+        animatic = new CountingProvider(new AnimaticProvider(dataDir.resolve("animatic")));
+        workflow = new LocalWorkflow(stack, dataDir, EngineClock.system(), Map.of("animatic", animatic));
     }
 
     @AfterAll
@@ -102,10 +100,10 @@ class StoryboardEditEndToEndTest {
         assertThat(rendered.status())
                 .as("%s: %s", rendered.error(), rendered.cause())
                 .isEqualTo(ExecutionResult.Status.SUCCEEDED);
-        assertThat(submitted).hasSize(3);
+        assertThat(animatic.submitted()).hasSize(3);
         JobRecord source = stack.jobStore().find("kettle-sb").orElseThrow();
         List<String> sourceClips = acceptedClips(source);
-        int before = submitted.size();
+        int before = animatic.submitted().size();
         List<String> states = new ArrayList<>();
 
         ExecutionResult result = run(
@@ -118,13 +116,15 @@ class StoryboardEditEndToEndTest {
                 .isEqualTo(ExecutionResult.Status.SUCCEEDED);
         JobRecord version = stack.jobStore().find("kettle-sb-v2").orElseThrow();
         int changedShots = 1;
-        assertThat(submitted.size() - before).as("provider jobs of the edit").isEqualTo(changedShots);
+        assertThat(animatic.submitted().size() - before)
+                .as("provider jobs of the edit")
+                .isEqualTo(changedShots);
         assertThat(version.providerSubmissions()).isEqualTo(changedShots);
         assertThat(result.output().path("providerSubmissions").asInt()).isEqualTo(changedShots);
         assertThat(states.stream().filter("ShotSubmit"::equals)).hasSize(changedShots);
         assertThat(states.stream().filter("ShotReused?"::equals)).hasSize(3);
         assertThat(states).containsSubsequence("Validate", "Shots", "SequenceReview", "PostProcess", "Finalize");
-        GenerationSpec shot3 = submitted.get(submitted.size() - 1);
+        GenerationSpec shot3 = animatic.submitted().get(animatic.submitted().size() - 1);
         assertThat(shot3.prompt()).contains("pours into a cup");
         assertThat(Path.of(shot3.referenceImage()).getFileName().toString())
                 .as("chained from the original's accepted shot 2")
@@ -155,7 +155,7 @@ class StoryboardEditEndToEndTest {
     @Test
     @Order(2)
     void storyboardEdit_sameStoryboard_isRejectedWithoutAProviderJob() {
-        int before = submitted.size();
+        int before = animatic.submitted().size();
         List<String> states = new ArrayList<>();
 
         ExecutionResult result = run(
@@ -164,7 +164,7 @@ class StoryboardEditEndToEndTest {
         assertThat(result.status()).isEqualTo(ExecutionResult.Status.FAILED);
         assertThat(result.cause()).contains("edit.storyboard").contains("every shot is the same");
         assertThat(states).contains("MarkRejected").doesNotContain("Shots");
-        assertThat(submitted).hasSize(before);
+        assertThat(animatic.submitted()).hasSize(before);
     }
 
     /** Each shot's accepted clip on a sequence's record, in shot order. */
@@ -177,30 +177,5 @@ class StoryboardEditEndToEndTest {
             }
         });
         return clips;
-    }
-
-    private static VideoProvider recording(VideoProvider delegate) {
-        return new VideoProvider() {
-            @Override
-            public String name() {
-                return delegate.name();
-            }
-
-            @Override
-            public ProviderJob submit(GenerationSpec spec, String idempotencyKey) {
-                submitted.add(spec);
-                return delegate.submit(spec, idempotencyKey);
-            }
-
-            @Override
-            public ProviderJob poll(String providerJobId) {
-                return delegate.poll(providerJobId);
-            }
-
-            @Override
-            public void download(String providerJobId, Path target) {
-                delegate.download(providerJobId, target);
-            }
-        };
     }
 }
