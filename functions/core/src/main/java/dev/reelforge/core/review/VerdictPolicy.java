@@ -13,17 +13,6 @@ import java.util.Locale;
 public final class VerdictPolicy {
     private VerdictPolicy() {}
 
-    /** {@link #decide(List, RenderRequest, String, int, double, double, boolean)} for a first attempt's clips. */
-    public static Decision decide(
-            List<ClipScore> scores,
-            RenderRequest request,
-            int attempt,
-            double spentUsd,
-            double nextAttemptUsd,
-            boolean providerCanRemix) {
-        return decide(scores, request, request.prompt(), attempt, spentUsd, nextAttemptUsd, providerCanRemix);
-    }
-
     /**
      * @param roundPrompt the prompt the reviewed clips were rendered from: the request's, or an earlier revision of
      *     it, whose fixes the next revision keeps (a regeneration that fixes blur must not undo an earlier fix)

@@ -31,7 +31,7 @@ class VerdictPolicyTest {
         var weak = new ClipScore("a", 0, List.of(pass("conformance"), fail("blur")));
         var strong = new ClipScore("b", 1, List.of(pass("conformance"), pass("blur")));
 
-        var decision = VerdictPolicy.decide(List.of(weak, strong), request, 1, 0, 0, true);
+        var decision = VerdictPolicy.decide(List.of(weak, strong), request, request.prompt(), 1, 0, 0, true);
 
         assertThat(decision.verdict()).isEqualTo(Verdict.PASS);
         assertThat(decision.best().clipKey()).isEqualTo("b");
@@ -41,7 +41,7 @@ class VerdictPolicyTest {
     void decide_oneFailed_remixesWithTargetedInstruction() {
         var clip = new ClipScore("a", 0, List.of(pass("conformance"), fail("blur")));
 
-        var decision = VerdictPolicy.decide(List.of(clip), request, 1, 0, 0, true);
+        var decision = VerdictPolicy.decide(List.of(clip), request, request.prompt(), 1, 0, 0, true);
 
         assertThat(decision.verdict()).isEqualTo(Verdict.REMIX);
         assertThat(decision.next().instruction()).startsWith("Sharp focus on the heavy ceramic mug");
@@ -51,7 +51,7 @@ class VerdictPolicyTest {
     void decide_oneFailedAndNoRemix_regeneratesCarryingTheFix() {
         var clip = new ClipScore("a", 0, List.of(fail("flicker")));
 
-        var decision = VerdictPolicy.decide(List.of(clip), request, 1, 0, 0, false);
+        var decision = VerdictPolicy.decide(List.of(clip), request, request.prompt(), 1, 0, 0, false);
 
         assertThat(decision.verdict()).isEqualTo(Verdict.REGENERATE);
         assertThat(decision.next().prompt()).endsWith("no flicker and no exposure changes.");
@@ -61,7 +61,7 @@ class VerdictPolicyTest {
     void decide_twoFailed_regeneratesWithRevisedPrompt() {
         var clip = new ClipScore("a", 0, List.of(fail("motion"), fail("av-sync")));
 
-        var decision = VerdictPolicy.decide(List.of(clip), request, 1, 0, 0, true);
+        var decision = VerdictPolicy.decide(List.of(clip), request, request.prompt(), 1, 0, 0, true);
 
         assertThat(decision.verdict()).isEqualTo(Verdict.REGENERATE);
         assertThat(decision.next().prompt())
@@ -72,7 +72,13 @@ class VerdictPolicyTest {
     @Test
     void decide_aLaterRevisionKeepsTheFixesOfTheRoundItRevises() {
         var first = VerdictPolicy.decide(
-                List.of(new ClipScore("a", 0, List.of(fail("motion"), fail("blur")))), request, 1, 0, 0, true);
+                List.of(new ClipScore("a", 0, List.of(fail("motion"), fail("blur")))),
+                request,
+                request.prompt(),
+                1,
+                0,
+                0,
+                true);
         var clip = new ClipScore("b", 0, List.of(fail("flicker"), fail("av-sync")));
 
         var second = VerdictPolicy.decide(List.of(clip), request, first.next().prompt(), 2, 0, 0, true);
@@ -102,7 +108,7 @@ class VerdictPolicyTest {
     void decide_attemptsExhausted_givesUpPerPolicy() {
         var clip = new ClipScore("a", 0, List.of(fail("motion"), fail("av-sync")));
 
-        var decision = VerdictPolicy.decide(List.of(clip), request, 3, 0, 0, true);
+        var decision = VerdictPolicy.decide(List.of(clip), request, request.prompt(), 3, 0, 0, true);
 
         assertThat(decision.verdict()).isEqualTo(Verdict.GIVE_UP_ACCEPT);
         assertThat(decision.reason()).contains("no attempts left (3 of 3)");
@@ -112,7 +118,7 @@ class VerdictPolicyTest {
     void decide_budgetExhausted_givesUp() {
         var clip = new ClipScore("a", 0, List.of(fail("blur")));
 
-        var decision = VerdictPolicy.decide(List.of(clip), request, 1, 8, 3, true);
+        var decision = VerdictPolicy.decide(List.of(clip), request, request.prompt(), 1, 8, 3, true);
 
         assertThat(decision.verdict()).isEqualTo(Verdict.GIVE_UP_ACCEPT);
         assertThat(decision.reason()).contains("would exceed the $10.00 budget");
