@@ -1,8 +1,6 @@
 package dev.reelforge.core.review.checks;
 
 import dev.reelforge.core.media.FrameThumbnails;
-import java.util.function.BiConsumer;
-import java.util.stream.IntStream;
 
 /**
  * What the thumbnails say about each frame and about each frame against the one before it, computed once per clip
@@ -26,8 +24,6 @@ final class FramePictures {
     static final double HELD_LEVELS = 3;
     /** A repeated frame has at most this share of its pixels changed: a distant walker or a cursor moves more. */
     static final double HELD_SHARE = 0.0005;
-    /** The fewest frames worth handing to a core of their own. */
-    private static final int MIN_SEGMENT_FRAMES = 32;
 
     final double[] structureChange;
     final double[] lookChange;
@@ -53,18 +49,15 @@ final class FramePictures {
         yPlane = new double[values];
         uPlane = new double[values];
         vPlane = new double[values];
-        int pixels = thumbs.pixels();
-        inSegments(thumbs.frameCount(), (from, to) -> {
-            for (int i = from * pixels; i < to * pixels; i++) {
-                double r = thumbs.channel(0, i, 0);
-                double g = thumbs.channel(0, i, 1);
-                double b = thumbs.channel(0, i, 2);
-                double luma = 0.299 * r + 0.587 * g + 0.114 * b;
-                yPlane[i] = luma;
-                uPlane[i] = 128 + 0.564 * (b - luma);
-                vPlane[i] = 128 + 0.713 * (r - luma);
-            }
-        });
+        for (int i = 0; i < values; i++) {
+            double r = thumbs.channel(0, i, 0);
+            double g = thumbs.channel(0, i, 1);
+            double b = thumbs.channel(0, i, 2);
+            double luma = 0.299 * r + 0.587 * g + 0.114 * b;
+            yPlane[i] = luma;
+            uPlane[i] = 128 + 0.564 * (b - luma);
+            vPlane[i] = 128 + 0.713 * (r - luma);
+        }
         int w = thumbs.width();
         int h = thumbs.height();
         cellOf = new int[w * h];
@@ -83,40 +76,22 @@ final class FramePictures {
     static FramePictures of(FrameThumbnails thumbs, int frames) {
         FramePictures p = new FramePictures(thumbs, frames);
         int available = Math.min(frames, thumbs.frameCount());
-        inSegments(available, p::measure);
-        for (int i = 1; i < available; i++) {
-            p.lookChange[i] = distance(p.layout[i - 1], p.layout[i]);
-        }
-        for (int i = available; i < frames; i++) {
-            p.layout[i] = i == 0 ? new double[GRID_ROWS * GRID_COLUMNS * 3] : p.layout[i - 1];
-        }
-        return p;
-    }
-
-    /**
-     * Runs {@code work} over frames 0 to {@code frames} cut into one stretch per core (at least
-     * {@value #MIN_SEGMENT_FRAMES} frames each), in parallel: every frame's values depend on that frame and the one
-     * before only, so the stretches give what one loop gives, to the bit, in less wall time.
-     */
-    private static void inSegments(int frames, BiConsumer<Integer, Integer> work) {
-        int segments = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), frames / MIN_SEGMENT_FRAMES));
-        IntStream.range(0, segments)
-                .parallel()
-                .forEach(k -> work.accept(k * frames / segments, (k + 1) * frames / segments));
-    }
-
-    /** The layout of frames {@code from} to {@code to}, and their structure and luma change from the frame before. */
-    private void measure(int from, int to) {
-        double[][] previousGradient = from == 0 ? null : gradients(from - 1);
-        for (int i = from; i < to; i++) {
-            double[][] gradient = gradients(i);
-            layout[i] = layoutOf(i);
+        double[][] previousGradient = null;
+        for (int i = 0; i < frames; i++) {
+            if (i >= available) {
+                p.layout[i] = i == 0 ? new double[GRID_ROWS * GRID_COLUMNS * 3] : p.layout[i - 1];
+                continue;
+            }
+            double[][] gradient = p.gradients(i);
+            p.layout[i] = p.layoutOf(i);
             if (previousGradient != null) {
-                structureChange[i] = change(previousGradient, gradient);
-                lumaChange(i);
+                p.structureChange[i] = change(previousGradient, gradient);
+                p.lookChange[i] = distance(p.layout[i - 1], p.layout[i]);
+                p.lumaChange(i);
             }
             previousGradient = gradient;
         }
+        return p;
     }
 
     private void lumaChange(int frame) {
