@@ -6,10 +6,11 @@ Serves, on one port, the protocols the adapters speak, each returning a local MP
   fal queue      POST /{model}, GET /{app}/requests/{id}/status, GET /{app}/requests/{id}, PUT .../cancel, GET /files/…
   Bedrock        POST /async-invoke, GET /async-invoke/{url-encoded arn}; writes output.mp4 into the local S3
                  bucket directory given by --bucket-dir (S3Proxy's filesystem store), as Bedrock writes to S3.
-  Luma           POST /v1/generations (Bearer luma-test-key; type video, or video_edit of a completed generation's
-                 source.generation_id), GET /v1/generations/{id}, GET /luma-files/{id}.mp4; serves --silent-clip (Ray
-                 renders no sound) when given, and --defective-clip for type video when given, so that review sends
-                 it back and the remix (video_edit) gets the good one.
+  Luma           POST /v1/generations (Bearer luma-test-key; type video, or video_edit or video_reframe of a completed
+                 generation's source.generation_id, a reframe to an aspect_ratio Luma lists other than the source's),
+                 GET /v1/generations/{id}, GET /luma-files/{id}.mp4; serves --silent-clip (Ray renders no sound) when
+                 given, --defective-clip for type video when given, so that review sends it back and the remix
+                 (video_edit) gets the good one, and --reframed-clip for a video_reframe.
   Vertex AI      POST /token (a service account's JWT-bearer grant), POST /v1/projects/{p}/locations/{l}/publishers/
                  google/models/{m}:predictLongRunning and :fetchPredictOperation (Bearer from /token), refusing an
                  instance that breaks the documented image, lastFrame, video and referenceImages rules (400); an
@@ -19,7 +20,9 @@ Serves, on one port, the protocols the adapters speak, each returning a local MP
   Replicate      POST /v1/models/{owner}/{name}/predictions (Bearer r8_test-token; input prompt, duration in 5/10,
                  aspect_ratio, resolution; a webhook must come with webhook_events_filter ["completed"]),
                  GET /v1/predictions/{id} (starting, processing, succeeded with output a file URL),
-                 GET /replicate-files/{id}.mp4; serves --replicate-clip (Ray renders no sound) when given.
+                 GET /replicate-files/{id}.mp4; serves --replicate-clip (Ray renders no sound) when given. Test
+                 control: GET /_replicate/{id} (the webhook it was given), POST /_replicate/{id}/complete (its next
+                 status call succeeds, as when Replicate is about to send the completed webhook).
 It injects faults on purpose: the first create of each protocol answers 429 (Retry-After: 1), the first status call
 of each job answers 500, and the first download of each fal, Luma or Replicate file answers 403 (an expired URL). Counts are
 printed on exit and served at GET /_counts. With --port 0 the first line printed is the port chosen.
@@ -58,6 +61,7 @@ def first(key):
 
 
 LUMA_KEY = "Bearer luma-test-key"
+LUMA_RATIOS = ("9:16", "3:4", "1:1", "4:3", "16:9", "21:9")
 REPLICATE_TOKEN = "Bearer r8_test-token"
 REPLICATE_MODEL = re.compile(r"/v1/models/([a-z0-9][\w.-]*/[a-z0-9][\w.-]*)/predictions")
 VERTEX_TOKEN = "ya29.fake-vertex-token"
@@ -120,6 +124,7 @@ class Handler(BaseHTTPRequestHandler):
     defective_clip = b""
     extended_clip = b""
     replicate_clip = b""
+    reframed_clip = b""
     bucket_dir = None
 
     def log_message(self, fmt, *args):
@@ -157,11 +162,19 @@ class Handler(BaseHTTPRequestHandler):
         if first("luma-create"):
             return self.reply(429, {"detail": "Too many requests"}, {"Retry-After": "1"})
         body = self.body()
-        if body.get("type") == "video_edit":
+        if body.get("type") in ("video_edit", "video_reframe"):
             source = body.get("source", {}).get("generation_id", "")
             if JOBS.get("luma:" + source + ":state", 0) < 3:
                 return self.reply(400, {"detail": "source.generation_id must name a completed video generation"})
-            count("luma-edits")
+            if body["type"] == "video_reframe":
+                ratio = body.get("aspect_ratio")
+                if ratio not in LUMA_RATIOS:
+                    return self.reply(400, {"detail": "aspect_ratio must be one of " + ", ".join(LUMA_RATIOS)})
+                if ratio == JOBS.get("luma:" + source, {}).get("aspect_ratio"):
+                    return self.reply(400, {"detail": "aspect_ratio must differ from the source's"})
+                count("luma-reframes")
+            else:
+                count("luma-edits")
         elif body.get("type") != "video":
             return self.reply(400, {"detail": "type must be video, video_edit or video_reframe"})
         n = count("luma-creates")
@@ -205,7 +218,8 @@ class Handler(BaseHTTPRequestHandler):
         n = count("replicate-creates")
         pid = "rfakepred%016d" % n
         with LOCK:
-            JOBS["replicate:" + pid] = {"model": model, "input": given}
+            JOBS["replicate:" + pid] = {"model": model, "input": given, "webhook": body.get("webhook", ""),
+                                        "webhook_events_filter": body.get("webhook_events_filter")}
         return self.reply(201, {"id": pid, "model": model, "input": given, "status": "starting", "output": None,
                                 "error": None, "urls": {"get": "%s/v1/predictions/%s" % (self.base(), pid)}})
 
@@ -222,6 +236,17 @@ class Handler(BaseHTTPRequestHandler):
         output = "%s/replicate-files/%s.mp4" % (self.base(), pid) if status == "succeeded" else None
         return self.reply(200, {"id": pid, "model": known["model"], "input": known["input"], "status": status,
                                 "output": output, "error": None})
+
+    def replicate_control(self, pid, action):
+        """Test control: what a prediction was asked to call back, or finish it (its next GET succeeds)."""
+        known = JOBS.get("replicate:" + pid)
+        if known is None:
+            return self.reply(404, {"detail": "no prediction " + pid})
+        if action == "complete":
+            with LOCK:
+                JOBS["replicate:" + pid + ":state"] = 2
+        return self.reply(200, {"id": pid, "webhook": known["webhook"],
+                                "webhook_events_filter": known["webhook_events_filter"]})
 
     def vertex_token(self):
         form = urllib.parse.parse_qs(self.raw_body().decode())
@@ -281,6 +306,9 @@ class Handler(BaseHTTPRequestHandler):
         m = REPLICATE_MODEL.fullmatch(path)
         if m:
             return self.replicate_post(m.group(1))
+        m = re.fullmatch(r"/_replicate/([a-z0-9]+)/complete", path)
+        if m:
+            return self.replicate_control(m.group(1), "complete")
         m = VERTEX_MODEL.fullmatch(path)
         if m:
             return self.vertex_post(m.group(1), m.group(2))
@@ -322,6 +350,9 @@ class Handler(BaseHTTPRequestHandler):
         path = urllib.parse.urlparse(self.path).path
         if path == "/_counts":
             return self.reply(200, COUNTS)
+        m = re.fullmatch(r"/_replicate/([a-z0-9]+)", path)
+        if m:
+            return self.replicate_control(m.group(1), "show")
         m = re.fullmatch(r"/v1/generations/([\w-]+)", path)
         if m:
             return self.luma_get(m.group(1))
@@ -342,6 +373,8 @@ class Handler(BaseHTTPRequestHandler):
             kind = JOBS.get("luma:" + m.group(1), {}).get("type")
             if kind == "video" and self.defective_clip:
                 return self.reply(200, raw=self.defective_clip)
+            if kind == "video_reframe" and self.reframed_clip:
+                return self.reply(200, raw=self.reframed_clip)
             return self.reply(200, raw=self.silent_clip or self.clip)
         m = re.fullmatch(r"/storage/v1/b/([\w.-]+)/o/(.+)", path)
         if m:
@@ -405,6 +438,7 @@ def main():
     parser.add_argument("--defective-clip", help="the clip Luma serves for type video; the edit gets the good one")
     parser.add_argument("--extended-clip", help="the clip a Veo extension (instances[].video) returns; default --clip")
     parser.add_argument("--replicate-clip", help="the clip Replicate serves; default --clip")
+    parser.add_argument("--reframed-clip", help="the clip a Luma video_reframe returns; default the silent clip")
     parser.add_argument("--bucket-dir")
     args = parser.parse_args()
     Handler.clip = Path(args.clip).read_bytes()
@@ -412,6 +446,7 @@ def main():
     Handler.defective_clip = Path(args.defective_clip).read_bytes() if args.defective_clip else b""
     Handler.extended_clip = Path(args.extended_clip).read_bytes() if args.extended_clip else b""
     Handler.replicate_clip = Path(args.replicate_clip).read_bytes() if args.replicate_clip else b""
+    Handler.reframed_clip = Path(args.reframed_clip).read_bytes() if args.reframed_clip else b""
     Handler.bucket_dir = args.bucket_dir
     server = ThreadingHTTPServer(("127.0.0.1", args.port), Handler)
     if args.port == 0:

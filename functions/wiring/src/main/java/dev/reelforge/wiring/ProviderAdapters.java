@@ -54,46 +54,26 @@ public final class ProviderAdapters {
         }
         if (config.falConfigured()) {
             String key = config.falApiKey() != null ? config.falApiKey() : secrets.apply(config.falApiKeySecret());
-            adapters.put(
-                    FalQueueProvider.NAME,
-                    new FalQueueProvider(FalQueueSettings.of(config.falBaseUrl(), key), json, ledger, clock));
+            adapters.put(FalQueueProvider.NAME, new FalQueueProvider(fal(config, key), json, ledger, clock));
         }
         if (config.lumaConfigured()) {
             String key = config.lumaApiKey() != null ? config.lumaApiKey() : secrets.apply(config.lumaApiKeySecret());
-            adapters.put(
-                    LumaProvider.NAME,
-                    new LumaProvider(
-                            LumaSettings.of(config.lumaBaseUrl(), key).withEditStrength(config.lumaEditStrength()),
-                            json,
-                            ledger,
-                            clock));
+            adapters.put(LumaProvider.NAME, new LumaProvider(luma(config, key), json, ledger, clock));
         }
         if (config.replicateConfigured()) {
             String token = config.replicateApiToken() != null
                     ? config.replicateApiToken()
                     : secrets.apply(config.replicateApiTokenSecret());
-            adapters.put(
-                    ReplicateProvider.NAME,
-                    new ReplicateProvider(ReplicateSettings.of(config.replicateBaseUrl(), token), json, ledger, clock));
+            adapters.put(ReplicateProvider.NAME, new ReplicateProvider(replicate(config, token), json, ledger, clock));
         }
         if (config.vertexConfigured()) {
             String key = config.vertexKeyFile() != null
                     ? read(config.vertexKeyFile())
                     : secrets.apply(config.vertexKeySecret());
-            VertexVeoSettings google =
-                    VertexVeoSettings.of(config.vertexProject(), config.vertexLocation(), config.vertexOutputUri());
             adapters.put(
                     VertexVeoProvider.NAME,
                     new VertexVeoProvider(
-                            google.withEndpoints(
-                                    config.vertexApiBaseUrl() == null ? google.apiBaseUrl() : config.vertexApiBaseUrl(),
-                                    config.vertexStorageBaseUrl() == null
-                                            ? google.storageBaseUrl()
-                                            : config.vertexStorageBaseUrl()),
-                            new ServiceAccountTokens(key, json, clock),
-                            json,
-                            ledger,
-                            clock));
+                            vertex(config), new ServiceAccountTokens(key, json, clock), json, ledger, clock));
         }
         if (config.bedrockEnabled()) {
             adapters.put(
@@ -106,6 +86,31 @@ public final class ProviderAdapters {
                             clock));
         }
         return adapters;
+    }
+
+    static FalQueueSettings fal(ProviderConfig config, String key) {
+        FalQueueSettings settings = FalQueueSettings.of(config.falBaseUrl(), key);
+        return config.pollSeconds() == null ? settings : settings.withPollSeconds(config.pollSeconds());
+    }
+
+    static LumaSettings luma(ProviderConfig config, String key) {
+        LumaSettings settings = LumaSettings.of(config.lumaBaseUrl(), key).withEditStrength(config.lumaEditStrength());
+        return config.pollSeconds() == null ? settings : settings.withPollSeconds(config.pollSeconds());
+    }
+
+    static ReplicateSettings replicate(ProviderConfig config, String token) {
+        ReplicateSettings settings = ReplicateSettings.of(config.replicateBaseUrl(), token);
+        return config.pollSeconds() == null ? settings : settings.withPollSeconds(config.pollSeconds());
+    }
+
+    /** Google's endpoints, or a fake's where {@code config} names them. */
+    static VertexVeoSettings vertex(ProviderConfig config) {
+        VertexVeoSettings google =
+                VertexVeoSettings.of(config.vertexProject(), config.vertexLocation(), config.vertexOutputUri());
+        VertexVeoSettings settings = google.withEndpoints(
+                config.vertexApiBaseUrl() == null ? google.apiBaseUrl() : config.vertexApiBaseUrl(),
+                config.vertexStorageBaseUrl() == null ? google.storageBaseUrl() : config.vertexStorageBaseUrl());
+        return config.pollSeconds() == null ? settings : settings.withPollSeconds(config.pollSeconds());
     }
 
     private static String read(String keyFile) {

@@ -21,6 +21,7 @@ import java.util.Objects;
  * REELFORGE_VERTEX_PROJECT=my-project  REELFORGE_VERTEX_LOCATION=us-central1  REELFORGE_VERTEX_OUTPUT_URI=gs://b/p (or inline)
  * REELFORGE_VERTEX_KEY_FILE=sa.json (or REELFORGE_VERTEX_KEY_SECRET=arn: the service account's JSON key)
  * REELFORGE_VERTEX_BASE_URL=http://127.0.0.1:8765  REELFORGE_VERTEX_STORAGE_URL=…  (a fake's; unset = Google's)
+ * REELFORGE_PROVIDER_POLL_SECONDS=1   (every HTTP adapter polls this often; for local fakes; unset = each adapter's own)
  * REELFORGE_BEDROCK_ENABLED=true  REELFORGE_BEDROCK_OUTPUT_PREFIX=s3://bucket/provider-output/bedrock
  * REELFORGE_BEDROCK_REGION=us-west-2   (AWS_ENDPOINT_URL_BEDROCK_RUNTIME points the SDK at a fake)
  * REELFORGE_TENANT_DAILY_BUDGET_USD=200   (estimated spend per tenant per UTC day; unset = no daily cap)
@@ -52,12 +53,15 @@ public record ProviderConfig(
         String lumaEditStrength,
         URI replicateBaseUrl,
         String replicateApiToken,
-        String replicateApiTokenSecret) {
+        String replicateApiTokenSecret,
+        Integer pollSeconds) {
     public static final URI FAL_QUEUE = URI.create("https://queue.fal.run");
     /** The animatic's provider name, as requests and {@code AnimaticProvider.NAME} spell it. */
     public static final String ANIMATIC = "animatic";
 
     public static final URI REPLICATE_API = URI.create("https://api.replicate.com");
+    /** The longest poll interval {@code REELFORGE_PROVIDER_POLL_SECONDS} takes: ten minutes. */
+    public static final int MAX_POLL_SECONDS = 600;
 
     static ProviderConfig from(Map<String, String> env, String region, String bucket) {
         String openAi = blankToNull(env.get("REELFORGE_OPENAI_BASE_URL"));
@@ -92,7 +96,31 @@ public record ProviderConfig(
                 blankToNull(env.get("REELFORGE_LUMA_EDIT_STRENGTH")),
                 Objects.requireNonNullElse(uriOrNull(env.get("REELFORGE_REPLICATE_BASE_URL")), REPLICATE_API),
                 blankToNull(env.get("REELFORGE_REPLICATE_API_TOKEN")),
-                blankToNull(env.get("REELFORGE_REPLICATE_API_TOKEN_SECRET")));
+                blankToNull(env.get("REELFORGE_REPLICATE_API_TOKEN_SECRET")),
+                pollSeconds(env.get("REELFORGE_PROVIDER_POLL_SECONDS")));
+    }
+
+    /**
+     * How often every HTTP adapter (fal, Luma, Replicate, Vertex) polls, instead of its own intervals, which suit the
+     * real services (Luma, fal and Replicate 10 s queued and 5 s running, Veo 10 s): a local fake finishes in a few
+     * polls, so tests set 1. {@code null} (unset) keeps each adapter's own.
+     */
+    private static Integer pollSeconds(String value) {
+        String text = blankToNull(value);
+        if (text == null) {
+            return null;
+        }
+        try {
+            int seconds = Integer.parseInt(text);
+            if (seconds >= 1 && seconds <= MAX_POLL_SECONDS) {
+                return seconds;
+            }
+        } catch (NumberFormatException e) {
+            // refused below, naming the setting
+        }
+        throw new IllegalArgumentException(
+                "REELFORGE_PROVIDER_POLL_SECONDS must be a whole number of seconds from 1 to " + MAX_POLL_SECONDS
+                        + ", not '" + text + "'");
     }
 
     public boolean openAiConfigured() {
@@ -131,7 +159,8 @@ public record ProviderConfig(
                 + ", lumaBaseUrl=" + lumaBaseUrl + ", replicateBaseUrl=" + replicateBaseUrl + ", vertexProject="
                 + vertexProject + ", vertexLocation="
                 + vertexLocation
-                + ", tenantDailyBudgetUsd=" + tenantDailyBudgetUsd + ", animaticEnabled="
+                + ", pollSeconds=" + pollSeconds + ", tenantDailyBudgetUsd=" + tenantDailyBudgetUsd
+                + ", animaticEnabled="
                 + animaticEnabled + ", keys=***]";
     }
 }

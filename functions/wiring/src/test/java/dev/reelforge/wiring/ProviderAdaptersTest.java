@@ -1,6 +1,7 @@
 package dev.reelforge.wiring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.reelforge.core.testing.InMemoryProviderJobLedger;
@@ -117,5 +118,63 @@ class ProviderAdaptersTest {
         assertThat(ProviderConfig.from(Map.of("REELFORGE_TENANT_DAILY_BUDGET_USD", "200"), "us-east-1", "b")
                         .tenantDailyBudgetUsd())
                 .isEqualTo(200.0);
+    }
+
+    private static ProviderConfig polling(Map<String, String> env) {
+        return ProviderConfig.from(env, "us-east-1", "b");
+    }
+
+    @Test
+    void pollSeconds_unset_eachAdapterKeepsItsOwnIntervalsForTheRealServices() {
+        ProviderConfig config = polling(Map.of("REELFORGE_VERTEX_PROJECT", "reelforge-test"));
+
+        assertThat(config.pollSeconds()).isNull();
+        assertThat(ProviderAdapters.luma(config, "k"))
+                .extracting(s -> s.queuedPollSeconds(), s -> s.runningPollSeconds())
+                .containsExactly(10, 5);
+        assertThat(ProviderAdapters.replicate(config, "r8_k"))
+                .extracting(s -> s.startingPollSeconds(), s -> s.processingPollSeconds())
+                .containsExactly(10, 5);
+        assertThat(ProviderAdapters.fal(config, "k"))
+                .extracting(s -> s.queuedPollSeconds(), s -> s.runningPollSeconds())
+                .containsExactly(10, 5);
+        assertThat(ProviderAdapters.vertex(config).pollSeconds()).isEqualTo(10);
+    }
+
+    @Test
+    void pollSeconds_set_everyHttpAdapterPollsThatOften_keepingItsOtherSettings() {
+        ProviderConfig config = polling(Map.of(
+                "REELFORGE_PROVIDER_POLL_SECONDS", " 2 ",
+                "REELFORGE_LUMA_EDIT_STRENGTH", "adhere_2",
+                "REELFORGE_VERTEX_PROJECT", "reelforge-test",
+                "REELFORGE_VERTEX_BASE_URL", "http://127.0.0.1:9"));
+
+        assertThat(config.pollSeconds()).isEqualTo(2);
+        var luma = ProviderAdapters.luma(config, "k");
+        assertThat(luma)
+                .extracting(s -> s.queuedPollSeconds(), s -> s.runningPollSeconds(), s -> s.editStrength())
+                .containsExactly(2, 2, "adhere_2");
+        assertThat(ProviderAdapters.replicate(config, "r8_k"))
+                .extracting(s -> s.startingPollSeconds(), s -> s.processingPollSeconds())
+                .containsExactly(2, 2);
+        assertThat(ProviderAdapters.fal(config, "k"))
+                .extracting(s -> s.queuedPollSeconds(), s -> s.runningPollSeconds())
+                .containsExactly(2, 2);
+        var vertex = ProviderAdapters.vertex(config);
+        assertThat(vertex.pollSeconds()).isEqualTo(2);
+        assertThat(vertex.apiBaseUrl()).isEqualTo(URI.create("http://127.0.0.1:9"));
+    }
+
+    @Test
+    void pollSeconds_notAWholeNumberFrom1To600_isRefusedNamingTheSetting() {
+        for (String bad : new String[] {"0", "-1", "601", "1.5", "soon"}) {
+            assertThatThrownBy(() -> polling(Map.of("REELFORGE_PROVIDER_POLL_SECONDS", bad)))
+                    .as(bad)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("REELFORGE_PROVIDER_POLL_SECONDS must be a whole number of seconds from 1 to 600, not '"
+                            + bad + "'");
+        }
+        assertThat(polling(Map.of("REELFORGE_PROVIDER_POLL_SECONDS", "600")).pollSeconds())
+                .isEqualTo(600);
     }
 }

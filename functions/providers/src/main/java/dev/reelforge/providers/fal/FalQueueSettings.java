@@ -32,6 +32,11 @@ public record FalQueueSettings(
         return new FalQueueSettings(baseUrl, apiKey, connectTimeout, timeout, queuedPollSeconds, runningPollSeconds);
     }
 
+    /** The same settings polling every {@code seconds}, queued or running (for a local fake). */
+    public FalQueueSettings withPollSeconds(int seconds) {
+        return new FalQueueSettings(baseUrl, apiKey, connectTimeout, requestTimeout, seconds, seconds);
+    }
+
     @Override
     public String toString() {
         return "FalQueueSettings[baseUrl=" + baseUrl + ", apiKey=***]";

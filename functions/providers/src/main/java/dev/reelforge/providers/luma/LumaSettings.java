@@ -48,6 +48,11 @@ public record LumaSettings(
                 baseUrl, apiKey, connectTimeout, requestTimeout, queuedPollSeconds, runningPollSeconds, strength);
     }
 
+    /** The same settings polling every {@code seconds}, queued or running (for a local fake). */
+    public LumaSettings withPollSeconds(int seconds) {
+        return new LumaSettings(baseUrl, apiKey, connectTimeout, requestTimeout, seconds, seconds, editStrength);
+    }
+
     @Override
     public String toString() {
         return "LumaSettings[baseUrl=" + baseUrl + ", apiKey=***]";

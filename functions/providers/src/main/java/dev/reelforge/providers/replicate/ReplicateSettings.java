@@ -28,6 +28,11 @@ public record ReplicateSettings(
         return new ReplicateSettings(baseUrl, apiToken, Duration.ofSeconds(5), Duration.ofSeconds(30), 10, 5);
     }
 
+    /** The same settings polling every {@code seconds}, starting or processing (for a local fake). */
+    public ReplicateSettings withPollSeconds(int seconds) {
+        return new ReplicateSettings(baseUrl, apiToken, connectTimeout, requestTimeout, seconds, seconds);
+    }
+
     @Override
     public String toString() {
         return "ReplicateSettings[baseUrl=" + baseUrl + ", apiToken=***]";

@@ -56,4 +56,10 @@ public record VertexVeoSettings(
         return new VertexVeoSettings(
                 api, storage, project, location, outputUri, connectTimeout, requestTimeout, pollSeconds);
     }
+
+    /** The same settings polling the operation every {@code seconds} (for a local fake). */
+    public VertexVeoSettings withPollSeconds(int seconds) {
+        return new VertexVeoSettings(
+                apiBaseUrl, storageBaseUrl, project, location, outputUri, connectTimeout, requestTimeout, seconds);
+    }
 }

@@ -94,14 +94,20 @@ public final class LocalWorkflow {
     }
 
     public LocalWorkflow(LocalAwsStack stack, Path dataDir, EngineClock clock, Map<String, VideoProvider> providers) {
-        this(
-                stack,
-                dataDir,
-                clock,
-                providers,
-                HandlerConfig.judgeFromEnvironment()
-                        .judgingWithEnvironmentKey(
-                                new FfmpegFrameSampler(Ffmpeg.bundled()), Services.objectMapper(), Clock.systemUTC()));
+        this(stack, dataDir, clock, providers, HandlerConfig.capabilitiesFileFromEnvironment());
+    }
+
+    /**
+     * As above, with the provider capabilities from {@code capabilitiesFile} (null: the bundled data) instead of
+     * REELFORGE_CAPABILITIES_FILE, so that an in-process {@code serve} can be given a deployer's prices.
+     */
+    public LocalWorkflow(
+            LocalAwsStack stack,
+            Path dataDir,
+            EngineClock clock,
+            Map<String, VideoProvider> providers,
+            Path capabilitiesFile) {
+        this(stack, dataDir, clock, providers, environmentJudging(), capabilitiesFile);
     }
 
     /** As above, with the visual judge ReviewScore asks (the environment's, or a test's). */
@@ -111,6 +117,22 @@ public final class LocalWorkflow {
             EngineClock clock,
             Map<String, VideoProvider> providers,
             ClipJudging judging) {
+        this(stack, dataDir, clock, providers, judging, HandlerConfig.capabilitiesFileFromEnvironment());
+    }
+
+    private static ClipJudging environmentJudging() {
+        return HandlerConfig.judgeFromEnvironment()
+                .judgingWithEnvironmentKey(
+                        new FfmpegFrameSampler(Ffmpeg.bundled()), Services.objectMapper(), Clock.systemUTC());
+    }
+
+    private LocalWorkflow(
+            LocalAwsStack stack,
+            Path dataDir,
+            EngineClock clock,
+            Map<String, VideoProvider> providers,
+            ClipJudging judging,
+            Path capabilitiesFile) {
         ObjectMapper json = Services.objectMapper();
         this.services = new Services(
                 json,
@@ -118,7 +140,7 @@ public final class LocalWorkflow {
                 stack.jobStore(),
                 stack.promptCache(),
                 providers,
-                Services.catalog(json, HandlerConfig.capabilitiesFileFromEnvironment()),
+                Services.catalog(json, capabilitiesFile),
                 dataDir.resolve("work"),
                 Clock.systemUTC());
         this.render = StateMachine.parse(

@@ -16,6 +16,7 @@ import dev.reelforge.local.stack.LocalAccount;
 import dev.reelforge.local.stack.LocalAwsStack;
 import dev.reelforge.local.stack.S3ObjectStore;
 import dev.reelforge.providers.animatic.AnimaticProvider;
+import dev.reelforge.wiring.HandlerConfig;
 import dev.reelforge.wiring.Services;
 import dev.reelforge.wiring.StateMachineArns;
 import java.net.URI;
@@ -70,7 +71,37 @@ public final class LocalServe implements AutoCloseable {
     /**
      * Provider webhooks under {@code reelforge serve}: POST {@code <endpoint>/webhooks/<provider>}, verified by
      * {@code verifiers}; a render of a model whose data offers webhooks waits {@code timeoutSeconds} for one.
+     * The capabilities come from REELFORGE_CAPABILITIES_FILE (or the bundled data).
      */
+    public static LocalServe start(
+            LocalAwsStack stack,
+            Path dataDir,
+            int port,
+            EngineClock clock,
+            Map<String, VideoProvider> providers,
+            Webhooks webhooks) {
+        return start(
+                stack,
+                port,
+                clock,
+                new LocalWorkflow(stack, dataDir, clock, providers, HandlerConfig.capabilitiesFileFromEnvironment()),
+                webhooks);
+    }
+
+    /** As above, with the provider capabilities (and so the prices) from {@code capabilitiesFile}. */
+    public static LocalServe start(
+            LocalAwsStack stack,
+            Path dataDir,
+            int port,
+            EngineClock clock,
+            Map<String, VideoProvider> providers,
+            Webhooks webhooks,
+            Path capabilitiesFile) {
+        return start(
+                stack, port, clock, new LocalWorkflow(stack, dataDir, clock, providers, capabilitiesFile), webhooks);
+    }
+
+    /** The webhook routes and verifiers serve offers; {@link #NONE} when it offers none. */
     public record Webhooks(int timeoutSeconds, Map<String, WebhookVerifier> verifiers) {
         public static final Webhooks NONE = new Webhooks(0, Map.of());
 
@@ -79,14 +110,8 @@ public final class LocalServe implements AutoCloseable {
         }
     }
 
-    public static LocalServe start(
-            LocalAwsStack stack,
-            Path dataDir,
-            int port,
-            EngineClock clock,
-            Map<String, VideoProvider> providers,
-            Webhooks webhooks) {
-        LocalWorkflow workflow = new LocalWorkflow(stack, dataDir, clock, providers);
+    private static LocalServe start(
+            LocalAwsStack stack, int port, EngineClock clock, LocalWorkflow workflow, Webhooks webhooks) {
         Services services = workflow.services();
         ObjectMapper json = services.json();
         LocalExecutions executions = new LocalExecutions(

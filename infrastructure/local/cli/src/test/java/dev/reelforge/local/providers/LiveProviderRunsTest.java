@@ -81,6 +81,10 @@ class LiveProviderRunsTest {
         silentClip(request("luma", 5, "360p"), List.of("blur:0.8"), blurred);
         Path replicate = root.resolve("replicate-ray.mp4");
         silentClip(request("replicate", 5, "720p"), List.of(), replicate);
+        Path reframed = root.resolve("ray-16x9.mp4");
+        ObjectNode landscape = request("luma", 5, "360p");
+        ((ObjectNode) landscape.path("settings")).put("aspectRatio", "16:9");
+        silentClip(landscape, List.of(), reframed);
         fake = new ProcessBuilder(
                         PythonInterpreter.locate(Path.of(System.getProperty("user.home")))
                                 .executable()
@@ -97,7 +101,9 @@ class LiveProviderRunsTest {
                         "--extended-clip",
                         extended.toString(),
                         "--replicate-clip",
-                        replicate.toString())
+                        replicate.toString(),
+                        "--reframed-clip",
+                        reframed.toString())
                 .redirectError(root.resolve("fake.err").toFile())
                 .start();
         String port =
@@ -141,6 +147,39 @@ class LiveProviderRunsTest {
                 .containsEntry("luma-creates", 2)
                 .containsEntry("luma-edits", 1)
                 .containsEntry("luma-downloads", 2);
+    }
+
+    /**
+     * {@code reelforge reframe <job> --aspect-ratio 16:9} of a finished 9:16 Luma job: the version is Luma's
+     * {@code video_reframe} of the accepted generation (the fake refuses a source that is not a completed generation
+     * and a ratio Luma does not list or the source already has), and the 16:9 clip it returns is the one reviewed.
+     */
+    @Test
+    void reframe_ofAFinishedLumaJob_isLumasVideoReframeOfItsGeneration_reviewedAtTheNewRatio() throws Exception {
+        ObjectNode request = request("luma", 5, "360p").put("clientRequestId", "ray-portrait");
+        request.put("maxAttempts", 1);
+        JsonNode original = run("ray-portrait", request);
+        assertThat(original.path("status").asText()).as(original.toString()).isEqualTo("SUCCEEDED");
+        Map<String, Integer> before = counts();
+
+        JsonNode version = cli(
+                "ray-reframe",
+                "ray-portrait",
+                List.of("reframe", original.path("jobId").asText(), "--aspect-ratio", "16:9"));
+
+        assertThat(version.path("status").asText()).as(version.toString()).isEqualTo("SUCCEEDED");
+        assertThat(version.path("providerSubmissions").asInt()).isEqualTo(1);
+        assertThat(since(before))
+                .containsEntry("luma-creates", 1)
+                .containsEntry("luma-reframes", 1)
+                .containsEntry("luma-downloads", 1);
+        JsonNode attempt = report(version).path("attempts").path(0);
+        assertThat(attempt.path("mode").asText()).as(attempt.toString()).isEqualTo("reframe");
+        JsonNode conformance = named(report(version).path("checks"), "conformance");
+        assertThat(conformance.path("passed").asBoolean())
+                .as("the 16:9 clip the reframe returned is the one reviewed: " + conformance)
+                .isTrue();
+        assertThat(conformance.path("detail").asText()).contains("640x360");
     }
 
     @Test
@@ -357,6 +396,7 @@ class LiveProviderRunsTest {
         env.put("REELFORGE_REPLICATE_BASE_URL", endpoint);
         env.put("REELFORGE_REPLICATE_API_TOKEN", "r8_test-token");
         env.put("REELFORGE_CAPABILITIES_FILE", pricedCapabilities().toString());
+        env.put("REELFORGE_PROVIDER_POLL_SECONDS", "1");
         Process process = builder.start();
         byte[] out;
         try (InputStream stdout = process.getInputStream()) {
