@@ -307,10 +307,6 @@ public final class SubmitStep {
      * What the spend stands at before this round: the previous round's, or for a shot's first round what the earlier
      * shots' rounds were estimated at (the job record's attempts before this shot's block of attempt numbers).
      */
-    /**
-     * What the request spent before this attempt: the rounds before it, and on its first attempt (or a shot's) what
-     * the job record says the job spent before any round: the shots before this one and a generated reference image.
-     */
     private static void checkBudget(RenderRequest request, int attempt, double spent, double cost) {
         if (spent + cost > request.budgetUsd() + 1e-9) {
             throw InvalidRequestException.of(
@@ -336,11 +332,7 @@ public final class SubmitStep {
             RenderRequest request, JobTicket job, int attempt, RoundMode mode, String instruction, double cost) {
         double[] before = new double[1];
         jobs.update(job.jobId(), r -> {
-            before[0] = imageCost(r)
-                    + r.detail().attempts().stream()
-                            .filter(a -> a.attempt() != attempt && a.estimatedCostUsd() != null)
-                            .mapToDouble(AttemptDetail::estimatedCostUsd)
-                            .sum();
+            before[0] = r.detail().estimatedSpendUsd(attempt);
             checkBudget(request, attempt, before[0], cost);
             return r.withDetail(r.detail()
                     .withAttempt(AttemptDetail.submitted(attempt, mode, instruction, null, cost)
