@@ -2,6 +2,7 @@ package dev.reelforge.core.review.checks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.reelforge.core.media.FrameThumbnails;
 import java.util.SplittableRandom;
@@ -12,16 +13,18 @@ class SteadyWindowsTest {
     private static final int H = 8;
     private static final int FRAMES = 40;
     private static final int SIDE = 8;
+    /** A sliding sum's rounding after a chunk's few dozen steps, far below a chroma level. */
+    private static final double ROUNDING = 1e-9;
 
     @Test
-    void at_seededPictures_holdsEachPixelsWindowMeanAndSteadinessToTheBit() {
+    void at_seededPictures_holdsEachPixelsWindowMeanAndSteadiness() {
         int steadyPixels =
                 checkWindows(seeded(7, W, H, FRAMES), W * H, new int[] {0, 8, 1, 9, 2, 30, 22, 30, FRAMES - SIDE});
         assertThat(steadyPixels).isBetween(1, 9 * W * H - 1);
     }
 
     @Test
-    void at_pictureWiderThanAStripAndWindowsAcrossChunks_holdsEveryWindowToTheBit() {
+    void at_pictureWiderThanAStripAndWindowsAcrossChunks_holdsEveryWindow() {
         int w = 40;
         int h = 16;
         int frames = 3 * SteadyWindows.CHUNK + 5;
@@ -42,7 +45,10 @@ class SteadyWindowsTest {
                 .hasMessageContaining("from frame " + (FRAMES - SIDE + 1));
     }
 
-    /** Every pixel of every window {@code froms} names against a plain per-window loop; the steady pixels counted. */
+    /**
+     * Every pixel of every window {@code froms} names against a plain per-window loop (the sliding sums may differ in
+     * their last bits, the extremes and so the steadiness may not); the steady pixels counted.
+     */
     private static int checkWindows(FramePictures pictures, int pixels, int[] froms) {
         SteadyWindows windows = new SteadyWindows(pictures, SIDE);
         int steadyPixels = 0;
@@ -65,8 +71,8 @@ class SteadyWindowsTest {
                             && Math.abs(pictures.v(i, p) - v) <= PaletteSteps.STILL_LEVELS;
                 }
                 assertThat(window.y(p)).isEqualTo(y / SIDE);
-                assertThat(window.u(p)).isEqualTo(u);
-                assertThat(window.v(p)).isEqualTo(v);
+                assertThat(window.u(p)).isCloseTo(u, within(ROUNDING));
+                assertThat(window.v(p)).isCloseTo(v, within(ROUNDING));
                 assertThat(window.steady(p)).isEqualTo(steady);
                 steadyPixels += steady ? 1 : 0;
             }
