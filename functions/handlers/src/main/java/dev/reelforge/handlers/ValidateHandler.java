@@ -21,7 +21,8 @@ import java.util.Map;
  * Validate state: checks the request and opens the job; its output becomes the whole workflow state. {@code request}
  * is the parsed, validated {@link RenderRequest}, which later states read as it is instead of parsing it again;
  * {@code approval} is the approval gate ({@code ApprovalRequired?} reads it); {@code shots}, only for a storyboard
- * rendered shot by shot, the items of the {@code Shots} Map. An input {@code {"edit": …}} is a remix, re-cut or
+ * rendered shot by shot, the items of the {@code Shots} Map, and {@code shotConcurrency} how many of them render at
+ * once (the Map's {@code MaxConcurrencyPath}). An input {@code {"edit": …}} is a remix, re-cut or
  * storyboard edit of a finished job ({@link EditStep}); {@code edit} says which, and {@code CacheHit?} sends a re-cut to {@code Recut}.
  */
 public final class ValidateHandler extends JsonHandler {
@@ -79,6 +80,7 @@ public final class ValidateHandler extends JsonHandler {
         state.put("edit", EditPlan.none());
         if (!validated.shots().isEmpty()) {
             state.put("shots", validated.shots());
+            state.put("shotConcurrency", validated.shotConcurrency());
         }
         return state;
     }
@@ -106,6 +108,7 @@ public final class ValidateHandler extends JsonHandler {
         state.put("edit", edited.edit());
         if (!edited.shots().isEmpty()) {
             state.put("shots", edited.shots());
+            state.put("shotConcurrency", edited.shotConcurrency());
         }
         return state;
     }

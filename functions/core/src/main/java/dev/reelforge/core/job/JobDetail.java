@@ -72,6 +72,19 @@ public record JobDetail(
     }
 
     /** Appends each warning unless it is already there. */
+    /**
+     * What the job's rounds were estimated to cost, every attempt on record but {@code exceptAttempt} (0 for none),
+     * plus a generated reference image: a sequence's spend, whichever of its shots are in flight.
+     */
+    public double estimatedSpendUsd(int exceptAttempt) {
+        double image = referenceImage == null ? 0 : referenceImage.costUsd();
+        return image
+                + attempts.stream()
+                        .filter(a -> a.attempt() != exceptAttempt && a.estimatedCostUsd() != null)
+                        .mapToDouble(AttemptDetail::estimatedCostUsd)
+                        .sum();
+    }
+
     public JobDetail withWarningsAdded(List<String> added) {
         LinkedHashSet<String> present = new LinkedHashSet<>(warnings);
         List<String> longer = new ArrayList<>(warnings);

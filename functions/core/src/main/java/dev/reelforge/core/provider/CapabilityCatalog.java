@@ -65,9 +65,24 @@ public final class CapabilityCatalog {
                     m.path("firstFrame").asBoolean(false),
                     m.path("lastFrame").asBoolean(false),
                     m.path("reframe").asBoolean(false),
-                    m.path("webhooks").asBoolean(false)));
+                    m.path("webhooks").asBoolean(false),
+                    maxConcurrentJobs(m)));
         }
         return new CapabilityCatalog(models);
+    }
+
+    /** The model's {@code maxConcurrentJobs}: absent is 0 (the record's default); anything but a whole number ≥ 1 is refused. */
+    private static int maxConcurrentJobs(JsonNode model) {
+        JsonNode limit = model.path("maxConcurrentJobs");
+        if (limit.isMissingNode() || limit.isNull()) {
+            return 0;
+        }
+        if (!limit.canConvertToInt() || !limit.isIntegralNumber() || limit.asInt() < 1) {
+            throw new IllegalArgumentException(
+                    model.path("provider").asText() + "/" + model.path("model").asText()
+                            + ": maxConcurrentJobs must be a whole number of at least 1, not " + limit);
+        }
+        return limit.asInt();
     }
 
     private static List<String> strings(JsonNode array) {

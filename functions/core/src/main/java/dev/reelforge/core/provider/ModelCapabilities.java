@@ -23,6 +23,10 @@ import java.util.List;
  * @param reframe whether the provider changes a finished render's aspect ratio
  * @param webhooks whether the provider calls back when a job ends (a signed webhook), so the workflow can wait for
  *     the call instead of polling, with polling as the fall-back
+ * @param maxConcurrentJobs how many of this model's provider jobs one sequence keeps in flight at once (its
+ *     unchained shots render in parallel up to it), from the provider's documented rate or concurrency limit or a
+ *     conservative default where the limit is the account's; {@value #DEFAULT_MAX_CONCURRENT_JOBS} (one at a
+ *     time) where the data gives none
  */
 public record ModelCapabilities(
         String provider,
@@ -49,9 +53,17 @@ public record ModelCapabilities(
         boolean firstFrame,
         boolean lastFrame,
         boolean reframe,
-        boolean webhooks) {
+        boolean webhooks,
+        int maxConcurrentJobs) {
+    /** Provider jobs in flight at once for a model whose data names no limit: one after another. */
+    public static final int DEFAULT_MAX_CONCURRENT_JOBS = 1;
 
     public ModelCapabilities {
+        if (maxConcurrentJobs < 0) {
+            throw new IllegalArgumentException(
+                    provider + "/" + model + ": maxConcurrentJobs must be at least 1, not " + maxConcurrentJobs);
+        }
+        maxConcurrentJobs = maxConcurrentJobs == 0 ? DEFAULT_MAX_CONCURRENT_JOBS : maxConcurrentJobs;
         durations = durations == null ? List.of() : List.copyOf(durations);
         aspectRatios = List.copyOf(aspectRatios);
         resolutions = List.copyOf(resolutions);
@@ -59,6 +71,62 @@ public record ModelCapabilities(
         fps = fps == null ? List.of() : List.copyOf(fps);
         referenceImages = referenceImages == null ? ReferenceImages.NONE : referenceImages;
         extend = extend == null ? Extend.NONE : extend;
+    }
+
+    /** Without a concurrency limit: one provider job at a time. */
+    public ModelCapabilities(
+            String provider,
+            String model,
+            boolean isDefault,
+            List<String> aspectRatios,
+            List<String> resolutions,
+            double minDurationSeconds,
+            double maxDurationSeconds,
+            int maxVariations,
+            boolean remix,
+            double pricePerSecondUsd,
+            Lifecycle lifecycle,
+            LocalDate endOfLife,
+            List<String> sizes,
+            List<Integer> fps,
+            int maxPromptChars,
+            ReferenceImages referenceImages,
+            boolean edit,
+            Extend extend,
+            LocalDate retirementAnnounced,
+            List<Double> durations,
+            boolean nativeAudio,
+            boolean firstFrame,
+            boolean lastFrame,
+            boolean reframe,
+            boolean webhooks) {
+        this(
+                provider,
+                model,
+                isDefault,
+                aspectRatios,
+                resolutions,
+                minDurationSeconds,
+                maxDurationSeconds,
+                maxVariations,
+                remix,
+                pricePerSecondUsd,
+                lifecycle,
+                endOfLife,
+                sizes,
+                fps,
+                maxPromptChars,
+                referenceImages,
+                edit,
+                extend,
+                retirementAnnounced,
+                durations,
+                nativeAudio,
+                firstFrame,
+                lastFrame,
+                reframe,
+                webhooks,
+                DEFAULT_MAX_CONCURRENT_JOBS);
     }
 
     /** Without webhooks: the provider is polled. */
@@ -261,7 +329,39 @@ public record ModelCapabilities(
                 firstFrame,
                 lastFrame,
                 reframe,
-                webhooks);
+                webhooks,
+                maxConcurrentJobs);
+    }
+
+    /** The same model with another concurrency limit (a test's or a deployer's). */
+    public ModelCapabilities withMaxConcurrentJobs(int limit) {
+        return new ModelCapabilities(
+                provider,
+                model,
+                isDefault,
+                aspectRatios,
+                resolutions,
+                minDurationSeconds,
+                maxDurationSeconds,
+                maxVariations,
+                remix,
+                pricePerSecondUsd,
+                lifecycle,
+                endOfLife,
+                sizes,
+                fps,
+                maxPromptChars,
+                referenceImages,
+                edit,
+                extend,
+                retirementAnnounced,
+                durations,
+                nativeAudio,
+                firstFrame,
+                lastFrame,
+                reframe,
+                webhooks,
+                limit);
     }
 
     public boolean isUsable(LocalDate today) {

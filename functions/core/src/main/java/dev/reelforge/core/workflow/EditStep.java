@@ -58,12 +58,23 @@ public final class EditStep {
 
     /**
      * What the edit's Validate hands the workflow: the version's request, ticket, first review and edit plan, and
-     * for a storyboard edit the {@code Shots} Map's items (empty otherwise).
+     * for a storyboard edit the {@code Shots} Map's items (empty otherwise) and how many render at once
+     * ({@link ShotConcurrency}).
      */
     public record Edited(
-            RenderRequest request, JobTicket job, ReviewOutcome review, EditPlan edit, List<ShotItem> shots) {
+            RenderRequest request,
+            JobTicket job,
+            ReviewOutcome review,
+            EditPlan edit,
+            List<ShotItem> shots,
+            int shotConcurrency) {
         public Edited {
             shots = List.copyOf(shots);
+        }
+
+        /** An edit that renders one clip. */
+        Edited(RenderRequest request, JobTicket job, ReviewOutcome review, EditPlan edit) {
+            this(request, job, review, edit, List.of(), 1);
         }
     }
 
@@ -100,8 +111,8 @@ public final class EditStep {
         open(jobId, request, cacheKey, accepted.warnings(), edit, source, link);
         EditPlan plan = new EditPlan(
                 EditPlan.Kind.STORYBOARD, edit.of(), described, source.clipKey(), source.sha256(), List.of(), 0);
-        return new Edited(
-                request, job, ReviewOutcome.notReviewed(), plan, StoryboardEditStep.items(request, model, diff, job));
+        List<ShotItem> items = StoryboardEditStep.items(request, model, diff, job);
+        return new Edited(request, job, ReviewOutcome.notReviewed(), plan, items, ShotConcurrency.of(items, model));
     }
 
     private Edited remix(EditRequest edit, EditSource source, String jobId) {
@@ -158,7 +169,7 @@ public final class EditStep {
                         merged.prompt(),
                         edit.instruction(),
                         "");
-        return new Edited(request, job, review, plan, List.of());
+        return new Edited(request, job, review, plan);
     }
 
     private Edited recut(EditRequest edit, EditSource source, String jobId) {
@@ -197,7 +208,7 @@ public final class EditStep {
         open(jobId, request, cacheKey, accepted.warnings(), edit, source, link(edit, source));
         // a re-cut's clip is not the provider's: a change request at the approval gate regenerates
         JobTicket job = ticket(jobId, request, cacheKey, Optional.empty(), accepted, 0, 0, source, false);
-        return new Edited(request, job, ReviewOutcome.notReviewed(), plan, List.of());
+        return new Edited(request, job, ReviewOutcome.notReviewed(), plan);
     }
 
     /**
@@ -235,7 +246,7 @@ public final class EditStep {
                 original.prompt(),
                 "",
                 "");
-        return new Edited(request, job, review, plan, List.of());
+        return new Edited(request, job, review, plan);
     }
 
     /**
@@ -293,7 +304,7 @@ public final class EditStep {
                 original.prompt(),
                 "",
                 "");
-        return new Edited(request, job, review, plan, List.of());
+        return new Edited(request, job, review, plan);
     }
 
     /** The original request as one clip of {@code storyboard} at {@code settings}, one attempt, without guides. */

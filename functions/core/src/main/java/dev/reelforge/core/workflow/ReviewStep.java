@@ -125,8 +125,14 @@ public final class ReviewStep {
         double nextAttempt = job.pricePerClipUsd() * request.settings().variations();
         ShotTicket shot = job.shot();
         int attempt = shot == null ? round.attempt() : shot.attemptWithin(round.attempt());
+        // A shot's round knows the spend when it was submitted; shots rendering beside it may have spent since.
+        double spent = shot == null
+                ? round.spentUsd()
+                : jobs.find(job.jobId())
+                        .map(r -> r.detail().estimatedSpendUsd(0))
+                        .orElse(round.spentUsd());
         VerdictPolicy.Decision decision = VerdictPolicy.decide(
-                scores, request, round.prompt(), attempt, round.spentUsd(), nextAttempt, job.remixSupported());
+                scores, request, round.prompt(), attempt, spent, nextAttempt, job.remixSupported());
         String reportKey = StorageKeys.report(job.tenant(), job.jobId());
         var record = jobs.update(job.jobId(), r -> {
             AttemptDetail reviewed = AttemptDetail.reviewed(

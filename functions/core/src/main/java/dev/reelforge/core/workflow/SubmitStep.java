@@ -126,16 +126,12 @@ public final class SubmitStep {
         boolean ofSource = extend || reframe;
         int clips = mode == RoundMode.REMIX || ofSource ? 1 : request.settings().variations();
         double cost = job.pricePerClipUsd() * clips;
-        double spent = spentBefore(job, previous);
-        if (spent + cost > request.budgetUsd() + 1e-9) {
-            throw InvalidRequestException.of(
-                    "budgetUsd",
-                    String.format(
-                            Locale.ROOT,
-                            "attempt %d would bring the spend to $%.2f, over the $%.2f budget",
-                            attempt,
-                            spent + cost,
-                            request.budgetUsd()));
+        double spent;
+        if (job.shot() == null) {
+            spent = spentBefore(job, previous);
+            checkBudget(request, attempt, spent, cost);
+        } else {
+            spent = reserveShotAttempt(request, job, attempt, mode, review.nextInstruction(), cost);
         }
         dailyBudget.charge(job.tenant(), job.jobId() + "/" + attempt, cost, clock.instant());
         VideoProvider provider = providers.apply(job.provider());
@@ -311,23 +307,46 @@ public final class SubmitStep {
      * What the spend stands at before this round: the previous round's, or for a shot's first round what the earlier
      * shots' rounds were estimated at (the job record's attempts before this shot's block of attempt numbers).
      */
+    private static void checkBudget(RenderRequest request, int attempt, double spent, double cost) {
+        if (spent + cost > request.budgetUsd() + 1e-9) {
+            throw InvalidRequestException.of(
+                    "budgetUsd",
+                    String.format(
+                            Locale.ROOT,
+                            "attempt %d would bring the spend to $%.2f, over the $%.2f budget",
+                            attempt,
+                            spent + cost,
+                            request.budgetUsd()));
+        }
+    }
+
     /**
-     * What the request spent before this attempt: the rounds before it, and on its first attempt (or a shot's) what
-     * the job record says the job spent before any round: the shots before this one and a generated reference image.
+     * A shot's round against the whole sequence's budget, checked and recorded in one conditional write before any
+     * provider call: the job record's attempts of every shot (in flight in parallel or done) and the reference image
+     * count, so two shots submitting together cannot both pass on the same headroom. Re-running the same attempt
+     * (a retried Lambda) replaces its own reservation instead of adding to it.
+     *
+     * @return what was spent before this attempt
      */
+    private double reserveShotAttempt(
+            RenderRequest request, JobTicket job, int attempt, RoundMode mode, String instruction, double cost) {
+        double[] before = new double[1];
+        jobs.update(job.jobId(), r -> {
+            before[0] = r.detail().estimatedSpendUsd(attempt);
+            checkBudget(request, attempt, before[0], cost);
+            return r.withDetail(r.detail()
+                    .withAttempt(AttemptDetail.submitted(attempt, mode, instruction, null, cost)
+                            .ofShot(job.shot().index())));
+        });
+        return before[0];
+    }
+
+    /** A single clip's spend before this round: its last round's, or for its first the reference image's. */
     private double spentBefore(JobTicket job, RenderRound previous) {
-        ShotTicket shot = job.shot();
-        int first = shot == null ? 1 : shot.firstAttempt();
-        if (previous.attempt() >= first) {
+        if (previous.attempt() >= 1) {
             return previous.spentUsd();
         }
-        return jobs.find(job.jobId())
-                .map(r -> imageCost(r)
-                        + r.detail().attempts().stream()
-                                .filter(a -> a.attempt() < first && a.estimatedCostUsd() != null)
-                                .mapToDouble(AttemptDetail::estimatedCostUsd)
-                                .sum())
-                .orElse(previous.spentUsd());
+        return jobs.find(job.jobId()).map(SubmitStep::imageCost).orElse(previous.spentUsd());
     }
 
     private static double imageCost(JobRecord record) {

@@ -95,10 +95,18 @@ public final class ValidateStep {
                 "request", "the execution input needs a 'request' object or a 'requestText' string");
     }
 
-    /** The validated job, and for a storyboard rendered shot by shot the state each shot starts from. */
-    public record Validation(JobTicket job, List<ShotItem> shots) {
+    /**
+     * The validated job, and for a storyboard rendered shot by shot the state each shot starts from and how many
+     * shots render at once ({@link ShotConcurrency}; 1 where there are none).
+     */
+    public record Validation(JobTicket job, List<ShotItem> shots, int shotConcurrency) {
         public Validation {
             shots = List.copyOf(shots);
+        }
+
+        /** One clip, or a sequence the cache answers whole: nothing for the {@code Shots} Map. */
+        Validation(JobTicket job) {
+            this(job, List.of(), 1);
         }
     }
 
@@ -137,7 +145,7 @@ public final class ValidateStep {
                         reference,
                         hit.isPresent() ? 0 : accepted.estimate().usd())
                 .withGuides(guides);
-        return new Validation(ticket, List.of());
+        return new Validation(ticket);
     }
 
     private Validation sequence(
@@ -165,12 +173,12 @@ public final class ValidateStep {
         JobTicket ticket = ticket(jobId, request, cacheKey, answer.whole(), accepted, reference, estimate)
                 .withShotCache(answer.shotKeys(), answer.hit() ? answer.whole().shotClipKeys() : List.of());
         if (answer.hit()) {
-            return new Validation(ticket, List.of());
+            return new Validation(ticket);
         }
         List<ShotItem> items = cached.isEmpty()
                 ? shots(request, model, ticket)
                 : StoryboardEditStep.items(request, model, answer.shots(), ticket);
-        return new Validation(ticket, items);
+        return new Validation(ticket, items, ShotConcurrency.of(items, model));
     }
 
     private static JobTicket ticket(

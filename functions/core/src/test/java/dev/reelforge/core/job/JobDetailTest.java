@@ -63,4 +63,19 @@ class JobDetailTest {
 
         assertThat(detail.warnings()).containsExactly("prompt is long", "decoded on CPU");
     }
+
+    @Test
+    void estimatedSpendUsd_everyShotsAttemptButTheOneAsked_reservedOrReviewed() {
+        JobDetail detail = JobDetail.opened(List.of())
+                .withAttempt(AttemptDetail.submitted(1, RoundMode.INITIAL, "", List.of("a"), 0.5)
+                        .ofShot(1))
+                .withAttempt(AttemptDetail.submitted(4, RoundMode.INITIAL, "", null, 0.25)
+                        .ofShot(2))
+                .withAttempt(AttemptDetail.reviewed(1, Verdict.PASS, "ok", "k", List.of(), List.of()));
+
+        assertThat(detail.estimatedSpendUsd(0)).isEqualTo(0.75);
+        assertThat(detail.estimatedSpendUsd(4))
+                .as("a retried attempt is not counted against itself")
+                .isEqualTo(0.5);
+    }
 }

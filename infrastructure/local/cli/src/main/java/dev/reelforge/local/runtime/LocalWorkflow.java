@@ -11,6 +11,7 @@ import dev.reelforge.core.error.ApprovalNotPendingException;
 import dev.reelforge.core.port.ApprovalTokens;
 import dev.reelforge.core.port.TaskCallback;
 import dev.reelforge.core.port.VideoProvider;
+import dev.reelforge.core.provider.CapabilityCatalog;
 import dev.reelforge.core.review.judge.ClipJudging;
 import dev.reelforge.core.webhook.WebhookRoute;
 import dev.reelforge.handlers.ApprovalHandler;
@@ -133,6 +134,17 @@ public final class LocalWorkflow {
             Map<String, VideoProvider> providers,
             ClipJudging judging,
             Path capabilitiesFile) {
+        this(stack, dataDir, clock, providers, judging, Services.catalog(Services.objectMapper(), capabilitiesFile));
+    }
+
+    /** As above, with the capability data given (a test's, in place of a capabilities file). */
+    public LocalWorkflow(
+            LocalAwsStack stack,
+            Path dataDir,
+            EngineClock clock,
+            Map<String, VideoProvider> providers,
+            ClipJudging judging,
+            CapabilityCatalog catalog) {
         ObjectMapper json = Services.objectMapper();
         this.services = new Services(
                 json,
@@ -140,7 +152,7 @@ public final class LocalWorkflow {
                 stack.jobStore(),
                 stack.promptCache(),
                 providers,
-                Services.catalog(json, capabilitiesFile),
+                catalog,
                 dataDir.resolve("work"),
                 Clock.systemUTC());
         this.render = StateMachine.parse(
