@@ -1,7 +1,6 @@
 package dev.reelforge.core.workflow;
 
 import dev.reelforge.core.cache.CacheEntry;
-import dev.reelforge.core.checksum.Sha256;
 import dev.reelforge.core.edit.EditPlan;
 import dev.reelforge.core.edit.EditRequest;
 import dev.reelforge.core.edit.EditSource;
@@ -9,17 +8,12 @@ import dev.reelforge.core.edit.ExtendRoute;
 import dev.reelforge.core.edit.RecutPlan;
 import dev.reelforge.core.edit.StoryboardDiff;
 import dev.reelforge.core.error.InvalidRequestException;
-import dev.reelforge.core.error.JobConflictException;
-import dev.reelforge.core.job.JobDetail;
-import dev.reelforge.core.job.JobRecord;
-import dev.reelforge.core.job.JobStatus;
 import dev.reelforge.core.job.VersionLink;
 import dev.reelforge.core.port.JobStore;
 import dev.reelforge.core.port.PromptCache;
 import dev.reelforge.core.provider.ExtendSpec;
 import dev.reelforge.core.provider.ModelCapabilities;
 import dev.reelforge.core.provider.ReframeSpec;
-import dev.reelforge.core.reference.ReferenceImage;
 import dev.reelforge.core.request.RenderRequest;
 import dev.reelforge.core.request.RenderSettings;
 import dev.reelforge.core.request.Storyboard;
@@ -28,7 +22,6 @@ import dev.reelforge.core.review.RoundMode;
 import dev.reelforge.core.review.Verdict;
 import dev.reelforge.core.validation.RequestValidator;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -48,12 +41,14 @@ public final class EditStep {
     private final JobStore jobs;
     private final PromptCache cache;
     private final Clock clock;
+    private final EditVersions versions;
 
     public EditStep(RequestValidator validator, JobStore jobs, PromptCache cache, Clock clock) {
         this.validator = validator;
         this.jobs = jobs;
         this.cache = cache;
         this.clock = clock;
+        this.versions = new EditVersions(jobs, clock);
     }
 
     /**
@@ -93,10 +88,10 @@ public final class EditStep {
         RenderRequest request = shots.request(edit, source);
         RequestValidator.Accepted accepted = validator.validate(request, LocalDate.now(clock));
         ModelCapabilities model = accepted.model();
-        StoryboardDiff diff =
-                shots.diff(edit, source, request, model, reference(source).sha256());
-        String cacheKey = versionKey(source, edit);
-        JobTicket job = ticket(
+        StoryboardDiff diff = shots.diff(
+                edit, source, request, model, EditVersions.reference(source).sha256());
+        String cacheKey = EditVersions.key(source, edit);
+        JobTicket job = versions.ticket(
                 jobId,
                 request,
                 cacheKey,
@@ -108,7 +103,7 @@ public final class EditStep {
                 model.remix() || model.edit());
         String described = StoryboardEditStep.describe(edit, diff);
         VersionLink link = new VersionLink(edit.of(), described, source.clipKey(), source.sha256(), diff.reusedOnly());
-        open(jobId, request, cacheKey, accepted.warnings(), edit, source, link);
+        versions.open(jobId, request, cacheKey, accepted.warnings(), edit, source, link);
         EditPlan plan = new EditPlan(
                 EditPlan.Kind.STORYBOARD, edit.of(), described, source.clipKey(), source.sha256(), List.of(), 0);
         List<ShotItem> items = StoryboardEditStep.items(request, model, diff, job);
@@ -132,12 +127,12 @@ public final class EditStep {
         int clips = providerEdit ? 1 : request.settings().variations();
         double perClip =
                 accepted.model().pricePerSecondUsd() * request.settings().durationSeconds();
-        String cacheKey = versionKey(source, edit);
+        String cacheKey = EditVersions.key(source, edit);
         Optional<CacheEntry> hit = cache.find(cacheKey);
         EditPlan plan = new EditPlan(
                 EditPlan.Kind.REMIX, edit.of(), edit.describe(), source.clipKey(), source.sha256(), List.of(), 0);
-        open(jobId, request, cacheKey, accepted.warnings(), edit, source, link(edit, source));
-        JobTicket job = ticket(
+        versions.open(jobId, request, cacheKey, accepted.warnings(), edit, source, EditVersions.link(edit, source));
+        JobTicket job = versions.ticket(
                 jobId,
                 request,
                 cacheKey,
@@ -196,7 +191,7 @@ public final class EditStep {
                 original,
                 cut.shift(original.storyboard()),
                 new RenderSettings(s.aspectRatio(), cut.outputSeconds(), s.resolution(), s.fps(), 1, s.style()));
-        String cacheKey = versionKey(source, edit);
+        String cacheKey = EditVersions.key(source, edit);
         EditPlan plan = new EditPlan(
                 EditPlan.Kind.RECUT,
                 edit.of(),
@@ -205,9 +200,9 @@ public final class EditStep {
                 source.sha256(),
                 cut.segments(),
                 cut.outputSeconds());
-        open(jobId, request, cacheKey, accepted.warnings(), edit, source, link(edit, source));
+        versions.open(jobId, request, cacheKey, accepted.warnings(), edit, source, EditVersions.link(edit, source));
         // a re-cut's clip is not the provider's: a change request at the approval gate regenerates
-        JobTicket job = ticket(jobId, request, cacheKey, Optional.empty(), accepted, 0, 0, source, false);
+        JobTicket job = versions.ticket(jobId, request, cacheKey, Optional.empty(), accepted, 0, 0, source, false);
         return new Edited(request, job, ReviewOutcome.notReviewed(), plan);
     }
 
@@ -229,12 +224,13 @@ public final class EditStep {
                 original,
                 original.storyboard(),
                 new RenderSettings(s.aspectRatio(), cut.outputSeconds(), s.resolution(), s.fps(), 1, s.style()));
-        String cacheKey = versionKey(source, edit);
+        String cacheKey = EditVersions.key(source, edit);
         double cost = accepted.model().pricePerSecondUsd() * spec.seconds();
         EditPlan plan = new EditPlan(
                 EditPlan.Kind.EXTEND, edit.of(), edit.describe(), source.clipKey(), source.sha256(), List.of(), 0);
-        open(jobId, request, cacheKey, accepted.warnings(), edit, source, link(edit, source));
-        JobTicket job = ticket(jobId, request, cacheKey, Optional.empty(), accepted, cost, cost, source, false);
+        versions.open(jobId, request, cacheKey, accepted.warnings(), edit, source, EditVersions.link(edit, source));
+        JobTicket job =
+                versions.ticket(jobId, request, cacheKey, Optional.empty(), accepted, cost, cost, source, false);
         ReviewOutcome review = new ReviewOutcome(
                 Verdict.REMIX,
                 "the creator's re-cut of job " + edit.of() + " (" + edit.describe() + "), extended by "
@@ -286,12 +282,13 @@ public final class EditStep {
                         edit.reframeTo(),
                         s.resolution())
                 .check(accepted.model());
-        String cacheKey = versionKey(source, edit);
+        String cacheKey = EditVersions.key(source, edit);
         double cost = accepted.model().pricePerSecondUsd() * s.durationSeconds();
         EditPlan plan = new EditPlan(
                 EditPlan.Kind.REFRAME, edit.of(), edit.describe(), source.clipKey(), source.sha256(), List.of(), 0);
-        open(jobId, request, cacheKey, accepted.warnings(), edit, source, link(edit, source));
-        JobTicket job = ticket(jobId, request, cacheKey, Optional.empty(), accepted, cost, cost, source, false);
+        versions.open(jobId, request, cacheKey, accepted.warnings(), edit, source, EditVersions.link(edit, source));
+        JobTicket job =
+                versions.ticket(jobId, request, cacheKey, Optional.empty(), accepted, cost, cost, source, false);
         ReviewOutcome review = new ReviewOutcome(
                 Verdict.REMIX,
                 "the creator's reframe of job " + edit.of() + " to "
@@ -323,74 +320,6 @@ public final class EditStep {
                 false,
                 original.reviewOverrides(),
                 original.referenceImage());
-    }
-
-    /** An edit's own cache key: the same edit of the same job is the same content; nothing else is. */
-    private static String versionKey(EditSource source, EditRequest edit) {
-        return Sha256.hex(source.original().cacheKey() + "\n" + edit.describe());
-    }
-
-    private JobTicket ticket(
-            String jobId,
-            RenderRequest request,
-            String cacheKey,
-            Optional<CacheEntry> hit,
-            RequestValidator.Accepted accepted,
-            double perClip,
-            double estimate,
-            EditSource source,
-            boolean remixable) {
-        return new JobTicket(
-                jobId,
-                request.tenant(),
-                request.clientRequestId(),
-                cacheKey,
-                hit.isPresent(),
-                hit.map(CacheEntry::clipKey).orElse(""),
-                hit.map(CacheEntry::jobId).orElse(""),
-                accepted.model().provider(),
-                accepted.model().model(),
-                remixable,
-                accepted.model().nativeAudio(),
-                perClip,
-                estimate,
-                accepted.warnings(),
-                reference(source));
-    }
-
-    private static ReferenceImage reference(EditSource source) {
-        ReferenceImage reference = source.original().detail().referenceImage();
-        return reference == null ? ReferenceImage.NONE : reference;
-    }
-
-    private void open(
-            String jobId,
-            RenderRequest request,
-            String cacheKey,
-            List<String> warnings,
-            EditRequest edit,
-            EditSource source,
-            VersionLink link) {
-        Instant now = clock.instant();
-        JobRecord fresh = JobRecord.received(jobId, request.tenant(), request.clientRequestId(), now)
-                .withCacheKey(cacheKey)
-                .withStatus(JobStatus.RENDERING, "", now);
-        JobDetail detail = JobDetail.opened(warnings).withRequest(request).withVersion(link);
-        fresh = fresh.withDetail(reference(source).present() ? detail.withReferenceImage(reference(source)) : detail);
-        try {
-            jobs.create(fresh);
-        } catch (JobConflictException alreadyOpen) {
-            JobRecord existing = jobs.find(jobId).orElseThrow();
-            if (existing.status().isFinal()) {
-                throw new JobConflictException("job " + jobId + " already ended as " + existing.status());
-            }
-            jobs.update(jobId, r -> r.withStatus(JobStatus.RENDERING, "", clock.instant()));
-        }
-        jobs.update(edit.of(), r -> r.withDetail(r.detail().withVersionAdded(jobId)));
-    }
-
-    private static VersionLink link(EditRequest edit, EditSource source) {
-        return new VersionLink(edit.of(), edit.describe(), source.clipKey(), source.sha256());
     }
 
     private static RenderRequest withPrompt(RenderRequest r, String prompt) {
