@@ -61,12 +61,15 @@ public final class CacheKey {
     /**
      * A multi-shot sequence rendered shot by shot: the request's key as for one clip, marked as stitched from shots,
      * so a storyboard rendered as one continuous clip and the same storyboard rendered shot by shot never answer each
-     * other.
+     * other. Shots of a model that takes no first frame are not chained, which draws other shots, so such a sequence
+     * is marked unchained too: capability data that changes a model's {@code firstFrame} changes the key (chained
+     * sequences keep the key they always had).
      *
      * @param contentKey the reference image's SHA-256 (and any guides' key); empty for none
      */
     public static String sequence(RenderRequest request, ModelCapabilities model, String contentKey) {
-        return Sha256.hex(VERSION + " sequence\n" + of(request, model, contentKey));
+        String kind = model.firstFrame() ? " sequence\n" : " sequence unchained\n";
+        return Sha256.hex(VERSION + kind + of(request, model, contentKey));
     }
 
     /**

@@ -2,11 +2,15 @@ package dev.reelforge.core.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.reelforge.core.checksum.Sha256;
 import dev.reelforge.core.provider.CapabilityCatalog;
 import dev.reelforge.core.provider.ModelCapabilities;
 import dev.reelforge.core.request.RequestParser;
+import java.io.IOException;
+import java.io.InputStream;
 import org.junit.jupiter.api.Test;
 
 class CacheKeyTest {
@@ -44,5 +48,29 @@ class CacheKeyTest {
         ObjectNode longer = request();
         longer.putObject("settings").put("durationSeconds", 8);
         assertThat(key(longer)).isNotEqualTo(key(request()));
+    }
+
+    @Test
+    void sequence_ofAModelThatTakesNoFirstFrame_differsFromTheChainedSequence() throws IOException {
+        JsonNode data;
+        try (InputStream in =
+                CapabilityCatalog.class.getResourceAsStream("/dev/reelforge/core/provider-capabilities.json")) {
+            data = json.readTree(in);
+        }
+        data.path("models").forEach(m -> {
+            if (m.path("provider").asText().equals("animatic")) {
+                ((ObjectNode) m).put("firstFrame", false);
+            }
+        });
+        ModelCapabilities unchained =
+                CapabilityCatalog.parse(data).find("animatic", "").orElseThrow();
+        var request = parser.parse(request());
+
+        assertThat(CacheKey.sequence(request, unchained, ""))
+                .isNotEqualTo(CacheKey.sequence(request, animatic, ""))
+                .isNotEqualTo(CacheKey.of(request, unchained));
+        assertThat(CacheKey.sequence(request, animatic, ""))
+                .as("a chained sequence keeps its key")
+                .isEqualTo(Sha256.hex("v1 sequence\n" + CacheKey.of(request, animatic, "")));
     }
 }
