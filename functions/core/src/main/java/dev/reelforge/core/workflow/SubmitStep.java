@@ -303,10 +303,7 @@ public final class SubmitStep {
                         "started by " + job.provider() + ", which reports no details of its calls");
     }
 
-    /**
-     * What the spend stands at before this round: the previous round's, or for a shot's first round what the earlier
-     * shots' rounds were estimated at (the job record's attempts before this shot's block of attempt numbers).
-     */
+    /** Refuses a round that would take the request's spend past its {@code budgetUsd}, naming the field. */
     private static void checkBudget(RenderRequest request, int attempt, double spent, double cost) {
         if (spent + cost > request.budgetUsd() + 1e-9) {
             throw InvalidRequestException.of(
