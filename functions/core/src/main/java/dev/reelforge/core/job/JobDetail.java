@@ -71,7 +71,6 @@ public record JobDetail(
         return new JobDetail(warnings, List.of(), List.of(), List.of(), null, null);
     }
 
-    /** Appends each warning unless it is already there. */
     /**
      * What the job's rounds were estimated to cost, every attempt on record but {@code exceptAttempt} (0 for none),
      * plus a generated reference image: a sequence's spend, whichever of its shots are in flight.
@@ -85,6 +84,7 @@ public record JobDetail(
                         .sum();
     }
 
+    /** Appends each warning unless it is already there. */
     public JobDetail withWarningsAdded(List<String> added) {
         LinkedHashSet<String> present = new LinkedHashSet<>(warnings);
         List<String> longer = new ArrayList<>(warnings);
