@@ -69,9 +69,9 @@ public final class LocalServe implements AutoCloseable {
     }
 
     /**
-     * Provider webhooks under {@code reelforge serve}: POST {@code <endpoint>/webhooks/<provider>}, verified by
-     * {@code verifiers}; a render of a model whose data offers webhooks waits {@code timeoutSeconds} for one.
-     * The capabilities come from REELFORGE_CAPABILITIES_FILE (or the bundled data).
+     * Starts {@code reelforge serve} on {@code port} (0: any free one) over {@code stack}, rendering with
+     * {@code providers} and receiving their {@code webhooks}; the provider capabilities come from
+     * REELFORGE_CAPABILITIES_FILE (or the bundled data).
      */
     public static LocalServe start(
             LocalAwsStack stack,
@@ -101,7 +101,10 @@ public final class LocalServe implements AutoCloseable {
                 stack, port, clock, new LocalWorkflow(stack, dataDir, clock, providers, capabilitiesFile), webhooks);
     }
 
-    /** The webhook routes and verifiers serve offers; {@link #NONE} when it offers none. */
+    /**
+     * Provider webhooks under {@code reelforge serve}: POST {@code <endpoint>/webhooks/<provider>}, verified by
+     * {@code verifiers}; a render of a model whose data offers webhooks waits {@code timeoutSeconds} for one.
+     */
     public record Webhooks(int timeoutSeconds, Map<String, WebhookVerifier> verifiers) {
         public static final Webhooks NONE = new Webhooks(0, Map.of());
 
