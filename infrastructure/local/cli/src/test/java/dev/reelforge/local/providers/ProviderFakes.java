@@ -7,17 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reelforge.core.job.StorageKeys;
-import dev.reelforge.core.provider.GenerationSpec;
-import dev.reelforge.core.request.RenderRequest;
-import dev.reelforge.core.request.RequestParser;
 import dev.reelforge.local.cli.ReelforgeCli;
-import dev.reelforge.local.moto.PythonInterpreter;
-import dev.reelforge.media.Ffmpeg;
-import dev.reelforge.media.animatic.AnimaticRenderer;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPairGenerator;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -43,7 +34,6 @@ import java.util.concurrent.TimeUnit;
  */
 final class ProviderFakes implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path FAKE = Path.of("../fakes/fake_video_providers.py");
     private static final Path BUNDLED =
             Path.of("../../../functions/core/src/main/resources/dev/reelforge/core/provider-capabilities.json");
     /** A prompt whose animatic fails only the blur check when blurred (as ReviewLoopEndToEndTest finds). */
@@ -57,38 +47,34 @@ final class ProviderFakes implements AutoCloseable {
                     + "\n00:00–00:02: the ball falls and bounces, each bounce lower.\n00:02–00:05: it rolls to a stop.";
 
     private final Path root;
-    private final Process fake;
+    private final FakeProviderServer fake;
     private final String endpoint;
 
-    private ProviderFakes(Path root, Process fake, String endpoint) {
+    private ProviderFakes(Path root, FakeProviderServer fake) {
         this.root = root;
         this.fake = fake;
-        this.endpoint = endpoint;
+        this.endpoint = fake.endpoint();
     }
 
     /** Renders the fakes' clips under {@code root} and starts the fake server on a free port. */
     static ProviderFakes start(Path root) throws Exception {
         Path withSound = root.resolve("veo.mp4");
         Path extended = root.resolve("veo-extended.mp4");
-        renderClip(request("vertex-veo", 8, "720p"), extended);
+        AnimaticClips.render(request("vertex-veo", 8, "720p"), List.of(), extended);
         Path silent = root.resolve("ray.mp4");
-        renderClip(request("vertex-veo", 6, "720p"), withSound);
+        AnimaticClips.render(request("vertex-veo", 6, "720p"), List.of(), withSound);
         Path blurred = root.resolve("ray-blurred.mp4");
-        silentClip(request("luma", 5, "360p"), List.of(), silent);
-        silentClip(request("luma", 5, "360p"), List.of("blur:0.8"), blurred);
+        AnimaticClips.silent(request("luma", 5, "360p"), List.of(), silent);
+        AnimaticClips.silent(request("luma", 5, "360p"), List.of("blur:0.8"), blurred);
         Path replicate = root.resolve("replicate-ray.mp4");
-        silentClip(request("replicate", 5, "720p"), List.of(), replicate);
+        AnimaticClips.silent(request("replicate", 5, "720p"), List.of(), replicate);
         Path reframed = root.resolve("ray-16x9.mp4");
         ObjectNode landscape = request("luma", 5, "360p");
         ((ObjectNode) landscape.path("settings")).put("aspectRatio", "16:9");
-        silentClip(landscape, List.of(), reframed);
-        Process fake = new ProcessBuilder(
-                        PythonInterpreter.locate(Path.of(System.getProperty("user.home")))
-                                .executable()
-                                .toString(),
-                        FAKE.toString(),
-                        "--port",
-                        "0",
+        AnimaticClips.silent(landscape, List.of(), reframed);
+        FakeProviderServer fake = FakeProviderServer.start(
+                root.resolve("fake.err"),
+                List.of(
                         "--clip",
                         withSound.toString(),
                         "--silent-clip",
@@ -100,18 +86,13 @@ final class ProviderFakes implements AutoCloseable {
                         "--replicate-clip",
                         replicate.toString(),
                         "--reframed-clip",
-                        reframed.toString())
-                .redirectError(root.resolve("fake.err").toFile())
-                .start();
-        String port =
-                new BufferedReader(new InputStreamReader(fake.getInputStream(), StandardCharsets.UTF_8)).readLine();
-        assertThat(port).as("the fake's port").matches("\\d+");
-        return new ProviderFakes(root, fake, "http://127.0.0.1:" + port);
+                        reframed.toString()));
+        return new ProviderFakes(root, fake);
     }
 
     @Override
     public void close() {
-        fake.destroy();
+        fake.close();
     }
 
     /** What the fake counted since {@code before}: the runs of one test, whichever ran first. */
@@ -149,39 +130,6 @@ final class ProviderFakes implements AutoCloseable {
     /** Ray renders no sound, on Luma's API and on Replicate. */
     private static boolean silent(String provider) {
         return provider.equals("luma") || provider.equals("replicate");
-    }
-
-    /** The animatic's clip with {@code defects} and without its sound, as Ray renders none. */
-    private static void silentClip(ObjectNode requestJson, List<String> defects, Path clip) {
-        Path withSound = clip.resolveSibling("sound-" + clip.getFileName());
-        renderClip(requestJson, defects, withSound);
-        Ffmpeg.bundled()
-                .run(
-                        "strip the sound",
-                        List.of("-y", "-i", withSound.toString(), "-an", "-c:v", "copy", clip.toString()),
-                        Duration.ofMinutes(1));
-    }
-
-    private static void renderClip(ObjectNode requestJson, Path clip) {
-        renderClip(requestJson, List.of(), clip);
-    }
-
-    /** The animatic's clip for the request's storyboard (which passes review unless a defect is injected). */
-    private static void renderClip(ObjectNode requestJson, List<String> defects, Path clip) {
-        RenderRequest request = new RequestParser(JSON).parse(requestJson);
-        new AnimaticRenderer(Ffmpeg.bundled())
-                .render(
-                        new GenerationSpec(
-                                request.prompt(),
-                                request.storyboard(),
-                                request.settings(),
-                                "animatic-1",
-                                1,
-                                defects,
-                                "",
-                                ""),
-                        clip,
-                        progress -> {});
     }
 
     /** {@code reelforge run --json} in a JVM of its own, configured through its environment only. */

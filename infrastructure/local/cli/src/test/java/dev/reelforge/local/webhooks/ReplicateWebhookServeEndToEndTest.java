@@ -8,20 +8,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reelforge.aws.AwsClients;
 import dev.reelforge.aws.dynamodb.DynamoDbProviderJobLedger;
 import dev.reelforge.aws.dynamodb.DynamoDbWebhookTokens;
-import dev.reelforge.core.provider.GenerationSpec;
-import dev.reelforge.core.request.RenderRequest;
-import dev.reelforge.core.request.RequestParser;
 import dev.reelforge.core.webhook.StandardWebhooksVerifier;
 import dev.reelforge.local.engine.EngineClock;
-import dev.reelforge.local.moto.PythonInterpreter;
+import dev.reelforge.local.providers.AnimaticClips;
+import dev.reelforge.local.providers.FakeProviderServer;
 import dev.reelforge.local.serve.LocalServe;
 import dev.reelforge.local.stack.LocalAwsStack;
-import dev.reelforge.media.Ffmpeg;
-import dev.reelforge.media.animatic.AnimaticRenderer;
 import dev.reelforge.providers.replicate.ReplicateProvider;
 import dev.reelforge.providers.replicate.ReplicateSettings;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -56,7 +50,6 @@ import software.amazon.awssdk.services.sfn.model.HistoryEvent;
  */
 class ReplicateWebhookServeEndToEndTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path FAKE = Path.of("../fakes/fake_video_providers.py");
     private static final Path BUNDLED =
             Path.of("../../../functions/core/src/main/resources/dev/reelforge/core/provider-capabilities.json");
     private static final byte[] SECRET = "reelforge-replicate-webhook-key!".getBytes(StandardCharsets.US_ASCII);
@@ -71,7 +64,7 @@ class ReplicateWebhookServeEndToEndTest {
     @TempDir
     static Path dataDir;
 
-    private static Process fake;
+    private static FakeProviderServer fake;
     private static String endpoint;
     private static LocalAwsStack stack;
     private static LocalServe serve;
@@ -81,24 +74,10 @@ class ReplicateWebhookServeEndToEndTest {
     @BeforeAll
     static void start() throws Exception {
         Path clip = dataDir.resolve("ray.mp4");
-        silentClip(clip);
-        fake = new ProcessBuilder(
-                        PythonInterpreter.locate(Path.of(System.getProperty("user.home")))
-                                .executable()
-                                .toString(),
-                        FAKE.toString(),
-                        "--port",
-                        "0",
-                        "--clip",
-                        clip.toString(),
-                        "--replicate-clip",
-                        clip.toString())
-                .redirectError(dataDir.resolve("fake.err").toFile())
-                .start();
-        String port =
-                new BufferedReader(new InputStreamReader(fake.getInputStream(), StandardCharsets.UTF_8)).readLine();
-        assertThat(port).as("the fake's port").matches("\\d+");
-        endpoint = "http://127.0.0.1:" + port;
+        AnimaticClips.silent(clipRequest(), List.of(), clip);
+        fake = FakeProviderServer.start(
+                dataDir.resolve("fake.err"), List.of("--clip", clip.toString(), "--replicate-clip", clip.toString()));
+        endpoint = fake.endpoint();
         stack = LocalAwsStack.start(dataDir.resolve("stack"));
         ReplicateProvider replicate = new ReplicateProvider(
                 ReplicateSettings.of(URI.create(endpoint), "r8_test-token").withPollSeconds(1),
@@ -131,7 +110,7 @@ class ReplicateWebhookServeEndToEndTest {
             stack.close();
         }
         if (fake != null) {
-            fake.destroy();
+            fake.close();
         }
     }
 
@@ -311,32 +290,13 @@ class ReplicateWebhookServeEndToEndTest {
         return file;
     }
 
-    /** The animatic's clip of the prompt, without sound (Ray renders none). */
-    private static void silentClip(Path clip) {
+    /** The request whose animatic the fake serves, without sound (Ray renders none). */
+    private static ObjectNode clipRequest() {
         ObjectNode json = JSON.createObjectNode()
                 .put("tenant", "demo")
                 .put("clientRequestId", "clip")
                 .put("prompt", PROMPT);
         json.set("settings", settings());
-        RenderRequest request = new RequestParser(JSON).parse(json);
-        Path withSound = clip.resolveSibling("sound-" + clip.getFileName());
-        new AnimaticRenderer(Ffmpeg.bundled())
-                .render(
-                        new GenerationSpec(
-                                request.prompt(),
-                                request.storyboard(),
-                                request.settings(),
-                                "animatic-1",
-                                1,
-                                List.of(),
-                                "",
-                                ""),
-                        withSound,
-                        progress -> {});
-        Ffmpeg.bundled()
-                .run(
-                        "strip the sound",
-                        List.of("-y", "-i", withSound.toString(), "-an", "-c:v", "copy", clip.toString()),
-                        Duration.ofMinutes(1));
+        return json;
     }
 }

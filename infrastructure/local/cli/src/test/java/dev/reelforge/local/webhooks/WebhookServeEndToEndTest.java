@@ -7,15 +7,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reelforge.aws.AwsClients;
 import dev.reelforge.aws.dynamodb.DynamoDbWebhookTokens;
-import dev.reelforge.core.provider.GenerationSpec;
-import dev.reelforge.core.request.RenderRequest;
-import dev.reelforge.core.request.RequestParser;
 import dev.reelforge.core.webhook.FalWebhookVerifier;
 import dev.reelforge.local.engine.EngineClock;
+import dev.reelforge.local.providers.AnimaticClips;
 import dev.reelforge.local.serve.LocalServe;
 import dev.reelforge.local.stack.LocalAwsStack;
-import dev.reelforge.media.Ffmpeg;
-import dev.reelforge.media.animatic.AnimaticRenderer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -73,7 +69,7 @@ class WebhookServeEndToEndTest {
     @BeforeAll
     static void start() throws Exception {
         Path clip = dataDir.resolve("ray.mp4");
-        silentClip(clip);
+        AnimaticClips.silent(clipRequest(), List.of(), clip);
         fal = new FakeFalQueue(clip);
         keys = falKeys(21);
         stack = LocalAwsStack.start(dataDir.resolve("stack"));
@@ -317,8 +313,8 @@ class WebhookServeEndToEndTest {
                 .encodeToString(Arrays.copyOfRange(spki, spki.length - 32, spki.length));
     }
 
-    /** The animatic's clip of the prompt, without sound (Ray renders none), at the model's 720p. */
-    private static void silentClip(Path clip) {
+    /** The request whose animatic the fake serves, without sound (Ray renders none), at the model's 720p. */
+    private static ObjectNode clipRequest() {
         ObjectNode json = JSON.createObjectNode()
                 .put("tenant", "demo")
                 .put("clientRequestId", "clip")
@@ -329,25 +325,6 @@ class WebhookServeEndToEndTest {
                 .put("resolution", "720p")
                 .put("fps", 24)
                 .put("style", "studio");
-        RenderRequest request = new RequestParser(JSON).parse(json);
-        Path withSound = clip.resolveSibling("sound-" + clip.getFileName());
-        new AnimaticRenderer(Ffmpeg.bundled())
-                .render(
-                        new GenerationSpec(
-                                request.prompt(),
-                                request.storyboard(),
-                                request.settings(),
-                                "animatic-1",
-                                1,
-                                List.of(),
-                                "",
-                                ""),
-                        withSound,
-                        progress -> {});
-        Ffmpeg.bundled()
-                .run(
-                        "strip the sound",
-                        List.of("-y", "-i", withSound.toString(), "-an", "-c:v", "copy", clip.toString()),
-                        Duration.ofMinutes(1));
+        return json;
     }
 }
