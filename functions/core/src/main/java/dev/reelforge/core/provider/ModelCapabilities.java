@@ -73,62 +73,6 @@ public record ModelCapabilities(
         extend = extend == null ? Extend.NONE : extend;
     }
 
-    /** Without a concurrency limit: one provider job at a time. */
-    public ModelCapabilities(
-            String provider,
-            String model,
-            boolean isDefault,
-            List<String> aspectRatios,
-            List<String> resolutions,
-            double minDurationSeconds,
-            double maxDurationSeconds,
-            int maxVariations,
-            boolean remix,
-            double pricePerSecondUsd,
-            Lifecycle lifecycle,
-            LocalDate endOfLife,
-            List<String> sizes,
-            List<Integer> fps,
-            int maxPromptChars,
-            ReferenceImages referenceImages,
-            boolean edit,
-            Extend extend,
-            LocalDate retirementAnnounced,
-            List<Double> durations,
-            boolean nativeAudio,
-            boolean firstFrame,
-            boolean lastFrame,
-            boolean reframe,
-            boolean webhooks) {
-        this(
-                provider,
-                model,
-                isDefault,
-                aspectRatios,
-                resolutions,
-                minDurationSeconds,
-                maxDurationSeconds,
-                maxVariations,
-                remix,
-                pricePerSecondUsd,
-                lifecycle,
-                endOfLife,
-                sizes,
-                fps,
-                maxPromptChars,
-                referenceImages,
-                edit,
-                extend,
-                retirementAnnounced,
-                durations,
-                nativeAudio,
-                firstFrame,
-                lastFrame,
-                reframe,
-                webhooks,
-                DEFAULT_MAX_CONCURRENT_JOBS);
-    }
-
     /** Without webhooks: the provider is polled. */
     public ModelCapabilities(
             String provider,
@@ -180,7 +124,8 @@ public record ModelCapabilities(
                 firstFrame,
                 lastFrame,
                 reframe,
-                false);
+                false,
+                DEFAULT_MAX_CONCURRENT_JOBS);
     }
 
     /** The original descriptor shape: no size, fps, prompt-length or reference-image limits. */
@@ -331,37 +276,6 @@ public record ModelCapabilities(
                 reframe,
                 webhooks,
                 maxConcurrentJobs);
-    }
-
-    /** The same model with another concurrency limit (a test's or a deployer's). */
-    public ModelCapabilities withMaxConcurrentJobs(int limit) {
-        return new ModelCapabilities(
-                provider,
-                model,
-                isDefault,
-                aspectRatios,
-                resolutions,
-                minDurationSeconds,
-                maxDurationSeconds,
-                maxVariations,
-                remix,
-                pricePerSecondUsd,
-                lifecycle,
-                endOfLife,
-                sizes,
-                fps,
-                maxPromptChars,
-                referenceImages,
-                edit,
-                extend,
-                retirementAnnounced,
-                durations,
-                nativeAudio,
-                firstFrame,
-                lastFrame,
-                reframe,
-                webhooks,
-                limit);
     }
 
     public boolean isUsable(LocalDate today) {
