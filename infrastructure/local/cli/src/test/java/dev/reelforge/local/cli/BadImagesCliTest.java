@@ -7,11 +7,9 @@ import dev.reelforge.core.job.JobStatus;
 import dev.reelforge.local.badinput.BadImages;
 import dev.reelforge.local.badinput.BadImages.BadImage;
 import dev.reelforge.local.badinput.BadInputCorpus.BadRequest;
-import dev.reelforge.local.badinput.CapturedStreams;
+import dev.reelforge.local.cli.InProcessCli.Outcome;
 import dev.reelforge.local.stack.LocalAwsStack;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,7 +20,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * The bad-input corpus's bad reference images ({@link BadImages#files}) through {@code reelforge validate} and
@@ -65,25 +62,8 @@ class BadImagesCliTest {
         stack.close();
     }
 
-    private record Outcome(int exit, String out, String err, String streams) {}
-
     private static Outcome execute(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        try (CapturedStreams streams = CapturedStreams.start()) {
-            CommandLine cli = ReelforgeCli.commandLine(new CommandLine.IFactory() {
-                @Override
-                public <K> K create(Class<K> type) throws Exception {
-                    return type == RunCommand.class
-                            ? type.cast(new RunCommand(LocalStacks.shared(stack)))
-                            : CommandLine.defaultFactory().create(type);
-                }
-            });
-            cli.setOut(new PrintWriter(out, true));
-            cli.setErr(new PrintWriter(err, true));
-            int exit = cli.execute(args);
-            return new Outcome(exit, out.toString(), err.toString(), streams.text());
-        }
+        return InProcessCli.execute(stack, args);
     }
 
     @Test

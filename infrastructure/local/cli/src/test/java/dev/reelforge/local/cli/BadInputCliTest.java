@@ -8,11 +8,9 @@ import dev.reelforge.core.job.JobRecord;
 import dev.reelforge.core.job.JobStatus;
 import dev.reelforge.local.badinput.BadInputCorpus;
 import dev.reelforge.local.badinput.BadInputCorpus.BadRequest;
-import dev.reelforge.local.badinput.CapturedStreams;
+import dev.reelforge.local.cli.InProcessCli.Outcome;
 import dev.reelforge.local.stack.LocalAwsStack;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +24,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * The bad-input corpus through {@code reelforge validate} (all of it) and {@code reelforge run} (the files and the
@@ -72,29 +69,8 @@ class BadInputCliTest {
         return requests.resolve(String.format("%04d.json", i));
     }
 
-    private record Outcome(int exit, String out, String err, String streams) {
-        String all() {
-            return out + err + streams;
-        }
-    }
-
     private static Outcome execute(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        try (CapturedStreams streams = CapturedStreams.start()) {
-            CommandLine cli = ReelforgeCli.commandLine(new CommandLine.IFactory() {
-                @Override
-                public <K> K create(Class<K> type) throws Exception {
-                    return type == RunCommand.class
-                            ? type.cast(new RunCommand(LocalStacks.shared(stack)))
-                            : CommandLine.defaultFactory().create(type);
-                }
-            });
-            cli.setOut(new PrintWriter(out, true));
-            cli.setErr(new PrintWriter(err, true));
-            int exit = cli.execute(args);
-            return new Outcome(exit, out.toString(), err.toString(), streams.text());
-        }
+        return InProcessCli.execute(stack, args);
     }
 
     private static boolean oversized(BadRequest request) {
